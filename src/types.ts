@@ -1,0 +1,280 @@
+/**
+ * Types shared by the stages, in pipeline order.
+ *
+ *   bytes/string --extract--> ExtractedDocument (Block[])
+ *                --segment--> SegmentedDocument (sommaire, sections, ProjectBlock[], rosters)
+ *                --parse-->   ParsedProject[] (fields as printed)
+ *                --normalise--> BrochureDocument (output contract v1) + Diagnostic[]
+ *                --validate-->  the same document, checked against schemas/brochure.schema.json
+ *
+ * Both extract adapters (PDF and converter text) produce the same `Block` stream, so
+ * everything after extract is shared. Types are data only: no classes, no methods.
+ */
+
+// ---------------------------------------------------------------------------
+// Diagnostics (carried by every stage)
+// ---------------------------------------------------------------------------
+
+/** How serious a diagnostic is: `error` = data lost or unusable, `warning` = likely wrong, `info` = worth a look. */
+export type Severity = 'info' | 'warning' | 'error';
+
+/** One anomaly found in the brochure or while reading it. Data, never a log line. */
+export interface Diagnostic {
+  /** Stable machine code, e.g. `EMAIL_NAME_MISMATCH` (listed in the README). */
+  code: string;
+  /** How serious it is. */
+  severity: Severity;
+  /** Project number (`numero`) the anomaly belongs to, when it belongs to one. */
+  projet?: number;
+  /** 1-based PDF page where the anomaly is printed (PDF input only). */
+  page?: number;
+  /** Human message in French, quoting the exact printed strings. */
+  message: string;
+}
+
+// ---------------------------------------------------------------------------
+// extract -> segment: the block stream
+// ---------------------------------------------------------------------------
+
+/** One printed line inside a block, cleaned (ligatures expanded, superscripts joined, markup removed). */
+export interface TextLine {
+  /** Text of the line, without trailing hyphen joins applied (see `Block.text`). */
+  readonly text: string;
+  /** Whether the line is set in a bold face; `null` when the input cannot tell (converter text without `**`). */
+  readonly bold: boolean | null;
+  /** Font size relative to the document's body text (1 = body); `null` when unknown (converter text). */
+  readonly size: number | null;
+}
+
+/**
+ * What a block is:
+ * - `paragraph`: a run of lines set together (a paragraph, a heading, a card line group);
+ * - `listItem`: one bulleted item, its bullet glyph removed (numbered items stay paragraphs, as printed);
+ * - `tableRow`: one table row, cells in reading order joined by ` | `.
+ */
+export type BlockKind = 'paragraph' | 'listItem' | 'tableRow';
+
+/** A unit of text in reading order, as both extract adapters produce it. */
+export interface Block {
+  readonly kind: BlockKind;
+  /** The lines joined by single spaces, hyphenated line ends joined ("dyna-" + "mique" = "dynamique"). */
+  readonly text: string;
+  /** The printed lines, in order (at least one). */
+  readonly lines: readonly TextLine[];
+  /** 1-based PDF page of the first line; `null` for converter text. */
+  readonly page: number | null;
+}
+
+/** Output of the extract stage. */
+export interface ExtractedDocument {
+  /** Which adapter read the input. */
+  readonly format: 'pdf' | 'text';
+  /** Number of pages of the PDF; `null` for text input. */
+  readonly pageCount: number | null;
+  /** The document's text in reading order, running headers and page numbers removed. */
+  readonly blocks: readonly Block[];
+  /** Anomalies met while reading (e.g. a page with no text). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------
+// segment -> parse
+// ---------------------------------------------------------------------------
+
+/** One project as announced by the sommaire ("01/ TITRE COLLECTIVITÉ / P05"). */
+export interface SommaireEntry {
+  /** Project number as printed ("01/" -> 1). */
+  readonly numero: number;
+  /** Section the entry is listed under. */
+  readonly section: string;
+  /** Title and organisation as printed in the sommaire, lines joined by spaces. */
+  readonly texte: string;
+  /** The printed lines of the entry (title lines then organisation lines). */
+  readonly lines: readonly TextLine[];
+  /** Page announced ("/ P05" -> 5), `null` when none is printed. */
+  readonly page: number | null;
+}
+
+/** The blocks of one project, from its numbered heading up to the next project or the rosters. */
+export interface ProjectBlock {
+  /** Project number read from the heading. */
+  readonly numero: number;
+  /** Section the project belongs to (from the sommaire, else the last section heading seen). */
+  readonly section: string;
+  /** The heading block holding the number. */
+  readonly heading: Block;
+  /** Every block after the number heading, in reading order. */
+  readonly blocks: readonly Block[];
+}
+
+/** One roster ("PROMOTION GEORGE SAND" and its member lines) printed at the end of the brochure. */
+export interface RosterBlock {
+  /** Heading as printed, hyphen breaks joined ("PROMO- TION ALAN TURING"). */
+  readonly heading: string;
+  /** Page of the heading (PDF only). */
+  readonly page: number | null;
+  /** One entry per printed member line, as printed ("LE BRAS Camille"). */
+  readonly lines: readonly string[];
+}
+
+/** Output of the segment stage. */
+export interface SegmentedDocument {
+  /** Blocks before the sommaire (cover: title, promotions, edition). */
+  readonly cover: readonly Block[];
+  /** Sommaire entries in printed order. */
+  readonly sommaire: readonly SommaireEntry[];
+  /** Section titles in sommaire order, with the numbers of their projects. */
+  readonly sections: readonly { readonly titre: string; readonly projets: readonly number[] }[];
+  /** Blocks between the sommaire and the first project (colophon, publication date). */
+  readonly colophon: readonly Block[];
+  /** Section headings printed in the body (divider pages), as printed, with their page. */
+  readonly sectionHeadings: readonly { readonly texte: string; readonly page: number | null }[];
+  /** The projects, in brochure order. */
+  readonly projects: readonly ProjectBlock[];
+  /** The class rosters. */
+  readonly rosters: readonly RosterBlock[];
+  /** Anomalies met while segmenting. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------
+// parse -> normalise
+// ---------------------------------------------------------------------------
+
+/** A person's card as printed: the name line and the lines under it. */
+export interface PrintedPerson {
+  /** Name line as printed ("Fanette PEYRATOUT"). */
+  readonly name: string;
+  /** Lines printed under the name (e-mail for authors, role lines for tutors). */
+  readonly details: readonly string[];
+  /** PDF page of the card. */
+  readonly page: number | null;
+}
+
+/** A key figure as printed, before `nombre` is read. */
+export interface PrintedFigure {
+  /** The figure as printed ("550 000", "+25%", "1 ÈRE"). */
+  readonly valeur: string;
+  /** Text after the figure up to the next figure. */
+  readonly libelle: string;
+  /** PDF page of the figure. */
+  readonly page: number | null;
+}
+
+/** The fields of one project as printed, before names, e-mails and rosters are interpreted. */
+export interface ParsedProject {
+  readonly numero: number;
+  readonly section: string;
+  readonly titre: string;
+  readonly collectivite: string;
+  /** Authors' cards under « LES AUTEURS ». */
+  readonly auteurs: readonly PrintedPerson[];
+  /** Label of the tutor block as printed ("TUTRICE AU SEIN DE LA COLLECTIVITÉ"), `null` when absent. */
+  readonly tuteurLabel: string | null;
+  /** Tutors' cards under the tutor label. */
+  readonly tuteurs: readonly PrintedPerson[];
+  /** Text rubriques: paragraphs separated by a blank line, list items on `- ` lines. `null` when the heading is absent. */
+  readonly contexte: string | null;
+  readonly problematique: string | null;
+  readonly clesPourAgir: string | null;
+  readonly temoignage: string | null;
+  readonly chiffres: readonly PrintedFigure[];
+  readonly allerPlusLoin: readonly { readonly texte: string; readonly url: string | null }[];
+  readonly encadres: readonly { readonly titre: string | null; readonly texte: string }[];
+  /** Rubrique headings found, in printed order (for structure diagnostics). */
+  readonly rubriques: readonly { readonly key: RubriqueKey; readonly heading: string; readonly page: number | null; readonly empty: boolean }[];
+  /** First and last PDF page of the project; `null` for text input. */
+  readonly pages: { readonly debut: number; readonly fin: number } | null;
+  /** Anomalies met while parsing this project. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The rubriques a project page may hold. */
+export type RubriqueKey =
+  | 'auteurs'
+  | 'tuteurs'
+  | 'contexte'
+  | 'problematique'
+  | 'clesPourAgir'
+  | 'temoignage'
+  | 'chiffres'
+  | 'allerPlusLoin';
+
+// ---------------------------------------------------------------------------
+// Output contract v1 (what validate checks and write stores)
+// ---------------------------------------------------------------------------
+
+/** A person: `nom` is the family name, both as printed. */
+export interface Personne {
+  prenom: string;
+  nom: string;
+}
+
+/** The three corps of INET students, read from the e-mail domain. */
+export type Corps = 'administrateur' | 'ingenieur-en-chef' | 'conservateur';
+
+/** A student author of a project. */
+export interface Auteur extends Personne {
+  /** Lower-cased, otherwise as printed: never corrected. */
+  email: string | null;
+  /** From the e-mail domain; `null` when the domain is unknown. */
+  corps: Corps | null;
+  /** Roster promotion the author appears in; `null` when found in none. */
+  promotion: string | null;
+}
+
+/** A tutor in the host organisation. */
+export interface Tuteur extends Personne {
+  /** Role lines joined by single spaces. */
+  fonction: string | null;
+}
+
+/** A key figure ("Les chiffres"). */
+export interface Chiffre {
+  /** As printed ("550 000", "+25%", "3,7/4", "1 ÈRE"). */
+  valeur: string;
+  /** First number of `valeur` read the French way ("1,371" -> 1.371); `null` when none. */
+  nombre: number | null;
+  /** Text after the figure up to the next figure. */
+  libelle: string;
+}
+
+/** One project of the brochure. */
+export interface Projet {
+  /** `${anneeDebut}-${two-digit numero}`, e.g. "2019-01". */
+  id: string;
+  numero: number;
+  section: string;
+  titre: string;
+  collectivite: string;
+  /** Page announced by the sommaire ("/ P05" -> 5). */
+  page: number | null;
+  /** Where the project really lies in the PDF; `null` for text input. */
+  pages?: { debut: number; fin: number } | null;
+  auteurs: Auteur[];
+  tuteurs: Tuteur[];
+  contexte: string | null;
+  problematique: string | null;
+  clesPourAgir: string | null;
+  temoignage: string | null;
+  chiffres: Chiffre[];
+  allerPlusLoin: { texte: string; url: string | null }[];
+  encadres?: { titre: string | null; texte: string }[];
+}
+
+/** The whole brochure: output contract v1. */
+export interface BrochureDocument {
+  schemaVersion: '1.0';
+  source: { file: string; sha256: string; format: 'pdf' | 'text'; pageCount: number | null };
+  brochure: {
+    titre: string;
+    edition: string;
+    anneeDebut: number;
+    anneeFin: number;
+    datePublication: string | null;
+  };
+  sections: { titre: string; projets: number[] }[];
+  promotions: { nom: string; membres: Personne[] }[];
+  projets: Projet[];
+  diagnostics: Diagnostic[];
+}
