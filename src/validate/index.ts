@@ -56,6 +56,9 @@ function formatError(error: ErrorObject): string {
     reason = `must be one of ${params.allowedValues.map((value) => JSON.stringify(value)).join(', ')}`;
   } else if (error.keyword === 'const') {
     reason = `must be ${JSON.stringify(params.allowedValue)}`;
+  } else if (error.keyword === 'type') {
+    // ajv joins union types with a bare comma ("must be integer,null").
+    reason = `must be ${String(params.type).split(',').join(' or ')}`;
   } else if (error.keyword === 'pattern') {
     // ajv quotes the pattern as a JSON string, doubling every backslash; a regex literal reads as written.
     reason = `must match pattern /${String(params.pattern)}/`;
