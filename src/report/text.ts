@@ -1,0 +1,150 @@
+/**
+ * Plain-text review report for the terminal, and the diagnostic tallies both reports share.
+ *
+ * The text report is one screen a coordinator reads after a run: a header line, counts,
+ * then one line per project with its diagnostics indented under it.
+ */
+import type { BrochureDocument, Diagnostic, Projet, Severity } from '../types.js';
+
+/** Severities from the most to the least serious, the order every report lists them in. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** Diagnostics of a document split by where a report shows them. */
+export interface DiagnosticGroups {
+  /** Diagnostics of each project present in `doc.projets`, keyed by `numero`, in input order. */
+  byProjet: Map<number, Diagnostic[]>;
+  /** Diagnostics without `projet`: they concern the whole brochure. */
+  brochure: Diagnostic[];
+  /** Diagnostics naming a `projet` the document does not hold (kept so that none is lost). */
+  orphans: Diagnostic[];
+}
+
+/** Options of `renderText`. */
+export interface TextOptions {
+  /** Colour severity labels with ANSI escapes (default: `false`). */
+  color?: boolean;
+}
+
+const emptyOptions: TextOptions = {};
+
+const ANSI: Record<Severity, string> = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m' };
+const ANSI_RESET = '\u001b[0m';
+
+/**
+ * Counts diagnostics per severity, every severity present (zero when none).
+ * @param diagnostics Diagnostics to count.
+ * @returns Count of each severity.
+ */
+export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) counts[d.severity] += 1;
+  return counts;
+}
+
+/**
+ * Counts diagnostics per code, most frequent first, then by code.
+ * @param diagnostics Diagnostics to count.
+ * @returns `[code, count]` pairs.
+ */
+export function countByCode(diagnostics: readonly Diagnostic[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const d of diagnostics) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/**
+ * Splits the document's diagnostics into per-project, brochure-level and orphan lists.
+ * @param doc Document whose `diagnostics` to split.
+ * @returns The groups; every diagnostic lands in exactly one.
+ */
+export function groupDiagnostics(doc: BrochureDocument): DiagnosticGroups {
+  const byProjet = new Map<number, Diagnostic[]>();
+  for (const p of doc.projets) byProjet.set(p.numero, []);
+  const brochure: Diagnostic[] = [];
+  const orphans: Diagnostic[] = [];
+  for (const d of doc.diagnostics) {
+    if (d.projet === undefined) brochure.push(d);
+    else (byProjet.get(d.projet) ?? orphans).push(d);
+  }
+  return { byProjet, brochure, orphans };
+}
+
+/**
+ * Formats a project number on two digits, as the brochure prints it ("01").
+ * @param numero Project number.
+ * @returns The padded number.
+ */
+export function formatNumero(numero: number): string {
+  return String(numero).padStart(2, '0');
+}
+
+/**
+ * Renders the plain-text review report of a document.
+ * @param doc Document to report on (not modified).
+ * @param options Configuration (optional).
+ * @returns The report, lines ending with `\n`.
+ */
+export function renderText(doc: BrochureDocument, options: TextOptions = emptyOptions): string {
+  const groups = groupDiagnostics(doc);
+  const lines = [headerLine(doc), ...countLines(doc.diagnostics, options), ''];
+  for (const projet of doc.projets) {
+    lines.push(projectLine(projet, groups.byProjet.get(projet.numero) ?? []));
+    for (const d of groups.byProjet.get(projet.numero) ?? []) lines.push(diagnosticLine(d, options));
+  }
+  if (groups.brochure.length > 0) {
+    lines.push('', 'Brochure :');
+    for (const d of groups.brochure) lines.push(diagnosticLine(d, options));
+  }
+  if (groups.orphans.length > 0) {
+    lines.push('', 'Projets absents du document :');
+    for (const d of groups.orphans) lines.push(diagnosticLine(d, options, true));
+  }
+  return lines.join('\n') + '\n';
+}
+
+function headerLine(doc: BrochureDocument): string {
+  const pages = doc.source.pageCount === null ? '' : `, ${plural(doc.source.pageCount, 'page')}`;
+  return clean(
+    `${doc.brochure.titre} ${doc.brochure.edition} — ${doc.source.file} (${doc.source.format}${pages})` +
+      ` — ${plural(doc.projets.length, 'projet')}, ${plural(doc.diagnostics.length, 'diagnostic')}`,
+  );
+}
+
+function countLines(diagnostics: readonly Diagnostic[], options: TextOptions): string[] {
+  const bySeverity = countBySeverity(diagnostics);
+  const severities = SEVERITIES.map((s) => `${bySeverity[s]} ${paint(s, options)}${bySeverity[s] === 1 ? '' : 's'}`).join(', ');
+  return [`Diagnostics : ${severities}`, ...countByCode(diagnostics).map(([code, n]) => `  ${clean(code)}  ${n}`)];
+}
+
+function projectLine(projet: Projet, diagnostics: readonly Diagnostic[]): string {
+  const counts = countBySeverity(diagnostics);
+  // Errors are rare, so the usual line stays short; they are never hidden when present.
+  const tally = [
+    plural(projet.auteurs.length, 'auteur'),
+    ...(counts.error > 0 ? [plural(counts.error, 'error')] : []),
+    plural(counts.warning, 'warning'),
+    plural(counts.info, 'info'),
+  ].join(', ');
+  return clean(`${formatNumero(projet.numero)}  ${projet.titre} — ${projet.collectivite}`) + `  (${tally})`;
+}
+
+function diagnosticLine(d: Diagnostic, options: TextOptions, withProjet = false): string {
+  const where = [
+    withProjet && d.projet !== undefined ? ` projet ${formatNumero(d.projet)}` : '',
+    d.page === undefined ? '' : ` p.${d.page}`,
+  ].join('');
+  return `  [${paint(d.severity, options)}] ${clean(d.code)}${where}: ${clean(d.message)}`;
+}
+
+function paint(severity: Severity, options: TextOptions): string {
+  return options.color === true ? `${ANSI[severity]}${severity}${ANSI_RESET}` : severity;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Printed strings may hold control characters; a terminal would obey them, and newlines would break the one-line layout. */
+function clean(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+}
