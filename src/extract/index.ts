@@ -1,0 +1,56 @@
+/**
+ * Extract stage entry: picks the adapter from the input's first bytes and returns the block
+ * stream. pdf.js is loaded only for PDF input (it is the costliest import).
+ */
+import { BrochureError } from '../errors.js';
+import type { ExtractedDocument } from '../types.js';
+import { decodeText, readText } from './text.js';
+
+/** Options of the extract stage. */
+export interface ExtractOptions {
+  /** File name, for messages and to tell a misnamed file (default: none). */
+  readonly fileName?: string;
+  /** Password of an encrypted PDF (default: none). */
+  readonly password?: string;
+  /** Refuse PDFs with more pages than this (default: 2000). */
+  readonly maxPages?: number;
+}
+
+/** Default page limit: a brochure has about 110 pages; thousands mean a wrong or hostile file. */
+export const DEFAULT_MAX_PAGES = 2000;
+
+/**
+ * Tells the input's format from its first bytes: a PDF starts with `%PDF-` (within the first KiB).
+ * @param bytes The input.
+ * @returns `pdf` or `text`.
+ */
+export function sniffFormat(bytes: Uint8Array): 'pdf' | 'text' {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  return head.includes('%PDF-') ? 'pdf' : 'text';
+}
+
+/**
+ * Reads a brochure, PDF or converter text, into blocks.
+ * @param bytes The file's content.
+ * @param options Configuration (optional).
+ * @returns The block stream.
+ */
+export async function extractDocument(bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractedDocument> {
+  if (bytes.length === 0) throw new BrochureError('EMPTY_INPUT', `${label(options)} is empty: nothing to extract`);
+  if (sniffFormat(bytes) === 'pdf') {
+    const [{ readPdfPages }, { layoutPages, assertHasText }] = await Promise.all([import('./pdf.js'), import('./layout.js')]);
+    const pages = await readPdfPages(bytes, { password: options.password, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES });
+    assertHasText(pages);
+    return layoutPages(pages);
+  }
+  if (/\.pdf$/i.test(options.fileName ?? '')) {
+    const head = new TextDecoder('latin1').decode(bytes.subarray(0, 256)).toLowerCase();
+    const what = head.includes('<html') || head.includes('<!doctype') ? 'an HTML page' : 'not a PDF';
+    throw new BrochureError('NOT_A_PDF', `${label(options)} is ${what} (no %PDF- header): download the brochure PDF again`);
+  }
+  return readText(decodeText(bytes));
+}
+
+function label(options: ExtractOptions): string {
+  return options.fileName ? `'${options.fileName}'` : 'the input';
+}

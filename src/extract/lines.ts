@@ -1,0 +1,50 @@
+/**
+ * Line-level text helpers shared by the two extract adapters.
+ */
+
+/** Ligatures and presentation forms that fonts emit as single code points. */
+const LIGATURES: Readonly<Record<string, string>> = {
+  '\ufb00': 'ff',
+  '\ufb01': 'fi',
+  '\ufb02': 'fl',
+  '\ufb03': 'ffi',
+  '\ufb04': 'ffl',
+  '\ufb05': 'st',
+  '\ufb06': 'st',
+  '\u00ad': '', // soft hyphen: a hyphenation point, never printed text
+};
+
+/**
+ * Expands ligatures and removes soft hyphens.
+ * @param text A line as extracted.
+ * @returns The line with ligatures spelt out.
+ */
+export function normaliseLigatures(text: string): string {
+  return text.replace(/[\ufb00-\ufb06\u00ad]/g, (char) => LIGATURES[char] ?? char);
+}
+
+/**
+ * Joins the printed lines of one block into one string: lines are separated by a space, and a
+ * line ending in a hyphen followed by a line starting in lower case is a word cut by
+ * hyphenation, joined without the hyphen ("dyna-" + "mique"), unless `keepHyphen` says the
+ * hyphenated form is a real compound printed elsewhere ("porte-" + "parole").
+ * @param lines The block's lines, in order.
+ * @param keepHyphen Decides whether "left-right" is a real hyphenated word (optional).
+ * @returns The block text.
+ */
+export function joinLines(lines: readonly string[], keepHyphen?: (left: string, right: string) => boolean): string {
+  let text = '';
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === '') continue;
+    if (text === '') {
+      text = line;
+      continue;
+    }
+    const cut = /(\p{L}+)-$/u.exec(text);
+    const next = /^(\p{Ll}[\p{L}]*)/u.exec(line);
+    if (cut && next && !(keepHyphen?.(cut[1]!, next[1]!) ?? false)) text = text.slice(0, -1) + line;
+    else text = `${text} ${line}`;
+  }
+  return text;
+}

@@ -1,0 +1,161 @@
+/**
+ * Extract adapter for the brochure as a PDF-to-markdown converter printed it.
+ *
+ * The converter keeps the reading order but adds markup (`**bold**`, `^{er}` superscripts,
+ * `[text](#)` links, `<http://…>` autolinks, `\(` escapes, `>` quote markers, HTML `<ul>` inside
+ * tab-separated table rows, image placeholder lines). This module removes the markup and cuts the
+ * text into the same `Block` stream the PDF adapter gives: a blank line ends a block, a `- ` line
+ * starts a list item, a line with tabs is a table row.
+ */
+import { BrochureError } from '../errors.js';
+import type { Block, BlockKind, ExtractedDocument, TextLine } from '../types.js';
+import { joinLines } from './lines.js';
+
+/**
+ * Decodes the bytes of a text input: UTF-8 (with or without BOM), else Windows-1252 / Latin-1.
+ * @param bytes Raw file content.
+ * @returns The text with `\n` line ends.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes.length === 0) throw new BrochureError('EMPTY_INPUT', 'the input file is empty: nothing to extract');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    // Not valid UTF-8: brochures saved by older tools are Windows-1252, a superset of Latin-1.
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  if (text.includes('\u0000')) {
+    throw new BrochureError('TEXT_ENCODING', 'the text input contains NUL bytes: it is binary, not converter text (pass the .pdf or a .txt/.md export)');
+  }
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/** Inline markup of the converter, in the order it must be removed. */
+const INLINE_MARKUP: readonly [RegExp, string][] = [
+  [/\^\[\d+\]/g, ''], // footnote call "^[1]": its footnote text is not kept either
+  [/\^\{([^}]*)\}/g, '$1'], // superscript "1^{er}" -> "1er"
+  [/\^([\p{L}]+)/gu, '$1'], // superscript without braces "2^E" -> "2E"
+  [/\[([^\]]*)\]\([^)]*\)/g, '$1'], // link "[text](#)" -> "text"
+  [/<((?:https?|ftp):\/\/[^>\s]+)>/g, '$1'], // autolink "<http://x>" -> "http://x"
+  [/<\/?(?:ul|li|br|p|span|strong|em|b|i)\b[^>]*>/gi, ' '], // HTML kept inside table cells
+  [/\\([()[\]*_#>.-])/g, '$1'], // markdown escapes "\(" -> "("
+];
+
+/** Characters the converter uses for image placeholders and empty frames. */
+const PLACEHOLDER = /^[\s\u00a0\u200b\uf000-\uf8ff]*$/;
+const LIST_MARKER = /^\s*(?:[-*+•▪■]|\d+\))?\s*$/;
+const BULLET_LINE = /^\s*[-*+•▪■]\s+(.*)$/;
+
+interface RawLine {
+  readonly text: string;
+  readonly bold: boolean | null;
+}
+
+/**
+ * Cuts converter text into blocks.
+ * @param text The converter's output, decoded.
+ * @returns The block stream (`format: 'text'`, no pages).
+ */
+export function readText(text: string): ExtractedDocument {
+  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (source.trim() === '') throw new BrochureError('EMPTY_INPUT', 'the input has no text: nothing to extract');
+  const blocks: Block[] = [];
+  let pending: RawLine[] = [];
+  let pendingKind: BlockKind = 'paragraph';
+  let boldOpen = false;
+
+  const flush = (): void => {
+    if (pending.length > 0) blocks.push(makeBlock(pendingKind, pending));
+    pending = [];
+    pendingKind = 'paragraph';
+  };
+
+  for (const rawLine of source.split('\n')) {
+    if (PLACEHOLDER.test(rawLine)) {
+      flush();
+      boldOpen = false;
+      continue;
+    }
+    if (rawLine.includes('\t')) {
+      flush();
+      blocks.push(makeBlock('tableRow', [{ text: tableRowText(rawLine), bold: null }]));
+      continue;
+    }
+    // Emphasis: a line is bold when it lies inside `**…**` (which may span lines of a block).
+    const { text: unstarred, bold, open } = stripEmphasis(rawLine, boldOpen);
+    boldOpen = open;
+    const line = cleanInline(unstarred.replace(/^\s*>\s?/, ''));
+    if (line === '' || LIST_MARKER.test(line) && line.trim() === '') continue;
+    const bullet = BULLET_LINE.exec(line);
+    if (bullet) {
+      flush();
+      pendingKind = 'listItem';
+      pending.push({ text: bullet[1]!.trim(), bold });
+      continue;
+    }
+    pending.push({ text: line.trim(), bold });
+  }
+  flush();
+  return { format: 'text', pageCount: null, blocks: joinHyphenBreaks(blocks), diagnostics: [] };
+}
+
+/** Removes `**` / `*` emphasis from a line, tracking a bold span left open by a previous line. */
+function stripEmphasis(line: string, boldOpen: boolean): { text: string; bold: boolean | null; open: boolean } {
+  let open = boldOpen;
+  let boldChars = 0;
+  let plainChars = 0;
+  let text = '';
+  for (const part of line.split('**')) {
+    if (text !== '' || part !== '' || open) {
+      const visible = part.replace(/\s/g, '').length;
+      if (open) boldChars += visible;
+      else plainChars += visible;
+    }
+    text += part;
+    open = !open;
+  }
+  open = !open; // the loop toggled once more than there are markers
+  // Italics: a lone `*` opening or closing a word, possibly over several lines ("*Aude Eisinger, …*").
+  text = text.replace(/(^|[\s(«"])\*(?=\S)/g, '$1').replace(/(\S)\*(?=$|[\s.,;:!?)»"])/g, '$1');
+  const bold = boldChars > 0 && plainChars === 0 ? true : boldChars === 0 && boldOpen === false && !line.includes('**') ? null : false;
+  return { text, bold, open };
+}
+
+/** Applies the inline markup rules and folds white space. */
+function cleanInline(line: string): string {
+  let text = line;
+  for (const [pattern, replacement] of INLINE_MARKUP) text = text.replace(pattern, replacement);
+  return text.replace(/[ \t\u00a0]+/g, ' ').trim();
+}
+
+/** A tab-separated table row: cells cleaned and joined by ` | `. */
+function tableRowText(line: string): string {
+  return line
+    .split('\t')
+    .map((cell) => cleanInline(cell.replace(/\*\*/g, '')).replace(/\s*•\s*/g, ' • ').trim())
+    .join(' | ');
+}
+
+function makeBlock(kind: BlockKind, raw: readonly RawLine[]): Block {
+  const lines: TextLine[] = raw.map((line) => ({ text: line.text, bold: line.bold, size: null }));
+  return { kind, lines, text: joinLines(lines.map((line) => line.text)), page: null };
+}
+
+/**
+ * Joins a word that the converter cut at a line-end hyphen and then separated by a blank line
+ * ("person-" / "nalisé"): the two blocks are one paragraph.
+ */
+function joinHyphenBreaks(blocks: readonly Block[]): Block[] {
+  const joined: Block[] = [];
+  for (const block of blocks) {
+    const previous = joined.at(-1);
+    if (previous && previous.kind !== 'tableRow' && block.kind === 'paragraph' && /\p{Ll}-$/u.test(previous.text) && /^\p{Ll}/u.test(block.text)) {
+      const lines = [...previous.lines, ...block.lines];
+      joined[joined.length - 1] = { ...previous, lines, text: joinLines(lines.map((line) => line.text)) };
+    } else {
+      joined.push(block);
+    }
+  }
+  return joined;
+}

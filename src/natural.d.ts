@@ -1,0 +1,10 @@
+// Types for the two natural modules we import by path: importing `natural` whole costs ~0.5 s
+// and prints dotenv notices on stdout (see README, "Dependencies").
+declare module 'natural/lib/natural/distance/jaro-winkler_distance.js' {
+  /** Jaro-Winkler similarity of two strings, 1 = identical, 0 = nothing in common. */
+  export default function jaroWinklerDistance(s1: string, s2: string, options?: { ignoreCase?: boolean }): number;
+}
+declare module 'natural/lib/natural/distance/levenshtein_distance.js' {
+  /** Edit distance between two strings (insertions, deletions, substitutions). */
+  export function LevenshteinDistance(source: string, target: string, options?: Record<string, number>): number;
+}

@@ -1,0 +1,137 @@
+/**
+ * Normalise stage: turns printed fields into the output contract. Names are split into given
+ * and family names, e-mails lower-cased, corps read from the e-mail domain, promotions found in
+ * the rosters. Fields stay as printed: every disagreement becomes a diagnostic.
+ */
+import { EDITION, PUBLICATION_DATE, foldForMatch } from '../conventions.js';
+import type { Auteur, Block, BrochureDocument, Diagnostic, ParsedProject, Projet, SegmentedDocument, Tuteur } from '../types.js';
+import { checkDocument } from './checks.js';
+import { corpsOfEmail, foldLetters, splitName } from './names.js';
+import { findInRosters, readPromotions, type Promotion } from './promotions.js';
+
+export { corpsOfEmail, foldLetters, splitName, splitRosterLine, titleCase } from './names.js';
+
+/** Where the input came from, for the `source` field. */
+export interface SourceInfo {
+  readonly file: string;
+  readonly sha256: string;
+  readonly format: 'pdf' | 'text';
+  readonly pageCount: number | null;
+}
+
+/**
+ * Builds the brochure document.
+ * @param segmented The segment stage's output (cover, sommaire, rosters).
+ * @param projects The parse stage's output, one per project.
+ * @param source Where the input came from.
+ * @returns The document, its `diagnostics` holding everything found by the earlier stages and here.
+ */
+export function normaliseDocument(segmented: SegmentedDocument, projects: readonly ParsedProject[], source: SourceInfo): BrochureDocument {
+  const diagnostics: Diagnostic[] = [];
+  const brochure = readBrochure(segmented.cover, segmented.colophon);
+  if (brochure.anneeDebut === 0) {
+    diagnostics.push({ code: 'EDITION_MISSING', severity: 'warning', message: 'L’édition (« 2019 / 2020 ») n’a pas été trouvée sur la couverture : l’identifiant des projets commence par 0000.' });
+  }
+  const { promotions, diagnostics: rosterDiagnostics } = readPromotions(segmented.rosters, coverPromotionNames(segmented.cover));
+  diagnostics.push(...rosterDiagnostics);
+  const sommaireByNumber = new Map(segmented.sommaire.map((entry) => [entry.numero, entry]));
+
+  const projets = projects.map((project): Projet => {
+    const auteurs = project.auteurs.map((card): Auteur => {
+      const { prenom, nom } = splitName(card.name);
+      const email = card.details.find((line) => line.includes('@'))?.trim().toLowerCase() ?? null;
+      const match = findInRosters({ prenom, nom, email }, promotions);
+      return { prenom, nom, email, corps: corpsOfEmail(email), promotion: match?.promotion.nom ?? null };
+    });
+    const tuteurs = project.tuteurs.map((card): Tuteur => ({
+      ...splitName(card.name),
+      fonction: card.details.length > 0 ? card.details.join(' ').replace(/\s+/g, ' ').trim() : null,
+    }));
+    return {
+      id: `${String(brochure.anneeDebut).padStart(4, '0')}-${String(project.numero).padStart(2, '0')}`,
+      numero: project.numero,
+      section: project.section,
+      titre: project.titre,
+      collectivite: project.collectivite,
+      page: sommaireByNumber.get(project.numero)?.page ?? null,
+      pages: source.format === 'pdf' ? project.pages : null,
+      auteurs,
+      tuteurs,
+      contexte: project.contexte,
+      problematique: project.problematique,
+      clesPourAgir: project.clesPourAgir,
+      temoignage: project.temoignage,
+      chiffres: project.chiffres.map((figure) => ({ valeur: figure.valeur, nombre: readNumber(figure.valeur), libelle: figure.libelle })),
+      allerPlusLoin: project.allerPlusLoin.map((item) => ({ ...item })),
+      encadres: project.encadres.map((box) => ({ ...box })),
+    };
+  });
+
+  const document: BrochureDocument = {
+    schemaVersion: '1.0',
+    source: { ...source },
+    brochure,
+    sections: segmented.sections.map((section) => ({ titre: section.titre, projets: [...section.projets] })),
+    promotions: promotions.map((promotion) => ({ nom: promotion.nom, membres: promotion.membres.map((m) => ({ ...m })) })),
+    projets,
+    diagnostics: [],
+  };
+  const checks = checkDocument({ document, segmented, projects, promotions });
+  document.diagnostics = sortDiagnostics([...segmented.diagnostics, ...projects.flatMap((p) => p.diagnostics), ...diagnostics, ...checks]);
+  return document;
+}
+
+/**
+ * Reads a key figure's first number the French way ("1,371" -> 1.371, "150 000" -> 150000, "3/4" -> 3).
+ * @param valeur The figure as printed.
+ * @returns The number, or `null` when none is printed.
+ */
+export function readNumber(valeur: string): number | null {
+  const match = /\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:,\d+)?/.exec(valeur);
+  if (!match) return null;
+  const value = Number(match[0].replace(/[ \u00a0\u202f]/g, '').replace(',', '.'));
+  return Number.isFinite(value) ? value : null;
+}
+
+/** Title, edition and publication date from the cover and the colophon. */
+function readBrochure(cover: readonly Block[], colophon: readonly Block[]): BrochureDocument['brochure'] {
+  const editionBlock = [...cover, ...colophon].find((block) => EDITION.test(block.text.trim()));
+  const edition = editionBlock?.text.trim() ?? '';
+  const years = EDITION.exec(edition);
+  // The title is what the cover prints before the line about the students and promotions.
+  const titleBlocks: string[] = [];
+  for (const block of cover) {
+    const folded = foldForMatch(block.text);
+    if (/ELEVES|PROMOTION|INET/.test(folded) || EDITION.test(block.text.trim())) break;
+    titleBlocks.push(block.text.trim());
+  }
+  const dateBlock = [...colophon, ...cover].find((block) => PUBLICATION_DATE.test(foldForMatch(block.text)));
+  return {
+    titre: titleBlocks.join(' '),
+    edition,
+    anneeDebut: years ? Number(years[1]) : 0,
+    anneeFin: years ? Number(years[2]) : 0,
+    datePublication: dateBlock?.text.trim() ?? null,
+  };
+}
+
+/** Promotion names printed on the cover after "… DES PROMOTIONS" ("GEORGE SAND, ALAN TURING & …"). */
+function coverPromotionNames(cover: readonly Block[]): string[] {
+  const index = cover.findIndex((block) => /PROMOTIONS?$/.test(foldForMatch(block.text)));
+  if (index < 0) return [];
+  const own = cover[index]!.text.replace(/^.*PROMOTIONS?\s*/i, '').trim();
+  const list = own !== '' ? own : (cover[index + 1]?.text ?? '');
+  return list
+    .split(/\s*(?:,|&|\bET\b)\s*/)
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+}
+
+function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics
+    .map((diagnostic, order) => ({ diagnostic, order }))
+    .sort((a, b) => (a.diagnostic.projet ?? 0) - (b.diagnostic.projet ?? 0) || a.order - b.order)
+    .map(({ diagnostic }) => diagnostic);
+}
+
+export type { Promotion };

@@ -1,0 +1,109 @@
+/**
+ * Promotions: the rosters printed at the end of the brochure, their display names (from the
+ * cover), and finding each author in them. Rosters and project pages spell some names
+ * differently; a match that needs more than accents or case is reported, never hidden.
+ */
+import jaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance.js';
+import type { Diagnostic, Personne, RosterBlock } from '../types.js';
+import { foldLetters, splitRosterLine, titleCase } from './names.js';
+
+/** A roster with its display name and members. */
+export interface Promotion {
+  /** Display name ("George Sand"), from the cover when it names the promotion, else the roster heading. */
+  readonly nom: string;
+  /** Heading as printed on the roster page. */
+  readonly heading: string;
+  readonly membres: readonly Personne[];
+}
+
+/** Similarity above which two folded family names are taken as one name misspelt. */
+const SAME_FAMILY_NAME = 0.9;
+/** Similarity above which two folded given names are taken as one name misspelt. */
+const SAME_GIVEN_NAME = 0.85;
+/** Similarity above which a roster heading and a cover name are the same promotion. */
+const SAME_PROMOTION = 0.85;
+
+/**
+ * Reads the rosters into promotions named as on the cover.
+ * @param rosters Roster blocks from the segment stage.
+ * @param coverNames Promotion names printed on the cover, in capitals.
+ * @returns The promotions and the anomalies met (glued names, heading spelt unlike the cover).
+ */
+export function readPromotions(rosters: readonly RosterBlock[], coverNames: readonly string[]): { promotions: Promotion[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const promotions = rosters.map((roster): Promotion => {
+    const membres = roster.lines.map((line) => {
+      const { personne, missingSpace } = splitRosterLine(line);
+      if (missingSpace) {
+        diagnostics.push({
+          code: 'ROSTER_FORMAT',
+          severity: 'info',
+          ...pageOf(roster.page),
+          message: `Liste de la promotion « ${roster.heading} » : la ligne « ${line} » n’a pas d’espace entre nom et prénom ; lue comme « ${personne.nom} » / « ${personne.prenom} ».`,
+        });
+      }
+      return personne;
+    });
+    const heading = roster.heading.replace(/\s+/g, ' ').trim();
+    const best = bestBy(coverNames, (name) => jaroWinkler(foldLetters(name), foldLetters(heading)));
+    if (best && best.score >= SAME_PROMOTION) {
+      if (foldLetters(best.item) !== foldLetters(heading)) {
+        diagnostics.push({
+          code: 'PROMOTION_NAME_MISMATCH',
+          severity: 'info',
+          ...pageOf(roster.page),
+          message: `La couverture nomme la promotion « ${best.item} » mais la liste est titrée « ${roster.heading} ».`,
+        });
+      }
+      return { nom: titleCase(best.item), heading, membres };
+    }
+    return { nom: titleCase(heading), heading, membres };
+  });
+  return { promotions, diagnostics };
+}
+
+/** How an author was found in a roster. */
+export interface RosterMatch {
+  readonly promotion: Promotion;
+  readonly membre: Personne;
+  /** `exact`: same letters once accents and case are folded; `near`: a spelling or given-name difference. */
+  readonly kind: 'exact' | 'near';
+}
+
+/**
+ * Finds an author in the rosters: same folded family and given names first, then a close
+ * spelling of both (or the given name printed shortened), then the e-mail's local part.
+ * @param author The author's printed names and e-mail.
+ * @param promotions The rosters.
+ * @returns The match, or `null` when the author is in no roster.
+ */
+export function findInRosters(author: Personne & { email: string | null }, promotions: readonly Promotion[]): RosterMatch | null {
+  const family = foldLetters(author.nom);
+  const given = foldLetters(author.prenom);
+  const local = foldLetters((author.email ?? '').split('@')[0] ?? '');
+  const candidates = promotions.flatMap((promotion) => promotion.membres.map((membre) => ({ promotion, membre })));
+  const exact = candidates.find(({ membre }) => foldLetters(membre.nom) === family && foldLetters(membre.prenom) === given);
+  if (exact) return { ...exact, kind: 'exact' };
+  const scored = bestBy(candidates, ({ membre }) => {
+    const memberGiven = foldLetters(membre.prenom);
+    const givenScore = memberGiven.startsWith(given) || given.startsWith(memberGiven) ? 1 : jaroWinkler(given, memberGiven);
+    const familyScore = jaroWinkler(family, foldLetters(membre.nom));
+    return familyScore >= SAME_FAMILY_NAME && givenScore >= SAME_GIVEN_NAME ? familyScore + givenScore : 0;
+  });
+  if (scored && scored.score > 0) return { ...scored.item, kind: 'near' };
+  const byEmail = local === '' ? undefined : candidates.find(({ membre }) => foldLetters(membre.prenom + membre.nom) === local);
+  return byEmail ? { ...byEmail, kind: 'near' } : null;
+}
+
+function bestBy<T>(items: readonly T[], score: (item: T) => number): { item: T; score: number } | null {
+  let best: { item: T; score: number } | null = null;
+  for (const item of items) {
+    const value = score(item);
+    if (best === null || value > best.score) best = { item, score: value };
+  }
+  return best;
+}
+
+function pageOf(page: number | null): { page?: number } {
+  return page === null ? {} : { page };
+}

@@ -1,0 +1,60 @@
+/**
+ * Key figures (« Les chiffres »): the figure as printed and the text that labels it.
+ *
+ * Two layouts exist in the family: a figure set alone in big type with its label under it
+ * ("150 000" / "habitants supplémentaires…"), and figures inline at the start of a sentence
+ * ("79 agents et cadres…"). A rubrique is read in one layout: once any figure stands alone,
+ * numbers at the start of other blocks are part of labels (« 76% des collectivités… »).
+ */
+import type { Block, PrintedFigure } from '../types.js';
+import { renderInline } from './render.js';
+
+/** A number as printed: space-separated thousands, decimals with a comma, an optional "/4". */
+const NUMBER = String.raw`[+-]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)?(?:\/\d+(?:[.,]\d+)?)?`;
+
+/** A block that is a figure alone: a number and an optional short unit in capitals or %. */
+const STANDALONE = new RegExp(String.raw`^${NUMBER}\s?(?:%|[\p{Lu}]{1,4})?$`, 'u');
+
+/** A figure at the start of a sentence; a % right after it belongs to the figure. */
+const INLINE = new RegExp(String.raw`^(${NUMBER}(?:\s?%)?)\s+(\S.*)$`, 'su');
+
+/** A short title-like block after a figure's label starts a box (« Les profils des personnels », « Et après... »). */
+const BOX_TITLE = /^[\p{Lu}&«"][^\d]{0,50}$/u;
+
+/**
+ * Splits the blocks of « Les chiffres » into figures and a trailing box, if any.
+ * @param blocks Blocks under the heading, up to the next rubrique.
+ * @returns The figures as printed and the box (text after the last label that belongs to no figure).
+ */
+export function parseFigures(blocks: readonly Block[]): { figures: PrintedFigure[]; box: { titre: string | null; blocks: Block[] } | null } {
+  const standaloneLayout = blocks.some((block) => STANDALONE.test(block.text.trim()));
+  const figures: { valeur: string; page: number | null; label: Block[] }[] = [];
+  let box: { titre: string | null; blocks: Block[] } | null = null;
+  for (const block of blocks) {
+    if (box) {
+      box.blocks.push(block);
+      continue;
+    }
+    const text = block.text.trim();
+    if (block.kind === 'paragraph' && standaloneLayout && STANDALONE.test(text)) {
+      figures.push({ valeur: text, page: block.page, label: [] });
+      continue;
+    }
+    const inline = block.kind === 'paragraph' && !standaloneLayout ? INLINE.exec(text) : null;
+    if (inline) {
+      figures.push({ valeur: inline[1]!, page: block.page, label: [{ ...block, text: inline[2]! }] });
+      continue;
+    }
+    const current = figures.at(-1);
+    if (current && current.label.length > 0 && block.kind === 'paragraph' && BOX_TITLE.test(text) && !/[.,;:]$/.test(text.replace(/\.\.\.$/, ''))) {
+      box = { titre: text, blocks: [] };
+      continue;
+    }
+    if (current) current.label.push(block);
+    else box = { titre: null, blocks: [block] };
+  }
+  return {
+    figures: figures.map((figure) => ({ valeur: figure.valeur, libelle: renderInline(figure.label), page: figure.page })),
+    box,
+  };
+}

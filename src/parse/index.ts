@@ -1,0 +1,141 @@
+/**
+ * Parse stage: reads the fields of one project from its blocks, as printed.
+ *
+ * The project page is: number, title, organisation, then rubriques each announced by a heading
+ * (« LES AUTEURS », « TUTRICE AU SEIN DE LA COLLECTIVITÉ », « CONTEXTE », …). Rubriques may come in
+ * any order; a heading printed twice appends to the same rubrique.
+ */
+import { isCaption, rubriqueOf } from '../conventions.js';
+import type { Block, Diagnostic, ParsedProject, ProjectBlock, RubriqueKey } from '../types.js';
+import { parseFigures } from './chiffres.js';
+import { parseAuthorCards, parseTutorCards } from './people.js';
+import { renderRubrique } from './render.js';
+
+export { looksLikeName } from './people.js';
+export { continuesParagraph, renderRubrique } from './render.js';
+
+/** A printed web address in a reference. */
+const URL_IN_TEXT = /\b((?:https?:\/\/|www\.)[^\s<>»"]+[^\s<>»".,;:)])/i;
+
+/**
+ * Reads one project's fields.
+ * @param project The project's blocks from the segment stage.
+ * @returns The fields as printed, with the anomalies met.
+ */
+export function parseProject(project: ProjectBlock): ParsedProject {
+  const diagnostics: Diagnostic[] = [];
+  const { headingBlocks, rubriques } = splitRubriques(project.blocks);
+  const { titre, collectivite } = readTitle(headingBlocks);
+  const where = { projet: project.numero, ...(project.heading.page !== null ? { page: project.heading.page } : {}) };
+  if (titre === '') diagnostics.push({ code: 'TITLE_MISSING', severity: 'error', ...where, message: `Projet ${pad(project.numero)} : aucun titre n’a été lu sous le numéro.` });
+
+  const blocksOf = (key: RubriqueKey): Block[] | null => {
+    const found = rubriques.filter((rubrique) => rubrique.key === key);
+    return found.length === 0 ? null : found.flatMap((rubrique) => rubrique.blocks);
+  };
+  const textOf = (key: RubriqueKey): string | null => {
+    const blocks = blocksOf(key);
+    return blocks === null ? null : renderRubrique(blocks.filter((block) => !isCaption(block.text)));
+  };
+
+  const figureBlocks = (blocksOf('chiffres') ?? []).filter((block) => !isCaption(block.text));
+  const { figures, box } = parseFigures(figureBlocks);
+  const encadres: { titre: string | null; texte: string }[] = [];
+  if (box && box.blocks.length > 0) encadres.push({ titre: box.titre, texte: renderRubrique(box.blocks) ?? '' });
+  const testimony = splitTrailingBox(blocksOf('temoignage'));
+  if (testimony.box) encadres.push(testimony.box);
+
+  const pages = project.blocks.map((block) => block.page).filter((page): page is number => page !== null);
+  if (project.heading.page !== null) pages.push(project.heading.page);
+
+  return {
+    numero: project.numero,
+    section: project.section,
+    titre,
+    collectivite,
+    auteurs: parseAuthorCards(blocksOf('auteurs') ?? []),
+    tuteurLabel: rubriques.find((rubrique) => rubrique.key === 'tuteurs')?.heading ?? null,
+    tuteurs: parseTutorCards(blocksOf('tuteurs') ?? []),
+    contexte: textOf('contexte'),
+    problematique: textOf('problematique'),
+    clesPourAgir: textOf('clesPourAgir'),
+    temoignage: testimony.blocks === null ? null : renderRubrique(testimony.blocks.filter((block) => !isCaption(block.text))),
+    chiffres: figures,
+    allerPlusLoin: (blocksOf('allerPlusLoin') ?? [])
+      .filter((block) => !isCaption(block.text))
+      .map((block) => ({ texte: block.text, url: URL_IN_TEXT.exec(block.text)?.[1] ?? null })),
+    encadres,
+    rubriques: rubriques.map((rubrique) => ({
+      key: rubrique.key,
+      heading: rubrique.heading,
+      page: rubrique.page,
+      empty: rubrique.blocks.every((block) => isCaption(block.text)),
+    })),
+    pages: pages.length > 0 ? { debut: Math.min(...pages), fin: Math.max(...pages) } : null,
+    diagnostics,
+  };
+}
+
+interface Rubrique {
+  readonly key: RubriqueKey;
+  readonly heading: string;
+  readonly page: number | null;
+  readonly blocks: Block[];
+}
+
+/**
+ * A box printed after the testimony (an event poster) is not part of it: it starts with a line
+ * set wholly in capitals ("& DES HAUTS DÉBATS") once the quote has begun.
+ */
+function splitTrailingBox(blocks: Block[] | null): { blocks: Block[] | null; box: { titre: string; texte: string } | null } {
+  if (blocks === null) return { blocks, box: null };
+  const start = blocks.findIndex((block, i) => {
+    const first = block.lines[0]?.text.trim() ?? '';
+    return i > 0 && block.kind === 'paragraph' && /\s/.test(first) && !/\p{Ll}/u.test(first) && /\p{Lu}{2}/u.test(first);
+  });
+  if (start < 0) return { blocks, box: null };
+  const boxBlocks = blocks.slice(start);
+  const [head, ...rest] = boxBlocks[0]!.lines;
+  const firstRest = rest.length > 0 ? [{ ...boxBlocks[0]!, lines: rest, text: rest.map((line) => line.text).join(' ') }] : [];
+  return {
+    blocks: blocks.slice(0, start),
+    box: { titre: head!.text.trim(), texte: renderRubrique([...firstRest, ...boxBlocks.slice(1)]) ?? '' },
+  };
+}
+
+/** Cuts a project's blocks at rubrique headings; blocks before the first heading are the title. */
+function splitRubriques(blocks: readonly Block[]): { headingBlocks: Block[]; rubriques: Rubrique[] } {
+  const headingBlocks: Block[] = [];
+  const rubriques: Rubrique[] = [];
+  for (const block of blocks) {
+    const key = block.kind === 'paragraph' ? rubriqueOf(block.text) : null;
+    if (key) rubriques.push({ key, heading: block.text, page: block.page, blocks: [] });
+    else if (rubriques.length > 0) rubriques.at(-1)!.blocks.push(block);
+    else headingBlocks.push(block);
+  }
+  return { headingBlocks, rubriques };
+}
+
+/**
+ * Title and organisation: set apart by weight when the input tells it (title bold, organisation
+ * regular), else the last block under the number is the organisation.
+ */
+function readTitle(blocks: readonly Block[]): { titre: string; collectivite: string } {
+  const known = blocks.filter((block) => block.lines.some((line) => line.bold !== null));
+  const boldBlocks = blocks.filter((block) => block.lines.every((line) => line.bold === true));
+  if (known.length === blocks.length && boldBlocks.length > 0 && boldBlocks.length < blocks.length) {
+    const isTitle = (block: Block): boolean => boldBlocks.includes(block);
+    return { titre: joinText(blocks.filter(isTitle)), collectivite: joinText(blocks.filter((block) => !isTitle(block))) };
+  }
+  if (blocks.length === 0) return { titre: '', collectivite: '' };
+  if (blocks.length === 1) return { titre: blocks[0]!.text, collectivite: '' };
+  return { titre: joinText(blocks.slice(0, -1)), collectivite: blocks.at(-1)!.text };
+}
+
+function joinText(blocks: readonly Block[]): string {
+  return blocks.map((block) => block.text).join(' ');
+}
+
+function pad(numero: number): string {
+  return String(numero).padStart(2, '0');
+}
