@@ -1,0 +1,135 @@
+/**
+ * Atomic file output: readers of the target see the old file or the whole new one, never a partial write.
+ */
+
+import { randomBytes } from 'node:crypto';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { BrochureError } from './errors.js';
+
+/**
+ * Write `value` as pretty-printed JSON (two-space indent, final newline), atomically.
+ *
+ * @param path
+ *   Target file; its folder must exist.
+ * @param value
+ *   JSON-serialisable value.
+ * @returns
+ *   Nothing, once the file is complete on disk under its final name.
+ * @throws {BrochureError}
+ *   `OUTPUT_NOT_WRITABLE` naming the folder and the reason; the target is then left as it was.
+ */
+export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
+  const json = JSON.stringify(value, null, 2);
+  // `JSON.stringify` returns undefined for undefined, functions and symbols: a caller bug, not a disk problem.
+  if (json === undefined) throw new TypeError(`cannot write ${path}: value is not JSON-serialisable`);
+  await writeAtomic(path, json + '\n');
+}
+
+/**
+ * Write `text` as UTF-8, atomically.
+ *
+ * @param path
+ *   Target file; its folder must exist.
+ * @param text
+ *   Whole content of the file (the HTML report, for instance).
+ * @returns
+ *   Nothing, once the file is complete on disk under its final name.
+ * @throws {BrochureError}
+ *   `OUTPUT_NOT_WRITABLE` naming the folder and the reason; the target is then left as it was.
+ */
+export async function writeTextAtomic(path: string, text: string): Promise<void> {
+  await writeAtomic(path, text);
+}
+
+/**
+ * Write to a temporary file beside the target, flush it, then rename it over the target.
+ *
+ * @param path
+ *   Target file.
+ * @param data
+ *   Whole content, written as UTF-8.
+ * @returns
+ *   Nothing.
+ */
+async function writeAtomic(path: string, data: string): Promise<void> {
+  const folder = dirname(path);
+  // Same folder as the target, because rename is only atomic within one file system.
+  // Dot-prefixed and `.tmp`-suffixed so that listings and `.gitignore` skip it should the process be killed.
+  const temp = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let handle: FileHandle | undefined;
+  try {
+    // `wx` refuses to reuse an existing file: the name is meant to be ours alone.
+    handle = await open(temp, 'wx');
+    await handle.writeFile(data, 'utf8');
+    // Without fsync a crash after the rename can leave the new name pointing at an empty file.
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(temp, path);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw new BrochureError('OUTPUT_NOT_WRITABLE', `cannot write ${path}: ${reasonFor(error, folder, path)}`, {
+      cause: error,
+    });
+  }
+  await syncFolder(folder);
+}
+
+/**
+ * Flush the folder entry so the rename itself survives a crash.
+ *
+ * @param folder
+ *   Folder holding the renamed file.
+ * @returns
+ *   Nothing; failures are ignored since the file is already in place and some systems cannot fsync a folder.
+ */
+async function syncFolder(folder: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(folder, 'r');
+    await handle.sync();
+  } catch {
+    // Windows and some network file systems refuse to open or sync a folder; the write has already succeeded.
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Say in a few words why the write failed and what to do about it.
+ *
+ * @param error
+ *   Error thrown by the file system.
+ * @param folder
+ *   Folder of the target.
+ * @param path
+ *   Target file.
+ * @returns
+ *   A reason without line breaks.
+ */
+function reasonFor(error: unknown, folder: string, path: string): string {
+  const where = folder.endsWith('/') ? folder : `${folder}/`;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return `folder ${where} does not exist (create it or pass --out)`;
+    case 'ENOTDIR':
+      return `${where} is not a folder (pass --out)`;
+    case 'EACCES':
+    case 'EPERM':
+      return `folder ${where} is not writable (check its permissions or pass --out)`;
+    case 'EROFS':
+      return `folder ${where} is on a read-only file system (pass --out)`;
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return `no space left for ${basename(path)} in ${where} (free some space or pass --out)`;
+    case 'EISDIR':
+      return `${path} is a folder (choose a file name)`;
+    default: {
+      const message = error instanceof Error ? error.message : String(error);
+      return `${message.replace(/\s+/g, ' ').trim()} (in folder ${where})`;
+    }
+  }
+}
