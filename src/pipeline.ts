@@ -8,7 +8,7 @@ import { extractDocument, type ExtractOptions } from './extract/index.js';
 import { normaliseDocument } from './normalise/index.js';
 import { parseProject } from './parse/index.js';
 import { segmentDocument } from './segment/index.js';
-import type { BrochureDocument, ExtractedDocument, ParsedProject, SegmentedDocument } from './types.js';
+import type { BrochureDocument, Diagnostic, ExtractedDocument, ParsedProject, SegmentedDocument } from './types.js';
 import { assertValid } from './validate/index.js';
 
 /** Options of a pipeline run. */
@@ -23,6 +23,8 @@ export interface StageResults {
   readonly segmented: SegmentedDocument;
   readonly parsed: readonly ParsedProject[];
   readonly document: BrochureDocument;
+  /** Whether some projects could not be parsed (they are in `document.diagnostics` as `PROJECT_UNPARSED`). */
+  readonly partial: boolean;
   /** Milliseconds spent in each stage. */
   readonly timings: { extract: number; segment: number; parse: number; normalise: number; validate: number };
 }
@@ -62,7 +64,7 @@ async function runStagesUnbounded(bytes: Uint8Array, options: PipelineOptions): 
   const extract = lap();
   const segmented = segmentDocument(extracted);
   const segment = lap();
-  const parsed = segmented.projects.map(parseProject);
+  const { parsed, failures } = parseEach(segmented);
   const parse = lap();
   const normalised = normaliseDocument(segmented, parsed, {
     file: baseName(options.fileName ?? 'input'),
@@ -70,11 +72,37 @@ async function runStagesUnbounded(bytes: Uint8Array, options: PipelineOptions): 
     format: extracted.format,
     pageCount: extracted.pageCount,
   });
-  normalised.diagnostics.unshift(...extracted.diagnostics);
+  normalised.diagnostics.unshift(...extracted.diagnostics, ...failures);
   const normalise = lap();
   const document = assertValid(normalised);
   const validate = lap();
-  return { extracted, segmented, parsed, document, timings: { extract, segment, parse, normalise, validate } };
+  const partial = failures.length > 0;
+  return { extracted, segmented, parsed, document, partial, timings: { extract, segment, parse, normalise, validate } };
+}
+
+/**
+ * Parses each project on its own: one that cannot be parsed is left out of the document and its
+ * raw text kept in an error diagnostic, so nothing is lost and the others still come out.
+ */
+function parseEach(segmented: SegmentedDocument): { parsed: ParsedProject[]; failures: Diagnostic[] } {
+  const parsed: ParsedProject[] = [];
+  const failures: Diagnostic[] = [];
+  for (const project of segmented.projects) {
+    try {
+      parsed.push(parseProject(project));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const raw = project.blocks.map((block) => block.text).join('\n\n');
+      failures.push({
+        code: 'PROJECT_UNPARSED',
+        severity: 'error',
+        projet: project.numero,
+        ...(project.heading.page !== null ? { page: project.heading.page } : {}),
+        message: `Projet ${String(project.numero).padStart(2, '0')} non lu (${reason}) ; texte brut conservé : ${raw}`,
+      });
+    }
+  }
+  return { parsed, failures };
 }
 
 /**
@@ -85,6 +113,17 @@ async function runStagesUnbounded(bytes: Uint8Array, options: PipelineOptions): 
  */
 export async function extractBrochure(bytes: Uint8Array, options: PipelineOptions = {}): Promise<BrochureDocument> {
   return (await runStages(bytes, options)).document;
+}
+
+/**
+ * Runs the pipeline and says whether the document is partial (some projects left out).
+ * @param bytes The PDF or converter text.
+ * @param options Configuration (optional).
+ * @returns The document and the partial flag.
+ */
+export async function extractBrochureWithStatus(bytes: Uint8Array, options: PipelineOptions = {}): Promise<{ document: BrochureDocument; partial: boolean }> {
+  const { document, partial } = await runStages(bytes, options);
+  return { document, partial };
 }
 
 function baseName(path: string): string {

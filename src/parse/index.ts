@@ -27,8 +27,6 @@ export function parseProject(project: ProjectBlock): ParsedProject {
   const { headingBlocks, rubriques } = splitRubriques(project.blocks);
   const { titre, collectivite } = readTitle(headingBlocks);
   const where = { projet: project.numero, ...(project.heading.page !== null ? { page: project.heading.page } : {}) };
-  if (titre === '') diagnostics.push({ code: 'TITLE_MISSING', severity: 'error', ...where, message: `Projet ${pad(project.numero)} : aucun titre n’a été lu sous le numéro.` });
-
   const blocksOf = (key: RubriqueKey): Block[] | null => {
     const found = rubriques.filter((rubrique) => rubrique.key === key);
     return found.length === 0 ? null : found.flatMap((rubrique) => rubrique.blocks);
@@ -37,6 +35,14 @@ export function parseProject(project: ProjectBlock): ParsedProject {
     const blocks = blocksOf(key);
     return blocks === null ? null : renderRubrique(blocks.filter((block) => !isCaption(block.text)));
   };
+
+  const auteurs = parseAuthorCards(blocksOf('auteurs') ?? []);
+  const hasText = rubriques.some((rubrique) => ['contexte', 'problematique', 'clesPourAgir'].includes(rubrique.key) && rubrique.blocks.length > 0);
+  if (!hasText && !auteurs.some((card) => card.details.length > 0)) {
+    // Neither an author's e-mail nor any body rubrique: this is not a readable project page.
+    throw new Error('ni adresse d’auteur ni rubrique CONTEXTE / PROBLÉMATIQUE / DES CLÉS POUR AGIR sous le numéro');
+  }
+  if (titre === '') diagnostics.push({ code: 'TITLE_MISSING', severity: 'warning', ...where, message: `Projet ${pad(project.numero)} : aucun titre n’a été lu sous le numéro.` });
 
   const figureBlocks = (blocksOf('chiffres') ?? []).filter((block) => !isCaption(block.text));
   const { figures, box } = parseFigures(figureBlocks);
@@ -53,7 +59,7 @@ export function parseProject(project: ProjectBlock): ParsedProject {
     section: project.section,
     titre,
     collectivite,
-    auteurs: parseAuthorCards(blocksOf('auteurs') ?? []),
+    auteurs,
     tuteurLabel: rubriques.find((rubrique) => rubrique.key === 'tuteurs')?.heading ?? null,
     tuteurs: parseTutorCards(blocksOf('tuteurs') ?? []),
     contexte: textOf('contexte'),
