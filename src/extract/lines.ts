@@ -23,11 +23,15 @@ export function normaliseLigatures(text: string): string {
   return text.replace(/[\ufb00-\ufb06\u00ad]/g, (char) => LIGATURES[char] ?? char);
 }
 
+/** A line that starts an enumerated item: "2. ", "3) ", "Tâche 1.2 :", "Phase 2 :". */
+const ENUMERATED_LINE = /^(?:\d{1,2}[.)]\s|\p{Lu}\p{Ll}+ \d+(?:\.\d+)* ?:)/u;
+
 /**
  * Joins the printed lines of one block into one string: lines are separated by a space, and a
  * line ending in a hyphen followed by a line starting in lower case is a word cut by
  * hyphenation, joined without the hyphen ("dyna-" + "mique"), unless `keepHyphen` says the
- * hyphenated form is a real compound printed elsewhere ("porte-" + "parole").
+ * hyphenated form is a real compound printed elsewhere ("porte-" + "parole"). A line that
+ * starts an enumerated item ("2. …") stays on its own line.
  * @param lines The block's lines, in order.
  * @param keepHyphen Decides whether "left-right" is a real hyphenated word (optional).
  * @returns The block text.
@@ -39,6 +43,11 @@ export function joinLines(lines: readonly string[], keepHyphen?: (left: string, 
     if (line === '') continue;
     if (text === '') {
       text = line;
+      continue;
+    }
+    if (ENUMERATED_LINE.test(line)) {
+      // "2. …", "Tâche 1.2 : …": an enumeration printed one item per line keeps its line breaks.
+      text = `${text}\n${line}`;
       continue;
     }
     const cut = /(\p{L}+)-$/u.exec(text);

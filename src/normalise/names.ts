@@ -48,7 +48,7 @@ export function splitRosterLine(line: string): { personne: Personne; missingSpac
   let end = 0;
   while (end < tokens.length - 1 && isFamilyToken(tokens[end]!)) end++;
   if (end === 0) end = 1;
-  return { personne: { nom: tokens.slice(0, end).join(' '), prenom: tokens.slice(end).join(' ') }, missingSpace: glued !== null };
+  return { personne: { prenom: tokens.slice(end).join(' '), nom: tokens.slice(0, end).join(' ') }, missingSpace: glued !== null };
 }
 
 /**
