@@ -3,8 +3,8 @@
  * field: they compare what is printed in two places and say where they disagree.
  * The codes are listed, with what each means, in the README.
  */
-import { EMAIL_DOMAINS } from '../conventions.js';
-import type { BrochureDocument, Diagnostic, ParsedProject, Personne, SegmentedDocument } from '../types.js';
+import { EMAIL_DOMAINS, SENTENCE_END, foldForMatch } from '../conventions.js';
+import type { BrochureDocument, Diagnostic, ParsedProject, Personne, Projet, RubriqueKey, SegmentedDocument } from '../types.js';
 import { foldLetters } from './names.js';
 import { findInRosters, type Promotion } from './promotions.js';
 
@@ -22,7 +22,16 @@ export interface CheckInput {
  * @returns The diagnostics, in project order.
  */
 export function checkDocument(input: CheckInput): Diagnostic[] {
-  return [...checkAuthors(input)];
+  return [
+    ...checkAuthors(input),
+    ...checkRosterCoverage(input),
+    ...checkTeams(input),
+    ...checkTutors(input),
+    ...checkSommaire(input),
+    ...checkSections(input),
+    ...checkStructure(input),
+    ...checkContent(input),
+  ];
 }
 
 /** E-mails against printed names, domains, rosters and the corps of each promotion. */
@@ -102,4 +111,369 @@ function emailNameMismatch(local: string, person: Personne): 'info' | 'warning' 
   if (localGiven === given && familyPart === family) return null;
   if (familyPart === family && (localGiven.startsWith(given) || given.startsWith(localGiven))) return 'info';
   return 'warning';
+}
+
+/** Where a diagnostic about a project points: its number and, for PDF input, its first page. */
+function at(projet: Projet, page?: number | null): { projet: number; page?: number } {
+  const where = page ?? projet.pages?.debut ?? null;
+  return where === null ? { projet: projet.numero } : { projet: projet.numero, page: where };
+}
+
+/** Roster members who authored no project. */
+function checkRosterCoverage({ document, promotions }: CheckInput): Diagnostic[] {
+  const placed = new Set<string>();
+  for (const projet of document.projets) {
+    for (const auteur of projet.auteurs) {
+      const match = findInRosters(auteur, promotions);
+      if (match) placed.add(`${match.promotion.nom}|${match.membre.nom}|${match.membre.prenom}`);
+    }
+  }
+  const out: Diagnostic[] = [];
+  for (const promotion of promotions) {
+    const missing = promotion.membres.filter((m) => !placed.has(`${promotion.nom}|${m.nom}|${m.prenom}`));
+    if (missing.length > 0) {
+      out.push({
+        code: 'ROSTER_MEMBER_WITHOUT_PROJECT',
+        severity: 'info',
+        message: `Promotion ${promotion.nom} : ${missing.map((m) => `« ${m.nom} ${m.prenom} »`).join(', ')} ne signe${missing.length > 1 ? 'nt' : ''} aucun projet.`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Two projects signed by the same team. */
+function checkTeams({ document }: CheckInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Map<string, Projet>();
+  for (const projet of document.projets) {
+    if (projet.auteurs.length === 0) continue;
+    const team = projet.auteurs.map((a) => foldLetters(a.prenom + a.nom)).sort().join('|');
+    const first = seen.get(team);
+    if (first) {
+      const sameTutors = first.tuteurs.map((t) => foldLetters(t.nom)).sort().join('|') === projet.tuteurs.map((t) => foldLetters(t.nom)).sort().join('|');
+      out.push({
+        code: 'DUPLICATE_TEAM',
+        severity: 'warning',
+        ...at(projet),
+        message: `Projets ${pad(first.numero)} et ${pad(projet.numero)} : mêmes auteurs (${projet.auteurs.map((a) => `${a.prenom} ${a.nom}`).join(', ')})${sameTutors ? ', même tuteur' : ''}${first.collectivite === projet.collectivite ? `, même collectivité « ${projet.collectivite} »` : ''}.`,
+      });
+    } else {
+      seen.set(team, projet);
+    }
+  }
+  return out;
+}
+
+/** The number a tutor label announces: 1 for "TUTRICE", 2 for "TUTEUR ET TUTRICE", 2 or more for "TUTEURS". */
+function labelCount(label: string): { min: number; max: number } {
+  const folded = foldForMatch(label);
+  if (/\b(ET|&)\b/.test(folded.split(/ AU SEIN| DE LA/)[0] ?? '')) return { min: 2, max: 2 };
+  return /TUT(EUR|RICE)S\b/.test(folded) ? { min: 2, max: Infinity } : { min: 1, max: 1 };
+}
+
+/** Tutor labels against the people under them; tutors' names and roles against the testimony; copied roles. */
+function checkTutors({ document, projects }: CheckInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const roles = new Map<string, Projet>();
+  document.projets.forEach((projet, p) => {
+    const parsed = projects[p]!;
+    if (parsed.tuteurLabel !== null && projet.tuteurs.length > 0) {
+      const { min, max } = labelCount(parsed.tuteurLabel);
+      if (projet.tuteurs.length < min || projet.tuteurs.length > max) {
+        out.push({
+          code: 'TUTOR_LABEL_MISMATCH',
+          severity: 'warning',
+          ...at(projet, parsed.tuteurs[0]?.page),
+          message: `Libellé « ${parsed.tuteurLabel} » au-dessus de ${projet.tuteurs.length} personne${projet.tuteurs.length > 1 ? 's' : ''} : ${projet.tuteurs.map((t) => `« ${t.prenom} ${t.nom} »`).join(', ')}.`,
+        });
+      }
+    }
+    for (const tuteur of projet.tuteurs) {
+      out.push(...compareWithMention(projet, tuteur));
+      if (tuteur.fonction !== null && tuteur.fonction.split(/\s+/).length >= 5) {
+        const first = roles.get(tuteur.fonction);
+        if (first && first.collectivite !== projet.collectivite) {
+          out.push({
+            code: 'SUSPECT_COPY',
+            severity: 'info',
+            ...at(projet),
+            message: `La fonction « ${tuteur.fonction} » de « ${tuteur.prenom} ${tuteur.nom} » est mot pour mot celle d’un tuteur du projet ${pad(first.numero)} (${first.collectivite}) : copie possible.`,
+          });
+        } else if (!first) {
+          roles.set(tuteur.fonction, projet);
+        }
+      }
+    }
+  });
+  return out;
+}
+
+const TEXT_RUBRIQUES = ['temoignage', 'contexte', 'problematique', 'clesPourAgir'] as const;
+
+/**
+ * Finds where a tutor is named in the project's text (the testimony's attribution, usually) and
+ * compares the printed name and role with the tutor card.
+ */
+function compareWithMention(projet: Projet, tuteur: Projet['tuteurs'][number]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const familyTokens = tuteur.nom.split(/\s+/).map(foldLetters);
+  for (const field of TEXT_RUBRIQUES) {
+    const text = projet[field];
+    if (!text) continue;
+    const words = [...text.matchAll(/[\p{L}'’-]+/gu)];
+    const index = words.findIndex((_, i) => familyTokens.every((token, k) => foldLetters(words[i + k]?.[0] ?? '') === token));
+    if (index < 0) continue;
+    const last = words[index + familyTokens.length - 1]!;
+    const printedFamily = text.slice(words[index]!.index, last.index! + last[0].length);
+    const after = text.slice(last.index! + last[0].length);
+    const extra = /^ (\p{Lu}\p{Ll}+)(?=[,(])/u.exec(after);
+    const printedName = `${tuteur.prenom} ${printedFamily}${extra ? ` ${extra[1]}` : ''}`;
+    if (printedFamily.toUpperCase() !== tuteur.nom.toUpperCase() || extra) {
+      out.push({
+        code: 'TUTOR_NAME_VARIANT',
+        severity: 'info',
+        ...at(projet),
+        message: `Tuteur « ${tuteur.prenom} ${tuteur.nom} » écrit « ${printedName.replace(`${tuteur.prenom} `, text.includes(tuteur.prenom) ? `${tuteur.prenom} ` : '')} » dans ${RUBRIQUE_LABEL[field]}.`,
+      });
+    }
+    const role = /^[\s,(–-]*([^.)\n]{8,200})/u.exec(after.slice(extra ? extra[0].length : 0))?.[1]?.trim().replace(/[,;:]$/, '');
+    if (role && tuteur.fonction && rolesDiffer(tuteur.fonction, role)) {
+      out.push({
+        code: 'TUTOR_ROLE_VARIANT',
+        severity: 'info',
+        ...at(projet),
+        message: `Fonction de « ${tuteur.prenom} ${tuteur.nom} » : « ${tuteur.fonction} » sous son nom, « ${role} » dans ${RUBRIQUE_LABEL[field]}.`,
+      });
+    }
+    if (field !== 'temoignage' && projet.temoignage === null && /«[^»]{80,}»/.test(text)) {
+      out.push({
+        code: 'TESTIMONY_OUTSIDE_RUBRIQUE',
+        severity: 'info',
+        ...at(projet),
+        message: `Pas de rubrique « Témoignage » mais un propos de « ${tuteur.prenom} ${tuteur.nom} » entre guillemets figure dans ${RUBRIQUE_LABEL[field]} (laissé à sa place).`,
+      });
+    }
+    break;
+  }
+  return out;
+}
+
+const RUBRIQUE_LABEL: Record<(typeof TEXT_RUBRIQUES)[number], string> = {
+  temoignage: 'le témoignage',
+  contexte: 'le contexte',
+  problematique: 'la problématique',
+  clesPourAgir: 'les clés pour agir',
+};
+
+/** Two wordings of one role differ when neither contains the other but they share most words. */
+function rolesDiffer(card: string, mention: string): boolean {
+  const a = foldForMatch(card).replace(/[^A-Z ]/g, ' ').split(/\s+/).filter((w) => w.length > 2);
+  const b = foldForMatch(mention).replace(/[^A-Z ]/g, ' ').split(/\s+/).filter((w) => w.length > 2);
+  const joinedA = a.join(' ');
+  const joinedB = b.join(' ');
+  if (joinedA === joinedB || joinedB.includes(joinedA) || joinedA.includes(joinedB)) return false;
+  const shared = a.filter((word) => b.includes(word)).length;
+  return shared / Math.max(1, a.length) >= 0.5;
+}
+
+/** The sommaire against the project pages: title and organisation as printed, announced page. */
+function checkSommaire({ document, segmented }: CheckInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const entry of segmented.sommaire) {
+    const projet = document.projets.find((p) => p.numero === entry.numero);
+    if (!projet) {
+      out.push({ code: 'TOC_PROJECT_MISSING', severity: 'error', projet: entry.numero, message: `Le sommaire annonce le projet ${pad(entry.numero)} « ${entry.texte} » mais il n’a pas été trouvé dans la brochure.` });
+      continue;
+    }
+    const printed = words(entry.texte);
+    const onPage = words(`${projet.titre} ${projet.collectivite}`);
+    if (printed.join(' ') !== onPage.join(' ')) {
+      const [left, right] = differingSpans(printed, onPage);
+      out.push({
+        code: 'TOC_TITLE_MISMATCH',
+        severity: 'info',
+        ...at(projet),
+        message: `Sommaire « ${left} » / page du projet « ${right} » (sommaire : « ${entry.texte} »).`,
+      });
+    }
+    if (entry.page !== null && projet.pages && entry.page !== projet.pages.debut) {
+      out.push({ code: 'TOC_PAGE_MISMATCH', severity: 'warning', ...at(projet), message: `Le sommaire annonce la page ${entry.page}, le projet commence page ${projet.pages.debut}.` });
+    }
+  }
+  for (const projet of document.projets) {
+    if (segmented.sommaire.length > 0 && !segmented.sommaire.some((entry) => entry.numero === projet.numero)) {
+      out.push({ code: 'TOC_ENTRY_MISSING', severity: 'warning', ...at(projet), message: `Le projet ${pad(projet.numero)} « ${projet.titre} » n’est pas au sommaire.` });
+    }
+  }
+  return out;
+}
+
+/** Section headings printed in the body with another spelling than the sommaire's. */
+function checkSections({ segmented }: CheckInput): Diagnostic[] {
+  const titles = segmented.sections.map((section) => section.titre);
+  return segmented.sectionHeadings
+    .filter((heading) => !titles.some((title) => words(title).join(' ') === words(heading.texte).join(' ')))
+    .map((heading) => {
+      const closest = titles.find((title) => foldLetters(title).length > 0 && jaroLike(foldLetters(title), foldLetters(heading.texte))) ?? titles[0] ?? '';
+      return {
+        code: 'SECTION_TITLE_VARIANT',
+        severity: 'info' as const,
+        ...(heading.page !== null ? { page: heading.page } : {}),
+        message: `Intercalaire de section imprimé « ${heading.texte.replace(/\s+/g, ' ')} » ; sommaire et en-têtes : « ${closest} ».`,
+      };
+    });
+}
+
+function jaroLike(a: string, b: string): boolean {
+  return a.slice(0, 6) === b.slice(0, 6);
+}
+
+/** The usual order of rubriques on a project page. */
+const USUAL_ORDER: readonly RubriqueKey[] = ['auteurs', 'tuteurs', 'contexte', 'problematique', 'clesPourAgir', 'temoignage', 'chiffres', 'allerPlusLoin'];
+const REQUIRED: readonly RubriqueKey[] = ['auteurs', 'tuteurs', 'contexte', 'problematique', 'clesPourAgir'];
+const HEADING_NAME: Record<RubriqueKey, string> = {
+  auteurs: 'LES AUTEURS',
+  tuteurs: 'TUTEUR AU SEIN DE LA COLLECTIVITÉ',
+  contexte: 'CONTEXTE',
+  problematique: 'PROBLÉMATIQUE',
+  clesPourAgir: 'DES CLÉS POUR AGIR',
+  temoignage: 'Témoignage de la collectivité',
+  chiffres: 'Les chiffres',
+  allerPlusLoin: 'Aller plus loin',
+};
+
+/** Missing, empty or reordered rubriques, and headings spelt unlike the rest of the brochure. */
+function checkStructure({ document, projects }: CheckInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const spellings = new Map<RubriqueKey, Map<string, number>>();
+  for (const project of projects) {
+    for (const rubrique of project.rubriques) {
+      const counts = spellings.get(rubrique.key) ?? new Map<string, number>();
+      counts.set(rubrique.heading, (counts.get(rubrique.heading) ?? 0) + 1);
+      spellings.set(rubrique.key, counts);
+    }
+  }
+  const usualSpelling = (key: RubriqueKey): string | undefined => [...(spellings.get(key) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  document.projets.forEach((projet, p) => {
+    const parsed = projects[p]!;
+    const present = new Set(parsed.rubriques.map((r) => r.key));
+    const missing = USUAL_ORDER.filter((key) => !present.has(key));
+    const missingRequired = missing.filter((key) => REQUIRED.includes(key));
+    const missingOptional = missing.filter((key) => !REQUIRED.includes(key));
+    if (missingRequired.length > 0) {
+      out.push({ code: 'MISSING_RUBRIQUE', severity: 'warning', ...at(projet), message: `Rubrique${missingRequired.length > 1 ? 's' : ''} absente${missingRequired.length > 1 ? 's' : ''} : ${missingRequired.map((k) => `« ${HEADING_NAME[k]} »`).join(', ')}.` });
+    }
+    if (missingOptional.length > 0) {
+      out.push({ code: 'MISSING_RUBRIQUE', severity: 'info', ...at(projet), message: `Pas de rubrique ${missingOptional.map((k) => `« ${usualSpelling(k) ?? HEADING_NAME[k]} »`).join(', ')}.` });
+    }
+    for (const rubrique of parsed.rubriques) {
+      if (rubrique.empty) {
+        out.push({ code: 'EMPTY_RUBRIQUE', severity: 'info', ...at(projet, rubrique.page), message: `« ${rubrique.heading} » est imprimé sans texte à la suite (contenu en image ?).` });
+      }
+      const usual = usualSpelling(rubrique.key);
+      // Tutor labels vary with the number and gender of tutors by design; other headings should not.
+      if (rubrique.key !== 'tuteurs' && usual !== undefined && rubrique.heading !== usual && (spellings.get(rubrique.key)?.get(rubrique.heading) ?? 0) === 1) {
+        out.push({ code: 'RUBRIQUE_HEADING_VARIANT', severity: 'info', ...at(projet, rubrique.page), message: `Intertitre imprimé « ${rubrique.heading} » au lieu de « ${usual} » (reconnu).` });
+      }
+    }
+    const order = parsed.rubriques.map((r) => USUAL_ORDER.indexOf(r.key));
+    const outOfOrder = parsed.rubriques.filter((_, i) => i > 0 && order[i]! < order[i - 1]!);
+    if (outOfOrder.length > 0) {
+      const sequence = parsed.rubriques.map((r) => r.heading).join(' → ');
+      out.push({ code: 'RUBRIQUE_ORDER', severity: 'info', ...at(projet), message: `Rubriques dans un ordre inhabituel : ${sequence}.` });
+    }
+  });
+  return out;
+}
+
+/** The kinds of text a careful reader would flag: repeats, truncations, placeholders, prose references. */
+function checkContent({ document }: CheckInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const paragraphs = new Map<string, { projet: Projet; field: string }>();
+  for (const projet of document.projets) {
+    for (const field of TEXT_RUBRIQUES) {
+      const text = projet[field];
+      if (!text) continue;
+      for (const paragraph of text.split(/\n\n+/)) {
+        const key = foldLetters(paragraph);
+        if (key.length < 80) continue;
+        const first = paragraphs.get(key);
+        if (first && first.projet.numero !== projet.numero) {
+          out.push({ code: 'DUPLICATED_TEXT', severity: 'warning', ...at(projet), message: `Paragraphe de ${RUBRIQUE_LABEL[field]} déjà imprimé dans le projet ${pad(first.projet.numero)} : « ${clip(paragraph)} ».` });
+        } else if (!first) {
+          paragraphs.set(key, { projet, field });
+        }
+      }
+      const rows = text.split('\n').filter((line) => line.includes(' | '));
+      const cells = rows.flatMap((row) => row.split(' | ').map((cell) => cell.trim()).filter((cell) => cell.length > 40));
+      const repeated = cells.filter((cell, i) => cells.indexOf(cell) !== i);
+      for (const cell of new Set(repeated)) {
+        out.push({ code: 'DUPLICATED_TEXT', severity: 'info', ...at(projet), message: `Tableau de ${RUBRIQUE_LABEL[field]} : la cellule « ${clip(cell)} » est imprimée deux fois.` });
+      }
+      for (const match of text.matchAll(/(?<![\p{L}])([\p{L}'’]{5,})(,? )\1(?![\p{L}])/gu)) {
+        out.push({ code: 'DUPLICATED_WORD', severity: 'info', ...at(projet), message: `Mot répété dans ${RUBRIQUE_LABEL[field]} : « ${match[0]} ».` });
+      }
+      for (const match of text.matchAll(/\((?:x|xx|X|XX|…|\.\.\.)\s[^)]{0,40}\)|\bX{3,}\b|\bTODO\b|\bà compléter\b|\bLorem ipsum\b/g)) {
+        out.push({ code: 'PLACEHOLDER_TEXT', severity: 'warning', ...at(projet), message: `Texte provisoire resté dans ${RUBRIQUE_LABEL[field]} : « ${match[0]} ».` });
+      }
+      const lastParagraph = text.split(/\n\n+/).at(-1) ?? '';
+      const lastLine = lastParagraph.split('\n').at(-1) ?? '';
+      if (!lastParagraph.startsWith('- ') && !lastParagraph.includes(' | ') && !ENUMERATED.test(lastLine) && /\p{Ll}$/u.test(lastParagraph) && !SENTENCE_END.test(lastParagraph)) {
+        out.push({ code: 'TRUNCATED_TEXT', severity: 'warning', ...at(projet), message: `${capitalise(RUBRIQUE_LABEL[field])} s’arrête en pleine phrase : « …${lastParagraph.slice(-80)} ».` });
+      }
+    }
+    for (const chiffre of projet.chiffres) {
+      if (/(?:^|\s)\p{Lu}\?$|(?:^|\s)\p{L}$/u.test(chiffre.libelle.trim())) {
+        out.push({ code: 'TRUNCATED_TEXT', severity: 'warning', ...at(projet), message: `Le libellé du chiffre « ${chiffre.valeur} » semble tronqué : « …${chiffre.libelle.slice(-60)} ».` });
+      }
+      if (/^\d+\s+\p{L}/u.test(chiffre.libelle) && chiffre.valeur.replace(/\D/g, '').length <= 2) {
+        out.push({ code: 'CHIFFRE_AMBIGUOUS', severity: 'info', ...at(projet), message: `Le chiffre « ${chiffre.valeur} » est suivi d’un autre nombre : « ${clip(chiffre.libelle, 80)} » (lecture à vérifier).` });
+      }
+    }
+    const leadingNumbers = projet.chiffres.filter((c) => /^\d+\s?%/.test(c.libelle));
+    if (leadingNumbers.length > 0) {
+      out.push({ code: 'CHIFFRE_AMBIGUOUS', severity: 'info', ...at(projet), message: `Chiffres et phrase entremêlés : le libellé de « ${leadingNumbers[0]!.valeur} » commence par « ${clip(leadingNumbers[0]!.libelle, 60)} » (lu littéralement).` });
+    }
+    for (const item of projet.allerPlusLoin) {
+      if (item.url === null && item.texte.length > 250 && /[.!?]\s+\p{Lu}/u.test(item.texte)) {
+        out.push({ code: 'ALLER_PLUS_LOIN_PROSE', severity: 'info', ...at(projet), message: `« Aller plus loin » contient un paragraphe de texte et non une référence : « ${clip(item.texte, 80)} ».` });
+      }
+    }
+  }
+  return out;
+}
+
+/** An enumerated item ("5. …", "Tâche 4.4 : …"): it may end without a full stop. */
+const ENUMERATED = /^(?:\d{1,2}[.)]\s|\p{Lu}\p{Ll}+ \d+(?:\.\d+)* ?:)/u;
+
+function words(text: string): string[] {
+  return text.replace(/\s+/g, ' ').trim().split(' ');
+}
+
+/** The spans where two word sequences differ (common prefix and suffix removed). */
+function differingSpans(a: readonly string[], b: readonly string[]): [string, string] {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const context = (list: readonly string[], from: number, to: number): string => list.slice(Math.max(0, from - 2), Math.min(list.length, to + 1)).join(' ');
+  return [context(a, start, endA), context(b, start, endB)];
+}
+
+function clip(text: string, length = 100): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > length ? `${flat.slice(0, length)}…` : flat;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function pad(numero: number): string {
+  return String(numero).padStart(2, '0');
 }
