@@ -111,7 +111,11 @@ async function extractCommand(argv: readonly string[]): Promise<number> {
   if (values['out-dir'] === undefined && values.out === undefined) await mkdir(outDir, { recursive: true }).catch(() => undefined);
 
   const { processFiles } = await import('./batch.js');
-  const outcomes: Outcome[] = await processFiles(inputs, { ...options, jobs, outputFor });
+  // A progress line ("12/20 files") only for a person watching: not in pipes, logs or with --quiet.
+  const progress = process.stderr.isTTY && inputs.length > 1 && !values.quiet;
+  const onDone = progress ? (done: number, total: number) => process.stderr.write(`\r${done}/${total} files`) : undefined;
+  const outcomes: Outcome[] = await processFiles(inputs, { ...options, jobs, outputFor, onDone });
+  if (progress) process.stderr.write('\r\x1b[K');
   let exit: number = EXIT.ok;
   for (const outcome of outcomes) {
     if (outcome.error) {

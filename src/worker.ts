@@ -1,0 +1,73 @@
+/**
+ * Worker thread of a batch: reads one brochure at a time and sends its document back. pdf.js
+ * parsing is CPU-bound, so files only run in parallel when each has a thread of its own.
+ * Output is written by the main thread (the output path may depend on the document).
+ */
+import { parentPort } from 'node:worker_threads';
+import { BrochureError, type ErrorCode } from './errors.js';
+import { extractBrochureWithStatus } from './pipeline.js';
+import { readInput } from './read.js';
+import type { BrochureDocument } from './types.js';
+
+/** A file to read, sent by the main thread. */
+export interface WorkerJob {
+  /** Path of the brochure. */
+  readonly input: string;
+  /** Password of an encrypted PDF (default: none). */
+  readonly password?: string;
+  /** Refuse PDFs with more pages than this (default: the extract stage's). */
+  readonly maxPages?: number;
+}
+
+/** An error as it crosses the thread boundary: structured clone drops the class and `code`. */
+export interface WorkerError {
+  readonly message: string;
+  /** `BrochureError` code, when the error is one. */
+  readonly code?: ErrorCode;
+  readonly stack?: string;
+}
+
+/** The answer to one job. */
+export type WorkerReply =
+  | { readonly type: 'done'; readonly document: BrochureDocument; readonly partial: boolean }
+  | { readonly type: 'failed'; readonly error: WorkerError };
+
+/**
+ * Turns any thrown value into a `WorkerError`.
+ * @param error The thrown value.
+ * @returns Its message, code (for a `BrochureError`) and stack.
+ */
+export function toWorkerError(error: unknown): WorkerError {
+  if (error instanceof BrochureError) return { message: error.message, code: error.code, ...(error.stack ? { stack: error.stack } : {}) };
+  if (error instanceof Error) return { message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
+  return { message: String(error) };
+}
+
+/**
+ * Rebuilds the error a worker reported, as a `BrochureError` when it was one.
+ * @param error The error sent by the worker.
+ * @returns An `Error` the CLI can report and map to an exit code.
+ */
+export function fromWorkerError(error: WorkerError): Error {
+  const rebuilt = error.code !== undefined ? new BrochureError(error.code, error.message) : new Error(error.message);
+  if (error.stack !== undefined) rebuilt.stack = error.stack;
+  return rebuilt;
+}
+
+async function handle(job: WorkerJob): Promise<WorkerReply> {
+  try {
+    const bytes = await readInput(job.input);
+    const { document, partial } = await extractBrochureWithStatus(bytes, {
+      fileName: job.input,
+      ...(job.password !== undefined ? { password: job.password } : {}),
+      ...(job.maxPages !== undefined ? { maxPages: job.maxPages } : {}),
+    });
+    return { type: 'done', document, partial };
+  } catch (error) {
+    return { type: 'failed', error: toWorkerError(error) };
+  }
+}
+
+// Imported outside a worker (by tests or the library), this module only provides the helpers above.
+const port = parentPort;
+if (port) port.on('message', (job: WorkerJob) => void handle(job).then((reply) => port.postMessage(reply)));
