@@ -51,9 +51,15 @@ export function joinLines(lines: readonly string[], keepHyphen?: (left: string, 
       continue;
     }
     const cut = /(\p{L}+)-$/u.exec(text);
-    const next = /^(\p{Ll}[\p{L}]*)/u.exec(line);
-    if (cut && next && !(keepHyphen?.(cut[1]!, next[1]!) ?? false)) text = text.slice(0, -1) + line;
-    else text = `${text} ${line}`;
+    const next = /^(\p{L}+)/u.exec(line);
+    if (cut && next) {
+      // Lower case after the hyphen: hyphenation, unless the compound is a real one. Upper case
+      // ("AUBIN-" / "VASSELIN"): a compound name cut at its own hyphen.
+      const hyphenation = /^\p{Ll}/u.test(next[1]!) && !(keepHyphen?.(cut[1]!, next[1]!) ?? false);
+      text = hyphenation ? text.slice(0, -1) + line : text + line;
+    } else {
+      text = `${text} ${line}`;
+    }
   }
   return text;
 }

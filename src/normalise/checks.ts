@@ -87,7 +87,8 @@ function checkAuthors({ document, projects, promotions }: CheckInput): Diagnosti
   // Each promotion's corps is what most of its members' e-mails say; the others are reported.
   for (const person of placed) {
     const votes = [...(corpsVotes.get(person.promotion) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1]);
-    const majority = votes[0]?.[0];
+    // No majority (a tie) means no corps can be inferred for the promotion.
+    const majority = votes.length > 1 && votes[0]![1] === votes[1]![1] ? undefined : votes[0]?.[0];
     if (majority !== undefined && majority !== String(person.corps) && majority !== 'null') {
       const { printed, corps, promotion, ...where } = person;
       out.push({ code: 'CORPS_PROMOTION_MISMATCH', severity: 'warning', ...where, message: `« ${printed} » : corps « ${corps} » (domaine de l’adresse) alors que la promotion ${promotion} est celle des « ${majority} ».` });
