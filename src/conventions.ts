@@ -36,6 +36,8 @@ export const RUBRIQUE_HEADINGS: readonly { key: RubriqueKey; pattern: RegExp }[]
 
 /** Returns the rubrique a block's text announces, or `null` when it is not a rubrique heading. */
 export function rubriqueOf(text: string): RubriqueKey | null {
+  // Most blocks are paragraphs: skip them before the (costlier) folding.
+  if (text.length > 80) return null;
   const folded = foldForMatch(text).replace(/[.:]$/, '').trim();
   if (folded.length > 60) return null;
   for (const { key, pattern } of RUBRIQUE_HEADINGS) if (pattern.test(folded)) return key;
@@ -89,7 +91,8 @@ export const CAPTION_PATTERNS: readonly RegExp[] = [
 
 /** Whether a block is a caption / credit to drop. */
 export function isCaption(text: string): boolean {
-  const folded = foldForMatch(text);
+  // Caption patterns only look at the start of a block.
+  const folded = foldForMatch(text.slice(0, 40));
   return CAPTION_PATTERNS.some((pattern) => pattern.test(folded));
 }
 

@@ -92,7 +92,7 @@ describe('segment', () => {
     expect(segmented.projects.map((p) => [p.numero, p.section])).toEqual([[1, 'AGIR ENSEMBLE'], [2, 'AGIR ENSEMBLE'], [3, 'VALORISER LES LIEUX']]);
     // Section names printed before each project are running headers, not content.
     expect(segmented.projects[0]!.blocks.some((b) => b.text === 'VALORISER LES LIEUX' || b.text === 'AGIR ENSEMBLE')).toBe(false);
-    expect(segmented.rosters.map((r) => [r.heading, r.lines.length])).toEqual([['OLYMPE DE GOUGES', 4], ['MARIE CURIE', 2]]);
+    expect(segmented.rosters.map((r) => [r.heading, r.lines.length])).toEqual([['OLYMPE DE GOUGES', 2], ['MARIE CURIE', 2], ['ADA LOVELACE', 2]]);
   });
   it('does not take a key figure followed by the next project for a project heading', () => {
     const spec = cleanBrochure();

@@ -125,7 +125,8 @@ function stripEmphasis(line: string, boldOpen: boolean): { text: string; bold: b
 /** Applies the inline markup rules and folds white space. */
 function cleanInline(line: string): string {
   let text = line;
-  for (const [pattern, replacement] of INLINE_MARKUP) text = text.replace(pattern, replacement);
+  // Every markup rule needs one of these characters: most lines have none.
+  if (/[\^[<\\]/.test(text)) for (const [pattern, replacement] of INLINE_MARKUP) text = text.replace(pattern, replacement);
   return text.replace(/[ \t\u00a0]+/g, ' ').trim();
 }
 

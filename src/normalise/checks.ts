@@ -6,7 +6,7 @@
 import { EMAIL_DOMAINS, SENTENCE_END, foldForMatch } from '../conventions.js';
 import type { BrochureDocument, Diagnostic, ParsedProject, Personne, Projet, RubriqueKey, SegmentedDocument } from '../types.js';
 import { foldLetters } from './names.js';
-import { findInRosters, type Promotion } from './promotions.js';
+import type { Promotion, RosterMatch } from './promotions.js';
 
 /** What the checks look at. */
 export interface CheckInput {
@@ -14,6 +14,8 @@ export interface CheckInput {
   readonly segmented: SegmentedDocument;
   readonly projects: readonly ParsedProject[];
   readonly promotions: readonly Promotion[];
+  /** Each author's roster match, by project then author (as `document.projets[p].auteurs[a]`). */
+  readonly matches: readonly (readonly (RosterMatch | null)[])[];
 }
 
 /**
@@ -35,7 +37,7 @@ export function checkDocument(input: CheckInput): Diagnostic[] {
 }
 
 /** E-mails against printed names, domains, rosters and the corps of each promotion. */
-function checkAuthors({ document, projects, promotions }: CheckInput): Diagnostic[] {
+function checkAuthors({ document, projects, matches }: CheckInput): Diagnostic[] {
   const out: Diagnostic[] = [];
   const corpsVotes = new Map<string, Map<string, number>>();
   const placed: { projet: number; page?: number; printed: string; corps: string | null; promotion: string }[] = [];
@@ -64,7 +66,7 @@ function checkAuthors({ document, projects, promotions }: CheckInput): Diagnosti
           out.push({ code: 'EMAIL_NAME_MISMATCH', severity: mismatch, ...where, message: `« ${printed} » / « ${printedEmail} » : la partie locale de l’adresse ne correspond pas au nom imprimé.` });
         }
       }
-      const match = findInRosters(auteur, promotions);
+      const match = matches[p]![a] ?? null;
       if (!match) {
         out.push({ code: 'AUTHOR_NOT_IN_ROSTER', severity: 'warning', ...where, message: `« ${printed} » ne figure dans aucune liste de promotion.` });
         return;
@@ -121,13 +123,10 @@ function at(projet: Projet, page?: number | null): { projet: number; page?: numb
 }
 
 /** Roster members who authored no project. */
-function checkRosterCoverage({ document, promotions }: CheckInput): Diagnostic[] {
+function checkRosterCoverage({ promotions, matches }: CheckInput): Diagnostic[] {
   const placed = new Set<string>();
-  for (const projet of document.projets) {
-    for (const auteur of projet.auteurs) {
-      const match = findInRosters(auteur, promotions);
-      if (match) placed.add(`${match.promotion.nom}|${match.membre.nom}|${match.membre.prenom}`);
-    }
+  for (const match of matches.flat()) {
+    if (match) placed.add(`${match.promotion.nom}|${match.membre.nom}|${match.membre.prenom}`);
   }
   const out: Diagnostic[] = [];
   for (const promotion of promotions) {
@@ -223,7 +222,13 @@ function compareWithMention(projet: Projet, tuteur: Projet['tuteurs'][number]): 
     const text = projet[field];
     if (!text) continue;
     const words = [...text.matchAll(/[\p{L}'’-]+/gu)];
-    const index = words.findIndex((_, i) => familyTokens.every((token, k) => foldLetters(words[i + k]?.[0] ?? '') === token));
+    // Compare raw lengths first: folding every word of every rubrique is the costly part.
+    const index = words.findIndex((_, i) =>
+      familyTokens.every((token, k) => {
+        const word = words[i + k]?.[0] ?? '';
+        return word.length >= token.length && word.length <= token.length + 3 && foldLetters(word) === token;
+      }),
+    );
     if (index < 0) continue;
     const last = words[index + familyTokens.length - 1]!;
     const printedFamily = text.slice(words[index]!.index, last.index! + last[0].length);
@@ -412,8 +417,8 @@ function checkContent({ document }: CheckInput): Diagnostic[] {
       for (const cell of new Set(repeated)) {
         out.push({ code: 'DUPLICATED_TEXT', severity: 'info', ...at(projet), message: `Tableau de ${RUBRIQUE_LABEL[field]} : la cellule « ${clip(cell)} » est imprimée deux fois.` });
       }
-      for (const match of text.matchAll(/(?<![\p{L}])([\p{L}'’]{5,})(,? )\1(?![\p{L}])/gu)) {
-        out.push({ code: 'DUPLICATED_WORD', severity: 'info', ...at(projet), message: `Mot répété dans ${RUBRIQUE_LABEL[field]} : « ${match[0]} ».` });
+      for (const repeated of repeatedWords(text)) {
+        out.push({ code: 'DUPLICATED_WORD', severity: 'info', ...at(projet), message: `Mot répété dans ${RUBRIQUE_LABEL[field]} : « ${repeated} ».` });
       }
       for (const match of text.matchAll(/\((?:x|xx|X|XX|…|\.\.\.)\s[^)]{0,40}\)|\bX{3,}\b|\bTODO\b|\bà compléter\b|\bLorem ipsum\b/g)) {
         out.push({ code: 'PLACEHOLDER_TEXT', severity: 'warning', ...at(projet), message: `Texte provisoire resté dans ${RUBRIQUE_LABEL[field]} : « ${match[0]} ».` });
@@ -443,6 +448,18 @@ function checkContent({ document }: CheckInput): Diagnostic[] {
     }
   }
   return out;
+}
+
+/** Words of five letters or more printed twice in a row ("l'efficacité, l'efficacité"). */
+function repeatedWords(text: string): string[] {
+  const found: string[] = [];
+  const tokens = text.split(/\s+/);
+  for (let i = 1; i < tokens.length; i++) {
+    const previous = tokens[i - 1]!;
+    const word = tokens[i]!.replace(/[.,;:!?»)]+$/, '');
+    if (word.length >= 5 && /^\p{L}/u.test(word) && (previous === word || previous === `${word},`)) found.push(`${previous} ${tokens[i]}`);
+  }
+  return found;
 }
 
 /** An enumerated item ("5. …", "Tâche 4.4 : …"): it may end without a full stop. */

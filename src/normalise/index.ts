@@ -7,7 +7,7 @@ import { EDITION, PUBLICATION_DATE, foldForMatch } from '../conventions.js';
 import type { Auteur, Block, BrochureDocument, Diagnostic, ParsedProject, Projet, SegmentedDocument, Tuteur } from '../types.js';
 import { checkDocument } from './checks.js';
 import { corpsOfEmail, foldLetters, splitName } from './names.js';
-import { findInRosters, readPromotions, type Promotion } from './promotions.js';
+import { findInRosters, indexRosters, readPromotions, type Promotion, type RosterMatch } from './promotions.js';
 
 export { corpsOfEmail, foldLetters, splitName, splitRosterLine, titleCase } from './names.js';
 
@@ -35,12 +35,18 @@ export function normaliseDocument(segmented: SegmentedDocument, projects: readon
   const { promotions, diagnostics: rosterDiagnostics } = readPromotions(segmented.rosters, coverPromotionNames(segmented.cover));
   diagnostics.push(...rosterDiagnostics);
   const sommaireByNumber = new Map(segmented.sommaire.map((entry) => [entry.numero, entry]));
+  const rosterIndex = indexRosters(promotions);
+  // Each author's roster match, found once and shared with the cross-checks.
+  const matches: (RosterMatch | null)[][] = [];
 
   const projets = projects.map((project): Projet => {
+    const projectMatches: (RosterMatch | null)[] = [];
+    matches.push(projectMatches);
     const auteurs = project.auteurs.map((card): Auteur => {
       const { prenom, nom } = splitName(card.name);
       const email = card.details.find((line) => line.includes('@'))?.trim().toLowerCase() ?? null;
-      const match = findInRosters({ prenom, nom, email }, promotions);
+      const match = findInRosters({ prenom, nom, email }, rosterIndex);
+      projectMatches.push(match);
       return { prenom, nom, email, corps: corpsOfEmail(email), promotion: match?.promotion.nom ?? null };
     });
     const tuteurs = project.tuteurs.map((card): Tuteur => ({
@@ -76,7 +82,7 @@ export function normaliseDocument(segmented: SegmentedDocument, projects: readon
     projets,
     diagnostics: [],
   };
-  const checks = checkDocument({ document, segmented, projects, promotions });
+  const checks = checkDocument({ document, segmented, projects, promotions, matches });
   document.diagnostics = sortDiagnostics([...segmented.diagnostics, ...projects.flatMap((p) => p.diagnostics), ...diagnostics, ...checks]);
   return document;
 }

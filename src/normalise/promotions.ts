@@ -70,29 +70,50 @@ export interface RosterMatch {
   readonly kind: 'exact' | 'near';
 }
 
+/** Roster members with their names folded once, for matching many authors. */
+export interface RosterIndex {
+  readonly entries: readonly { readonly promotion: Promotion; readonly membre: Personne; readonly family: string; readonly given: string; readonly full: string }[];
+}
+
+/**
+ * Folds every roster member's names once.
+ * @param promotions The rosters.
+ * @returns The index `findInRosters` searches.
+ */
+export function indexRosters(promotions: readonly Promotion[]): RosterIndex {
+  return {
+    entries: promotions.flatMap((promotion) =>
+      promotion.membres.map((membre) => {
+        const family = foldLetters(membre.nom);
+        const given = foldLetters(membre.prenom);
+        return { promotion, membre, family, given, full: given + family };
+      }),
+    ),
+  };
+}
+
 /**
  * Finds an author in the rosters: same folded family and given names first, then a close
  * spelling of both (or the given name printed shortened), then the e-mail's local part.
  * @param author The author's printed names and e-mail.
- * @param promotions The rosters.
+ * @param index The rosters, folded by `indexRosters`.
  * @returns The match, or `null` when the author is in no roster.
  */
-export function findInRosters(author: Personne & { email: string | null }, promotions: readonly Promotion[]): RosterMatch | null {
+export function findInRosters(author: Personne & { email: string | null }, index: RosterIndex): RosterMatch | null {
   const family = foldLetters(author.nom);
   const given = foldLetters(author.prenom);
   const local = foldLetters((author.email ?? '').split('@')[0] ?? '');
-  const candidates = promotions.flatMap((promotion) => promotion.membres.map((membre) => ({ promotion, membre })));
-  const exact = candidates.find(({ membre }) => foldLetters(membre.nom) === family && foldLetters(membre.prenom) === given);
-  if (exact) return { ...exact, kind: 'exact' };
-  const scored = bestBy(candidates, ({ membre }) => {
-    const memberGiven = foldLetters(membre.prenom);
-    const givenScore = memberGiven.startsWith(given) || given.startsWith(memberGiven) ? 1 : jaroWinkler(given, memberGiven);
-    const familyScore = jaroWinkler(family, foldLetters(membre.nom));
+  const candidates = index.entries;
+  const exact = candidates.find((entry) => entry.family === family && entry.given === given);
+  if (exact) return { promotion: exact.promotion, membre: exact.membre, kind: 'exact' };
+  const scored = bestBy(candidates, (entry) => {
+    const givenScore = entry.given.startsWith(given) || given.startsWith(entry.given) ? 1 : jaroWinkler(given, entry.given);
+    const familyScore = jaroWinkler(family, entry.family);
     return familyScore >= SAME_FAMILY_NAME && givenScore >= SAME_GIVEN_NAME ? familyScore + givenScore : 0;
   });
-  if (scored && scored.score > 0) return { ...scored.item, kind: 'near' };
-  const byEmail = local === '' ? undefined : candidates.find(({ membre }) => foldLetters(membre.prenom + membre.nom) === local);
-  return byEmail ? { ...byEmail, kind: 'near' } : null;
+  if (scored && scored.score > 0) return { promotion: scored.item.promotion, membre: scored.item.membre, kind: 'near' };
+  const byEmail = local === '' ? undefined : candidates.find((entry) => entry.full === local);
+  return byEmail ? { promotion: byEmail.promotion, membre: byEmail.membre, kind: 'near' } : null;
 }
 
 function bestBy<T>(items: readonly T[], score: (item: T) => number): { item: T; score: number } | null {
