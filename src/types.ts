@@ -107,13 +107,13 @@ export interface ProjectBlock {
   readonly blocks: readonly Block[];
 }
 
-/** One roster ("PROMOTION GEORGE SAND" and its member lines) printed at the end of the brochure. */
+/** One roster ("PROMOTION OLYMPE DE GOUGES" and its member lines) printed at the end of the brochure. */
 export interface RosterBlock {
-  /** Heading as printed, hyphen breaks joined ("PROMO- TION ALAN TURING"). */
+  /** Heading as printed, hyphen breaks joined ("PROMO- TION MARIE CURIE"). */
   readonly heading: string;
   /** Page of the heading (PDF only). */
   readonly page: number | null;
-  /** One entry per printed member line, as printed ("LE BRAS Camille"). */
+  /** One entry per printed member line, as printed ("LE ROUX Paul"). */
   readonly lines: readonly string[];
 }
 
@@ -143,7 +143,7 @@ export interface SegmentedDocument {
 
 /** A person's card as printed: the name line and the lines under it. */
 export interface PrintedPerson {
-  /** Name line as printed ("Fanette PEYRATOUT"). */
+  /** Name line as printed ("Jeanne MOREAU"). */
   readonly name: string;
   /** Lines printed under the name (e-mail for authors, role lines for tutors). */
   readonly details: readonly string[];

@@ -101,7 +101,7 @@ function checkAuthors({ document, projects, matches }: CheckInput): Diagnostic[]
 
 /**
  * Compares an e-mail's local part with the printed name, accents, spaces and hyphens folded
- * ("celine.gailhacvolfinger" spells "Céline GAILHAC-VOLFINGER").
+ * ("anne.durandvidal" spells "Anne DURAND-VIDAL").
  * @returns `null` when they agree, `info` when the local part only uses a longer or shorter
  * given name, `warning` when a name is spelt differently.
  */

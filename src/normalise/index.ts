@@ -121,7 +121,7 @@ function readBrochure(cover: readonly Block[], colophon: readonly Block[]): Broc
   };
 }
 
-/** Promotion names printed on the cover after "… DES PROMOTIONS" ("GEORGE SAND, ALAN TURING & …"). */
+/** Promotion names printed on the cover after "… DES PROMOTIONS" ("OLYMPE DE GOUGES, MARIE CURIE & …"). */
 function coverPromotionNames(cover: readonly Block[]): string[] {
   const index = cover.findIndex((block) => /PROMOTIONS?$/.test(foldForMatch(block.text)));
   if (index < 0) return [];

@@ -5,7 +5,7 @@
 import { EMAIL_DOMAINS } from '../conventions.js';
 import type { Corps, Personne } from '../types.js';
 
-/** Whether a name token is (or ends in) a family name in capitals: "LE", "MERRER", "Perez-TEJEDOR". */
+/** Whether a name token is (or ends in) a family name in capitals: "LE", "GOFF", "Garcia-LOPEZ". */
 function isFamilyToken(token: string): boolean {
   const last = token.split('-').at(-1) ?? '';
   return /\p{Lu}{2}/u.test(last) && last === last.toUpperCase();
@@ -13,7 +13,7 @@ function isFamilyToken(token: string): boolean {
 
 /**
  * Splits a printed name into given name(s) and family name, case kept: the family name is the
- * run of tokens in capitals, at the end ("Claire LE MERRER") or at the start ("LE MERRER Claire").
+ * run of tokens in capitals, at the end ("Claire LE GOFF") or at the start ("LE GOFF Claire").
  * @param printed The name line.
  * @returns `{prenom, nom}`; a name with no token in capitals has its last word as family name.
  */
@@ -37,7 +37,7 @@ export function splitName(printed: string): Personne {
 
 /**
  * Splits a roster line "NOM Prénom" into family and given names; repairs a missing space
- * ("OUARDISamira" -> OUARDI / Samira) and says so.
+ * ("DUPONTMarie" -> DUPONT / Marie) and says so.
  * @param line A roster member line.
  * @returns The person and whether the space was missing.
  */
@@ -54,7 +54,7 @@ export function splitRosterLine(line: string): { personne: Personne; missingSpac
 /**
  * Folds a string for comparison: no accents, lower case, letters only.
  * @param text Any printed string.
- * @returns "Benoît VERNIERE" -> "benoitverniere".
+ * @returns "Benoît MOREL" -> "benoitmorel".
  */
 export function foldLetters(text: string): string {
   return text
@@ -76,7 +76,7 @@ export function corpsOfEmail(email: string | null): Corps | null {
 }
 
 /**
- * Title-cases a name printed in capitals ("WANGARI MUTA MAATHAI" -> "Wangari Muta Maathai").
+ * Title-cases a name printed in capitals ("MARIE CURIE" -> "Marie Curie").
  * @param text A name in capitals.
  * @returns The display form.
  */

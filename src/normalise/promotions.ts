@@ -9,7 +9,7 @@ import { foldLetters, splitRosterLine, titleCase } from './names.js';
 
 /** A roster with its display name and members. */
 export interface Promotion {
-  /** Display name ("George Sand"), from the cover when it names the promotion, else the roster heading. */
+  /** Display name ("Olympe de Gouges"), from the cover when it names the promotion, else the roster heading. */
   readonly nom: string;
   /** Heading as printed on the roster page. */
   readonly heading: string;

@@ -13,7 +13,7 @@ const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’]*)(?:-\p{Lu}[\p{L}'’]*)*$/u;
  * Whether a line reads as a person's name: two to six tokens, each capitalised, at least one
  * entirely in capitals (the family name) and one not (a given name).
  * @param line A printed line.
- * @returns `true` for "Claire LE MERRER", "Luce Perez-TEJEDOR"; `false` for "Directeur général".
+ * @returns `true` for "Claire LE GOFF", "Luce Garcia-LOPEZ"; `false` for "Directeur général".
  */
 export function looksLikeName(line: string): boolean {
   const tokens = line.trim().split(/\s+/);

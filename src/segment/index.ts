@@ -29,7 +29,7 @@ import type {
 /** How many blocks after a number the authors heading may come (title and organisation sit between). */
 const HEADING_LOOKAHEAD = 12;
 
-/** A roster member line: family name in capitals then given names ("LE BRAS Camille", "OUARDISamira"). */
+/** A roster member line: family name in capitals then given names ("LE ROUX Paul", "DUPONTMarie"). */
 const ROSTER_MEMBER = /^[\p{Lu}][\p{Lu}'’ -]*\p{Lu}\s*\p{Lu}\p{Ll}/u;
 
 /**
@@ -218,7 +218,7 @@ function findRosterStart(blocks: readonly Block[], from: number): number {
   return -1;
 }
 
-/** The promotion name of a roster heading block ("PROMO- TION ALAN TURING" -> "ALAN TURING"). */
+/** The promotion name of a roster heading block ("PROMO- TION MARIE CURIE" -> "MARIE CURIE"). */
 function rosterHeading(block: Block): string | null {
   const match = ROSTER_HEADING.exec(foldForMatch(block.text));
   if (!match) return null;
