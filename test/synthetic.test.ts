@@ -1,0 +1,201 @@
+/**
+ * The synthetic 2031 brochure (fixtures/synthetic-2031/): a second, differently designed member of
+ * the family — single-column body, authors in a left sidebar, key figures in a right box, "NOM
+ * Prénom" names, heading variants, a soft-hyphenated word, a superscript, a ligature, rosters in
+ * three side-by-side columns — read from the converter text and from the PDF Chromium printed.
+ *
+ * Each input is compared with `expected.json` field by field, exactly (the fixture is invented, so
+ * nothing is left to judgement), and the three anomalies planted in it (README.md) must be
+ * reported. Cases the extractor does not pass yet are listed in KNOWN_GAPS and run as `it.fails`:
+ * the expectation is not weakened, and a case starts failing as soon as its gap is fixed — then
+ * delete its entry. `SYNTHETIC_STRICT=1 npx vitest run test/synthetic.test.ts` runs them as ordinary
+ * cases, to read their diffs.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runStages, type StageResults } from '../src/pipeline.js';
+import type { Auteur, BrochureDocument, Chiffre, Diagnostic, Projet, Tuteur } from '../src/types.js';
+import { validateDocument } from '../src/validate/index.js';
+
+type Input = 'input.txt' | 'input.pdf';
+
+const FIXTURE = new URL('../fixtures/synthetic-2031/', import.meta.url);
+const expected = JSON.parse(readFileSync(new URL('expected.json', FIXTURE), 'utf8')) as BrochureDocument;
+
+/**
+ * Cases that fail because of the extractor (src/), by input and case name, each with the gap.
+ * Keep the reason precise: it is what the lead reads to fix src/.
+ */
+const KNOWN_GAPS: Record<Input, Record<string, string>> = {
+  'input.txt': {
+    // The text adapter does not expand ligatures (normaliseLigatures is only applied to PDF runs):
+    // the converter's "ﬁnancement" (U+FB01) stays as printed instead of "financement".
+    'projet 03 contexte': 'text adapter keeps U+FB01 « ﬁ »',
+    // TRUNCATED_TEXT (warning) fires on 01's témoignage because it ends with its attribution line
+    // « Agnès Tisserand, directrice générale adjointe des services à la population » (no final
+    // period): an attribution printed after the quote is not a truncated sentence.
+    'no warning besides the planted ones': 'TRUNCATED_TEXT@1 on an attribution line',
+  },
+  'input.pdf': {
+    // Rosters printed in three side-by-side columns are read row by row: the three « PROMOTION … »
+    // headings come first, then all 16 member lines, so every member lands in the last promotion
+    // (Rosa Bonheur) and the other two are empty.
+    promotions: 'roster columns read row by row',
+    // Same cause: every author's `promotion` is "Rosa Bonheur".
+    'projet 01 auteurs': 'roster columns read row by row',
+    'projet 02 auteurs': 'roster columns read row by row',
+    'projet 03 auteurs': 'roster columns read row by row',
+    'projet 04 auteurs': 'roster columns read row by row',
+    // Chromium prints a soft-hyphen break as U+00AD (not in ToUnicode) + a U+2010 HYPHEN glyph; the
+    // line join only knows "-" (U+002D), so « mutua‐ lisation » stays cut instead of « mutualisation ».
+    'projet 01 contexte': 'line-end U+2010 hyphen not joined',
+    // The superscript "er" (8.7 pt, baseline 4 pt higher) is taken for a line of its own above
+    // the body line: « er Depuis le 1 janvier 2030 » instead of « Depuis le 1er janvier 2030 ».
+    'projet 02 contexte': 'superscript read as a separate line',
+    // Skia's ToUnicode maps the ligature glyph to U+F001 (the legacy Apple private-use "fi"), which
+    // pdf.js passes through and the layout drops: « nancement » instead of « financement ».
+    'projet 03 contexte': 'U+F001 ligature dropped',
+    // Consequences of the roster gap: 7 CORPS_PROMOTION_MISMATCH warnings (every non-administrator
+    // author is "in" Rosa Bonheur, voted administrateur); plus TRUNCATED_TEXT@1 as for the text input.
+    'no warning besides the planted ones': 'roster columns; TRUNCATED_TEXT@1 on an attribution line',
+  },
+};
+
+/** The anomalies planted in the fixture (README.md), as code, project and PDF page. */
+const PLANTED: readonly { code: string; projet: number; page: number; why: string }[] = [
+  { code: 'EMAIL_NAME_MISMATCH', projet: 2, page: 7, why: '« PERRAUDIN Camille » / camille.peraudin@…' },
+  { code: 'AUTHOR_ROSTER_MISMATCH', projet: 4, page: 12, why: '« LOURMEL Baptiste » / roster « LOURMELLE Baptiste »' },
+  { code: 'TOC_TITLE_MISMATCH', projet: 3, page: 10, why: 'sommaire « MUNICIPALES » / page « COMMUNALES »' },
+];
+
+/** Run known gaps as ordinary cases (to see what the extractor produces). */
+const STRICT = process.env.SYNTHETIC_STRICT === '1';
+
+const TEXT_FIELDS = ['contexte', 'problematique', 'clesPourAgir', 'temoignage'] as const;
+
+const runs = new Map<Input, Promise<StageResults>>();
+function run(input: Input): Promise<StageResults> {
+  if (!runs.has(input)) runs.set(input, runStages(new Uint8Array(readFileSync(new URL(input, FIXTURE))), { fileName: input }));
+  return runs.get(input)!;
+}
+
+/** Where two strings first differ, with context, for failure messages. */
+function firstDifference(want: string | null, got: string | null): string {
+  if (want === null || got === null) return `expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`;
+  let i = 0;
+  while (i < want.length && want[i] === got[i]) i++;
+  const show = (text: string): string => JSON.stringify(text.slice(Math.max(0, i - 40), i + 60));
+  return `first difference at character ${i}:\n  expected …${show(want)}…\n  actual   …${show(got)}…`;
+}
+
+const label = (numero: number): string => `projet ${String(numero).padStart(2, '0')}`;
+
+describe('synthetic-2031/expected.json', () => {
+  it('is a valid v1 document', () => {
+    const result = validateDocument(expected);
+    expect(result.valid ? [] : result.errors).toEqual([]);
+  });
+});
+
+describe.each(['input.txt', 'input.pdf'] as const)('synthetic 2031 brochure from %s', (input) => {
+  const gaps = KNOWN_GAPS[input];
+  /** `it`, or `it.fails` when the case is a known extractor gap for this input. */
+  const check = (name: string, body: () => Promise<void>): void => {
+    if (name in gaps && !STRICT) it.fails(`${name} [known gap: ${gaps[name]}]`, body);
+    else it(name, body);
+  };
+  const projet = async (numero: number): Promise<Projet> => {
+    const found = (await run(input)).document.projets.find((p) => p.numero === numero);
+    expect(found, `${label(numero)} is missing`).toBeDefined();
+    return found!;
+  };
+
+  check('brochure fields and source format', async () => {
+    const { document } = await run(input);
+    expect(document.brochure).toEqual(expected.brochure);
+    expect(document.source.format).toBe(input === 'input.pdf' ? 'pdf' : 'text');
+    expect(document.source.pageCount).toBe(input === 'input.pdf' ? 14 : null);
+  });
+
+  check('sections', async () => {
+    expect((await run(input)).document.sections).toEqual(expected.sections);
+  });
+
+  check('promotions', async () => {
+    const { promotions } = (await run(input)).document;
+    expect(promotions.map((p) => p.nom), 'promotion names').toEqual(expected.promotions.map((p) => p.nom));
+    for (const want of expected.promotions) {
+      const got = promotions.find((p) => p.nom === want.nom);
+      expect(got?.membres.map((m) => `${m.nom} ${m.prenom}`), `members of ${want.nom}`).toEqual(want.membres.map((m) => `${m.nom} ${m.prenom}`));
+    }
+  });
+
+  check('project numbers', async () => {
+    expect((await run(input)).document.projets.map((p) => p.numero)).toEqual(expected.projets.map((p) => p.numero));
+  });
+
+  for (const want of expected.projets) {
+    const name = label(want.numero);
+
+    check(`${name} heading fields`, async () => {
+      const got = await projet(want.numero);
+      for (const field of ['id', 'section', 'titre', 'collectivite', 'page'] as const) expect(got[field], `${name} ${field}`).toEqual(want[field]);
+      expect(got.pages, `${name} pages`).toEqual(input === 'input.pdf' ? want.pages : null);
+    });
+
+    check(`${name} auteurs`, async () => {
+      const got = await projet(want.numero);
+      // One readable line per author first (the diff then names the field), then exact equality.
+      const line = (a: Auteur): string => `${a.nom} | ${a.prenom} | ${a.email} | ${a.corps} | ${a.promotion}`;
+      expect(got.auteurs.map(line), `${name} auteurs (nom | prenom | email | corps | promotion)`).toEqual(want.auteurs.map(line));
+      expect(got.auteurs).toEqual(want.auteurs);
+    });
+
+    check(`${name} tuteurs`, async () => {
+      const got = (await projet(want.numero)).tuteurs;
+      const line = (t: Tuteur): string => `${t.nom} | ${t.prenom} | ${t.fonction}`;
+      expect(got.map(line), `${name} tuteurs (nom | prenom | fonction)`).toEqual(want.tuteurs.map(line));
+      expect(got).toEqual(want.tuteurs);
+    });
+
+    for (const field of TEXT_FIELDS) {
+      check(`${name} ${field}`, async () => {
+        const got = (await projet(want.numero))[field];
+        expect(got, `${name} ${field}: ${firstDifference(want[field], got)}`).toBe(want[field]);
+      });
+    }
+
+    check(`${name} chiffres`, async () => {
+      const got = (await projet(want.numero)).chiffres;
+      const line = (c: Chiffre): string => `${c.valeur} | ${c.nombre} | ${c.libelle}`;
+      expect(got.map(line), `${name} chiffres (valeur | nombre | libelle)`).toEqual(want.chiffres.map(line));
+      expect(got).toEqual(want.chiffres);
+    });
+
+    check(`${name} allerPlusLoin and encadres`, async () => {
+      const got = await projet(want.numero);
+      expect(got.allerPlusLoin, `${name} allerPlusLoin`).toEqual(want.allerPlusLoin);
+      expect(got.encadres ?? [], `${name} encadres`).toEqual(want.encadres ?? []);
+    });
+  }
+
+  for (const anomaly of PLANTED) {
+    check(`reports ${anomaly.code} for ${label(anomaly.projet)}`, async () => {
+      const { diagnostics } = (await run(input)).document;
+      const found = diagnostics.filter((d) => d.code === anomaly.code && d.projet === anomaly.projet);
+      expect(found.length, `${anomaly.code} for ${label(anomaly.projet)} (${anomaly.why}); raised: ${summary(diagnostics)}`).toBeGreaterThan(0);
+      for (const diagnostic of found) expect(diagnostic.page, `${anomaly.code} page`).toBe(input === 'input.pdf' ? anomaly.page : undefined);
+    });
+  }
+
+  check('no warning besides the planted ones', async () => {
+    const { diagnostics } = (await run(input)).document;
+    const planted = new Set(PLANTED.map((a) => `${a.code}@${a.projet}`));
+    const unexpected = diagnostics.filter((d) => d.severity !== 'info' && !planted.has(`${d.code}@${d.projet}`));
+    expect(unexpected.map((d) => `${d.code}@${d.projet ?? '-'}: ${d.message}`)).toEqual([]);
+  });
+});
+
+function summary(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics.map((d) => `${d.code}@${d.projet ?? '-'}`).join(', ') || 'none';
+}
