@@ -27,15 +27,7 @@ const expected = JSON.parse(readFileSync(new URL('expected.json', FIXTURE), 'utf
  * Keep the reason precise: it is what the lead reads to fix src/.
  */
 const KNOWN_GAPS: Record<Input, Record<string, string>> = {
-  'input.txt': {
-    // The text adapter does not expand ligatures (normaliseLigatures is only applied to PDF runs):
-    // the converter's "ﬁnancement" (U+FB01) stays as printed instead of "financement".
-    'projet 03 contexte': 'text adapter keeps U+FB01 « ﬁ »',
-    // TRUNCATED_TEXT (warning) fires on 01's témoignage because it ends with its attribution line
-    // « Agnès Tisserand, directrice générale adjointe des services à la population » (no final
-    // period): an attribution printed after the quote is not a truncated sentence.
-    'no warning besides the planted ones': 'TRUNCATED_TEXT@1 on an attribution line',
-  },
+  'input.txt': {},
   'input.pdf': {
     // Rosters printed in three side-by-side columns are read row by row: the three « PROMOTION … »
     // headings come first, then all 16 member lines, so every member lands in the last promotion
@@ -46,9 +38,6 @@ const KNOWN_GAPS: Record<Input, Record<string, string>> = {
     'projet 02 auteurs': 'roster columns read row by row',
     'projet 03 auteurs': 'roster columns read row by row',
     'projet 04 auteurs': 'roster columns read row by row',
-    // Chromium prints a soft-hyphen break as U+00AD (not in ToUnicode) + a U+2010 HYPHEN glyph; the
-    // line join only knows "-" (U+002D), so « mutua‐ lisation » stays cut instead of « mutualisation ».
-    'projet 01 contexte': 'line-end U+2010 hyphen not joined',
     // The superscript "er" (8.7 pt, baseline 4 pt higher) is taken for a line of its own above
     // the body line: « er Depuis le 1 janvier 2030 » instead of « Depuis le 1er janvier 2030 ».
     'projet 02 contexte': 'superscript read as a separate line',

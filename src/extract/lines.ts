@@ -11,6 +11,8 @@ const LIGATURES: Readonly<Record<string, string>> = {
   '\ufb04': 'ffl',
   '\ufb05': 'st',
   '\ufb06': 'st',
+  '\uf001': 'fi', // legacy private-use ligatures some PDF producers still map glyphs to
+  '\uf002': 'fl',
   '\u00ad': '', // soft hyphen: a hyphenation point, never printed text
 };
 
@@ -20,7 +22,7 @@ const LIGATURES: Readonly<Record<string, string>> = {
  * @returns The line with ligatures spelt out.
  */
 export function normaliseLigatures(text: string): string {
-  return text.replace(/[\ufb00-\ufb06\u00ad]/g, (char) => LIGATURES[char] ?? char);
+  return text.replace(/[\ufb00-\ufb06\uf001\uf002\u00ad]/g, (char) => LIGATURES[char] ?? char);
 }
 
 /** A line that starts an enumerated item: "2. ", "3) ", "Tâche 1.2 :", "Phase 2 :". */
@@ -50,7 +52,8 @@ export function joinLines(lines: readonly string[], keepHyphen?: (left: string, 
       text = `${text}\n${line}`;
       continue;
     }
-    const cut = /(\p{L}+)-$/u.exec(text);
+    // "-" or the typographic hyphen U+2010 some producers print at a hyphenation point.
+    const cut = /(\p{L}+)[-\u2010]$/u.exec(text);
     const next = /^(\p{L}+)/u.exec(line);
     if (cut && next) {
       // Lower case after the hyphen: hyphenation, unless the compound is a real one. Upper case

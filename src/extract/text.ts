@@ -9,7 +9,7 @@
  */
 import { BrochureError } from '../errors.js';
 import type { Block, BlockKind, ExtractedDocument, TextLine } from '../types.js';
-import { joinLines } from './lines.js';
+import { joinLines, normaliseLigatures } from './lines.js';
 
 /**
  * Decodes the bytes of a text input: UTF-8 (with or without BOM), else Windows-1252 / Latin-1.
@@ -127,7 +127,7 @@ function cleanInline(line: string): string {
   let text = line;
   // Every markup rule needs one of these characters: most lines have none.
   if (/[\^[<\\]/.test(text)) for (const [pattern, replacement] of INLINE_MARKUP) text = text.replace(pattern, replacement);
-  return text.replace(/[ \t\u00a0]+/g, ' ').trim();
+  return normaliseLigatures(text).replace(/[ \t\u00a0]+/g, ' ').trim();
 }
 
 /** A tab-separated table row: cells cleaned and joined by ` | `. */

@@ -425,7 +425,8 @@ function checkContent({ document }: CheckInput): Diagnostic[] {
       }
       const lastParagraph = text.split(/\n\n+/).at(-1) ?? '';
       const lastLine = lastParagraph.split('\n').at(-1) ?? '';
-      if (!lastParagraph.startsWith('- ') && !lastParagraph.includes(' | ') && !ENUMERATED.test(lastLine) && /\p{Ll}$/u.test(lastParagraph) && !SENTENCE_END.test(lastParagraph)) {
+      // The testimony may end on its attribution line (no full stop): only body rubriques are checked.
+      if (field !== 'temoignage' && !lastParagraph.startsWith('- ') && !lastParagraph.includes(' | ') && !ENUMERATED.test(lastLine) && /\p{Ll}$/u.test(lastParagraph) && !SENTENCE_END.test(lastParagraph)) {
         out.push({ code: 'TRUNCATED_TEXT', severity: 'warning', ...at(projet), message: `${capitalise(RUBRIQUE_LABEL[field])} s’arrête en pleine phrase : « …${lastParagraph.slice(-80)} ».` });
       }
     }
