@@ -114,7 +114,9 @@ async function extractCommand(argv: readonly string[]): Promise<number> {
   // A progress line ("12/20 files") only for a person watching: not in pipes, logs or with --quiet.
   const progress = process.stderr.isTTY && inputs.length > 1 && !values.quiet;
   const onDone = progress ? (done: number, total: number) => process.stderr.write(`\r${done}/${total} files`) : undefined;
-  const outcomes: Outcome[] = await processFiles(inputs, { ...options, jobs, outputFor, onDone });
+  // A worker thread even for one file: terminating it is the only way --timeout stops a parse that
+  // never yields (pdf.js parses in this thread otherwise, and the text stages are synchronous).
+  const outcomes: Outcome[] = await processFiles(inputs, { ...options, jobs, outputFor, onDone, threads: true });
   if (progress) process.stderr.write('\r\x1b[K');
   let exit: number = EXIT.ok;
   for (const outcome of outcomes) {
@@ -207,7 +209,8 @@ function worst(a: number, b: number): number {
 }
 
 function errorLine(error: unknown, debug: boolean): string {
-  if (error instanceof BrochureError) return debug && error.stack ? `${error.message}\n${error.stack}` : error.message;
+  // A BrochureError is the input's fault and its message says what to do: a stack would only hide it.
+  if (error instanceof BrochureError) return error.message;
   const message = error instanceof Error ? error.message : String(error);
   const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : ' (run with --debug for details)';
   return `internal error: ${message.split('\n')[0]}${stack}`;
