@@ -1,0 +1,252 @@
+/**
+ * PDF adapter: the only module that imports pdf.js. It turns the bytes of a PDF into text runs
+ * with their page geometry and font; `layout.ts` rebuilds lines and blocks from them.
+ *
+ * Bold is read from the real font name ("AAAAAA+Carlito-Bold"). `getTextContent` only gives
+ * pdf.js ids ("g_d0_f1") and a generic family, so after the text pass the operator list of a
+ * few pages is built (that is what sends the fonts, with their names, to `commonObjs`): for each
+ * font not yet named, the page using it with the fewest text items, covering several fonts at
+ * once when it can. The cost is bounded by the number of fonts, not pages (4 light pages for the
+ * 2019 brochure).
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { getDocument, Util, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { BrochureError } from '../errors.js';
+
+/** One piece of text as pdf.js reports it, in page coordinates (points, origin at the page's top-left corner). */
+export interface PdfTextRun {
+  /** Text as extracted; whitespace-only runs are kept, they mark word spaces. */
+  readonly text: string;
+  /** Left edge, in points from the page's left edge. */
+  readonly x: number;
+  /** Baseline, in points from the page's TOP edge (y grows downwards). */
+  readonly y: number;
+  /** Advance width, in points. */
+  readonly width: number;
+  /** Font size (em height), in points. */
+  readonly fontSize: number;
+  /** Whether the font is a bold face (from its name; `false` when the name is unknown). */
+  readonly bold: boolean;
+  /** PostScript name of the font without its subset prefix ("Carlito-Bold"), else pdf.js's id ("g_d0_f1"). */
+  readonly fontName: string;
+}
+
+/** The text of one page. */
+export interface PdfPage {
+  /** 1-based page number. */
+  readonly number: number;
+  /** Page width, in points (after the page's rotation). */
+  readonly width: number;
+  /** Page height, in points (after the page's rotation). */
+  readonly height: number;
+  /** Horizontal text runs, in content-stream order. */
+  readonly runs: readonly PdfTextRun[];
+  /** Runs left out because they are not upright (rotated, vertical or mirrored text). */
+  readonly skippedRuns: number;
+}
+
+/** Output of `readPdfPages`: every page's runs. */
+export interface PdfPages {
+  /** Number of pages of the PDF. */
+  readonly pageCount: number;
+  /** The pages, in order (`pages[i].number === i + 1`). */
+  readonly pages: readonly PdfPage[];
+}
+
+/** Options of `readPdfPages`. */
+export interface ReadPdfOptions {
+  /** Password of an encrypted PDF (default: none). */
+  readonly password?: string;
+  /** Refuse a PDF with more pages than this, before reading any page (default: no limit). */
+  readonly maxPages?: number;
+}
+
+const emptyOptions: ReadPdfOptions = {};
+
+/** Subset prefix of an embedded font name ("AAAAAA+"). */
+const SUBSET_PREFIX = /^[A-Z]{6}\+/;
+
+/** Weight words of bold faces in PostScript names ("Carlito-Bold", "Inter-SemiBold", "Helvetica-Black"). */
+const BOLD_NAME = /bold|black|heavy|demi|ultra|extra ?bold|semi ?bold/i;
+
+/** Where pdf.js keeps its CMaps (needed for some CJK / Identity-H fonts), read from disk, never fetched. */
+const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+/**
+ * Reads the text runs of every page of a PDF.
+ * @param bytes The PDF file's content (not modified).
+ * @param options Configuration (optional).
+ * @returns Page sizes and upright text runs, with their font and whether it is bold.
+ * @throws BrochureError `NOT_A_PDF`, `PDF_DAMAGED`, `PDF_PASSWORD_REQUIRED`, `PDF_PASSWORD_WRONG`, `TOO_MANY_PAGES`.
+ */
+export async function readPdfPages(bytes: Uint8Array, options: ReadPdfOptions = emptyOptions): Promise<PdfPages> {
+  if (!hasPdfHeader(bytes)) {
+    throw new BrochureError('NOT_A_PDF', 'the input is not a PDF (no %PDF- header): pass the brochure PDF or its converter text');
+  }
+  const task = getDocument({
+    // pdf.js may transfer (detach) the buffer it is given: hand it a copy, the caller's bytes stay usable.
+    data: bytes.slice(),
+    password: options.password,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+    cMapUrl: join(PDFJS_DIR, 'cmaps') + '/',
+    cMapPacked: true,
+    standardFontDataUrl: join(PDFJS_DIR, 'standard_fonts') + '/',
+  });
+  let doc: PDFDocumentProxy | undefined;
+  try {
+    doc = await task.promise.catch((error: unknown) => {
+      throw openError(error, options);
+    });
+    if (options.maxPages !== undefined && doc.numPages > options.maxPages) {
+      throw new BrochureError(
+        'TOO_MANY_PAGES',
+        `the PDF has ${doc.numPages} pages, more than the limit of ${options.maxPages}: check it is the brochure, or raise --max-pages`,
+      );
+    }
+    const read: ReadPage[] = [];
+    for (let number = 1; number <= doc.numPages; number++) read.push(await readPage(doc, number));
+    const fonts = await nameFonts(doc, read);
+    return {
+      pageCount: doc.numPages,
+      pages: read.map(({ number, width, height, runs, skippedRuns }) => ({
+        number,
+        width,
+        height,
+        skippedRuns,
+        runs: runs.map(({ fontId, ...run }) => {
+          const font = fonts.get(fontId);
+          return { ...run, bold: font?.bold ?? false, fontName: font?.name ?? fontId };
+        }),
+      })),
+    };
+  } finally {
+    // destroy() also ends the (fake) worker; a failed open still needs its task destroyed.
+    await (doc ?? task).destroy();
+  }
+}
+
+/** A page as read by the text pass, fonts not yet named. */
+interface ReadPage {
+  readonly number: number;
+  readonly width: number;
+  readonly height: number;
+  readonly runs: readonly (Omit<PdfTextRun, 'bold' | 'fontName'> & { readonly fontId: string })[];
+  readonly skippedRuns: number;
+  /** pdf.js font ids used on the page. */
+  readonly fontIds: ReadonlySet<string>;
+}
+
+async function readPage(doc: PDFDocumentProxy, number: number): Promise<ReadPage> {
+  let page: PDFPageProxy | undefined;
+  try {
+    page = await doc.getPage(number);
+    const viewport = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent();
+    const runs: ReadPage['runs'][number][] = [];
+    const fontIds = new Set<string>();
+    let skippedRuns = 0;
+    for (const item of content.items) {
+      // Marked-content items (no `str`) carry no text.
+      if (!('str' in item) || item.str === '') continue;
+      // Device space: y down, page rotation applied; [a b c d e f] with a > 0, d < 0 for upright text.
+      const [a, b, c, d, e, f] = Util.transform(viewport.transform, item.transform) as number[];
+      const fontSize = Math.hypot(c!, d!);
+      if (!(a! > 0 && d! < 0) || Math.abs(b!) > 0.01 * fontSize || Math.abs(c!) > 0.01 * fontSize || fontSize <= 0) {
+        skippedRuns++;
+        continue;
+      }
+      fontIds.add(item.fontName);
+      runs.push({ text: item.str, x: e!, y: f!, width: item.width * viewport.scale, fontSize, fontId: item.fontName });
+    }
+    return { number, width: viewport.width, height: viewport.height, runs, skippedRuns, fontIds };
+  } catch (error) {
+    if (error instanceof BrochureError) throw error;
+    throw new BrochureError('PDF_DAMAGED', `page ${number} of the PDF cannot be read (${oneLine(error)}): the file is damaged, download or export it again`, {
+      cause: error,
+    });
+  } finally {
+    page?.cleanup();
+  }
+}
+
+/**
+ * Names the fonts used by the runs: builds the operator list of as few, as light pages as
+ * possible (greedy: most unnamed fonts per text item), since that is what loads fonts into
+ * `commonObjs`. A font that cannot be named (Type3, damaged) stays unknown: not bold.
+ */
+async function nameFonts(doc: PDFDocumentProxy, pages: readonly ReadPage[]): Promise<Map<string, { name: string; bold: boolean }>> {
+  const named = new Map<string, { name: string; bold: boolean }>();
+  const unnamed = new Set(pages.flatMap((page) => [...page.fontIds]));
+  const tried = new Set<number>();
+  while (unnamed.size > 0) {
+    let best: ReadPage | undefined;
+    let bestScore = 0;
+    for (const page of pages) {
+      if (tried.has(page.number)) continue;
+      let covered = 0;
+      for (const id of page.fontIds) if (unnamed.has(id)) covered++;
+      // +50: a page's fixed cost (content stream, images) counts even when it has few runs.
+      const score = covered / (page.runs.length + 50);
+      if (score > bestScore) {
+        best = page;
+        bestScore = score;
+      }
+    }
+    if (!best) break;
+    tried.add(best.number);
+    let page: PDFPageProxy | undefined;
+    try {
+      page = await doc.getPage(best.number);
+      await page.getOperatorList();
+      for (const id of best.fontIds) {
+        if (!unnamed.has(id) || !page.commonObjs.has(id)) continue;
+        const font = page.commonObjs.get(id) as { name?: unknown } | null;
+        const name = typeof font?.name === 'string' ? font.name.replace(SUBSET_PREFIX, '') : '';
+        if (name !== '') named.set(id, { name, bold: BOLD_NAME.test(name) });
+        unnamed.delete(id);
+      }
+    } catch {
+      // Fonts stay unnamed (not bold): the text itself was read, so this is no reason to fail.
+    } finally {
+      page?.cleanup();
+    }
+    for (const id of best.fontIds) unnamed.delete(id);
+  }
+  return named;
+}
+
+/** Whether the bytes start like a PDF: `%PDF-` within the first KiB (some files have junk before it). */
+function hasPdfHeader(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 1024);
+  for (let i = 0; i + 5 <= head.length; i++) {
+    if (head[i] === 0x25 && head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46 && head[i + 4] === 0x2d) return true;
+  }
+  return false;
+}
+
+/** Maps a pdf.js failure to open a document to a `BrochureError` the user can act on. */
+function openError(error: unknown, options: ReadPdfOptions): BrochureError {
+  const name = (error as { name?: unknown } | null)?.name;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (name === 'PasswordException') {
+    // pdf.js PasswordResponses: 1 = NEED_PASSWORD, 2 = INCORRECT_PASSWORD.
+    if (code === 2 || (code !== 1 && options.password !== undefined)) {
+      return new BrochureError('PDF_PASSWORD_WRONG', 'the password given for the PDF is wrong: check it and pass the right one with --password', { cause: error });
+    }
+    return new BrochureError('PDF_PASSWORD_REQUIRED', 'the PDF is encrypted: pass its password with --password', { cause: error });
+  }
+  if (name === 'InvalidPDFException') {
+    return new BrochureError('PDF_DAMAGED', 'the PDF structure is broken (truncated or damaged file): download or export the PDF again', { cause: error });
+  }
+  return new BrochureError('PDF_DAMAGED', `the PDF cannot be opened (${oneLine(error)}): the file is damaged, download or export it again`, { cause: error });
+}
+
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s+/g, ' ').trim().slice(0, 200);
+}
