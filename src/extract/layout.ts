@@ -75,8 +75,6 @@ interface Metrics {
   readonly bodySize: number;
   /** Baseline-to-baseline distance of body lines divided by their size. */
   readonly leadingRatio: number;
-  /** Column grid of the document: left edges shared by many body lines, with their right edge. */
-  readonly columns: readonly Column[];
 }
 
 /** A block before its text is joined (hyphen decisions need the whole document). */
@@ -212,7 +210,7 @@ function attachSuperscripts(groups: Group[]): void {
         const rise = host.y - run.y;
         const hit = host.runs.some(
           (other) =>
-            run.fontSize <= 0.8 * other.fontSize &&
+            run.fontSize <= 0.9 * other.fontSize &&
             rise >= 0.1 * other.fontSize &&
             rise <= 0.7 * other.fontSize &&
             Math.abs(run.x - (other.x + other.width)) <= 0.3 * other.fontSize &&
@@ -396,31 +394,9 @@ function measure(perPage: readonly Fragment[][]): Metrics {
     }
   }
   const leading = [...steps].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return { bodySize, leadingRatio: leading === undefined ? 1.2 : leading / bodySize, columns: columnGrid(perPage, bodySize) };
+  return { bodySize, leadingRatio: leading === undefined ? 1.2 : leading / bodySize };
 }
 
-/** Left edges where at least 5 % of the body lines start (and 10 lines), each with the farthest right edge of those lines. */
-function columnGrid(perPage: readonly Fragment[][], bodySize: number): Column[] {
-  const edges = new Map<number, { count: number; colX1: number }>();
-  let total = 0;
-  for (const fragments of perPage) {
-    for (const fragment of fragments) {
-      if (Math.abs(fragment.size - bodySize) > 0.05 * bodySize) continue;
-      total++;
-      const key = Math.round(fragment.x0);
-      const edge = edges.get(key);
-      if (edge) {
-        edge.count++;
-        edge.colX1 = Math.max(edge.colX1, fragment.x1);
-      } else {
-        edges.set(key, { count: 1, colX1: fragment.x1 });
-      }
-    }
-  }
-  return [...edges]
-    .filter(([, edge]) => edge.count >= Math.max(10, 0.05 * total))
-    .map(([colX0, edge]) => ({ colX0, colX1: edge.colX1 }));
-}
 
 // ---------------------------------------------------------------------------
 // 3. Reading order: recursive XY-cut
@@ -430,8 +406,6 @@ function columnGrid(perPage: readonly Fragment[][], bodySize: number): Column[] 
 interface Column {
   readonly colX0: number;
   readonly colX1: number;
-  /** Whether a gutter cut made it (a real column), not a narrow gap beside a label. */
-  readonly gutter?: boolean;
 }
 
 function extentOf(fragments: readonly Fragment[]): Column {
@@ -445,11 +419,11 @@ function extentOf(fragments: readonly Fragment[]): Column {
 }
 
 /**
- * Orders a region's fragments into leaves. The order of the tries matters:
- * - a wide horizontal gap (> 1.2 body size, more than a paragraph break) splits first, so a
- *   title, a card row or a figure band above or below columns is read on its own;
- * - then a gutter (> 1.5 body size, wider than any word space) with nothing crossing it:
- *   columns, read left to right, each in full;
+ * Orders a region's fragments into leaves (recursive XY-cut):
+ * - a wide horizontal gap (> 1.2 body size, more than a paragraph break) or a gutter (> 1.5 body
+ *   size, wider than any word space, nothing crossing it), whichever is wider: a band across the
+ *   page (a title, a card row, a figure row) is read on its own, columns are read left to right,
+ *   each in full, and a heading sits closer to its column than to the next column;
  * - then any paragraph-sized horizontal gap, then any narrow vertical gap between lines
  *   (a number set beside its title), before giving up.
  * `column` is the enclosing column (list indents are measured from its left edge); outside
@@ -457,57 +431,87 @@ function extentOf(fragments: readonly Fragment[]): Column {
  */
 function cutRegion(fragments: readonly Fragment[], column: Column | null, metrics: Metrics, out: Leaf[]): void {
   const body = metrics.bodySize;
-  const recurse = (parts: readonly Fragment[][], own: boolean, gutter = false): void => {
-    for (const part of parts) cutRegion(part, own || column === null ? { ...extentOf(part), gutter } : column, metrics, out);
+  const recurse = (parts: readonly Fragment[][], own: boolean): void => {
+    for (const part of parts) cutRegion(part, own || column === null ? extentOf(part) : column, metrics, out);
   };
   if (fragments.length > 1) {
-    const wide = splitAlong(fragments, 'y', 1.2 * body);
-    if (wide.length > 1) return recurse(wide, false);
+    const bands = splitAlong(fragments, 'y', 1.2 * body);
     const columns = splitAlong(fragments, 'x', 1.5 * body);
-    if (columns.length > 1) return recurse(columns, true, true);
+    if (bands.parts.length > 1 && bands.widest >= columns.widest) return recurse(bands.parts, false);
+    if (columns.parts.length > 1) return recurse(columns.parts, true);
     const narrow = splitAlong(fragments, 'y', 0.5 * body);
-    if (narrow.length > 1) return recurse(narrow, false);
+    if (narrow.parts.length > 1) return recurse(narrow.parts, false);
     // Only between lines: one justified line has word gaps as wide as this.
     const baselines = new Set(fragments.map((fragment) => Math.round(fragment.y)));
-    const beside = baselines.size > 1 ? splitAlong(fragments, 'x', 0.5 * body) : [];
-    if (beside.length > 1) return recurse(beside, true);
+    const beside = baselines.size > 1 ? splitAlong(fragments, 'x', 0.5 * body) : null;
+    if (beside && beside.parts.length > 1) return recurse(beside.parts, true);
   }
   const own = column ?? extentOf(fragments);
   out.push({ fragments, colX0: own.colX0, colX1: own.colX1, column: own });
 }
 
 /**
- * Moves boxes set inside a column of text (a poster, an infographic, an "and after" box) out of
- * the flow they interrupt: after the rest of their column, or after the page's flow when they
- * close their column. A box is a leaf set smaller than the body, inset from both edges of the
- * document column it lies in, in a column that also holds body text or only such boxes (the
- * label under a key figure stays with its figure).
+ * Splits fragments at every gap of at least `gap` points across the whole region, along y
+ * (bands) or x (columns); `widest` is the widest such gap (0 when none).
+ */
+function splitAlong(fragments: readonly Fragment[], axis: 'x' | 'y', gap: number): { parts: Fragment[][]; widest: number } {
+  const start = (fragment: Fragment): number => (axis === 'y' ? fragment.top : fragment.x0);
+  const end = (fragment: Fragment): number => (axis === 'y' ? fragment.bottom : fragment.x1);
+  const sorted = [...fragments].sort((a, b) => start(a) - start(b));
+  const parts: Fragment[][] = [];
+  let current: Fragment[] = [];
+  let reach = -Infinity;
+  let widest = 0;
+  for (const fragment of sorted) {
+    const space = start(fragment) - reach;
+    if (current.length > 0 && space >= gap) {
+      parts.push(current);
+      current = [];
+      widest = Math.max(widest, space);
+    }
+    current.push(fragment);
+    reach = Math.max(reach, end(fragment));
+  }
+  if (current.length > 0) parts.push(current);
+  return { parts, widest };
+}
+
+/**
+ * Moves boxes set inside a column of text (a poster, an "and after…" box) out of the flow they
+ * interrupt: after the rest of their column, or after the page's flow when they close their
+ * column. A box is a run of consecutive leaves, three lines or more, set smaller than the body
+ * and inset from both edges of the body text of its column. (A sidebar or a roster beside no
+ * body text is read where it stands; one small line is a label or a caption, not a box.)
  */
 function placeFloats(leaves: readonly Leaf[], metrics: Metrics): Leaf[] {
-  const boxes = new Set(leaves.filter((leaf) => isInsetBox(leaf, metrics)));
-  if (boxes.size === 0) return [...leaves];
-  // A column qualifies when it holds body text, or, cut by a gutter, nothing but boxes (a box read as a column).
-  const withBody = new Set<Column>();
-  const notBoxOnly = new Set<Column>();
+  const text = bodyTextEdges(leaves, metrics);
+  const floats = new Set<Leaf>();
+  let run: Leaf[] = [];
+  const flush = (): void => {
+    const lines = run.reduce((sum, leaf) => sum + new Set(leaf.fragments.map((fragment) => Math.round(fragment.y))).size, 0);
+    if (lines >= 3) for (const leaf of run) floats.add(leaf);
+    run = [];
+  };
   for (const leaf of leaves) {
-    if (leaf.fragments.some((fragment) => Math.abs(fragment.size - metrics.bodySize) <= 0.05 * metrics.bodySize)) withBody.add(leaf.column);
-    if (!boxes.has(leaf)) notBoxOnly.add(leaf.column);
+    if (run.length > 0 && run[0]!.column !== leaf.column) flush();
+    const edges = text.get(leaf.column);
+    if (edges && isInsetBox(leaf, edges, metrics)) run.push(leaf);
+    else flush();
   }
-  const floats = new Set([...boxes].filter((leaf) => withBody.has(leaf.column) || (leaf.column.gutter === true && !notBoxOnly.has(leaf.column))));
+  flush();
   if (floats.size === 0) return [...leaves];
   const ordered: Leaf[] = [];
   const pageEnd: Leaf[] = [];
   const waiting = new Map<Column, Leaf[]>();
   leaves.forEach((leaf, i) => {
+    const flowFollows = leaves.slice(i + 1).some((other) => other.column === leaf.column && !floats.has(other));
     if (floats.has(leaf)) {
-      const flowFollows = leaves.slice(i + 1).some((other) => other.column === leaf.column && !floats.has(other));
       if (flowFollows) waiting.set(leaf.column, [...(waiting.get(leaf.column) ?? []), leaf]);
       else pageEnd.push(leaf);
       return;
     }
     ordered.push(leaf);
-    const isLast = !leaves.slice(i + 1).some((other) => other.column === leaf.column && !floats.has(other));
-    if (isLast && waiting.has(leaf.column)) {
+    if (!flowFollows && waiting.has(leaf.column)) {
       ordered.push(...waiting.get(leaf.column)!);
       waiting.delete(leaf.column);
     }
@@ -515,39 +519,26 @@ function placeFloats(leaves: readonly Leaf[], metrics: Metrics): Leaf[] {
   return [...ordered, ...pageEnd];
 }
 
-/** Whether every fragment of a leaf is inset in its document column and set smaller than the body. */
-function isInsetBox(leaf: Leaf, metrics: Metrics): boolean {
-  let x0 = Infinity;
-  let x1 = -Infinity;
-  for (const fragment of leaf.fragments) {
-    if (fragment.size >= 0.95 * metrics.bodySize) return false;
-    x0 = Math.min(x0, fragment.x0);
-    x1 = Math.max(x1, fragment.x1);
+/** Left and right edges of each column's body text (regular lines at body size; two at least). */
+function bodyTextEdges(leaves: readonly Leaf[], metrics: Metrics): Map<Column, Column> {
+  const found = new Map<Column, { colX0: number; colX1: number; count: number }>();
+  for (const leaf of leaves) {
+    for (const fragment of leaf.fragments) {
+      if (fragment.bold || Math.abs(fragment.size - metrics.bodySize) > 0.05 * metrics.bodySize) continue;
+      const edges = found.get(leaf.column) ?? { colX0: Infinity, colX1: -Infinity, count: 0 };
+      found.set(leaf.column, { colX0: Math.min(edges.colX0, fragment.x0), colX1: Math.max(edges.colX1, fragment.x1), count: edges.count + 1 });
+    }
   }
-  // The widest grid column holding the leaf; the cut's column when the grid has none.
-  const column =
-    metrics.columns.filter((grid) => grid.colX0 - 2 <= x0 && x1 <= grid.colX1 + 2).sort((a, b) => a.colX0 - b.colX0)[0] ?? leaf.column;
-  return x0 >= column.colX0 + 0.4 * metrics.bodySize && x1 <= column.colX1 - 0.02 * (column.colX1 - column.colX0);
+  return new Map([...found].filter(([, edges]) => edges.count >= 2));
 }
 
-/** Splits fragments at every gap of at least `gap` points across the whole region, along y (bands) or x (columns). */
-function splitAlong(fragments: readonly Fragment[], axis: 'x' | 'y', gap: number): Fragment[][] {
-  const start = (fragment: Fragment): number => (axis === 'y' ? fragment.top : fragment.x0);
-  const end = (fragment: Fragment): number => (axis === 'y' ? fragment.bottom : fragment.x1);
-  const sorted = [...fragments].sort((a, b) => start(a) - start(b));
-  const parts: Fragment[][] = [];
-  let current: Fragment[] = [];
-  let reach = -Infinity;
-  for (const fragment of sorted) {
-    if (current.length > 0 && start(fragment) - reach >= gap) {
-      parts.push(current);
-      current = [];
-    }
-    current.push(fragment);
-    reach = Math.max(reach, end(fragment));
-  }
-  if (current.length > 0) parts.push(current);
-  return parts;
+/** Whether every fragment of a leaf is set smaller than the body and inset from both edges of the column's body text. */
+function isInsetBox(leaf: Leaf, text: Column, metrics: Metrics): boolean {
+  const inset = 0.4 * metrics.bodySize;
+  const margin = 0.02 * (text.colX1 - text.colX0);
+  return leaf.fragments.every(
+    (fragment) => fragment.size < 0.95 * metrics.bodySize && fragment.x0 >= text.colX0 + inset && fragment.x1 <= text.colX1 - margin,
+  );
 }
 
 // ---------------------------------------------------------------------------
