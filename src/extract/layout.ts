@@ -703,8 +703,8 @@ function tableRows(lines: readonly Line[], short: (line: Line) => boolean): Line
  * the compound is printed whole elsewhere ("porte-parole"), join when the joined word is
  * ("dynamique"), keep it when the first part (4 letters or more) is a word of its own that
  * also starts other compounds ("fiches", "Fiches-actions": "Fiches-" + "méthode"; but "inter-"
- * + "locuteurs" joins); join otherwise. Only the words around line-end
- * hyphens are looked up, in one pass over the text.
+ * + "locuteurs" joins), or the second part is an inverted pronoun ("est-" + "elle"); join
+ * otherwise. Only the words around line-end hyphens are looked up, in one pass over the text.
  */
 function hyphenVocabulary(drafts: readonly DraftBlock[]): (left: string, right: string) => boolean {
   const compounds = new Set<string>();
@@ -713,7 +713,7 @@ function hyphenVocabulary(drafts: readonly DraftBlock[]): (left: string, right: 
   for (const draft of drafts) {
     for (let i = 1; i < draft.lines.length; i++) {
       const text = draft.lines[i - 1]!.text;
-      const left = text.endsWith('-') ? LINE_END_HYPHEN.exec(text.slice(-40)) : null;
+      const left = /[-\u2010]$/.test(text) ? LINE_END_HYPHEN.exec(text.slice(-40)) : null;
       const right = left ? LINE_START_WORD.exec(draft.lines[i]!.text) : null;
       if (!left || !right) continue;
       const [l, r] = [left[1]!.toLowerCase(), right[1]!.toLowerCase()];
@@ -732,7 +732,7 @@ function hyphenVocabulary(drafts: readonly DraftBlock[]): (left: string, right: 
       .map((draft) => draft.lines.map((line) => line.text).join('\n'))
       .join('\n')
       .toLowerCase()
-      .replace(/-\n/g, '\n');
+      .replace(/\p{L}+[-\u2010]\n/gu, '\n');
     for (const token of text.split(NOT_WORD)) {
       if (joined.has(token)) seenJoined.add(token);
       if (prefixes.has(token)) seenAlone.add(token);
@@ -747,14 +747,16 @@ function hyphenVocabulary(drafts: readonly DraftBlock[]): (left: string, right: 
   return (left, right) => {
     const l = left.toLowerCase();
     const r = right.toLowerCase();
-    if (seenCompounds.has(`${l}-${r}`)) return true;
+    if (seenCompounds.has(`${l}-${r}`) || INVERTED_PRONOUN.test(r)) return true;
     if (seenJoined.has(l + r)) return false;
     return l.length >= 4 && seenPrefixes.has(l) && seenAlone.has(l);
   };
 }
 
-/** A line ending in a word cut by a hyphen ("dyna-"). */
-const LINE_END_HYPHEN = /(\p{L}+)-$/u;
+/** A line ending in a word cut by a hyphen ("dyna-"), or by the typographic hyphen U+2010. */
+const LINE_END_HYPHEN = /(\p{L}+)[-\u2010]$/u;
+/** French subject pronouns after an inverted verb are always hyphenated ("est-elle", "peut-on"). */
+const INVERTED_PRONOUN = /^(?:je|tu|il|ils|elle|elles|on|nous|vous|ce|t)$/;
 /** The first word of a line, in lower case (the rest of a cut word). */
 const LINE_START_WORD = /^(\p{Ll}\p{L}*)/u;
 /** What separates words, hyphens aside. */
