@@ -18,24 +18,32 @@ describe('the 2019 brochure', () => {
   const EXPECTED = [
     'PROMOTION_NAME_MISMATCH', 'SECTION_TITLE_VARIANT', 'ROSTER_FORMAT', 'ROSTER_MEMBER_WITHOUT_PROJECT',
     'TOC_TITLE_MISMATCH@5', 'TOC_TITLE_MISMATCH@6', 'TOC_TITLE_MISMATCH@16', 'TOC_TITLE_MISMATCH@17', 'TOC_TITLE_MISMATCH@22',
-    'EMAIL_NAME_MISMATCH@5', 'EMAIL_NAME_MISMATCH@15', 'EMAIL_NAME_MISMATCH@21', 'EMAIL_NON_ASCII@6', 'EMAIL_NON_ASCII@21', 'EMAIL_CASE@17',
+    'EMAIL_NAME_MISMATCH@5', 'EMAIL_NAME_MISMATCH@15', 'EMAIL_NAME_MISMATCH@21', 'EMAIL_NON_ASCII@6', 'EMAIL_NON_ASCII@21',
     'AUTHOR_ROSTER_MISMATCH@14', 'AUTHOR_ROSTER_MISMATCH@15', 'AUTHOR_ROSTER_MISMATCH@17', 'AUTHOR_ROSTER_MISMATCH@21',
-    'AUTHOR_ROSTER_VARIANT@2', 'AUTHOR_ROSTER_VARIANT@4', 'AUTHOR_ROSTER_VARIANT@8', 'AUTHOR_ROSTER_VARIANT@11', 'AUTHOR_ROSTER_VARIANT@22',
+    'AUTHOR_ROSTER_VARIANT@2', 'AUTHOR_ROSTER_VARIANT@4', 'AUTHOR_ROSTER_VARIANT@8', 'AUTHOR_ROSTER_VARIANT@11',
     'DUPLICATE_TEAM@12', 'TUTOR_LABEL_MISMATCH@8',
     'TUTOR_NAME_VARIANT@2', 'TUTOR_NAME_VARIANT@4', 'TUTOR_NAME_VARIANT@19', 'TUTOR_NAME_VARIANT@21',
     'TUTOR_ROLE_VARIANT@6', 'TUTOR_ROLE_VARIANT@14', 'TUTOR_ROLE_VARIANT@16', 'TUTOR_ROLE_VARIANT@19', 'SUSPECT_COPY@8',
     'DUPLICATED_TEXT@8', 'DUPLICATED_TEXT@15', 'TRUNCATED_TEXT@10', 'TRUNCATED_TEXT@22', 'PLACEHOLDER_TEXT@7', 'DUPLICATED_WORD@10',
-    'EMPTY_RUBRIQUE@2', 'EMPTY_RUBRIQUE@3', 'EMPTY_RUBRIQUE@8', 'EMPTY_RUBRIQUE@17', 'EMPTY_RUBRIQUE@20',
-    'TESTIMONY_OUTSIDE_RUBRIQUE@16', 'RUBRIQUE_ORDER@4', 'RUBRIQUE_ORDER@14', 'RUBRIQUE_ORDER@19', 'RUBRIQUE_HEADING_VARIANT@5',
+    'TESTIMONY_OUTSIDE_RUBRIQUE@16',
     'ALLER_PLUS_LOIN_PROSE@18', 'ALLER_PLUS_LOIN_PROSE@19', 'CHIFFRE_AMBIGUOUS@10', 'CHIFFRE_AMBIGUOUS@12',
     ...[1, 7, 10, 13, 15, 16, 17, 18, 20, 22].map((n) => `MISSING_RUBRIQUE@${n}`),
+  ];
+  // Printed in the converter text only: the PDF sets the e-mail of 17 in lower case, 22's name
+  // « PEREZ-TEJEDOR » in capitals as in the roster, no heading over an empty « Les chiffres », the
+  // rubriques in the usual order and 05's testimony heading like the others.
+  const TEXT_ONLY = [
+    'EMAIL_CASE@17', 'AUTHOR_ROSTER_VARIANT@22',
+    'EMPTY_RUBRIQUE@2', 'EMPTY_RUBRIQUE@3', 'EMPTY_RUBRIQUE@8', 'EMPTY_RUBRIQUE@17', 'EMPTY_RUBRIQUE@20',
+    'RUBRIQUE_ORDER@4', 'RUBRIQUE_ORDER@14', 'RUBRIQUE_ORDER@19', 'RUBRIQUE_HEADING_VARIANT@5',
   ];
 
   it.each(['input.txt', 'input.pdf'])('raises every listed anomaly from %s', async (input) => {
     const bytes = new Uint8Array(readFileSync(new URL(`../fixtures/inet-2019/${input}`, import.meta.url)));
     const { document } = await runStages(bytes, { fileName: input });
     const raised = new Set(codes(document.diagnostics));
-    expect(EXPECTED.filter((code) => !raised.has(code))).toEqual([]);
+    const expected = input.endsWith('.txt') ? [...EXPECTED, ...TEXT_ONLY] : EXPECTED;
+    expect(expected.filter((code) => !raised.has(code))).toEqual([]);
     for (const diagnostic of document.diagnostics) {
       expect(diagnostic.message.length, diagnostic.code).toBeGreaterThan(10);
       if (input.endsWith('.pdf') && diagnostic.projet !== undefined) expect(diagnostic.page, `${diagnostic.code}@${diagnostic.projet} has a page`).toBeTypeOf('number');

@@ -69,7 +69,10 @@ describe.each(['input.txt', 'input.pdf'] as const)('2019 brochure from %s', (inp
     it('has its heading fields, people and figures', async () => {
       const projet = await got();
       for (const field of ['id', 'section', 'titre', 'collectivite', 'page'] as const) expect(projet[field], field).toEqual(want[field]);
-      expect(projet.auteurs).toEqual(want.auteurs);
+      // The PDF prints 22's « Luce PEREZ-TEJEDOR » in capitals where the converter text (and the
+      // gold, read from it) has « Perez-TEJEDOR »: names are compared as printed, case aside, for the PDF.
+      const asPrinted = (list: typeof want.auteurs) => (input.endsWith('.pdf') ? list.map((a) => ({ ...a, nom: a.nom.toUpperCase() })) : list);
+      expect(asPrinted(projet.auteurs)).toEqual(asPrinted(want.auteurs));
       expect(projet.tuteurs).toEqual(want.tuteurs);
       expect(projet.chiffres.map((c) => [c.valeur, c.nombre])).toEqual(want.chiffres.map((c) => [c.valeur, c.nombre]));
       projet.chiffres.forEach((c, i) => {
@@ -101,9 +104,13 @@ describe('the two inputs', () => {
     for (let i = 0; i < b.length; i++) {
       const x = a[i]!;
       const y = b[i]!;
-      expect({ ...x, contexte: 0, problematique: 0, clesPourAgir: 0, temoignage: 0, chiffres: x.chiffres.map((c) => c.valeur) }).toEqual({
-        ...y, contexte: 0, problematique: 0, clesPourAgir: 0, temoignage: 0, chiffres: y.chiffres.map((c) => c.valeur),
+      const comparable = (p: typeof x) => ({
+        ...p,
+        auteurs: p.auteurs.map((a) => ({ ...a, nom: a.nom.toUpperCase() })),
+        contexte: 0, problematique: 0, clesPourAgir: 0, temoignage: 0,
+        chiffres: p.chiffres.map((c) => c.valeur),
       });
+      expect(comparable(x)).toEqual(comparable(y));
       for (const field of TEXT_FIELDS) expect(wordSimilarity(x[field], y[field]), `projet ${y.numero} ${field}`).toBeGreaterThanOrEqual(0.97);
     }
   });
