@@ -22,6 +22,7 @@
  *   --batch-runs N    repetitions of each batch configuration (default 1)
  *   --input FILE      PDF to measure (default fixtures/inet-2019/input.pdf)
  *   --text FILE       converter text to measure (default fixtures/inet-2019/input.txt)
+ *   --only LIST       run only these sections: timings,peaks,cold,memory,batch (default: all)
  *   --json            print the results as JSON instead of Markdown tables
  *   --report FILE     print the Markdown tables of a run saved with --json (measures nothing)
  */
@@ -49,6 +50,7 @@ const { values: args } = parseArgs({
     text: { type: 'string', default: join(ROOT, 'fixtures/inet-2019/input.txt') },
     json: { type: 'boolean', default: false },
     report: { type: 'string' },
+    only: { type: 'string', default: 'timings,peaks,cold,memory,batch' },
     // Internal: the measure a child process runs (rss:<variant> | sequential | batch).
     child: { type: 'string' },
     jobs: { type: 'string' },
@@ -387,6 +389,7 @@ async function batch(scratch) {
       medianMs: ms,
       filesPerSecond: copies / (ms / 1000),
       pagesPerSecond: runs[0].pages / (ms / 1000),
+      pagesPerFile: runs[0].pages / copies,
       maxRssMb: Math.max(...runs.map((run) => run.maxRssMb)),
       cpuMs: median(runs.map((run) => run.cpuMs)),
       load: Math.max(...runs.map((run) => run.load)),
@@ -404,10 +407,10 @@ const round1 = (x) => Math.round(x * 10) / 10;
 const fmt = (x, digits = 0) => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(digits));
 
 function targets(results) {
-  const { timings: t, peaks: p, sequential: s } = results;
-  const ratio = t.ratios.pipelineOverPdfjs?.ofMedians;
-  const after = t.variants['pipeline-pdf']?.afterExtractMs;
-  const rss = p['pipeline-pdf']?.maxRssMb;
+  const { timings: t, peaks: p, sequential: s = {} } = results;
+  const ratio = t?.ratios.pipelineOverPdfjs?.ofMedians;
+  const after = t?.variants['pipeline-pdf']?.afterExtractMs;
+  const rss = p?.['pipeline-pdf']?.maxRssMb;
   // Flat: the heap after a full GC grows by less than 5 MB and RSS by less than 20 MB from the first run to the last.
   const heapGrowth = s.heapUsedMb ? s.heapUsedMb.last - s.heapUsedMb.first : undefined;
   const rssGrowth = s.rssMb ? s.rssMb.last - s.rssMb.first : undefined;
@@ -425,10 +428,22 @@ function targets(results) {
 }
 
 function markdown(results) {
-  const { environment: env, timings: t, peaks: p, coldStart: c, sequential: s, batch: b } = results;
+  const { environment: env, timings: t, peaks: p = {}, coldStart: c, sequential: s, batch: b } = results;
   const lines = [];
-  lines.push(`## Benchmark: ${results.input} (${t.pages ?? '?'} pages)`, '');
-  lines.push(`${env.date}, commit ${env.commit}, Node ${env.node}, ${env.cpu} × ${env.cores}, pdfjs-dist ${env.pdfjs}, ${t.pdftotext ?? 'pdftotext not installed'}; medians of ${results.runs} runs after ${results.warmup} warm-up; load average (1 min) ${fmt(results.loadAtStart[0], 2)} at start, ${fmt(results.loadAtEnd[0], 2)} at end.`, '');
+  lines.push(`## Benchmark: ${results.input} (${t?.pages ?? b?.find((entry) => entry.pagesPerFile)?.pagesPerFile ?? '?'} pages)`, '');
+  lines.push(`${env.date}, commit ${env.commit}, Node ${env.node}, ${env.cpu} × ${env.cores}, pdfjs-dist ${env.pdfjs}, ${t ? (t.pdftotext ?? 'pdftotext not installed') : 'timings not run'}; medians of ${results.runs} runs after ${results.warmup} warm-up; load average (1 min) ${fmt(results.loadAtStart[0], 2)} at start, ${fmt(results.loadAtEnd[0], 2)} at end.`, '');
+  if (t) timingTables(lines, t, p);
+  else if (results.peaks) lines.push('| variant | peak RSS (fresh process) |', '|---|---:|', ...Object.entries(p).map(([name, v]) => `| ${name} | ${v.error ?? `${fmt(v.maxRssMb)} MB`} |`));
+  if (c) coldTable(lines, c, results);
+  if (s) memoryTable(lines, s);
+  if (b) batchTable(lines, b, env);
+  lines.push('', '### Targets', '', '| target | measured | |', '|---|---|---|');
+  for (const entry of results.targets) lines.push(`| ${entry.target} | ${entry.measured} | ${entry.verdict} |`);
+  if (t && !t.pdftotext) lines.push('', 'pdftotext is not installed: `apt-get install -y poppler-utils` (Debian/Ubuntu) or `brew install poppler` (macOS) to compare with it.');
+  return lines.join('\n');
+}
+
+function timingTables(lines, t, p) {
   lines.push('| variant | median | pages/s | × pdf.js alone | × pdftotext | peak RSS (fresh process) |', '|---|---:|---:|---:|---:|---:|');
   const row = (label, name, peak) => {
     const v = t.variants[name];
@@ -454,14 +469,18 @@ function markdown(results) {
   const parts = t.variants['extract-parts'];
   if (parts?.partsMs) lines.push('', `Extract on the PDF, measured apart: \`readPdfPages\` (pdf.js text pass + font naming) ${fmt(parts.partsMs.readPdfPages)} ms + \`layoutPages\` ${fmt(parts.partsMs.layoutPages, 1)} ms.`);
   else if (parts?.error) lines.push('', `Extract parts not measured: ${parts.error}`);
+}
 
+function coldTable(lines, c, results) {
   lines.push('', '### CLI cold start (fresh process each run, medians)', '', '| command | median |', '|---|---:|');
   const cold = (label, entry) => lines.push(`| ${label} | ${entry?.error ? `error: ${entry.error}` : `${fmt(entry?.medianMs)} ms`} |`);
   cold('`node -e 0` (Node itself)', c.nodeOnly);
   cold('`brochure-extract --help`', c.help);
   cold(`\`brochure-extract extract ${results.input}\``, c.extractPdf);
   cold(`\`brochure-extract extract ${results.text}\``, c.extractText);
+}
 
+function memoryTable(lines, s) {
   lines.push('', `### Memory over ${s.runs ?? '?'} sequential runs (one process, full GC before each sample)`, '');
   if (s.error) lines.push(`error: ${s.error}`);
   else {
@@ -470,20 +489,15 @@ function markdown(results) {
     lines.push(`| heap used | ${fmt(s.heapUsedMb.first, 1)} MB | ${fmt(s.heapUsedMb.last, 1)} MB | ${fmt(s.heapUsedMb.max, 1)} MB |`);
     lines.push('', `Peak RSS of that process: ${fmt(s.maxRssMb)} MB; median run ${fmt(s.medianMs)} ms.`);
   }
+}
 
-  if (b) {
-    lines.push('', `### Batch: ${b[0]?.files ?? '?'} copies of the brochure (fresh process per configuration, ${env.cores} cores)`, '');
-    lines.push('| configuration | wall | files/s | pages/s | speed-up | CPU time (all threads) | peak RSS | load avg (1 min) at end |', '|---|---:|---:|---:|---:|---:|---:|---:|');
-    for (const entry of b) {
-      if (entry.error) lines.push(`| ${entry.name} | error: ${entry.error} | | | | | | |`);
-      else lines.push(`| ${entry.name} | ${fmt(entry.medianMs / 1000, 1)} s | ${fmt(entry.filesPerSecond, 2)} | ${fmt(entry.pagesPerSecond)} | ${fmt(entry.speedUp, 2)} × | ${fmt(entry.cpuMs / 1000, 1)} s | ${fmt(entry.maxRssMb)} MB | ${fmt(entry.load, 2)} |`);
-    }
+function batchTable(lines, b, env) {
+  lines.push('', `### Batch: ${b[0]?.files ?? '?'} copies of the brochure (fresh process per configuration, ${env.cores} cores)`, '');
+  lines.push('| configuration | wall | files/s | pages/s | speed-up | CPU time (all threads) | cores kept busy (CPU / wall) | peak RSS | load avg (1 min) at end |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const entry of b) {
+    if (entry.error) lines.push(`| ${entry.name} | error: ${entry.error} | | | | | | | |`);
+    else lines.push(`| ${entry.name} | ${fmt(entry.medianMs / 1000, 1)} s | ${fmt(entry.filesPerSecond, 2)} | ${fmt(entry.pagesPerSecond)} | ${fmt(entry.speedUp, 2)} × | ${fmt(entry.cpuMs / 1000, 1)} s | ${fmt(entry.cpuMs / entry.medianMs, 2)} | ${fmt(entry.maxRssMb)} MB | ${fmt(entry.load, 2)} |`);
   }
-
-  lines.push('', '### Targets', '', '| target | measured | |', '|---|---|---|');
-  for (const entry of results.targets) lines.push(`| ${entry.target} | ${entry.measured} | ${entry.verdict} |`);
-  if (!t.pdftotext) lines.push('', 'pdftotext is not installed: `apt-get install -y poppler-utils` (Debian/Ubuntu) or `brew install poppler` (macOS) to compare with it.');
-  return lines.join('\n');
 }
 
 function environment() {
@@ -519,16 +533,27 @@ async function main() {
   const log = (message) => process.stderr.write(`bench: ${message}\n`);
   try {
     const results = { environment: environment(), input: basename(args.input), text: basename(args.text), runs: RUNS, warmup: WARMUP, loadAtStart: loadavg() };
-    log(`timings: ${WARMUP} warm-up + ${RUNS} runs of each variant, interleaved…`);
-    results.timings = await timings(scratch);
-    log('peak RSS, each variant in a fresh process…');
-    results.peaks = await peaks();
-    log('CLI cold start…');
-    results.coldStart = coldStart(scratch);
-    log(`memory over ${args.sequential} sequential runs…`);
-    results.sequential = await sequential();
-    if (count('batch') > 0) log(`batch of ${args.batch} copies with 1 and 2 jobs…`);
-    results.batch = await batch(scratch);
+    const only = new Set(args.only.split(','));
+    if (only.has('timings')) {
+      log(`timings: ${WARMUP} warm-up + ${RUNS} runs of each variant, interleaved…`);
+      results.timings = await timings(scratch);
+    }
+    if (only.has('peaks')) {
+      log('peak RSS, each variant in a fresh process…');
+      results.peaks = await peaks();
+    }
+    if (only.has('cold')) {
+      log('CLI cold start…');
+      results.coldStart = coldStart(scratch);
+    }
+    if (only.has('memory')) {
+      log(`memory over ${args.sequential} sequential runs…`);
+      results.sequential = await sequential();
+    }
+    if (only.has('batch') && count('batch') > 0) {
+      log(`batch of ${args.batch} copies with 1 and 2 jobs…`);
+      results.batch = await batch(scratch);
+    }
     results.loadAtEnd = loadavg();
     results.targets = targets(results);
     process.stdout.write(args.json ? `${JSON.stringify(results, null, 2)}\n` : `${markdown(results)}\n`);
