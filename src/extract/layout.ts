@@ -406,6 +406,8 @@ function measure(perPage: readonly Fragment[][]): Metrics {
 interface Column {
   readonly colX0: number;
   readonly colX1: number;
+  /** Whether a gutter made it: a column of the page's grid, not a band of it. */
+  readonly gutter?: boolean;
 }
 
 function extentOf(fragments: readonly Fragment[]): Column {
@@ -419,61 +421,106 @@ function extentOf(fragments: readonly Fragment[]): Column {
 }
 
 /**
- * Orders a region's fragments into leaves (recursive XY-cut):
- * - a wide horizontal gap (> 1.2 body size, more than a paragraph break) or a gutter (> 1.5 body
- *   size, wider than any word space, nothing crossing it), whichever is wider: a band across the
- *   page (a title, a card row, a figure row) is read on its own, columns are read left to right,
- *   each in full, and a heading sits closer to its column than to the next column;
+ * Orders a region's fragments into leaves (recursive XY-cut). Tries, in order:
+ * - bands and columns: a wide horizontal gap across the region (> 1.2 body size, more than a
+ *   paragraph break) and a gutter (> 1.5 body size, wider than any word space, nothing crossing
+ *   it). A band above the top of some column (a title) or below the end of some column (key
+ *   figures under the text) spans the columns and is cut first; table-of-contents rows ("01/
+ *   title … / P05", a column right of the gutter all on the first baselines of the bands) are
+ *   cut into bands; otherwise the wider gap wins. Bands are cut one at a time, so a card row or
+ *   a figure row is read on its own; columns are read left to right, each in full, and a
+ *   heading stays with its column;
  * - then any paragraph-sized horizontal gap, then any narrow vertical gap between lines
  *   (a number set beside its title), before giving up.
- * `column` is the enclosing column (list indents are measured from its left edge); outside
- * any column, each piece the page is cut into is its own reference.
+ * `column` is the enclosing column (list indents are measured from its left edge).
  */
 function cutRegion(fragments: readonly Fragment[], column: Column | null, metrics: Metrics, out: Leaf[]): void {
   const body = metrics.bodySize;
-  const recurse = (parts: readonly Fragment[][], own: boolean): void => {
-    for (const part of parts) cutRegion(part, own || column === null ? extentOf(part) : column, metrics, out);
+  // A gutter makes columns; outside them, each wide band is its own reference (a tutor block,
+  // a list of references); narrower cuts stay in the reference they were cut from.
+  const recurse = (parts: readonly Fragment[][], cut: 'band' | 'gutter' | 'narrow' | 'beside'): void => {
+    for (const part of parts) {
+      const own = cut === 'gutter' || cut === 'beside' || column === null || (cut === 'band' && !column.gutter);
+      cutRegion(part, own ? { ...extentOf(part), gutter: cut === 'gutter' } : column, metrics, out);
+    }
   };
   if (fragments.length > 1) {
     const bands = splitAlong(fragments, 'y', 1.2 * body);
     const columns = splitAlong(fragments, 'x', 1.5 * body);
-    if (bands.parts.length > 1 && bands.widest >= columns.widest) return recurse(bands.parts, false);
-    if (columns.parts.length > 1) return recurse(columns.parts, true);
+    if (bands.gaps.length > 0) {
+      let cut: Gap | undefined;
+      if (columns.gaps.length === 0) cut = widest(bands.gaps);
+      else {
+        // Above the top of the column that starts lowest, or below the end of the one that ends
+        // highest, a band spans the columns: a heading above them, figures under them.
+        const lowestTop = Math.max(...columns.parts.map((part) => Math.min(...part.map((fragment) => fragment.top))));
+        const highestEnd = Math.min(...columns.parts.map((part) => Math.max(...part.map((fragment) => fragment.bottom))));
+        const spanning = bands.gaps.filter((gap) => gap.end <= lowestTop + 1 || gap.start >= highestEnd - 1);
+        if (spanning.length > 0) cut = widest(spanning);
+        else if (rowsAcross(bands.parts, columns.parts) || widest(bands.gaps).size >= widest(columns.gaps).size) cut = widest(bands.gaps);
+      }
+      if (cut) {
+        const at = cut.end;
+        return recurse([fragments.filter((fragment) => fragment.top < at), fragments.filter((fragment) => fragment.top >= at)], 'band');
+      }
+    }
+    if (columns.parts.length > 1) return recurse(columns.parts, 'gutter');
     const narrow = splitAlong(fragments, 'y', 0.5 * body);
-    if (narrow.parts.length > 1) return recurse(narrow.parts, false);
+    if (narrow.parts.length > 1) return recurse(narrow.parts, 'narrow');
     // Only between lines: one justified line has word gaps as wide as this.
     const baselines = new Set(fragments.map((fragment) => Math.round(fragment.y)));
     const beside = baselines.size > 1 ? splitAlong(fragments, 'x', 0.5 * body) : null;
-    if (beside && beside.parts.length > 1) return recurse(beside.parts, true);
+    if (beside && beside.parts.length > 1) return recurse(beside.parts, 'beside');
   }
   const own = column ?? extentOf(fragments);
   out.push({ fragments, colX0: own.colX0, colX1: own.colX1, column: own });
 }
 
+/** An empty strip across a region: from `start` (where the text before it ends) to `end` (where the next starts). */
+interface Gap {
+  readonly start: number;
+  readonly end: number;
+  readonly size: number;
+}
+
+function widest(gaps: readonly Gap[]): Gap {
+  return gaps.reduce((a, b) => (b.size > a.size ? b : a));
+}
+
+/** Whether some column right of the first has nothing but text on the first baseline of its band: rows, not columns. */
+function rowsAcross(bands: readonly Fragment[][], columns: readonly Fragment[][]): boolean {
+  const firstBaseline = new Map<Fragment, number>();
+  for (const band of bands) {
+    const first = Math.min(...band.map((fragment) => fragment.y));
+    for (const fragment of band) firstBaseline.set(fragment, first);
+  }
+  return columns.slice(1).some((part) => part.every((fragment) => Math.abs(fragment.y - firstBaseline.get(fragment)!) <= 1));
+}
+
 /**
  * Splits fragments at every gap of at least `gap` points across the whole region, along y
- * (bands) or x (columns); `widest` is the widest such gap (0 when none).
+ * (bands) or x (columns), and lists those gaps.
  */
-function splitAlong(fragments: readonly Fragment[], axis: 'x' | 'y', gap: number): { parts: Fragment[][]; widest: number } {
+function splitAlong(fragments: readonly Fragment[], axis: 'x' | 'y', gap: number): { parts: Fragment[][]; gaps: Gap[] } {
   const start = (fragment: Fragment): number => (axis === 'y' ? fragment.top : fragment.x0);
   const end = (fragment: Fragment): number => (axis === 'y' ? fragment.bottom : fragment.x1);
   const sorted = [...fragments].sort((a, b) => start(a) - start(b));
   const parts: Fragment[][] = [];
+  const gaps: Gap[] = [];
   let current: Fragment[] = [];
   let reach = -Infinity;
-  let widest = 0;
   for (const fragment of sorted) {
     const space = start(fragment) - reach;
     if (current.length > 0 && space >= gap) {
       parts.push(current);
+      gaps.push({ start: reach, end: start(fragment), size: space });
       current = [];
-      widest = Math.max(widest, space);
     }
     current.push(fragment);
     reach = Math.max(reach, end(fragment));
   }
   if (current.length > 0) parts.push(current);
-  return { parts, widest };
+  return { parts, gaps };
 }
 
 /**

@@ -1,0 +1,275 @@
+/**
+ * Unit tests of the PDF layout stage on small hand-made pages (A4, points, y from the top).
+ * Body text is 9.6 pt with a 12.75 pt leading and 48 / 307 column edges, as in the 2019 brochure,
+ * but the layout must find all of that from the runs themselves.
+ */
+import { describe, expect, it } from 'vitest';
+import { BrochureError } from '../src/errors.js';
+import { assertHasText, layoutPages } from '../src/extract/layout.js';
+import type { PdfPage, PdfPages, PdfTextRun } from '../src/extract/pdf.js';
+import type { Block } from '../src/types.js';
+
+const BODY = 9.6;
+const LEADING = 12.75;
+const COLUMN = 239.5;
+
+interface RunOptions {
+  size?: number;
+  bold?: boolean;
+  /** Advance width (default: a rough 0.42 em per character, at most a column). */
+  width?: number;
+}
+
+function run(text: string, x: number, y: number, options: RunOptions = {}): PdfTextRun {
+  const size = options.size ?? BODY;
+  return {
+    text,
+    x,
+    y,
+    width: options.width ?? Math.min(text.length * size * 0.42, COLUMN),
+    fontSize: size,
+    bold: options.bold ?? false,
+    fontName: options.bold ? 'Carlito-Bold' : 'Caladea-Regular',
+  };
+}
+
+/** Lines of a justified paragraph: every line but the last spans the column. */
+function paragraph(lines: readonly string[], x: number, top: number, options: RunOptions = {}): PdfTextRun[] {
+  return lines.map((text, i) => run(text, x, top + i * LEADING, { ...options, width: i < lines.length - 1 ? (options.width ?? COLUMN) : undefined }));
+}
+
+function page(number: number, runs: readonly PdfTextRun[]): PdfPage {
+  return { number, width: 595, height: 842, runs, skippedRuns: 0 };
+}
+
+function doc(...pages: PdfPage[]): PdfPages {
+  return { pageCount: pages.length, pages };
+}
+
+function texts(blocks: readonly Block[]): string[] {
+  return blocks.map((block) => block.text);
+}
+
+/** Filler lines so that body text is the most used size and its leading can be measured. */
+const FILLER = ['Le texte courant de la brochure occupe la plus grande part de', 'chaque page et fixe la taille du corps et son interligne.'];
+
+describe('layoutPages', () => {
+  it('reads the left column in full, then the right one', () => {
+    const runs = [
+      ...paragraph(['Gauche un, première ligne de la colonne de gauche qui va', 'jusqu’au bout, puis se termine ici.'], 48, 100),
+      ...paragraph(['Gauche deux, un second paragraphe à gauche qui continue', 'encore un peu.'], 48, 100 + LEADING + 18),
+      ...paragraph(['Droite un, première ligne de la colonne de droite qui va', 'jusqu’au bout, puis ne se termine', 'qu’ici, bien plus bas.'], 307.4, 100),
+      ...paragraph(['Droite deux.'], 307.4, 100 + 2 * LEADING + 18),
+    ];
+    const result = layoutPages(doc(page(1, runs)));
+    expect(texts(result.blocks)).toEqual([
+      'Gauche un, première ligne de la colonne de gauche qui va jusqu’au bout, puis se termine ici.',
+      'Gauche deux, un second paragraphe à gauche qui continue encore un peu.',
+      'Droite un, première ligne de la colonne de droite qui va jusqu’au bout, puis ne se termine qu’ici, bien plus bas.',
+      'Droite deux.',
+    ]);
+    expect(result.format).toBe('pdf');
+    expect(result.pageCount).toBe(1);
+    expect(result.blocks.every((block) => block.page === 1)).toBe(true);
+  });
+
+  it('keeps column headings with their column (rosters side by side)', () => {
+    const roster = (x: number, heading: string, members: readonly string[]): PdfTextRun[] => [
+      run(heading, x, 90, { size: 11, bold: true }),
+      ...members.map((member, i) => run(member, x, 130 + i * 19.5, { size: 9.5 })),
+    ];
+    const runs = [
+      ...roster(56.7, 'PROMOTION HUBERTINE AUCLERT', ['AMRANI Yasmine', 'BRUNEAU-SALGADO Inès', 'DELAHAYE Quentin']),
+      ...roster(217.3, 'PROMOTION NIKOLA TESLA', ['KESSLER Arnaud', 'LOURMELLE Baptiste']),
+      ...roster(378, 'PROMOTION ROSA BONHEUR', ['COSTA Jérôme', 'FAURE Adèle', 'LE GOFF Maëlle']),
+      ...paragraph(FILLER, 56.7, 400),
+    ];
+    const headings = texts(layoutPages(doc(page(1, runs))).blocks).filter((text) => text.startsWith('PROMOTION') || /^[A-Z-]+ \p{Lu}/u.test(text));
+    expect(headings.map((text) => text.split(' ')[0])).toEqual(['PROMOTION', 'AMRANI', 'BRUNEAU-SALGADO', 'DELAHAYE', 'PROMOTION', 'KESSLER', 'LOURMELLE', 'PROMOTION', 'COSTA', 'FAURE', 'LE']);
+  });
+
+  it('keeps a heading spanning the page before the columns under it', () => {
+    const runs = [
+      run('UN TITRE QUI COURT SUR TOUTE LA LARGEUR DE LA PAGE', 48, 80, { size: 16.8, bold: true, width: 450 }),
+      ...paragraph([...FILLER, 'fin à gauche.'], 48, 130),
+      ...paragraph([...FILLER, 'fin à droite.'], 307.4, 130),
+    ];
+    const result = layoutPages(doc(page(1, runs)));
+    expect(result.blocks[0]!.text).toBe('UN TITRE QUI COURT SUR TOUTE LA LARGEUR DE LA PAGE');
+    expect(result.blocks[1]!.text).toMatch(/fin à gauche\.$/);
+    expect(result.blocks[2]!.text).toMatch(/fin à droite\.$/);
+  });
+
+  it('joins a raised, smaller run to its line: 1er, XXIème', () => {
+    const runs = [
+      run('Bordeaux Métropole a développé depuis le 1', 48, 100, { width: 171.7 }),
+      run('er', 219.7, 96.05, { size: 6.24, width: 5.2 }),
+      run(' ', 224.9, 96.05, { size: 6.24, width: 3.1 }),
+      run('janvier 2016 un', 227.3, 100, { width: 60.2 }),
+      run('complexe aux normes du XXI', 48, 100 + LEADING, { width: 110 }),
+      run('ème', 158, 100 + LEADING - 3.9, { size: 6.24, width: 9 }),
+      run('siècle.', 169, 100 + LEADING, { width: 27 }),
+    ];
+    const [block] = layoutPages(doc(page(1, runs))).blocks;
+    expect(block!.text).toBe('Bordeaux Métropole a développé depuis le 1er janvier 2016 un complexe aux normes du XXIème siècle.');
+    expect(block!.lines).toHaveLength(2);
+  });
+
+  it('joins a word cut by hyphenation, keeps a compound printed elsewhere', () => {
+    const runs = [
+      ...paragraph(['Le modèle financier fait supporter la dyna-', 'mique des charges à la métropole et un porte-', 'parole en rend compte.'], 48, 100),
+      ...paragraph(['Le porte-parole du président l’a confirmé.'], 48, 200),
+    ];
+    const blocks = layoutPages(doc(page(1, runs))).blocks;
+    expect(blocks[0]!.text).toBe('Le modèle financier fait supporter la dynamique des charges à la métropole et un porte-parole en rend compte.');
+    // The printed lines stay as printed.
+    expect(blocks[0]!.lines[0]!.text).toBe('Le modèle financier fait supporter la dyna-');
+  });
+
+  it('drops running headers and page numbers, keeps the same words in the body', () => {
+    const pages = [1, 2, 3].map((n) =>
+      page(n, [
+        run('PILOTER ENSEMBLE', 48, 40, { size: 7.99, bold: true }),
+        ...paragraph(FILLER, 48, 100),
+        run(String(n + 4), n % 2 ? 543 : 48, 813, { size: 9, bold: true }),
+      ]),
+    );
+    pages.push(page(4, [run('PILOTER ENSEMBLE', 56.7, 367, { size: 34, bold: true }), ...paragraph(FILLER, 48, 500)]));
+    const blocks = layoutPages(doc(...pages)).blocks;
+    expect(texts(blocks).filter((text) => text === 'PILOTER ENSEMBLE')).toHaveLength(1);
+    expect(blocks.find((block) => block.text === 'PILOTER ENSEMBLE')!.page).toBe(4);
+    expect(texts(blocks).some((text) => /^\d+$/.test(text))).toBe(false);
+  });
+
+  it('makes list items of indented lines without a bullet glyph, and of printed bullets', () => {
+    const items = [
+      ['le modèle coopératif : peu ou pas de services communs et', 'essentiellement de la prestation de service.'],
+      ['le modèle central : services communs uniquement entre', 'l’EPCI et la ville centre.'],
+    ];
+    const runs = [
+      ...paragraph(['Cinq modèles ont été identifiés :'], 48, 100),
+      ...paragraph(items[0]!, 58.5, 118, { width: 229 }),
+      ...paragraph(items[1]!, 58.5, 118 + LEADING + 14.25, { width: 229 }),
+      ...paragraph(['Un paragraphe reprend ensuite au bord de la colonne et', 'se termine.'], 48, 118 + 3 * LEADING + 14.25 + 18),
+      ...paragraph(['• un point imprimé avec sa puce', '• un second point'], 48, 250),
+    ];
+    const blocks = layoutPages(doc(page(1, runs))).blocks;
+    expect(blocks.map((block) => block.kind)).toEqual(['paragraph', 'listItem', 'listItem', 'paragraph', 'listItem', 'listItem']);
+    expect(blocks[1]!.text).toBe('le modèle coopératif : peu ou pas de services communs et essentiellement de la prestation de service.');
+    expect(blocks[4]!.text).toBe('un point imprimé avec sa puce');
+  });
+
+  it('keeps an inset quote as paragraphs, not list items', () => {
+    const quote = ['« L’équipe a su mobiliser autour de la démarche tous les', 'acteurs du territoire, avec une grande rigueur. »'];
+    const runs = [...paragraph(FILLER, 48, 100), ...paragraph(quote, 58, 100 + 2 * LEADING + 18, { width: 219.7 }), ...paragraph(FILLER, 48, 300)];
+    const blocks = layoutPages(doc(page(1, runs))).blocks;
+    const block = blocks.find((candidate) => candidate.text.startsWith('«'))!;
+    expect(block.kind).toBe('paragraph');
+  });
+
+  it('makes one block per author card, name line then e-mail line', () => {
+    const card = (name: string, email: string, x: number, y: number): PdfTextRun[] => [
+      run(name, x, y, { size: 10.36, bold: true }),
+      run(email, x, y + 11.25, { size: 7.68 }),
+    ];
+    const runs = [
+      run('LES AUTEURS', 48, 200, { bold: true }),
+      ...card('Fanette PEYRATOUT', 'fanette.peyratout@administrateur-inet.org', 106, 234),
+      ...card('Xavier LEIBAR', 'xavier.leibar@administrateur-inet.org', 367, 234),
+      ...card('Nathalie BOUCHAIN', 'nathalie.bouchain@ingenieurchef-inet.org', 106, 292),
+      ...card('Matthieu HUSSON', 'matthieu.husson@conservateur-inet.org', 367, 292),
+      ...paragraph(FILLER, 48, 380),
+      ...paragraph(FILLER, 307.4, 380),
+    ];
+    const blocks = layoutPages(doc(page(1, runs))).blocks;
+    expect(blocks[0]!.text).toBe('LES AUTEURS');
+    const cards = blocks.slice(1, 5).map((block) => block.lines.map((line) => line.text));
+    // Row by row or column by column: each card is one block, its name line first.
+    expect([...cards].sort()).toEqual([
+      ['Fanette PEYRATOUT', 'fanette.peyratout@administrateur-inet.org'],
+      ['Matthieu HUSSON', 'matthieu.husson@conservateur-inet.org'],
+      ['Nathalie BOUCHAIN', 'nathalie.bouchain@ingenieurchef-inet.org'],
+      ['Xavier LEIBAR', 'xavier.leibar@administrateur-inet.org'],
+    ]);
+    const at = (name: string): number => cards.findIndex((lines) => lines[0] === name);
+    expect(at('Fanette PEYRATOUT')).toBeLessThan(at('Xavier LEIBAR'));
+    expect(at('Nathalie BOUCHAIN')).toBeLessThan(at('Matthieu HUSSON'));
+    expect(blocks.slice(1, 5).every((block) => block.lines[0]!.bold === true && block.lines[1]!.bold === false)).toBe(true);
+  });
+
+  it('separates a bold heading and a big figure from the text under them; sizes are relative to the body', () => {
+    const runs = [
+      run('CONTEXTE', 48, 100, { size: 10.08, bold: true }),
+      ...paragraph(FILLER, 48, 118.75),
+      run('150 000', 56.5, 300, { size: 28, bold: true }),
+      run('habitants supplémentaires entre 2010 et', 56.5, 318.7, { size: 8.44 }),
+      run('2030 (Scot)', 56.5, 329.2, { size: 8.44 }),
+    ];
+    const blocks = layoutPages(doc(page(1, runs))).blocks;
+    expect(texts(blocks)).toEqual(['CONTEXTE', FILLER.join(' '), '150 000', 'habitants supplémentaires entre 2010 et 2030 (Scot)']);
+    expect(blocks[0]!.lines[0]).toEqual({ text: 'CONTEXTE', bold: true, size: 1.05 });
+    expect(blocks[1]!.lines[0]!.size).toBe(1);
+  });
+
+  it('expands ligatures, drops soft hyphens, makes no-break spaces plain', () => {
+    const runs = paragraph(['Le ﬁnancement et l’ofﬂine coûtent 150\u00a0000\u00a0€ par an, sans coupure in\u00adterne.'], 48, 100);
+    const [block] = layoutPages(doc(page(1, runs))).blocks;
+    expect(block!.text).toBe('Le financement et l’offline coûtent 150 000 € par an, sans coupure interne.');
+  });
+
+  it('cuts a table printed as text (cells separated by " | ") into rows', () => {
+    const table = [
+      run('Exigence | Constats structurants | Fiches-actions / Fiches-', 307.4, 100, { width: COLUMN }),
+      run('méthode', 307.4, 100 + LEADING),
+      run('Mieux définir les rôles | • La stratégie est invisible • La', 307.4, 100 + 2 * LEADING, { width: COLUMN }),
+      run('culture n’a pas émergé | • Arbre des objectifs', 307.4, 100 + 3 * LEADING),
+    ];
+    const blocks = layoutPages(doc(page(1, [...paragraph([...FILLER, 'Les fiches sont jointes.'], 48, 100), ...table]))).blocks;
+    expect(blocks.map((block) => block.kind)).toEqual(['paragraph', 'tableRow', 'tableRow']);
+    expect(texts(blocks.slice(1))).toEqual([
+      'Exigence | Constats structurants | Fiches-actions / Fiches-méthode',
+      'Mieux définir les rôles | • La stratégie est invisible • La culture n’a pas émergé | • Arbre des objectifs',
+    ]);
+  });
+
+  it('joins a paragraph cut by a column break', () => {
+    const runs = [
+      ...paragraph(FILLER, 48, 100),
+      run('Un paragraphe commence en bas de la colonne de gauche et', 48, 100 + LEADING + 18 + LEADING, { width: COLUMN }),
+      run('continue sans point final sur la', 48, 100 + LEADING + 18 + 2 * LEADING, { width: COLUMN }),
+      ...paragraph(['colonne de droite, où il se termine.'], 307.4, 100),
+      ...paragraph(FILLER, 307.4, 100 + LEADING + 18),
+    ];
+    const blocks = layoutPages(doc(page(1, runs))).blocks;
+    expect(texts(blocks)).toEqual([
+      FILLER.join(' '),
+      'Un paragraphe commence en bas de la colonne de gauche et continue sans point final sur la colonne de droite, où il se termine.',
+      FILLER.join(' '),
+    ]);
+  });
+
+  it('is deterministic and does not modify its input', () => {
+    const input = doc(page(1, [...paragraph(FILLER, 48, 100), ...paragraph(FILLER, 307.4, 100)]));
+    const copy = structuredClone(input);
+    expect(layoutPages(input)).toEqual(layoutPages(input));
+    expect(input).toEqual(copy);
+  });
+});
+
+describe('assertHasText', () => {
+  it('stops on a PDF without any text: OCR is needed', () => {
+    const empty = doc(page(1, []), page(2, [run(' ', 48, 100)]));
+    expect(() => assertHasText(empty)).toThrowError(BrochureError);
+    try {
+      assertHasText(empty);
+    } catch (error) {
+      expect((error as BrochureError).code).toBe('IMAGE_ONLY');
+      expect((error as BrochureError).message).toMatch(/OCR/);
+      expect((error as BrochureError).message).not.toMatch(/\n/);
+    }
+  });
+
+  it('accepts a PDF whose photo pages have no text as long as some page has', () => {
+    expect(() => assertHasText(doc(page(1, []), page(2, paragraph(FILLER, 48, 100))))).not.toThrow();
+  });
+});
