@@ -100,6 +100,46 @@ describe('layoutPages', () => {
     expect(result.blocks[2]!.text).toMatch(/fin à droite\.$/);
   });
 
+  it('reads a heading and key figures set under both columns after the columns', () => {
+    const runs = [
+      ...paragraph([...FILLER, 'fin de la gauche.'], 48, 100),
+      ...paragraph([...FILLER, 'fin de la droite.'], 307.4, 100),
+      run('Les chiffres', 48, 100 + 2 * LEADING + 40, { size: 10.08, bold: true }),
+      run('150 000', 56.5, 100 + 2 * LEADING + 80, { size: 28, bold: true }),
+      run('habitants en plus', 56.5, 100 + 2 * LEADING + 98, { size: 8.44 }),
+      run('59', 226.6, 100 + 2 * LEADING + 80, { size: 28, bold: true }),
+      run('communes membres', 226.6, 100 + 2 * LEADING + 98, { size: 8.44 }),
+    ];
+    const blocks = texts(layoutPages(doc(page(1, runs))).blocks);
+    expect(blocks.slice(2)).toEqual(['Les chiffres', '150 000', 'habitants en plus', '59', 'communes membres']);
+    expect(blocks[0]).toMatch(/gauche\.$/);
+    expect(blocks[1]).toMatch(/droite\.$/);
+  });
+
+  it('reads table-of-contents rows across: number, title, page', () => {
+    const entry = (y: number, number: string, title: readonly string[], pageRef: string): PdfTextRun[] => [
+      run(number, 56.7, y, { size: 15, bold: true }),
+      ...title.map((line, i) => run(line, 102, y + i * 13.5, { size: 10, bold: true, width: 340 })),
+      run(pageRef, 515.2, y, { size: 10, bold: true }),
+    ];
+    const runs = [
+      run('SOMMAIRE', 56.7, 80, { size: 26, bold: true }),
+      ...entry(200, '01/', ['MUTUALISER LA RESTAURATION SCOLAIRE À L’ÉCHELLE D’UN BASSIN', 'DE VIE'], '/ P05'),
+      ...entry(262, '02/', ['UN GUICHET UNIQUE POUR LES PROCHES AIDANTS'], '/ P07'),
+      ...paragraph([...FILLER, ...FILLER], 56.7, 400, { width: 480 }),
+    ];
+    const blocks = texts(layoutPages(doc(page(1, runs))).blocks);
+    expect(blocks.slice(0, 7)).toEqual([
+      'SOMMAIRE',
+      '01/',
+      'MUTUALISER LA RESTAURATION SCOLAIRE À L’ÉCHELLE D’UN BASSIN DE VIE',
+      '/ P05',
+      '02/',
+      'UN GUICHET UNIQUE POUR LES PROCHES AIDANTS',
+      '/ P07',
+    ]);
+  });
+
   it('joins a raised, smaller run to its line: 1er, XXIème', () => {
     const runs = [
       run('Bordeaux Métropole a développé depuis le 1', 48, 100, { width: 171.7 }),
