@@ -31,9 +31,13 @@ export function parseProject(project: ProjectBlock): ParsedProject {
     const found = rubriques.filter((rubrique) => rubrique.key === key);
     return found.length === 0 ? null : found.flatMap((rubrique) => rubrique.blocks);
   };
+  const encadres: { titre: string | null; texte: string }[] = [];
   const textOf = (key: RubriqueKey): string | null => {
     const blocks = blocksOf(key);
-    return blocks === null ? null : renderRubrique(blocks.filter((block) => !isCaption(block.text)));
+    if (blocks === null) return null;
+    const { kept, boxes } = splitInfographics(blocks.filter((block) => !isCaption(block.text)));
+    encadres.push(...boxes);
+    return renderRubrique(kept);
   };
 
   const auteurs = parseAuthorCards(blocksOf('auteurs') ?? []);
@@ -46,10 +50,13 @@ export function parseProject(project: ProjectBlock): ParsedProject {
 
   const figureBlocks = (blocksOf('chiffres') ?? []).filter((block) => !isCaption(block.text));
   const { figures, box } = parseFigures(figureBlocks);
-  const encadres: { titre: string | null; texte: string }[] = [];
   if (box && box.blocks.length > 0) encadres.push({ titre: box.titre, texte: renderRubrique(box.blocks) ?? '' });
   const testimony = splitTrailingBox(blocksOf('temoignage'));
   if (testimony.box) encadres.push(testimony.box);
+
+  const contexte = textOf('contexte');
+  const problematique = textOf('problematique');
+  const clesPourAgir = textOf('clesPourAgir');
 
   const pages = project.blocks.map((block) => block.page).filter((page): page is number => page !== null);
   if (project.heading.page !== null) pages.push(project.heading.page);
@@ -62,9 +69,9 @@ export function parseProject(project: ProjectBlock): ParsedProject {
     auteurs,
     tuteurLabel: rubriques.find((rubrique) => rubrique.key === 'tuteurs')?.heading ?? null,
     tuteurs: parseTutorCards(blocksOf('tuteurs') ?? []),
-    contexte: textOf('contexte'),
-    problematique: textOf('problematique'),
-    clesPourAgir: textOf('clesPourAgir'),
+    contexte,
+    problematique,
+    clesPourAgir,
     temoignage: testimony.blocks === null ? null : renderRubrique(testimony.blocks.filter((block) => !isCaption(block.text))),
     chiffres: figures,
     allerPlusLoin: (blocksOf('allerPlusLoin') ?? [])
@@ -87,6 +94,34 @@ interface Rubrique {
   readonly heading: string;
   readonly page: number | null;
   readonly blocks: Block[];
+}
+
+/** How many short label lines in a row make an infographic rather than prose. */
+const INFOGRAPHIC_MIN_ITEMS = 8;
+
+/**
+ * An infographic set inside a rubrique's column (a title in capitals, then many short label
+ * lines such as « UN HOMME à 78,4 % ») is a box, not prose: it goes to `encadres`.
+ */
+function splitInfographics(blocks: readonly Block[]): { kept: Block[]; boxes: { titre: string; texte: string }[] } {
+  const isShortLabel = (block: Block): boolean => block.kind === 'paragraph' && block.text.length < 100 && !/[.:;!?»]$/.test(block.text);
+  const kept: Block[] = [];
+  const boxes: { titre: string; texte: string }[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const title = block.text.trim();
+    if (block.kind === 'paragraph' && title.length <= 60 && /\s/.test(title) && !/\p{Ll}/u.test(title)) {
+      let end = i + 1;
+      while (end < blocks.length && isShortLabel(blocks[end]!)) end++;
+      if (end - i - 1 >= INFOGRAPHIC_MIN_ITEMS) {
+        boxes.push({ titre: title, texte: blocks.slice(i + 1, end).map((b) => b.text).join('\n\n') });
+        i = end - 1;
+        continue;
+      }
+    }
+    kept.push(block);
+  }
+  return { kept, boxes };
 }
 
 /**
