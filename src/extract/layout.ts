@@ -141,6 +141,7 @@ export function assertHasText(pages: PdfPages): void {
 interface Group {
   readonly y: number;
   minSize: number;
+  maxSize: number;
   readonly runs: PdfTextRun[];
   /** Raised small runs moved here from their own baseline ("er" of "1er"). */
   readonly sups: PdfTextRun[];
@@ -162,8 +163,9 @@ function pageFragments(page: PdfPage): Fragment[] {
     if (group && Math.abs(run.y - group.y) <= 0.2 * Math.min(run.fontSize, group.minSize)) {
       group.runs.push(run);
       if (!isBlank(run.text)) group.minSize = Math.min(group.minSize, run.fontSize);
+      group.maxSize = Math.max(group.maxSize, run.fontSize);
     } else {
-      groups.push({ y: run.y, minSize: run.fontSize, runs: [run], sups: [] });
+      groups.push({ y: run.y, minSize: run.fontSize, maxSize: run.fontSize, runs: [run], sups: [] });
     }
   }
   attachSuperscripts(groups);
@@ -208,6 +210,7 @@ function attachSuperscripts(groups: Group[]): void {
       for (let j = i + 1; j < groups.length && groups[j]!.y - run.y <= 4 * run.fontSize; j++) {
         const host = groups[j]!;
         const rise = host.y - run.y;
+        if (run.fontSize > 0.9 * host.maxSize) continue;
         const hit = host.runs.some(
           (other) =>
             run.fontSize <= 0.9 * other.fontSize &&
@@ -321,8 +324,8 @@ function dropRunningText(pages: readonly PdfPage[], perPage: readonly Fragment[]
   const [bestOffset, bestPages] = [...offsets].sort((a, b) => b[1].size - a[1].size)[0] ?? [0, new Set<number>()];
   if (bestPages.size >= 2) for (const { fragment, offset } of numbered) if (offset === bestOffset) removed.add(fragment);
 
-  // Running text: same words (digits aside) at the same height on several pages.
-  const keyOf = (fragment: Fragment): string => fragment.text.replace(/\d+/g, '#').toLowerCase();
+  // Running text: the same words at the same height on several pages.
+  const keyOf = (fragment: Fragment): string => fragment.text;
   const everywhere = new Map<string, number>();
   const margin = new Map<string, { fragment: Fragment; side: 'top' | 'bottom' }[]>();
   pages.forEach((page, i) => {
@@ -453,8 +456,18 @@ function cutRegion(fragments: readonly Fragment[], column: Column | null, metric
       else {
         // Above the top of the column that starts lowest, or below the end of the one that ends
         // highest, a band spans the columns: a heading above them, figures under them.
-        const lowestTop = Math.max(...columns.parts.map((part) => Math.min(...part.map((fragment) => fragment.top))));
-        const highestEnd = Math.min(...columns.parts.map((part) => Math.max(...part.map((fragment) => fragment.bottom))));
+        let lowestTop = -Infinity;
+        let highestEnd = Infinity;
+        for (const part of columns.parts) {
+          let top = Infinity;
+          let bottom = -Infinity;
+          for (const fragment of part) {
+            top = Math.min(top, fragment.top);
+            bottom = Math.max(bottom, fragment.bottom);
+          }
+          lowestTop = Math.max(lowestTop, top);
+          highestEnd = Math.min(highestEnd, bottom);
+        }
         const spanning = bands.gaps.filter((gap) => gap.end <= lowestTop + 1 || gap.start >= highestEnd - 1);
         if (spanning.length > 0) cut = widest(spanning);
         else if (rowsAcross(bands.parts, columns.parts) || widest(bands.gaps).size >= widest(columns.gaps).size) cut = widest(bands.gaps);
@@ -504,7 +517,7 @@ function rowsAcross(bands: readonly Fragment[][], columns: readonly Fragment[][]
 function splitAlong(fragments: readonly Fragment[], axis: 'x' | 'y', gap: number): { parts: Fragment[][]; gaps: Gap[] } {
   const start = (fragment: Fragment): number => (axis === 'y' ? fragment.top : fragment.x0);
   const end = (fragment: Fragment): number => (axis === 'y' ? fragment.bottom : fragment.x1);
-  const sorted = [...fragments].sort((a, b) => start(a) - start(b));
+  const sorted = fragments.slice().sort(axis === 'y' ? (a, b) => a.top - b.top : (a, b) => a.x0 - b.x0);
   const parts: Fragment[][] = [];
   const gaps: Gap[] = [];
   let current: Fragment[] = [];
@@ -774,20 +787,29 @@ function hyphenVocabulary(drafts: readonly DraftBlock[]): (left: string, right: 
   const seenJoined = new Set<string>();
   const seenAlone = new Set<string>();
   if (compounds.size > 0) {
-    // One pass over the whole text; a "word-" ending a line is the cut itself, not a compound.
-    const text = drafts
-      .map((draft) => draft.lines.map((line) => line.text).join('\n'))
-      .join('\n')
-      .toLowerCase()
-      .replace(/\p{L}+[-\u2010]\n/gu, '\n');
-    for (const token of text.split(NOT_WORD)) {
-      if (joined.has(token)) seenJoined.add(token);
-      if (prefixes.has(token)) seenAlone.add(token);
-      for (let start = 0, at = token.indexOf('-'); at > 0; start = at + 1, at = token.indexOf('-', start)) {
-        const head = token.slice(start, at);
-        const next = token.slice(at + 1).split('-', 1)[0]!;
-        if (prefixes.has(head)) seenPrefixes.add(head);
-        if (compounds.has(`${head}-${next}`)) seenCompounds.add(`${head}-${next}`);
+    const kept: string[] = [];
+    for (const draft of drafts) {
+      for (const line of draft.lines) {
+        // A "word-" ending a line is the cut itself, not a compound nor a word of its own.
+        const text = line.text;
+        const last = text.charCodeAt(text.length - 1);
+        kept.push(last === 0x2d || last === 0x2010 ? text.slice(0, Math.max(0, text.lastIndexOf(' '))) : text);
+      }
+    }
+    // One regular expression over the whole text finds the candidate words, alone or heading a
+    // compound ("fiches", "fiches-actions"): much cheaper than hashing every word of the document.
+    const words = [...new Set([...joined, ...prefixes])].sort((a, b) => b.length - a.length);
+    // The part after a hyphen is looked at, not consumed: it may itself head a compound.
+    const pattern = new RegExp(`(?<!\\p{L})(-?)(${words.join('|')})(?!\\p{L})(?=-(\\p{L}+)|)`, 'gu');
+    for (const [, inside, word, next] of kept.join('\n').toLowerCase().matchAll(pattern)) {
+      // After a hyphen, the word is inside a compound ("c'est-à-dire"): not a word of its own.
+      if (next === undefined) {
+        if (inside) continue;
+        if (joined.has(word!)) seenJoined.add(word!);
+        if (prefixes.has(word!)) seenAlone.add(word!);
+      } else if (prefixes.has(word!)) {
+        seenPrefixes.add(word!);
+        if (compounds.has(`${word}-${next}`)) seenCompounds.add(`${word}-${next}`);
       }
     }
   }
@@ -806,8 +828,6 @@ const LINE_END_HYPHEN = /(\p{L}+)[-\u2010]$/u;
 const INVERTED_PRONOUN = /^(?:je|tu|il|ils|elle|elles|on|nous|vous|ce|t)$/;
 /** The first word of a line, in lower case (the rest of a cut word). */
 const LINE_START_WORD = /^(\p{Ll}\p{L}*)/u;
-/** What separates words, hyphens aside. */
-const NOT_WORD = /[\s\d.,;:!?()[\]{}«»"'’/…•|*+=<>&%$#@–—]+/;
 
 function finishBlock(draft: DraftBlock, metrics: Metrics, keepHyphen: (left: string, right: string) => boolean): Block {
   const lines: TextLine[] = draft.lines.map((line) => ({
@@ -815,9 +835,23 @@ function finishBlock(draft: DraftBlock, metrics: Metrics, keepHyphen: (left: str
     bold: line.bold,
     size: Math.round((line.size / metrics.bodySize) * 100) / 100,
   }));
-  const text = joinLines(joinBrokenCompounds(lines.map((line) => line.text)), keepHyphen);
+  const text = joinPairwise(joinBrokenCompounds(lines.map((line) => line.text)), keepHyphen);
   // A table row is one line of text, whatever `joinLines` keeps on its own line.
   return { kind: draft.kind, text: draft.kind === 'tableRow' ? text.replace(/\s*\n\s*/g, ' ') : text, lines, page: draft.lines[0]!.page };
+}
+
+/**
+ * `joinLines` applied one pair of lines at a time: how two lines join depends only on the end of
+ * the first and the start of the second, and `joinLines` rescans all the text joined so far at
+ * each line (quadratic in a long block's length).
+ */
+function joinPairwise(texts: readonly string[], keepHyphen: (left: string, right: string) => boolean): string {
+  let text = texts[0] ?? '';
+  for (let i = 1; i < texts.length; i++) {
+    const previous = texts[i - 1]!;
+    text = text.slice(0, text.length - previous.length) + joinLines([previous, texts[i]!], keepHyphen);
+  }
+  return text;
 }
 
 /**
