@@ -5,7 +5,7 @@
  * Bold is read from the real font name ("AAAAAA+Carlito-Bold"). `getTextContent` only gives
  * pdf.js ids ("g_d0_f1") and a generic family, so after the text pass the operator list of a
  * few pages is built (that is what sends the fonts, with their names, to `commonObjs`): for each
- * font not yet named, the page using it with the fewest text items, covering several fonts at
+ * font not yet named, the page using it with the fewest characters, covering several fonts at
  * once when it can. The cost is bounded by the number of fonts, not pages (4 light pages for the
  * 2019 brochure).
  */
@@ -139,6 +139,8 @@ interface ReadPage {
   readonly skippedRuns: number;
   /** pdf.js font ids used on the page. */
   readonly fontIds: ReadonlySet<string>;
+  /** Characters shown on the page. */
+  readonly chars: number;
 }
 
 async function readPage(doc: PDFDocumentProxy, number: number): Promise<ReadPage> {
@@ -163,7 +165,8 @@ async function readPage(doc: PDFDocumentProxy, number: number): Promise<ReadPage
       fontIds.add(item.fontName);
       runs.push({ text: item.str, x: e!, y: f!, width: item.width * viewport.scale, fontSize, fontId: item.fontName });
     }
-    return { number, width: viewport.width, height: viewport.height, runs, skippedRuns, fontIds };
+    const chars = runs.reduce((sum, run) => sum + run.text.length, 0);
+    return { number, width: viewport.width, height: viewport.height, runs, skippedRuns, fontIds, chars };
   } catch (error) {
     if (error instanceof BrochureError) throw error;
     throw new BrochureError('PDF_DAMAGED', `page ${number} of the PDF cannot be read (${oneLine(error)}): the file is damaged, download or export it again`, {
@@ -176,7 +179,7 @@ async function readPage(doc: PDFDocumentProxy, number: number): Promise<ReadPage
 
 /**
  * Names the fonts used by the runs: builds the operator list of as few, as light pages as
- * possible (greedy: most unnamed fonts per text item), since that is what loads fonts into
+ * possible (greedy: most unnamed fonts per character shown), since that is what loads fonts into
  * `commonObjs`. A font that cannot be named (Type3, damaged) stays unknown: not bold.
  */
 async function nameFonts(doc: PDFDocumentProxy, pages: readonly ReadPage[]): Promise<Map<string, { name: string; bold: boolean }>> {
@@ -190,8 +193,9 @@ async function nameFonts(doc: PDFDocumentProxy, pages: readonly ReadPage[]): Pro
       if (tried.has(page.number)) continue;
       let covered = 0;
       for (const id of page.fontIds) if (unnamed.has(id)) covered++;
-      // +50: a page's fixed cost (content stream, images) counts even when it has few runs.
-      const score = covered / (page.runs.length + 50);
+      // The operator list costs about one glyph outline per character shown (fonts are not
+      // loaded, glyphs are built as paths), plus a fixed cost per page (content stream, images).
+      const score = covered / (page.chars + 300);
       if (score > bestScore) {
         best = page;
         bestScore = score;
