@@ -4,9 +4,10 @@
  *
  * 1. Runs -> fragments: runs on one baseline and close together, superscripts joined ("1" + "er").
  * 2. Running headers, footers and page numbers dropped: text repeated in the page margins.
- * 3. Reading order by recursive XY-cut: wide horizontal gaps first (a band across the page),
- *    then column gutters (a column is read fully before the next), then narrow gaps.
- * 4. Lines -> blocks: paragraph gaps, style changes, list indents and bullets, printed `|` tables.
+ * 3. Reading order by recursive XY-cut (bands across the page, column gutters, narrower gaps);
+ *    boxes inset in a column's text (posters, "and after" boxes) are read after that text.
+ * 4. Lines -> blocks: paragraph gaps, style changes, list indents and bullets, printed `|` tables;
+ *    a paragraph cut by a column or page break is joined back.
  * 5. Hyphenated line ends joined, keeping compounds the document prints elsewhere.
  *
  * Thresholds are ratios of the body text size (the most used size), never fixed coordinates.
@@ -155,7 +156,6 @@ function isBlank(text: string): boolean {
 function pageFragments(page: PdfPage): Fragment[] {
   const runs = page.runs
     .filter((run) => run.text !== '' && run.fontSize > 0 && Number.isFinite(run.x) && Number.isFinite(run.y))
-    .slice()
     .sort((a, b) => a.y - b.y || a.x - b.x);
   const groups: Group[] = [];
   for (const run of runs) {
@@ -234,6 +234,7 @@ function attachSuperscripts(groups: Group[]): void {
   }
 }
 
+/** Joins a fragment's runs into its text (a space where the text layer has one or the gap is a word space) and measures it. */
 function pushFragment(out: Fragment[], page: number, runs: readonly PdfTextRun[], sups: ReadonlySet<PdfTextRun>): void {
   let text = '';
   let end = -Infinity;
@@ -325,12 +326,11 @@ function dropRunningText(pages: readonly PdfPage[], perPage: readonly Fragment[]
   if (bestPages.size >= 2) for (const { fragment, offset } of numbered) if (offset === bestOffset) removed.add(fragment);
 
   // Running text: the same words at the same height on several pages.
-  const keyOf = (fragment: Fragment): string => fragment.text;
   const everywhere = new Map<string, number>();
   const margin = new Map<string, { fragment: Fragment; side: 'top' | 'bottom' }[]>();
   pages.forEach((page, i) => {
     for (const fragment of perPage[i]!) {
-      const key = keyOf(fragment);
+      const key = fragment.text;
       everywhere.set(key, (everywhere.get(key) ?? 0) + 1);
       const side = removed.has(fragment) ? null : inBand(fragment, page);
       if (!side) continue;
@@ -399,7 +399,6 @@ function measure(perPage: readonly Fragment[][]): Metrics {
   const leading = [...steps].sort((a, b) => b[1] - a[1])[0]?.[0];
   return { bodySize, leadingRatio: leading === undefined ? 1.2 : leading / bodySize };
 }
-
 
 // ---------------------------------------------------------------------------
 // 3. Reading order: recursive XY-cut
