@@ -98,3 +98,6 @@ export function isCaption(text: string): boolean {
 
 /** Sentence-ending characters: a block ending otherwise, followed by one starting in lower case, was cut by a column or page break. */
 export const SENTENCE_END = /[.:;!?»")]$/;
+
+/** French subject pronouns after an inverted verb: always hyphenated ("est-elle", "peut-on"), never hyphenation. */
+export const INVERTED_PRONOUN = /^(?:je|tu|il|ils|elle|elles|on|nous|vous|ce|t)$/;

@@ -33,6 +33,51 @@ export interface Diagnostic {
 }
 
 // ---------------------------------------------------------------------------
+// inside extract: pdf.ts -> layout.ts
+// ---------------------------------------------------------------------------
+
+/** One piece of text as pdf.js reports it, in page coordinates (points, origin at the page's top-left corner). */
+export interface PdfTextRun {
+  /** Text as extracted; whitespace-only runs are kept, they mark word spaces. */
+  readonly text: string;
+  /** Left edge, in points from the page's left edge. */
+  readonly x: number;
+  /** Baseline, in points from the page's TOP edge (y grows downwards). */
+  readonly y: number;
+  /** Advance width, in points. */
+  readonly width: number;
+  /** Font size (em height), in points. */
+  readonly fontSize: number;
+  /** Whether the font is a bold face (from its name; `false` when the name is unknown). */
+  readonly bold: boolean;
+  /** PostScript name of the font without its subset prefix ("Carlito-Bold"), else pdf.js's id ("g_d0_f1"). */
+  readonly fontName: string;
+}
+
+/** The text of one page. */
+export interface PdfPage {
+  /** 1-based page number. */
+  readonly number: number;
+  /** Page width, in points (after the page's rotation). */
+  readonly width: number;
+  /** Page height, in points (after the page's rotation). */
+  readonly height: number;
+  /** Horizontal text runs, in content-stream order. */
+  readonly runs: readonly PdfTextRun[];
+  /** Runs left out because they are not upright (rotated, vertical or mirrored text). */
+  readonly skippedRuns: number;
+}
+
+/** Output of `readPdfPages`: every page's runs. */
+export interface PdfPages {
+  /** Number of pages of the PDF. */
+  readonly pageCount: number;
+  /** The pages, in order (`pages[i].number === i + 1`). */
+  readonly pages: readonly PdfPage[];
+}
+
+
+// ---------------------------------------------------------------------------
 // extract -> segment: the block stream
 // ---------------------------------------------------------------------------
 
@@ -109,7 +154,7 @@ export interface ProjectBlock {
 
 /** One roster ("PROMOTION OLYMPE DE GOUGES" and its member lines) printed at the end of the brochure. */
 export interface RosterBlock {
-  /** Heading as printed, hyphen breaks joined ("PROMO- TION MARIE CURIE"). */
+  /** Heading as printed, line breaks joined ("PROMO-TION MARIE CURIE"). */
   readonly heading: string;
   /** Page of the heading (PDF only). */
   readonly page: number | null;

@@ -13,11 +13,11 @@
  * Thresholds are ratios of the body text size (the most used size), never fixed coordinates.
  * Coordinates are points with y growing downwards (`PdfTextRun.y` is the baseline from the top).
  */
-import { SENTENCE_END } from '../conventions.js';
+import { SENTENCE_END, INVERTED_PRONOUN } from '../conventions.js';
 import { BrochureError } from '../errors.js';
 import type { Block, BlockKind, Diagnostic, ExtractedDocument, TextLine } from '../types.js';
 import { joinLines, normaliseLigatures } from './lines.js';
-import type { PdfPage, PdfPages, PdfTextRun } from './pdf.js';
+import type { PdfPage, PdfPages, PdfTextRun } from '../types.js';
 
 /** Options of `layoutPages`. */
 export interface LayoutOptions {
@@ -823,8 +823,7 @@ function hyphenVocabulary(drafts: readonly DraftBlock[]): (left: string, right: 
 
 /** A line ending in a word cut by a hyphen ("dyna-"), or by the typographic hyphen U+2010. */
 const LINE_END_HYPHEN = /(\p{L}+)[-\u2010]$/u;
-/** French subject pronouns after an inverted verb are always hyphenated ("est-elle", "peut-on"). */
-const INVERTED_PRONOUN = /^(?:je|tu|il|ils|elle|elles|on|nous|vous|ce|t)$/;
+
 /** The first word of a line, in lower case (the rest of a cut word). */
 const LINE_START_WORD = /^(\p{Ll}\p{L}*)/u;
 

@@ -53,7 +53,8 @@ export function joinLines(lines: readonly string[], keepHyphen?: (left: string, 
       continue;
     }
     // "-" or the typographic hyphen U+2010 some producers print at a hyphenation point.
-    const cut = /(\p{L}+)[-\u2010]$/u.exec(text);
+    // Only the end of the text so far can hold the cut word: do not rescan long blocks.
+    const cut = /(\p{L}+)[-\u2010]$/u.exec(text.slice(-64));
     const next = /^(\p{L}+)/u.exec(line);
     if (cut && next) {
       // Lower case after the hyphen: hyphenation, unless the compound is a real one. Upper case

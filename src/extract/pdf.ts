@@ -13,46 +13,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument, Util, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { BrochureError } from '../errors.js';
+import type { PdfPage, PdfPages, PdfTextRun } from '../types.js';
 
-/** One piece of text as pdf.js reports it, in page coordinates (points, origin at the page's top-left corner). */
-export interface PdfTextRun {
-  /** Text as extracted; whitespace-only runs are kept, they mark word spaces. */
-  readonly text: string;
-  /** Left edge, in points from the page's left edge. */
-  readonly x: number;
-  /** Baseline, in points from the page's TOP edge (y grows downwards). */
-  readonly y: number;
-  /** Advance width, in points. */
-  readonly width: number;
-  /** Font size (em height), in points. */
-  readonly fontSize: number;
-  /** Whether the font is a bold face (from its name; `false` when the name is unknown). */
-  readonly bold: boolean;
-  /** PostScript name of the font without its subset prefix ("Carlito-Bold"), else pdf.js's id ("g_d0_f1"). */
-  readonly fontName: string;
-}
-
-/** The text of one page. */
-export interface PdfPage {
-  /** 1-based page number. */
-  readonly number: number;
-  /** Page width, in points (after the page's rotation). */
-  readonly width: number;
-  /** Page height, in points (after the page's rotation). */
-  readonly height: number;
-  /** Horizontal text runs, in content-stream order. */
-  readonly runs: readonly PdfTextRun[];
-  /** Runs left out because they are not upright (rotated, vertical or mirrored text). */
-  readonly skippedRuns: number;
-}
-
-/** Output of `readPdfPages`: every page's runs. */
-export interface PdfPages {
-  /** Number of pages of the PDF. */
-  readonly pageCount: number;
-  /** The pages, in order (`pages[i].number === i + 1`). */
-  readonly pages: readonly PdfPage[];
-}
+export type { PdfPage, PdfPages, PdfTextRun } from '../types.js';
 
 /** Options of `readPdfPages`. */
 export interface ReadPdfOptions {
