@@ -29,24 +29,9 @@ const expected = JSON.parse(readFileSync(new URL('expected.json', FIXTURE), 'utf
 const KNOWN_GAPS: Record<Input, Record<string, string>> = {
   'input.txt': {},
   'input.pdf': {
-    // Rosters printed in three side-by-side columns are read row by row: the three « PROMOTION … »
-    // headings come first, then all 16 member lines, so every member lands in the last promotion
-    // (Rosa Bonheur) and the other two are empty.
-    promotions: 'roster columns read row by row',
-    // Same cause: every author's `promotion` is "Rosa Bonheur".
-    'projet 01 auteurs': 'roster columns read row by row',
-    'projet 02 auteurs': 'roster columns read row by row',
-    'projet 03 auteurs': 'roster columns read row by row',
-    'projet 04 auteurs': 'roster columns read row by row',
-    // The superscript "er" (8.7 pt, baseline 4 pt higher) is taken for a line of its own above
-    // the body line: « er Depuis le 1 janvier 2030 » instead of « Depuis le 1er janvier 2030 ».
-    'projet 02 contexte': 'superscript read as a separate line',
     // Skia's ToUnicode maps the ligature glyph to U+F001 (the legacy Apple private-use "fi"), which
     // pdf.js passes through and the layout drops: « nancement » instead of « financement ».
     'projet 03 contexte': 'U+F001 ligature dropped',
-    // Consequences of the roster gap: 7 CORPS_PROMOTION_MISMATCH warnings (every non-administrator
-    // author is "in" Rosa Bonheur, voted administrateur); plus TRUNCATED_TEXT@1 as for the text input.
-    'no warning besides the planted ones': 'roster columns; TRUNCATED_TEXT@1 on an attribution line',
   },
 };
 
