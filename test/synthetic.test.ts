@@ -28,11 +28,7 @@ const expected = JSON.parse(readFileSync(new URL('expected.json', FIXTURE), 'utf
  */
 const KNOWN_GAPS: Record<Input, Record<string, string>> = {
   'input.txt': {},
-  'input.pdf': {
-    // Skia's ToUnicode maps the ligature glyph to U+F001 (the legacy Apple private-use "fi"), which
-    // pdf.js passes through and the layout drops: « nancement » instead of « financement ».
-    'projet 03 contexte': 'U+F001 ligature dropped',
-  },
+  'input.pdf': {},
 };
 
 /** The anomalies planted in the fixture (README.md), as code, project and PDF page. */

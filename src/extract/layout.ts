@@ -280,7 +280,7 @@ function pushFragment(out: Fragment[], page: number, runs: readonly PdfTextRun[]
 }
 
 /** Characters `cleanText` rewrites: ligatures, soft hyphen, controls, unusual spaces, runs of spaces. */
-const NEEDS_CLEANING = /[\ufb00-\ufb06\u00ad\u0000-\u001f\u007f\u200b\ufeff\u00a0\u2007\u202f]|\s\s|^\s|\s$/;
+const NEEDS_CLEANING = /[\ufb00-\ufb06\uf001\uf002\u00ad\u0000-\u001f\u007f\u200b\ufeff\u00a0\u2007\u202f]|\s\s|^\s|\s$/;
 
 /** Ligatures spelt out, soft hyphens and control characters dropped, no-break spaces made plain, spaces folded. */
 function cleanText(text: string): string {
