@@ -176,6 +176,13 @@ describe('normalise', () => {
     expect(readNumber('35,9 %')).toBe(35.9);
     expect(readNumber('beaucoup')).toBeNull();
   });
+  it('refuses to date a brochure whose cover has no edition', async () => {
+    const { runStages } = await import('../src/pipeline.js');
+    const spec = cleanBrochure();
+    spec.edition = 'Édition spéciale';
+    const run = runStages(new TextEncoder().encode(renderBrochure(spec)), { fileName: 'x.txt' });
+    await expect(run).rejects.toMatchObject({ code: 'NOT_A_BROCHURE', exitCode: 65 });
+  });
   it('reads the corps from the e-mail domain', () => {
     expect(corpsOfEmail('a.b@administrateur-inet.org')).toBe('administrateur');
     expect(corpsOfEmail('a.b@ingenieurchef-inet.org')).toBe('ingenieur-en-chef');

@@ -4,6 +4,7 @@
  * the rosters. Fields stay as printed: every disagreement becomes a diagnostic.
  */
 import { EDITION, PUBLICATION_DATE, foldForMatch } from '../conventions.js';
+import { BrochureError } from '../errors.js';
 import type { Auteur, Block, BrochureDocument, Diagnostic, ParsedProject, Projet, SegmentedDocument, Tuteur } from '../types.js';
 import { checkDocument } from './checks.js';
 import { corpsOfEmail, foldLetters, splitName } from './names.js';
@@ -30,7 +31,8 @@ export function normaliseDocument(segmented: SegmentedDocument, projects: readon
   const diagnostics: Diagnostic[] = [];
   const brochure = readBrochure(segmented.cover, segmented.colophon);
   if (brochure.anneeDebut === 0) {
-    diagnostics.push({ code: 'EDITION_MISSING', severity: 'warning', message: 'L’édition (« 2019 / 2020 ») n’a pas été trouvée sur la couverture : l’identifiant des projets commence par 0000.' });
+    // The years make the project ids and are required by the contract: guessing them would invent data.
+    throw new BrochureError('NOT_A_BROCHURE', 'no edition (« YYYY / YYYY ») was found on the cover or in the colophon: the brochure cannot be dated, so no document is written');
   }
   const { promotions, diagnostics: rosterDiagnostics } = readPromotions(segmented.rosters, coverPromotionNames(segmented.cover));
   diagnostics.push(...rosterDiagnostics);
