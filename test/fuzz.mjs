@@ -203,16 +203,32 @@ async function parent(opts) {
 
   const lines = [`fuzz: ${results.length} cases of ${opts.input.replace(ROOT + '/', '')}, seed ${opts.seed}, ${opts.jobs} jobs, ${opts.bound} ms per case`];
   for (const [outcome, count] of Object.entries(outcomes).sort((a, b) => b[1] - a[1])) lines.push(`  ${outcome.padEnd(28)} ${String(count).padStart(6)}`);
+  // Failures grouped by what went wrong (indices in schema paths folded), so one bug is one line.
+  const groups = new Map();
   for (const failure of failures) {
-    const { kind, detail } = mutant(original, opts.seed, failure.index);
-    lines.push(`FAIL #${failure.index} (${kind}: ${detail}): ${failure.outcome}: ${failure.message ?? ''}`);
-    lines.push(`  reproduce: node test/fuzz.mjs --seed ${opts.seed} --case ${failure.index} --keep fuzz-failures`);
-    if (opts.keep) {
-      mkdirSync(opts.keep, { recursive: true });
-      const file = join(opts.keep, `seed${opts.seed}-case${failure.index}${extname(opts.input)}`);
-      writeFileSync(file, mutant(original, opts.seed, failure.index).bytes);
-      lines.push(`  saved: ${file}`);
+    const clauses = String(failure.message ?? '')
+      .replace(/^.*?\(\d+ errors?\): /, '')
+      .split('; ')
+      .filter((clause) => !/^and \d+ more$/.test(clause))
+      .map((clause) => clause.replace(/\/\d+(?=\/|:)/g, '/*').replace(/\d{3,}/g, 'N').slice(0, 160));
+    const key = `${failure.outcome}: ${[...new Set(clauses)].sort().join('; ')}`;
+    groups.set(key, [...(groups.get(key) ?? []), failure]);
+  }
+  for (const [key, group] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
+    const kinds = {};
+    for (const failure of group) {
+      const { kind } = mutant(original, opts.seed, failure.index);
+      kinds[kind] = (kinds[kind] ?? 0) + 1;
     }
+    const shown = group.slice(0, 12).map((failure) => `#${failure.index}`).join(' ');
+    lines.push(`FAIL ${group.length} × ${key}`);
+    lines.push(`  mutations: ${Object.entries(kinds).map(([kind, count]) => `${kind} ${count}`).join(', ')}; cases ${shown}${group.length > 12 ? ' …' : ''}`);
+    lines.push(`  reproduce: node test/fuzz.mjs --seed ${opts.seed} --case ${group[0].index} --keep fuzz-failures`);
+  }
+  if (opts.keep && failures.length > 0) {
+    mkdirSync(opts.keep, { recursive: true });
+    for (const failure of failures) writeFileSync(join(opts.keep, `seed${opts.seed}-case${failure.index}${extname(opts.input)}`), mutant(original, opts.seed, failure.index).bytes);
+    lines.push(`saved ${failures.length} failing mutants in ${opts.keep}`);
   }
   const ms = (value) => `${(value / 1000).toFixed(1)} s`;
   lines.push(`failures: ${failures.length}; wall time ${ms(wallMs)}; slowest case #${slowest?.index} ${ms(slowest?.ms ?? 0)} (${slowest?.outcome})`);
@@ -222,5 +238,14 @@ async function parent(opts) {
 }
 
 const opts = options();
-if (opts.child) await child();
-else process.exitCode = await parent(opts);
+if (opts.child) {
+  await child();
+} else {
+  try {
+    process.exitCode = await parent(opts);
+  } catch (error) {
+    // A harness problem (no dist/, a child that cannot start), not a finding: say so and stop.
+    process.stderr.write(`fuzz: ${String(error?.message ?? error).split('\n').slice(0, 6).join('\n  ')}\n  (run 'npm run build' first, or use 'npm run fuzz')\n`);
+    process.exitCode = 2;
+  }
+}

@@ -214,6 +214,20 @@ function pageTreeLoopPdf() {
 }
 
 /**
+ * One page whose resources hold arrays nested `depth` deep: a recursive parser runs out of stack.
+ * @param {number} depth Nesting.
+ * @returns {Buffer} The file.
+ */
+function deepNestingPdf(depth) {
+  return buildPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R ${A4} /Contents 4 0 R /Resources << /X ${'['.repeat(depth)}${']'.repeat(depth)} >> >>`,
+    stream('', 'BT ET'),
+  ]);
+}
+
+/**
  * One page whose content stream inflates from a few hundred KiB to `megabytes` MiB of blanks.
  * @param {number} megabytes Inflated size.
  * @returns {Buffer} The file.
@@ -319,6 +333,12 @@ export function cases() {
     { name: 'count-lie.pdf', note: 'page tree /Count 1 000 000 000 over one page', bytes: countLiePdf() },
     { name: 'page-tree-loop.pdf', note: 'page tree that contains itself', bytes: pageTreeLoopPdf() },
     { name: 'deflate-bomb.pdf', note: 'one page, content stream inflating 64 KiB to 64 MiB of blanks', bytes: deflateBombPdf(64) },
+    { name: 'deep-nesting.pdf', note: 'page resources nested 100 000 arrays deep', bytes: deepNestingPdf(100_000) },
+    {
+      name: 'bracket-storm.txt',
+      note: '300 000 "[" then 300 000 "](" on one line: quadratic work for the link pattern of the text adapter',
+      bytes: Buffer.from(`${'['.repeat(300_000)}${']('.repeat(300_000)}\n`),
+    },
     { name: 'latin1.txt', note: 'the converter text in Windows-1252 (■ and → become ?)', bytes: encodeWindows1252(txt) },
     { name: 'bom.txt', note: 'the converter text, UTF-8 with a byte-order mark', bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(txt)]) },
     { name: 'crlf.txt', note: 'the converter text with CRLF line ends', bytes: Buffer.from(txt.replace(/\n/g, '\r\n')) },
