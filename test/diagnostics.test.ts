@@ -61,6 +61,7 @@ describe('a hand-made brochure', () => {
     ['a non-ASCII e-mail', (s) => { s.sections[0]!.projets[0]!.auteurs[1]!.email = 'emma.roussél@conservateur-inet.org'; }, ['EMAIL_NON_ASCII@1']],
     ['an unknown domain', (s) => { s.sections[0]!.projets[1]!.auteurs[0]!.email = 'bruno.lefevre@gmail.com'; }, ['EMAIL_UNKNOWN_DOMAIN@2']],
     ['a missing e-mail', (s) => { s.sections[0]!.projets[1]!.auteurs[0]!.email = null; }, ['EMAIL_MISSING@2']],
+    ['a damaged e-mail', (s) => { s.sections[0]!.projets[1]!.auteurs[0]!.email = 'bruno.lefevre@administrateur-inet.org fabien@'; }, ['EMAIL_INVALID@2']],
     ['an author in no roster', (s) => { s.promotions[2]!.membres = ['DURAND Chloé']; }, ['AUTHOR_NOT_IN_ROSTER@3']],
     ['a roster spelling', (s) => { s.promotions[0]!.membres[1] = 'MARTINE Alice'; }, ['AUTHOR_ROSTER_MISMATCH@1']],
     ['a corps unlike the promotion', (s) => { s.promotions[2]!.membres = ['PETIT David']; s.promotions[0]!.membres.push('DURAND Chloé'); }, ['CORPS_PROMOTION_MISMATCH@3']],

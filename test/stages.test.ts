@@ -63,8 +63,15 @@ describe('converter text adapter', () => {
   });
   it('decodes UTF-8 with BOM, Windows-1252 and CRLF alike', () => {
     const expected = 'Région\nÉté';
-    expect(decodeText(new TextEncoder().encode('\ufeffRégion\r\nÉté'))).toBe(expected);
-    expect(decodeText(Uint8Array.from([0x52, 0xe9, 0x67, 0x69, 0x6f, 0x6e, 0x0d, 0x0a, 0xc9, 0x74, 0xe9]))).toBe(expected);
+    expect(decodeText(new TextEncoder().encode('\ufeffRégion\r\nÉté')).text).toBe(expected);
+    expect(decodeText(Uint8Array.from([0x52, 0xe9, 0x67, 0x69, 0x6f, 0x6e, 0x0d, 0x0a, 0xc9, 0x74, 0xe9])).text).toBe(expected);
+    // Windows-1252 proper: 0x8C is « Œ », 0x92 a curly apostrophe (not C1 controls).
+    expect(decodeText(Uint8Array.from([0x43, 0x8c, 0x55, 0x52, 0x92, 0xe9])).text).toBe('CŒUR’é');
+    // One damaged byte in UTF-8 keeps the file UTF-8, and says so.
+    const damaged = decodeText(Uint8Array.from([...new TextEncoder().encode('Région Été Île '), 0xff, ...new TextEncoder().encode(' Œuvre')]));
+    expect(damaged.text).toBe('Région Été Île \ufffd Œuvre');
+    expect(damaged.diagnostics.map((d) => d.code)).toEqual(['TEXT_INVALID_BYTES']);
+    expect(decodeText(Uint8Array.from([0xff, 0xfe, 0x52, 0x00, 0xe9, 0x00])).text).toBe('Ré');
     expect(() => decodeText(new Uint8Array())).toThrow(BrochureError);
   });
 });

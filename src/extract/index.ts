@@ -48,11 +48,9 @@ export async function extractDocument(bytes: Uint8Array, options: ExtractOptions
     const what = head.includes('<html') || head.includes('<!doctype') ? 'an HTML page' : 'not a PDF';
     throw new BrochureError('NOT_A_PDF', `${label(options)} is ${what} (no %PDF- header): download the brochure PDF again`);
   }
-  // Windows "Unicode" text is UTF-16 with a byte-order mark; decodeText only knows 8-bit encodings
-  // and would call it binary (its NUL bytes).
-  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
-  if (utf16) return readText(new TextDecoder(utf16).decode(bytes));
-  return readText(decodeText(bytes));
+  const { text, diagnostics } = decodeText(bytes);
+  const extracted = readText(text);
+  return { ...extracted, diagnostics: [...diagnostics, ...extracted.diagnostics] };
 }
 
 function label(options: ExtractOptions): string {

@@ -8,27 +8,49 @@
  * starts a list item, a line with tabs is a table row.
  */
 import { BrochureError } from '../errors.js';
-import type { Block, BlockKind, ExtractedDocument, TextLine } from '../types.js';
+import type { Block, BlockKind, Diagnostic, ExtractedDocument, TextLine } from '../types.js';
 import { joinLines, normaliseLigatures } from './lines.js';
 
+/** Windows-1252 characters of bytes 0x80-0x9F (Node's decoder treats the label as ISO-8859-1 there). */
+const WINDOWS_1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Below this share of invalid high bytes, a file is UTF-8 with a few damaged bytes, not Windows-1252. */
+const DAMAGED_UTF8_SHARE = 0.1;
+
 /**
- * Decodes the bytes of a text input: UTF-8 (with or without BOM), else Windows-1252 / Latin-1.
+ * Decodes the bytes of a text input: UTF-16 with a byte-order mark, UTF-8 (with or without BOM),
+ * else Windows-1252. A UTF-8 file with a few invalid bytes stays UTF-8 and is reported.
  * @param bytes Raw file content.
- * @returns The text with `\n` line ends.
+ * @returns The text with `\n` line ends, and what was noticed while decoding.
  */
-export function decodeText(bytes: Uint8Array): string {
+export function decodeText(bytes: Uint8Array): { text: string; diagnostics: Diagnostic[] } {
   if (bytes.length === 0) throw new BrochureError('EMPTY_INPUT', 'the input file is empty: nothing to extract');
+  const diagnostics: Diagnostic[] = [];
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
   let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    // Not valid UTF-8: brochures saved by older tools are Windows-1252, a superset of Latin-1.
-    text = new TextDecoder('windows-1252').decode(bytes);
+  if (utf16) {
+    // Windows "Unicode" text: its NUL bytes are not binary.
+    text = new TextDecoder(utf16).decode(bytes);
+  } else {
+    text = new TextDecoder('utf-8').decode(bytes);
+    const invalid = text.split('\ufffd').length - 1;
+    if (invalid > 0) {
+      let high = 0;
+      for (const byte of bytes) if (byte >= 0x80) high++;
+      if (invalid / high >= DAMAGED_UTF8_SHARE) {
+        text = Array.from(bytes, (byte) => (byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80]! : String.fromCharCode(byte))).join('');
+        diagnostics.push({ code: 'TEXT_ENCODING', severity: 'info', message: 'Le texte n’est pas en UTF-8 : lu comme Windows-1252 (Latin-1).' });
+      } else {
+        diagnostics.push({ code: 'TEXT_INVALID_BYTES', severity: 'warning', message: `Le texte UTF-8 contient ${invalid} octet${invalid > 1 ? 's' : ''} invalide${invalid > 1 ? 's' : ''}, remplacé${invalid > 1 ? 's' : ''} par « \ufffd ».` });
+      }
+    }
   }
   if (text.includes('\u0000')) {
     throw new BrochureError('TEXT_ENCODING', 'the text input contains NUL bytes: it is binary, not converter text (pass the .pdf or a .txt/.md export)');
   }
-  return text.replace(/\r\n?/g, '\n');
+  return { text: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), diagnostics };
 }
 
 /** Inline markup of the converter, in the order it must be removed. */

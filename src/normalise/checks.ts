@@ -3,7 +3,7 @@
  * field: they compare what is printed in two places and say where they disagree.
  * The codes are listed, with what each means, in the README.
  */
-import { EMAIL_DOMAINS, SENTENCE_END, foldForMatch } from '../conventions.js';
+import { EMAIL, EMAIL_DOMAINS, SENTENCE_END, foldForMatch } from '../conventions.js';
 import type { BrochureDocument, Diagnostic, ParsedProject, Personne, Projet, RubriqueKey, SegmentedDocument } from '../types.js';
 import { foldLetters } from './names.js';
 import type { Promotion, RosterMatch } from './promotions.js';
@@ -47,9 +47,14 @@ function checkAuthors({ document, projects, matches }: CheckInput): Diagnostic[]
       const card = parsed.auteurs[a]!;
       const where = { projet: projet.numero, ...(card.page !== null ? { page: card.page } : {}) };
       const printed = card.name;
-      const printedEmail = card.details.find((line) => line.includes('@'))?.trim() ?? null;
+      const printedEmail = card.details.map((line) => line.trim()).find((line) => EMAIL.test(line)) ?? null;
+      const unreadable = card.details.find((line) => line.includes('@') && !EMAIL.test(line.trim()));
       if (auteur.email === null || printedEmail === null) {
-        out.push({ code: 'EMAIL_MISSING', severity: 'warning', ...where, message: `« ${printed} » : aucune adresse e-mail imprimée.` });
+        out.push(
+          unreadable === undefined
+            ? { code: 'EMAIL_MISSING', severity: 'warning', ...where, message: `« ${printed} » : aucune adresse e-mail imprimée.` }
+            : { code: 'EMAIL_INVALID', severity: 'warning', ...where, message: `« ${printed} » : « ${unreadable.trim()} » n’est pas une adresse e-mail valide (e-mail laissé vide).` },
+        );
       } else {
         const [local = '', domain = ''] = auteur.email.split('@');
         if (/[^\x00-\x7f]/.test(auteur.email)) {
@@ -288,6 +293,8 @@ function checkSommaire({ document, segmented }: CheckInput): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const entry of segmented.sommaire) {
     const projet = document.projets.find((p) => p.numero === entry.numero);
+    // A project found but not parsed is already reported as PROJECT_UNPARSED.
+    if (!projet && segmented.projects.some((p) => p.numero === entry.numero)) continue;
     if (!projet) {
       out.push({ code: 'TOC_PROJECT_MISSING', severity: 'error', projet: entry.numero, message: `Le sommaire annonce le projet ${pad(entry.numero)} « ${entry.texte} » mais il n’a pas été trouvé dans la brochure.` });
       continue;

@@ -3,7 +3,7 @@
  * and family names, e-mails lower-cased, corps read from the e-mail domain, promotions found in
  * the rosters. Fields stay as printed: every disagreement becomes a diagnostic.
  */
-import { EDITION, PUBLICATION_DATE, foldForMatch } from '../conventions.js';
+import { EDITION, EMAIL, PUBLICATION_DATE, foldForMatch } from '../conventions.js';
 import { BrochureError } from '../errors.js';
 import type { Auteur, Block, BrochureDocument, Diagnostic, ParsedProject, Projet, SegmentedDocument, Tuteur } from '../types.js';
 import { checkDocument } from './checks.js';
@@ -46,7 +46,8 @@ export function normaliseDocument(segmented: SegmentedDocument, projects: readon
     matches.push(projectMatches);
     const auteurs = project.auteurs.map((card): Auteur => {
       const { prenom, nom } = splitName(card.name);
-      const email = card.details.find((line) => line.includes('@'))?.trim().toLowerCase() ?? null;
+      // Only a line that is an address is one: damaged or run-together lines give no e-mail (reported by the checks).
+      const email = card.details.map((line) => line.trim()).find((line) => EMAIL.test(line))?.toLowerCase() ?? null;
       const match = findInRosters({ prenom, nom, email }, rosterIndex);
       projectMatches.push(match);
       return { prenom, nom, email, corps: corpsOfEmail(email), promotion: match?.promotion.nom ?? null };
