@@ -456,8 +456,10 @@ function markdown(results) {
   if (c) coldTable(lines, c, results);
   if (s) memoryTable(lines, s);
   if (b) batchTable(lines, b, env);
-  lines.push('', '### Targets', '', '| target | measured | |', '|---|---|---|');
-  for (const entry of results.targets) lines.push(`| ${entry.target} | ${entry.measured} | ${entry.verdict} |`);
+  // Only the targets whose section ran (--only).
+  const measured = results.targets.filter((entry) => entry.verdict !== 'n/a');
+  if (measured.length > 0) lines.push('', '### Targets', '', '| target | measured | |', '|---|---|---|');
+  for (const entry of measured) lines.push(`| ${entry.target} | ${entry.measured} | ${entry.verdict} |`);
   if (t && !t.pdftotext) lines.push('', 'pdftotext is not installed: `apt-get install -y poppler-utils` (Debian/Ubuntu) or `brew install poppler` (macOS) to compare with it.');
   return lines.join('\n');
 }
