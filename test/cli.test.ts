@@ -89,6 +89,14 @@ describe('library API', () => {
   });
 });
 
+describe('library hygiene', () => {
+  it('leaves the built-ins that pdf.js polyfills as Node has them', async () => {
+    const natives = [JSON.stringify, JSON.parse, Array.prototype.push, Function.prototype.toString];
+    await import('../src/extract/pdf.js');
+    expect([JSON.stringify, JSON.parse, Array.prototype.push, Function.prototype.toString]).toEqual(natives);
+  });
+});
+
 describe('output/', () => {
   it('holds the document of the bundled brochure as the main command writes it (run `npm run extract` when this fails)', async () => {
     const committed = JSON.parse(readFileSync(join(root, 'output/2019-2020.json'), 'utf8'));

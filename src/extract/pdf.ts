@@ -11,9 +11,16 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { restoreNatives } from './natives.js';
 import { getDocument, Util, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+// Loaded here rather than lazily by getDocument, so that both pdf.js modules have run their
+// polyfills before the built-ins are restored; it registers itself as `globalThis.pdfjsWorker`,
+// which pdf.js uses as its in-thread ("fake") worker.
+import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { BrochureError } from '../errors.js';
 import type { PdfPage, PdfPages, PdfTextRun } from '../types.js';
+
+restoreNatives();
 
 export type { PdfPage, PdfPages, PdfTextRun } from '../types.js';
 

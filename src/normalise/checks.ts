@@ -194,8 +194,10 @@ function checkTutors({ document, projects }: CheckInput): Diagnostic[] {
         });
       }
     }
+    // The rubriques' letters, folded once for all the project's tutors.
+    const folded = Object.fromEntries(TEXT_RUBRIQUES.map((field) => [field, foldLetters(projet[field] ?? '')]));
     for (const tuteur of projet.tuteurs) {
-      out.push(...compareWithMention(projet, tuteur));
+      out.push(...compareWithMention(projet, tuteur, folded));
       if (tuteur.fonction !== null && tuteur.fonction.split(/\s+/).length >= 5) {
         const first = roles.get(tuteur.fonction);
         if (first && first.collectivite !== projet.collectivite) {
@@ -220,12 +222,14 @@ const TEXT_RUBRIQUES = ['temoignage', 'contexte', 'problematique', 'clesPourAgir
  * Finds where a tutor is named in the project's text (the testimony's attribution, usually) and
  * compares the printed name and role with the tutor card.
  */
-function compareWithMention(projet: Projet, tuteur: Projet['tuteurs'][number]): Diagnostic[] {
+function compareWithMention(projet: Projet, tuteur: Projet['tuteurs'][number], folded: Partial<Record<(typeof TEXT_RUBRIQUES)[number], string>>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const familyTokens = tuteur.nom.split(/\s+/).map(foldLetters);
+  const familyKey = familyTokens.join('');
   for (const field of TEXT_RUBRIQUES) {
     const text = projet[field];
-    if (!text) continue;
+    // Most rubriques do not name the tutor: rule them out on the folded letters before scanning words.
+    if (!text || !(folded[field] ?? '').includes(familyKey)) continue;
     const words = [...text.matchAll(/[\p{L}'’-]+/gu)];
     // Compare raw lengths first: folding every word of every rubrique is the costly part.
     const index = words.findIndex((_, i) =>
@@ -409,7 +413,8 @@ function checkContent({ document }: CheckInput): Diagnostic[] {
       const text = projet[field];
       if (!text) continue;
       for (const paragraph of text.split(/\n\n+/)) {
-        const key = foldLetters(paragraph);
+        // Verbatim repeats only: case and spacing folded, no accent folding needed.
+        const key = paragraph.toLowerCase().replace(/\s+/g, ' ');
         if (key.length < 80) continue;
         const first = paragraphs.get(key);
         if (first && first.projet.numero !== projet.numero) {

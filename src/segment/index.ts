@@ -220,6 +220,8 @@ function findRosterStart(blocks: readonly Block[], from: number): number {
 
 /** The promotion name of a roster heading block ("PROMO- TION MARIE CURIE" -> "MARIE CURIE"). */
 function rosterHeading(block: Block): string | null {
+  // Cheap test on the raw text before folding it.
+  if (!/promo/i.test(block.text.slice(0, 12))) return null;
   const match = ROSTER_HEADING.exec(foldForMatch(block.text));
   if (!match) return null;
   // Keep the printed spelling (accents) of the name: drop the same number of leading words.
