@@ -93,7 +93,14 @@ export function readText(text: string): ExtractedDocument {
     pendingKind = 'paragraph';
   };
 
+  const diagnostics: Diagnostic[] = [];
+  const lostLinks: string[] = [];
   for (const rawLine of source.split('\n')) {
+    // Converter artefacts worth a reviewer's look: footnote calls whose note is not kept, links whose target was lost.
+    for (const call of rawLine.matchAll(/(\S{0,40})\^\[(\d+)\]/g)) {
+      diagnostics.push({ code: 'FOOTNOTE', severity: 'info', message: `Appel de note ${call[2]} après « …${call[1]} » : le texte de la note n’est pas repris.` });
+    }
+    for (const link of rawLine.matchAll(/\[([^\]]{1,200})\]\(#\)/g)) lostLinks.push(link[1]!);
     if (PLACEHOLDER.test(rawLine)) {
       flush();
       boldOpen = false;
@@ -119,7 +126,11 @@ export function readText(text: string): ExtractedDocument {
     pending.push({ text: line.trim(), bold });
   }
   flush();
-  return { format: 'text', pageCount: null, blocks: joinHyphenBreaks(blocks), diagnostics: [] };
+  if (lostLinks.length > 0) {
+    const shown = lostLinks.slice(0, 5).map((link) => `« ${link.replace(/\*+/g, '')} »`).join(', ');
+    diagnostics.push({ code: 'LINK_TARGET_LOST', severity: 'info', message: `${lostLinks.length} lien${lostLinks.length > 1 ? 's' : ''} sans adresse (« (#) » du convertisseur) : ${shown}${lostLinks.length > 5 ? '…' : ''}.` });
+  }
+  return { format: 'text', pageCount: null, blocks: joinHyphenBreaks(blocks), diagnostics };
 }
 
 /** Removes `**` / `*` emphasis from a line, tracking a bold span left open by a previous line. */
