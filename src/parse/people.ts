@@ -4,7 +4,7 @@
  * from converter text, so cards are rebuilt line by line.
  */
 import { EMAIL } from '../conventions.js';
-import type { Block, PrintedPerson } from '../types.js';
+import type { Block, PrintedPerson, TextLine } from '../types.js';
 
 /** Name tokens: words in capitals (family names) or capitalised words (given names), hyphens allowed. */
 const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’]*)(?:-\p{Lu}[\p{L}'’]*)*$/u;
@@ -25,45 +25,41 @@ export function looksLikeName(line: string): boolean {
 }
 
 /**
- * Rebuilds authors' cards: each non-e-mail line starts a person, e-mail lines attach to it.
- * @param blocks Blocks under « LES AUTEURS ».
- * @returns One card per person, in reading order.
+ * Rebuilds cards line by line: a line that is not a detail starts a new card (its name), a
+ * detail line goes under the current card; a detail with no card before it opens a nameless one
+ * (a name is never made up).
  */
-export function parseAuthorCards(blocks: readonly Block[]): PrintedPerson[] {
+function readCards(blocks: readonly Block[], isDetail: (line: TextLine, text: string, current: PrintedPerson | undefined) => boolean): PrintedPerson[] {
   const people: { name: string; details: string[]; page: number | null }[] = [];
   for (const block of blocks) {
     for (const line of block.lines) {
       const text = line.text.trim();
       if (text === '') continue;
       const current = people.at(-1);
-      if (EMAIL.test(text) || (current && current.details.length === 0 && /@/.test(text))) {
-        if (current) current.details.push(text);
-        else people.push({ name: '', details: [text], page: block.page });
-      } else {
-        people.push({ name: text, details: [], page: block.page });
-      }
+      if (!isDetail(line, text, current)) people.push({ name: text, details: [], page: block.page });
+      else if (current) current.details.push(text);
+      else people.push({ name: '', details: [text], page: block.page });
     }
   }
   return people;
 }
 
 /**
- * Rebuilds tutors' cards: a name line (bold in the PDF; by its shape in text) starts a person,
- * the lines under it are the role.
+ * Rebuilds authors' cards: e-mail lines (or a damaged line with « @ » right under a name) attach
+ * to the name above them.
+ * @param blocks Blocks under « LES AUTEURS ».
+ * @returns One card per person, in reading order.
+ */
+export function parseAuthorCards(blocks: readonly Block[]): PrintedPerson[] {
+  return readCards(blocks, (_, text, current) => EMAIL.test(text) || (current !== undefined && current.details.length === 0 && text.includes('@')));
+}
+
+/**
+ * Rebuilds tutors' cards: a name line (bold in the PDF; by its shape in text) starts a card, the
+ * lines under it are the role.
  * @param blocks Blocks under the tutor label.
  * @returns One card per tutor, in reading order.
  */
 export function parseTutorCards(blocks: readonly Block[]): PrintedPerson[] {
-  const people: { name: string; details: string[]; page: number | null }[] = [];
-  for (const block of blocks) {
-    for (const line of block.lines) {
-      const text = line.text.trim();
-      if (text === '') continue;
-      const isName = line.bold === true || (line.bold !== false && looksLikeName(text));
-      const current = people.at(-1);
-      if (isName || !current) people.push({ name: text, details: [], page: block.page });
-      else current.details.push(text);
-    }
-  }
-  return people;
+  return readCards(blocks, (line, text) => !(line.bold === true || (line.bold !== false && looksLikeName(text))));
 }
