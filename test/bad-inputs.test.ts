@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import pLimit from 'p-limit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrochureDocument } from '../src/types.js';
-import { validateDocument } from '../src/validate/index.js';
+import { readDocument, shape } from './helpers/documents.js';
 import { BROCHURE_PDF, BROCHURE_TXT, COMMITTED_DIR, PASSWORDS, makeCorpus, type CorpusEntry } from './bad-inputs/make-corpus.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -71,22 +71,6 @@ function outDir(name: string): string {
   const dir = join(work, 'out', name);
   mkdirSync(dir, { recursive: true });
   return dir;
-}
-
-function readDocument(file: string): BrochureDocument {
-  const checked = validateDocument(JSON.parse(readFileSync(file, 'utf8')));
-  if (!checked.valid) throw new Error(`${file} is not a valid document: ${checked.errors.join('; ')}`);
-  return checked.document;
-}
-
-/** What must come out the same whatever the input's encoding: number, title, organisation, authors. */
-function shape(document: BrochureDocument) {
-  return document.projets.map((p) => ({
-    numero: p.numero,
-    titre: p.titre,
-    collectivite: p.collectivite,
-    auteurs: p.auteurs.map((a) => `${a.prenom} ${a.nom} <${a.email}>`),
-  }));
 }
 
 /**

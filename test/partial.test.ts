@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrochureDocument } from '../src/types.js';
-import { validateDocument } from '../src/validate/index.js';
+import { readDocument, shape } from './helpers/documents.js';
 import { BROCHURE_TXT, JUNK_LINES, damageProject } from './bad-inputs/make-corpus.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -28,22 +28,6 @@ function cli(args: readonly string[]): Promise<Run> {
       resolve({ exit, stdout, stderr });
     });
   });
-}
-
-/** What identifies a project for the comparison: number, title, organisation and authors. */
-function shape(document: BrochureDocument) {
-  return document.projets.map((p) => ({
-    numero: p.numero,
-    titre: p.titre,
-    collectivite: p.collectivite,
-    auteurs: p.auteurs.map((a) => `${a.prenom} ${a.nom} <${a.email}>`),
-  }));
-}
-
-function readDocument(file: string): BrochureDocument {
-  const checked = validateDocument(JSON.parse(readFileSync(file, 'utf8')));
-  if (!checked.valid) throw new Error(`invalid document: ${checked.errors.join('; ')}`);
-  return checked.document;
 }
 
 let dir: string;
