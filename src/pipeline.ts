@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { BrochureError } from './errors.js';
 import { extractDocument, type ExtractOptions } from './extract/index.js';
 import { normaliseDocument } from './normalise/index.js';
+import { DEFAULT_VOCABULARY, compileProfile, type Profile, type Vocabulary } from './profile.js';
 import { parseProject } from './parse/index.js';
 import { segmentDocument } from './segment/index.js';
 import type { BrochureDocument, Diagnostic, ExtractedDocument, ParsedProject, SegmentedDocument } from './types.js';
@@ -15,6 +16,8 @@ import { assertValid } from './validate/index.js';
 export interface PipelineOptions extends ExtractOptions {
   /** Give up after this many milliseconds (default: no limit). */
   readonly timeoutMs?: number;
+  /** Vocabulary profile, already merged onto the shipped one (`loadProfile`); the shipped profile when omitted. */
+  readonly profile?: Profile;
 }
 
 /** Every intermediate result of a run, for tests, snapshots and the benchmark. */
@@ -60,18 +63,19 @@ async function runStagesUnbounded(bytes: Uint8Array, options: PipelineOptions): 
     start = now;
     return spent;
   };
+  const vocabulary = options.profile ? compileProfile(options.profile) : DEFAULT_VOCABULARY;
   const extracted = await extractDocument(bytes, options);
   const extract = lap();
-  const segmented = segmentDocument(extracted);
+  const segmented = segmentDocument(extracted, vocabulary);
   const segment = lap();
-  const { parsed, failures } = parseEach(segmented);
+  const { parsed, failures } = parseEach(segmented, vocabulary);
   const parse = lap();
   const normalised = normaliseDocument(segmented, parsed, {
     file: baseName(options.fileName ?? 'input'),
     sha256: createHash('sha256').update(bytes).digest('hex'),
     format: extracted.format,
     pageCount: extracted.pageCount,
-  });
+  }, vocabulary);
   normalised.diagnostics.unshift(...extracted.diagnostics, ...failures);
   const normalise = lap();
   const document = assertValid(normalised);
@@ -84,12 +88,12 @@ async function runStagesUnbounded(bytes: Uint8Array, options: PipelineOptions): 
  * Parses each project on its own: one that cannot be parsed is left out of the document and its
  * raw text kept in an error diagnostic, so nothing is lost and the others still come out.
  */
-function parseEach(segmented: SegmentedDocument): { parsed: ParsedProject[]; failures: Diagnostic[] } {
+function parseEach(segmented: SegmentedDocument, vocabulary: Vocabulary): { parsed: ParsedProject[]; failures: Diagnostic[] } {
   const parsed: ParsedProject[] = [];
   const failures: Diagnostic[] = [];
   for (const project of segmented.projects) {
     try {
-      parsed.push(parseProject(project));
+      parsed.push(parseProject(project, vocabulary));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const raw = project.blocks.map((block) => block.text).join('\n\n');

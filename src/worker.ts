@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { BrochureError, type ErrorCode } from './errors.js';
 import { extractBrochureWithStatus } from './pipeline.js';
 import { readInput } from './read.js';
+import type { Profile } from './profile.js';
 import type { BrochureDocument } from './types.js';
 
 /** A file to read, sent by the main thread. */
@@ -17,6 +18,8 @@ export interface WorkerJob {
   readonly password?: string;
   /** Refuse PDFs with more pages than this (default: the extract stage's). */
   readonly maxPages?: number;
+  /** Vocabulary profile, merged onto the shipped one (plain JSON: it crosses the thread boundary). */
+  readonly profile?: Profile;
 }
 
 /** An error as it crosses the thread boundary: structured clone drops the class and `code`. */
@@ -61,6 +64,7 @@ async function handle(job: WorkerJob): Promise<WorkerReply> {
       fileName: job.input,
       ...(job.password !== undefined ? { password: job.password } : {}),
       ...(job.maxPages !== undefined ? { maxPages: job.maxPages } : {}),
+      ...(job.profile !== undefined ? { profile: job.profile } : {}),
     });
     return { type: 'done', document, partial };
   } catch (error) {

@@ -2,7 +2,9 @@
  * Unit tests of the stages after extract, and of the converter-text adapter, on small hand-made inputs.
  */
 import { describe, expect, it } from 'vitest';
-import { rubriqueOf } from '../src/conventions.js';
+import { DEFAULT_VOCABULARY } from '../src/profile.js';
+
+const rubriqueOf = (text: string) => DEFAULT_VOCABULARY.rubriqueOf(text);
 import { BrochureError } from '../src/errors.js';
 import { joinLines, normaliseLigatures } from '../src/extract/lines.js';
 import { decodeText, readText } from '../src/extract/text.js';

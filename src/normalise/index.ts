@@ -3,7 +3,8 @@
  * and family names, e-mails lower-cased, corps read from the e-mail domain, promotions found in
  * the rosters. Fields stay as printed: every disagreement becomes a diagnostic.
  */
-import { EDITION, EMAIL, PUBLICATION_DATE, foldForMatch } from '../conventions.js';
+import { EDITION, EMAIL, foldForMatch } from '../conventions.js';
+import { DEFAULT_VOCABULARY, type Vocabulary } from '../profile.js';
 import { BrochureError } from '../errors.js';
 import type { Auteur, Block, BrochureDocument, Diagnostic, ParsedProject, Projet, SegmentedDocument, Tuteur } from '../types.js';
 import { checkDocument } from './checks.js';
@@ -25,11 +26,17 @@ export interface SourceInfo {
  * @param segmented The segment stage's output (cover, sommaire, rosters).
  * @param projects The parse stage's output, one per project.
  * @param source Where the input came from.
+ * @param vocabulary The family's words (the shipped profile when omitted).
  * @returns The document, its `diagnostics` holding everything found by the earlier stages and here.
  */
-export function normaliseDocument(segmented: SegmentedDocument, projects: readonly ParsedProject[], source: SourceInfo): BrochureDocument {
+export function normaliseDocument(
+  segmented: SegmentedDocument,
+  projects: readonly ParsedProject[],
+  source: SourceInfo,
+  vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+): BrochureDocument {
   const diagnostics: Diagnostic[] = [];
-  const brochure = readBrochure(segmented.cover, segmented.colophon);
+  const brochure = readBrochure(segmented.cover, segmented.colophon, vocabulary);
   if (brochure.anneeDebut === 0) {
     // The years make the project ids and are required by the contract: guessing them would invent data.
     throw new BrochureError('NOT_A_BROCHURE', 'no edition (« YYYY / YYYY ») was found on the cover or in the colophon: the brochure cannot be dated, so no document is written');
@@ -50,7 +57,7 @@ export function normaliseDocument(segmented: SegmentedDocument, projects: readon
       const email = card.details.map((line) => line.trim()).find((line) => EMAIL.test(line))?.toLowerCase() ?? null;
       const match = findInRosters({ prenom, nom, email }, rosterIndex);
       projectMatches.push(match);
-      return { prenom, nom, email, corps: corpsOfEmail(email), promotion: match?.promotion.nom ?? null };
+      return { prenom, nom, email, corps: corpsOfEmail(email, vocabulary), promotion: match?.promotion.nom ?? null };
     });
     const tuteurs = project.tuteurs.map((card): Tuteur => ({
       ...splitName(card.name),
@@ -85,7 +92,7 @@ export function normaliseDocument(segmented: SegmentedDocument, projects: readon
     projets,
     diagnostics: [],
   };
-  const checks = checkDocument({ document, segmented, projects, promotions, matches });
+  const checks = checkDocument({ document, segmented, projects, promotions, matches, vocabulary });
   document.diagnostics = sortDiagnostics([...segmented.diagnostics, ...projects.flatMap((p) => p.diagnostics), ...diagnostics, ...checks]);
   return document;
 }
@@ -103,7 +110,7 @@ export function readNumber(valeur: string): number | null {
 }
 
 /** Title, edition and publication date from the cover and the colophon. */
-function readBrochure(cover: readonly Block[], colophon: readonly Block[]): BrochureDocument['brochure'] {
+function readBrochure(cover: readonly Block[], colophon: readonly Block[], vocabulary: Vocabulary): BrochureDocument['brochure'] {
   const editionBlock = [...cover, ...colophon].find((block) => EDITION.test(block.text.trim()));
   const edition = editionBlock?.text.trim() ?? '';
   const years = EDITION.exec(edition);
@@ -111,10 +118,10 @@ function readBrochure(cover: readonly Block[], colophon: readonly Block[]): Broc
   const titleBlocks: string[] = [];
   for (const block of cover) {
     const folded = foldForMatch(block.text);
-    if (/ELEVES|PROMOTION|INET/.test(folded) || EDITION.test(block.text.trim())) break;
+    if (vocabulary.coverAudience.test(folded) || EDITION.test(block.text.trim())) break;
     titleBlocks.push(block.text.trim());
   }
-  const dateBlock = [...colophon, ...cover].find((block) => PUBLICATION_DATE.test(foldForMatch(block.text)));
+  const dateBlock = [...colophon, ...cover].find((block) => vocabulary.publicationDate.test(foldForMatch(block.text)));
   return {
     titre: titleBlocks.join(' '),
     edition,

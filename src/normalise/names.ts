@@ -2,7 +2,7 @@
  * Names, e-mails and corps: splitting a printed name into given and family names, folding
  * strings for comparison, and reading the corps from an e-mail domain.
  */
-import { EMAIL_DOMAINS } from '../conventions.js';
+import { DEFAULT_VOCABULARY, type Vocabulary } from '../profile.js';
 import type { Corps, Personne } from '../types.js';
 
 /** Whether a name token is (or ends in) a family name in capitals: "LE", "GOFF", "Garcia-LOPEZ". */
@@ -67,12 +67,13 @@ export function foldLetters(text: string): string {
 /**
  * The corps an e-mail domain stands for.
  * @param email A lower-cased e-mail.
+ * @param vocabulary The family's e-mail domains (the shipped profile's when omitted).
  * @returns The corps, or `null` for an unknown domain.
  */
-export function corpsOfEmail(email: string | null): Corps | null {
+export function corpsOfEmail(email: string | null, vocabulary: Vocabulary = DEFAULT_VOCABULARY): Corps | null {
   if (email === null) return null;
   const domain = email.split('@')[1] ?? '';
-  return EMAIL_DOMAINS.find((entry) => entry.domain === domain)?.corps ?? null;
+  return vocabulary.emailDomains.find((entry) => entry.domain === domain)?.corps ?? null;
 }
 
 /**

@@ -5,7 +5,7 @@
  * (« LES AUTEURS », « TUTRICE AU SEIN DE LA COLLECTIVITÉ », « CONTEXTE », …). Rubriques may come in
  * any order; a heading printed twice appends to the same rubrique.
  */
-import { isCaption, rubriqueOf } from '../conventions.js';
+import { DEFAULT_VOCABULARY, type Vocabulary } from '../profile.js';
 import type { Block, Diagnostic, ParsedProject, ProjectBlock, RubriqueKey } from '../types.js';
 import { parseFigures } from './chiffres.js';
 import { parseAuthorCards, parseTutorCards } from './people.js';
@@ -20,11 +20,13 @@ const URL_IN_TEXT = /\b((?:https?:\/\/|www\.)[^\s<>»"]+[^\s<>»".,;:)])/i;
 /**
  * Reads one project's fields.
  * @param project The project's blocks from the segment stage.
+ * @param vocabulary The family's words (the shipped profile when omitted).
  * @returns The fields as printed, with the anomalies met.
  */
-export function parseProject(project: ProjectBlock): ParsedProject {
+export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEFAULT_VOCABULARY): ParsedProject {
+  const isCaption = (text: string): boolean => vocabulary.isCaption(text);
   const diagnostics: Diagnostic[] = [];
-  const { headingBlocks, rubriques } = splitRubriques(project.blocks);
+  const { headingBlocks, rubriques } = splitRubriques(project.blocks, vocabulary);
   const { titre, collectivite } = readTitle(headingBlocks);
   const where = { projet: project.numero, ...(project.heading.page !== null ? { page: project.heading.page } : {}) };
   const blocksOf = (key: RubriqueKey): Block[] | null => {
@@ -145,11 +147,11 @@ function splitTrailingBox(blocks: Block[] | null): { blocks: Block[] | null; box
 }
 
 /** Cuts a project's blocks at rubrique headings; blocks before the first heading are the title. */
-function splitRubriques(blocks: readonly Block[]): { headingBlocks: Block[]; rubriques: Rubrique[] } {
+function splitRubriques(blocks: readonly Block[], vocabulary: Vocabulary): { headingBlocks: Block[]; rubriques: Rubrique[] } {
   const headingBlocks: Block[] = [];
   const rubriques: Rubrique[] = [];
   for (const block of blocks) {
-    const key = block.kind === 'paragraph' ? rubriqueOf(block.text) : null;
+    const key = block.kind === 'paragraph' ? vocabulary.rubriqueOf(block.text) : null;
     if (key) rubriques.push({ key, heading: block.text, page: block.page, blocks: [] });
     else if (rubriques.length > 0) rubriques.at(-1)!.blocks.push(block);
     else headingBlocks.push(block);

@@ -5,15 +5,8 @@
  * A project starts at a block holding its number alone ("01") that is followed, within a few
  * blocks, by the authors heading; it ends where the next project or the rosters start.
  */
-import {
-  PROJECT_NUMBER,
-  ROSTER_HEADING,
-  SOMMAIRE_HEADING,
-  SOMMAIRE_NUMBER,
-  SOMMAIRE_PAGE,
-  foldForMatch,
-  rubriqueOf,
-} from '../conventions.js';
+import { SOMMAIRE_NUMBER, foldForMatch } from '../conventions.js';
+import { DEFAULT_VOCABULARY, type Vocabulary } from '../profile.js';
 import { BrochureError } from '../errors.js';
 import type {
   Block,
@@ -35,22 +28,23 @@ const ROSTER_MEMBER = /^[\p{Lu}][\p{Lu}'’ -]*\p{Lu}\s*\p{Lu}\p{Ll}/u;
 /**
  * Cuts the brochure into its parts.
  * @param extracted The block stream of the extract stage.
+ * @param vocabulary The family's words (the shipped profile when omitted).
  * @returns Cover, sommaire, sections, projects and rosters, with the anomalies met.
  */
-export function segmentDocument(extracted: ExtractedDocument): SegmentedDocument {
+export function segmentDocument(extracted: ExtractedDocument, vocabulary: Vocabulary = DEFAULT_VOCABULARY): SegmentedDocument {
   const blocks = extracted.blocks;
   const diagnostics: Diagnostic[] = [];
-  const sommaireStart = blocks.findIndex((block) => SOMMAIRE_HEADING.test(foldForMatch(block.text).replace(/ /g, '')));
-  const { entries, end: sommaireEnd } = sommaireStart >= 0 ? readSommaire(blocks, sommaireStart + 1) : { entries: [], end: 0 };
+  const sommaireStart = blocks.findIndex((block) => vocabulary.isSommaireHeading(block.text));
+  const { entries, end: sommaireEnd } = sommaireStart >= 0 ? readSommaire(blocks, sommaireStart + 1, vocabulary) : { entries: [], end: 0 };
   if (sommaireStart < 0 || entries.length === 0) {
     diagnostics.push({ code: 'SOMMAIRE_MISSING', severity: 'warning', message: 'Aucun sommaire (« SOMMAIRE » suivi d’entrées « 01/ … / P05 ») n’a été trouvé : les projets sont repérés par leur seul numéro.' });
   }
 
   const sectionTitles = uniqueInOrder(entries.map((entry) => entry.section));
   const isSectionMarker = sectionMatcher(sectionTitles);
-  const rosterStart = findRosterStart(blocks, sommaireEnd);
+  const rosterStart = findRosterStart(blocks, sommaireEnd, vocabulary);
   const bodyEnd = rosterStart >= 0 ? rosterStart : blocks.length;
-  const starts = findProjectStarts(blocks, sommaireEnd, bodyEnd, entries);
+  const starts = findProjectStarts(blocks, sommaireEnd, bodyEnd, entries, vocabulary);
   if (starts.length === 0) {
     throw new BrochureError(
       'NOT_A_BROCHURE',
@@ -89,7 +83,7 @@ export function segmentDocument(extracted: ExtractedDocument): SegmentedDocument
 
   const colophonEnd = starts[0]?.index ?? bodyEnd;
   const colophon = blocks.slice(sommaireEnd, colophonEnd).filter((block) => !isSectionMarker(block));
-  const rosters = rosterStart >= 0 ? readRosters(blocks, rosterStart) : [];
+  const rosters = rosterStart >= 0 ? readRosters(blocks, rosterStart, vocabulary) : [];
   if (rosters.length === 0) {
     diagnostics.push({ code: 'ROSTERS_MISSING', severity: 'warning', message: 'Aucune liste de promotion (« PROMOTION … ») n’a été trouvée en fin de brochure : les promotions des auteurs restent inconnues.' });
   }
@@ -112,7 +106,7 @@ export function segmentDocument(extracted: ExtractedDocument): SegmentedDocument
  * Reads sommaire entries: an optional section title, "NN/", the title and organisation lines,
  * "/ Pnn". Stops at the first block that fits none of these.
  */
-function readSommaire(blocks: readonly Block[], from: number): { entries: SommaireEntry[]; end: number } {
+function readSommaire(blocks: readonly Block[], from: number, vocabulary: Vocabulary): { entries: SommaireEntry[]; end: number } {
   const entries: SommaireEntry[] = [];
   let section = '';
   let i = from;
@@ -125,7 +119,7 @@ function readSommaire(blocks: readonly Block[], from: number): { entries: Sommai
       let j = i + 1;
       for (; j < blocks.length && j <= i + 8; j++) {
         const inner = blocks[j]!.text.trim();
-        const pageMatch = SOMMAIRE_PAGE.exec(inner);
+        const pageMatch = vocabulary.sommairePage.exec(foldForMatch(inner));
         if (pageMatch) {
           page = Number(pageMatch[1]);
           j++;
@@ -164,16 +158,17 @@ function findProjectStarts(
   from: number,
   to: number,
   entries: readonly SommaireEntry[],
+  vocabulary: Vocabulary,
 ): { index: number; numero: number }[] {
   const expected = new Set(entries.map((entry) => entry.numero));
   const starts: { index: number; numero: number }[] = [];
   let last = 0;
   for (let i = from; i < to; i++) {
-    const match = PROJECT_NUMBER.exec(blocks[i]!.text.trim());
+    const match = vocabulary.projectNumber.exec(foldForMatch(blocks[i]!.text));
     if (!match) continue;
     const numero = Number(match[1]);
     if (numero <= last || (expected.size > 0 && !expected.has(numero))) continue;
-    if (!authorsHeadingFollows(blocks, i + 1, Math.min(to, i + 1 + HEADING_LOOKAHEAD))) continue;
+    if (!authorsHeadingFollows(blocks, i + 1, Math.min(to, i + 1 + HEADING_LOOKAHEAD), vocabulary)) continue;
     starts.push({ index: i, numero });
     last = numero;
   }
@@ -181,11 +176,11 @@ function findProjectStarts(
 }
 
 /** Whether the authors heading comes soon after, with no other bare number (a key figure) in between. */
-function authorsHeadingFollows(blocks: readonly Block[], from: number, to: number): boolean {
+function authorsHeadingFollows(blocks: readonly Block[], from: number, to: number, vocabulary: Vocabulary): boolean {
   for (let i = from; i < to; i++) {
     const text = blocks[i]!.text.trim();
-    if (rubriqueOf(text) === 'auteurs') return true;
-    if (PROJECT_NUMBER.test(text)) return false;
+    if (vocabulary.rubriqueOf(text) === 'auteurs') return true;
+    if (vocabulary.projectNumber.test(foldForMatch(text))) return false;
   }
   return false;
 }
@@ -213,28 +208,33 @@ function withinOneEdit(a: string, b: string): boolean {
   return a.length === b.length ? a.slice(i + 1) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
 }
 
-function findRosterStart(blocks: readonly Block[], from: number): number {
-  for (let i = from; i < blocks.length; i++) if (rosterHeading(blocks[i]!) !== null) return i;
+function findRosterStart(blocks: readonly Block[], from: number, vocabulary: Vocabulary): number {
+  for (let i = from; i < blocks.length; i++) if (rosterHeading(blocks[i]!, vocabulary) !== null) return i;
   return -1;
 }
 
 /** The promotion name of a roster heading block ("PROMO- TION MARIE CURIE" -> "MARIE CURIE"). */
-function rosterHeading(block: Block): string | null {
-  // Cheap test on the raw text before folding it.
-  if (!/promo/i.test(block.text.slice(0, 12))) return null;
-  const match = ROSTER_HEADING.exec(foldForMatch(block.text));
-  if (!match) return null;
-  // Keep the printed spelling (accents) of the name: drop the same number of leading words.
-  const printed = block.text.replace(/^\s*PROMO-?\s*TION\s+/iu, '').trim();
-  return printed.length > 0 ? printed : match[1]!;
+function rosterHeading(block: Block, vocabulary: Vocabulary): string | null {
+  if (block.text.length > 100) return null;
+  const folded = foldForMatch(block.text);
+  for (const pattern of vocabulary.rosterHeadings) {
+    const match = pattern.exec(folded);
+    if (!match?.[1]) continue;
+    // Keep the printed spelling (accents) of the name: folding keeps the length of unaccented text,
+    // so the name is the printed text's tail of the same length.
+    const printed = block.text.replace(/\s+/g, ' ').trim();
+    const name = printed.slice(printed.length - match[1].length).trim();
+    return name.length > 0 ? name : match[1];
+  }
+  return null;
 }
 
 /** Reads each roster: its heading, then member lines until a block that is not a member list. */
-function readRosters(blocks: readonly Block[], from: number): RosterBlock[] {
+function readRosters(blocks: readonly Block[], from: number, vocabulary: Vocabulary): RosterBlock[] {
   const rosters: { heading: string; page: number | null; lines: string[] }[] = [];
   for (let i = from; i < blocks.length; i++) {
     const block = blocks[i]!;
-    const heading = rosterHeading(block);
+    const heading = rosterHeading(block, vocabulary);
     if (heading !== null) {
       rosters.push({ heading, page: block.page, lines: [] });
       continue;
