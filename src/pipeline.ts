@@ -80,7 +80,8 @@ async function runStagesUnbounded(bytes: Uint8Array, options: PipelineOptions): 
   const normalise = lap();
   const document = assertValid(normalised);
   const validate = lap();
-  const partial = failures.length > 0;
+  // Partial: a project left out, one known from the sommaire only, or no project delimited at all.
+  const partial = failures.length > 0 || segmented.projects.some((project) => project.fromSommaireOnly) || segmented.diagnostics.some((d) => d.code === 'PROJECTS_NOT_FOUND');
   return { extracted, segmented, parsed, document, partial, timings: { extract, segment, parse, normalise, validate } };
 }
 

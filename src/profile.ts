@@ -51,6 +51,8 @@ export interface Vocabulary {
   isSommaireHeading(text: string): boolean;
   /** A project number with an optional label, alone on its line ("01", "PROJET 01", "N° 1"): group 1 is the number. */
   readonly projectNumber: RegExp;
+  /** A project number opening a line that goes on (« 01/ TITRE », « PROJET 01 — TITRE »): groups label, number, separator, text. */
+  readonly projectNumberThenText: RegExp;
   /** A sommaire page reference ("/ P05", "P. 5", "page 5"): group 1 is the page. */
   readonly sommairePage: RegExp;
   /** Roster headings: group 1 is the promotion's name. */
@@ -224,6 +226,7 @@ export function compileProfile(profile: Profile = SHIPPED_PROFILE): Vocabulary {
       return text.length <= 40 && sommaireHeadings.has(foldWord(text).replace(/ /g, ''));
     },
     projectNumber: new RegExp(`^(?:(?:${labels.join('|') || '(?!)'})\\s*)?(\\d{1,2})$`, 'iu'),
+    projectNumberThenText: new RegExp(`^((?:${labels.join('|') || '(?!)'})?)\\s*(\\d{1,2})\\s*([/.)\u2013\u2014-]?)\\s*([\\p{L}«"].*)$`, 'iu'),
     sommairePage: new RegExp(`^(?:/\\s*)?(?:${markers.join('|') || '(?!)'})\\s*\\.?\\s*(\\d{1,3})$`, 'iu'),
     rosterHeadings: (profile.rosters?.headingPatterns ?? []).map((source) => new RegExp(source, 'u')),
     emailDomains: profile.emailDomains ?? [],

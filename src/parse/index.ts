@@ -44,7 +44,7 @@ export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEF
 
   const auteurs = parseAuthorCards(blocksOf('auteurs') ?? []);
   const hasText = rubriques.some((rubrique) => ['contexte', 'problematique', 'clesPourAgir'].includes(rubrique.key) && rubrique.blocks.length > 0);
-  if (!hasText && !auteurs.some((card) => card.details.length > 0)) {
+  if (!hasText && !auteurs.some((card) => card.details.length > 0) && !project.fromSommaireOnly) {
     // Neither an author's e-mail nor any body rubrique: this is not a readable project page.
     throw new Error('ni adresse d’auteur ni rubrique CONTEXTE / PROBLÉMATIQUE / DES CLÉS POUR AGIR sous le numéro');
   }

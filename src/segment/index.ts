@@ -2,10 +2,13 @@
  * Segment stage: cuts the block stream into cover, sommaire, projects and rosters.
  *
  * The sommaire is the guide: it lists the sections and, for each project, its number and page.
- * A project starts at a block holding its number alone ("01") that is followed, within a few
- * blocks, by the authors heading; it ends where the next project or the rosters start.
+ * A project starts where one of those numbers is printed and the document confirms it (see
+ * `starts.ts`); it ends where the next project or the rosters start. A project the sommaire lists
+ * but whose start cannot be found is kept from the sommaire alone (`fromSommaireOnly`), and the
+ * document is then partial. Only a document with neither a numbered sommaire nor any e-mail of the
+ * family's domains is refused.
  */
-import { SOMMAIRE_NUMBER, foldForMatch } from '../conventions.js';
+import { foldForMatch } from '../conventions.js';
 import { DEFAULT_VOCABULARY, type Vocabulary } from '../profile.js';
 import { BrochureError } from '../errors.js';
 import type {
@@ -18,9 +21,8 @@ import type {
   SommaireEntry,
   TextLine,
 } from '../types.js';
-
-/** How many blocks after a number the authors heading may come (title and organisation sit between). */
-const HEADING_LOOKAHEAD = 12;
+import { readSommaire } from './sommaire.js';
+import { findProjectStarts } from './starts.js';
 
 /** A roster member line: family name in capitals then given names ("LE ROUX Paul", "DUPONTMarie"). */
 const ROSTER_MEMBER = /^[\p{Lu}][\p{Lu}'’ -]*\p{Lu}\s*\p{Lu}\p{Ll}/u;
@@ -45,11 +47,14 @@ export function segmentDocument(extracted: ExtractedDocument, vocabulary: Vocabu
   const rosterStart = findRosterStart(blocks, sommaireEnd, vocabulary);
   const bodyEnd = rosterStart >= 0 ? rosterStart : blocks.length;
   const starts = findProjectStarts(blocks, sommaireEnd, bodyEnd, entries, vocabulary);
-  if (starts.length === 0) {
+  if (starts.length === 0 && entries.length === 0 && !hasFamilyEmail(blocks, vocabulary)) {
     throw new BrochureError(
       'NOT_A_BROCHURE',
-      'no numbered project heading followed by « LES AUTEURS » was found: this does not look like a « Regards croisés sur les territoires » brochure',
+      'no numbered sommaire and no e-mail of the family\'s domains were found: this does not look like a « Regards croisés sur les territoires » brochure',
     );
+  }
+  if (starts.length === 0 && entries.length === 0) {
+    diagnostics.push({ code: 'PROJECTS_NOT_FOUND', severity: 'error', message: 'Ni sommaire numéroté ni numéro de projet confirmé : aucun projet n’a pu être délimité (les adresses e-mail de la famille montrent pourtant une brochure).' });
   }
 
   const sectionHeadings: { texte: string; page: number | null }[] = [];
@@ -65,7 +70,7 @@ export function segmentDocument(extracted: ExtractedDocument, vocabulary: Vocabu
   }
   starts.forEach((start, k) => {
     const end = starts[k + 1]?.index ?? bodyEnd;
-    const body: Block[] = [];
+    const body: Block[] = [...start.lead];
     for (const block of blocks.slice(start.index + 1, end)) {
       const marker = isSectionMarker(block);
       if (marker) {
@@ -78,8 +83,10 @@ export function segmentDocument(extracted: ExtractedDocument, vocabulary: Vocabu
       body.push(block);
     }
     currentSection = sectionOfNumber.get(start.numero) ?? currentSection;
-    projects.push({ numero: start.numero, section: currentSection, heading: blocks[start.index]!, blocks: body });
+    projects.push({ numero: start.numero, section: currentSection, heading: start.heading, blocks: body });
   });
+  projects.push(...sommaireOnlyProjects(entries, starts, diagnostics));
+  projects.sort((a, b) => a.numero - b.numero);
 
   const colophonEnd = starts[0]?.index ?? bodyEnd;
   const colophon = blocks.slice(sommaireEnd, colophonEnd).filter((block) => !isSectionMarker(block));
@@ -100,89 +107,6 @@ export function segmentDocument(extracted: ExtractedDocument, vocabulary: Vocabu
     rosters,
     diagnostics,
   };
-}
-
-/**
- * Reads sommaire entries: an optional section title, "NN/", the title and organisation lines,
- * "/ Pnn". Stops at the first block that fits none of these.
- */
-function readSommaire(blocks: readonly Block[], from: number, vocabulary: Vocabulary): { entries: SommaireEntry[]; end: number } {
-  const entries: SommaireEntry[] = [];
-  let section = '';
-  let i = from;
-  while (i < blocks.length) {
-    const text = blocks[i]!.text.trim();
-    const number = SOMMAIRE_NUMBER.exec(text);
-    if (number) {
-      const lines: TextLine[] = [];
-      let page: number | null = null;
-      let j = i + 1;
-      for (; j < blocks.length && j <= i + 8; j++) {
-        const inner = blocks[j]!.text.trim();
-        const pageMatch = vocabulary.sommairePage.exec(foldForMatch(inner));
-        if (pageMatch) {
-          page = Number(pageMatch[1]);
-          j++;
-          break;
-        }
-        if (SOMMAIRE_NUMBER.test(inner)) break;
-        lines.push(...blocks[j]!.lines);
-      }
-      entries.push({
-        numero: Number(number[1]),
-        section,
-        texte: lines.map((line) => line.text).join(' '),
-        lines,
-        page,
-      });
-      i = j;
-      continue;
-    }
-    // A section title is a short line in capitals directly followed by an entry.
-    const next = blocks[i + 1]?.text.trim() ?? '';
-    if (SOMMAIRE_NUMBER.test(next) && text.length <= 60 && text === text.toUpperCase()) {
-      section = text;
-      i++;
-      continue;
-    }
-    if (entries.length > 0) break;
-    i++;
-    if (i > from + 20) break; // no entry near the heading: not a sommaire
-  }
-  return { entries, end: i };
-}
-
-/** Finds each project's number heading, in sommaire order when there is a sommaire. */
-function findProjectStarts(
-  blocks: readonly Block[],
-  from: number,
-  to: number,
-  entries: readonly SommaireEntry[],
-  vocabulary: Vocabulary,
-): { index: number; numero: number }[] {
-  const expected = new Set(entries.map((entry) => entry.numero));
-  const starts: { index: number; numero: number }[] = [];
-  let last = 0;
-  for (let i = from; i < to; i++) {
-    const match = vocabulary.projectNumber.exec(foldForMatch(blocks[i]!.text));
-    if (!match) continue;
-    const numero = Number(match[1]);
-    if (numero <= last || (expected.size > 0 && !expected.has(numero))) continue;
-    if (!authorsHeadingFollows(blocks, i + 1, Math.min(to, i + 1 + HEADING_LOOKAHEAD), vocabulary)) continue;
-    starts.push({ index: i, numero });
-    last = numero;
-  }
-  return starts;
-}
-
-/** Whether the authors heading comes soon after, with no other bare number (a key figure) in between. */
-function authorsHeadingFollows(blocks: readonly Block[], from: number, to: number, vocabulary: Vocabulary): boolean {
-  for (let i = from; i < to; i++) {
-    const text = blocks[i]!.text.trim();
-    if (vocabulary.rubriqueOf(text) === 'auteurs') return true;
-    if (vocabulary.projectNumber.test(foldForMatch(text))) return false;
-  }
-  return false;
 }
 
 /** Returns a function telling which section a block names, if it names one (exact, or a near spelling). */
@@ -245,6 +169,33 @@ function readRosters(blocks: readonly Block[], from: number, vocabulary: Vocabul
     current.lines.push(...memberLines);
   }
   return rosters;
+}
+
+/**
+ * Projects the sommaire lists but the body does not confirm: kept with the sommaire's title lines
+ * as their only blocks (title, organisation and page as announced), and reported.
+ */
+function sommaireOnlyProjects(entries: readonly SommaireEntry[], starts: readonly { numero: number }[], diagnostics: Diagnostic[]): ProjectBlock[] {
+  const found = new Set(starts.map((start) => start.numero));
+  return entries
+    .filter((entry) => !found.has(entry.numero))
+    .map((entry) => {
+      diagnostics.push({
+        code: 'PROJECT_START_NOT_FOUND',
+        severity: 'error',
+        projet: entry.numero,
+        message: `Projet ${String(entry.numero).padStart(2, '0')} : le début du projet (numéro et titre « ${entry.texte} ») n’a pas été retrouvé dans le corps ; titre, collectivité et page sont ceux du sommaire, les auteurs, tuteurs et rubriques manquent.`,
+      });
+      const lineBlocks: Block[] = entry.lines.map((line) => ({ kind: 'paragraph', text: line.text, lines: [line], page: null }));
+      const heading: Block = { kind: 'paragraph', text: String(entry.numero).padStart(2, '0'), lines: [{ text: String(entry.numero).padStart(2, '0'), bold: null, size: null }], page: null };
+      return { numero: entry.numero, section: entry.section, heading, blocks: lineBlocks, fromSommaireOnly: true };
+    });
+}
+
+/** Whether any block prints an e-mail of the family's domains. */
+function hasFamilyEmail(blocks: readonly Block[], vocabulary: Vocabulary): boolean {
+  const domains = vocabulary.emailDomains.map((entry) => `@${entry.domain}`);
+  return blocks.some((block) => block.text.includes('@') && domains.some((domain) => block.text.toLowerCase().includes(domain)));
 }
 
 function uniqueInOrder(values: readonly string[]): string[] {

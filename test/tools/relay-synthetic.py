@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Re-lays fixtures/synthetic-2031/source.html in the design of issue 8's example, same content:
+single column, the team under « L'ÉQUIPE » with one line per person « NOM Prénom  e-mail », tutors
+in a sidebar at the right, a « PROJET 01 » label over the title, sommaire entries « PROJET 01 … p. 5 ».
+
+  python3 test/tools/relay-synthetic.py OUT.html [--authors-heading "RÉDACTRICES ET RÉDACTEURS"]
+
+Then print OUT.html with headless Chromium (see make-synthetic.sh for the flags). With
+--authors-heading only the authors' heading of the original design is changed (profile test input).
+"""
+import re, sys, pathlib
+
+root = pathlib.Path(__file__).resolve().parents[2]
+src = (root / 'fixtures/synthetic-2031/source.html').read_text(encoding='utf-8')
+out = sys.argv[1]
+heading_only = None
+if '--authors-heading' in sys.argv:
+    heading_only = sys.argv[sys.argv.index('--authors-heading') + 1]
+
+if heading_only is not None:
+    src = src.replace('<div class="side-h">AUTEURS DU PROJET</div>', f'<div class="side-h">{heading_only}</div>')
+    pathlib.Path(out).write_text(src, encoding='utf-8')
+    sys.exit(0)
+
+css = """
+  .num { font: bold 12pt 'Liberation Sans', sans-serif; letter-spacing: 0.12em; top: 20mm; }
+  .head { top: 28mm; right: 62mm; }
+  .split { top: 58mm; }
+  .main { left: 0; right: 62mm; }
+  .sidebar { left: auto; right: 0; width: 54mm; bottom: auto; }
+  .team { margin: 0 0 4mm 0; font-family: 'Liberation Sans', sans-serif; }
+  .team .h { font: bold 9.5pt 'Liberation Sans', sans-serif; letter-spacing: 0.06em; color: #0b6b6b; margin: 0 0 2mm 0; }
+  .team .row { font-size: 8.5pt; margin-bottom: 1.2mm; }
+  .team .row b { font-weight: bold; }
+  .team .row span { margin-left: 4mm; color: #333; }
+"""
+src = src.replace('</style>', css + '</style>')
+# « PROJET 01 » label over the title
+src = re.sub(r'<div class="num">(\d\d)</div>', r'<div class="num">PROJET \1</div>', src)
+# sommaire: « PROJET 01 » and « p. 5 »
+src = re.sub(r'<div class="no">(\d\d)/</div>', r'<div class="no" style="width:30mm;font-size:10pt">PROJET \1</div>', src)
+src = re.sub(r'<div class="pg">/ P0?(\d+)</div>', r'<div class="pg">p. \1</div>', src)
+
+def relay(match):
+    sidebar = match.group(1)
+    authors_part, tutors_part = sidebar.split('<div class="side-h second">', 1)
+    cards = re.findall(r'<div class="card"><div class="n">(.*?)</div><div class="m">(.*?)</div></div>', authors_part)
+    team = '<div class="team"><div class="h">L\'ÉQUIPE</div>' + ''.join(
+        f'<div class="row"><b>{name}</b><span>{mail}</span></div>' for name, mail in cards) + '</div>'
+    side = '<div class="sidebar"><div class="side-h">' + tutors_part.rstrip()
+    return side + '\n    </div>\n    <div class="main">\n      ' + team
+src = re.sub(r'<div class="sidebar">\s*<div class="side-h">AUTEURS DU PROJET</div>(.*?)</div>\s*<div class="main">', relay, src, flags=re.S)
+pathlib.Path(out).write_text(src, encoding='utf-8')
