@@ -51,7 +51,21 @@ function readCards(blocks: readonly Block[], isDetail: (line: TextLine, text: st
  * @returns One card per person, in reading order.
  */
 export function parseAuthorCards(blocks: readonly Block[]): PrintedPerson[] {
-  return readCards(blocks, (_, text, current) => EMAIL.test(text) || (current !== undefined && current.details.length === 0 && text.includes('@')));
+  return readCards(blocks.map(splitNameAndEmail), (_, text, current) => EMAIL.test(text) || (current !== undefined && current.details.length === 0 && text.includes('@')));
+}
+
+/** A name and an e-mail on one line (« NOM Prénom  e-mail », a table row « NOM Prénom | e-mail »). */
+const NAME_THEN_EMAIL = /^(.*?\S)\s*(?:\||\s)\s*([\p{L}\p{N}._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})$/u;
+
+/** Splits each line printing a name then an e-mail into the name line and the e-mail line. */
+function splitNameAndEmail(block: Block): Block {
+  if (!block.text.includes('@')) return block;
+  const lines = block.lines.flatMap((line): TextLine[] => {
+    const match = NAME_THEN_EMAIL.exec(line.text.trim());
+    if (!match || !looksLikeName(match[1]!.replace(/\s*\|\s*/g, ' ')) ) return [line];
+    return [{ ...line, text: match[1]!.replace(/\s*\|\s*$/, '') }, { ...line, text: match[2]! }];
+  });
+  return lines.length === block.lines.length ? block : { ...block, lines };
 }
 
 /**
