@@ -15,6 +15,15 @@ const NUMBER = String.raw`[+-]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d
 /** A block that is a figure alone: a number and an optional short unit in capitals or %. */
 const STANDALONE = new RegExp(String.raw`^${NUMBER}\s?(?:%|[\p{Lu}]{1,4})?$`, 'u');
 
+/**
+ * Whether a block is a key figure set alone (« 150 000 », « +18 % »).
+ * @param text A block's text.
+ * @returns `true` for a number with at most a short unit.
+ */
+export function isStandaloneFigure(text: string): boolean {
+  return STANDALONE.test(text.trim());
+}
+
 /** A figure at the start of a sentence; a % right after it belongs to the figure. */
 const INLINE = new RegExp(String.raw`^(${NUMBER}(?:\s?%)?)\s+(\S.*)$`, 'su');
 

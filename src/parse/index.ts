@@ -10,6 +10,7 @@ import type { Block, Diagnostic, ParsedProject, ProjectBlock, RubriqueKey } from
 import { parseFigures } from './chiffres.js';
 import { parseAuthorCards, parseTutorCards } from './people.js';
 import { renderRubrique } from './render.js';
+import { splitRubriques } from './rubriques.js';
 
 export { looksLikeName } from './people.js';
 export { continuesParagraph, renderRubrique } from './render.js';
@@ -26,14 +27,16 @@ const URL_IN_TEXT = /\b((?:https?:\/\/|www\.)[^\s<>»"]+[^\s<>»".,;:)])/i;
 export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEFAULT_VOCABULARY): ParsedProject {
   const isCaption = (text: string): boolean => vocabulary.isCaption(text);
   const diagnostics: Diagnostic[] = [];
-  const { headingBlocks, rubriques } = splitRubriques(project.blocks, vocabulary);
-  const { titre, collectivite } = readTitle(headingBlocks);
   const where = { projet: project.numero, ...(project.heading.page !== null ? { page: project.heading.page } : {}) };
+  const { headingBlocks, rubriques, unknown, diagnostics: splitDiagnostics } = splitRubriques(project.blocks, vocabulary, where);
+  diagnostics.push(...splitDiagnostics);
+  const { titre, collectivite } = readTitle(headingBlocks);
   const blocksOf = (key: RubriqueKey): Block[] | null => {
     const found = rubriques.filter((rubrique) => rubrique.key === key);
     return found.length === 0 ? null : found.flatMap((rubrique) => rubrique.blocks);
   };
   const encadres: { titre: string | null; texte: string }[] = [];
+  for (const box of unknown) encadres.push({ titre: box.heading.trim(), texte: renderRubrique(box.blocks.filter((block) => !isCaption(block.text))) ?? '' });
   const textOf = (key: RubriqueKey): string | null => {
     const blocks = blocksOf(key);
     if (blocks === null) return null;
@@ -69,7 +72,7 @@ export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEF
     titre,
     collectivite,
     auteurs,
-    tuteurLabel: rubriques.find((rubrique) => rubrique.key === 'tuteurs')?.heading ?? null,
+    tuteurLabel: rubriques.find((rubrique) => rubrique.key === 'tuteurs')?.heading || null,
     tuteurs: parseTutorCards(blocksOf('tuteurs') ?? []),
     contexte,
     problematique,
@@ -89,13 +92,6 @@ export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEF
     pages: pages.length > 0 ? { debut: Math.min(...pages), fin: Math.max(...pages) } : null,
     diagnostics,
   };
-}
-
-interface Rubrique {
-  readonly key: RubriqueKey;
-  readonly heading: string;
-  readonly page: number | null;
-  readonly blocks: Block[];
 }
 
 /** How many short label lines in a row make an infographic rather than prose. */
@@ -144,19 +140,6 @@ function splitTrailingBox(blocks: Block[] | null): { blocks: Block[] | null; box
     blocks: blocks.slice(0, start),
     box: { titre: head!.text.trim(), texte: renderRubrique([...firstRest, ...boxBlocks.slice(1)]) ?? '' },
   };
-}
-
-/** Cuts a project's blocks at rubrique headings; blocks before the first heading are the title. */
-function splitRubriques(blocks: readonly Block[], vocabulary: Vocabulary): { headingBlocks: Block[]; rubriques: Rubrique[] } {
-  const headingBlocks: Block[] = [];
-  const rubriques: Rubrique[] = [];
-  for (const block of blocks) {
-    const key = block.kind === 'paragraph' ? vocabulary.rubriqueOf(block.text) : null;
-    if (key) rubriques.push({ key, heading: block.text, page: block.page, blocks: [] });
-    else if (rubriques.length > 0) rubriques.at(-1)!.blocks.push(block);
-    else headingBlocks.push(block);
-  }
-  return { headingBlocks, rubriques };
 }
 
 /**

@@ -1,0 +1,133 @@
+/**
+ * Cuts a project's blocks into its title and its rubriques. A heading the vocabulary knows opens
+ * its rubrique. A line set like the known headings but not in the vocabulary opens a rubrique too
+ * when what follows says what it is (a team, tutors' cards, a quote and its signature, figures,
+ * references) or when prose follows a list of people; it is reported (`RUBRIQUE_HEADING_UNKNOWN`)
+ * and never glued to the rubrique before it. Then blocks whose shape belongs elsewhere move there:
+ * a team printed without a heading (before or after the body) to the authors, a tutor's card that
+ * a sidebar interleaved with the body to the tutors, tutors' cards printed under the team without
+ * a label to the tutors.
+ */
+import type { Vocabulary } from '../profile.js';
+import type { Block, Diagnostic, RubriqueKey } from '../types.js';
+import { headingStyle, isSidebarCard, isTeamBlock, meaningOf, setLikeHeading } from './structure.js';
+
+/** One rubrique: its heading as printed (`''` when the structure alone found it) and its blocks. */
+export interface Rubrique {
+  readonly key: RubriqueKey;
+  readonly heading: string;
+  readonly page: number | null;
+  readonly blocks: Block[];
+}
+
+/** Output of `splitRubriques`. */
+export interface SplitProject {
+  /** Blocks before the first rubrique: title and organisation. */
+  readonly headingBlocks: Block[];
+  readonly rubriques: Rubrique[];
+  /** Unknown headings whose content tells nothing: kept as boxes (heading and text). */
+  readonly unknown: { readonly heading: string; readonly blocks: Block[] }[];
+  readonly diagnostics: Diagnostic[];
+}
+
+const TEXT_RUBRIQUES: readonly RubriqueKey[] = ['contexte', 'problematique', 'clesPourAgir'];
+
+/**
+ * Cuts a project's blocks at rubrique headings, known or set like them.
+ * @param blocks The project's blocks after its number.
+ * @param vocabulary The family's words.
+ * @param where Project number and page, for diagnostics.
+ * @returns Title blocks, rubriques, unknown boxes and what was reported.
+ */
+export function splitRubriques(blocks: readonly Block[], vocabulary: Vocabulary, where: { projet: number; page?: number }): SplitProject {
+  const style = headingStyle(blocks, vocabulary);
+  const headingBlocks: Block[] = [];
+  const rubriques: (Rubrique | { key: null; heading: string; page: number | null; blocks: Block[] })[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const key = block.kind === 'paragraph' ? vocabulary.rubriqueOf(block.text) : null;
+    if (key) {
+      rubriques.push({ key, heading: block.text, page: block.page, blocks: [] });
+      continue;
+    }
+    if (style && setLikeHeading(block, style)) {
+      let end = i + 1;
+      while (end < blocks.length && !(blocks[end]!.kind === 'paragraph' && vocabulary.rubriqueOf(blocks[end]!.text)) && !setLikeHeading(blocks[end]!, style)) end++;
+      const content = blocks.slice(i + 1, end);
+      const current = rubriques.at(-1)?.key ?? null;
+      const seen = rubriques.map((rubrique) => rubrique.key).filter((k): k is RubriqueKey => k !== null);
+      const meaning = meaningOf(content, vocabulary, seen);
+      const proseAfterPeople = (current === 'auteurs' || current === 'tuteurs') && content.some(isProse);
+      if ((meaning !== null && meaning !== current) || proseAfterPeople) {
+        rubriques.push({ key: meaning, heading: block.text, page: block.page, blocks: [] });
+        diagnostics.push({
+          code: 'RUBRIQUE_HEADING_UNKNOWN',
+          severity: 'info',
+          ...where,
+          ...(block.page !== null ? { page: block.page } : {}),
+          message: `Projet ${String(where.projet).padStart(2, '0')} : titre « ${block.text.trim()} » absent du vocabulaire ; ${meaning ? `lu comme la rubrique « ${meaning} » d’après ce qui suit` : 'sens inconnu, son texte est gardé en encadré'} (ajouter ce titre au profil pour le reconnaître).`,
+        });
+        continue;
+      }
+    }
+    if (rubriques.length > 0) rubriques.at(-1)!.blocks.push(block);
+    else headingBlocks.push(block);
+  }
+  const known = rubriques.filter((rubrique): rubrique is Rubrique => rubrique.key !== null);
+  const unknown = rubriques.filter((rubrique) => rubrique.key === null).map(({ heading, blocks: b }) => ({ heading, blocks: b }));
+  const moved = moveByShape(headingBlocks, known, vocabulary);
+  return { headingBlocks: moved.headingBlocks, rubriques: moved.rubriques, unknown, diagnostics };
+}
+
+/** A paragraph of running text (not a name, a role or a label). */
+function isProse(block: Block): boolean {
+  const text = block.text.trim();
+  return text.length > 120 || (text.length > 50 && /[.!?]$/.test(text));
+}
+
+/** Moves team blocks, interleaved sidebar cards and unlabelled tutor cards to where their shape says they belong. */
+function moveByShape(headingBlocks: Block[], rubriques: Rubrique[], vocabulary: Vocabulary): { headingBlocks: Block[]; rubriques: Rubrique[] } {
+  let authors = rubriques.find((rubrique) => rubrique.key === 'auteurs');
+  const stray: Block[] = [];
+  const take = (list: Block[], test: (block: Block) => boolean): Block[] => {
+    const kept = list.filter((block) => !test(block));
+    stray.push(...list.filter(test));
+    return kept;
+  };
+  const isTeam = (block: Block): boolean => isTeamBlock(block, vocabulary);
+  const title = take(headingBlocks, isTeam);
+  for (const rubrique of rubriques) {
+    if (rubrique.key === 'auteurs') continue;
+    rubrique.blocks.splice(0, rubrique.blocks.length, ...take(rubrique.blocks, isTeam));
+  }
+  const result = [...rubriques];
+  if (stray.length > 0) {
+    if (!authors) {
+      authors = { key: 'auteurs', heading: '', page: stray[0]!.page, blocks: [] };
+      result.unshift(authors);
+    }
+    authors.blocks.push(...stray);
+  }
+  // Tutors' cards under the team with no label of their own.
+  if (authors && !result.some((rubrique) => rubrique.key === 'tuteurs')) {
+    const lastTeam = authors.blocks.reduce((last, block, i) => (isTeam(block) ? i : last), -1);
+    const after = authors.blocks.slice(lastTeam + 1);
+    if (lastTeam >= 0 && after.length > 0 && meaningOf(after, vocabulary, ['auteurs']) === 'tuteurs') {
+      authors.blocks.splice(lastTeam + 1);
+      result.splice(result.indexOf(authors) + 1, 0, { key: 'tuteurs', heading: '', page: after[0]!.page, blocks: after });
+    }
+  }
+  // A sidebar's tutor card that the reading order put among the body's paragraphs.
+  const tutors = result.find((rubrique) => rubrique.key === 'tuteurs');
+  if (tutors) {
+    for (const rubrique of result) {
+      if (!TEXT_RUBRIQUES.includes(rubrique.key)) continue;
+      const cards = rubrique.blocks.filter(isSidebarCard);
+      if (cards.length === 0) continue;
+      rubrique.blocks.splice(0, rubrique.blocks.length, ...rubrique.blocks.filter((block) => !cards.includes(block)));
+      tutors.blocks.push(...cards);
+    }
+  }
+  return { headingBlocks: title, rubriques: result };
+}
