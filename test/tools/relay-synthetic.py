@@ -3,22 +3,21 @@
 single column, the team under « L'ÉQUIPE » with one line per person « NOM Prénom  e-mail », tutors
 in a sidebar at the right, a « PROJET 01 » label over the title, sommaire entries « PROJET 01 … p. 5 ».
 
-  python3 test/tools/relay-synthetic.py OUT.html [--authors-heading "RÉDACTRICES ET RÉDACTEURS"]
+  python3 test/tools/relay-synthetic.py OUT.html
+  python3 test/tools/relay-synthetic.py OUT.html --rename "AUTEURS DU PROJET=RÉDACTRICES ET RÉDACTEURS" ...
 
-Then print OUT.html with headless Chromium (see make-synthetic.sh for the flags). With
---authors-heading only the authors' heading of the original design is changed (profile test input).
+Then print OUT.html with headless Chromium (see make-synthetic.sh for the flags). With --rename
+only rubrique headings of the original design are renamed (input of the profile test).
 """
 import re, sys, pathlib
 
 root = pathlib.Path(__file__).resolve().parents[2]
 src = (root / 'fixtures/synthetic-2031/source.html').read_text(encoding='utf-8')
 out = sys.argv[1]
-heading_only = None
-if '--authors-heading' in sys.argv:
-    heading_only = sys.argv[sys.argv.index('--authors-heading') + 1]
-
-if heading_only is not None:
-    src = src.replace('<div class="side-h">AUTEURS DU PROJET</div>', f'<div class="side-h">{heading_only}</div>')
+if '--rename' in sys.argv:
+    for pair in sys.argv[sys.argv.index('--rename') + 1:]:
+        old, new = pair.split('=', 1)
+        src = re.sub(r'(<div class="(?:side-h|rub)[^"]*">)' + re.escape(old) + '</div>', lambda m: m.group(1) + new + '</div>', src)
     pathlib.Path(out).write_text(src, encoding='utf-8')
     sys.exit(0)
 
