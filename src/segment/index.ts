@@ -28,6 +28,9 @@ import { findProjectStarts } from './starts.js';
 /** A roster member line: family name in capitals then given names ("LE ROUX Paul", "DUPONTMarie"). */
 const ROSTER_MEMBER = /^[\p{Lu}][\p{Lu}'’ -]*\p{Lu}\s*\p{Lu}\p{Ll}/u;
 
+/** A roster member line in another order or case ("Paul LE ROUX", "Paul Le Roux"): capitalised words and particles only. */
+const ROSTER_MEMBER_ANY_ORDER = /^(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*|de|du|des|van|von|der|di|da|d['’]\p{Lu}[\p{L}'’]*)(?:\s+(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*|de|du|des|van|von|der|di|da|d['’]\p{Lu}[\p{L}'’]*)){1,5}$/u;
+
 /**
  * Cuts the brochure into its parts.
  * @param extracted The block stream of the extract stage.
@@ -158,7 +161,7 @@ function readRosters(blocks: readonly Block[], from: number, vocabulary: Vocabul
     }
     const current = rosters.at(-1);
     const memberLines = block.lines.map((line) => line.text.trim()).filter((line) => line !== '');
-    if (!current || memberLines.length === 0 || !memberLines.every((line) => ROSTER_MEMBER.test(line) && line.length <= 60)) break;
+    if (!current || memberLines.length === 0 || !memberLines.every((line) => (ROSTER_MEMBER.test(line) || ROSTER_MEMBER_ANY_ORDER.test(line)) && line.length <= 60)) break;
     current.lines.push(...memberLines);
   }
   return rosters;

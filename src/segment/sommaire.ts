@@ -113,7 +113,7 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
             j++;
             break;
           }
-          if (startOf(inner) || isSectionTitle(inner, blocks[j + 1], startOf)) break;
+          if (startOf(inner) || (isSectionTitle(inner, blocks[j + 1], startOf) && !trailingPage(inner.text, vocabulary))) break;
           lines.push(...inner.lines);
           if (endsWithPage()) {
             j++;
