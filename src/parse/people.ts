@@ -25,6 +25,17 @@ export function looksLikeName(line: string): boolean {
 }
 
 /**
+ * Whether a line reads as a name in any case and order, where something else (an e-mail beside it,
+ * a bold face) already says it is a person: « Lisa Marchetti », « LISA MARCHETTI », « Jean de La Fontaine ».
+ * @param line A printed line.
+ * @returns `true` for two to six capitalised words or particles.
+ */
+export function isAnyCaseName(line: string): boolean {
+  const tokens = line.trim().split(/\s+/);
+  return tokens.length >= 2 && tokens.length <= 6 && tokens.every((token) => /^(?:\p{Lu}[\p{L}'’]*|d['’]\p{Lu}[\p{L}'’]*|de|du|des|le|la|van|von|der|di|da)(?:-\p{Lu}[\p{L}'’]*)*$/u.test(token)) && tokens.some((token) => /^\p{Lu}/u.test(token));
+}
+
+/**
  * Rebuilds cards line by line: a line that is not a detail starts a new card (its name), a
  * detail line goes under the current card; a detail with no card before it opens a nameless one
  * (a name is never made up).
@@ -62,7 +73,7 @@ function splitNameAndEmail(block: Block): Block {
   if (!block.text.includes('@')) return block;
   const lines = block.lines.flatMap((line): TextLine[] => {
     const match = NAME_THEN_EMAIL.exec(line.text.trim());
-    if (!match || !looksLikeName(match[1]!.replace(/\s*\|\s*/g, ' ')) ) return [line];
+    if (!match || !isAnyCaseName(match[1]!.replace(/\s*\|\s*/g, ' '))) return [line];
     return [{ ...line, text: match[1]!.replace(/\s*\|\s*$/, '') }, { ...line, text: match[2]! }];
   });
   return lines.length === block.lines.length ? block : { ...block, lines };

@@ -8,7 +8,7 @@ import { EMAIL } from '../conventions.js';
 import type { Vocabulary } from '../profile.js';
 import type { Block, RubriqueKey } from '../types.js';
 import { isStandaloneFigure } from './chiffres.js';
-import { looksLikeName } from './people.js';
+import { isAnyCaseName, looksLikeName } from './people.js';
 
 /** A name then an e-mail on one line, or in a table row. */
 const NAME_THEN_EMAIL = /^(.*?\S)\s*(?:\||\s)\s*([\p{L}\p{N}._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})$/u;
@@ -78,11 +78,6 @@ export function isTeamBlock(block: Block, vocabulary: Vocabulary): boolean {
   return emails > 0;
 }
 
-/** A name in any case, for the team blocks whose e-mails already prove what they are (« Lisa Marchetti », « LISA MARCHETTI »). */
-function isAnyCaseName(line: string): boolean {
-  const tokens = line.split(/\s+/);
-  return tokens.length >= 2 && tokens.length <= 6 && tokens.every((token) => /^(?:\p{Lu}[\p{L}'’]*|d['’]\p{Lu}[\p{L}'’]*|de|du|des|le|la|van|von|der|di|da)(?:-\p{Lu}[\p{L}'’]*)*$/u.test(token));
-}
 
 /**
  * Whether a block is a tutor's card set in a sidebar: a name in bold over role lines in regular,
@@ -92,7 +87,7 @@ function isAnyCaseName(line: string): boolean {
  */
 export function isSidebarCard(block: Block): boolean {
   const [first, ...rest] = block.lines;
-  if (!first || rest.length === 0 || first.bold !== true || !looksLikeName(first.text.trim())) return false;
+  if (!first || rest.length === 0 || first.bold !== true || !isAnyCaseName(first.text.trim())) return false;
   return rest.every((line) => line.bold === false && line.size !== null && line.size < 0.95 && !line.text.includes('@') && line.text.length < 80);
 }
 
