@@ -201,7 +201,8 @@ export function compileProfile(profile: Profile = SHIPPED_PROFILE): Vocabulary {
   }));
   const captions = (profile.captionPatterns ?? []).map((source) => new RegExp(source, 'u'));
   const sommaireHeadings = new Set((profile.sommaire?.headings ?? []).map((word) => foldWord(word).replace(/ /g, '')));
-  const labels = (profile.projectLabels ?? []).map(foldWord).sort((a, b) => b.length - a.length).map(escape);
+  // Letter-spaced display type loses or adds spaces inside a label: any space in it is optional.
+  const labels = (profile.projectLabels ?? []).map(foldWord).sort((a, b) => b.length - a.length).map((label) => escape(label).replace(/ /g, '\\s*'));
   const markers = (profile.sommaire?.pageMarkers ?? []).map(foldWord).sort((a, b) => b.length - a.length).map(escape);
   const months = (profile.months ?? []).map(foldWord).map(escape);
   const audience = (profile.coverAudienceWords ?? []).map(foldWord).map(escape);

@@ -51,8 +51,9 @@ export function setLikeHeading(block: Block, style: HeadingStyle): boolean {
   if (style.bold === false && block.lines.some((line) => line.bold === true)) return false;
   const sizes = block.lines.map((line) => line.size).filter((size): size is number => size !== null);
   if (style.sizes.length > 0 && sizes.length > 0) {
-    const min = Math.min(...style.sizes) - 0.08;
-    const max = Math.max(...style.sizes) + 0.08;
+    // Labels may be set smaller than the main headings (a sidebar's), never as large as a title.
+    const min = Math.min(...style.sizes) - 0.3;
+    const max = Math.max(...style.sizes) + 0.1;
     if (sizes.some((size) => size < min || size > max)) return false;
   }
   return true;
@@ -112,7 +113,8 @@ export function meaningOf(blocks: readonly Block[], vocabulary: Vocabulary, afte
 /** Names over role lines, and nothing else (no e-mail, no sentence). */
 function isCardRun(blocks: readonly Block[]): boolean {
   const lines = blocks.flatMap((block) => block.lines.map((line) => line.text.trim())).filter((line) => line !== '');
-  if (lines.length < 2 || !looksLikeName(lines[0]!)) return false;
+  const first = blocks[0]?.lines[0];
+  if (lines.length < 2 || !(looksLikeName(lines[0]!) || (first?.bold === true && isAnyCaseName(lines[0]!)))) return false;
   return lines.every((line) => line.length < 90 && !line.includes('@') && !/[.!?]$/.test(line));
 }
 
