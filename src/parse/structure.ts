@@ -73,7 +73,7 @@ export function isTeamBlock(block: Block, vocabulary: Vocabulary): boolean {
   for (const line of lines) {
     const pair = NAME_THEN_EMAIL.exec(line);
     if (EMAIL.test(line)) emails += family(line) ? 1 : 0;
-    else if (pair && looksLikeName(pair[1]!.replace(/\s*\|\s*$/, '')) && EMAIL.test(pair[2]!)) emails += family(pair[2]!) ? 1 : 0;
+    else if (pair && isAnyCaseName(pair[1]!.replace(/\s*\|\s*$/, '')) && EMAIL.test(pair[2]!)) emails += family(pair[2]!) ? 1 : 0;
     else if (!looksLikeName(line) && !isAnyCaseName(line)) return false;
   }
   return emails > 0;
@@ -103,7 +103,9 @@ export function meaningOf(blocks: readonly Block[], vocabulary: Vocabulary, afte
   const content = blocks.filter((block) => block.text.trim() !== '');
   if (content.length === 0) return null;
   if (content.some((block) => isTeamBlock(block, vocabulary)) && content.every((block) => isTeamBlock(block, vocabulary) || looksLikeName(block.text.trim()) || EMAIL.test(block.text.trim()))) return 'auteurs';
-  if (after.includes('auteurs') && !after.includes('tuteurs') && isCardRun(content)) return 'tuteurs';
+  // A sidebar interleaved with the body may put team lines under the tutors' label: they move to the team later.
+  const cards = content.filter((block) => !isTeamBlock(block, vocabulary));
+  if ((after.includes('auteurs') || cards.length < content.length) && !after.includes('tuteurs') && cards.length > 0 && isCardRun(cards)) return 'tuteurs';
   if (isTestimony(content)) return 'temoignage';
   if (content.filter((block) => isStandaloneFigure(block.text)).length >= 2) return 'chiffres';
   if (content.every((block) => URL.test(block.text) || /\b(?:19|20)\d{2}\b/.test(block.text)) && content.some((block) => URL.test(block.text) || block.kind === 'listItem')) return 'allerPlusLoin';
