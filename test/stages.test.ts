@@ -110,7 +110,7 @@ describe('segment', () => {
     expect(segmented.projects.map((p) => p.numero)).toEqual([1, 2, 3]);
   });
   it('refuses a document with no numbered project', () => {
-    expect(() => segmentDocument(readText('Un rapport annuel\n\nSans projet.'))).toThrow(/numbered project heading/);
+    expect(() => segmentDocument(readText('Un rapport annuel\n\nSans projet.'))).toThrow(/no numbered sommaire and no e-mail/);
   });
 });
 

@@ -79,8 +79,13 @@ function withText(line: TextLine, text: string): TextLine {
  */
 export function readSommaire(blocks: readonly Block[], from: number, vocabulary: Vocabulary): { entries: SommaireEntry[]; end: number } {
   const entries: SommaireEntry[] = [];
-  const startOf = (block: Block | undefined): NumberAtStart | null =>
-    block ? numberAtStart(block.lines[0]?.text ?? block.text, vocabulary, true) : null;
+  // The first entry sets the form: once numbers come with a label (« PROJET 01 », « 01/ »), a bare number is a page.
+  let labelled = false;
+  let pageFirst = false;
+  const startOf = (block: Block | undefined): NumberAtStart | null => {
+    const start = block ? numberAtStart(block.lines[0]?.text ?? block.text, vocabulary, true) : null;
+    return start && (start.labelled || !labelled) ? start : null;
+  };
   let section = '';
   let pendingPage: number | null = null;
   let i = from;
@@ -89,6 +94,10 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
     const text = block.text.trim();
     const start = startOf(block);
     if (start) {
+      if (entries.length === 0) {
+        labelled = start.labelled;
+        pageFirst = pendingPage !== null;
+      }
       const lines: TextLine[] = [];
       if (start.rest !== '') lines.push(withText(block.lines[0]!, start.rest));
       lines.push(...block.lines.slice(1));
@@ -107,13 +116,15 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
         for (; j < blocks.length && j <= i + 8; j++) {
           const inner = blocks[j]!;
           const reference = pageReference(inner.text, vocabulary);
+          // Pages printed first belong to the entry after them.
+          if (reference && pageFirst && lines.length > 0) break;
           // A bare number right after the entry's number is the next entry's number, not a page.
           if (reference && !(reference.bare && (lines.length === 0 || reference.page === start.numero + 1))) {
             page = reference.page;
             j++;
             break;
           }
-          if (startOf(inner) || (isSectionTitle(inner, blocks[j + 1], startOf) && !trailingPage(inner.text, vocabulary))) break;
+          if (startOf(inner) || (lines.length > 0 && isSectionTitle(inner, blocks[j + 1], startOf) && !trailingPage(inner.text, vocabulary))) break;
           lines.push(...inner.lines);
           if (endsWithPage()) {
             j++;
