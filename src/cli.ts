@@ -15,6 +15,8 @@ const HELP: Record<string, string> = {
 Usage:
   brochure-extract extract INPUT... [options]   extract one or more brochures (files or folders)
   brochure-extract report OUT.json [--html FILE] review an extracted document (text, or a standalone HTML page)
+  brochure-extract compare ACTUAL.json EXPECTED.json [--min X] [--json]
+                                                field-by-field accuracy against an expected document
   brochure-extract help [COMMAND]               show help for a command
   brochure-extract --version
 
@@ -70,10 +72,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     const [command, ...rest] = argv;
     if (command === undefined || command === '-h' || command === '--help') return print(HELP.main!);
     if (command === '--version' || command === '-v') return print(await version());
+    if (command === 'help' && rest[0] === 'compare') return print((await import('./compare/cli.js')).COMPARE_HELP);
     if (command === 'help') return print(HELP[rest[0] ?? 'main'] ?? HELP.main!);
     if (command === 'extract') return await extractCommand(rest);
     if (command === 'report') return await reportCommand(rest);
-    throw new BrochureError('USAGE', `unknown command '${command}' (commands: extract, report, help)`);
+    if (command === 'compare') return await (await import('./compare/cli.js')).compareCommand(rest);
+    throw new BrochureError('USAGE', `unknown command '${command}' (commands: extract, report, compare, help)`);
   } catch (error) {
     return fail(error, debug);
   }
