@@ -72,11 +72,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     const [command, ...rest] = argv;
     if (command === undefined || command === '-h' || command === '--help') return print(HELP.main!);
     if (command === '--version' || command === '-v') return print(await version());
-    if (command === 'help' && rest[0] === 'compare') return print((await import('./compare/cli.js')).COMPARE_HELP);
+    if (command === 'help' && rest[0] === 'compare') return print((await import('./compare/command.js')).COMPARE_HELP);
     if (command === 'help') return print(HELP[rest[0] ?? 'main'] ?? HELP.main!);
     if (command === 'extract') return await extractCommand(rest);
     if (command === 'report') return await reportCommand(rest);
-    if (command === 'compare') return await (await import('./compare/cli.js')).compareCommand(rest);
+    if (command === 'compare') return await compare(rest);
     throw new BrochureError('USAGE', `unknown command '${command}' (commands: extract, report, compare, help)`);
   } catch (error) {
     return fail(error, debug);
@@ -161,6 +161,13 @@ async function reportCommand(argv: readonly string[]): Promise<number> {
     process.stdout.write(renderText(checked.document));
   }
   return EXIT.ok;
+}
+
+async function compare(argv: readonly string[]): Promise<number> {
+  const { compareCommand } = await import('./compare/command.js');
+  const { output, code } = await compareCommand(argv);
+  process.stdout.write(output);
+  return code;
 }
 
 /** The one-line summary of a processed file: projects, authors, diagnostics by severity, time. */

@@ -15,7 +15,7 @@ import type { BrochureDocument } from '../src/types.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin/brochure-extract');
-const expectedFile = join(root, 'fixtures/inet-2019/gold.json');
+const expectedFile = join(root, 'fixtures/inet-2019/expected.json');
 const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as BrochureDocument;
 /** The shared scorer, when the repository sits beside the project's shared folder (not in CI). */
 const scoreMjs = join(root, '../shared/tools/score.mjs');

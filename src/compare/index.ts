@@ -27,7 +27,7 @@ export interface FieldScore {
 export interface Mismatch {
   /** Field row it counts against. */
   readonly field: string;
-  /** Where: `brochure`, `projet 07`, `promotion George Sand`. */
+  /** Where: `brochure`, `projet 07`, `promotion <nom>`. */
   readonly where: string;
   /** What the expected document holds (`(none)` for an item only the actual document has). */
   readonly expected: unknown;

@@ -1,7 +1,7 @@
 /**
- * The `compare` command: reads two document files, compares them, prints the table (or JSON) and
- * says by its exit code whether the score reaches `--min`. Kept apart from `cli.ts` so that the
- * command's code is in one place.
+ * The `compare` command: reads two document files, compares them, and returns the text to print
+ * (the table, or JSON) with the exit code saying whether the score reaches `--min`. Kept apart
+ * from `cli.ts` (which prints) so that the command's code is in one place.
  */
 import { parseArgs } from 'node:util';
 import { BrochureError, EXIT } from '../errors.js';
@@ -26,9 +26,9 @@ Exit codes: 0 compared (and score >= --min), 1 score below --min, 64 usage, 65 n
 
 /**
  * Runs `compare` with the arguments after the command name.
- * @returns The exit code.
+ * @returns What to print on stdout and the exit code.
  */
-export async function compareCommand(argv: readonly string[]): Promise<number> {
+export async function compareCommand(argv: readonly string[]): Promise<{ output: string; code: number }> {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: {
@@ -38,10 +38,7 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
     throw new BrochureError('USAGE', `${(error as Error).message.split('\n')[0]} (try --help)`);
   }
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${COMPARE_HELP}\n`);
-    return EXIT.ok;
-  }
+  if (values.help) return { output: `${COMPARE_HELP}\n`, code: EXIT.ok };
   if (positionals.length !== 2) throw new BrochureError('USAGE', "compare takes ACTUAL.json and EXPECTED.json (try 'brochure-extract compare --help')");
   const min = values.min === undefined ? undefined : Number(values.min);
   if (min !== undefined && !(min >= 0 && min <= 1)) throw new BrochureError('USAGE', `--min takes a number between 0 and 1, not '${values.min}'`);
@@ -49,8 +46,8 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
   if (!Number.isInteger(show) || show < 0) throw new BrochureError('USAGE', `--show takes a whole number, not '${values.show}'`);
   const [actual, expected] = await Promise.all(positionals.map(readDocument));
   const comparison = compareDocuments(actual!, expected!);
-  process.stdout.write(values.json ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparison(comparison, show));
-  return min !== undefined && comparison.score < min ? 1 : EXIT.ok;
+  const output = values.json ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparison(comparison, show);
+  return { output, code: min !== undefined && comparison.score < min ? 1 : EXIT.ok };
 }
 
 async function readDocument(file: string): Promise<ComparableDocument> {
