@@ -16,6 +16,8 @@ const HELP: Record<string, string> = {
 Usage:
   brochure-extract extract INPUT... [options]   extract one or more brochures (files or folders)
   brochure-extract report OUT.json [--html FILE] review an extracted document (text, or a standalone HTML page)
+  brochure-extract compare ACTUAL.json EXPECTED.json [--min X] [--json]
+                                                field-by-field accuracy against an expected document
   brochure-extract help [COMMAND]               show help for a command
   brochure-extract --version
 
@@ -72,10 +74,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     const [command, ...rest] = argv;
     if (command === undefined || command === '-h' || command === '--help') return print(HELP.main!);
     if (command === '--version' || command === '-v') return print(await version());
+    if (command === 'help' && rest[0] === 'compare') return print((await import('./compare/command.js')).COMPARE_HELP);
     if (command === 'help') return print(HELP[rest[0] ?? 'main'] ?? HELP.main!);
     if (command === 'extract') return await extractCommand(rest);
     if (command === 'report') return await reportCommand(rest);
-    throw new BrochureError('USAGE', `unknown command '${command}' (commands: extract, report, help)`);
+    if (command === 'compare') return await compare(rest);
+    throw new BrochureError('USAGE', `unknown command '${command}' (commands: extract, report, compare, help)`);
   } catch (error) {
     return fail(error, debug);
   }
@@ -161,6 +165,13 @@ async function reportCommand(argv: readonly string[]): Promise<number> {
     process.stdout.write(renderText(checked.document));
   }
   return EXIT.ok;
+}
+
+async function compare(argv: readonly string[]): Promise<number> {
+  const { compareCommand } = await import('./compare/command.js');
+  const { output, code } = await compareCommand(argv);
+  process.stdout.write(output);
+  return code;
 }
 
 /** The one-line summary of a processed file: projects, authors, diagnostics by severity, time. */

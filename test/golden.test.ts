@@ -13,7 +13,7 @@ import { runStages, type StageResults } from '../src/pipeline.js';
 import type { BrochureDocument, Projet } from '../src/types.js';
 
 const FIXTURE = new URL('../fixtures/inet-2019/', import.meta.url);
-const expected = JSON.parse(readFileSync(new URL('gold.json', FIXTURE), 'utf8')) as BrochureDocument;
+const expected = JSON.parse(readFileSync(new URL('expected.json', FIXTURE), 'utf8')) as BrochureDocument;
 
 /** Minimum word-level similarity (LCS) of a text rubrique that is not identical. */
 const TEXT_SIMILARITY = 0.97;
