@@ -87,7 +87,11 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
         return recurse([fragments.filter((fragment) => fragment.top < at), fragments.filter((fragment) => fragment.top >= at)], 'band');
       }
     }
-    if (columns.parts.length > 1) return recurse(columns.parts, 'gutter');
+    if (columns.parts.length > 1) {
+      const rows = marginHeadingRows(fragments, columns.parts, body);
+      if (rows) return recurse(rows, 'band');
+      return recurse(columns.parts, 'gutter');
+    }
     const narrow = splitAlong(fragments, 'y', 0.5 * body);
     if (narrow.parts.length > 1) return recurse(narrow.parts, 'narrow');
     // Only between lines: one justified line has word gaps as wide as this.
@@ -97,6 +101,31 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
   }
   const own = column ?? extentOf(fragments);
   out.push({ fragments, colX0: own.colX0, colX1: own.colX1, column: own });
+}
+
+/**
+ * Headings set in a left margin beside the text they head: a narrow first column holding only
+ * bold lines, in two groups or more, beside columns of regular text. Read column by column, every
+ * heading would come before all the text; cut into rows at each heading instead, so each heading
+ * is read with the text beside it. `null` when the region is not laid out so.
+ */
+function marginHeadingRows(fragments: readonly Fragment[], columns: readonly Fragment[][], body: number): Fragment[][] | null {
+  const [margin, ...rest] = columns;
+  if (!margin || rest.length === 0 || !margin.every((fragment) => fragment.bold)) return null;
+  const region = extentOf(fragments);
+  const marginBox = extentOf(margin);
+  if (marginBox.colX1 - marginBox.colX0 > 0.3 * (region.colX1 - region.colX0)) return null;
+  if (!rest.flat().some((fragment) => !fragment.bold)) return null;
+  const headings = splitAlong(margin, 'y', 0.8 * body).parts;
+  if (headings.length < 2) return null;
+  const tops = headings.slice(1).map((heading) => Math.min(...heading.map((fragment) => fragment.top)));
+  const rows: Fragment[][] = tops.map(() => []);
+  rows.push([]);
+  for (const fragment of fragments) {
+    const row = tops.filter((top) => fragment.top >= top - 1).length;
+    rows[row]!.push(fragment);
+  }
+  return rows.filter((row) => row.length > 0);
 }
 
 /** An empty strip across a region: from `start` (where the text before it ends) to `end` (where the next starts). */
