@@ -116,13 +116,14 @@ function marginHeadingRows(fragments: readonly Fragment[], columns: readonly Fra
   const marginBox = extentOf(margin);
   if (marginBox.colX1 - marginBox.colX0 > 0.3 * (region.colX1 - region.colX0)) return null;
   if (!rest.flat().some((fragment) => !fragment.bold)) return null;
-  const headings = splitAlong(margin, 'y', 0.8 * body).parts;
+  const headings = splitAlong(margin, 'y', 0.4 * body).parts;
   if (headings.length < 2) return null;
   const tops = headings.slice(1).map((heading) => Math.min(...heading.map((fragment) => fragment.top)));
   const rows: Fragment[][] = tops.map(() => []);
   rows.push([]);
   for (const fragment of fragments) {
-    const row = tops.filter((top) => fragment.top >= top - 1).length;
+    // A heading may sit a little lower than the first line beside it (set smaller, or aligned on its baseline).
+    const row = tops.filter((top) => fragment.top >= top - 0.6 * body).length;
     rows[row]!.push(fragment);
   }
   return rows.filter((row) => row.length > 0);
