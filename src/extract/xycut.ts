@@ -116,9 +116,8 @@ function marginHeadingRows(fragments: readonly Fragment[], columns: readonly Fra
   const marginBox = extentOf(margin);
   if (marginBox.colX1 - marginBox.colX0 > 0.3 * (region.colX1 - region.colX0)) return null;
   if (!rest.flat().some((fragment) => !fragment.bold)) return null;
-  const headings = splitAlong(margin, 'y', 0.4 * body).parts;
-  if (headings.length < 2) return null;
-  const tops = headings.slice(1).map((heading) => Math.min(...heading.map((fragment) => fragment.top)));
+  const tops = headingTops(margin, rest.flat(), body);
+  if (tops.length === 0) return null;
   const rows: Fragment[][] = tops.map(() => []);
   rows.push([]);
   for (const fragment of fragments) {
@@ -127,6 +126,36 @@ function marginHeadingRows(fragments: readonly Fragment[], columns: readonly Fra
     rows[row]!.push(fragment);
   }
   return rows.filter((row) => row.length > 0);
+}
+
+/**
+ * Where each margin heading after the first starts: a margin line after a gap, or one level with
+ * the first line of a paragraph beside it (a heading of two lines over a one-line paragraph is
+ * followed closely by the next heading).
+ */
+function headingTops(margin: readonly Fragment[], text: readonly Fragment[], body: number): number[] {
+  const lines = (fragments: readonly Fragment[]): { top: number; bottom: number }[] => {
+    const byTop = new Map<number, { top: number; bottom: number }>();
+    for (const fragment of fragments) {
+      const key = Math.round(fragment.top);
+      const line = byTop.get(key);
+      byTop.set(key, { top: Math.min(line?.top ?? Infinity, fragment.top), bottom: Math.max(line?.bottom ?? -Infinity, fragment.bottom) });
+    }
+    return [...byTop.values()].sort((a, b) => a.top - b.top);
+  };
+  const textLines = lines(text);
+  // A paragraph starts after a gap wider than the usual one between lines.
+  const gaps = textLines.slice(1).map((line, i) => line.top - textLines[i]!.bottom).filter((gap) => gap >= 0 && gap < body).sort((a, b) => a - b);
+  const lineGap = gaps[Math.floor(gaps.length / 2)] ?? 0;
+  const startsParagraph = (top: number): boolean =>
+    textLines.some((line, i) => Math.abs(line.top - top) <= 0.35 * body && (i === 0 || line.top - textLines[i - 1]!.bottom >= lineGap + 0.25 * body));
+  const marginLines = lines(margin);
+  const tops: number[] = [];
+  for (let i = 1; i < marginLines.length; i++) {
+    const line = marginLines[i]!;
+    if (line.top - marginLines[i - 1]!.bottom >= 0.4 * body || startsParagraph(line.top)) tops.push(line.top);
+  }
+  return tops;
 }
 
 /** An empty strip across a region: from `start` (where the text before it ends) to `end` (where the next starts). */
