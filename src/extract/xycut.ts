@@ -79,7 +79,11 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
           highestEnd = Math.min(highestEnd, bottom);
         }
         const spanning = bands.gaps.filter((gap) => gap.end <= lowestTop + 1 || gap.start >= highestEnd - 1);
+        // A band opened by a bold line alone in the first column (a roster's heading over its
+        // names in columns) is read whole, before the columns of the next band.
+        const headed = bands.gaps.filter((gap) => opensWithHeading(fragments, gap, columns.parts[0]!, body));
         if (spanning.length > 0) cut = widest(spanning);
+        else if (headed.length > 0) cut = widest(headed);
         else if (rowsAcross(bands.parts, columns.parts) || widest(bands.gaps).size >= widest(columns.gaps).size) cut = widest(bands.gaps);
       }
       if (cut) {
@@ -167,6 +171,12 @@ interface Gap {
 
 function widest(gaps: readonly Gap[]): Gap {
   return gaps.reduce((a, b) => (b.size > a.size ? b : a));
+}
+
+/** Whether the first line after a gap is bold and lies wholly in the first column, with nothing beside it. */
+function opensWithHeading(fragments: readonly Fragment[], gap: Gap, firstColumn: readonly Fragment[], body: number): boolean {
+  const line = fragments.filter((fragment) => fragment.top >= gap.end - 1 && fragment.top < gap.end + 0.5 * body);
+  return line.length > 0 && line.every((fragment) => fragment.bold && firstColumn.includes(fragment));
 }
 
 /** Whether some column right of the first has nothing but text on the first baseline of its band: rows, not columns. */
