@@ -24,6 +24,7 @@ const scoreMjs = join(root, '../shared/tools/score.mjs');
 export const MIN_SCORE = 0.99;
 
 const { runStages } = await import(join(root, 'dist/pipeline.js'));
+const { HEADINGS } = await import('./variations.mjs');
 const { compareDocuments } = await import(join(root, 'dist/compare/index.js'));
 
 const floor4 = (x) => Math.floor(x * 10_000) / 10_000;
@@ -63,16 +64,18 @@ if (process.argv.includes('--write')) {
     $comment: `Designs that today's extractor reads under ${MIN_SCORE} (compare score, measured by test/designs/measure.mjs, rounded down). test/designs.test.ts requires them not to score lower; remove a design from here once it reaches ${MIN_SCORE}.`,
     gaps,
   }, null, 2)}\n`);
-  const head = '| design | columns | headings | sidebar | team | names | figures | label | sommaire | running | rosters | sections | font | compare | score.mjs |';
-  const rule = `|${' --- |'.repeat(15)}`;
+  const head = '| design | columns | headings | sidebar | team | team heading | names | figures | label | sommaire | running | rosters | sections | font | compare | score.mjs |';
+  const rule = `|${' --- |'.repeat(16)}`;
+  const errors = [...new Set(rows.filter((r) => r.error).map((r) => r.error))];
   const line = (r) => {
     const c = r.choices;
-    const cells = [r.name, c.columns, `${c.headingPosition}, ${c.headingCase}`, c.sidebar, `${c.teamPosition}, ${c.teamForm}`, c.nameOrder, c.figures,
+    const cells = [r.name, c.columns, `${c.headingPosition}, ${c.headingCase}`, c.sidebar, `${c.teamPosition}, ${c.teamForm}`, `« ${HEADINGS.auteurs[c.headings.auteurs]} »`, c.nameOrder, c.figures,
       c.projectLabel, c.sommaireForm, c.running, `${c.rosterOrder}, ${c.rosterForm}`, c.sectionForm, c.font,
-      r.error ? `${r.score.toFixed(4)} (${r.error.slice(0, 60)})` : r.score.toFixed(4), r.scorer === null ? '–' : r.scorer.toFixed(4)];
+      r.error ? `${r.score.toFixed(4)} (refused${errors.length > 1 ? ` [${errors.indexOf(r.error) + 1}]` : ''})` : r.score.toFixed(4), r.scorer === null ? '–' : r.scorer.toFixed(4)];
     return `| ${cells.join(' | ')} |`;
   };
-  const table = [head, rule, ...rows.map(line)].join('\n');
+  const notes = errors.map((e, i) => `${errors.length > 1 ? `[${i + 1}] ` : ''}refused: \`${e}\` (nothing written: scored 0)`);
+  const table = [head, rule, ...rows.map(line), '', ...notes].join('\n');
   const readme = join(designsDir, 'README.md');
   const text = readFileSync(readme, 'utf8');
   const begin = '<!-- scores:begin -->';

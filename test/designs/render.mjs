@@ -62,7 +62,7 @@ p { margin: 0 0 2mm 0; text-align: ${c.columns === 1 ? 'justify' : 'left'}; }
 ul { margin: 0 0 2mm 0; padding-left: 5mm; }
 li { margin-bottom: 1mm; }
 .sans, h1, h2, h3, .label, .coll, .card, .toc, .figs, .roster, .side { font-family: '${sans}', sans-serif; }
-.cover { page: cover; height: 255mm; position: relative; }
+.cover { page: cover; height: 235mm; overflow: hidden; }
 .cover .t { font: bold 32pt/1.1 '${sans}'; color: ${accent}; margin-top: 40mm; }
 .cover .who { font: 12pt/1.4 '${sans}'; margin-top: 20mm; }
 .cover .promos { font: bold 13pt/1.4 '${sans}'; margin-top: 3mm; }
