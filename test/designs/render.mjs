@@ -7,7 +7,9 @@
  */
 import { HEADINGS, PROJECT_LABELS, ROSTER_HEADINGS, TEAM_TABLE_HEADERS, TUTOR_HEADINGS, COVER_LINES } from './variations.mjs';
 
-const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Escapes text for HTML; web addresses are kept on one line (a line break at their hyphens would be ambiguous). */
+const esc = (s) => String(s).split(/((?:https?:\/\/|www\.)[^\s]+)/).map((part, i) => (i % 2 ? `<span class="nw">${escape(part)}</span>` : escape(part))).join('');
 
 /** « L'ÉQUIPE » -> « L'équipe »: the first letter kept, the rest lower case. */
 export function sentenceCase(text) {
@@ -60,7 +62,7 @@ p { margin: 0 0 2mm 0; text-align: ${c.columns === 1 ? 'justify' : 'left'}; }
 ul { margin: 0 0 2mm 0; padding-left: 5mm; }
 li { margin-bottom: 1mm; }
 .sans, h1, h2, h3, .label, .coll, .card, .toc, .figs, .roster, .side { font-family: '${sans}', sans-serif; }
-.cover { page: cover; height: 255mm; position: relative; }
+.cover { page: cover; height: 235mm; overflow: hidden; }
 .cover .t { font: bold 32pt/1.1 '${sans}'; color: ${accent}; margin-top: 40mm; }
 .cover .who { font: 12pt/1.4 '${sans}'; margin-top: 20mm; }
 .cover .promos { font: bold 13pt/1.4 '${sans}'; margin-top: 3mm; }
@@ -119,7 +121,8 @@ table.figtable td.v { font-weight: bold; font-size: 12pt; white-space: nowrap; c
 .temoignage .sig { font-size: 8.5pt; color: ${accent}; }
 .refs li { font-size: 8.5pt; }
 .box { border: 0.4mm solid ${accent}; padding: 3mm; margin: 4mm 0; font-size: 8.5pt; break-inside: auto; }
-.box .bt { font-weight: bold; }
+.box .bt { font: bold 9.5pt '${sans}'; color: ${accent}; margin-bottom: 2mm; }
+.nw { white-space: nowrap; }
 .rosters { break-before: page; page: cover; }
 .rosters h1 { font-size: 18pt; color: ${accent}; }
 .roster h2 { font-size: 11pt; color: ${accent}; margin: 6mm 0 3mm 0; }
