@@ -82,9 +82,15 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
   // The first entry sets the form: once numbers come with a label (« PROJET 01 », « 01/ »), a bare number is a page.
   let labelled = false;
   let pageFirst = false;
-  const startOf = (block: Block | undefined): NumberAtStart | null => {
-    const start = block ? numberAtStart(block.lines[0]?.text ?? block.text, vocabulary, true) : null;
-    return start && (start.labelled || !labelled) ? start : null;
+  const startOf = (block: Block | undefined): (NumberAtStart & { page?: number }) | null => {
+    if (!block) return null;
+    const first = block.lines[0]?.text ?? block.text;
+    // Page first on the number's line: « p. 10  04 ».
+    const leading = /^(\S+\.?\s*\d{1,3})\s+(\S.*)$/u.exec(first.trim());
+    const reference = leading ? vocabulary.sommairePage.exec(foldForMatch(leading[1]!)) : null;
+    const start = reference ? numberAtStart(leading![2]!, vocabulary, true) : numberAtStart(first, vocabulary, true);
+    if (!start || (!start.labelled && labelled)) return null;
+    return reference ? { ...start, page: Number(reference[1]) } : start;
   };
   let section = '';
   let pendingPage: number | null = null;
@@ -94,6 +100,7 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
     const text = block.text.trim();
     const start = startOf(block);
     if (start) {
+      if (start.page !== undefined) pendingPage = start.page;
       if (entries.length === 0) {
         labelled = start.labelled;
         pageFirst = pendingPage !== null;
@@ -124,7 +131,7 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
             j++;
             break;
           }
-          if (startOf(inner) || (lines.length > 0 && isSectionTitle(inner, blocks[j + 1], startOf) && !trailingPage(inner.text, vocabulary))) break;
+          if (startOf(inner) || (lines.length > 0 && isSectionTitle(inner, blocks[j + 1], startOf, blocks[j + 2], pageFirst ? vocabulary : undefined) && !trailingPage(inner.text, vocabulary))) break;
           lines.push(...inner.lines);
           if (endsWithPage()) {
             j++;
@@ -138,7 +145,7 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
       i = j;
       continue;
     }
-    if (isSectionTitle(block, blocks[i + 1], startOf)) {
+    if (isSectionTitle(block, blocks[i + 1], startOf, blocks[i + 2], vocabulary)) {
       section = text;
       i++;
       continue;
@@ -157,8 +164,16 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
   return { entries, end: i };
 }
 
-/** A section title is a short line in capitals directly followed by an entry. */
-function isSectionTitle(block: Block, next: Block | undefined, startOf: (block: Block | undefined) => NumberAtStart | null): boolean {
+/** A section title is a short line in capitals directly followed by an entry (or by the page printed before it). */
+function isSectionTitle(
+  block: Block,
+  next: Block | undefined,
+  startOf: (block: Block | undefined) => NumberAtStart | null,
+  afterNext?: Block,
+  vocabulary?: Vocabulary,
+): boolean {
   const text = block.text.trim();
-  return text.length <= 60 && /\p{Lu}{3}/u.test(text) && text === text.toUpperCase() && startOf(block) === null && startOf(next) !== null;
+  if (text.length > 60 || !/\p{Lu}{3}/u.test(text) || text !== text.toUpperCase() || startOf(block) !== null) return false;
+  if (startOf(next) !== null) return true;
+  return vocabulary !== undefined && next !== undefined && pageReference(next.text, vocabulary) !== null && startOf(afterNext) !== null;
 }
