@@ -125,6 +125,8 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
           const reference = pageReference(inner.text, vocabulary);
           // Pages printed first belong to the entry after them.
           if (reference && pageFirst && lines.length > 0) break;
+          // An entry is a few lines on one page: a page turn or a third block without a page ends it.
+          if (lines.length > 0 && ((inner.page !== null && inner.page !== block.page) || j - i > 3)) break;
           // A bare number right after the entry's number is the next entry's number, not a page.
           if (reference && !(reference.bare && (lines.length === 0 || reference.page === start.numero + 1))) {
             page = reference.page;

@@ -41,6 +41,7 @@ export interface ProjectStart {
 export function findProjectStarts(blocks: readonly Block[], from: number, to: number, entries: readonly SommaireEntry[], vocabulary: Vocabulary): ProjectStart[] {
   const byNumber = new Map(entries.map((entry) => [entry.numero, entry]));
   const starts: ProjectStart[] = [];
+  const offset = pageOffset(blocks, from, to, byNumber, vocabulary);
   let last = 0;
   for (let i = from; i < to; i++) {
     const block = blocks[i]!;
@@ -51,6 +52,8 @@ export function findProjectStarts(blocks: readonly Block[], from: number, to: nu
     if (numero <= last || (byNumber.size > 0 && !byNumber.has(numero))) continue;
     const lead = leadBlocks(block, head.rest);
     const entry = byNumber.get(numero);
+    // Far from the page the sommaire announces, a number is a key figure or a list item.
+    if (entry?.page != null && block.page !== null && Math.abs(block.page - entry.page - offset) > 2) continue;
     const how = authorsHeadingFollows(blocks, i + 1, Math.min(to, i + 1 + HEADING_LOOKAHEAD), vocabulary)
       ? 'authors'
       : entry && titleFollows(entry, [...lead, ...blocks.slice(i + 1, i + 4)])
@@ -63,6 +66,24 @@ export function findProjectStarts(blocks: readonly Block[], from: number, to: nu
     last = numero;
   }
   return withTitleOnlyStarts(blocks, from, to, entries, starts);
+}
+
+/**
+ * How far the PDF's page numbers are from the printed ones (a cover not counted, say): the most
+ * common difference over numbers followed by their sommaire title; 0 when none is.
+ */
+function pageOffset(blocks: readonly Block[], from: number, to: number, byNumber: ReadonlyMap<number, SommaireEntry>, vocabulary: Vocabulary): number {
+  const counts = new Map<number, number>();
+  for (let i = from; i < to; i++) {
+    const block = blocks[i]!;
+    const head = numberAtStart(block.lines[0]?.text ?? block.text, vocabulary, false);
+    const entry = head ? byNumber.get(head.numero) : undefined;
+    if (!entry || entry.page === null || block.page === null) continue;
+    if (!titleFollows(entry, [...leadBlocks(block, head!.rest), ...blocks.slice(i + 1, i + 4)])) continue;
+    const difference = block.page - entry.page;
+    counts.set(difference, (counts.get(difference) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
 }
 
 /** « PROJET 01 — TITRE » on one line: only with a label, never a bare number and text (a key figure). */
