@@ -99,6 +99,8 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
     const block = blocks[i]!;
     const text = block.text.trim();
     const start = startOf(block);
+    // Sommaire numbers go up: a number again from the start is the body's first project.
+    if (start && entries.length > 0 && start.numero <= entries.at(-1)!.numero) break;
     if (start) {
       if (start.page !== undefined) pendingPage = start.page;
       if (entries.length === 0) {
@@ -147,6 +149,8 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
       i = j;
       continue;
     }
+    const following = startOf(blocks[i + 1]) ?? startOf(blocks[i + 2]);
+    if (entries.length > 0 && following && following.numero <= entries.at(-1)!.numero) break;
     if (isSectionTitle(block, blocks[i + 1], startOf, blocks[i + 2], vocabulary)) {
       section = text;
       i++;
