@@ -37,6 +37,7 @@ export interface Profile {
   months?: string[];
   coverAudienceWords?: string[];
   nameParticles?: string[];
+  teamTableHeaders?: string[];
 }
 
 /** The profile compiled for matching. Built once per run by `compileProfile`. */
@@ -65,6 +66,8 @@ export interface Vocabulary {
   readonly coverAudience: RegExp;
   /** Lower-cased name particles ("de", "van", "d'"). */
   readonly nameParticles: ReadonlySet<string>;
+  /** Folded words of a team table's header row (« NOM », « PRENOM », « COURRIEL »). */
+  readonly teamTableHeaders: ReadonlySet<string>;
 }
 
 /** Upper-cases, strips accents and folds white space, for matching headings whatever their case or accents. */
@@ -153,6 +156,7 @@ export function mergeProfile(base: Profile, user: Profile): Profile {
     months: list('months', base.months, user.months),
     coverAudienceWords: list('coverAudienceWords', base.coverAudienceWords, user.coverAudienceWords),
     nameParticles: list('nameParticles', base.nameParticles, user.nameParticles),
+    teamTableHeaders: list('teamTableHeaders', base.teamTableHeaders, user.teamTableHeaders),
   };
 }
 
@@ -234,6 +238,7 @@ export function compileProfile(profile: Profile = SHIPPED_PROFILE): Vocabulary {
     publicationDate: new RegExp(`^(?:${months.join('|') || '(?!)'}) (?:19|20)\\d{2}$`, 'u'),
     coverAudience: new RegExp(audience.join('|') || '(?!)', 'u'),
     nameParticles: new Set((profile.nameParticles ?? []).map((word) => word.toLowerCase())),
+    teamTableHeaders: new Set((profile.teamTableHeaders ?? []).flatMap((words) => foldForMatch(words).split(' '))),
   };
 }
 

@@ -8,7 +8,7 @@ import { EMAIL } from '../conventions.js';
 import type { Vocabulary } from '../profile.js';
 import type { Block, RubriqueKey } from '../types.js';
 import { isStandaloneFigure } from './chiffres.js';
-import { isAnyCaseName, looksLikeName } from './people.js';
+import { isAnyCaseName, isNamePart, looksLikeName } from './people.js';
 
 /** A name then an e-mail on one line, or in a table row. */
 const NAME_THEN_EMAIL = /^(.*?\S)\s*(?:\||\s)\s*([\p{L}\p{N}._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})$/u;
@@ -73,8 +73,8 @@ export function isTeamBlock(block: Block, vocabulary: Vocabulary): boolean {
   for (const line of lines) {
     const pair = NAME_THEN_EMAIL.exec(line);
     if (EMAIL.test(line)) emails += family(line) ? 1 : 0;
-    else if (pair && isAnyCaseName(pair[1]!.replace(/\s*\|\s*$/, '')) && EMAIL.test(pair[2]!)) emails += family(pair[2]!) ? 1 : 0;
-    else if (!looksLikeName(line) && !isAnyCaseName(line)) return false;
+    else if (pair && (isAnyCaseName(pair[1]!.replace(/\s*\|\s*/g, ' ')) || isNamePart(pair[1]!.replace(/\s*\|\s*/g, ' '))) && EMAIL.test(pair[2]!)) emails += family(pair[2]!) ? 1 : 0;
+    else if (!looksLikeName(line) && !isAnyCaseName(line) && !isNamePart(line) && !vocabulary.teamTableHeaders.has(foldHeader(line))) return false;
   }
   return emails > 0;
 }
@@ -90,6 +90,10 @@ export function isSidebarCard(block: Block): boolean {
   const [first, ...rest] = block.lines;
   if (!first || rest.length === 0 || first.bold !== true || !isAnyCaseName(first.text.trim())) return false;
   return rest.every((line) => line.bold === false && line.size !== null && line.size < 0.95 && !line.text.includes('@') && line.text.length < 80);
+}
+
+function foldHeader(line: string): string {
+  return line.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase().trim();
 }
 
 /**
