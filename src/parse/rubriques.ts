@@ -39,7 +39,8 @@ const TEXT_RUBRIQUES: readonly RubriqueKey[] = ['contexte', 'problematique', 'cl
  * @param where Project number and page, for diagnostics.
  * @returns Title blocks, rubriques, unknown boxes and what was reported.
  */
-export function splitRubriques(blocks: readonly Block[], vocabulary: Vocabulary, where: { projet: number; page?: number }): SplitProject {
+export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary, where: { projet: number; page?: number }): SplitProject {
+  const blocks = printed.flatMap((block) => splitRunInHeading(block, vocabulary));
   const style = headingStyle(blocks, vocabulary);
   const headingBlocks: Block[] = [];
   const rubriques: (Rubrique | { key: null; heading: string; page: number | null; blocks: Block[] })[] = [];
@@ -78,6 +79,27 @@ export function splitRubriques(blocks: readonly Block[], vocabulary: Vocabulary,
   const unknown = rubriques.filter((rubrique) => rubrique.key === null).map(({ heading, blocks: b }) => ({ heading, blocks: b }));
   const moved = moveByShape(headingBlocks, known, vocabulary);
   return { headingBlocks: moved.headingBlocks, rubriques: moved.rubriques, unknown, diagnostics };
+}
+
+/**
+ * A heading in a margin read on the same line as the text beside it (« PROBLÉMATIQUE Comment
+ * organiser… »): a known heading in capitals opening a paragraph's first line is cut off it.
+ */
+function splitRunInHeading(block: Block, vocabulary: Vocabulary): Block[] {
+  const first = block.lines[0];
+  if (block.kind !== 'paragraph' || !first) return [block];
+  const words = first.text.trim().split(/\s+/);
+  for (let k = Math.min(5, words.length - 1); k >= 1; k--) {
+    const heading = words.slice(0, k).join(' ');
+    const rest = words.slice(k).join(' ');
+    if (/\p{Ll}/u.test(heading) || !/^\p{Lu}\p{Ll}/u.test(rest) || vocabulary.rubriqueOf(heading) === null) continue;
+    const lines = [{ ...first, text: rest }, ...block.lines.slice(1)];
+    return [
+      { ...block, text: heading, lines: [{ ...first, text: heading }] },
+      { ...block, text: block.text.trim().slice(heading.length).trim(), lines },
+    ];
+  }
+  return [block];
 }
 
 /** A paragraph of running text (not a name, a role or a label). */
