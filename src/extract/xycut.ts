@@ -96,6 +96,8 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
       if (rows) return recurse(rows, 'band');
       return recurse(columns.parts, 'gutter');
     }
+    const float = floatCut(fragments, body);
+    if (float) return recurse(float, 'band');
     const narrow = splitAlong(fragments, 'y', 0.5 * body);
     if (narrow.parts.length > 1) return recurse(narrow.parts, 'narrow');
     // Only between lines: one justified line has word gaps as wide as this.
@@ -160,6 +162,31 @@ function headingTops(margin: readonly Fragment[], text: readonly Fragment[], bod
     if (line.top - marginLines[i - 1]!.bottom >= 0.4 * body || startsParagraph(line.top)) tops.push(line.top);
   }
   return tops;
+}
+
+/**
+ * A box floated beside the text (a sidebar the text wraps around): columns above some line, full
+ * width below it. Cut there, so the text beside the box and the box are read as columns.
+ * `null` when the region is not laid out so.
+ */
+function floatCut(fragments: readonly Fragment[], body: number): Fragment[][] | null {
+  if (fragments.length > 400) return null;
+  const tops = [...new Set(fragments.map((fragment) => fragment.top))].sort((a, b) => b - a);
+  for (const at of tops) {
+    const upper = fragments.filter((fragment) => fragment.top < at);
+    const lower = fragments.filter((fragment) => fragment.top >= at);
+    if (upper.length < 4 || lower.length === 0) continue;
+    const columns = splitAlong(upper, 'x', 1.5 * body);
+    if (columns.parts.length !== 2 || !columns.parts.every((part) => new Set(part.map((fragment) => Math.round(fragment.top))).size >= 2)) continue;
+    // The text runs on under the box: the next line is regular body text across the gutter.
+    const gutter = columns.gaps[0]!;
+    const next = lower.filter((fragment) => fragment.top < at + 0.5 * body);
+    const across = next.some((fragment) => !fragment.bold && fragment.x0 < gutter.start && fragment.x1 > gutter.end && Math.abs(fragment.size - body) <= 0.1 * body);
+    const [text, box] = columns.parts;
+    const width = (part: readonly Fragment[]): number => Math.max(...part.map((f) => f.x1)) - Math.min(...part.map((f) => f.x0));
+    if (across && width(box!) < width(text!)) return [upper, lower];
+  }
+  return null;
 }
 
 /** An empty strip across a region: from `start` (where the text before it ends) to `end` (where the next starts). */
