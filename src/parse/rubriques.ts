@@ -92,7 +92,7 @@ function splitRunInHeading(block: Block, vocabulary: Vocabulary): Block[] {
   for (let k = Math.min(5, words.length - 1); k >= 1; k--) {
     const heading = words.slice(0, k).join(' ');
     const rest = words.slice(k).join(' ');
-    if (/\p{Ll}/u.test(heading) || !/^\p{Lu}\p{Ll}/u.test(rest) || vocabulary.rubriqueOf(heading) === null) continue;
+    if (/\p{Ll}/u.test(heading) || !/^(?:\p{Lu}\p{Ll}|\p{Lu}['’]\p{L}|[«"])/u.test(rest) || vocabulary.rubriqueOf(heading) === null) continue;
     const lines = [{ ...first, text: rest }, ...block.lines.slice(1)];
     return [
       { ...block, text: heading, lines: [{ ...first, text: heading }] },
