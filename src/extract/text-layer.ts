@@ -53,7 +53,9 @@ export function checkTextLayer(pages: PdfPages): TextLayerResult {
   let current: PdfPage[] = twice.map((result) => result.page);
   const doubled = twice.flatMap((result, i) => (result.dropped > 0 ? [{ page: current[i]!.number, count: result.dropped }] : []));
 
-  const attested = attestedWords(current);
+  // Only a page with a suspect character needs the document's vocabulary.
+  const suspect = current.some((page) => page.runs.some((run) => UNREADABLE_CHAR.test(run.text) || TRUNCATED_LIGATURE.test(run.text)));
+  const attested = suspect ? attestedWords(current) : new Set<string>();
   const swapped = repairSwapped(current, attested);
   current = swapped.pages;
   const truncated = repairTruncatedLigatures(current, attested);
@@ -146,7 +148,11 @@ function dropOcrCopies(pages: readonly PdfPage[]): { pages: PdfPage[]; copyPages
  * shift allowed is well under a narrow letter's width, so "ll" drawn letter by letter stays.
  */
 function dropDoubleDrawn(page: PdfPage): { page: PdfPage; dropped: number } {
-  const byText = new Map<string, number[]>();
+  // Runs indexed by text and a 4-pt grid cell, so that a page of many equal runs (leader dots)
+  // stays linear: a twin lies in the run's cell or a neighbouring one.
+  const grid = new Map<string, number[]>();
+  const seen = new Set<string>();
+  const cell = (run: PdfTextRun, dx = 0, dy = 0) => `${Math.floor(run.x / 4) + dx}|${Math.floor(run.y / 4) + dy}|${run.text}`;
   const kept: PdfTextRun[] = [];
   let dropped = 0;
   for (const run of page.runs) {
@@ -155,18 +161,25 @@ function dropDoubleDrawn(page: PdfPage): { page: PdfPage; dropped: number } {
       continue;
     }
     const near = Math.min(0.08 * run.fontSize, 0.5 * Math.max(run.width, 0));
-    const candidates = byText.get(run.text) ?? [];
-    const twin = candidates.find((index) => {
-      const other = kept[index]!;
-      return Math.abs(other.fontSize - run.fontSize) < 0.01 * run.fontSize && Math.abs(other.x - run.x) <= near && Math.abs(other.y - run.y) <= 0.08 * run.fontSize;
-    });
+    let twin: number | undefined;
+    // Most texts occur once on a page: only a repeated one is looked up in the grid.
+    const repeated = seen.has(run.text);
+    seen.add(run.text);
+    for (let dx = -1; dx <= 1 && twin === undefined && repeated; dx++) {
+      for (let dy = -1; dy <= 1 && twin === undefined; dy++) {
+        twin = grid.get(cell(run, dx, dy))?.find((index) => {
+          const other = kept[index]!;
+          return Math.abs(other.fontSize - run.fontSize) < 0.01 * run.fontSize && Math.abs(other.x - run.x) <= near && Math.abs(other.y - run.y) <= 0.08 * run.fontSize;
+        });
+      }
+    }
     if (twin !== undefined) {
       kept[twin] = { ...kept[twin]!, bold: true };
       dropped++;
       continue;
     }
-    candidates.push(kept.length);
-    byText.set(run.text, candidates);
+    const key = cell(run);
+    grid.set(key, [...(grid.get(key) ?? []), kept.length]);
     kept.push(run);
   }
   return { page: dropped > 0 ? { ...page, runs: kept } : page, dropped };
@@ -200,34 +213,61 @@ function dropSpaceBeforeHyphen(page: PdfPage): PdfPage {
 
 /**
  * The runs of a page chained into pieces of lines (consecutive runs on one baseline, touching),
- * so that a word split over several runs is seen whole. `owner[i]` is the run of character i.
+ * so that a word split over several runs is seen whole.
  */
 interface Chain {
   readonly text: string;
-  readonly owner: readonly { run: number; offset: number }[];
+  /** Index in the page of each run of the chain, and the offset in `text` where it starts. */
+  readonly runs: readonly number[];
+  readonly starts: readonly number[];
 }
 
+/** The run holding character `index` of a chain, and the character's offset in that run. */
+function ownerOf(chain: Chain, index: number): { run: number; offset: number } {
+  let low = 0;
+  let high = chain.starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (chain.starts[middle]! <= index) low = middle;
+    else high = middle - 1;
+  }
+  return { run: chain.runs[low]!, offset: index - chain.starts[low]! };
+}
+
+/** Chains of each page, computed once per page object (pages are replaced when repaired). */
+const chainCache = new WeakMap<PdfPage, Chain[]>();
+
 function chains(page: PdfPage): Chain[] {
+  const cached = chainCache.get(page);
+  if (cached) return cached;
   const out: Chain[] = [];
-  let text = '';
-  let owner: { run: number; offset: number }[] = [];
+  let parts: string[] = [];
+  let length = 0;
+  let runs: number[] = [];
+  let starts: number[] = [];
   let previous: PdfTextRun | undefined;
+  const flush = (): void => {
+    if (parts.length > 0) out.push({ text: parts.join(''), runs, starts });
+    parts = [];
+    length = 0;
+    runs = [];
+    starts = [];
+  };
   page.runs.forEach((run, index) => {
     const touching =
       previous !== undefined &&
       Math.abs(previous.y - run.y) < 0.3 * run.fontSize &&
       run.x >= previous.x - 0.1 * run.fontSize &&
       run.x - (previous.x + previous.width) < 0.15 * run.fontSize;
-    if (!touching && text !== '') {
-      out.push({ text, owner });
-      text = '';
-      owner = [];
-    }
-    for (let offset = 0; offset < run.text.length; offset++) owner.push({ run: index, offset });
-    text += run.text;
+    if (!touching) flush();
+    runs.push(index);
+    starts.push(length);
+    parts.push(run.text);
+    length += run.text.length;
     previous = run;
   });
-  if (text !== '') out.push({ text, owner });
+  flush();
+  chainCache.set(page, out);
   return out;
 }
 
@@ -261,7 +301,7 @@ function applyEdits(page: PdfPage, chainEdits: readonly { chain: Chain; edits: E
   const perRun = new Map<number, Map<number, string>>();
   for (const { chain, edits } of chainEdits) {
     for (const [index, replacement] of edits) {
-      const { run, offset } = chain.owner[index]!;
+      const { run, offset } = ownerOf(chain, index);
       const map = perRun.get(run) ?? new Map<number, string>();
       map.set(offset, replacement);
       perRun.set(run, map);
@@ -293,6 +333,7 @@ function unswap(char: string): string | null {
 /** Words with swapped characters, and what they read as once unswapped. */
 function swappedWords(chain: Chain): { start: number; word: string; repaired: string; edits: Edits }[] {
   const out: { start: number; word: string; repaired: string; edits: Edits }[] = [];
+  if (!UNREADABLE_CHAR.test(chain.text)) return out;
   for (const match of chain.text.matchAll(WORD)) {
     const word = match[0];
     let repaired = '';
@@ -358,13 +399,14 @@ function repairTruncatedLigatures(pages: readonly PdfPage[], attested: ReadonlyS
   const perPage: { page: PdfPage; words: LigatureWord[] }[] = pages.map((page) => ({ page, words: [] }));
   for (const entry of perPage) {
     for (const chain of chains(entry.page)) {
+      if (!TRUNCATED_LIGATURE.test(chain.text)) continue;
       for (const match of chain.text.matchAll(WORD)) {
         const word = match[0];
         const chars = [...new Set([...word].filter((char) => TRUNCATED_LIGATURE.test(char)))];
         if (chars.length !== 1) continue;
         const char = chars[0]!;
         const positions = [...word].flatMap((c, i) => (c === char ? [i] : []));
-        const run = entry.page.runs[chain.owner[match.index + positions[0]!]!.run]!;
+        const run = entry.page.runs[ownerOf(chain, match.index + positions[0]!).run]!;
         const readings = LIGATURE_SPELLINGS.filter((spelling) => attested.has(normaliseLigatures(spell(word, positions, spelling)).toLowerCase()));
         entry.words.push({ chain, index: match.index, word, char, positions, font: run.fontName, readings });
       }
