@@ -38,13 +38,10 @@ export function sniffFormat(bytes: Uint8Array): 'pdf' | 'text' {
 export async function extractDocument(bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractedDocument> {
   if (bytes.length === 0) throw new BrochureError('EMPTY_INPUT', `${label(options)} is empty: nothing to extract`);
   if (sniffFormat(bytes) === 'pdf') {
-    const [{ readPdfPages }, { layoutPages, assertHasText }, { checkTextLayer }] = await Promise.all([import('./pdf.js'), import('./layout.js'), import('./text-layer.js')]);
-    const read = await readPdfPages(bytes, { password: options.password, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES });
-    assertHasText(read);
-    // The text layer is checked (and repaired where the cause is proved) before the layout reads it.
-    const { pages, diagnostics } = checkTextLayer(read);
-    const laidOut = layoutPages(pages);
-    return { ...laidOut, diagnostics: [...diagnostics, ...laidOut.diagnostics] };
+    const [{ readPdfPages }, { layoutPages, assertHasText }] = await Promise.all([import('./pdf.js'), import('./layout.js')]);
+    const pages = await readPdfPages(bytes, { password: options.password, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES });
+    assertHasText(pages);
+    return layoutPages(pages);
   }
   if (/\.pdf$/i.test(options.fileName ?? '')) {
     const head = new TextDecoder('latin1').decode(bytes.subarray(0, 256)).toLowerCase();

@@ -1,7 +1,7 @@
 /**
- * Text-layer checks of the PDF adapter, between `pdf.ts` and `layout.ts`: the runs as the PDF's
- * text layer gives them are checked, and repaired where the cause of a fault can be proved from
- * the document itself. Everything here works on run text, fonts and geometry only.
+ * Text-layer checks of the PDF adapter, the first step of `layoutPages`: the runs as the PDF's
+ * text layer gives them (`pdf.ts`) are checked, and repaired where the cause of a fault can be
+ * proved from the document itself. Everything here works on run text, fonts and geometry only.
  *
  * 1. An invisible OCR copy (tesseract's GlyphLessFont) over a page that has its own text is
  *    dropped (read once); a page with only OCR text is read, and the document says so.
