@@ -20,13 +20,6 @@ export function foldForMatch(text: string): string {
 }
 
 /**
- * A character that cannot belong to a French brochure's text: control characters, CJK
- * ideographs and Hangul, private-use code points (but the legacy ligatures U+F001/U+F002, which
- * are spelt out) and U+FFFD. Found in a PDF's text, it shows a damaged text layer.
- */
-export const UNREADABLE_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u3000-\u9fff\uac00-\ud7af\ue000-\uf000\uf003-\uf8ff\uf900-\ufaff\ufffd]/u;
-
-/**
  * Rubrique headings of a project page, tried on the whole (folded) block text.
  * Variants seen or expected in the family: "LE CONTEXTE", "LES CHIFFRES CLÉS", "POUR ALLER PLUS LOIN".
  */

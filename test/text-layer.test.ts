@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { UNREADABLE_CHAR } from '../src/conventions.js';
+import { UNREADABLE_CHAR } from '../src/unreadable.js';
 import { extractDocument } from '../src/extract/index.js';
 import { checkTextLayer } from '../src/extract/text-layer.js';
 import { extractBrochure } from '../src/pipeline.js';

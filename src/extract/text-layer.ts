@@ -17,7 +17,7 @@
  * What stays unreadable is reported once for the document (`TEXT_LAYER_DAMAGED`), and the
  * normalise checks blame the text layer, not the brochure, for fields holding such characters.
  */
-import { UNREADABLE_CHAR } from '../conventions.js';
+import { UNREADABLE_CHAR } from '../unreadable.js';
 import type { Diagnostic, PdfPage, PdfPages, PdfTextRun } from '../types.js';
 import { normaliseLigatures } from './lines.js';
 

@@ -3,7 +3,8 @@
  * field: they compare what is printed in two places and say where they disagree.
  * The codes are listed, with what each means, in the README.
  */
-import { EMAIL, EMAIL_DOMAINS, SENTENCE_END, UNREADABLE_CHAR, foldForMatch } from '../conventions.js';
+import { EMAIL, EMAIL_DOMAINS, SENTENCE_END, foldForMatch } from '../conventions.js';
+import { UNREADABLE_CHAR } from '../unreadable.js';
 import type { BrochureDocument, Diagnostic, ParsedProject, Personne, Projet, RubriqueKey, SegmentedDocument } from '../types.js';
 import { mostSimilar } from '../similarity.js';
 import { foldLetters } from './names.js';

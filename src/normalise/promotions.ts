@@ -3,8 +3,8 @@
  * cover), and finding each author in them. Rosters and project pages spell some names
  * differently; a match that needs more than accents or case is reported, never hidden.
  */
-import { UNREADABLE_CHAR } from '../conventions.js';
 import { jaroWinkler, mostSimilar } from '../similarity.js';
+import { UNREADABLE_CHAR } from '../unreadable.js';
 import type { Diagnostic, Personne, RosterBlock } from '../types.js';
 import { foldLetters, splitRosterLine, titleCase } from './names.js';
 
