@@ -80,8 +80,8 @@ export function ingestDocument(db: Dataset, document: BrochureDocument, input: I
       changes = compareDocuments(readEditionDocument(db, key)!, document);
       removeEdition(db, existing.id);
     }
-    const editionId = insertEdition(db, document, input, key);
-    const candidates = findCandidates(db, editionId);
+    const { editionId, conflicts } = insertEdition(db, document, input, key);
+    const candidates = findCandidates(db, editionId, conflicts);
     return { edition: key, status: existing ? 'replaced' : 'added', ...(changes ? { changes } : {}), projects: document.projets.length, candidates };
   }).immediate();
 }
@@ -95,7 +95,7 @@ export function editionKey(document: BrochureDocument): string {
   return `${document.brochure.anneeDebut}-${document.brochure.anneeFin}`;
 }
 
-function insertEdition(db: Dataset, document: BrochureDocument, input: IngestInput, key: string): number {
+function insertEdition(db: Dataset, document: BrochureDocument, input: IngestInput, key: string): { editionId: number; conflicts: [string, string][] } {
   const { brochure, source } = document;
   const editionId = Number(
     db
@@ -106,7 +106,8 @@ function insertEdition(db: Dataset, document: BrochureDocument, input: IngestInp
       .run(key, brochure.edition, brochure.anneeDebut, brochure.anneeFin, brochure.titre, brochure.datePublication, document.schemaVersion,
         source.file, source.sha256, source.format, source.pageCount, input.file, input.sha256, new Date().toISOString()).lastInsertRowid,
   );
-  const link = personLinker(db, editionId);
+  const conflicts: [string, string][] = [];
+  const link = personLinker(db, editionId, conflicts);
 
   const sectionIds = new Map<string, number>();
   const insertSection = db.prepare('INSERT INTO sections (edition_id, position, titre) VALUES (?, ?, ?)');
@@ -117,6 +118,14 @@ function insertEdition(db: Dataset, document: BrochureDocument, input: IngestInp
     section.projets.forEach((numero, index) => insertSectionProject.run(id, index, numero));
   });
 
+  const insertProject = prepareProjectInserts(db);
+  document.projets.forEach((projet, position) => {
+    insertProject(editionId, position, projet, sectionIds.get(projet.section) ?? null, link);
+    if (position === 0) pauseForTests();
+  });
+
+  // Roster members after the authors: a member links to the author of the same name and promotion,
+  // whose e-mail is the stronger evidence (and mints the id), whatever order editions come in.
   const insertPromotion = db.prepare('INSERT INTO promotions (edition_id, position, nom) VALUES (?, ?, ?)');
   const insertMember = db.prepare('INSERT INTO promotion_members (promotion_id, position, person_id, prenom, nom) VALUES (?, ?, ?, ?, ?)');
   document.promotions.forEach((promotion, position) => {
@@ -126,15 +135,9 @@ function insertEdition(db: Dataset, document: BrochureDocument, input: IngestInp
     });
   });
 
-  const insertProject = prepareProjectInserts(db);
-  document.projets.forEach((projet, position) => {
-    insertProject(editionId, position, projet, sectionIds.get(projet.section) ?? null, link);
-    if (position === 0) pauseForTests();
-  });
-
   const insertDiagnostic = db.prepare('INSERT INTO diagnostics (edition_id, position, code, severity, projet, page, message) VALUES (?, ?, ?, ?, ?, ?, ?)');
   document.diagnostics.forEach((d, position) => insertDiagnostic.run(editionId, position, d.code, d.severity, d.projet ?? null, d.page ?? null, d.message));
-  return editionId;
+  return { editionId, conflicts };
 }
 
 /** Prepares the inserts of one project and its people, figures, references and boxes. */
@@ -181,17 +184,17 @@ function prepareProjectInserts(db: Dataset) {
  * Returns a function that finds (or creates) the person a mention stands for and records the
  * mention's strong evidence for later editions.
  */
-function personLinker(db: Dataset, editionId: number): (mention: Mention) => string {
-  const findByKey = db.prepare('SELECT k.person_id FROM person_keys k JOIN people p ON p.id = k.person_id WHERE k.key = ? ORDER BY p.rowid LIMIT 1').pluck();
+function personLinker(db: Dataset, editionId: number, conflicts: [string, string][]): (mention: Mention) => string {
+  const findByKey = db.prepare('SELECT DISTINCT k.person_id FROM person_keys k JOIN people p ON p.id = k.person_id WHERE k.key = ? ORDER BY p.rowid').pluck();
   const insertPerson = db.prepare('INSERT OR IGNORE INTO people (id, prenom, nom, nom_normalise) VALUES (?, ?, ?, ?)');
   const insertKey = db.prepare('INSERT OR IGNORE INTO person_keys (key, person_id, edition_id) VALUES (?, ?, ?)');
   return (mention) => {
     const keys = personKeys(mention);
-    let id: string | undefined;
-    for (const key of keys) {
-      id = findByKey.get(key) as string | undefined;
-      if (id !== undefined) break;
-    }
+    const found = [...new Set(keys.flatMap((key) => findByKey.all(key) as string[]))];
+    let id = found[0];
+    // Strong evidence pointing at two people (an e-mail of one, the name and place of another): link to
+    // the strongest, report the other pair rather than merge people already published under two ids.
+    for (const other of found.slice(1)) conflicts.push([id!, other]);
     if (id === undefined) {
       // No key at all only for a nameless mention with nothing else: the name is then its own key.
       id = personIdFor(keys[0] ?? `name:${normalisePersonName(mention.prenom, mention.nom)}|edition:${editionId}`);
@@ -206,7 +209,7 @@ function personLinker(db: Dataset, editionId: number): (mention: Mention) => str
  * Reports, for each person of the edition, the other people whose names are alike but who were
  * not linked on strong evidence: IDENTITY_CANDIDATE, once per pair.
  */
-function findCandidates(db: Dataset, editionId: number): number {
+function findCandidates(db: Dataset, editionId: number, conflicts: readonly [string, string][]): number {
   const everyone = db.prepare('SELECT id, prenom, nom, nom_normalise FROM people ORDER BY rowid').all() as { id: string; prenom: string; nom: string; nom_normalise: string }[];
   const mentioned = new Set(
     db
@@ -223,6 +226,13 @@ function findCandidates(db: Dataset, editionId: number): number {
     "INSERT INTO dataset_diagnostics (edition_id, code, severity, person_id, other_person_id, score, message) VALUES (?, 'IDENTITY_CANDIDATE', 'info', ?, ?, ?, ?)",
   );
   let added = 0;
+  const byId = new Map(everyone.map((person) => [person.id, person]));
+  for (const pair of conflicts) {
+    const [a, b] = [byId.get(pair[0])!, byId.get(pair[1])!].sort((x, y) => (x.id < y.id ? -1 : 1)) as [typeof everyone[number], typeof everyone[number]];
+    if (known.get(a.id, b.id) !== undefined) continue;
+    insert.run(editionId, a.id, b.id, 1, `« ${a.prenom} ${a.nom} » (${a.id}) et « ${b.prenom} ${b.nom} » (${b.id}) : une même mention porte des preuves fortes de l’un et de l’autre (e-mail, nom et collectivité ou promotion).`);
+    added++;
+  }
   for (const person of everyone) {
     if (!mentioned.has(person.id)) continue;
     for (const other of everyone) {
