@@ -283,15 +283,17 @@ function compareDocuments(before: BrochureDocument, after: BrochureDocument): Ed
 }
 
 /**
- * Test-only hook: with PAUSE_HOOK set, stop inside the open transaction (after the first project)
- * so that a test can kill the process there and check that nothing was written.
+ * Test-only hook: with PAUSE_HOOK set to `FILE` or `FILE:MS`, write FILE then wait inside the open
+ * transaction (after the first project), forever or MS milliseconds, so that a test can kill the
+ * process there (nothing must be written) or start a second writer (it must wait, then succeed).
  */
 function pauseForTests(): void {
-  const marker = process.env[PAUSE_HOOK];
-  if (!marker) return;
+  const hook = process.env[PAUSE_HOOK];
+  if (!hook) return;
+  const [, marker = hook, ms] = /^(.*?)(?::(\d+))?$/.exec(hook) ?? [];
   writeFileSync(marker, String(process.pid));
-  // A synchronous wait: the transaction must stay open until the test kills the process.
+  // A synchronous wait: the transaction must stay open, and nothing else may run meanwhile.
   const cell = new Int32Array(new SharedArrayBuffer(4));
-  for (;;) Atomics.wait(cell, 0, 0, 1000);
+  if (ms !== undefined) Atomics.wait(cell, 0, 0, Number(ms));
+  else for (;;) Atomics.wait(cell, 0, 0, 1000);
 }
-
