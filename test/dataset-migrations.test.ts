@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDataset } from '../src/dataset/database.js';
 import { readEditionDocument } from '../src/dataset/document.js';
+import { normalisePersonName } from '../src/dataset/identities.js';
 import { ingestDocument } from '../src/dataset/ingest.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../src/dataset/migrations.js';
 import type { BrochureDocument } from '../src/types.js';
@@ -97,7 +98,7 @@ function writeV1Edition(db: Database.Database, document: BrochureDocument): void
     let person = 0;
     const newPerson = (prenom: string, nom: string): string => {
       const id = `Pv1${person++}`;
-      db.prepare('INSERT INTO people VALUES (?, ?, ?, ?)').run(id, prenom, nom, `${prenom} ${nom}`.toLowerCase());
+      db.prepare('INSERT INTO people VALUES (?, ?, ?, ?)').run(id, prenom, nom, normalisePersonName(prenom, nom));
       return id;
     };
     document.promotions.forEach((promotion, position) => {
