@@ -9,7 +9,7 @@
  * common) is reported as an IDENTITY_CANDIDATE in `dataset_diagnostics`, never merged.
  */
 import { createHash } from 'node:crypto';
-import jaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
+import { jaroWinkler } from '../similarity.js';
 
 /** Names at least this similar (Jaro-Winkler of the normalised "prenom nom") are reported as candidates. */
 export const CANDIDATE_THRESHOLD = 0.92;
@@ -110,10 +110,10 @@ export function personKeys(mention: Mention): string[] {
  * How alike two normalised names are.
  * @param a A name from `normalisePersonName`.
  * @param b Another.
- * @returns Jaro-Winkler similarity, 1 for the same name.
+ * @returns Jaro-Winkler similarity (natural's, through src/similarity.ts), 1 for the same name.
  */
 export function nameSimilarity(a: string, b: string): number {
-  return a === b ? 1 : jaroWinklerDistance(a, b);
+  return a === b ? 1 : jaroWinkler(a, b);
 }
 
 function hash(text: string): string {
