@@ -108,8 +108,9 @@ function readProject(db: Dataset, row: ProjectRow): Projet {
 }
 
 function readDiagnostics(db: Dataset, editionId: number): Diagnostic[] {
+  // The codes were checked when the document was validated before ingest.
   const rows = db.prepare('SELECT code, severity, projet, page, message FROM diagnostics WHERE edition_id = ? ORDER BY position').all(editionId) as {
-    code: string;
+    code: Diagnostic['code'];
     severity: Diagnostic['severity'];
     projet: number | null;
     page: number | null;

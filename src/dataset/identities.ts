@@ -49,7 +49,7 @@ export function normaliseCollectivite(printed: string): string {
  * A person's name in matching form.
  * @param prenom Given name as printed.
  * @param nom Family name as printed.
- * @returns "jeanne le bras": lower case, no accents, hyphens and apostrophes as spaces.
+ * @returns "marc antoine roux": lower case, no accents, hyphens and apostrophes as spaces.
  */
 export function normalisePersonName(prenom: string, nom: string): string {
   return fold(`${prenom} ${nom}`).replace(/ ' /g, ' ').toLowerCase();
@@ -96,7 +96,7 @@ export interface Mention {
 /**
  * The strong evidence keys of a mention, strongest first.
  * @param mention The mention.
- * @returns Keys such as "email:a.b@x.org", "name:jeanne moreau|collectivite:C…", "name:…|promotion:GEORGE SAND".
+ * @returns Keys such as "email:a.b@x.org", "name:jeanne moreau|collectivite:C…", "name:…|promotion:OLYMPE DE GOUGES".
  */
 export function personKeys(mention: Mention): string[] {
   const name = normalisePersonName(mention.prenom, mention.nom);
