@@ -92,6 +92,13 @@ describe('extract --out -', () => {
 });
 
 describe('ingest and export', () => {
+  it('have their help, listed in the program help', async () => {
+    expect((await cli(['--help'])).stdout).toMatch(/ingest INPUT\.\.\. \[--db FILE\][\s\S]*export --format csv\|ndjson\|json/);
+    expect((await cli(['help', 'ingest'])).stdout).toMatch(/--replace/);
+    expect((await cli(['export', '--help'])).stdout).toMatch(/--excel/);
+    expect((await cli(['export'])).code).toBe(64);
+  });
+
   it('round trip: extract -> ingest -> export json gives back the same documents (2019 PDF, then its text with --replace, synthetic 2031)', async () => {
     const dir = temp();
     const db = join(dir, 'b.sqlite');
