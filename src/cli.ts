@@ -239,7 +239,7 @@ async function ingestCommand(argv: readonly string[]): Promise<number> {
           continue;
         }
         const partial = loaded.partial ? ' PARTIAL (some projects unparsed)' : '';
-        process.stdout.write(`${result.edition}: ${result.status} from '${input}' into ${dbPath}: ${result.projects} projects, ${result.candidates} identity candidates, ${seconds} s${partial}\n`);
+        process.stdout.write(`${result.edition}: ${result.status} from '${input}' into ${dbPath}: ${result.projects} projects, ${result.candidates} identity candidate${result.candidates === 1 ? '' : 's'}, ${seconds} s${partial}\n`);
         if (result.changes) process.stdout.write(changeLines(result.changes));
       } catch (error) {
         process.stderr.write(`brochure-extract: ${input}: ${errorLine(error, values.debug === true)}\n`);
