@@ -8,8 +8,14 @@
 
 export { foldForMatch } from './profile.js';
 
-/** A sommaire entry's number with its slash ("01/"), the family's historical form. */
-export const SOMMAIRE_NUMBER = /^(\d{1,2})\s*\/$/;
+/**
+ * A sommaire entry's number with its slash ("01/"), the family's historical form. OCR reads that
+ * thin slash as "]", "|" or "!" ("02]"), characters a sommaire never prints there otherwise.
+ */
+export const SOMMAIRE_NUMBER = /^(\d{1,2})\s*[/\]|!]$/;
+
+/** The page reference that closes a « 01/ » entry ("/ P05"; from OCR also "1P05", "IP12", "| P07"). */
+export const SOMMAIRE_PAGE = /^[/1Il|]\s*P\.?\s*(\d{1,3})$/i;
 
 /** The edition printed on the cover ("2019 / 2020"). */
 export const EDITION = /^((?:19|20)\d{2})\s*[/-]\s*((?:19|20)\d{2})$/;

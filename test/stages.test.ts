@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_VOCABULARY } from '../src/profile.js';
 
 const rubriqueOf = (text: string) => DEFAULT_VOCABULARY.rubriqueOf(text);
+import { SOMMAIRE_NUMBER, SOMMAIRE_PAGE } from '../src/conventions.js';
 import { BrochureError } from '../src/errors.js';
 import { joinLines, normaliseLigatures } from '../src/extract/lines.js';
 import { decodeText, readText } from '../src/extract/text.js';
@@ -87,6 +88,12 @@ describe('conventions', () => {
     expect(rubriqueOf('POUR ALLER PLUS LOIN')).toBe('allerPlusLoin');
     expect(rubriqueOf('TUTEUR ET TUTRICE AU SEIN DE LA COLLECTIVITÉ')).toBe('tuteurs');
     expect(rubriqueOf('Le contexte de la mission est large.')).toBeNull();
+  });
+  it('reads sommaire numbers and page references, also with the slash misread by OCR', () => {
+    for (const text of ['01/', '02 /', '02]', '04!', '03|']) expect(SOMMAIRE_NUMBER.test(text)).toBe(true);
+    for (const text of ['01', '01/2', '2031 / 2032', 'OT/']) expect(SOMMAIRE_NUMBER.test(text)).toBe(false);
+    for (const text of ['/ P05', '/P.12', '1P05', 'IP12', '| P07', 'l P10']) expect(SOMMAIRE_PAGE.exec(text)?.[1]).toMatch(/^\d+$/);
+    for (const text of ['P05', '2 P05', 'Page 5']) expect(SOMMAIRE_PAGE.test(text)).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@
  * forms the family prints: « 01/ … / P05 », « PROJET 01 … p. 5 », « N° 1 … 5 », a dot leader and a
  * bare page number at the end of the title (« TITRE ....... 5 »), or the page first.
  */
-import { foldForMatch } from '../conventions.js';
+import { SOMMAIRE_NUMBER, SOMMAIRE_PAGE, foldForMatch } from '../conventions.js';
 import type { Vocabulary } from '../profile.js';
 import type { Block, SommaireEntry, TextLine } from '../types.js';
 
@@ -31,6 +31,9 @@ function unspace(folded: string): string {
  */
 export function numberAtStart(text: string, vocabulary: Vocabulary, allowTitle: boolean): NumberAtStart | null {
   if (text.length > 200) return null;
+  // The historical « 01/ », as OCR may read it (« 02] »).
+  const slashed = SOMMAIRE_NUMBER.exec(text.trim());
+  if (slashed) return { numero: Number(slashed[1]), rest: '', labelled: true };
   const folded = unspace(foldForMatch(text));
   const alone = vocabulary.projectNumber.exec(folded.replace(/\s*\/$/, ''));
   if (alone) return { numero: Number(alone[1]), rest: '', labelled: folded.endsWith('/') || !/^\d/.test(folded) };
@@ -45,6 +48,8 @@ export function numberAtStart(text: string, vocabulary: Vocabulary, allowTitle: 
 
 /** A page reference on its own: « / P05 », « P. 5 », « page 5 », or a bare number. */
 function pageReference(text: string, vocabulary: Vocabulary): { page: number; bare: boolean } | null {
+  const historical = SOMMAIRE_PAGE.exec(text.trim());
+  if (historical) return { page: Number(historical[1]), bare: false };
   const folded = foldForMatch(text).replace(/^[.…\s]+/, '');
   const marked = vocabulary.sommairePage.exec(folded);
   if (marked) return { page: Number(marked[1]), bare: false };
