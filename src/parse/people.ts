@@ -85,7 +85,9 @@ function joinSplitNames(cards: PrintedPerson[]): PrintedPerson[] {
   for (const card of cards) {
     const previous = out.at(-1);
     const parts = `${previous?.name ?? ''} ${card.name}`.trim().split(/\s+/).length;
-    if (previous && previous.details.length === 0 && previous.name !== '' && card.details.length > 0 && parts <= 6 && isNamePart(previous.name) && isNamePart(card.name)) {
+    // Only a lone word is half a name: two full names in a row are two people (one without e-mail).
+    const lone = (name: string): boolean => name.trim().split(/\s+/).length === 1;
+    if (previous && previous.details.length === 0 && previous.name !== '' && card.details.length > 0 && parts <= 6 && isNamePart(previous.name) && isNamePart(card.name) && (lone(previous.name) || lone(card.name))) {
       out[out.length - 1] = { ...card, name: `${previous.name} ${card.name}` };
       continue;
     }
