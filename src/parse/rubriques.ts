@@ -151,5 +151,15 @@ function moveByShape(headingBlocks: Block[], rubriques: Rubrique[], vocabulary: 
       tutors.blocks.push(...cards);
     }
   }
+  // Text that ran on under a sidebar of tutors (a float) comes after the cards: it goes back to the
+  // text rubrique the sidebar interrupted.
+  result.forEach((rubrique, i) => {
+    const before = result[i - 1];
+    if (rubrique.key !== 'tuteurs' || !before || !TEXT_RUBRIQUES.includes(before.key)) return;
+    const firstProse = rubrique.blocks.findIndex(isProse);
+    if (firstProse <= 0) return;
+    const runOn = rubrique.blocks.splice(firstProse);
+    before.blocks.push(...runOn);
+  });
   return { headingBlocks: title, rubriques: result };
 }
