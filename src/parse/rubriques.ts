@@ -40,7 +40,7 @@ const TEXT_RUBRIQUES: readonly RubriqueKey[] = ['contexte', 'problematique', 'cl
  * @returns Title blocks, rubriques, unknown boxes and what was reported.
  */
 export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary, where: { projet: number; page?: number }): SplitProject {
-  const blocks = printed.flatMap((block) => splitRunInHeading(block, vocabulary));
+  const blocks = joinSplitHeadings(printed.flatMap((block) => splitRunInHeading(block, vocabulary)), vocabulary);
   const style = headingStyle(blocks, vocabulary);
   const headingBlocks: Block[] = [];
   const rubriques: (Rubrique | { key: null; heading: string; page: number | null; blocks: Block[] })[] = [];
@@ -100,6 +100,26 @@ function splitRunInHeading(block: Block, vocabulary: Vocabulary): Block[] {
     ];
   }
   return [block];
+}
+
+/** A heading broken over two blocks by a narrow column (« TUTEUR DANS LA » / « COLLECTIVITÉ ») is one heading. */
+function joinSplitHeadings(blocks: readonly Block[], vocabulary: Vocabulary): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const next = blocks[i + 1];
+    const short = (b: Block): boolean => b.kind === 'paragraph' && b.text.length <= 40;
+    if (next && short(block) && short(next) && vocabulary.rubriqueOf(block.text) === null && vocabulary.rubriqueOf(next.text) === null) {
+      const text = `${block.text.trim()} ${next.text.trim()}`;
+      if (vocabulary.rubriqueOf(text) !== null) {
+        out.push({ ...block, text, lines: [...block.lines, ...next.lines] });
+        i++;
+        continue;
+      }
+    }
+    out.push(block);
+  }
+  return out;
 }
 
 /** A paragraph of running text (not a name, a role or a label). */
