@@ -174,7 +174,10 @@ function moveByShape(headingBlocks: Block[], rubriques: Rubrique[], vocabulary: 
   // Text that ran on under a sidebar of tutors (a float) comes after the cards: it goes back to the
   // text rubrique the sidebar interrupted.
   result.forEach((rubrique, i) => {
-    const before = result[i - 1];
+    // The sidebar may hold the team above the tutors: the interrupted rubrique is before both.
+    let k = i - 1;
+    while (k >= 0 && result[k]!.key === 'auteurs') k--;
+    const before = result[k];
     if (rubrique.key !== 'tuteurs' || !before || !TEXT_RUBRIQUES.includes(before.key)) return;
     const firstProse = rubrique.blocks.findIndex(isProse);
     if (firstProse <= 0) return;
