@@ -182,9 +182,12 @@ function floatCut(fragments: readonly Fragment[], body: number): Fragment[][] | 
     const gutter = columns.gaps[0]!;
     const next = lower.filter((fragment) => fragment.top < at + 0.5 * body);
     const across = next.some((fragment) => !fragment.bold && fragment.x0 < gutter.start && fragment.x1 > gutter.end && Math.abs(fragment.size - body) <= 0.1 * body);
-    const [text, box] = columns.parts;
+    // The box is the narrower part: a sidebar at the right, or headings in a left margin.
+    const [left, right] = columns.parts;
     const width = (part: readonly Fragment[]): number => Math.max(...part.map((f) => f.x1)) - Math.min(...part.map((f) => f.x0));
-    if (across && width(box!) < width(text!)) return [upper, lower];
+    const boxedRight = width(right!) < width(left!);
+    const marginLeft = !boxedRight && left!.every((fragment) => fragment.bold);
+    if (across && (boxedRight || marginLeft)) return [upper, lower];
   }
   return null;
 }
