@@ -117,6 +117,16 @@ function joinSplitHeadings(blocks: readonly Block[], vocabulary: Vocabulary): Bl
         continue;
       }
     }
+    // A margin heading's second line may be read after the first line of the text beside it.
+    const after = blocks[i + 2];
+    if (next && after && short(block) && short(after) && vocabulary.rubriqueOf(block.text) === null && vocabulary.rubriqueOf(after.text) === null) {
+      const text = `${block.text.trim()} ${after.text.trim()}`;
+      if (block.lines.every((line) => line.bold === true) && after.lines.every((line) => line.bold === true) && vocabulary.rubriqueOf(text) !== null) {
+        out.push({ ...block, text, lines: [...block.lines, ...after.lines] }, next);
+        i += 2;
+        continue;
+      }
+    }
     out.push(block);
   }
   return out;
@@ -179,7 +189,9 @@ function moveByShape(headingBlocks: Block[], rubriques: Rubrique[], vocabulary: 
     while (k >= 0 && result[k]!.key === 'auteurs') k--;
     const before = result[k];
     if (rubrique.key !== 'tuteurs' || !before || !TEXT_RUBRIQUES.includes(before.key)) return;
-    const firstProse = rubrique.blocks.findIndex(isProse);
+    const firstProse = rubrique.blocks.findIndex(
+      (block, j) => j > 0 && (isProse(block) || (block.lines.every((line) => line.bold === false) && (isProse(rubrique.blocks[j + 1] ?? block) || block.page !== rubrique.page))),
+    );
     if (firstProse <= 0) return;
     const runOn = rubrique.blocks.splice(firstProse);
     before.blocks.push(...runOn);
