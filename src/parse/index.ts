@@ -79,9 +79,8 @@ export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEF
     clesPourAgir,
     temoignage: testimony.blocks === null ? null : renderRubrique(testimony.blocks.filter((block) => !isCaption(block.text))),
     chiffres: figures,
-    allerPlusLoin: (blocksOf('allerPlusLoin') ?? [])
-      .filter((block) => !isCaption(block.text))
-      .map((block) => ({ texte: block.text, url: URL_IN_TEXT.exec(block.text)?.[1] ?? null })),
+    allerPlusLoin: joinBrokenReferences((blocksOf('allerPlusLoin') ?? []).filter((block) => !isCaption(block.text)).map((block) => block.text))
+      .map((texte) => ({ texte, url: URL_IN_TEXT.exec(texte)?.[1] ?? null })),
     encadres,
     rubriques: rubriques.map((rubrique) => ({
       key: rubrique.key,
@@ -156,6 +155,23 @@ function readTitle(blocks: readonly Block[]): { titre: string; collectivite: str
   if (blocks.length === 0) return { titre: '', collectivite: '' };
   if (blocks.length === 1) return { titre: blocks[0]!.text, collectivite: '' };
   return { titre: joinText(blocks.slice(0, -1)), collectivite: blocks.at(-1)!.text };
+}
+
+/**
+ * A reference broken over lines read as blocks (a narrow column): a block starting in lower case
+ * continues the one before it, unless that one ended a sentence.
+ */
+function joinBrokenReferences(texts: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const text of texts) {
+    const previous = out.at(-1);
+    if (previous !== undefined && /^\p{Ll}/u.test(text.trim()) && !/[.!?]$/.test(previous.trim()) && !URL_IN_TEXT.test(previous)) {
+      out[out.length - 1] = `${previous.trim()} ${text.trim()}`;
+      continue;
+    }
+    out.push(text);
+  }
+  return out;
 }
 
 function joinText(blocks: readonly Block[]): string {
