@@ -8,8 +8,10 @@
  * a sidebar interleaved with the body to the tutors, tutors' cards printed under the team without
  * a label to the tutors.
  */
+import { foldForMatch } from '../conventions.js';
 import type { Vocabulary } from '../profile.js';
 import type { Block, Diagnostic, RubriqueKey } from '../types.js';
+import { isNamePart } from './people.js';
 import { headingStyle, isSidebarCard, isTeamBlock, meaningOf, setLikeHeading } from './structure.js';
 
 /** One rubrique: its heading as printed (`''` when the structure alone found it) and its blocks. */
@@ -132,6 +134,12 @@ function joinSplitHeadings(blocks: readonly Block[], vocabulary: Vocabulary): Bl
   return out;
 }
 
+/** A team table's header row: every word a header word of the profile (« Nom », « Prénom », « Courriel »). */
+function isHeaderRow(block: Block, vocabulary: Vocabulary): boolean {
+  const words = foldForMatch(block.text).split(/[\s|]+/).filter(Boolean);
+  return words.length > 0 && words.every((word) => vocabulary.teamTableHeaders.has(word));
+}
+
 /** A paragraph of running text (not a name, a role or a label). */
 function isProse(block: Block): boolean {
   const text = block.text.trim();
@@ -148,10 +156,23 @@ function moveByShape(headingBlocks: Block[], rubriques: Rubrique[], vocabulary: 
     return kept;
   };
   const isTeam = (block: Block): boolean => isTeamBlock(block, vocabulary);
-  const title = take(headingBlocks, isTeam);
+  // With a team block go the cells a table printed apart: its header row, a name cell before it.
+  const teamOf = (list: readonly Block[]): ((block: Block) => boolean) => {
+    const moving = new Set<Block>();
+    list.forEach((block, i) => {
+      if (!isTeam(block)) return;
+      moving.add(block);
+      for (let k = i - 1; k >= 0 && !moving.has(list[k]!) && (isNamePart(list[k]!.text) || isHeaderRow(list[k]!, vocabulary)) && !list[k]!.text.includes('@'); k--) {
+        if (vocabulary.rubriqueOf(list[k]!.text) !== null) break;
+        moving.add(list[k]!);
+      }
+    });
+    return (block) => moving.has(block);
+  };
+  const title = take(headingBlocks, teamOf(headingBlocks));
   for (const rubrique of rubriques) {
     if (rubrique.key === 'auteurs') continue;
-    rubrique.blocks.splice(0, rubrique.blocks.length, ...take(rubrique.blocks, isTeam));
+    rubrique.blocks.splice(0, rubrique.blocks.length, ...take(rubrique.blocks, teamOf(rubrique.blocks)));
   }
   const result = [...rubriques];
   if (stray.length > 0) {
@@ -160,6 +181,17 @@ function moveByShape(headingBlocks: Block[], rubriques: Rubrique[], vocabulary: 
       result.unshift(authors);
     }
     authors.blocks.push(...stray);
+  }
+  // What a second column put after the team belongs to the empty rubrique printed just before it.
+  if (authors) {
+    const at = result.indexOf(authors);
+    const before = result[at - 1];
+    const lastTeam = authors.blocks.reduce((last, block, i) => (isTeam(block) ? i : last), -1);
+    const tail = authors.blocks.slice(lastTeam + 1);
+    if (before && before.blocks.length === 0 && lastTeam >= 0 && tail.length > 0 && tail.every((block) => !isNamePart(block.text) && !block.text.includes('@'))) {
+      authors.blocks.splice(lastTeam + 1);
+      before.blocks.push(...tail);
+    }
   }
   // Tutors' cards under the team with no label of their own.
   if (authors && !result.some((rubrique) => rubrique.key === 'tuteurs')) {
