@@ -3,13 +3,13 @@
  * that knows the order; each stage is a plain function of the previous one's output.
  */
 import { createHash } from 'node:crypto';
-import { BrochureError } from './errors.js';
+import { Deadline } from './deadline.js';
 import { extractDocument, type ExtractOptions } from './extract/index.js';
 import { normaliseDocument } from './normalise/index.js';
 import { parseProject } from './parse/index.js';
 import { segmentDocument } from './segment/index.js';
 import type { BrochureDocument, Diagnostic, ExtractedDocument, ParsedProject, SegmentedDocument } from './types.js';
-import { assertValid } from './validate/index.js';
+import { assertValid, prepareValidator } from './validate/index.js';
 
 /** Options of a pipeline run. */
 export interface PipelineOptions extends ExtractOptions {
@@ -36,23 +36,18 @@ export interface StageResults {
  * @returns The validated document and the stages' outputs.
  */
 export async function runStages(bytes: Uint8Array, options: PipelineOptions = {}): Promise<StageResults> {
-  const work = runStagesUnbounded(bytes, options);
-  if (options.timeoutMs === undefined) return work;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new BrochureError('TIMEOUT', `reading took longer than ${options.timeoutMs} ms: the file is too large or malformed (raise --timeout if it is a real brochure)`)),
-      options.timeoutMs,
-    );
-  });
+  if (options.timeoutMs === undefined) return runStagesWithin(bytes, options);
+  const deadline = new Deadline(options.timeoutMs);
+  // The race ends the wait even where the work cannot be stopped (pdf.js in this thread, pageThreads 0).
+  const timeout = new Promise<never>((_, reject) => deadline.signal.addEventListener('abort', () => reject(deadline.signal.reason as Error), { once: true }));
   try {
-    return await Promise.race([work, timeout]);
+    return await Promise.race([runStagesWithin(bytes, options, deadline), timeout]);
   } finally {
-    clearTimeout(timer);
+    deadline.dispose();
   }
 }
 
-async function runStagesUnbounded(bytes: Uint8Array, options: PipelineOptions): Promise<StageResults> {
+async function runStagesWithin(bytes: Uint8Array, options: PipelineOptions, deadline?: Deadline): Promise<StageResults> {
   let start = performance.now();
   const lap = (): number => {
     const now = performance.now();
@@ -60,8 +55,16 @@ async function runStagesUnbounded(bytes: Uint8Array, options: PipelineOptions): 
     start = now;
     return spent;
   };
-  const extracted = await extractDocument(bytes, options);
+  const extracting = extractDocument(bytes, deadline ? { ...options, deadline } : options);
+  // Page threads are reading by now: this thread has time to get the validator ready.
+  if ((options.pageThreads ?? 0) > 0) prepareValidator();
+  const extracted = await extracting;
   const extract = lap();
+  return deadline ? deadline.run(() => laterStages(bytes, options, extracted, extract, lap)) : laterStages(bytes, options, extracted, extract, lap);
+}
+
+/** The stages after extract, all synchronous (so a deadline can interrupt them). */
+function laterStages(bytes: Uint8Array, options: PipelineOptions, extracted: ExtractedDocument, extract: number, lap: () => number): StageResults {
   const segmented = segmentDocument(extracted);
   const segment = lap();
   const { parsed, failures } = parseEach(segmented);

@@ -39,6 +39,14 @@ function validator(): ValidateFunction<BrochureDocument> {
 }
 
 /**
+ * Gets the validator ready now rather than on the first validation (the CLI calls it while other
+ * threads read the PDF, so the compile costs no wall time).
+ */
+export function prepareValidator(): void {
+  validator();
+}
+
+/**
  * Render one ajv error as `path: reason`, naming the offending key or the allowed values where ajv leaves them out.
  *
  * @param error
