@@ -5,11 +5,22 @@
 import { createHash } from 'node:crypto';
 import { Deadline } from './deadline.js';
 import { extractDocument, type ExtractOptions } from './extract/index.js';
-import { normaliseDocument } from './normalise/index.js';
-import { parseProject } from './parse/index.js';
-import { segmentDocument } from './segment/index.js';
 import type { BrochureDocument, Diagnostic, ExtractedDocument, ParsedProject, SegmentedDocument } from './types.js';
-import { assertValid, prepareValidator } from './validate/index.js';
+
+/**
+ * The stages after extract, loaded once extract has started: on a PDF read by page threads, the
+ * threads start first and these modules load while they read.
+ */
+const laterStageModules = async () => {
+  const [{ segmentDocument }, { parseProject }, { normaliseDocument }, { assertValid, prepareValidator }] = await Promise.all([
+    import('./segment/index.js'),
+    import('./parse/index.js'),
+    import('./normalise/index.js'),
+    import('./validate/index.js'),
+  ]);
+  return { segmentDocument, parseProject, normaliseDocument, assertValid, prepareValidator };
+};
+type LaterStages = Awaited<ReturnType<typeof laterStageModules>>;
 
 /** Options of a pipeline run. */
 export interface PipelineOptions extends ExtractOptions {
@@ -56,18 +67,23 @@ async function runStagesWithin(bytes: Uint8Array, options: PipelineOptions, dead
     return spent;
   };
   const extracting = extractDocument(bytes, deadline ? { ...options, deadline } : options);
-  // Page threads are reading by now: this thread has time to get the validator ready.
-  if ((options.pageThreads ?? 0) > 0) prepareValidator();
-  const extracted = await extracting;
+  const loading = laterStageModules().then((stages) => {
+    // Page threads are reading: this thread has time to get the validator ready.
+    if ((options.pageThreads ?? 0) > 0) stages.prepareValidator();
+    return stages;
+  });
+  const [extracted, stages] = await Promise.all([extracting, loading]);
   const extract = lap();
-  return deadline ? deadline.run(() => laterStages(bytes, options, extracted, extract, lap)) : laterStages(bytes, options, extracted, extract, lap);
+  const later = (): StageResults => laterStages(stages, bytes, options, extracted, extract, lap);
+  return deadline ? deadline.run(later) : later();
 }
 
 /** The stages after extract, all synchronous (so a deadline can interrupt them). */
-function laterStages(bytes: Uint8Array, options: PipelineOptions, extracted: ExtractedDocument, extract: number, lap: () => number): StageResults {
+function laterStages(stages: LaterStages, bytes: Uint8Array, options: PipelineOptions, extracted: ExtractedDocument, extract: number, lap: () => number): StageResults {
+  const { segmentDocument, normaliseDocument, assertValid } = stages;
   const segmented = segmentDocument(extracted);
   const segment = lap();
-  const { parsed, failures } = parseEach(segmented);
+  const { parsed, failures } = parseEach(segmented, stages.parseProject);
   const parse = lap();
   const normalised = normaliseDocument(segmented, parsed, {
     file: baseName(options.fileName ?? 'input'),
@@ -87,7 +103,7 @@ function laterStages(bytes: Uint8Array, options: PipelineOptions, extracted: Ext
  * Parses each project on its own: one that cannot be parsed is left out of the document and its
  * raw text kept in an error diagnostic, so nothing is lost and the others still come out.
  */
-function parseEach(segmented: SegmentedDocument): { parsed: ParsedProject[]; failures: Diagnostic[] } {
+function parseEach(segmented: SegmentedDocument, parseProject: LaterStages['parseProject']): { parsed: ParsedProject[]; failures: Diagnostic[] } {
   const parsed: ParsedProject[] = [];
   const failures: Diagnostic[] = [];
   for (const project of segmented.projects) {
