@@ -15,13 +15,15 @@
 // Diagnostics (carried by every stage)
 // ---------------------------------------------------------------------------
 
+import type { DiagnosticCode } from './diagnostics.js';
+
 /** How serious a diagnostic is: `error` = data lost or unusable, `warning` = likely wrong, `info` = worth a look. */
 export type Severity = 'info' | 'warning' | 'error';
 
 /** One anomaly found in the brochure or while reading it. Data, never a log line. */
 export interface Diagnostic {
-  /** Stable machine code, e.g. `EMAIL_NAME_MISMATCH` (listed in the README). */
-  code: string;
+  /** Stable machine code, e.g. `EMAIL_NAME_MISMATCH` (listed in `src/diagnostics.ts` and the README). */
+  code: DiagnosticCode;
   /** How serious it is. */
   severity: Severity;
   /** Project number (`numero`) the anomaly belongs to, when it belongs to one. */

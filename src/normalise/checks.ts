@@ -5,6 +5,7 @@
  */
 import { EMAIL, EMAIL_DOMAINS, SENTENCE_END, foldForMatch } from '../conventions.js';
 import type { BrochureDocument, Diagnostic, ParsedProject, Personne, Projet, RubriqueKey, SegmentedDocument } from '../types.js';
+import { mostSimilar } from '../similarity.js';
 import { foldLetters } from './names.js';
 import type { Promotion, RosterMatch } from './promotions.js';
 
@@ -332,7 +333,7 @@ function checkSections({ segmented }: CheckInput): Diagnostic[] {
   return segmented.sectionHeadings
     .filter((heading) => !titles.some((title) => words(title).join(' ') === words(heading.texte).join(' ')))
     .map((heading) => {
-      const closest = titles.find((title) => foldLetters(title).length > 0 && jaroLike(foldLetters(title), foldLetters(heading.texte))) ?? titles[0] ?? '';
+      const closest = mostSimilar(titles, foldLetters(heading.texte), foldLetters)?.item ?? '';
       return {
         code: 'SECTION_TITLE_VARIANT',
         severity: 'info' as const,
@@ -340,10 +341,6 @@ function checkSections({ segmented }: CheckInput): Diagnostic[] {
         message: `Intercalaire de section imprimé « ${heading.texte.replace(/\s+/g, ' ')} » ; sommaire et en-têtes : « ${closest} ».`,
       };
     });
-}
-
-function jaroLike(a: string, b: string): boolean {
-  return a.slice(0, 6) === b.slice(0, 6);
 }
 
 /** The usual order of rubriques on a project page. */

@@ -3,7 +3,7 @@
  * cover), and finding each author in them. Rosters and project pages spell some names
  * differently; a match that needs more than accents or case is reported, never hidden.
  */
-import jaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance.js';
+import { jaroWinkler, mostSimilar } from '../similarity.js';
 import type { Diagnostic, Personne, RosterBlock } from '../types.js';
 import { foldLetters, splitRosterLine, titleCase } from './names.js';
 
@@ -45,7 +45,7 @@ export function readPromotions(rosters: readonly RosterBlock[], coverNames: read
       return personne;
     });
     const heading = roster.heading.replace(/\s+/g, ' ').trim();
-    const best = bestBy(coverNames, (name) => jaroWinkler(foldLetters(name), foldLetters(heading)));
+    const best = mostSimilar(coverNames, foldLetters(heading), foldLetters);
     if (best && best.score >= SAME_PROMOTION) {
       if (foldLetters(best.item) !== foldLetters(heading)) {
         diagnostics.push({

@@ -7,6 +7,7 @@
  * it is given, so a printed name such as `<script>` can only ever become text.
  */
 import type { BrochureDocument, Diagnostic, Projet, Severity } from '../types.js';
+import { diagnosticInfo } from '../diagnostics.js';
 import { SEVERITIES, countByCode, countBySeverity, formatNumero, groupDiagnostics } from './text.js';
 
 /** Options of `renderHtml`. */
@@ -239,7 +240,7 @@ function diagnosticsSummary(diagnostics: readonly Diagnostic[]): Markup {
     ),
     byCode.length === 0
       ? null
-      : table(['Code', 'Nombre'], byCode.map(([code, n]) => [h('code', null, code), numberCell(n)])),
+      : table(['Code', 'Nombre', 'Signification'], byCode.map(([code, n]) => [h('code', null, code), numberCell(n), diagnosticInfo(code)?.meaning ?? ''])),
   );
 }
 
@@ -446,6 +447,12 @@ function field(name: string, title: string | null, diagnostics: readonly Diagnos
   );
 }
 
+/** The code's meaning from the registry as a tooltip (none for a code this version does not know). */
+function codeTitle(code: string): { title: string } | null {
+  const meaning = diagnosticInfo(code)?.meaning;
+  return meaning === undefined ? null : { title: meaning };
+}
+
 function diagnosticList(diagnostics: readonly Diagnostic[], withProjet = false): Markup | null {
   if (diagnostics.length === 0) return null;
   return h(
@@ -456,7 +463,7 @@ function diagnosticList(diagnostics: readonly Diagnostic[], withProjet = false):
         'li',
         { class: `diagnostic severity-${d.severity}`, 'data-code': d.code },
         h('span', { class: 'severity' }, SEVERITY_LABELS[d.severity]),
-        h('code', null, d.code),
+        h('code', codeTitle(d.code), d.code),
         withProjet && d.projet !== undefined ? ` projet ${formatNumero(d.projet)}` : null,
         d.page === undefined ? null : ` p. ${d.page}`,
         ' : ',

@@ -4,6 +4,7 @@
  * The text report is one screen a coordinator reads after a run: a header line, counts,
  * then one line per project with its diagnostics indented under it.
  */
+import { diagnosticInfo } from '../diagnostics.js';
 import type { BrochureDocument, Diagnostic, Projet, Severity } from '../types.js';
 
 /** Severities from the most to the least serious, the order every report lists them in. */
@@ -113,7 +114,10 @@ function headerLine(doc: BrochureDocument): string {
 function countLines(diagnostics: readonly Diagnostic[], options: TextOptions): string[] {
   const bySeverity = countBySeverity(diagnostics);
   const severities = SEVERITIES.map((s) => `${bySeverity[s]} ${paint(s, options)}${bySeverity[s] === 1 ? '' : 's'}`).join(', ');
-  return [`Diagnostics : ${severities}`, ...countByCode(diagnostics).map(([code, n]) => `  ${clean(code)}  ${n}`)];
+  return [`Diagnostics : ${severities}`, ...countByCode(diagnostics).map(([code, n]) => {
+    const meaning = diagnosticInfo(code)?.meaning;
+    return `  ${clean(code)}  ${n}${meaning === undefined ? '' : `  (${meaning})`}`;
+  })];
 }
 
 function projectLine(projet: Projet, diagnostics: readonly Diagnostic[]): string {

@@ -15,6 +15,7 @@ import {
   rubriqueOf,
 } from '../conventions.js';
 import { BrochureError } from '../errors.js';
+import { withinEdits } from '../similarity.js';
 import type {
   Block,
   Diagnostic,
@@ -199,18 +200,10 @@ function sectionMatcher(titles: readonly string[]): (block: Block) => string | n
     if (key.length < 4) return null;
     for (const { title, key: titleKey } of folded) {
       // A doubled or dropped letter ("DIFFÉREMENT") still names the section.
-      if (key === titleKey || (Math.abs(key.length - titleKey.length) <= 1 && withinOneEdit(key, titleKey))) return title;
+      if (withinEdits(key, titleKey, 1)) return title;
     }
     return null;
   };
-}
-
-function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (a.length < b.length) return withinOneEdit(b, a);
-  let i = 0;
-  while (i < b.length && a[i] === b[i]) i++;
-  return a.length === b.length ? a.slice(i + 1) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
 }
 
 function findRosterStart(blocks: readonly Block[], from: number): number {

@@ -1,0 +1,101 @@
+/**
+ * Registry of diagnostic codes: every code the pipeline raises, its severity and what it means
+ * in one French line. `Diagnostic.code` is typed by it, so a misspelt or unlisted code does not
+ * compile; the README's table (`npm run docs:codes`) and the reports' labels are made from it.
+ * Shared by every stage, so it imports nothing but types.
+ */
+import type { Severity } from './types.js';
+
+/** What the registry says of one code. */
+export interface DiagnosticInfo {
+  /** Severity it is raised at (the usual one when it is raised at two). */
+  readonly severity: Severity;
+  /** The other severity it is sometimes raised at, and when. */
+  readonly otherwise?: { readonly severity: Severity; readonly when: string };
+  /** One line of meaning, in French, for readers of the reports. */
+  readonly meaning: string;
+}
+
+/** Every diagnostic code, grouped by the thing checked (the README lists them in this order). */
+export const DIAGNOSTIC_CODES = {
+  EMAIL_NAME_MISMATCH: {
+    severity: 'warning',
+    otherwise: { severity: 'info', when: 'seul le prénom est plus long ou plus court' },
+    meaning: 'la partie locale de l’adresse n’épelle pas le nom imprimé (accents, espaces, tirets ignorés)',
+  },
+  EMAIL_NON_ASCII: { severity: 'warning', meaning: 'l’adresse imprimée contient des lettres non ASCII' },
+  EMAIL_CASE: { severity: 'info', meaning: 'l’adresse est imprimée avec des capitales (mise en minuscules dans la sortie)' },
+  EMAIL_UNKNOWN_DOMAIN: { severity: 'warning', meaning: 'domaine hors de ceux de la famille : corps inconnu' },
+  EMAIL_MISSING: { severity: 'warning', meaning: 'une fiche d’auteur sans adresse' },
+  EMAIL_INVALID: { severity: 'warning', meaning: 'une ligne avec « @ » sous un auteur qui n’est pas une adresse (abîmée, deux collées) : e-mail laissé à null' },
+  TEXT_ENCODING: { severity: 'info', meaning: 'texte de convertisseur lu en Windows-1252 (pas de l’UTF-8)' },
+  TEXT_INVALID_BYTES: { severity: 'warning', meaning: 'texte de convertisseur en UTF-8 abîmé : octets invalides remplacés par « \ufffd »' },
+  FOOTNOTE: { severity: 'info', meaning: 'texte de convertisseur : un appel de note dont la note n’est pas gardée' },
+  LINK_TARGET_LOST: { severity: 'info', meaning: 'texte de convertisseur : liens imprimés `[texte](#)` dont le convertisseur a perdu l’adresse' },
+  AUTHOR_NOT_IN_ROSTER: { severity: 'warning', meaning: 'l’auteur ne figure dans aucune liste de promotion' },
+  AUTHOR_ROSTER_MISMATCH: { severity: 'warning', meaning: 'trouvé dans une liste sous une autre graphie seulement (les deux citées)' },
+  AUTHOR_ROSTER_VARIANT: { severity: 'info', meaning: 'même nom dans la liste, aux accents ou à la casse près' },
+  CORPS_PROMOTION_MISMATCH: { severity: 'warning', meaning: 'le corps tiré de l’adresse diffère de celui de la plupart des membres de sa promotion' },
+  ROSTER_FORMAT: { severity: 'info', meaning: 'une ligne de liste de promotion qu’il a fallu réparer (nom et prénom collés, « DUPONTMarie »)' },
+  ROSTER_MEMBER_WITHOUT_PROJECT: { severity: 'info', meaning: 'des membres d’une promotion ne signent aucun projet' },
+  PROMOTION_NAME_MISMATCH: { severity: 'info', meaning: 'la couverture nomme une promotion autrement que l’en-tête de sa liste' },
+  DUPLICATE_TEAM: { severity: 'warning', meaning: 'deux projets signés par les mêmes auteurs' },
+  TUTOR_LABEL_MISMATCH: { severity: 'warning', meaning: 'le nombre du libellé de tutorat ne correspond pas aux personnes dessous (« TUTRICE » sur 3 personnes)' },
+  TUTOR_NAME_VARIANT: { severity: 'info', meaning: 'le nom du tuteur est imprimé autrement dans le témoignage' },
+  TUTOR_ROLE_VARIANT: { severity: 'info', meaning: 'la fonction du tuteur est formulée autrement dans le témoignage' },
+  SUSPECT_COPY: { severity: 'info', meaning: 'une longue fonction de tuteur identique mot pour mot à celle d’un autre projet (autre collectivité)' },
+  TOC_TITLE_MISMATCH: { severity: 'info', meaning: 'titre ou collectivité du sommaire différent de la page du projet (mots différents cités)' },
+  TOC_PAGE_MISMATCH: { severity: 'warning', meaning: 'PDF : le projet ne commence pas à la page annoncée par le sommaire' },
+  TOC_PROJECT_MISSING: { severity: 'error', meaning: 'projet annoncé au sommaire mais introuvable' },
+  TOC_ENTRY_MISSING: { severity: 'warning', meaning: 'projet trouvé mais absent du sommaire' },
+  SECTION_TITLE_VARIANT: { severity: 'info', meaning: 'un intercalaire de section écrit autrement qu’au sommaire' },
+  MISSING_RUBRIQUE: {
+    severity: 'warning',
+    otherwise: { severity: 'info', when: 'rubriques facultatives : témoignage, chiffres, aller plus loin' },
+    meaning: 'un titre de rubrique est absent',
+  },
+  EMPTY_RUBRIQUE: { severity: 'info', meaning: 'un titre de rubrique sans rien après lui (contenu imprimé en image)' },
+  RUBRIQUE_ORDER: { severity: 'info', meaning: 'rubriques dans un ordre inhabituel' },
+  RUBRIQUE_HEADING_VARIANT: { severity: 'info', meaning: 'un titre de rubrique écrit autrement que dans le reste de la brochure (reconnu quand même)' },
+  TESTIMONY_OUTSIDE_RUBRIQUE: { severity: 'info', meaning: 'pas de titre de témoignage, mais les paroles citées du tuteur imprimées dans une autre rubrique' },
+  DUPLICATED_TEXT: {
+    severity: 'warning',
+    otherwise: { severity: 'info', when: 'cellule de tableau' },
+    meaning: 'le même paragraphe imprimé deux fois (dans deux projets)',
+  },
+  DUPLICATED_WORD: { severity: 'info', meaning: 'un mot répété (« l’efficacité, l’efficacité »)' },
+  PLACEHOLDER_TEXT: { severity: 'warning', meaning: 'un texte provisoire oublié (« (x personnes rencontrées) »)' },
+  TRUNCATED_TEXT: { severity: 'warning', meaning: 'une rubrique ou un libellé de chiffre qui s’arrête au milieu d’une phrase' },
+  CHIFFRE_AMBIGUOUS: { severity: 'info', meaning: 'un chiffre dont le libellé commence par un autre nombre (lecture littérale gardée)' },
+  ALLER_PLUS_LOIN_PROSE: { severity: 'info', meaning: '« Aller plus loin » contient de la prose plutôt que des références' },
+  PROJECT_UNPARSED: { severity: 'error', meaning: 'un projet illisible ; son texte brut est dans le message (code de sortie 3)' },
+  SOMMAIRE_MISSING: { severity: 'warning', meaning: 'le sommaire de la brochure est introuvable' },
+  ROSTERS_MISSING: { severity: 'warning', meaning: 'les listes de promotion de la brochure sont introuvables' },
+  TITLE_MISSING: { severity: 'warning', meaning: 'aucun titre lu sous le numéro du projet' },
+  PDF_TEXT_NOT_UPRIGHT: { severity: 'info', meaning: 'du texte pivoté ou vertical a été laissé hors de l’ordre de lecture' },
+} as const satisfies Record<string, DiagnosticInfo>;
+
+/** A diagnostic code the pipeline raises. */
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/**
+ * What a code means, for reports that read documents written by any version (a code this
+ * version does not know has no meaning, rather than an error).
+ * @param code Code as found in a document.
+ * @returns The registry entry, or `undefined` for an unknown code.
+ */
+export function diagnosticInfo(code: string): DiagnosticInfo | undefined {
+  return Object.hasOwn(DIAGNOSTIC_CODES, code) ? DIAGNOSTIC_CODES[code as DiagnosticCode] : undefined;
+}
+
+/**
+ * The README's table of codes, one Markdown row per code, in registry order.
+ * @returns The table, header included, lines joined by `\n`.
+ */
+export function diagnosticCodesTable(): string {
+  const rows = Object.entries(DIAGNOSTIC_CODES).map(([code, info]: [string, DiagnosticInfo]) => {
+    const severity = info.otherwise ? `${info.severity} / ${info.otherwise.severity} (${info.otherwise.when})` : info.severity;
+    return `| \`${code}\` | ${severity} | ${info.meaning} |`;
+  });
+  return ['| code | severity | meaning |', '| --- | --- | --- |', ...rows].join('\n');
+}

@@ -1,0 +1,178 @@
+/**
+ * Lines -> blocks: a leaf's fragments grouped into printed lines, then cut into blocks at
+ * paragraph gaps, style changes, list indents and bullets; printed `|` tables become one block
+ * per row, and a paragraph cut by a column or page break is recognised so it can be joined back.
+ */
+import { SENTENCE_END } from '../conventions.js';
+import type { BlockKind } from '../types.js';
+import type { Fragment, Metrics } from './fragments.js';
+import type { Column, Leaf } from './xycut.js';
+
+/** Bullet glyphs a list item may start with in the text layer (many layouts draw the bullet instead). */
+const BULLET = /^\s*[•▪■●◦‣–-]\s+/u;
+
+/** A printed line: the fragments of one baseline inside one reading-order region. */
+export interface Line {
+  readonly page: number;
+  readonly text: string;
+  readonly x0: number;
+  readonly x1: number;
+  readonly y: number;
+  readonly size: number;
+  readonly bold: boolean;
+}
+
+/** A block before its text is joined (hyphen decisions need the whole document). */
+export interface DraftBlock {
+  readonly kind: BlockKind;
+  readonly lines: readonly Line[];
+}
+
+/** Groups a leaf's fragments into lines, top to bottom, fragments of a line left to right. */
+function leafLines(fragments: readonly Fragment[]): Line[] {
+  const sorted = [...fragments].sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  const rows: Fragment[][] = [];
+  for (const fragment of sorted) {
+    const row = rows.at(-1);
+    if (row && Math.abs(fragment.y - row[0]!.y) <= 0.2 * Math.min(fragment.size, row[0]!.size)) row.push(fragment);
+    else rows.push([fragment]);
+  }
+  return rows.map((row) => {
+    const parts = row.sort((a, b) => a.x0 - b.x0);
+    const main = parts.reduce((a, b) => (b.chars > a.chars ? b : a));
+    const boldChars = parts.reduce((sum, part) => sum + (part.bold ? part.chars : 0), 0);
+    const chars = parts.reduce((sum, part) => sum + part.chars, 0);
+    return {
+      page: main.page,
+      text: parts.map((part) => part.text).join(' '),
+      x0: parts[0]!.x0,
+      x1: Math.max(...parts.map((part) => part.x1)),
+      y: main.y,
+      size: main.size,
+      bold: boldChars * 2 > chars,
+    };
+  });
+}
+
+/** Cuts a leaf's lines into blocks and tells paragraphs, list items and table rows apart. */
+export function leafBlocks(leaf: Leaf, metrics: Metrics): DraftBlock[] {
+  const lines = leafLines(leaf.fragments);
+  const body = metrics.bodySize;
+  const atBase = (line: Line): boolean => Math.abs(line.x0 - leaf.colX0) <= 1.5;
+  const indented = (line: Line): boolean => line.x0 - leaf.colX0 >= 0.4 * body && line.x0 - leaf.colX0 <= 2.6 * body;
+  const short = (line: Line): boolean => line.x1 < leaf.colX1 - 0.1 * (leaf.colX1 - leaf.colX0);
+
+  const groups: Line[][] = [];
+  for (const line of lines) {
+    const group = groups.at(-1);
+    const previous = group?.at(-1);
+    if (!group || !previous || breaksBefore(previous, line, metrics)) groups.push([line]);
+    // A line starting at the list indent under a line at the column edge opens a list item.
+    else if (atBase(previous) && indented(line) && !BULLET.test(group[0]!.text)) groups.push([line]);
+    // Inside a list, a line ending short of the column edge ends its item.
+    else if (indented(previous) && indented(line) && Math.abs(previous.x0 - line.x0) < 1.5 && short(previous)) groups.push([line]);
+    else group.push(line);
+  }
+
+  const kinds = drawnListKinds(groups, leaf, indented);
+  const drafts: DraftBlock[] = [];
+  groups.forEach((group, g) => {
+    const table = tableRows(group, short);
+    if (table) {
+      drafts.push(...table.map((row) => ({ kind: 'tableRow' as const, lines: row })));
+      return;
+    }
+    splitAtBullets(group).forEach((part, p) => {
+      const first = part[0]!;
+      if (BULLET.test(first.text)) drafts.push({ kind: 'listItem', lines: [{ ...first, text: first.text.replace(BULLET, '') }, ...part.slice(1)] });
+      else drafts.push({ kind: p === 0 ? kinds[g]! : 'paragraph', lines: part });
+    });
+  });
+  return drafts;
+}
+
+/**
+ * Bullets drawn rather than printed: consecutive blocks indented alike are list items when
+ * their lines run to the column's right edge; an inset box (a quote, a poster) stops short of
+ * it. A bold block among them is a heading, not an item.
+ */
+function drawnListKinds(groups: readonly (readonly Line[])[], column: Column, indented: (line: Line) => boolean): BlockKind[] {
+  const kinds: BlockKind[] = groups.map(() => 'paragraph');
+  const reach = column.colX1 - 0.02 * (column.colX1 - column.colX0);
+  let g = 0;
+  while (g < groups.length) {
+    const x0 = groups[g]![0]!.x0;
+    const alike = (group: readonly Line[]): boolean => group.every((line) => indented(line) && Math.abs(line.x0 - x0) < 1.5);
+    let end = g;
+    while (end < groups.length && alike(groups[end]!)) end++;
+    if (end === g) {
+      g++;
+      continue;
+    }
+    const boxed = groups.slice(g, end).some((group) => group.length > 1 && Math.max(...group.map((line) => line.x1)) < reach);
+    if (!boxed) for (let k = g; k < end; k++) if (!groups[k]!.every((line) => line.bold)) kinds[k] = 'listItem';
+    g = end;
+  }
+  return kinds;
+}
+
+/**
+ * Whether a new block starts between two consecutive lines: more space than the body leading
+ * allows (plus a tenth of an em of slack), or a change of style with some space, a bold line
+ * after a regular one, or a jump in size (a title over its organisation, a figure over its label).
+ */
+function breaksBefore(previous: Line, line: Line, metrics: Metrics): boolean {
+  const step = line.y - previous.y;
+  const big = Math.max(previous.size, line.size);
+  const small = Math.min(previous.size, line.size);
+  if (Math.abs(previous.size - line.size) <= 0.06 * big && previous.bold === line.bold) {
+    return step > (metrics.leadingRatio + 0.1) * line.size;
+  }
+  if (!previous.bold && line.bold) return true;
+  if (big / small >= 1.5) return true;
+  const white = line.y - 0.75 * line.size - (previous.y + 0.25 * previous.size);
+  return white > 0.5 * small;
+}
+
+/**
+ * Whether the first block of a region continues the last block of the previous one (a column
+ * or page break, or an image, cut the paragraph): same kind and style, the previous one does not
+ * end a sentence and the next one starts in lower case.
+ */
+export function continuesAcrossBreak(previous: DraftBlock, next: DraftBlock): boolean {
+  if (previous.kind !== next.kind || previous.kind === 'tableRow') return false;
+  const last = previous.lines.at(-1)!;
+  const first = next.lines[0]!;
+  if (last.bold !== first.bold || Math.abs(last.size - first.size) > 0.06 * Math.max(last.size, first.size)) return false;
+  return !SENTENCE_END.test(last.text) && /^\p{Ll}/u.test(first.text);
+}
+
+/** Splits a group of lines before each line that starts with a printed bullet. */
+function splitAtBullets(lines: readonly Line[]): Line[][] {
+  const parts: Line[][] = [];
+  for (const line of lines) {
+    if (parts.length === 0 || BULLET.test(line.text)) parts.push([line]);
+    else parts.at(-1)!.push(line);
+  }
+  return parts;
+}
+
+/**
+ * A table printed as text, cells separated by ` | ` and each row ending with a short line, as
+ * the 2019 brochure prints them: one block per row. `null` when the lines are not such a table.
+ */
+function tableRows(lines: readonly Line[], short: (line: Line) => boolean): Line[][] | null {
+  if (!lines.some((line) => line.text.includes(' | '))) return null;
+  const rows: Line[][] = [];
+  let row: Line[] = [];
+  for (const line of lines) {
+    row.push(line);
+    if (short(line)) {
+      rows.push(row);
+      row = [];
+    }
+  }
+  if (row.length > 0) rows.push(row);
+  const joined = (candidate: readonly Line[]): string => candidate.map((line) => line.text).join(' ');
+  return rows.every((candidate) => joined(candidate).includes(' | ')) ? rows : null;
+}

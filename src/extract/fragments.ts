@@ -1,0 +1,213 @@
+/**
+ * Runs -> fragments: the text runs of one baseline that sit close together, superscripts moved
+ * onto the line they belong to ("1" + raised "er"), text cleaned (ligatures, soft hyphens,
+ * unusual spaces); and the document measures (body size, leading) every layout threshold is
+ * derived from. Pure geometry; coordinates are points, y growing downwards.
+ */
+import type { PdfPage, PdfTextRun } from '../types.js';
+import { normaliseLigatures } from './lines.js';
+
+/** A piece of one printed line: runs on one baseline, close together. */
+export interface Fragment {
+  readonly page: number;
+  readonly text: string;
+  readonly x0: number;
+  readonly x1: number;
+  /** Baseline. */
+  readonly y: number;
+  readonly top: number;
+  readonly bottom: number;
+  /** Font size of most of its characters. */
+  readonly size: number;
+  /** Whether most of its characters are bold. */
+  readonly bold: boolean;
+  readonly chars: number;
+}
+
+/** Document-wide measures every threshold is derived from. */
+export interface Metrics {
+  /** Most used font size, by characters (points). */
+  readonly bodySize: number;
+  /** Baseline-to-baseline distance of body lines divided by their size. */
+  readonly leadingRatio: number;
+}
+
+interface Group {
+  readonly y: number;
+  minSize: number;
+  maxSize: number;
+  readonly runs: PdfTextRun[];
+  /** Raised small runs moved here from their own baseline ("er" of "1er"). */
+  readonly sups: PdfTextRun[];
+}
+
+function isBlank(text: string): boolean {
+  return text.trim() === '';
+}
+
+/** Cuts one page's runs into fragments: same baseline, no gap wider than 1.5 em. */
+export function pageFragments(page: PdfPage): Fragment[] {
+  const runs = page.runs
+    .filter((run) => run.text !== '' && run.fontSize > 0 && Number.isFinite(run.x) && Number.isFinite(run.y))
+    .sort((a, b) => a.y - b.y || a.x - b.x);
+  const groups: Group[] = [];
+  for (const run of runs) {
+    const group = groups.at(-1);
+    if (group && Math.abs(run.y - group.y) <= 0.2 * Math.min(run.fontSize, group.minSize)) {
+      group.runs.push(run);
+      if (!isBlank(run.text)) group.minSize = Math.min(group.minSize, run.fontSize);
+      group.maxSize = Math.max(group.maxSize, run.fontSize);
+    } else {
+      groups.push({ y: run.y, minSize: run.fontSize, maxSize: run.fontSize, runs: [run], sups: [] });
+    }
+  }
+  attachSuperscripts(groups);
+  const fragments: Fragment[] = [];
+  for (const group of groups) {
+    const all = [...group.runs, ...group.sups].sort((a, b) => a.x - b.x);
+    const supSet = new Set(group.sups);
+    let current: PdfTextRun[] = [];
+    let lastEnd = -Infinity;
+    let lastSize = 0;
+    for (const run of all) {
+      if (isBlank(run.text)) {
+        if (current.length > 0) current.push(run);
+        continue;
+      }
+      // A gap wider than 1.5 em is no word space: another column or cell starts.
+      if (current.length > 0 && run.x - lastEnd > 1.5 * Math.max(lastSize, supSet.has(run) ? 0 : run.fontSize)) {
+        pushFragment(fragments, page.number, current, supSet);
+        current = [];
+      }
+      current.push(run);
+      lastEnd = Math.max(current.length > 1 ? lastEnd : -Infinity, run.x + run.width);
+      if (!supSet.has(run)) lastSize = run.fontSize;
+    }
+    if (current.length > 0) pushFragment(fragments, page.number, current, supSet);
+  }
+  return fragments;
+}
+
+/**
+ * Moves superscripts onto the line they belong to: a short run, smaller than its neighbour,
+ * raised above that neighbour's baseline and starting where it ends ("1" + raised "er").
+ */
+function attachSuperscripts(groups: Group[]): void {
+  for (let i = 0; i < groups.length; i++) {
+    const group = groups[i]!;
+    let moved: Set<PdfTextRun> | undefined;
+    for (const run of group.runs) {
+      // A baseline may mix a superscript with a line of the other column: test runs, not groups.
+      if (isBlank(run.text) || run.text.trim().length > 4) continue;
+      // Hosts lie below (larger y), within a few sizes: the groups are sorted by baseline.
+      for (let j = i + 1; j < groups.length && groups[j]!.y - run.y <= 4 * run.fontSize; j++) {
+        const host = groups[j]!;
+        const rise = host.y - run.y;
+        if (run.fontSize > 0.9 * host.maxSize) continue;
+        const hit = host.runs.some(
+          (other) =>
+            run.fontSize <= 0.9 * other.fontSize &&
+            rise >= 0.1 * other.fontSize &&
+            rise <= 0.7 * other.fontSize &&
+            Math.abs(run.x - (other.x + other.width)) <= 0.3 * other.fontSize &&
+            !isBlank(other.text),
+        );
+        if (hit) {
+          host.sups.push(run);
+          (moved ??= new Set()).add(run);
+          break;
+        }
+      }
+    }
+    if (!moved) continue;
+    const rest = group.runs.filter((run) => !moved.has(run));
+    group.runs.length = 0;
+    // A space run left alone on the raised baseline only separated the superscript from the next word.
+    if (rest.some((run) => !isBlank(run.text))) group.runs.push(...rest);
+  }
+}
+
+/** Joins a fragment's runs into its text (a space where the text layer has one or the gap is a word space) and measures it. */
+function pushFragment(out: Fragment[], page: number, runs: readonly PdfTextRun[], sups: ReadonlySet<PdfTextRun>): void {
+  let text = '';
+  let end = -Infinity;
+  let space = false;
+  let previous: PdfTextRun | undefined;
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  let top = Infinity;
+  let bottom = -Infinity;
+  let chars = 0;
+  let boldChars = 0;
+  let main: PdfTextRun | undefined;
+  const bySize = new Map<number, number>();
+  for (const run of runs) {
+    if (isBlank(run.text)) {
+      space = true;
+      continue;
+    }
+    // Some producers print a word twice at the same place (fake bold): keep one.
+    if (previous && previous.text === run.text && Math.abs(previous.x - run.x) < 0.2 * run.fontSize) continue;
+    const sup = sups.has(run);
+    const size = sup ? (previous?.fontSize ?? run.fontSize) : run.fontSize;
+    if (text !== '' && (space || run.x - end > 0.15 * size)) text += ' ';
+    text += run.text;
+    end = Math.max(end, run.x + run.width);
+    space = false;
+    previous = run;
+    x0 = Math.min(x0, run.x);
+    x1 = Math.max(x1, run.x + run.width);
+    top = Math.min(top, run.y - 0.75 * run.fontSize);
+    if (sup) continue;
+    bottom = Math.max(bottom, run.y + 0.25 * run.fontSize);
+    const n = run.text.trim().length;
+    chars += n;
+    if (run.bold) boldChars += n;
+    const sized = (bySize.get(run.fontSize) ?? 0) + n;
+    bySize.set(run.fontSize, sized);
+    if (!main || sized > (bySize.get(main.fontSize) ?? 0) || (sized === bySize.get(main.fontSize) && run.fontSize > main.fontSize)) main = run;
+  }
+  const cleaned = cleanText(text);
+  if (!main || cleaned === '') return;
+  out.push({ page, text: cleaned, x0, x1, y: main.y, top, bottom, size: main.fontSize, bold: boldChars * 2 > chars, chars });
+}
+
+/** Characters `cleanText` rewrites: ligatures, soft hyphen, controls, unusual spaces, runs of spaces. */
+const NEEDS_CLEANING = /[\ufb00-\ufb06\uf001\uf002\u00ad\u0000-\u001f\u007f\u200b\ufeff\u00a0\u2007\u202f]|\s\s|^\s|\s$/;
+
+/** Ligatures spelt out, soft hyphens and control characters dropped, no-break spaces made plain, spaces folded. */
+function cleanText(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text;
+  return normaliseLigatures(text)
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b\ufeff]/g, '')
+    .replace(/[\s\u00a0\u2007\u202f]+/g, ' ')
+    .trim();
+}
+
+/** Body size (most characters) and body leading (most common baseline step of body lines in one column). */
+export function measure(perPage: readonly Fragment[][]): Metrics {
+  const bySize = new Map<number, number>();
+  for (const fragments of perPage) {
+    for (const fragment of fragments) {
+      const key = Math.round(fragment.size * 10) / 10;
+      bySize.set(key, (bySize.get(key) ?? 0) + fragment.chars);
+    }
+  }
+  const bodySize = [...bySize].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
+  const steps = new Map<number, number>();
+  for (const fragments of perPage) {
+    const body = fragments
+      .filter((fragment) => Math.abs(fragment.size - bodySize) <= 0.05 * bodySize)
+      .sort((a, b) => Math.round(a.x0) - Math.round(b.x0) || a.y - b.y);
+    for (let i = 1; i < body.length; i++) {
+      const [a, b] = [body[i - 1]!, body[i]!];
+      if (Math.round(a.x0) !== Math.round(b.x0)) continue;
+      const step = b.y - a.y;
+      if (step < 0.9 * bodySize || step > 2 * bodySize) continue;
+      const key = Math.round(step * 4) / 4;
+      steps.set(key, (steps.get(key) ?? 0) + 1);
+    }
+  }
+  const leading = [...steps].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return { bodySize, leadingRatio: leading === undefined ? 1.2 : leading / bodySize };
+}

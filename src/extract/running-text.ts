@@ -1,0 +1,87 @@
+/**
+ * Running text: page numbers, running headers and running footers, found as text repeated in the
+ * top or bottom margin band of several pages, and dropped before reading order is rebuilt.
+ */
+import type { PdfPage } from '../types.js';
+import type { Fragment } from './fragments.js';
+
+/** How running text is recognised (see `LayoutOptions`). */
+export interface RunningTextSettings {
+  /** Pages a margin text must repeat on to be a running header or footer. */
+  readonly minRepeats: number;
+  /** Share of the page height, at the top and at the bottom, searched for running text. */
+  readonly marginBand: number;
+}
+
+/** A page number as printed: "5", "- 5 -", "Page 5", "5 / 110". */
+const PAGE_NUMBER = /^(?:p(?:age|\.)?\s*)?[-–—|]?\s*(\d{1,4})\s*[-–—|]?(?:\s*(?:\/|sur|of)\s*\d{1,4})?$/i;
+
+/**
+ * Drops text printed in the top or bottom margin of many pages: page numbers (a number that
+ * follows the page index) and running headers / footers (the same text at the same height on
+ * several pages, and more often there than anywhere else, so a rubrique heading that happens
+ * to open a few pages stays). A header slot once found also catches its text on pages where it
+ * is unique (a short section).
+ */
+export function dropRunningText(pages: readonly PdfPage[], perPage: readonly Fragment[][], settings: RunningTextSettings): Fragment[][] {
+  const inBand = (fragment: Fragment, page: PdfPage): 'top' | 'bottom' | null =>
+    fragment.y <= page.height * settings.marginBand ? 'top' : fragment.y >= page.height * (1 - settings.marginBand) ? 'bottom' : null;
+  const removed = new Set<Fragment>();
+
+  // Page numbers: the offset between printed number and page index is the same on most pages.
+  const offsets = new Map<number, Set<number>>();
+  const numbered: { fragment: Fragment; offset: number }[] = [];
+  pages.forEach((page, i) => {
+    for (const fragment of perPage[i]!) {
+      const match = inBand(fragment, page) ? PAGE_NUMBER.exec(fragment.text) : null;
+      if (!match) continue;
+      const offset = page.number - Number(match[1]);
+      numbered.push({ fragment, offset });
+      offsets.set(offset, (offsets.get(offset) ?? new Set()).add(page.number));
+    }
+  });
+  const [bestOffset, bestPages] = [...offsets].sort((a, b) => b[1].size - a[1].size)[0] ?? [0, new Set<number>()];
+  if (bestPages.size >= 2) for (const { fragment, offset } of numbered) if (offset === bestOffset) removed.add(fragment);
+
+  // Running text: the same words at the same height on several pages.
+  const everywhere = new Map<string, number>();
+  const margin = new Map<string, { fragment: Fragment; side: 'top' | 'bottom' }[]>();
+  pages.forEach((page, i) => {
+    for (const fragment of perPage[i]!) {
+      const key = fragment.text;
+      everywhere.set(key, (everywhere.get(key) ?? 0) + 1);
+      const side = removed.has(fragment) ? null : inBand(fragment, page);
+      if (!side) continue;
+      const hits = margin.get(key);
+      if (hits) hits.push({ fragment, side });
+      else margin.set(key, [{ fragment, side }]);
+    }
+  });
+  const slots: { y: number; size: number; side: 'top' | 'bottom' }[] = [];
+  for (const [key, hits] of margin) {
+    const sorted = [...hits].sort((a, b) => a.fragment.y - b.fragment.y);
+    let start = 0;
+    for (let i = 1; i <= sorted.length; i++) {
+      if (i < sorted.length && sorted[i]!.fragment.y - sorted[i - 1]!.fragment.y <= 2) continue;
+      const cluster = sorted.slice(start, i);
+      start = i;
+      const onPages = new Set(cluster.map((hit) => hit.fragment.page)).size;
+      const elsewhere = (everywhere.get(key) ?? 0) - cluster.length;
+      if (onPages >= settings.minRepeats && onPages > elsewhere) {
+        for (const hit of cluster) removed.add(hit.fragment);
+        slots.push({ y: cluster[0]!.fragment.y, size: cluster[0]!.fragment.size, side: cluster[0]!.side });
+      }
+    }
+  }
+  return pages.map((page, i) => {
+    const fragments = perPage[i]!.filter((fragment) => !removed.has(fragment));
+    if (slots.length === 0 || fragments.length === 0) return fragments;
+    const topmost = Math.min(...fragments.map((fragment) => fragment.y));
+    const lowest = Math.max(...fragments.map((fragment) => fragment.y));
+    return fragments.filter((fragment) => {
+      const side = inBand(fragment, page);
+      if (!side || fragment.y !== (side === 'top' ? topmost : lowest)) return true;
+      return !slots.some((slot) => slot.side === side && Math.abs(slot.y - fragment.y) <= 2 && Math.abs(slot.size - fragment.size) <= 0.3);
+    });
+  });
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { jaroWinkler, mostSimilar, similarEnough, withinEdits } from '../src/similarity.js';
+
+/** The hand-written test `withinEdits(a, b, 1)` replaced in segment: one letter changed, added or dropped. */
+function withinOneEditByHand(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  if (a.length < b.length) return withinOneEditByHand(b, a);
+  let i = 0;
+  while (i < b.length && a[i] === b[i]) i++;
+  return a.length === b.length ? a.slice(i + 1) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
+}
+
+describe('similarity', () => {
+  it('counts a doubled, dropped or changed letter as one edit, a swap as two', () => {
+    expect(withinEdits('GERERDIFFEREMMENT', 'GERERDIFFEREMENT', 1)).toBe(true);
+    expect(withinEdits('INNOVER', 'INNOVEZ', 1)).toBe(true);
+    expect(withinEdits('INNOVER', 'INNOVRE', 1)).toBe(false);
+    expect(withinEdits('INNOVER', 'INNOVRE', 2)).toBe(true);
+    expect(withinEdits('AB', 'ABCD', 1)).toBe(false);
+  });
+
+  it('decides like the hand-written one-edit test it replaced', () => {
+    let seed = 7;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const word = (): string => Array.from({ length: 1 + Math.floor(random() * 6) }, () => 'ABC'[Math.floor(random() * 3)]).join('');
+    for (let i = 0; i < 2000; i++) {
+      const [a, b] = [word(), word()];
+      expect(withinEdits(a, b, 1), `${a} / ${b}`).toBe(withinOneEditByHand(a, b));
+    }
+  });
+
+  it('scores likeness with Jaro-Winkler and picks the most similar candidate, the first on ties', () => {
+    expect(jaroWinkler('MARIE CURIE', 'MARIE CURIE')).toBe(1);
+    expect(jaroWinkler('', 'MARIE')).toBe(0);
+    expect(similarEnough('GEORGES SAND', 'GEORGE SAND', 0.9)).toBe(true);
+    expect(similarEnough('GEORGES SAND', 'SIMONE VEIL', 0.9)).toBe(false);
+    const titles = ['Innover', 'Gérer différemment', 'Coopérer'];
+    expect(mostSimilar(titles, 'GERER DIFFEREMENT', (t) => t.toUpperCase().normalize('NFD').replace(/\p{M}/gu, ''))?.item).toBe('Gérer différemment');
+    expect(mostSimilar(['A', 'A'], 'B', (t) => t)?.score).toBe(0);
+    expect(mostSimilar([], 'B', (t: string) => t)).toBeNull();
+  });
+});
