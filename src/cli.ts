@@ -34,7 +34,7 @@ Options:
   --max-pages N      refuse PDFs with more pages (default 2000)
   --timeout MS       give up on a file after MS milliseconds (default 60000)
   --jobs N           files processed at once (default: number of cores)
-  --page-threads N   threads reading one PDF's pages (default: 2 on 2 cores or more, for PDFs of 80 pages or more)
+  --page-threads N   threads reading one PDF's pages (default: 2 when 2 cores are idle and the PDF has 80 pages or more, else 1)
   --debug            print stack traces of unexpected errors
   -q, --quiet        print nothing on success
   -h, --help         show this help

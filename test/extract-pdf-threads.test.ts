@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BrochureError } from '../src/errors.js';
-import { readPdfPagesInThreads, type ThreadedReadOptions } from '../src/extract/pdf-threads.js';
+import { defaultPageThreads, readPdfPagesInThreads, type ThreadedReadOptions } from '../src/extract/pdf-threads.js';
 import { readPdfPages } from '../src/extract/pdf.js';
 import type { PdfPages } from '../src/types.js';
 
@@ -77,5 +77,16 @@ describe('threaded read errors', () => {
     const error = await threadError(read('../fixtures/inet-2019/input.pdf'), { signal: controller.signal });
     expect(error).toBe(reason);
     expect(performance.now() - start).toBeLessThan(2000);
+  });
+});
+
+describe('defaultPageThreads', () => {
+  it('gives a second thread only to a second idle core, and always one thread', () => {
+    expect(defaultPageThreads(2, 0)).toBe(2);
+    expect(defaultPageThreads(2, 0.4)).toBe(2);
+    expect(defaultPageThreads(2, 0.6)).toBe(1);
+    expect(defaultPageThreads(2, 12)).toBe(1);
+    expect(defaultPageThreads(1, 0)).toBe(1);
+    expect(defaultPageThreads(16, 0)).toBe(2);
   });
 });

@@ -8,7 +8,7 @@
  * claim pages from a shared counter; the pages come back merged in page order, equal to what one
  * thread reads (`test/extract-pdf-threads.test.ts`).
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PdfPage, PdfPages } from '../types.js';
 import { fromWorkerError } from '../worker-errors.js';
@@ -47,12 +47,16 @@ const YOUNG_GENERATION_MB = 16;
 export const MAX_PAGE_THREADS = 2;
 
 /**
- * The CLI's page threads: one per core up to `MAX_PAGE_THREADS` (at least one: it is what lets a
- * time limit stop pdf.js).
+ * The CLI's page threads: as many as there are idle cores (cores minus the 1-minute load average,
+ * rounded), at least one (it is what lets a time limit stop pdf.js), at most `MAX_PAGE_THREADS`.
+ * A second thread costs about 40 % more CPU time (a second pdf.js to load and warm up): on a busy
+ * machine that time is taken from the first thread and the run is slower (docs/performance.md).
+ * @param cores Cores available (default: this machine's).
+ * @param load 1-minute load average (default: this machine's; 0 where the system has none).
  * @returns The number of threads.
  */
-export function defaultPageThreads(): number {
-  return Math.max(1, Math.min(MAX_PAGE_THREADS, availableParallelism()));
+export function defaultPageThreads(cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
+  return Math.max(1, Math.min(MAX_PAGE_THREADS, cores, Math.round(cores - load)));
 }
 
 /**
