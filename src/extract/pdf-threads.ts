@@ -39,9 +39,9 @@ export const PAGES_PER_EXTRA_THREAD = 40;
 
 /**
  * Young-generation size of a reading thread: V8's default (48 MB) holds about 20 MB more memory per
- * thread than 16 MB for no measurable CPU time on the brochure (docs/performance.md).
+ * thread than 8 MB for no measurable CPU time on the brochure (docs/performance.md).
  */
-const YOUNG_GENERATION_MB = 16;
+const YOUNG_GENERATION_MB = 8;
 
 /** Most threads worth reading one PDF with (docs/performance.md, "Pages in parallel"). */
 export const MAX_PAGE_THREADS = 2;
