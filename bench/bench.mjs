@@ -496,7 +496,8 @@ function targets(results) {
 function markdown(results) {
   const { environment: env, timings: t, peaks: p = {}, coldStart: c, sequential: s, batch: b } = results;
   const lines = [];
-  lines.push(`## Benchmark: ${results.input} (${t?.pages ?? b?.find((entry) => entry.pagesPerFile)?.pagesPerFile ?? '?'} pages)`, '');
+  const pages = t?.pages ?? b?.find((entry) => entry.pagesPerFile)?.pagesPerFile;
+  lines.push(`## Benchmark: ${results.input}${pages ? ` (${pages} pages)` : ''}`, '');
   lines.push(`${env.date}, commit ${env.commit}, Node ${env.node}, ${env.cpu} × ${env.cores}, pdfjs-dist ${env.pdfjs}, ${t ? (t.pdftotext ?? 'pdftotext not installed') : 'timings not run'}; medians of ${results.runs} runs after ${results.warmup} warm-up; load average (1 min) ${fmt(results.loadAtStart[0], 2)} at start, ${fmt(results.loadAtEnd[0], 2)} at end.`, '');
   if (t) timingTables(lines, t, p, `${results.warmup} + ${results.runs}`);
   else if (results.peaks) lines.push('| variant | peak RSS (fresh process) |', '|---|---:|', ...Object.entries(p).map(([name, v]) => `| ${name} | ${v.error ?? `${fmt(v.maxRssMb)} MB`} |`));
