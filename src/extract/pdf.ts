@@ -7,7 +7,11 @@
  * few pages is built (that is what sends the fonts, with their names, to `commonObjs`): for each
  * font not yet named, the page using it with the fewest characters, covering several fonts at
  * once when it can. The cost is bounded by the number of fonts, not pages (4 light pages for the
- * 2019 brochure).
+ * 2019 brochure). The text content has no better clue: its `styles` give only the generic family,
+ * ascent and descent (measured and checked for issue 11, docs/performance.md).
+ *
+ * `readPdfPages` reads in this thread; `openPdf` and `PageReader` are also what each page-reading
+ * thread runs (`pdf-worker.ts`, `pdf-threads.ts`).
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -248,12 +252,8 @@ async function nameFonts(doc: PDFDocumentProxy, pages: readonly ReadPage[]): Pro
   return named;
 }
 
-/**
- * Whether the bytes start like a PDF: `%PDF-` within the first KiB (some files have junk before it).
- * @param bytes The input.
- * @returns Whether a PDF header was found.
- */
-export function hasPdfHeader(bytes: Uint8Array): boolean {
+/** Whether the bytes start like a PDF: `%PDF-` within the first KiB (some files have junk before it). */
+function hasPdfHeader(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 1024);
   for (let i = 0; i + 5 <= head.length; i++) {
     if (head[i] === 0x25 && head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46 && head[i + 4] === 0x2d) return true;
