@@ -29,8 +29,8 @@ export interface BatchOptions {
   readonly threads?: boolean;
   /** The compiled worker module (default: `worker.js` beside this module; tests running the sources pass `dist/worker.js`). */
   readonly workerUrl?: URL;
-  /** Where each document is written. */
-  readonly outputFor: (input: string, document: BrochureDocument) => string;
+  /** Where each document is written; `null`: not written, the caller takes `outcome.document` (extract --out -). */
+  readonly outputFor: (input: string, document: BrochureDocument) => string | null;
   /** Called after each file (for a progress line). */
   readonly onDone?: (done: number, total: number) => void;
 }
@@ -69,6 +69,7 @@ export async function processFiles(inputs: readonly string[], options: BatchOpti
           try {
             const { document, partial } = await read(input);
             const output = options.outputFor(input, document);
+            if (output === null) return { input, document, partial, ms: performance.now() - start };
             await writeJsonAtomic(output, document);
             return { input, output, document, partial, ms: performance.now() - start };
           } catch (error) {

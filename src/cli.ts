@@ -17,6 +17,8 @@ Usage:
   brochure-extract report OUT.json [--html FILE] review an extracted document (text, or a standalone HTML page)
   brochure-extract compare ACTUAL.json EXPECTED.json [--min X] [--json]
                                                 field-by-field accuracy against an expected document
+  brochure-extract ingest INPUT... [--db FILE]  add editions to the SQLite dataset (brochures or extracted JSON)
+  brochure-extract export --format csv|ndjson|json [--db FILE] [--out DIR|-]  the dataset for other systems
   brochure-extract help [COMMAND]               show help for a command
   brochure-extract --version
 
@@ -27,7 +29,8 @@ Reads each INPUT (.pdf, or .txt/.md converter text; a folder means the brochures
 the validated JSON document and prints one summary line per file.
 
 Options:
-  --out FILE         output file (one input only; default output/<anneeDebut>-<anneeFin>.json)
+  --out FILE         output file (one input only; default output/<anneeDebut>-<anneeFin>.json);
+                     '-' writes the document to stdout (summary and errors go to stderr)
   --out-dir DIR      output folder (default output/); with several inputs each is written as DIR/<input name>.json
   --strict           exit 2 when any warning or error diagnostic is raised
   --allow-partial    exit 0 even when some projects could not be parsed (default: exit 3)
@@ -49,7 +52,41 @@ project. With --html, writes a standalone HTML page instead (no server, no exter
 Options:
   --html FILE   write the HTML review page to FILE
   -h, --help    show this help`,
+  ingest: `Usage: brochure-extract ingest INPUT... [options]
+
+Adds each INPUT to the SQLite dataset, one edition per input, each inside one transaction. An
+INPUT is a brochure (.pdf, .txt, .md: run through the pipeline) or a document JSON written by
+'extract' (checked against the schema). The same file again changes nothing; another file for an
+edition already in the dataset is refused unless --replace. Tables and views: docs/dataset.md.
+
+Options:
+  --db FILE          the dataset (default output/brochures.sqlite; created when missing)
+  --replace          replace an edition already there, and print which projects changed
+  --password PASS    password of an encrypted PDF
+  --max-pages N      refuse PDFs with more pages (default 2000)
+  --timeout MS       give up on a brochure after MS milliseconds (default 60000)
+  -q, --quiet        print nothing on success
+  -h, --help         show this help
+
+Exit codes: as for extract; 65 also when an edition is already there from another file.`,
+  export: `Usage: brochure-extract export --format csv|ndjson|json [options]
+
+Writes the dataset for other systems:
+  csv     one RFC 4180 file per table (<table>.csv)
+  ndjson  projects.ndjson: one project per line, people (with stable ids), figures and references inlined
+  json    <edition>.json: the contract document of each edition, as 'extract' wrote it
+
+Options:
+  --db FILE          the dataset (default output/brochures.sqlite)
+  --format F         csv, ndjson or json (required)
+  --edition KEY      only this edition, e.g. 2019-2020
+  --out DIR | -      output folder (default output/export); '-' writes to stdout (ndjson, or json of one edition)
+  --excel            csv for French spreadsheet software: UTF-8 BOM, ';' separators, decimal commas
+  -h, --help         show this help`,
 };
+
+/** Where `ingest` and `export` find the dataset unless --db says otherwise. */
+const DEFAULT_DB = join('output', 'brochures.sqlite');
 
 /** One processed file, as the summary reports it. */
 interface Outcome {
@@ -77,7 +114,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (command === 'extract') return await extractCommand(rest);
     if (command === 'report') return await reportCommand(rest);
     if (command === 'compare') return await compare(rest);
-    throw new BrochureError('USAGE', `unknown command '${command}' (commands: extract, report, compare, help)`);
+    if (command === 'ingest') return await ingestCommand(rest);
+    if (command === 'export') return await exportCommand(rest);
+    throw new BrochureError('USAGE', `unknown command '${command}' (commands: extract, report, compare, ingest, export, help)`);
   } catch (error) {
     return fail(error, debug);
   }
@@ -108,8 +147,11 @@ async function extractCommand(argv: readonly string[]): Promise<number> {
   };
   const jobs = positiveInteger(values.jobs, '--jobs');
   const outDir = values['out-dir'] ?? 'output';
-  const outputFor = (input: string, document: BrochureDocument): string =>
-    values.out ?? (inputs.length > 1
+  const toStdout = values.out === '-';
+  // With the document on stdout, everything else goes to stderr so that `| jq` reads only JSON.
+  const say = toStdout ? process.stderr : process.stdout;
+  const outputFor = (input: string, document: BrochureDocument): string | null =>
+    toStdout ? null : values.out ?? (inputs.length > 1
       ? join(outDir, `${basename(input, extname(input))}.json`)
       : join(outDir, `${document.brochure.anneeDebut}-${document.brochure.anneeFin}.json`));
   if (values['out-dir'] === undefined && values.out === undefined) await mkdir(outDir, { recursive: true }).catch(() => undefined);
@@ -130,7 +172,8 @@ async function extractCommand(argv: readonly string[]): Promise<number> {
       continue;
     }
     const document = outcome.document!;
-    if (!values.quiet) process.stdout.write(`${summaryLine(outcome)}\n`);
+    if (toStdout) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    if (!values.quiet) say.write(`${summaryLine(outcome)}\n`);
     if (outcome.partial && !values['allow-partial']) exit = worst(exit, EXIT.partial);
     if (values.strict && document.diagnostics.some((d) => d.severity !== 'info')) exit = worst(exit, EXIT.strict);
   }
@@ -170,13 +213,130 @@ async function compare(argv: readonly string[]): Promise<number> {
   return code;
 }
 
+async function ingestCommand(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseOptions(argv, {
+    db: { type: 'string' },
+    replace: { type: 'boolean' },
+    password: { type: 'string' },
+    'max-pages': { type: 'string' },
+    timeout: { type: 'string' },
+    debug: { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return print(HELP.ingest!);
+  if (positionals.length === 0) throw new BrochureError('USAGE', "ingest needs an INPUT file (try 'brochure-extract ingest --help')");
+  const options = {
+    password: values.password,
+    maxPages: positiveInteger(values['max-pages'], '--max-pages'),
+    timeoutMs: positiveInteger(values.timeout, '--timeout') ?? 60_000,
+  };
+  const dbPath = values.db ?? DEFAULT_DB;
+  const { openDataset } = await import('./dataset/database.js');
+  const { ingestDocument } = await import('./dataset/ingest.js');
+  const { loadForIngest } = await import('./dataset/load.js');
+  const db = openDataset(dbPath);
+  let exit: number = EXIT.ok;
+  try {
+    for (const input of positionals) {
+      const start = performance.now();
+      try {
+        const loaded = await loadForIngest(input, options);
+        const result = ingestDocument(db, loaded.document, loaded.input, { replace: values.replace === true });
+        const seconds = ((performance.now() - start) / 1000).toFixed(2);
+        if (values.quiet) continue;
+        if (result.status === 'unchanged') {
+          process.stdout.write(`${result.edition}: unchanged, '${input}' is already in ${dbPath}\n`);
+          continue;
+        }
+        const partial = loaded.partial ? ' PARTIAL (some projects unparsed)' : '';
+        process.stdout.write(`${result.edition}: ${result.status} from '${input}' into ${dbPath}: ${result.projects} projects, ${result.candidates} identity candidate${result.candidates === 1 ? '' : 's'}, ${seconds} s${partial}\n`);
+        if (result.changes) process.stdout.write(changeLines(result.changes));
+      } catch (error) {
+        process.stderr.write(`brochure-extract: ${input}: ${errorLine(error, values.debug === true)}\n`);
+        exit = worst(exit, error instanceof BrochureError ? error.exitCode : EXIT.internal);
+      }
+    }
+  } finally {
+    db.close();
+  }
+  return exit;
+}
+
+/** What a --replace changed, one line per kind of change. */
+function changeLines(changes: import('./dataset/ingest.js').EditionChanges): string {
+  const numbers = (list: readonly number[]): string => (list.length === 0 ? '' : `: ${list.map((n) => String(n).padStart(2, '0')).join(', ')}`);
+  const lines = [
+    `  projects added ${changes.added.length}${numbers(changes.added)}`,
+    `  projects removed ${changes.removed.length}${numbers(changes.removed)}`,
+    `  projects changed ${changes.changed.length}${changes.changed.length === 0 ? '' : ':'}`,
+    ...changes.changed.map((change) => `    ${String(change.numero).padStart(2, '0')}: ${change.fields.join(', ')}`),
+    `  other parts changed: ${changes.other.length === 0 ? 'none' : changes.other.join(', ')}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+async function exportCommand(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseOptions(argv, {
+    db: { type: 'string' },
+    format: { type: 'string' },
+    edition: { type: 'string' },
+    out: { type: 'string' },
+    excel: { type: 'boolean' },
+    debug: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return print(HELP.export!);
+  if (positionals.length > 0) throw new BrochureError('USAGE', `export takes no INPUT ('${positionals[0]}'); the dataset is given by --db`);
+  const format = values.format;
+  if (format !== 'csv' && format !== 'ndjson' && format !== 'json') throw new BrochureError('USAGE', "export needs --format csv, ndjson or json (try 'brochure-extract export --help')");
+  if (values.excel && format !== 'csv') throw new BrochureError('USAGE', '--excel applies to --format csv only');
+  const out = values.out ?? join('output', 'export');
+  const toStdout = out === '-';
+  if (toStdout && format === 'csv') throw new BrochureError('USAGE', 'csv writes one file per table: give --out DIR, not -');
+  const dbPath = values.db ?? DEFAULT_DB;
+  const { openDataset } = await import('./dataset/database.js');
+  const { exportCsv, exportDocuments, exportNdjson, selectedEditions } = await import('./dataset/export.js');
+  const db = openDataset(dbPath, { mustExist: true });
+  let files: { name: string; text: string }[];
+  try {
+    const editions = selectedEditions(db, values.edition);
+    if (editions.length === 0) {
+      const known = selectedEditions(db, undefined);
+      throw new BrochureError('INPUT_NOT_FOUND', values.edition === undefined
+        ? `${dbPath} holds no edition yet: run 'brochure-extract ingest' first`
+        : `edition '${values.edition}' is not in ${dbPath} (editions: ${known.join(', ') || 'none'})`);
+    }
+    const edition = values.edition === undefined ? {} : { edition: values.edition };
+    if (format === 'csv') {
+      files = exportCsv(db, { ...edition, excel: values.excel === true });
+    } else if (format === 'ndjson') {
+      files = [{ name: values.edition === undefined ? 'projects.ndjson' : `projects-${values.edition}.ndjson`, text: exportNdjson(db, edition) }];
+    } else {
+      if (toStdout && editions.length > 1) throw new BrochureError('USAGE', `json to stdout takes one edition: add --edition (${editions.join(', ')})`);
+      files = exportDocuments(db, edition).map((document) => ({ name: `${document.brochure.anneeDebut}-${document.brochure.anneeFin}.json`, text: `${JSON.stringify(document, null, 2)}\n` }));
+    }
+  } finally {
+    db.close();
+  }
+  if (toStdout) {
+    process.stdout.write(files.map((file) => file.text).join(''));
+    return EXIT.ok;
+  }
+  const { writeTextAtomic } = await import('./write.js');
+  await mkdir(out, { recursive: true }).catch(() => undefined);
+  for (const file of files) await writeTextAtomic(join(out, file.name), file.text);
+  process.stdout.write(`export: ${files.length} ${format} file${files.length === 1 ? '' : 's'} in ${out} (${files.map((file) => file.name).join(', ')})\n`);
+  return EXIT.ok;
+}
+
 /** The one-line summary of a processed file: projects, authors, diagnostics by severity, time. */
 function summaryLine(outcome: Outcome): string {
   const document = outcome.document!;
   const count = (severity: Diagnostic['severity']): number => document.diagnostics.filter((d) => d.severity === severity).length;
   const authors = document.projets.reduce((n, projet) => n + projet.auteurs.length, 0);
   const partial = outcome.partial ? ' PARTIAL' : '';
-  return `${outcome.output}: ${document.projets.length} projects, ${authors} authors, diagnostics ${count('error')} errors / ${count('warning')} warnings / ${count('info')} infos, ${(outcome.ms / 1000).toFixed(2)} s${partial}`;
+  return `${outcome.output ?? 'stdout'}: ${document.projets.length} projects, ${authors} authors, diagnostics ${count('error')} errors / ${count('warning')} warnings / ${count('info')} infos, ${(outcome.ms / 1000).toFixed(2)} s${partial}`;
 }
 
 /** Expands folders into the brochures they hold (.pdf, .txt, .md), sorted. */

@@ -40,7 +40,8 @@ export type ErrorCode =
   | 'TOO_MANY_PAGES'
   | 'TIMEOUT'
   | 'INVALID_OUTPUT'
-  | 'OUTPUT_NOT_WRITABLE';
+  | 'OUTPUT_NOT_WRITABLE'
+  | 'EDITION_EXISTS';
 
 const EXIT_BY_CODE: Record<ErrorCode, number> = {
   USAGE: EXIT.usage,
@@ -57,6 +58,8 @@ const EXIT_BY_CODE: Record<ErrorCode, number> = {
   TIMEOUT: EXIT.limit,
   INVALID_OUTPUT: EXIT.internal,
   OUTPUT_NOT_WRITABLE: EXIT.cantCreate,
+  // Another file of an edition already in the dataset: the input conflicts with the data (EX_DATAERR).
+  EDITION_EXISTS: EXIT.badInput,
 };
 
 /** An error the user can act on: `message` is one line, no stack trace is shown for it. */

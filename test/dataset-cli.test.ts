@@ -1,0 +1,206 @@
+/**
+ * `ingest`, `export` and `extract --out -` run as a user would, from the built bin/: the round
+ * trip of real brochures, the refusal and --replace, two writers at once, a run killed mid-way.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../src/dataset/csv.js';
+import { PAUSE_HOOK } from '../src/dataset/ingest.js';
+import { readDocument } from './helpers/documents.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin/brochure-extract');
+const fixture = (path: string): string => join(root, 'fixtures', path);
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd: options.cwd ?? root, env: { ...process.env, ...options.env }, maxBuffer: 64 << 20 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** Starts the CLI without waiting for it. */
+function start(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<Run & { signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code: code ?? -1, signal, stdout, stderr })));
+  return { child, done };
+}
+
+async function waitFor(file: string, ms = 60_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!existsSync(file)) {
+    if (Date.now() > until) throw new Error(`${file} never appeared`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Everything the database holds, table by table, for before/after comparisons. */
+function contents(file: string): Record<string, unknown[]> {
+  const db = new Database(file, { readonly: true });
+  try {
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'projects_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+    const out: Record<string, unknown[]> = Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all()]));
+    out.editions = (out.editions as { ingested_at?: string }[]).map(({ ingested_at: _, ...rest }) => rest);
+    out.fts = db.prepare('SELECT rowid, titre FROM projects_fts ORDER BY rowid').all();
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+const temp = (): string => mkdtempSync(join(tmpdir(), 'brochure-dataset-'));
+
+describe('extract --out -', () => {
+  it('writes the document, and only it, on stdout; the summary on stderr; no file', async () => {
+    const dir = temp();
+    const run = await cli(['extract', fixture('synthetic-2031/input.txt'), '--out', '-'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const document = JSON.parse(run.stdout) as { brochure: { edition: string } };
+    expect(document.brochure.edition).toBe('2031 / 2032');
+    expect(run.stderr).toMatch(/^stdout: 4 projects, .* s\n$/);
+    expect(readdirSync(dir)).toEqual([]);
+    const file = join(dir, 'same.json');
+    await cli(['extract', fixture('synthetic-2031/input.txt'), '--out', file, '-q']);
+    expect(run.stdout).toBe(readFileSync(file, 'utf8'));
+  });
+
+  it('keeps stdout empty when the input is bad: the error goes to stderr', async () => {
+    const run = await cli(['extract', fixture('synthetic-2031/README.md'), '--out', '-']);
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^brochure-extract: /);
+  });
+});
+
+describe('ingest and export', () => {
+  it('have their help, listed in the program help', async () => {
+    expect((await cli(['--help'])).stdout).toMatch(/ingest INPUT\.\.\. \[--db FILE\][\s\S]*export --format csv\|ndjson\|json/);
+    expect((await cli(['help', 'ingest'])).stdout).toMatch(/--replace/);
+    expect((await cli(['export', '--help'])).stdout).toMatch(/--excel/);
+    expect((await cli(['export'])).code).toBe(64);
+  });
+
+  it('round trip: extract -> ingest -> export json gives back the same documents (2019 PDF, then its text with --replace, synthetic 2031)', async () => {
+    const dir = temp();
+    const db = join(dir, 'b.sqlite');
+    const exported = async (edition: string): Promise<string> => {
+      const run = await cli(['export', '--db', db, '--format', 'json', '--edition', edition, '--out', '-']);
+      expect(run.code, run.stderr).toBe(0);
+      return run.stdout;
+    };
+    for (const [input, edition] of [['inet-2019/input.pdf', '2019-2020'], ['synthetic-2031/input.pdf', '2031-2032']] as const) {
+      const out = join(dir, `${edition}.json`);
+      expect((await cli(['extract', fixture(input), '--out', out, '-q'])).code).toBe(0);
+      const ingest = await cli(['ingest', fixture(input), '--db', db]);
+      expect(ingest.code, ingest.stderr).toBe(0);
+      expect(ingest.stdout).toMatch(new RegExp(`^${edition}: added from `));
+      expect(await exported(edition)).toBe(readFileSync(out, 'utf8'));
+      expect(JSON.parse(await exported(edition))).toStrictEqual(readDocument(out));
+    }
+
+    // Same file again: nothing changes. The converter text of the same edition: refused, then --replace.
+    const before = contents(db);
+    const again = await cli(['ingest', fixture('inet-2019/input.pdf'), '--db', db]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^2019-2020: unchanged/);
+    const refused = await cli(['ingest', fixture('inet-2019/input.txt'), '--db', db]);
+    expect(refused.code).toBe(65);
+    expect(refused.stderr).toMatch(/edition 2019-2020 is already in the database .*pass --replace/);
+    expect(contents(db)).toEqual(before);
+
+    const text = join(dir, 'text.json');
+    await cli(['extract', fixture('inet-2019/input.txt'), '--out', text, '-q']);
+    const replaced = await cli(['ingest', fixture('inet-2019/input.txt'), '--db', db, '--replace']);
+    expect(replaced.code, replaced.stderr).toBe(0);
+    expect(replaced.stdout).toMatch(/^2019-2020: replaced from .*\n  projects added 0\n  projects removed 0\n  projects changed 22:\n    01: pages/);
+    expect(replaced.stdout).toMatch(/other parts changed: source, diagnostics/);
+    expect(await exported('2019-2020')).toBe(readFileSync(text, 'utf8'));
+    // The other edition did not move.
+    expect(await exported('2031-2032')).toBe(readFileSync(join(dir, '2031-2032.json'), 'utf8'));
+  });
+
+  it('ingests a document JSON after checking it against the schema', async () => {
+    const dir = temp();
+    const db = join(dir, 'b.sqlite');
+    const run = await cli(['ingest', fixture('dataset/edition-2040.json'), join(root, 'package.json'), fixture('dataset/edition-2041.json'), '--db', db]);
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toMatch(/2040-2041: added[^\n]*\n2041-2042: added/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('export csv --excel writes one spreadsheet-ready file per table; csv refuses stdout; an unknown edition is an error', async () => {
+    const dir = temp();
+    const db = join(dir, 'b.sqlite');
+    await cli(['ingest', fixture('dataset/edition-2040.json'), fixture('dataset/edition-2041.json'), '--db', db]);
+    const out = join(dir, 'csv');
+    const run = await cli(['export', '--db', db, '--format', 'csv', '--excel', '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    const files = readdirSync(out).sort();
+    expect(files).toContain('authorships.csv');
+    expect(files).toContain('promotion_members.csv');
+    const bytes = readFileSync(join(out, 'boxes.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text.split('\r\n')[0]).toBe('\ufeffedition;project_key;project_id;position;titre;texte');
+    expect(parseCsv(text, ';')[1]!.at(-1)).toBe('Un encadré sur deux lignes,\navec un point-virgule ; et des "guillemets".');
+    expect((await cli(['export', '--db', db, '--format', 'csv', '--out', '-'])).code).toBe(64);
+    const unknown = await cli(['export', '--db', db, '--format', 'json', '--edition', '1999-2000', '--out', '-']);
+    expect(unknown.code).toBe(66);
+    expect(unknown.stderr).toMatch(/editions: 2040-2041, 2041-2042/);
+    expect((await cli(['export', '--db', join(dir, 'missing.sqlite'), '--format', 'json'])).code).toBe(66);
+  });
+});
+
+describe('ingest under concurrency and failure', () => {
+  it('two ingest runs at once on one new database lose nothing (the second waits for the first)', async () => {
+    const dir = temp();
+    const db = join(dir, 'b.sqlite');
+    const marker = join(dir, 'inside');
+    // The first run stops 1.5 s inside its write transaction; the second starts while it is held.
+    const first = start(['ingest', fixture('synthetic-2031/input.txt'), fixture('dataset/edition-2040.json'), '--db', db], { [PAUSE_HOOK]: `${marker}:1500` });
+    await waitFor(marker);
+    const second = start(['ingest', fixture('dataset/edition-2041.json'), fixture('inet-2019/input.txt'), '--db', db]);
+    const [a, b] = await Promise.all([first.done, second.done]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    const tables = contents(db);
+    expect((tables.editions as { key: string }[]).map((e) => e.key).sort()).toEqual(['2019-2020', '2031-2032', '2040-2041', '2041-2042']);
+    expect(tables.projects).toHaveLength(22 + 4 + 2 + 3);
+  });
+
+  it('a run killed inside its transaction leaves the database as it was', async () => {
+    const dir = temp();
+    const db = join(dir, 'b.sqlite');
+    expect((await cli(['ingest', fixture('dataset/edition-2040.json'), '--db', db])).code).toBe(0);
+    const before = contents(db);
+    const marker = join(dir, 'inside');
+    const run = start(['ingest', fixture('dataset/edition-2041.json'), '--db', db], { [PAUSE_HOOK]: marker });
+    await waitFor(marker);
+    run.child.kill('SIGKILL');
+    expect((await run.done).signal).toBe('SIGKILL');
+    expect(contents(db)).toEqual(before);
+    // The database is still usable, and the edition goes in on the next run.
+    const retry = await cli(['ingest', fixture('dataset/edition-2041.json'), '--db', db]);
+    expect(retry.code, retry.stderr).toBe(0);
+    expect(contents(db).projects).toHaveLength(5);
+  });
+});
