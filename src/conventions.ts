@@ -47,11 +47,14 @@ export function rubriqueOf(text: string): RubriqueKey | null {
 /** A project heading is its number alone, two digits as printed ("01"). */
 export const PROJECT_NUMBER = /^(\d{1,2})$/;
 
-/** A sommaire entry starts with the number and a slash ("01/"). */
-export const SOMMAIRE_NUMBER = /^(\d{1,2})\s*\/$/;
+/**
+ * A sommaire entry starts with the number and a slash ("01/"). OCR reads that thin slash as "]",
+ * "|" or "!" ("02]"), characters a sommaire never prints there otherwise.
+ */
+export const SOMMAIRE_NUMBER = /^(\d{1,2})\s*[/\]|!]$/;
 
-/** The page reference that closes a sommaire entry ("/ P05"). */
-export const SOMMAIRE_PAGE = /^\/\s*P\.?\s*(\d{1,3})$/i;
+/** The page reference that closes a sommaire entry ("/ P05"; from OCR also "1P05", "IP12", "| P07"). */
+export const SOMMAIRE_PAGE = /^[/1Il|]\s*P\.?\s*(\d{1,3})$/i;
 
 /** The sommaire heading, printed letter-spaced or split ("SOM MAI RE"). */
 export const SOMMAIRE_HEADING = /^(SOMMAIRE|TABLE DES MATIERES)$/;

@@ -73,6 +73,22 @@ export const DIAGNOSTIC_CODES = {
   ROSTERS_MISSING: { severity: 'warning', meaning: 'les listes de promotion de la brochure sont introuvables' },
   TITLE_MISSING: { severity: 'warning', meaning: 'aucun titre lu sous le numéro du projet' },
   PDF_TEXT_NOT_UPRIGHT: { severity: 'info', meaning: 'du texte pivoté ou vertical a été laissé hors de l’ordre de lecture' },
+  TEXT_LAYER_REPAIRED: {
+    severity: 'warning',
+    meaning: 'PDF : le calque de texte lui-même était abîmé (ligatures codées octets inversés ou tronquées, comme les écrit Ghostscript) et a été réparé, preuve faite par les mots imprimés intacts ailleurs ; un par page, avec un exemple avant → après',
+  },
+  TEXT_LAYER_DAMAGED: {
+    severity: 'warning',
+    meaning: 'PDF : des caractères qu’aucune brochure française n’imprime (idéogrammes, usage privé, U+FFFD, caractères de contrôle) restent dans le calque de texte : pages, nombres, exemples, que faire',
+  },
+  TEXT_LAYER_SUSPECT: {
+    severity: 'warning',
+    otherwise: { severity: 'info', when: 'nom de promotion, liste de promotion' },
+    meaning: 'un nom, une adresse ou un nom de promotion contient de tels caractères : les contrôles qui en accuseraient la brochure ne sont pas faits',
+  },
+  TEXT_FROM_OCR: { severity: 'warning', meaning: 'PDF : pages dont le seul texte vient d’une reconnaissance de caractères (OCR, police GlyphLessFont de tesseract)' },
+  TEXT_OCR_COPY_DROPPED: { severity: 'info', meaning: 'PDF : une copie OCR invisible posée sur des pages qui ont leur propre texte, ignorée (texte lu une fois)' },
+  TEXT_DRAWN_TWICE: { severity: 'info', meaning: 'PDF : du texte dessiné deux fois au même endroit (effet de gras), lu une fois, en gras' },
 } as const satisfies Record<string, DiagnosticInfo>;
 
 /** A diagnostic code the pipeline raises. */

@@ -2,7 +2,7 @@
  * Unit tests of the stages after extract, and of the converter-text adapter, on small hand-made inputs.
  */
 import { describe, expect, it } from 'vitest';
-import { rubriqueOf } from '../src/conventions.js';
+import { SOMMAIRE_NUMBER, SOMMAIRE_PAGE, rubriqueOf } from '../src/conventions.js';
 import { BrochureError } from '../src/errors.js';
 import { joinLines, normaliseLigatures } from '../src/extract/lines.js';
 import { decodeText, readText } from '../src/extract/text.js';
@@ -85,6 +85,12 @@ describe('conventions', () => {
     expect(rubriqueOf('POUR ALLER PLUS LOIN')).toBe('allerPlusLoin');
     expect(rubriqueOf('TUTEUR ET TUTRICE AU SEIN DE LA COLLECTIVITÉ')).toBe('tuteurs');
     expect(rubriqueOf('Le contexte de la mission est large.')).toBeNull();
+  });
+  it('reads sommaire numbers and page references, also with the slash misread by OCR', () => {
+    for (const text of ['01/', '02 /', '02]', '04!', '03|']) expect(SOMMAIRE_NUMBER.test(text)).toBe(true);
+    for (const text of ['01', '01/2', '2031 / 2032', 'OT/']) expect(SOMMAIRE_NUMBER.test(text)).toBe(false);
+    for (const text of ['/ P05', '/P.12', '1P05', 'IP12', '| P07', 'l P10']) expect(SOMMAIRE_PAGE.exec(text)?.[1]).toMatch(/^\d+$/);
+    for (const text of ['P05', '2 P05', 'Page 5']) expect(SOMMAIRE_PAGE.test(text)).toBe(false);
   });
 });
 

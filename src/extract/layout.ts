@@ -11,6 +11,9 @@
  *    a paragraph cut by a column or page break is joined back.
  * 5. Hyphenated line ends joined (`hyphenation.ts`), keeping compounds the document prints elsewhere.
  *
+ * 0. The text layer checked first (`text-layer.ts`): OCR copies, text drawn twice, damaged
+ *    characters repaired where the cause is proved, or reported.
+ *
  * Thresholds are ratios of the body text size (the most used size), never fixed coordinates.
  * Coordinates are points with y growing downwards (`PdfTextRun.y` is the baseline from the top).
  */
@@ -20,6 +23,7 @@ import { continuesAcrossBreak, leafBlocks, type DraftBlock } from './blocks.js';
 import { measure, pageFragments } from './fragments.js';
 import { finishBlock, hyphenVocabulary } from './hyphenation.js';
 import { dropRunningText } from './running-text.js';
+import { checkTextLayer } from './text-layer.js';
 import { cutRegion, placeFloats, type Leaf } from './xycut.js';
 
 /** Options of `layoutPages`. */
@@ -34,12 +38,13 @@ const defaultOptions: Required<LayoutOptions> = { minRepeats: 3, marginBand: 0.1
 
 /**
  * Rebuilds the blocks of a PDF in reading order from its text runs.
- * @param pages The runs of every page, from `readPdfPages`.
+ * @param read The runs of every page, from `readPdfPages`.
  * @param options Configuration (optional).
  * @returns The block stream (`format: 'pdf'`), headers and page numbers removed.
  */
-export function layoutPages(pages: PdfPages, options: LayoutOptions = {}): ExtractedDocument {
+export function layoutPages(read: PdfPages, options: LayoutOptions = {}): ExtractedDocument {
   const settings = { ...defaultOptions, ...options };
+  const { pages, diagnostics: textLayer } = checkTextLayer(read);
   const perPage = pages.pages.map((page) => pageFragments(page));
   const kept = dropRunningText(pages.pages, perPage, settings);
   const metrics = measure(kept);
@@ -65,7 +70,7 @@ export function layoutPages(pages: PdfPages, options: LayoutOptions = {}): Extra
   }
   const keepHyphen = hyphenVocabulary(drafts);
   const blocks = drafts.map((draft) => finishBlock(draft, metrics, keepHyphen));
-  return { format: 'pdf', pageCount: pages.pageCount, blocks, diagnostics: skippedTextDiagnostics(pages) };
+  return { format: 'pdf', pageCount: pages.pageCount, blocks, diagnostics: [...textLayer, ...skippedTextDiagnostics(pages)] };
 }
 
 /**

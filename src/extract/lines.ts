@@ -39,31 +39,42 @@ const ENUMERATED_LINE = /^(?:\d{1,2}[.)]\s|\p{Lu}\p{Ll}+ \d+(?:\.\d+)* ?:)/u;
  * @returns The block text.
  */
 export function joinLines(lines: readonly string[], keepHyphen?: (left: string, right: string) => boolean): string {
-  let text = '';
+  // Pieces joined once at the end, and the last characters kept apart: slicing or re-reading a
+  // string built by `+=` flattens it, which made a block of many thousand lines quadratic.
+  const parts: string[] = [];
+  let tail = '';
+  const append = (piece: string): void => {
+    parts.push(piece);
+    tail = (tail + piece).slice(-64);
+  };
   for (const raw of lines) {
     const line = raw.trim();
     if (line === '') continue;
-    if (text === '') {
-      text = line;
+    if (parts.length === 0) {
+      append(line);
       continue;
     }
     if (ENUMERATED_LINE.test(line)) {
       // "2. …", "Tâche 1.2 : …": an enumeration printed one item per line keeps its line breaks.
-      text = `${text}\n${line}`;
+      append(`\n${line}`);
       continue;
     }
     // "-" or the typographic hyphen U+2010 some producers print at a hyphenation point.
-    // Only the end of the text so far can hold the cut word: do not rescan long blocks.
-    const cut = /(\p{L}+)[-\u2010]$/u.exec(text.slice(-64));
+    // Only the end of the text so far can hold the cut word.
+    const cut = tail.endsWith('-') || tail.endsWith('\u2010') ? /(\p{L}+)[-\u2010]$/u.exec(tail) : null;
     const next = /^(\p{L}+)/u.exec(line);
     if (cut && next) {
       // Lower case after the hyphen: hyphenation, unless the compound is a real one. Upper case
       // ("AUBIN-" / "VASSELIN"): a compound name cut at its own hyphen.
       const hyphenation = /^\p{Ll}/u.test(next[1]!) && !(keepHyphen?.(cut[1]!, next[1]!) ?? false);
-      text = hyphenation ? text.slice(0, -1) + line : text + line;
+      if (hyphenation) {
+        parts[parts.length - 1] = parts.at(-1)!.slice(0, -1);
+        tail = tail.slice(0, -1);
+      }
+      append(line);
     } else {
-      text = `${text} ${line}`;
+      append(` ${line}`);
     }
   }
-  return text;
+  return parts.join('');
 }

@@ -56,11 +56,13 @@ export function decodeText(bytes: Uint8Array): { text: string; diagnostics: Diag
 /** Inline markup of the converter, in the order it must be removed. */
 const INLINE_MARKUP: readonly [RegExp, string][] = [
   [/\^\[\d+\]/g, ''], // footnote call "^[1]": its footnote text is not kept either
-  [/\^\{([^}]*)\}/g, '$1'], // superscript "1^{er}" -> "1er"
+  [/\^\{([^{}]*)\}/g, '$1'], // superscript "1^{er}" -> "1er"
   [/\^([\p{L}]+)/gu, '$1'], // superscript without braces "2^E" -> "2E"
-  [/\[([^\]]*)\]\([^)]*\)/g, '$1'], // link "[text](#)" -> "text"
-  [/<((?:https?|ftp):\/\/[^>\s]+)>/g, '$1'], // autolink "<http://x>" -> "http://x"
-  [/<\/?(?:ul|li|br|p|span|strong|em|b|i)\b[^>]*>/gi, ' '], // HTML kept inside table cells
+  // No part of a pattern may run over the character that opens the next match ("[", "{", "<"):
+  // a line of 300 000 "[" with no "]" is then scanned once, not once per "[" (quadratic).
+  [/\[([^[\]]*)\]\([^()[\]]*\)/g, '$1'], // link "[text](#)" -> "text"
+  [/<((?:https?|ftp):\/\/[^<>\s]+)>/g, '$1'], // autolink "<http://x>" -> "http://x"
+  [/<\/?(?:ul|li|br|p|span|strong|em|b|i)\b[^<>]*>/gi, ' '], // HTML kept inside table cells
   [/\\([()[\]*_#>.-])/g, '$1'], // markdown escapes "\(" -> "("
 ];
 
@@ -100,7 +102,7 @@ export function readText(text: string): ExtractedDocument {
     for (const call of rawLine.matchAll(/(\S{0,40})\^\[(\d+)\]/g)) {
       diagnostics.push({ code: 'FOOTNOTE', severity: 'info', message: `Appel de note ${call[2]} après « …${call[1]} » : le texte de la note n’est pas repris.` });
     }
-    for (const link of rawLine.matchAll(/\[([^\]]{1,200})\]\(#\)/g)) lostLinks.push(link[1]!);
+    for (const link of rawLine.matchAll(/\[([^[\]]{1,200})\]\(#\)/g)) lostLinks.push(link[1]!);
     if (PLACEHOLDER.test(rawLine)) {
       flush();
       boldOpen = false;

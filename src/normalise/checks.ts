@@ -4,6 +4,7 @@
  * The codes are listed, with what each means, in the README.
  */
 import { EMAIL, EMAIL_DOMAINS, SENTENCE_END, foldForMatch } from '../conventions.js';
+import { UNREADABLE_CHAR } from '../unreadable.js';
 import type { BrochureDocument, Diagnostic, ParsedProject, Personne, Projet, RubriqueKey, SegmentedDocument } from '../types.js';
 import { mostSimilar } from '../similarity.js';
 import { foldLetters } from './names.js';
@@ -50,6 +51,18 @@ function checkAuthors({ document, projects, matches }: CheckInput): Diagnostic[]
       const printed = card.name;
       const printedEmail = card.details.map((line) => line.trim()).find((line) => EMAIL.test(line)) ?? null;
       const unreadable = card.details.find((line) => line.includes('@') && !EMAIL.test(line.trim()));
+      // Characters no French brochure prints come from a damaged text layer: the brochure is not
+      // to blame, so the e-mail, name and roster checks, which would blame it, are not run.
+      const damaged = [printed, ...card.details].filter((text) => UNREADABLE_CHAR.test(text));
+      if (damaged.length > 0) {
+        out.push({
+          code: 'TEXT_LAYER_SUSPECT',
+          severity: 'warning',
+          ...where,
+          message: `« ${damaged.map((text) => text.trim()).join(' » / « ')} » : caractères illisibles venus du calque de texte du PDF, pas de la brochure (voir TEXT_LAYER_DAMAGED) ; nom, e-mail et promotion non vérifiés.`,
+        });
+        return;
+      }
       if (auteur.email === null || printedEmail === null) {
         out.push(
           unreadable === undefined
@@ -129,7 +142,8 @@ function at(projet: Projet, page?: number | null): { projet: number; page?: numb
 }
 
 /** Roster members who authored no project. */
-function checkRosterCoverage({ promotions, matches }: CheckInput): Diagnostic[] {
+function checkRosterCoverage({ promotions, matches, projects }: CheckInput): Diagnostic[] {
+  const unreadableAuthors = projects.flatMap((project) => project.auteurs).filter((card) => UNREADABLE_CHAR.test(card.name)).length;
   const placed = new Set<string>();
   for (const match of matches.flat()) {
     if (match) placed.add(`${match.promotion.nom}|${match.membre.nom}|${match.membre.prenom}`);
@@ -137,7 +151,14 @@ function checkRosterCoverage({ promotions, matches }: CheckInput): Diagnostic[] 
   const out: Diagnostic[] = [];
   for (const promotion of promotions) {
     const missing = promotion.membres.filter((m) => !placed.has(`${promotion.nom}|${m.nom}|${m.prenom}`));
-    if (missing.length > 0) {
+    if (missing.length > 0 && unreadableAuthors > 0) {
+      // Some authors' names are unreadable (damaged text layer): they may be these members.
+      out.push({
+        code: 'TEXT_LAYER_SUSPECT',
+        severity: 'info',
+        message: `Promotion ${promotion.nom} : ${missing.map((m) => `« ${m.nom} ${m.prenom} »`).join(', ')} ne sont rapprochés d’aucun auteur, mais ${unreadableAuthors} nom${unreadableAuthors > 1 ? 's' : ''} d’auteur illisible${unreadableAuthors > 1 ? 's' : ''} (calque de texte du PDF endommagé) peuvent être les leurs.`,
+      });
+    } else if (missing.length > 0) {
       out.push({
         code: 'ROSTER_MEMBER_WITHOUT_PROJECT',
         severity: 'info',

@@ -4,6 +4,7 @@
  * differently; a match that needs more than accents or case is reported, never hidden.
  */
 import { jaroWinkler, mostSimilar } from '../similarity.js';
+import { UNREADABLE_CHAR } from '../unreadable.js';
 import type { Diagnostic, Personne, RosterBlock } from '../types.js';
 import { foldLetters, splitRosterLine, titleCase } from './names.js';
 
@@ -48,7 +49,14 @@ export function readPromotions(rosters: readonly RosterBlock[], coverNames: read
     const best = mostSimilar(coverNames, foldLetters(heading), foldLetters);
     if (best && best.score >= SAME_PROMOTION) {
       if (foldLetters(best.item) !== foldLetters(heading)) {
-        diagnostics.push({
+        // Unreadable characters come from a damaged text layer, not from the brochure.
+        const damaged = [best.item, heading].filter((name) => UNREADABLE_CHAR.test(name));
+        diagnostics.push(damaged.length > 0 ? {
+          code: 'TEXT_LAYER_SUSPECT',
+          severity: 'info',
+          ...pageOf(roster.page),
+          message: `Nom de promotion « ${damaged.join(' » / « ')} » : caractères illisibles venus du calque de texte du PDF, pas de la brochure (voir TEXT_LAYER_DAMAGED) ; rapproché malgré eux du nom imprimé sur la couverture.`,
+        } : {
           code: 'PROMOTION_NAME_MISMATCH',
           severity: 'info',
           ...pageOf(roster.page),

@@ -336,8 +336,18 @@ export function cases() {
     { name: 'deep-nesting.pdf', note: 'page resources nested 100 000 arrays deep', bytes: deepNestingPdf(100_000) },
     {
       name: 'bracket-storm.txt',
-      note: '300 000 "[" then 300 000 "](" on one line: quadratic work for the link pattern of the text adapter',
+      note: '300 000 "[" then 300 000 "](" on one line: was quadratic work for the link pattern of the text adapter',
       bytes: Buffer.from(`${'['.repeat(300_000)}${']('.repeat(300_000)}\n`),
+    },
+    {
+      name: 'markup-storm.txt',
+      note: '100 000 each of "^{", "<http://x" and "<ul " on one line, never closed: was quadratic for the other inline patterns',
+      bytes: Buffer.from(`${'^{'.repeat(100_000)}${'<http://x'.repeat(100_000)}${'<ul '.repeat(100_000)}\n`),
+    },
+    {
+      name: 'heading-storm.txt',
+      note: '200 000 repetitions of "01" / "LES AUTEURS" with no blank line: one block of 400 000 lines, was quadratic to join',
+      bytes: Buffer.from('01\nLES AUTEURS\n'.repeat(200_000)),
     },
     { name: 'latin1.txt', note: 'the converter text in Windows-1252 (■ and → become ?)', bytes: encodeWindows1252(txt) },
     { name: 'bom.txt', note: 'the converter text, UTF-8 with a byte-order mark', bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(txt)]) },
