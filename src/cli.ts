@@ -16,6 +16,8 @@ const HELP: Record<string, string> = {
 Usage:
   brochure-extract extract INPUT... [options]   extract one or more brochures (files or folders)
   brochure-extract report OUT.json [--html FILE] review an extracted document (text, or a standalone HTML page)
+  brochure-extract compare ACTUAL.json EXPECTED.json [--min X] [--json]
+                                                field-by-field accuracy against an expected document
   brochure-extract ingest INPUT... [--db FILE]  add editions to the SQLite dataset (brochures or extracted JSON)
   brochure-extract export --format csv|ndjson|json [--db FILE] [--out DIR|-]  the dataset for other systems
   brochure-extract help [COMMAND]               show help for a command
@@ -109,12 +111,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     const [command, ...rest] = argv;
     if (command === undefined || command === '-h' || command === '--help') return print(HELP.main!);
     if (command === '--version' || command === '-v') return print(await version());
+    if (command === 'help' && rest[0] === 'compare') return print((await import('./compare/command.js')).COMPARE_HELP);
     if (command === 'help') return print(HELP[rest[0] ?? 'main'] ?? HELP.main!);
     if (command === 'extract') return await extractCommand(rest);
     if (command === 'report') return await reportCommand(rest);
+    if (command === 'compare') return await compare(rest);
     if (command === 'ingest') return await ingestCommand(rest);
     if (command === 'export') return await exportCommand(rest);
-    throw new BrochureError('USAGE', `unknown command '${command}' (commands: extract, report, ingest, export, help)`);
+    throw new BrochureError('USAGE', `unknown command '${command}' (commands: extract, report, compare, ingest, export, help)`);
   } catch (error) {
     return fail(error, debug);
   }
@@ -206,6 +210,13 @@ async function reportCommand(argv: readonly string[]): Promise<number> {
     process.stdout.write(renderText(checked.document));
   }
   return EXIT.ok;
+}
+
+async function compare(argv: readonly string[]): Promise<number> {
+  const { compareCommand } = await import('./compare/command.js');
+  const { output, code } = await compareCommand(argv);
+  process.stdout.write(output);
+  return code;
 }
 
 async function ingestCommand(argv: readonly string[]): Promise<number> {

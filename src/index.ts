@@ -10,6 +10,7 @@ export { BrochureError, EXIT, type ErrorCode } from './errors.js';
 export { extractBrochure, extractBrochureWithStatus, runStages, type PipelineOptions, type StageResults } from './pipeline.js';
 export { validateDocument, assertValid, type ValidationResult } from './validate/index.js';
 export { renderHtml, renderText } from './report/index.js';
+export { compareDocuments, formatComparison, type Comparison, type CompareOptions, type FieldScore, type Mismatch } from './compare/index.js';
 export type * from './types.js';
 
 /**

@@ -50,7 +50,7 @@ describe('architecture', () => {
   });
 
   it('holds nothing of the 2019 brochure: no title, organisation or person of it', () => {
-    const gold = JSON.parse(readFileSync(new URL('../fixtures/inet-2019/gold.json', import.meta.url), 'utf8')) as {
+    const gold = JSON.parse(readFileSync(new URL('../fixtures/inet-2019/expected.json', import.meta.url), 'utf8')) as {
       projets: { titre: string; collectivite: string; auteurs: { nom: string }[]; tuteurs: { nom: string }[] }[];
       promotions: { nom: string }[];
     };

@@ -12,7 +12,7 @@ import {
 import type { BrochureDocument, Diagnostic } from '../src/types.js';
 
 const gold = JSON.parse(
-  readFileSync(new URL('../fixtures/inet-2019/gold.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../fixtures/inet-2019/expected.json', import.meta.url), 'utf8'),
 ) as BrochureDocument;
 
 /** A code this version does not raise (a document written by another version): reports must show it anyway. */

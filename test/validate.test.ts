@@ -5,7 +5,7 @@ import type { BrochureDocument } from '../src/types.js';
 import { assertValid, validateDocument } from '../src/validate/index.js';
 
 const gold = JSON.parse(
-  readFileSync(new URL('../fixtures/inet-2019/gold.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../fixtures/inet-2019/expected.json', import.meta.url), 'utf8'),
 ) as BrochureDocument;
 const schema = JSON.parse(
   readFileSync(new URL('../schemas/brochure.schema.json', import.meta.url), 'utf8'),

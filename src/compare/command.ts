@@ -1,0 +1,63 @@
+/**
+ * The `compare` command: reads two document files, compares them, and returns the text to print
+ * (the table, or JSON) with the exit code saying whether the score reaches `--min`. Kept apart
+ * from `cli.ts` (which prints) so that the command's code is in one place.
+ */
+import { parseArgs } from 'node:util';
+import { BrochureError, EXIT } from '../errors.js';
+import { readInput } from '../read.js';
+import { compareDocuments, formatComparison, isComparable, type ComparableDocument } from './index.js';
+
+/** Help text of `brochure-extract compare`. */
+export const COMPARE_HELP = `Usage: brochure-extract compare ACTUAL.json EXPECTED.json [--min 0.99] [--json] [--show N]
+
+Compares an extracted document with the expected one, field by field (brochure, sections,
+promotions, and per project: identity, titles, collectivité, page, authors with e-mails, tutors,
+each rubrique by word similarity, figures, references, no extra project), prints the accuracy
+table, the first mismatches and last a line "score: X" (mean of the field scores).
+
+Options:
+  --min X      exit 1 when the score is below X (between 0 and 1)
+  --json       print {score, fields, mismatches} as JSON instead of the table
+  --show N     mismatches to print (default 15)
+  -h, --help   show this help
+
+Exit codes: 0 compared (and score >= --min), 1 score below --min, 64 usage, 65 not a document, 66 file not found.`;
+
+/**
+ * Runs `compare` with the arguments after the command name.
+ * @returns What to print on stdout and the exit code.
+ */
+export async function compareCommand(argv: readonly string[]): Promise<{ output: string; code: number }> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: {
+      min: { type: 'string' }, json: { type: 'boolean' }, show: { type: 'string' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' },
+    } });
+  } catch (error) {
+    throw new BrochureError('USAGE', `${(error as Error).message.split('\n')[0]} (try --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { output: `${COMPARE_HELP}\n`, code: EXIT.ok };
+  if (positionals.length !== 2) throw new BrochureError('USAGE', "compare takes ACTUAL.json and EXPECTED.json (try 'brochure-extract compare --help')");
+  const min = values.min === undefined ? undefined : Number(values.min);
+  if (min !== undefined && !(min >= 0 && min <= 1)) throw new BrochureError('USAGE', `--min takes a number between 0 and 1, not '${values.min}'`);
+  const show = values.show === undefined ? 15 : Number(values.show);
+  if (!Number.isInteger(show) || show < 0) throw new BrochureError('USAGE', `--show takes a whole number, not '${values.show}'`);
+  const [actual, expected] = await Promise.all(positionals.map(readDocument));
+  const comparison = compareDocuments(actual!, expected!);
+  const output = values.json ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparison(comparison, show);
+  return { output, code: min !== undefined && comparison.score < min ? 1 : EXIT.ok };
+}
+
+async function readDocument(file: string): Promise<ComparableDocument> {
+  const text = new TextDecoder().decode(await readInput(file));
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new BrochureError('NOT_A_BROCHURE', `'${file}' is not JSON (${(error as Error).message.split('\n')[0]})`);
+  }
+  if (!isComparable(value)) throw new BrochureError('NOT_A_BROCHURE', `'${file}' is not a brochure document (no "brochure" object or "projets" list with numbered projects)`);
+  return value;
+}

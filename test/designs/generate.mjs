@@ -1,0 +1,241 @@
+#!/usr/bin/env node
+/**
+ * Design generator: renders a fixture's expected document into designs drawn from a seeded space
+ * of variations (variations.mjs), prints each with headless Chromium and writes
+ * fixtures/designs/<content>-<design id>/ with input.pdf, expected.json, design.json, source.html.
+ *
+ *   node test/designs/generate.mjs --content inet-2019 --seed 2026 --count 8
+ *   node test/designs/generate.mjs --from fixtures/designs/inet-2019-s2026-03/design.json
+ *   node test/designs/generate.mjs --content synthetic-2031 --seed 7 --count 3 --out /tmp/fresh
+ *
+ * Needs chromium (Debian package), fonts-liberation, fonts-dejavu-core and poppler-utils
+ * (pdftotext, pdfinfo). Only this script needs them: the tests read the committed files.
+ * Project pages are found after printing (each project's title, searched in `pdftotext` output
+ * page by page after the sommaire), the sommaire is re-rendered with them and printed again
+ * until the pages no longer move.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { renderDesign } from './render.mjs';
+import { AXES, HEADINGS, ROSTER_HEADINGS, ROSTER_TITLES, SOMMAIRE_HEADINGS, TUTOR_HEADINGS } from './variations.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Deterministic random numbers in [0, 1) from a 32-bit seed (mulberry32). */
+export function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle(list, r) {
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** `values` repeated to `count` items, shuffled: over `count >= values.length` designs, every value appears. */
+const cycle = (values, count, r) => shuffle(Array.from({ length: count }, (_, i) => values[i % values.length]), r);
+
+/** Makes a design's choices sane: what cannot be laid out together is changed (the less visible axis gives way). */
+function repair(c) {
+  if (c.columns === 3) c.sidebar = 'none';
+  if (c.headingPosition === 'margin' && (c.columns > 1 || c.sidebar === 'left')) c.headingPosition = 'inline';
+  if (c.teamPosition === 'sidebar' && c.sidebar === 'none') c.teamPosition = 'before';
+  return c;
+}
+
+/**
+ * Draws `count` designs from `seed`: each axis cycles through its values in a seeded order, so
+ * that a set of at least 4 designs covers every value of every axis (redrawn until it does).
+ */
+export function drawDesigns(seed, count) {
+  for (let attempt = 0; attempt < 500; attempt++) {
+    const r = random(seed * 7919 + attempt);
+    const axes = Object.fromEntries(Object.entries(AXES).map(([axis, { values }]) => [axis, cycle(values, count, r)]));
+    const headings = Object.fromEntries(Object.entries(HEADINGS).map(([key, list]) => [key, cycle(list.map((_, i) => i), count, r)]));
+    headings.tuteurs = cycle(TUTOR_HEADINGS.map((_, i) => i), count, r);
+    const pick = (list) => list[Math.floor(r() * list.length)];
+    const designs = Array.from({ length: count }, (_, i) => repair({
+      id: `s${seed}-${String(i + 1).padStart(2, '0')}`,
+      ...Object.fromEntries(Object.keys(AXES).map((axis) => [axis, axes[axis][i]])),
+      headings: Object.fromEntries(Object.keys(headings).map((key) => [key, headings[key][i]])),
+      sommaireHeading: pick(SOMMAIRE_HEADINGS),
+      rosterTitle: pick(ROSTER_TITLES),
+      rosterHeading: Math.floor(r() * ROSTER_HEADINGS.length),
+      coverCase: pick(['upper', 'as-named']),
+      fontSize: pick([9.5, 10, 10.5]),
+      accent: pick(['#0b6b6b', '#8a1538', '#1f3f8f', '#6b4e0b', '#2d6b1f']),
+      shade: pick(['#e7f1f1', '#f3ece4', '#ecedf5', '#efefef']),
+    }));
+    const covered = count < 4 || Object.entries(AXES).every(([axis, { values }]) => values.every((v) => designs.some((d) => d[axis] === v)));
+    if (covered) return designs;
+  }
+  throw new Error(`no draw of ${count} designs from seed ${seed} covers every axis value`);
+}
+
+/** Letters only, lower case, no accents: to find a title in pdftotext output whatever the line breaks. */
+const letters = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
+
+function chromium() {
+  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
+    try {
+      return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
+    } catch { /* next */ }
+  }
+  throw new Error('no chromium found (apt-get install -y chromium fonts-liberation fonts-dejavu-core)');
+}
+
+function print(html, pdf) {
+  const work = mkdtempSync(join(tmpdir(), 'design-'));
+  try {
+    const source = join(work, 'source.html');
+    writeFileSync(source, html);
+    execFileSync(chromium(), ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', `--user-data-dir=${join(work, 'profile')}`, '--no-pdf-header-footer',
+      `--print-to-pdf=${pdf}`, `file://${source}`], { stdio: ['ignore', 'ignore', 'ignore'], timeout: 180_000 });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  const pages = (mode) => execFileSync('pdftotext', [...mode, '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', maxBuffer: 256 << 20 }).split('\f').slice(0, -1);
+  // Reading order (titles found whatever the line breaks) and layout (no joined line-end hyphens) for the checks.
+  return { reading: pages([]), layout: pages(['-layout']) };
+}
+
+/** Where each project starts and ends in the printed pages (1-based), found by its title after the sommaire. */
+function locate(doc, pageTexts, c) {
+  const folded = pageTexts.map(letters);
+  const order = doc.sections.flatMap((s) => s.projets);
+  const key = (numero) => letters(doc.projets.find((p) => p.numero === numero).titre).slice(0, 60);
+  const first = (needle, from) => {
+    for (let i = from; i < folded.length; i++) if (folded[i].includes(needle)) return i + 1;
+    return null;
+  };
+  const sommaireEnd = first(key(order.at(-1)), 0);
+  if (sommaireEnd === null) throw new Error('the sommaire does not print the last project\'s title');
+  const starts = new Map();
+  let from = sommaireEnd;
+  for (const numero of order) {
+    const page = first(key(numero), from);
+    if (page === null) throw new Error(`projet ${numero}: title not found after page ${from}`);
+    starts.set(numero, page);
+    from = page;
+  }
+  const promo = doc.promotions[0];
+  const rosterHeading = ROSTER_HEADINGS[c.rosterHeading].replace('%S', promo.nom).replace('%s', promo.nom);
+  const rosters = first(letters(rosterHeading), from - 1) ?? pageTexts.length + 1;
+  const ends = new Map();
+  order.forEach((numero, i) => {
+    const next = order[i + 1];
+    const newSection = next !== undefined && doc.projets.find((p) => p.numero === next).section !== doc.projets.find((p) => p.numero === numero).section;
+    const end = next === undefined ? rosters - 1 : starts.get(next) - 1 - (newSection && c.sectionForm === 'divider' ? 1 : 0);
+    ends.set(numero, end);
+  });
+  return { starts, ends };
+}
+
+/** Sanity checks on the printed text: every word of every e-mail, tutor, figure and reference is printed. */
+function checkPrinted(doc, pageTexts) {
+  const tokens = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const printed = new Set(tokens(pageTexts.join(' ')));
+  const missing = [];
+  const need = (what, text) => {
+    const lost = tokens(text).filter((t) => !printed.has(t));
+    if (lost.length) missing.push(`${what} (${lost.slice(0, 3).join(', ')})`);
+  };
+  for (const p of doc.projets) {
+    for (const a of p.auteurs) need(`${p.numero} author ${a.prenom} ${a.nom} ${a.email ?? ''}`, `${a.prenom} ${a.nom} ${a.email ?? ''}`);
+    for (const t of p.tuteurs) need(`${p.numero} tutor ${t.nom}`, `${t.prenom} ${t.nom} ${t.fonction ?? ''}`);
+    for (const f of p.chiffres) need(`${p.numero} figure ${f.valeur}`, `${f.valeur} ${f.libelle}`);
+    for (const a of p.allerPlusLoin) need(`${p.numero} reference ${a.texte.slice(0, 30)}`, a.texte);
+    for (const k of ['contexte', 'problematique', 'clesPourAgir', 'temoignage']) if (p[k]) need(`${p.numero} ${k}`, p[k]);
+  }
+  for (const m of doc.promotions.flatMap((x) => x.membres)) need(`member ${m.nom}`, `${m.prenom} ${m.nom}`);
+  if (missing.length) throw new Error(`not found in the printed text: ${missing.slice(0, 5).join('; ')}`);
+}
+
+/** Renders, prints and writes one design. */
+export function generate(content, design, outDir) {
+  const contentDir = join(root, 'fixtures', content);
+  const doc = JSON.parse(readFileSync(join(contentDir, 'expected.json'), 'utf8'));
+  const folder = join(outDir, `${content}-${design.id}`);
+  mkdirSync(folder, { recursive: true });
+  const pdf = join(folder, 'input.pdf');
+  let pages = new Map();
+  let located;
+  let html;
+  for (let pass = 1; ; pass++) {
+    html = renderDesign(doc, design, pages);
+    const texts = print(html, pdf);
+    located = locate(doc, texts.reading, design);
+    const stable = [...located.starts].every(([n, p]) => pages.get(n) === p);
+    if (stable) {
+      checkPrinted(doc, texts.layout);
+      break;
+    }
+    if (pass >= 4) throw new Error(`${design.id}: project pages still move after ${pass} prints`);
+    pages = located.starts;
+  }
+  const bytes = readFileSync(pdf);
+  const pageCount = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))[1]);
+  const expected = structuredClone(doc);
+  expected.source = { file: 'input.pdf', sha256: createHash('sha256').update(bytes).digest('hex'), format: 'pdf', pageCount };
+  for (const p of expected.projets) {
+    p.page = located.starts.get(p.numero);
+    p.pages = { debut: located.starts.get(p.numero), fin: located.ends.get(p.numero) };
+  }
+  expected.diagnostics = [];
+  writeFileSync(join(folder, 'expected.json'), `${JSON.stringify(expected, null, 2)}\n`);
+  writeFileSync(join(folder, 'source.html'), html);
+  const version = execFileSync(chromium(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  writeFileSync(join(folder, 'design.json'), `${JSON.stringify({ content, id: design.id, generator: 'test/designs/generate.mjs', printedWith: version, pageCount, choices: design }, null, 2)}\n`);
+  return { folder, pageCount, size: bytes.length };
+}
+
+async function main() {
+  const { values } = parseArgs({ options: {
+    content: { type: 'string', multiple: true }, seed: { type: 'string' }, count: { type: 'string' }, from: { type: 'string', multiple: true },
+    out: { type: 'string' }, only: { type: 'string' },
+  } });
+  const outDir = resolve(values.out ?? join(root, 'fixtures/designs'));
+  const jobs = [];
+  for (const file of values.from ?? []) {
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    jobs.push([saved.content, saved.choices]);
+  }
+  if (values.content) {
+    const seed = Number(values.seed ?? 2026);
+    const count = Number(values.count ?? 8);
+    const designs = drawDesigns(seed, count).filter((d) => values.only === undefined || values.only.split(',').includes(d.id));
+    for (const content of values.content) {
+      if (!existsSync(join(root, 'fixtures', content, 'expected.json'))) throw new Error(`fixtures/${content}/expected.json not found`);
+      for (const d of designs) jobs.push([content, d]);
+    }
+  }
+  if (jobs.length === 0) throw new Error('nothing to do: give --content NAME [--seed N] [--count N] or --from design.json');
+  for (const [content, design] of jobs) {
+    const started = Date.now();
+    const { folder, pageCount, size } = generate(content, design, outDir);
+    process.stdout.write(`${folder}: ${pageCount} pages, ${(size / 1024).toFixed(0)} KB, ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    process.stderr.write(`generate: ${error.message}\n`);
+    process.exit(1);
+  });
+}
