@@ -53,7 +53,7 @@ function changed(doc: unknown, path: (string | number)[], value: unknown): unkno
 
 describe('the generated standalone validator', () => {
   const documents = {
-    'the 2019 gold': read('../fixtures/inet-2019/gold.json'),
+    'the 2019 gold': read('../fixtures/inet-2019/expected.json'),
     'the synthetic 2031 expectation': read('../fixtures/synthetic-2031/expected.json'),
   };
 
