@@ -3,12 +3,14 @@
  * by test/designs/generate.mjs) must read it at a `compare` score of at least 0.99 against its
  * expected.json. Designs that today's extractor reads worse are listed, with their measured score,
  * in fixtures/designs/known-gaps.json: for those the test requires the score not to drop below the
- * recorded one and prints them. The list is meant to be emptied, not grown.
+ * recorded one (and a refusal to stay a one-line BrochureError, not a crash) and prints them. The
+ * list is meant to be emptied, not grown.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareDocuments, formatComparison, type Comparison } from '../src/compare/index.js';
+import { BrochureError } from '../src/errors.js';
 import { runStages } from '../src/pipeline.js';
 import { validateDocument } from '../src/validate/index.js';
 import { AXES } from './designs/variations.mjs';
@@ -22,13 +24,13 @@ const choicesOf = (dir: string): Record<string, unknown> => (JSON.parse(readFile
 const contentOf = (dir: string): string => (JSON.parse(readFileSync(join(dir, 'design.json'), 'utf8')) as { content: string }).content;
 
 /** Runs the pipeline and compares; a refusal scores 0 (what the user gets is nothing). */
-async function measure(dir: string, expected: Parameters<typeof compareDocuments>[1]): Promise<{ comparison: Comparison | null; error: string | null; score: number }> {
+async function measure(dir: string, expected: Parameters<typeof compareDocuments>[1]): Promise<{ comparison: Comparison | null; error: string | null; crashed: boolean; score: number }> {
   try {
     const { document } = await runStages(new Uint8Array(readFileSync(join(dir, 'input.pdf'))), { fileName: 'input.pdf' });
     const comparison = compareDocuments(document, expected);
-    return { comparison, error: null, score: comparison.score };
+    return { comparison, error: null, crashed: false, score: comparison.score };
   } catch (error) {
-    return { comparison: null, error: (error as Error).message.split('\n')[0]!, score: 0 };
+    return { comparison: null, error: (error as Error).message.split('\n')[0]!, crashed: !(error instanceof BrochureError), score: 0 };
   }
 }
 
@@ -66,8 +68,10 @@ describe.each(designs.map((d) => [d.name, d] as const))('design %s', (name, desi
     ? `scores no lower than its known gap (${gap.score.toFixed(4)} recorded in known-gaps.json; ${MIN_SCORE} required to leave the list)`
     : `scores at least ${MIN_SCORE} with compare`;
   it(title, async () => {
-    const { comparison, error, score } = await measure(design.dir, design.expected);
+    const { comparison, error, crashed, score } = await measure(design.dir, design.expected);
     const detail = error ?? formatComparison(comparison!, 10);
+    // Even a refused design must be refused with a one-line BrochureError, never an internal error.
+    expect(crashed, `${name}: internal error ${error}`).toBe(false);
     if (gap) {
       console.info(`known gap ${name}: ${score.toFixed(4)} (recorded ${gap.score.toFixed(4)})${error ? `: ${error}` : ''}${score >= MIN_SCORE ? ' — now reaches 0.99: remove it from known-gaps.json' : ''}`);
       expect(score, `${name} scores lower than recorded\n${detail}`).toBeGreaterThanOrEqual(gap.score);
