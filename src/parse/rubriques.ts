@@ -42,7 +42,7 @@ const TEXT_RUBRIQUES: readonly RubriqueKey[] = ['contexte', 'problematique', 'cl
  * @returns Title blocks, rubriques, unknown boxes and what was reported.
  */
 export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary, where: { projet: number; page?: number }): SplitProject {
-  const blocks = joinSplitHeadings(printed.flatMap((block) => splitRunInHeading(block, vocabulary)), vocabulary);
+  const blocks = joinSplitHeadings(printed.flatMap((block) => liftInnerHeading(block, vocabulary)).flatMap((block) => splitRunInHeading(block, vocabulary)), vocabulary);
   const style = headingStyle(blocks, vocabulary);
   const headingBlocks: Block[] = [];
   const rubriques: (Rubrique | { key: null; heading: string; page: number | null; blocks: Block[] })[] = [];
@@ -81,6 +81,23 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
   const unknown = rubriques.filter((rubrique) => rubrique.key === null).map(({ heading, blocks: b }) => ({ heading, blocks: b }));
   const moved = moveByShape(headingBlocks, known, vocabulary);
   return { headingBlocks: moved.headingBlocks, rubriques: moved.rubriques, unknown, diagnostics };
+}
+
+/**
+ * A sidebar's card read line by line with the heading beside it (« DE PINHO Sandra » / « CONTEXTE
+ * ET ENJEUX » / « Directrice… »): a bold line inside a block that is a known heading is lifted out,
+ * after the rest of the block.
+ */
+function liftInnerHeading(block: Block, vocabulary: Vocabulary): Block[] {
+  if (block.kind !== 'paragraph' || block.lines.length < 3) return [block];
+  const at = block.lines.findIndex((line, i) => i > 0 && line.bold === true && vocabulary.rubriqueOf(line.text) !== null);
+  if (at < 0) return [block];
+  const heading = block.lines[at]!;
+  const rest = block.lines.filter((_, i) => i !== at);
+  return [
+    { ...block, lines: rest, text: rest.map((line) => line.text).join(' ') },
+    { ...block, lines: [heading], text: heading.text },
+  ];
 }
 
 /**
