@@ -31,6 +31,21 @@ const INLINE = new RegExp(String.raw`^(${NUMBER}(?:\s?%)?)\s+(\S.*)$`, 'su');
 const BOX_TITLE = /^[\p{Lu}&«"][^\d]{0,50}$/u;
 
 /**
+ * A table of figures read column by column (the values, then the labels): figures left without a
+ * label, followed by one that got as many label blocks as the run, take one label each, in order.
+ */
+function pairColumnFigures(figures: { valeur: string; page: number | null; label: Block[] }[]): void {
+  let start = 0;
+  for (let i = 0; i < figures.length; i++) {
+    if (figures[i]!.label.length === 0) continue;
+    const run = figures.slice(start, i + 1);
+    const labels = figures[i]!.label;
+    if (run.length > 1 && labels.length === run.length) run.forEach((figure, k) => (figure.label = [labels[k]!]));
+    start = i + 1;
+  }
+}
+
+/**
  * Splits the blocks of « Les chiffres » into figures and a trailing box, if any.
  * @param blocks Blocks under the heading, up to the next rubrique.
  * @returns The figures as printed and the box (text after the last label that belongs to no figure).
@@ -62,6 +77,7 @@ export function parseFigures(blocks: readonly Block[]): { figures: PrintedFigure
     if (current) current.label.push(block);
     else box = { titre: null, blocks: [block] };
   }
+  pairColumnFigures(figures);
   return {
     figures: figures.map((figure) => ({ valeur: figure.valeur, libelle: renderInline(figure.label), page: figure.page })),
     box,
