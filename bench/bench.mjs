@@ -10,13 +10,14 @@
  *     pdf.js getTextContent alone (the floor), pdftotext (if installed), the whole pipeline on the
  *     PDF and on the converter text (each stage from runStages timings, plus the atomic write);
  *  2. peak RSS of each variant, each in a FRESH child process, so peaks are not mixed;
- *  3. cold start of the CLI (`--help`, a full extract), each run a fresh process;
+ *  3. cold runs, each a fresh process, alternated: the CLI on the PDF (and with 1, 2, 3 page threads),
+ *     the bare pdf.js script bench/pdfjs-alone.mjs, pdftotext, the CLI on the converter text;
  *  4. memory over a batch: N sequential pipeline runs in one fresh process, RSS and heap after each;
  *  5. batch throughput: a temp folder of copies of the brochure through processFiles with 1 and 2 jobs.
  *
  * Options:
  *   --runs N          measured runs per variant (default 7), after --warmup W (default 1)
- *   --cold-runs N     fresh processes per CLI cold-start measure (default 5)
+ *   --cold-runs N     rounds of the cold-run section (default 7; each round runs every command once)
  *   --sequential N    pipeline runs for the memory-over-a-batch measure (default 20)
  *   --batch N         copies of the brochure in the batch (default 20; 0 skips the batch section)
  *   --batch-runs N    repetitions of each batch configuration (default 1)
@@ -42,7 +43,7 @@ const { values: args } = parseArgs({
   options: {
     runs: { type: 'string', default: '7' },
     warmup: { type: 'string', default: '1' },
-    'cold-runs': { type: 'string', default: '5' },
+    'cold-runs': { type: 'string', default: '7' },
     sequential: { type: 'string', default: '20' },
     batch: { type: 'string', default: '20' },
     'batch-runs': { type: 'string', default: '1' },
@@ -174,16 +175,6 @@ function child(measure, extra = [], nodeFlags = [], { runs = RUNS, warmup = WARM
       }
     });
   });
-}
-
-/** Wall time of a fresh process, in milliseconds. */
-function wall(command, argv) {
-  const start = performance.now();
-  const result = spawnSync(command, argv, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  const ms = performance.now() - start;
-  // Exit 2/3 (strict, partial) still mean a full run; anything else did not measure what we want.
-  if (result.error || ![0, 2, 3].includes(result.status)) throw new Error(`${basename(argv[1] ?? command)} ${argv.slice(2).join(' ')}: exit ${result.status} ${result.stderr?.split('\n')[0] ?? ''}`);
-  return ms;
 }
 
 // ---------------------------------------------------------------- child measures
@@ -341,24 +332,75 @@ async function peaks() {
   return result;
 }
 
-/** Section 3: the CLI started cold, each run a fresh `node bin/brochure-extract` process. */
+/**
+ * Section 3: cold runs, each a fresh process, the commands alternated round by round (order rotated)
+ * after one warm-up round: the CLI on the PDF (default page threads, then 1, 2 and 3 threads), the
+ * bare pdf.js script (bench/pdfjs-alone.mjs), pdftotext, the CLI on the converter text, `--help`
+ * and `node -e 0`. Wall time around the process; peak RSS and CPU time from GNU time when present.
+ */
 function coldStart(scratch) {
   const runs = Math.max(1, count('cold-runs'));
-  const measure = (argv) => {
-    const samples = [];
-    try {
-      for (let i = 0; i < runs; i++) samples.push(wall(process.execPath, argv));
-      return { medianMs: median(samples), runsMs: samples.map(round1) };
-    } catch (error) {
-      return { error: errorText(error) };
+  const out = (name) => join(scratch, `cold-${name}.json`);
+  const cli = (name, input, ...extra) => [process.execPath, BIN, 'extract', input, '--out', out(name), '--quiet', ...extra];
+  const commands = {
+    cliPdf: cli('pdf', args.input),
+    pdfjs: [process.execPath, join(ROOT, 'bench/pdfjs-alone.mjs'), args.input],
+    ...(pdftotextVersion() !== null ? { pdftotext: ['pdftotext', '-enc', 'UTF-8', args.input, '/dev/null'] } : {}),
+    cliText: cli('text', args.text),
+    pageThreads1: cli('t1', args.input, '--page-threads', '1'),
+    pageThreads2: cli('t2', args.input, '--page-threads', '2'),
+    pageThreads3: cli('t3', args.input, '--page-threads', '3'),
+    help: [process.execPath, BIN, '--help'],
+    nodeOnly: [process.execPath, '-e', '0'],
+  };
+  const names = Object.keys(commands);
+  const samples = Object.fromEntries(names.map((name) => [name, []]));
+  const loadAtStart = loadavg()[0];
+  try {
+    for (let round = -1; round < runs; round++) {
+      for (let i = 0; i < names.length; i++) {
+        const name = names[(i + Math.max(round, 0)) % names.length];
+        const sample = processRun(commands[name]);
+        if (round >= 0) samples[name].push(sample);
+      }
     }
+  } catch (error) {
+    return { error: errorText(error) };
+  }
+  const summary = (name) => {
+    const list = samples[name];
+    return {
+      medianMs: median(list.map((x) => x.ms)),
+      cpuMedianMs: median(list.map((x) => x.cpuMs)),
+      maxRssMb: median(list.map((x) => x.maxRssMb)),
+      runsMs: list.map((x) => round1(x.ms)),
+    };
   };
-  return {
-    nodeOnly: measure(['-e', '0']),
-    help: measure([BIN, '--help']),
-    extractPdf: measure([BIN, 'extract', args.input, '--out', join(scratch, 'cold-pdf.json'), '--quiet']),
-    extractText: measure([BIN, 'extract', args.text, '--out', join(scratch, 'cold-text.json'), '--quiet']),
+  const result = Object.fromEntries(names.map((name) => [name, summary(name)]));
+  // Paired: the ratio within each round (the commands of a round ran seconds apart), then the median.
+  const paired = (a, b) => (samples[a] && samples[b] ? median(samples[a].map((x, i) => x.ms / samples[b][i].ms)) : undefined);
+  result.ratios = {
+    cliOverPdfjs: paired('cliPdf', 'pdfjs'),
+    cliOverPdftotext: paired('cliPdf', 'pdftotext'),
+    pageThreads: Object.fromEntries([1, 2, 3].map((n) => [n, paired(`pageThreads${n}`, 'pdfjs')])),
   };
+  result.runs = runs;
+  result.load = { start: loadAtStart, end: loadavg()[0] };
+  return result;
+}
+
+/** One fresh process: wall time, and with GNU time its peak RSS and CPU time (user + system). */
+function processRun(argv) {
+  const timed = existsSync('/usr/bin/time');
+  const [command, ...rest] = timed ? ['/usr/bin/time', '-f', '%M %U %S', ...argv] : argv;
+  const start = performance.now();
+  const result = spawnSync(command, rest, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const ms = performance.now() - start;
+  // Exit 2/3 (strict, partial) still mean a full run; anything else did not measure what we want.
+  if (result.error || ![0, 2, 3].includes(result.status)) throw new Error(`${argv.map((a) => basename(a)).join(' ')}: exit ${result.status} ${result.stderr?.split('\n')[0] ?? ''}`);
+  if (!timed) return { ms };
+  const [kib, user, system] = result.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  return { ms, maxRssMb: mb(kib), cpuMs: (user + system) * 1000 };
 }
 
 /** Section 4: memory over N sequential runs in one fresh process (with --expose-gc). */
@@ -425,7 +467,7 @@ const round1 = (x) => Math.round(x * 10) / 10;
 const fmt = (x, digits = 0) => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(digits));
 
 function targets(results) {
-  const { timings: t, peaks: p, sequential: s = {} } = results;
+  const { timings: t, peaks: p, sequential: s = {}, coldStart: c } = results;
   const ratio = t?.ratios.pipelineOverPdfjs?.ofMedians;
   const after = t?.variants['pipeline-pdf']?.afterExtractMs;
   const rss = p?.['pipeline-pdf']?.maxRssMb;
@@ -434,7 +476,12 @@ function targets(results) {
   const heapGrowth = s.heapUsedMb ? s.heapUsedMb.last - s.heapUsedMb.first : undefined;
   const rssGrowth = s.rssMb ? s.rssMb.last - s.rssMb.first : undefined;
   const verdict = (ok) => (ok === undefined ? 'n/a' : ok ? 'PASS' : 'FAIL');
+  const cold = c && !c.error ? c : undefined;
   return [
+    { target: 'CLI cold ≤ 1.0 × bare pdf.js cold (median of paired ratios)', measured: cold ? `${fmt(cold.ratios.cliOverPdfjs, 2)} × (${fmt(cold.cliPdf.medianMs)} ms / ${fmt(cold.pdfjs.medianMs)} ms; load ${fmt(cold.load.start, 2)} → ${fmt(cold.load.end, 2)})` : 'n/a', verdict: verdict(cold ? cold.ratios.cliOverPdfjs <= 1.0 : undefined) },
+    { target: 'CLI cold / pdftotext (reported)', measured: cold?.ratios.cliOverPdftotext !== undefined ? `${fmt(cold.ratios.cliOverPdftotext, 2)} ×` : 'n/a', verdict: cold?.ratios.cliOverPdftotext !== undefined ? 'reported' : 'n/a' },
+    { target: 'CLI cold peak RSS ≤ 200 MB (PDF)', measured: Number.isFinite(cold?.cliPdf.maxRssMb) ? `${fmt(cold.cliPdf.maxRssMb)} MB` : 'n/a', verdict: verdict(Number.isFinite(cold?.cliPdf.maxRssMb) ? cold.cliPdf.maxRssMb <= 200 : undefined) },
+    { target: 'CLI cold on the converter text < 0.3 s', measured: cold ? `${fmt(cold.cliText.medianMs)} ms` : 'n/a', verdict: verdict(cold ? cold.cliText.medianMs < 300 : undefined) },
     { target: 'whole pipeline ≤ 1.3 × pdf.js alone (wall, medians)', measured: ratio === undefined ? 'n/a' : `${fmt(ratio, 2)} × (CPU time: ${fmt(t.ratios.pipelineOverPdfjs?.ofCpuMedians, 2)} ×)`, verdict: verdict(ratio === undefined ? undefined : ratio <= 1.3) },
     { target: 'stages after extract < 50 ms (PDF)', measured: after === undefined ? 'n/a' : `${fmt(after, 1)} ms`, verdict: verdict(after === undefined ? undefined : after < 50) },
     { target: 'peak RSS < 200 MB (pipeline on the PDF, one run in a fresh process)', measured: rss === undefined ? 'n/a' : `${fmt(rss)} MB (${fmt(rssAll)} MB over ${results.warmup} + ${results.runs} runs)`, verdict: verdict(rss === undefined ? undefined : rss < 200) },
@@ -449,7 +496,8 @@ function targets(results) {
 function markdown(results) {
   const { environment: env, timings: t, peaks: p = {}, coldStart: c, sequential: s, batch: b } = results;
   const lines = [];
-  lines.push(`## Benchmark: ${results.input} (${t?.pages ?? b?.find((entry) => entry.pagesPerFile)?.pagesPerFile ?? '?'} pages)`, '');
+  const pages = t?.pages ?? b?.find((entry) => entry.pagesPerFile)?.pagesPerFile;
+  lines.push(`## Benchmark: ${results.input}${pages ? ` (${pages} pages)` : ''}`, '');
   lines.push(`${env.date}, commit ${env.commit}, Node ${env.node}, ${env.cpu} × ${env.cores}, pdfjs-dist ${env.pdfjs}, ${t ? (t.pdftotext ?? 'pdftotext not installed') : 'timings not run'}; medians of ${results.runs} runs after ${results.warmup} warm-up; load average (1 min) ${fmt(results.loadAtStart[0], 2)} at start, ${fmt(results.loadAtEnd[0], 2)} at end.`, '');
   if (t) timingTables(lines, t, p, `${results.warmup} + ${results.runs}`);
   else if (results.peaks) lines.push('| variant | peak RSS (fresh process) |', '|---|---:|', ...Object.entries(p).map(([name, v]) => `| ${name} | ${v.error ?? `${fmt(v.maxRssMb)} MB`} |`));
@@ -499,12 +547,22 @@ function timingTables(lines, t, p, runsLabel) {
 }
 
 function coldTable(lines, c, results) {
-  lines.push('', '### CLI cold start (fresh process each run, medians)', '', '| command | median |', '|---|---:|');
-  const cold = (label, entry) => lines.push(`| ${label} | ${entry?.error ? `error: ${entry.error}` : `${fmt(entry?.medianMs)} ms`} |`);
-  cold('`node -e 0` (Node itself)', c.nodeOnly);
-  cold('`brochure-extract --help`', c.help);
-  cold(`\`brochure-extract extract ${results.input}\``, c.extractPdf);
-  cold(`\`brochure-extract extract ${results.text}\``, c.extractText);
+  lines.push('', `### Cold runs (a fresh process each, alternated, medians of ${c.runs ?? '?'} rounds after 1 warm-up)`, '');
+  if (c.error) return lines.push(`error: ${c.error}`);
+  lines.push(`Load average (1 min) ${fmt(c.load?.start, 2)} at the start of this section, ${fmt(c.load?.end, 2)} at its end.`, '');
+  lines.push('| command | wall | × bare pdf.js (paired) | CPU time (user + sys) | peak RSS |', '|---|---:|---:|---:|---:|');
+  const row = (label, entry, ratio) => {
+    if (!entry) return;
+    lines.push(`| ${label} | ${fmt(entry.medianMs)} ms | ${ratio === undefined ? '' : fmt(ratio, 2)} | ${Number.isFinite(entry.cpuMedianMs) ? `${fmt(entry.cpuMedianMs)} ms` : 'n/a'} | ${Number.isFinite(entry.maxRssMb) ? `${fmt(entry.maxRssMb)} MB` : 'n/a'} |`);
+  };
+  row(`\`brochure-extract extract ${results.input}\` (default page threads)`, c.cliPdf, c.ratios?.cliOverPdfjs);
+  row('bare pdf.js, `bench/pdfjs-alone.mjs` (getTextContent on every page)', c.pdfjs, 1);
+  row('`pdftotext` (poppler)', c.pdftotext, undefined);
+  row(`\`brochure-extract extract ${results.text}\` (converter text)`, c.cliText, undefined);
+  for (const n of [1, 2, 3]) row(`\`brochure-extract extract ${results.input} --page-threads ${n}\``, c[`pageThreads${n}`], c.ratios?.pageThreads?.[n]);
+  row('`brochure-extract --help`', c.help, undefined);
+  row('`node -e 0` (Node itself)', c.nodeOnly, undefined);
+  lines.push('', `Paired ratios (median of round-by-round ratios): CLI / bare pdf.js ${fmt(c.ratios?.cliOverPdfjs, 2)}, CLI / pdftotext ${fmt(c.ratios?.cliOverPdftotext, 2)}.`);
 }
 
 function memoryTable(lines, s) {

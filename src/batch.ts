@@ -27,6 +27,13 @@ export interface BatchOptions {
    * In a worker a timed-out or crashed file stops for real: its thread is terminated and replaced.
    */
   readonly threads?: boolean;
+  /**
+   * Threads reading each PDF's pages when files run in this thread (default 0: pdf.js in this
+   * thread); see `ExtractOptions.pageThreads`. With a timeout, they are what lets it stop a PDF.
+   */
+  readonly pageThreads?: number;
+  /** The compiled page-reading thread module (default: beside `dist/extract/pdf-threads.js`). */
+  readonly pdfWorkerUrl?: URL;
   /** The compiled worker module (default: `worker.js` beside this module; tests running the sources pass `dist/worker.js`). */
   readonly workerUrl?: URL;
   /** Where each document is written; `null`: not written, the caller takes `outcome.document` (extract --out -). */

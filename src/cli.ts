@@ -4,6 +4,7 @@
  */
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { readInput } from './read.js';
+import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BrochureError, EXIT } from './errors.js';
@@ -38,6 +39,7 @@ Options:
   --max-pages N      refuse PDFs with more pages (default 2000)
   --timeout MS       give up on a file after MS milliseconds (default 60000)
   --jobs N           files processed at once (default: number of cores)
+  --page-threads N   threads reading one PDF's pages (default: 2 when 2 cores are idle and the PDF has 80 pages or more, else 1)
   --debug            print stack traces of unexpected errors
   -q, --quiet        print nothing on success
   -h, --help         show this help
@@ -132,6 +134,7 @@ async function extractCommand(argv: readonly string[]): Promise<number> {
     'max-pages': { type: 'string' },
     timeout: { type: 'string' },
     jobs: { type: 'string' },
+    'page-threads': { type: 'string' },
     debug: { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
     help: { type: 'boolean', short: 'h' },
@@ -156,13 +159,16 @@ async function extractCommand(argv: readonly string[]): Promise<number> {
       : join(outDir, `${document.brochure.anneeDebut}-${document.brochure.anneeFin}.json`));
   if (values['out-dir'] === undefined && values.out === undefined) await mkdir(outDir, { recursive: true }).catch(() => undefined);
 
-  const { processFiles } = await import('./batch.js');
+  const [{ processFiles }, { defaultPageThreads }] = await Promise.all([import('./batch.js'), import('./extract/pdf-threads.js')]);
   // A progress line ("12/20 files") only for a person watching: not in pipes, logs or with --quiet.
   const progress = process.stderr.isTTY && inputs.length > 1 && !values.quiet;
   const onDone = progress ? (done: number, total: number) => process.stderr.write(`\r${done}/${total} files`) : undefined;
-  // A worker thread even for one file: terminating it is the only way --timeout stops a parse that
-  // never yields (pdf.js parses in this thread otherwise, and the text stages are synchronous).
-  const outcomes: Outcome[] = await processFiles(inputs, { ...options, jobs, outputFor, onDone, threads: true });
+  // Several files at once: a worker thread per job slot. One at a time: this thread, with pdf.js in
+  // page-reading threads; either way --timeout stops a parse that never yields (terminated thread,
+  // or V8's watchdog for the synchronous stages) and pdf.js is loaded once.
+  const fileThreads = inputs.length > 1 && (jobs ?? availableParallelism()) > 1;
+  const pageThreads = positiveInteger(values['page-threads'], '--page-threads') ?? defaultPageThreads();
+  const outcomes: Outcome[] = await processFiles(inputs, { ...options, jobs, outputFor, onDone, threads: fileThreads, pageThreads: fileThreads ? 0 : pageThreads });
   if (progress) process.stderr.write('\r\x1b[K');
   let exit: number = EXIT.ok;
   for (const outcome of outcomes) {

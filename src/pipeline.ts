@@ -3,13 +3,24 @@
  * that knows the order; each stage is a plain function of the previous one's output.
  */
 import { createHash } from 'node:crypto';
-import { BrochureError } from './errors.js';
+import { Deadline } from './deadline.js';
 import { extractDocument, type ExtractOptions } from './extract/index.js';
-import { normaliseDocument } from './normalise/index.js';
-import { parseProject } from './parse/index.js';
-import { segmentDocument } from './segment/index.js';
 import type { BrochureDocument, Diagnostic, ExtractedDocument, ParsedProject, SegmentedDocument } from './types.js';
-import { assertValid } from './validate/index.js';
+
+/**
+ * The stages after extract, loaded once extract has started: on a PDF read by page threads, the
+ * threads start first and these modules load while they read.
+ */
+const laterStageModules = async () => {
+  const [{ segmentDocument }, { parseProject }, { normaliseDocument }, { assertValid, prepareValidator }] = await Promise.all([
+    import('./segment/index.js'),
+    import('./parse/index.js'),
+    import('./normalise/index.js'),
+    import('./validate/index.js'),
+  ]);
+  return { segmentDocument, parseProject, normaliseDocument, assertValid, prepareValidator };
+};
+type LaterStages = Awaited<ReturnType<typeof laterStageModules>>;
 
 /** Options of a pipeline run. */
 export interface PipelineOptions extends ExtractOptions {
@@ -36,23 +47,18 @@ export interface StageResults {
  * @returns The validated document and the stages' outputs.
  */
 export async function runStages(bytes: Uint8Array, options: PipelineOptions = {}): Promise<StageResults> {
-  const work = runStagesUnbounded(bytes, options);
-  if (options.timeoutMs === undefined) return work;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new BrochureError('TIMEOUT', `reading took longer than ${options.timeoutMs} ms: the file is too large or malformed (raise --timeout if it is a real brochure)`)),
-      options.timeoutMs,
-    );
-  });
+  if (options.timeoutMs === undefined) return runStagesWithin(bytes, options);
+  const deadline = new Deadline(options.timeoutMs);
+  // The race ends the wait even where the work cannot be stopped (pdf.js in this thread, pageThreads 0).
+  const timeout = new Promise<never>((_, reject) => deadline.signal.addEventListener('abort', () => reject(deadline.signal.reason as Error), { once: true }));
   try {
-    return await Promise.race([work, timeout]);
+    return await Promise.race([runStagesWithin(bytes, options, deadline), timeout]);
   } finally {
-    clearTimeout(timer);
+    deadline.dispose();
   }
 }
 
-async function runStagesUnbounded(bytes: Uint8Array, options: PipelineOptions): Promise<StageResults> {
+async function runStagesWithin(bytes: Uint8Array, options: PipelineOptions, deadline?: Deadline): Promise<StageResults> {
   let start = performance.now();
   const lap = (): number => {
     const now = performance.now();
@@ -60,11 +66,24 @@ async function runStagesUnbounded(bytes: Uint8Array, options: PipelineOptions): 
     start = now;
     return spent;
   };
-  const extracted = await extractDocument(bytes, options);
+  const extracting = extractDocument(bytes, deadline ? { ...options, deadline } : options);
+  const loading = laterStageModules().then((stages) => {
+    // Page threads are reading: this thread has time to get the validator ready.
+    if ((options.pageThreads ?? 0) > 0) stages.prepareValidator();
+    return stages;
+  });
+  const [extracted, stages] = await Promise.all([extracting, loading]);
   const extract = lap();
+  const later = (): StageResults => laterStages(stages, bytes, options, extracted, extract, lap);
+  return deadline ? deadline.run(later) : later();
+}
+
+/** The stages after extract, all synchronous (so a deadline can interrupt them). */
+function laterStages(stages: LaterStages, bytes: Uint8Array, options: PipelineOptions, extracted: ExtractedDocument, extract: number, lap: () => number): StageResults {
+  const { segmentDocument, normaliseDocument, assertValid } = stages;
   const segmented = segmentDocument(extracted);
   const segment = lap();
-  const { parsed, failures } = parseEach(segmented);
+  const { parsed, failures } = parseEach(segmented, stages.parseProject);
   const parse = lap();
   const normalised = normaliseDocument(segmented, parsed, {
     file: baseName(options.fileName ?? 'input'),
@@ -84,7 +103,7 @@ async function runStagesUnbounded(bytes: Uint8Array, options: PipelineOptions): 
  * Parses each project on its own: one that cannot be parsed is left out of the document and its
  * raw text kept in an error diagnostic, so nothing is lost and the others still come out.
  */
-function parseEach(segmented: SegmentedDocument): { parsed: ParsedProject[]; failures: Diagnostic[] } {
+function parseEach(segmented: SegmentedDocument, parseProject: LaterStages['parseProject']): { parsed: ParsedProject[]; failures: Diagnostic[] } {
   const parsed: ParsedProject[] = [];
   const failures: Diagnostic[] = [];
   for (const project of segmented.projects) {

@@ -52,7 +52,10 @@ export interface PdfTextRun {
   readonly fontSize: number;
   /** Whether the font is a bold face (from its name; `false` when the name is unknown). */
   readonly bold: boolean;
-  /** PostScript name of the font without its subset prefix ("Carlito-Bold"), else pdf.js's id ("g_d0_f1"). */
+  /**
+   * PostScript name of the font without its subset prefix ("Carlito-Bold"), else pdf.js's id
+   * ("g_d0_f1"; with page threads, the id in the thread that read the page).
+   */
   readonly fontName: string;
 }
 

@@ -4,10 +4,12 @@
  * Output is written by the main thread (the output path may depend on the document).
  */
 import { parentPort } from 'node:worker_threads';
-import { BrochureError, type ErrorCode } from './errors.js';
 import { extractBrochureWithStatus } from './pipeline.js';
 import { readInput } from './read.js';
 import type { BrochureDocument } from './types.js';
+import { toWorkerError, type WorkerError } from './worker-errors.js';
+
+export { fromWorkerError, toWorkerError, type WorkerError } from './worker-errors.js';
 
 /** A file to read, sent by the main thread. */
 export interface WorkerJob {
@@ -19,40 +21,10 @@ export interface WorkerJob {
   readonly maxPages?: number;
 }
 
-/** An error as it crosses the thread boundary: structured clone drops the class and `code`. */
-export interface WorkerError {
-  readonly message: string;
-  /** `BrochureError` code, when the error is one. */
-  readonly code?: ErrorCode;
-  readonly stack?: string;
-}
-
 /** The answer to one job. */
 export type WorkerReply =
   | { readonly type: 'done'; readonly document: BrochureDocument; readonly partial: boolean }
   | { readonly type: 'failed'; readonly error: WorkerError };
-
-/**
- * Turns any thrown value into a `WorkerError`.
- * @param error The thrown value.
- * @returns Its message, code (for a `BrochureError`) and stack.
- */
-export function toWorkerError(error: unknown): WorkerError {
-  if (error instanceof BrochureError) return { message: error.message, code: error.code, ...(error.stack ? { stack: error.stack } : {}) };
-  if (error instanceof Error) return { message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
-  return { message: String(error) };
-}
-
-/**
- * Rebuilds the error a worker reported, as a `BrochureError` when it was one.
- * @param error The error sent by the worker.
- * @returns An `Error` the CLI can report and map to an exit code.
- */
-export function fromWorkerError(error: WorkerError): Error {
-  const rebuilt = error.code !== undefined ? new BrochureError(error.code, error.message) : new Error(error.message);
-  if (error.stack !== undefined) rebuilt.stack = error.stack;
-  return rebuilt;
-}
 
 async function handle(job: WorkerJob): Promise<WorkerReply> {
   try {

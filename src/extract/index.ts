@@ -2,8 +2,10 @@
  * Extract stage entry: picks the adapter from the input's first bytes and returns the block
  * stream. pdf.js is loaded only for PDF input (it is the costliest import).
  */
+import type { Deadline } from '../deadline.js';
 import { BrochureError } from '../errors.js';
-import type { ExtractedDocument } from '../types.js';
+import type { ExtractedDocument, PdfPages } from '../types.js';
+import { readPdfPagesInThreads } from './pdf-threads.js';
 import { decodeText, readText } from './text.js';
 
 /** Options of the extract stage. */
@@ -14,6 +16,16 @@ export interface ExtractOptions {
   readonly password?: string;
   /** Refuse PDFs with more pages than this (default: 2000). */
   readonly maxPages?: number;
+  /**
+   * Worker threads reading a PDF's pages (default 0: pdf.js runs in the calling thread). With 1 or
+   * more, pdf.js is loaded only in those threads and a time limit terminates them; more than one
+   * start only for a long PDF (`PAGES_PER_EXTRA_THREAD` pages per thread).
+   */
+  readonly pageThreads?: number;
+  /** The compiled page-reading thread module (default: `dist/extract/pdf-worker.js`; for tests running the sources). */
+  readonly pdfWorkerUrl?: URL;
+  /** Time limit of the run (set by the pipeline's `timeoutMs`). */
+  readonly deadline?: Deadline;
 }
 
 /** Default page limit: a brochure has about 110 pages; thousands mean a wrong or hostile file. */
@@ -37,20 +49,30 @@ export function sniffFormat(bytes: Uint8Array): 'pdf' | 'text' {
  */
 export async function extractDocument(bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractedDocument> {
   if (bytes.length === 0) throw new BrochureError('EMPTY_INPUT', `${label(options)} is empty: nothing to extract`);
+  const within = <T>(task: () => T): T => (options.deadline ? options.deadline.run(task) : task());
   if (sniffFormat(bytes) === 'pdf') {
-    const [{ readPdfPages }, { layoutPages, assertHasText }] = await Promise.all([import('./pdf.js'), import('./layout.js')]);
-    const pages = await readPdfPages(bytes, { password: options.password, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES });
-    assertHasText(pages);
-    return layoutPages(pages);
+    const pdfOptions = { password: options.password, maxPages: options.maxPages ?? DEFAULT_MAX_PAGES };
+    const threads = options.pageThreads ?? 0;
+    // Threads first (they start reading at once), then the layout module while they read.
+    const reading: Promise<PdfPages> = threads > 0
+      ? readPdfPagesInThreads(bytes, { ...pdfOptions, threads, signal: options.deadline?.signal, workerUrl: options.pdfWorkerUrl })
+      : import('./pdf.js').then(({ readPdfPages }) => readPdfPages(bytes, pdfOptions));
+    const [pages, { layoutPages, assertHasText }] = await Promise.all([reading, import('./layout.js')]);
+    return within(() => {
+      assertHasText(pages);
+      return layoutPages(pages);
+    });
   }
   if (/\.pdf$/i.test(options.fileName ?? '')) {
     const head = new TextDecoder('latin1').decode(bytes.subarray(0, 256)).toLowerCase();
     const what = head.includes('<html') || head.includes('<!doctype') ? 'an HTML page' : 'not a PDF';
     throw new BrochureError('NOT_A_PDF', `${label(options)} is ${what} (no %PDF- header): download the brochure PDF again`);
   }
-  const { text, diagnostics } = decodeText(bytes);
-  const extracted = readText(text);
-  return { ...extracted, diagnostics: [...diagnostics, ...extracted.diagnostics] };
+  return within(() => {
+    const { text, diagnostics } = decodeText(bytes);
+    const extracted = readText(text);
+    return { ...extracted, diagnostics: [...diagnostics, ...extracted.diagnostics] };
+  });
 }
 
 function label(options: ExtractOptions): string {

@@ -7,7 +7,11 @@
  * few pages is built (that is what sends the fonts, with their names, to `commonObjs`): for each
  * font not yet named, the page using it with the fewest characters, covering several fonts at
  * once when it can. The cost is bounded by the number of fonts, not pages (4 light pages for the
- * 2019 brochure).
+ * 2019 brochure). The text content has no better clue: its `styles` give only the generic family,
+ * ascent and descent (measured and checked for issue 11, docs/performance.md).
+ *
+ * `readPdfPages` reads in this thread; `openPdf` and `PageReader` are also what each page-reading
+ * thread runs (`pdf-worker.ts`, `pdf-threads.ts`).
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -44,19 +48,44 @@ const BOLD_NAME = /bold|black|heavy|demi|ultra|extra ?bold|semi ?bold/i;
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 /**
- * Reads the text runs of every page of a PDF.
+ * Reads the text runs of every page of a PDF, in this thread.
  * @param bytes The PDF file's content (not modified).
  * @param options Configuration (optional).
  * @returns Page sizes and upright text runs, with their font and whether it is bold.
  * @throws BrochureError `NOT_A_PDF`, `PDF_DAMAGED`, `PDF_PASSWORD_REQUIRED`, `PDF_PASSWORD_WRONG`, `TOO_MANY_PAGES`.
  */
 export async function readPdfPages(bytes: Uint8Array, options: ReadPdfOptions = emptyOptions): Promise<PdfPages> {
-  if (!hasPdfHeader(bytes)) {
+  // pdf.js may transfer (detach) the buffer it is given: hand it a copy, the caller's bytes stay usable.
+  const { doc, destroy } = await openPdf(bytes.slice(), options);
+  try {
+    const reader = new PageReader(doc);
+    for (let number = 1; number <= doc.numPages; number++) await reader.read(number);
+    return { pageCount: doc.numPages, pages: await reader.finish() };
+  } finally {
+    await destroy();
+  }
+}
+
+/** An open PDF and how to close it. */
+export interface OpenPdf {
+  readonly doc: PDFDocumentProxy;
+  /** Ends the document and pdf.js's (in-thread) worker. */
+  readonly destroy: () => Promise<void>;
+}
+
+/**
+ * Opens a PDF with the adapter's settings (no eval, no font faces, CMaps from disk).
+ * @param data The PDF's bytes; pdf.js may detach this buffer, pass a copy you do not need.
+ * @param options Password and page limit.
+ * @returns The open document.
+ * @throws BrochureError as `readPdfPages`.
+ */
+export async function openPdf(data: Uint8Array, options: ReadPdfOptions = emptyOptions): Promise<OpenPdf> {
+  if (!hasPdfHeader(data)) {
     throw new BrochureError('NOT_A_PDF', 'the input is not a PDF (no %PDF- header): pass the brochure PDF or its converter text');
   }
   const task = getDocument({
-    // pdf.js may transfer (detach) the buffer it is given: hand it a copy, the caller's bytes stay usable.
-    data: bytes.slice(),
+    data,
     password: options.password,
     isEvalSupported: false,
     disableFontFace: true,
@@ -78,25 +107,54 @@ export async function readPdfPages(bytes: Uint8Array, options: ReadPdfOptions = 
         `the PDF has ${doc.numPages} pages, more than the limit of ${options.maxPages}: check it is the brochure, or raise --max-pages`,
       );
     }
-    const read: ReadPage[] = [];
-    for (let number = 1; number <= doc.numPages; number++) read.push(await readPage(doc, number));
-    const fonts = await nameFonts(doc, read);
-    return {
-      pageCount: doc.numPages,
-      pages: read.map(({ number, width, height, runs, skippedRuns }) => ({
-        number,
-        width,
-        height,
-        skippedRuns,
-        runs: runs.map(({ fontId, ...run }) => {
-          const font = fonts.get(fontId);
-          return { ...run, bold: font?.bold ?? false, fontName: font?.name ?? fontId };
-        }),
-      })),
-    };
-  } finally {
-    // destroy() also ends the (fake) worker; a failed open still needs its task destroyed.
+  } catch (error) {
+    // A failed open still needs its task destroyed (that also ends the fake worker).
     await (doc ?? task).destroy();
+    throw error;
+  }
+  const opened = doc;
+  return { doc: opened, destroy: () => opened.destroy() };
+}
+
+/**
+ * Reads pages of an open PDF in any order, then names their fonts in one go. Each page's runs
+ * depend only on that page, so pages read by several readers (threads) and merged in page order
+ * are the same as pages read by one.
+ */
+export class PageReader {
+  readonly #doc: PDFDocumentProxy;
+  readonly #read: ReadPage[] = [];
+
+  constructor(doc: PDFDocumentProxy) {
+    this.#doc = doc;
+  }
+
+  /**
+   * Text pass of one page.
+   * @param number 1-based page number.
+   * @throws BrochureError `PDF_DAMAGED` when the page cannot be read.
+   */
+  async read(number: number): Promise<void> {
+    this.#read.push(await readPage(this.#doc, number));
+  }
+
+  /**
+   * Names the fonts of the pages read so far.
+   * @returns Those pages, in page order, each run with its font name and weight.
+   */
+  async finish(): Promise<PdfPage[]> {
+    const pages = [...this.#read].sort((a, b) => a.number - b.number);
+    const fonts = await nameFonts(this.#doc, pages);
+    return pages.map(({ number, width, height, runs, skippedRuns }) => ({
+      number,
+      width,
+      height,
+      skippedRuns,
+      runs: runs.map(({ fontId, ...run }) => {
+        const font = fonts.get(fontId);
+        return { ...run, bold: font?.bold ?? false, fontName: font?.name ?? fontId };
+      }),
+    }));
   }
 }
 
