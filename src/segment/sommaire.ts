@@ -86,6 +86,8 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
   const entries: SommaireEntry[] = [];
   // The first entry sets the form: once numbers come with a label (« PROJET 01 », « 01/ »), a bare number is a page.
   let labelled = false;
+  // Once numbers come with their title on the line (« 01 TITRE »), a number alone is a page.
+  let titled = false;
   let pageFirst = false;
   const startOf = (block: Block | undefined): (NumberAtStart & { page?: number }) | null => {
     if (!block) return null;
@@ -94,7 +96,7 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
     const leading = /^(\S+\.?\s*\d{1,3})\s+(\S.*)$/u.exec(first.trim());
     const reference = leading ? vocabulary.sommairePage.exec(foldForMatch(leading[1]!)) : null;
     const start = reference ? numberAtStart(leading![2]!, vocabulary, true) : numberAtStart(first, vocabulary, true);
-    if (!start || (!start.labelled && labelled)) return null;
+    if (!start || (!start.labelled && labelled) || (titled && !start.labelled && start.rest === '')) return null;
     return reference ? { ...start, page: Number(reference[1]) } : start;
   };
   let section = '';
@@ -110,6 +112,7 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
       if (start.page !== undefined) pendingPage = start.page;
       if (entries.length === 0) {
         labelled = start.labelled;
+        titled = !start.labelled && start.rest !== '';
         pageFirst = pendingPage !== null;
       }
       const lines: TextLine[] = [];
