@@ -84,7 +84,7 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
 }
 
 /**
- * A sidebar's card read line by line with the heading beside it (« DE PINHO Sandra » / « CONTEXTE
+ * A sidebar's card read line by line with the heading beside it (« DURAND Léa » / « CONTEXTE
  * ET ENJEUX » / « Directrice… »): a bold line inside a block that is a known heading is lifted out,
  * after the rest of the block.
  */
