@@ -11,6 +11,7 @@ import { parseAuthorCards } from '../src/parse/people.js';
 import { runStages } from '../src/pipeline.js';
 import { DEFAULT_VOCABULARY } from '../src/profile.js';
 import { segmentDocument } from '../src/segment/index.js';
+import { splitRubriques } from '../src/parse/rubriques.js';
 import { readSommaire } from '../src/segment/sommaire.js';
 import type { Block } from '../src/types.js';
 
@@ -93,5 +94,24 @@ describe('names in any order and case', () => {
     expect(splitRosterLine('Lisa MARCHETTI').personne).toEqual({ prenom: 'Lisa', nom: 'MARCHETTI' });
     expect(splitRosterLine('Lisa Marchetti', new Set(['lisa|marchetti'])).personne).toEqual({ prenom: 'Lisa', nom: 'Marchetti' });
     expect(splitRosterLine('MARCHETTI Lisa').personne).toEqual({ prenom: 'Lisa', nom: 'MARCHETTI' });
+  });
+});
+
+describe('headings in sentence case', () => {
+  const bold = (text: string, size = 0.9): Block => ({ kind: 'paragraph', text, lines: [{ text, bold: true, size }], page: 3 });
+  const body = (text: string): Block => ({ kind: 'paragraph', text, lines: [{ text, bold: false, size: 0.8 }], page: 3 });
+  const where = { projet: 5 };
+  it('ends the references at a bold unknown heading whose content is not a reference, and keeps it as a box', () => {
+    const blocks = [bold('Contexte'), body('Un texte.'), bold('Pour aller plus loin'), body('Étude qualitative, CNFPT, 2010.'),
+      bold('Les profils des personnels'), body('UN HOMME à 78,4 %'), body('Titulaire 95 %')];
+    const split = splitRubriques(blocks, DEFAULT_VOCABULARY, where);
+    expect(split.rubriques.find((r) => r.key === 'allerPlusLoin')?.blocks.map((b) => b.text)).toEqual(['Étude qualitative, CNFPT, 2010.']);
+    expect(split.unknown).toEqual([{ heading: 'Les profils des personnels', blocks: blocks.slice(5) }]);
+    expect(split.diagnostics.map((d) => d.code)).toEqual(['RUBRIQUE_HEADING_UNKNOWN']);
+  });
+  it('does not take a tutor\'s name in bold for a heading', () => {
+    const blocks = [bold('Contexte'), body('Un texte.'), bold('Pour aller plus loin'), body('Étude qualitative, CNFPT, 2010.'),
+      bold('GOUJAT Amandine'), body('Responsable de service')];
+    expect(splitRubriques(blocks, DEFAULT_VOCABULARY, where).unknown).toEqual([]);
   });
 });

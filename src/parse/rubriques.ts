@@ -62,7 +62,9 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
       const seen = rubriques.map((rubrique) => rubrique.key).filter((k): k is RubriqueKey => k !== null);
       const meaning = meaningOf(content, vocabulary, seen);
       const proseAfterPeople = (current === 'auteurs' || current === 'tuteurs') && content.some(isProse);
-      if ((meaning !== null && meaning !== current) || proseAfterPeople) {
+      // References are a list with no sub-headings of another kind: what is not a reference ends them.
+      const notReferences = current === 'allerPlusLoin' && meaning === null;
+      if ((meaning !== null && meaning !== current) || proseAfterPeople || notReferences) {
         rubriques.push({ key: meaning, heading: block.text, page: block.page, blocks: [] });
         diagnostics.push({
           code: 'RUBRIQUE_HEADING_UNKNOWN',

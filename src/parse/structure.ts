@@ -20,6 +20,8 @@ const URL = /\b(?:https?:\/\/|www\.)\S+/i;
 export interface HeadingStyle {
   readonly bold: boolean | null;
   readonly sizes: readonly number[];
+  /** Whether the known headings are printed in sentence case (« Contexte »), not in capitals. */
+  readonly sentenceCase: boolean;
 }
 
 /**
@@ -33,7 +35,8 @@ export function headingStyle(blocks: readonly Block[], vocabulary: Vocabulary): 
   if (known.length === 0) return null;
   const bold = known.every((block) => block.lines.every((line) => line.bold === true)) ? true : known.some((block) => block.lines.some((line) => line.bold === true)) ? null : false;
   const sizes = known.flatMap((block) => block.lines.map((line) => line.size)).filter((size): size is number => size !== null);
-  return { bold, sizes };
+  const sentenceCase = known.every((block) => /\p{Ll}/u.test(block.text));
+  return { bold, sizes, sentenceCase };
 }
 
 /**
@@ -46,7 +49,12 @@ export function headingStyle(blocks: readonly Block[], vocabulary: Vocabulary): 
 export function setLikeHeading(block: Block, style: HeadingStyle): boolean {
   const text = block.text.trim();
   if (block.kind !== 'paragraph' || block.lines.length > 2 || text.length > 60 || text.length < 3) return false;
-  if (/\p{Ll}/u.test(text) || !/\p{Lu}{3}/u.test(text) || /[.;,!?»]$/.test(text) || /\d{2}/.test(text) || text.includes('@')) return false;
+  // In capitals; or, where the headings are in sentence case, a bold line opening with a capital
+  // that is neither a lead-in ending in « : » nor a person's name (a card).
+  const capitals = !/\p{Ll}/u.test(text) && /\p{Lu}{3}/u.test(text);
+  const sentence = style.sentenceCase && /^\p{Lu}/u.test(text) && !text.endsWith(':') && !isAnyCaseName(text) && block.lines.every((line) => line.bold === true);
+  const cased = capitals || sentence;
+  if (!cased || /[.;,!?»]$/.test(text) || /\d{2}/.test(text) || text.includes('@')) return false;
   if (style.bold === true && !block.lines.every((line) => line.bold === true)) return false;
   if (style.bold === false && block.lines.some((line) => line.bold === true)) return false;
   const sizes = block.lines.map((line) => line.size).filter((size): size is number => size !== null);
