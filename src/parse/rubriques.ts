@@ -54,11 +54,13 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
       rubriques.push({ key, heading: block.text, page: block.page, blocks: [] });
       continue;
     }
-    if (style && setLikeHeading(block, style)) {
+    // After the references, a box title in sentence case may follow headings in capitals.
+    const current = rubriques.at(-1)?.key ?? null;
+    const candidate = (b: Block): boolean => style !== null && (setLikeHeading(b, style) || (current === 'allerPlusLoin' && setLikeHeading(b, { ...style, sentenceCase: true })));
+    if (candidate(block)) {
       let end = i + 1;
-      while (end < blocks.length && !(blocks[end]!.kind === 'paragraph' && vocabulary.rubriqueOf(blocks[end]!.text)) && !setLikeHeading(blocks[end]!, style)) end++;
+      while (end < blocks.length && !(blocks[end]!.kind === 'paragraph' && vocabulary.rubriqueOf(blocks[end]!.text)) && !candidate(blocks[end]!)) end++;
       const content = blocks.slice(i + 1, end);
-      const current = rubriques.at(-1)?.key ?? null;
       const seen = rubriques.map((rubrique) => rubrique.key).filter((k): k is RubriqueKey => k !== null);
       const meaning = meaningOf(content, vocabulary, seen);
       const proseAfterPeople = (current === 'auteurs' || current === 'tuteurs') && content.some(isProse);
