@@ -109,6 +109,12 @@ describe('headings in sentence case', () => {
     expect(split.unknown).toEqual([{ heading: 'Les profils des personnels', blocks: blocks.slice(5) }]);
     expect(split.diagnostics.map((d) => d.code)).toEqual(['RUBRIQUE_HEADING_UNKNOWN']);
   });
+  it('does not take a line broken off a paragraph (« ressources. ») for the heading it spells', () => {
+    const blocks = [bold('Des clés pour agir'), body('pour anticiper l\'avenir et préserver les'), body('ressources.'), body('Un autre paragraphe.')];
+    const split = splitRubriques(blocks, DEFAULT_VOCABULARY, where);
+    expect(split.rubriques.map((r) => r.key)).toEqual(['clesPourAgir']);
+    expect(split.rubriques[0]!.blocks).toHaveLength(3);
+  });
   it('does not take a tutor\'s name in bold for a heading', () => {
     const blocks = [bold('Contexte'), body('Un texte.'), bold('Pour aller plus loin'), body('Étude qualitative, CNFPT, 2010.'),
       bold('GOUJAT Amandine'), body('Responsable de service')];

@@ -49,7 +49,7 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
   const diagnostics: Diagnostic[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    const key = block.kind === 'paragraph' ? vocabulary.rubriqueOf(block.text) : null;
+    const key = knownHeading(block, vocabulary);
     if (key) {
       rubriques.push({ key, heading: block.text, page: block.page, blocks: [] });
       continue;
@@ -59,7 +59,7 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
     const candidate = (b: Block): boolean => style !== null && (setLikeHeading(b, style) || (current === 'allerPlusLoin' && setLikeHeading(b, { ...style, sentenceCase: true })));
     if (candidate(block)) {
       let end = i + 1;
-      while (end < blocks.length && !(blocks[end]!.kind === 'paragraph' && vocabulary.rubriqueOf(blocks[end]!.text)) && !candidate(blocks[end]!)) end++;
+      while (end < blocks.length && !knownHeading(blocks[end]!, vocabulary) && !candidate(blocks[end]!)) end++;
       const content = blocks.slice(i + 1, end);
       const seen = rubriques.map((rubrique) => rubrique.key).filter((k): k is RubriqueKey => k !== null);
       const meaning = meaningOf(content, vocabulary, seen);
@@ -85,6 +85,15 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
   const unknown = rubriques.filter((rubrique) => rubrique.key === null).map(({ heading, blocks: b }) => ({ heading, blocks: b }));
   const moved = moveByShape(headingBlocks, known, vocabulary);
   return { headingBlocks: moved.headingBlocks, rubriques: moved.rubriques, unknown, diagnostics };
+}
+
+/**
+ * The rubrique a block's words name when it is printed as a heading: a word of the vocabulary
+ * opening in lower case (« ressources. ») is the last line of a paragraph a narrow column broke off.
+ */
+function knownHeading(block: Block, vocabulary: Vocabulary): RubriqueKey | null {
+  if (block.kind !== 'paragraph' || /^\p{Ll}/u.test(block.text.trim())) return null;
+  return vocabulary.rubriqueOf(block.text);
 }
 
 /**
