@@ -126,7 +126,9 @@ function breaksBefore(previous: Line, line: Line, metrics: Metrics): boolean {
   const big = Math.max(previous.size, line.size);
   const small = Math.min(previous.size, line.size);
   if (Math.abs(previous.size - line.size) <= 0.06 * big && previous.bold === line.bold) {
-    return step > (metrics.leadingRatio + 0.1) * line.size;
+    // Closer than the type's own size, the lines overlap: two blocks set one on the other (a
+    // floated margin heading running into the next heading), never one paragraph's lines.
+    return step > (metrics.leadingRatio + 0.1) * line.size || step < 0.9 * small;
   }
   if (!previous.bold && line.bold) return true;
   if (big / small >= 1.5) return true;

@@ -222,6 +222,13 @@ function moveByShape(headingBlocks: Block[], rubriques: Rubrique[], vocabulary: 
       authors.blocks.splice(lastTeam + 1);
       before.blocks.push(...tail);
     }
+    // So does what a margin put before the team when two headings there ran into each other.
+    const firstTeam = authors.blocks.findIndex(isTeam);
+    const head = authors.blocks.slice(0, Math.max(firstTeam, 0));
+    if (before && before.blocks.length === 0 && head.length > 0 && head.every((block) => !isNamePart(block.text) && !block.text.includes('@') && !isHeaderRow(block, vocabulary))) {
+      authors.blocks.splice(0, head.length);
+      before.blocks.push(...head);
+    }
   }
   // Tutors' cards under the team with no label of their own.
   if (authors && !result.some((rubrique) => rubrique.key === 'tuteurs')) {
