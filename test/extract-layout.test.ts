@@ -251,6 +251,16 @@ describe('layoutPages', () => {
     expect(blocks[1]!.lines[0]!.size).toBe(1);
   });
 
+  it('parts two headings set closer than their size (a floated margin heading over the next one)', () => {
+    const runs = [
+      ...paragraph(FILLER, 48, 100),
+      run('Pour en savoir', 48, 200, { size: BODY, bold: true }),
+      run('plus', 48, 200 + LEADING, { size: BODY, bold: true }),
+      run('L’équipe', 48, 200 + LEADING + 8, { size: BODY, bold: true }),
+    ];
+    expect(texts(layoutPages(doc(page(1, runs))).blocks)).toEqual([FILLER.join(' '), 'Pour en savoir plus', 'L’équipe']);
+  });
+
   it('expands ligatures, drops soft hyphens, makes no-break spaces plain', () => {
     const runs = paragraph(['Le ﬁnancement et l’ofﬂine coûtent 150\u00a0000\u00a0€ par an, sans coupure in\u00adterne.'], 48, 100);
     const [block] = layoutPages(doc(page(1, runs))).blocks;
