@@ -261,6 +261,21 @@ describe('layoutPages', () => {
     expect(texts(layoutPages(doc(page(1, runs))).blocks)).toEqual([FILLER.join(' '), 'Pour en savoir plus', 'L’équipe']);
   });
 
+  it('keeps a list item whole when ragged text wrapped it short of the edge, not a list of names', () => {
+    const at = (i: number): number => 100 + (FILLER.length + i) * LEADING;
+    const item = [
+      run('Rapport public thématique de la', 58, at(0), { width: 202 }),
+      run('Comptesrendus de février 2017, le logement', 58, at(1), { width: 150 }),
+    ];
+    const names = [run('Sarah ABRIC et Gaëlle DE LA', 58, at(2), { width: 202 }), run('Comptesrendus TOURNELLE', 58, at(3))];
+    const blocks = layoutPages(doc(page(1, [...paragraph(FILLER, 48, 100), ...item, ...names]))).blocks;
+    expect(texts(blocks).slice(1)).toEqual([
+      'Rapport public thématique de la Comptesrendus de février 2017, le logement',
+      'Sarah ABRIC et Gaëlle DE LA',
+      'Comptesrendus TOURNELLE',
+    ]);
+  });
+
   it('expands ligatures, drops soft hyphens, makes no-break spaces plain', () => {
     const runs = paragraph(['Le ﬁnancement et l’ofﬂine coûtent 150\u00a0000\u00a0€ par an, sans coupure in\u00adterne.'], 48, 100);
     const [block] = layoutPages(doc(page(1, runs))).blocks;

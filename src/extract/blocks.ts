@@ -69,8 +69,10 @@ export function leafBlocks(leaf: Leaf, metrics: Metrics): DraftBlock[] {
     if (!group || !previous || breaksBefore(previous, line, metrics)) groups.push([line]);
     // A line starting at the list indent under a line at the column edge opens a list item.
     else if (atBase(previous) && indented(line) && !BULLET.test(group[0]!.text)) groups.push([line]);
-    // Inside a list, a line ending short of the column edge ends its item.
-    else if (indented(previous) && indented(line) && Math.abs(previous.x0 - line.x0) < 1.5 && short(previous)) groups.push([line]);
+    // Inside a list, a line ending short of the column edge ends its item, unless it stops on a
+    // word in lower case and the next line's first word would not have fitted after it (ragged
+    // text in a narrow column; a list of names never ends a line so).
+    else if (indented(previous) && indented(line) && Math.abs(previous.x0 - line.x0) < 1.5 && short(previous) && !wrapsRagged(previous, line, leaf.colX1)) groups.push([line]);
     else group.push(line);
   }
 
@@ -89,6 +91,17 @@ export function leafBlocks(leaf: Leaf, metrics: Metrics): DraftBlock[] {
     });
   });
   return drafts;
+}
+
+/**
+ * Whether ragged text wrapped between two lines: the first stops on a word in lower case and the
+ * next line's first word (and a space) would not have fitted after it, up to the column's edge.
+ */
+function wrapsRagged(previous: Line, line: Line, colX1: number): boolean {
+  if (!/(?:^|\s)\p{Ll}\S*$/u.test(previous.text.trim())) return false;
+  const word = line.text.trim().split(/\s+/)[0] ?? '';
+  const perChar = (line.x1 - line.x0) / Math.max(1, line.text.length);
+  return (word.length + 1) * perChar >= colX1 - previous.x1;
 }
 
 /**
