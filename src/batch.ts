@@ -3,6 +3,7 @@
  * output written atomically. pdf.js parsing is CPU-bound, so when more than one file runs at once
  * each job slot gets a worker thread (src/worker.ts); a single file runs in this thread.
  */
+import type { Profile } from './profile.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import pLimit from 'p-limit';
@@ -20,6 +21,8 @@ export interface BatchOptions {
   readonly maxPages?: number;
   /** Give up on a file after this many milliseconds (default: no limit). */
   readonly timeoutMs?: number;
+  /** Vocabulary profile merged onto the shipped one (default: the shipped profile). */
+  readonly profile?: Profile;
   /** Files processed at once (default: number of cores). */
   readonly jobs?: number;
   /**
@@ -132,6 +135,7 @@ function createPool(size: number, options: BatchOptions): Pool {
       input,
       ...(options.password !== undefined ? { password: options.password } : {}),
       ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}),
+      ...(options.profile !== undefined ? { profile: options.profile } : {}),
     };
     return new Promise((resolve, reject) => {
       // The timeout lives here, not in the worker: terminating the thread really stops a runaway parse.

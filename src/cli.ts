@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BrochureError, EXIT } from './errors.js';
+import { loadProfile } from './profile.js';
 import type { BrochureDocument, Diagnostic } from './types.js';
 
 const HELP: Record<string, string> = {
@@ -38,6 +39,7 @@ Options:
   --password PASS    password of an encrypted PDF
   --max-pages N      refuse PDFs with more pages (default 2000)
   --timeout MS       give up on a file after MS milliseconds (default 60000)
+  --profile FILE     vocabulary profile (JSON) extending the shipped one (see README « Next year's brochure has a new design »)
   --jobs N           files processed at once (default: number of cores)
   --page-threads N   threads reading one PDF's pages (default: 2 when 2 cores are idle and the PDF has 80 pages or more, else 1)
   --debug            print stack traces of unexpected errors
@@ -133,6 +135,7 @@ async function extractCommand(argv: readonly string[]): Promise<number> {
     password: { type: 'string' },
     'max-pages': { type: 'string' },
     timeout: { type: 'string' },
+    profile: { type: 'string' },
     jobs: { type: 'string' },
     'page-threads': { type: 'string' },
     debug: { type: 'boolean' },
@@ -147,6 +150,7 @@ async function extractCommand(argv: readonly string[]): Promise<number> {
     password: values.password,
     maxPages: positiveInteger(values['max-pages'], '--max-pages'),
     timeoutMs: positiveInteger(values.timeout, '--timeout') ?? 60_000,
+    ...(values.profile !== undefined ? { profile: await loadProfile(values.profile) } : {}),
   };
   const jobs = positiveInteger(values.jobs, '--jobs');
   const outDir = values['out-dir'] ?? 'output';

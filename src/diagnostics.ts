@@ -72,6 +72,10 @@ export const DIAGNOSTIC_CODES = {
   SOMMAIRE_MISSING: { severity: 'warning', meaning: 'le sommaire de la brochure est introuvable' },
   ROSTERS_MISSING: { severity: 'warning', meaning: 'les listes de promotion de la brochure sont introuvables' },
   TITLE_MISSING: { severity: 'warning', meaning: 'aucun titre lu sous le numéro du projet' },
+  PROJECT_START_NOT_FOUND: { severity: 'error', meaning: 'le début d’un projet du sommaire est introuvable : titre, collectivité et page viennent du sommaire, le reste manque (code de sortie 3)' },
+  PROJECTS_NOT_FOUND: { severity: 'error', meaning: 'ni sommaire numéroté ni numéro de projet confirmé : aucun projet délimité (code de sortie 3)' },
+  RUBRIQUE_HEADING_UNKNOWN: { severity: 'info', meaning: 'un titre mis en valeur comme ceux des rubriques mais absent du vocabulaire : gardé comme titre, son sens déduit de ce qui suit ou son texte mis en encadré' },
+  NAME_ORDER_UNCERTAIN: { severity: 'warning', meaning: 'nom de famille et prénom d’un auteur : l’adresse et la liste de promotion ne s’accordent pas sur l’ordre (lecture de l’adresse gardée)' },
   PDF_TEXT_NOT_UPRIGHT: { severity: 'info', meaning: 'du texte pivoté ou vertical a été laissé hors de l’ordre de lecture' },
   TEXT_LAYER_REPAIRED: {
     severity: 'warning',

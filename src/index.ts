@@ -12,11 +12,12 @@ export { validateDocument, assertValid, type ValidationResult } from './validate
 export { renderHtml, renderText } from './report/index.js';
 export { compareDocuments, formatComparison, type Comparison, type CompareOptions, type FieldScore, type Mismatch } from './compare/index.js';
 export type * from './types.js';
+export { SHIPPED_PROFILE, compileProfile, loadProfile, mergeProfile, type Profile, type Vocabulary } from './profile.js';
 
 /**
  * Runs the pipeline on a brochure given by path or bytes.
  * @param input A file path (.pdf, .txt, .md) or the file's bytes.
- * @param options Configuration (optional): `password`, `maxPages`, `timeoutMs`, `fileName`.
+ * @param options Configuration (optional): `password`, `maxPages`, `timeoutMs`, `fileName`, `profile` (from `loadProfile` or `mergeProfile`).
  * @returns The validated brochure document.
  */
 export async function extract(input: string | Uint8Array, options: PipelineOptions = {}): Promise<BrochureDocument> {

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { Deadline } from './deadline.js';
 import { extractDocument, type ExtractOptions } from './extract/index.js';
+import type { Profile, Vocabulary } from './profile.js';
 import type { BrochureDocument, Diagnostic, ExtractedDocument, ParsedProject, SegmentedDocument } from './types.js';
 
 /**
@@ -12,13 +13,14 @@ import type { BrochureDocument, Diagnostic, ExtractedDocument, ParsedProject, Se
  * threads start first and these modules load while they read.
  */
 const laterStageModules = async () => {
-  const [{ segmentDocument }, { parseProject }, { normaliseDocument }, { assertValid, prepareValidator }] = await Promise.all([
+  const [{ segmentDocument }, { parseProject }, { normaliseDocument }, { assertValid, prepareValidator }, { compileProfile, DEFAULT_VOCABULARY }] = await Promise.all([
     import('./segment/index.js'),
     import('./parse/index.js'),
     import('./normalise/index.js'),
     import('./validate/index.js'),
+    import('./profile.js'),
   ]);
-  return { segmentDocument, parseProject, normaliseDocument, assertValid, prepareValidator };
+  return { segmentDocument, parseProject, normaliseDocument, assertValid, prepareValidator, compileProfile, DEFAULT_VOCABULARY };
 };
 type LaterStages = Awaited<ReturnType<typeof laterStageModules>>;
 
@@ -26,6 +28,8 @@ type LaterStages = Awaited<ReturnType<typeof laterStageModules>>;
 export interface PipelineOptions extends ExtractOptions {
   /** Give up after this many milliseconds (default: no limit). */
   readonly timeoutMs?: number;
+  /** Vocabulary profile, already merged onto the shipped one (`loadProfile`); the shipped profile when omitted. */
+  readonly profile?: Profile;
 }
 
 /** Every intermediate result of a run, for tests, snapshots and the benchmark. */
@@ -81,21 +85,23 @@ async function runStagesWithin(bytes: Uint8Array, options: PipelineOptions, dead
 /** The stages after extract, all synchronous (so a deadline can interrupt them). */
 function laterStages(stages: LaterStages, bytes: Uint8Array, options: PipelineOptions, extracted: ExtractedDocument, extract: number, lap: () => number): StageResults {
   const { segmentDocument, normaliseDocument, assertValid } = stages;
-  const segmented = segmentDocument(extracted);
+  const vocabulary = options.profile ? stages.compileProfile(options.profile) : stages.DEFAULT_VOCABULARY;
+  const segmented = segmentDocument(extracted, vocabulary);
   const segment = lap();
-  const { parsed, failures } = parseEach(segmented, stages.parseProject);
+  const { parsed, failures } = parseEach(segmented, stages.parseProject, vocabulary);
   const parse = lap();
   const normalised = normaliseDocument(segmented, parsed, {
     file: baseName(options.fileName ?? 'input'),
     sha256: createHash('sha256').update(bytes).digest('hex'),
     format: extracted.format,
     pageCount: extracted.pageCount,
-  });
+  }, vocabulary);
   normalised.diagnostics.unshift(...extracted.diagnostics, ...failures);
   const normalise = lap();
   const document = assertValid(normalised);
   const validate = lap();
-  const partial = failures.length > 0;
+  // Partial: a project left out, one known from the sommaire only, or no project delimited at all.
+  const partial = failures.length > 0 || segmented.projects.some((project) => project.fromSommaireOnly) || segmented.diagnostics.some((d) => d.code === 'PROJECTS_NOT_FOUND');
   return { extracted, segmented, parsed, document, partial, timings: { extract, segment, parse, normalise, validate } };
 }
 
@@ -103,12 +109,12 @@ function laterStages(stages: LaterStages, bytes: Uint8Array, options: PipelineOp
  * Parses each project on its own: one that cannot be parsed is left out of the document and its
  * raw text kept in an error diagnostic, so nothing is lost and the others still come out.
  */
-function parseEach(segmented: SegmentedDocument, parseProject: LaterStages['parseProject']): { parsed: ParsedProject[]; failures: Diagnostic[] } {
+function parseEach(segmented: SegmentedDocument, parseProject: LaterStages['parseProject'], vocabulary: Vocabulary): { parsed: ParsedProject[]; failures: Diagnostic[] } {
   const parsed: ParsedProject[] = [];
   const failures: Diagnostic[] = [];
   for (const project of segmented.projects) {
     try {
-      parsed.push(parseProject(project));
+      parsed.push(parseProject(project, vocabulary));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const raw = project.blocks.map((block) => block.text).join('\n\n');

@@ -155,6 +155,11 @@ export interface ProjectBlock {
   readonly heading: Block;
   /** Every block after the number heading, in reading order. */
   readonly blocks: readonly Block[];
+  /**
+   * `true` when the body never confirmed the project's start: `blocks` are then the sommaire
+   * entry's lines (title, organisation) and nothing else is known (the document is partial).
+   */
+  readonly fromSommaireOnly?: boolean;
 }
 
 /** One roster ("PROMOTION OLYMPE DE GOUGES" and its member lines) printed at the end of the brochure. */

@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { extractBrochureWithStatus } from './pipeline.js';
 import { readInput } from './read.js';
+import type { Profile } from './profile.js';
 import type { BrochureDocument } from './types.js';
 import { toWorkerError, type WorkerError } from './worker-errors.js';
 
@@ -19,6 +20,8 @@ export interface WorkerJob {
   readonly password?: string;
   /** Refuse PDFs with more pages than this (default: the extract stage's). */
   readonly maxPages?: number;
+  /** Vocabulary profile, merged onto the shipped one (plain JSON: it crosses the thread boundary). */
+  readonly profile?: Profile;
 }
 
 /** The answer to one job. */
@@ -33,6 +36,7 @@ async function handle(job: WorkerJob): Promise<WorkerReply> {
       fileName: job.input,
       ...(job.password !== undefined ? { password: job.password } : {}),
       ...(job.maxPages !== undefined ? { maxPages: job.maxPages } : {}),
+      ...(job.profile !== undefined ? { profile: job.profile } : {}),
     });
     return { type: 'done', document, partial };
   } catch (error) {

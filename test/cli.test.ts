@@ -78,7 +78,7 @@ describe('brochure-extract CLI', () => {
 describe('library API', () => {
   it('exports exactly the documented functions', () => {
     const functions = Object.entries(api).filter(([, value]) => typeof value === 'function').map(([name]) => name).sort();
-    expect(functions).toEqual(['BrochureError', 'assertValid', 'compareDocuments', 'extract', 'extractBrochure', 'extractBrochureWithStatus', 'formatComparison', 'renderHtml', 'renderText', 'runStages', 'validateDocument']);
+    expect(functions).toEqual(['BrochureError', 'assertValid', 'compareDocuments', 'compileProfile', 'extract', 'extractBrochure', 'extractBrochureWithStatus', 'formatComparison', 'loadProfile', 'mergeProfile', 'renderHtml', 'renderText', 'runStages', 'validateDocument']);
   });
 
   it('runs the pipeline on a path or on bytes alike', async () => {

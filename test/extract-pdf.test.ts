@@ -5,7 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROSTER_HEADING, foldForMatch, rubriqueOf } from '../src/conventions.js';
+import { DEFAULT_VOCABULARY, foldForMatch } from '../src/profile.js';
+
+const rubriqueOf = (text: string) => DEFAULT_VOCABULARY.rubriqueOf(text);
+const ROSTER_HEADING = DEFAULT_VOCABULARY.rosterHeadings[0]!;
 import { BrochureError } from '../src/errors.js';
 import { assertHasText, layoutPages } from '../src/extract/layout.js';
 import { readPdfPages, type PdfPages } from '../src/extract/pdf.js';

@@ -2,7 +2,10 @@
  * Unit tests of the stages after extract, and of the converter-text adapter, on small hand-made inputs.
  */
 import { describe, expect, it } from 'vitest';
-import { SOMMAIRE_NUMBER, SOMMAIRE_PAGE, rubriqueOf } from '../src/conventions.js';
+import { DEFAULT_VOCABULARY } from '../src/profile.js';
+
+const rubriqueOf = (text: string) => DEFAULT_VOCABULARY.rubriqueOf(text);
+import { SOMMAIRE_NUMBER, SOMMAIRE_PAGE } from '../src/conventions.js';
 import { BrochureError } from '../src/errors.js';
 import { joinLines, normaliseLigatures } from '../src/extract/lines.js';
 import { decodeText, readText } from '../src/extract/text.js';
@@ -114,7 +117,7 @@ describe('segment', () => {
     expect(segmented.projects.map((p) => p.numero)).toEqual([1, 2, 3]);
   });
   it('refuses a document with no numbered project', () => {
-    expect(() => segmentDocument(readText('Un rapport annuel\n\nSans projet.'))).toThrow(/numbered project heading/);
+    expect(() => segmentDocument(readText('Un rapport annuel\n\nSans projet.'))).toThrow(/no numbered sommaire and no e-mail/);
   });
 });
 

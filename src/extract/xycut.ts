@@ -79,7 +79,11 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
           highestEnd = Math.min(highestEnd, bottom);
         }
         const spanning = bands.gaps.filter((gap) => gap.end <= lowestTop + 1 || gap.start >= highestEnd - 1);
+        // A band opened by a bold line alone in the first column (a roster's heading over its
+        // names in columns) is read whole, before the columns of the next band.
+        const headed = bands.gaps.filter((gap) => opensWithHeading(fragments, gap, columns.parts[0]!, body));
         if (spanning.length > 0) cut = widest(spanning);
+        else if (headed.length > 0) cut = widest(headed);
         else if (rowsAcross(bands.parts, columns.parts) || widest(bands.gaps).size >= widest(columns.gaps).size) cut = widest(bands.gaps);
       }
       if (cut) {
@@ -87,7 +91,13 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
         return recurse([fragments.filter((fragment) => fragment.top < at), fragments.filter((fragment) => fragment.top >= at)], 'band');
       }
     }
-    if (columns.parts.length > 1) return recurse(columns.parts, 'gutter');
+    if (columns.parts.length > 1) {
+      const rows = marginHeadingRows(fragments, columns.parts, body);
+      if (rows) return recurse(rows, 'band');
+      return recurse(columns.parts, 'gutter');
+    }
+    const float = floatCut(fragments, body);
+    if (float) return recurse(float, 'band');
     const narrow = splitAlong(fragments, 'y', 0.5 * body);
     if (narrow.parts.length > 1) return recurse(narrow.parts, 'narrow');
     // Only between lines: one justified line has word gaps as wide as this.
@@ -99,6 +109,89 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
   out.push({ fragments, colX0: own.colX0, colX1: own.colX1, column: own });
 }
 
+/**
+ * Headings set in a left margin beside the text they head: a narrow first column holding only
+ * bold lines, in two groups or more, beside columns of regular text. Read column by column, every
+ * heading would come before all the text; cut into rows at each heading instead, so each heading
+ * is read with the text beside it. `null` when the region is not laid out so.
+ */
+function marginHeadingRows(fragments: readonly Fragment[], columns: readonly Fragment[][], body: number): Fragment[][] | null {
+  const [margin, ...rest] = columns;
+  if (!margin || rest.length === 0 || !margin.every((fragment) => fragment.bold)) return null;
+  const region = extentOf(fragments);
+  const marginBox = extentOf(margin);
+  if (marginBox.colX1 - marginBox.colX0 > 0.3 * (region.colX1 - region.colX0)) return null;
+  if (!rest.flat().some((fragment) => !fragment.bold)) return null;
+  const tops = headingTops(margin, rest.flat(), body);
+  if (tops.length === 0) return null;
+  const rows: Fragment[][] = tops.map(() => []);
+  rows.push([]);
+  for (const fragment of fragments) {
+    // A heading may sit a little lower than the first line beside it (set smaller, or aligned on its baseline).
+    const row = tops.filter((top) => fragment.top >= top - 0.6 * body).length;
+    rows[row]!.push(fragment);
+  }
+  return rows.filter((row) => row.length > 0);
+}
+
+/**
+ * Where each margin heading after the first starts: a margin line after a gap, or one level with
+ * the first line of a paragraph beside it (a heading of two lines over a one-line paragraph is
+ * followed closely by the next heading).
+ */
+function headingTops(margin: readonly Fragment[], text: readonly Fragment[], body: number): number[] {
+  const lines = (fragments: readonly Fragment[]): { top: number; bottom: number }[] => {
+    const byTop = new Map<number, { top: number; bottom: number }>();
+    for (const fragment of fragments) {
+      const key = Math.round(fragment.top);
+      const line = byTop.get(key);
+      byTop.set(key, { top: Math.min(line?.top ?? Infinity, fragment.top), bottom: Math.max(line?.bottom ?? -Infinity, fragment.bottom) });
+    }
+    return [...byTop.values()].sort((a, b) => a.top - b.top);
+  };
+  const textLines = lines(text);
+  // A paragraph starts after a gap wider than the usual one between lines.
+  const gaps = textLines.slice(1).map((line, i) => line.top - textLines[i]!.bottom).filter((gap) => gap >= 0 && gap < body).sort((a, b) => a - b);
+  const lineGap = gaps[Math.floor(gaps.length / 2)] ?? 0;
+  const startsParagraph = (top: number): boolean =>
+    textLines.some((line, i) => Math.abs(line.top - top) <= 0.35 * body && (i === 0 || line.top - textLines[i - 1]!.bottom >= lineGap + 0.25 * body));
+  const marginLines = lines(margin);
+  const tops: number[] = [];
+  for (let i = 1; i < marginLines.length; i++) {
+    const line = marginLines[i]!;
+    if (line.top - marginLines[i - 1]!.bottom >= 0.4 * body || startsParagraph(line.top)) tops.push(line.top);
+  }
+  return tops;
+}
+
+/**
+ * A box floated beside the text (a sidebar the text wraps around): columns above some line, full
+ * width below it. Cut there, so the text beside the box and the box are read as columns.
+ * `null` when the region is not laid out so.
+ */
+function floatCut(fragments: readonly Fragment[], body: number): Fragment[][] | null {
+  if (fragments.length > 400) return null;
+  const tops = [...new Set(fragments.map((fragment) => fragment.top))].sort((a, b) => b - a);
+  for (const at of tops) {
+    const upper = fragments.filter((fragment) => fragment.top < at);
+    const lower = fragments.filter((fragment) => fragment.top >= at);
+    if (upper.length < 4 || lower.length === 0) continue;
+    const columns = splitAlong(upper, 'x', 1.5 * body);
+    if (columns.parts.length !== 2 || !columns.parts.every((part) => new Set(part.map((fragment) => Math.round(fragment.top))).size >= 2)) continue;
+    // The text runs on under the box: the next line is regular body text across the gutter.
+    const gutter = columns.gaps[0]!;
+    const next = lower.filter((fragment) => fragment.top < at + 0.5 * body);
+    const across = next.some((fragment) => !fragment.bold && fragment.x0 < gutter.start && fragment.x1 > gutter.end && Math.abs(fragment.size - body) <= 0.1 * body);
+    // The box is the narrower part: a sidebar at the right, or headings in a left margin.
+    const [left, right] = columns.parts;
+    const width = (part: readonly Fragment[]): number => Math.max(...part.map((f) => f.x1)) - Math.min(...part.map((f) => f.x0));
+    const boxedRight = width(right!) < width(left!);
+    const marginLeft = !boxedRight && left!.every((fragment) => fragment.bold);
+    if (across && (boxedRight || marginLeft)) return [upper, lower];
+  }
+  return null;
+}
+
 /** An empty strip across a region: from `start` (where the text before it ends) to `end` (where the next starts). */
 interface Gap {
   readonly start: number;
@@ -108,6 +201,12 @@ interface Gap {
 
 function widest(gaps: readonly Gap[]): Gap {
   return gaps.reduce((a, b) => (b.size > a.size ? b : a));
+}
+
+/** Whether the first line after a gap is bold and lies wholly in the first column, with nothing beside it. */
+function opensWithHeading(fragments: readonly Fragment[], gap: Gap, firstColumn: readonly Fragment[], body: number): boolean {
+  const line = fragments.filter((fragment) => fragment.top >= gap.end - 1 && fragment.top < gap.end + 0.5 * body);
+  return line.length > 0 && line.every((fragment) => fragment.bold && firstColumn.includes(fragment));
 }
 
 /** Whether some column right of the first has nothing but text on the first baseline of its band: rows, not columns. */

@@ -3,7 +3,8 @@
  * field: they compare what is printed in two places and say where they disagree.
  * The codes are listed, with what each means, in the README.
  */
-import { EMAIL, EMAIL_DOMAINS, SENTENCE_END, foldForMatch } from '../conventions.js';
+import { EMAIL, SENTENCE_END, foldForMatch } from '../conventions.js';
+import type { Vocabulary } from '../profile.js';
 import { UNREADABLE_CHAR } from '../unreadable.js';
 import type { BrochureDocument, Diagnostic, ParsedProject, Personne, Projet, RubriqueKey, SegmentedDocument } from '../types.js';
 import { mostSimilar } from '../similarity.js';
@@ -18,6 +19,8 @@ export interface CheckInput {
   readonly promotions: readonly Promotion[];
   /** Each author's roster match, by project then author (as `document.projets[p].auteurs[a]`). */
   readonly matches: readonly (readonly (RosterMatch | null)[])[];
+  /** The family's words (e-mail domains). */
+  readonly vocabulary: Vocabulary;
 }
 
 /**
@@ -39,7 +42,7 @@ export function checkDocument(input: CheckInput): Diagnostic[] {
 }
 
 /** E-mails against printed names, domains, rosters and the corps of each promotion. */
-function checkAuthors({ document, projects, matches }: CheckInput): Diagnostic[] {
+function checkAuthors({ document, projects, matches, vocabulary }: CheckInput): Diagnostic[] {
   const out: Diagnostic[] = [];
   const corpsVotes = new Map<string, Map<string, number>>();
   const placed: { projet: number; page?: number; printed: string; corps: string | null; promotion: string }[] = [];
@@ -77,8 +80,8 @@ function checkAuthors({ document, projects, matches }: CheckInput): Diagnostic[]
         if (printedEmail !== printedEmail.toLowerCase()) {
           out.push({ code: 'EMAIL_CASE', severity: 'info', ...where, message: `« ${printed} » : l’adresse est imprimée avec des majuscules « ${printedEmail} » (mise en minuscules).` });
         }
-        if (!EMAIL_DOMAINS.some((entry) => entry.domain === domain)) {
-          out.push({ code: 'EMAIL_UNKNOWN_DOMAIN', severity: 'warning', ...where, message: `« ${printed} » : domaine « ${domain} » inconnu, le corps n’est pas déduit (domaines connus : ${EMAIL_DOMAINS.map((d) => d.domain).join(', ')}).` });
+        if (!vocabulary.emailDomains.some((entry) => entry.domain === domain)) {
+          out.push({ code: 'EMAIL_UNKNOWN_DOMAIN', severity: 'warning', ...where, message: `« ${printed} » : domaine « ${domain} » inconnu, le corps n’est pas déduit (domaines connus : ${vocabulary.emailDomains.map((d) => d.domain).join(', ')}).` });
         }
         const mismatch = emailNameMismatch(local, auteur);
         if (mismatch) {

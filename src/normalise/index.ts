@@ -3,14 +3,15 @@
  * and family names, e-mails lower-cased, corps read from the e-mail domain, promotions found in
  * the rosters. Fields stay as printed: every disagreement becomes a diagnostic.
  */
-import { EDITION, EMAIL, PUBLICATION_DATE, foldForMatch } from '../conventions.js';
+import { EDITION, EMAIL, foldForMatch } from '../conventions.js';
+import { DEFAULT_VOCABULARY, type Vocabulary } from '../profile.js';
 import { BrochureError } from '../errors.js';
 import type { Auteur, Block, BrochureDocument, Diagnostic, ParsedProject, Projet, SegmentedDocument, Tuteur } from '../types.js';
 import { checkDocument } from './checks.js';
-import { corpsOfEmail, foldLetters, splitName } from './names.js';
+import { corpsOfEmail, emailKey, foldLetters, nameKey, splitPersonName } from './names.js';
 import { findInRosters, indexRosters, readPromotions, type Promotion, type RosterMatch } from './promotions.js';
 
-export { corpsOfEmail, foldLetters, splitName, splitRosterLine, titleCase } from './names.js';
+export { corpsOfEmail, foldLetters, splitName, splitPersonName, splitRosterLine, titleCase } from './names.js';
 
 /** Where the input came from, for the `source` field. */
 export interface SourceInfo {
@@ -25,16 +26,27 @@ export interface SourceInfo {
  * @param segmented The segment stage's output (cover, sommaire, rosters).
  * @param projects The parse stage's output, one per project.
  * @param source Where the input came from.
+ * @param vocabulary The family's words (the shipped profile when omitted).
  * @returns The document, its `diagnostics` holding everything found by the earlier stages and here.
  */
-export function normaliseDocument(segmented: SegmentedDocument, projects: readonly ParsedProject[], source: SourceInfo): BrochureDocument {
+export function normaliseDocument(
+  segmented: SegmentedDocument,
+  projects: readonly ParsedProject[],
+  source: SourceInfo,
+  vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+): BrochureDocument {
   const diagnostics: Diagnostic[] = [];
-  const brochure = readBrochure(segmented.cover, segmented.colophon);
+  const brochure = readBrochure(segmented.cover, segmented.colophon, vocabulary);
   if (brochure.anneeDebut === 0) {
     // The years make the project ids and are required by the contract: guessing them would invent data.
     throw new BrochureError('NOT_A_BROCHURE', 'no edition (« YYYY / YYYY ») was found on the cover or in the colophon: the brochure cannot be dated, so no document is written');
   }
-  const { promotions, diagnostics: rosterDiagnostics } = readPromotions(segmented.rosters, coverPromotionNames(segmented.cover));
+  const emailOf = (details: readonly string[]): string | null => details.map((line) => line.trim()).find((line) => EMAIL.test(line))?.toLowerCase() ?? null;
+  // The authors' e-mails say which words of a roster line are the given name, and the rosters say it of a card without e-mail.
+  const emailKeys = new Set(projects.flatMap((project) => project.auteurs.map((card) => emailKey(emailOf(card.details)))).filter((key): key is string => key !== null));
+  const { promotions, diagnostics: rosterDiagnostics } = readPromotions(segmented.rosters, coverPromotionNames(segmented.cover), emailKeys);
+  const rosterKeys = new Set(promotions.flatMap((promotion) => promotion.membres.map(nameKey)));
+  const particles = vocabulary.nameParticles;
   diagnostics.push(...rosterDiagnostics);
   const sommaireByNumber = new Map(segmented.sommaire.map((entry) => [entry.numero, entry]));
   const rosterIndex = indexRosters(promotions);
@@ -45,15 +57,17 @@ export function normaliseDocument(segmented: SegmentedDocument, projects: readon
     const projectMatches: (RosterMatch | null)[] = [];
     matches.push(projectMatches);
     const auteurs = project.auteurs.map((card): Auteur => {
-      const { prenom, nom } = splitName(card.name);
       // Only a line that is an address is one: damaged or run-together lines give no e-mail (reported by the checks).
-      const email = card.details.map((line) => line.trim()).find((line) => EMAIL.test(line))?.toLowerCase() ?? null;
+      const email = emailOf(card.details);
+      const split = splitPersonName(card.name, { email, known: rosterKeys, particles });
+      const { prenom, nom } = split.personne;
+      if (split.byCase && split.by !== 'case' && split.byCase.nom !== nom) diagnostics.push(nameOrderDiagnostic(project.numero, card.page, card.name, split.personne, split.byCase, split.by));
       const match = findInRosters({ prenom, nom, email }, rosterIndex);
       projectMatches.push(match);
-      return { prenom, nom, email, corps: corpsOfEmail(email), promotion: match?.promotion.nom ?? null };
+      return { prenom, nom, email, corps: corpsOfEmail(email, vocabulary), promotion: match?.promotion.nom ?? null };
     });
     const tuteurs = project.tuteurs.map((card): Tuteur => ({
-      ...splitName(card.name),
+      ...splitPersonName(card.name, { particles }).personne,
       fonction: card.details.length > 0 ? card.details.join(' ').replace(/\s+/g, ' ').trim() : null,
     }));
     return {
@@ -85,7 +99,7 @@ export function normaliseDocument(segmented: SegmentedDocument, projects: readon
     projets,
     diagnostics: [],
   };
-  const checks = checkDocument({ document, segmented, projects, promotions, matches });
+  const checks = checkDocument({ document, segmented, projects, promotions, matches, vocabulary });
   document.diagnostics = sortDiagnostics([...segmented.diagnostics, ...projects.flatMap((p) => p.diagnostics), ...diagnostics, ...checks]);
   return document;
 }
@@ -103,7 +117,7 @@ export function readNumber(valeur: string): number | null {
 }
 
 /** Title, edition and publication date from the cover and the colophon. */
-function readBrochure(cover: readonly Block[], colophon: readonly Block[]): BrochureDocument['brochure'] {
+function readBrochure(cover: readonly Block[], colophon: readonly Block[], vocabulary: Vocabulary): BrochureDocument['brochure'] {
   const editionBlock = [...cover, ...colophon].find((block) => EDITION.test(block.text.trim()));
   const edition = editionBlock?.text.trim() ?? '';
   const years = EDITION.exec(edition);
@@ -111,10 +125,10 @@ function readBrochure(cover: readonly Block[], colophon: readonly Block[]): Broc
   const titleBlocks: string[] = [];
   for (const block of cover) {
     const folded = foldForMatch(block.text);
-    if (/ELEVES|PROMOTION|INET/.test(folded) || EDITION.test(block.text.trim())) break;
+    if (vocabulary.coverAudience.test(folded) || EDITION.test(block.text.trim())) break;
     titleBlocks.push(block.text.trim());
   }
-  const dateBlock = [...colophon, ...cover].find((block) => PUBLICATION_DATE.test(foldForMatch(block.text)));
+  const dateBlock = [...colophon, ...cover].find((block) => vocabulary.publicationDate.test(foldForMatch(block.text)));
   return {
     titre: titleBlocks.join(' '),
     edition,
@@ -134,6 +148,17 @@ function coverPromotionNames(cover: readonly Block[]): string[] {
     .split(/\s*(?:,|&|\bET\b)\s*/)
     .map((name) => name.trim())
     .filter((name) => name !== '');
+}
+
+/** The capitals say one family name, the e-mail or the roster another: the outside source is kept, and said. */
+function nameOrderDiagnostic(projet: number, page: number | null, printed: string, kept: { prenom: string; nom: string }, byCase: { prenom: string; nom: string }, by: 'email' | 'known' | 'default'): Diagnostic {
+  return {
+    code: 'NAME_ORDER_UNCERTAIN',
+    severity: 'warning',
+    projet,
+    ...(page !== null ? { page } : {}),
+    message: `« ${printed} » : les capitales désignent « ${byCase.nom} » comme nom de famille, ${by === 'email' ? 'l’adresse e-mail' : 'la liste de promotion'} « ${kept.nom} » ; lu « ${kept.prenom} » / « ${kept.nom} ».`,
+  };
 }
 
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -28,13 +28,14 @@ const SAME_PROMOTION = 0.85;
  * Reads the rosters into promotions named as on the cover.
  * @param rosters Roster blocks from the segment stage.
  * @param coverNames Promotion names printed on the cover, in capitals.
+ * @param known People known from the authors' e-mails (« given|family » keys), to read lines in any order.
  * @returns The promotions and the anomalies met (glued names, heading spelt unlike the cover).
  */
-export function readPromotions(rosters: readonly RosterBlock[], coverNames: readonly string[]): { promotions: Promotion[]; diagnostics: Diagnostic[] } {
+export function readPromotions(rosters: readonly RosterBlock[], coverNames: readonly string[], known?: ReadonlySet<string>): { promotions: Promotion[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const promotions = rosters.map((roster): Promotion => {
     const membres = roster.lines.map((line) => {
-      const { personne, missingSpace } = splitRosterLine(line);
+      const { personne, missingSpace } = splitRosterLine(line, known);
       if (missingSpace) {
         diagnostics.push({
           code: 'ROSTER_FORMAT',

@@ -15,11 +15,35 @@ const NUMBER = String.raw`[+-]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d
 /** A block that is a figure alone: a number and an optional short unit in capitals or %. */
 const STANDALONE = new RegExp(String.raw`^${NUMBER}\s?(?:%|[\p{Lu}]{1,4})?$`, 'u');
 
+/**
+ * Whether a block is a key figure set alone (« 150 000 », « +18 % »).
+ * @param text A block's text.
+ * @returns `true` for a number with at most a short unit.
+ */
+export function isStandaloneFigure(text: string): boolean {
+  return STANDALONE.test(text.trim());
+}
+
 /** A figure at the start of a sentence; a % right after it belongs to the figure. */
 const INLINE = new RegExp(String.raw`^(${NUMBER}(?:\s?%)?)\s+(\S.*)$`, 'su');
 
 /** A short title-like block after a figure's label starts a box (« Les profils des personnels », « Et après... »). */
 const BOX_TITLE = /^[\p{Lu}&«"][^\d]{0,50}$/u;
+
+/**
+ * A table of figures read column by column (the values, then the labels): figures left without a
+ * label, followed by one that got as many label blocks as the run, take one label each, in order.
+ */
+function pairColumnFigures(figures: { valeur: string; page: number | null; label: Block[] }[]): void {
+  let start = 0;
+  for (let i = 0; i < figures.length; i++) {
+    if (figures[i]!.label.length === 0) continue;
+    const run = figures.slice(start, i + 1);
+    const labels = figures[i]!.label;
+    if (run.length > 1 && labels.length === run.length) run.forEach((figure, k) => (figure.label = [labels[k]!]));
+    start = i + 1;
+  }
+}
 
 /**
  * Splits the blocks of « Les chiffres » into figures and a trailing box, if any.
@@ -53,6 +77,7 @@ export function parseFigures(blocks: readonly Block[]): { figures: PrintedFigure
     if (current) current.label.push(block);
     else box = { titre: null, blocks: [block] };
   }
+  pairColumnFigures(figures);
   return {
     figures: figures.map((figure) => ({ valeur: figure.valeur, libelle: renderInline(figure.label), page: figure.page })),
     box,

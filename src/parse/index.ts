@@ -5,11 +5,12 @@
  * (« LES AUTEURS », « TUTRICE AU SEIN DE LA COLLECTIVITÉ », « CONTEXTE », …). Rubriques may come in
  * any order; a heading printed twice appends to the same rubrique.
  */
-import { isCaption, rubriqueOf } from '../conventions.js';
+import { DEFAULT_VOCABULARY, type Vocabulary } from '../profile.js';
 import type { Block, Diagnostic, ParsedProject, ProjectBlock, RubriqueKey } from '../types.js';
 import { parseFigures } from './chiffres.js';
 import { parseAuthorCards, parseTutorCards } from './people.js';
 import { renderRubrique } from './render.js';
+import { splitRubriques } from './rubriques.js';
 
 export { looksLikeName } from './people.js';
 export { continuesParagraph, renderRubrique } from './render.js';
@@ -20,18 +21,22 @@ const URL_IN_TEXT = /\b((?:https?:\/\/|www\.)[^\s<>»"]+[^\s<>»".,;:)])/i;
 /**
  * Reads one project's fields.
  * @param project The project's blocks from the segment stage.
+ * @param vocabulary The family's words (the shipped profile when omitted).
  * @returns The fields as printed, with the anomalies met.
  */
-export function parseProject(project: ProjectBlock): ParsedProject {
+export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEFAULT_VOCABULARY): ParsedProject {
+  const isCaption = (text: string): boolean => vocabulary.isCaption(text);
   const diagnostics: Diagnostic[] = [];
-  const { headingBlocks, rubriques } = splitRubriques(project.blocks);
-  const { titre, collectivite } = readTitle(headingBlocks);
   const where = { projet: project.numero, ...(project.heading.page !== null ? { page: project.heading.page } : {}) };
+  const { headingBlocks, rubriques, unknown, diagnostics: splitDiagnostics } = splitRubriques(project.blocks, vocabulary, where);
+  diagnostics.push(...splitDiagnostics);
+  const { titre, collectivite } = readTitle(headingBlocks);
   const blocksOf = (key: RubriqueKey): Block[] | null => {
     const found = rubriques.filter((rubrique) => rubrique.key === key);
     return found.length === 0 ? null : found.flatMap((rubrique) => rubrique.blocks);
   };
   const encadres: { titre: string | null; texte: string }[] = [];
+  for (const box of unknown) encadres.push({ titre: box.heading.trim(), texte: renderRubrique(box.blocks.filter((block) => !isCaption(block.text))) ?? '' });
   const textOf = (key: RubriqueKey): string | null => {
     const blocks = blocksOf(key);
     if (blocks === null) return null;
@@ -40,9 +45,9 @@ export function parseProject(project: ProjectBlock): ParsedProject {
     return renderRubrique(kept);
   };
 
-  const auteurs = parseAuthorCards(blocksOf('auteurs') ?? []);
+  const auteurs = parseAuthorCards(blocksOf('auteurs') ?? [], vocabulary.teamTableHeaders);
   const hasText = rubriques.some((rubrique) => ['contexte', 'problematique', 'clesPourAgir'].includes(rubrique.key) && rubrique.blocks.length > 0);
-  if (!hasText && !auteurs.some((card) => card.details.length > 0)) {
+  if (!hasText && !auteurs.some((card) => card.details.length > 0) && !project.fromSommaireOnly) {
     // Neither an author's e-mail nor any body rubrique: this is not a readable project page.
     throw new Error('ni adresse d’auteur ni rubrique CONTEXTE / PROBLÉMATIQUE / DES CLÉS POUR AGIR sous le numéro');
   }
@@ -67,16 +72,15 @@ export function parseProject(project: ProjectBlock): ParsedProject {
     titre,
     collectivite,
     auteurs,
-    tuteurLabel: rubriques.find((rubrique) => rubrique.key === 'tuteurs')?.heading ?? null,
+    tuteurLabel: rubriques.find((rubrique) => rubrique.key === 'tuteurs')?.heading || null,
     tuteurs: parseTutorCards(blocksOf('tuteurs') ?? []),
     contexte,
     problematique,
     clesPourAgir,
     temoignage: testimony.blocks === null ? null : renderRubrique(testimony.blocks.filter((block) => !isCaption(block.text))),
     chiffres: figures,
-    allerPlusLoin: (blocksOf('allerPlusLoin') ?? [])
-      .filter((block) => !isCaption(block.text))
-      .map((block) => ({ texte: block.text, url: URL_IN_TEXT.exec(block.text)?.[1] ?? null })),
+    allerPlusLoin: joinBrokenReferences((blocksOf('allerPlusLoin') ?? []).filter((block) => !isCaption(block.text)).map((block) => block.text))
+      .map((texte) => ({ texte, url: URL_IN_TEXT.exec(texte)?.[1] ?? null })),
     encadres,
     rubriques: rubriques.map((rubrique) => ({
       key: rubrique.key,
@@ -87,13 +91,6 @@ export function parseProject(project: ProjectBlock): ParsedProject {
     pages: pages.length > 0 ? { debut: Math.min(...pages), fin: Math.max(...pages) } : null,
     diagnostics,
   };
-}
-
-interface Rubrique {
-  readonly key: RubriqueKey;
-  readonly heading: string;
-  readonly page: number | null;
-  readonly blocks: Block[];
 }
 
 /** How many short label lines in a row make an infographic rather than prose. */
@@ -144,19 +141,6 @@ function splitTrailingBox(blocks: Block[] | null): { blocks: Block[] | null; box
   };
 }
 
-/** Cuts a project's blocks at rubrique headings; blocks before the first heading are the title. */
-function splitRubriques(blocks: readonly Block[]): { headingBlocks: Block[]; rubriques: Rubrique[] } {
-  const headingBlocks: Block[] = [];
-  const rubriques: Rubrique[] = [];
-  for (const block of blocks) {
-    const key = block.kind === 'paragraph' ? rubriqueOf(block.text) : null;
-    if (key) rubriques.push({ key, heading: block.text, page: block.page, blocks: [] });
-    else if (rubriques.length > 0) rubriques.at(-1)!.blocks.push(block);
-    else headingBlocks.push(block);
-  }
-  return { headingBlocks, rubriques };
-}
-
 /**
  * Title and organisation: set apart by weight when the input tells it (title bold, organisation
  * regular), else the last block under the number is the organisation.
@@ -171,6 +155,23 @@ function readTitle(blocks: readonly Block[]): { titre: string; collectivite: str
   if (blocks.length === 0) return { titre: '', collectivite: '' };
   if (blocks.length === 1) return { titre: blocks[0]!.text, collectivite: '' };
   return { titre: joinText(blocks.slice(0, -1)), collectivite: blocks.at(-1)!.text };
+}
+
+/**
+ * A reference broken over lines read as blocks (a narrow column): a block starting in lower case
+ * continues the one before it, unless that one ended a sentence.
+ */
+function joinBrokenReferences(texts: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const text of texts) {
+    const previous = out.at(-1);
+    if (previous !== undefined && /^\p{Ll}/u.test(text.trim()) && !/[.!?]$/.test(previous.trim()) && !URL_IN_TEXT.test(previous)) {
+      out[out.length - 1] = `${previous.trim()} ${text.trim()}`;
+      continue;
+    }
+    out.push(text);
+  }
+  return out;
 }
 
 function joinText(blocks: readonly Block[]): string {

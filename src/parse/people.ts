@@ -25,6 +25,17 @@ export function looksLikeName(line: string): boolean {
 }
 
 /**
+ * Whether a line reads as a name in any case and order, where something else (an e-mail beside it,
+ * a bold face) already says it is a person: « Lisa Marchetti », « LISA MARCHETTI », « Jean de La Fontaine ».
+ * @param line A printed line.
+ * @returns `true` for two to six capitalised words or particles.
+ */
+export function isAnyCaseName(line: string): boolean {
+  const tokens = line.trim().split(/\s+/);
+  return tokens.length >= 2 && tokens.length <= 6 && tokens.every((token) => /^(?:\p{Lu}[\p{L}'’]*|d['’]\p{Lu}[\p{L}'’]*|de|du|des|le|la|van|von|der|di|da)(?:-\p{Lu}[\p{L}'’]*)*$/u.test(token)) && tokens.some((token) => /^\p{Lu}/u.test(token));
+}
+
+/**
  * Rebuilds cards line by line: a line that is not a detail starts a new card (its name), a
  * detail line goes under the current card; a detail with no card before it opens a nameless one
  * (a name is never made up).
@@ -50,8 +61,64 @@ function readCards(blocks: readonly Block[], isDetail: (line: TextLine, text: st
  * @param blocks Blocks under « LES AUTEURS ».
  * @returns One card per person, in reading order.
  */
-export function parseAuthorCards(blocks: readonly Block[]): PrintedPerson[] {
-  return readCards(blocks, (_, text, current) => EMAIL.test(text) || (current !== undefined && current.details.length === 0 && text.includes('@')));
+export function parseAuthorCards(blocks: readonly Block[], tableHeaders: ReadonlySet<string> = new Set()): PrintedPerson[] {
+  const cards = readCards(
+    blocks.map(splitNameAndEmail).filter((block) => !isTableHeader(block, tableHeaders)),
+    (_, text, current) => EMAIL.test(text) || (current !== undefined && current.details.length === 0 && text.includes('@')),
+  );
+  return joinSplitNames(cards);
+}
+
+/** A team table's header row (« Nom | Prénom | Courriel »): every word a header word. */
+function isTableHeader(block: Block, headers: ReadonlySet<string>): boolean {
+  if (headers.size === 0 || block.text.includes('@')) return false;
+  const words = block.text.split(/[\s|]+/).filter(Boolean).map((word) => word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase());
+  return words.length > 0 && words.every((word) => headers.has(word));
+}
+
+/**
+ * A name whose parts a table printed in two cells (« Lisa » then « MARCHETTI  e-mail ») is one
+ * name: a card with no e-mail, directly followed by a short name part with one, is joined to it.
+ */
+function joinSplitNames(cards: PrintedPerson[]): PrintedPerson[] {
+  const out: PrintedPerson[] = [];
+  for (const card of cards) {
+    const previous = out.at(-1);
+    const parts = `${previous?.name ?? ''} ${card.name}`.trim().split(/\s+/).length;
+    // Only a lone word is half a name: two full names in a row are two people (one without e-mail).
+    const lone = (name: string): boolean => name.trim().split(/\s+/).length === 1;
+    if (previous && previous.details.length === 0 && previous.name !== '' && card.details.length > 0 && parts <= 6 && isNamePart(previous.name) && isNamePart(card.name) && (lone(previous.name) || lone(card.name))) {
+      out[out.length - 1] = { ...card, name: `${previous.name} ${card.name}` };
+      continue;
+    }
+    out.push(card);
+  }
+  return out;
+}
+
+/**
+ * One to four capitalised words or particles: a given or family name printed alone.
+ * @param text A printed line.
+ * @returns `true` for « Lisa », « LE GOFF », « de La Fontaine ».
+ */
+export function isNamePart(text: string): boolean {
+  const tokens = text.trim().split(/\s+/);
+  return tokens.length <= 4 && tokens.every((token) => /^(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*|de|du|des|le|la|van|von|der|di|da|d['’]\p{Lu}[\p{L}'’]*)$/u.test(token));
+}
+
+/** A name and an e-mail on one line (« NOM Prénom  e-mail », a table row « NOM Prénom | e-mail »). */
+const NAME_THEN_EMAIL = /^(.*?\S)\s*(?:\||\s)\s*([\p{L}\p{N}._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})$/u;
+
+/** Splits each line printing a name then an e-mail into the name line and the e-mail line. */
+function splitNameAndEmail(block: Block): Block {
+  if (!block.text.includes('@')) return block;
+  const lines = block.lines.flatMap((line): TextLine[] => {
+    const match = NAME_THEN_EMAIL.exec(line.text.trim());
+    const name = match?.[1]!.replace(/\s*\|\s*/g, ' ').trim() ?? '';
+    if (!match || !(isAnyCaseName(name) || isNamePart(name))) return [line];
+    return [{ ...line, text: name }, { ...line, text: match[2]! }];
+  });
+  return lines.length === block.lines.length ? block : { ...block, lines };
 }
 
 /**

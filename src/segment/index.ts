@@ -2,18 +2,14 @@
  * Segment stage: cuts the block stream into cover, sommaire, projects and rosters.
  *
  * The sommaire is the guide: it lists the sections and, for each project, its number and page.
- * A project starts at a block holding its number alone ("01") that is followed, within a few
- * blocks, by the authors heading; it ends where the next project or the rosters start.
+ * A project starts where one of those numbers is printed and the document confirms it (see
+ * `starts.ts`); it ends where the next project or the rosters start. A project the sommaire lists
+ * but whose start cannot be found is kept from the sommaire alone (`fromSommaireOnly`), and the
+ * document is then partial. Only a document with neither a numbered sommaire nor any e-mail of the
+ * family's domains is refused.
  */
-import {
-  PROJECT_NUMBER,
-  ROSTER_HEADING,
-  SOMMAIRE_HEADING,
-  SOMMAIRE_NUMBER,
-  SOMMAIRE_PAGE,
-  foldForMatch,
-  rubriqueOf,
-} from '../conventions.js';
+import { foldForMatch } from '../conventions.js';
+import { DEFAULT_VOCABULARY, type Vocabulary } from '../profile.js';
 import { BrochureError } from '../errors.js';
 import { withinEdits } from '../similarity.js';
 import type {
@@ -26,37 +22,43 @@ import type {
   SommaireEntry,
   TextLine,
 } from '../types.js';
-
-/** How many blocks after a number the authors heading may come (title and organisation sit between). */
-const HEADING_LOOKAHEAD = 12;
+import { readSommaire } from './sommaire.js';
+import { findProjectStarts } from './starts.js';
 
 /** A roster member line: family name in capitals then given names ("LE ROUX Paul", "DUPONTMarie"). */
 const ROSTER_MEMBER = /^[\p{Lu}][\p{Lu}'’ -]*\p{Lu}\s*\p{Lu}\p{Ll}/u;
 
+/** A roster member line in another order or case ("Paul LE ROUX", "Paul Le Roux"): capitalised words and particles only. */
+const ROSTER_MEMBER_ANY_ORDER = /^(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*|de|du|des|van|von|der|di|da|d['’]\p{Lu}[\p{L}'’]*)(?:\s+(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*|de|du|des|van|von|der|di|da|d['’]\p{Lu}[\p{L}'’]*)){1,5}$/u;
+
 /**
  * Cuts the brochure into its parts.
  * @param extracted The block stream of the extract stage.
+ * @param vocabulary The family's words (the shipped profile when omitted).
  * @returns Cover, sommaire, sections, projects and rosters, with the anomalies met.
  */
-export function segmentDocument(extracted: ExtractedDocument): SegmentedDocument {
+export function segmentDocument(extracted: ExtractedDocument, vocabulary: Vocabulary = DEFAULT_VOCABULARY): SegmentedDocument {
   const blocks = extracted.blocks;
   const diagnostics: Diagnostic[] = [];
-  const sommaireStart = blocks.findIndex((block) => SOMMAIRE_HEADING.test(foldForMatch(block.text).replace(/ /g, '')));
-  const { entries, end: sommaireEnd } = sommaireStart >= 0 ? readSommaire(blocks, sommaireStart + 1) : { entries: [], end: 0 };
+  const sommaireStart = blocks.findIndex((block) => vocabulary.isSommaireHeading(block.text));
+  const { entries, end: sommaireEnd } = sommaireStart >= 0 ? readSommaire(blocks, sommaireStart + 1, vocabulary) : { entries: [], end: 0 };
   if (sommaireStart < 0 || entries.length === 0) {
     diagnostics.push({ code: 'SOMMAIRE_MISSING', severity: 'warning', message: 'Aucun sommaire (« SOMMAIRE » suivi d’entrées « 01/ … / P05 ») n’a été trouvé : les projets sont repérés par leur seul numéro.' });
   }
 
   const sectionTitles = uniqueInOrder(entries.map((entry) => entry.section));
   const isSectionMarker = sectionMatcher(sectionTitles);
-  const rosterStart = findRosterStart(blocks, sommaireEnd);
+  const rosterStart = findRosterStart(blocks, sommaireEnd, vocabulary);
   const bodyEnd = rosterStart >= 0 ? rosterStart : blocks.length;
-  const starts = findProjectStarts(blocks, sommaireEnd, bodyEnd, entries);
-  if (starts.length === 0) {
+  const starts = findProjectStarts(blocks, sommaireEnd, bodyEnd, entries, vocabulary);
+  if (starts.length === 0 && entries.length === 0 && !hasFamilyEmail(blocks, vocabulary)) {
     throw new BrochureError(
       'NOT_A_BROCHURE',
-      'no numbered project heading followed by « LES AUTEURS » was found: this does not look like a « Regards croisés sur les territoires » brochure',
+      'no numbered sommaire and no e-mail of the family\'s domains were found: this does not look like a « Regards croisés sur les territoires » brochure',
     );
+  }
+  if (starts.length === 0 && entries.length === 0) {
+    diagnostics.push({ code: 'PROJECTS_NOT_FOUND', severity: 'error', message: 'Ni sommaire numéroté ni numéro de projet confirmé : aucun projet n’a pu être délimité (les adresses e-mail de la famille montrent pourtant une brochure).' });
   }
 
   const sectionHeadings: { texte: string; page: number | null }[] = [];
@@ -72,7 +74,7 @@ export function segmentDocument(extracted: ExtractedDocument): SegmentedDocument
   }
   starts.forEach((start, k) => {
     const end = starts[k + 1]?.index ?? bodyEnd;
-    const body: Block[] = [];
+    const body: Block[] = [...start.lead];
     for (const block of blocks.slice(start.index + 1, end)) {
       const marker = isSectionMarker(block);
       if (marker) {
@@ -85,12 +87,14 @@ export function segmentDocument(extracted: ExtractedDocument): SegmentedDocument
       body.push(block);
     }
     currentSection = sectionOfNumber.get(start.numero) ?? currentSection;
-    projects.push({ numero: start.numero, section: currentSection, heading: blocks[start.index]!, blocks: body });
+    projects.push({ numero: start.numero, section: currentSection, heading: start.heading, blocks: body });
   });
+  projects.push(...sommaireOnlyProjects(entries, starts, diagnostics));
+  projects.sort((a, b) => a.numero - b.numero);
 
   const colophonEnd = starts[0]?.index ?? bodyEnd;
   const colophon = blocks.slice(sommaireEnd, colophonEnd).filter((block) => !isSectionMarker(block));
-  const rosters = rosterStart >= 0 ? readRosters(blocks, rosterStart) : [];
+  const rosters = rosterStart >= 0 ? readRosters(blocks, rosterStart, vocabulary) : [];
   if (rosters.length === 0) {
     diagnostics.push({ code: 'ROSTERS_MISSING', severity: 'warning', message: 'Aucune liste de promotion (« PROMOTION … ») n’a été trouvée en fin de brochure : les promotions des auteurs restent inconnues.' });
   }
@@ -109,88 +113,6 @@ export function segmentDocument(extracted: ExtractedDocument): SegmentedDocument
   };
 }
 
-/**
- * Reads sommaire entries: an optional section title, "NN/", the title and organisation lines,
- * "/ Pnn". Stops at the first block that fits none of these.
- */
-function readSommaire(blocks: readonly Block[], from: number): { entries: SommaireEntry[]; end: number } {
-  const entries: SommaireEntry[] = [];
-  let section = '';
-  let i = from;
-  while (i < blocks.length) {
-    const text = blocks[i]!.text.trim();
-    const number = SOMMAIRE_NUMBER.exec(text);
-    if (number) {
-      const lines: TextLine[] = [];
-      let page: number | null = null;
-      let j = i + 1;
-      for (; j < blocks.length && j <= i + 8; j++) {
-        const inner = blocks[j]!.text.trim();
-        const pageMatch = SOMMAIRE_PAGE.exec(inner);
-        if (pageMatch) {
-          page = Number(pageMatch[1]);
-          j++;
-          break;
-        }
-        if (SOMMAIRE_NUMBER.test(inner)) break;
-        lines.push(...blocks[j]!.lines);
-      }
-      entries.push({
-        numero: Number(number[1]),
-        section,
-        texte: lines.map((line) => line.text).join(' '),
-        lines,
-        page,
-      });
-      i = j;
-      continue;
-    }
-    // A section title is a short line in capitals directly followed by an entry.
-    const next = blocks[i + 1]?.text.trim() ?? '';
-    if (SOMMAIRE_NUMBER.test(next) && text.length <= 60 && text === text.toUpperCase()) {
-      section = text;
-      i++;
-      continue;
-    }
-    if (entries.length > 0) break;
-    i++;
-    if (i > from + 20) break; // no entry near the heading: not a sommaire
-  }
-  return { entries, end: i };
-}
-
-/** Finds each project's number heading, in sommaire order when there is a sommaire. */
-function findProjectStarts(
-  blocks: readonly Block[],
-  from: number,
-  to: number,
-  entries: readonly SommaireEntry[],
-): { index: number; numero: number }[] {
-  const expected = new Set(entries.map((entry) => entry.numero));
-  const starts: { index: number; numero: number }[] = [];
-  let last = 0;
-  for (let i = from; i < to; i++) {
-    const match = PROJECT_NUMBER.exec(blocks[i]!.text.trim());
-    if (!match) continue;
-    const numero = Number(match[1]);
-    if (numero <= last || (expected.size > 0 && !expected.has(numero))) continue;
-    if (!authorsHeadingFollows(blocks, i + 1, Math.min(to, i + 1 + HEADING_LOOKAHEAD))) continue;
-    starts.push({ index: i, numero });
-    last = numero;
-  }
-  return starts;
-}
-
-/** Whether the authors heading comes soon after, with no other bare number (a key figure) in between. */
-function authorsHeadingFollows(blocks: readonly Block[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const text = blocks[i]!.text.trim();
-    if (rubriqueOf(text) === 'auteurs') return true;
-    if (PROJECT_NUMBER.test(text)) return false;
-  }
-  return false;
-}
-
 /** Returns a function telling which section a block names, if it names one (exact, or a near spelling). */
 function sectionMatcher(titles: readonly string[]): (block: Block) => string | null {
   const folded = titles.map((title) => ({ title, key: foldForMatch(title).replace(/[^A-Z]/g, '') }));
@@ -206,38 +128,70 @@ function sectionMatcher(titles: readonly string[]): (block: Block) => string | n
   };
 }
 
-function findRosterStart(blocks: readonly Block[], from: number): number {
-  for (let i = from; i < blocks.length; i++) if (rosterHeading(blocks[i]!) !== null) return i;
+function findRosterStart(blocks: readonly Block[], from: number, vocabulary: Vocabulary): number {
+  for (let i = from; i < blocks.length; i++) if (rosterHeading(blocks[i]!, vocabulary) !== null) return i;
   return -1;
 }
 
 /** The promotion name of a roster heading block ("PROMO- TION MARIE CURIE" -> "MARIE CURIE"). */
-function rosterHeading(block: Block): string | null {
-  // Cheap test on the raw text before folding it.
-  if (!/promo/i.test(block.text.slice(0, 12))) return null;
-  const match = ROSTER_HEADING.exec(foldForMatch(block.text));
-  if (!match) return null;
-  // Keep the printed spelling (accents) of the name: drop the same number of leading words.
-  const printed = block.text.replace(/^\s*PROMO-?\s*TION\s+/iu, '').trim();
-  return printed.length > 0 ? printed : match[1]!;
+function rosterHeading(block: Block, vocabulary: Vocabulary): string | null {
+  if (block.text.length > 100) return null;
+  const folded = foldForMatch(block.text);
+  for (const pattern of vocabulary.rosterHeadings) {
+    const match = pattern.exec(folded);
+    if (!match?.[1]) continue;
+    // Keep the printed spelling (accents) of the name: folding keeps the length of unaccented text,
+    // so the name is the printed text's tail of the same length.
+    const printed = block.text.replace(/\s+/g, ' ').trim();
+    const name = printed.slice(printed.length - match[1].length).trim();
+    return name.length > 0 ? name : match[1];
+  }
+  return null;
 }
 
 /** Reads each roster: its heading, then member lines until a block that is not a member list. */
-function readRosters(blocks: readonly Block[], from: number): RosterBlock[] {
+function readRosters(blocks: readonly Block[], from: number, vocabulary: Vocabulary): RosterBlock[] {
   const rosters: { heading: string; page: number | null; lines: string[] }[] = [];
   for (let i = from; i < blocks.length; i++) {
     const block = blocks[i]!;
-    const heading = rosterHeading(block);
+    const heading = rosterHeading(block, vocabulary);
     if (heading !== null) {
       rosters.push({ heading, page: block.page, lines: [] });
       continue;
     }
     const current = rosters.at(-1);
     const memberLines = block.lines.map((line) => line.text.trim()).filter((line) => line !== '');
-    if (!current || memberLines.length === 0 || !memberLines.every((line) => ROSTER_MEMBER.test(line) && line.length <= 60)) break;
+    if (!current || memberLines.length === 0 || !memberLines.every((line) => (ROSTER_MEMBER.test(line) || ROSTER_MEMBER_ANY_ORDER.test(line)) && line.length <= 60)) break;
     current.lines.push(...memberLines);
   }
   return rosters;
+}
+
+/**
+ * Projects the sommaire lists but the body does not confirm: kept with the sommaire's title lines
+ * as their only blocks (title, organisation and page as announced), and reported.
+ */
+function sommaireOnlyProjects(entries: readonly SommaireEntry[], starts: readonly { numero: number }[], diagnostics: Diagnostic[]): ProjectBlock[] {
+  const found = new Set(starts.map((start) => start.numero));
+  return entries
+    .filter((entry) => !found.has(entry.numero))
+    .map((entry) => {
+      diagnostics.push({
+        code: 'PROJECT_START_NOT_FOUND',
+        severity: 'error',
+        projet: entry.numero,
+        message: `Projet ${String(entry.numero).padStart(2, '0')} : le début du projet (numéro et titre « ${entry.texte} ») n’a pas été retrouvé dans le corps ; titre, collectivité et page sont ceux du sommaire, les auteurs, tuteurs et rubriques manquent.`,
+      });
+      const lineBlocks: Block[] = entry.lines.map((line) => ({ kind: 'paragraph', text: line.text, lines: [line], page: null }));
+      const heading: Block = { kind: 'paragraph', text: String(entry.numero).padStart(2, '0'), lines: [{ text: String(entry.numero).padStart(2, '0'), bold: null, size: null }], page: null };
+      return { numero: entry.numero, section: entry.section, heading, blocks: lineBlocks, fromSommaireOnly: true };
+    });
+}
+
+/** Whether any block prints an e-mail of the family's domains. */
+function hasFamilyEmail(blocks: readonly Block[], vocabulary: Vocabulary): boolean {
+  const domains = vocabulary.emailDomains.map((entry) => `@${entry.domain}`);
+  return blocks.some((block) => block.text.includes('@') && domains.some((domain) => block.text.toLowerCase().includes(domain)));
 }
 
 function uniqueInOrder(values: readonly string[]): string[] {

@@ -35,7 +35,7 @@ try {
   for (const name of names) {
     const dir = join(designsDir, name);
     const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
-    const { choices } = JSON.parse(readFileSync(join(dir, 'design.json'), 'utf8'));
+    const { choices, outside, unusual } = JSON.parse(readFileSync(join(dir, 'design.json'), 'utf8'));
     let score = 0;
     let error = null;
     let scorer = null;
@@ -50,7 +50,7 @@ try {
     } catch (e) {
       error = String(e.message ?? e).split('\n')[0];
     }
-    rows.push({ name, choices, score, scorer, error });
+    rows.push({ name, choices, outside: outside === true, unusual, score, scorer, error });
     process.stdout.write(`${name.padEnd(28)} ${score.toFixed(4)}${scorer === null ? '' : `  score.mjs ${scorer.toFixed(4)}`}${error ? `  (${error})` : ''}\n`);
   }
 } finally {
@@ -67,15 +67,21 @@ if (process.argv.includes('--write')) {
   const head = '| design | columns | headings | sidebar | team | team heading | names | figures | label | sommaire | running | rosters | sections | font | compare | score.mjs |';
   const rule = `|${' --- |'.repeat(16)}`;
   const errors = [...new Set(rows.filter((r) => r.error).map((r) => r.error))];
+  const scoreCell = (r) => (r.error ? `${r.score.toFixed(4)} (refused${errors.length > 1 ? ` [${errors.indexOf(r.error) + 1}]` : ''})` : r.score.toFixed(4));
   const line = (r) => {
     const c = r.choices;
     const cells = [r.name, c.columns, `${c.headingPosition}, ${c.headingCase}`, c.sidebar, `${c.teamPosition}, ${c.teamForm}`, `« ${HEADINGS.auteurs[c.headings.auteurs]} »`, c.nameOrder, c.figures,
       c.projectLabel, c.sommaireForm, c.running, `${c.rosterOrder}, ${c.rosterForm}`, c.sectionForm, c.font,
-      r.error ? `${r.score.toFixed(4)} (refused${errors.length > 1 ? ` [${errors.indexOf(r.error) + 1}]` : ''})` : r.score.toFixed(4), r.scorer === null ? '–' : r.scorer.toFixed(4)];
+      scoreCell(r), r.scorer === null ? '–' : r.scorer.toFixed(4)];
     return `| ${cells.join(' | ')} |`;
   };
   const notes = errors.map((e, i) => `${errors.length > 1 ? `[${i + 1}] ` : ''}refused: \`${e}\` (nothing written: scored 0)`);
-  const table = [head, rule, ...rows.map(line), '', ...notes].join('\n');
+  // Designs from outside the generator (test/designs/outside/) have no axis choices: their own table.
+  const outsideRows = rows.filter((r) => r.outside);
+  const outsideTable = outsideRows.length === 0 ? [] : ['', 'Designs from outside the generator (`test/designs/outside/make.mjs`; what is unusual: each `design.json`):', '',
+    '| design | made with | compare | score.mjs |', '| --- | --- | --- | --- |',
+    ...outsideRows.map((r) => `| ${r.name} | ${r.name.endsWith('-libreoffice') ? 'LibreOffice Writer' : 'hand-made HTML, Chromium'} | ${scoreCell(r)} | ${r.scorer === null ? '–' : r.scorer.toFixed(4)} |`)];
+  const table = [head, rule, ...rows.filter((r) => !r.outside).map(line), ...outsideTable, '', ...notes].join('\n');
   const readme = join(designsDir, 'README.md');
   const text = readFileSync(readme, 'utf8');
   const begin = '<!-- scores:begin -->';

@@ -1,0 +1,249 @@
+/**
+ * Cuts a project's blocks into its title and its rubriques. A heading the vocabulary knows opens
+ * its rubrique. A line set like the known headings but not in the vocabulary opens a rubrique too
+ * when what follows says what it is (a team, tutors' cards, a quote and its signature, figures,
+ * references) or when prose follows a list of people; it is reported (`RUBRIQUE_HEADING_UNKNOWN`)
+ * and never glued to the rubrique before it. Then blocks whose shape belongs elsewhere move there:
+ * a team printed without a heading (before or after the body) to the authors, a tutor's card that
+ * a sidebar interleaved with the body to the tutors, tutors' cards printed under the team without
+ * a label to the tutors.
+ */
+import { foldForMatch } from '../conventions.js';
+import type { Vocabulary } from '../profile.js';
+import type { Block, Diagnostic, RubriqueKey } from '../types.js';
+import { isNamePart } from './people.js';
+import { headingStyle, isSidebarCard, isTeamBlock, meaningOf, setLikeHeading } from './structure.js';
+
+/** One rubrique: its heading as printed (`''` when the structure alone found it) and its blocks. */
+export interface Rubrique {
+  readonly key: RubriqueKey;
+  readonly heading: string;
+  readonly page: number | null;
+  readonly blocks: Block[];
+}
+
+/** Output of `splitRubriques`. */
+export interface SplitProject {
+  /** Blocks before the first rubrique: title and organisation. */
+  readonly headingBlocks: Block[];
+  readonly rubriques: Rubrique[];
+  /** Unknown headings whose content tells nothing: kept as boxes (heading and text). */
+  readonly unknown: { readonly heading: string; readonly blocks: Block[] }[];
+  readonly diagnostics: Diagnostic[];
+}
+
+const TEXT_RUBRIQUES: readonly RubriqueKey[] = ['contexte', 'problematique', 'clesPourAgir'];
+
+/**
+ * Cuts a project's blocks at rubrique headings, known or set like them.
+ * @param blocks The project's blocks after its number.
+ * @param vocabulary The family's words.
+ * @param where Project number and page, for diagnostics.
+ * @returns Title blocks, rubriques, unknown boxes and what was reported.
+ */
+export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary, where: { projet: number; page?: number }): SplitProject {
+  const blocks = joinSplitHeadings(printed.flatMap((block) => liftInnerHeading(block, vocabulary)).flatMap((block) => splitRunInHeading(block, vocabulary)), vocabulary);
+  const style = headingStyle(blocks, vocabulary);
+  const headingBlocks: Block[] = [];
+  const rubriques: (Rubrique | { key: null; heading: string; page: number | null; blocks: Block[] })[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const key = block.kind === 'paragraph' ? vocabulary.rubriqueOf(block.text) : null;
+    if (key) {
+      rubriques.push({ key, heading: block.text, page: block.page, blocks: [] });
+      continue;
+    }
+    if (style && setLikeHeading(block, style)) {
+      let end = i + 1;
+      while (end < blocks.length && !(blocks[end]!.kind === 'paragraph' && vocabulary.rubriqueOf(blocks[end]!.text)) && !setLikeHeading(blocks[end]!, style)) end++;
+      const content = blocks.slice(i + 1, end);
+      const current = rubriques.at(-1)?.key ?? null;
+      const seen = rubriques.map((rubrique) => rubrique.key).filter((k): k is RubriqueKey => k !== null);
+      const meaning = meaningOf(content, vocabulary, seen);
+      const proseAfterPeople = (current === 'auteurs' || current === 'tuteurs') && content.some(isProse);
+      if ((meaning !== null && meaning !== current) || proseAfterPeople) {
+        rubriques.push({ key: meaning, heading: block.text, page: block.page, blocks: [] });
+        diagnostics.push({
+          code: 'RUBRIQUE_HEADING_UNKNOWN',
+          severity: 'info',
+          ...where,
+          ...(block.page !== null ? { page: block.page } : {}),
+          message: `Projet ${String(where.projet).padStart(2, '0')} : titre « ${block.text.trim()} » absent du vocabulaire ; ${meaning ? `lu comme la rubrique « ${meaning} » d’après ce qui suit` : 'sens inconnu, son texte est gardé en encadré'} (ajouter ce titre au profil pour le reconnaître).`,
+        });
+        continue;
+      }
+    }
+    if (rubriques.length > 0) rubriques.at(-1)!.blocks.push(block);
+    else headingBlocks.push(block);
+  }
+  const known = rubriques.filter((rubrique): rubrique is Rubrique => rubrique.key !== null);
+  const unknown = rubriques.filter((rubrique) => rubrique.key === null).map(({ heading, blocks: b }) => ({ heading, blocks: b }));
+  const moved = moveByShape(headingBlocks, known, vocabulary);
+  return { headingBlocks: moved.headingBlocks, rubriques: moved.rubriques, unknown, diagnostics };
+}
+
+/**
+ * A sidebar's card read line by line with the heading beside it (« DURAND Léa » / « CONTEXTE
+ * ET ENJEUX » / « Directrice… »): a bold line inside a block that is a known heading is lifted out,
+ * after the rest of the block.
+ */
+function liftInnerHeading(block: Block, vocabulary: Vocabulary): Block[] {
+  if (block.kind !== 'paragraph' || block.lines.length < 3) return [block];
+  const at = block.lines.findIndex((line, i) => i > 0 && line.bold === true && vocabulary.rubriqueOf(line.text) !== null);
+  if (at < 0) return [block];
+  const heading = block.lines[at]!;
+  const rest = block.lines.filter((_, i) => i !== at);
+  return [
+    { ...block, lines: rest, text: rest.map((line) => line.text).join(' ') },
+    { ...block, lines: [heading], text: heading.text },
+  ];
+}
+
+/**
+ * A heading in a margin read on the same line as the text beside it (« PROBLÉMATIQUE Comment
+ * organiser… »): a known heading in capitals opening a paragraph's first line is cut off it.
+ */
+function splitRunInHeading(block: Block, vocabulary: Vocabulary): Block[] {
+  const first = block.lines[0];
+  if (block.kind !== 'paragraph' || !first) return [block];
+  const words = first.text.trim().split(/\s+/);
+  for (let k = Math.min(5, words.length - 1); k >= 1; k--) {
+    const heading = words.slice(0, k).join(' ');
+    const rest = words.slice(k).join(' ');
+    if (/\p{Ll}/u.test(heading) || !/^(?:\p{Lu}\p{Ll}|\p{Lu}['’]\p{L}|[«"])/u.test(rest) || vocabulary.rubriqueOf(heading) === null) continue;
+    const lines = [{ ...first, text: rest }, ...block.lines.slice(1)];
+    return [
+      { ...block, text: heading, lines: [{ ...first, text: heading }] },
+      { ...block, text: block.text.trim().slice(heading.length).trim(), lines },
+    ];
+  }
+  return [block];
+}
+
+/** A heading broken over two blocks by a narrow column (« TUTEUR DANS LA » / « COLLECTIVITÉ ») is one heading. */
+function joinSplitHeadings(blocks: readonly Block[], vocabulary: Vocabulary): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const next = blocks[i + 1];
+    const short = (b: Block): boolean => b.kind === 'paragraph' && b.text.length <= 40;
+    if (next && short(block) && short(next) && vocabulary.rubriqueOf(block.text) === null && vocabulary.rubriqueOf(next.text) === null) {
+      const text = `${block.text.trim()} ${next.text.trim()}`;
+      if (vocabulary.rubriqueOf(text) !== null) {
+        out.push({ ...block, text, lines: [...block.lines, ...next.lines] });
+        i++;
+        continue;
+      }
+    }
+    // A margin heading's second line may be read after the first line of the text beside it.
+    const after = blocks[i + 2];
+    if (next && after && short(block) && short(after) && vocabulary.rubriqueOf(block.text) === null && vocabulary.rubriqueOf(after.text) === null) {
+      const text = `${block.text.trim()} ${after.text.trim()}`;
+      if (block.lines.every((line) => line.bold === true) && after.lines.every((line) => line.bold === true) && vocabulary.rubriqueOf(text) !== null) {
+        out.push({ ...block, text, lines: [...block.lines, ...after.lines] }, next);
+        i += 2;
+        continue;
+      }
+    }
+    out.push(block);
+  }
+  return out;
+}
+
+/** A team table's header row: every word a header word of the profile (« Nom », « Prénom », « Courriel »). */
+function isHeaderRow(block: Block, vocabulary: Vocabulary): boolean {
+  const words = foldForMatch(block.text).split(/[\s|]+/).filter(Boolean);
+  return words.length > 0 && words.every((word) => vocabulary.teamTableHeaders.has(word));
+}
+
+/** A paragraph of running text (not a name, a role or a label). */
+function isProse(block: Block): boolean {
+  const text = block.text.trim();
+  return text.length > 120 || (text.length > 50 && /[.!?]$/.test(text));
+}
+
+/** Moves team blocks, interleaved sidebar cards and unlabelled tutor cards to where their shape says they belong. */
+function moveByShape(headingBlocks: Block[], rubriques: Rubrique[], vocabulary: Vocabulary): { headingBlocks: Block[]; rubriques: Rubrique[] } {
+  let authors = rubriques.find((rubrique) => rubrique.key === 'auteurs');
+  const stray: Block[] = [];
+  const take = (list: Block[], test: (block: Block) => boolean): Block[] => {
+    const kept = list.filter((block) => !test(block));
+    stray.push(...list.filter(test));
+    return kept;
+  };
+  const isTeam = (block: Block): boolean => isTeamBlock(block, vocabulary);
+  // With a team block go the cells a table printed apart: its header row, a name cell before it.
+  const teamOf = (list: readonly Block[]): ((block: Block) => boolean) => {
+    const moving = new Set<Block>();
+    list.forEach((block, i) => {
+      if (!isTeam(block)) return;
+      moving.add(block);
+      for (let k = i - 1; k >= 0 && !moving.has(list[k]!) && (isNamePart(list[k]!.text) || isHeaderRow(list[k]!, vocabulary)) && !list[k]!.text.includes('@'); k--) {
+        if (vocabulary.rubriqueOf(list[k]!.text) !== null) break;
+        moving.add(list[k]!);
+      }
+    });
+    return (block) => moving.has(block);
+  };
+  const title = take(headingBlocks, teamOf(headingBlocks));
+  for (const rubrique of rubriques) {
+    if (rubrique.key === 'auteurs') continue;
+    rubrique.blocks.splice(0, rubrique.blocks.length, ...take(rubrique.blocks, teamOf(rubrique.blocks)));
+  }
+  const result = [...rubriques];
+  if (stray.length > 0) {
+    if (!authors) {
+      authors = { key: 'auteurs', heading: '', page: stray[0]!.page, blocks: [] };
+      result.unshift(authors);
+    }
+    authors.blocks.push(...stray);
+  }
+  // What a second column put after the team belongs to the empty rubrique printed just before it.
+  if (authors) {
+    const at = result.indexOf(authors);
+    const before = result[at - 1];
+    const lastTeam = authors.blocks.reduce((last, block, i) => (isTeam(block) ? i : last), -1);
+    const tail = authors.blocks.slice(lastTeam + 1);
+    if (before && before.blocks.length === 0 && lastTeam >= 0 && tail.length > 0 && tail.every((block) => !isNamePart(block.text) && !block.text.includes('@'))) {
+      authors.blocks.splice(lastTeam + 1);
+      before.blocks.push(...tail);
+    }
+  }
+  // Tutors' cards under the team with no label of their own.
+  if (authors && !result.some((rubrique) => rubrique.key === 'tuteurs')) {
+    const lastTeam = authors.blocks.reduce((last, block, i) => (isTeam(block) ? i : last), -1);
+    const after = authors.blocks.slice(lastTeam + 1);
+    if (lastTeam >= 0 && after.length > 0 && meaningOf(after, vocabulary, ['auteurs']) === 'tuteurs') {
+      authors.blocks.splice(lastTeam + 1);
+      result.splice(result.indexOf(authors) + 1, 0, { key: 'tuteurs', heading: '', page: after[0]!.page, blocks: after });
+    }
+  }
+  // A sidebar's tutor card that the reading order put among the body's paragraphs.
+  const tutors = result.find((rubrique) => rubrique.key === 'tuteurs');
+  if (tutors) {
+    for (const rubrique of result) {
+      if (!TEXT_RUBRIQUES.includes(rubrique.key)) continue;
+      const cards = rubrique.blocks.filter(isSidebarCard);
+      if (cards.length === 0) continue;
+      rubrique.blocks.splice(0, rubrique.blocks.length, ...rubrique.blocks.filter((block) => !cards.includes(block)));
+      tutors.blocks.push(...cards);
+    }
+  }
+  // Text that ran on under a sidebar of tutors (a float) comes after the cards: it goes back to the
+  // text rubrique the sidebar interrupted.
+  result.forEach((rubrique, i) => {
+    // The sidebar may hold the team above the tutors: the interrupted rubrique is before both.
+    let k = i - 1;
+    while (k >= 0 && result[k]!.key === 'auteurs') k--;
+    const before = result[k];
+    if (rubrique.key !== 'tuteurs' || !before || !TEXT_RUBRIQUES.includes(before.key)) return;
+    const firstProse = rubrique.blocks.findIndex(
+      (block, j) => j > 0 && (isProse(block) || (block.lines.every((line) => line.bold === false) && (isProse(rubrique.blocks[j + 1] ?? block) || block.page !== rubrique.page))),
+    );
+    if (firstProse <= 0) return;
+    const runOn = rubrique.blocks.splice(firstProse);
+    before.blocks.push(...runOn);
+  });
+  return { headingBlocks: title, rubriques: result };
+}

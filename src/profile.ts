@@ -1,0 +1,257 @@
+/**
+ * The vocabulary profile: the document family's words (rubrique headings and their synonyms,
+ * project labels, sommaire and roster forms, e-mail domains and corps, caption patterns, months)
+ * as data. The shipped profile is `profiles/inet.json`; a user profile extends it (its lists are
+ * added) or overrides it (`"extends": false`, or a list's dotted path in `"replace"`).
+ *
+ * Stages receive the compiled `Vocabulary` as an argument: there is no global mutable state.
+ */
+import { readFile } from 'node:fs/promises';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+// Like the output schema, the JSON stays in place (tsc resolves it from src/ and dist/ alike).
+import shipped from '../profiles/inet.json' with { type: 'json' };
+import schema from '../schemas/profile.schema.json' with { type: 'json' };
+import { BrochureError } from './errors.js';
+import type { Corps, RubriqueKey } from './types.js';
+
+/** Headings of one rubrique: literal headings and regular expressions on the folded heading. */
+export interface RubriqueWords {
+  headings?: string[];
+  patterns?: string[];
+}
+
+/** A profile file (every key optional in a user profile; the shipped one has them all). */
+export interface Profile {
+  name?: string;
+  description?: string;
+  /** `false`: replace the shipped profile instead of extending it. */
+  extends?: boolean;
+  /** Dotted paths of lists replaced rather than extended ("rubriques.auteurs.headings"). */
+  replace?: string[];
+  rubriques?: Partial<Record<RubriqueKey, RubriqueWords>>;
+  projectLabels?: string[];
+  sommaire?: { headings?: string[]; pageMarkers?: string[] };
+  rosters?: { headingPatterns?: string[] };
+  emailDomains?: { domain: string; corps: Corps }[];
+  captionPatterns?: string[];
+  months?: string[];
+  coverAudienceWords?: string[];
+  nameParticles?: string[];
+  teamTableHeaders?: string[];
+}
+
+/** The profile compiled for matching. Built once per run by `compileProfile`. */
+export interface Vocabulary {
+  /** The merged profile it was built from. */
+  readonly profile: Profile;
+  /** The rubrique a heading names, or `null` (text of any case and accents). */
+  rubriqueOf(text: string): RubriqueKey | null;
+  /** Whether a block is a caption or credit to drop. */
+  isCaption(text: string): boolean;
+  /** Whether a block is the sommaire heading (letter-spaced or split heads allowed). */
+  isSommaireHeading(text: string): boolean;
+  /** A project number with an optional label, alone on its line ("01", "PROJET 01", "N° 1"): group 1 is the number. */
+  readonly projectNumber: RegExp;
+  /** A project number opening a line that goes on (« 01/ TITRE », « PROJET 01 — TITRE »): groups label, number, separator, text. */
+  readonly projectNumberThenText: RegExp;
+  /** A sommaire page reference ("/ P05", "P. 5", "page 5"): group 1 is the page. */
+  readonly sommairePage: RegExp;
+  /** Roster headings: group 1 is the promotion's name. */
+  readonly rosterHeadings: readonly RegExp[];
+  /** Students' e-mail domains and their corps. */
+  readonly emailDomains: readonly { domain: string; corps: Corps }[];
+  /** Whether a folded text is a publication date ("DECEMBRE 2019"). */
+  readonly publicationDate: RegExp;
+  /** A folded cover line that follows the title (students, promotions, institute). */
+  readonly coverAudience: RegExp;
+  /** Lower-cased name particles ("de", "van", "d'"). */
+  readonly nameParticles: ReadonlySet<string>;
+  /** Folded words of a team table's header row (« NOM », « PRENOM », « COURRIEL »). */
+  readonly teamTableHeaders: ReadonlySet<string>;
+}
+
+/** Upper-cases, strips accents and folds white space, for matching headings whatever their case or accents. */
+export function foldForMatch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .toUpperCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const RUBRIQUE_KEYS: readonly RubriqueKey[] = ['auteurs', 'tuteurs', 'contexte', 'problematique', 'clesPourAgir', 'temoignage', 'chiffres', 'allerPlusLoin'];
+
+let validator: ValidateFunction<Profile> | undefined;
+
+/**
+ * Checks a profile against `schemas/profile.schema.json`. ajv is loaded only here: a run with the
+ * shipped profile (checked by the tests) does not pay for it.
+ * @param data The parsed JSON.
+ * @param origin Where it came from, for the message.
+ * @returns The profile, typed.
+ * @throws BrochureError (USAGE) with a one-line message naming the first problem.
+ */
+export async function checkProfile(data: unknown, origin: string): Promise<Profile> {
+  if (!validator) {
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const ajv = new Ajv2020({ allErrors: false, strict: true, validateFormats: false });
+    validator = ajv.compile<Profile>(schema);
+  }
+  if (!validator(data)) {
+    const error = validator.errors?.[0];
+    const where = error?.instancePath === '' || !error ? '/' : error.instancePath;
+    const extra = error?.keyword === 'additionalProperties' ? ` (${String((error.params as { additionalProperty: string }).additionalProperty)})` : '';
+    throw new BrochureError('USAGE', `profile ${origin}: ${where} ${error?.message ?? 'is invalid'}${extra}`);
+  }
+  for (const source of patternSources(data)) {
+    try {
+      new RegExp(source, 'u');
+    } catch {
+      throw new BrochureError('USAGE', `profile ${origin}: « ${source} » is not a valid regular expression`);
+    }
+  }
+  return data;
+}
+
+/** The profile shipped with the package (`profiles/inet.json`; `test/profile.test.ts` checks it against the schema). */
+export const SHIPPED_PROFILE: Profile = shipped as Profile;
+
+/**
+ * Merges a user profile onto a base: lists are added (duplicates dropped) unless the user
+ * profile sets `"extends": false` or names the list in `"replace"`.
+ * @param base The profile extended (usually the shipped one).
+ * @param user The user's profile.
+ * @returns A new merged profile.
+ */
+export function mergeProfile(base: Profile, user: Profile): Profile {
+  if (user.extends === false) return { ...user, replace: [] };
+  const replace = new Set(user.replace ?? []);
+  const list = <T>(path: string, a: T[] | undefined, b: T[] | undefined): T[] | undefined => {
+    if (b === undefined) return a;
+    if (replace.has(path) || a === undefined) return [...b];
+    const seen = new Set(a.map((item) => JSON.stringify(item)));
+    return [...a, ...b.filter((item) => !seen.has(JSON.stringify(item)))];
+  };
+  const rubriques: Partial<Record<RubriqueKey, RubriqueWords>> = {};
+  for (const key of RUBRIQUE_KEYS) {
+    const a = base.rubriques?.[key];
+    const b = user.rubriques?.[key];
+    if (!a && !b) continue;
+    rubriques[key] = {
+      headings: list(`rubriques.${key}.headings`, a?.headings, b?.headings) ?? [],
+      patterns: list(`rubriques.${key}.patterns`, a?.patterns, b?.patterns) ?? [],
+    };
+  }
+  return {
+    name: user.name ?? base.name,
+    rubriques,
+    projectLabels: list('projectLabels', base.projectLabels, user.projectLabels),
+    sommaire: {
+      headings: list('sommaire.headings', base.sommaire?.headings, user.sommaire?.headings),
+      pageMarkers: list('sommaire.pageMarkers', base.sommaire?.pageMarkers, user.sommaire?.pageMarkers),
+    },
+    rosters: { headingPatterns: list('rosters.headingPatterns', base.rosters?.headingPatterns, user.rosters?.headingPatterns) },
+    emailDomains: list('emailDomains', base.emailDomains, user.emailDomains),
+    captionPatterns: list('captionPatterns', base.captionPatterns, user.captionPatterns),
+    months: list('months', base.months, user.months),
+    coverAudienceWords: list('coverAudienceWords', base.coverAudienceWords, user.coverAudienceWords),
+    nameParticles: list('nameParticles', base.nameParticles, user.nameParticles),
+    teamTableHeaders: list('teamTableHeaders', base.teamTableHeaders, user.teamTableHeaders),
+  };
+}
+
+/**
+ * Reads, checks and merges a user profile file onto the shipped profile.
+ * @param path The profile file (JSON).
+ * @returns The merged profile.
+ * @throws BrochureError (USAGE) for an unreadable, non-JSON or invalid file, in one line.
+ */
+export async function loadProfile(path: string): Promise<Profile> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new BrochureError('USAGE', `profile ${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new BrochureError('USAGE', `profile ${path}: not JSON (${(error as Error).message.split('\n')[0]})`);
+  }
+  return mergeProfile(SHIPPED_PROFILE, await checkProfile(data, path));
+}
+
+/** Escapes a literal for a regular expression. */
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Folds a printed word of the profile the way headings are folded. */
+function foldWord(text: string): string {
+  return foldForMatch(text).replace(/[.:]$/, '').trim();
+}
+
+/**
+ * Compiles a (merged) profile for matching.
+ * @param profile The profile; the shipped one when omitted.
+ * @returns The vocabulary the stages use.
+ */
+export function compileProfile(profile: Profile = SHIPPED_PROFILE): Vocabulary {
+  const rubriques = RUBRIQUE_KEYS.map((key) => ({
+    key,
+    headings: new Set((profile.rubriques?.[key]?.headings ?? []).map(foldWord)),
+    patterns: (profile.rubriques?.[key]?.patterns ?? []).map((source) => new RegExp(source, 'u')),
+  }));
+  const captions = (profile.captionPatterns ?? []).map((source) => new RegExp(source, 'u'));
+  const sommaireHeadings = new Set((profile.sommaire?.headings ?? []).map((word) => foldWord(word).replace(/ /g, '')));
+  // Letter-spaced display type loses or adds spaces inside a label: any space in it is optional.
+  const labels = (profile.projectLabels ?? []).map(foldWord).sort((a, b) => b.length - a.length).map((label) => escape(label).replace(/ /g, '\\s*'));
+  const markers = (profile.sommaire?.pageMarkers ?? []).map(foldWord).sort((a, b) => b.length - a.length).map(escape);
+  const months = (profile.months ?? []).map(foldWord).map(escape);
+  const audience = (profile.coverAudienceWords ?? []).map(foldWord).map(escape);
+  return {
+    profile,
+    rubriqueOf(text) {
+      // Most blocks are paragraphs: skip them before the (costlier) folding.
+      if (text.length > 80) return null;
+      // A numbered heading (« 1. Contexte », « II - Problématique ») names its rubrique all the same.
+      const folded = foldWord(text).replace(/^(?:\d{1,2}|[IVX]{1,4})\s*[.)\u2013-]\s*/, '');
+      if (folded.length > 60) return null;
+      for (const { key, headings, patterns } of rubriques) {
+        if (headings.has(folded) || patterns.some((pattern) => pattern.test(folded))) return key;
+      }
+      return null;
+    },
+    isCaption(text) {
+      // Caption patterns only look at the start of a block.
+      const folded = foldForMatch(text.slice(0, 40));
+      return captions.some((pattern) => pattern.test(folded));
+    },
+    isSommaireHeading(text) {
+      return text.length <= 40 && sommaireHeadings.has(foldWord(text).replace(/ /g, ''));
+    },
+    projectNumber: new RegExp(`^(?:(?:${labels.join('|') || '(?!)'})\\s*)?(\\d{1,2})$`, 'iu'),
+    projectNumberThenText: new RegExp(`^((?:${labels.join('|') || '(?!)'})?)\\s*(\\d{1,2})\\s*([/.)\u2013\u2014-]?)\\s*([\\p{L}«"].*)$`, 'iu'),
+    sommairePage: new RegExp(`^(?:/\\s*)?(?:${markers.join('|') || '(?!)'})\\s*\\.?\\s*(\\d{1,3})$`, 'iu'),
+    rosterHeadings: (profile.rosters?.headingPatterns ?? []).map((source) => new RegExp(source, 'u')),
+    emailDomains: profile.emailDomains ?? [],
+    publicationDate: new RegExp(`^(?:${months.join('|') || '(?!)'}) (?:19|20)\\d{2}$`, 'u'),
+    coverAudience: new RegExp(audience.join('|') || '(?!)', 'u'),
+    nameParticles: new Set((profile.nameParticles ?? []).map((word) => word.toLowerCase())),
+    teamTableHeaders: new Set((profile.teamTableHeaders ?? []).flatMap((words) => foldForMatch(words).split(' '))),
+  };
+}
+
+/** The shipped profile, compiled: what stages use when given no vocabulary. */
+export const DEFAULT_VOCABULARY: Vocabulary = compileProfile();
+
+function patternSources(profile: Profile): string[] {
+  return [
+    ...Object.values(profile.rubriques ?? {}).flatMap((words) => words?.patterns ?? []),
+    ...(profile.rosters?.headingPatterns ?? []),
+    ...(profile.captionPatterns ?? []),
+  ];
+}

@@ -1,0 +1,152 @@
+/**
+ * Where each project starts. A start is a block opening with a project number (« 01 », « PROJET 01 »,
+ * « N° 1 », letter-spaced or not) that the document confirms: the authors' heading follows, or the
+ * sommaire entry's title follows, or the number sits in display type on the page the sommaire
+ * announces. Projects the sommaire lists but whose start cannot be confirmed are found by their
+ * title alone, else left to the caller (read from the sommaire only).
+ */
+import { foldForMatch } from '../conventions.js';
+import type { Vocabulary } from '../profile.js';
+import type { Block, SommaireEntry } from '../types.js';
+import { numberAtStart } from './sommaire.js';
+
+/** How many blocks after a number the authors heading may come (title and organisation sit between). */
+const HEADING_LOOKAHEAD = 12;
+
+/** How many letters of a title must agree to say the sommaire's title is printed there. */
+const TITLE_PREFIX = 24;
+
+/** One project's start. */
+export interface ProjectStart {
+  /** Index of the block holding the number (or the title, when found by title alone). */
+  readonly index: number;
+  readonly numero: number;
+  /** The number's block, as the project's heading. */
+  readonly heading: Block;
+  /** Blocks that open the project's body before `index + 1` (a title printed on the number's block). */
+  readonly lead: readonly Block[];
+  /** How the start was confirmed. */
+  readonly how: 'authors' | 'title' | 'page' | 'titleOnly';
+}
+
+/**
+ * Finds each project's start, in sommaire order when there is a sommaire.
+ * @param blocks The document's blocks.
+ * @param from First block after the sommaire and colophon.
+ * @param to First block of the rosters (or the end).
+ * @param entries The sommaire's entries (may be empty).
+ * @param vocabulary The family's words.
+ * @returns The starts, in reading order.
+ */
+export function findProjectStarts(blocks: readonly Block[], from: number, to: number, entries: readonly SommaireEntry[], vocabulary: Vocabulary): ProjectStart[] {
+  const byNumber = new Map(entries.map((entry) => [entry.numero, entry]));
+  const starts: ProjectStart[] = [];
+  const offset = pageOffset(blocks, from, to, byNumber, vocabulary);
+  let last = 0;
+  for (let i = from; i < to; i++) {
+    const block = blocks[i]!;
+    const first = block.lines[0]?.text ?? block.text;
+    const head = numberAtStart(first, vocabulary, false) ?? labelledWithTitle(first, vocabulary);
+    if (!head) continue;
+    const numero = head.numero;
+    if (numero <= last || (byNumber.size > 0 && !byNumber.has(numero))) continue;
+    const lead = leadBlocks(block, head.rest);
+    const entry = byNumber.get(numero);
+    // Far from the page the sommaire announces, a number is a key figure or a list item.
+    if (entry?.page != null && block.page !== null && Math.abs(block.page - entry.page - offset) > 2) continue;
+    const how = authorsHeadingFollows(blocks, i + 1, Math.min(to, i + 1 + HEADING_LOOKAHEAD), vocabulary)
+      ? 'authors'
+      : entry && titleFollows(entry, [...lead, ...blocks.slice(i + 1, i + 4)])
+        ? 'title'
+        : entry && head.labelled && pageAgrees(entry, block)
+          ? 'page'
+          : null;
+    if (!how) continue;
+    starts.push({ index: i, numero, heading: lead.length > 0 ? { ...block, lines: block.lines.slice(0, 1), text: first } : block, lead, how });
+    last = numero;
+  }
+  return withTitleOnlyStarts(blocks, from, to, entries, starts);
+}
+
+/**
+ * How far the PDF's page numbers are from the printed ones (a cover not counted, say): the most
+ * common difference over numbers followed by their sommaire title; 0 when none is.
+ */
+function pageOffset(blocks: readonly Block[], from: number, to: number, byNumber: ReadonlyMap<number, SommaireEntry>, vocabulary: Vocabulary): number {
+  const counts = new Map<number, number>();
+  for (let i = from; i < to; i++) {
+    const block = blocks[i]!;
+    const head = numberAtStart(block.lines[0]?.text ?? block.text, vocabulary, false);
+    const entry = head ? byNumber.get(head.numero) : undefined;
+    if (!entry || entry.page === null || block.page === null) continue;
+    if (!titleFollows(entry, [...leadBlocks(block, head!.rest), ...blocks.slice(i + 1, i + 4)])) continue;
+    const difference = block.page - entry.page;
+    counts.set(difference, (counts.get(difference) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+}
+
+/** « PROJET 01 — TITRE » on one line: only with a label, never a bare number and text (a key figure). */
+function labelledWithTitle(text: string, vocabulary: Vocabulary): { numero: number; rest: string; labelled: boolean } | null {
+  const head = numberAtStart(text, vocabulary, true);
+  return head && head.labelled && head.rest !== '' ? head : null;
+}
+
+/** What the number's block prints after the number: a title on the same line or the lines under it. */
+function leadBlocks(block: Block, rest: string): Block[] {
+  const lines = [...(rest !== '' ? [{ ...block.lines[0]!, text: rest }] : []), ...block.lines.slice(1)];
+  if (lines.length === 0) return [];
+  return [{ ...block, lines, text: lines.map((line) => line.text).join(' ') }];
+}
+
+/** Whether the authors heading comes soon after, with no other bare number (a key figure) in between. */
+function authorsHeadingFollows(blocks: readonly Block[], from: number, to: number, vocabulary: Vocabulary): boolean {
+  for (let i = from; i < to; i++) {
+    const text = blocks[i]!.text.trim();
+    if (vocabulary.rubriqueOf(text) === 'auteurs') return true;
+    if (numberAtStart(text, vocabulary, false)) return false;
+  }
+  return false;
+}
+
+/** Whether the blocks after a number print the sommaire entry's title (its first letters). */
+function titleFollows(entry: SommaireEntry, after: readonly Block[]): boolean {
+  const title = foldLetters(entry.texte).slice(0, TITLE_PREFIX);
+  if (title.length < 8) return false;
+  const printed = foldLetters(after.map((block) => block.text).join(' '));
+  return printed.startsWith(title) || printed.slice(0, TITLE_PREFIX * 3).includes(title.slice(0, 16));
+}
+
+/** Letters only, without accents or case: titles compared whatever their line breaks and punctuation. */
+function foldLetters(text: string): string {
+  return foldForMatch(text).replace(/[^A-Z]/g, '');
+}
+
+/** Whether a block lies on the page the sommaire announces (or the next one: a divider page or a cover offset). */
+function pageAgrees(entry: SommaireEntry, block: Block): boolean {
+  return entry.page !== null && block.page !== null && block.page >= entry.page - 1 && block.page <= entry.page + 1;
+}
+
+/**
+ * Sommaire entries with no confirmed number are looked for by their title, between the starts
+ * around them. The title's block is then the first block of the project.
+ */
+function withTitleOnlyStarts(blocks: readonly Block[], from: number, to: number, entries: readonly SommaireEntry[], starts: ProjectStart[]): ProjectStart[] {
+  const found = new Set(starts.map((start) => start.numero));
+  const all = [...starts];
+  for (const entry of entries) {
+    if (found.has(entry.numero)) continue;
+    const before = all.filter((start) => start.numero < entry.numero).at(-1);
+    const after = all.filter((start) => start.numero > entry.numero)[0];
+    const title = foldLetters(entry.texte).slice(0, TITLE_PREFIX);
+    if (title.length < 8) continue;
+    for (let i = before ? before.index + 1 : from; i < (after ? after.index : to); i++) {
+      if (!foldLetters(blocks[i]!.text).startsWith(title.slice(0, Math.min(title.length, foldLetters(blocks[i]!.text).length, TITLE_PREFIX)))) continue;
+      if (foldLetters(blocks[i]!.text).length < 8) continue;
+      const heading: Block = { kind: 'paragraph', text: String(entry.numero).padStart(2, '0'), lines: [{ text: String(entry.numero).padStart(2, '0'), bold: null, size: null }], page: blocks[i]!.page };
+      all.push({ index: i, numero: entry.numero, heading, lead: [blocks[i]!], how: 'titleOnly' });
+      break;
+    }
+  }
+  return all.sort((a, b) => a.index - b.index);
+}

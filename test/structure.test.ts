@@ -1,0 +1,97 @@
+/**
+ * Structure first (issue 8): sommaire forms, project starts confirmed by the document, the
+ * sommaire fallback (partial, never a refusal), teams and tutors from their shape, and names in
+ * any order and case.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readText } from '../src/extract/text.js';
+import { splitPersonName, splitRosterLine } from '../src/normalise/names.js';
+import { parseAuthorCards } from '../src/parse/people.js';
+import { runStages } from '../src/pipeline.js';
+import { DEFAULT_VOCABULARY } from '../src/profile.js';
+import { segmentDocument } from '../src/segment/index.js';
+import { readSommaire } from '../src/segment/sommaire.js';
+import type { Block } from '../src/types.js';
+
+const block = (text: string): Block => ({ kind: 'paragraph', text, lines: text.split('\n').map((line) => ({ text: line, bold: null, size: null })), page: null });
+const SYNTHETIC_TXT = readFileSync(new URL('../fixtures/synthetic-2031/input.txt', import.meta.url), 'utf8');
+
+describe('sommaire forms', () => {
+  const read = (...texts: string[]) => readSommaire(texts.map(block), 0, DEFAULT_VOCABULARY).entries.map((e) => [e.numero, e.texte, e.page, e.section]);
+  it('reads « 01/ … / P05 », « PROJET 01 … p. 5 », « N° 1 » and bare page numbers', () => {
+    expect(read('SECTION UNE', '01/', 'TITRE UN', 'ORGA UN', '/ P05', '02/', 'TITRE DEUX', '/ P07')).toEqual([[1, 'TITRE UN ORGA UN', 5, 'SECTION UNE'], [2, 'TITRE DEUX', 7, 'SECTION UNE']]);
+    expect(read('PROJET 01', 'TITRE UN', 'p. 5', 'Projet n°2', 'TITRE DEUX', 'page 9')).toEqual([[1, 'TITRE UN', 5, ''], [2, 'TITRE DEUX', 9, '']]);
+    expect(read('N° 1', 'TITRE UN', '5', 'N° 2', 'TITRE DEUX', '8')).toEqual([[1, 'TITRE UN', 5, ''], [2, 'TITRE DEUX', 8, '']]);
+  });
+  it('reads a dot leader, a title on the number\'s line, and the page first', () => {
+    expect(read('01/ TITRE UN', 'ORGA UN ........ 5', '02/ TITRE DEUX ....... 7')).toEqual([[1, 'TITRE UN ORGA UN', 5, ''], [2, 'TITRE DEUX', 7, '']]);
+    expect(read('P05', '01/', 'TITRE UN', 'P07', '02/', 'TITRE DEUX')).toEqual([[1, 'TITRE UN', 5, ''], [2, 'TITRE DEUX', 7, '']]);
+  });
+});
+
+describe('project starts and the sommaire fallback', () => {
+  it('finds a project by its label and title when its authors heading is unknown', () => {
+    const text = SYNTHETIC_TXT.replace(/^AUTEURS DU PROJET$/gm, 'RÉDACTRICES ET RÉDACTEURS').replace(/^(\d\d)$/gm, 'PROJET $1');
+    const segmented = segmentDocument(readText(text));
+    expect(segmented.projects.map((p) => [p.numero, p.fromSommaireOnly ?? false])).toEqual([[1, false], [2, false], [3, false], [4, false]]);
+  });
+  it('writes a project whose start cannot be found from the sommaire, and says the document is partial', async () => {
+    // Project 02's number and title are gone from the body: its blocks go to project 01, it is known from the sommaire only.
+    const text = SYNTHETIC_TXT.replace(/\n02\n\n\*\*UN GUICHET UNIQUE POUR LES PROCHES AIDANTS\*\*\n/, '\n');
+    expect(text).not.toBe(SYNTHETIC_TXT);
+    const { document, partial } = await runStages(new TextEncoder().encode(text), { fileName: 'x.txt' });
+    expect(partial).toBe(true);
+    const projet = document.projets.find((p) => p.numero === 2)!;
+    expect([projet.titre, projet.collectivite, projet.page, projet.auteurs]).toEqual(['UN GUICHET UNIQUE POUR LES PROCHES AIDANTS', 'DÉPARTEMENT DE LA HAUTE-VALMORE', 7, []]);
+    expect(document.diagnostics.filter((d) => d.code === 'PROJECT_START_NOT_FOUND').map((d) => [d.projet, d.severity])).toEqual([[2, 'error']]);
+  });
+  it('refuses only a document with neither a numbered sommaire nor family e-mails', () => {
+    expect(() => segmentDocument(readText('Un rapport annuel\n\nSans projet.'))).toThrow(/no numbered sommaire and no e-mail/);
+    const segmented = segmentDocument(readText('Un rapport\n\nJeanne MOREAU\njeanne.moreau@administrateur-inet.org\n'));
+    expect(segmented.diagnostics.map((d) => d.code)).toContain('PROJECTS_NOT_FOUND');
+  });
+});
+
+describe('teams and tutors from their shape', () => {
+  it('reads « NOM Prénom  e-mail » lines and table rows', () => {
+    const cards = parseAuthorCards([block('MARCHETTI Lisa  lisa.marchetti@administrateur-inet.org\nLisa Marchetti | lisa.marchetti@administrateur-inet.org')]);
+    expect(cards.map((c) => [c.name, c.details])).toEqual([['MARCHETTI Lisa', ['lisa.marchetti@administrateur-inet.org']], ['Lisa Marchetti', ['lisa.marchetti@administrateur-inet.org']]]);
+  });
+  it('reads a team with no heading after the body, and tutors with an unknown label', async () => {
+    const text = SYNTHETIC_TXT.replace(/^AUTEURS DU PROJET\n\n/gm, '').replace(/^TUT(EUR|RICE)[^\n]*\n[^\n]*COLLECTIVIT[ÉE]\n/gm, 'ACCOMPAGNEMENT\n');
+    const { document } = await runStages(new TextEncoder().encode(text), { fileName: 'x.txt' });
+    const expected = JSON.parse(readFileSync(new URL('../fixtures/synthetic-2031/expected.json', import.meta.url), 'utf8'));
+    expect(document.projets.map((p) => p.auteurs.map((a) => a.email))).toEqual(expected.projets.map((p: { auteurs: { email: string }[] }) => p.auteurs.map((a) => a.email)));
+    expect(document.projets.map((p) => p.tuteurs.map((t) => t.nom))).toEqual(expected.projets.map((p: { tuteurs: { nom: string }[] }) => p.tuteurs.map((t) => t.nom)));
+  });
+});
+
+describe('names in any order and case', () => {
+  const split = (printed: string, email?: string) => splitPersonName(printed, { email: email ?? null }).personne;
+  it('lets the e-mail decide the family name', () => {
+    expect(split('Lisa Marchetti', 'lisa.marchetti@x.org')).toEqual({ prenom: 'Lisa', nom: 'Marchetti' });
+    expect(split('Marchetti Lisa', 'lisa.marchetti@x.org')).toEqual({ prenom: 'Lisa', nom: 'Marchetti' });
+    expect(split('LISA MARCHETTI', 'lisa.marchetti@x.org')).toEqual({ prenom: 'LISA', nom: 'MARCHETTI' });
+    expect(split('MAËLLE LE GOFF', 'maelle.legoff@x.org')).toEqual({ prenom: 'MAËLLE', nom: 'LE GOFF' });
+    expect(split('Jean-Pierre de La Fontaine', 'jean-pierre.delafontaine@x.org')).toEqual({ prenom: 'Jean-Pierre', nom: 'de La Fontaine' });
+    expect(split('BRUNEAU-SALGADO Inès', 'ines.bruneausalgado@x.org')).toEqual({ prenom: 'Inès', nom: 'BRUNEAU-SALGADO' });
+  });
+  it('falls back on capitals, then on the usual order with particles', () => {
+    expect(split('Claire LE MERRER')).toEqual({ prenom: 'Claire', nom: 'LE MERRER' });
+    expect(split('VAN DER MEE Camille')).toEqual({ prenom: 'Camille', nom: 'VAN DER MEE' });
+    expect(split('Anne-Sophie van der Berg')).toEqual({ prenom: 'Anne-Sophie', nom: 'van der Berg' });
+    expect(split("Marc d' Alembert")).toEqual({ prenom: 'Marc', nom: "d' Alembert" });
+  });
+  it('says when capitals and the e-mail disagree', () => {
+    const result = splitPersonName('MARTIN Paul', { email: 'martin.paul@x.org' });
+    expect(result.by).toBe('email');
+    expect(result.personne).toEqual({ prenom: 'MARTIN', nom: 'Paul' });
+    expect(result.byCase).toEqual({ prenom: 'Paul', nom: 'MARTIN' });
+  });
+  it('reads roster lines in either order with the authors\' e-mails', () => {
+    expect(splitRosterLine('Lisa MARCHETTI').personne).toEqual({ prenom: 'Lisa', nom: 'MARCHETTI' });
+    expect(splitRosterLine('Lisa Marchetti', new Set(['lisa|marchetti'])).personne).toEqual({ prenom: 'Lisa', nom: 'Marchetti' });
+    expect(splitRosterLine('MARCHETTI Lisa').personne).toEqual({ prenom: 'Lisa', nom: 'MARCHETTI' });
+  });
+});
