@@ -64,4 +64,9 @@ async function run(data: PageWorkerData, post: (message: PageWorkerMessage) => v
 }
 
 const port = parentPort;
-if (port) void run(workerData as PageWorkerData, (message) => port.postMessage(message));
+if (port) {
+  const post = (message: PageWorkerMessage): void => port.postMessage(message);
+  // A thread started ahead (`prestartPageThread`) loads pdf.js first, then gets its data as a message.
+  if (workerData) void run(workerData as PageWorkerData, post);
+  else port.once('message', (data: PageWorkerData) => void run(data, post));
+}
