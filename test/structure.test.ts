@@ -115,6 +115,19 @@ describe('headings in sentence case', () => {
     expect(split.rubriques.map((r) => r.key)).toEqual(['clesPourAgir']);
     expect(split.rubriques[0]!.blocks).toHaveLength(3);
   });
+  it('gives the tutors a sidebar card read after the team (its heading beside it lifted out)', () => {
+    const card = (name: string, role: string): Block => ({
+      kind: 'paragraph', text: `${name} ${role}`, page: 3,
+      lines: [{ text: name, bold: true, size: 0.9 }, { text: role, bold: false, size: 0.9 }],
+    });
+    const team = (line: string): Block => ({ kind: 'paragraph', text: line, lines: [{ text: line, bold: false, size: 0.8 }], page: 3 });
+    const blocks = [bold('TUTEURS DANS LA COLLECTIVITÉ'), card('GAIFFE Aleksandra', 'Directrice générale adjointe'), bold('L’ÉQUIPE'),
+      team('DAVID Julie julie.david@conservateur-inet.org'), team('KRIEF Steve steve.krief@administrateur-inet.org'),
+      card('DE PINHO Sandra', 'Directrice Qualité et performance'), bold('CONTEXTE ET ENJEUX'), body('Un texte.')];
+    const split = splitRubriques(blocks, DEFAULT_VOCABULARY, where);
+    expect(split.rubriques.find((r) => r.key === 'tuteurs')?.blocks.map((b) => b.lines[0]!.text)).toEqual(['GAIFFE Aleksandra', 'DE PINHO Sandra']);
+    expect(split.rubriques.find((r) => r.key === 'auteurs')?.blocks).toHaveLength(2);
+  });
   it('does not take a tutor\'s name in bold for a heading', () => {
     const blocks = [bold('Contexte'), body('Un texte.'), bold('Pour aller plus loin'), body('Étude qualitative, CNFPT, 2010.'),
       bold('GOUJAT Amandine'), body('Responsable de service')];

@@ -239,12 +239,15 @@ function moveByShape(headingBlocks: Block[], rubriques: Rubrique[], vocabulary: 
       result.splice(result.indexOf(authors) + 1, 0, { key: 'tuteurs', heading: '', page: after[0]!.page, blocks: after });
     }
   }
-  // A sidebar's tutor card that the reading order put among the body's paragraphs.
+  // A sidebar's tutor card that the reading order put among the body's paragraphs, or after the
+  // team (a card read with the heading beside it, the heading lifted out).
   const tutors = result.find((rubrique) => rubrique.key === 'tuteurs');
   if (tutors) {
     for (const rubrique of result) {
-      if (!TEXT_RUBRIQUES.includes(rubrique.key)) continue;
-      const cards = rubrique.blocks.filter(isSidebarCard);
+      if (rubrique === tutors) continue;
+      const lastTeam = rubrique.key === 'auteurs' ? rubrique.blocks.reduce((last, block, i) => (isTeam(block) ? i : last), -1) : -1;
+      if (!TEXT_RUBRIQUES.includes(rubrique.key) && lastTeam < 0) continue;
+      const cards = rubrique.blocks.filter((block, i) => i > lastTeam && isSidebarCard(block));
       if (cards.length === 0) continue;
       rubrique.blocks.splice(0, rubrique.blocks.length, ...rubrique.blocks.filter((block) => !cards.includes(block)));
       tutors.blocks.push(...cards);
