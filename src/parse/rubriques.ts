@@ -10,8 +10,8 @@
  */
 import { foldForMatch } from '../conventions.js';
 import type { Vocabulary } from '../profile.js';
-import type { Block, Diagnostic, RubriqueKey } from '../types.js';
-import { isNamePart } from './people.js';
+import type { Block, Diagnostic, RubriqueKey, TextLine } from '../types.js';
+import { isAnyCaseName, isNamePart } from './people.js';
 import { headingStyle, isSidebarCard, isTeamBlock, meaningOf, setLikeHeading } from './structure.js';
 
 /** One rubrique: its heading as printed (`''` when the structure alone found it) and its blocks. */
@@ -42,7 +42,7 @@ const TEXT_RUBRIQUES: readonly RubriqueKey[] = ['contexte', 'problematique', 'cl
  * @returns Title blocks, rubriques, unknown boxes and what was reported.
  */
 export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary, where: { projet: number; page?: number }): SplitProject {
-  const blocks = joinSplitHeadings(printed.flatMap((block) => liftInnerHeading(block, vocabulary)).flatMap((block) => splitRunInHeading(block, vocabulary)), vocabulary);
+  const blocks = joinSplitHeadings(printed.flatMap((block) => liftInnerHeading(block, vocabulary)).flatMap((block) => splitInlineLabels(block, vocabulary)).flatMap((block) => splitRunInHeading(block, vocabulary)), vocabulary);
   const style = headingStyle(blocks, vocabulary);
   const headingBlocks: Block[] = [];
   const rubriques: (Rubrique | { key: null; heading: string; page: number | null; blocks: Block[] })[] = [];
@@ -100,6 +100,56 @@ function liftInnerHeading(block: Block, vocabulary: Vocabulary): Block[] {
   ];
 }
 
+/** A label, a colon, then what it labels (on the same line or the next): « Tuteur : Claire DURAND, directrice… ». */
+const INLINE_LABEL = /^([^:]{3,60}?)\s*:\s*(.*)$/u;
+
+/**
+ * People printed one per line with their label inline (« Tuteur : Prénom NOM, fonction »): each
+ * line whose words before the colon are a people heading the vocabulary knows (tutors, team) is
+ * cut into that heading and what it labels, which is kept as one line (a narrow column may wrap
+ * it) so that it opens its rubrique as a heading does.
+ */
+function splitInlineLabels(block: Block, vocabulary: Vocabulary): Block[] {
+  if (block.kind !== 'paragraph' || !block.text.includes(':')) return [block];
+  const labelOf = (line: TextLine): { label: string; rest: string } | null => {
+    const match = INLINE_LABEL.exec(line.text.trim());
+    const key = match ? vocabulary.rubriqueOf(match[1]!) : null;
+    return key === 'tuteurs' || key === 'auteurs' ? { label: match![1]!, rest: match![2]! } : null;
+  };
+  if (!block.lines.some((line) => labelOf(line) !== null)) return [block];
+  const out: Block[] = [];
+  const piece = (lines: TextLine[]): Block => ({ ...block, lines, text: lines.map((line) => line.text).join(' ') });
+  let run: TextLine[] = [];
+  let labelled = false;
+  const flush = (): void => {
+    if (run.length === 0) return;
+    // What a label carries is one entry: its wrapped lines are joined back into one.
+    const text = run.map((line) => line.text.trim()).filter(Boolean).join(' ');
+    if (labelled && text !== '') out.push(piece([{ ...run[0]!, text, bold: null }]));
+    else if (!labelled) out.push(piece(run));
+    run = [];
+  };
+  for (const line of block.lines) {
+    const found = labelOf(line);
+    if (!found) {
+      // Text set in another size (the body beside a sidebar) is not part of the labelled entry.
+      const size = run[0]?.size ?? null;
+      if (labelled && size !== null && line.size !== null && Math.abs(line.size - size) > 0.05) {
+        flush();
+        labelled = false;
+      }
+      run.push(line);
+      continue;
+    }
+    flush();
+    out.push(piece([{ ...line, text: found.label }]));
+    labelled = true;
+    run = [{ ...line, text: found.rest }];
+  }
+  flush();
+  return out;
+}
+
 /**
  * A heading in a margin read on the same line as the text beside it (« PROBLÉMATIQUE Comment
  * organiser… »): a known heading in capitals opening a paragraph's first line is cut off it.
@@ -155,6 +205,31 @@ function joinSplitHeadings(blocks: readonly Block[], vocabulary: Vocabulary): Bl
 function isHeaderRow(block: Block, vocabulary: Vocabulary): boolean {
   const words = foldForMatch(block.text).split(/[\s|]+/).filter(Boolean);
   return words.length > 0 && words.every((word) => vocabulary.teamTableHeaders.has(word));
+}
+
+/** A signature: a name in any case, a comma, then a role (« Agnès Tisserand, directrice générale… »). */
+function isSignature(block: Block): boolean {
+  const text = block.text.trim();
+  const comma = text.indexOf(',');
+  return text.length < 200 && !/^[«“"]/.test(text) && comma > 0 && isAnyCaseName(text.slice(0, comma));
+}
+
+/**
+ * Where a pull-quote starts among a text rubrique's blocks (-1 when none): the last blocks are a
+ * signature then a quote in « » to its end, or a quote in « » (which may run over several
+ * paragraphs) then a signature; the rubrique's own text comes before it.
+ */
+function pullQuoteStart(blocks: readonly Block[]): number {
+  const opens = (block: Block | undefined): boolean => block !== undefined && /^[«“"]/.test(block.text.trim());
+  const closes = (block: Block | undefined): boolean => block !== undefined && /[»”"][.…]?$/.test(block.text.trim());
+  const last = blocks.length - 1;
+  if (last >= 2 && isSignature(blocks[last]!) && closes(blocks[last - 1])) {
+    for (let k = last - 1; k >= Math.max(1, last - 6); k--) if (opens(blocks[k])) return k;
+  }
+  for (let k = last - 1; k >= Math.max(1, last - 6); k--) {
+    if (isSignature(blocks[k]!) && opens(blocks[k + 1]) && closes(blocks[last])) return k;
+  }
+  return -1;
 }
 
 /** A paragraph of running text (not a name, a role or a label). */
@@ -217,6 +292,17 @@ function moveByShape(headingBlocks: Block[], rubriques: Rubrique[], vocabulary: 
     if (lastTeam >= 0 && after.length > 0 && meaningOf(after, vocabulary, ['auteurs']) === 'tuteurs') {
       authors.blocks.splice(lastTeam + 1);
       result.splice(result.indexOf(authors) + 1, 0, { key: 'tuteurs', heading: '', page: after[0]!.page, blocks: after });
+    }
+  }
+  // A testimony printed as a pull-quote, with no heading: a quote and its signature ending a text rubrique.
+  if (!result.some((rubrique) => rubrique.key === 'temoignage')) {
+    for (const [i, rubrique] of result.entries()) {
+      if (!TEXT_RUBRIQUES.includes(rubrique.key)) continue;
+      const at = pullQuoteStart(rubrique.blocks);
+      if (at <= 0) continue;
+      const quote = rubrique.blocks.splice(at);
+      result.splice(i + 1, 0, { key: 'temoignage', heading: '', page: quote[0]!.page, blocks: quote });
+      break;
     }
   }
   // A sidebar's tutor card that the reading order put among the body's paragraphs.
