@@ -101,7 +101,7 @@ function liftInnerHeading(block: Block, vocabulary: Vocabulary): Block[] {
 }
 
 /** A label, a colon, then what it labels (on the same line or the next): « Tuteur : Claire DURAND, directrice… ». */
-const INLINE_LABEL = /^([^:]{3,60}?)\s*:\s*(.*)$/u;
+const INLINE_LABEL = /^(\p{Lu}[^:]{2,59}?)\s*:\s*((?:\p{Lu}.*)?)$/u;
 
 /**
  * People printed one per line with their label inline (« Tuteur : Prénom NOM, fonction »): each
@@ -129,8 +129,12 @@ function splitInlineLabels(block: Block, vocabulary: Vocabulary): Block[] {
     else if (!labelled) out.push(piece(run));
     run = [];
   };
-  for (const line of block.lines) {
-    const found = labelOf(line);
+  for (const [i, line] of block.lines.entries()) {
+    // A label opens its block, follows another labelled entry or is set apart from the line before
+    // (a sidebar's size beside the body): a wrapped sentence's line is never one.
+    const previous = block.lines[i - 1];
+    const apart = previous !== undefined && previous.size !== null && line.size !== null && Math.abs(previous.size - line.size) > 0.05;
+    const found = i === 0 || labelled || apart ? labelOf(line) : null;
     if (!found) {
       // Text set in another size (the body beside a sidebar) is not part of the labelled entry.
       const size = run[0]?.size ?? null;
