@@ -84,6 +84,11 @@ describe('people on one line, inline labels, pull-quotes', () => {
       ['tuteurs', ['Paul MARTIN, directeur']],
     ]);
   });
+  it('reads a margin heading on two lines read into the text beside it', () => {
+    expect(split('CONTEXTE', 'Un texte.', "LA L'ambition initiale ayant été", 'PROBLÉMATIQUE concrétisée, la métropole a souhaité')).toEqual([
+      ['contexte', ['Un texte.']], ['problematique', ["L'ambition initiale ayant été", 'concrétisée, la métropole a souhaité']],
+    ]);
+  });
   it('reads a quote and its signature ending a text rubrique as the testimony when no heading names it', () => {
     const body = 'Le projet a suivi trois étapes et associé les services.';
     expect(split('CONTEXTE', body, '« Une équipe à l’écoute. »', 'Agnès Tisserand, directrice générale')).toEqual([

@@ -42,7 +42,7 @@ const TEXT_RUBRIQUES: readonly RubriqueKey[] = ['contexte', 'problematique', 'cl
  * @returns Title blocks, rubriques, unknown boxes and what was reported.
  */
 export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary, where: { projet: number; page?: number }): SplitProject {
-  const blocks = joinSplitHeadings(printed.flatMap((block) => liftInnerHeading(block, vocabulary)).flatMap((block) => splitInlineLabels(block, vocabulary)).flatMap((block) => splitRunInHeading(block, vocabulary)), vocabulary);
+  const blocks = joinSplitHeadings(splitTwoLineRunInHeadings(printed.flatMap((block) => liftInnerHeading(block, vocabulary)).flatMap((block) => splitInlineLabels(block, vocabulary)).flatMap((block) => splitRunInHeading(block, vocabulary)), vocabulary), vocabulary);
   const style = headingStyle(blocks, vocabulary);
   const headingBlocks: Block[] = [];
   const rubriques: (Rubrique | { key: null; heading: string; page: number | null; blocks: Block[] })[] = [];
@@ -173,6 +173,51 @@ function splitRunInHeading(block: Block, vocabulary: Vocabulary): Block[] {
     ];
   }
   return [block];
+}
+
+/**
+ * A margin heading on two lines, each read on the same line as the text beside it (« LA L'ambition
+ * initiale… » / « PROBLÉMATIQUE analyse comparative… »): the words in capitals opening two
+ * consecutive paragraphs, together a known heading, are cut off both and set before them.
+ */
+function splitTwoLineRunInHeadings(blocks: readonly Block[], vocabulary: Vocabulary): Block[] {
+  const out: Block[] = [];
+  const capsWords = (block: Block | undefined): string[] => {
+    if (!block || block.kind !== 'paragraph' || !block.lines[0]) return [];
+    const words = block.lines[0].text.trim().split(/\s+/);
+    const caps: string[] = [];
+    for (const word of words.slice(0, -1)) {
+      if (/\p{Ll}/u.test(word) || !/\p{Lu}/u.test(word)) break;
+      caps.push(word);
+    }
+    return caps.slice(0, 4);
+  };
+  const cut = (block: Block, k: number): Block => {
+    const [first, ...others] = block.lines;
+    const rest = first!.text.trim().split(/\s+/).slice(k).join(' ');
+    const lines = [{ ...first!, text: rest }, ...others];
+    return { ...block, lines, text: lines.map((line) => line.text).join(' ') };
+  };
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const next = blocks[i + 1];
+    const a = capsWords(block);
+    const b = capsWords(next);
+    let found: [number, number] | null = null;
+    for (let k = a.length; k >= 1 && !found; k--) {
+      for (let m = b.length; m >= 1 && !found; m--) {
+        if (vocabulary.rubriqueOf(block.text) === null && vocabulary.rubriqueOf([...a.slice(0, k), ...b.slice(0, m)].join(' ')) !== null) found = [k, m];
+      }
+    }
+    if (!found || !next) {
+      out.push(block);
+      continue;
+    }
+    const heading = [...a.slice(0, found[0]), ...b.slice(0, found[1])].join(' ');
+    out.push({ ...block, text: heading, lines: [{ ...block.lines[0]!, text: heading }] }, cut(block, found[0]), cut(next, found[1]));
+    i++;
+  }
+  return out;
 }
 
 /** A heading broken over two blocks by a narrow column (« TUTEUR DANS LA » / « COLLECTIVITÉ ») is one heading. */
