@@ -257,27 +257,43 @@ function isHeaderRow(block: Block, vocabulary: Vocabulary): boolean {
 }
 
 /** A signature: a name in any case, a comma, then a role (« Agnès Tisserand, directrice générale… »). */
-function isSignature(block: Block): boolean {
-  const text = block.text.trim();
-  const comma = text.indexOf(',');
-  return text.length < 200 && !/^[«“"]/.test(text) && comma > 0 && isAnyCaseName(text.slice(0, comma));
+function isSignature(text: string): boolean {
+  const trimmed = text.trim();
+  const comma = trimmed.indexOf(',');
+  return trimmed.length < 200 && !/^[«“"]/.test(trimmed) && comma > 0 && isAnyCaseName(trimmed.slice(0, comma));
 }
 
 /**
  * Where a pull-quote starts among a text rubrique's blocks (-1 when none): the last blocks are a
- * signature then a quote in « » to its end, or a quote in « » (which may run over several
- * paragraphs) then a signature; the rubrique's own text comes before it.
+ * quote in « » (which a column may cut into several blocks) then its signature (one or two
+ * blocks), or a signature then a quote in « » to the end; the rubrique's own text comes before it.
  */
 function pullQuoteStart(blocks: readonly Block[]): number {
   const opens = (block: Block | undefined): boolean => block !== undefined && /^[«“"]/.test(block.text.trim());
   const closes = (block: Block | undefined): boolean => block !== undefined && /[»”"][.…]?$/.test(block.text.trim());
+  const joined = (from: number, to: number): string => blocks.slice(from, to + 1).map((block) => block.text.trim()).join(' ');
+  const openingBefore = (end: number): number => {
+    for (let k = end; k >= Math.max(1, end - 6); k--) if (opens(blocks[k])) return k;
+    return -1;
+  };
   const last = blocks.length - 1;
-  if (last >= 2 && isSignature(blocks[last]!) && closes(blocks[last - 1])) {
-    for (let k = last - 1; k >= Math.max(1, last - 6); k--) if (opens(blocks[k])) return k;
+  // The quote, then its signature.
+  for (const c of [last - 1, last - 2]) {
+    if (c >= 1 && closes(blocks[c]) && isSignature(joined(c + 1, last))) return openingBefore(c);
   }
-  for (let k = last - 1; k >= Math.max(1, last - 6); k--) {
-    if (isSignature(blocks[k]!) && opens(blocks[k + 1]) && closes(blocks[last])) return k;
+  // The signature, then the quote.
+  if (closes(blocks[last])) {
+    const k = openingBefore(last);
+    for (const s of [k - 1, k - 2]) if (k > 0 && s >= 1 && isSignature(joined(s, k - 1))) return s;
   }
+  // Set apart by its type (larger than the body, its signature smaller): the quote need not close.
+  const sizes = (block: Block): number[] => block.lines.map((line) => line.size ?? 1);
+  const larger = (block: Block): boolean => block.lines.every((line) => line.bold !== true) && sizes(block).every((size) => size >= 1.05);
+  const smaller = (block: Block): boolean => sizes(block).every((size) => size <= 0.95);
+  let k = last;
+  while (k >= 1 && (larger(blocks[k]!) || (smaller(blocks[k]!) && k >= last - 1))) k--;
+  const run = blocks.slice(k + 1);
+  if (k + 1 >= 1 && run.some(larger) && run.length >= 1 && (opens(run[0]) || isSignature(run[0]!.text))) return k + 1;
   return -1;
 }
 
