@@ -144,6 +144,8 @@ async function extractCommand(argv: readonly string[]): Promise<number> {
   });
   if (values.help) return print(HELP.extract!);
   if (positionals.length === 0) throw new BrochureError('USAGE', "extract needs an INPUT file (try 'brochure-extract extract --help')");
+  // One PDF: its page-reading thread starts loading pdf.js now, while this thread loads the rest.
+  if (positionals.length === 1 && /\.pdf$/i.test(positionals[0]!)) (await import('./extract/pdf-threads.js')).prestartPageThread();
   const inputs = await expandInputs(positionals);
   if (values.out !== undefined && inputs.length > 1) throw new BrochureError('USAGE', '--out takes one input; use --out-dir for several');
   const options = {

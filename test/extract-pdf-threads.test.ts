@@ -2,10 +2,13 @@
  * Pages read in worker threads (src/extract/pdf-threads.ts) must be exactly the pages one thread
  * reads, whatever the number of threads, and errors must come back with their codes.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BrochureError } from '../src/errors.js';
-import { defaultPageThreads, readPdfPagesInThreads, type ThreadedReadOptions } from '../src/extract/pdf-threads.js';
+import { defaultPageThreads, pageThreadWaiting, prestartPageThread, readPdfPagesInThreads, type ThreadedReadOptions } from '../src/extract/pdf-threads.js';
 import { readPdfPages } from '../src/extract/pdf.js';
 import type { PdfPages } from '../src/types.js';
 
@@ -48,6 +51,39 @@ describe.each([
     expect(runs.every((run) => !/^g_d\d+_f\d+$/.test(run.fontName))).toBe(true);
     // The caller's bytes are not detached.
     expect(bytes.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a page thread started ahead (the CLI on one PDF)', () => {
+  it('is taken by the next read, which gives the same pages as one thread', async () => {
+    const bytes = read('../fixtures/synthetic-2031/input.pdf');
+    prestartPageThread(workerUrl);
+    expect(pageThreadWaiting()).toBe(true);
+    const threaded = await readPdfPagesInThreads(bytes, { threads: 1, workerUrl });
+    expect(pageThreadWaiting()).toBe(false);
+    expect(threaded).toEqual(await readPdfPages(bytes));
+  });
+
+  it('does not keep the process alive when unused, and page threads never load the canvas add-on', () => {
+    // A child process: this one has loaded pdf.js (and its canvas add-on) in its own thread.
+    const threads = new URL('../dist/extract/pdf-threads.js', import.meta.url).href;
+    const pdf = new URL('../fixtures/synthetic-2031/input.pdf', import.meta.url).pathname;
+    const script = `
+      import { readFileSync, existsSync } from 'node:fs';
+      const { prestartPageThread, readPdfPagesInThreads } = await import(${JSON.stringify(threads)});
+      await readPdfPagesInThreads(new Uint8Array(readFileSync(${JSON.stringify(pdf)})), { threads: 1 });
+      const maps = existsSync('/proc/self/maps') ? readFileSync('/proc/self/maps', 'utf8') : '';
+      console.log(JSON.stringify({ procMaps: maps !== '', canvas: /napi-rs|skia|canvas/.test(maps) }));
+      prestartPageThread();`;
+    // From a file: threads inherit the process's flags, and `--input-type` would stop them.
+    const dir = mkdtempSync(join(tmpdir(), 'page-threads-'));
+    writeFileSync(join(dir, 'run.mjs'), script);
+    const child = spawnSync(process.execPath, [join(dir, 'run.mjs')], { encoding: 'utf8', timeout: 30_000 });
+    rmSync(dir, { recursive: true, force: true });
+    expect(child.status).toBe(0);
+    expect(child.stderr).toBe('');
+    const seen = JSON.parse(child.stdout) as { procMaps: boolean; canvas: boolean };
+    if (seen.procMaps) expect(seen.canvas).toBe(false);
   });
 });
 

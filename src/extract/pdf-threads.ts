@@ -59,6 +59,47 @@ export function defaultPageThreads(cores = availableParallelism(), load = loadav
   return Math.max(1, Math.min(MAX_PAGE_THREADS, cores, Math.round(cores - load)));
 }
 
+/** A reading thread started before its PDF is known, and whether it has exited meanwhile. */
+let prestarted: { worker: Worker; href: string; exited: boolean } | undefined;
+
+/**
+ * Starts one page-reading thread now, before the PDF is read from disk: it loads pdf.js (about
+ * 0.2 s) while the calling thread loads the later stages and reads the file, and the next
+ * `readPdfPagesInThreads` with the same module takes it as its first thread. The CLI calls this
+ * first thing for a single PDF. An unused thread does not keep the process alive.
+ * @param workerUrl The compiled thread module (default: `pdf-worker.js` beside this module).
+ */
+export function prestartPageThread(workerUrl?: URL): void {
+  if (prestarted) return;
+  const url = workerUrl ?? new URL('./pdf-worker.js', import.meta.url);
+  const worker = new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+  const entry = { worker, href: url.href, exited: false };
+  // Until it is taken, a crash only means it will not be used.
+  worker.on('error', () => undefined);
+  worker.once('exit', () => {
+    entry.exited = true;
+  });
+  worker.unref();
+  prestarted = entry;
+}
+
+/**
+ * Whether a prestarted reading thread is waiting for its PDF (for tests).
+ * @returns True between `prestartPageThread` and the read that takes it.
+ */
+export function pageThreadWaiting(): boolean {
+  return prestarted !== undefined && !prestarted.exited;
+}
+
+/** The prestarted thread for this module, if it is still alive; it is handed out once. */
+function takePrestarted(url: URL): Worker | undefined {
+  const entry = prestarted;
+  if (!entry || entry.href !== url.href || entry.exited) return undefined;
+  prestarted = undefined;
+  entry.worker.ref();
+  return entry.worker;
+}
+
 /**
  * Reads the text runs of every page of a PDF in worker threads.
  * @param bytes The PDF file's content (not modified).
@@ -106,7 +147,10 @@ export function readPdfPagesInThreads(bytes: Uint8Array, options: ThreadedReadOp
     };
     const start = (): void => {
       // Each thread gets its own copy of the bytes (pdf.js takes ownership of the buffer it reads).
-      const worker = new Worker(url, { workerData: { ...data, bytes: bytes.slice() }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const own: PageWorkerData = { ...data, bytes: bytes.slice() };
+      const ahead = workers.size === 0 ? takePrestarted(url) : undefined;
+      ahead?.postMessage(own, [own.bytes.buffer as ArrayBuffer]);
+      const worker = ahead ?? new Worker(url, { workerData: own, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       workers.add(worker);
       running++;
       let ended = false;

@@ -3,6 +3,8 @@
  * a time from a counter shared by every reading thread, so no thread waits for the main thread
  * between pages; at the end it names the fonts of its pages and posts them back.
  */
+// First: evaluated before pdf.js, which must not load the canvas add-on in this thread.
+import './no-canvas.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { toWorkerError, type WorkerError } from '../worker-errors.js';
 import type { PdfPage } from '../types.js';
@@ -62,4 +64,9 @@ async function run(data: PageWorkerData, post: (message: PageWorkerMessage) => v
 }
 
 const port = parentPort;
-if (port) void run(workerData as PageWorkerData, (message) => port.postMessage(message));
+if (port) {
+  const post = (message: PageWorkerMessage): void => port.postMessage(message);
+  // A thread started ahead (`prestartPageThread`) loads pdf.js first, then gets its data as a message.
+  if (workerData) void run(workerData as PageWorkerData, post);
+  else port.once('message', (data: PageWorkerData) => void run(data, post));
+}
