@@ -85,16 +85,16 @@ describe('people on one line, inline labels, pull-quotes', () => {
     ]);
   });
   it('reads a margin heading on two lines read into the text beside it', () => {
-    expect(split('CONTEXTE', 'Un texte.', "LA L'ambition initiale ayant été", 'PROBLÉMATIQUE concrétisée, la métropole a souhaité')).toEqual([
-      ['contexte', ['Un texte.']], ['problematique', ["L'ambition initiale ayant été", 'concrétisée, la métropole a souhaité']],
+    expect(split('CONTEXTE', 'Un texte.', "LA Le projet visait d'abord", 'PROBLÉMATIQUE à mesurer les effets de la réforme')).toEqual([
+      ['contexte', ['Un texte.']], ['problematique', ["Le projet visait d'abord", 'à mesurer les effets de la réforme']],
     ]);
   });
   it('reads a quote and its signature ending a text rubrique as the testimony when no heading names it', () => {
     const body = 'Le projet a suivi trois étapes et associé les services.';
-    expect(split('CONTEXTE', body, '« Une équipe à l’écoute. »', 'Agnès Tisserand, directrice générale')).toEqual([
-      ['contexte', [body]], ['temoignage', ['« Une équipe à l’écoute. »', 'Agnès Tisserand, directrice générale']],
+    expect(split('CONTEXTE', body, '« Une équipe à l’écoute. »', 'Léa Fontaine, directrice générale')).toEqual([
+      ['contexte', [body]], ['temoignage', ['« Une équipe à l’écoute. »', 'Léa Fontaine, directrice générale']],
     ]);
-    expect(split('CONTEXTE', body, 'Agnès Tisserand, directrice générale', '« Une équipe', 'à l’écoute. »')[1]![0]).toBe('temoignage');
+    expect(split('CONTEXTE', body, 'Léa Fontaine, directrice générale', '« Une équipe', 'à l’écoute. »')[1]![0]).toBe('temoignage');
     // A quotation inside the text, with no signature, stays in it.
     expect(split('CONTEXTE', body, '« Une équipe à l’écoute. »', 'Elle a ensuite rendu ses conclusions aux élus.')).toHaveLength(1);
   });

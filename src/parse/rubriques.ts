@@ -176,8 +176,8 @@ function splitRunInHeading(block: Block, vocabulary: Vocabulary): Block[] {
 }
 
 /**
- * A margin heading on two lines, each read on the same line as the text beside it (« LA L'ambition
- * initiale… » / « PROBLÉMATIQUE analyse comparative… »): the words in capitals opening two
+ * A margin heading on two lines, each read on the same line as the text beside it (« LA Le projet
+ * visait… » / « PROBLÉMATIQUE à mesurer… »): the words in capitals opening two
  * consecutive paragraphs, together a known heading, are cut off both and set before them.
  */
 function splitTwoLineRunInHeadings(blocks: readonly Block[], vocabulary: Vocabulary): Block[] {
@@ -256,7 +256,7 @@ function isHeaderRow(block: Block, vocabulary: Vocabulary): boolean {
   return words.length > 0 && words.every((word) => vocabulary.teamTableHeaders.has(word));
 }
 
-/** A signature: a name in any case, a comma, then a role (« Agnès Tisserand, directrice générale… »). */
+/** A signature: a name in any case, a comma, then a role (« Léa Fontaine, directrice générale… »). */
 function isSignature(text: string): boolean {
   const trimmed = text.trim();
   const comma = trimmed.indexOf(',');
