@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrochureDocument } from '../src/types.js';
 import { drawDesigns } from './designs/generate.mjs';
 import { renderDesign, sentenceCase, textHtml } from './designs/render.mjs';
-import { ALL_HEADINGS, AXES } from './designs/variations.mjs';
+import { ALL_HEADINGS, AXES, FORM_AXES } from './designs/variations.mjs';
 import { FIXTURES, listFixtures } from './helpers/fixtures.js';
 
 /** The text a browser would show: tags dropped, entities decoded, white space folded. */
@@ -27,11 +27,40 @@ describe('drawDesigns', () => {
   it.each([2026, 2031, 1, 99])('covers every value of every axis from seed %i and keeps to the constraints', (seed) => {
     const designs = drawDesigns(seed, 8);
     for (const [axis, { values }] of Object.entries(AXES)) for (const value of values) expect(designs.some((d) => d[axis] === value), `${axis}=${value}`).toBe(true);
+    for (const [axis, { values }] of Object.entries(FORM_AXES)) for (const value of values) expect(designs.some((d) => d[axis] === value), `${axis}=${value}`).toBe(true);
     for (const d of designs) {
       if (d.columns === 3) expect(d.sidebar, d.id).toBe('none');
       if (d.headingPosition === 'margin') expect(d.columns === 1 && d.sidebar !== 'left', d.id).toBe(true);
       if (d.teamPosition === 'sidebar') expect(d.sidebar, d.id).not.toBe('none');
     }
+  });
+});
+
+describe('form axes', () => {
+  it('leave the layout a seed draws unchanged (the designs committed before them are still drawn from their seed)', () => {
+    const layout = (d: Record<string, unknown>) => Object.fromEntries(Object.entries(d).filter(([k]) => !(k in FORM_AXES)));
+    const drawn = drawDesigns(2026, 8).map(layout);
+    for (const i of [1, 5, 8]) {
+      const saved = JSON.parse(readFileSync(join(FIXTURES, 'designs', `inet-2019-s2026-0${i}`, 'design.json'), 'utf8')) as { choices: Record<string, unknown> };
+      expect(drawn[i - 1]).toEqual(saved.choices);
+    }
+  });
+
+  it('print tutors on one line with a dash or an inline label, the team table with the name in one cell, the testimony without heading', () => {
+    const doc = JSON.parse(readFileSync(join(FIXTURES, 'synthetic-2031', 'expected.json'), 'utf8')) as BrochureDocument;
+    const base = { ...drawDesigns(2026, 8)[0]!, teamForm: 'table', teamPosition: 'before', sidebar: 'none' };
+    const p = doc.projets.find((x) => x.tuteurs.length > 0 && x.temoignage)!;
+    const t = p.tuteurs[0]!;
+    const name = base.nameOrder === 'last-first' ? `${t.nom} ${t.prenom}` : `${t.prenom} ${t.nom}`;
+    expect(visible(renderDesign(doc, { ...base, tutorForm: 'dash' }, new Map()))).toContain(`${name} – ${t.fonction}`);
+    expect(visible(renderDesign(doc, { ...base, tutorForm: 'label' }, new Map()))).toMatch(new RegExp(`\\p{Lu}[\\p{L} ']+ : ${name} , ${t.fonction}`, 'u'));
+    const a = p.auteurs[0]!;
+    const html = renderDesign(doc, { ...base, teamTable: 'name-cell' }, new Map());
+    expect(html).toContain(`<td>${base.nameOrder === 'last-first' ? `${a.nom} ${a.prenom}` : `${a.prenom} ${a.nom}`}</td><td>${a.email}</td>`);
+    expect(html).not.toContain('<th>');
+    const pull = renderDesign(doc, { ...base, temoignageForm: 'pullquote' }, new Map());
+    expect(pull).toContain('class="rub pull"');
+    expect(pull).not.toContain('class="rub temoignage"');
   });
 });
 

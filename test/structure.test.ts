@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readText } from '../src/extract/text.js';
 import { splitPersonName, splitRosterLine } from '../src/normalise/names.js';
-import { parseAuthorCards } from '../src/parse/people.js';
+import { parseAuthorCards, parseTutorCards } from '../src/parse/people.js';
+import { splitRubriques } from '../src/parse/rubriques.js';
 import { runStages } from '../src/pipeline.js';
 import { DEFAULT_VOCABULARY } from '../src/profile.js';
 import { segmentDocument } from '../src/segment/index.js';
@@ -65,6 +66,38 @@ describe('teams and tutors from their shape', () => {
     const expected = JSON.parse(readFileSync(new URL('../fixtures/synthetic-2031/expected.json', import.meta.url), 'utf8'));
     expect(document.projets.map((p) => p.auteurs.map((a) => a.email))).toEqual(expected.projets.map((p: { auteurs: { email: string }[] }) => p.auteurs.map((a) => a.email)));
     expect(document.projets.map((p) => p.tuteurs.map((t) => t.nom))).toEqual(expected.projets.map((p: { tuteurs: { nom: string }[] }) => p.tuteurs.map((t) => t.nom)));
+  });
+});
+
+describe('people on one line, inline labels, pull-quotes', () => {
+  const split = (...texts: string[]) => splitRubriques(texts.map(block), DEFAULT_VOCABULARY, { projet: 1 }).rubriques.map((r) => [r.key, r.blocks.map((b) => b.text)]);
+  it('reads a tutor and the role after a dash or a comma, and leaves a role with a comma whole', () => {
+    const cards = parseTutorCards([block('Claire DURAND – Directrice générale des services\nMARTIN Paul, directeur de la culture, Ville de Nantes\nDirectrice adjointe, pôle ressources')]);
+    expect(cards.map((c) => [c.name, c.details])).toEqual([
+      ['Claire DURAND', ['Directrice générale des services']],
+      ['MARTIN Paul', ['directeur de la culture, Ville de Nantes', 'Directrice adjointe, pôle ressources']],
+    ]);
+  });
+  it('reads « Tuteur : Prénom NOM, fonction » as the tutors\' heading and their entry, and nothing else with a colon', () => {
+    expect(split('CONTEXTE', 'La ville : un territoire en mutation.', 'Tuteur : Claire DURAND, directrice\nTuteur : Paul MARTIN, directeur')).toEqual([
+      ['contexte', ['La ville : un territoire en mutation.']],
+      ['tuteurs', ['Claire DURAND, directrice']],
+      ['tuteurs', ['Paul MARTIN, directeur']],
+    ]);
+  });
+  it('reads a margin heading on two lines read into the text beside it', () => {
+    expect(split('CONTEXTE', 'Un texte.', "LA Le projet visait d'abord", 'PROBLÉMATIQUE à mesurer les effets de la réforme')).toEqual([
+      ['contexte', ['Un texte.']], ['problematique', ["Le projet visait d'abord", 'à mesurer les effets de la réforme']],
+    ]);
+  });
+  it('reads a quote and its signature ending a text rubrique as the testimony when no heading names it', () => {
+    const body = 'Le projet a suivi trois étapes et associé les services.';
+    expect(split('CONTEXTE', body, '« Une équipe à l’écoute. »', 'Léa Fontaine, directrice générale')).toEqual([
+      ['contexte', [body]], ['temoignage', ['« Une équipe à l’écoute. »', 'Léa Fontaine, directrice générale']],
+    ]);
+    expect(split('CONTEXTE', body, 'Léa Fontaine, directrice générale', '« Une équipe', 'à l’écoute. »')[1]![0]).toBe('temoignage');
+    // A quotation inside the text, with no signature, stays in it.
+    expect(split('CONTEXTE', body, '« Une équipe à l’écoute. »', 'Elle a ensuite rendu ses conclusions aux élus.')).toHaveLength(1);
   });
 });
 

@@ -128,5 +128,26 @@ function splitNameAndEmail(block: Block): Block {
  * @returns One card per tutor, in reading order.
  */
 export function parseTutorCards(blocks: readonly Block[]): PrintedPerson[] {
-  return readCards(blocks, (line, text) => !(line.bold === true || (line.bold !== false && looksLikeName(text))));
+  const lines = blocks.map((block) => ({ ...block, lines: block.lines.flatMap(splitNameAndRole) }));
+  return readCards(lines, (line, text) => !(line.bold === true || (line.bold !== false && looksLikeName(text))));
+}
+
+/** A name, then a dash or a comma, then the role: « Claire DURAND – Directrice… », « DURAND Claire, directrice… ». */
+const NAME_THEN_ROLE = /^(.+?)\s*(?:\s[–—-]\s|,)\s*(\S.*)$/u;
+
+/**
+ * A tutor printed on one line with the role (« Prénom NOM – fonction », « Prénom NOM, fonction »)
+ * is a name line and a role line. Only a name the shape alone says is one (a family name in
+ * capitals beside a given name) is cut, so that a role with a comma stays whole.
+ * @param line A printed line.
+ * @returns The line, or the name line (bold) and the role line (regular).
+ */
+export function splitNameAndRole(line: TextLine): TextLine[] {
+  const text = line.text.trim();
+  // The role wrapped to the next line: « Claire DURAND, » / « directrice… ».
+  const bare = /^(.+?)\s*[,–—-]$/u.exec(text);
+  if (bare && looksLikeName(bare[1]!)) return [{ ...line, text: bare[1]!, bold: true }];
+  const match = NAME_THEN_ROLE.exec(text);
+  if (!match || !looksLikeName(match[1]!)) return [line];
+  return [{ ...line, text: match[1]!, bold: true }, { ...line, text: match[2]!, bold: false }];
 }

@@ -10,8 +10,8 @@
  */
 import { foldForMatch } from '../conventions.js';
 import type { Vocabulary } from '../profile.js';
-import type { Block, Diagnostic, RubriqueKey } from '../types.js';
-import { isNamePart } from './people.js';
+import type { Block, Diagnostic, RubriqueKey, TextLine } from '../types.js';
+import { isAnyCaseName, isNamePart } from './people.js';
 import { headingStyle, isSidebarCard, isTeamBlock, meaningOf, setLikeHeading } from './structure.js';
 
 /** One rubrique: its heading as printed (`''` when the structure alone found it) and its blocks. */
@@ -42,7 +42,7 @@ const TEXT_RUBRIQUES: readonly RubriqueKey[] = ['contexte', 'problematique', 'cl
  * @returns Title blocks, rubriques, unknown boxes and what was reported.
  */
 export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary, where: { projet: number; page?: number }): SplitProject {
-  const blocks = joinSplitHeadings(printed.flatMap((block) => liftInnerHeading(block, vocabulary)).flatMap((block) => splitRunInHeading(block, vocabulary)), vocabulary);
+  const blocks = joinSplitHeadings(splitTwoLineRunInHeadings(printed.flatMap((block) => liftInnerHeading(block, vocabulary)).flatMap((block) => splitInlineLabels(block, vocabulary)).flatMap((block) => splitRunInHeading(block, vocabulary)), vocabulary), vocabulary);
   const style = headingStyle(blocks, vocabulary);
   const headingBlocks: Block[] = [];
   const rubriques: (Rubrique | { key: null; heading: string; page: number | null; blocks: Block[] })[] = [];
@@ -113,6 +113,60 @@ function liftInnerHeading(block: Block, vocabulary: Vocabulary): Block[] {
   ];
 }
 
+/** A label, a colon, then what it labels (on the same line or the next): « Tuteur : Claire DURAND, directrice… ». */
+const INLINE_LABEL = /^(\p{Lu}[^:]{2,59}?)\s*:\s*((?:\p{Lu}.*)?)$/u;
+
+/**
+ * People printed one per line with their label inline (« Tuteur : Prénom NOM, fonction »): each
+ * line whose words before the colon are a people heading the vocabulary knows (tutors, team) is
+ * cut into that heading and what it labels, which is kept as one line (a narrow column may wrap
+ * it) so that it opens its rubrique as a heading does.
+ */
+function splitInlineLabels(block: Block, vocabulary: Vocabulary): Block[] {
+  if (block.kind !== 'paragraph' || !block.text.includes(':')) return [block];
+  const labelOf = (line: TextLine): { label: string; rest: string } | null => {
+    const match = INLINE_LABEL.exec(line.text.trim());
+    const key = match ? vocabulary.rubriqueOf(match[1]!) : null;
+    return key === 'tuteurs' || key === 'auteurs' ? { label: match![1]!, rest: match![2]! } : null;
+  };
+  if (!block.lines.some((line) => labelOf(line) !== null)) return [block];
+  const out: Block[] = [];
+  const piece = (lines: TextLine[]): Block => ({ ...block, lines, text: lines.map((line) => line.text).join(' ') });
+  let run: TextLine[] = [];
+  let labelled = false;
+  const flush = (): void => {
+    if (run.length === 0) return;
+    // What a label carries is one entry: its wrapped lines are joined back into one.
+    const text = run.map((line) => line.text.trim()).filter(Boolean).join(' ');
+    if (labelled && text !== '') out.push(piece([{ ...run[0]!, text, bold: null }]));
+    else if (!labelled) out.push(piece(run));
+    run = [];
+  };
+  for (const [i, line] of block.lines.entries()) {
+    // A label opens its block, follows another labelled entry or is set apart from the line before
+    // (a sidebar's size beside the body): a wrapped sentence's line is never one.
+    const previous = block.lines[i - 1];
+    const apart = previous !== undefined && previous.size !== null && line.size !== null && Math.abs(previous.size - line.size) > 0.05;
+    const found = i === 0 || labelled || apart ? labelOf(line) : null;
+    if (!found) {
+      // Text set in another size (the body beside a sidebar) is not part of the labelled entry.
+      const size = run[0]?.size ?? null;
+      if (labelled && size !== null && line.size !== null && Math.abs(line.size - size) > 0.05) {
+        flush();
+        labelled = false;
+      }
+      run.push(line);
+      continue;
+    }
+    flush();
+    out.push(piece([{ ...line, text: found.label }]));
+    labelled = true;
+    run = [{ ...line, text: found.rest }];
+  }
+  flush();
+  return out;
+}
+
 /**
  * A heading in a margin read on the same line as the text beside it (« PROBLÉMATIQUE Comment
  * organiser… »): a known heading in capitals opening a paragraph's first line is cut off it.
@@ -132,6 +186,51 @@ function splitRunInHeading(block: Block, vocabulary: Vocabulary): Block[] {
     ];
   }
   return [block];
+}
+
+/**
+ * A margin heading on two lines, each read on the same line as the text beside it (« LA Le projet
+ * visait… » / « PROBLÉMATIQUE à mesurer… »): the words in capitals opening two
+ * consecutive paragraphs, together a known heading, are cut off both and set before them.
+ */
+function splitTwoLineRunInHeadings(blocks: readonly Block[], vocabulary: Vocabulary): Block[] {
+  const out: Block[] = [];
+  const capsWords = (block: Block | undefined): string[] => {
+    if (!block || block.kind !== 'paragraph' || !block.lines[0]) return [];
+    const words = block.lines[0].text.trim().split(/\s+/);
+    const caps: string[] = [];
+    for (const word of words.slice(0, -1)) {
+      if (/\p{Ll}/u.test(word) || !/\p{Lu}/u.test(word)) break;
+      caps.push(word);
+    }
+    return caps.slice(0, 4);
+  };
+  const cut = (block: Block, k: number): Block => {
+    const [first, ...others] = block.lines;
+    const rest = first!.text.trim().split(/\s+/).slice(k).join(' ');
+    const lines = [{ ...first!, text: rest }, ...others];
+    return { ...block, lines, text: lines.map((line) => line.text).join(' ') };
+  };
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const next = blocks[i + 1];
+    const a = capsWords(block);
+    const b = capsWords(next);
+    let found: [number, number] | null = null;
+    for (let k = a.length; k >= 1 && !found; k--) {
+      for (let m = b.length; m >= 1 && !found; m--) {
+        if (vocabulary.rubriqueOf(block.text) === null && vocabulary.rubriqueOf([...a.slice(0, k), ...b.slice(0, m)].join(' ')) !== null) found = [k, m];
+      }
+    }
+    if (!found || !next) {
+      out.push(block);
+      continue;
+    }
+    const heading = [...a.slice(0, found[0]), ...b.slice(0, found[1])].join(' ');
+    out.push({ ...block, text: heading, lines: [{ ...block.lines[0]!, text: heading }] }, cut(block, found[0]), cut(next, found[1]));
+    i++;
+  }
+  return out;
 }
 
 /** A heading broken over two blocks by a narrow column (« TUTEUR DANS LA » / « COLLECTIVITÉ ») is one heading. */
@@ -168,6 +267,49 @@ function joinSplitHeadings(blocks: readonly Block[], vocabulary: Vocabulary): Bl
 function isHeaderRow(block: Block, vocabulary: Vocabulary): boolean {
   const words = foldForMatch(block.text).split(/[\s|]+/).filter(Boolean);
   return words.length > 0 && words.every((word) => vocabulary.teamTableHeaders.has(word));
+}
+
+/** A signature: a name in any case, a comma, then a role (« Léa Fontaine, directrice générale… »). */
+function isSignature(text: string): boolean {
+  const trimmed = text.trim();
+  const comma = trimmed.indexOf(',');
+  return trimmed.length < 200 && !/^[«“"]/.test(trimmed) && comma > 0 && isAnyCaseName(trimmed.slice(0, comma));
+}
+
+/**
+ * Where a pull-quote starts among a text rubrique's blocks (-1 when none): the last blocks are a
+ * quote in « » (which a column may cut into several blocks) then its signature (one or two
+ * blocks), or a signature then a quote in « » to the end; the rubrique's own text comes before it.
+ */
+function pullQuoteStart(blocks: readonly Block[]): number {
+  const opens = (block: Block | undefined): boolean => block !== undefined && /^[«“"]/.test(block.text.trim());
+  const closes = (block: Block | undefined): boolean => block !== undefined && /[»”"][.…]?$/.test(block.text.trim());
+  const joined = (from: number, to: number): string => blocks.slice(from, to + 1).map((block) => block.text.trim()).join(' ');
+  const openingBefore = (end: number): number => {
+    for (let k = end; k >= Math.max(1, end - 6); k--) if (opens(blocks[k])) return k;
+    return -1;
+  };
+  const last = blocks.length - 1;
+  // The quote, then its signature.
+  for (const c of [last - 1, last - 2]) {
+    if (c >= 1 && closes(blocks[c]) && isSignature(joined(c + 1, last))) return openingBefore(c);
+  }
+  // The signature, then the quote.
+  if (closes(blocks[last])) {
+    const k = openingBefore(last);
+    for (const s of [k - 1, k - 2]) if (k > 0 && s >= 1 && isSignature(joined(s, k - 1))) return s;
+  }
+  // Set apart by its type (larger than the body, its signature smaller): the quote need not close.
+  const sizes = (block: Block): number[] => block.lines.map((line) => line.size ?? 1);
+  const larger = (block: Block): boolean => block.lines.every((line) => line.bold !== true) && sizes(block).every((size) => size >= 1.05);
+  const smaller = (block: Block): boolean => sizes(block).every((size) => size <= 0.95);
+  let k = last;
+  while (k >= 1 && (larger(blocks[k]!) || (smaller(blocks[k]!) && k >= last - 1))) k--;
+  const run = blocks.slice(k + 1);
+  // It opens with the quote, or with its signature (a signature line, or a smaller line over the quote).
+  const signed = isSignature(run[0]?.text ?? '') || (run[0] !== undefined && smaller(run[0]) && opens(run[1]));
+  if (k + 1 >= 1 && run.some(larger) && run.length >= 1 && (opens(run[0]) || signed)) return k + 1;
+  return -1;
 }
 
 /** A paragraph of running text (not a name, a role or a label). */
@@ -237,6 +379,17 @@ function moveByShape(headingBlocks: Block[], rubriques: Rubrique[], vocabulary: 
     if (lastTeam >= 0 && after.length > 0 && meaningOf(after, vocabulary, ['auteurs']) === 'tuteurs') {
       authors.blocks.splice(lastTeam + 1);
       result.splice(result.indexOf(authors) + 1, 0, { key: 'tuteurs', heading: '', page: after[0]!.page, blocks: after });
+    }
+  }
+  // A testimony printed as a pull-quote, with no heading: a quote and its signature ending a text rubrique.
+  if (!result.some((rubrique) => rubrique.key === 'temoignage')) {
+    for (const [i, rubrique] of result.entries()) {
+      if (!TEXT_RUBRIQUES.includes(rubrique.key)) continue;
+      const at = pullQuoteStart(rubrique.blocks);
+      if (at <= 0) continue;
+      const quote = rubrique.blocks.splice(at);
+      result.splice(i + 1, 0, { key: 'temoignage', heading: '', page: quote[0]!.page, blocks: quote });
+      break;
     }
   }
   // A sidebar's tutor card that the reading order put among the body's paragraphs, or after the

@@ -22,7 +22,7 @@ import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { renderDesign } from './render.mjs';
-import { AXES, HEADINGS, ROSTER_HEADINGS, ROSTER_TITLES, SOMMAIRE_HEADINGS, TUTOR_HEADINGS } from './variations.mjs';
+import { AXES, FORM_AXES, HEADINGS, ROSTER_HEADINGS, ROSTER_TITLES, SOMMAIRE_HEADINGS, TUTOR_HEADINGS } from './variations.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -82,9 +82,30 @@ export function drawDesigns(seed, count) {
       shade: pick(['#e7f1f1', '#f3ece4', '#ecedf5', '#efefef']),
     }));
     const covered = count < 4 || Object.entries(AXES).every(([axis, { values }]) => values.every((v) => designs.some((d) => d[axis] === v)));
-    if (covered) return designs;
+    if (covered) return drawForms(designs, seed);
   }
   throw new Error(`no draw of ${count} designs from seed ${seed} covers every axis value`);
+}
+
+/** Whether a design prints the form it names (a team-table form needs a table outside the sidebar). */
+const printsForm = (d, axis, value) => axis !== 'teamTable' || value === FORM_AXES.teamTable.default || (d.teamForm === 'table' && d.teamPosition !== 'sidebar');
+
+/**
+ * Adds the form axes (FORM_AXES) to drawn designs, from a random stream of their own so that the
+ * layout a seed draws is unchanged. Over 4 designs or more, every value is drawn and every value
+ * is printed by at least one design whose layout can print it (redrawn until it is).
+ */
+function drawForms(designs, seed) {
+  const count = designs.length;
+  for (let attempt = 0; attempt < 500; attempt++) {
+    const r = random(seed * 104_729 + 17 + attempt);
+    const axes = Object.fromEntries(Object.entries(FORM_AXES).map(([axis, { values }]) => [axis, cycle(values, count, r)]));
+    const drawn = designs.map((d, i) => ({ ...d, ...Object.fromEntries(Object.keys(FORM_AXES).map((axis) => [axis, axes[axis][i]])) }));
+    const printed = (axis, v) => drawn.some((d) => d[axis] === v && printsForm(d, axis, v)) || !designs.some((d) => printsForm(d, axis, v));
+    const covered = count < 4 || Object.entries(FORM_AXES).every(([axis, { values }]) => values.every((v) => drawn.some((d) => d[axis] === v) && printed(axis, v)));
+    if (covered) return drawn;
+  }
+  throw new Error(`no draw of ${count} designs from seed ${seed} prints every form (FORM_AXES)`);
 }
 
 /** Letters only, lower case, no accents: to find a title in pdftotext output whatever the line breaks. */

@@ -38,6 +38,16 @@ export function textHtml(text) {
   }).join('\n');
 }
 
+/** Style of the form axes (FORM_AXES); empty for a design without them, so that earlier designs render as before. */
+function formsCss(c) {
+  if (c.tutorForm === undefined && c.temoignageForm === undefined) return '';
+  return `
+.tline { font-size: 8.5pt; margin-bottom: 1.2mm; }
+.pull { border-left: 1mm solid ${c.accent}; padding-left: 4mm; margin: 5mm 0; break-inside: avoid; }
+.pull .q { font-style: italic; font-size: 1.1em; }
+.pull .sig { font-size: 8.5pt; color: ${c.accent}; }`;
+}
+
 function css(c) {
   const sans = sansOf(c.font);
   const accent = c.accent;
@@ -117,7 +127,7 @@ table.data { width: 100%; column-span: all; margin: 3mm 0; }
 .figs .l { font-size: 8.5pt; }
 .figs.inline b { color: ${accent}; }
 table.figtable td.v { font-weight: bold; font-size: 12pt; white-space: nowrap; color: ${accent}; }
-.temoignage .q { font-style: italic; }
+.temoignage .q { font-style: italic; }${formsCss(c)}
 .temoignage .sig { font-size: 8.5pt; color: ${accent}; }
 .refs li { font-size: 8.5pt; }
 .box { border: 0.4mm solid ${accent}; padding: 3mm; margin: 4mm 0; font-size: 8.5pt; break-inside: auto; }
@@ -132,7 +142,10 @@ table.figtable td.v { font-weight: bold; font-size: 12pt; white-space: nowrap; c
 `;
 }
 
-function peopleHtml(auteurs, form, order) {
+function peopleHtml(auteurs, form, order, teamTable = 'header') {
+  if (form === 'table' && teamTable === 'name-cell') {
+    return `<table class="people">${auteurs.map((a) => `<tr><td>${esc(personName(a, order))}</td><td>${esc(a.email ?? '')}</td></tr>`).join('')}</table>`;
+  }
   if (form === 'table') {
     const cols = order === 'last-first' ? ['nom', 'prenom'] : ['prenom', 'nom'];
     const head = `<tr>${[...cols, 'email'].map((k) => `<th>${esc(TEAM_TABLE_HEADERS[k])}</th>`).join('')}</tr>`;
@@ -143,7 +156,13 @@ function peopleHtml(auteurs, form, order) {
   return form === 'grid' ? `<div class="cards">${cards}</div>` : cards;
 }
 
-function tutorsHtml(tuteurs, order) {
+/**
+ * Tutors in the design's form: cards (the default), one line each « Prénom NOM – fonction », or
+ * one line each with the label inline « Tuteur : Prénom NOM, fonction » (`label` = the inline word).
+ */
+function tutorsHtml(tuteurs, order, form = 'card', label = '') {
+  if (form === 'dash') return tuteurs.map((t) => `<div class="tline"><b>${esc(personName(t, order))}</b>${t.fonction ? ` – ${esc(t.fonction)}` : ''}</div>`).join('');
+  if (form === 'label') return tuteurs.map((t) => `<div class="tline">${esc(label)} : <b>${esc(personName(t, order))}</b>${t.fonction ? `, ${esc(t.fonction)}` : ''}</div>`).join('');
   return tuteurs.map((t) => `<div class="card"><div class="n">${esc(personName(t, order))}</div>${t.fonction ? `<div class="f">${esc(t.fonction)}</div>` : ''}</div>`).join('');
 }
 
@@ -250,8 +269,10 @@ function projectHtml(p, si, c, h, tutorHeading) {
   if (c.sectionForm === 'label') out.push(`<div class="seclabel">${esc(p.section)}</div>`);
   out.push(`<div class="label">${esc(PROJECT_LABELS[c.projectLabel](p.numero))}</div>`);
   out.push(`<h1 class="titre">${esc(p.titre)}</h1><div class="coll">${esc(p.collectivite)}</div>`);
-  const team = (form) => `<div class="team"><h3>${esc(h('auteurs'))}</h3>${peopleHtml(p.auteurs, form, c.nameOrder)}</div>`;
-  const tutors = p.tuteurs.length ? `<div class="tutors"><h3>${esc(tutorHeading(p.tuteurs.length))}</h3>${tutorsHtml(p.tuteurs, c.nameOrder)}</div>` : '';
+  const team = (form) => `<div class="team"><h3>${esc(h('auteurs'))}</h3>${peopleHtml(p.auteurs, form, c.nameOrder, c.teamTable)}</div>`;
+  const tutorForm = c.tutorForm ?? 'card';
+  const tutorsHeading = tutorForm === 'label' ? '' : `<h3>${esc(tutorHeading(p.tuteurs.length))}</h3>`;
+  const tutors = p.tuteurs.length ? `<div class="tutors">${tutorsHeading}${tutorsHtml(p.tuteurs, c.nameOrder, tutorForm, sentenceCase(tutorHeading(1)))}</div>` : '';
   if (c.sidebar !== 'none') {
     out.push(`<div class="side">${c.teamPosition === 'sidebar' ? team('list') : ''}${tutors}</div>`);
   }
@@ -263,7 +284,8 @@ function projectHtml(p, si, c, h, tutorHeading) {
   if (p.contexte) rub('contexte', textHtml(p.contexte));
   if (p.problematique) rub('problematique', textHtml(p.problematique));
   if (p.clesPourAgir) rub('clesPourAgir', textHtml(p.clesPourAgir));
-  if (p.temoignage) rub('temoignage', temoignageHtml(p.temoignage));
+  if (p.temoignage && c.temoignageForm === 'pullquote') rubriques.push(`<div class="rub pull">${temoignageHtml(p.temoignage)}</div>`);
+  else if (p.temoignage) rub('temoignage', temoignageHtml(p.temoignage));
   if (p.chiffres.length) rub('chiffres', figuresHtml(p.chiffres, c.figures));
   if (p.allerPlusLoin.length) rub('allerPlusLoin', `<ul class="refs">${p.allerPlusLoin.map((a) => `<li>${esc(a.texte)}${a.url && !a.texte.includes(a.url) ? ` ${esc(a.url)}` : ''}</li>`).join('')}</ul>`);
   for (const box of p.encadres ?? []) rubriques.push(`<div class="box">${box.titre ? `<div class="bt">${esc(box.titre)}</div>` : ''}${textHtml(box.texte)}</div>`);

@@ -9,3 +9,4 @@ export declare const ROSTER_HEADINGS: readonly string[];
 export declare const TEAM_TABLE_HEADERS: { nom: string; prenom: string; email: string };
 export declare const COVER_LINES: readonly string[];
 export declare const ALL_HEADINGS: Record<string, readonly string[]>;
+export declare const FORM_AXES: Record<string, { values: readonly string[]; default: string; meaning: string }>;

@@ -29,6 +29,18 @@ export const AXES = {
   font: { values: ['Liberation Serif', 'Liberation Sans', 'DejaVu Serif', 'DejaVu Sans'], meaning: 'body typeface (headings use the matching sans)' },
 };
 
+/**
+ * Form axes added after the first designs were committed (from the forms that designs made outside
+ * the generator showed). Drawn from their own random stream after the layout axes, so that a seed
+ * draws the same layout as before; a design.json without them is rendered in the `default` form
+ * (the form every earlier design printed).
+ */
+export const FORM_AXES = {
+  tutorForm: { values: ['card', 'dash', 'label'], default: 'card', meaning: 'tutors under their heading as cards (name, role under it), one per line « Prénom NOM – fonction » under the heading, or with no heading, one per line « Tuteur : Prénom NOM, fonction » (label inline)' },
+  teamTable: { values: ['header', 'name-cell'], default: 'header', meaning: 'with teamForm table: name columns under a header row, or « Prénom NOM | e-mail » with the name in one cell and no header row' },
+  temoignageForm: { values: ['heading', 'pullquote'], default: 'heading', meaning: 'the testimony under its heading, or as a pull-quote with no heading (the quote, then its signature)' },
+};
+
 /** Rubrique headings and their synonyms, in capitals. The first of each list is the 2019 wording. */
 export const HEADINGS = {
   auteurs: ['LES AUTEURS', "L'ÉQUIPE", 'AUTEURS DU PROJET', 'RÉDACTEURS', "L'ÉQUIPE PROJET", 'LES ÉLÈVES'],
