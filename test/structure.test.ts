@@ -12,7 +12,6 @@ import { splitRubriques } from '../src/parse/rubriques.js';
 import { runStages } from '../src/pipeline.js';
 import { DEFAULT_VOCABULARY } from '../src/profile.js';
 import { segmentDocument } from '../src/segment/index.js';
-import { splitRubriques } from '../src/parse/rubriques.js';
 import { readSommaire } from '../src/segment/sommaire.js';
 import type { Block } from '../src/types.js';
 
