@@ -160,6 +160,22 @@ describe('headings in sentence case', () => {
     expect(split.rubriques.find((r) => r.key === 'tuteurs')?.blocks.map((b) => b.lines[0]!.text)).toEqual(['GAIFFE Aleksandra', 'DE PINHO Sandra']);
     expect(split.rubriques.find((r) => r.key === 'auteurs')?.blocks).toHaveLength(2);
   });
+  it('gives back to the text the run-on under a sidebar of labelled tutor cards, one label per card', () => {
+    const card = (label: string, role: string): Block => ({
+      kind: 'paragraph', text: `${label} ${role}`, page: 3,
+      lines: [{ text: label, bold: false, size: 0.7 }, { text: role, bold: false, size: 0.7 }],
+    });
+    const runOn = 'concrétisée par le lancement rapide de dispositifs et d\'aides individuelles destinées directement aux habitants, dans toutes les antennes de la région.';
+    const blocks = [bold('Le contexte'), body('Portant sur la culture usager, la mission a suivi une ambition nouvelle : celle de la proximité. Celle-ci s\'est'),
+      card('Encadrement : GAIFFE', 'Aleksandra, Directrice générale'), card('Encadrement : DE PINHO', 'Sandra, Directrice Qualité et performance'), body(runOn)];
+    const split = splitRubriques(blocks, DEFAULT_VOCABULARY, where);
+    expect(split.rubriques.find((r) => r.key === 'contexte')?.blocks.map((b) => b.text).at(-1)).toBe(runOn);
+    expect(split.rubriques.filter((r) => r.key === 'tuteurs').flatMap((r) => r.blocks).map((b) => b.text).join(' ')).not.toContain('concrétisée');
+    // Cards printed after a text that ends its sentence are not a float: what follows them stays.
+    const ended = [...blocks.slice(0, 1), body('La mission a suivi une ambition nouvelle : celle de la proximité avec les habitants du territoire.'), ...blocks.slice(2)];
+    const after = splitRubriques(ended, DEFAULT_VOCABULARY, where);
+    expect(after.rubriques.find((r) => r.key === 'contexte')?.blocks.map((b) => b.text)).not.toContain(runOn);
+  });
   it('does not take a tutor\'s name in bold for a heading', () => {
     const blocks = [bold('Contexte'), body('Un texte.'), bold('Pour aller plus loin'), body('Étude qualitative, CNFPT, 2010.'),
       bold('GOUJAT Amandine'), body('Responsable de service')];

@@ -313,6 +313,14 @@ function pullQuoteStart(blocks: readonly Block[]): number {
 }
 
 /** A paragraph of running text (not a name, a role or a label). */
+/** Whether the last text rubrique before `index` (past team and tutor rubriques) ends without closing its sentence. */
+function stopsMidSentence(rubriques: readonly Rubrique[], index: number): boolean {
+  let k = index - 1;
+  while (k >= 0 && (rubriques[k]!.key === 'auteurs' || rubriques[k]!.key === 'tuteurs')) k--;
+  const text = rubriques[k]?.blocks.at(-1)?.text.trim() ?? '';
+  return text !== '' && !/[.!?:;»)"…]$/.test(text);
+}
+
 function isProse(block: Block): boolean {
   const text = block.text.trim();
   return text.length > 120 || (text.length > 50 && /[.!?]$/.test(text));
@@ -409,9 +417,11 @@ function moveByShape(headingBlocks: Block[], rubriques: Rubrique[], vocabulary: 
   // Text that ran on under a sidebar of tutors (a float) comes after the cards: it goes back to the
   // text rubrique the sidebar interrupted.
   result.forEach((rubrique, i) => {
-    // The sidebar may hold the team above the tutors: the interrupted rubrique is before both.
+    // The sidebar may hold the team above the tutors, or one labelled card per tutor when the text
+    // before the cards stops mid-sentence (cards printed after the text end it): the interrupted
+    // rubrique is before them all.
     let k = i - 1;
-    while (k >= 0 && result[k]!.key === 'auteurs') k--;
+    while (k >= 0 && (result[k]!.key === 'auteurs' || (result[k]!.key === 'tuteurs' && stopsMidSentence(result, k)))) k--;
     const before = result[k];
     if (rubrique.key !== 'tuteurs' || !before || !TEXT_RUBRIQUES.includes(before.key)) return;
     const firstProse = rubrique.blocks.findIndex(
