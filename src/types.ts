@@ -94,6 +94,12 @@ export interface TextLine {
   readonly bold: boolean | null;
   /** Font size relative to the document's body text (1 = body); `null` when unknown (converter text). */
   readonly size: number | null;
+  /**
+   * Text of the line's leading bold run when the rest of the line is not bold (« 2,3 MRD » of
+   * « 2,3 MRD d'€ de fonctionnement »); absent when the line starts regular, is all bold, or the
+   * input cannot tell (converter text).
+   */
+  readonly boldLead?: string;
 }
 
 /**

@@ -7,6 +7,7 @@ import { DEFAULT_VOCABULARY } from '../src/profile.js';
 const rubriqueOf = (text: string) => DEFAULT_VOCABULARY.rubriqueOf(text);
 import { SOMMAIRE_NUMBER, SOMMAIRE_PAGE } from '../src/conventions.js';
 import { BrochureError } from '../src/errors.js';
+import { pageFragments } from '../src/extract/fragments.js';
 import { joinLines, normaliseLigatures } from '../src/extract/lines.js';
 import { decodeText, readText } from '../src/extract/text.js';
 import { readNumber } from '../src/normalise/index.js';
@@ -130,6 +131,17 @@ describe('parse', () => {
   it('reads inline figures, keeping % with the number', () => {
     const { figures } = parseFigures([block('79 agents mobilisés'), block('35,9 % de pauvreté'), block('103 211 habitants')]);
     expect(figures.map((f) => [f.valeur, f.libelle])).toEqual([['79', 'agents mobilisés'], ['35,9 %', 'de pauvreté'], ['103 211', 'habitants']]);
+  });
+  it('takes a bold unit word printed with an inline figure as part of the figure', () => {
+    const lead = (text: string, boldLead: string): Block => ({ kind: 'paragraph', text, lines: [{ text, bold: false, size: 1, boldLead }], page: 1 });
+    const { figures } = parseFigures([lead("2,3 MRD d'€ de fonctionnement", '2,3 MRD'), lead('2E région française', '2E'), lead('45 heures d’entretiens', '45'), lead('12 villes et leurs agents', '12 villes et leurs agents'), block('79 agents')]);
+    expect(figures.map((f) => [f.valeur, f.libelle])).toEqual([['2,3 MRD', "d'€ de fonctionnement"], ['2E', 'région française'], ['45', 'heures d’entretiens'], ['12', 'villes et leurs agents'], ['79', 'agents']]);
+  });
+  it('records the leading bold runs of a fragment', () => {
+    const run = (text: string, x: number, bold: boolean) => ({ text, x, y: 100, width: text.length * 5, fontSize: 10, bold, fontName: bold ? 'Serif-Bold' : 'Serif' });
+    const page = (runs: ReturnType<typeof run>[]) => ({ number: 1, width: 600, height: 800, runs, skippedRuns: 0 });
+    expect(pageFragments(page([run('2,3', 0, true), run(' ', 15, true), run('MRD', 20, true), run(' ', 35, false), run("d'€ de", 40, false)]))[0]!.boldLead).toBe('2,3 MRD');
+    expect(pageFragments(page([run('Le', 0, false), run(' ', 10, false), run('2,3', 15, true)]))[0]!.boldLead).toBe('');
   });
   it('treats numbers inside labels as text once figures stand alone', () => {
     const { figures } = parseFigures([block('2021'), block('1er janvier 2021 : création.')]);

@@ -20,6 +20,8 @@ export interface Line {
   readonly y: number;
   readonly size: number;
   readonly bold: boolean;
+  /** Text of the line's leading bold runs ('' when it starts in a regular face). */
+  readonly boldLead: string;
 }
 
 /** A block before its text is joined (hyphen decisions need the whole document). */
@@ -50,8 +52,19 @@ function leafLines(fragments: readonly Fragment[]): Line[] {
       y: main.y,
       size: main.size,
       bold: boldChars * 2 > chars,
+      boldLead: leadingBold(parts),
     };
   });
+}
+
+/** The leading bold text of a line's fragments, left to right: whole bold fragments, then the bold start of the next. */
+function leadingBold(parts: readonly Fragment[]): string {
+  const lead: string[] = [];
+  for (const part of parts) {
+    if (part.boldLead !== '') lead.push(part.boldLead);
+    if (part.boldLead !== part.text) break;
+  }
+  return lead.join(' ');
 }
 
 /** Cuts a leaf's lines into blocks and tells paragraphs, list items and table rows apart. */

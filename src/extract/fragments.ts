@@ -21,6 +21,8 @@ export interface Fragment {
   readonly size: number;
   /** Whether most of its characters are bold. */
   readonly bold: boolean;
+  /** Text of its leading bold runs ('' when its first run is not bold): a bold key figure before its label (« 2,3 MRD » d'€…). */
+  readonly boldLead: string;
   readonly chars: number;
 }
 
@@ -143,6 +145,9 @@ function pushFragment(out: Fragment[], page: number, runs: readonly PdfTextRun[]
   let bottom = -Infinity;
   let chars = 0;
   let boldChars = 0;
+  // Length of `text` up to the end of the leading bold runs, until a regular run closes them.
+  let boldLeadEnd = 0;
+  let leadOpen = true;
   let main: PdfTextRun | undefined;
   const bySize = new Map<number, number>();
   for (const run of runs) {
@@ -167,13 +172,16 @@ function pushFragment(out: Fragment[], page: number, runs: readonly PdfTextRun[]
     const n = run.text.trim().length;
     chars += n;
     if (run.bold) boldChars += n;
+    if (leadOpen && run.bold) boldLeadEnd = text.length;
+    else leadOpen = false;
     const sized = (bySize.get(run.fontSize) ?? 0) + n;
     bySize.set(run.fontSize, sized);
     if (!main || sized > (bySize.get(main.fontSize) ?? 0) || (sized === bySize.get(main.fontSize) && run.fontSize > main.fontSize)) main = run;
   }
   const cleaned = cleanText(text);
   if (!main || cleaned === '') return;
-  out.push({ page, text: cleaned, x0, x1, y: main.y, top, bottom, size: main.fontSize, bold: boldChars * 2 > chars, chars });
+  const boldLead = boldLeadEnd > 0 ? cleanText(text.slice(0, boldLeadEnd)) : '';
+  out.push({ page, text: cleaned, x0, x1, y: main.y, top, bottom, size: main.fontSize, bold: boldChars * 2 > chars, boldLead: cleaned.startsWith(boldLead) ? boldLead : '', chars });
 }
 
 /** Characters `cleanText` rewrites: ligatures, soft hyphen, controls, unusual spaces, runs of spaces. */

@@ -85,6 +85,7 @@ export function finishBlock(draft: DraftBlock, metrics: Metrics, keepHyphen: (le
     text: line.text,
     bold: line.bold,
     size: Math.round((line.size / metrics.bodySize) * 100) / 100,
+    ...(line.boldLead !== '' && line.boldLead !== line.text ? { boldLead: line.boldLead } : {}),
   }));
   const text = joinPairwise(joinBrokenCompounds(lines.map((line) => line.text)), keepHyphen);
   // A table row is one line of text, whatever `joinLines` keeps on its own line.

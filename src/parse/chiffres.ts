@@ -27,6 +27,23 @@ export function isStandaloneFigure(text: string): boolean {
 /** A figure at the start of a sentence; a % right after it belongs to the figure. */
 const INLINE = new RegExp(String.raw`^(${NUMBER}(?:\s?%)?)\s+(\S.*)$`, 'su');
 
+/** A bold run that is a whole figure: a number and a short unit word printed with it (« 2,3 MRD », « 10 ANS », « 2E »). */
+const BOLD_FIGURE = new RegExp(String.raw`^${NUMBER}(?:\s?(?:%|\p{L}[\p{L}'’€.]{0,5}))?$`, 'u');
+
+/**
+ * The inline figure at the start of a block: its leading bold run when that is a number with its
+ * unit (the unit word belongs to the figure, not to the label), else the number at its start.
+ */
+function inlineFigure(block: Block, text: string): { valeur: string; label: string } | null {
+  const lead = block.lines[0]?.boldLead?.trim();
+  if (lead && BOLD_FIGURE.test(lead) && text.startsWith(lead)) {
+    const label = text.slice(lead.length).trim();
+    if (label !== '') return { valeur: lead, label };
+  }
+  const inline = INLINE.exec(text);
+  return inline ? { valeur: inline[1]!, label: inline[2]! } : null;
+}
+
 /** A short title-like block after a figure's label starts a box (« Les profils des personnels », « Et après... »). */
 const BOX_TITLE = /^[\p{Lu}&«"][^\d]{0,50}$/u;
 
@@ -64,9 +81,9 @@ export function parseFigures(blocks: readonly Block[]): { figures: PrintedFigure
       figures.push({ valeur: text, page: block.page, label: [] });
       continue;
     }
-    const inline = block.kind === 'paragraph' && !standaloneLayout ? INLINE.exec(text) : null;
+    const inline = block.kind === 'paragraph' && !standaloneLayout ? inlineFigure(block, text) : null;
     if (inline) {
-      figures.push({ valeur: inline[1]!, page: block.page, label: [{ ...block, text: inline[2]! }] });
+      figures.push({ valeur: inline.valeur, page: block.page, label: [{ ...block, text: inline.label }] });
       continue;
     }
     const current = figures.at(-1);

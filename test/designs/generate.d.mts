@@ -1,5 +1,5 @@
 /** Types of generate.mjs, for the TypeScript tests. */
-export type DesignChoices = Record<string, unknown> & { id: string; headings: Record<string, number> };
+export type DesignChoices = Record<string, unknown> & { id: string; nameOrder: string; headings: Record<string, number> };
 export declare function random(seed: number): () => number;
 export declare function drawDesigns(seed: number, count: number): DesignChoices[];
 export declare function generate(content: string, design: DesignChoices, outDir: string): { folder: string; pageCount: number; size: number };
