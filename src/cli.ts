@@ -69,6 +69,7 @@ Options:
   --password PASS    password of an encrypted PDF
   --max-pages N      refuse PDFs with more pages (default 2000)
   --timeout MS       give up on a brochure after MS milliseconds (default 60000)
+  --profile FILE     vocabulary profile (JSON) extending the shipped one, as for extract
   -q, --quiet        print nothing on success
   -h, --help         show this help
 
@@ -128,19 +129,13 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 async function extractCommand(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseOptions(argv, {
+    ...READING_OPTIONS,
     out: { type: 'string' },
     'out-dir': { type: 'string' },
     strict: { type: 'boolean' },
     'allow-partial': { type: 'boolean' },
-    password: { type: 'string' },
-    'max-pages': { type: 'string' },
-    timeout: { type: 'string' },
-    profile: { type: 'string' },
     jobs: { type: 'string' },
     'page-threads': { type: 'string' },
-    debug: { type: 'boolean' },
-    quiet: { type: 'boolean', short: 'q' },
-    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return print(HELP.extract!);
   if (positionals.length === 0) throw new BrochureError('USAGE', "extract needs an INPUT file (try 'brochure-extract extract --help')");
@@ -148,12 +143,7 @@ async function extractCommand(argv: readonly string[]): Promise<number> {
   if (positionals.length === 1 && /\.pdf$/i.test(positionals[0]!)) (await import('./extract/pdf-threads.js')).prestartPageThread();
   const inputs = await expandInputs(positionals);
   if (values.out !== undefined && inputs.length > 1) throw new BrochureError('USAGE', '--out takes one input; use --out-dir for several');
-  const options = {
-    password: values.password,
-    maxPages: positiveInteger(values['max-pages'], '--max-pages'),
-    timeoutMs: positiveInteger(values.timeout, '--timeout') ?? 60_000,
-    ...(values.profile !== undefined ? { profile: await loadProfile(values.profile) } : {}),
-  };
+  const options = await readingOptions(values);
   const jobs = positiveInteger(values.jobs, '--jobs');
   const outDir = values['out-dir'] ?? 'output';
   const toStdout = values.out === '-';
@@ -227,22 +217,13 @@ async function compare(argv: readonly string[]): Promise<number> {
 
 async function ingestCommand(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseOptions(argv, {
+    ...READING_OPTIONS,
     db: { type: 'string' },
     replace: { type: 'boolean' },
-    password: { type: 'string' },
-    'max-pages': { type: 'string' },
-    timeout: { type: 'string' },
-    debug: { type: 'boolean' },
-    quiet: { type: 'boolean', short: 'q' },
-    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return print(HELP.ingest!);
   if (positionals.length === 0) throw new BrochureError('USAGE', "ingest needs an INPUT file (try 'brochure-extract ingest --help')");
-  const options = {
-    password: values.password,
-    maxPages: positiveInteger(values['max-pages'], '--max-pages'),
-    timeoutMs: positiveInteger(values.timeout, '--timeout') ?? 60_000,
-  };
+  const options = await readingOptions(values);
   const dbPath = values.db ?? DEFAULT_DB;
   const { openDataset } = await import('./dataset/database.js');
   const { ingestDocument } = await import('./dataset/ingest.js');
@@ -369,6 +350,27 @@ async function expandInputs(paths: readonly string[]): Promise<string[]> {
 }
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+/** How to read a brochure: the options `extract` and `ingest` share. */
+const READING_OPTIONS = {
+  password: { type: 'string' },
+  'max-pages': { type: 'string' },
+  timeout: { type: 'string' },
+  profile: { type: 'string' },
+  debug: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The pipeline options given by READING_OPTIONS (the profile file is loaded and checked here). */
+async function readingOptions(values: { password?: string; 'max-pages'?: string; timeout?: string; profile?: string }) {
+  return {
+    password: values.password,
+    maxPages: positiveInteger(values['max-pages'], '--max-pages'),
+    timeoutMs: positiveInteger(values.timeout, '--timeout') ?? 60_000,
+    ...(values.profile !== undefined ? { profile: await loadProfile(values.profile) } : {}),
+  };
+}
 
 function parseOptions<T extends OptionSpec>(argv: readonly string[], options: T) {
   try {

@@ -147,6 +147,24 @@ describe('ingest and export', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('reads a brochure with --profile, as extract does (a renamed heading is only understood with it)', async () => {
+    const dir = temp();
+    const input = join(root, 'test/fixtures/profile-synonym/input.txt');
+    const contexts = async (db: string): Promise<(string | null)[]> => {
+      const out = join(dir, `${Math.random()}.json`);
+      const exported = await cli(['export', '--db', db, '--format', 'json', '--out', out]);
+      expect(exported.code, exported.stderr).toBe(0);
+      return (JSON.parse(readFileSync(join(out, readdirSync(out)[0]!), 'utf8')) as { projets: { contexte: string | null }[] }).projets.map((p) => p.contexte);
+    };
+    const plain = join(dir, 'plain.sqlite');
+    const withProfile = join(dir, 'profile.sqlite');
+    expect((await cli(['ingest', input, '--db', plain])).code).toBe(0);
+    const run = await cli(['ingest', input, '--db', withProfile, '--profile', join(root, 'test/fixtures/profile-synonym/profile.json')]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(await contexts(plain)).toContain(null);
+    expect(await contexts(withProfile)).not.toContain(null);
+  });
+
   it('export csv --excel writes one spreadsheet-ready file per table; csv refuses stdout; an unknown edition is an error', async () => {
     const dir = temp();
     const db = join(dir, 'b.sqlite');
