@@ -6,6 +6,7 @@
 // First: evaluated before pdf.js, which must not load the canvas add-on in this thread.
 import './no-canvas.js';
 import { parentPort, workerData } from 'node:worker_threads';
+import { installSyncInflate } from './sync-inflate.js';
 import { toWorkerError, type WorkerError } from '../worker-errors.js';
 import type { PdfPage } from '../types.js';
 import { openPdf, PageReader } from './pdf.js';
@@ -65,6 +66,8 @@ async function run(data: PageWorkerData, post: (message: PageWorkerMessage) => v
 
 const port = parentPort;
 if (port) {
+  // pdf.js inflates through the platform's DecompressionStream: zlib in one call is the same bytes, cheaper.
+  installSyncInflate();
   const post = (message: PageWorkerMessage): void => port.postMessage(message);
   // A thread started ahead (`prestartPageThread`) loads pdf.js first, then gets its data as a message.
   if (workerData) void run(workerData as PageWorkerData, post);
