@@ -139,8 +139,10 @@ async function extractCommand(argv: readonly string[]): Promise<number> {
   });
   if (values.help) return print(HELP.extract!);
   if (positionals.length === 0) throw new BrochureError('USAGE', "extract needs an INPUT file (try 'brochure-extract extract --help')");
-  // One PDF: its page-reading thread starts loading pdf.js now, while this thread loads the rest.
-  if (positionals.length === 1 && /\.pdf$/i.test(positionals[0]!)) (await import('./extract/pdf-threads.js')).prestartPageThread();
+  // One PDF: its page-reading threads start loading pdf.js now, while this thread loads the rest.
+  const { defaultPageThreads, prestartPageThread } = await import('./extract/pdf-threads.js');
+  const pageThreads = positiveInteger(values['page-threads'], '--page-threads') ?? defaultPageThreads();
+  if (positionals.length === 1 && /\.pdf$/i.test(positionals[0]!)) prestartPageThread(undefined, pageThreads);
   const inputs = await expandInputs(positionals);
   if (values.out !== undefined && inputs.length > 1) throw new BrochureError('USAGE', '--out takes one input; use --out-dir for several');
   const options = await readingOptions(values);
@@ -155,7 +157,7 @@ async function extractCommand(argv: readonly string[]): Promise<number> {
       : join(outDir, `${document.brochure.anneeDebut}-${document.brochure.anneeFin}.json`));
   if (values['out-dir'] === undefined && values.out === undefined) await mkdir(outDir, { recursive: true }).catch(() => undefined);
 
-  const [{ processFiles }, { defaultPageThreads }] = await Promise.all([import('./batch.js'), import('./extract/pdf-threads.js')]);
+  const { processFiles } = await import('./batch.js');
   // A progress line ("12/20 files") only for a person watching: not in pipes, logs or with --quiet.
   const progress = process.stderr.isTTY && inputs.length > 1 && !values.quiet;
   const onDone = progress ? (done: number, total: number) => process.stderr.write(`\r${done}/${total} files`) : undefined;
@@ -163,7 +165,6 @@ async function extractCommand(argv: readonly string[]): Promise<number> {
   // page-reading threads; either way --timeout stops a parse that never yields (terminated thread,
   // or V8's watchdog for the synchronous stages) and pdf.js is loaded once.
   const fileThreads = inputs.length > 1 && (jobs ?? availableParallelism()) > 1;
-  const pageThreads = positiveInteger(values['page-threads'], '--page-threads') ?? defaultPageThreads();
   const outcomes: Outcome[] = await processFiles(inputs, { ...options, jobs, outputFor, onDone, threads: fileThreads, pageThreads: fileThreads ? 0 : pageThreads });
   if (progress) process.stderr.write('\r\x1b[K');
   let exit: number = EXIT.ok;

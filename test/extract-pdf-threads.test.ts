@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BrochureError } from '../src/errors.js';
-import { defaultPageThreads, pageThreadWaiting, prestartPageThread, readPdfPagesInThreads, type ThreadedReadOptions } from '../src/extract/pdf-threads.js';
+import { defaultPageThreads, pageThreadsWaiting, pageThreadWaiting, prestartPageThread, readPdfPagesInThreads, threadsFor, type ThreadedReadOptions } from '../src/extract/pdf-threads.js';
 import { readPdfPages } from '../src/extract/pdf.js';
 import type { PdfPages } from '../src/types.js';
 
@@ -64,6 +64,26 @@ describe('a page thread started ahead (the CLI on one PDF)', () => {
     expect(threaded).toEqual(await readPdfPages(bytes));
   });
 
+  it.each([
+    ['the 2019 brochure (long enough for two)', '../fixtures/inet-2019/input.pdf', 1],
+    ['the synthetic 2031 brochure (too short for two)', '../fixtures/synthetic-2031/input.pdf', 40],
+  ])('two started ahead, %s: both taken, the same pages as one thread', async (_, path, pagesPerThread) => {
+    const bytes = read(path);
+    prestartPageThread(workerUrl, 2);
+    expect(pageThreadsWaiting()).toBe(2);
+    const threaded = await readPdfPagesInThreads(bytes, { threads: 2, pagesPerThread, workerUrl });
+    expect(pageThreadsWaiting()).toBe(0);
+    expect(threaded).toEqual(await readPdfPages(bytes));
+  });
+
+  it('a read wanting fewer threads than were started ahead ends the others', async () => {
+    const bytes = read('../fixtures/synthetic-2031/input.pdf');
+    prestartPageThread(workerUrl, 2);
+    const threaded = await readPdfPagesInThreads(bytes, { threads: 1, workerUrl });
+    expect(pageThreadsWaiting()).toBe(0);
+    expect(threaded).toEqual(await readPdfPages(bytes));
+  });
+
   it('does not keep the process alive when unused, and page threads never load the canvas add-on', () => {
     // A child process: this one has loaded pdf.js (and its canvas add-on) in its own thread.
     const threads = new URL('../dist/extract/pdf-threads.js', import.meta.url).href;
@@ -113,6 +133,17 @@ describe('threaded read errors', () => {
     const error = await threadError(read('../fixtures/inet-2019/input.pdf'), { signal: controller.signal });
     expect(error).toBe(reason);
     expect(performance.now() - start).toBeLessThan(2000);
+  });
+});
+
+describe('threadsFor', () => {
+  it('one thread, plus one per share of pages, at most the threads asked for', () => {
+    expect(threadsFor(110, 2, 40)).toBe(2);
+    expect(threadsFor(79, 2, 40)).toBe(1);
+    expect(threadsFor(12, 2, 40)).toBe(1);
+    expect(threadsFor(0, 2, 40)).toBe(1);
+    expect(threadsFor(500, 3, 40)).toBe(3);
+    expect(threadsFor(110, 1, 1)).toBe(1);
   });
 });
 

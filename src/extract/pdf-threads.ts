@@ -60,27 +60,43 @@ export function defaultPageThreads(cores = availableParallelism(), load = loadav
 }
 
 /** A reading thread started before its PDF is known, and whether it has exited meanwhile. */
-let prestarted: { worker: Worker; href: string; exited: boolean } | undefined;
+interface Prestarted {
+  readonly worker: Worker;
+  readonly href: string;
+  exited: boolean;
+}
+let prestarted: Prestarted[] = [];
 
 /**
- * Starts one page-reading thread now, before the PDF is read from disk: it loads pdf.js (about
+ * Starts page-reading threads now, before the PDF is read from disk: each loads pdf.js (about
  * 0.2 s) while the calling thread loads the later stages and reads the file, and the next
- * `readPdfPagesInThreads` with the same module takes it as its first thread. The CLI calls this
- * first thing for a single PDF. An unused thread does not keep the process alive.
+ * `readPdfPagesInThreads` with the same module takes them (up to its `threads`). The CLI calls
+ * this first thing for a single PDF. Unused threads do not keep the process alive.
  * @param workerUrl The compiled thread module (default: `pdf-worker.js` beside this module).
+ * @param count How many threads to have waiting (default 1).
  */
-export function prestartPageThread(workerUrl?: URL): void {
-  if (prestarted) return;
+export function prestartPageThread(workerUrl?: URL, count = 1): void {
   const url = workerUrl ?? new URL('./pdf-worker.js', import.meta.url);
-  const worker = new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-  const entry = { worker, href: url.href, exited: false };
-  // Until it is taken, a crash only means it will not be used.
-  worker.on('error', () => undefined);
-  worker.once('exit', () => {
-    entry.exited = true;
-  });
-  worker.unref();
-  prestarted = entry;
+  prestarted = prestarted.filter((entry) => !entry.exited);
+  while (prestarted.length < count) {
+    const worker = new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const entry: Prestarted = { worker, href: url.href, exited: false };
+    // Until it is taken, a crash only means it will not be used.
+    worker.on('error', () => undefined);
+    worker.once('exit', () => {
+      entry.exited = true;
+    });
+    worker.unref();
+    prestarted.push(entry);
+  }
+}
+
+/**
+ * How many prestarted reading threads are waiting for their PDF (for tests).
+ * @returns 0 once a read has taken them.
+ */
+export function pageThreadsWaiting(): number {
+  return prestarted.filter((entry) => !entry.exited).length;
 }
 
 /**
@@ -88,16 +104,17 @@ export function prestartPageThread(workerUrl?: URL): void {
  * @returns True between `prestartPageThread` and the read that takes it.
  */
 export function pageThreadWaiting(): boolean {
-  return prestarted !== undefined && !prestarted.exited;
+  return pageThreadsWaiting() > 0;
 }
 
-/** The prestarted thread for this module, if it is still alive; it is handed out once. */
-function takePrestarted(url: URL): Worker | undefined {
-  const entry = prestarted;
-  if (!entry || entry.href !== url.href || entry.exited) return undefined;
-  prestarted = undefined;
-  entry.worker.ref();
-  return entry.worker;
+/** Up to `count` prestarted threads for this module that are still alive; each is handed out once, the others are ended. */
+function takePrestarted(url: URL, count: number): Worker[] {
+  const alive = prestarted.filter((entry) => !entry.exited && entry.href === url.href);
+  const taken = alive.slice(0, count);
+  for (const entry of prestarted) if (!taken.includes(entry)) void entry.worker.terminate();
+  prestarted = [];
+  for (const entry of taken) entry.worker.ref();
+  return taken.map((entry) => entry.worker);
 }
 
 /**
@@ -113,6 +130,9 @@ export function readPdfPagesInThreads(bytes: Uint8Array, options: ThreadedReadOp
   const data: PageWorkerData = {
     bytes,
     shared,
+    ordinal: 0,
+    threads: options.threads,
+    pagesPerThread: options.pagesPerThread ?? PAGES_PER_EXTRA_THREAD,
     ...(options.password !== undefined ? { password: options.password } : {}),
     ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}),
   };
@@ -145,10 +165,9 @@ export function readPdfPagesInThreads(bytes: Uint8Array, options: ThreadedReadOp
       pages.sort((a, b) => a.number - b.number);
       finish(() => resolve({ pageCount: pageCount ?? pages.length, pages }));
     };
-    const start = (): void => {
+    const start = (ahead?: Worker): void => {
       // Each thread gets its own copy of the bytes (pdf.js takes ownership of the buffer it reads).
-      const own: PageWorkerData = { ...data, bytes: bytes.slice() };
-      const ahead = workers.size === 0 ? takePrestarted(url) : undefined;
+      const own: PageWorkerData = { ...data, bytes: bytes.slice(), ordinal: workers.size };
       ahead?.postMessage(own, [own.bytes.buffer as ArrayBuffer]);
       const worker = ahead ?? new Worker(url, { workerData: own, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       workers.add(worker);
@@ -164,7 +183,7 @@ export function readPdfPagesInThreads(bytes: Uint8Array, options: ThreadedReadOp
         if (message.type === 'opened') {
           if (pageCount === undefined) {
             pageCount = message.pageCount;
-            const wanted = Math.min(options.threads, Math.floor(pageCount / (options.pagesPerThread ?? PAGES_PER_EXTRA_THREAD)));
+            const wanted = threadsFor(pageCount, options.threads, data.pagesPerThread);
             while (workers.size < wanted && !settled) start();
           }
           return;
@@ -188,6 +207,17 @@ export function readPdfPagesInThreads(bytes: Uint8Array, options: ThreadedReadOp
         }
       });
     };
-    start();
+    // Threads started ahead get the PDF at once (each sees from the page count whether it is needed); others start as the first reports the page count.
+    const ahead = takePrestarted(url, options.threads);
+    if (ahead.length === 0) start();
+    for (const worker of ahead) start(worker);
   });
+}
+
+/**
+ * Threads worth reading a PDF of `pageCount` pages: one, plus one per `pagesPerThread` pages
+ * beyond, at most `threads`. Each reading thread applies it too (`PageWorkerData.ordinal`).
+ */
+export function threadsFor(pageCount: number, threads: number, pagesPerThread: number): number {
+  return Math.max(1, Math.min(threads, Math.floor(pageCount / pagesPerThread)));
 }

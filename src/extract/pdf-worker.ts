@@ -10,6 +10,7 @@ import { installSyncInflate } from './sync-inflate.js';
 import { toWorkerError, type WorkerError } from '../worker-errors.js';
 import type { PdfPage } from '../types.js';
 import { openPdf, PageReader } from './pdf.js';
+import { threadsFor } from './pdf-threads.js';
 
 /** What a reading thread is started with. */
 export interface PageWorkerData {
@@ -22,6 +23,11 @@ export interface PageWorkerData {
    * error reported is the first failing page's, as in one thread.
    */
   readonly shared: SharedArrayBuffer;
+  /** This thread's place among the reading threads (0 for the first). */
+  readonly ordinal: number;
+  /** Reading threads at most, and pages each one beyond the first needs (`threadsFor`). */
+  readonly threads: number;
+  readonly pagesPerThread: number;
 }
 
 /** Messages a reading thread posts. */
@@ -44,6 +50,8 @@ async function run(data: PageWorkerData, post: (message: PageWorkerMessage) => v
   try {
     post({ type: 'opened', pageCount: opened.doc.numPages });
     const reader = new PageReader(opened.doc);
+    // A thread started ahead of the page count reads nothing when the PDF is too short to share.
+    if (data.ordinal >= threadsFor(opened.doc.numPages, data.threads, data.pagesPerThread)) return post({ type: 'done', pages: [] });
     for (;;) {
       const failed = Atomics.load(counters, FAILED);
       const number = Atomics.add(counters, CLAIMED, 1) + 1;
