@@ -1,5 +1,5 @@
-// Types for the two natural modules we import by path: importing `natural` whole costs ~0.5 s
-// and prints dotenv notices on stdout (see README, "Dependencies").
+// Types for the natural modules imported by path: Jaro-Winkler (src/similarity.ts) and Levenshtein (the
+// test of our bounded edit test). Importing `natural` whole costs ~0.5 s and prints dotenv notices (README).
 declare module 'natural/lib/natural/distance/jaro-winkler_distance.js' {
   /** Jaro-Winkler similarity of two strings, 1 = identical, 0 = nothing in common. */
   export default function jaroWinklerDistance(s1: string, s2: string, options?: { ignoreCase?: boolean }): number;

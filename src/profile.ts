@@ -70,15 +70,28 @@ export interface Vocabulary {
   readonly teamTableHeaders: ReadonlySet<string>;
 }
 
+/**
+ * Folded texts already computed: a run folds the same block and heading texts again and again
+ * (about 8 000 calls for 1 800 texts on the 2019 brochure). Emptied when it grows past
+ * `FOLDED_KEPT` entries, so a long-lived process does not keep every text it ever saw.
+ */
+const folded = new Map<string, string>();
+const FOLDED_KEPT = 20_000;
+
 /** Upper-cases, strips accents and folds white space, for matching headings whatever their case or accents. */
 export function foldForMatch(text: string): string {
-  return text
+  const known = folded.get(text);
+  if (known !== undefined) return known;
+  const result = text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .toUpperCase()
     .replace(/\s+/g, ' ')
     .trim();
+  if (folded.size >= FOLDED_KEPT) folded.clear();
+  folded.set(text, result);
+  return result;
 }
 
 const RUBRIQUE_KEYS: readonly RubriqueKey[] = ['auteurs', 'tuteurs', 'contexte', 'problematique', 'clesPourAgir', 'temoignage', 'chiffres', 'allerPlusLoin'];

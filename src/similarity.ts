@@ -1,11 +1,13 @@
 /**
- * String similarity, one place for the whole pipeline, on natural's distances: Jaro-Winkler for
- * "how alike" (names, promotion and section titles), Levenshtein for "a letter doubled, dropped
- * or changed". Callers fold the strings first (case, accents) as their comparison needs.
- * Only natural's distance modules are imported: `import natural` costs ~0.5 s (see README).
+ * String similarity, one place for the whole pipeline: natural's Jaro-Winkler for "how alike"
+ * (names, promotion and section titles), and a bounded Levenshtein test for "a letter doubled,
+ * dropped or changed". Callers fold the strings first (case, accents) as their comparison needs.
+ * Only natural's Jaro-Winkler module is imported: `import natural` costs ~0.5 s (see README).
+ * The Levenshtein test is ours: natural's builds a matrix of objects per call and loads
+ * underscore, 15–20 ms of a cold run on the converter text for a yes/no answer about one or two
+ * edits (docs/performance.md); `test/similarity.test.ts` checks it against natural's distance.
  */
 import naturalJaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance.js';
-import { LevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
 
 /**
  * Jaro-Winkler similarity (natural's), case-sensitive.
@@ -30,7 +32,31 @@ export function similarEnough(a: string, b: string, threshold: number): boolean 
 export function withinEdits(a: string, b: string, n: number): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > n) return false;
-  return LevenshteinDistance(a, b) <= n;
+  return levenshteinAtMost(a, b, n);
+}
+
+/**
+ * Whether the Levenshtein distance of `a` and `b` (UTF-16 code units, unit costs) is at most `n`:
+ * the classic two-row computation, stopped as soon as a whole row exceeds `n` (the distance can
+ * only grow from there).
+ */
+function levenshteinAtMost(a: string, b: string, n: number): boolean {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array<number>(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const substitute = previous[j - 1]! + (ai === b.charCodeAt(j - 1) ? 0 : 1);
+      const cost = Math.min(substitute, previous[j]! + 1, current[j - 1]! + 1);
+      current[j] = cost;
+      if (cost < rowMin) rowMin = cost;
+    }
+    if (rowMin > n) return false;
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length]! <= n;
 }
 
 /**

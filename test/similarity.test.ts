@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
 import { jaroWinkler, mostSimilar, similarEnough, withinEdits } from '../src/similarity.js';
 
 /** The hand-written test `withinEdits(a, b, 1)` replaced in segment: one letter changed, added or dropped. */
@@ -28,6 +29,22 @@ describe('similarity', () => {
       const [a, b] = [word(), word()];
       expect(withinEdits(a, b, 1), `${a} / ${b}`).toBe(withinOneEditByHand(a, b));
     }
+  });
+
+  it('decides like natural\'s Levenshtein distance (which it replaced), for 1, 2 and 3 edits', () => {
+    let seed = 11;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const word = (): string => Array.from({ length: Math.floor(random() * 9) }, () => 'ABCÉ'[Math.floor(random() * 4)]).join('');
+    let within = 0;
+    for (let i = 0; i < 3000; i++) {
+      const [a, b, n] = [word(), word(), 1 + (i % 3)];
+      const expected = Math.abs(a.length - b.length) <= n && LevenshteinDistance(a, b) <= n;
+      expect(withinEdits(a, b, n), `${a} / ${b} / ${n}`).toBe(expected);
+      if (expected) within++;
+    }
+    // Both answers occur often: the comparison is not vacuous.
+    expect(within).toBeGreaterThan(300);
+    expect(within).toBeLessThan(2700);
   });
 
   it('scores likeness with Jaro-Winkler and picks the most similar candidate, the first on ties', () => {
