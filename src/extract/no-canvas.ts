@@ -1,6 +1,6 @@
 /**
  * Keeps pdf.js from loading `@napi-rs/canvas` in a page-reading thread. Imported before pdf.js by
- * `pdf-worker.ts` only.
+ * `thread-setup.ts` only.
  *
  * Why: in Node, pdf.js's display module `require`s the native canvas add-on when it is evaluated,
  * to polyfill `DOMMatrix`, `Path2D` and `ImageData`, which only rendering uses. Loading it costs

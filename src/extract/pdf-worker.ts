@@ -3,10 +3,9 @@
  * a time from a counter shared by every reading thread, so no thread waits for the main thread
  * between pages; at the end it names the fonts of its pages and posts them back.
  */
-// First: evaluated before pdf.js, which must not load the canvas add-on in this thread.
-import './no-canvas.js';
+// First: evaluated before pdf.js (no canvas add-on, no fetch implementation, synchronous inflate).
+import './thread-setup.js';
 import { parentPort, workerData } from 'node:worker_threads';
-import { installSyncInflate } from './sync-inflate.js';
 import { toWorkerError, type WorkerError } from '../worker-errors.js';
 import type { PdfPage } from '../types.js';
 import { openPdf, PageReader } from './pdf.js';
@@ -74,8 +73,6 @@ async function run(data: PageWorkerData, post: (message: PageWorkerMessage) => v
 
 const port = parentPort;
 if (port) {
-  // pdf.js inflates through the platform's DecompressionStream: zlib in one call is the same bytes, cheaper.
-  installSyncInflate();
   const post = (message: PageWorkerMessage): void => port.postMessage(message);
   // A thread started ahead (`prestartPageThread`) loads pdf.js first, then gets its data as a message.
   if (workerData) void run(workerData as PageWorkerData, post);
