@@ -1,6 +1,6 @@
 /**
- * Gives a page-reading thread a synchronous `DecompressionStream('deflate')`. Imported before
- * pdf.js by `pdf-worker.ts` only.
+ * Gives a page-reading thread a synchronous `DecompressionStream('deflate')`. Installed by
+ * `thread-setup.ts` only, before pdf.js runs.
  *
  * Why: pdf.js 5 inflates every Flate stream it reads (content streams, fonts, CMaps) through the
  * web `DecompressionStream` when the platform has one, and falls back to its own JavaScript inflate
