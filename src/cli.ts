@@ -41,7 +41,7 @@ Options:
   --timeout MS       give up on a file after MS milliseconds (default 60000)
   --profile FILE     vocabulary profile (JSON) extending the shipped one (see README « Next year's brochure has a new design »)
   --jobs N           files processed at once (default: number of cores)
-  --page-threads N   threads reading one PDF's pages (default: 2 when 2 cores are idle and the PDF has 80 pages or more, else 1)
+  --page-threads N   threads reading one PDF's pages (default: 2 when 2 cores are idle and the PDF has 200 pages or more, else 1)
   --debug            print stack traces of unexpected errors
   -q, --quiet        print nothing on success
   -h, --help         show this help
@@ -139,10 +139,13 @@ async function extractCommand(argv: readonly string[]): Promise<number> {
   });
   if (values.help) return print(HELP.extract!);
   if (positionals.length === 0) throw new BrochureError('USAGE', "extract needs an INPUT file (try 'brochure-extract extract --help')");
-  // One PDF: its page-reading threads start loading pdf.js now, while this thread loads the rest.
+  // One PDF: its page-reading thread starts loading pdf.js now, while this thread loads the rest. By
+  // default one thread (more start only once the PDF proves long enough); as many as asked for with
+  // --page-threads (each reads only if the PDF is long enough to share, `threadsFor`).
   const { defaultPageThreads, prestartPageThread } = await import('./extract/pdf-threads.js');
-  const pageThreads = positiveInteger(values['page-threads'], '--page-threads') ?? defaultPageThreads();
-  if (positionals.length === 1 && /\.pdf$/i.test(positionals[0]!)) prestartPageThread(undefined, pageThreads);
+  const askedThreads = positiveInteger(values['page-threads'], '--page-threads');
+  const pageThreads = askedThreads ?? defaultPageThreads();
+  if (positionals.length === 1 && /\.pdf$/i.test(positionals[0]!)) prestartPageThread(undefined, askedThreads ?? 1);
   const inputs = await expandInputs(positionals);
   if (values.out !== undefined && inputs.length > 1) throw new BrochureError('USAGE', '--out takes one input; use --out-dir for several');
   const options = await readingOptions(values);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BrochureError } from '../src/errors.js';
-import { defaultPageThreads, pageThreadsWaiting, pageThreadWaiting, prestartPageThread, readPdfPagesInThreads, threadsFor, type ThreadedReadOptions } from '../src/extract/pdf-threads.js';
+import { defaultPageThreads, PAGES_PER_EXTRA_THREAD, pageThreadsWaiting, pageThreadWaiting, prestartPageThread, readPdfPagesInThreads, threadsFor, type ThreadedReadOptions } from '../src/extract/pdf-threads.js';
 import { readPdfPages } from '../src/extract/pdf.js';
 import type { PdfPages } from '../src/types.js';
 
@@ -144,6 +144,12 @@ describe('threadsFor', () => {
     expect(threadsFor(0, 2, 40)).toBe(1);
     expect(threadsFor(500, 3, 40)).toBe(3);
     expect(threadsFor(110, 1, 1)).toBe(1);
+  });
+
+  it('by default, a second thread only from 200 pages (the 110-page brochure reads in one)', () => {
+    expect(threadsFor(110, 2, PAGES_PER_EXTRA_THREAD)).toBe(1);
+    expect(threadsFor(199, 2, PAGES_PER_EXTRA_THREAD)).toBe(1);
+    expect(threadsFor(200, 2, PAGES_PER_EXTRA_THREAD)).toBe(2);
   });
 });
 

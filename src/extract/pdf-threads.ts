@@ -31,11 +31,12 @@ export interface ThreadedReadOptions {
 }
 
 /**
- * A thread beyond the first starts only when the PDF has this many pages per thread: below it, the
- * start-up of a second pdf.js (about 0.3 s of CPU, 50 MB) costs more than it saves
- * (docs/performance.md, "Pages in parallel").
+ * A thread beyond the first starts only when the PDF has this many pages per thread: below it, a
+ * second pdf.js (loaded, warmed up, the fonts parsed again: about 0.7 s of CPU, 40 MB) costs more
+ * than it saves. Measured on idle cores: 110 pages 11 % slower with 2 threads, 330 pages 17 %
+ * faster (docs/performance.md, "Third pass"); so a second thread from 200 pages.
  */
-export const PAGES_PER_EXTRA_THREAD = 40;
+export const PAGES_PER_EXTRA_THREAD = 100;
 
 /**
  * Young-generation size of a reading thread: V8's default (48 MB) holds about 20 MB more memory per
