@@ -35,6 +35,8 @@ export interface BatchOptions {
    * thread); see `ExtractOptions.pageThreads`. With a timeout, they are what lets it stop a PDF.
    */
   readonly pageThreads?: number;
+  /** Pages each page thread beyond the first needs (see `ExtractOptions.pagesPerThread`). */
+  readonly pagesPerThread?: number;
   /** The compiled page-reading thread module (default: beside `dist/extract/pdf-threads.js`). */
   readonly pdfWorkerUrl?: URL;
   /** The compiled worker module (default: `worker.js` beside this module; tests running the sources pass `dist/worker.js`). */

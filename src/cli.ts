@@ -41,7 +41,8 @@ Options:
   --timeout MS       give up on a file after MS milliseconds (default 60000)
   --profile FILE     vocabulary profile (JSON) extending the shipped one (see README « Next year's brochure has a new design »)
   --jobs N           files processed at once (default: number of cores)
-  --page-threads N   threads reading one PDF's pages (default: 2 when 2 cores are idle and the PDF has 200 pages or more, else 1)
+  --page-threads N   threads reading one PDF's pages (default: 2 when 2 cores are idle and the PDF has 200 pages or more, else 1;
+                     N given: N threads whatever the page count)
   --debug            print stack traces of unexpected errors
   -q, --quiet        print nothing on success
   -h, --help         show this help
@@ -140,8 +141,8 @@ async function extractCommand(argv: readonly string[]): Promise<number> {
   if (values.help) return print(HELP.extract!);
   if (positionals.length === 0) throw new BrochureError('USAGE', "extract needs an INPUT file (try 'brochure-extract extract --help')");
   // One PDF: its page-reading thread starts loading pdf.js now, while this thread loads the rest. By
-  // default one thread (more start only once the PDF proves long enough); as many as asked for with
-  // --page-threads (each reads only if the PDF is long enough to share, `threadsFor`).
+  // default one thread (a second starts only once the PDF proves long enough and a core is idle);
+  // --page-threads N starts N at once and uses them all (one page per thread suffices).
   const { defaultPageThreads, prestartPageThread } = await import('./extract/pdf-threads.js');
   const askedThreads = positiveInteger(values['page-threads'], '--page-threads');
   const pageThreads = askedThreads ?? defaultPageThreads();
@@ -168,7 +169,7 @@ async function extractCommand(argv: readonly string[]): Promise<number> {
   // page-reading threads; either way --timeout stops a parse that never yields (terminated thread,
   // or V8's watchdog for the synchronous stages) and pdf.js is loaded once.
   const fileThreads = inputs.length > 1 && (jobs ?? availableParallelism()) > 1;
-  const outcomes: Outcome[] = await processFiles(inputs, { ...options, jobs, outputFor, onDone, threads: fileThreads, pageThreads: fileThreads ? 0 : pageThreads });
+  const outcomes: Outcome[] = await processFiles(inputs, { ...options, jobs, outputFor, onDone, threads: fileThreads, pageThreads: fileThreads ? 0 : pageThreads, ...(askedThreads !== undefined ? { pagesPerThread: 1 } : {}) });
   if (progress) process.stderr.write('\r\x1b[K');
   let exit: number = EXIT.ok;
   for (const outcome of outcomes) {

@@ -61,6 +61,21 @@ describe('brochure-extract CLI', () => {
     expect(existsSync(out)).toBe(true);
   });
 
+  it('writes the same document with 1, 2 or 3 page threads (--page-threads N uses N threads on any PDF)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'page-threads-cli-'));
+    const pdf = join(root, 'fixtures/synthetic-2031/input.pdf');
+    const written: string[] = [];
+    for (const threads of ['1', '2', '3']) {
+      const out = join(dir, `t${threads}.json`);
+      const run = await cli('extract', pdf, '--out', out, '--quiet', '--page-threads', threads);
+      expect(run.code).toBe(0);
+      written.push(readFileSync(out, 'utf8'));
+    }
+    expect(written[1]).toBe(written[0]);
+    expect(written[2]).toBe(written[0]);
+    expect(JSON.parse(written[0]!).projets.length).toBeGreaterThan(0);
+  });
+
   it('reports on a document as text and as an HTML page', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'be-'));
     await cli('extract', textInput, '--out', join(dir, 'doc.json'));

@@ -22,6 +22,8 @@ export interface ExtractOptions {
    * start only for a long PDF (`PAGES_PER_EXTRA_THREAD` pages per thread).
    */
   readonly pageThreads?: number;
+  /** Pages each page thread beyond the first needs to be started (default `PAGES_PER_EXTRA_THREAD`; 1: always all of `pageThreads`). */
+  readonly pagesPerThread?: number;
   /** The compiled page-reading thread module (default: `dist/extract/pdf-worker.js`; for tests running the sources). */
   readonly pdfWorkerUrl?: URL;
   /** Time limit of the run (set by the pipeline's `timeoutMs`). */
@@ -55,7 +57,7 @@ export async function extractDocument(bytes: Uint8Array, options: ExtractOptions
     const threads = options.pageThreads ?? 0;
     // Threads first (they start reading at once), then the layout module while they read.
     const reading: Promise<PdfPages> = threads > 0
-      ? readPdfPagesInThreads(bytes, { ...pdfOptions, threads, signal: options.deadline?.signal, workerUrl: options.pdfWorkerUrl })
+      ? readPdfPagesInThreads(bytes, { ...pdfOptions, threads, pagesPerThread: options.pagesPerThread, signal: options.deadline?.signal, workerUrl: options.pdfWorkerUrl })
       : import('./pdf.js').then(({ readPdfPages }) => readPdfPages(bytes, pdfOptions));
     const [pages, { layoutPages, assertHasText }] = await Promise.all([reading, import('./layout.js')]);
     return within(() => {
