@@ -77,8 +77,10 @@ function isTableHeader(block: Block, headers: ReadonlySet<string>): boolean {
 }
 
 /**
- * A name whose parts a table printed in two cells (« Lisa » then « MARCHETTI  e-mail ») is one
- * name: a card with no e-mail, directly followed by a short name part with one, is joined to it.
+ * A name whose parts a table printed in two cells (« Lisa » then « MARCHETTI  e-mail ») or on two
+ * lines of one cell (« Inès BRUNEAU- » then « SALGADO », wrapped at the hyphen of a compound family
+ * name) is one name: a card with no e-mail, directly followed by a short name part with one, is
+ * joined to it.
  */
 function joinSplitNames(cards: PrintedPerson[]): PrintedPerson[] {
   const out: PrintedPerson[] = [];
@@ -87,8 +89,11 @@ function joinSplitNames(cards: PrintedPerson[]): PrintedPerson[] {
     const parts = `${previous?.name ?? ''} ${card.name}`.trim().split(/\s+/).length;
     // Only a lone word is half a name: two full names in a row are two people (one without e-mail).
     const lone = (name: string): boolean => name.trim().split(/\s+/).length === 1;
-    if (previous && previous.details.length === 0 && previous.name !== '' && card.details.length > 0 && parts <= 6 && isNamePart(previous.name) && isNamePart(card.name) && (lone(previous.name) || lone(card.name))) {
-      out[out.length - 1] = { ...card, name: `${previous.name} ${card.name}` };
+    // A compound family name wrapped at its hyphen (« BRUNEAU- » / « SALGADO ») joins without a space.
+    const cut = previous !== undefined && /\p{Lu}-$/u.test(previous.name.trim());
+    const head = cut ? previous!.name.trim().slice(0, -1) : previous?.name ?? '';
+    if (previous && previous.details.length === 0 && previous.name !== '' && card.details.length > 0 && parts <= 6 && isNamePart(head) && isNamePart(card.name) && (cut || lone(previous.name) || lone(card.name))) {
+      out[out.length - 1] = { ...card, name: cut ? `${previous.name.trim()}${card.name.trim()}` : `${previous.name} ${card.name}` };
       continue;
     }
     out.push(card);
