@@ -9,7 +9,9 @@ import { cellOrderedLines } from '../src/extract/cells.js';
 import type { Fragment } from '../src/extract/fragments.js';
 import { layoutPages } from '../src/extract/layout.js';
 import type { PdfPage, PdfTextRun } from '../src/extract/pdf.js';
+import { parseProject } from '../src/parse/index.js';
 import { parseAuthorCards } from '../src/parse/people.js';
+import { splitRubriques } from '../src/parse/rubriques.js';
 import { DEFAULT_VOCABULARY } from '../src/profile.js';
 import { readSommaire } from '../src/segment/sommaire.js';
 import type { Block } from '../src/types.js';
@@ -226,5 +228,36 @@ describe('a sommaire table cut by a page break', () => {
       block(3, line('50', false)),
     ];
     expect(entries(blocks).map((entry) => entry[3])).toEqual(['VALORISER LE TERRITOIRE', 'GÉRER AUTREMENT']);
+  });
+});
+
+describe('headings and titles set close above what follows (one block)', () => {
+  const lines = (...specs: [string, boolean][]): Block => ({
+    kind: 'paragraph',
+    text: specs.map(([text]) => text).join(' '),
+    lines: specs.map(([text, bold]) => ({ text, bold, size: 1 })),
+    page: 3,
+  });
+  it('cuts a known heading in bold off the regular lines under it', () => {
+    const split = splitRubriques([lines(['Tuteur au sein de la collectivité', true], ['TISSERAND Agnès, Directrice générale adjointe', false])], DEFAULT_VOCABULARY, { projet: 1 });
+    expect(split.rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((block) => block.text)])).toEqual([['tuteurs', ['TISSERAND Agnès, Directrice générale adjointe']]]);
+  });
+  it('keeps a bold line that is no known heading with its text', () => {
+    const split = splitRubriques([lines(['Un titre de paragraphe', true], ['Le texte qui suit.', false])], DEFAULT_VOCABULARY, { projet: 1 });
+    expect(split.headingBlocks.map((block) => block.text)).toEqual(['Un titre de paragraphe Le texte qui suit.']);
+  });
+  it('reads the title from the bold lines and the collectivité from the regular line under them', () => {
+    const heading: Block = { kind: 'paragraph', text: 'Projet n° 2', lines: [{ text: 'Projet n° 2', bold: false, size: 1.14 }], page: 5 };
+    const parsed = parseProject({
+      numero: 2,
+      section: '',
+      heading,
+      blocks: [
+        lines(['UN GUICHET UNIQUE POUR LES', true], ['PROCHES AIDANTS', true], ['DÉPARTEMENT DE LA HAUTE-VALMORE', false]),
+        lines(['Contexte', true]),
+        lines(['Depuis 2030, le Département est chef de file de l’accompagnement des proches aidants.', false]),
+      ],
+    });
+    expect([parsed.titre, parsed.collectivite]).toEqual(['UN GUICHET UNIQUE POUR LES PROCHES AIDANTS', 'DÉPARTEMENT DE LA HAUTE-VALMORE']);
   });
 });
