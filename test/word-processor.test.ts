@@ -4,15 +4,19 @@
  * sommaire row cut by a page break, no page numbers printed. Small hand-made pages (A4, points,
  * y from the top), set as Writer sets them: 11 pt body at a 14.5 pt leading, 10 pt table text.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cellOrderedLines } from '../src/extract/cells.js';
 import type { Fragment } from '../src/extract/fragments.js';
 import { layoutPages } from '../src/extract/layout.js';
 import type { PdfPage, PdfTextRun } from '../src/extract/pdf.js';
+import { splitRosterPeople } from '../src/normalise/names.js';
+import { readPromotions } from '../src/normalise/promotions.js';
 import { parseProject } from '../src/parse/index.js';
 import { parseAuthorCards } from '../src/parse/people.js';
 import { splitRubriques } from '../src/parse/rubriques.js';
 import { DEFAULT_VOCABULARY } from '../src/profile.js';
+import { runStages } from '../src/pipeline.js';
 import { readSommaire } from '../src/segment/sommaire.js';
 import type { Block } from '../src/types.js';
 
@@ -259,5 +263,75 @@ describe('headings and titles set close above what follows (one block)', () => {
       ],
     });
     expect([parsed.titre, parsed.collectivite]).toEqual(['UN GUICHET UNIQUE POUR LES PROCHES AIDANTS', 'DÉPARTEMENT DE LA HAUTE-VALMORE']);
+  });
+});
+
+describe('a team table and rosters read column by column or on one line (groff, tbl)', () => {
+  const block = (text: string): Block => ({ kind: 'paragraph', text, lines: text.split('\n').map((line) => ({ text: line, bold: false, size: 1 })), page: 5 });
+  it('pairs k names read before k e-mails in order', () => {
+    const cards = parseAuthorCards([block('DELAHAYE Quentin\nNGUYEN Thu-Hà'), block('PERRAUDIN Camille\nquentin.delahaye@administrateur-inet.org\nthuha.nguyen@ingenieurchef-inet.org\ncamille.peraudin@administrateur-inet.org')]);
+    expect(cards.map((card) => [card.name, card.details])).toEqual([
+      ['DELAHAYE Quentin', ['quentin.delahaye@administrateur-inet.org']],
+      ['NGUYEN Thu-Hà', ['thuha.nguyen@ingenieurchef-inet.org']],
+      ['PERRAUDIN Camille', ['camille.peraudin@administrateur-inet.org']],
+    ]);
+  });
+  it('leaves names and e-mails as read when their counts differ', () => {
+    const cards = parseAuthorCards([block('DELAHAYE Quentin\nNGUYEN Thu-Hà\nPERRAUDIN Camille\nquentin.delahaye@administrateur-inet.org\nthuha.nguyen@ingenieurchef-inet.org')]);
+    expect(cards.map((card) => card.details.length)).toEqual([0, 0, 2]);
+  });
+  it('reads several people printed on one roster line, in either order; one person\'s name stays whole', () => {
+    expect(splitRosterPeople('AMRANI Yasmine BRUNEAU-SALGADO Inès DELAHAYE Quentin')).toEqual(['AMRANI Yasmine', 'BRUNEAU-SALGADO Inès', 'DELAHAYE Quentin']);
+    expect(splitRosterPeople('Yasmine AMRANI Inès BRUNEAU-SALGADO')).toEqual(['Yasmine AMRANI', 'Inès BRUNEAU-SALGADO']);
+    expect(splitRosterPeople('VAN DER MEE Camille')).toEqual(['VAN DER MEE Camille']);
+    expect(splitRosterPeople('Jean de LA FONTAINE')).toEqual(['Jean de LA FONTAINE']);
+  });
+  it('reports a roster line read as several people', () => {
+    const { promotions, diagnostics } = readPromotions([{ heading: 'PROMOTION ROSA BONHEUR', page: 8, lines: ['COSTA Jérôme FAURE Adèle', 'RAKOTO Hugo'] }], ['ROSA BONHEUR']);
+    expect(promotions[0]!.membres.map((m) => `${m.prenom} ${m.nom}`)).toEqual(['Jérôme COSTA', 'Adèle FAURE', 'Hugo RAKOTO']);
+    expect(diagnostics.map((d) => d.code)).toEqual(['ROSTER_FORMAT']);
+  });
+});
+
+describe('a sommaire with each title and organisation line its own block', () => {
+  const line = (text: string) => ({ text, bold: false, size: 1 });
+  const block = (page: number, text: string, bold = false): Block => ({ kind: 'paragraph', text, lines: [{ ...line(text), bold }], page });
+  const entries = (blocks: Block[]) => readSommaire(blocks, 0, DEFAULT_VOCABULARY).entries.map((e) => [e.numero, e.texte, e.page]);
+  it('finds the page after two title lines and two organisation lines', () => {
+    const blocks = [
+      block(2, 'GÉRER DIFFÉREMMENT', true),
+      block(2, '13 RENFORCER LES SERVICES ET L’APPROPRIATION DES COMPÉTENCES EAU ET'),
+      block(2, 'ASSAINISSEMENT VERS UN PASSAGE EN RÉGIE'),
+      block(2, 'COMMUNAUTÉ D’AGGLOMÉRATION DU PAYS NORD MARTINIQUE (CAP NORD'),
+      block(2, 'MARTINIQUE)'),
+      block(2, '........................................ 35'),
+      block(2, '14 COÛT COMPLET DES ÉQUIPEMENTS CULTURELS ET SPORTIFS'),
+      block(2, 'VILLE DE MARSEILLE ........ 37'),
+    ];
+    expect(entries(blocks).map((entry) => entry[2])).toEqual([35, 37]);
+  });
+  it('takes the page from the organisation line that opens the next page', () => {
+    const blocks = [
+      block(2, 'GÉRER DIFFÉREMMENT', true),
+      block(2, '15 TARIFICATION INTERMODALE : VERS UNE OFFRE'),
+      block(2, 'DE MOBILITÉ SERVICIELLE'),
+      block(3, 'RÉGION GRAND EST .................. 39'),
+      block(3, 'VALORISER LE TERRITOIRE', true),
+      block(3, '16 PRÉFIGURATION DE LA MÉDIATHÈQUE'),
+      block(3, 'GRAND BESANÇON MÉTROPOLE ....... 42'),
+    ];
+    expect(entries(blocks)).toEqual([
+      [15, 'TARIFICATION INTERMODALE : VERS UNE OFFRE DE MOBILITÉ SERVICIELLE RÉGION GRAND EST', 39],
+      [16, 'PRÉFIGURATION DE LA MÉDIATHÈQUE GRAND BESANÇON MÉTROPOLE', 42],
+    ]);
+  });
+});
+
+describe('cover', () => {
+  it('reads promotion names printed one per line with no separator (a centred list)', async () => {
+    const text = readFileSync(new URL('../fixtures/synthetic-2031/input.txt', import.meta.url), 'utf8')
+      .replace('**Hubertine Auclert, Nikola Tesla & Rosa Bonheur**', '**Hubertine Auclert**\n**Nikola Tesla**\n**Rosa Bonheur**');
+    const { document } = await runStages(new TextEncoder().encode(text), { fileName: 'input.txt' });
+    expect(document.promotions.map((promotion) => promotion.nom)).toEqual(['Hubertine Auclert', 'Nikola Tesla', 'Rosa Bonheur']);
   });
 });

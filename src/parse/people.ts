@@ -66,7 +66,28 @@ export function parseAuthorCards(blocks: readonly Block[], tableHeaders: Readonl
     blocks.map(splitNameAndEmail).filter((block) => !isTableHeader(block, tableHeaders)),
     (_, text, current) => EMAIL.test(text) || (current !== undefined && current.details.length === 0 && text.includes('@')),
   );
-  return joinSplitNames(cards);
+  return pairColumns(joinSplitNames(cards));
+}
+
+/**
+ * A team table read column by column: k names with nothing under them, the last one followed by
+ * k e-mails (« A », « B », « C » then « a@ », « b@ », « c@ »). Each name gets the e-mail in the
+ * same position; any other count is left as read.
+ */
+function pairColumns(cards: PrintedPerson[]): PrintedPerson[] {
+  const out = [...cards];
+  for (let i = 0; i < out.length; i++) {
+    const card = out[i]!;
+    const emails = card.details.filter((detail) => EMAIL.test(detail));
+    if (emails.length < 2 || emails.length !== card.details.length) continue;
+    const first = i - emails.length + 1;
+    const names = out.slice(first, i + 1);
+    const bare = (name: PrintedPerson | undefined): boolean => name !== undefined && name.details.length === 0 && name.name !== '';
+    // Exactly k names without e-mail: one more before them would make the pairing a guess.
+    if (first < 0 || !names.slice(0, -1).every(bare) || bare(out[first - 1])) continue;
+    out.splice(first, names.length, ...names.map((name, k) => ({ ...name, details: [emails[k]!] })));
+  }
+  return out;
 }
 
 /** A team table's header row (« Nom | Prénom | Courriel »): every word a header word. */

@@ -138,8 +138,9 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
           const reference = pageReference(inner.text, vocabulary);
           // Pages printed first belong to the entry after them.
           if (reference && pageFirst && lines.length > 0) break;
-          // An entry is a few lines on one page: a page turn or a third block without a page ends it.
-          if (lines.length > 0 && ((inner.page !== null && inner.page !== block.page) || j - i > 3)) break;
+          // An entry is a few lines on one page: a page turn or a fifth block without a page ends it
+          // (two title lines and two organisation lines, each its own block when indented under the number).
+          if (lines.length > 0 && ((inner.page !== null && inner.page !== block.page) || j - i > 5)) break;
           // A bare number right after the entry's number is the next entry's number, not a page.
           if (reference && !(reference.bare && (lines.length === 0 || reference.page === start.numero + 1))) {
             page = reference.page;
@@ -165,7 +166,16 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
     if (entries.length > 0 && following && following.numero <= entries.at(-1)!.numero) break;
     const previous = entries.at(-1);
     if (previous && sectionStyle && continuesEntry(block, previous, lastEntryPage, sectionStyle)) {
-      entries[entries.length - 1] = { ...previous, texte: `${previous.texte} ${text}`, lines: [...previous.lines, ...block.lines] };
+      // The page may come with it, after a dot leader (« RÉGION GRAND EST ........ 39 »).
+      const last = block.lines.at(-1)!;
+      const trail = previous.page === null ? trailingPage(last.text, vocabulary) : null;
+      const lines = trail ? [...block.lines.slice(0, -1), withText(last, trail.text)] : block.lines;
+      entries[entries.length - 1] = {
+        ...previous,
+        texte: `${previous.texte} ${lines.map((line) => line.text).join(' ')}`,
+        lines: [...previous.lines, ...lines],
+        page: trail?.page ?? previous.page,
+      };
       lastEntryPage = block.page;
       i++;
       continue;

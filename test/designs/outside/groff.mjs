@@ -80,8 +80,12 @@ export function groffSource(doc, pages) {
     out.push('.sp 0.6v', '.ft HB', esc(section.titre), '.ft R', '.br');
     for (const n of section.projets) {
       const p = doc.projets.find((x) => x.numero === n);
+      // A tab in a filled line that wraps is measured from the input line's start (the leader
+      // would vanish): a collectivité too long for one line gets the leader on a line of its own.
+      const collectivite = esc(p.collectivite ?? '');
+      const leader = `${LEADER}${pages.get(n) ?? '00'}`;
       out.push('.sp 0.4v', '.in 0.9c', '.ti -0.9c', `${pad(n)}\\h'|0.9c'${esc(p.titre)}`, '.br', '.lc .', '.ta 15.1cR', '.ft I',
-        `${esc(p.collectivite ?? '')}${LEADER}${pages.get(n) ?? '00'}`, '.ft R', '.br', '.in 0');
+        ...(collectivite.length > 55 ? [collectivite, '.br', leader] : [`${collectivite}${leader}`]), '.ft R', '.br', '.in 0');
     }
   }
   out.push('.ad b', '.hy 6');
