@@ -157,7 +157,7 @@ export function splitRosterLine(line: string, known?: ReadonlySet<string>): { pe
 
 /**
  * Several people printed on one roster line (columns set closer than a word space is wide,
- * read as one line): « BRUNEAU-SALGADO Inès DELAHAYE Quentin ». The line's first words set the
+ * read as one line): « DUPONT-MOREAU Anne MARTIN Paul ». The line's first words set the
  * order (family name in capitals first, or given name first); a new person starts where that
  * order starts again. Only a line whose words switch case three times or more is cut: one
  * person's name switches at most twice (« Jean de LA FONTAINE »).

@@ -99,7 +99,7 @@ function isTableHeader(block: Block, headers: ReadonlySet<string>): boolean {
 
 /**
  * A name whose parts a table printed in two cells (« Lisa » then « MARCHETTI  e-mail ») or on two
- * lines of one cell (« Inès BRUNEAU- » then « SALGADO », wrapped at the hyphen of a compound family
+ * lines of one cell (« Anne DUPONT- » then « MOREAU », wrapped at the hyphen of a compound family
  * name) is one name: a card with no e-mail, directly followed by a short name part with one, is
  * joined to it.
  */
@@ -110,7 +110,7 @@ function joinSplitNames(cards: PrintedPerson[]): PrintedPerson[] {
     const parts = `${previous?.name ?? ''} ${card.name}`.trim().split(/\s+/).length;
     // Only a lone word is half a name: two full names in a row are two people (one without e-mail).
     const lone = (name: string): boolean => name.trim().split(/\s+/).length === 1;
-    // A compound family name wrapped at its hyphen (« BRUNEAU- » / « SALGADO ») joins without a space.
+    // A compound family name wrapped at its hyphen (« DUPONT- » / « MOREAU ») joins without a space.
     const cut = previous !== undefined && /\p{Lu}-$/u.test(previous.name.trim());
     const head = cut ? previous!.name.trim().slice(0, -1) : previous?.name ?? '';
     if (previous && previous.details.length === 0 && previous.name !== '' && card.details.length > 0 && parts <= 6 && isNamePart(head) && isNamePart(card.name) && (cut || lone(previous.name) || lone(card.name))) {

@@ -166,7 +166,7 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
     if (entries.length > 0 && following && following.numero <= entries.at(-1)!.numero) break;
     const previous = entries.at(-1);
     if (previous && sectionStyle && continuesEntry(block, previous, lastEntryPage, sectionStyle)) {
-      // The page may come with it, after a dot leader (« RÉGION GRAND EST ........ 39 »).
+      // The page may come with it, after a dot leader (« COLLECTIVITÉ ........ 39 »).
       const last = block.lines.at(-1)!;
       const trail = previous.page === null ? trailingPage(last.text, vocabulary) : null;
       const lines = trail ? [...block.lines.slice(0, -1), withText(last, trail.text)] : block.lines;
