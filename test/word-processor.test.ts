@@ -12,6 +12,7 @@ import { layoutPages } from '../src/extract/layout.js';
 import type { PdfPage, PdfTextRun } from '../src/extract/pdf.js';
 import { splitRosterPeople } from '../src/normalise/names.js';
 import { readPromotions } from '../src/normalise/promotions.js';
+import { parseFigures } from '../src/parse/chiffres.js';
 import { parseProject } from '../src/parse/index.js';
 import { parseAuthorCards } from '../src/parse/people.js';
 import { splitRubriques } from '../src/parse/rubriques.js';
@@ -333,5 +334,27 @@ describe('cover', () => {
       .replace('**Hubertine Auclert, Nikola Tesla & Rosa Bonheur**', '**Hubertine Auclert**\n**Nikola Tesla**\n**Rosa Bonheur**');
     const { document } = await runStages(new TextEncoder().encode(text), { fileName: 'input.txt' });
     expect(document.promotions.map((promotion) => promotion.nom)).toEqual(['Hubertine Auclert', 'Nikola Tesla', 'Rosa Bonheur']);
+  });
+});
+
+describe('key figures in a table cut by a page break', () => {
+  const block = (text: string, page: number, bold = false): Block => ({ kind: 'paragraph', text, lines: [{ text, bold, size: bold ? 1.45 : 0.91 }], page });
+  it('joins a figure wrapped in its cell whose second line opens the next page, and its label', () => {
+    const { figures } = parseFigures([
+      block('550', 61, true),
+      block('visiteurs par an en moyenne. Le château', 61),
+      block('000', 62, true),
+      block('figure parmi les cinq sites les plus visités.', 62),
+      block('2021', 62, true),
+      block('création de la collectivité européenne.', 62),
+    ]);
+    expect(figures.map((figure) => [figure.valeur, figure.libelle])).toEqual([
+      ['550 000', 'visiteurs par an en moyenne. Le château figure parmi les cinq sites les plus visités.'],
+      ['2021', 'création de la collectivité européenne.'],
+    ]);
+  });
+  it('keeps a figure on the next page apart when the label before it ended its sentence', () => {
+    const { figures } = parseFigures([block('550', 61, true), block('visiteurs par an.', 61), block('050', 62, true), block('communes.', 62)]);
+    expect(figures.map((figure) => figure.valeur)).toEqual(['550', '050']);
   });
 });
