@@ -57,7 +57,7 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
     // After the references, a box title in sentence case may follow headings in capitals.
     const current = rubriques.at(-1)?.key ?? null;
     const candidate = (b: Block): boolean => style !== null && (setLikeHeading(b, style) || (current === 'allerPlusLoin' && setLikeHeading(b, { ...style, sentenceCase: true })));
-    if (candidate(block)) {
+    if (candidate(block) && !isOrganisationLine(block, headingBlocks, rubriques.length)) {
       let end = i + 1;
       while (end < blocks.length && !knownHeading(blocks[end]!, vocabulary) && !candidate(blocks[end]!)) end++;
       const content = blocks.slice(i + 1, end);
@@ -83,6 +83,13 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
   }
   const known = rubriques.filter((rubrique): rubrique is Rubrique => rubrique.key !== null);
   const unknown = rubriques.filter((rubrique) => rubrique.key === null).map(({ heading, blocks: b }) => ({ heading, blocks: b }));
+  if (!known.some((rubrique) => rubrique.key === 'temoignage')) {
+    const at = pullQuoteAfterTitle(headingBlocks);
+    if (at > 0) {
+      const quote = headingBlocks.splice(at);
+      known.unshift({ key: 'temoignage', heading: '', page: quote[0]!.page, blocks: quote });
+    }
+  }
   const moved = moveByShape(headingBlocks, known, vocabulary);
   return { headingBlocks: moved.headingBlocks, rubriques: moved.rubriques, unknown, diagnostics };
 }
@@ -261,6 +268,40 @@ function joinSplitHeadings(blocks: readonly Block[], vocabulary: Vocabulary): Bl
     out.push(block);
   }
   return out;
+}
+
+/**
+ * The line right after a title set wholly in bold, itself regular, before any rubrique: the
+ * organisation, even when it is set like the rubrique headings (short, in capitals).
+ * @param block The block looked at.
+ * @param before The title blocks read so far.
+ * @param rubriques How many rubriques were opened so far.
+ * @returns `true` when the block is the organisation line.
+ */
+export function isOrganisationLine(block: Block, before: readonly Block[], rubriques: number): boolean {
+  const allBold = (b: Block): boolean => b.lines.every((line) => line.bold === true);
+  return rubriques === 0 && before.length > 0 && before.every(allBold) && block.lines.every((line) => line.bold === false);
+}
+
+/**
+ * Where a pull-quote printed beside the title zone starts among the blocks before the first
+ * rubrique (-1 when none): after the bold title and the regular organisation line, the blocks
+ * left are set apart from the body by their type (all larger than the body, in a regular face, or
+ * a smaller signature), one at least larger. Read before the first heading, they are the
+ * testimony, not the organisation.
+ * @param blocks The blocks before the first rubrique.
+ * @returns The index of the quote's first block, or -1.
+ */
+export function pullQuoteAfterTitle(blocks: readonly Block[]): number {
+  const organisation = blocks.findIndex((block) => !block.lines.every((line) => line.bold === true));
+  if (organisation <= 0) return -1;
+  const at = organisation + 1;
+  const rest = blocks.slice(at);
+  const sizes = (block: Block): (number | null)[] => block.lines.map((line) => line.size);
+  const larger = (block: Block): boolean => block.lines.every((line) => line.bold === false) && sizes(block).every((size) => size !== null && size >= 1.04);
+  const smaller = (block: Block): boolean => block.lines.every((line) => line.bold === false) && sizes(block).every((size) => size !== null && size <= 0.95);
+  if (rest.length === 0 || !rest.every((block) => larger(block) || smaller(block)) || !rest.some(larger)) return -1;
+  return at;
 }
 
 /** A team table's header row: every word a header word of the profile (« Nom », « Prénom », « Courriel »). */
