@@ -11,6 +11,7 @@
 import { foldForMatch } from '../conventions.js';
 import type { Vocabulary } from '../profile.js';
 import type { Block, Diagnostic, RubriqueKey, TextLine } from '../types.js';
+import { isStandaloneFigure } from './chiffres.js';
 import { isAnyCaseName, isNamePart } from './people.js';
 import { headingStyle, isSidebarCard, isTeamBlock, meaningOf, setLikeHeading } from './structure.js';
 
@@ -353,6 +354,36 @@ function pullQuoteStart(blocks: readonly Block[]): number {
   return -1;
 }
 
+/**
+ * A box of key figures floated beside the text (big numbers, their labels set smaller): the text
+ * that runs on under the box is read after it. After the last figure and its label, the blocks
+ * set in the body's type go back to the text rubrique the box interrupted (the last one before
+ * it), and those set larger (a pull-quote running on from the page before) to the testimony.
+ * Only where the sizes are known (PDF), and only body text: a label is never moved.
+ * @param figures The figures' rubrique (changed in place).
+ * @param rubriques The project's rubriques, in order (changed in place).
+ */
+export function returnRunOnAfterFigures(figures: Rubrique, rubriques: readonly Rubrique[]): void {
+  const blocks = figures.blocks;
+  let last = -1;
+  blocks.forEach((block, i) => {
+    if (isStandaloneFigure(block.text)) last = i;
+  });
+  if (last < 0 || last + 2 >= blocks.length) return;
+  const sizes = (block: Block): (number | null)[] => block.lines.map((line) => line.size);
+  const label = blocks[last + 1]!;
+  const body = (block: Block): boolean => block.lines.every((line) => line.bold === false) && sizes(block).every((size) => size !== null && Math.abs(size - 1) <= 0.03);
+  const larger = (block: Block): boolean => block.lines.every((line) => line.bold === false) && sizes(block).every((size) => size !== null && size >= 1.04);
+  if (body(label) || larger(label)) return;
+  const at = rubriques.indexOf(figures);
+  const before = rubriques.slice(0, at).reverse().find((rubrique) => TEXT_RUBRIQUES.includes(rubrique.key));
+  const testimony = rubriques.find((rubrique) => rubrique.key === 'temoignage');
+  const runOn = blocks.slice(last + 2);
+  if (!runOn.every((block) => (body(block) && before) || (larger(block) && testimony))) return;
+  blocks.splice(last + 2);
+  for (const block of runOn) (body(block) ? before! : testimony!).blocks.push(block);
+}
+
 /** A paragraph of running text (not a name, a role or a label). */
 /** Whether the last text rubrique before `index` (past team and tutor rubriques) ends without closing its sentence. */
 function stopsMidSentence(rubriques: readonly Rubrique[], index: number): boolean {
@@ -455,6 +486,8 @@ function moveByShape(headingBlocks: Block[], rubriques: Rubrique[], vocabulary: 
       tutors.blocks.push(...cards);
     }
   }
+  // Text that ran on under a box of figures floated beside it comes after the box: it goes back.
+  for (const rubrique of result) if (rubrique.key === 'chiffres') returnRunOnAfterFigures(rubrique, result);
   // Text that ran on under a sidebar of tutors (a float) comes after the cards: it goes back to the
   // text rubrique the sidebar interrupted.
   result.forEach((rubrique, i) => {
