@@ -384,6 +384,35 @@ export function returnRunOnAfterFigures(figures: Rubrique, rubriques: readonly R
   for (const block of runOn) (body(block) ? before! : testimony!).blocks.push(block);
 }
 
+/**
+ * A pull-quote floated in a margin that runs on to the next page is read there before the body:
+ * a text rubrique's blocks opening a page after the testimony's last one, set in the quote's type
+ * (larger than the body in a regular face, with smaller lines between: its questions or its
+ * signature), one at least larger, go back to the testimony. Only where the sizes are known (PDF).
+ * @param rubrique A text rubrique (changed in place).
+ * @param testimony The testimony (changed in place).
+ */
+export function returnPullQuoteRunOn(rubrique: Rubrique, testimony: Rubrique): void {
+  const lastPage = testimony.blocks.at(-1)?.page ?? null;
+  if (lastPage === null) return;
+  const sizes = (block: Block): (number | null)[] => block.lines.map((line) => line.size);
+  const regular = (block: Block): boolean => block.kind === 'paragraph' && block.lines.every((line) => line.bold === false);
+  const larger = (block: Block): boolean => regular(block) && sizes(block).every((size) => size !== null && size >= 1.04);
+  const smaller = (block: Block): boolean => regular(block) && sizes(block).every((size) => size !== null && size <= 0.95) && block.text.length < 120;
+  const blocks = rubrique.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const page = blocks[i]!.page;
+    if (page === null || page <= lastPage || (i > 0 && blocks[i - 1]!.page === page)) continue;
+    let end = i;
+    while (end < blocks.length && blocks[end]!.page === page && (larger(blocks[end]!) || smaller(blocks[end]!))) end++;
+    const run = blocks.slice(i, end);
+    if (!run.some(larger) || !larger(run.at(-1)!)) continue;
+    blocks.splice(i, run.length);
+    testimony.blocks.push(...run);
+    return;
+  }
+}
+
 /** A paragraph of running text (not a name, a role or a label). */
 /** Whether the last text rubrique before `index` (past team and tutor rubriques) ends without closing its sentence. */
 function stopsMidSentence(rubriques: readonly Rubrique[], index: number): boolean {
@@ -488,6 +517,8 @@ function moveByShape(headingBlocks: Block[], rubriques: Rubrique[], vocabulary: 
   }
   // Text that ran on under a box of figures floated beside it comes after the box: it goes back.
   for (const rubrique of result) if (rubrique.key === 'chiffres') returnRunOnAfterFigures(rubrique, result);
+  const testimony = result.find((rubrique) => rubrique.key === 'temoignage');
+  if (testimony) for (const rubrique of result) if (TEXT_RUBRIQUES.includes(rubrique.key)) returnPullQuoteRunOn(rubrique, testimony);
   // Text that ran on under a sidebar of tutors (a float) comes after the cards: it goes back to the
   // text rubrique the sidebar interrupted.
   result.forEach((rubrique, i) => {
