@@ -13,7 +13,7 @@ import type { Vocabulary } from '../profile.js';
 import type { Block, Diagnostic, RubriqueKey, TextLine } from '../types.js';
 import { isStandaloneFigure } from './chiffres.js';
 import { isAnyCaseName, isNamePart } from './people.js';
-import { headingStyle, isSidebarCard, isTeamBlock, meaningOf, setLikeHeading } from './structure.js';
+import { headingStyle, isSidebarCard, isTeamBlock, meaningOf, setLikeHeading, type HeadingStyle } from './structure.js';
 
 /** One rubrique: its heading as printed (`''` when the structure alone found it) and its blocks. */
 export interface Rubrique {
@@ -58,6 +58,15 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
     // After the references, a box title in sentence case may follow headings in capitals.
     const current = rubriques.at(-1)?.key ?? null;
     const candidate = (b: Block): boolean => style !== null && (setLikeHeading(b, style) || (current === 'allerPlusLoin' && setLikeHeading(b, { ...style, sentenceCase: true })));
+    if (current !== null && style !== null && isBoxTitle(block, style, blocks.slice(i + 1), vocabulary)) {
+      let end = i + 1;
+      while (end < blocks.length && !knownHeading(blocks[end]!, vocabulary) && !isBoxTitle(blocks[end]!, style, blocks.slice(end + 1), vocabulary)) end++;
+      const seen = rubriques.map((rubrique) => rubrique.key).filter((k): k is RubriqueKey => k !== null);
+      const meaning = meaningOf(blocks.slice(i + 1, end), vocabulary, seen);
+      rubriques.push({ key: meaning, heading: block.text, page: block.page, blocks: [] });
+      diagnostics.push(unknownHeading(block, meaning, where));
+      continue;
+    }
     if (candidate(block) && !isOrganisationLine(block, headingBlocks, rubriques.length)) {
       let end = i + 1;
       while (end < blocks.length && !knownHeading(blocks[end]!, vocabulary) && !candidate(blocks[end]!)) end++;
@@ -69,13 +78,7 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
       const notReferences = current === 'allerPlusLoin' && meaning === null;
       if ((meaning !== null && meaning !== current) || proseAfterPeople || notReferences) {
         rubriques.push({ key: meaning, heading: block.text, page: block.page, blocks: [] });
-        diagnostics.push({
-          code: 'RUBRIQUE_HEADING_UNKNOWN',
-          severity: 'info',
-          ...where,
-          ...(block.page !== null ? { page: block.page } : {}),
-          message: `Projet ${String(where.projet).padStart(2, '0')} : titre « ${block.text.trim()} » absent du vocabulaire ; ${meaning ? `lu comme la rubrique « ${meaning} » d’après ce qui suit` : 'sens inconnu, son texte est gardé en encadré'} (ajouter ce titre au profil pour le reconnaître).`,
-        });
+        diagnostics.push(unknownHeading(block, meaning, where));
         continue;
       }
     }
@@ -91,7 +94,7 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
       known.unshift({ key: 'temoignage', heading: '', page: quote[0]!.page, blocks: quote });
     }
   }
-  const moved = moveByShape(headingBlocks, known, vocabulary);
+  const moved = moveByShape(headingBlocks, known, vocabulary, unknown);
   return { headingBlocks: moved.headingBlocks, rubriques: moved.rubriques, unknown, diagnostics };
 }
 
@@ -271,6 +274,36 @@ function joinSplitHeadings(blocks: readonly Block[], vocabulary: Vocabulary): Bl
   return out;
 }
 
+/** The report of a heading the vocabulary does not know, with what it was read as. */
+function unknownHeading(block: Block, meaning: RubriqueKey | null, where: { projet: number; page?: number }): Diagnostic {
+  return {
+    code: 'RUBRIQUE_HEADING_UNKNOWN',
+    severity: 'info',
+    ...where,
+    ...(block.page !== null ? { page: block.page } : {}),
+    message: `Projet ${String(where.projet).padStart(2, '0')} : titre « ${block.text.trim()} » absent du vocabulaire ; ${meaning ? `lu comme la rubrique « ${meaning} » d’après ce qui suit` : 'sens inconnu, son texte est gardé en encadré'} (ajouter ce titre au profil pour le reconnaître).`,
+  };
+}
+
+/**
+ * A box's title where the rubrique headings are set in a regular face: a short line wholly in
+ * bold at the body's size, after the last known text or reference heading of the project (boxes
+ * close a project's text; the team and tutors may follow), and not a person's name. Bold then sets the box apart, never a rubrique.
+ * @param block The block looked at.
+ * @param style How the known headings are set.
+ * @param after The project's blocks after it.
+ * @param vocabulary The family's words.
+ * @returns `true` for a box title.
+ */
+export function isBoxTitle(block: Block, style: HeadingStyle, after: readonly Block[], vocabulary: Vocabulary): boolean {
+  const text = block.text.trim();
+  if (style.bold !== false || block.kind !== 'paragraph' || block.lines.length > 2 || text.length > 60 || text.length < 3) return false;
+  if (!block.lines.every((line) => line.bold === true && line.size !== null && Math.abs(line.size - 1) <= 0.05)) return false;
+  if (isAnyCaseName(text) || text.includes('@') || after.length === 0) return false;
+  // The team and the tutors may follow (a band at the project's foot): no text rubrique may.
+  return !after.some((other) => TEXT_RUBRIQUES.includes(knownHeading(other, vocabulary)!) || knownHeading(other, vocabulary) === 'allerPlusLoin');
+}
+
 /**
  * The line right after a title set wholly in bold, itself regular, before any rubrique: the
  * organisation, even when it is set like the rubrique headings (short, in capitals).
@@ -428,7 +461,7 @@ function isProse(block: Block): boolean {
 }
 
 /** Moves team blocks, interleaved sidebar cards and unlabelled tutor cards to where their shape says they belong. */
-function moveByShape(headingBlocks: Block[], rubriques: Rubrique[], vocabulary: Vocabulary): { headingBlocks: Block[]; rubriques: Rubrique[] } {
+function moveByShape(headingBlocks: Block[], rubriques: Rubrique[], vocabulary: Vocabulary, boxes: readonly { readonly blocks: Block[] }[] = []): { headingBlocks: Block[]; rubriques: Rubrique[] } {
   let authors = rubriques.find((rubrique) => rubrique.key === 'auteurs');
   const stray: Block[] = [];
   const take = (list: Block[], test: (block: Block) => boolean): Block[] => {
@@ -455,6 +488,8 @@ function moveByShape(headingBlocks: Block[], rubriques: Rubrique[], vocabulary: 
     if (rubrique.key === 'auteurs') continue;
     rubrique.blocks.splice(0, rubrique.blocks.length, ...take(rubrique.blocks, teamOf(rubrique.blocks)));
   }
+  // A box closing the text may be followed by the team with no heading between them.
+  for (const box of boxes) box.blocks.splice(0, box.blocks.length, ...take(box.blocks, teamOf(box.blocks)));
   const result = [...rubriques];
   if (stray.length > 0) {
     if (!authors) {
