@@ -58,6 +58,11 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
     // After the references, a box title in sentence case may follow headings in capitals.
     const current = rubriques.at(-1)?.key ?? null;
     const candidate = (b: Block): boolean => style !== null && (setLikeHeading(b, style) || (current === 'allerPlusLoin' && setLikeHeading(b, { ...style, sentenceCase: true })));
+    if (headsFigures(block, blocks.slice(i + 1), blocks[i - 1])) {
+      rubriques.push({ key: 'chiffres', heading: block.text, page: block.page, blocks: [] });
+      diagnostics.push(unknownHeading(block, 'chiffres', where));
+      continue;
+    }
     if (current !== null && style !== null && isBoxTitle(block, style, blocks.slice(i + 1), vocabulary)) {
       let end = i + 1;
       while (end < blocks.length && !knownHeading(blocks[end]!, vocabulary) && !isBoxTitle(blocks[end]!, style, blocks.slice(end + 1), vocabulary)) end++;
@@ -272,6 +277,24 @@ function joinSplitHeadings(blocks: readonly Block[], vocabulary: Vocabulary): Bl
     out.push(block);
   }
   return out;
+}
+
+/**
+ * A heading whatever its words over key figures: a short line opening with a capital, then big
+ * numbers set in display type (bold, or half as large again as the body) each over its label, two
+ * at least in a row. A figure's label (right under a big number) is never one.
+ * @param block The block looked at.
+ * @param after The project's blocks after it.
+ * @param before The block before it.
+ * @returns `true` when the block heads a box of figures.
+ */
+export function headsFigures(block: Block, after: readonly Block[], before?: Block): boolean {
+  const text = block.text.trim();
+  if (block.kind !== 'paragraph' || block.lines.length !== 1 || text.length > 40 || /[.:;,]$/.test(text) || !/^\p{Lu}/u.test(text) || isStandaloneFigure(text)) return false;
+  const bigFigure = (b: Block | undefined): boolean =>
+    b !== undefined && isStandaloneFigure(b.text) && b.lines.every((line) => line.bold === true || (line.size !== null && line.size >= 1.5));
+  const label = (b: Block | undefined): boolean => b !== undefined && !isStandaloneFigure(b.text) && b.text.trim().length > 0;
+  return !bigFigure(before) && bigFigure(after[0]) && label(after[1]) && bigFigure(after[2]) && label(after[3]);
 }
 
 /** The report of a heading the vocabulary does not know, with what it was read as. */
