@@ -13,7 +13,7 @@ import type { Vocabulary } from '../profile.js';
 import type { Block, Diagnostic, RubriqueKey, TextLine } from '../types.js';
 import { isStandaloneFigure } from './chiffres.js';
 import { isAnyCaseName, isNamePart } from './people.js';
-import { headingStyle, isSidebarCard, isTeamBlock, meaningOf, setLikeHeading, type HeadingStyle } from './structure.js';
+import { headingStyle, isSidebarCard, isTeamBlock, meaningOf, numberedLikeHeadings, setLikeHeading, type HeadingStyle } from './structure.js';
 
 /** One rubrique: its heading as printed (`''` when the structure alone found it) and its blocks. */
 export interface Rubrique {
@@ -81,7 +81,9 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
       const proseAfterPeople = (current === 'auteurs' || current === 'tuteurs') && content.some(isProse);
       // References are a list with no sub-headings of another kind: what is not a reference ends them.
       const notReferences = current === 'allerPlusLoin' && meaning === null;
-      if ((meaning !== null && meaning !== current) || proseAfterPeople || notReferences) {
+      // A heading numbered as the known ones are is a rubrique of its own, even over prose.
+      const numbered = style !== null && numberedLikeHeadings(block, style);
+      if ((meaning !== null && meaning !== current) || proseAfterPeople || notReferences || numbered) {
         rubriques.push({ key: meaning, heading: block.text, page: block.page, blocks: [] });
         diagnostics.push(unknownHeading(block, meaning, where));
         continue;
