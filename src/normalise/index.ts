@@ -138,8 +138,13 @@ function readBrochure(cover: readonly Block[], colophon: readonly Block[], vocab
   };
 }
 
-/** Promotion names printed on the cover after "… DES PROMOTIONS" ("OLYMPE DE GOUGES, MARIE CURIE & …", or set apart by « · », « • », « ; »). */
-function coverPromotionNames(cover: readonly Block[]): string[] {
+/**
+ * Promotion names printed on the cover after "… DES PROMOTIONS" ("OLYMPE DE GOUGES, MARIE CURIE & …",
+ * or set apart by « · », « • », « ; »).
+ * @param cover The blocks before the sommaire.
+ * @returns The names as printed, in order.
+ */
+export function coverPromotionNames(cover: readonly Block[]): string[] {
   const index = cover.findIndex((block) => /PROMOTIONS?$/.test(foldForMatch(block.text)));
   if (index < 0) return [];
   const own = cover[index]!.text.replace(/^.*PROMOTIONS?\s*/i, '').trim();
