@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { pageFragments } from '../src/extract/fragments.js';
+import { withinTextColumn } from '../src/extract/layout.js';
 import { dropRunningText } from '../src/extract/running-text.js';
+import type { Leaf } from '../src/extract/xycut.js';
 import { coverPromotionNames } from '../src/normalise/index.js';
 import { parseAuthorCards, withoutHeaderRow } from '../src/parse/people.js';
 import { headsFigures, splitRubriques } from '../src/parse/rubriques.js';
@@ -64,6 +66,27 @@ describe('running text', () => {
     const pages = [4, 5].map((n) => page(n, [run('Une note en tête', 45, 60, 7, 'DejaVuSans'), run(String(n), 544, 33.8, 8, 'DejaVuSans-Bold', true)]));
     const kept = dropRunningText(pages, pages.map(pageFragments), settings);
     expect(kept.map((fragments) => fragments.map((fragment) => fragment.text))).toEqual([['Une note en tête'], ['Une note en tête']]);
+  });
+});
+
+describe('a band of a text column', () => {
+  const metrics = { bodySize: 9.5, leadingRatio: 1.4 };
+  const fragment = (text: string, x0: number, x1: number, y: number, size = 9.5) => ({ page: 1, text, x0, x1, y, top: y - 0.75 * size, bottom: y + 0.25 * size, size, bold: false, boldLead: '', chars: text.length });
+  const leafOf = (fragments: ReturnType<typeof fragment>[], gutter = false): Leaf => {
+    const colX0 = Math.min(...fragments.map((f) => f.x0));
+    const colX1 = Math.max(...fragments.map((f) => f.x1));
+    return { fragments, colX0, colX1, column: { colX0, colX1, gutter } };
+  };
+  it('measures a list cut off as a band against the text column above it', () => {
+    const text = leafOf([fragment('Une ligne de texte courant qui va jusqu’au bord', 172.6, 549.7, 300)]);
+    const items = [fragment('Office de l’eau de la région :', 186.7, 330.6, 340), fragment('Services de l’eau', 186.7, 260, 353)];
+    const list = leafOf(items);
+    const band = leafOf([fragment('4. Pour aller plus loin', 172.6, 288, 325, 11), ...items]);
+    expect(withinTextColumn(band, [text, band], metrics).colX1).toBe(549.7);
+    // A column of the page's grid keeps its own edges; so does a band alone on its left edge.
+    const gridColumn = { ...band, column: { ...band.column, gutter: true } };
+    expect(withinTextColumn(gridColumn, [text, gridColumn], metrics).colX1).toBe(330.6);
+    expect(withinTextColumn(list, [text, list], metrics).colX1).toBe(330.6);
   });
 });
 
