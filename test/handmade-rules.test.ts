@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { pageFragments } from '../src/extract/fragments.js';
-import { withinTextColumn } from '../src/extract/layout.js';
+import { withinTextColumn } from '../src/extract/blocks.js';
 import { dropRunningText } from '../src/extract/running-text.js';
 import type { Leaf } from '../src/extract/xycut.js';
 import { coverPromotionNames } from '../src/normalise/index.js';

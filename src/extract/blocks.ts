@@ -107,6 +107,27 @@ export function leafBlocks(leaf: Leaf, metrics: Metrics): DraftBlock[] {
 }
 
 /**
+ * A band cut off a column of text (a list of references under its heading) measures its lines
+ * against its own widest line: against the text column it belongs to instead (the widest body
+ * text of the page starting at the same left edge), a list item's last line is seen to stop short.
+ * @param leaf A leaf of the page.
+ * @param leaves Every leaf of the page.
+ * @param metrics Body size.
+ * @returns The leaf, its right edge widened to the text column's when it lies in one.
+ */
+export function withinTextColumn(leaf: Leaf, leaves: readonly Leaf[], metrics: Metrics): Leaf {
+  if (leaf.column.gutter === true) return leaf;
+  let reach = leaf.colX1;
+  for (const other of leaves) {
+    if (other === leaf || Math.abs(other.colX0 - leaf.colX0) > 1.5) continue;
+    for (const fragment of other.fragments) {
+      if (!fragment.bold && Math.abs(fragment.size - metrics.bodySize) <= 0.05 * metrics.bodySize) reach = Math.max(reach, fragment.x1);
+    }
+  }
+  return reach === leaf.colX1 ? leaf : { ...leaf, colX1: reach };
+}
+
+/**
  * Whether ragged text wrapped between two lines: the first stops on a word in lower case and the
  * next line's first word (and a space) would not have fitted after it, up to the column's edge.
  */

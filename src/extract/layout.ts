@@ -19,8 +19,8 @@
  */
 import { BrochureError } from '../errors.js';
 import type { Diagnostic, ExtractedDocument, PdfPages } from '../types.js';
-import { continuesAcrossBreak, leafBlocks, type DraftBlock } from './blocks.js';
-import { measure, pageFragments, type Metrics } from './fragments.js';
+import { continuesAcrossBreak, leafBlocks, withinTextColumn, type DraftBlock } from './blocks.js';
+import { measure, pageFragments } from './fragments.js';
 import { finishBlock, hyphenVocabulary } from './hyphenation.js';
 import { dropRunningText } from './running-text.js';
 import { checkTextLayer } from './text-layer.js';
@@ -71,27 +71,6 @@ export function layoutPages(read: PdfPages, options: LayoutOptions = {}): Extrac
   const keepHyphen = hyphenVocabulary(drafts);
   const blocks = drafts.map((draft) => finishBlock(draft, metrics, keepHyphen));
   return { format: 'pdf', pageCount: pages.pageCount, blocks, diagnostics: [...textLayer, ...skippedTextDiagnostics(pages)] };
-}
-
-/**
- * A band cut off a column of text (a list of references under its heading) measures its lines
- * against its own widest line: against the text column it belongs to instead (the widest body
- * text of the page starting at the same left edge), a list item's last line is seen to stop short.
- * @param leaf A leaf of the page.
- * @param leaves Every leaf of the page.
- * @param metrics Body size.
- * @returns The leaf, its right edge widened to the text column's when it lies in one.
- */
-export function withinTextColumn(leaf: Leaf, leaves: readonly Leaf[], metrics: Metrics): Leaf {
-  if (leaf.column.gutter === true) return leaf;
-  let reach = leaf.colX1;
-  for (const other of leaves) {
-    if (other === leaf || Math.abs(other.colX0 - leaf.colX0) > 1.5) continue;
-    for (const fragment of other.fragments) {
-      if (!fragment.bold && Math.abs(fragment.size - metrics.bodySize) <= 0.05 * metrics.bodySize) reach = Math.max(reach, fragment.x1);
-    }
-  }
-  return reach === leaf.colX1 ? leaf : { ...leaf, colX1: reach };
 }
 
 /**
