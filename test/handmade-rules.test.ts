@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { pageFragments } from '../src/extract/fragments.js';
-import { withinTextColumn } from '../src/extract/blocks.js';
+import { leafBlocks, withinTextColumn } from '../src/extract/blocks.js';
 import { dropRunningText } from '../src/extract/running-text.js';
 import type { Leaf } from '../src/extract/xycut.js';
 import { coverPromotionNames } from '../src/normalise/index.js';
@@ -87,6 +87,15 @@ describe('a band of a text column', () => {
     const gridColumn = { ...band, column: { ...band.column, gutter: true } };
     expect(withinTextColumn(gridColumn, [text, gridColumn], metrics).colX1).toBe(330.6);
     expect(withinTextColumn(list, [text, list], metrics).colX1).toBe(330.6);
+  });
+
+  it('reads a list line ending on a comma, the next word too long for the rest of the line, as wrapped, not as the item’s end', () => {
+    const lines = [fragment('Publications de l’AFIGESE', 186.7, 314.4, 670), fragment('Partages d’expérience au sein du réseau informel des Contrôleurs,', 186.7, 508.1, 683.5), fragment('Inspecteurs et Auditeurs Territoriaux (CIAT)', 186.7, 400.6, 697)];
+    const leaf: Leaf = { fragments: lines, colX0: 172.6, colX1: 549.7, column: { colX0: 172.6, colX1: 549.7 } };
+    expect(leafBlocks(leaf, metrics).map((draft) => draft.lines.length)).toEqual([1, 2]);
+    // Ending on a capitalised word without a comma (a list of names), the short line ends its item.
+    const names = [lines[0]!, fragment('Partages d’expérience au sein du réseau informel des Contrôleurs', 186.7, 505, 683.5), lines[2]!];
+    expect(leafBlocks({ ...leaf, fragments: names }, metrics).map((draft) => draft.lines.length)).toEqual([1, 1, 1]);
   });
 });
 

@@ -128,11 +128,13 @@ export function withinTextColumn(leaf: Leaf, leaves: readonly Leaf[], metrics: M
 }
 
 /**
- * Whether ragged text wrapped between two lines: the first stops on a word in lower case and the
- * next line's first word (and a space) would not have fitted after it, up to the column's edge.
+ * Whether ragged text wrapped between two lines: the first stops on a word in lower case or a
+ * comma and the next line's first word (and a space) would not have fitted after it, up to the
+ * column's edge.
  */
 function wrapsRagged(previous: Line, line: Line, colX1: number): boolean {
-  if (!/(?:^|\s)\p{Ll}\S*$/u.test(previous.text.trim())) return false;
+  // A comma never ends an item either (« … des Contrôleurs, » / « Inspecteurs et… »).
+  if (!/(?:^|\s)\p{Ll}\S*$/u.test(previous.text.trim()) && !previous.text.trim().endsWith(',')) return false;
   const word = line.text.trim().split(/\s+/)[0] ?? '';
   const perChar = (line.x1 - line.x0) / Math.max(1, line.text.length);
   return (word.length + 1) * perChar >= colX1 - previous.x1;
