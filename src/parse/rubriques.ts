@@ -3,10 +3,13 @@
  * its rubrique. A line set like the known headings but not in the vocabulary opens a rubrique too
  * when what follows says what it is (a team, tutors' cards, a quote and its signature, figures,
  * references) or when prose follows a list of people; it is reported (`RUBRIQUE_HEADING_UNKNOWN`)
- * and never glued to the rubrique before it. Then blocks whose shape belongs elsewhere move there:
+ * and never glued to the rubrique before it; so does a heading numbered as the known ones, a
+ * short line over big figures and their labels (key figures), and, where headings are regular, a
+ * short bold line closing the text (a box). Then blocks whose shape belongs elsewhere move there:
  * a team printed without a heading (before or after the body) to the authors, a tutor's card that
  * a sidebar interleaved with the body to the tutors, tutors' cards printed under the team without
- * a label to the tutors.
+ * a label to the tutors, a pull-quote read beside the title or run on to the next page to the
+ * testimony, text run on under a floated box of figures to the rubrique the box interrupted.
  */
 import { foldForMatch } from '../conventions.js';
 import type { Vocabulary } from '../profile.js';
@@ -313,7 +316,8 @@ function unknownHeading(block: Block, meaning: RubriqueKey | null, where: { proj
 /**
  * A box's title where the rubrique headings are set in a regular face: a short line wholly in
  * bold at the body's size, after the last known text or reference heading of the project (boxes
- * close a project's text; the team and tutors may follow), and not a person's name. Bold then sets the box apart, never a rubrique.
+ * close a project's text; the team and tutors may follow), and not a person's name. Bold then
+ * sets the box apart, never a rubrique.
  * @param block The block looked at.
  * @param style How the known headings are set.
  * @param after The project's blocks after it.
@@ -326,7 +330,10 @@ export function isBoxTitle(block: Block, style: HeadingStyle, after: readonly Bl
   if (!block.lines.every((line) => line.bold === true && line.size !== null && Math.abs(line.size - 1) <= 0.05)) return false;
   if (isAnyCaseName(text) || text.includes('@') || after.length === 0) return false;
   // The team and the tutors may follow (a band at the project's foot): no text rubrique may.
-  return !after.some((other) => TEXT_RUBRIQUES.includes(knownHeading(other, vocabulary)!) || knownHeading(other, vocabulary) === 'allerPlusLoin');
+  return !after.some((other) => {
+    const key = knownHeading(other, vocabulary);
+    return key !== null && (TEXT_RUBRIQUES.includes(key) || key === 'allerPlusLoin');
+  });
 }
 
 /**
