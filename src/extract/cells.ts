@@ -113,8 +113,8 @@ function byBaseline(cell: readonly Fragment[]): Fragment[][] {
 interface ColumnLine {
   readonly column: number;
   readonly fragments: Fragment[];
-  top: number;
-  bottom: number;
+  readonly top: number;
+  readonly bottom: number;
 }
 
 /**
@@ -193,6 +193,7 @@ function cellsAligned(row: readonly ColumnLine[], body: number): boolean {
   }
   const [first, ...rest] = [...cells.values()];
   const near = (a: number, b: number): boolean => Math.abs(a - b) <= 0.3 * body;
+  // Middles compared as sums of top and bottom: within 0.15 body of each other.
   return rest.every((cell) => near(cell.top, first!.top) || near(cell.bottom, first!.bottom) || near(cell.top + cell.bottom, first!.top + first!.bottom));
 }
 
