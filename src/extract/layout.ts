@@ -7,6 +7,7 @@
  * 2. Running headers, footers and page numbers dropped (`running-text.ts`): text repeated in the page margins.
  * 3. Reading order by recursive XY-cut (`xycut.ts`) (bands across the page, column gutters, narrower gaps);
  *    boxes inset in a column's text (posters, "and after" boxes) are read after that text.
+ *    Table cells without drawn borders (`cells.ts`) are read row by row, each cell's lines together.
  * 4. Lines -> blocks (`blocks.ts`): paragraph gaps, style changes, list indents and bullets, printed `|` tables;
  *    a paragraph cut by a column or page break is joined back.
  * 5. Hyphenated line ends joined (`hyphenation.ts`), keeping compounds the document prints elsewhere.
@@ -19,7 +20,7 @@
  */
 import { BrochureError } from '../errors.js';
 import type { Diagnostic, ExtractedDocument, PdfPages } from '../types.js';
-import { continuesAcrossBreak, leafBlocks, type DraftBlock } from './blocks.js';
+import { continuesAcrossBreak, leafBlocks, withinTextColumn, type DraftBlock } from './blocks.js';
 import { measure, pageFragments } from './fragments.js';
 import { finishBlock, hyphenVocabulary } from './hyphenation.js';
 import { dropRunningText } from './running-text.js';
@@ -55,7 +56,7 @@ export function layoutPages(read: PdfPages, options: LayoutOptions = {}): Extrac
     const leaves: Leaf[] = [];
     cutRegion(fragments, null, metrics, leaves);
     for (const leaf of placeFloats(leaves, metrics)) {
-      const blocks = leafBlocks(leaf, metrics);
+      const blocks = leafBlocks(withinTextColumn(leaf, leaves, metrics), metrics);
       if (blocks.length === 0) continue;
       const previous = drafts.at(-1);
       if (previous && lastFull && continuesAcrossBreak(previous, blocks[0]!)) {

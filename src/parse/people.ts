@@ -3,7 +3,7 @@
  * for tutors). Cards come one block each from the PDF, or name and details in separate blocks
  * from converter text, so cards are rebuilt line by line.
  */
-import { EMAIL } from '../conventions.js';
+import { EMAIL, foldForMatch } from '../conventions.js';
 import type { Block, PrintedPerson, TextLine } from '../types.js';
 
 /** Name tokens: words in capitals (family names) or capitalised words (given names), hyphens allowed. */
@@ -63,10 +63,57 @@ function readCards(blocks: readonly Block[], isDetail: (line: TextLine, text: st
  */
 export function parseAuthorCards(blocks: readonly Block[], tableHeaders: ReadonlySet<string> = new Set()): PrintedPerson[] {
   const cards = readCards(
-    blocks.map(splitNameAndEmail).filter((block) => !isTableHeader(block, tableHeaders)),
+    withoutHeaderRow(blocks.map(splitNameAndEmail).filter((block) => !isTableHeader(block, tableHeaders))),
     (_, text, current) => EMAIL.test(text) || (current !== undefined && current.details.length === 0 && text.includes('@')),
   );
-  return joinSplitNames(cards);
+  return pairColumns(joinSplitNames(cards));
+}
+
+/**
+ * A team table read column by column: k names with nothing under them, the last one followed by
+ * k e-mails (« A », « B », « C » then « a@ », « b@ », « c@ »). Each name gets the e-mail in the
+ * same position; any other count is left as read.
+ */
+function pairColumns(cards: PrintedPerson[]): PrintedPerson[] {
+  const out = [...cards];
+  for (let i = 0; i < out.length; i++) {
+    const card = out[i]!;
+    const emails = card.details.filter((detail) => EMAIL.test(detail));
+    if (emails.length < 2 || emails.length !== card.details.length) continue;
+    const first = i - emails.length + 1;
+    const names = out.slice(first, i + 1);
+    const bare = (name: PrintedPerson | undefined): boolean => name !== undefined && name.details.length === 0 && name.name !== '';
+    // Exactly k names without e-mail: one more before them would make the pairing a guess.
+    if (first < 0 || !names.slice(0, -1).every(bare) || bare(out[first - 1])) continue;
+    out.splice(first, names.length, ...names.map((name, k) => ({ ...name, details: [emails[k]!] })));
+  }
+  return out;
+}
+
+/**
+ * A team table's header row told by its place, whatever its words (« Élève | Courriel »): the
+ * one-line cells before the first row with an e-mail, when that row prints its own name and no
+ * cell is a name or a part of that row's e-mail (which a name cell printed apart would be, « Lisa »
+ * over « MARCHETTI  lisa.marchetti@… »).
+ * @param blocks The team's blocks, names and e-mails already on lines of their own.
+ * @returns The blocks without the header row (unchanged when there is none).
+ */
+export function withoutHeaderRow(blocks: readonly Block[]): Block[] {
+  const first = blocks.findIndex((block) => block.text.includes('@'));
+  if (first <= 0 || first > 4) return [...blocks];
+  const row = blocks[first]!.lines.map((line) => line.text.trim());
+  const email = row.find((text) => EMAIL.test(text));
+  const ownName = row[0] !== undefined && !row[0].includes('@') && (isAnyCaseName(row[0]) || looksLikeName(row[0]));
+  if (!email || !ownName) return [...blocks];
+  const local = foldForMatch(email.split('@')[0]!).replace(/[^A-Z]/g, '');
+  const isHeaderCell = (block: Block): boolean => {
+    const text = block.text.trim();
+    const words = foldForMatch(text).split(/[^A-Z]+/).filter((word) => word.length >= 3);
+    // A table row printed whole (converter text) holds its cells joined by « | ».
+    const cells = text.split(/\s*\|\s*/);
+    return block.lines.length === 1 && text.length <= 40 && !text.includes('@') && cells.every((cell) => !isAnyCaseName(cell) && !looksLikeName(cell)) && !words.some((word) => local.includes(word));
+  };
+  return blocks.slice(0, first).every(isHeaderCell) ? blocks.slice(first) : [...blocks];
 }
 
 /** A team table's header row (« Nom | Prénom | Courriel »): every word a header word. */
@@ -77,8 +124,10 @@ function isTableHeader(block: Block, headers: ReadonlySet<string>): boolean {
 }
 
 /**
- * A name whose parts a table printed in two cells (« Lisa » then « MARCHETTI  e-mail ») is one
- * name: a card with no e-mail, directly followed by a short name part with one, is joined to it.
+ * A name whose parts a table printed in two cells (« Lisa » then « MARCHETTI  e-mail ») or on two
+ * lines of one cell (« Anne DUPONT- » then « MOREAU », wrapped at the hyphen of a compound family
+ * name) is one name: a card with no e-mail, directly followed by a short name part with one, is
+ * joined to it.
  */
 function joinSplitNames(cards: PrintedPerson[]): PrintedPerson[] {
   const out: PrintedPerson[] = [];
@@ -87,8 +136,11 @@ function joinSplitNames(cards: PrintedPerson[]): PrintedPerson[] {
     const parts = `${previous?.name ?? ''} ${card.name}`.trim().split(/\s+/).length;
     // Only a lone word is half a name: two full names in a row are two people (one without e-mail).
     const lone = (name: string): boolean => name.trim().split(/\s+/).length === 1;
-    if (previous && previous.details.length === 0 && previous.name !== '' && card.details.length > 0 && parts <= 6 && isNamePart(previous.name) && isNamePart(card.name) && (lone(previous.name) || lone(card.name))) {
-      out[out.length - 1] = { ...card, name: `${previous.name} ${card.name}` };
+    // A compound family name wrapped at its hyphen (« DUPONT- » / « MOREAU ») joins without a space.
+    const cut = previous !== undefined && /\p{Lu}-$/u.test(previous.name.trim());
+    const head = cut ? previous!.name.trim().slice(0, -1) : previous?.name ?? '';
+    if (previous && previous.details.length === 0 && previous.name !== '' && card.details.length > 0 && parts <= 6 && isNamePart(head) && isNamePart(card.name) && (cut || lone(previous.name) || lone(card.name))) {
+      out[out.length - 1] = { ...card, name: cut ? `${previous.name.trim()}${card.name.trim()}` : `${previous.name} ${card.name}` };
       continue;
     }
     out.push(card);
