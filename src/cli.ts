@@ -8,7 +8,6 @@ import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BrochureError, EXIT } from './errors.js';
-import { loadProfile } from './profile.js';
 import type { BrochureDocument, Diagnostic } from './types.js';
 
 const HELP: Record<string, string> = {
@@ -373,7 +372,9 @@ async function readingOptions(values: { password?: string; 'max-pages'?: string;
     password: values.password,
     maxPages: positiveInteger(values['max-pages'], '--max-pages'),
     timeoutMs: positiveInteger(values.timeout, '--timeout') ?? 60_000,
-    ...(values.profile !== undefined ? { profile: await loadProfile(values.profile) } : {}),
+    // Imported here, not at the top: the profile module compiles the shipped vocabulary when loaded,
+    // which a run loads anyway, but later (after a PDF's page thread has started).
+    ...(values.profile !== undefined ? { profile: await (await import('./profile.js')).loadProfile(values.profile) } : {}),
   };
 }
 
