@@ -261,6 +261,18 @@ describe('layoutPages', () => {
     expect(texts(layoutPages(doc(page(1, runs))).blocks)).toEqual([FILLER.join(' '), 'Pour en savoir plus', 'L’équipe']);
   });
 
+  it('reads a margin heading of two lines set with a looser leading than the text beside it as one heading', () => {
+    // Headings in a left margin, each line 13.6 pt under the last (the text's leading is 12.75):
+    // the gap between a heading's lines is wider than 0.4 body, yet its second line sits beside a
+    // line inside the paragraph, so it is the same heading.
+    const text = (lines: readonly string[], top: number): PdfTextRun[] => paragraph(lines, 156, top, { width: 390 });
+    const heading = (words: readonly string[], top: number): PdfTextRun[] => words.map((word, i) => run(word, 48, top + i * 13.6, { bold: true }));
+    const first = ['Le premier paragraphe de la rubrique court sur toute la largeur de la', 'colonne de texte, à droite des titres posés dans la marge, puis', 'se termine ici.'];
+    const second = ['Le second paragraphe commence au niveau du second titre et continue', 'sur une deuxième ligne avant de finir', 'là.'];
+    const runs = [...heading(['La question', 'posée'], 100), ...text(first, 100), ...heading(['Les', 'préconisations'], 160), ...text(second, 160)];
+    expect(texts(layoutPages(doc(page(1, runs))).blocks)).toEqual(['La question posée', first.join(' '), 'Les préconisations', second.join(' ')]);
+  });
+
   it('keeps a list item whole when ragged text wrapped it short of the edge, not a list of names', () => {
     const at = (i: number): number => 100 + (FILLER.length + i) * LEADING;
     const item = [

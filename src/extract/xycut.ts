@@ -137,7 +137,8 @@ function marginHeadingRows(fragments: readonly Fragment[], columns: readonly Fra
 /**
  * Where each margin heading after the first starts: a margin line after a gap, or one level with
  * the first line of a paragraph beside it (a heading of two lines over a one-line paragraph is
- * followed closely by the next heading).
+ * followed closely by the next heading). A margin line level with a line inside a paragraph goes
+ * on the heading above it, even when the heading is set with a looser leading than the text.
  */
 function headingTops(margin: readonly Fragment[], text: readonly Fragment[], body: number): number[] {
   const lines = (fragments: readonly Fragment[]): { top: number; bottom: number }[] => {
@@ -153,13 +154,17 @@ function headingTops(margin: readonly Fragment[], text: readonly Fragment[], bod
   // A paragraph starts after a gap wider than the usual one between lines.
   const gaps = textLines.slice(1).map((line, i) => line.top - textLines[i]!.bottom).filter((gap) => gap >= 0 && gap < body).sort((a, b) => a - b);
   const lineGap = gaps[Math.floor(gaps.length / 2)] ?? 0;
-  const startsParagraph = (top: number): boolean =>
-    textLines.some((line, i) => Math.abs(line.top - top) <= 0.35 * body && (i === 0 || line.top - textLines[i - 1]!.bottom >= lineGap + 0.25 * body));
+  const opensParagraph = (i: number): boolean => i === 0 || textLines[i]!.top - textLines[i - 1]!.bottom >= lineGap + 0.25 * body;
+  const levelWith = (top: number): number => textLines.findIndex((line) => Math.abs(line.top - top) <= 0.35 * body);
   const marginLines = lines(margin);
   const tops: number[] = [];
   for (let i = 1; i < marginLines.length; i++) {
     const line = marginLines[i]!;
-    if (line.top - marginLines[i - 1]!.bottom >= 0.4 * body || startsParagraph(line.top)) tops.push(line.top);
+    const beside = levelWith(line.top);
+    // Level with a line inside a paragraph: the heading's own next line (a heading floats beside
+    // the first line of its text), whatever its leading.
+    if (beside >= 0 && !opensParagraph(beside)) continue;
+    if (line.top - marginLines[i - 1]!.bottom >= 0.4 * body || beside >= 0) tops.push(line.top);
   }
   return tops;
 }
