@@ -273,6 +273,24 @@ describe('layoutPages', () => {
     expect(texts(layoutPages(doc(page(1, runs))).blocks)).toEqual(['La question posée', first.join(' '), 'Les préconisations', second.join(' ')]);
   });
 
+  it('reads an inset list set small right under its heading in place, not after the column as a box', () => {
+    const left = [...FILLER, ...FILLER, ...FILLER, ...FILLER, ...FILLER];
+    const refs = ['Un guide de la participation des', 'habitants, édité par une', 'association nationale, 2030'];
+    const after = ['Un paragraphe suit la liste et termine la', 'colonne de droite ici.'];
+    const runs = [
+      ...paragraph(left, 48, 100),
+      ...paragraph(FILLER, 307.4, 100),
+      run('POUR EN SAVOIR PLUS', 307.4, 100 + 3 * LEADING, { bold: true }),
+      ...refs.map((text, i) => run(text, 321, 100 + 4 * LEADING + 4 + i * 11.5, { size: 8.5, width: i < refs.length - 1 ? 205 : 120 })),
+      ...paragraph(after, 307.4, 100 + 8 * LEADING),
+    ];
+    const read = texts(layoutPages(doc(page(1, runs))).blocks);
+    expect(read.slice(-3)).toEqual(['POUR EN SAVOIR PLUS', refs.join(' '), after.join(' ')]);
+    // Without a heading over it, the same inset run is a box read after the column's text.
+    const boxed = runs.filter((r) => r.text !== 'POUR EN SAVOIR PLUS');
+    expect(texts(layoutPages(doc(page(1, boxed))).blocks).slice(-2)).toEqual([after.join(' '), refs.join(' ')]);
+  });
+
   it('keeps a list item whole when ragged text wrapped it short of the edge, not a list of names', () => {
     const at = (i: number): number => 100 + (FILLER.length + i) * LEADING;
     const item = [

@@ -261,16 +261,23 @@ export function placeFloats(leaves: readonly Leaf[], metrics: Metrics): Leaf[] {
   const text = bodyTextEdges(leaves, metrics);
   const floats = new Set<Leaf>();
   let run: Leaf[] = [];
+  // The leaf read just before the run, in its column: a heading right over it owns it.
+  let before: Leaf | null = null;
   const flush = (): void => {
     const lines = run.reduce((sum, leaf) => sum + new Set(leaf.fragments.map((fragment) => Math.round(fragment.y))).size, 0);
-    if (lines >= 3) for (const leaf of run) floats.add(leaf);
+    if (lines >= 3 && !(before && headsInsetRun(before, run[0]!, metrics))) for (const leaf of run) floats.add(leaf);
     run = [];
   };
   for (const leaf of leaves) {
     if (run.length > 0 && run[0]!.column !== leaf.column) flush();
     const edges = text.get(leaf.column);
-    if (edges && isInsetBox(leaf, edges, metrics)) run.push(leaf);
-    else flush();
+    if (edges && isInsetBox(leaf, edges, metrics)) {
+      if (run.length === 0 && before?.column !== leaf.column) before = null;
+      run.push(leaf);
+    } else {
+      flush();
+      before = leaf;
+    }
   }
   flush();
   if (floats.size === 0) return [...leaves];
@@ -304,6 +311,19 @@ function bodyTextEdges(leaves: readonly Leaf[], metrics: Metrics): Map<Column, C
     }
   }
   return new Map([...found].filter(([, edges]) => edges.count >= 2));
+}
+
+/**
+ * Whether a leaf is a heading set right over an inset run in the same column (« POUR EN SAVOIR
+ * PLUS » over its indented references): the run is that heading's content, in its place, not a
+ * box to read after the column's text. A heading is one or two bold lines, within 1.5 body of the run.
+ */
+function headsInsetRun(heading: Leaf, first: Leaf, metrics: Metrics): boolean {
+  if (heading.column !== first.column || !heading.fragments.every((fragment) => fragment.bold)) return false;
+  if (new Set(heading.fragments.map((fragment) => Math.round(fragment.y))).size > 2) return false;
+  const bottom = Math.max(...heading.fragments.map((fragment) => fragment.bottom));
+  const top = Math.min(...first.fragments.map((fragment) => fragment.top));
+  return top >= bottom && top - bottom <= 1.5 * metrics.bodySize;
 }
 
 /** Whether every fragment of a leaf is set smaller than the body and inset from both edges of the column's body text. */
