@@ -291,6 +291,42 @@ describe('layoutPages', () => {
     expect(texts(layoutPages(doc(page(1, boxed))).blocks).slice(-2)).toEqual([after.join(' '), refs.join(' ')]);
   });
 
+  it('reads a sidebar floated left in full before the text that wraps beside and under it', () => {
+    // A 10.5 pt body; a shaded box at the left holding a team and a tutor line; the text beside it,
+    // then under it across the page (the first line under the box still starts beside it).
+    const at = (text: string, x: number, y: number, width: number, size = 10.5, bold = false): PdfTextRun => run(text, x, y, { size, bold, width });
+    const box = [
+      at('L’équipe', 59, 176.2, 42, 9.5, true),
+      at('Zoé ARNAUD', 59, 194.2, 70, 8.5, true),
+      at('zoe.arnaud@administrateur-inet.org', 59, 204, 97, 7),
+      at('Encadrement', 59, 314.2, 65, 9.5, true),
+      at('Yves BRUN – Directeur général', 59, 332.2, 123, 8.5, true),
+      at('adjoint des services', 59, 343.5, 131, 8.5),
+    ];
+    const beside = [
+      'Le premier paragraphe court à droite de l’encadré, sur toute la largeur',
+      'de la colonne qui lui reste, ligne après ligne, puis plus bas',
+      'encore sans jamais passer sous l’encadré qui est à sa gauche et',
+      'qui descend plus bas que lui sur la page. Il continue pourtant',
+      'sur plusieurs lignes encore, le temps de remplir la hauteur de',
+      'l’encadré presque entière, comme le fait un texte courant de',
+      'brochure posé à côté d’un encadré de l’équipe, jusqu’à la',
+      'rubrique suivante qui commence un peu plus bas, et il finit',
+      'ici.',
+    ];
+    const text = [
+      ...beside.map((line, i) => at(line, 235, 185.2 + i * 14.25, 312)),
+      at('La commande', 235, 329.2, 69, 9.5, true),
+      at('Un second paragraphe commence à droite de l’encadré et', 235, 348.7, 312),
+      at('continue sous lui, sur toute la largeur de la page désormais, puis finit', 48, 363, 499),
+      at('ici.', 48, 377.2, 20),
+    ];
+    const read = texts(layoutPages(doc(page(1, [...box, ...text]))).blocks);
+    expect(read.indexOf('Encadrement')).toBeLessThan(read.indexOf(beside.join(' ')));
+    expect(read.indexOf('Yves BRUN – Directeur général adjoint des services')).toBe(read.indexOf('Encadrement') + 1);
+    expect(read.slice(-2)).toEqual(['La commande', 'Un second paragraphe commence à droite de l’encadré et continue sous lui, sur toute la largeur de la page désormais, puis finit ici.']);
+  });
+
   it('keeps a list item whole when ragged text wrapped it short of the edge, not a list of names', () => {
     const at = (i: number): number => 100 + (FILLER.length + i) * LEADING;
     const item = [

@@ -187,14 +187,31 @@ function floatCut(fragments: readonly Fragment[], body: number): Fragment[][] | 
     const gutter = columns.gaps[0]!;
     const next = lower.filter((fragment) => fragment.top < at + 0.5 * body);
     const across = next.some((fragment) => !fragment.bold && fragment.x0 < gutter.start && fragment.x1 > gutter.end && Math.abs(fragment.size - body) <= 0.1 * body);
-    // The box is the narrower part: a sidebar at the right, or headings in a left margin.
+    // The box is the narrower part: a sidebar at the right, or headings in a left margin, or a
+    // sidebar at the left clearly narrower than the text (not one of two even columns).
     const [left, right] = columns.parts;
     const width = (part: readonly Fragment[]): number => Math.max(...part.map((f) => f.x1)) - Math.min(...part.map((f) => f.x0));
     const boxedRight = width(right!) < width(left!);
-    const marginLeft = !boxedRight && left!.every((fragment) => fragment.bold);
-    if (across && (boxedRight || marginLeft)) return [upper, lower];
+    const boxedLeft = !boxedRight && (left!.every((fragment) => fragment.bold) || (width(left!) <= 0.6 * width(right!) && runsOfText(right!, body) && !rowsAligned(left!, right!, body)));
+    if (across && (boxedRight || boxedLeft)) return [upper, lower];
   }
   return null;
+}
+
+/** Whether a part holds running text: three lines or more of regular body-size text. */
+function runsOfText(part: readonly Fragment[], body: number): boolean {
+  const lines = new Set(part.filter((fragment) => !fragment.bold && Math.abs(fragment.size - body) <= 0.05 * body).map((fragment) => Math.round(fragment.y)));
+  return lines.size >= 3;
+}
+
+/**
+ * Whether most lines of the left part sit on a baseline of the right part: the cells of a table
+ * (a name beside its e-mail), not a box beside text set on its own leading.
+ */
+function rowsAligned(left: readonly Fragment[], right: readonly Fragment[], body: number): boolean {
+  const baselines = [...new Set(left.map((fragment) => fragment.y))];
+  const aligned = baselines.filter((y) => right.some((fragment) => Math.abs(fragment.y - y) <= 0.2 * body));
+  return aligned.length * 2 >= baselines.length;
 }
 
 /** An empty strip across a region: from `start` (where the text before it ends) to `end` (where the next starts). */
