@@ -98,6 +98,35 @@ describe('people on one line, inline labels, pull-quotes', () => {
     // A quotation inside the text, with no signature, stays in it.
     expect(split('CONTEXTE', body, '« Une équipe à l’écoute. »', 'Elle a ensuite rendu ses conclusions aux élus.')).toHaveLength(1);
   });
+  describe('pull-quotes told by their type (sizes relative to the body)', () => {
+    const sized = (text: string, size: number, kind: Block['kind'] = 'paragraph'): Block => ({ kind, text, lines: text.split('\n').map((line) => ({ text: line, bold: false, size })), page: 3 });
+    const body = sized('Le projet a suivi trois étapes et associé les services.', 1);
+    const splitBlocks = (...blocks: Block[]) => splitRubriques([block('CONTEXTE'), body, ...blocks], DEFAULT_VOCABULARY, { projet: 1 });
+    it('reads a larger run with neither « » nor signature as the testimony, reports it, and makes its indented blocks paragraphs', () => {
+      const quote = [sized('Cette mission nous a permis de revoir\nnos méthodes de travail.', 1.1, 'listItem'), sized('Elle a été utile.', 0.8)];
+      const split = splitBlocks(...quote);
+      expect(split.rubriques.map((r) => [r.key, r.blocks.map((b) => [b.kind, b.text])])).toEqual([
+        ['contexte', [['paragraph', body.text]]],
+        ['temoignage', [['paragraph', quote[0]!.text], ['paragraph', 'Elle a été utile.']]],
+      ]);
+      expect(split.diagnostics.map((d) => d.code)).toEqual(['TESTIMONY_BY_TYPE']);
+      // One larger line, or a run that stops mid-sentence, stays in the text.
+      expect(splitBlocks(sized('Une seule ligne plus grande.', 1.1)).rubriques).toHaveLength(1);
+      expect(splitBlocks(sized('Une phrase plus grande\nqui ne finit pas', 1.1)).rubriques).toHaveLength(1);
+    });
+    it('reads an interview: the signature set smaller over questions set smaller, each over its larger answer', () => {
+      const interview = [
+        sized('Léa Fontaine, directrice générale des services', 0.8),
+        sized('Pourquoi faire appel à une équipe ?', 0.8),
+        sized('« Pour un regard extérieur\nsur nos pratiques. »', 1.1),
+        sized('Et pour la suite ?', 0.8),
+        sized('« Nous allons poursuivre\nle travail engagé. »', 1.1),
+      ];
+      const split = splitBlocks(...interview);
+      expect(split.rubriques.map((r) => [r.key, r.blocks.length])).toEqual([['contexte', 1], ['temoignage', 5]]);
+      expect(split.diagnostics).toEqual([]);
+    });
+  });
 });
 
 describe('names in any order and case', () => {

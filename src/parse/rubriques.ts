@@ -83,7 +83,7 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
   }
   const known = rubriques.filter((rubrique): rubrique is Rubrique => rubrique.key !== null);
   const unknown = rubriques.filter((rubrique) => rubrique.key === null).map(({ heading, blocks: b }) => ({ heading, blocks: b }));
-  const moved = moveByShape(headingBlocks, known, vocabulary);
+  const moved = moveByShape(headingBlocks, known, vocabulary, where, diagnostics);
   return { headingBlocks: moved.headingBlocks, rubriques: moved.rubriques, unknown, diagnostics };
 }
 
@@ -304,12 +304,27 @@ function pullQuoteStart(blocks: readonly Block[]): number {
   const larger = (block: Block): boolean => block.lines.every((line) => line.bold !== true) && sizes(block).every((size) => size >= 1.05);
   const smaller = (block: Block): boolean => sizes(block).every((size) => size <= 0.95);
   let k = last;
-  while (k >= 1 && (larger(blocks[k]!) || (smaller(blocks[k]!) && k >= last - 1))) k--;
+  // Smaller lines inside the run are an interview's questions, each over its larger answer.
+  while (k >= 1 && (larger(blocks[k]!) || (smaller(blocks[k]!) && (k >= last - 1 || larger(blocks[k + 1]!))))) k--;
+  // A signature set smaller over the quote.
+  if (k >= 1 && k < last && smaller(blocks[k]!) && isSignature(blocks[k]!.text)) k--;
   const run = blocks.slice(k + 1);
   // It opens with the quote, or with its signature (a signature line, or a smaller line over the quote).
   const signed = isSignature(run[0]?.text ?? '') || (run[0] !== undefined && smaller(run[0]) && opens(run[1]));
   if (k + 1 >= 1 && run.some(larger) && run.length >= 1 && (opens(run[0]) || signed)) return k + 1;
+  if (k + 1 >= 1 && unsignedPullQuote(run, larger)) return k + 1;
   return -1;
+}
+
+/**
+ * A pull-quote with neither « » nor a signature's words (the testimony printed as said): blocks
+ * set larger than the body, two lines at least, the last one perhaps set smaller where the
+ * signature goes, ending a sentence. Read as the testimony by type alone, so the caller reports it.
+ */
+function unsignedPullQuote(run: readonly Block[], larger: (block: Block) => boolean): boolean {
+  const quote = run.length > 1 && !larger(run.at(-1)!) ? run.slice(0, -1) : run;
+  const lines = quote.reduce((sum, block) => sum + block.lines.length, 0);
+  return quote.length > 0 && quote.every(larger) && lines >= 2 && /[.!?…»"]$/.test(run.at(-1)!.text.trim());
 }
 
 /** A paragraph of running text (not a name, a role or a label). */
@@ -327,7 +342,13 @@ function isProse(block: Block): boolean {
 }
 
 /** Moves team blocks, interleaved sidebar cards and unlabelled tutor cards to where their shape says they belong. */
-function moveByShape(headingBlocks: Block[], rubriques: Rubrique[], vocabulary: Vocabulary): { headingBlocks: Block[]; rubriques: Rubrique[] } {
+function moveByShape(
+  headingBlocks: Block[],
+  rubriques: Rubrique[],
+  vocabulary: Vocabulary,
+  where: { projet: number; page?: number },
+  diagnostics: Diagnostic[],
+): { headingBlocks: Block[]; rubriques: Rubrique[] } {
   let authors = rubriques.find((rubrique) => rubrique.key === 'auteurs');
   const stray: Block[] = [];
   const take = (list: Block[], test: (block: Block) => boolean): Block[] => {
@@ -395,8 +416,18 @@ function moveByShape(headingBlocks: Block[], rubriques: Rubrique[], vocabulary: 
       if (!TEXT_RUBRIQUES.includes(rubrique.key)) continue;
       const at = pullQuoteStart(rubrique.blocks);
       if (at <= 0) continue;
-      const quote = rubrique.blocks.splice(at);
+      // The rule beside a pull-quote indents it: its blocks are paragraphs, not list items.
+      const quote = rubrique.blocks.splice(at).map((block): Block => (block.kind === 'listItem' ? { ...block, kind: 'paragraph' } : block));
       result.splice(i + 1, 0, { key: 'temoignage', heading: '', page: quote[0]!.page, blocks: quote });
+      if (!/^[«“"]/.test(quote[0]!.text.trim()) && !isSignature(quote[0]!.text) && !isSignature(quote.at(-1)!.text)) {
+        diagnostics.push({
+          code: 'TESTIMONY_BY_TYPE',
+          severity: 'info',
+          ...where,
+          ...(quote[0]!.page !== null ? { page: quote[0]!.page } : {}),
+          message: `Projet ${String(where.projet).padStart(2, '0')} : témoignage sans titre, sans guillemets ni signature, reconnu à sa typographie (texte plus grand que le corps en fin de rubrique « ${rubrique.heading || rubrique.key} ») : « ${quote[0]!.text.trim().slice(0, 60)}… ».`,
+        });
+      }
       break;
     }
   }
