@@ -327,6 +327,24 @@ describe('layoutPages', () => {
     expect(read.slice(-2)).toEqual(['La commande', 'Un second paragraphe commence à droite de l’encadré et continue sous lui, sur toute la largeur de la page désormais, puis finit ici.']);
   });
 
+  it('cuts a box floated right off the text when the paragraph\'s short last line under it stops in the gutter', () => {
+    const at = (text: string, x: number, y: number, width: number, size = 10.5, bold = false): PdfTextRun => run(text, x, y, { size, bold, width });
+    const runs = [
+      at('Le contexte', 48, 180.7, 68, 9.5, true),
+      at('Encadrement : Yves BRUN,', 389, 191.2, 138, 8.5),
+      at('Directeur général adjoint', 389, 202.5, 106, 8.5),
+      at('des ressources humaines', 389, 213.7, 91, 8.5),
+      ...['La communauté est un établissement public créé', 'par la loi au premier janvier issu de la fusion de', 'six groupements préexistants. A l’issue d’un long', 'processus, l’institution s’est donnée pour ambition'].map((text, i) => at(text, 48, 200.2 + i * 14.25, 312)),
+      // Under the box (its padding ends here), the last line is short yet passes the text's edge.
+      at('d’être innovante, efficiente et attractive (projet).', 48, 257.2, 337),
+      at('Or, entre deux années, le comité de direction a fait le constat d’une importante mobilité', 48, 277.5, 499),
+      at('des cadres.', 48, 291.7, 50),
+    ];
+    const read = texts(layoutPages(doc(page(1, runs))).blocks);
+    expect(read).toContain('Encadrement : Yves BRUN, Directeur général adjoint des ressources humaines');
+    expect(read[0]).toBe('Le contexte');
+  });
+
   it('keeps a list item whole when ragged text wrapped it short of the edge, not a list of names', () => {
     const at = (i: number): number => 100 + (FILLER.length + i) * LEADING;
     const item = [

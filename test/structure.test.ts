@@ -84,6 +84,28 @@ describe('people on one line, inline labels, pull-quotes', () => {
       ['tuteurs', ['Paul MARTIN, directeur']],
     ]);
   });
+  it('reads a labelled tutor whose name a narrow sidebar wrapped, at a space or at the hyphen of a compound name', () => {
+    const line = (text: string, bold = false) => ({ text, bold, size: 0.81 });
+    const sidebar = (...lines: ReturnType<typeof line>[]): Block => ({ kind: 'paragraph', text: lines.map((l) => l.text).join(' '), lines, page: 4 });
+    const blocks = [
+      block('CONTEXTE'),
+      block('Un texte.'),
+      sidebar(line('Encadrement : DURAND Noor-'), line('Yasmin, directrice adjointe')),
+      // The name set in bold opened a block of its own on the next line.
+      sidebar(line('Encadrement : MARTIN')),
+      sidebar(line('DE LA ROCHE Paul, directeur', true), line('de la culture')),
+    ];
+    const split = splitRubriques(blocks, DEFAULT_VOCABULARY, { projet: 1 });
+    expect(split.rubriques.map((r) => [r.key, r.blocks.map((b) => b.text)])).toEqual([
+      ['contexte', ['Un texte.']],
+      ['tuteurs', ['DURAND Noor-Yasmin, directrice adjointe']],
+      ['tuteurs', ['MARTIN DE LA ROCHE Paul, directeur de la culture']],
+    ]);
+    // Set in the body's size, the next block is the text beside the sidebar: it stays apart.
+    const body: Block = { kind: 'paragraph', text: 'La suite du texte courant.', lines: [{ text: 'La suite du texte courant.', bold: false, size: 1 }], page: 4 };
+    const apart = splitRubriques([...blocks.slice(0, 3), sidebar(line('Encadrement : MARTIN')), body], DEFAULT_VOCABULARY, { projet: 1 });
+    expect(apart.rubriques.flatMap((r) => r.blocks.map((b) => b.text))).toContain('La suite du texte courant.');
+  });
   it('reads a margin heading on two lines read into the text beside it', () => {
     expect(split('CONTEXTE', 'Un texte.', "LA Le projet visait d'abord", 'PROBLÉMATIQUE à mesurer les effets de la réforme')).toEqual([
       ['contexte', ['Un texte.']], ['problematique', ["Le projet visait d'abord", 'à mesurer les effets de la réforme']],

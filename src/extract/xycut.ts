@@ -193,7 +193,11 @@ function floatCut(fragments: readonly Fragment[], body: number): Fragment[][] | 
     const width = (part: readonly Fragment[]): number => Math.max(...part.map((f) => f.x1)) - Math.min(...part.map((f) => f.x0));
     const boxedRight = width(right!) < width(left!);
     const boxedLeft = !boxedRight && (left!.every((fragment) => fragment.bold) || (width(left!) <= 0.6 * width(right!) && runsOfText(right!, body) && !rowsAligned(left!, right!, body)));
-    if (across && (boxedRight || boxedLeft)) return [upper, lower];
+    // Under a box at the right, a paragraph's short last line may stop in the gutter: still a
+    // line wider than the text beside the box (justified text never passes its column's edge).
+    const textX0 = Math.min(...left!.map((fragment) => fragment.x0));
+    const widened = boxedRight && next.some((fragment) => !fragment.bold && fragment.x0 <= textX0 + 1 && fragment.x1 > gutter.start + body && Math.abs(fragment.size - body) <= 0.1 * body);
+    if ((across || widened) && (boxedRight || boxedLeft)) return [upper, lower];
   }
   return null;
 }

@@ -42,7 +42,7 @@ const TEXT_RUBRIQUES: readonly RubriqueKey[] = ['contexte', 'problematique', 'cl
  * @returns Title blocks, rubriques, unknown boxes and what was reported.
  */
 export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary, where: { projet: number; page?: number }): SplitProject {
-  const blocks = joinSplitHeadings(splitTwoLineRunInHeadings(printed.flatMap((block) => liftInnerHeading(block, vocabulary)).flatMap((block) => splitInlineLabels(block, vocabulary)).flatMap((block) => splitRunInHeading(block, vocabulary)), vocabulary), vocabulary);
+  const blocks = joinSplitHeadings(splitTwoLineRunInHeadings(joinWrappedLabelEntries(printed.flatMap((block) => liftInnerHeading(block, vocabulary)), vocabulary).flatMap((block) => splitInlineLabels(block, vocabulary)).flatMap((block) => splitRunInHeading(block, vocabulary)), vocabulary), vocabulary);
   const style = headingStyle(blocks, vocabulary);
   const headingBlocks: Block[] = [];
   const rubriques: (Rubrique | { key: null; heading: string; page: number | null; blocks: Block[] })[] = [];
@@ -117,6 +117,43 @@ function liftInnerHeading(block: Block, vocabulary: Vocabulary): Block[] {
 const INLINE_LABEL = /^(\p{Lu}[^:]{2,59}?)\s*:\s*((?:\p{Lu}.*)?)$/u;
 
 /**
+ * The wrapped lines of one person's entry joined: a line ending on a hyphen before a capital is a
+ * compound name cut at its own hyphen (« Noor- » / « Yasmin », « TUDOSE- » / « MARTINEZ »), joined
+ * with its hyphen and no space.
+ */
+function joinEntryLines(texts: readonly string[]): string {
+  return texts.map((text) => text.trim()).filter(Boolean).reduce((joined, text) => (joined === '' ? text : /\p{L}-$/u.test(joined) && /^\p{Lu}/u.test(text) ? joined + text : `${joined} ${text}`), '');
+}
+
+/**
+ * A labelled entry (« Encadrement : ») whose person a narrow sidebar wrapped onto the next line,
+ * where the name set in bold opened a block of its own (« Encadrement : CRISTEL » / « DELESSE
+ * Deborah, Déléguée… »): the next block goes back on the entry when it is set in the same size,
+ * the entry has no role yet (no comma after the label) and the next block opens no label itself.
+ */
+function joinWrappedLabelEntries(blocks: readonly Block[], vocabulary: Vocabulary): Block[] {
+  const labelled = (line: TextLine): RegExpExecArray | null => {
+    const match = INLINE_LABEL.exec(line.text.trim());
+    const key = match ? vocabulary.rubriqueOf(match[1]!) : null;
+    return key === 'tuteurs' || key === 'auteurs' ? match : null;
+  };
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const previous = out.at(-1);
+    const last = previous?.lines.at(-1);
+    const first = block.lines[0]!;
+    const entry = last ? labelled(last) : null;
+    const sameSize = last?.size != null && first.size != null && Math.abs(last.size - first.size) <= 0.05;
+    if (previous && entry && !entry[2]!.includes(',') && previous.kind === 'paragraph' && block.kind === 'paragraph' && sameSize && !labelled(first)) {
+      out[out.length - 1] = { ...previous, lines: [...previous.lines, ...block.lines], text: joinEntryLines([previous.text, block.text]) };
+      continue;
+    }
+    out.push(block);
+  }
+  return out;
+}
+
+/**
  * People printed one per line with their label inline (« Tuteur : Prénom NOM, fonction »): each
  * line whose words before the colon are a people heading the vocabulary knows (tutors, team) is
  * cut into that heading and what it labels, which is kept as one line (a narrow column may wrap
@@ -137,7 +174,7 @@ function splitInlineLabels(block: Block, vocabulary: Vocabulary): Block[] {
   const flush = (): void => {
     if (run.length === 0) return;
     // What a label carries is one entry: its wrapped lines are joined back into one.
-    const text = run.map((line) => line.text.trim()).filter(Boolean).join(' ');
+    const text = joinEntryLines(run.map((line) => line.text));
     if (labelled && text !== '') out.push(piece([{ ...run[0]!, text, bold: null }]));
     else if (!labelled) out.push(piece(run));
     run = [];
