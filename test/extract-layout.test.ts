@@ -273,6 +273,22 @@ describe('layoutPages', () => {
     expect(texts(layoutPages(doc(page(1, runs))).blocks)).toEqual(['La question posée', first.join(' '), 'Les préconisations', second.join(' ')]);
   });
 
+  it('reads the text run on at the top of a page before the first margin heading of that page', () => {
+    const text = (lines: readonly string[], top: number): PdfTextRun[] => paragraph(lines, 156, top, { width: 390 });
+    const runOn = ['la fin de la rubrique commencée à la page précédente court ici sur toute', 'la largeur de la colonne de texte et se termine enfin.'];
+    const next = ['Le témoignage commence au niveau de son titre posé dans la marge, à', 'gauche, et continue sur une seconde ligne.'];
+    const after = ['Les chiffres suivent.'];
+    const runs = [
+      ...text(runOn, 100),
+      // Paragraphs apart by less than a band's gap: one region, cut into rows at the headings.
+      run('TÉMOIGNAGE', 48, 132, { bold: true }),
+      ...text(next, 132),
+      run('CHIFFRES', 48, 164, { bold: true }),
+      ...text(after, 164),
+    ];
+    expect(texts(layoutPages(doc(page(1, runs))).blocks)).toEqual([runOn.join(' '), 'TÉMOIGNAGE', next.join(' '), 'CHIFFRES', after[0]]);
+  });
+
   it('reads an inset list set small right under its heading in place, not after the column as a box', () => {
     const left = [...FILLER, ...FILLER, ...FILLER, ...FILLER, ...FILLER];
     const refs = ['Un guide de la participation des', 'habitants, édité par une', 'association nationale, 2030'];

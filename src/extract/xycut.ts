@@ -158,6 +158,12 @@ function headingTops(margin: readonly Fragment[], text: readonly Fragment[], bod
   const levelWith = (top: number): number => textLines.findIndex((line) => Math.abs(line.top - top) <= 0.35 * body);
   const marginLines = lines(margin);
   const tops: number[] = [];
+  // Text above the first heading (a rubrique run on from the page before) is read before it:
+  // when the heading sits level with a paragraph's first line, below regular text.
+  const first = marginLines[0];
+  const firstBeside = first ? levelWith(first.top) : -1;
+  const runOnAbove = first !== undefined && text.some((fragment) => !fragment.bold && fragment.bottom <= first.top);
+  if (first && firstBeside > 0 && opensParagraph(firstBeside) && runOnAbove) tops.push(first.top);
   for (let i = 1; i < marginLines.length; i++) {
     const line = marginLines[i]!;
     const beside = levelWith(line.top);
