@@ -166,6 +166,13 @@ describe('layoutPages', () => {
     expect(blocks[0]!.lines[0]!.text).toBe('Le modèle financier fait supporter la dyna-');
   });
 
+  it('keeps the hyphen of a compound numeral cut at a line end, and still joins two words cut by hyphenation', () => {
+    // « dix-huit » and « quatre-vingt » are printed nowhere else whole; « pour-tant » is hyphenation
+    // though « pour » and « tant » are words of their own: only number words decide.
+    const runs = paragraph(['Le service compte dix-', 'huit agents et près de quatre-', 'vingt bénévoles, et pour-', 'tant il manque de bras.'], 48, 100);
+    expect(layoutPages(doc(page(1, runs))).blocks[0]!.text).toBe('Le service compte dix-huit agents et près de quatre-vingt bénévoles, et pourtant il manque de bras.');
+  });
+
   it('drops running headers and page numbers, keeps the same words in the body', () => {
     const pages = [1, 2, 3].map((n) =>
       page(n, [
