@@ -280,6 +280,21 @@ describe('layoutPages', () => {
     expect(texts(layoutPages(doc(page(1, runs))).blocks)).toEqual(['La question posée', first.join(' '), 'Les préconisations', second.join(' ')]);
   });
 
+  it('keeps a margin heading\'s second line in lower case on it, even apart from the first by more than its leading', () => {
+    const text = (lines: readonly string[], top: number): PdfTextRun[] => paragraph(lines, 156, top, { width: 390 });
+    const item = ['Dresser un bilan des dix ans, sur les politiques publiques comme sur la', 'gouvernance, avec les villes et la métropole, en objectivant autant que', 'possible la performance de la structure par des indicateurs suivis dans', 'le temps.'];
+    const runs = [
+      run('Les', 48, 140, { bold: true }),
+      ...text(['La mission est double.'], 140),
+      // 13.6 pt under « Les » (wider than 0.4 body between the lines), beside no line of text.
+      run('préconisations', 48, 153.6, { bold: true }),
+      ...text(item, 158.6),
+      run('CHIFFRES', 48, 215, { bold: true }),
+      ...text(FILLER, 215),
+    ];
+    expect(texts(layoutPages(doc(page(1, runs))).blocks)).toEqual(['Les préconisations', 'La mission est double.', item.join(' '), 'CHIFFRES', FILLER.join(' ')]);
+  });
+
   it('reads the text run on at the top of a page before the first margin heading of that page', () => {
     const text = (lines: readonly string[], top: number): PdfTextRun[] => paragraph(lines, 156, top, { width: 390 });
     const runOn = ['la fin de la rubrique commencée à la page précédente court ici sur toute', 'la largeur de la colonne de texte et se termine enfin.'];

@@ -141,12 +141,18 @@ function marginHeadingRows(fragments: readonly Fragment[], columns: readonly Fra
  * on the heading above it, even when the heading is set with a looser leading than the text.
  */
 function headingTops(margin: readonly Fragment[], text: readonly Fragment[], body: number): number[] {
-  const lines = (fragments: readonly Fragment[]): { top: number; bottom: number }[] => {
-    const byTop = new Map<number, { top: number; bottom: number }>();
+  const lines = (fragments: readonly Fragment[]): { top: number; bottom: number; x0: number; text: string }[] => {
+    const byTop = new Map<number, { top: number; bottom: number; x0: number; text: string }>();
     for (const fragment of fragments) {
       const key = Math.round(fragment.top);
       const line = byTop.get(key);
-      byTop.set(key, { top: Math.min(line?.top ?? Infinity, fragment.top), bottom: Math.max(line?.bottom ?? -Infinity, fragment.bottom) });
+      const leftmost = !line || fragment.x0 < line.x0;
+      byTop.set(key, {
+        top: Math.min(line?.top ?? Infinity, fragment.top),
+        bottom: Math.max(line?.bottom ?? -Infinity, fragment.bottom),
+        x0: leftmost ? fragment.x0 : line.x0,
+        text: leftmost ? fragment.text : line.text,
+      });
     }
     return [...byTop.values()].sort((a, b) => a.top - b.top);
   };
@@ -170,6 +176,10 @@ function headingTops(margin: readonly Fragment[], text: readonly Fragment[], bod
     // Level with a line inside a paragraph: the heading's own next line (a heading floats beside
     // the first line of its text), whatever its leading.
     if (beside >= 0 && !opensParagraph(beside)) continue;
+    // A heading opens with a capital: a line in lower case (« préconisations » under « Les ») goes
+    // on the heading above it, even level with the next paragraph of a one-line one.
+    // (Not « p. 5 » nor « page 5 »: a page number in a sommaire's margin column starts each row.)
+    if (/^\p{Ll}{3,}/u.test(line.text.trim()) && !/\d/.test(line.text)) continue;
     if (line.top - marginLines[i - 1]!.bottom >= 0.4 * body || beside >= 0) tops.push(line.top);
   }
   return tops;
