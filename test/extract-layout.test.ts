@@ -327,6 +327,10 @@ describe('layoutPages', () => {
     // Without a heading over it, the same inset run is a box read after the column's text.
     const boxed = runs.filter((r) => r.text !== 'POUR EN SAVOIR PLUS');
     expect(texts(layoutPages(doc(page(1, boxed))).blocks).slice(-2)).toEqual([after.join(' '), refs.join(' ')]);
+    // Under a block indented alike (a pull-quote set larger, its last words set small), it ends that block.
+    const quote = run('« Une équipe à l’écoute des élus. »', 321, 100 + 3 * LEADING, { size: 10.5 });
+    const quoted = [...boxed.filter((r) => r.x !== 307.4 || r.y > 100 + 7 * LEADING || r.y < 100 + 2 * LEADING), quote];
+    expect(texts(layoutPages(doc(page(1, quoted))).blocks).slice(-3)).toEqual([quote.text, refs.join(' '), after.join(' ')]);
   });
 
   it('reads a sidebar floated left in full before the text that wraps beside and under it', () => {

@@ -352,15 +352,20 @@ function bodyTextEdges(leaves: readonly Leaf[], metrics: Metrics): Map<Column, C
 
 /**
  * Whether a leaf is a heading set right over an inset run in the same column (« POUR EN SAVOIR
- * PLUS » over its indented references): the run is that heading's content, in its place, not a
- * box to read after the column's text. A heading is one or two bold lines, within 1.5 body of the run.
+ * PLUS » over its indented references), or a block indented alike right over it: the run is that
+ * heading's content or that block's end, in its place, not a box to read after the column's text.
+ * A heading is one or two bold lines; either is within 1.5 body of the run.
  */
 function headsInsetRun(heading: Leaf, first: Leaf, metrics: Metrics): boolean {
-  if (heading.column !== first.column || !heading.fragments.every((fragment) => fragment.bold)) return false;
-  if (new Set(heading.fragments.map((fragment) => Math.round(fragment.y))).size > 2) return false;
+  if (heading.column !== first.column) return false;
   const bottom = Math.max(...heading.fragments.map((fragment) => fragment.bottom));
   const top = Math.min(...first.fragments.map((fragment) => fragment.top));
-  return top >= bottom && top - bottom <= 1.5 * metrics.bodySize;
+  if (top < bottom || top - bottom > 1.5 * metrics.bodySize) return false;
+  // The same indent right above: the run ends a block set off alike (a pull-quote's signature
+  // under its quote, both beside one rule), not a box inset in the text.
+  const x0 = (leaf: Leaf): number => Math.min(...leaf.fragments.map((fragment) => fragment.x0));
+  if (Math.abs(x0(heading) - x0(first)) <= 1.5 && x0(heading) > heading.colX0 + 0.4 * metrics.bodySize) return true;
+  return heading.fragments.every((fragment) => fragment.bold) && new Set(heading.fragments.map((fragment) => Math.round(fragment.y))).size <= 2;
 }
 
 /** Whether every fragment of a leaf is set smaller than the body and inset from both edges of the column's body text. */
