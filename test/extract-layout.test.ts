@@ -162,6 +162,9 @@ describe('layoutPages', () => {
     ];
     const blocks = layoutPages(doc(page(1, runs))).blocks;
     expect(blocks[0]!.text).toBe('Le modèle financier fait supporter la dynamique des charges à la métropole et un porte-parole en rend compte.');
+    // Printed whole in another number elsewhere, the compound keeps its hyphen too.
+    const plural = [...paragraph(['Deux demi-journées de préparation pour une demi-', 'journée d’atelier.'], 48, 100)];
+    expect(layoutPages(doc(page(1, plural))).blocks[0]!.text).toBe('Deux demi-journées de préparation pour une demi-journée d’atelier.');
     // The printed lines stay as printed.
     expect(blocks[0]!.lines[0]!.text).toBe('Le modèle financier fait supporter la dyna-');
   });

@@ -11,7 +11,8 @@ import { joinLines } from './lines.js';
 
 /**
  * Builds the decision for a line-end hyphen from the document's own words: keep the hyphen when
- * the compound is printed whole elsewhere ("porte-parole"), join when the joined word is
+ * the compound is printed whole elsewhere ("porte-parole", or in another number: « demi-journées »
+ * keeps « demi- » / « journée »), join when the joined word is
  * ("dynamique"), keep it when the first part (4 letters or more) is a word of its own that
  * also starts other compounds ("fiches", "Fiches-actions": "Fiches-" + "méthode"; but "inter-"
  * + "locuteurs" joins), or the second part is an inverted pronoun ("est-" + "elle"), or both
@@ -63,7 +64,10 @@ export function hyphenVocabulary(drafts: readonly DraftBlock[]): (left: string, 
         if (prefixes.has(word!)) seenAlone.add(word!);
       } else if (prefixes.has(word!)) {
         seenPrefixes.add(word!);
-        if (compounds.has(`${word}-${next}`)) seenCompounds.add(`${word}-${next}`);
+        // The compound printed whole in another number (« demi-journées » for « demi- » / « journée »).
+        for (const form of [next!, next!.replace(/[sx]$/, ''), `${next}s`, `${next}x`]) {
+          if (compounds.has(`${word}-${form}`)) seenCompounds.add(`${word}-${form}`);
+        }
       }
     }
   }
