@@ -314,6 +314,22 @@ describe('layoutPages', () => {
     expect(texts(layoutPages(doc(page(1, runs))).blocks)).toEqual([runOn.join(' '), 'TÉMOIGNAGE', next.join(' '), 'CHIFFRES', after[0]]);
   });
 
+  it('reads key figures printed as a table row by row: each figure, then its label', () => {
+    // Figures in bold 12 pt, each level with the top of its 8.5 pt label (baselines differ).
+    const runs = [
+      ...paragraph(FILLER, 48, 100),
+      run('CHIFFRES CLÉS', 48, 160, { bold: true }),
+      run('79', 161, 163.8, { size: 12, bold: true }),
+      run('agents et cadres mobilisés sur le thème de l’accueil,', 214, 160, { size: 8.5, width: 260 }),
+      run('dans tous les services', 214, 171, { size: 8.5 }),
+      run('8', 161, 190.8, { size: 12, bold: true }),
+      run('tableaux de préfiguration du service', 214, 187, { size: 8.5 }),
+    ];
+    expect(texts(layoutPages(doc(page(1, runs))).blocks)).toEqual([
+      FILLER.join(' '), 'CHIFFRES CLÉS', '79', 'agents et cadres mobilisés sur le thème de l’accueil, dans tous les services', '8', 'tableaux de préfiguration du service',
+    ]);
+  });
+
   it('reads an inset list set small right under its heading in place, not after the column as a box', () => {
     const left = [...FILLER, ...FILLER, ...FILLER, ...FILLER, ...FILLER];
     const refs = ['Un guide de la participation des', 'habitants, édité par une', 'association nationale, 2030'];

@@ -92,6 +92,8 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
       }
     }
     if (columns.parts.length > 1) {
+      const figureRows = figureTableRows(fragments, columns.parts, body);
+      if (figureRows) return recurse(figureRows, 'band');
       const rows = marginHeadingRows(fragments, columns.parts, body);
       if (rows) return recurse(rows, 'band');
       return recurse(columns.parts, 'gutter');
@@ -132,6 +134,32 @@ function marginHeadingRows(fragments: readonly Fragment[], columns: readonly Fra
     rows[row]!.push(fragment);
   }
   return rows.filter((row) => row.length > 0);
+}
+
+/**
+ * Key figures printed as a table: a column of bold figures (each line holds a digit, one line per
+ * figure), each level with the top of its label in the column after it. Read column by column,
+ * every figure would come before every label; cut into one row per figure instead (what lies
+ * beside a figure, from its top to the next figure's, is its row). `null` when not laid out so.
+ */
+function figureTableRows(fragments: readonly Fragment[], columns: readonly Fragment[][], body: number): Fragment[][] | null {
+  // The figures and their labels are the region's last two columns, with at most a margin
+  // heading before them: rows cut across other columns (a table flowing through page columns) would cut their text.
+  for (let c = 0; c + 1 < columns.length; c++) {
+    if (c + 2 !== columns.length || !columns.slice(0, c).every((column) => column.every((fragment) => fragment.bold))) continue;
+    const figures = [...columns[c]!].sort((a, b) => a.top - b.top);
+    const labels = columns[c + 1]!;
+    if (figures.length < 2 || !figures.every((fragment) => fragment.bold && /\d/.test(fragment.text))) continue;
+    if (labels.some((fragment) => fragment.bold)) continue;
+    // One line per figure, set apart: not a heading's lines nor a paragraph's.
+    if (figures.some((fragment, i) => i > 0 && fragment.top - figures[i - 1]!.bottom < 0.5 * body)) continue;
+    if (!figures.every((figure) => labels.some((label) => Math.abs(label.top - figure.top) <= 0.3 * body))) continue;
+    const tops = figures.slice(1).map((figure) => Math.min(figure.top, ...labels.filter((label) => Math.abs(label.top - figure.top) <= 0.3 * body).map((label) => label.top)));
+    const rows: Fragment[][] = [[], ...tops.map(() => [])];
+    for (const fragment of fragments) rows[tops.filter((top) => fragment.top >= top - 0.1 * body).length]!.push(fragment);
+    return rows.filter((row) => row.length > 0);
+  }
+  return null;
 }
 
 /**
