@@ -107,11 +107,34 @@ export function leafBlocks(leaf: Leaf, metrics: Metrics): DraftBlock[] {
 }
 
 /**
- * Whether ragged text wrapped between two lines: the first stops on a word in lower case and the
- * next line's first word (and a space) would not have fitted after it, up to the column's edge.
+ * A band cut off a column of text (a list of references under its heading) measures its lines
+ * against its own widest line: against the text column it belongs to instead (the widest body
+ * text of the page starting at the same left edge), a list item's last line is seen to stop short.
+ * @param leaf A leaf of the page.
+ * @param leaves Every leaf of the page.
+ * @param metrics Body size.
+ * @returns The leaf, its right edge widened to the text column's when it lies in one.
+ */
+export function withinTextColumn(leaf: Leaf, leaves: readonly Leaf[], metrics: Metrics): Leaf {
+  if (leaf.column.gutter === true) return leaf;
+  let reach = leaf.colX1;
+  for (const other of leaves) {
+    if (other === leaf || Math.abs(other.colX0 - leaf.colX0) > 1.5) continue;
+    for (const fragment of other.fragments) {
+      if (!fragment.bold && Math.abs(fragment.size - metrics.bodySize) <= 0.05 * metrics.bodySize) reach = Math.max(reach, fragment.x1);
+    }
+  }
+  return reach === leaf.colX1 ? leaf : { ...leaf, colX1: reach };
+}
+
+/**
+ * Whether ragged text wrapped between two lines: the first stops on a word in lower case or a
+ * comma and the next line's first word (and a space) would not have fitted after it, up to the
+ * column's edge.
  */
 function wrapsRagged(previous: Line, line: Line, colX1: number): boolean {
-  if (!/(?:^|\s)\p{Ll}\S*$/u.test(previous.text.trim())) return false;
+  // A comma never ends an item either (« … des Contrôleurs, » / « Inspecteurs et… »).
+  if (!/(?:^|\s)\p{Ll}\S*$/u.test(previous.text.trim()) && !previous.text.trim().endsWith(',')) return false;
   const word = line.text.trim().split(/\s+/)[0] ?? '';
   const perChar = (line.x1 - line.x0) / Math.max(1, line.text.length);
   return (word.length + 1) * perChar >= colX1 - previous.x1;

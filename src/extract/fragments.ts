@@ -77,9 +77,12 @@ export function pageFragments(page: PdfPage): Fragment[] {
         continue;
       }
       // A gap wider than 1.5 em is no word space: another column or cell starts. Between a heading
-      // and text (weight and size both change) a gap of 0.8 em is already a margin's gutter.
+      // and text (face and size both change: weight, or the font itself, as a sans heading beside a
+      // serif pull-quote in the margin) a gap of 0.8 em is already a margin's gutter; so it is
+      // between a number in display type and the title beside it (one size 1.5 times the other).
       const previous = [...current].reverse().find((other) => !isBlank(other.text));
-      const changesFace = previous !== undefined && !supSet.has(run) && previous.bold !== run.bold && Math.abs(previous.fontSize - run.fontSize) > 0.05 * run.fontSize;
+      const display = previous !== undefined && Math.max(previous.fontSize, run.fontSize) >= 1.5 * Math.min(previous.fontSize, run.fontSize);
+      const changesFace = previous !== undefined && !supSet.has(run) && (previous.bold !== run.bold || previous.fontName !== run.fontName || display) && Math.abs(previous.fontSize - run.fontSize) > 0.05 * run.fontSize;
       const gap = run.x - lastEnd;
       if (current.length > 0 && (gap > 1.5 * Math.max(lastSize, supSet.has(run) ? 0 : run.fontSize) || (changesFace && gap > 0.8 * run.fontSize))) {
         pushFragment(fragments, page.number, current, supSet);

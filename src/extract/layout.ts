@@ -19,7 +19,7 @@
  */
 import { BrochureError } from '../errors.js';
 import type { Diagnostic, ExtractedDocument, PdfPages } from '../types.js';
-import { continuesAcrossBreak, leafBlocks, type DraftBlock } from './blocks.js';
+import { continuesAcrossBreak, leafBlocks, withinTextColumn, type DraftBlock } from './blocks.js';
 import { measure, pageFragments } from './fragments.js';
 import { finishBlock, hyphenVocabulary } from './hyphenation.js';
 import { dropRunningText } from './running-text.js';
@@ -55,7 +55,7 @@ export function layoutPages(read: PdfPages, options: LayoutOptions = {}): Extrac
     const leaves: Leaf[] = [];
     cutRegion(fragments, null, metrics, leaves);
     for (const leaf of placeFloats(leaves, metrics)) {
-      const blocks = leafBlocks(leaf, metrics);
+      const blocks = leafBlocks(withinTextColumn(leaf, leaves, metrics), metrics);
       if (blocks.length === 0) continue;
       const previous = drafts.at(-1);
       if (previous && lastFull && continuesAcrossBreak(previous, blocks[0]!)) {

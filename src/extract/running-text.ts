@@ -42,6 +42,18 @@ export function dropRunningText(pages: readonly PdfPage[], perPage: readonly Fra
   });
   const [bestOffset, bestPages] = [...offsets].sort((a, b) => b[1].size - a[1].size)[0] ?? [0, new Set<number>()];
   if (bestPages.size >= 2) for (const { fragment, offset } of numbered) if (offset === bestOffset) removed.add(fragment);
+  // A running header or footer set level with the page number (« Project title ……… 12 ») is
+  // running text even on the few pages it repeats on: the margin text whose height overlaps the
+  // page number's, in the same band and no larger than it (a title wrapped on two lines too).
+  pages.forEach((page, i) => {
+    const numbers = perPage[i]!.filter((fragment) => removed.has(fragment));
+    for (const fragment of perPage[i]!) {
+      const side = inBand(fragment, page);
+      if (!side || removed.has(fragment)) continue;
+      const level = numbers.some((number) => inBand(number, page) === side && fragment.top < number.bottom && fragment.bottom > number.top && fragment.size <= number.size);
+      if (level) removed.add(fragment);
+    }
+  });
 
   // Running text: the same words at the same height on several pages.
   const everywhere = new Map<string, number>();

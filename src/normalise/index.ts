@@ -138,14 +138,19 @@ function readBrochure(cover: readonly Block[], colophon: readonly Block[], vocab
   };
 }
 
-/** Promotion names printed on the cover after "… DES PROMOTIONS" ("OLYMPE DE GOUGES, MARIE CURIE & …"). */
-function coverPromotionNames(cover: readonly Block[]): string[] {
+/**
+ * Promotion names printed on the cover after "… DES PROMOTIONS" ("OLYMPE DE GOUGES, MARIE CURIE & …",
+ * or set apart by « · », « • », « ; »).
+ * @param cover The blocks before the sommaire.
+ * @returns The names as printed, in order.
+ */
+export function coverPromotionNames(cover: readonly Block[]): string[] {
   const index = cover.findIndex((block) => /PROMOTIONS?$/.test(foldForMatch(block.text)));
   if (index < 0) return [];
   const own = cover[index]!.text.replace(/^.*PROMOTIONS?\s*/i, '').trim();
   const list = own !== '' ? own : (cover[index + 1]?.text ?? '');
   return list
-    .split(/\s*(?:,|&|\bET\b)\s*/)
+    .split(/\s*(?:[,;·•|]|&|\bET\b)\s*/)
     .map((name) => name.trim())
     .filter((name) => name !== '');
 }

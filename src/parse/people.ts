@@ -3,7 +3,7 @@
  * for tutors). Cards come one block each from the PDF, or name and details in separate blocks
  * from converter text, so cards are rebuilt line by line.
  */
-import { EMAIL } from '../conventions.js';
+import { EMAIL, foldForMatch } from '../conventions.js';
 import type { Block, PrintedPerson, TextLine } from '../types.js';
 
 /** Name tokens: words in capitals (family names) or capitalised words (given names), hyphens allowed. */
@@ -63,10 +63,36 @@ function readCards(blocks: readonly Block[], isDetail: (line: TextLine, text: st
  */
 export function parseAuthorCards(blocks: readonly Block[], tableHeaders: ReadonlySet<string> = new Set()): PrintedPerson[] {
   const cards = readCards(
-    blocks.map(splitNameAndEmail).filter((block) => !isTableHeader(block, tableHeaders)),
+    withoutHeaderRow(blocks.map(splitNameAndEmail).filter((block) => !isTableHeader(block, tableHeaders))),
     (_, text, current) => EMAIL.test(text) || (current !== undefined && current.details.length === 0 && text.includes('@')),
   );
   return joinSplitNames(cards);
+}
+
+/**
+ * A team table's header row told by its place, whatever its words (« Élève | Courriel »): the
+ * one-line cells before the first row with an e-mail, when that row prints its own name and no
+ * cell is a name or a part of that row's e-mail (which a name cell printed apart would be, « Lisa »
+ * over « MARCHETTI  lisa.marchetti@… »).
+ * @param blocks The team's blocks, names and e-mails already on lines of their own.
+ * @returns The blocks without the header row (unchanged when there is none).
+ */
+export function withoutHeaderRow(blocks: readonly Block[]): Block[] {
+  const first = blocks.findIndex((block) => block.text.includes('@'));
+  if (first <= 0 || first > 4) return [...blocks];
+  const row = blocks[first]!.lines.map((line) => line.text.trim());
+  const email = row.find((text) => EMAIL.test(text));
+  const ownName = row[0] !== undefined && !row[0].includes('@') && (isAnyCaseName(row[0]) || looksLikeName(row[0]));
+  if (!email || !ownName) return [...blocks];
+  const local = foldForMatch(email.split('@')[0]!).replace(/[^A-Z]/g, '');
+  const isHeaderCell = (block: Block): boolean => {
+    const text = block.text.trim();
+    const words = foldForMatch(text).split(/[^A-Z]+/).filter((word) => word.length >= 3);
+    // A table row printed whole (converter text) holds its cells joined by « | ».
+    const cells = text.split(/\s*\|\s*/);
+    return block.lines.length === 1 && text.length <= 40 && !text.includes('@') && cells.every((cell) => !isAnyCaseName(cell) && !looksLikeName(cell)) && !words.some((word) => local.includes(word));
+  };
+  return blocks.slice(0, first).every(isHeaderCell) ? blocks.slice(first) : [...blocks];
 }
 
 /** A team table's header row (« Nom | Prénom | Courriel »): every word a header word. */

@@ -3,16 +3,20 @@
  * its rubrique. A line set like the known headings but not in the vocabulary opens a rubrique too
  * when what follows says what it is (a team, tutors' cards, a quote and its signature, figures,
  * references) or when prose follows a list of people; it is reported (`RUBRIQUE_HEADING_UNKNOWN`)
- * and never glued to the rubrique before it. Then blocks whose shape belongs elsewhere move there:
+ * and never glued to the rubrique before it; so does a heading numbered as the known ones, a
+ * short line over big figures and their labels (key figures), and, where headings are regular, a
+ * short bold line closing the text (a box). Then blocks whose shape belongs elsewhere move there:
  * a team printed without a heading (before or after the body) to the authors, a tutor's card that
  * a sidebar interleaved with the body to the tutors, tutors' cards printed under the team without
- * a label to the tutors.
+ * a label to the tutors, a pull-quote read beside the title or run on to the next page to the
+ * testimony, text run on under a floated box of figures to the rubrique the box interrupted.
  */
 import { foldForMatch } from '../conventions.js';
 import type { Vocabulary } from '../profile.js';
 import type { Block, Diagnostic, RubriqueKey, TextLine } from '../types.js';
+import { isStandaloneFigure } from './chiffres.js';
 import { isAnyCaseName, isNamePart } from './people.js';
-import { headingStyle, isSidebarCard, isTeamBlock, meaningOf, setLikeHeading } from './structure.js';
+import { headingStyle, isSidebarCard, isTeamBlock, meaningOf, numberedLikeHeadings, setLikeHeading, type HeadingStyle } from './structure.js';
 
 /** One rubrique: its heading as printed (`''` when the structure alone found it) and its blocks. */
 export interface Rubrique {
@@ -57,7 +61,21 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
     // After the references, a box title in sentence case may follow headings in capitals.
     const current = rubriques.at(-1)?.key ?? null;
     const candidate = (b: Block): boolean => style !== null && (setLikeHeading(b, style) || (current === 'allerPlusLoin' && setLikeHeading(b, { ...style, sentenceCase: true })));
-    if (candidate(block)) {
+    if (headsFigures(block, blocks.slice(i + 1), blocks[i - 1])) {
+      rubriques.push({ key: 'chiffres', heading: block.text, page: block.page, blocks: [] });
+      diagnostics.push(unknownHeading(block, 'chiffres', where));
+      continue;
+    }
+    if (current !== null && style !== null && isBoxTitle(block, style, blocks.slice(i + 1), vocabulary)) {
+      let end = i + 1;
+      while (end < blocks.length && !knownHeading(blocks[end]!, vocabulary) && !isBoxTitle(blocks[end]!, style, blocks.slice(end + 1), vocabulary)) end++;
+      const seen = rubriques.map((rubrique) => rubrique.key).filter((k): k is RubriqueKey => k !== null);
+      const meaning = meaningOf(blocks.slice(i + 1, end), vocabulary, seen);
+      rubriques.push({ key: meaning, heading: block.text, page: block.page, blocks: [] });
+      diagnostics.push(unknownHeading(block, meaning, where));
+      continue;
+    }
+    if (candidate(block) && !isOrganisationLine(block, headingBlocks, rubriques.length)) {
       let end = i + 1;
       while (end < blocks.length && !knownHeading(blocks[end]!, vocabulary) && !candidate(blocks[end]!)) end++;
       const content = blocks.slice(i + 1, end);
@@ -66,15 +84,11 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
       const proseAfterPeople = (current === 'auteurs' || current === 'tuteurs') && content.some(isProse);
       // References are a list with no sub-headings of another kind: what is not a reference ends them.
       const notReferences = current === 'allerPlusLoin' && meaning === null;
-      if ((meaning !== null && meaning !== current) || proseAfterPeople || notReferences) {
+      // A heading numbered as the known ones are is a rubrique of its own, even over prose.
+      const numbered = style !== null && numberedLikeHeadings(block, style);
+      if ((meaning !== null && meaning !== current) || proseAfterPeople || notReferences || numbered) {
         rubriques.push({ key: meaning, heading: block.text, page: block.page, blocks: [] });
-        diagnostics.push({
-          code: 'RUBRIQUE_HEADING_UNKNOWN',
-          severity: 'info',
-          ...where,
-          ...(block.page !== null ? { page: block.page } : {}),
-          message: `Projet ${String(where.projet).padStart(2, '0')} : titre « ${block.text.trim()} » absent du vocabulaire ; ${meaning ? `lu comme la rubrique « ${meaning} » d’après ce qui suit` : 'sens inconnu, son texte est gardé en encadré'} (ajouter ce titre au profil pour le reconnaître).`,
-        });
+        diagnostics.push(unknownHeading(block, meaning, where));
         continue;
       }
     }
@@ -83,7 +97,14 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
   }
   const known = rubriques.filter((rubrique): rubrique is Rubrique => rubrique.key !== null);
   const unknown = rubriques.filter((rubrique) => rubrique.key === null).map(({ heading, blocks: b }) => ({ heading, blocks: b }));
-  const moved = moveByShape(headingBlocks, known, vocabulary, where, diagnostics);
+  if (!known.some((rubrique) => rubrique.key === 'temoignage')) {
+    const at = pullQuoteAfterTitle(headingBlocks);
+    if (at > 0) {
+      const quote = headingBlocks.splice(at);
+      known.unshift({ key: 'temoignage', heading: '', page: quote[0]!.page, blocks: quote });
+    }
+  }
+  const moved = moveByShape(headingBlocks, known, vocabulary, where, diagnostics, unknown);
   return { headingBlocks: moved.headingBlocks, rubriques: moved.rubriques, unknown, diagnostics };
 }
 
@@ -300,6 +321,92 @@ function joinSplitHeadings(blocks: readonly Block[], vocabulary: Vocabulary): Bl
   return out;
 }
 
+/**
+ * A heading whatever its words over key figures: a short line opening with a capital, then big
+ * numbers set in display type (bold, or half as large again as the body) each over its label, two
+ * at least in a row. A figure's label (right under a big number) is never one.
+ * @param block The block looked at.
+ * @param after The project's blocks after it.
+ * @param before The block before it.
+ * @returns `true` when the block heads a box of figures.
+ */
+export function headsFigures(block: Block, after: readonly Block[], before?: Block): boolean {
+  const text = block.text.trim();
+  if (block.kind !== 'paragraph' || block.lines.length !== 1 || text.length > 40 || /[.:;,]$/.test(text) || !/^\p{Lu}/u.test(text) || isStandaloneFigure(text)) return false;
+  const bigFigure = (b: Block | undefined): boolean =>
+    b !== undefined && isStandaloneFigure(b.text) && b.lines.every((line) => line.bold === true || (line.size !== null && line.size >= 1.5));
+  const label = (b: Block | undefined): boolean => b !== undefined && !isStandaloneFigure(b.text) && b.text.trim().length > 0;
+  return !bigFigure(before) && bigFigure(after[0]) && label(after[1]) && bigFigure(after[2]) && label(after[3]);
+}
+
+/** The report of a heading the vocabulary does not know, with what it was read as. */
+function unknownHeading(block: Block, meaning: RubriqueKey | null, where: { projet: number; page?: number }): Diagnostic {
+  return {
+    code: 'RUBRIQUE_HEADING_UNKNOWN',
+    severity: 'info',
+    ...where,
+    ...(block.page !== null ? { page: block.page } : {}),
+    message: `Projet ${String(where.projet).padStart(2, '0')} : titre « ${block.text.trim()} » absent du vocabulaire ; ${meaning ? `lu comme la rubrique « ${meaning} » d’après ce qui suit` : 'sens inconnu, son texte est gardé en encadré'} (ajouter ce titre au profil pour le reconnaître).`,
+  };
+}
+
+/**
+ * A box's title where the rubrique headings are set in a regular face: a short line wholly in
+ * bold at the body's size, after the last known text or reference heading of the project (boxes
+ * close a project's text; the team and tutors may follow), and not a person's name. Bold then
+ * sets the box apart, never a rubrique.
+ * @param block The block looked at.
+ * @param style How the known headings are set.
+ * @param after The project's blocks after it.
+ * @param vocabulary The family's words.
+ * @returns `true` for a box title.
+ */
+export function isBoxTitle(block: Block, style: HeadingStyle, after: readonly Block[], vocabulary: Vocabulary): boolean {
+  const text = block.text.trim();
+  if (style.bold !== false || block.kind !== 'paragraph' || block.lines.length > 2 || text.length > 60 || text.length < 3) return false;
+  if (!block.lines.every((line) => line.bold === true && line.size !== null && Math.abs(line.size - 1) <= 0.05)) return false;
+  if (isAnyCaseName(text) || text.includes('@') || after.length === 0) return false;
+  // The team and the tutors may follow (a band at the project's foot): no text rubrique may.
+  return !after.some((other) => {
+    const key = knownHeading(other, vocabulary);
+    return key !== null && (TEXT_RUBRIQUES.includes(key) || key === 'allerPlusLoin');
+  });
+}
+
+/**
+ * The line right after a title set wholly in bold, itself regular, before any rubrique: the
+ * organisation, even when it is set like the rubrique headings (short, in capitals).
+ * @param block The block looked at.
+ * @param before The title blocks read so far.
+ * @param rubriques How many rubriques were opened so far.
+ * @returns `true` when the block is the organisation line.
+ */
+export function isOrganisationLine(block: Block, before: readonly Block[], rubriques: number): boolean {
+  const allBold = (b: Block): boolean => b.lines.every((line) => line.bold === true);
+  return rubriques === 0 && before.length > 0 && before.every(allBold) && block.lines.every((line) => line.bold === false);
+}
+
+/**
+ * Where a pull-quote printed beside the title zone starts among the blocks before the first
+ * rubrique (-1 when none): after the bold title and the regular organisation line, the blocks
+ * left are set apart from the body by their type (all larger than the body, in a regular face, or
+ * a smaller signature), one at least larger. Read before the first heading, they are the
+ * testimony, not the organisation.
+ * @param blocks The blocks before the first rubrique.
+ * @returns The index of the quote's first block, or -1.
+ */
+export function pullQuoteAfterTitle(blocks: readonly Block[]): number {
+  const organisation = blocks.findIndex((block) => !block.lines.every((line) => line.bold === true));
+  if (organisation <= 0) return -1;
+  const at = organisation + 1;
+  const rest = blocks.slice(at);
+  const sizes = (block: Block): (number | null)[] => block.lines.map((line) => line.size);
+  const larger = (block: Block): boolean => block.lines.every((line) => line.bold === false) && sizes(block).every((size) => size !== null && size >= 1.04);
+  const smaller = (block: Block): boolean => block.lines.every((line) => line.bold === false) && sizes(block).every((size) => size !== null && size <= 0.95);
+  if (rest.length === 0 || !rest.every((block) => larger(block) || smaller(block)) || !rest.some(larger)) return -1;
+  return at;
+}
+
 /** A team table's header row: every word a header word of the profile (« Nom », « Prénom », « Courriel »). */
 function isHeaderRow(block: Block, vocabulary: Vocabulary): boolean {
   const words = foldForMatch(block.text).split(/[\s|]+/).filter(Boolean);
@@ -364,6 +471,65 @@ function unsignedPullQuote(run: readonly Block[], larger: (block: Block) => bool
   return quote.length > 0 && quote.every(larger) && lines >= 2 && /[.!?…»"]$/.test(run.at(-1)!.text.trim());
 }
 
+/**
+ * A box of key figures floated beside the text (big numbers, their labels set smaller): the text
+ * that runs on under the box is read after it. After the last figure and its label, the blocks
+ * set in the body's type go back to the text rubrique the box interrupted (the last one before
+ * it), and those set larger (a pull-quote running on from the page before) to the testimony.
+ * Only where the sizes are known (PDF), and only body text: a label is never moved.
+ * @param figures The figures' rubrique (changed in place).
+ * @param rubriques The project's rubriques, in order (changed in place).
+ */
+export function returnRunOnAfterFigures(figures: Rubrique, rubriques: readonly Rubrique[]): void {
+  const blocks = figures.blocks;
+  let last = -1;
+  blocks.forEach((block, i) => {
+    if (isStandaloneFigure(block.text)) last = i;
+  });
+  if (last < 0 || last + 2 >= blocks.length) return;
+  const sizes = (block: Block): (number | null)[] => block.lines.map((line) => line.size);
+  const label = blocks[last + 1]!;
+  const body = (block: Block): boolean => block.lines.every((line) => line.bold === false) && sizes(block).every((size) => size !== null && Math.abs(size - 1) <= 0.03);
+  const larger = (block: Block): boolean => block.lines.every((line) => line.bold === false) && sizes(block).every((size) => size !== null && size >= 1.04);
+  if (body(label) || larger(label)) return;
+  const at = rubriques.indexOf(figures);
+  const before = rubriques.slice(0, at).reverse().find((rubrique) => TEXT_RUBRIQUES.includes(rubrique.key));
+  const testimony = rubriques.find((rubrique) => rubrique.key === 'temoignage');
+  const runOn = blocks.slice(last + 2);
+  if (!runOn.every((block) => (body(block) && before) || (larger(block) && testimony))) return;
+  blocks.splice(last + 2);
+  for (const block of runOn) (body(block) ? before! : testimony!).blocks.push(block);
+}
+
+/**
+ * A pull-quote floated in a margin that runs on to the next page is read there before the body:
+ * a text rubrique's blocks opening a page after the testimony's last one, set in the quote's type
+ * (larger than the body in a regular face, with smaller lines between: its questions or its
+ * signature), one at least larger, go back to the testimony. Only where the sizes are known (PDF).
+ * @param rubrique A text rubrique (changed in place).
+ * @param testimony The testimony (changed in place).
+ */
+export function returnPullQuoteRunOn(rubrique: Rubrique, testimony: Rubrique): void {
+  const lastPage = testimony.blocks.at(-1)?.page ?? null;
+  if (lastPage === null) return;
+  const sizes = (block: Block): (number | null)[] => block.lines.map((line) => line.size);
+  const regular = (block: Block): boolean => block.kind === 'paragraph' && block.lines.every((line) => line.bold === false);
+  const larger = (block: Block): boolean => regular(block) && sizes(block).every((size) => size !== null && size >= 1.04);
+  const smaller = (block: Block): boolean => regular(block) && sizes(block).every((size) => size !== null && size <= 0.95) && block.text.length < 120;
+  const blocks = rubrique.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const page = blocks[i]!.page;
+    if (page === null || page <= lastPage || (i > 0 && blocks[i - 1]!.page === page)) continue;
+    let end = i;
+    while (end < blocks.length && blocks[end]!.page === page && (larger(blocks[end]!) || smaller(blocks[end]!))) end++;
+    const run = blocks.slice(i, end);
+    if (!run.some(larger) || !larger(run.at(-1)!)) continue;
+    blocks.splice(i, run.length);
+    testimony.blocks.push(...run);
+    return;
+  }
+}
+
 /** A paragraph of running text (not a name, a role or a label). */
 /** Whether the last text rubrique before `index` (past team and tutor rubriques) ends without closing its sentence. */
 function stopsMidSentence(rubriques: readonly Rubrique[], index: number): boolean {
@@ -385,6 +551,7 @@ function moveByShape(
   vocabulary: Vocabulary,
   where: { projet: number; page?: number },
   diagnostics: Diagnostic[],
+  boxes: readonly { readonly blocks: Block[] }[] = [],
 ): { headingBlocks: Block[]; rubriques: Rubrique[] } {
   let authors = rubriques.find((rubrique) => rubrique.key === 'auteurs');
   const stray: Block[] = [];
@@ -412,6 +579,8 @@ function moveByShape(
     if (rubrique.key === 'auteurs') continue;
     rubrique.blocks.splice(0, rubrique.blocks.length, ...take(rubrique.blocks, teamOf(rubrique.blocks)));
   }
+  // A box closing the text may be followed by the team with no heading between them.
+  for (const box of boxes) box.blocks.splice(0, box.blocks.length, ...take(box.blocks, teamOf(box.blocks)));
   const result = [...rubriques];
   if (stray.length > 0) {
     if (!authors) {
@@ -482,6 +651,10 @@ function moveByShape(
       tutors.blocks.push(...cards);
     }
   }
+  // Text that ran on under a box of figures floated beside it comes after the box: it goes back.
+  for (const rubrique of result) if (rubrique.key === 'chiffres') returnRunOnAfterFigures(rubrique, result);
+  const testimony = result.find((rubrique) => rubrique.key === 'temoignage');
+  if (testimony) for (const rubrique of result) if (TEXT_RUBRIQUES.includes(rubrique.key)) returnPullQuoteRunOn(rubrique, testimony);
   // Text that ran on under a sidebar of tutors (a float) comes after the cards: it goes back to the
   // text rubrique the sidebar interrupted.
   result.forEach((rubrique, i) => {

@@ -22,7 +22,12 @@ export interface HeadingStyle {
   readonly sizes: readonly number[];
   /** Whether the known headings are printed in sentence case (« Contexte »), not in capitals. */
   readonly sentenceCase: boolean;
+  /** Whether the known headings are numbered (« 1. Contexte », « 2) Problématique »). */
+  readonly numbered?: boolean;
 }
+
+/** A heading's number: « 1. », « 2) ». */
+const HEADING_NUMBER = /^\d{1,2}[.)]\s+\S/u;
 
 /**
  * The typography of the known rubrique headings among some blocks.
@@ -36,7 +41,8 @@ export function headingStyle(blocks: readonly Block[], vocabulary: Vocabulary): 
   const bold = known.every((block) => block.lines.every((line) => line.bold === true)) ? true : known.some((block) => block.lines.some((line) => line.bold === true)) ? null : false;
   const sizes = known.flatMap((block) => block.lines.map((line) => line.size)).filter((size): size is number => size !== null);
   const sentenceCase = known.every((block) => /\p{Ll}/u.test(block.text));
-  return { bold, sizes, sentenceCase };
+  const numbered = known.filter((block) => HEADING_NUMBER.test(block.text.trim())).length >= 2;
+  return { bold, sizes, sentenceCase, numbered };
 }
 
 /**
@@ -49,6 +55,7 @@ export function headingStyle(blocks: readonly Block[], vocabulary: Vocabulary): 
 export function setLikeHeading(block: Block, style: HeadingStyle): boolean {
   const text = block.text.trim();
   if (block.kind !== 'paragraph' || block.lines.length > 2 || text.length > 60 || text.length < 3) return false;
+  if (numberedLikeHeadings(block, style)) return true;
   // In capitals; or, where the headings are in sentence case, a bold line opening with a capital
   // that is neither a lead-in ending in « : » nor a person's name (a card).
   const capitals = !/\p{Ll}/u.test(text) && /\p{Lu}{3}/u.test(text);
@@ -65,6 +72,21 @@ export function setLikeHeading(block: Block, style: HeadingStyle): boolean {
     if (sizes.some((size) => size < min || size > max)) return false;
   }
   return true;
+}
+
+/**
+ * Whether a block is numbered and set as the known headings are when those are numbered
+ * (« 5. Les suites » after « 1. Contexte »…): the same weight and size, whatever the case.
+ * @param block A block.
+ * @param style The document's heading style.
+ * @returns `true` for a numbered heading.
+ */
+export function numberedLikeHeadings(block: Block, style: HeadingStyle): boolean {
+  const text = block.text.trim();
+  if (style.numbered !== true || block.kind !== 'paragraph' || block.lines.length > 2 || text.length > 60 || !HEADING_NUMBER.test(text) || /[.;:,!?]$/.test(text)) return false;
+  if (style.bold !== null && !block.lines.every((line) => line.bold === style.bold)) return false;
+  const sizes = block.lines.map((line) => line.size);
+  return style.sizes.length > 0 && sizes.every((size) => size !== null && style.sizes.some((known) => Math.abs(known - size) <= 0.03));
 }
 
 /**

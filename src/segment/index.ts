@@ -94,7 +94,8 @@ export function segmentDocument(extracted: ExtractedDocument, vocabulary: Vocabu
 
   const colophonEnd = starts[0]?.index ?? bodyEnd;
   const colophon = blocks.slice(sommaireEnd, colophonEnd).filter((block) => !isSectionMarker(block));
-  const rosters = rosterStart >= 0 ? readRosters(blocks, rosterStart, vocabulary) : [];
+  const taggedRoster = rosterStart >= 0 && rosterHeading(blocks[rosterStart]!, vocabulary) === null ? findTaggedRoster(blocks, rosterStart) : null;
+  const rosters = taggedRoster ? readTaggedRoster(blocks, taggedRoster.firstLine) : rosterStart >= 0 ? readRosters(blocks, rosterStart, vocabulary) : [];
   if (rosters.length === 0) {
     diagnostics.push({ code: 'ROSTERS_MISSING', severity: 'warning', message: 'Aucune liste de promotion (« PROMOTION … ») n’a été trouvée en fin de brochure : les promotions des auteurs restent inconnues.' });
   }
@@ -130,7 +131,67 @@ function sectionMatcher(titles: readonly string[]): (block: Block) => string | n
 
 function findRosterStart(blocks: readonly Block[], from: number, vocabulary: Vocabulary): number {
   for (let i = from; i < blocks.length; i++) if (rosterHeading(blocks[i]!, vocabulary) !== null) return i;
-  return -1;
+  return findTaggedRoster(blocks, from)?.start ?? -1;
+}
+
+/** Lines a run of tagged members needs to be a roster: more than any team prints. */
+const TAGGED_ROSTER_MIN_LINES = 8;
+
+/**
+ * A member line that names its promotion in parentheses: « Prénom NOM (Promotion) ».
+ * @param line A printed line.
+ * @returns The name as printed and the promotion, or `null`.
+ */
+export function taggedMember(line: string): { name: string; promotion: string } | null {
+  const match = /^(.+?)\s*\(\s*(\p{Lu}[^()]{1,59}?)\s*\)$/u.exec(line.trim());
+  if (!match) return null;
+  const name = match[1]!;
+  return (ROSTER_MEMBER.test(name) || ROSTER_MEMBER_ANY_ORDER.test(name)) && name.length <= 60 ? { name, promotion: match[2]! } : null;
+}
+
+/**
+ * One roster for every promotion, each line tagged with its promotion (« Prénom NOM (Promotion) »):
+ * a run of blocks whose lines are all tagged members, long enough and with tags repeated enough
+ * (a promotion has many members) not to be a team printed with its corps. A short line set larger
+ * or bold just before the run is its heading. `null` when the document has no such run.
+ * @param blocks The document's blocks.
+ * @param from Where to start looking (after the sommaire).
+ * @returns Where the roster starts (its heading, else its first line) and where its lines start.
+ */
+export function findTaggedRoster(blocks: readonly Block[], from: number): { start: number; firstLine: number } | null {
+  const tagged = (block: Block): boolean => block.lines.length > 0 && block.lines.every((line) => taggedMember(line.text) !== null);
+  for (let i = from; i < blocks.length; i++) {
+    if (!tagged(blocks[i]!)) continue;
+    let end = i;
+    while (end < blocks.length && tagged(blocks[end]!)) end++;
+    const lines = blocks.slice(i, end).flatMap((block) => block.lines);
+    const tags = new Set(lines.map((line) => foldForMatch(taggedMember(line.text)!.promotion)));
+    if (lines.length >= TAGGED_ROSTER_MIN_LINES && lines.length >= 2 * tags.size) {
+      const before = blocks[i - 1];
+      const size = lines[0]!.size ?? 1;
+      const heading = before !== undefined && i - 1 >= from && before.text.length <= 80 && !before.text.includes('@') &&
+        before.lines.every((line) => line.bold === true || (line.size ?? 0) > 1.1 * size);
+      return { start: heading ? i - 1 : i, firstLine: i };
+    }
+    i = end;
+  }
+  return null;
+}
+
+/** Splits one roster of tagged lines into one roster per promotion, in order of first appearance. */
+function readTaggedRoster(blocks: readonly Block[], from: number): RosterBlock[] {
+  const byTag = new Map<string, { heading: string; page: number | null; lines: string[] }>();
+  for (const block of blocks.slice(from)) {
+    if (block.lines.length === 0 || !block.lines.every((line) => taggedMember(line.text) !== null)) break;
+    for (const line of block.lines) {
+      const member = taggedMember(line.text)!;
+      const key = foldForMatch(member.promotion);
+      const roster = byTag.get(key) ?? { heading: member.promotion, page: block.page, lines: [] };
+      roster.lines.push(member.name);
+      byTag.set(key, roster);
+    }
+  }
+  return [...byTag.values()];
 }
 
 /**

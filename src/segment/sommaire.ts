@@ -121,6 +121,13 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
       let page: number | null = null;
       const endsWithPage = (): boolean => {
         const last = lines.at(-1);
+        // A marked page alone on the entry's last line (« page 5 » under the organisation).
+        const alone = last && lines.length > 1 ? pageReference(last.text, vocabulary) : null;
+        if (alone && !alone.bare) {
+          lines.pop();
+          page = alone.page;
+          return true;
+        }
         const trail = last ? trailingPage(last.text, vocabulary) : null;
         if (trail) {
           lines[lines.length - 1] = withText(last!, trail.text);
