@@ -388,6 +388,18 @@ describe('layoutPages', () => {
     expect(read.slice(-2)).toEqual(['La commande', 'Un second paragraphe commence à droite de l’encadré et continue sous lui, sur toute la largeur de la page désormais, puis finit ici.']);
   });
 
+  it('does not take a table\'s narrow first column for a sidebar floated left: its cells sit on the rows of the next', () => {
+    const at = (text: string, x: number, y: number, width: number): PdfTextRun => run(text, x, y, { size: 10.5, width });
+    const rows = [['Zoé ARNAUD', 'zoe.arnaud@administrateur-inet.org'], ['Yves BRUN', 'yves.brun@conservateur-inet.org'], ['Léa CARON', 'lea.caron@ingenieurchef-inet.org']];
+    const runs = [
+      ...rows.flatMap(([name, email], i) => [at(name!, 58, 200 + i * 20, 70), at(email!, 170, 200 + i * 20, 200)]),
+      at('Le texte reprend ensuite sur toute la largeur de la page, sous le tableau des auteurs.', 58, 262, 470),
+      at('Il continue ici.', 58, 276, 80),
+    ];
+    const read = texts(layoutPages(doc(page(1, runs))).blocks);
+    for (const [name, email] of rows) expect(read).toContain(`${name} ${email}`);
+  });
+
   it('cuts a box floated right off the text when the paragraph\'s short last line under it stops in the gutter', () => {
     const at = (text: string, x: number, y: number, width: number, size = 10.5, bold = false): PdfTextRun => run(text, x, y, { size, bold, width });
     const runs = [
