@@ -116,13 +116,15 @@ function joinPairwise(texts: readonly string[], keepHyphen: (left: string, right
 /**
  * Joins lines broken after the hyphen of a compound whose second part cannot be a cut word:
  * a number ("2018-" + "2023") or a capitalised name ("Loire-" + "Atlantique"). Capitals
- * throughout ("PROMO-" + "TION") stay apart, as printed.
+ * throughout ("PROMO-" + "TION") stay apart, as printed. A number broken after a slash ("3,7/" +
+ * "4", a narrow table cell) is one number.
  */
 function joinBrokenCompounds(texts: readonly string[]): string[] {
   const out: string[] = [];
   for (const text of texts) {
     const previous = out.at(-1);
-    if (previous !== undefined && /[\p{L}\d]-$/u.test(previous) && /^(?:\d|\p{Lu}\p{Ll})/u.test(text)) out[out.length - 1] = previous + text;
+    const compound = previous !== undefined && /[\p{L}\d]-$/u.test(previous) && /^(?:\d|\p{Lu}\p{Ll})/u.test(text);
+    if (compound || (previous !== undefined && /\d\/$/u.test(previous) && /^\d/u.test(text))) out[out.length - 1] = previous + text;
     else out.push(text);
   }
   return out;

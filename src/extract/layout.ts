@@ -7,6 +7,7 @@
  * 2. Running headers, footers and page numbers dropped (`running-text.ts`): text repeated in the page margins.
  * 3. Reading order by recursive XY-cut (`xycut.ts`) (bands across the page, column gutters, narrower gaps);
  *    boxes inset in a column's text (posters, "and after" boxes) are read after that text.
+ *    Table cells without drawn borders (`cells.ts`) are read row by row, each cell's lines together.
  * 4. Lines -> blocks (`blocks.ts`): paragraph gaps, style changes, list indents and bullets, printed `|` tables;
  *    a paragraph cut by a column or page break is joined back.
  * 5. Hyphenated line ends joined (`hyphenation.ts`), keeping compounds the document prints elsewhere.

@@ -28,20 +28,25 @@ export function dropRunningText(pages: readonly PdfPage[], perPage: readonly Fra
     fragment.y <= page.height * settings.marginBand ? 'top' : fragment.y >= page.height * (1 - settings.marginBand) ? 'bottom' : null;
   const removed = new Set<Fragment>();
 
-  // Page numbers: the offset between printed number and page index is the same on most pages.
-  const offsets = new Map<number, Set<number>>();
+  // Page numbers: the offset between printed number and page index is the same on most pages,
+  // and they are printed at one height (a key figure or a project number that happens to fall in
+  // a margin band and to match its page's index is not).
+  const offsets = new Map<number, { side: 'top' | 'bottom'; y: number; page: number }[]>();
   const numbered: { fragment: Fragment; offset: number }[] = [];
   pages.forEach((page, i) => {
     for (const fragment of perPage[i]!) {
-      const match = inBand(fragment, page) ? PAGE_NUMBER.exec(fragment.text) : null;
-      if (!match) continue;
+      const side = inBand(fragment, page);
+      const match = side ? PAGE_NUMBER.exec(fragment.text) : null;
+      if (!side || !match) continue;
       const offset = page.number - Number(match[1]);
       numbered.push({ fragment, offset });
-      offsets.set(offset, (offsets.get(offset) ?? new Set()).add(page.number));
+      offsets.set(offset, [...(offsets.get(offset) ?? []), { side, y: fragment.y, page: page.number }]);
     }
   });
-  const [bestOffset, bestPages] = [...offsets].sort((a, b) => b[1].size - a[1].size)[0] ?? [0, new Set<number>()];
-  if (bestPages.size >= 2) for (const { fragment, offset } of numbered) if (offset === bestOffset) removed.add(fragment);
+  const support = (hits: readonly { side: 'top' | 'bottom'; y: number; page: number }[]): number =>
+    Math.max(...hits.map((hit) => new Set(hits.filter((other) => other.side === hit.side && Math.abs(other.y - hit.y) <= 2).map((other) => other.page)).size));
+  const [bestOffset, bestSupport] = [...offsets].map(([offset, hits]) => [offset, support(hits)] as const).sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  if (bestSupport >= 2) for (const { fragment, offset } of numbered) if (offset === bestOffset) removed.add(fragment);
   // A running header or footer set level with the page number (« Project title ……… 12 ») is
   // running text even on the few pages it repeats on: the margin text whose height overlaps the
   // page number's, in the same band and no larger than it (a title wrapped on two lines too).

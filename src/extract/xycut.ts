@@ -3,6 +3,7 @@
  * the page, column gutters and narrower gaps, and boxes inset in a column's text (posters,
  * "and after" boxes) are moved after that text. Thresholds are ratios of the body size.
  */
+import { tableRowsAcross } from './cells.js';
 import type { Fragment, Metrics } from './fragments.js';
 
 /** A region of the page that the XY-cut could not split further, with the column it lies in. */
@@ -43,6 +44,8 @@ function extentOf(fragments: readonly Fragment[]): Column {
  *   cut into bands; otherwise the wider gap wins. Bands are cut one at a time, so a card row or
  *   a figure row is read on its own; columns are read left to right, each in full, and a
  *   heading stays with its column;
+ * - columns that are a table's cells (`cells.ts`: rows by the cells' vertical extents, a cell's
+ *   wrapped lines kept in it) are cut into rows first, so a row's cells are read together;
  * - then any paragraph-sized horizontal gap, then any narrow vertical gap between lines
  *   (a number set beside its title), before giving up.
  * `column` is the enclosing column (list indents are measured from its left edge).
@@ -92,6 +95,8 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
       }
     }
     if (columns.parts.length > 1) {
+      const table = tableRowsAcross(fragments, columns.parts, metrics);
+      if (table) return recurse(table, 'band');
       const figureRows = figureTableRows(fragments, columns.parts, body);
       if (figureRows) return recurse(figureRows, 'band');
       const rows = marginHeadingRows(fragments, columns.parts, body);

@@ -140,7 +140,7 @@ function readBrochure(cover: readonly Block[], colophon: readonly Block[], vocab
 
 /**
  * Promotion names printed on the cover after "… DES PROMOTIONS" ("OLYMPE DE GOUGES, MARIE CURIE & …",
- * or set apart by « · », « • », « ; »).
+ * or set apart by « · », « • », « ; »), or one per line with no separator (a centred list).
  * @param cover The blocks before the sommaire.
  * @returns The names as printed, in order.
  */
@@ -148,9 +148,13 @@ export function coverPromotionNames(cover: readonly Block[]): string[] {
   const index = cover.findIndex((block) => /PROMOTIONS?$/.test(foldForMatch(block.text)));
   if (index < 0) return [];
   const own = cover[index]!.text.replace(/^.*PROMOTIONS?\s*/i, '').trim();
-  const list = own !== '' ? own : (cover[index + 1]?.text ?? '');
+  const separator = /\s*(?:[,;·•|]|&|\bET\b)\s*/;
+  const next = cover[index + 1];
+  const oneByLine = own === '' && next !== undefined && next.lines.length > 1 && !next.lines.some((line) => separator.test(line.text.trim()));
+  if (oneByLine) return next.lines.map((line) => line.text.trim()).filter((name) => name !== '');
+  const list = own !== '' ? own : (next?.text ?? '');
   return list
-    .split(/\s*(?:[,;·•|]|&|\bET\b)\s*/)
+    .split(separator)
     .map((name) => name.trim())
     .filter((name) => name !== '');
 }

@@ -156,6 +156,29 @@ export function splitRosterLine(line: string, known?: ReadonlySet<string>): { pe
 }
 
 /**
+ * Several people printed on one roster line (columns set closer than a word space is wide,
+ * read as one line): « DUPONT-MOREAU Anne MARTIN Paul ». The line's first words set the
+ * order (family name in capitals first, or given name first); a new person starts where that
+ * order starts again. Only a line whose words switch case three times or more is cut: one
+ * person's name switches at most twice (« Jean de LA FONTAINE »).
+ * @param line A roster line as printed.
+ * @returns The people's lines, the line itself when it holds one person.
+ */
+export function splitRosterPeople(line: string): string[] {
+  const tokens = line.trim().split(/\s+/);
+  const caps = tokens.map(isFamilyToken);
+  const switches = caps.slice(1).filter((cap, i) => cap !== caps[i]).length;
+  if (switches < 3 || !tokens.every((token) => /^\p{Lu}/u.test(token))) return [line];
+  const people: string[][] = [];
+  tokens.forEach((token, i) => {
+    const opens = i === 0 || (caps[i] === caps[0] && caps[i - 1] !== caps[0]);
+    if (opens) people.push([token]);
+    else people.at(-1)!.push(token);
+  });
+  return people.map((words) => words.join(' '));
+}
+
+/**
  * Folds a string for comparison: no accents, lower case, letters only.
  * @param text Any printed string.
  * @returns "Benoît MOREL" -> "benoitmorel".

@@ -6,7 +6,7 @@
 import { jaroWinkler, mostSimilar } from '../similarity.js';
 import { UNREADABLE_CHAR } from '../unreadable.js';
 import type { Diagnostic, Personne, RosterBlock } from '../types.js';
-import { foldLetters, splitRosterLine, titleCase } from './names.js';
+import { foldLetters, splitRosterLine, splitRosterPeople, titleCase } from './names.js';
 
 /** A roster with its display name and members. */
 export interface Promotion {
@@ -34,7 +34,16 @@ const SAME_PROMOTION = 0.85;
 export function readPromotions(rosters: readonly RosterBlock[], coverNames: readonly string[], known?: ReadonlySet<string>): { promotions: Promotion[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const promotions = rosters.map((roster): Promotion => {
-    const membres = roster.lines.map((line) => {
+    const shared = roster.lines.filter((line) => splitRosterPeople(line).length > 1);
+    if (shared.length > 0) {
+      diagnostics.push({
+        code: 'ROSTER_FORMAT',
+        severity: 'info',
+        ...pageOf(roster.page),
+        message: `Liste de la promotion « ${roster.heading} » : ${shared.length} ligne(s) portent plusieurs noms (colonnes serrées), lues comme une personne par nom : « ${shared[0]} »${shared.length > 1 ? '…' : ''}.`,
+      });
+    }
+    const membres = roster.lines.flatMap(splitRosterPeople).map((line) => {
       const { personne, missingSpace } = splitRosterLine(line, known);
       if (missingSpace) {
         diagnostics.push({

@@ -63,6 +63,16 @@ function pairColumnFigures(figures: { valeur: string; page: number | null; label
 }
 
 /**
+ * Whether a block is the rest of the figure before it, cut by a page break with its table row (a
+ * wrapped « 550 » / « 000 »): a group of three digits opening with a zero, which no figure starts
+ * with, on the next page, after a label that stopped mid-sentence; its label goes on.
+ */
+function continuesOverPage(previous: { valeur: string; page: number | null; label: Block[] }, block: Block): boolean {
+  const last = previous.label.at(-1)?.text.trim() ?? '';
+  return /^0\d\d$/.test(block.text.trim()) && /\d$/.test(previous.valeur) && block.page !== null && previous.page !== null && block.page > previous.page && last !== '' && !/[.!?:;»)]$/.test(last);
+}
+
+/**
  * Splits the blocks of « Les chiffres » into figures and a trailing box, if any.
  * @param blocks Blocks under the heading, up to the next rubrique.
  * @returns The figures as printed and the box (text after the last label that belongs to no figure).
@@ -77,6 +87,11 @@ export function parseFigures(blocks: readonly Block[]): { figures: PrintedFigure
       continue;
     }
     const text = block.text.trim();
+    const previous = figures.at(-1);
+    if (previous && block.kind === 'paragraph' && continuesOverPage(previous, block)) {
+      previous.valeur = `${previous.valeur} ${text}`;
+      continue;
+    }
     if (block.kind === 'paragraph' && standaloneLayout && STANDALONE.test(text)) {
       figures.push({ valeur: text, page: block.page, label: [] });
       continue;

@@ -6,7 +6,7 @@
  * any order; a heading printed twice appends to the same rubrique.
  */
 import { DEFAULT_VOCABULARY, type Vocabulary } from '../profile.js';
-import type { Block, Diagnostic, ParsedProject, ProjectBlock, RubriqueKey } from '../types.js';
+import type { Block, Diagnostic, ParsedProject, ProjectBlock, RubriqueKey, TextLine } from '../types.js';
 import { parseFigures } from './chiffres.js';
 import { parseAuthorCards, parseTutorCards } from './people.js';
 import { renderRubrique } from './render.js';
@@ -145,7 +145,8 @@ function splitTrailingBox(blocks: Block[] | null): { blocks: Block[] | null; box
  * Title and organisation: set apart by weight when the input tells it (title bold, organisation
  * regular), else the last block under the number is the organisation.
  */
-function readTitle(blocks: readonly Block[]): { titre: string; collectivite: string } {
+function readTitle(printed: readonly Block[]): { titre: string; collectivite: string } {
+  const blocks = printed.flatMap(splitAtWeight);
   const known = blocks.filter((block) => block.lines.some((line) => line.bold !== null));
   const boldBlocks = blocks.filter((block) => block.lines.every((line) => line.bold === true));
   if (known.length === blocks.length && boldBlocks.length > 0 && boldBlocks.length < blocks.length) {
@@ -155,6 +156,17 @@ function readTitle(blocks: readonly Block[]): { titre: string; collectivite: str
   if (blocks.length === 0) return { titre: '', collectivite: '' };
   if (blocks.length === 1) return { titre: blocks[0]!.text, collectivite: '' };
   return { titre: joinText(blocks.slice(0, -1)), collectivite: blocks.at(-1)!.text };
+}
+
+/**
+ * A block whose bold lines are followed by regular ones (a title set close above its
+ * organisation) as two blocks, one per weight; other blocks as they are.
+ */
+function splitAtWeight(block: Block): Block[] {
+  const at = block.lines.findIndex((line) => line.bold !== true);
+  if (at <= 0 || !block.lines.slice(at).every((line) => line.bold === false)) return [block];
+  const part = (lines: readonly TextLine[]): Block => ({ ...block, lines, text: lines.map((line) => line.text.trim()).join(' ') });
+  return [part(block.lines.slice(0, at)), part(block.lines.slice(at))];
 }
 
 /**

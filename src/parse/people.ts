@@ -66,7 +66,28 @@ export function parseAuthorCards(blocks: readonly Block[], tableHeaders: Readonl
     withoutHeaderRow(blocks.map(splitNameAndEmail).filter((block) => !isTableHeader(block, tableHeaders))),
     (_, text, current) => EMAIL.test(text) || (current !== undefined && current.details.length === 0 && text.includes('@')),
   );
-  return joinSplitNames(cards);
+  return pairColumns(joinSplitNames(cards));
+}
+
+/**
+ * A team table read column by column: k names with nothing under them, the last one followed by
+ * k e-mails (« A », « B », « C » then « a@ », « b@ », « c@ »). Each name gets the e-mail in the
+ * same position; any other count is left as read.
+ */
+function pairColumns(cards: PrintedPerson[]): PrintedPerson[] {
+  const out = [...cards];
+  for (let i = 0; i < out.length; i++) {
+    const card = out[i]!;
+    const emails = card.details.filter((detail) => EMAIL.test(detail));
+    if (emails.length < 2 || emails.length !== card.details.length) continue;
+    const first = i - emails.length + 1;
+    const names = out.slice(first, i + 1);
+    const bare = (name: PrintedPerson | undefined): boolean => name !== undefined && name.details.length === 0 && name.name !== '';
+    // Exactly k names without e-mail: one more before them would make the pairing a guess.
+    if (first < 0 || !names.slice(0, -1).every(bare) || bare(out[first - 1])) continue;
+    out.splice(first, names.length, ...names.map((name, k) => ({ ...name, details: [emails[k]!] })));
+  }
+  return out;
 }
 
 /**
@@ -103,8 +124,10 @@ function isTableHeader(block: Block, headers: ReadonlySet<string>): boolean {
 }
 
 /**
- * A name whose parts a table printed in two cells (« Lisa » then « MARCHETTI  e-mail ») is one
- * name: a card with no e-mail, directly followed by a short name part with one, is joined to it.
+ * A name whose parts a table printed in two cells (« Lisa » then « MARCHETTI  e-mail ») or on two
+ * lines of one cell (« Anne DUPONT- » then « MOREAU », wrapped at the hyphen of a compound family
+ * name) is one name: a card with no e-mail, directly followed by a short name part with one, is
+ * joined to it.
  */
 function joinSplitNames(cards: PrintedPerson[]): PrintedPerson[] {
   const out: PrintedPerson[] = [];
@@ -113,8 +136,11 @@ function joinSplitNames(cards: PrintedPerson[]): PrintedPerson[] {
     const parts = `${previous?.name ?? ''} ${card.name}`.trim().split(/\s+/).length;
     // Only a lone word is half a name: two full names in a row are two people (one without e-mail).
     const lone = (name: string): boolean => name.trim().split(/\s+/).length === 1;
-    if (previous && previous.details.length === 0 && previous.name !== '' && card.details.length > 0 && parts <= 6 && isNamePart(previous.name) && isNamePart(card.name) && (lone(previous.name) || lone(card.name))) {
-      out[out.length - 1] = { ...card, name: `${previous.name} ${card.name}` };
+    // A compound family name wrapped at its hyphen (« DUPONT- » / « MOREAU ») joins without a space.
+    const cut = previous !== undefined && /\p{Lu}-$/u.test(previous.name.trim());
+    const head = cut ? previous!.name.trim().slice(0, -1) : previous?.name ?? '';
+    if (previous && previous.details.length === 0 && previous.name !== '' && card.details.length > 0 && parts <= 6 && isNamePart(head) && isNamePart(card.name) && (cut || lone(previous.name) || lone(card.name))) {
+      out[out.length - 1] = { ...card, name: cut ? `${previous.name.trim()}${card.name.trim()}` : `${previous.name} ${card.name}` };
       continue;
     }
     out.push(card);

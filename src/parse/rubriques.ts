@@ -46,7 +46,7 @@ const TEXT_RUBRIQUES: readonly RubriqueKey[] = ['contexte', 'problematique', 'cl
  * @returns Title blocks, rubriques, unknown boxes and what was reported.
  */
 export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary, where: { projet: number; page?: number }): SplitProject {
-  const blocks = joinSplitHeadings(splitTwoLineRunInHeadings(joinWrappedLabelEntries(printed.flatMap((block) => liftInnerHeading(block, vocabulary)), vocabulary).flatMap((block) => splitInlineLabels(block, vocabulary)).flatMap((block) => splitRunInHeading(block, vocabulary)), vocabulary), vocabulary);
+  const blocks = joinSplitHeadings(splitTwoLineRunInHeadings(joinWrappedLabelEntries(printed.flatMap((block) => splitHeadingLines(block, vocabulary)).flatMap((block) => liftInnerHeading(block, vocabulary)), vocabulary).flatMap((block) => splitInlineLabels(block, vocabulary)).flatMap((block) => splitRunInHeading(block, vocabulary)), vocabulary), vocabulary);
   const style = headingStyle(blocks, vocabulary);
   const headingBlocks: Block[] = [];
   const rubriques: (Rubrique | { key: null; heading: string; page: number | null; blocks: Block[] })[] = [];
@@ -115,6 +115,27 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
 function knownHeading(block: Block, vocabulary: Vocabulary): RubriqueKey | null {
   if (block.kind !== 'paragraph' || /^\p{Ll}/u.test(block.text.trim())) return null;
   return vocabulary.rubriqueOf(block.text);
+}
+
+/**
+ * A heading set close above its text, read in the same block (« Tuteur au sein de la collectivité »
+ * in bold, then « DURAND Léa, directrice… » in a regular face): the bold lines opening the block,
+ * together a known heading, are cut off when a regular line follows them.
+ */
+function splitHeadingLines(block: Block, vocabulary: Vocabulary): Block[] {
+  if (block.kind !== 'paragraph' || block.lines.length < 2) return [block];
+  for (let k = Math.min(3, block.lines.length - 1); k >= 1; k--) {
+    const head = block.lines.slice(0, k);
+    const rest = block.lines.slice(k);
+    if (!head.every((line) => line.bold === true) || rest[0]!.bold !== false) continue;
+    const text = head.map((line) => line.text.trim()).join(' ');
+    if (vocabulary.rubriqueOf(text) === null) continue;
+    return [
+      { ...block, lines: head, text },
+      { ...block, lines: rest, text: rest.map((line) => line.text).join(' ') },
+    ];
+  }
+  return [block];
 }
 
 /**

@@ -100,6 +100,9 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
     return reference ? { ...start, page: Number(reference[1]) } : start;
   };
   let section = '';
+  // The first section title's style (weight, size): a line in capitals set otherwise is not one.
+  let sectionStyle: TextLine | null = null;
+  let lastEntryPage: number | null = null;
   let pendingPage: number | null = null;
   let i = from;
   while (i < blocks.length) {
@@ -142,8 +145,9 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
           const reference = pageReference(inner.text, vocabulary);
           // Pages printed first belong to the entry after them.
           if (reference && pageFirst && lines.length > 0) break;
-          // An entry is a few lines on one page: a page turn or a third block without a page ends it.
-          if (lines.length > 0 && ((inner.page !== null && inner.page !== block.page) || j - i > 3)) break;
+          // An entry is a few lines on one page: a page turn or a fifth block without a page ends it
+          // (two title lines and two organisation lines, each its own block when indented under the number).
+          if (lines.length > 0 && ((inner.page !== null && inner.page !== block.page) || j - i > 5)) break;
           // A bare number right after the entry's number is the next entry's number, not a page.
           if (reference && !(reference.bare && (lines.length === 0 || reference.page === start.numero + 1))) {
             page = reference.page;
@@ -161,13 +165,31 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
       if (page === null && pendingPage !== null) page = pendingPage;
       pendingPage = null;
       entries.push({ numero: start.numero, section, texte: lines.map((line) => line.text).join(' '), lines, page });
+      lastEntryPage = blocks[j - 1]?.page ?? null;
       i = j;
       continue;
     }
     const following = startOf(blocks[i + 1]) ?? startOf(blocks[i + 2]);
     if (entries.length > 0 && following && following.numero <= entries.at(-1)!.numero) break;
+    const previous = entries.at(-1);
+    if (previous && sectionStyle && continuesEntry(block, previous, lastEntryPage, sectionStyle)) {
+      // The page may come with it, after a dot leader (« COLLECTIVITÉ ........ 39 »).
+      const last = block.lines.at(-1)!;
+      const trail = previous.page === null ? trailingPage(last.text, vocabulary) : null;
+      const lines = trail ? [...block.lines.slice(0, -1), withText(last, trail.text)] : block.lines;
+      entries[entries.length - 1] = {
+        ...previous,
+        texte: `${previous.texte} ${lines.map((line) => line.text).join(' ')}`,
+        lines: [...previous.lines, ...lines],
+        page: trail?.page ?? previous.page,
+      };
+      lastEntryPage = block.page;
+      i++;
+      continue;
+    }
     if (isSectionTitle(block, blocks[i + 1], startOf, blocks[i + 2], vocabulary)) {
       section = text;
+      sectionStyle ??= block.lines[0] ?? null;
       i++;
       continue;
     }
@@ -183,6 +205,20 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
     if (i > from + 20) break; // no entry near the heading: not a sommaire
   }
   return { entries, end: i };
+}
+
+/**
+ * Whether a block opening a new page of the sommaire is the rest of the entry before it, not a
+ * section title: a table row cut by the page break (the title and page on one page, the
+ * organisation on the next). It is set like the entry's lines, not like the section titles.
+ */
+function continuesEntry(block: Block, previous: SommaireEntry, previousPage: number | null, sectionStyle: TextLine): boolean {
+  if (block.page === null || previousPage === null || block.page === previousPage) return false;
+  const last = previous.lines.at(-1);
+  const first = block.lines[0];
+  if (!last || !first || first.bold === null || first.size === null) return false;
+  const sameStyle = (a: TextLine, b: TextLine): boolean => a.bold === b.bold && a.size !== null && b.size !== null && Math.abs(a.size - b.size) <= 0.06 * Math.max(a.size, b.size);
+  return !sameStyle(first, sectionStyle) && sameStyle(first, last);
 }
 
 /** A section title is a short line in capitals directly followed by an entry (or by the page printed before it). */

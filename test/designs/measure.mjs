@@ -77,10 +77,11 @@ if (process.argv.includes('--write')) {
   };
   const notes = errors.map((e, i) => `${errors.length > 1 ? `[${i + 1}] ` : ''}refused: \`${e}\` (nothing written: scored 0)`);
   // Designs from outside the generator (test/designs/outside/) have no axis choices: their own table.
+  const madeWith = (name) => (name.endsWith('-libreoffice') ? 'LibreOffice Writer' : name.endsWith('-groff') ? 'groff, tbl, Ghostscript ps2pdf' : 'hand-made HTML, Chromium');
   const outsideRows = rows.filter((r) => r.outside);
   const outsideTable = outsideRows.length === 0 ? [] : ['', 'Designs from outside the generator (`test/designs/outside/make.mjs`; what is unusual: each `design.json`):', '',
     '| design | made with | compare | score.mjs |', '| --- | --- | --- | --- |',
-    ...outsideRows.map((r) => `| ${r.name} | ${r.name.endsWith('-libreoffice') ? 'LibreOffice Writer' : 'hand-made HTML, Chromium'} | ${scoreCell(r)} | ${r.scorer === null ? '–' : r.scorer.toFixed(4)} |`)];
+    ...outsideRows.map((r) => `| ${r.name} | ${madeWith(r.name)} | ${scoreCell(r)} | ${r.scorer === null ? '–' : r.scorer.toFixed(4)} |`)];
   const table = [head, rule, ...rows.filter((r) => !r.outside).map(line), ...outsideTable, '', ...notes].join('\n');
   const readme = join(designsDir, 'README.md');
   const text = readFileSync(readme, 'utf8');

@@ -8,12 +8,14 @@
  *   node test/designs/outside/make.mjs --kind libreoffice --content synthetic-2031
  *   node test/designs/outside/make.mjs --kind libreoffice --content inet-2019
  *   node test/designs/outside/make.mjs --kind handmade --content synthetic-2031
+ *   node test/designs/outside/make.mjs --kind groff --content synthetic-2031
  *
  * `libreoffice`: a plain HTML document written for LibreOffice Writer (headings, paragraphs,
  * tables, page breaks; no CSS layout), converted by `soffice --headless --convert-to pdf`:
  * Writer's own line breaking, table layout, fonts and PDF writer. `handmade`: a design written by
- * hand in handmade.mjs (axes the generator does not have), printed by headless Chromium.
- * Needs soffice (Debian libreoffice-writer-nogui) or chromium, and poppler-utils. Project pages are
+ * hand in handmade.mjs (axes the generator does not have), printed by headless Chromium. `groff`:
+ * troff source (groff.mjs) typeset by groff to PostScript and converted by Ghostscript's ps2pdf.
+ * Needs soffice (Debian libreoffice-writer-nogui), chromium or groff and ghostscript, and poppler-utils. Project pages are
  * found as generate.mjs finds them: each title searched in `pdftotext` output after the sommaire;
  * the sommaire is re-rendered with them until they no longer move.
  */
@@ -26,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writerHtml, WRITER_DESCRIPTION } from './writer.mjs';
 import { handmadeHtml, HANDMADE_DESCRIPTION } from './handmade.mjs';
+import { groffSource, GROFF_DESCRIPTION } from './groff.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -44,6 +47,15 @@ function printWriter(html, pdf, work) {
   run('soffice', [`-env:UserInstallation=file://${join(work, 'lo-profile')}`, '--headless', '--infilter=HTML (StarWriter)',
     '--convert-to', 'pdf:writer_pdf_Export', '--outdir', work, source]);
   copyFileSync(join(work, 'source.pdf'), pdf);
+}
+
+/** Typesets troff source with groff (tbl, UTF-8 input) to PostScript, converted to PDF by Ghostscript's ps2pdf. */
+function printGroff(source, pdf, work) {
+  const input = join(work, 'source.tr');
+  writeFileSync(input, source);
+  const ps = join(work, 'source.ps');
+  writeFileSync(ps, execFileSync('groff', ['-t', '-k', '-Tps', '-dpaper=a4', '-P-pa4', input], { maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'pipe'] }));
+  run('ps2pdf', ['-sPAPERSIZE=a4', ps, pdf]);
 }
 
 /** Prints `html` with headless Chromium, as generate.mjs does. */
@@ -89,7 +101,9 @@ function locate(doc, texts, { rosterNeedle, dividers }) {
 /** Every word of every field is printed (pdftotext -layout), as generate.mjs checks. */
 function checkPrinted(doc, texts) {
   const tokens = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  const printed = new Set(tokens(texts.join(' ')));
+  // A word cut at a line end by hyphenation (« dyna- » / « mique ») is printed too.
+  const joined = texts.join(' ');
+  const printed = new Set([...tokens(joined), ...tokens(joined.replace(/(\p{L})-\n\s*(\p{Ll})/gu, '$1$2'))]);
   const missing = [];
   const need = (what, text) => {
     const lost = tokens(text ?? '').filter((t) => !printed.has(t));
@@ -112,6 +126,10 @@ function checkPrinted(doc, texts) {
 const KINDS = {
   libreoffice: { render: writerHtml, print: printWriter, description: WRITER_DESCRIPTION, producer: () => run('soffice', ['--version']).trim() },
   handmade: { render: handmadeHtml, print: printChromium, description: HANDMADE_DESCRIPTION, producer: () => run('chromium', ['--version']).trim() },
+  groff: {
+    render: groffSource, print: printGroff, description: GROFF_DESCRIPTION, source: 'source.tr',
+    producer: () => `${run('groff', ['--version']).split('\n')[0]}; Ghostscript ${run('gs', ['--version']).trim()} (ps2pdf)`,
+  },
 };
 
 function make(kind, content) {
@@ -147,7 +165,7 @@ function make(kind, content) {
   }
   expected.diagnostics = [];
   writeFileSync(join(folder, 'expected.json'), `${JSON.stringify(expected, null, 2)}\n`);
-  writeFileSync(join(folder, 'source.html'), rendered.html);
+  writeFileSync(join(folder, spec.source ?? 'source.html'), rendered.html);
   const design = { content, id: kind, outside: true, generator: 'test/designs/outside/make.mjs', command: `node test/designs/outside/make.mjs --kind ${kind} --content ${content}`,
     printedWith: spec.producer(), pageCount, unusual: spec.description };
   writeFileSync(join(folder, 'design.json'), `${JSON.stringify(design, null, 2)}\n`);
