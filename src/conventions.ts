@@ -26,5 +26,12 @@ export const EMAIL = /^[\p{L}\p{N}._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/u;
 /** Sentence-ending characters: a block ending otherwise, followed by one starting in lower case, was cut by a column or page break. */
 export const SENTENCE_END = /[.:;!?»")]$/;
 
+/**
+ * French number words. Two of them around a line-end hyphen are a compound numeral (« dix-huit »,
+ * « quatre-vingt », « vingt-et-un » by its halves): French writes those with hyphens and never as
+ * one word, so the hyphen is kept, never taken for hyphenation.
+ */
+export const NUMBER_WORD = /^(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?|mille|et)$/;
+
 /** French subject pronouns after an inverted verb: always hyphenated ("est-elle", "peut-on"), never hyphenation. */
 export const INVERTED_PRONOUN = /^(?:je|tu|il|ils|elle|elles|on|nous|vous|ce|t)$/;

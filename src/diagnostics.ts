@@ -58,6 +58,7 @@ export const DIAGNOSTIC_CODES = {
   RUBRIQUE_ORDER: { severity: 'info', meaning: 'rubriques dans un ordre inhabituel' },
   RUBRIQUE_HEADING_VARIANT: { severity: 'info', meaning: 'un titre de rubrique écrit autrement que dans le reste de la brochure (reconnu quand même)' },
   TESTIMONY_OUTSIDE_RUBRIQUE: { severity: 'info', meaning: 'pas de titre de témoignage, mais les paroles citées du tuteur imprimées dans une autre rubrique' },
+  TESTIMONY_BY_TYPE: { severity: 'info', meaning: 'un témoignage sans titre, sans guillemets ni signature, reconnu à sa seule typographie (texte plus grand que le corps en fin de rubrique)' },
   DUPLICATED_TEXT: {
     severity: 'warning',
     otherwise: { severity: 'info', when: 'cellule de tableau' },

@@ -162,8 +162,18 @@ describe('layoutPages', () => {
     ];
     const blocks = layoutPages(doc(page(1, runs))).blocks;
     expect(blocks[0]!.text).toBe('Le modèle financier fait supporter la dynamique des charges à la métropole et un porte-parole en rend compte.');
+    // Printed whole in another number elsewhere, the compound keeps its hyphen too.
+    const plural = [...paragraph(['Deux demi-journées de préparation pour une demi-', 'journée d’atelier.'], 48, 100)];
+    expect(layoutPages(doc(page(1, plural))).blocks[0]!.text).toBe('Deux demi-journées de préparation pour une demi-journée d’atelier.');
     // The printed lines stay as printed.
     expect(blocks[0]!.lines[0]!.text).toBe('Le modèle financier fait supporter la dyna-');
+  });
+
+  it('keeps the hyphen of a compound numeral cut at a line end, and still joins two words cut by hyphenation', () => {
+    // « dix-huit » and « quatre-vingt » are printed nowhere else whole; « pour-tant » is hyphenation
+    // though « pour » and « tant » are words of their own: only number words decide.
+    const runs = paragraph(['Le service compte dix-', 'huit agents et près de quatre-', 'vingt bénévoles, et pour-', 'tant il manque de bras.'], 48, 100);
+    expect(layoutPages(doc(page(1, runs))).blocks[0]!.text).toBe('Le service compte dix-huit agents et près de quatre-vingt bénévoles, et pourtant il manque de bras.');
   });
 
   it('drops running headers and page numbers, keeps the same words in the body', () => {
@@ -259,6 +269,153 @@ describe('layoutPages', () => {
       run('L’équipe', 48, 200 + LEADING + 8, { size: BODY, bold: true }),
     ];
     expect(texts(layoutPages(doc(page(1, runs))).blocks)).toEqual([FILLER.join(' '), 'Pour en savoir plus', 'L’équipe']);
+  });
+
+  it('reads a margin heading of two lines set with a looser leading than the text beside it as one heading', () => {
+    // Headings in a left margin, each line 13.6 pt under the last (the text's leading is 12.75):
+    // the gap between a heading's lines is wider than 0.4 body, yet its second line sits beside a
+    // line inside the paragraph, so it is the same heading.
+    const text = (lines: readonly string[], top: number): PdfTextRun[] => paragraph(lines, 156, top, { width: 390 });
+    const heading = (words: readonly string[], top: number): PdfTextRun[] => words.map((word, i) => run(word, 48, top + i * 13.6, { bold: true }));
+    const first = ['Le premier paragraphe de la rubrique court sur toute la largeur de la', 'colonne de texte, à droite des titres posés dans la marge, puis', 'se termine ici.'];
+    const second = ['Le second paragraphe commence au niveau du second titre et continue', 'sur une deuxième ligne avant de finir', 'là.'];
+    const runs = [...heading(['La question', 'posée'], 100), ...text(first, 100), ...heading(['Les', 'préconisations'], 160), ...text(second, 160)];
+    expect(texts(layoutPages(doc(page(1, runs))).blocks)).toEqual(['La question posée', first.join(' '), 'Les préconisations', second.join(' ')]);
+  });
+
+  it('keeps a margin heading\'s second line in lower case on it, even apart from the first by more than its leading', () => {
+    const text = (lines: readonly string[], top: number): PdfTextRun[] => paragraph(lines, 156, top, { width: 390 });
+    const item = ['Dresser un bilan des dix ans, sur les politiques publiques comme sur la', 'gouvernance, avec les villes et la métropole, en objectivant autant que', 'possible la performance de la structure par des indicateurs suivis dans', 'le temps.'];
+    const runs = [
+      run('Les', 48, 140, { bold: true }),
+      ...text(['La mission est double.'], 140),
+      // 13.6 pt under « Les » (wider than 0.4 body between the lines), beside no line of text.
+      run('préconisations', 48, 153.6, { bold: true }),
+      ...text(item, 158.6),
+      run('CHIFFRES', 48, 215, { bold: true }),
+      ...text(FILLER, 215),
+    ];
+    expect(texts(layoutPages(doc(page(1, runs))).blocks)).toEqual(['Les préconisations', 'La mission est double.', item.join(' '), 'CHIFFRES', FILLER.join(' ')]);
+  });
+
+  it('reads the text run on at the top of a page before the first margin heading of that page', () => {
+    const text = (lines: readonly string[], top: number): PdfTextRun[] => paragraph(lines, 156, top, { width: 390 });
+    const runOn = ['la fin de la rubrique commencée à la page précédente court ici sur toute', 'la largeur de la colonne de texte et se termine enfin.'];
+    const next = ['Le témoignage commence au niveau de son titre posé dans la marge, à', 'gauche, et continue sur une seconde ligne.'];
+    const after = ['Les chiffres suivent.'];
+    const runs = [
+      ...text(runOn, 100),
+      // Paragraphs apart by less than a band's gap: one region, cut into rows at the headings.
+      run('TÉMOIGNAGE', 48, 132, { bold: true }),
+      ...text(next, 132),
+      run('CHIFFRES', 48, 164, { bold: true }),
+      ...text(after, 164),
+    ];
+    expect(texts(layoutPages(doc(page(1, runs))).blocks)).toEqual([runOn.join(' '), 'TÉMOIGNAGE', next.join(' '), 'CHIFFRES', after[0]]);
+  });
+
+  it('reads key figures printed as a table row by row: each figure, then its label', () => {
+    // Figures in bold 12 pt, each level with the top of its 8.5 pt label (baselines differ).
+    const runs = [
+      ...paragraph(FILLER, 48, 100),
+      run('CHIFFRES CLÉS', 48, 160, { bold: true }),
+      run('79', 161, 163.8, { size: 12, bold: true }),
+      run('agents et cadres mobilisés sur le thème de l’accueil,', 214, 160, { size: 8.5, width: 260 }),
+      run('dans tous les services', 214, 171, { size: 8.5 }),
+      run('8', 161, 190.8, { size: 12, bold: true }),
+      run('tableaux de préfiguration du service', 214, 187, { size: 8.5 }),
+    ];
+    expect(texts(layoutPages(doc(page(1, runs))).blocks)).toEqual([
+      FILLER.join(' '), 'CHIFFRES CLÉS', '79', 'agents et cadres mobilisés sur le thème de l’accueil, dans tous les services', '8', 'tableaux de préfiguration du service',
+    ]);
+  });
+
+  it('reads an inset list set small right under its heading in place, not after the column as a box', () => {
+    const left = [...FILLER, ...FILLER, ...FILLER, ...FILLER, ...FILLER];
+    const refs = ['Un guide de la participation des', 'habitants, édité par une', 'association nationale, 2030'];
+    const after = ['Un paragraphe suit la liste et termine la', 'colonne de droite ici.'];
+    const runs = [
+      ...paragraph(left, 48, 100),
+      ...paragraph(FILLER, 307.4, 100),
+      run('POUR EN SAVOIR PLUS', 307.4, 100 + 3 * LEADING, { bold: true }),
+      ...refs.map((text, i) => run(text, 321, 100 + 4 * LEADING + 4 + i * 11.5, { size: 8.5, width: i < refs.length - 1 ? 205 : 120 })),
+      ...paragraph(after, 307.4, 100 + 8 * LEADING),
+    ];
+    const read = texts(layoutPages(doc(page(1, runs))).blocks);
+    expect(read.slice(-3)).toEqual(['POUR EN SAVOIR PLUS', refs.join(' '), after.join(' ')]);
+    // Without a heading over it, the same inset run is a box read after the column's text.
+    const boxed = runs.filter((r) => r.text !== 'POUR EN SAVOIR PLUS');
+    expect(texts(layoutPages(doc(page(1, boxed))).blocks).slice(-2)).toEqual([after.join(' '), refs.join(' ')]);
+    // Under a block indented alike (a pull-quote set larger, its last words set small), it ends that block.
+    const quote = run('« Une équipe à l’écoute des élus. »', 321, 100 + 3 * LEADING, { size: 10.5 });
+    const quoted = [...boxed.filter((r) => r.x !== 307.4 || r.y > 100 + 7 * LEADING || r.y < 100 + 2 * LEADING), quote];
+    expect(texts(layoutPages(doc(page(1, quoted))).blocks).slice(-3)).toEqual([quote.text, refs.join(' '), after.join(' ')]);
+  });
+
+  it('reads a sidebar floated left in full before the text that wraps beside and under it', () => {
+    // A 10.5 pt body; a shaded box at the left holding a team and a tutor line; the text beside it,
+    // then under it across the page (the first line under the box still starts beside it).
+    const at = (text: string, x: number, y: number, width: number, size = 10.5, bold = false): PdfTextRun => run(text, x, y, { size, bold, width });
+    const box = [
+      at('L’équipe', 59, 176.2, 42, 9.5, true),
+      at('Zoé ARNAUD', 59, 194.2, 70, 8.5, true),
+      at('zoe.arnaud@administrateur-inet.org', 59, 204, 97, 7),
+      at('Encadrement', 59, 314.2, 65, 9.5, true),
+      at('Yves BRUN – Directeur général', 59, 332.2, 123, 8.5, true),
+      at('adjoint des services', 59, 343.5, 131, 8.5),
+    ];
+    const beside = [
+      'Le premier paragraphe court à droite de l’encadré, sur toute la largeur',
+      'de la colonne qui lui reste, ligne après ligne, puis plus bas',
+      'encore sans jamais passer sous l’encadré qui est à sa gauche et',
+      'qui descend plus bas que lui sur la page. Il continue pourtant',
+      'sur plusieurs lignes encore, le temps de remplir la hauteur de',
+      'l’encadré presque entière, comme le fait un texte courant de',
+      'brochure posé à côté d’un encadré de l’équipe, jusqu’à la',
+      'rubrique suivante qui commence un peu plus bas, et il finit',
+      'ici.',
+    ];
+    const text = [
+      ...beside.map((line, i) => at(line, 235, 185.2 + i * 14.25, 312)),
+      at('La commande', 235, 329.2, 69, 9.5, true),
+      at('Un second paragraphe commence à droite de l’encadré et', 235, 348.7, 312),
+      at('continue sous lui, sur toute la largeur de la page désormais, puis finit', 48, 363, 499),
+      at('ici.', 48, 377.2, 20),
+    ];
+    const read = texts(layoutPages(doc(page(1, [...box, ...text]))).blocks);
+    expect(read.indexOf('Encadrement')).toBeLessThan(read.indexOf(beside.join(' ')));
+    expect(read.indexOf('Yves BRUN – Directeur général adjoint des services')).toBe(read.indexOf('Encadrement') + 1);
+    expect(read.slice(-2)).toEqual(['La commande', 'Un second paragraphe commence à droite de l’encadré et continue sous lui, sur toute la largeur de la page désormais, puis finit ici.']);
+  });
+
+  it('does not take a table\'s narrow first column for a sidebar floated left: its cells sit on the rows of the next', () => {
+    const at = (text: string, x: number, y: number, width: number): PdfTextRun => run(text, x, y, { size: 10.5, width });
+    const rows = [['Zoé ARNAUD', 'zoe.arnaud@administrateur-inet.org'], ['Yves BRUN', 'yves.brun@conservateur-inet.org'], ['Léa CARON', 'lea.caron@ingenieurchef-inet.org']];
+    const runs = [
+      ...rows.flatMap(([name, email], i) => [at(name!, 58, 200 + i * 20, 70), at(email!, 170, 200 + i * 20, 200)]),
+      at('Le texte reprend ensuite sur toute la largeur de la page, sous le tableau des auteurs.', 58, 262, 470),
+      at('Il continue ici.', 58, 276, 80),
+    ];
+    const read = texts(layoutPages(doc(page(1, runs))).blocks);
+    for (const [name, email] of rows) expect(read).toContain(`${name} ${email}`);
+  });
+
+  it('cuts a box floated right off the text when the paragraph\'s short last line under it stops in the gutter', () => {
+    const at = (text: string, x: number, y: number, width: number, size = 10.5, bold = false): PdfTextRun => run(text, x, y, { size, bold, width });
+    const runs = [
+      at('Le contexte', 48, 180.7, 68, 9.5, true),
+      at('Encadrement : Yves BRUN,', 389, 191.2, 138, 8.5),
+      at('Directeur général adjoint', 389, 202.5, 106, 8.5),
+      at('des ressources humaines', 389, 213.7, 91, 8.5),
+      ...['La communauté est un établissement public créé', 'par la loi au premier janvier issu de la fusion de', 'six groupements préexistants. A l’issue d’un long', 'processus, l’institution s’est donnée pour ambition'].map((text, i) => at(text, 48, 200.2 + i * 14.25, 312)),
+      // Under the box (its padding ends here), the last line is short yet passes the text's edge.
+      at('d’être innovante, efficiente et attractive (projet).', 48, 257.2, 337),
+      at('Or, entre deux années, le comité de direction a fait le constat d’une importante mobilité', 48, 277.5, 499),
+      at('des cadres.', 48, 291.7, 50),
+    ];
+    const read = texts(layoutPages(doc(page(1, runs))).blocks);
+    expect(read).toContain('Encadrement : Yves BRUN, Directeur général adjoint des ressources humaines');
+    expect(read[0]).toBe('Le contexte');
   });
 
   it('keeps a list item whole when ragged text wrapped it short of the edge, not a list of names', () => {

@@ -117,6 +117,20 @@ describe('segment', () => {
     const segmented = segmentDocument(readText(renderBrochure(spec)));
     expect(segmented.projects.map((p) => p.numero)).toEqual([1, 2, 3]);
   });
+  it('ends the last project at the title of the roster pages, printed large and first on the first roster page', () => {
+    const { blocks, ...rest } = readText(renderBrochure(cleanBrochure()));
+    const first = blocks.findIndex((b) => b.text.startsWith('PROMOTION'));
+    // As a PDF reads it: the rosters on a page of their own, opened by a display title.
+    const title: Block = { kind: 'paragraph', text: 'TOUS LES NOMS', lines: [{ text: 'TOUS LES NOMS', bold: true, size: 1.9 }], page: 20 };
+    const paged = (b: Block, page: number): Block => ({ ...b, page });
+    const withTitle = [...blocks.slice(0, first).map((b) => paged(b, 19)), title, ...blocks.slice(first).map((b) => paged(b, 20))];
+    const segmented = segmentDocument({ ...rest, blocks: withTitle });
+    expect(segmented.projects.at(-1)!.blocks.map((b) => b.text)).not.toContain('TOUS LES NOMS');
+    expect(segmented.rosters.map((r) => r.heading)).toEqual(['OLYMPE DE GOUGES', 'MARIE CURIE', 'ADA LOVELACE']);
+    // Set as body text, or sharing its page with the project, it is the project's.
+    const small = withTitle.map((b) => (b === title ? { ...title, lines: [{ ...title.lines[0]!, size: 1 }] } : b));
+    expect(segmentDocument({ ...rest, blocks: small }).projects.at(-1)!.blocks.map((b) => b.text)).toContain('TOUS LES NOMS');
+  });
   it('refuses a document with no numbered project', () => {
     expect(() => segmentDocument(readText('Un rapport annuel\n\nSans projet.'))).toThrow(/no numbered sommaire and no e-mail/);
   });

@@ -84,6 +84,28 @@ describe('people on one line, inline labels, pull-quotes', () => {
       ['tuteurs', ['Paul MARTIN, directeur']],
     ]);
   });
+  it('reads a labelled tutor whose name a narrow sidebar wrapped, at a space or at the hyphen of a compound name', () => {
+    const line = (text: string, bold = false) => ({ text, bold, size: 0.81 });
+    const sidebar = (...lines: ReturnType<typeof line>[]): Block => ({ kind: 'paragraph', text: lines.map((l) => l.text).join(' '), lines, page: 4 });
+    const blocks = [
+      block('CONTEXTE'),
+      block('Un texte.'),
+      sidebar(line('Encadrement : DURAND Noor-'), line('Yasmin, directrice adjointe')),
+      // The name set in bold opened a block of its own on the next line.
+      sidebar(line('Encadrement : MARTIN')),
+      sidebar(line('DE LA ROCHE Paul, directeur', true), line('de la culture')),
+    ];
+    const split = splitRubriques(blocks, DEFAULT_VOCABULARY, { projet: 1 });
+    expect(split.rubriques.map((r) => [r.key, r.blocks.map((b) => b.text)])).toEqual([
+      ['contexte', ['Un texte.']],
+      ['tuteurs', ['DURAND Noor-Yasmin, directrice adjointe']],
+      ['tuteurs', ['MARTIN DE LA ROCHE Paul, directeur de la culture']],
+    ]);
+    // Set in the body's size, the next block is the text beside the sidebar: it stays apart.
+    const body: Block = { kind: 'paragraph', text: 'La suite du texte courant.', lines: [{ text: 'La suite du texte courant.', bold: false, size: 1 }], page: 4 };
+    const apart = splitRubriques([...blocks.slice(0, 3), sidebar(line('Encadrement : MARTIN')), body], DEFAULT_VOCABULARY, { projet: 1 });
+    expect(apart.rubriques.flatMap((r) => r.blocks.map((b) => b.text))).toContain('La suite du texte courant.');
+  });
   it('reads a margin heading on two lines read into the text beside it', () => {
     expect(split('CONTEXTE', 'Un texte.', "LA Le projet visait d'abord", 'PROBLÉMATIQUE à mesurer les effets de la réforme')).toEqual([
       ['contexte', ['Un texte.']], ['problematique', ["Le projet visait d'abord", 'à mesurer les effets de la réforme']],
@@ -97,6 +119,35 @@ describe('people on one line, inline labels, pull-quotes', () => {
     expect(split('CONTEXTE', body, 'Léa Fontaine, directrice générale', '« Une équipe', 'à l’écoute. »')[1]![0]).toBe('temoignage');
     // A quotation inside the text, with no signature, stays in it.
     expect(split('CONTEXTE', body, '« Une équipe à l’écoute. »', 'Elle a ensuite rendu ses conclusions aux élus.')).toHaveLength(1);
+  });
+  describe('pull-quotes told by their type (sizes relative to the body)', () => {
+    const sized = (text: string, size: number, kind: Block['kind'] = 'paragraph'): Block => ({ kind, text, lines: text.split('\n').map((line) => ({ text: line, bold: false, size })), page: 3 });
+    const body = sized('Le projet a suivi trois étapes et associé les services.', 1);
+    const splitBlocks = (...blocks: Block[]) => splitRubriques([block('CONTEXTE'), body, ...blocks], DEFAULT_VOCABULARY, { projet: 1 });
+    it('reads a larger run with neither « » nor signature as the testimony, reports it, and makes its indented blocks paragraphs', () => {
+      const quote = [sized('Cette mission nous a permis de revoir\nnos méthodes de travail.', 1.1, 'listItem'), sized('Elle a été utile.', 0.8)];
+      const split = splitBlocks(...quote);
+      expect(split.rubriques.map((r) => [r.key, r.blocks.map((b) => [b.kind, b.text])])).toEqual([
+        ['contexte', [['paragraph', body.text]]],
+        ['temoignage', [['paragraph', quote[0]!.text], ['paragraph', 'Elle a été utile.']]],
+      ]);
+      expect(split.diagnostics.map((d) => d.code)).toEqual(['TESTIMONY_BY_TYPE']);
+      // One larger line, or a run that stops mid-sentence, stays in the text.
+      expect(splitBlocks(sized('Une seule ligne plus grande.', 1.1)).rubriques).toHaveLength(1);
+      expect(splitBlocks(sized('Une phrase plus grande\nqui ne finit pas', 1.1)).rubriques).toHaveLength(1);
+    });
+    it('reads an interview: the signature set smaller over questions set smaller, each over its larger answer', () => {
+      const interview = [
+        sized('Léa Fontaine, directrice générale des services', 0.8),
+        sized('Pourquoi faire appel à une équipe ?', 0.8),
+        sized('« Pour un regard extérieur\nsur nos pratiques. »', 1.1),
+        sized('Et pour la suite ?', 0.8),
+        sized('« Nous allons poursuivre\nle travail engagé. »', 1.1),
+      ];
+      const split = splitBlocks(...interview);
+      expect(split.rubriques.map((r) => [r.key, r.blocks.length])).toEqual([['contexte', 1], ['temoignage', 5]]);
+      expect(split.diagnostics).toEqual([]);
+    });
   });
 });
 

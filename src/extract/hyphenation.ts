@@ -3,7 +3,7 @@
  * words (a compound printed whole elsewhere keeps its hyphen), lines are joined into the
  * block's text, and line sizes are given relative to the body size.
  */
-import { INVERTED_PRONOUN } from '../conventions.js';
+import { INVERTED_PRONOUN, NUMBER_WORD } from '../conventions.js';
 import type { Block, TextLine } from '../types.js';
 import type { DraftBlock } from './blocks.js';
 import type { Metrics } from './fragments.js';
@@ -11,11 +11,15 @@ import { joinLines } from './lines.js';
 
 /**
  * Builds the decision for a line-end hyphen from the document's own words: keep the hyphen when
- * the compound is printed whole elsewhere ("porte-parole"), join when the joined word is
+ * the compound is printed whole elsewhere ("porte-parole", or in another number: « demi-journées »
+ * keeps « demi- » / « journée »), join when the joined word is
  * ("dynamique"), keep it when the first part (4 letters or more) is a word of its own that
  * also starts other compounds ("fiches", "Fiches-actions": "Fiches-" + "méthode"; but "inter-"
- * + "locuteurs" joins), or the second part is an inverted pronoun ("est-" + "elle"); join
- * otherwise. Only the words around line-end hyphens are looked up, in one pass over the text.
+ * + "locuteurs" joins), or the second part is an inverted pronoun ("est-" + "elle"), or both
+ * parts are number words (« dix- » + « huit »: French writes compound numerals with hyphens,
+ * « dixhuit » is no word); join otherwise. Two words that are each a word of their own are not
+ * enough to keep it: French makes single words of two (« pour-tant », « long-temps », « sur-tout »
+ * are cut there by hyphenation), so without a dictionary only closed classes decide. Only the words around line-end hyphens are looked up, in one pass over the text.
  */
 export function hyphenVocabulary(drafts: readonly DraftBlock[]): (left: string, right: string) => boolean {
   const compounds = new Set<string>();
@@ -60,14 +64,17 @@ export function hyphenVocabulary(drafts: readonly DraftBlock[]): (left: string, 
         if (prefixes.has(word!)) seenAlone.add(word!);
       } else if (prefixes.has(word!)) {
         seenPrefixes.add(word!);
-        if (compounds.has(`${word}-${next}`)) seenCompounds.add(`${word}-${next}`);
+        // The compound printed whole in another number (« demi-journées » for « demi- » / « journée »).
+        for (const form of [next!, next!.replace(/[sx]$/, ''), `${next}s`, `${next}x`]) {
+          if (compounds.has(`${word}-${form}`)) seenCompounds.add(`${word}-${form}`);
+        }
       }
     }
   }
   return (left, right) => {
     const l = left.toLowerCase();
     const r = right.toLowerCase();
-    if (seenCompounds.has(`${l}-${r}`) || INVERTED_PRONOUN.test(r)) return true;
+    if (seenCompounds.has(`${l}-${r}`) || INVERTED_PRONOUN.test(r) || (NUMBER_WORD.test(l) && NUMBER_WORD.test(r))) return true;
     if (seenJoined.has(l + r)) return false;
     return l.length >= 4 && seenPrefixes.has(l) && seenAlone.has(l);
   };

@@ -97,6 +97,8 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
     if (columns.parts.length > 1) {
       const table = tableRowsAcross(fragments, columns.parts, metrics);
       if (table) return recurse(table, 'band');
+      const figureRows = figureTableRows(fragments, columns.parts, body);
+      if (figureRows) return recurse(figureRows, 'band');
       const rows = marginHeadingRows(fragments, columns.parts, body);
       if (rows) return recurse(rows, 'band');
       return recurse(columns.parts, 'gutter');
@@ -140,17 +142,50 @@ function marginHeadingRows(fragments: readonly Fragment[], columns: readonly Fra
 }
 
 /**
+ * Key figures printed as a table: a column of bold figures (each line holds a digit, one line per
+ * figure), each level with the top of its label in the column after it. Read column by column,
+ * every figure would come before every label; cut into one row per figure instead (what lies
+ * beside a figure, from its top to the next figure's, is its row). `null` when not laid out so.
+ */
+function figureTableRows(fragments: readonly Fragment[], columns: readonly Fragment[][], body: number): Fragment[][] | null {
+  // The figures and their labels are the region's last two columns, with at most a margin
+  // heading before them: rows cut across other columns (a table flowing through page columns) would cut their text.
+  for (let c = 0; c + 1 < columns.length; c++) {
+    if (c + 2 !== columns.length || !columns.slice(0, c).every((column) => column.every((fragment) => fragment.bold))) continue;
+    const figures = [...columns[c]!].sort((a, b) => a.top - b.top);
+    const labels = columns[c + 1]!;
+    if (figures.length < 2 || !figures.every((fragment) => fragment.bold && /\d/.test(fragment.text))) continue;
+    if (labels.some((fragment) => fragment.bold)) continue;
+    // One line per figure, set apart: not a heading's lines nor a paragraph's.
+    if (figures.some((fragment, i) => i > 0 && fragment.top - figures[i - 1]!.bottom < 0.5 * body)) continue;
+    if (!figures.every((figure) => labels.some((label) => Math.abs(label.top - figure.top) <= 0.3 * body))) continue;
+    const tops = figures.slice(1).map((figure) => Math.min(figure.top, ...labels.filter((label) => Math.abs(label.top - figure.top) <= 0.3 * body).map((label) => label.top)));
+    const rows: Fragment[][] = [[], ...tops.map(() => [])];
+    for (const fragment of fragments) rows[tops.filter((top) => fragment.top >= top - 0.1 * body).length]!.push(fragment);
+    return rows.filter((row) => row.length > 0);
+  }
+  return null;
+}
+
+/**
  * Where each margin heading after the first starts: a margin line after a gap, or one level with
  * the first line of a paragraph beside it (a heading of two lines over a one-line paragraph is
- * followed closely by the next heading).
+ * followed closely by the next heading). A margin line level with a line inside a paragraph goes
+ * on the heading above it, even when the heading is set with a looser leading than the text.
  */
 function headingTops(margin: readonly Fragment[], text: readonly Fragment[], body: number): number[] {
-  const lines = (fragments: readonly Fragment[]): { top: number; bottom: number }[] => {
-    const byTop = new Map<number, { top: number; bottom: number }>();
+  const lines = (fragments: readonly Fragment[]): { top: number; bottom: number; x0: number; text: string }[] => {
+    const byTop = new Map<number, { top: number; bottom: number; x0: number; text: string }>();
     for (const fragment of fragments) {
       const key = Math.round(fragment.top);
       const line = byTop.get(key);
-      byTop.set(key, { top: Math.min(line?.top ?? Infinity, fragment.top), bottom: Math.max(line?.bottom ?? -Infinity, fragment.bottom) });
+      const leftmost = !line || fragment.x0 < line.x0;
+      byTop.set(key, {
+        top: Math.min(line?.top ?? Infinity, fragment.top),
+        bottom: Math.max(line?.bottom ?? -Infinity, fragment.bottom),
+        x0: leftmost ? fragment.x0 : line.x0,
+        text: leftmost ? fragment.text : line.text,
+      });
     }
     return [...byTop.values()].sort((a, b) => a.top - b.top);
   };
@@ -158,13 +193,27 @@ function headingTops(margin: readonly Fragment[], text: readonly Fragment[], bod
   // A paragraph starts after a gap wider than the usual one between lines.
   const gaps = textLines.slice(1).map((line, i) => line.top - textLines[i]!.bottom).filter((gap) => gap >= 0 && gap < body).sort((a, b) => a - b);
   const lineGap = gaps[Math.floor(gaps.length / 2)] ?? 0;
-  const startsParagraph = (top: number): boolean =>
-    textLines.some((line, i) => Math.abs(line.top - top) <= 0.35 * body && (i === 0 || line.top - textLines[i - 1]!.bottom >= lineGap + 0.25 * body));
+  const opensParagraph = (i: number): boolean => i === 0 || textLines[i]!.top - textLines[i - 1]!.bottom >= lineGap + 0.25 * body;
+  const levelWith = (top: number): number => textLines.findIndex((line) => Math.abs(line.top - top) <= 0.35 * body);
   const marginLines = lines(margin);
   const tops: number[] = [];
+  // Text above the first heading (a rubrique run on from the page before) is read before it:
+  // when the heading sits level with a paragraph's first line, below regular text.
+  const first = marginLines[0];
+  const firstBeside = first ? levelWith(first.top) : -1;
+  const runOnAbove = first !== undefined && text.some((fragment) => !fragment.bold && fragment.bottom <= first.top);
+  if (first && firstBeside > 0 && opensParagraph(firstBeside) && runOnAbove) tops.push(first.top);
   for (let i = 1; i < marginLines.length; i++) {
     const line = marginLines[i]!;
-    if (line.top - marginLines[i - 1]!.bottom >= 0.4 * body || startsParagraph(line.top)) tops.push(line.top);
+    const beside = levelWith(line.top);
+    // Level with a line inside a paragraph: the heading's own next line (a heading floats beside
+    // the first line of its text), whatever its leading.
+    if (beside >= 0 && !opensParagraph(beside)) continue;
+    // A heading opens with a capital: a line in lower case (« préconisations » under « Les ») goes
+    // on the heading above it, even level with the next paragraph of a one-line one.
+    // (Not « p. 5 » nor « page 5 »: a page number in a sommaire's margin column starts each row.)
+    if (/^\p{Ll}{3,}/u.test(line.text.trim()) && !/\d/.test(line.text)) continue;
+    if (line.top - marginLines[i - 1]!.bottom >= 0.4 * body || beside >= 0) tops.push(line.top);
   }
   return tops;
 }
@@ -187,14 +236,35 @@ function floatCut(fragments: readonly Fragment[], body: number): Fragment[][] | 
     const gutter = columns.gaps[0]!;
     const next = lower.filter((fragment) => fragment.top < at + 0.5 * body);
     const across = next.some((fragment) => !fragment.bold && fragment.x0 < gutter.start && fragment.x1 > gutter.end && Math.abs(fragment.size - body) <= 0.1 * body);
-    // The box is the narrower part: a sidebar at the right, or headings in a left margin.
+    // The box is the narrower part: a sidebar at the right, or headings in a left margin, or a
+    // sidebar at the left clearly narrower than the text (not one of two even columns).
     const [left, right] = columns.parts;
     const width = (part: readonly Fragment[]): number => Math.max(...part.map((f) => f.x1)) - Math.min(...part.map((f) => f.x0));
     const boxedRight = width(right!) < width(left!);
-    const marginLeft = !boxedRight && left!.every((fragment) => fragment.bold);
-    if (across && (boxedRight || marginLeft)) return [upper, lower];
+    const boxedLeft = !boxedRight && (left!.every((fragment) => fragment.bold) || (width(left!) <= 0.6 * width(right!) && runsOfText(right!, body) && !rowsAligned(left!, right!, body)));
+    // Under a box at the right, a paragraph's short last line may stop in the gutter: still a
+    // line wider than the text beside the box (justified text never passes its column's edge).
+    const textX0 = Math.min(...left!.map((fragment) => fragment.x0));
+    const widened = boxedRight && next.some((fragment) => !fragment.bold && fragment.x0 <= textX0 + 1 && fragment.x1 > gutter.start + body && Math.abs(fragment.size - body) <= 0.1 * body);
+    if ((across || widened) && (boxedRight || boxedLeft)) return [upper, lower];
   }
   return null;
+}
+
+/** Whether a part holds running text: three lines or more of regular body-size text. */
+function runsOfText(part: readonly Fragment[], body: number): boolean {
+  const lines = new Set(part.filter((fragment) => !fragment.bold && Math.abs(fragment.size - body) <= 0.05 * body).map((fragment) => Math.round(fragment.y)));
+  return lines.size >= 3;
+}
+
+/**
+ * Whether most lines of the left part sit on a baseline of the right part: the cells of a table
+ * (a name beside its e-mail), not a box beside text set on its own leading.
+ */
+function rowsAligned(left: readonly Fragment[], right: readonly Fragment[], body: number): boolean {
+  const baselines = [...new Set(left.map((fragment) => fragment.y))];
+  const aligned = baselines.filter((y) => right.some((fragment) => Math.abs(fragment.y - y) <= 0.2 * body));
+  return aligned.length * 2 >= baselines.length;
 }
 
 /** An empty strip across a region: from `start` (where the text before it ends) to `end` (where the next starts). */
@@ -261,16 +331,23 @@ export function placeFloats(leaves: readonly Leaf[], metrics: Metrics): Leaf[] {
   const text = bodyTextEdges(leaves, metrics);
   const floats = new Set<Leaf>();
   let run: Leaf[] = [];
+  // The leaf read just before the run, in its column: a heading right over it owns it.
+  let before: Leaf | null = null;
   const flush = (): void => {
     const lines = run.reduce((sum, leaf) => sum + new Set(leaf.fragments.map((fragment) => Math.round(fragment.y))).size, 0);
-    if (lines >= 3) for (const leaf of run) floats.add(leaf);
+    if (lines >= 3 && !(before && headsInsetRun(before, run[0]!, metrics))) for (const leaf of run) floats.add(leaf);
     run = [];
   };
   for (const leaf of leaves) {
     if (run.length > 0 && run[0]!.column !== leaf.column) flush();
     const edges = text.get(leaf.column);
-    if (edges && isInsetBox(leaf, edges, metrics)) run.push(leaf);
-    else flush();
+    if (edges && isInsetBox(leaf, edges, metrics)) {
+      if (run.length === 0 && before?.column !== leaf.column) before = null;
+      run.push(leaf);
+    } else {
+      flush();
+      before = leaf;
+    }
   }
   flush();
   if (floats.size === 0) return [...leaves];
@@ -304,6 +381,24 @@ function bodyTextEdges(leaves: readonly Leaf[], metrics: Metrics): Map<Column, C
     }
   }
   return new Map([...found].filter(([, edges]) => edges.count >= 2));
+}
+
+/**
+ * Whether a leaf is a heading set right over an inset run in the same column (« POUR EN SAVOIR
+ * PLUS » over its indented references), or a block indented alike right over it: the run is that
+ * heading's content or that block's end, in its place, not a box to read after the column's text.
+ * A heading is one or two bold lines; either is within 1.5 body of the run.
+ */
+function headsInsetRun(heading: Leaf, first: Leaf, metrics: Metrics): boolean {
+  if (heading.column !== first.column) return false;
+  const bottom = Math.max(...heading.fragments.map((fragment) => fragment.bottom));
+  const top = Math.min(...first.fragments.map((fragment) => fragment.top));
+  if (top < bottom || top - bottom > 1.5 * metrics.bodySize) return false;
+  // The same indent right above: the run ends a block set off alike (a pull-quote's signature
+  // under its quote, both beside one rule), not a box inset in the text.
+  const x0 = (leaf: Leaf): number => Math.min(...leaf.fragments.map((fragment) => fragment.x0));
+  if (Math.abs(x0(heading) - x0(first)) <= 1.5 && x0(heading) > heading.colX0 + 0.4 * metrics.bodySize) return true;
+  return heading.fragments.every((fragment) => fragment.bold) && new Set(heading.fragments.map((fragment) => Math.round(fragment.y))).size <= 2;
 }
 
 /** Whether every fragment of a leaf is set smaller than the body and inset from both edges of the column's body text. */

@@ -46,7 +46,7 @@ const TEXT_RUBRIQUES: readonly RubriqueKey[] = ['contexte', 'problematique', 'cl
  * @returns Title blocks, rubriques, unknown boxes and what was reported.
  */
 export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary, where: { projet: number; page?: number }): SplitProject {
-  const blocks = joinSplitHeadings(splitTwoLineRunInHeadings(printed.flatMap((block) => splitHeadingLines(block, vocabulary)).flatMap((block) => liftInnerHeading(block, vocabulary)).flatMap((block) => splitInlineLabels(block, vocabulary)).flatMap((block) => splitRunInHeading(block, vocabulary)), vocabulary), vocabulary);
+  const blocks = joinSplitHeadings(splitTwoLineRunInHeadings(joinWrappedLabelEntries(printed.flatMap((block) => splitHeadingLines(block, vocabulary)).flatMap((block) => liftInnerHeading(block, vocabulary)), vocabulary).flatMap((block) => splitInlineLabels(block, vocabulary)).flatMap((block) => splitRunInHeading(block, vocabulary)), vocabulary), vocabulary);
   const style = headingStyle(blocks, vocabulary);
   const headingBlocks: Block[] = [];
   const rubriques: (Rubrique | { key: null; heading: string; page: number | null; blocks: Block[] })[] = [];
@@ -104,7 +104,7 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
       known.unshift({ key: 'temoignage', heading: '', page: quote[0]!.page, blocks: quote });
     }
   }
-  const moved = moveByShape(headingBlocks, known, vocabulary, unknown);
+  const moved = moveByShape(headingBlocks, known, vocabulary, where, diagnostics, unknown);
   return { headingBlocks: moved.headingBlocks, rubriques: moved.rubriques, unknown, diagnostics };
 }
 
@@ -159,6 +159,43 @@ function liftInnerHeading(block: Block, vocabulary: Vocabulary): Block[] {
 const INLINE_LABEL = /^(\p{Lu}[^:]{2,59}?)\s*:\s*((?:\p{Lu}.*)?)$/u;
 
 /**
+ * The wrapped lines of one person's entry joined: a line ending on a hyphen before a capital is a
+ * compound name cut at its own hyphen (« Noor- » / « Yasmin », « TUDOSE- » / « MARTINEZ »), joined
+ * with its hyphen and no space.
+ */
+function joinEntryLines(texts: readonly string[]): string {
+  return texts.map((text) => text.trim()).filter(Boolean).reduce((joined, text) => (joined === '' ? text : /\p{L}-$/u.test(joined) && /^\p{Lu}/u.test(text) ? joined + text : `${joined} ${text}`), '');
+}
+
+/**
+ * A labelled entry (« Encadrement : ») whose person a narrow sidebar wrapped onto the next line,
+ * where the name set in bold opened a block of its own (« Encadrement : CRISTEL » / « DELESSE
+ * Deborah, Déléguée… »): the next block goes back on the entry when it is set in the same size,
+ * the entry has no role yet (no comma after the label) and the next block opens no label itself.
+ */
+function joinWrappedLabelEntries(blocks: readonly Block[], vocabulary: Vocabulary): Block[] {
+  const labelled = (line: TextLine): RegExpExecArray | null => {
+    const match = INLINE_LABEL.exec(line.text.trim());
+    const key = match ? vocabulary.rubriqueOf(match[1]!) : null;
+    return key === 'tuteurs' || key === 'auteurs' ? match : null;
+  };
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const previous = out.at(-1);
+    const last = previous?.lines.at(-1);
+    const first = block.lines[0]!;
+    const entry = last ? labelled(last) : null;
+    const sameSize = last?.size != null && first.size != null && Math.abs(last.size - first.size) <= 0.05;
+    if (previous && entry && !entry[2]!.includes(',') && previous.kind === 'paragraph' && block.kind === 'paragraph' && sameSize && !labelled(first)) {
+      out[out.length - 1] = { ...previous, lines: [...previous.lines, ...block.lines], text: joinEntryLines([previous.text, block.text]) };
+      continue;
+    }
+    out.push(block);
+  }
+  return out;
+}
+
+/**
  * People printed one per line with their label inline (« Tuteur : Prénom NOM, fonction »): each
  * line whose words before the colon are a people heading the vocabulary knows (tutors, team) is
  * cut into that heading and what it labels, which is kept as one line (a narrow column may wrap
@@ -179,7 +216,7 @@ function splitInlineLabels(block: Block, vocabulary: Vocabulary): Block[] {
   const flush = (): void => {
     if (run.length === 0) return;
     // What a label carries is one entry: its wrapped lines are joined back into one.
-    const text = run.map((line) => line.text.trim()).filter(Boolean).join(' ');
+    const text = joinEntryLines(run.map((line) => line.text));
     if (labelled && text !== '') out.push(piece([{ ...run[0]!, text, bold: null }]));
     else if (!labelled) out.push(piece(run));
     run = [];
@@ -432,12 +469,27 @@ function pullQuoteStart(blocks: readonly Block[]): number {
   const larger = (block: Block): boolean => block.lines.every((line) => line.bold !== true) && sizes(block).every((size) => size >= 1.05);
   const smaller = (block: Block): boolean => sizes(block).every((size) => size <= 0.95);
   let k = last;
-  while (k >= 1 && (larger(blocks[k]!) || (smaller(blocks[k]!) && k >= last - 1))) k--;
+  // Smaller lines inside the run are an interview's questions, each over its larger answer.
+  while (k >= 1 && (larger(blocks[k]!) || (smaller(blocks[k]!) && (k >= last - 1 || larger(blocks[k + 1]!))))) k--;
+  // A signature set smaller over the quote.
+  if (k >= 1 && k < last && smaller(blocks[k]!) && isSignature(blocks[k]!.text)) k--;
   const run = blocks.slice(k + 1);
   // It opens with the quote, or with its signature (a signature line, or a smaller line over the quote).
   const signed = isSignature(run[0]?.text ?? '') || (run[0] !== undefined && smaller(run[0]) && opens(run[1]));
   if (k + 1 >= 1 && run.some(larger) && run.length >= 1 && (opens(run[0]) || signed)) return k + 1;
+  if (k + 1 >= 1 && unsignedPullQuote(run, larger)) return k + 1;
   return -1;
+}
+
+/**
+ * A pull-quote with neither « » nor a signature's words (the testimony printed as said): blocks
+ * set larger than the body, two lines at least, the last one perhaps set smaller where the
+ * signature goes, ending a sentence. Read as the testimony by type alone, so the caller reports it.
+ */
+function unsignedPullQuote(run: readonly Block[], larger: (block: Block) => boolean): boolean {
+  const quote = run.length > 1 && !larger(run.at(-1)!) ? run.slice(0, -1) : run;
+  const lines = quote.reduce((sum, block) => sum + block.lines.length, 0);
+  return quote.length > 0 && quote.every(larger) && lines >= 2 && /[.!?…»"]$/.test(run.at(-1)!.text.trim());
 }
 
 /**
@@ -514,7 +566,14 @@ function isProse(block: Block): boolean {
 }
 
 /** Moves team blocks, interleaved sidebar cards and unlabelled tutor cards to where their shape says they belong. */
-function moveByShape(headingBlocks: Block[], rubriques: Rubrique[], vocabulary: Vocabulary, boxes: readonly { readonly blocks: Block[] }[] = []): { headingBlocks: Block[]; rubriques: Rubrique[] } {
+function moveByShape(
+  headingBlocks: Block[],
+  rubriques: Rubrique[],
+  vocabulary: Vocabulary,
+  where: { projet: number; page?: number },
+  diagnostics: Diagnostic[],
+  boxes: readonly { readonly blocks: Block[] }[] = [],
+): { headingBlocks: Block[]; rubriques: Rubrique[] } {
   let authors = rubriques.find((rubrique) => rubrique.key === 'auteurs');
   const stray: Block[] = [];
   const take = (list: Block[], test: (block: Block) => boolean): Block[] => {
@@ -584,8 +643,18 @@ function moveByShape(headingBlocks: Block[], rubriques: Rubrique[], vocabulary: 
       if (!TEXT_RUBRIQUES.includes(rubrique.key)) continue;
       const at = pullQuoteStart(rubrique.blocks);
       if (at <= 0) continue;
-      const quote = rubrique.blocks.splice(at);
+      // The rule beside a pull-quote indents it: its blocks are paragraphs, not list items.
+      const quote = rubrique.blocks.splice(at).map((block): Block => (block.kind === 'listItem' ? { ...block, kind: 'paragraph' } : block));
       result.splice(i + 1, 0, { key: 'temoignage', heading: '', page: quote[0]!.page, blocks: quote });
+      if (!/^[«“"]/.test(quote[0]!.text.trim()) && !isSignature(quote[0]!.text) && !isSignature(quote.at(-1)!.text)) {
+        diagnostics.push({
+          code: 'TESTIMONY_BY_TYPE',
+          severity: 'info',
+          ...where,
+          ...(quote[0]!.page !== null ? { page: quote[0]!.page } : {}),
+          message: `Projet ${String(where.projet).padStart(2, '0')} : témoignage sans titre, sans guillemets ni signature, reconnu à sa typographie (texte plus grand que le corps en fin de rubrique « ${rubrique.heading || rubrique.key} ») : « ${quote[0]!.text.trim().slice(0, 60)}… ».`,
+        });
+      }
       break;
     }
   }

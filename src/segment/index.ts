@@ -49,7 +49,7 @@ export function segmentDocument(extracted: ExtractedDocument, vocabulary: Vocabu
   const sectionTitles = uniqueInOrder(entries.map((entry) => entry.section));
   const isSectionMarker = sectionMatcher(sectionTitles);
   const rosterStart = findRosterStart(blocks, sommaireEnd, vocabulary);
-  const bodyEnd = rosterStart >= 0 ? rosterStart : blocks.length;
+  const bodyEnd = rosterStart >= 0 ? rosterStart - (rosterPagesTitle(blocks, rosterStart, sommaireEnd) ? 1 : 0) : blocks.length;
   const starts = findProjectStarts(blocks, sommaireEnd, bodyEnd, entries, vocabulary);
   if (starts.length === 0 && entries.length === 0 && !hasFamilyEmail(blocks, vocabulary)) {
     throw new BrochureError(
@@ -192,6 +192,21 @@ function readTaggedRoster(blocks: readonly Block[], from: number): RosterBlock[]
     }
   }
   return [...byTag.values()];
+}
+
+/**
+ * Whether the block before the first roster heading is the title of the roster pages (« LISTE DES
+ * ÉLÈVES »): the first block of the heading's page, one bold line set larger than the body, no
+ * e-mail or figure. It ends the last project (it is not a tutor, a rubrique's last words or a page
+ * of the project); the rosters are still read from their first heading.
+ */
+function rosterPagesTitle(blocks: readonly Block[], rosterStart: number, from: number): boolean {
+  const title = blocks[rosterStart - 1];
+  const heading = blocks[rosterStart]!;
+  if (!title || rosterStart - 1 <= from || title.page === null || title.page !== heading.page) return false;
+  if (blocks[rosterStart - 2]?.page === title.page) return false;
+  const [line, ...more] = title.lines;
+  return more.length === 0 && line!.bold === true && (line!.size ?? 0) > 1.2 && !/[@\d]/u.test(title.text);
 }
 
 /** The promotion name of a roster heading block ("PROMO- TION MARIE CURIE" -> "MARIE CURIE"). */
