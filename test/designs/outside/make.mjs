@@ -9,13 +9,16 @@
  *   node test/designs/outside/make.mjs --kind libreoffice --content inet-2019
  *   node test/designs/outside/make.mjs --kind handmade --content synthetic-2031
  *   node test/designs/outside/make.mjs --kind groff --content synthetic-2031
+ *   node test/designs/outside/make.mjs --kind latex --content synthetic-2031
  *
  * `libreoffice`: a plain HTML document written for LibreOffice Writer (headings, paragraphs,
  * tables, page breaks; no CSS layout), converted by `soffice --headless --convert-to pdf`:
  * Writer's own line breaking, table layout, fonts and PDF writer. `handmade`: a design written by
  * hand in handmade.mjs (axes the generator does not have), printed by headless Chromium. `groff`:
  * troff source (groff.mjs) typeset by groff to PostScript and converted by Ghostscript's ps2pdf.
- * Needs soffice (Debian libreoffice-writer-nogui), chromium or groff and ghostscript, and poppler-utils. Project pages are
+ * `latex`: LaTeX source (latex.mjs) typeset by pdflatex (pdfTeX's own PDF writer).
+ * Needs soffice (Debian libreoffice-writer-nogui), chromium, groff and ghostscript, or pdflatex
+ * (texlive-latex-recommended, texlive-lang-french, texlive-fonts-recommended), and poppler-utils. Project pages are
  * found as generate.mjs finds them: each title searched in `pdftotext` output after the sommaire;
  * the sommaire is re-rendered with them until they no longer move.
  */
@@ -29,6 +32,7 @@ import { parseArgs } from 'node:util';
 import { writerHtml, WRITER_DESCRIPTION } from './writer.mjs';
 import { handmadeHtml, HANDMADE_DESCRIPTION } from './handmade.mjs';
 import { groffSource, GROFF_DESCRIPTION } from './groff.mjs';
+import { latexSource, LATEX_DESCRIPTION } from './latex.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -56,6 +60,14 @@ function printGroff(source, pdf, work) {
   const ps = join(work, 'source.ps');
   writeFileSync(ps, execFileSync('groff', ['-t', '-k', '-Tps', '-dpaper=a4', '-P-pa4', input], { maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'pipe'] }));
   run('ps2pdf', ['-sPAPERSIZE=a4', ps, pdf]);
+}
+
+/** Typesets LaTeX source with pdflatex (one run: no cross-references), stopping at the first error. */
+function printLatex(source, pdf, work) {
+  writeFileSync(join(work, 'source.tex'), source);
+  execFileSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', 'source.tex'],
+    { cwd: work, stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000, maxBuffer: 256 << 20, env: { ...process.env, SOURCE_DATE_EPOCH: '1964534400', FORCE_SOURCE_DATE: '1' } });
+  copyFileSync(join(work, 'source.pdf'), pdf);
 }
 
 /** Prints `html` with headless Chromium, as generate.mjs does. */
@@ -99,8 +111,8 @@ function locate(doc, texts, { rosterNeedle, dividers }) {
 }
 
 /** Every word of every field is printed (pdftotext -layout), as generate.mjs checks. */
-function checkPrinted(doc, texts) {
-  const tokens = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+function checkPrinted(doc, texts, asPrinted = (s) => s) {
+  const tokens = (s) => asPrinted(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   // A word cut at a line end by hyphenation (« dyna- » / « mique ») is printed too.
   const joined = texts.join(' ');
   const printed = new Set([...tokens(joined), ...tokens(joined.replace(/(\p{L})-\n\s*(\p{Ll})/gu, '$1$2'))]);
@@ -130,6 +142,9 @@ const KINDS = {
     render: groffSource, print: printGroff, description: GROFF_DESCRIPTION, source: 'source.tr',
     producer: () => `${run('groff', ['--version']).split('\n')[0]}; Ghostscript ${run('gs', ['--version']).trim()} (ps2pdf)`,
   },
+  latex: { render: latexSource, print: printLatex, description: LATEX_DESCRIPTION, source: 'source.tex',
+    // textcomp's Times euro is drawn from a « C » (virtual font): its text is « C », not « € ».
+    asPrinted: (s) => s.replace(/€/g, 'C'), producer: () => run('pdflatex', ['--version']).split('\n')[0] },
 };
 
 function make(kind, content) {
@@ -151,7 +166,7 @@ function make(kind, content) {
       if (pass >= 4) throw new Error(`${kind}: project pages still move after ${pass} prints`);
       pages = located.starts;
     }
-    checkPrinted(doc, pdfPages(pdf, ['-layout']));
+    checkPrinted(doc, pdfPages(pdf, ['-layout']), spec.asPrinted);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
