@@ -230,8 +230,9 @@ export function compileProfile(profile: Profile = SHIPPED_PROFILE): Vocabulary {
     rubriqueOf(text) {
       // Most blocks are paragraphs: skip them before the (costlier) folding.
       if (text.length > 80) return null;
-      // A numbered heading (« 1. Contexte », « II - Problématique ») names its rubrique all the same.
-      const folded = foldWord(text).replace(/^(?:\d{1,2}|[IVX]{1,4})\s*[.)\u2013-]\s*/, '');
+      // A numbered heading (« 1. Contexte », « II - Problématique », a subsection's « 1.3 Contexte »)
+      // names its rubrique all the same.
+      const folded = foldWord(text).replace(/^(?:\d{1,2}(?:\.\d{1,2})+\.?\s|(?:\d{1,2}|[IVX]{1,4})\s*[.)\u2013-])\s*/, '');
       if (folded.length > 60) return null;
       for (const { key, headings, patterns } of rubriques) {
         if (headings.has(folded) || patterns.some((pattern) => pattern.test(folded))) return key;

@@ -46,6 +46,18 @@ describe('shipped profile', () => {
   });
 });
 
+describe('numbered rubrique headings', () => {
+  it('name their rubrique whatever the numbering, a LaTeX subsection\'s « 1.3 » included', () => {
+    const vocabulary = compileProfile(SHIPPED_PROFILE);
+    expect(vocabulary.rubriqueOf('1. Contexte')).toBe('contexte');
+    expect(vocabulary.rubriqueOf('1.3 Contexte')).toBe('contexte');
+    expect(vocabulary.rubriqueOf('12.1 Les auteurs')).toBe('auteurs');
+    expect(vocabulary.rubriqueOf('2.10. Problématique')).toBe('problematique');
+    // A number glued to a word without a space or a separator is not a numbering.
+    expect(vocabulary.rubriqueOf('1.3Contexte')).toBeNull();
+  });
+});
+
 describe('user profile', () => {
   it('extends the shipped lists by default', () => {
     const merged = mergeProfile(SHIPPED_PROFILE, { rubriques: { auteurs: { headings: ['Rédactrices et rédacteurs'] } } });
