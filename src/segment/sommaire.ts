@@ -57,9 +57,17 @@ function pageReference(text: string, vocabulary: Vocabulary): { page: number; ba
   return bare ? { page: Number(bare[1]), bare: true } : null;
 }
 
+/** A dot leader and a page ending a line. */
+const LEADER_PAGE = /^(.*?\S)\s*(?:[.…·]\s*){3,}\s*(?:P\.?\s*)?(\d{1,3})$/iu;
+
+/** Whether a line of the block ends with a dot leader and a page (a section title never does). */
+function hasLeaderPage(block: Block): boolean {
+  return block.lines.some((line) => LEADER_PAGE.test(line.text.trim()));
+}
+
 /** A page printed at the end of a title line, after a dot leader or a page marker. */
 function trailingPage(text: string, vocabulary: Vocabulary): { text: string; page: number } | null {
-  const leader = /^(.*?\S)\s*(?:[.…·]\s*){3,}\s*(?:P\.?\s*)?(\d{1,3})$/iu.exec(text.trim());
+  const leader = LEADER_PAGE.exec(text.trim());
   if (leader) return { text: leader[1]!, page: Number(leader[2]) };
   const marked = /^(.*?\S)\s+(?:\/\s*)?(\S+\.?\s*\d{1,3})$/u.exec(text.trim());
   if (marked) {
@@ -135,8 +143,16 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
         if (trail) {
           lines[lines.length - 1] = withText(last!, trail.text);
           page = trail.page;
+          return true;
         }
-        return trail !== null;
+        // A leader ending a line inside the block (a wrapped title's last line, the organisation
+        // set under it in the same block): the page is there, and the entry ends with the block.
+        const inside = lines.findIndex((line) => LEADER_PAGE.test(line.text.trim()));
+        if (inside < 0) return false;
+        const leader = trailingPage(lines[inside]!.text, vocabulary)!;
+        lines[inside] = withText(lines[inside]!, leader.text);
+        page = leader.page;
+        return true;
       };
       let j = i + 1;
       if (!endsWithPage()) {
@@ -154,7 +170,7 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
             j++;
             break;
           }
-          if (startOf(inner) || (lines.length > 0 && isSectionTitle(inner, blocks[j + 1], startOf, blocks[j + 2], pageFirst ? vocabulary : undefined) && !trailingPage(inner.text, vocabulary))) break;
+          if (startOf(inner) || (lines.length > 0 && isSectionTitle(inner, blocks[j + 1], startOf, blocks[j + 2], pageFirst ? vocabulary : undefined) && !trailingPage(inner.text, vocabulary) && !hasLeaderPage(inner))) break;
           lines.push(...inner.lines);
           if (endsWithPage()) {
             j++;
@@ -172,7 +188,7 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
     const following = startOf(blocks[i + 1]) ?? startOf(blocks[i + 2]);
     if (entries.length > 0 && following && following.numero <= entries.at(-1)!.numero) break;
     const previous = entries.at(-1);
-    if (previous && sectionStyle && continuesEntry(block, previous, lastEntryPage, sectionStyle)) {
+    if (previous && sectionStyle && (continuesEntry(block, previous, lastEntryPage, sectionStyle) || organisationUnder(block, previous, lastEntryPage, sectionStyle, vocabulary))) {
       // The page may come with it, after a dot leader (« COLLECTIVITÉ ........ 39 »).
       const last = block.lines.at(-1)!;
       const trail = previous.page === null ? trailingPage(last.text, vocabulary) : null;
@@ -219,6 +235,23 @@ function continuesEntry(block: Block, previous: SommaireEntry, previousPage: num
   if (!last || !first || first.bold === null || first.size === null) return false;
   const sameStyle = (a: TextLine, b: TextLine): boolean => a.bold === b.bold && a.size !== null && b.size !== null && Math.abs(a.size - b.size) <= 0.06 * Math.max(a.size, b.size);
   return !sameStyle(first, sectionStyle) && sameStyle(first, last);
+}
+
+/**
+ * Whether a block right under an entry, on its page, is the entry's organisation (set under the
+ * title's dot leader and page, « 01 TITRE ...... 5 » then « COLLECTIVITÉ »): set like the entry's
+ * lines and unlike the section titles, so a line in capitals is not taken for the next section.
+ */
+function organisationUnder(block: Block, previous: SommaireEntry, previousPage: number | null, sectionStyle: TextLine, vocabulary: Vocabulary): boolean {
+  if (block.page === null || block.page !== previousPage || pageReference(block.text, vocabulary) !== null) return false;
+  const last = previous.lines.at(-1);
+  if (!last || block.lines.length > 2 || !block.lines.every((line) => sameStyle(line, last) && !sameStyle(line, sectionStyle))) return false;
+  return true;
+}
+
+/** Same weight and (within 6 %) the same size; unknown weight or size is never the same. */
+function sameStyle(a: TextLine, b: TextLine): boolean {
+  return a.bold !== null && a.bold === b.bold && a.size !== null && b.size !== null && Math.abs(a.size - b.size) <= 0.06 * Math.max(a.size, b.size);
 }
 
 /** A section title is a short line in capitals directly followed by an entry (or by the page printed before it). */

@@ -46,7 +46,7 @@ export function findProjectStarts(blocks: readonly Block[], from: number, to: nu
   for (let i = from; i < to; i++) {
     const block = blocks[i]!;
     const first = block.lines[0]?.text ?? block.text;
-    const head = numberAtStart(first, vocabulary, false) ?? labelledWithTitle(first, vocabulary);
+    const head = numberAtStart(first, vocabulary, false) ?? labelledWithTitle(first, vocabulary) ?? numberedTitle(first, byNumber, vocabulary);
     if (!head) continue;
     const numero = head.numero;
     if (numero <= last || (byNumber.size > 0 && !byNumber.has(numero))) continue;
@@ -90,6 +90,20 @@ function pageOffset(blocks: readonly Block[], from: number, to: number, byNumber
 function labelledWithTitle(text: string, vocabulary: Vocabulary): { numero: number; rest: string; labelled: boolean } | null {
   const head = numberAtStart(text, vocabulary, true);
   return head && head.labelled && head.rest !== '' ? head : null;
+}
+
+/**
+ * « 3 TITRE » on one line with no label (a LaTeX \\section's number): a bare number followed by
+ * text is a start only when that text is the sommaire entry's title (a key figure's label is not).
+ */
+function numberedTitle(text: string, byNumber: ReadonlyMap<number, SommaireEntry>, vocabulary: Vocabulary): { numero: number; rest: string; labelled: boolean } | null {
+  const head = numberAtStart(text, vocabulary, true);
+  const entry = head && head.rest !== '' ? byNumber.get(head.numero) : undefined;
+  if (!entry) return null;
+  const title = foldLetters(entry.texte);
+  const printed = foldLetters(head!.rest);
+  const agree = Math.min(title.length, printed.length, TITLE_PREFIX);
+  return agree >= 8 && title.slice(0, agree) === printed.slice(0, agree) ? head : null;
 }
 
 /** What the number's block prints after the number: a title on the same line or the lines under it. */

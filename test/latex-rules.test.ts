@@ -1,0 +1,69 @@
+/**
+ * Structural rules found on the pdfLaTeX outside design (test/designs/outside/latex.mjs): each is
+ * tested on a few invented lines, so that it can fail on its own.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VOCABULARY } from '../src/profile.js';
+import { findProjectStarts } from '../src/segment/starts.js';
+import { readSommaire } from '../src/segment/sommaire.js';
+import type { Block, SommaireEntry, TextLine } from '../src/types.js';
+
+/** A block of lines, each line `text` or `[text, size, bold]` (size relative to the body). */
+function block(lines: readonly (string | readonly [string, number, boolean])[], page: number | null = 1): Block {
+  const printed: TextLine[] = lines.map((line) => (typeof line === 'string' ? { text: line, bold: false, size: 1 } : { text: line[0], size: line[1], bold: line[2] }));
+  return { kind: 'paragraph', text: printed.map((line) => line.text).join(' '), lines: printed, page };
+}
+
+describe('hand-made LaTeX sommaire', () => {
+  const section = (text: string): Block => block([[text, 0.9, true]], 2);
+  const line = (text: string): Block => block([[text, 1, false]], 2);
+
+  it('reads the organisation set under the title’s leader and page as the entry’s, not as the next section', () => {
+    const blocks = [
+      section('COOPÉRER ENTRE TERRITOIRES'),
+      line('01 UN TITRE DE PROJET . . . . . . 3'),
+      line('VILLE DE LORVAL'),
+      line('02 UN AUTRE TITRE . . . . . . 5'),
+      line('DÉPARTEMENT DE LA HAUTE-VALMORE'),
+      section('INNOVER AU QUOTIDIEN'),
+      line('03 UN TROISIÈME TITRE . . . . . . 7'),
+      line('VILLE DE BRIANCE'),
+    ];
+    const { entries } = readSommaire(blocks, 0, DEFAULT_VOCABULARY);
+    expect(entries.map((entry) => [entry.numero, entry.section, entry.page, entry.texte])).toEqual([
+      [1, 'COOPÉRER ENTRE TERRITOIRES', 3, 'UN TITRE DE PROJET VILLE DE LORVAL'],
+      [2, 'COOPÉRER ENTRE TERRITOIRES', 5, 'UN AUTRE TITRE DÉPARTEMENT DE LA HAUTE-VALMORE'],
+      [3, 'INNOVER AU QUOTIDIEN', 7, 'UN TROISIÈME TITRE VILLE DE BRIANCE'],
+    ]);
+  });
+
+  it('finds the page on a wrapped title’s last line when the organisation follows in the same block', () => {
+    const blocks = [
+      section('INNOVER AU QUOTIDIEN'),
+      line('03 OUVRIR LES ARCHIVES COMMUNALES AUX HABITANTS : UNE DÉMARCHE DE'),
+      block([['SCIENCE PARTICIPATIVE . . . . . . 6', 1, false], ['VILLE DE LORVAL', 1, false]], 2),
+      line('04 DÉMATÉRIALISER LES AUTORISATIONS . . . . 7'),
+    ];
+    const { entries } = readSommaire(blocks, 0, DEFAULT_VOCABULARY);
+    expect(entries.map((entry) => [entry.numero, entry.page, entry.texte])).toEqual([
+      [3, 6, 'OUVRIR LES ARCHIVES COMMUNALES AUX HABITANTS : UNE DÉMARCHE DE SCIENCE PARTICIPATIVE VILLE DE LORVAL'],
+      [4, 7, 'DÉMATÉRIALISER LES AUTORISATIONS'],
+    ]);
+  });
+});
+
+describe('a project numbered like a LaTeX \\section', () => {
+  const entry = (numero: number, texte: string, page: number): SommaireEntry => ({ numero, section: '', texte, lines: [], page });
+  const entries = [entry(3, 'OUVRIR LES ARCHIVES COMMUNALES AUX HABITANTS', 6)];
+
+  it('starts where a bare number is followed on its line by the sommaire entry’s title', () => {
+    const blocks = [block([['3 OUVRIR LES ARCHIVES COMMUNALES AUX HABITANTS', 1.2, true]], 6), block(['VILLE DE LORVAL'], 6), block(['La ville conserve…'], 6)];
+    const starts = findProjectStarts(blocks, 0, blocks.length, entries, DEFAULT_VOCABULARY);
+    expect(starts.map((start) => [start.index, start.numero, start.how, start.lead.map((lead) => lead.text)])).toEqual([[0, 3, 'title', ['OUVRIR LES ARCHIVES COMMUNALES AUX HABITANTS']]]);
+  });
+
+  it('does not start on a bare number followed by other words (a key figure and its label)', () => {
+    const blocks = [block([['3 communes membres de l’agglomération', 1, false]], 6), block(['La ville conserve…'], 6)];
+    expect(findProjectStarts(blocks, 0, blocks.length, entries, DEFAULT_VOCABULARY).filter((start) => start.how !== 'titleOnly')).toEqual([]);
+  });
+});
