@@ -3,6 +3,8 @@
  * tested on a few invented lines, so that it can fail on its own.
  */
 import { describe, expect, it } from 'vitest';
+import { leafBlocks } from '../src/extract/blocks.js';
+import type { Leaf } from '../src/extract/xycut.js';
 import { DEFAULT_VOCABULARY } from '../src/profile.js';
 import { findProjectStarts } from '../src/segment/starts.js';
 import { readSommaire } from '../src/segment/sommaire.js';
@@ -65,5 +67,25 @@ describe('a project numbered like a LaTeX \\section', () => {
   it('does not start on a bare number followed by other words (a key figure and its label)', () => {
     const blocks = [block([['3 communes membres de l’agglomération', 1, false]], 6), block(['La ville conserve…'], 6)];
     expect(findProjectStarts(blocks, 0, blocks.length, entries, DEFAULT_VOCABULARY).filter((start) => start.how !== 'titleOnly')).toEqual([]);
+  });
+});
+
+describe('em-dash list labels (babel french itemize)', () => {
+  const metrics = { bodySize: 10, leadingRatio: 1.2 };
+  const fragment = (text: string, x0: number, x1: number, y: number) => ({ page: 1, text, x0, x1, y, top: y - 7.5, bottom: y + 2.5, size: 10, bold: false, boldLead: '', chars: text.length });
+  const leafOf = (fragments: ReturnType<typeof fragment>[]): Leaf => ({ fragments, colX0: 70, colX1: 525, column: { colX0: 70, colX1: 525 } });
+
+  it('are bullets when two lines or more open on one at the same indent: one item each, the dash removed', () => {
+    const items = [fragment('— Observatoire de la restauration collective durable, Guide, 2029', 85, 400, 100), fragment('— Association des maires de Marne-et-Solvaire, www.maires-solvaire.fr', 85, 420, 112)];
+    const drafts = leafBlocks(leafOf(items), metrics);
+    expect(drafts.map((draft) => [draft.kind, draft.lines.map((line) => line.text).join(' ')])).toEqual([
+      ['listItem', 'Observatoire de la restauration collective durable, Guide, 2029'],
+      ['listItem', 'Association des maires de Marne-et-Solvaire, www.maires-solvaire.fr'],
+    ]);
+  });
+
+  it('are not when a single line opens on one (a signature)', () => {
+    const signature = [fragment('— Agnès Tisserand, directrice générale adjointe', 300, 525, 100)];
+    expect(leafBlocks(leafOf(signature), metrics).map((draft) => draft.lines[0]!.text)).toEqual(['— Agnès Tisserand, directrice générale adjointe']);
   });
 });

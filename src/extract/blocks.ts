@@ -11,6 +11,9 @@ import type { Column, Leaf } from './xycut.js';
 
 /** Bullet glyphs a list item may start with in the text layer (many layouts draw the bullet instead). */
 const BULLET = /^\s*[•▪■●◦‣–-]\s+/u;
+/** An em dash opening a line, and the bullets with it (see `bulletOf`). */
+const EM_DASH_BULLET = /^\s*\u2014\s+/u;
+const BULLET_OR_EM_DASH = /^\s*[•▪■●◦‣–\u2014-]\s+/u;
 
 /** A printed line: the fragments of one baseline inside one reading-order region. */
 export interface Line {
@@ -91,6 +94,7 @@ export function leafBlocks(leaf: Leaf, metrics: Metrics): DraftBlock[] {
   }
 
   const kinds = drawnListKinds(groups, leaf, indented);
+  const bullet = bulletOf(lines);
   const drafts: DraftBlock[] = [];
   groups.forEach((group, g) => {
     const table = tableRows(group, short);
@@ -98,9 +102,9 @@ export function leafBlocks(leaf: Leaf, metrics: Metrics): DraftBlock[] {
       drafts.push(...table.map((row) => ({ kind: 'tableRow' as const, lines: row })));
       return;
     }
-    splitAtBullets(group).forEach((part, p) => {
+    splitAtBullets(group, bullet).forEach((part, p) => {
       const first = part[0]!;
-      if (BULLET.test(first.text)) drafts.push({ kind: 'listItem', lines: [{ ...first, text: first.text.replace(BULLET, '') }, ...part.slice(1)] });
+      if (bullet.test(first.text)) drafts.push({ kind: 'listItem', lines: [{ ...first, text: first.text.replace(bullet, '') }, ...part.slice(1)] });
       else drafts.push({ kind: p === 0 ? kinds[g]! : 'paragraph', lines: part });
     });
   });
@@ -199,11 +203,21 @@ export function continuesAcrossBreak(previous: DraftBlock, next: DraftBlock): bo
   return !SENTENCE_END.test(last.text) && /^\p{Ll}/u.test(first.text);
 }
 
+/**
+ * The bullets of a leaf's lines: the usual glyphs, and the em dash when two lines or more start
+ * with one at the same indent (French typesetting's list label, babel french's itemize); a single
+ * line opening on an em dash is a signature or an incise, not a list.
+ */
+function bulletOf(lines: readonly Line[]): RegExp {
+  const dashed = lines.filter((line) => EM_DASH_BULLET.test(line.text));
+  return dashed.length >= 2 && dashed.every((line) => Math.abs(line.x0 - dashed[0]!.x0) < 1.5) ? BULLET_OR_EM_DASH : BULLET;
+}
+
 /** Splits a group of lines before each line that starts with a printed bullet. */
-function splitAtBullets(lines: readonly Line[]): Line[][] {
+function splitAtBullets(lines: readonly Line[], bullet: RegExp): Line[][] {
   const parts: Line[][] = [];
   for (const line of lines) {
-    if (parts.length === 0 || BULLET.test(line.text)) parts.push([line]);
+    if (parts.length === 0 || bullet.test(line.text)) parts.push([line]);
     else parts.at(-1)!.push(line);
   }
   return parts;
