@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { leafBlocks } from '../src/extract/blocks.js';
 import type { Leaf } from '../src/extract/xycut.js';
 import { DEFAULT_VOCABULARY } from '../src/profile.js';
+import { joinWrappedNames, segmentDocument } from '../src/segment/index.js';
 import { findProjectStarts } from '../src/segment/starts.js';
 import { readSommaire } from '../src/segment/sommaire.js';
 import type { Block, SommaireEntry, TextLine } from '../src/types.js';
@@ -87,5 +88,21 @@ describe('em-dash list labels (babel french itemize)', () => {
   it('are not when a single line opens on one (a signature)', () => {
     const signature = [fragment('— Agnès Tisserand, directrice générale adjointe', 300, 525, 100)];
     expect(leafBlocks(leafOf(signature), metrics).map((draft) => draft.lines[0]!.text)).toEqual(['— Agnès Tisserand, directrice générale adjointe']);
+  });
+});
+
+describe('a roster member wrapped in a narrow column (multicol)', () => {
+  it('joins a family name alone in capitals with the given names alone on the next line', () => {
+    expect(joinWrappedNames(['BERGER Thibault', 'BERNARDY-VERRET', 'Christine', 'BLONDEAU Julien'])).toEqual(['BERGER Thibault', 'BERNARDY-VERRET Christine', 'BLONDEAU Julien']);
+    // Two lines in capitals, or a given name with a family name after it, are left alone.
+    expect(joinWrappedNames(['LE BRAS', 'VAN DER MEE'])).toEqual(['LE BRAS', 'VAN DER MEE']);
+    expect(joinWrappedNames(['ROUX', 'Jean VICTOR'])).toEqual(['ROUX', 'Jean VICTOR']);
+  });
+
+  it('keeps the roster going past the wrapped member', () => {
+    const lines = (texts: string[], page = 9): Block => block(texts.map((text) => [text, 1, false] as const), page);
+    const blocks = [block(['lisa.marchetti@administrateur-inet.org'], 5), block([['Promotion George Sand', 1.2, true]], 9), lines(['ABRIC Sarah', 'BERNARDY-VERRET', 'Christine', 'BLONDEAU Julien']), lines(['GORGE Guillaume'])];
+    const { rosters } = segmentDocument({ format: 'pdf', pageCount: 9, blocks, diagnostics: [] });
+    expect(rosters.map((roster) => [roster.heading, roster.lines])).toEqual([['George Sand', ['ABRIC Sarah', 'BERNARDY-VERRET Christine', 'BLONDEAU Julien', 'GORGE Guillaume']]]);
   });
 });

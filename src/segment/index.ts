@@ -236,11 +236,34 @@ function readRosters(blocks: readonly Block[], from: number, vocabulary: Vocabul
       continue;
     }
     const current = rosters.at(-1);
-    const memberLines = block.lines.map((line) => line.text.trim()).filter((line) => line !== '');
+    const memberLines = joinWrappedNames(block.lines.map((line) => line.text.trim()).filter((line) => line !== ''));
     if (!current || memberLines.length === 0 || !memberLines.every((line) => (ROSTER_MEMBER.test(line) || ROSTER_MEMBER_ANY_ORDER.test(line)) && line.length <= 60)) break;
     current.lines.push(...memberLines);
   }
   return rosters;
+}
+
+/** A family name alone on a line, in capitals (« BERNARDY-VERRET »). */
+const FAMILY_NAME_ALONE = /^\p{Lu}[\p{Lu}'’ -]*\p{Lu}$/u;
+/** Given names alone on a line, capitalised (« Christine », « Jean-Victor »). */
+const GIVEN_NAMES_ALONE = /^\p{Lu}\p{Ll}[\p{L}'’]*(?:[- ]\p{Lu}\p{Ll}[\p{L}'’]*)*$/u;
+
+/**
+ * Rejoins a « NOM Prénom » member wrapped in a narrow roster column: a family name alone in
+ * capitals and, on the next line, given names alone (« BERNARDY-VERRET » / « Christine »).
+ * @param lines A block's lines.
+ * @returns The lines, such pairs joined by a space.
+ */
+export function joinWrappedNames(lines: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const next = lines[i + 1];
+    if (next !== undefined && FAMILY_NAME_ALONE.test(lines[i]!) && GIVEN_NAMES_ALONE.test(next)) {
+      joined.push(`${lines[i]} ${next}`);
+      i++;
+    } else joined.push(lines[i]!);
+  }
+  return joined;
 }
 
 /**
