@@ -4,6 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { leafBlocks } from '../src/extract/blocks.js';
+import { isBoldFontName } from '../src/extract/pdf.js';
+import { parseFigures } from '../src/parse/chiffres.js';
+import { splitNameAndRole } from '../src/parse/people.js';
 import type { Leaf } from '../src/extract/xycut.js';
 import { DEFAULT_VOCABULARY } from '../src/profile.js';
 import { joinWrappedNames, segmentDocument } from '../src/segment/index.js';
@@ -104,5 +107,29 @@ describe('a roster member wrapped in a narrow column (multicol)', () => {
     const blocks = [block(['lisa.marchetti@administrateur-inet.org'], 5), block([['Promotion George Sand', 1.2, true]], 9), lines(['ABRIC Sarah', 'BERNARDY-VERRET', 'Christine', 'BLONDEAU Julien']), lines(['GORGE Guillaume'])];
     const { rosters } = segmentDocument({ format: 'pdf', pageCount: 9, blocks, diagnostics: [] });
     expect(rosters.map((roster) => [roster.heading, roster.lines])).toEqual([['George Sand', ['ABRIC Sarah', 'BERNARDY-VERRET Christine', 'BLONDEAU Julien', 'GORGE Guillaume']]]);
+  });
+});
+
+describe('pdfLaTeX fonts and tables', () => {
+  it('reads URW\'s « Medi » (Times-Bold in TeX\'s psnfss fonts) as bold, « Medium » alone as not', () => {
+    expect(isBoldFontName('WXHGGQ+NimbusRomNo9L-Medi')).toBe(true);
+    expect(isBoldFontName('NimbusRomNo9L-MediItal')).toBe(true);
+    expect(isBoldFontName('NimbusRomNo9L-Regu')).toBe(false);
+    expect(isBoldFontName('Roboto-Medium')).toBe(false);
+  });
+
+  it('cuts a description list item into the bold name and the role run in after it', () => {
+    const line = { text: 'Agnès TISSERAND Directrice générale adjointe', bold: false, size: 1, boldLead: 'Agnès TISSERAND' };
+    expect(splitNameAndRole(line).map((part) => [part.text, part.bold])).toEqual([['Agnès TISSERAND', true], ['Directrice générale adjointe', false]]);
+    // Without a bold lead, nothing says where the name ends.
+    expect(splitNameAndRole({ ...line, boldLead: undefined }).map((part) => part.text)).toEqual(['Agnès TISSERAND Directrice générale adjointe']);
+  });
+
+  it('pairs a values column read as one block with the label blocks after it', () => {
+    const lines = (texts: string[]): Block => block(texts);
+    const { figures } = parseFigures([lines(['26', '12 500', '+18 %']), lines(['communes membres']), lines(['repas servis chaque jour']), lines(['de produits durables'])]);
+    expect(figures.map((figure) => [figure.valeur, figure.libelle])).toEqual([['26', 'communes membres'], ['12 500', 'repas servis chaque jour'], ['+18 %', 'de produits durables']]);
+    // A number wrapped in its cell (« 17 » / « 000 ») stays one block.
+    expect(parseFigures([lines(['17', '000']), lines(['entreprises'])]).figures.map((figure) => figure.valeur)).not.toContain('17');
   });
 });

@@ -41,8 +41,21 @@ const emptyOptions: ReadPdfOptions = {};
 /** Subset prefix of an embedded font name ("AAAAAA+"). */
 const SUBSET_PREFIX = /^[A-Z]{6}\+/;
 
-/** Weight words of bold faces in PostScript names ("Carlito-Bold", "Inter-SemiBold", "Helvetica-Black"). */
-const BOLD_NAME = /bold|black|heavy|demi|ultra|extra ?bold|semi ?bold/i;
+/**
+ * Weight words of bold faces in PostScript names ("Carlito-Bold", "Inter-SemiBold", "Helvetica-Black"),
+ * and URW's « Medi » suffix: the Type 1 clones of the base 35 name Times-Bold « NimbusRomNo9L-Medi »
+ * (TeX's psnfss fonts, so every pdfLaTeX document set in Times). « Medium » alone is not bold.
+ */
+const BOLD_NAME = /bold|black|heavy|demi|ultra|extra ?bold|semi ?bold|-Medi(?:Ital)?$/i;
+
+/**
+ * Whether a font's PostScript name says a bold face.
+ * @param name The font's name, subset prefix included or not (« EWTJWF+NimbusRomNo9L-Medi »).
+ * @returns `true` for a bold face.
+ */
+export function isBoldFontName(name: string): boolean {
+  return BOLD_NAME.test(name);
+}
 
 /** Where pdf.js keeps its CMaps (needed for some CJK / Identity-H fonts), read from disk, never fetched. */
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -239,7 +252,7 @@ async function nameFonts(doc: PDFDocumentProxy, pages: readonly ReadPage[]): Pro
         if (!unnamed.has(id) || !page.commonObjs.has(id)) continue;
         const font = page.commonObjs.get(id) as { name?: unknown } | null;
         const name = typeof font?.name === 'string' ? font.name.replace(SUBSET_PREFIX, '') : '';
-        if (name !== '') named.set(id, { name, bold: BOLD_NAME.test(name) });
+        if (name !== '') named.set(id, { name, bold: isBoldFontName(name) });
         unnamed.delete(id);
       }
     } catch {

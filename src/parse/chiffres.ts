@@ -73,11 +73,37 @@ function continuesOverPage(previous: { valeur: string; page: number | null; labe
 }
 
 /**
+ * The values column of a table of figures read as a block of its own (« 26 » / « 12 500 » / « +18 % »,
+ * the labels in the blocks after it): one figure block per line. A right-aligned short value set
+ * apart from the others reads as an indented list item: it is a figure too when it follows one.
+ */
+function splitFigureColumns(blocks: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const lines = block.lines.filter((line) => line.text.trim() !== '');
+    // « 17 » / « 000 »: one number wrapped in its cell, not two figures.
+    const wrapped = lines.some((line, k) => k > 0 && /^\d{3}$/.test(line.text.trim()) && /^[+-]?\d{1,3}$/.test(lines[k - 1]!.text.trim()));
+    if (block.kind === 'paragraph' && lines.length >= 2 && !wrapped && lines.every((line) => STANDALONE.test(line.text.trim()))) {
+      out.push(...lines.map((line) => ({ ...block, lines: [line], text: line.text.trim() })));
+      continue;
+    }
+    const previous = out.at(-1);
+    if (block.kind === 'listItem' && previous?.kind === 'paragraph' && STANDALONE.test(previous.text.trim()) && STANDALONE.test(block.text.trim())) {
+      out.push({ ...block, kind: 'paragraph' });
+      continue;
+    }
+    out.push(block);
+  }
+  return out;
+}
+
+/**
  * Splits the blocks of « Les chiffres » into figures and a trailing box, if any.
  * @param blocks Blocks under the heading, up to the next rubrique.
  * @returns The figures as printed and the box (text after the last label that belongs to no figure).
  */
-export function parseFigures(blocks: readonly Block[]): { figures: PrintedFigure[]; box: { titre: string | null; blocks: Block[] } | null } {
+export function parseFigures(printed: readonly Block[]): { figures: PrintedFigure[]; box: { titre: string | null; blocks: Block[] } | null } {
+  const blocks = splitFigureColumns(printed);
   const standaloneLayout = blocks.some((block) => STANDALONE.test(block.text.trim()));
   const figures: { valeur: string; page: number | null; label: Block[] }[] = [];
   let box: { titre: string | null; blocks: Block[] } | null = null;

@@ -190,7 +190,8 @@ const NAME_THEN_ROLE = /^(.+?)\s*(?:\s[–—-]\s|,)\s*(\S.*)$/u;
 /**
  * A tutor printed on one line with the role (« Prénom NOM – fonction », « Prénom NOM, fonction »)
  * is a name line and a role line. Only a name the shape alone says is one (a family name in
- * capitals beside a given name) is cut, so that a role with a comma stays whole.
+ * capitals beside a given name) is cut, so that a role with a comma stays whole. With no
+ * separator, a bold name followed by the role in regular type (« **Prénom NOM** fonction ») is cut too.
  * @param line A printed line.
  * @returns The line, or the name line (bold) and the role line (regular).
  */
@@ -200,6 +201,11 @@ export function splitNameAndRole(line: TextLine): TextLine[] {
   const bare = /^(.+?)\s*[,–—-]$/u.exec(text);
   if (bare && looksLikeName(bare[1]!)) return [{ ...line, text: bare[1]!, bold: true }];
   const match = NAME_THEN_ROLE.exec(text);
-  if (!match || !looksLikeName(match[1]!)) return [line];
-  return [{ ...line, text: match[1]!, bold: true }, { ...line, text: match[2]!, bold: false }];
+  if (match && looksLikeName(match[1]!)) return [{ ...line, text: match[1]!, bold: true }, { ...line, text: match[2]!, bold: false }];
+  // No separator, the name in bold and the role run in after it (a description list's label).
+  const lead = line.boldLead?.trim();
+  if (lead && text.startsWith(lead) && text.length > lead.length && looksLikeName(lead)) {
+    return [{ ...line, text: lead, bold: true, boldLead: undefined }, { ...line, text: text.slice(lead.length).trim(), bold: false, boldLead: undefined }];
+  }
+  return [line];
 }
