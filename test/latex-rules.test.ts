@@ -7,6 +7,7 @@ import { leafBlocks } from '../src/extract/blocks.js';
 import { isBoldFontName } from '../src/extract/pdf.js';
 import { parseFigures } from '../src/parse/chiffres.js';
 import { splitNameAndRole } from '../src/parse/people.js';
+import { returnRunOnAfterFigures } from '../src/parse/rubriques.js';
 import type { Leaf } from '../src/extract/xycut.js';
 import { DEFAULT_VOCABULARY } from '../src/profile.js';
 import { joinWrappedNames, segmentDocument } from '../src/segment/index.js';
@@ -131,5 +132,17 @@ describe('pdfLaTeX fonts and tables', () => {
     expect(figures.map((figure) => [figure.valeur, figure.libelle])).toEqual([['26', 'communes membres'], ['12 500', 'repas servis chaque jour'], ['+18 %', 'de produits durables']]);
     // A number wrapped in its cell (« 17 » / « 000 ») stays one block.
     expect(parseFigures([lines(['17', '000']), lines(['entreprises'])]).figures.map((figure) => figure.valeur)).not.toContain('17');
+  });
+});
+
+describe('a values column before its labels', () => {
+  it('keeps the labels with the figures (they are not text running on under a box)', () => {
+    const figure = (texts: string[]): Block => block(texts.map((text) => [text, 1.1, true] as const), 7);
+    const label = (text: string): Block => block([[text, 1, false]], 7);
+    const cles = { key: 'clesPourAgir' as const, heading: 'Des clés pour agir', page: 7, blocks: [label('L’équipe a observé le parcours de trente demandeurs.')] };
+    const chiffres = { key: 'chiffres' as const, heading: 'Les chiffres', page: 7, blocks: [figure(['64 %']), figure(['11', '21']), label('des demandes déposées en ligne'), label('permanences ouvertes en mairie'), label('jours de délai gagnés')] };
+    returnRunOnAfterFigures(chiffres, [cles, chiffres]);
+    expect(chiffres.blocks).toHaveLength(5);
+    expect(cles.blocks).toHaveLength(1);
   });
 });

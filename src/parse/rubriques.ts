@@ -504,8 +504,9 @@ function unsignedPullQuote(run: readonly Block[], larger: (block: Block) => bool
 export function returnRunOnAfterFigures(figures: Rubrique, rubriques: readonly Rubrique[]): void {
   const blocks = figures.blocks;
   let last = -1;
+  // A values column read as one block (« 11 » / « 21 », a table's) is figures too.
   blocks.forEach((block, i) => {
-    if (isStandaloneFigure(block.text)) last = i;
+    if (isStandaloneFigure(block.text) || (block.lines.length >= 2 && block.lines.every((line) => isStandaloneFigure(line.text)))) last = i;
   });
   if (last < 0 || last + 2 >= blocks.length) return;
   const sizes = (block: Block): (number | null)[] => block.lines.map((line) => line.size);
