@@ -14,6 +14,8 @@ const BULLET = /^\s*[•▪■●◦‣–-]\s+/u;
 /** An em dash opening a line, and the bullets with it (see `bulletOf`). */
 const EM_DASH_BULLET = /^\s*\u2014\s+/u;
 const BULLET_OR_EM_DASH = /^\s*[•▪■●◦‣–\u2014-]\s+/u;
+/** Points: larger than the rounding of coordinates by PDF producers (Ghostscript writes 0.001), far below a leading step. */
+const COORDINATE_TOLERANCE = 0.05;
 
 /** A printed line: the fragments of one baseline inside one reading-order region. */
 export interface Line {
@@ -187,7 +189,10 @@ function breaksBefore(previous: Line, line: Line, metrics: Metrics): boolean {
   if (!previous.bold && line.bold) return true;
   if (big / small >= 1.5) return true;
   const white = line.y - 0.75 * line.size - (previous.y + 0.25 * previous.size);
-  return white > 0.5 * small;
+  // Half an em of white is exactly what a 1.5 leading leaves: compare with a tolerance larger
+  // than the rounding of coordinates (Chromium's float noise, Ghostscript's three decimals), so a
+  // re-saved PDF is cut where its original was.
+  return white > 0.5 * small - COORDINATE_TOLERANCE;
 }
 
 /**
