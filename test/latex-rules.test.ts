@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { leafBlocks } from '../src/extract/blocks.js';
 import { isBoldFontName } from '../src/extract/pdf.js';
 import { parseFigures } from '../src/parse/chiffres.js';
-import { splitNameAndRole } from '../src/parse/people.js';
+import { parseTutorCards, splitNameAndRole } from '../src/parse/people.js';
 import { returnRunOnAfterFigures } from '../src/parse/rubriques.js';
 import type { Leaf } from '../src/extract/xycut.js';
 import { DEFAULT_VOCABULARY } from '../src/profile.js';
@@ -144,5 +144,14 @@ describe('a values column before its labels', () => {
     returnRunOnAfterFigures(chiffres, [cles, chiffres]);
     expect(chiffres.blocks).toHaveLength(5);
     expect(cles.blocks).toHaveLength(1);
+  });
+});
+
+describe('a tutor role hyphenated at a line end', () => {
+  it('is joined back into one word (lower case on both sides), a compound with a capital is kept', () => {
+    const tutor = block([['Emmanuelle BARRE', 1, true], ['Directrice des ressources hu-', 1, false], ['maines des lycées', 1, false]]);
+    expect(parseTutorCards([tutor]).map((card) => card.details)).toEqual([['Directrice des ressources humaines des lycées']]);
+    const compound = block([['Jan SLIWA', 1, true], ['Directeur à Saint-', 1, false], ['Denis', 1, false]]);
+    expect(parseTutorCards([compound]).map((card) => card.details)).toEqual([['Directeur à Saint-', 'Denis']]);
   });
 });

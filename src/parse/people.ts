@@ -48,11 +48,21 @@ function readCards(blocks: readonly Block[], isDetail: (line: TextLine, text: st
       if (text === '') continue;
       const current = people.at(-1);
       if (!isDetail(line, text, current)) people.push({ name: text, details: [], page: block.page });
-      else if (current) current.details.push(text);
+      else if (current) pushDetail(current.details, text);
       else people.push({ name: '', details: [text], page: block.page });
     }
   }
   return people;
+}
+
+/**
+ * Adds a detail line under a card; a role cut by hyphenation at the line end (« ressources hu- » /
+ * « maines », lower case on both sides) is joined back into one word, as block text is.
+ */
+function pushDetail(details: string[], text: string): void {
+  const last = details.at(-1);
+  if (last !== undefined && /\p{Ll}-$/u.test(last) && /^\p{Ll}/u.test(text)) details[details.length - 1] = `${last.slice(0, -1)}${text}`;
+  else details.push(text);
 }
 
 /**
