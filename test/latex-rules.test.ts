@@ -155,3 +155,22 @@ describe('a tutor role hyphenated at a line end', () => {
     expect(parseTutorCards([compound]).map((card) => card.details)).toEqual([['Directeur à Saint-', 'Denis']]);
   });
 });
+
+describe('a figures table whose labels column is read as fewer blocks than its rows', () => {
+  const lines = (texts: string[]): Block => block(texts);
+  it('cuts the labels after each line well short of the longest, when that gives one label per figure', () => {
+    const { figures } = parseFigures([
+      lines(['150 000', '59', '2,3 MRD', '65 000']),
+      lines(['habitants supplémentaires entre 2010 et 2030']),
+      lines(['communes membres']),
+      lines(['de fonctionnement, 700 M en investissement (budget primitif', '2019)', 'ménages demandeurs de logements sociaux']),
+    ]);
+    expect(figures.map((figure) => figure.libelle)).toEqual(['habitants supplémentaires entre 2010 et 2030', 'communes membres', 'de fonctionnement, 700 M en investissement (budget primitif 2019)', 'ménages demandeurs de logements sociaux']);
+  });
+
+  it('does not take a label in sentence case for a box title before every figure has one', () => {
+    const { figures, box } = parseFigures([lines(['79', '14', '57980']), lines(['agents et cadres mobilisés']), lines(['fiches méthodologiques livrées']), lines(['Appels par an à l’Hôtel de Ville']), lines(['Et après...']), lines(['La refonte de l’accueil.'])]);
+    expect(figures.map((figure) => figure.libelle)).toEqual(['agents et cadres mobilisés', 'fiches méthodologiques livrées', 'Appels par an à l’Hôtel de Ville']);
+    expect(box?.titre).toBe('Et après...');
+  });
+});

@@ -57,9 +57,44 @@ function pairColumnFigures(figures: { valeur: string; page: number | null; label
     if (figures[i]!.label.length === 0) continue;
     const run = figures.slice(start, i + 1);
     const labels = figures[i]!.label;
-    if (run.length > 1 && labels.length === run.length) run.forEach((figure, k) => (figure.label = [labels[k]!]));
+    const paired = run.length > 1 && labels.length < run.length ? labelsByLine(labels) : labels;
+    if (run.length > 1 && paired.length === run.length) run.forEach((figure, k) => (figure.label = [paired[k]!]));
     start = i + 1;
   }
+}
+
+/**
+ * How many labels the last figures wait for: 1, or a run of figures read as a values column
+ * (every one but the last still without a label) needing one label each, so that a label in
+ * sentence case is not taken for a box title before each figure has its own.
+ */
+function columnRun(figures: readonly { label: Block[] }[]): number {
+  let run = 1;
+  for (let k = figures.length - 2; k >= 0 && figures[k]!.label.length === 0; k--) run++;
+  return run;
+}
+
+/**
+ * Labels of a table's rows read as fewer blocks than the rows (a small row gap): cut again after
+ * each line that stops well short of the longest label line (a wrapped label's lines but the last
+ * run to the column's edge). Used only when it makes the labels as many as the figures.
+ */
+function labelsByLine(labels: readonly Block[]): Block[] {
+  const lines = labels.flatMap((block) => block.lines.map((line) => ({ block, line })));
+  const longest = Math.max(...lines.map(({ line }) => line.text.trim().length));
+  const out: Block[] = [];
+  let current: typeof lines = [];
+  lines.forEach((entry, k) => {
+    current.push(entry);
+    const next = lines[k + 1];
+    if (next === undefined || next.block !== entry.block || entry.line.text.trim().length < 0.85 * longest) {
+      // A word cut at a line end (« ressources hu- » / « maines ») is joined back, as block text is.
+      const text = current.map(({ line }) => line.text.trim()).join(' ').replace(/(\p{Ll})- (\p{Ll})/gu, '$1$2');
+      out.push({ ...entry.block, lines: current.map(({ line }) => line), text });
+      current = [];
+    }
+  });
+  return out;
 }
 
 /**
@@ -128,7 +163,7 @@ export function parseFigures(printed: readonly Block[]): { figures: PrintedFigur
       continue;
     }
     const current = figures.at(-1);
-    if (current && current.label.length > 0 && block.kind === 'paragraph' && BOX_TITLE.test(text) && !/[.,;:]$/.test(text.replace(/\.\.\.$/, ''))) {
+    if (current && current.label.length >= columnRun(figures) && block.kind === 'paragraph' && BOX_TITLE.test(text) && !/[.,;:]$/.test(text.replace(/\.\.\.$/, ''))) {
       box = { titre: text, blocks: [] };
       continue;
     }
