@@ -2,7 +2,9 @@
  * Structural rules found on the pdfLaTeX outside design (test/designs/outside/latex.mjs): each is
  * tested on a few invented lines, so that it can fail on its own.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { extract } from '../src/index.js';
 import { leafBlocks } from '../src/extract/blocks.js';
 import { isBoldFontName } from '../src/extract/pdf.js';
 import { parseFigures } from '../src/parse/chiffres.js';
@@ -172,5 +174,14 @@ describe('a figures table whose labels column is read as fewer blocks than its r
     const { figures, box } = parseFigures([lines(['79', '14', '57980']), lines(['agents et cadres mobilisés']), lines(['fiches méthodologiques livrées']), lines(['Appels par an à l’Hôtel de Ville']), lines(['Et après...']), lines(['La refonte de l’accueil.'])]);
     expect(figures.map((figure) => figure.libelle)).toEqual(['agents et cadres mobilisés', 'fiches méthodologiques livrées', 'Appels par an à l’Hôtel de Ville']);
     expect(box?.titre).toBe('Et après...');
+  });
+});
+
+describe('numbered rubrique headings across projects', () => {
+  it('are no spelling variant when only their number differs (« 2.3 Contexte » after « 1.3 Contexte »)', async () => {
+    const pdf = new Uint8Array(readFileSync(new URL('../fixtures/designs/synthetic-2031-latex/input.pdf', import.meta.url)));
+    const document = await extract(pdf);
+    expect(document.projets).toHaveLength(4);
+    expect(document.diagnostics.filter((d) => d.code === 'RUBRIQUE_HEADING_VARIANT')).toEqual([]);
   });
 });

@@ -381,15 +381,25 @@ const HEADING_NAME: Record<RubriqueKey, string> = {
   allerPlusLoin: 'Aller plus loin',
 };
 
+/** A heading without its numbering (« 1.3 Contexte », « 2. Contexte », « II - Contexte » -> « Contexte »). */
+function unnumbered(heading: string): string {
+  return heading.replace(/^(?:\d{1,2}(?:\.\d{1,2})+\.?\s|(?:\d{1,2}|[IVX]{1,4})\s*[.)\u2013-])\s*/u, '');
+}
+
 /** Missing, empty or reordered rubriques, and headings spelt unlike the rest of the brochure. */
 function checkStructure({ document, projects }: CheckInput): Diagnostic[] {
   const out: Diagnostic[] = [];
   const spellings = new Map<RubriqueKey, Map<string, number>>();
+  // The same words under another number (« 2.3 Contexte » after « 1.3 Contexte ») are no variant.
+  const unnumberedSpellings = new Map<RubriqueKey, Map<string, number>>();
   for (const project of projects) {
     for (const rubrique of project.rubriques) {
       const counts = spellings.get(rubrique.key) ?? new Map<string, number>();
       counts.set(rubrique.heading, (counts.get(rubrique.heading) ?? 0) + 1);
       spellings.set(rubrique.key, counts);
+      const words = unnumberedSpellings.get(rubrique.key) ?? new Map<string, number>();
+      words.set(unnumbered(rubrique.heading), (words.get(unnumbered(rubrique.heading)) ?? 0) + 1);
+      unnumberedSpellings.set(rubrique.key, words);
     }
   }
   const usualSpelling = (key: RubriqueKey): string | undefined => [...(spellings.get(key) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
@@ -411,7 +421,7 @@ function checkStructure({ document, projects }: CheckInput): Diagnostic[] {
       }
       const usual = usualSpelling(rubrique.key);
       // Tutor labels vary with the number and gender of tutors by design; other headings should not.
-      if (rubrique.key !== 'tuteurs' && usual !== undefined && rubrique.heading !== usual && (spellings.get(rubrique.key)?.get(rubrique.heading) ?? 0) === 1) {
+      if (rubrique.key !== 'tuteurs' && usual !== undefined && unnumbered(rubrique.heading) !== unnumbered(usual) && (unnumberedSpellings.get(rubrique.key)?.get(unnumbered(rubrique.heading)) ?? 0) === 1) {
         out.push({ code: 'RUBRIQUE_HEADING_VARIANT', severity: 'info', ...at(projet, rubrique.page), message: `Intertitre imprimé « ${rubrique.heading} » au lieu de « ${usual} » (reconnu).` });
       }
     }
