@@ -243,14 +243,14 @@ function readRosters(blocks: readonly Block[], from: number, vocabulary: Vocabul
   return rosters;
 }
 
-/** A family name alone on a line, in capitals (« BERNARDY-VERRET »). */
+/** A family name alone on a line, in capitals (« LEFORT-DUVAL »). */
 const FAMILY_NAME_ALONE = /^\p{Lu}[\p{Lu}'’ -]*\p{Lu}$/u;
 /** Given names alone on a line, capitalised (« Christine », « Jean-Victor »). */
 const GIVEN_NAMES_ALONE = /^\p{Lu}\p{Ll}[\p{L}'’]*(?:[- ]\p{Lu}\p{Ll}[\p{L}'’]*)*$/u;
 
 /**
  * Rejoins a « NOM Prénom » member wrapped in a narrow roster column: a family name alone in
- * capitals and, on the next line, given names alone (« BERNARDY-VERRET » / « Christine »).
+ * capitals and, on the next line, given names alone (« LEFORT-DUVAL » / « Amandine »).
  * @param lines A block's lines.
  * @returns The lines, such pairs joined by a space.
  */
