@@ -6,6 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { isLetterSpaced, respace, respaceLetterSpaced, wordsOf } from '../src/extract/letter-spacing.js';
 import type { Fragment } from '../src/extract/fragments.js';
 import { DEFAULT_VOCABULARY } from '../src/profile.js';
+import { readSommaire } from '../src/segment/sommaire.js';
+import type { Block, TextLine } from '../src/types.js';
+
+/** A block of lines, each `[text, size, bold]` (size relative to the body). */
+function block(lines: readonly (readonly [string, number, boolean])[], page = 2): Block {
+  const printed: TextLine[] = lines.map(([text, size, bold]) => ({ text, size, bold }));
+  return { kind: 'paragraph', text: printed.map((line) => line.text).join(' '), lines: printed, page };
+}
 
 const fragment = (text: string): Fragment => ({ page: 1, text, x0: 0, x1: 100, y: 10, top: 2, bottom: 12, size: 9, bold: false, boldLead: '', chars: text.length });
 
@@ -49,5 +57,19 @@ describe('rubrique headings whose word spaces were lost to letter-spacing', () =
     expect(DEFAULT_VOCABULARY.rubriqueOf('DES C LÉS POUR A GIR')).toBe('clesPourAgir');
     expect(DEFAULT_VOCABULARY.rubriqueOf('POUR A L LE R PLUS LOI N')).toBe('allerPlusLoin');
     expect(DEFAULT_VOCABULARY.rubriqueOf('LE CONTEXTE DE LA VILLE')).toBeNull();
+  });
+});
+
+describe('sommaire as a table, the page first', () => {
+  it('reads « 4  01 » as the page then the number when the number goes on from the last entry', () => {
+    const blocks = [
+      block([['4 01', 0.95, false]]), block([['UN TITRE DE PROJET', 0.95, false], ['VILLE DE LORVAL', 0.95, false]]),
+      block([['5 02', 0.95, false]]), block([['UN AUTRE TITRE', 0.95, false], ['VILLE DE BRIANCE', 0.95, false]]),
+    ];
+    const { entries } = readSommaire(blocks, 0, DEFAULT_VOCABULARY);
+    expect(entries.map((entry) => [entry.numero, entry.page, entry.texte])).toEqual([
+      [1, 4, 'UN TITRE DE PROJET VILLE DE LORVAL'],
+      [2, 5, 'UN AUTRE TITRE VILLE DE BRIANCE'],
+    ]);
   });
 });
