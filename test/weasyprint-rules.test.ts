@@ -7,6 +7,7 @@ import { isLetterSpaced, respace, respaceLetterSpaced, wordsOf } from '../src/ex
 import type { Fragment } from '../src/extract/fragments.js';
 import { DEFAULT_VOCABULARY } from '../src/profile.js';
 import { readSommaire } from '../src/segment/sommaire.js';
+import { parseAuthorCards } from '../src/parse/people.js';
 import type { Block, TextLine } from '../src/types.js';
 
 /** A block of lines, each `[text, size, bold]` (size relative to the body). */
@@ -70,6 +71,16 @@ describe('sommaire as a table, the page first', () => {
     expect(entries.map((entry) => [entry.numero, entry.page, entry.texte])).toEqual([
       [1, 4, 'UN TITRE DE PROJET VILLE DE LORVAL'],
       [2, 5, 'UN AUTRE TITRE VILLE DE BRIANCE'],
+    ]);
+  });
+});
+
+describe('team as a definition list', () => {
+  it('reads « Prénom NOM — e-mail » lines as one author each', () => {
+    const team = block([['Lisa MARCHETTI — lisa.marchetti@administrateur-inet.org', 0.95, false], ['Inès BRUNEAU-SALGADO — ines.bruneausalgado@administrateur-inet.org', 0.95, false]]);
+    expect(parseAuthorCards([team]).map((card) => [card.name, card.details])).toEqual([
+      ['Lisa MARCHETTI', ['lisa.marchetti@administrateur-inet.org']],
+      ['Inès BRUNEAU-SALGADO', ['ines.bruneausalgado@administrateur-inet.org']],
     ]);
   });
 });

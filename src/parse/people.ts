@@ -158,8 +158,8 @@ export function isNamePart(text: string): boolean {
   return tokens.length <= 4 && tokens.every((token) => /^(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*|de|du|des|le|la|van|von|der|di|da|d['’]\p{Lu}[\p{L}'’]*)$/u.test(token));
 }
 
-/** A name and an e-mail on one line (« NOM Prénom  e-mail », a table row « NOM Prénom | e-mail »). */
-const NAME_THEN_EMAIL = /^(.*?\S)\s*(?:\||\s)\s*([\p{L}\p{N}._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})$/u;
+/** A name and an e-mail on one line (« NOM Prénom  e-mail », a table row « NOM Prénom | e-mail », « Prénom NOM — e-mail »). */
+const NAME_THEN_EMAIL = /^(.*?\S)\s*(?:\||\s[–—-]\s|\s)\s*([\p{L}\p{N}._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})$/u;
 
 /** Splits each line printing a name then an e-mail into the name line and the e-mail line. */
 function splitNameAndEmail(block: Block): Block {
