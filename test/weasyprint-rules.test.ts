@@ -7,7 +7,7 @@ import { isLetterSpaced, respace, respaceLetterSpaced, wordsOf } from '../src/ex
 import type { Fragment } from '../src/extract/fragments.js';
 import { DEFAULT_VOCABULARY } from '../src/profile.js';
 import { readSommaire } from '../src/segment/sommaire.js';
-import { parseAuthorCards } from '../src/parse/people.js';
+import { parseAuthorCards, parseTutorCards, splitNameAndRole } from '../src/parse/people.js';
 import type { Block, TextLine } from '../src/types.js';
 
 /** A block of lines, each `[text, size, bold]` (size relative to the body). */
@@ -81,6 +81,22 @@ describe('team as a definition list', () => {
     expect(parseAuthorCards([team]).map((card) => [card.name, card.details])).toEqual([
       ['Lisa MARCHETTI', ['lisa.marchetti@administrateur-inet.org']],
       ['Inès BRUNEAU-SALGADO', ['ines.bruneausalgado@administrateur-inet.org']],
+    ]);
+  });
+});
+
+describe('tutors in a table of regular rows', () => {
+  it('cuts « Prénom NOM fonction » (two cells read as one line) at the end of the family name in capitals', () => {
+    expect(splitNameAndRole({ text: 'Olivier GARNIER-BOSC Directeur de l’autonomie', bold: false, size: 0.9 }).map((line) => line.text)).toEqual(['Olivier GARNIER-BOSC', 'Directeur de l’autonomie']);
+    expect(splitNameAndRole({ text: 'Sandra DE PINHO Directrice Qualité et performance', bold: false, size: 0.9 }).map((line) => line.text)).toEqual(['Sandra DE PINHO', 'Directrice Qualité et performance']);
+    expect(splitNameAndRole({ text: 'Directrice générale des services', bold: false, size: 0.9 }).map((line) => line.text)).toEqual(['Directrice générale des services']);
+  });
+
+  it('starts a card at each name by its shape when no tutor name is bold', () => {
+    const cells = [block([['Philippe HOARAU', 0.9, false]]), block([['Directeur général des services', 0.9, false]]), block([['Claire MÉNARD', 0.9, false]]), block([['Directrice de la transformation numérique', 0.9, false]])];
+    expect(parseTutorCards(cells).map((card) => [card.name, card.details])).toEqual([
+      ['Philippe HOARAU', ['Directeur général des services']],
+      ['Claire MÉNARD', ['Directrice de la transformation numérique']],
     ]);
   });
 });
