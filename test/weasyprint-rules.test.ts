@@ -7,6 +7,7 @@ import { isLetterSpaced, respace, respaceLetterSpaced, wordsOf } from '../src/ex
 import type { Fragment } from '../src/extract/fragments.js';
 import { DEFAULT_VOCABULARY } from '../src/profile.js';
 import { readSommaire } from '../src/segment/sommaire.js';
+import { findProjectStarts } from '../src/segment/starts.js';
 import { parseAuthorCards, parseTutorCards, splitNameAndRole } from '../src/parse/people.js';
 import type { Block, TextLine } from '../src/types.js';
 
@@ -98,5 +99,17 @@ describe('tutors in a table of regular rows', () => {
       ['Philippe HOARAU', ['Directeur général des services']],
       ['Claire MÉNARD', ['Directrice de la transformation numérique']],
     ]);
+  });
+});
+
+describe('a section divider with a big number', () => {
+  it('is not the project’s start when the same number, labelled, comes just before the title', () => {
+    const blocks = [
+      block([['1', 10, true]], 4), block([['PILOTER ENSEMBLE', 2.3, false]], 4),
+      block([['PROJET 01', 0.85, false]], 5), block([['UN TITRE DE PROJET ASSEZ LONG', 1.7, true], ['VILLE DE LORVAL', 1.2, false]], 5),
+      block([['LES AUTEURS', 0.85, false]], 5),
+    ];
+    const entries = [{ numero: 1, section: 'PILOTER ENSEMBLE', texte: 'UN TITRE DE PROJET ASSEZ LONG VILLE DE LORVAL', lines: [], page: 5 }];
+    expect(findProjectStarts(blocks, 0, blocks.length, entries, DEFAULT_VOCABULARY).map((start) => [start.numero, start.index])).toEqual([[1, 2]]);
   });
 });
