@@ -8,6 +8,7 @@ import type { Fragment } from '../src/extract/fragments.js';
 import { DEFAULT_VOCABULARY } from '../src/profile.js';
 import { readSommaire } from '../src/segment/sommaire.js';
 import { findProjectStarts } from '../src/segment/starts.js';
+import { withoutListNumbers } from '../src/parse/index.js';
 import { parseAuthorCards, parseTutorCards, splitNameAndRole } from '../src/parse/people.js';
 import type { Block, TextLine } from '../src/types.js';
 
@@ -111,5 +112,13 @@ describe('a section divider with a big number', () => {
     ];
     const entries = [{ numero: 1, section: 'PILOTER ENSEMBLE', texte: 'UN TITRE DE PROJET ASSEZ LONG VILLE DE LORVAL', lines: [], page: 5 }];
     expect(findProjectStarts(blocks, 0, blocks.length, entries, DEFAULT_VOCABULARY).map((start) => [start.numero, start.index])).toEqual([[1, 2]]);
+  });
+});
+
+describe('references numbered like footnotes', () => {
+  it('lose their list numbers when every one is numbered in order from 1', () => {
+    expect(withoutListNumbers(['1. Guide pratique (DGFIP)', '2. Publications de l’AFIGESE'])).toEqual(['Guide pratique (DGFIP)', 'Publications de l’AFIGESE']);
+    expect(withoutListNumbers(['1. Guide pratique', '3. Rapport annuel'])).toEqual(['1. Guide pratique', '3. Rapport annuel']);
+    expect(withoutListNumbers(['2030. Le plan climat'])).toEqual(['2030. Le plan climat']);
   });
 });
