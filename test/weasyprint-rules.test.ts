@@ -9,6 +9,7 @@ import { DEFAULT_VOCABULARY } from '../src/profile.js';
 import { readSommaire } from '../src/segment/sommaire.js';
 import { findProjectStarts } from '../src/segment/starts.js';
 import { withoutListNumbers } from '../src/parse/index.js';
+import { parseFigures } from '../src/parse/chiffres.js';
 import { parseAuthorCards, parseTutorCards, splitNameAndRole } from '../src/parse/people.js';
 import type { Block, TextLine } from '../src/types.js';
 
@@ -91,6 +92,7 @@ describe('tutors in a table of regular rows', () => {
   it('cuts « Prénom NOM fonction » (two cells read as one line) at the end of the family name in capitals', () => {
     expect(splitNameAndRole({ text: 'Olivier GARNIER-BOSC Directeur de l’autonomie', bold: false, size: 0.9 }).map((line) => line.text)).toEqual(['Olivier GARNIER-BOSC', 'Directeur de l’autonomie']);
     expect(splitNameAndRole({ text: 'Sandra DE PINHO Directrice Qualité et performance', bold: false, size: 0.9 }).map((line) => line.text)).toEqual(['Sandra DE PINHO', 'Directrice Qualité et performance']);
+    expect(splitNameAndRole({ text: 'Aude EISINGER Directrice générale adjointe culture, mer, sports', bold: false, size: 0.9 }).map((line) => line.text)).toEqual(['Aude EISINGER', 'Directrice générale adjointe culture, mer, sports']);
     expect(splitNameAndRole({ text: 'Directrice générale des services', bold: false, size: 0.9 }).map((line) => line.text)).toEqual(['Directrice générale des services']);
   });
 
@@ -120,5 +122,16 @@ describe('references numbered like footnotes', () => {
     expect(withoutListNumbers(['1. Guide pratique (DGFIP)', '2. Publications de l’AFIGESE'])).toEqual(['Guide pratique (DGFIP)', 'Publications de l’AFIGESE']);
     expect(withoutListNumbers(['1. Guide pratique', '3. Rapport annuel'])).toEqual(['1. Guide pratique', '3. Rapport annuel']);
     expect(withoutListNumbers(['2030. Le plan climat'])).toEqual(['2030. Le plan climat']);
+  });
+});
+
+describe('figures as table rows', () => {
+  it('reads a row taken for a list item (its right-aligned value indents it) as a figure of its own', () => {
+    const rows = [block([['150 000 habitants supplémentaires', 0.9, false]]), { ...block([['1,371 million d’habitants', 0.9, false]]), kind: 'listItem' as const }, block([['59 communes membres', 0.9, false]])];
+    expect(parseFigures(rows).figures.map((figure) => [figure.valeur, figure.libelle])).toEqual([
+      ['150 000', 'habitants supplémentaires'],
+      ['1,371', 'million d’habitants'],
+      ['59', 'communes membres'],
+    ]);
   });
 });

@@ -201,8 +201,8 @@ export function splitNameAndRole(line: TextLine): TextLine[] {
   // The role wrapped to the next line: « Claire DURAND, » / « directrice… ».
   const bare = /^(.+?)\s*[,–—-]$/u.exec(text);
   if (bare && looksLikeName(bare[1]!)) return [{ ...line, text: bare[1]!, bold: true }];
-  const match = NAME_THEN_ROLE.exec(text) ?? NAME_CELL_THEN_ROLE.exec(text);
-  if (!match || !looksLikeName(match[1]!)) return [line];
+  const match = [NAME_THEN_ROLE.exec(text), NAME_CELL_THEN_ROLE.exec(text)].find((found) => found && looksLikeName(found[1]!));
+  if (!match) return [line];
   return [{ ...line, text: match[1]!, bold: true }, { ...line, text: match[2]!, bold: false }];
 }
 
