@@ -100,7 +100,7 @@ export function parseFigures(blocks: readonly Block[]): { figures: PrintedFigure
     // set right-aligned in its cell, indents the row like a drawn bullet.
     const inline = !standaloneLayout ? inlineFigure(block, text) : null;
     if (inline) {
-      figures.push({ valeur: inline.valeur, page: block.page, label: [{ ...block, text: inline.label }] });
+      figures.push({ valeur: inline.valeur, page: block.page, label: [{ ...block, kind: 'paragraph', text: inline.label }] });
       continue;
     }
     const current = figures.at(-1);
