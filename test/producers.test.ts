@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractBrochure } from '../src/pipeline.js';
 import type { BrochureDocument } from '../src/types.js';
+import { compareDocuments } from '../src/compare/index.js';
 
 const FIXTURES = ['inet-2019', 'synthetic-2031'] as const;
 const PRODUCERS = ['gs', 'gs-ebook', 'pdftocairo', 'qpdf', 'mutool'] as const;
@@ -52,5 +53,24 @@ describe('Ghostscript re-write of the 2019 brochure', () => {
     expect(repaired.some((d) => /« [^»]*琀椀[^»]*» → « [^»]*ti[^»]*»/.test(d.message))).toBe(true);
     const nonAscii = (document: BrochureDocument) => document.diagnostics.filter((d) => d.code === 'EMAIL_NON_ASCII');
     expect(nonAscii(gs)).toEqual(nonAscii(original));
+  });
+});
+
+describe('designs re-written by Ghostscript', () => {
+  const original = (design: string) => new URL(`../fixtures/designs/${design}/input.pdf`, import.meta.url);
+  const rewritten = (design: string) => new URL(`../fixtures/producers/designs/${design}/gs.pdf`, import.meta.url);
+  it('a bold line over regular ones at a 1.5 leading is cut where the original was, whatever the rounding of coordinates', async () => {
+    // gs rounds coordinates to 0.001 pt: the half em of white a 1.5 leading leaves must not fall either side of the threshold.
+    const [printed, gs] = await Promise.all([read(original('synthetic-2031-s2031-06')), read(rewritten('synthetic-2031-s2031-06'))]);
+    expect(gs.brochure.datePublication).not.toBeNull();
+    expect(comparable(gs)).toEqual(comparable(printed));
+  });
+  it('keeps a genuine « û » in a font where gs also mapped the ff ligature to it, and still reads at 0.99', async () => {
+    const gs = await read(rewritten('inet-2019-s8802-04'));
+    const text = JSON.stringify(gs.projets);
+    expect(text).not.toMatch(/cofft/i);
+    expect(text).toMatch(/coût/);
+    const expected = JSON.parse(readFileSync(new URL('../fixtures/designs/inet-2019-s8802-04/expected.json', import.meta.url), 'utf8'));
+    expect(compareDocuments(gs, expected).score).toBeGreaterThanOrEqual(0.99);
   });
 });

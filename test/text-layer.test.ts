@@ -67,6 +67,15 @@ describe('ligatures mapped to one Latin-1 letter', () => {
     ];
     expect(textOf(checkTextLayer(pagesOf(lines)).pages)).toEqual(['afin de mieux', 'les fiches et une confiance', lines[2]![0]]);
   });
+  it('a font whose letter is proved to be « ff » keeps its genuine « û » where French cannot write « ff » (« coûteux », « sûr »)', () => {
+    // Ghostscript re-writing a subset font maps the ff ligature and the real « û » to one letter.
+    const lines: [string, string][] = [
+      ['un eûet diûérent', 'Serif'],
+      ['les aûaires coûteuses sont sûres', 'Serif'],
+      ['effet, différent et affaires', 'Sans'],
+    ];
+    expect(textOf(checkTextLayer(pagesOf(lines)).pages)).toEqual(['un effet différent', 'les affaires coûteuses sont sûres', lines[2]![0]]);
+  });
   it('are left alone with no proof (« dû », « sûr »)', () => {
     const lines = ['il est dû et sûr', 'le coût est sûr'];
     const result = checkTextLayer(pagesOf(lines));

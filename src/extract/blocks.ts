@@ -11,6 +11,8 @@ import type { Column, Leaf } from './xycut.js';
 
 /** Bullet glyphs a list item may start with in the text layer (many layouts draw the bullet instead). */
 const BULLET = /^\s*[•▪■●◦‣–-]\s+/u;
+/** Points: larger than the rounding of coordinates by PDF producers (Ghostscript writes 0.001), far below a leading step. */
+const COORDINATE_TOLERANCE = 0.05;
 
 /** A printed line: the fragments of one baseline inside one reading-order region. */
 export interface Line {
@@ -183,7 +185,10 @@ function breaksBefore(previous: Line, line: Line, metrics: Metrics): boolean {
   if (!previous.bold && line.bold) return true;
   if (big / small >= 1.5) return true;
   const white = line.y - 0.75 * line.size - (previous.y + 0.25 * previous.size);
-  return white > 0.5 * small;
+  // Half an em of white is exactly what a 1.5 leading leaves: compare with a tolerance larger
+  // than the rounding of coordinates (Chromium's float noise, Ghostscript's three decimals), so a
+  // re-saved PDF is cut where its original was.
+  return white > 0.5 * small - COORDINATE_TOLERANCE;
 }
 
 /**

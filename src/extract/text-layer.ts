@@ -384,6 +384,20 @@ interface LigatureWord {
   readonly readings: readonly string[];
 }
 
+/**
+ * Letter sequences French never writes around a spelt-out ligature: « ff » after a consonant
+ * (« conflit » is fine, « sffr » is not), « ff » before a consonant other than l or r, « fl »
+ * before a consonant, and either at the end of a word. Some producers (Ghostscript re-writing a
+ * subset font) map a genuine « û » and a ligature glyph to the same letter: a font-wide repair
+ * of « coûteux » would read « coffteux ».
+ */
+const NOT_FRENCH_AROUND_LIGATURE = /[b-df-hj-np-tv-xz]ff|ff(?![aeiouyàâäéèêëîïôöûüœrl])|fl(?![aeiouyàâäéèêëîïôöûüœ])/iu;
+
+/** Whether a font-wide ligature repair gives a spelling French can write (see NOT_FRENCH_AROUND_LIGATURE). */
+function frenchSpelling(word: string): boolean {
+  return !NOT_FRENCH_AROUND_LIGATURE.test(word);
+}
+
 function spell(word: string, positions: readonly number[], spelling: string): string {
   return [...word].map((char, i) => (positions.includes(i) ? spelling : char)).join('');
 }
@@ -437,7 +451,8 @@ function repairTruncatedLigatures(pages: readonly PdfPage[], attested: ReadonlyS
     const byChain = new Map<Chain, Edits>();
     let repair: Repair | undefined;
     for (const w of words) {
-      const spelling = w.readings.length === 1 ? w.readings[0]! : genuine.has(w.word.toLowerCase()) ? undefined : proved.get(`${w.font}|${w.char}`);
+      const byFont = genuine.has(w.word.toLowerCase()) ? undefined : proved.get(`${w.font}|${w.char}`);
+      const spelling = w.readings.length === 1 ? w.readings[0]! : byFont !== undefined && frenchSpelling(spell(w.word, w.positions, byFont)) ? byFont : undefined;
       if (spelling === undefined) continue;
       const edits = byChain.get(w.chain) ?? new Map<number, string>();
       for (const i of w.positions) edits.set(w.index + i, spelling);

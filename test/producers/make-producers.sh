@@ -7,6 +7,7 @@
 #
 # Needs the Debian packages ghostscript, poppler-utils, qpdf, mupdf-tools, tesseract-ocr-fra.
 # CI has none of them: the outputs are committed and test/producers.test.ts reads them.
+# Also two designs (fixtures/designs/) re-written by gs: fixtures/producers/designs/<design>/gs.pdf.
 # Producers (one file each):
 #   gs            gs -sDEVICE=pdfwrite (default settings: what "compress PDF" tools run)
 #   gs-ebook      gs -sDEVICE=pdfwrite -dPDFSETTINGS=/ebook (images down-sampled to 150 dpi)
@@ -42,6 +43,13 @@ for fixture in inet-2019 synthetic-2031; do
   qpdf --object-streams=generate "$in" "$dir/qpdf.pdf"
   mutool clean -gggz "$in" "$dir/mutool.pdf"
   echo "make-producers: $fixture: $(cd "$dir" && ls -l *.pdf | awk '{ printf "%s %s  ", $9, $5 }')"
+done
+
+# Designs re-written by Ghostscript ("compress PDF"): its rounded coordinates and its ligature
+# mappings must not change what a design reads as (fixtures/producers/designs/<design>/gs.pdf).
+for design in synthetic-2031-s2031-06 inet-2019-s8802-04; do
+  mkdir -p "$outdir/designs/$design"
+  gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -sOutputFile="$outdir/designs/$design/gs.pdf" "$root/fixtures/designs/$design/input.pdf"
 done
 
 # OCR'd scan of the synthetic brochure: one image per page, tesseract's text layer over it.
