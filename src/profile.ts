@@ -217,6 +217,10 @@ export function compileProfile(profile: Profile = SHIPPED_PROFILE): Vocabulary {
     key,
     headings: new Set((profile.rubriques?.[key]?.headings ?? []).map(foldWord)),
     patterns: (profile.rubriques?.[key]?.patterns ?? []).map((source) => new RegExp(source, 'u')),
+    // Letter-spaced headings (tracking, hand-made small capitals) come out of the PDF with their word
+    // spaces lost or moved (« TUTEURAUSEIN DE LA COL LE CTIVITÉ »): compared without spaces as well.
+    unspacedHeadings: new Set((profile.rubriques?.[key]?.headings ?? []).map((word) => foldWord(word).replace(/ /g, ''))),
+    unspacedPatterns: (profile.rubriques?.[key]?.patterns ?? []).map((source) => new RegExp(source.replace(/ /g, ' ?'), 'u')),
   }));
   const captions = (profile.captionPatterns ?? []).map((source) => new RegExp(source, 'u'));
   const sommaireHeadings = new Set((profile.sommaire?.headings ?? []).map((word) => foldWord(word).replace(/ /g, '')));
@@ -236,6 +240,10 @@ export function compileProfile(profile: Profile = SHIPPED_PROFILE): Vocabulary {
       if (folded.length > 60) return null;
       for (const { key, headings, patterns } of rubriques) {
         if (headings.has(folded) || patterns.some((pattern) => pattern.test(folded))) return key;
+      }
+      const unspaced = folded.replace(/ /g, '');
+      for (const { key, unspacedHeadings, unspacedPatterns } of rubriques) {
+        if (unspacedHeadings.has(unspaced) || unspacedPatterns.some((pattern) => pattern.test(unspaced))) return key;
       }
       return null;
     },

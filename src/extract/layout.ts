@@ -3,7 +3,8 @@
  * text runs `pdf.ts` reads. Pure functions over geometry; nothing here knows the brochure's words.
  * This module only orchestrates the steps, each in its own module:
  *
- * 1. Runs -> fragments (`fragments.ts`): runs on one baseline and close together, superscripts joined ("1" + "er").
+ * 1. Runs -> fragments (`fragments.ts`): runs on one baseline and close together, superscripts joined ("1" + "er");
+ *    letter-spaced text (« L'É Q U I P E ») cut back into words (`letter-spacing.ts`).
  * 2. Running headers, footers and page numbers dropped (`running-text.ts`): text repeated in the page margins.
  * 3. Reading order by recursive XY-cut (`xycut.ts`) (bands across the page, column gutters, narrower gaps);
  *    boxes inset in a column's text (posters, "and after" boxes) are read after that text.
@@ -22,6 +23,7 @@ import { BrochureError } from '../errors.js';
 import type { Diagnostic, ExtractedDocument, PdfPages } from '../types.js';
 import { continuesAcrossBreak, leafBlocks, withinTextColumn, type DraftBlock } from './blocks.js';
 import { measure, pageFragments } from './fragments.js';
+import { respaceLetterSpaced } from './letter-spacing.js';
 import { finishBlock, hyphenVocabulary } from './hyphenation.js';
 import { dropRunningText } from './running-text.js';
 import { checkTextLayer } from './text-layer.js';
@@ -46,7 +48,8 @@ const defaultOptions: Required<LayoutOptions> = { minRepeats: 3, marginBand: 0.1
 export function layoutPages(read: PdfPages, options: LayoutOptions = {}): ExtractedDocument {
   const settings = { ...defaultOptions, ...options };
   const { pages, diagnostics: textLayer } = checkTextLayer(read);
-  const perPage = pages.pages.map((page) => pageFragments(page));
+  // Letter-spaced headings cut into words before running text is compared across pages.
+  const perPage = respaceLetterSpaced(pages.pages.map((page) => pageFragments(page)));
   const kept = dropRunningText(pages.pages, perPage, settings);
   const metrics = measure(kept);
   const drafts: DraftBlock[] = [];

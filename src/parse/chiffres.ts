@@ -157,9 +157,11 @@ export function parseFigures(printed: readonly Block[]): { figures: PrintedFigur
       figures.push({ valeur: text, page: block.page, label: [] });
       continue;
     }
-    const inline = block.kind === 'paragraph' && !standaloneLayout ? inlineFigure(block, text) : null;
+    // A list item opening with a number is a figure too: bulleted figures, or a table row whose value,
+    // set right-aligned in its cell, indents the row like a drawn bullet.
+    const inline = !standaloneLayout ? inlineFigure(block, text) : null;
     if (inline) {
-      figures.push({ valeur: inline.valeur, page: block.page, label: [{ ...block, text: inline.label }] });
+      figures.push({ valeur: inline.valeur, page: block.page, label: [{ ...block, kind: 'paragraph', text: inline.label }] });
       continue;
     }
     const current = figures.at(-1);

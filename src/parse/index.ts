@@ -79,7 +79,7 @@ export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEF
     clesPourAgir,
     temoignage: testimony.blocks === null ? null : renderRubrique(testimony.blocks.filter((block) => !isCaption(block.text))),
     chiffres: figures,
-    allerPlusLoin: joinBrokenReferences((blocksOf('allerPlusLoin') ?? []).filter((block) => !isCaption(block.text)).map((block) => block.text))
+    allerPlusLoin: withoutListNumbers(joinBrokenReferences((blocksOf('allerPlusLoin') ?? []).filter((block) => !isCaption(block.text)).map((block) => block.text)))
       .map((texte) => ({ texte, url: URL_IN_TEXT.exec(texte)?.[1] ?? null })),
     encadres,
     rubriques: rubriques.map((rubrique) => ({
@@ -184,6 +184,18 @@ function joinBrokenReferences(texts: readonly string[]): string[] {
     out.push(text);
   }
   return out;
+}
+
+/**
+ * References numbered as a list (« 1. », « 2. »… in order from 1, like footnotes) without their
+ * numbers: the number is the list's marker, not the reference's text. Left as they are unless every
+ * one is numbered in order.
+ * @param texts The references, in order.
+ * @returns The same references, list numbers removed.
+ */
+export function withoutListNumbers(texts: readonly string[]): string[] {
+  const numbered = texts.map((text, index) => new RegExp(`^${index + 1}[.)]\\s+(\\S.*)$`, 'su').exec(text.trim())?.[1]);
+  return numbered.every((rest) => rest !== undefined) ? (numbered as string[]) : [...texts];
 }
 
 function joinText(blocks: readonly Block[]): string {

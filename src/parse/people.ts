@@ -168,8 +168,8 @@ export function isNamePart(text: string): boolean {
   return tokens.length <= 4 && tokens.every((token) => /^(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*|de|du|des|le|la|van|von|der|di|da|d['’]\p{Lu}[\p{L}'’]*)$/u.test(token));
 }
 
-/** A name and an e-mail on one line (« NOM Prénom  e-mail », a table row « NOM Prénom | e-mail »). */
-const NAME_THEN_EMAIL = /^(.*?\S)\s*(?:\||\s)\s*([\p{L}\p{N}._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})$/u;
+/** A name and an e-mail on one line (« NOM Prénom  e-mail », a table row « NOM Prénom | e-mail », « Prénom NOM — e-mail »). */
+const NAME_THEN_EMAIL = /^(.*?\S)\s*(?:\||\s[–—-]\s|\s)\s*([\p{L}\p{N}._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})$/u;
 
 /** Splits each line printing a name then an e-mail into the name line and the e-mail line. */
 function splitNameAndEmail(block: Block): Block {
@@ -184,14 +184,16 @@ function splitNameAndEmail(block: Block): Block {
 }
 
 /**
- * Rebuilds tutors' cards: a name line (bold in the PDF; by its shape in text) starts a card, the
- * lines under it are the role.
+ * Rebuilds tutors' cards: a name line (bold in the PDF; by its shape in text, or in a PDF that sets
+ * no tutor name in bold) starts a card, the lines under it are the role.
  * @param blocks Blocks under the tutor label.
  * @returns One card per tutor, in reading order.
  */
 export function parseTutorCards(blocks: readonly Block[]): PrintedPerson[] {
+  // Where no name is set in bold (a table of regular rows), the name's shape alone says where a card starts.
+  const noBold = blocks.every((block) => block.lines.every((line) => line.bold !== true));
   const lines = blocks.map((block) => ({ ...block, lines: block.lines.flatMap(splitNameAndRole) }));
-  return readCards(lines, (line, text) => !(line.bold === true || (line.bold !== false && looksLikeName(text))));
+  return readCards(lines, (line, text) => !(line.bold === true || ((noBold || line.bold !== false) && looksLikeName(text))));
 }
 
 /** A name, then a dash or a comma, then the role: « Claire DURAND – Directrice… », « DURAND Claire, directrice… ». */
@@ -210,8 +212,8 @@ export function splitNameAndRole(line: TextLine): TextLine[] {
   // The role wrapped to the next line: « Claire DURAND, » / « directrice… ».
   const bare = /^(.+?)\s*[,–—-]$/u.exec(text);
   if (bare && looksLikeName(bare[1]!)) return [{ ...line, text: bare[1]!, bold: true }];
-  const match = NAME_THEN_ROLE.exec(text);
-  if (match && looksLikeName(match[1]!)) return [{ ...line, text: match[1]!, bold: true }, { ...line, text: match[2]!, bold: false }];
+  const match = [NAME_THEN_ROLE.exec(text), NAME_CELL_THEN_ROLE.exec(text)].find((found) => found && looksLikeName(found[1]!));
+  if (match) return [{ ...line, text: match[1]!, bold: true }, { ...line, text: match[2]!, bold: false }];
   // No separator, the name in bold and the role run in after it (a description list's label).
   const lead = line.boldLead?.trim();
   if (lead && text.startsWith(lead) && text.length > lead.length && looksLikeName(lead)) {
@@ -219,3 +221,10 @@ export function splitNameAndRole(line: TextLine): TextLine[] {
   }
   return [line];
 }
+
+/**
+ * A name then the role with nothing between but a space: a table row « Prénom NOM | fonction » whose
+ * cells were read as one line. The name ends with its family name in capitals; the role starts with
+ * a capitalised word in lower case (« Directrice… »), so neither can take a word of the other.
+ */
+const NAME_CELL_THEN_ROLE = /^((?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)*\s+)+(?:\p{Lu}[\p{Lu}'’]+(?:[\s-]\p{Lu}[\p{Lu}'’]+)*))\s+(\p{Lu}\p{Ll}.*)$/u;

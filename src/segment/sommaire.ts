@@ -97,9 +97,18 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
   // Once numbers come with their title on the line (« 01 TITRE »), a number alone is a page.
   let titled = false;
   let pageFirst = false;
+  // The number of the entry being read (or last read): the next one follows it.
+  let lastNumero = 0;
   const startOf = (block: Block | undefined): (NumberAtStart & { page?: number }) | null => {
     if (!block) return null;
     const first = block.lines[0]?.text ?? block.text;
+    // Page and number alone side by side (a table's first two cells, the title under them): « 4  01 ».
+    // The number is the one that goes on from the last entry; the page lies after the sommaire, past it.
+    const pair = /^(\d{1,3})\s+(\d{1,2})$/.exec(first.trim());
+    if (pair && block.lines.length === 1) {
+      const [page, numero] = [Number(pair[1]), Number(pair[2])];
+      if (numero === lastNumero + 1 && page > numero) return { numero, rest: '', labelled: true, page };
+    }
     // Page first on the number's line: « p. 10  04 ».
     const leading = /^(\S+\.?\s*\d{1,3})\s+(\S.*)$/u.exec(first.trim());
     const reference = leading ? vocabulary.sommairePage.exec(foldForMatch(leading[1]!)) : null;
@@ -120,6 +129,7 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
     // Sommaire numbers go up: a number again from the start is the body's first project.
     if (start && entries.length > 0 && start.numero <= entries.at(-1)!.numero) break;
     if (start) {
+      lastNumero = start.numero;
       if (start.page !== undefined) pendingPage = start.page;
       if (entries.length === 0) {
         labelled = start.labelled;

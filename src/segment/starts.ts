@@ -50,6 +50,8 @@ export function findProjectStarts(blocks: readonly Block[], from: number, to: nu
     if (!head) continue;
     const numero = head.numero;
     if (numero <= last || (byNumber.size > 0 && !byNumber.has(numero))) continue;
+    // The same number again just after (a section divider's big « 1 » before « PROJET 01 »): that one is the project's.
+    if (blocks.slice(i + 1, Math.min(to, i + 4)).some((next) => numberAtStart(next.lines[0]?.text ?? next.text, vocabulary, false)?.numero === numero)) continue;
     const lead = leadBlocks(block, head.rest);
     const entry = byNumber.get(numero);
     // Far from the page the sommaire announces, a number is a key figure or a list item.
