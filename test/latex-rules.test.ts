@@ -122,10 +122,11 @@ describe('pdfLaTeX fonts and tables', () => {
   });
 
   it('cuts a description list item into the bold name and the role run in after it', () => {
-    const line = { text: 'Agnès TISSERAND Directrice générale adjointe', bold: false, size: 1, boldLead: 'Agnès TISSERAND' };
-    expect(splitNameAndRole(line).map((part) => [part.text, part.bold])).toEqual([['Agnès TISSERAND', true], ['Directrice générale adjointe', false]]);
+    // A role in lower case: no shape says where the name ends (« Prénom NOM Fonction » needs a capital), the bold does.
+    const line = { text: 'Agnès TISSERAND directrice générale adjointe', bold: false, size: 1, boldLead: 'Agnès TISSERAND' };
+    expect(splitNameAndRole(line).map((part) => [part.text, part.bold])).toEqual([['Agnès TISSERAND', true], ['directrice générale adjointe', false]]);
     // Without a bold lead, nothing says where the name ends.
-    expect(splitNameAndRole({ ...line, boldLead: undefined }).map((part) => part.text)).toEqual(['Agnès TISSERAND Directrice générale adjointe']);
+    expect(splitNameAndRole({ ...line, boldLead: undefined }).map((part) => part.text)).toEqual(['Agnès TISSERAND directrice générale adjointe']);
   });
 
   it('pairs a values column read as one block with the label blocks after it', () => {
