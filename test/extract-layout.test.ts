@@ -330,6 +330,26 @@ describe('layoutPages', () => {
     ]);
   });
 
+  it('reads key figures in a table whose columns stand closer than a gutter (a LaTeX tabular) row by row', () => {
+    // Bold 11 pt figures right-aligned at x 110, labels from x 122 on the same baselines: 12 pt
+    // apart, less than a gutter; rows as close as lines when a label holds one line.
+    const figure = (text: string, y: number) => run(text, 110 - text.length * 11 * 0.5, y, { size: 11, bold: true, width: text.length * 11 * 0.5 });
+    const runs = [
+      ...paragraph(FILLER, 48, 100),
+      run('Les chiffres', 48, 160, { bold: true }),
+      figure('93', 180), run('personnes contactées, 70 entretiens réalisés.', 122, 180),
+      figure('3', 195.5), run('ateliers de travail en intelligence collective avec les agents à Lille et', 122, 195.5, { width: 300 }),
+      run('à Amiens, 45 participants.', 122, 208.5),
+      figure('17 000', 223), run('km parcourus au total.', 122, 223),
+    ];
+    expect(texts(layoutPages(doc(page(1, runs))).blocks)).toEqual([
+      FILLER.join(' '), 'Les chiffres',
+      '93', 'personnes contactées, 70 entretiens réalisés.',
+      '3', 'ateliers de travail en intelligence collective avec les agents à Lille et à Amiens, 45 participants.',
+      '17 000', 'km parcourus au total.',
+    ]);
+  });
+
   it('reads an inset list set small right under its heading in place, not after the column as a box', () => {
     const left = [...FILLER, ...FILLER, ...FILLER, ...FILLER, ...FILLER];
     const refs = ['Un guide de la participation des', 'habitants, édité par une', 'association nationale, 2030'];

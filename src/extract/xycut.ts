@@ -110,7 +110,14 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
     // Only between lines: one justified line has word gaps as wide as this.
     const baselines = new Set(fragments.map((fragment) => Math.round(fragment.y)));
     const beside = baselines.size > 1 ? splitAlong(fragments, 'x', 0.5 * body) : null;
-    if (beside && beside.parts.length > 1) return recurse(beside.parts, 'beside');
+    if (beside && beside.parts.length > 1) {
+      // A figures table whose columns stand closer than a gutter (a LaTeX tabular's column gap):
+      // row by row, each row's figure read before its label, as across a gutter.
+      const figureRows = figureTableRows(fragments, beside.parts, body);
+      if (!figureRows) return recurse(beside.parts, 'beside');
+      const labelsX0 = extentOf(beside.parts.at(-1)!).colX0;
+      return recurse(figureRows.flatMap((row) => [row.filter((f) => f.x0 < labelsX0), row.filter((f) => f.x0 >= labelsX0)]).filter((part) => part.length > 0), 'band');
+    }
   }
   const own = column ?? extentOf(fragments);
   out.push({ fragments, colX0: own.colX0, colX1: own.colX1, column: own });
@@ -157,7 +164,8 @@ function figureTableRows(fragments: readonly Fragment[], columns: readonly Fragm
     if (figures.length < 2 || !figures.every((fragment) => fragment.bold && /\d/.test(fragment.text))) continue;
     if (labels.some((fragment) => fragment.bold)) continue;
     // One line per figure, set apart: not a heading's lines nor a paragraph's.
-    if (figures.some((fragment, i) => i > 0 && fragment.top - figures[i - 1]!.bottom < 0.5 * body)) continue;
+    // (No overlap is enough: rows stand as close as lines where each label holds one line.)
+    if (figures.some((fragment, i) => i > 0 && fragment.top - figures[i - 1]!.bottom < 0.15 * body)) continue;
     if (!figures.every((figure) => labels.some((label) => Math.abs(label.top - figure.top) <= 0.3 * body))) continue;
     const tops = figures.slice(1).map((figure) => Math.min(figure.top, ...labels.filter((label) => Math.abs(label.top - figure.top) <= 0.3 * body).map((label) => label.top)));
     const rows: Fragment[][] = [[], ...tops.map(() => [])];
