@@ -14,14 +14,13 @@
  * page by page after the sommaire), the sommaire is re-rendered with them and printed again
  * until the pages no longer move.
  */
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { renderDesign } from './render.mjs';
+import { checkPrinted, chromium, locate, pdfPages, printChromium, run, writeExpected } from './printed.mjs';
 import { AXES, FORM_AXES, HEADINGS, ROSTER_HEADINGS, ROSTER_TITLES, SOMMAIRE_HEADINGS, TUTOR_HEADINGS } from './variations.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -108,86 +107,6 @@ function drawForms(designs, seed) {
   throw new Error(`no draw of ${count} designs from seed ${seed} prints every form (FORM_AXES)`);
 }
 
-/** Letters only, lower case, no accents: to find a title in pdftotext output whatever the line breaks. */
-const letters = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
-
-function chromium() {
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
-    try {
-      return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
-    } catch { /* next */ }
-  }
-  throw new Error('no chromium found (apt-get install -y chromium fonts-liberation fonts-dejavu-core)');
-}
-
-function print(html, pdf) {
-  const work = mkdtempSync(join(tmpdir(), 'design-'));
-  try {
-    const source = join(work, 'source.html');
-    writeFileSync(source, html);
-    execFileSync(chromium(), ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${join(work, 'profile')}`, '--no-pdf-header-footer',
-      `--print-to-pdf=${pdf}`, `file://${source}`], { stdio: ['ignore', 'ignore', 'ignore'], timeout: 180_000 });
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-  const pages = (mode) => execFileSync('pdftotext', [...mode, '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', maxBuffer: 256 << 20 }).split('\f').slice(0, -1);
-  // Reading order (titles found whatever the line breaks) and layout (no joined line-end hyphens) for the checks.
-  return { reading: pages([]), layout: pages(['-layout']) };
-}
-
-/** Where each project starts and ends in the printed pages (1-based), found by its title after the sommaire. */
-function locate(doc, pageTexts, c) {
-  const folded = pageTexts.map(letters);
-  const order = doc.sections.flatMap((s) => s.projets);
-  const key = (numero) => letters(doc.projets.find((p) => p.numero === numero).titre).slice(0, 60);
-  const first = (needle, from) => {
-    for (let i = from; i < folded.length; i++) if (folded[i].includes(needle)) return i + 1;
-    return null;
-  };
-  const sommaireEnd = first(key(order.at(-1)), 0);
-  if (sommaireEnd === null) throw new Error('the sommaire does not print the last project\'s title');
-  const starts = new Map();
-  let from = sommaireEnd;
-  for (const numero of order) {
-    const page = first(key(numero), from);
-    if (page === null) throw new Error(`projet ${numero}: title not found after page ${from}`);
-    starts.set(numero, page);
-    from = page;
-  }
-  const promo = doc.promotions[0];
-  const rosterHeading = ROSTER_HEADINGS[c.rosterHeading].replace('%S', promo.nom).replace('%s', promo.nom);
-  const rosters = first(letters(rosterHeading), from - 1) ?? pageTexts.length + 1;
-  const ends = new Map();
-  order.forEach((numero, i) => {
-    const next = order[i + 1];
-    const newSection = next !== undefined && doc.projets.find((p) => p.numero === next).section !== doc.projets.find((p) => p.numero === numero).section;
-    const end = next === undefined ? rosters - 1 : starts.get(next) - 1 - (newSection && c.sectionForm === 'divider' ? 1 : 0);
-    ends.set(numero, end);
-  });
-  return { starts, ends };
-}
-
-/** Sanity checks on the printed text: every word of every e-mail, tutor, figure and reference is printed. */
-function checkPrinted(doc, pageTexts) {
-  const tokens = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  const printed = new Set(tokens(pageTexts.join(' ')));
-  const missing = [];
-  const need = (what, text) => {
-    const lost = tokens(text).filter((t) => !printed.has(t));
-    if (lost.length) missing.push(`${what} (${lost.slice(0, 3).join(', ')})`);
-  };
-  for (const p of doc.projets) {
-    for (const a of p.auteurs) need(`${p.numero} author ${a.prenom} ${a.nom} ${a.email ?? ''}`, `${a.prenom} ${a.nom} ${a.email ?? ''}`);
-    for (const t of p.tuteurs) need(`${p.numero} tutor ${t.nom}`, `${t.prenom} ${t.nom} ${t.fonction ?? ''}`);
-    for (const f of p.chiffres) need(`${p.numero} figure ${f.valeur}`, `${f.valeur} ${f.libelle}`);
-    for (const a of p.allerPlusLoin) need(`${p.numero} reference ${a.texte.slice(0, 30)}`, a.texte);
-    for (const k of ['contexte', 'problematique', 'clesPourAgir', 'temoignage']) if (p[k]) need(`${p.numero} ${k}`, p[k]);
-  }
-  for (const m of doc.promotions.flatMap((x) => x.membres)) need(`member ${m.nom}`, `${m.prenom} ${m.nom}`);
-  if (missing.length) throw new Error(`not found in the printed text: ${missing.slice(0, 5).join('; ')}`);
-}
-
 /** Renders, prints and writes one design. */
 export function generate(content, design, outDir) {
   const contentDir = join(root, 'fixtures', content);
@@ -195,35 +114,33 @@ export function generate(content, design, outDir) {
   const folder = join(outDir, `${content}-${design.id}`);
   mkdirSync(folder, { recursive: true });
   const pdf = join(folder, 'input.pdf');
+  const promo = doc.promotions[0];
+  const where = {
+    rosterNeedle: ROSTER_HEADINGS[design.rosterHeading].replace('%S', promo.nom).replace('%s', promo.nom),
+    dividers: design.sectionForm === 'divider',
+  };
+  const work = mkdtempSync(join(tmpdir(), 'design-'));
   let pages = new Map();
   let located;
   let html;
-  for (let pass = 1; ; pass++) {
-    html = renderDesign(doc, design, pages);
-    const texts = print(html, pdf);
-    located = locate(doc, texts.reading, design);
-    const stable = [...located.starts].every(([n, p]) => pages.get(n) === p);
-    if (stable) {
-      checkPrinted(doc, texts.layout);
-      break;
+  try {
+    for (let pass = 1; ; pass++) {
+      html = renderDesign(doc, design, pages);
+      printChromium(html, pdf, work);
+      located = locate(doc, pdfPages(pdf), where);
+      if ([...located.starts].every(([n, p]) => pages.get(n) === p)) break;
+      if (pass >= 4) throw new Error(`${design.id}: project pages still move after ${pass} prints`);
+      pages = located.starts;
     }
-    if (pass >= 4) throw new Error(`${design.id}: project pages still move after ${pass} prints`);
-    pages = located.starts;
+    checkPrinted(doc, [...pdfPages(pdf, ['-layout']), ...pdfPages(pdf)]);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
-  const bytes = readFileSync(pdf);
-  const pageCount = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))[1]);
-  const expected = structuredClone(doc);
-  expected.source = { file: 'input.pdf', sha256: createHash('sha256').update(bytes).digest('hex'), format: 'pdf', pageCount };
-  for (const p of expected.projets) {
-    p.page = located.starts.get(p.numero);
-    p.pages = { debut: located.starts.get(p.numero), fin: located.ends.get(p.numero) };
-  }
-  expected.diagnostics = [];
-  writeFileSync(join(folder, 'expected.json'), `${JSON.stringify(expected, null, 2)}\n`);
+  const { pageCount, size } = writeExpected(doc, pdf, located, folder);
   writeFileSync(join(folder, 'source.html'), html);
-  const version = execFileSync(chromium(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const version = run(chromium(), ['--version']).trim();
   writeFileSync(join(folder, 'design.json'), `${JSON.stringify({ content, id: design.id, generator: 'test/designs/generate.mjs', printedWith: version, pageCount, choices: design }, null, 2)}\n`);
-  return { folder, pageCount, size: bytes.length };
+  return { folder, pageCount, size };
 }
 
 async function main() {
