@@ -5,7 +5,7 @@
  */
 import { SENTENCE_END } from '../conventions.js';
 import type { BlockKind } from '../types.js';
-import { cellOrderedLines } from './cells.js';
+import { byBaseline, cellOrderedLines } from './cells.js';
 import type { Fragment, Metrics } from './fragments.js';
 import type { Column, Leaf } from './xycut.js';
 
@@ -38,14 +38,7 @@ export interface DraftBlock {
 
 /** Groups a leaf's fragments into lines, top to bottom (table cells one after the other), fragments of a line left to right. */
 function leafLines(fragments: readonly Fragment[]): Line[] {
-  const sorted = [...fragments].sort((a, b) => a.y - b.y || a.x0 - b.x0);
-  const rows: Fragment[][] = [];
-  for (const fragment of sorted) {
-    const row = rows.at(-1);
-    if (row && Math.abs(fragment.y - row[0]!.y) <= 0.2 * Math.min(fragment.size, row[0]!.size)) row.push(fragment);
-    else rows.push([fragment]);
-  }
-  return cellOrderedLines(rows).map((row) => {
+  return cellOrderedLines(byBaseline(fragments)).map((row) => {
     const parts = row.sort((a, b) => a.x0 - b.x0);
     const main = parts.reduce((a, b) => (b.chars > a.chars ? b : a));
     const boldChars = parts.reduce((sum, part) => sum + (part.bold ? part.chars : 0), 0);

@@ -97,8 +97,8 @@ function cellsOf(fragments: readonly Fragment[]): Fragment[][] {
   return cells;
 }
 
-/** A cell's fragments as lines, top to bottom. */
-function byBaseline(cell: readonly Fragment[]): Fragment[][] {
+/** Fragments grouped into lines (baselines within a fifth of the smaller size), top to bottom. */
+export function byBaseline(cell: readonly Fragment[]): Fragment[][] {
   const sorted = [...cell].sort((a, b) => a.y - b.y || a.x0 - b.x0);
   const lines: Fragment[][] = [];
   for (const fragment of sorted) {
