@@ -3,9 +3,11 @@
  * (the table, or JSON) with the exit code saying whether the score reaches `--min`. Kept apart
  * from `cli.ts` (which prints) so that the command's code is in one place.
  */
-import { parseArgs } from 'node:util';
 import { BrochureError, EXIT } from '../errors.js';
+import { parseOptions } from '../options.js';
+import { printable } from '../printable.js';
 import { readInput } from '../read.js';
+import { acceptedSchemaVersions } from '../validate/index.js';
 import { compareDocuments, formatComparison, isComparable, type ComparableDocument } from './index.js';
 
 /** Help text of `brochure-extract compare`. */
@@ -29,21 +31,15 @@ Exit codes: 0 compared (and score >= --min), 1 score below --min, 64 usage, 65 n
  * @returns What to print on stdout and the exit code.
  */
 export async function compareCommand(argv: readonly string[]): Promise<{ output: string; code: number }> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: {
-      min: { type: 'string' }, json: { type: 'boolean' }, show: { type: 'string' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' },
-    } });
-  } catch (error) {
-    throw new BrochureError('USAGE', `${(error as Error).message.split('\n')[0]} (try --help)`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptions('compare', argv, {
+    min: { type: 'string' }, json: { type: 'boolean' }, show: { type: 'string' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' },
+  });
   if (values.help) return { output: `${COMPARE_HELP}\n`, code: EXIT.ok };
   if (positionals.length !== 2) throw new BrochureError('USAGE', "compare takes ACTUAL.json and EXPECTED.json (try 'brochure-extract compare --help')");
   const min = values.min === undefined ? undefined : Number(values.min);
-  if (min !== undefined && !(min >= 0 && min <= 1)) throw new BrochureError('USAGE', `--min takes a number between 0 and 1, not '${values.min}'`);
+  if (min !== undefined && !(min >= 0 && min <= 1)) throw new BrochureError('USAGE', `--min takes a number between 0 and 1, not '${printable(values.min!)}'`);
   const show = values.show === undefined ? 15 : Number(values.show);
-  if (!Number.isInteger(show) || show < 0) throw new BrochureError('USAGE', `--show takes a whole number, not '${values.show}'`);
+  if (!Number.isInteger(show) || show < 0) throw new BrochureError('USAGE', `--show takes a whole number, not '${printable(values.show!)}'`);
   const [actual, expected] = await Promise.all(positionals.map(readDocument));
   const comparison = compareDocuments(actual!, expected!);
   const output = values.json ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparison(comparison, show);
@@ -59,5 +55,12 @@ async function readDocument(file: string): Promise<ComparableDocument> {
     throw new BrochureError('NOT_A_BROCHURE', `'${file}' is not JSON (${(error as Error).message.split('\n')[0]})`);
   }
   if (!isComparable(value)) throw new BrochureError('NOT_A_BROCHURE', `'${file}' is not a brochure document (no "brochure" object or "projets" list with numbered projects)`);
+  // The rest is compared loosely (an expected document may be written by hand), but a version this
+  // build does not know is refused, as 'report' and 'ingest' refuse it: its fields may mean otherwise.
+  const version = (value as { schemaVersion?: unknown }).schemaVersion;
+  const accepted = acceptedSchemaVersions();
+  if (typeof version !== 'string' || !accepted.includes(version)) {
+    throw new BrochureError('NOT_A_BROCHURE', `'${file}' has schemaVersion ${JSON.stringify(version) ?? 'missing'}; this brochure-extract reads ${accepted.join(', ')}`);
+  }
   return value;
 }
