@@ -247,6 +247,24 @@ describe('each file\'s line as it is done (item 10)', () => {
     // The PDF takes hundreds of milliseconds after the text's line came out.
     expect(run.exitMs - run.firstOutputMs!).toBeGreaterThan(150);
   });
+
+  // `script` (util-linux) runs the CLI on a pseudo-terminal, as a person watching would.
+  it.skipIf(!existsSync('/usr/bin/script'))('on a terminal, a progress line between the files\' lines, cleared before each', async () => {
+    const dir = fresh();
+    copyFileSync(syntheticText, join(dir, 'a.txt'));
+    copyFileSync(syntheticPdf, join(dir, 'b.pdf'));
+    const command = [process.execPath, bin, 'extract', join(dir, 'a.txt'), join(dir, 'b.pdf'), '--out-dir', join(dir, 'o'), '--jobs', '1'].map((word) => `'${word}'`).join(' ');
+    const run = await new Promise<string>((resolve, reject) => {
+      const child = spawn('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: root });
+      const out: Buffer[] = [];
+      child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+      child.on('error', reject);
+      child.on('close', () => resolve(Buffer.concat(out).toString('utf8')));
+      child.stdin.end();
+    });
+    expect(run).toContain('\r1/2 files\r\u001b[K');
+    expect(run).toMatch(/\r\u001b\[K[^\r]*o\/b\.json: \d+ projects/);
+  });
 });
 
 describe('the PDF password without --password (item 13)', () => {
