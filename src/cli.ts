@@ -3,7 +3,7 @@
  * prints or exits; the work is done by the library functions it calls.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { readInput, STANDARD_STREAM } from './read.js';
+import { inputName, readInput, STANDARD_STREAM } from './read.js';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import { BrochureError, EXIT } from './errors.js';
@@ -182,13 +182,13 @@ async function extractCommand(argv: readonly string[]): Promise<number> {
   let exit: number = EXIT.ok;
   let extracted = 0;
   // Each file's line as soon as it is done (the progress line is cleared for it, then redrawn).
+  if (progress) process.stderr.write(`0/${inputs.length} files`);
   const onDone = (outcome: Outcome, done: number, total: number): void => {
     if (progress) process.stderr.write('\r\x1b[K');
-    if (outcome.error instanceof BrochureError && outcome.error.code === 'NOT_A_BROCHURE' && fromFolders.has(outcome.input)) {
-      // A folder holds other files too (a README, notes): what is not a brochure is skipped, and said so.
-      if (!values.quiet) process.stderr.write(`brochure-extract: skipped ${printable(outcome.input)}: ${errorLine(outcome.error, false)}\n`);
+    if (skipped(outcome.error, outcome.input, fromFolders)) {
+      if (!values.quiet) process.stderr.write(skipLine(outcome.input, outcome.error!));
     } else if (outcome.error) {
-      process.stderr.write(`brochure-extract: ${printable(outcome.input)}: ${errorLine(outcome.error, values.debug === true)}\n`);
+      process.stderr.write(`brochure-extract: ${printable(inputName(outcome.input))}: ${errorLine(outcome.error, values.debug === true)}\n`);
       exit = worst(exit, outcome.error instanceof BrochureError ? outcome.error.exitCode : EXIT.internal);
     } else {
       extracted += 1;
@@ -267,11 +267,11 @@ async function reportCommand(argv: readonly string[]): Promise<number> {
   try {
     parsed = JSON.parse(new TextDecoder().decode(raw));
   } catch {
-    throw new BrochureError('NOT_A_BROCHURE', `'${file === STANDARD_STREAM ? 'stdin' : file}' is not JSON: pass a document written by 'brochure-extract extract'`);
+    throw new BrochureError('NOT_A_BROCHURE', `'${inputName(file)}' is not JSON: pass a document written by 'brochure-extract extract'`);
   }
   const { validateDocument } = await import('./validate/index.js');
   const checked = validateDocument(parsed);
-  if (!checked.valid) throw new BrochureError('NOT_A_BROCHURE', `'${file}' is not a brochure document: ${checked.errors.slice(0, 2).join('; ')}`);
+  if (!checked.valid) throw new BrochureError('NOT_A_BROCHURE', `'${inputName(file)}' is not a brochure document: ${checked.errors.slice(0, 2).join('; ')}`);
   const { renderHtml, renderText } = await import('./report/index.js');
   if (values.html === undefined) {
     // The document's own strings go to a terminal: its control characters are shown, not obeyed.
@@ -328,11 +328,11 @@ async function ingestCommand(argv: readonly string[]): Promise<number> {
         process.stdout.write(`${result.edition}: ${result.status} from '${printable(input)}' into ${printable(dbPath)}: ${result.projects} projects, ${result.candidates} identity candidate${result.candidates === 1 ? '' : 's'}, ${seconds} s${partial}\n`);
         if (result.changes) process.stdout.write(changeLines(result.changes));
       } catch (error) {
-        if (error instanceof BrochureError && error.code === 'NOT_A_BROCHURE' && fromFolders.has(input)) {
-          if (!values.quiet) process.stderr.write(`brochure-extract: skipped ${printable(input)}: ${errorLine(error, false)}\n`);
+        if (skipped(error, input, fromFolders)) {
+          if (!values.quiet) process.stderr.write(skipLine(input, error));
           continue;
         }
-        process.stderr.write(`brochure-extract: ${printable(input)}: ${errorLine(error, values.debug === true)}\n`);
+        process.stderr.write(`brochure-extract: ${printable(inputName(input))}: ${errorLine(error, values.debug === true)}\n`);
         exit = worst(exit, error instanceof BrochureError ? error.exitCode : EXIT.internal);
       }
     }
@@ -405,7 +405,7 @@ async function exportCommand(argv: readonly string[]): Promise<number> {
     return EXIT.ok;
   }
   for (const file of files) await writeTextAtomic(join(out, file.name), file.text);
-  process.stdout.write(`export: ${files.length} ${format} file${files.length === 1 ? '' : 's'} in ${out} (${files.map((file) => file.name).join(', ')})\n`);
+  process.stdout.write(`export: ${files.length} ${format} file${files.length === 1 ? '' : 's'} in ${printable(out)} (${files.map((file) => file.name).join(', ')})\n`);
   return EXIT.ok;
 }
 
@@ -415,7 +415,19 @@ function summaryLine(outcome: Outcome): string {
   const count = (severity: Diagnostic['severity']): number => document.diagnostics.filter((d) => d.severity === severity).length;
   const authors = document.projets.reduce((n, projet) => n + projet.auteurs.length, 0);
   const partial = outcome.partial ? ' PARTIAL' : '';
-  return `${outcome.output ?? 'stdout'}: ${document.projets.length} projects, ${authors} authors, diagnostics ${count('error')} errors / ${count('warning')} warnings / ${count('info')} infos, ${(outcome.ms / 1000).toFixed(2)} s${partial}`;
+  return `${printable(outcome.output ?? 'stdout')}: ${document.projets.length} projects, ${authors} authors, diagnostics ${count('error')} errors / ${count('warning')} warnings / ${count('info')} infos, ${(outcome.ms / 1000).toFixed(2)} s${partial}`;
+}
+
+/**
+ * Whether a failed input is skipped rather than reported: a folder holds other files too (a README,
+ * notes), and one of them that proves not to be a brochure is passed over, and said so.
+ */
+function skipped(error: unknown, input: string, fromFolders: ReadonlySet<string>): boolean {
+  return error instanceof BrochureError && error.code === 'NOT_A_BROCHURE' && fromFolders.has(input);
+}
+
+function skipLine(input: string, error: unknown): string {
+  return `brochure-extract: skipped ${printable(input)}: ${errorLine(error, false)}\n`;
 }
 
 /** Which files of a folder are taken, and how to name them in a message. */

@@ -10,6 +10,15 @@ import { printable } from './printable.js';
 /** The name that stands for standard input (and, as an output, standard output). */
 export const STANDARD_STREAM = '-';
 
+/**
+ * How messages name an input.
+ * @param path The input's path, or `-`.
+ * @returns The path, or `standard input`.
+ */
+export function inputName(path: string): string {
+  return path === STANDARD_STREAM ? 'standard input' : path;
+}
+
 /** A brochure as the library takes it: a path, a `file:` URL, or the file's bytes (a Buffer too). */
 export type BrochureInput = string | URL | Uint8Array | ArrayBuffer;
 
@@ -23,7 +32,7 @@ export async function readInput(path: string): Promise<Uint8Array> {
     return new Uint8Array(path === STANDARD_STREAM ? await readStdin() : await readFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const name = printable(path);
+    const name = printable(inputName(path));
     if (code === 'ENOENT') throw new BrochureError('INPUT_NOT_FOUND', `'${name}' does not exist`);
     if (code === 'EISDIR') throw new BrochureError('INPUT_NOT_FOUND', `'${name}' is a folder, not a file`);
     if (code === 'EACCES') throw new BrochureError('INPUT_NOT_FOUND', `'${name}' cannot be read (permission denied)`);

@@ -159,8 +159,15 @@ describe('- for standard input and output, -o for --out (item 11)', () => {
     expect(existsSync(join(dir, '-'))).toBe(false);
   });
 
+  it('compare - reads one document from standard input', async () => {
+    const run = await cli(['compare', '-', syntheticExpected], { stdin: readFileSync(syntheticExpected) });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/score: 1\.0000/);
+  });
+
   it('standard input is read once only', async () => {
     expectOneLine(await cli(['extract', '-', '-']), 64, /standard input \('-'\) can be read once only/);
+    expectOneLine(await cli(['compare', '-', '-']), 64, /standard input \('-'\) can be read once only/);
   });
 });
 

@@ -6,7 +6,7 @@
 import { BrochureError, EXIT } from '../errors.js';
 import { parseOptions } from '../options.js';
 import { printable } from '../printable.js';
-import { readInput } from '../read.js';
+import { inputName, readInput, STANDARD_STREAM } from '../read.js';
 import { acceptedSchemaVersions } from '../validate/index.js';
 import { compareDocuments, formatComparison, isComparable, type ComparableDocument } from './index.js';
 
@@ -16,7 +16,8 @@ export const COMPARE_HELP = `Usage: brochure-extract compare ACTUAL.json EXPECTE
 Compares an extracted document with the expected one, field by field (brochure, sections,
 promotions, and per project: identity, titles, collectivité, page, authors with e-mails, tutors,
 each rubrique by word similarity, figures, references, no extra project), prints the accuracy
-table, the first mismatches and last a line "score: X" (mean of the field scores).
+table, the first mismatches and last a line "score: X" (mean of the field scores). One of the
+two may be '-', read from standard input.
 
 Options:
   --min X      exit 1 when the score is below X (between 0 and 1)
@@ -40,6 +41,7 @@ export async function compareCommand(argv: readonly string[]): Promise<{ output:
   if (min !== undefined && !(min >= 0 && min <= 1)) throw new BrochureError('USAGE', `--min takes a number between 0 and 1, not '${printable(values.min!)}'`);
   const show = values.show === undefined ? 15 : Number(values.show);
   if (!Number.isInteger(show) || show < 0) throw new BrochureError('USAGE', `--show takes a whole number, not '${printable(values.show!)}'`);
+  if (positionals.every((file) => file === STANDARD_STREAM)) throw new BrochureError('USAGE', "standard input ('-') can be read once only: give one of the two documents as a file");
   const [actual, expected] = await Promise.all(positionals.map(readDocument));
   const comparison = compareDocuments(actual!, expected!);
   const output = values.json ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparison(comparison, show);
@@ -52,15 +54,15 @@ async function readDocument(file: string): Promise<ComparableDocument> {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new BrochureError('NOT_A_BROCHURE', `'${file}' is not JSON (${(error as Error).message.split('\n')[0]})`);
+    throw new BrochureError('NOT_A_BROCHURE', `'${inputName(file)}' is not JSON (${(error as Error).message.split('\n')[0]})`);
   }
-  if (!isComparable(value)) throw new BrochureError('NOT_A_BROCHURE', `'${file}' is not a brochure document (no "brochure" object or "projets" list with numbered projects)`);
+  if (!isComparable(value)) throw new BrochureError('NOT_A_BROCHURE', `'${inputName(file)}' is not a brochure document (no "brochure" object or "projets" list with numbered projects)`);
   // The rest is compared loosely (an expected document may be written by hand), but a version this
   // build does not know is refused, as 'report' and 'ingest' refuse it: its fields may mean otherwise.
   const version = (value as { schemaVersion?: unknown }).schemaVersion;
   const accepted = acceptedSchemaVersions();
   if (typeof version !== 'string' || !accepted.includes(version)) {
-    throw new BrochureError('NOT_A_BROCHURE', `'${file}' has schemaVersion ${JSON.stringify(version) ?? 'missing'}; this brochure-extract reads ${accepted.join(', ')}`);
+    throw new BrochureError('NOT_A_BROCHURE', `'${inputName(file)}' has schemaVersion ${JSON.stringify(version) ?? 'missing'}; this brochure-extract reads ${accepted.join(', ')}`);
   }
   return value;
 }
