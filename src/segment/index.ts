@@ -41,7 +41,8 @@ export function segmentDocument(extracted: ExtractedDocument, vocabulary: Vocabu
   const blocks = extracted.blocks;
   const diagnostics: Diagnostic[] = [];
   const sommaireStart = blocks.findIndex((block) => vocabulary.isSommaireHeading(block.text));
-  const { entries, end: sommaireEnd } = sommaireStart >= 0 ? readSommaire(blocks, sommaireStart + 1, vocabulary) : { entries: [], end: 0 };
+  const { entries, end: sommaireEnd, diagnostics: sommaireDiagnostics } = sommaireStart >= 0 ? readSommaire(blocks, sommaireStart + 1, vocabulary) : { entries: [], end: 0, diagnostics: [] };
+  diagnostics.push(...sommaireDiagnostics);
   if (sommaireStart < 0 || entries.length === 0) {
     diagnostics.push({ code: 'SOMMAIRE_MISSING', severity: 'warning', message: 'Aucun sommaire (« SOMMAIRE » suivi d’entrées « 01/ … / P05 ») n’a été trouvé : les projets sont repérés par leur seul numéro.' });
   }
