@@ -166,6 +166,13 @@ export interface ProjectBlock {
    * entry's lines (title, organisation) and nothing else is known (the document is partial).
    */
   readonly fromSommaireOnly?: boolean;
+  /**
+   * What decided where the project starts (rule ids of `src/segment/starts.ts`: « sommaire-entry »,
+   * « authors-heading », « sommaire-title », « announced-page », « labelled-number »,
+   * « display-number », « family-emails », « title-only », « not-in-sommaire », « sommaire-only »),
+   * for `--explain`.
+   */
+  readonly startEvidence?: readonly string[];
 }
 
 /** One roster ("PROMOTION OLYMPE DE GOUGES" and its member lines) printed at the end of the brochure. */
