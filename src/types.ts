@@ -229,6 +229,13 @@ export interface PrintedFigure {
   readonly page: number | null;
 }
 
+/** Which rule paired an author's name with an e-mail (`reading-order`, `columns`, `local-part`), for `--explain`. */
+export interface AuthorPairing {
+  readonly name: string;
+  readonly email: string;
+  readonly rule: string;
+}
+
 /** The fields of one project as printed, before names, e-mails and rosters are interpreted. */
 export interface ParsedProject {
   readonly numero: number;
@@ -237,6 +244,8 @@ export interface ParsedProject {
   readonly collectivite: string;
   /** Authors' cards under « LES AUTEURS ». */
   readonly auteurs: readonly PrintedPerson[];
+  /** Which rule paired each author's name with the e-mail (for `--explain`). */
+  readonly pairings?: readonly AuthorPairing[];
   /** Label of the tutor block as printed ("TUTRICE AU SEIN DE LA COLLECTIVITÉ"), `null` when absent. */
   readonly tuteurLabel: string | null;
   /** Tutors' cards under the tutor label. */
