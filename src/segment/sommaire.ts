@@ -5,6 +5,7 @@
  */
 import { SOMMAIRE_NUMBER, SOMMAIRE_PAGE, foldForMatch } from '../conventions.js';
 import type { Vocabulary } from '../profile.js';
+import { sameStyle } from '../style.js';
 import type { Block, Diagnostic, SommaireEntry, TextLine } from '../types.js';
 
 /** A project number that opens a line, with its label and separator, as found by `numberAtStart`. */
@@ -390,11 +391,6 @@ function textAndPages(lines: readonly TextLine[], vocabulary: Vocabulary): Somma
 /** Whether a line's weight and size are known (PDF input). */
 function known(line: TextLine): boolean {
   return line.bold !== null && line.size !== null;
-}
-
-/** Same weight and (within 6 %) the same size; unknown weight or size is never the same. */
-function sameStyle(a: TextLine, b: TextLine): boolean {
-  return a.bold !== null && a.bold === b.bold && a.size !== null && b.size !== null && Math.abs(a.size - b.size) <= 0.06 * Math.max(a.size, b.size);
 }
 
 /**
