@@ -13,8 +13,8 @@ export function line(spec: LineSpec): TextLine {
 }
 
 /** A paragraph block of the given lines, on `page` (`null`: converter text). A string's « \n » separates lines. */
-export function block(lines: LineSpec | readonly LineSpec[], page: number | null = null): Block {
-  const specs: readonly LineSpec[] = typeof lines === 'string' ? lines.split('\n') : Array.isArray(lines) && typeof lines[0] !== 'string' && !Array.isArray(lines[0]) ? [lines as LineSpec] : (lines as readonly LineSpec[]);
+export function block(lines: string | readonly LineSpec[], page: number | null = null): Block {
+  const specs: readonly LineSpec[] = typeof lines === 'string' ? lines.split('\n') : lines;
   const printed = specs.map(line);
   return { kind: 'paragraph', text: printed.map((l) => l.text).join(' '), lines: printed, page };
 }
