@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VOCABULARY } from '../../src/profile.js';
+import { segmentDocument } from '../../src/segment/index.js';
 import { findProjectStarts } from '../../src/segment/starts.js';
 import type { Block, SommaireEntry } from '../../src/types.js';
 import { block } from '../helpers/blocks.js';
@@ -47,5 +48,15 @@ describe('a start the sommaire lacks', () => {
   it('records for a listed start every source that agrees', () => {
     const blocks = project('PROJET 01', 'UN PREMIER TITRE DE PROJET', 5);
     expect(findProjectStarts(blocks, 0, blocks.length, entries, DEFAULT_VOCABULARY)[0]!.evidence).toEqual(['sommaire-entry', 'labelled-number', 'display-number', 'authors-heading', 'sommaire-title', 'announced-page', 'family-emails']);
+  });
+});
+
+describe('a damaged sommaire', () => {
+  it('does not drop the projects it lacks: the segmented document keeps them, with the evidence that decided their start', () => {
+    const sommaire = [block([['SOMMAIRE', 2, true]], 2), block([['01/', 1.2, true]], 2), block([['UN PREMIER TITRE DE PROJET', 0.9, true]], 2), block([['/ P05', 0.9, true]], 2), block([['02/', 1.2, true]], 2), block([['UN DEUXIÈME TITRE DE PROJET', 0.9, true]], 2), block([['/ P07', 0.9, true]], 2)];
+    const body = [...project('PROJET 01', 'UN PREMIER TITRE DE PROJET', 5), ...project('PROJET 02', 'UN DEUXIÈME TITRE DE PROJET', 7), ...project('PROJET 03', 'UN TROISIÈME TITRE', 9)];
+    const segmented = segmentDocument({ format: 'pdf', pageCount: 10, blocks: [...sommaire, ...body], diagnostics: [] }, DEFAULT_VOCABULARY);
+    expect(segmented.sommaire.map((entry) => entry.numero)).toEqual([1, 2]);
+    expect(segmented.projects.map((p) => [p.numero, p.startEvidence?.includes('not-in-sommaire') ?? false])).toEqual([[1, false], [2, false], [3, true]]);
   });
 });
