@@ -8,7 +8,7 @@
 import { DEFAULT_VOCABULARY, type Vocabulary } from '../profile.js';
 import type { Block, Diagnostic, ParsedProject, ProjectBlock, RubriqueKey, TextLine } from '../types.js';
 import { parseFigures } from './chiffres.js';
-import { parseAuthorCards, parseTutorCards } from './people.js';
+import { parseTutorCards, readAuthorCards } from './people.js';
 import { renderRubrique } from './render.js';
 import { splitRubriques } from './rubriques.js';
 
@@ -45,7 +45,7 @@ export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEF
     return renderRubrique(kept);
   };
 
-  const auteurs = parseAuthorCards(blocksOf('auteurs') ?? [], vocabulary.teamTableHeaders);
+  const { cards: auteurs, pairings } = readAuthorCards(blocksOf('auteurs') ?? [], vocabulary.teamTableHeaders);
   const hasText = rubriques.some((rubrique) => ['contexte', 'problematique', 'clesPourAgir'].includes(rubrique.key) && rubrique.blocks.length > 0);
   if (!hasText && !auteurs.some((card) => card.details.length > 0) && !project.fromSommaireOnly) {
     // Neither an author's e-mail nor any body rubrique: this is not a readable project page.
@@ -72,6 +72,7 @@ export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEF
     titre,
     collectivite,
     auteurs,
+    pairings,
     tuteurLabel: rubriques.find((rubrique) => rubrique.key === 'tuteurs')?.heading || null,
     tuteurs: parseTutorCards(blocksOf('tuteurs') ?? []),
     contexte,

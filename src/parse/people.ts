@@ -4,7 +4,8 @@
  * from converter text, so cards are rebuilt line by line.
  */
 import { EMAIL, foldForMatch } from '../conventions.js';
-import type { Block, PrintedPerson, TextLine } from '../types.js';
+import { jaroWinkler } from '../similarity.js';
+import type { AuthorPairing, Block, PrintedPerson, TextLine } from '../types.js';
 
 /** Name tokens: words in capitals (family names) or capitalised words (given names), hyphens allowed. */
 const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’]*)(?:-\p{Lu}[\p{L}'’]*)*$/u;
@@ -72,11 +73,131 @@ function pushDetail(details: string[], text: string): void {
  * @returns One card per person, in reading order.
  */
 export function parseAuthorCards(blocks: readonly Block[], tableHeaders: ReadonlySet<string> = new Set()): PrintedPerson[] {
-  const cards = readCards(
+  return readAuthorCards(blocks, tableHeaders).cards;
+}
+
+/**
+ * Rebuilds authors' cards as `parseAuthorCards` does, and says which rule paired each name with its
+ * e-mail (`reading-order`: the e-mail under or beside the name; `columns`: k names then k e-mails;
+ * `local-part`: the e-mail's local part spells the name), for `--explain`.
+ * @param blocks Blocks under « LES AUTEURS ».
+ * @param tableHeaders The family's team table header words.
+ * @returns The cards, and one pairing per card with a name and an e-mail.
+ */
+export function readAuthorCards(blocks: readonly Block[], tableHeaders: ReadonlySet<string> = new Set()): { cards: PrintedPerson[]; pairings: AuthorPairing[] } {
+  const read = readCards(
     withoutHeaderRow(blocks.map(splitNameAndEmail).filter((block) => !isTableHeader(block, tableHeaders))),
     (_, text, current) => EMAIL.test(text) || (current !== undefined && current.details.length === 0 && text.includes('@')),
   );
-  return pairColumns(joinSplitNames(cards));
+  const joined = joinSplitNames(read);
+  const adjacent = pairColumns(joined);
+  const spelled = pairByLocalPart(read, spelledPairs(adjacent));
+  const cards = spelled ?? adjacent;
+  const rule = (card: PrintedPerson): string => (spelled ? 'local-part' : joined.includes(card) ? 'reading-order' : 'columns');
+  const pairings = cards.flatMap((card) => {
+    const email = card.details.find((detail) => EMAIL.test(detail));
+    return card.name !== '' && email !== undefined ? [{ name: card.name, email, rule: rule(card) }] : [];
+  });
+  return { cards, pairings };
+}
+
+/** How many cards pair a name with an e-mail that spells it. */
+function spelledPairs(cards: readonly PrintedPerson[]): number {
+  return cards.filter((card) => card.name !== '' && card.details.some((detail) => EMAIL.test(detail) && spelling(card.name, detail) >= SPELLS_NAME)).length;
+}
+
+/** How close (Jaro-Winkler) an e-mail's local part must be to a name's letters to spell it (a letter dropped or doubled still does). */
+const SPELLS_NAME = 0.9;
+
+/** How close the last e-mail left must be to the last name left to go with it (a misspelt e-mail; not a project's contact address). */
+const SPELLS_LAST_NAME = 0.75;
+
+/**
+ * How well an e-mail's local part spells a name (« prenom.nom@… »): the best Jaro-Winkler
+ * similarity of its letters to the name's, given names first or family name first.
+ * @param name A name as printed (« LE GOFF Claire »).
+ * @param email An e-mail.
+ * @returns A similarity in [0, 1].
+ */
+export function spelling(name: string, email: string): number {
+  const local = foldForMatch(email.split('@')[0]!).replace(/[^A-Z]/g, '');
+  const tokens = foldForMatch(name).split(/\s+/).map((token) => token.replace(/[^A-Z]/g, '')).filter(Boolean);
+  if (local === '' || tokens.length === 0) return 0;
+  const orders = tokens.map((_, k) => [...tokens.slice(k), ...tokens.slice(0, k)].join(''));
+  return Math.max(...orders.map((order) => jaroWinkler(local, order)));
+}
+
+/** A name (whole, or its parts printed in cells of their own) an e-mail may be paired with. */
+interface SpelledPair {
+  readonly parts: readonly PrintedPerson[];
+  readonly email: string;
+  readonly score: number;
+}
+
+/**
+ * Name parts printed in cells of their own (« MARCHETTI » in a « Nom » column, « Lisa » in a
+ * « Prénom » column) that together spell an e-mail's local part, segment by segment (« lisa.marchetti »).
+ */
+function partsSpelling(email: string, words: readonly PrintedPerson[]): PrintedPerson[] | null {
+  const segments = foldForMatch(email.split('@')[0]!).split(/[._-]+/).map((segment) => segment.replace(/[^A-Z]/g, '')).filter(Boolean);
+  if (segments.length < 2) return null;
+  const parts = segments.map((segment) => words.find((card) => foldForMatch(card.name).replace(/[^A-Z]/g, '') === segment));
+  if (parts.some((part) => part === undefined) || new Set(parts).size !== parts.length) return null;
+  return [...(parts as PrintedPerson[])].sort((a, b) => words.indexOf(a) - words.indexOf(b));
+}
+
+/**
+ * Names and e-mails paired by what the e-mail spells, not by where it stands, when that pairs more
+ * e-mails with a name they spell than the reading order does (a team table read column by column, a
+ * header row between, the family and given names in columns of their own): each e-mail goes to the
+ * name it spells best, best pairs first; name parts it spells segment by segment are joined in
+ * reading order; one name and one e-mail left over are paired by elimination. Names keep their
+ * printed order; an e-mail that spells no name is kept on a card of its own (never dropped).
+ * @param cards Cards as read, one per name line (e-mails under the name above them).
+ * @param asRead How many names the reading order pairs with an e-mail that spells them.
+ * @returns The cards re-paired, or `null` when the reading order is as good.
+ */
+export function pairByLocalPart(cards: readonly PrintedPerson[], asRead: number): PrintedPerson[] | null {
+  const isEmail = (detail: string): boolean => EMAIL.test(detail);
+  const emails = cards.flatMap((card) => card.details.filter(isEmail));
+  const named = cards.filter((card) => card.name !== '');
+  if (emails.length === 0 || named.length === 0 || cards.some((card) => card.details.some((detail) => !isEmail(detail)))) return null;
+  const words = named.filter((card) => isNamePart(card.name) && card.name.trim().split(/\s+/).length === 1);
+  const candidates: SpelledPair[] = [
+    ...named.flatMap((card) => emails.map((email) => ({ parts: [card], email, score: spelling(card.name, email) }))),
+    ...emails.flatMap((email) => {
+      const parts = partsSpelling(email, words);
+      return parts ? [{ parts, email, score: 1 }] : [];
+    }),
+  ].filter((pair) => pair.score >= SPELLS_NAME).sort((a, b) => b.score - a.score || b.parts.length - a.parts.length);
+  const chosen: SpelledPair[] = [];
+  const used = new Set<PrintedPerson>();
+  const taken = new Set<string>();
+  const choose = (pair: SpelledPair): void => {
+    chosen.push(pair);
+    pair.parts.forEach((part) => used.add(part));
+    taken.add(pair.email);
+  };
+  for (const pair of candidates) {
+    if (!taken.has(pair.email) && !pair.parts.some((part) => used.has(part))) choose(pair);
+  }
+  if (chosen.length <= asRead) return null;
+  // One whole name and one e-mail left over, the e-mail still close to the name: a misspelt e-mail in a column.
+  const leftNames = named.filter((card) => !used.has(card) && (looksLikeName(card.name) || isAnyCaseName(card.name)));
+  const leftEmails = emails.filter((email) => !taken.has(email));
+  const last = leftNames.length === 1 && leftEmails.length === 1 ? { parts: leftNames, email: leftEmails[0]!, score: spelling(leftNames[0]!.name, leftEmails[0]!) } : null;
+  if (last && last.score >= SPELLS_LAST_NAME) choose(last);
+  const out: PrintedPerson[] = [];
+  for (const card of cards) {
+    const pair = chosen.find((candidate) => candidate.parts.includes(card));
+    if (pair) {
+      if (pair.parts[0] === card) out.push({ ...card, name: pair.parts.map((part) => part.name.trim()).join(' '), details: [pair.email] });
+      continue;
+    }
+    if (card.name !== '') out.push({ ...card, details: [] });
+  }
+  const orphans = emails.filter((email) => !taken.has(email));
+  return [...out, ...orphans.map((email) => ({ name: '', details: [email], page: cards.find((card) => card.details.includes(email))?.page ?? null }))];
 }
 
 /**
@@ -171,14 +292,25 @@ export function isNamePart(text: string): boolean {
 /** A name and an e-mail on one line (« NOM Prénom  e-mail », a table row « NOM Prénom | e-mail », « Prénom NOM — e-mail »). */
 const NAME_THEN_EMAIL = /^(.*?\S)\s*(?:\||\s[–—-]\s|\s)\s*([\p{L}\p{N}._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})$/u;
 
+/**
+ * A line printing a name then an e-mail, in any of the family's forms (« NOM Prénom  e-mail »,
+ * « NOM Prénom | e-mail », « Prénom NOM — e-mail »): the one predicate the parse stage uses for it.
+ * @param line A printed line.
+ * @returns The name (table cells joined by a space) and the e-mail, or `null`.
+ */
+export function nameThenEmail(line: string): { name: string; email: string } | null {
+  const match = NAME_THEN_EMAIL.exec(line.trim());
+  const name = match?.[1]!.replace(/\s*\|\s*/g, ' ').trim() ?? '';
+  if (!match || !(isAnyCaseName(name) || isNamePart(name)) || !EMAIL.test(match[2]!)) return null;
+  return { name, email: match[2]! };
+}
+
 /** Splits each line printing a name then an e-mail into the name line and the e-mail line. */
 function splitNameAndEmail(block: Block): Block {
   if (!block.text.includes('@')) return block;
   const lines = block.lines.flatMap((line): TextLine[] => {
-    const match = NAME_THEN_EMAIL.exec(line.text.trim());
-    const name = match?.[1]!.replace(/\s*\|\s*/g, ' ').trim() ?? '';
-    if (!match || !(isAnyCaseName(name) || isNamePart(name))) return [line];
-    return [{ ...line, text: name }, { ...line, text: match[2]! }];
+    const pair = nameThenEmail(line.text);
+    return pair ? [{ ...line, text: pair.name }, { ...line, text: pair.email }] : [line];
   });
   return lines.length === block.lines.length ? block : { ...block, lines };
 }

@@ -13,6 +13,7 @@
  */
 import { foldForMatch } from '../conventions.js';
 import type { Vocabulary } from '../profile.js';
+import { sameStyle } from '../style.js';
 import type { Block, Diagnostic, RubriqueKey, TextLine } from '../types.js';
 import { isStandaloneFigure } from './chiffres.js';
 import { isAnyCaseName, isNamePart } from './people.js';
@@ -105,7 +106,46 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
     }
   }
   const moved = moveByShape(headingBlocks, known, vocabulary, where, diagnostics, unknown);
+  figuresInTheirStyle(moved.rubriques);
   return { headingBlocks: moved.headingBlocks, rubriques: moved.rubriques, unknown, diagnostics };
+}
+
+/** Size (relative to the body) from which a key figure is in display type: a list number is not. */
+const FIGURE_DISPLAY_SIZE = 1.5;
+
+/**
+ * Key figures set in a sidebar that runs on past a page break are read after the text beside them,
+ * inside another rubrique. This project's own key figures say how a figure and its label are set
+ * (the first figure in display type under the figures' heading, and the block under it): a figure
+ * set exactly so, followed by blocks set as its label, found in another rubrique, goes back to the
+ * key figures with its label.
+ * @param rubriques The project's rubriques (changed in place).
+ */
+export function figuresInTheirStyle(rubriques: readonly Rubrique[]): void {
+  const chiffres = rubriques.find((rubrique) => rubrique.key === 'chiffres');
+  if (!chiffres) return;
+  const at = chiffres.blocks.findIndex((block) => block.lines.length === 1 && isStandaloneFigure(block.text) && (block.lines[0]!.size ?? 0) >= FIGURE_DISPLAY_SIZE);
+  const figure = chiffres.blocks[at]?.lines[0];
+  const label = chiffres.blocks[at + 1]?.lines[0];
+  if (!figure || !label || isStandaloneFigure(label.text)) return;
+  const isFigure = (block: Block | undefined): boolean => block !== undefined && block.lines.length === 1 && isStandaloneFigure(block.text) && sameStyle(block.lines[0]!, figure);
+  const isLabel = (block: Block | undefined): boolean => block !== undefined && !isStandaloneFigure(block.text) && block.lines.every((line) => sameStyle(line, label));
+  for (const rubrique of rubriques) {
+    if (rubrique === chiffres) continue;
+    const kept: Block[] = [];
+    const moving: Block[] = [];
+    for (let i = 0; i < rubrique.blocks.length; i++) {
+      if (!isFigure(rubrique.blocks[i]) || !isLabel(rubrique.blocks[i + 1])) {
+        kept.push(rubrique.blocks[i]!);
+        continue;
+      }
+      moving.push(rubrique.blocks[i]!);
+      while (isLabel(rubrique.blocks[i + 1])) moving.push(rubrique.blocks[++i]!);
+    }
+    if (moving.length === 0) continue;
+    rubrique.blocks.splice(0, rubrique.blocks.length, ...kept);
+    chiffres.blocks.push(...moving);
+  }
 }
 
 /**

@@ -41,7 +41,8 @@ export function segmentDocument(extracted: ExtractedDocument, vocabulary: Vocabu
   const blocks = extracted.blocks;
   const diagnostics: Diagnostic[] = [];
   const sommaireStart = blocks.findIndex((block) => vocabulary.isSommaireHeading(block.text));
-  const { entries, end: sommaireEnd } = sommaireStart >= 0 ? readSommaire(blocks, sommaireStart + 1, vocabulary) : { entries: [], end: 0 };
+  const { entries, end: sommaireEnd, diagnostics: sommaireDiagnostics } = sommaireStart >= 0 ? readSommaire(blocks, sommaireStart + 1, vocabulary) : { entries: [], end: 0, diagnostics: [] };
+  diagnostics.push(...sommaireDiagnostics);
   if (sommaireStart < 0 || entries.length === 0) {
     diagnostics.push({ code: 'SOMMAIRE_MISSING', severity: 'warning', message: 'Aucun sommaire (« SOMMAIRE » suivi d’entrées « 01/ … / P05 ») n’a été trouvé : les projets sont repérés par leur seul numéro.' });
   }
@@ -87,7 +88,7 @@ export function segmentDocument(extracted: ExtractedDocument, vocabulary: Vocabu
       body.push(block);
     }
     currentSection = sectionOfNumber.get(start.numero) ?? currentSection;
-    projects.push({ numero: start.numero, section: currentSection, heading: start.heading, blocks: body });
+    projects.push({ numero: start.numero, section: currentSection, heading: start.heading, blocks: body, startEvidence: start.evidence });
   });
   projects.push(...sommaireOnlyProjects(entries, starts, diagnostics));
   projects.sort((a, b) => a.numero - b.numero);
@@ -283,7 +284,7 @@ function sommaireOnlyProjects(entries: readonly SommaireEntry[], starts: readonl
       });
       const lineBlocks: Block[] = entry.lines.map((line) => ({ kind: 'paragraph', text: line.text, lines: [line], page: null }));
       const heading: Block = { kind: 'paragraph', text: String(entry.numero).padStart(2, '0'), lines: [{ text: String(entry.numero).padStart(2, '0'), bold: null, size: null }], page: null };
-      return { numero: entry.numero, section: entry.section, heading, blocks: lineBlocks, fromSommaireOnly: true };
+      return { numero: entry.numero, section: entry.section, heading, blocks: lineBlocks, fromSommaireOnly: true, startEvidence: ['sommaire-entry', 'sommaire-only'] };
     });
 }
 

@@ -1,0 +1,35 @@
+/**
+ * Key figures read back by this project's own figure style (src/parse/rubriques.ts), and the
+ * cover's title in the title's type (src/normalise/index.ts): each rule on a few invented blocks.
+ */
+import { describe, expect, it } from 'vitest';
+import { figuresInTheirStyle, type Rubrique } from '../../src/parse/rubriques.js';
+import { readBrochure } from '../../src/normalise/index.js';
+import { DEFAULT_VOCABULARY } from '../../src/profile.js';
+import { block } from '../helpers/blocks.js';
+
+describe('key figures of a sidebar run on past a page break', () => {
+  const figures = (): Rubrique => ({ key: 'chiffres', heading: 'LES CHIFFRES CLÉS', page: 30, blocks: [block([['93', 2.1, true]], 30), block([['personnes contactées', 0.86, false]], 30)] });
+
+  it('go back to the key figures when set as this project’s figures and labels, from the text read before them', () => {
+    const text: Rubrique = { key: 'clesPourAgir', heading: 'DES CLÉS POUR AGIR', page: 31, blocks: [block([['Un paragraphe.', 1, false]], 31), block([['2', 2.1, true]], 31), block([['immersions réalisées', 0.86, false]], 31), block([['1', 2.1, true]], 31), block([['formation à l’INET', 0.86, false]], 31)] };
+    const chiffres = figures();
+    figuresInTheirStyle([chiffres, text]);
+    expect(text.blocks.map((b) => b.text)).toEqual(['Un paragraphe.']);
+    expect(chiffres.blocks.map((b) => b.text)).toEqual(['93', 'personnes contactées', '2', 'immersions réalisées', '1', 'formation à l’INET']);
+  });
+
+  it('stay where they are when set otherwise (a number of a list in body type)', () => {
+    const text: Rubrique = { key: 'clesPourAgir', heading: 'DES CLÉS POUR AGIR', page: 31, blocks: [block([['2', 1, true]], 31), block([['immersions réalisées', 1, false]], 31)] };
+    figuresInTheirStyle([figures(), text]);
+    expect(text.blocks.map((b) => b.text)).toEqual(['2', 'immersions réalisées']);
+  });
+});
+
+describe('the cover’s title', () => {
+  it('leaves out a line set far smaller above it (a logo’s name), keeps lines of its type', () => {
+    const cover = [block([['I N E T', 1.49, true]], 1), block([['REGARDS CROISÉS SUR', 3.62, true], ['LES TERRITOIRES', 3.62, true]], 1), block([["Élèves territoriaux de l'INET des promotions", 1.17, false]], 1), block([['2019 / 2020', 1.28, true]], 1)];
+    expect(readBrochure(cover, [], DEFAULT_VOCABULARY).titre).toBe('REGARDS CROISÉS SUR LES TERRITOIRES');
+    expect(readBrochure([block('I N E T'), ...cover.slice(1).map((b) => block(b.lines.map((l) => l.text)))], [], DEFAULT_VOCABULARY).titre).toBe('I N E T REGARDS CROISÉS SUR LES TERRITOIRES');
+  });
+});
