@@ -105,6 +105,8 @@ export async function openPdf(data: Uint8Array, options: ReadPdfOptions = emptyO
     useSystemFonts: false,
     stopAtErrors: false,
     verbosity: 0,
+    // The fonts' ToUnicode maps reach `commonObjs` (for `hyphenReadAsGap`).
+    fontExtraProperties: true,
     cMapUrl: join(PDFJS_DIR, 'cmaps') + '/',
     cMapPacked: true,
     standardFontDataUrl: join(PDFJS_DIR, 'standard_fonts') + '/',
@@ -165,7 +167,7 @@ export class PageReader {
       skippedRuns,
       runs: runs.map(({ fontId, ...run }) => {
         const font = fonts.get(fontId);
-        return { ...run, bold: font?.bold ?? false, fontName: font?.name ?? fontId };
+        return { ...run, bold: font?.bold ?? false, fontName: font?.name ?? fontId, ...(font?.hyphenReadAsGap ? { hyphenReadAsGap: true as const } : {}) };
       }),
     }));
   }
@@ -223,8 +225,8 @@ async function readPage(doc: PDFDocumentProxy, number: number): Promise<ReadPage
  * possible (greedy: most unnamed fonts per character shown), since that is what loads fonts into
  * `commonObjs`. A font that cannot be named (Type3, damaged) stays unknown: not bold.
  */
-async function nameFonts(doc: PDFDocumentProxy, pages: readonly ReadPage[]): Promise<Map<string, { name: string; bold: boolean }>> {
-  const named = new Map<string, { name: string; bold: boolean }>();
+async function nameFonts(doc: PDFDocumentProxy, pages: readonly ReadPage[]): Promise<Map<string, FontFacts>> {
+  const named = new Map<string, FontFacts>();
   const unnamed = new Set(pages.flatMap((page) => [...page.fontIds]));
   const tried = new Set<number>();
   while (unnamed.size > 0) {
@@ -250,9 +252,10 @@ async function nameFonts(doc: PDFDocumentProxy, pages: readonly ReadPage[]): Pro
       await page.getOperatorList();
       for (const id of best.fontIds) {
         if (!unnamed.has(id) || !page.commonObjs.has(id)) continue;
-        const font = page.commonObjs.get(id) as { name?: unknown } | null;
+        const font = page.commonObjs.get(id) as { name?: unknown; toUnicode?: unknown } | null;
         const name = typeof font?.name === 'string' ? font.name.replace(SUBSET_PREFIX, '') : '';
-        if (name !== '') named.set(id, { name, bold: isBoldFontName(name) });
+        const hyphenReadAsGap = readsHyphenAsGap(font?.toUnicode);
+        if (name !== '' || hyphenReadAsGap) named.set(id, { name: name || id, bold: isBoldFontName(name), hyphenReadAsGap });
         unnamed.delete(id);
       }
     } catch {
@@ -263,6 +266,26 @@ async function nameFonts(doc: PDFDocumentProxy, pages: readonly ReadPage[]): Pro
     for (const id of best.fontIds) unnamed.delete(id);
   }
   return named;
+}
+
+/** What `nameFonts` learns of a font. */
+interface FontFacts {
+  readonly name: string;
+  readonly bold: boolean;
+  /** Its only hyphen glyph is mapped to U+00AD: see `PdfTextRun.hyphenReadAsGap`. */
+  readonly hyphenReadAsGap: boolean;
+}
+
+/**
+ * Whether a font's ToUnicode map (as pdf.js hands it over with `fontExtraProperties`: an object
+ * whose `_map` lists each code's text) maps a glyph to U+00AD and none to U+002D or U+2010: its
+ * printed hyphens are soft hyphens to pdf.js, which drops them.
+ */
+function readsHyphenAsGap(toUnicode: unknown): boolean {
+  const map = (toUnicode as { _map?: unknown } | null | undefined)?._map;
+  if (map === null || typeof map !== 'object') return false;
+  const texts = Object.values(map as Record<string, unknown>);
+  return texts.includes('\u00ad') && !texts.includes('-') && !texts.includes('\u2010');
 }
 
 /** Whether the bytes start like a PDF: `%PDF-` within the first KiB (some files have junk before it). */

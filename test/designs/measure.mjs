@@ -80,7 +80,7 @@ if (process.argv.includes('--write')) {
   const notes = errors.map((e, i) => `${errors.length > 1 ? `[${i + 1}] ` : ''}refused: \`${e}\` (nothing written: scored 0)`);
   // Designs from outside the generator (test/designs/outside/) have no axis choices: their own table.
   // An adopted PDF (outside/adopt.mjs) was made by someone else: say so and what printed it.
-  const madeWith = (name, r = rows.find((x) => x.name === name)) => r?.adopted ? `a user's PDF (${/Producer: ([^;]+)/.exec(r.printedWith ?? '')?.[1] ?? 'unknown producer'}), adopted as sent` : (name.endsWith('-libreoffice') ? 'LibreOffice Writer' : name.endsWith('-groff') ? 'groff, tbl, Ghostscript ps2pdf' : name.endsWith('-latex') ? 'pdfLaTeX (pdfTeX)' : name.endsWith('-weasyprint') ? 'HTML and CSS, WeasyPrint' : 'hand-made HTML, Chromium');
+  const madeWith = (name, r = rows.find((x) => x.name === name)) => r?.adopted ? `a user's PDF (${/Producer: ([^;]+)/.exec(r.printedWith ?? '')?.[1] ?? 'unknown producer'}), adopted as sent` : (name.endsWith('-libreoffice') ? 'LibreOffice Writer' : name.endsWith('-groff') ? 'groff, tbl, Ghostscript ps2pdf' : name.endsWith('-latex') ? 'pdfLaTeX (pdfTeX)' : name.endsWith('-weasyprint') ? 'HTML and CSS, WeasyPrint' : name.endsWith('-scribus') ? 'Scribus text frames, its PDF writer' : 'hand-made HTML, Chromium');
   const outsideRows = rows.filter((r) => r.outside);
   const outsideTable = outsideRows.length === 0 ? [] : ['', 'Designs from outside the generator (`test/designs/outside/make.mjs`, or `adopt.mjs` for a PDF made elsewhere; what is unusual: each `design.json`):', '',
     '| design | made with | compare | score.mjs |', '| --- | --- | --- | --- |',
