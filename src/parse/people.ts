@@ -82,11 +82,13 @@ export function parseAuthorCards(blocks: readonly Block[], tableHeaders: Readonl
  * `local-part`: the e-mail's local part spells the name), for `--explain`.
  * @param blocks Blocks under « LES AUTEURS ».
  * @param tableHeaders The family's team table header words.
+ * @param emailDomains The family's e-mail domains and their corps (a « Corps » column's cells are dropped).
  * @returns The cards, and one pairing per card with a name and an e-mail.
  */
-export function readAuthorCards(blocks: readonly Block[], tableHeaders: ReadonlySet<string> = new Set()): { cards: PrintedPerson[]; pairings: AuthorPairing[] } {
+export function readAuthorCards(blocks: readonly Block[], tableHeaders: ReadonlySet<string> = new Set(), emailDomains: readonly EmailDomain[] = []): { cards: PrintedPerson[]; pairings: AuthorPairing[] } {
+  const cells = blocks.flatMap((block) => withoutCorpsCells(block, emailDomains)).map(splitNameAndEmail);
   const read = readCards(
-    withoutHeaderRow(blocks.map(splitNameAndEmail).filter((block) => !isTableHeader(block, tableHeaders))),
+    withoutHeaderRow(cells.filter((block) => !isTableHeader(block, tableHeaders))),
     (_, text, current) => EMAIL.test(text) || (current !== undefined && current.details.length === 0 && text.includes('@')),
   );
   const joined = joinSplitNames(read);
@@ -303,6 +305,68 @@ export function nameThenEmail(line: string): { name: string; email: string } | n
   const name = match?.[1]!.replace(/\s*\|\s*/g, ' ').trim() ?? '';
   if (!match || !(isAnyCaseName(name) || isNamePart(name)) || !EMAIL.test(match[2]!)) return null;
   return { name, email: match[2]! };
+}
+
+/** A family e-mail domain and the corps it stands for (the profile's `emailDomains`). */
+interface EmailDomain {
+  readonly domain: string;
+  readonly corps: string;
+}
+
+/**
+ * How close (Jaro-Winkler) a cell's letters must be to a corps to print it, and by how many letters
+ * at most its length may differ: the feminine form (« Administratrice », « Ingénieure en chef »)
+ * still does; a name, or the first word of the corps alone (« Ingénieur »), does not.
+ */
+const SPELLS_CORPS = 0.9;
+const CORPS_LENGTH_GAP = 2;
+
+/** The most words a corps is printed in (« Ingénieur en chef »). */
+const CORPS_WORDS = 4;
+
+/**
+ * Whether a team cell prints a corps (« Administrateur », « Ingénieur en chef »): its letters spell
+ * a corps of the family's e-mail domains, or the domain's own label (« ingenieurchef »). The corps
+ * is read from the e-mail's domain (normalise), so the cell adds nothing and is no name part.
+ * @param text A cell or line of a team.
+ * @param emailDomains The family's e-mail domains and their corps.
+ * @returns `true` for a corps cell.
+ */
+export function isCorpsCell(text: string, emailDomains: readonly EmailDomain[]): boolean {
+  const letters = foldForMatch(text).replace(/[^A-Z]/g, '');
+  if (letters === '' || text.includes('@')) return false;
+  const spelt = emailDomains.flatMap(({ domain, corps }) => [corps, domain.split(/[-.]/)[0] ?? '']).map((word) => foldForMatch(word).replace(/[^A-Z]/g, ''));
+  return spelt.some((word) => word !== '' && Math.abs(word.length - letters.length) <= CORPS_LENGTH_GAP && jaroWinkler(letters, word) >= SPELLS_CORPS);
+}
+
+/**
+ * A line of a team without the corps it prints (« Lisa Administrateur », « Ingénieur en chef
+ * kevin.oyono@… », a row « OYONO | Kévin | Ingénieur en chef | … »): the longest run of words that
+ * is a corps cell is cut out, again until none is left.
+ */
+function withoutCorpsWords(text: string, emailDomains: readonly EmailDomain[]): string {
+  const words = text.trim().split(/\s+/);
+  for (let length = Math.min(CORPS_WORDS, words.length); length >= 1; length--) {
+    for (let start = 0; start + length <= words.length; start++) {
+      const run = words.slice(start, start + length);
+      if (run.includes('|') || !isCorpsCell(run.join(' '), emailDomains)) continue;
+      const rest = [...words.slice(0, start), ...words.slice(start + length)].join(' ').replace(/\|\s*\|/g, '|').replace(/^\s*\|\s*|\s*\|\s*$/g, '');
+      return withoutCorpsWords(rest, emailDomains);
+    }
+  }
+  return text;
+}
+
+/**
+ * A team's « Corps » column (`rule: corps-cells`): the corps each line prints is cut out, so that
+ * « Administrateur » between « Lisa » and her e-mail is not read as a name part; a line that printed
+ * only a corps goes, and a block of such lines goes entirely.
+ */
+function withoutCorpsCells(block: Block, emailDomains: readonly EmailDomain[]): Block[] {
+  if (emailDomains.length === 0) return [block];
+  const lines = block.lines.map((line) => ({ ...line, text: withoutCorpsWords(line.text, emailDomains) })).filter((line) => line.text.trim() !== '');
+  if (lines.length === block.lines.length && lines.every((line, k) => line.text === block.lines[k]!.text)) return [block];
+  return lines.length === 0 ? [] : [{ ...block, lines, text: lines.map((line) => line.text).join(' ') }];
 }
 
 /** Splits each line printing a name then an e-mail into the name line and the e-mail line. */

@@ -55,3 +55,18 @@ describe('a name then an e-mail on one line', () => {
     expect(isTeamBlock(block(['Lisa MARCHETTI — lisa.marchetti@administrateur-inet.org', 'Théo VIGNAL — theo.vignal@ingenieurchef-inet.org']), DEFAULT_VOCABULARY)).toBe(true);
   });
 });
+
+describe('a team table with a « Corps » column', () => {
+  const withCorps = (texts: string[]) =>
+    readAuthorCards(texts.map((text) => block(text)), DEFAULT_VOCABULARY.teamTableHeaders, DEFAULT_VOCABULARY.emailDomains).cards.map((card) => [card.name, card.details]);
+
+  it('drops the corps cells, printed apart or on one line with a name part or the e-mail, so that they are no name part (corps-cells)', () => {
+    const read = withCorps(['Nom', 'Prénom Corps', 'Courriel', 'MARCHETTI', 'Lisa Administrateur', 'lisa.marchetti@administrateur-inet.org', 'OYONO', 'Kévin', 'Ingénieur en chef kevin.oyono@ingenieurchef-inet.org']);
+    expect(read).toEqual([['MARCHETTI Lisa', ['lisa.marchetti@administrateur-inet.org']], ['OYONO Kévin', ['kevin.oyono@ingenieurchef-inet.org']]]);
+  });
+
+  it('drops a corps cell in a table row and its feminine form, never a name', () => {
+    const read = withCorps(['LE GOFF | Maëlle | Conservatrice | maelle.legoff@conservateur-inet.org', 'Adam CONSTANT', 'adam.constant@administrateur-inet.org']);
+    expect(read).toEqual([['LE GOFF Maëlle', ['maelle.legoff@conservateur-inet.org']], ['Adam CONSTANT', ['adam.constant@administrateur-inet.org']]]);
+  });
+});
