@@ -287,8 +287,22 @@ export function labelBlock(blocks: readonly Block[], index: number, ctx: LabelCo
   if (number) return [number.label, ...textAndPages(number.lines, vocabulary)];
   const reference = pageReference(block.text, vocabulary);
   if (reference) return [{ kind: 'page', page: reference.page }];
+  const column = pageColumn(block, vocabulary);
+  if (column) return column;
   if (isSectionTitle(blocks, index, ctx, vocabulary)) return [{ kind: 'section', text: block.text.trim() }];
   return textAndPages(block.lines, vocabulary);
+}
+
+/**
+ * A table's page column read as one block (`rule: page-column`): every line a marked page reference
+ * (« p. 10 » over « p. 12 »), one page per line, in order. Bare numbers are left alone: a column of
+ * them may as well be the entries' numbers.
+ */
+function pageColumn(block: Block, vocabulary: Vocabulary): SommaireLabel[] | null {
+  if (block.lines.length < 2) return null;
+  const references = block.lines.map((line) => pageReference(line.text, vocabulary));
+  if (references.some((reference) => reference === null || reference.bare)) return null;
+  return references.map((reference) => ({ kind: 'page', page: reference!.page }));
 }
 
 /**

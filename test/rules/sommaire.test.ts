@@ -33,6 +33,22 @@ describe('a sommaire table read column after column', () => {
     expect(read(blocks).end).toBe(9);
   });
 
+  it('reads a page column printed as one block, one page per line, for the entries in order (page-column)', () => {
+    const blocks = [
+      block([['PILOTER ENSEMBLE', 0.96, true]], 2),
+      block([['01', 0.95, true]], 2),
+      block([['TITRE UN', 0.95, true]], 2),
+      block([['02', 0.95, true]], 2),
+      block([['TITRE DEUX', 0.95, true]], 2),
+      block([['03', 0.95, true]], 2),
+      block([['TITRE TROIS', 0.95, true]], 2),
+      block([['p. 5', 0.95, true]], 2),
+      block([['p. 8', 0.95, true], ['p. 10', 0.95, true]], 2),
+      block([['Décembre 2019', 0.9, true]], 3),
+    ];
+    expect(entries(blocks).map(([numero, , page]) => [numero, page])).toEqual([[1, 5], [2, 8], [3, 10]]);
+  });
+
   it('gives a number its title even when the title is set like the section titles and a number follows it', () => {
     const blocks = [
       block([['PILOTER ENSEMBLE', 0.95, false]], 2),
