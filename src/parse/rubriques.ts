@@ -606,6 +606,57 @@ function isProse(block: Block): boolean {
   return text.length > 120 || (text.length > 50 && /[.!?]$/.test(text));
 }
 
+/** The fewest figures, each alone over its label, that make a run of key figures with no heading (one alone may be a date or a count in the text). */
+const MIN_APPENDED_FIGURES = 2;
+
+/** The longest label of a key figure, in characters: a paragraph of the text is longer. */
+const MAX_FIGURE_LABEL = 160;
+
+/**
+ * Where the run of key figures that ends a rubrique starts: figures set alone (« 26 », « +18 % »),
+ * each followed by one short label block, up to the rubrique's end. `-1` without such a run.
+ */
+function appendedFiguresStart(blocks: readonly Block[]): number {
+  let start = blocks.length;
+  let figures = 0;
+  // Walk back over « figure, label » pairs from the end.
+  while (start >= 2 && isStandaloneFigure(blocks[start - 2]!.text) && isFigureLabel(blocks[start - 1]!)) {
+    start -= 2;
+    figures++;
+  }
+  return figures >= MIN_APPENDED_FIGURES && start > 0 ? start : -1;
+}
+
+/** A key figure's label: short, not a figure itself, not a heading-like line alone in capitals. */
+function isFigureLabel(block: Block): boolean {
+  const text = block.text.trim();
+  return text.length > 0 && text.length <= MAX_FIGURE_LABEL && !isStandaloneFigure(text) && !text.includes('@') && /\p{Ll}/u.test(text);
+}
+
+/**
+ * Key figures appended to the rubrique before them, with no heading of their own (`rule:
+ * appended-figures`): when no rubrique is the figures', a run of at least two figures set alone,
+ * each over its label, that ends a rubrique becomes the figures rubrique, after that one.
+ */
+function liftAppendedFigures(result: Rubrique[], where: { projet: number; page?: number }, diagnostics: Diagnostic[]): void {
+  if (result.some((rubrique) => rubrique.key === 'chiffres')) return;
+  for (const [i, rubrique] of result.entries()) {
+    if (!TEXT_RUBRIQUES.includes(rubrique.key) && rubrique.key !== 'temoignage') continue;
+    const at = appendedFiguresStart(rubrique.blocks);
+    if (at < 0) continue;
+    const figures = rubrique.blocks.splice(at);
+    result.splice(i + 1, 0, { key: 'chiffres', heading: '', page: figures[0]!.page, blocks: figures });
+    diagnostics.push({
+      code: 'FIGURES_WITHOUT_HEADING',
+      severity: 'info',
+      ...where,
+      ...(figures[0]!.page !== null ? { page: figures[0]!.page } : {}),
+      message: `Projet ${String(where.projet).padStart(2, '0')} : chiffres clés sans titre, lus à la fin de la rubrique « ${rubrique.heading || rubrique.key} » (${figures.length / 2} chiffres seuls, chacun sur son libellé).`,
+    });
+    return;
+  }
+}
+
 /** Moves team blocks, interleaved sidebar cards and unlabelled tutor cards to where their shape says they belong. */
 function moveByShape(
   headingBlocks: Block[],
@@ -678,6 +729,7 @@ function moveByShape(
       result.splice(result.indexOf(authors) + 1, 0, { key: 'tuteurs', heading: '', page: after[0]!.page, blocks: after });
     }
   }
+  liftAppendedFigures(result, where, diagnostics);
   // A testimony printed as a pull-quote, with no heading: a quote and its signature ending a text rubrique.
   if (!result.some((rubrique) => rubrique.key === 'temoignage')) {
     for (const [i, rubrique] of result.entries()) {

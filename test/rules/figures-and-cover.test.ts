@@ -3,7 +3,7 @@
  * cover's title in the title's type (src/normalise/index.ts): each rule on a few invented blocks.
  */
 import { describe, expect, it } from 'vitest';
-import { figuresInTheirStyle, type Rubrique } from '../../src/parse/rubriques.js';
+import { figuresInTheirStyle, splitRubriques, type Rubrique } from '../../src/parse/rubriques.js';
 import { readBrochure } from '../../src/normalise/index.js';
 import { DEFAULT_VOCABULARY } from '../../src/profile.js';
 import { block } from '../helpers/blocks.js';
@@ -23,6 +23,32 @@ describe('key figures of a sidebar run on past a page break', () => {
     const text: Rubrique = { key: 'clesPourAgir', heading: 'DES CLÉS POUR AGIR', page: 31, blocks: [block([['2', 1, true]], 31), block([['immersions réalisées', 1, false]], 31)] };
     figuresInTheirStyle([figures(), text]);
     expect(text.blocks.map((b) => b.text)).toEqual(['2', 'immersions réalisées']);
+  });
+});
+
+describe('key figures appended to the rubrique before them, with no heading', () => {
+  const project = (tail: [string, number, boolean][]) =>
+    splitRubriques(
+      [
+        block([['CONTEXTE', 1.2, true]], 3),
+        block([['La communauté regroupe vingt-six communes et un peu plus de 140 000 habitants, chacune avec sa cuisine.', 1, false]], 3),
+        ...tail.map((spec) => block([spec], 3)),
+        block([['ALLER PLUS LOIN', 1.2, true]], 3),
+        block([['Observatoire de la restauration collective, Guide, 2029', 1, false]], 3),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 1 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('become the figures rubrique when at least two figures set alone, each over its label, end the rubrique (appended-figures)', () => {
+    const read = project([['26', 2.1, true], ['communes membres de l’agglomération', 0.9, false], ['+18 %', 2.1, true], ['de produits durables', 0.9, false]]);
+    expect(read.find(([key]) => key === 'chiffres')).toEqual(['chiffres', ['26', 'communes membres de l’agglomération', '+18 %', 'de produits durables']]);
+    expect(read.find(([key]) => key === 'contexte')?.[1]).toHaveLength(1);
+  });
+
+  it('stay in the text when one number alone ends it', () => {
+    const read = project([['2019', 1, true], ['une année de transition pour tous', 1, false]]);
+    expect(read.some(([key]) => key === 'chiffres')).toBe(false);
   });
 });
 
