@@ -4,6 +4,7 @@
  * from converter text, so cards are rebuilt line by line.
  */
 import { EMAIL, foldForMatch } from '../conventions.js';
+import { isHeaderRowText } from '../profile.js';
 import { jaroWinkler } from '../similarity.js';
 import type { AuthorPairing, Block, PrintedPerson, TextLine } from '../types.js';
 
@@ -251,9 +252,7 @@ export function withoutHeaderRow(blocks: readonly Block[]): Block[] {
 
 /** A team table's header row (« Nom | Prénom | Courriel »): every word a header word. */
 function isTableHeader(block: Block, headers: ReadonlySet<string>): boolean {
-  if (headers.size === 0 || block.text.includes('@')) return false;
-  const words = block.text.split(/[\s|]+/).filter(Boolean).map((word) => word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase());
-  return words.length > 0 && words.every((word) => headers.has(word));
+  return isHeaderRowText(block.text, headers);
 }
 
 /**

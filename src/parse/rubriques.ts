@@ -12,7 +12,7 @@
  * testimony, text run on under a floated box of figures to the rubrique the box interrupted.
  */
 import { foldForMatch } from '../conventions.js';
-import type { Vocabulary } from '../profile.js';
+import { isHeaderRowText, type Vocabulary } from '../profile.js';
 import { sameStyle } from '../style.js';
 import type { Block, Diagnostic, RubriqueKey, TextLine } from '../types.js';
 import { isStandaloneFigure } from './chiffres.js';
@@ -470,8 +470,7 @@ export function pullQuoteAfterTitle(blocks: readonly Block[]): number {
 
 /** A team table's header row: every word a header word of the profile (« Nom », « Prénom », « Courriel »). */
 function isHeaderRow(block: Block, vocabulary: Vocabulary): boolean {
-  const words = foldForMatch(block.text).split(/[\s|]+/).filter(Boolean);
-  return words.length > 0 && words.every((word) => vocabulary.teamTableHeaders.has(word));
+  return isHeaderRowText(block.text, vocabulary.teamTableHeaders);
 }
 
 /** A signature: a name in any case, a comma, then a role (« Léa Fontaine, directrice générale… »). */

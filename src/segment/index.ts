@@ -9,7 +9,7 @@
  * family's domains is refused.
  */
 import { foldForMatch } from '../conventions.js';
-import { DEFAULT_VOCABULARY, type Vocabulary } from '../profile.js';
+import { DEFAULT_VOCABULARY, isHeaderRowText, type Vocabulary } from '../profile.js';
 import { BrochureError } from '../errors.js';
 import { withinEdits } from '../similarity.js';
 import type {
@@ -226,22 +226,64 @@ function rosterHeading(block: Block, vocabulary: Vocabulary): string | null {
   return null;
 }
 
-/** Reads each roster: its heading, then member lines until a block that is not a member list. */
+/** A roster being read; `table` once a header row of name columns (« Nom | Prénom ») opened it. */
+interface RosterDraft {
+  heading: string;
+  page: number | null;
+  lines: string[];
+  table: boolean;
+}
+
+/**
+ * Reads each roster: its heading, then member lines until a block that is not a member list. A
+ * roster printed as a table (`rule: roster-table`) opens with a header row of name columns, which
+ * is left out; its cells may come one name part per line (the family name, then the given names,
+ * or the other way round), joined back into one member each.
+ */
 function readRosters(blocks: readonly Block[], from: number, vocabulary: Vocabulary): RosterBlock[] {
-  const rosters: { heading: string; page: number | null; lines: string[] }[] = [];
+  const rosters: RosterDraft[] = [];
   for (let i = from; i < blocks.length; i++) {
     const block = blocks[i]!;
     const heading = rosterHeading(block, vocabulary);
     if (heading !== null) {
-      rosters.push({ heading, page: block.page, lines: [] });
+      rosters.push({ heading, page: block.page, lines: [], table: false });
       continue;
     }
     const current = rosters.at(-1);
+    if (current && current.lines.length === 0 && isHeaderRowText(block.text, vocabulary.teamTableHeaders)) {
+      current.table = true;
+      continue;
+    }
     const memberLines = joinWrappedNames(block.lines.map((line) => line.text.trim()).filter((line) => line !== ''));
-    if (!current || memberLines.length === 0 || !memberLines.every((line) => (ROSTER_MEMBER.test(line) || ROSTER_MEMBER_ANY_ORDER.test(line)) && line.length <= 60)) break;
+    const isMember = (line: string): boolean => (ROSTER_MEMBER.test(line) || ROSTER_MEMBER_ANY_ORDER.test(line) || (current?.table === true && isNameCell(line))) && line.length <= 60;
+    if (!current || memberLines.length === 0 || !memberLines.every(isMember)) break;
     current.lines.push(...memberLines);
   }
-  return rosters;
+  return rosters.map(({ heading, page, lines, table }) => ({ heading, page, lines: table ? joinNameCells(lines) : lines }));
+}
+
+/** One cell of a roster table's name columns: a family name in capitals or given names alone. */
+function isNameCell(line: string): boolean {
+  return FAMILY_NAME_ALONE.test(line) || GIVEN_NAMES_ALONE.test(line);
+}
+
+/**
+ * A roster table's cells read one per line: a family name alone and given names alone next to
+ * each other are one member, in the order printed (« ABRIC » / « Sarah », « Sarah » / « ABRIC »).
+ * @param lines The roster's lines, whole members and lone cells.
+ * @returns One line per member.
+ */
+function joinNameCells(lines: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const [line, next] = [lines[i]!, lines[i + 1]];
+    const pair = next !== undefined && ((FAMILY_NAME_ALONE.test(line) && GIVEN_NAMES_ALONE.test(next)) || (GIVEN_NAMES_ALONE.test(line) && FAMILY_NAME_ALONE.test(next)));
+    if (pair) {
+      joined.push(`${line} ${next}`);
+      i++;
+    } else joined.push(line);
+  }
+  return joined;
 }
 
 /** A family name alone on a line, in capitals (« LEFORT-DUVAL »). */
