@@ -389,7 +389,7 @@ function textAndPages(lines: readonly TextLine[], vocabulary: Vocabulary): Somma
       labels.push({ kind: 'page', page: alone.page });
       continue;
     }
-    const trail = trailingPage(line.text, vocabulary);
+    const trail = trailingPage(line.text, vocabulary) ?? pageInAnotherWeight(line);
     if (trail) {
       run.push(withText(line, trail.text));
       flush();
@@ -400,6 +400,18 @@ function textAndPages(lines: readonly TextLine[], vocabulary: Vocabulary): Somma
   }
   flush();
   return labels;
+}
+
+/**
+ * A page cell read onto the title line beside it (`rule: page-in-another-weight`): the line's bold
+ * run is the title's, and what follows it in regular type is a bare number alone (« RÉORGANISATION
+ * DE LA » in bold, then « 30 »). A number in the title's own weight stays the title's (« BILAN DES 10 »).
+ */
+function pageInAnotherWeight(line: TextLine): { text: string; page: number } | null {
+  const lead = line.boldLead?.trim();
+  if (!lead || !line.text.startsWith(lead)) return null;
+  const rest = /^\s*(\d{1,3})$/.exec(line.text.slice(lead.length));
+  return rest ? { text: lead, page: Number(rest[1]) } : null;
 }
 
 /** Whether a line's weight and size are known (PDF input). */

@@ -49,6 +49,28 @@ describe('a sommaire table read column after column', () => {
     expect(entries(blocks).map(([numero, , page]) => [numero, page])).toEqual([[1, 5], [2, 8], [3, 10]]);
   });
 
+  it('takes a page read onto the title line in another weight as the page, never a number in the title’s own weight (page-in-another-weight)', () => {
+    const withLead = (text: string, boldLead: string, page: number): Block => {
+      const b = block([[text, 0.95, true]], page);
+      return { ...b, lines: [{ ...b.lines[0]!, boldLead }] };
+    };
+    const blocks = [
+      block([['GÉRER DIFFÉREMMENT', 1.1, true]], 2),
+      block([['01', 1.26, true]], 2),
+      block([['RÉGION OCCITANIE', 0.84, false]], 2),
+      { ...withLead('RÉORGANISATION DE LA 5', 'RÉORGANISATION DE LA', 2), lines: [withLead('RÉORGANISATION DE LA 5', 'RÉORGANISATION DE LA', 2).lines[0]!, { text: 'FONCTION FINANCIÈRE', bold: true, size: 0.95 }] },
+      block([['02', 1.26, true]], 2),
+      block([['EST ENSEMBLE', 0.84, false]], 2),
+      block([['BILAN DES 10', 0.95, true], ['ANS', 0.95, true]], 2),
+      block([['8', 0.84, false]], 2),
+      block([['Décembre 2019', 0.9, true]], 3),
+    ];
+    expect(entries(blocks).map(([numero, texte, page]) => [numero, texte, page])).toEqual([
+      [1, 'RÉGION OCCITANIE RÉORGANISATION DE LA FONCTION FINANCIÈRE', 5],
+      [2, 'EST ENSEMBLE BILAN DES 10 ANS', 8],
+    ]);
+  });
+
   it('gives a number its title even when the title is set like the section titles and a number follows it', () => {
     const blocks = [
       block([['PILOTER ENSEMBLE', 0.95, false]], 2),
