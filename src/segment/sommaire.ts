@@ -137,6 +137,8 @@ interface Draft {
   lastPage: number | null;
   /** Blocks taken after the page. */
   blocksAfterPage: number;
+  /** Whether a line set otherwise than the titles (its collectivité) was given to it. */
+  hasOrganisation: boolean;
 }
 
 /**
@@ -181,6 +183,7 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
   const feed = (draft: Draft, lines: readonly TextLine[], block: Block, index: number): void => {
     if (draft.hasText && draft.page !== null && draft.lastIndex !== index) draft.blocksAfterPage++;
     draft.lines.push(...lines);
+    draft.hasOrganisation ||= lines.some((line) => titleStyle !== null && known(line) && !sameStyle(line, titleStyle));
     draft.hasText = true;
     draft.lastIndex = index;
     draft.lastPage = block.page;
@@ -212,6 +215,13 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
       feed(awaiting, lines, block, index);
       return true;
     }
+    // A collectivité column read after the titles (`rule: organisation-column`): each goes to the
+    // oldest entry on its page still without one, in order, rather than all to the last entry.
+    const waiting = setAsOrganisation ? drafts.find((draft) => draft.hasText && !draft.hasOrganisation && draft.lastPage === block.page) : undefined;
+    if (waiting && waiting !== lastText) {
+      feed(waiting, lines, block, index);
+      return true;
+    }
     if (lastText && continues(lastText, lines, block, index)) {
       feed(lastText, lines, block, index);
       return true;
@@ -231,7 +241,7 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
       if (label.kind === 'number') {
         if (drafts.length === 0) twoDigitForm = /^\D*0\d/.test(block.lines[0]?.text.trim() ?? '');
         labelledForm ??= label.labelled;
-        drafts.push({ numero: label.numero, section, lines: [], page: label.page ?? pendingPage, hasText: false, lastIndex: i, lastPage: block.page, blocksAfterPage: 0 });
+        drafts.push({ numero: label.numero, section, lines: [], page: label.page ?? pendingPage, hasText: false, lastIndex: i, lastPage: block.page, blocksAfterPage: 0, hasOrganisation: false });
         pendingPage = null;
         if (label.misread !== null) {
           diagnostics.push({ code: 'SOMMAIRE_NUMBER_MISREAD', severity: 'info', projet: label.numero, ...(block.page !== null ? { page: block.page } : {}), message: `Sommaire : « ${label.misread} » lu comme le numéro ${String(label.numero).padStart(2, '0')}, qui suit le ${String(label.numero - 1).padStart(2, '0')}.` });

@@ -71,6 +71,29 @@ describe('a sommaire table read column after column', () => {
     ]);
   });
 
+  it('gives a collectivité column read after the titles to the entries in order, and reads on past it (organisation-column)', () => {
+    const t = (text: string) => block([[text, 0.86, true]], 2);
+    const o = (text: string) => block([[text, 0.76, false]], 2);
+    const blocks = [
+      t('PILOTER ENSEMBLE'),
+      block([['01', 1.14, true]], 2), t('TITRE UN'), t('P05'), o('VILLE UNE'),
+      block([['02', 1.14, true]], 2), t('TITRE DEUX'), t('P08'),
+      block([['03', 1.14, true]], 2), t('TITRE TROIS'), t('P11'),
+      block([['04', 1.14, true]], 2), t('TITRE QUATRE'), t('P14'),
+      o('VILLE DEUX'), o('VILLE TROIS'), o('VILLE QUATRE'),
+      t('GÉRER DIFFÉREMMENT'),
+      block([['05', 1.14, true]], 2), t('TITRE CINQ'), t('P17'), o('VILLE CINQ'),
+      block([['Décembre 2019', 0.9, true]], 3),
+    ];
+    expect(entries(blocks).map(([numero, texte, page]) => [numero, texte, page])).toEqual([
+      [1, 'TITRE UN VILLE UNE', 5],
+      [2, 'TITRE DEUX VILLE DEUX', 8],
+      [3, 'TITRE TROIS VILLE TROIS', 11],
+      [4, 'TITRE QUATRE VILLE QUATRE', 14],
+      [5, 'TITRE CINQ VILLE CINQ', 17],
+    ]);
+  });
+
   it('gives a number its title even when the title is set like the section titles and a number follows it', () => {
     const blocks = [
       block([['PILOTER ENSEMBLE', 0.95, false]], 2),
