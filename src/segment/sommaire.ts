@@ -375,9 +375,10 @@ function misreadNumber(printed: string, expected: number): { labelled: boolean }
   return { labelled: match[2] !== undefined };
 }
 
-/** Whether a block opens the body: a project number not above the last entry's, as a project heading prints it. */
+/** Whether a block opens the body: a project number not above the last entry's, as a project heading prints it (a page reference, « 1P05 » as OCR reads « / P05 », is none). */
 function opensBody(block: Block, ctx: LabelContext, vocabulary: Vocabulary): boolean {
   const first = (block.lines[0]?.text ?? block.text).trim();
+  if (pageReference(first, vocabulary)?.bare === false) return false;
   const start = numberAtStart(first, vocabulary, true);
   if (!start || start.numero > ctx.lastNumero) return false;
   return start.labelled || start.rest !== '' || /^0\d$/.test(first);

@@ -149,6 +149,13 @@ describe('a misread number', () => {
   });
 });
 
+describe('a page reference as OCR reads it', () => {
+  it('is a page, not the body\'s first number (« 1P05 » for « / P05 »)', () => {
+    const blocks = ['01/', 'TITRE UN', '1P05', '02]', 'TITRE DEUX', 'IP07'].map((text) => block(text));
+    expect(entries(blocks).map((entry) => [entry[0], entry[1], entry[2]])).toEqual([[1, 'TITRE UN', 5], [2, 'TITRE DEUX', 7]]);
+  });
+});
+
 describe('a block the reader does not understand', () => {
   it('is passed over while entries still wait for their title or page', () => {
     const blocks = [block('01'), block('02'), block('////'), block('TITRE UN'), block('TITRE DEUX'), block('/ P05'), block('/ P09')];
