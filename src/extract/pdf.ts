@@ -10,6 +10,11 @@
  * 2019 brochure). The text content has no better clue: its `styles` give only the generic family,
  * ascent and descent (measured and checked for issue 11, docs/performance.md).
  *
+ * Those operator lists also load each font's ToUnicode map (`fontExtraProperties`): a font whose
+ * only hyphen glyph is mapped to U+00AD (Scribus) prints hyphens the text content drops; the
+ * operator list of each page where such a font prints a gap between letters tells which gaps were
+ * hyphens (`soft-hyphens.ts`). A PDF without such a font builds no further operator list.
+ *
  * `readPdfPages` reads in this thread; `openPdf` and `PageReader` are also what each page-reading
  * thread runs (`pdf-worker.ts`, `pdf-threads.ts`).
  */
