@@ -13,6 +13,7 @@ import { readEditionDocument } from '../src/dataset/document.js';
 import { normalisePersonName } from '../src/dataset/identities.js';
 import { ingestDocument } from '../src/dataset/ingest.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../src/dataset/migrations.js';
+import { searchProjects } from '../src/dataset/search.js';
 import type { BrochureDocument } from '../src/types.js';
 
 const temp = (): string => join(mkdtempSync(join(tmpdir(), 'brochure-migrate-')), 'b.sqlite');
@@ -49,6 +50,9 @@ describe('database migrations', () => {
       // What version 2 added works on the old rows: full text, views, candidates on the next ingest.
       expect(db.prepare("SELECT count(*) FROM projects_fts WHERE projects_fts MATCH 'guichet'").pluck().get()).toBe(1);
       expect(db.prepare('SELECT nom, editions FROM collectivite_years ORDER BY nom').all()).toHaveLength(2);
+      // What version 3 added: the French-stem search index, filled from the rows already there.
+      expect(searchProjects(db, ['guichets']).map((hit) => hit.project_key)).toEqual(['2040-01']);
+      expect(searchProjects(db, ['fréquentation']).map((hit) => hit.project_key).sort()).toEqual(['2040-01', '2040-02']);
       // The v1 rows above carry no evidence keys, so the same names only give candidates (score 1), never merges.
       expect(ingestDocument(db, fixture('edition-2041.json'), { file: 'b', sha256: 'b' }).candidates).toBeGreaterThan(0);
       expect(db.prepare("SELECT count(*) FROM dataset_diagnostics WHERE message LIKE '%Hélène DURAND%'").pluck().get()).toBe(1);
