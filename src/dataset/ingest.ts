@@ -250,11 +250,11 @@ function findCandidates(db: Dataset, editionId: number, conflicts: readonly [str
     if (!mentioned.has(person.id)) continue;
     for (const other of everyone) {
       if (other.id === person.id || (mentioned.has(other.id) && other.id < person.id)) continue;
-      const score = nameSimilarity(person.nom_normalise, other.nom_normalise);
+      const score = nameSimilarity(person, other);
       if (score < CANDIDATE_THRESHOLD) continue;
       const [a, b] = person.id < other.id ? [person, other] : [other, person];
       if (known.get(a.id, b.id) !== undefined) continue;
-      const why = score === 1 ? 'même nom, sans e-mail, collectivité ni promotion en commun' : `noms proches (Jaro-Winkler ${score.toFixed(3)})`;
+      const why = score === 1 ? 'même nom, sans e-mail, collectivité ni promotion en commun' : `noms de famille proches (similarité pondérée ${score.toFixed(3)})`;
       insert.run(editionId, a.id, b.id, score, `« ${a.prenom} ${a.nom} » (${a.id}) et « ${b.prenom} ${b.nom} » (${b.id}) sont peut-être la même personne : ${why}.`);
       added++;
     }
