@@ -23,6 +23,7 @@ const fixture = (name: string): BrochureDocument => JSON.parse(readFileSync(new 
 const RELEASED = [
   'db2a9918a1a57b9530539f1502451edd2eeca2c27494f3f63ed18217ca7b9e5a',
   '154c4362761365c8beea5499e17d9b7628380f445e10187d17ff2ae9ed5b57ee',
+  'e7cfc5c688f50fe4592412cb2f6cdadaf3f1099aa9154291570e3d083b793820',
 ];
 
 describe('database migrations', () => {
