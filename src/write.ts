@@ -92,7 +92,7 @@ export async function writeFilesAtomic(folder: string, files: readonly { name: s
     for (const file of staged) {
       current = file.target;
       // rename() would fail half-way on a folder standing where a file goes: refuse before the first.
-      if ((await lstat(file.target).catch(() => null))?.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+      if ((await lstat(file.target).catch(() => null))?.isDirectory()) throw folderInTheWay(file.target);
     }
   } catch (error) {
     await Promise.all(staged.map((file) => rm(file.temp, { force: true }).catch(() => undefined)));
@@ -117,6 +117,20 @@ export async function writeFilesAtomic(folder: string, files: readonly { name: s
     await Promise.all(staged.flatMap((file) => [file.temp, file.backup].filter((path) => path !== undefined)).map((path) => rm(path, { force: true }).catch(() => undefined)));
   }
   await syncFolder(folder);
+}
+
+/**
+ * The error rename() would give for a folder standing where a file goes (its `code` says so to `reasonFor`).
+ *
+ * @param path
+ *   The folder.
+ * @returns
+ *   An `EISDIR` error.
+ */
+function folderInTheWay(path: string): NodeJS.ErrnoException {
+  const error: NodeJS.ErrnoException = new Error(`${path} is a folder`);
+  error.code = 'EISDIR';
+  return error;
 }
 
 /**

@@ -2,38 +2,19 @@
  * `ingest`, `export` and `extract --out -` run as a user would, from the built bin/: the round
  * trip of real brochures, the refusal and --replace, two writers at once, a run killed mid-way.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../src/dataset/csv.js';
 import { PAUSE_HOOK } from '../src/dataset/ingest.js';
 import { BROCHURE_TXT, damageProject } from './bad-inputs/make-corpus.mjs';
+import { bin, cli, root, type Run } from './helpers/cli.js';
 import { readDocument } from './helpers/documents.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin/brochure-extract');
 const fixture = (path: string): string => join(root, 'fixtures', path);
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd: options.cwd ?? root, env: { ...process.env, ...options.env }, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 /** Starts the CLI without waiting for it. */
 function start(args: string[], env: NodeJS.ProcessEnv = {}) {

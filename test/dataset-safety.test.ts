@@ -7,36 +7,12 @@ import { execFile } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { cli, root, type Run } from './helpers/cli.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin/brochure-extract');
 const fixture = (path: string): string => join(root, 'fixtures', path);
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * Runs the CLI; `unprivileged` runs it as nobody when the tests run as root (root ignores
- * permissions, so a read-only folder is only read-only for another user).
- */
-async function cli(args: string[], options: { unprivileged?: boolean } = {}): Promise<Run> {
-  const asNobody = options.unprivileged === true && process.getuid?.() === 0;
-  const [command, ...rest] = asNobody ? ['setpriv', '--reuid', '65534', '--regid', '65534', '--clear-groups', process.execPath, bin, ...args] : [process.execPath, bin, ...args];
-  try {
-    const { stdout, stderr } = await promisify(execFile)(command!, rest, { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const temp = (): string => {
   const dir = mkdtempSync(join(tmpdir(), 'brochure-safety-'));

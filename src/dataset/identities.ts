@@ -16,7 +16,7 @@ export const CANDIDATE_THRESHOLD = 0.92;
 
 /**
  * Share of the family name in `nameSimilarity`, the rest going to the given name. A given name is
- * shared by many (« Olivier ROUX » and « Olivier MEROT » scored 0.921 on the whole name); a family
+ * shared by many (two people sharing only « Olivier » scored 0.921 on the whole name); a family
  * name spelt two ways is the mistake worth a look. With 0.7 and the threshold above, the family
  * names alone must reach (0.92 - 0.3) / 0.7 = 0.886 even when the given names are the same.
  */
