@@ -3,8 +3,9 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import { link, lstat, open, rename, rm, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { constants } from 'node:fs';
+import { access, link, mkdir, open, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { BrochureError } from './errors.js';
 
 /**
@@ -53,11 +54,12 @@ export async function writeTextAtomic(path: string, text: string): Promise<void>
  *   Nothing.
  */
 async function writeAtomic(path: string, data: string): Promise<void> {
-  const folder = dirname(path);
+  const target = await fileBehind(path);
+  const folder = dirname(target);
   let temp: string | undefined;
   try {
-    temp = await writeTemp(path, data);
-    await rename(temp, path);
+    temp = await writeTemp(target, data);
+    await rename(temp, target);
   } catch (error) {
     if (temp !== undefined) await rm(temp, { force: true }).catch(() => undefined);
     throw new BrochureError('OUTPUT_NOT_WRITABLE', `cannot write ${path}: ${reasonFor(error, folder, path)}`, {
@@ -85,18 +87,20 @@ export async function writeFilesAtomic(folder: string, files: readonly { name: s
   const staged: { temp: string; target: string; backup?: string }[] = [];
   let current = folder;
   try {
+    // Every target first: rename() would fail half-way on a folder standing where a file goes.
+    const targets: string[] = [];
     for (const file of files) {
       current = join(folder, file.name);
-      staged.push({ temp: await writeTemp(current, file.text), target: current });
+      targets.push(await fileBehind(current));
     }
-    for (const file of staged) {
-      current = file.target;
-      // rename() would fail half-way on a folder standing where a file goes: refuse before the first.
-      if ((await lstat(file.target).catch(() => null))?.isDirectory()) throw folderInTheWay(file.target);
+    for (const [index, file] of files.entries()) {
+      current = join(folder, file.name);
+      staged.push({ temp: await writeTemp(targets[index]!, file.text), target: targets[index]! });
     }
   } catch (error) {
     await Promise.all(staged.map((file) => rm(file.temp, { force: true }).catch(() => undefined)));
-    throw new BrochureError('OUTPUT_NOT_WRITABLE', `cannot write ${current}: ${reasonFor(error, folder, current)}; no file was changed`, { cause: error });
+    const reason = error instanceof BrochureError ? error.message : `cannot write ${current}: ${reasonFor(error, folder, current)}`;
+    throw new BrochureError('OUTPUT_NOT_WRITABLE', `${reason}; no file was changed`, { cause: error });
   }
   const swapped: typeof staged = [];
   try {
@@ -117,20 +121,6 @@ export async function writeFilesAtomic(folder: string, files: readonly { name: s
     await Promise.all(staged.flatMap((file) => [file.temp, file.backup].filter((path) => path !== undefined)).map((path) => rm(path, { force: true }).catch(() => undefined)));
   }
   await syncFolder(folder);
-}
-
-/**
- * The error rename() would give for a folder standing where a file goes (its `code` says so to `reasonFor`).
- *
- * @param path
- *   The folder.
- * @returns
- *   An `EISDIR` error.
- */
-function folderInTheWay(path: string): NodeJS.ErrnoException {
-  const error: NodeJS.ErrnoException = new Error(`${path} is a folder`);
-  error.code = 'EISDIR';
-  return error;
 }
 
 /**
@@ -161,6 +151,62 @@ async function writeTemp(path: string, data: string): Promise<string> {
     await rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The file a write to `path` must replace: `path` itself, or the file a symbolic link there points
+ * to (renaming over the link would replace the link, not what it names).
+ *
+ * @param path
+ *   Target given by the user.
+ * @returns
+ *   The real path of an existing file, else `path` (a new file, or a link to nothing).
+ * @throws {BrochureError}
+ *   `OUTPUT_NOT_WRITABLE` when `path` is a folder or a link to one.
+ */
+async function fileBehind(path: string): Promise<string> {
+  const real = await realpath(path).catch(() => null);
+  if (real === null) return path;
+  const linked = real === resolve(path) ? '' : ` a link to the folder ${real}`;
+  if ((await stat(real)).isDirectory()) throw new BrochureError('OUTPUT_NOT_WRITABLE', `cannot write ${path}: ${path} is${linked || ' a folder'} (choose a file name)`);
+  return real;
+}
+
+/**
+ * The one rule for output folders (`output/`, `--out-dir`, `--out`'s folder, `--db`'s, `export --out`):
+ * created when missing, and checked writable before any input is read, so that a run never does its
+ * work only to fail at the end.
+ *
+ * @param folder
+ *   Folder that will hold the outputs.
+ * @returns
+ *   Nothing, once the folder exists and is writable.
+ * @throws {BrochureError}
+ *   `OUTPUT_NOT_WRITABLE` naming the folder and the reason.
+ */
+export async function prepareOutputFolder(folder: string): Promise<void> {
+  try {
+    await mkdir(folder, { recursive: true });
+    await access(folder, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way of the folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : (code ?? String(error));
+    throw new BrochureError('OUTPUT_NOT_WRITABLE', `cannot write in ${folder}: ${reason}`, { cause: error });
+  }
+}
+
+/**
+ * Checks an output file before any input is read: its folder is prepared and it is not a folder.
+ *
+ * @param path
+ *   The file a run will write.
+ * @returns
+ *   Nothing.
+ * @throws {BrochureError}
+ *   `OUTPUT_NOT_WRITABLE`.
+ */
+export async function prepareOutputFile(path: string): Promise<void> {
+  await prepareOutputFolder(dirname(await fileBehind(path)));
 }
 
 /**
