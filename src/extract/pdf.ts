@@ -10,19 +10,25 @@
  * 2019 brochure). The text content has no better clue: its `styles` give only the generic family,
  * ascent and descent (measured and checked for issue 11, docs/performance.md).
  *
+ * Those operator lists also load each font's ToUnicode map (`fontExtraProperties`): a font whose
+ * only hyphen glyph is mapped to U+00AD (Scribus) prints hyphens the text content drops; the
+ * operator list of each page where such a font prints a gap between letters tells which gaps were
+ * hyphens (`soft-hyphens.ts`). A PDF without such a font builds no further operator list.
+ *
  * `readPdfPages` reads in this thread; `openPdf` and `PageReader` are also what each page-reading
  * thread runs (`pdf-worker.ts`, `pdf-threads.ts`).
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { restoreNatives } from './natives.js';
-import { getDocument, Util, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS, Util, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 // Loaded here rather than lazily by getDocument, so that both pdf.js modules have run their
 // polyfills before the built-ins are restored; it registers itself as `globalThis.pdfjsWorker`,
 // which pdf.js uses as its in-thread ("fake") worker.
 import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { BrochureError } from '../errors.js';
 import type { PdfPage, PdfPages, PdfTextRun } from '../types.js';
+import { restoreHyphens, shownGlyphs } from './soft-hyphens.js';
 
 restoreNatives();
 
@@ -160,16 +166,51 @@ export class PageReader {
   async finish(): Promise<PdfPage[]> {
     const pages = [...this.#read].sort((a, b) => a.number - b.number);
     const fonts = await nameFonts(this.#doc, pages);
-    return pages.map(({ number, width, height, runs, skippedRuns }) => ({
+    const named = pages.map(({ number, width, height, runs, skippedRuns }) => ({
       number,
       width,
       height,
       skippedRuns,
-      runs: runs.map(({ fontId, ...run }) => {
+      runs: runs.map(({ fontId, ...run }): PdfTextRun => {
         const font = fonts.get(fontId);
         return { ...run, bold: font?.bold ?? false, fontName: font?.name ?? fontId, ...(font?.hyphenReadAsGap ? { hyphenReadAsGap: true as const } : {}) };
       }),
     }));
+    return Promise.all(named.map((page) => this.#withHyphens(page)));
+  }
+
+  /**
+   * A page whose runs in fonts that read hyphens as gaps hold gaps between letters: its glyphs
+   * (operator list, built only for such pages) tell which gaps were hyphens (`soft-hyphens.ts`).
+   */
+  async #withHyphens(page: PdfPage): Promise<PdfPage> {
+    const gapped = (run: PdfTextRun): boolean => run.hyphenReadAsGap === true && /[\p{L}\p{N}] [\p{L}\p{N}]/u.test(run.text);
+    if (!page.runs.some(gapped)) return page;
+    let proxy: PDFPageProxy | undefined;
+    try {
+      proxy = await this.#doc.getPage(page.number);
+      const { fnArray, argsArray } = await proxy.getOperatorList();
+      const texts: string[] = [];
+      fnArray.forEach((fn, i) => {
+        if (fn !== OPS.showText) return;
+        for (const glyph of (argsArray[i] as unknown[])[0] as unknown[]) {
+          const unicode = (glyph as { unicode?: unknown } | null)?.unicode;
+          if (typeof unicode === 'string') texts.push(unicode);
+        }
+      });
+      const shown = shownGlyphs(texts);
+      // Gaps decided from the glyphs: the runs no longer read hyphens as gaps.
+      const decided = (run: PdfTextRun): PdfTextRun => {
+        const { hyphenReadAsGap, ...rest } = run;
+        return hyphenReadAsGap ? { ...rest, text: restoreHyphens(run.text, shown) } : run;
+      };
+      return { ...page, runs: page.runs.map(decided) };
+    } catch {
+      // The glyphs cannot be read: the runs stay as the text layer gave them (the gaps are reported).
+      return page;
+    } finally {
+      proxy?.cleanup();
+    }
   }
 }
 

@@ -15,10 +15,11 @@
  * 5. Ligature mappings truncated to one Latin-1 letter (U+00FB "û" for "fi"): a word is repaired
  *    only when exactly one ligature spelling makes a word printed intact elsewhere.
  * 6. Hyphens read as gaps: a font whose only hyphen glyph the PDF maps to U+00AD (soft hyphen;
- *    Scribus writes its fonts so) prints hyphens that pdf.js drops, leaving a space. An e-mail
- *    address holds no space, so a space after « @domain » without its dot, before the rest of the
- *    domain, was the hyphen (« @administrateur inet.org »): put back. Elsewhere (« BRUNEAU
- *    SALGADO ») nothing proves it: reported once (`TEXT_HYPHEN_READ_AS_GAP`).
+ *    Scribus writes its fonts so) prints hyphens that pdf.js drops, leaving a space. `pdf.ts`
+ *    puts them back from the page's glyphs (`soft-hyphens.ts`); where those could not be read,
+ *    an e-mail address still holds no space, so a space after « @domain » without its dot,
+ *    before the rest of the domain, was the hyphen (« @administrateur inet.org »): put back.
+ *    Elsewhere (« BRUNEAU SALGADO ») nothing proves it: reported once (`TEXT_HYPHEN_READ_AS_GAP`).
  * What stays unreadable is reported once for the document (`TEXT_LAYER_DAMAGED`), and the
  * normalise checks blame the text layer, not the brochure, for fields holding such characters.
  */
