@@ -269,19 +269,36 @@ function isNameCell(line: string): boolean {
 
 /**
  * A roster table's cells read one per line: a family name alone and given names alone next to
- * each other are one member, in the order printed (« ABRIC » / « Sarah », « Sarah » / « ABRIC »).
+ * each other are one member, in the order printed (« ABRIC » / « Sarah », « Sarah » / « ABRIC »);
+ * a run of k lone family names directly followed by k lone given names (or the other way round) is a
+ * table's two columns read one after the other (a page's last rows), paired by position.
  * @param lines The roster's lines, whole members and lone cells.
  * @returns One line per member.
  */
 function joinNameCells(lines: readonly string[]): string[] {
   const joined: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const [line, next] = [lines[i]!, lines[i + 1]];
-    const pair = next !== undefined && ((FAMILY_NAME_ALONE.test(line) && GIVEN_NAMES_ALONE.test(next)) || (GIVEN_NAMES_ALONE.test(line) && FAMILY_NAME_ALONE.test(next)));
-    if (pair) {
-      joined.push(`${line} ${next}`);
+  const runOf = (from: number, test: (line: string) => boolean): number => {
+    let end = from;
+    while (end < lines.length && test(lines[end]!)) end++;
+    return end - from;
+  };
+  for (let i = 0; i < lines.length; ) {
+    const family = runOf(i, (line) => FAMILY_NAME_ALONE.test(line));
+    const given = runOf(i, (line) => GIVEN_NAMES_ALONE.test(line));
+    const [first, second] = family > 0 ? [family, FAMILY_NAME_ALONE] : [given, GIVEN_NAMES_ALONE];
+    const other = second === FAMILY_NAME_ALONE ? GIVEN_NAMES_ALONE : FAMILY_NAME_ALONE;
+    const after = first > 0 ? runOf(i + first, (line) => other.test(line)) : 0;
+    if (first > 0 && after === first) {
+      for (let k = 0; k < first; k++) joined.push(`${lines[i + k]} ${lines[i + first + k]}`);
+      i += 2 * first;
+    } else if (first > 0 && after > 0) {
+      // Unequal runs: only the cells that touch are one member (the last of the first run, the first of the next).
+      joined.push(...lines.slice(i, i + first - 1), `${lines[i + first - 1]} ${lines[i + first]}`);
+      i += first + 1;
+    } else {
+      joined.push(lines[i]!);
       i++;
-    } else joined.push(line);
+    }
   }
   return joined;
 }

@@ -42,6 +42,12 @@ describe('a roster printed as a table', () => {
     ]);
   });
 
+  it('pairs by position the two columns of a page’s last rows read one after the other (roster-table)', () => {
+    const cells = (texts: string[]) => texts.map((text) => block([[text, 0.85, false]], 9));
+    const read = rosters([block([['PROMOTION GEORGE SAND', 1.05, true]], 9), ...cells(['Nom', 'Prénom', 'ROYER', 'Cyril', 'TOURÉ', 'VAN DER MEE', 'VOISIN', 'Mathilde', 'Camille', 'Elisabeth'])]);
+    expect(read).toEqual([['GEORGE SAND', ['ROYER Cyril', 'TOURÉ Mathilde', 'VAN DER MEE Camille', 'VOISIN Elisabeth']]]);
+  });
+
   it('reads a roster without a header row as before: a lone name part ends it', () => {
     const read = rosters([block([['PROMOTION GEORGE SAND', 1.05, true]], 9), block([['ABRIC Sarah', 0.85, false]], 9), block([['BAHUAUD', 0.85, false]], 9), block([['Julien', 0.85, false]], 9)]);
     expect(read).toEqual([['GEORGE SAND', ['ABRIC Sarah']]]);
