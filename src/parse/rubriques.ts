@@ -612,18 +612,19 @@ const MIN_APPENDED_FIGURES = 2;
 const MAX_FIGURE_LABEL = 160;
 
 /**
- * Where the run of key figures that ends a rubrique starts: figures set alone (« 26 », « +18 % »),
- * each followed by one short label block, up to the rubrique's end. `-1` without such a run.
+ * Where the key figures appended to a rubrique start: the first run of figures set alone (« 26 »,
+ * « +18 % »), each followed by one short label block, at least `MIN_APPENDED_FIGURES` long and
+ * after some text. What follows the run goes with it (a box printed with the figures; the text
+ * that ran on under them goes back by `returnRunOnAfterFigures`). `-1` without such a run.
  */
 function appendedFiguresStart(blocks: readonly Block[]): number {
-  let start = blocks.length;
-  let figures = 0;
-  // Walk back over « figure, label » pairs from the end.
-  while (start >= 2 && isStandaloneFigure(blocks[start - 2]!.text) && isFigureLabel(blocks[start - 1]!)) {
-    start -= 2;
-    figures++;
-  }
-  return figures >= MIN_APPENDED_FIGURES && start > 0 ? start : -1;
+  const pairsFrom = (start: number): number => {
+    let pairs = 0;
+    while (start + 2 * pairs + 1 < blocks.length && isStandaloneFigure(blocks[start + 2 * pairs]!.text) && isFigureLabel(blocks[start + 2 * pairs + 1]!)) pairs++;
+    return pairs;
+  };
+  for (let start = 1; start < blocks.length; start++) if (pairsFrom(start) >= MIN_APPENDED_FIGURES) return start;
+  return -1;
 }
 
 /** A key figure's label: short, not a figure itself, not a heading-like line alone in capitals. */
@@ -635,7 +636,8 @@ function isFigureLabel(block: Block): boolean {
 /**
  * Key figures appended to the rubrique before them, with no heading of their own (`rule:
  * appended-figures`): when no rubrique is the figures', a run of at least two figures set alone,
- * each over its label, that ends a rubrique becomes the figures rubrique, after that one.
+ * each over its label, in a text rubrique or the testimony becomes the figures rubrique, after that
+ * one, with what follows it.
  */
 function liftAppendedFigures(result: Rubrique[], where: { projet: number; page?: number }, diagnostics: Diagnostic[]): void {
   if (result.some((rubrique) => rubrique.key === 'chiffres')) return;
@@ -650,7 +652,7 @@ function liftAppendedFigures(result: Rubrique[], where: { projet: number; page?:
       severity: 'info',
       ...where,
       ...(figures[0]!.page !== null ? { page: figures[0]!.page } : {}),
-      message: `Projet ${String(where.projet).padStart(2, '0')} : chiffres clés sans titre, lus à la fin de la rubrique « ${rubrique.heading || rubrique.key} » (${figures.length / 2} chiffres seuls, chacun sur son libellé).`,
+      message: `Projet ${String(where.projet).padStart(2, '0')} : chiffres clés sans titre, lus à la suite de la rubrique « ${rubrique.heading || rubrique.key} » (chiffres seuls, chacun sur son libellé, à partir de « ${figures[0]!.text.trim()} »).`,
     });
     return;
   }

@@ -46,6 +46,11 @@ describe('key figures appended to the rubrique before them, with no heading', ()
     expect(read.find(([key]) => key === 'contexte')?.[1]).toHaveLength(1);
   });
 
+  it('take with them what follows them in the rubrique (a box printed with the figures)', () => {
+    const read = project([['93', 2.1, true], ['personnes contactées', 0.9, false], ['99', 2.1, true], ['répondants au sondage', 0.9, false], ['& DES HAUTS DÉBATS', 1.1, true], ['Jeudi 10 octobre, à Lille', 0.9, false]]);
+    expect(read.find(([key]) => key === 'chiffres')?.[1]).toEqual(['93', 'personnes contactées', '99', 'répondants au sondage', '& DES HAUTS DÉBATS', 'Jeudi 10 octobre, à Lille']);
+  });
+
   it('stay in the text when one number alone ends it', () => {
     const read = project([['2019', 1, true], ['une année de transition pour tous', 1, false]]);
     expect(read.some(([key]) => key === 'chiffres')).toBe(false);
