@@ -393,8 +393,9 @@ function textAndPages(lines: readonly TextLine[], vocabulary: Vocabulary): Somma
     run = [];
   };
   for (const line of lines) {
-    // A marked page alone on the entry's last line (« page 5 » under the organisation).
-    const alone = run.length > 0 ? pageReference(line.text, vocabulary) : null;
+    // A marked page alone on the entry's last line (« page 5 » under the organisation), or right
+    // under another page (a table's page column read on with the last title: `rule: page-column`).
+    const alone = run.length > 0 || labels.at(-1)?.kind === 'page' ? pageReference(line.text, vocabulary) : null;
     if (alone && !alone.bare) {
       flush();
       labels.push({ kind: 'page', page: alone.page });

@@ -49,6 +49,20 @@ describe('a sommaire table read column after column', () => {
     expect(entries(blocks).map(([numero, , page]) => [numero, page])).toEqual([[1, 5], [2, 8], [3, 10]]);
   });
 
+  it('reads a page column printed under the last title of its block, one page per line (page-column)', () => {
+    const blocks = [
+      block([['PILOTER ENSEMBLE', 0.96, true]], 2),
+      block([['01', 1.26, true]], 2),
+      block([['VILLE UNE', 0.84, false]], 2),
+      block([['02', 1.26, true]], 2),
+      block([['VILLE DEUX', 0.84, false]], 2),
+      block([['TITRE UN', 0.95, true]], 2),
+      block([['TITRE DEUX', 0.95, true], ['p. 5', 0.95, true], ['p. 7', 0.95, true]], 2),
+      block([['Décembre 2019', 0.9, true]], 3),
+    ];
+    expect(entries(blocks).map(([numero, , page]) => [numero, page])).toEqual([[1, 5], [2, 7]]);
+  });
+
   it('takes a page read onto the title line in another weight as the page, never a number in the title’s own weight (page-in-another-weight)', () => {
     const withLead = (text: string, boldLead: string, page: number): Block => {
       const b = block([[text, 0.95, true]], page);
