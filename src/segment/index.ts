@@ -41,13 +41,13 @@ export function segmentDocument(extracted: ExtractedDocument, vocabulary: Vocabu
   const blocks = extracted.blocks;
   const diagnostics: Diagnostic[] = [];
   const sommaireStart = blocks.findIndex((block) => vocabulary.isSommaireHeading(block.text));
-  const { entries, end: sommaireEnd, diagnostics: sommaireDiagnostics } = sommaireStart >= 0 ? readSommaire(blocks, sommaireStart + 1, vocabulary) : { entries: [], end: 0, diagnostics: [] };
+  const { entries, end: sommaireEnd, diagnostics: sommaireDiagnostics, sections: sommaireSections } = sommaireStart >= 0 ? readSommaire(blocks, sommaireStart + 1, vocabulary) : { entries: [], end: 0, diagnostics: [], sections: [] };
   diagnostics.push(...sommaireDiagnostics);
   if (sommaireStart < 0 || entries.length === 0) {
     diagnostics.push({ code: 'SOMMAIRE_MISSING', severity: 'warning', message: 'Aucun sommaire (« SOMMAIRE » suivi d’entrées « 01/ … / P05 ») n’a été trouvé : les projets sont repérés par leur seul numéro.' });
   }
 
-  const sectionTitles = uniqueInOrder(entries.map((entry) => entry.section));
+  const sectionTitles = uniqueInOrder([...sommaireSections, ...entries.map((entry) => entry.section)]);
   const isSectionMarker = sectionMatcher(sectionTitles);
   const rosterStart = findRosterStart(blocks, sommaireEnd, vocabulary);
   const bodyEnd = rosterStart >= 0 ? rosterStart - (rosterPagesTitle(blocks, rosterStart, sommaireEnd) ? 1 : 0) : blocks.length;
@@ -65,17 +65,22 @@ export function segmentDocument(extracted: ExtractedDocument, vocabulary: Vocabu
   const sectionHeadings: { texte: string; page: number | null }[] = [];
   const projects: ProjectBlock[] = [];
   let currentSection = sectionTitles[0] ?? '';
-  const sectionOfNumber = new Map(entries.map((entry) => [entry.numero, entry.section]));
+  // An entry under a row of section titles has none ('' ): the last section the body printed
+  // before the project (a divider page, a label over the project's number) names it.
+  const sectionOfNumber = new Map(entries.filter((entry) => entry.section !== '').map((entry) => [entry.numero, entry.section]));
+  let printedSection: string | null = null;
   for (let i = sommaireEnd; i < (starts[0]?.index ?? bodyEnd); i++) {
     const marker = isSectionMarker(blocks[i]!);
     if (marker) {
       currentSection = marker;
+      printedSection = marker;
       sectionHeadings.push({ texte: blocks[i]!.text, page: blocks[i]!.page });
     }
   }
   starts.forEach((start, k) => {
     const end = starts[k + 1]?.index ?? bodyEnd;
     const body: Block[] = [...start.lead];
+    const printedBefore = printedSection;
     for (const block of blocks.slice(start.index + 1, end)) {
       const marker = isSectionMarker(block);
       if (marker) {
@@ -83,11 +88,13 @@ export function segmentDocument(extracted: ExtractedDocument, vocabulary: Vocabu
         if (block.lines.some((line) => line.bold) || foldForMatch(block.text) !== foldForMatch(marker)) {
           sectionHeadings.push({ texte: block.text, page: block.page });
         }
+        printedSection = marker;
         continue;
       }
       body.push(block);
     }
-    currentSection = sectionOfNumber.get(start.numero) ?? currentSection;
+    const underRow = entries.some((entry) => entry.numero === start.numero && entry.section === '');
+    currentSection = sectionOfNumber.get(start.numero) ?? (underRow ? printedBefore : null) ?? currentSection;
     projects.push({ numero: start.numero, section: currentSection, heading: start.heading, blocks: body, startEvidence: start.evidence });
   });
   projects.push(...sommaireOnlyProjects(entries, starts, diagnostics));
@@ -105,7 +112,7 @@ export function segmentDocument(extracted: ExtractedDocument, vocabulary: Vocabu
     sommaire: entries,
     sections: sectionTitles.map((titre) => ({
       titre,
-      projets: entries.filter((entry) => entry.section === titre).map((entry) => entry.numero),
+      projets: entries.filter((entry) => (entry.section || projects.find((project) => project.numero === entry.numero)?.section) === titre).map((entry) => entry.numero),
     })),
     colophon,
     sectionHeadings,

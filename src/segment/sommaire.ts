@@ -154,9 +154,10 @@ interface Draft {
  * @param blocks The document's blocks.
  * @param from Index of the block after the heading.
  * @param vocabulary The family's words.
- * @returns The entries, the index of the first block after the sommaire, and what was read with doubt.
+ * @returns The entries, the index of the first block after the sommaire, what was read with doubt,
+ *   and every section title read (an entry under a row of section titles has section '').
  */
-export function readSommaire(blocks: readonly Block[], from: number, vocabulary: Vocabulary): { entries: SommaireEntry[]; end: number; diagnostics: Diagnostic[] } {
+export function readSommaire(blocks: readonly Block[], from: number, vocabulary: Vocabulary): { entries: SommaireEntry[]; end: number; diagnostics: Diagnostic[]; sections: string[] } {
   const drafts: Draft[] = [];
   const diagnostics: Diagnostic[] = [];
   let section = '';
@@ -170,6 +171,9 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
   let lastText: Draft | null = null;
   let lastUsed = -1;
   let skipped = 0;
+  const sections: string[] = [];
+  let sectionJustRead = false;
+  let sectionRow = false;
   const context = (): LabelContext => ({
     lastNumero: drafts.at(-1)?.numero ?? 0,
     labelledForm,
@@ -241,13 +245,19 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
       if (label.kind === 'number') {
         if (drafts.length === 0) twoDigitForm = /^\D*0\d/.test(block.lines[0]?.text.trim() ?? '');
         labelledForm ??= label.labelled;
-        drafts.push({ numero: label.numero, section, lines: [], page: label.page ?? pendingPage, hasText: false, lastIndex: i, lastPage: block.page, blocksAfterPage: 0, hasOrganisation: false });
+        sectionJustRead = false;
+        drafts.push({ numero: label.numero, section: sectionRow ? '' : section, lines: [], page: label.page ?? pendingPage, hasText: false, lastIndex: i, lastPage: block.page, blocksAfterPage: 0, hasOrganisation: false });
         pendingPage = null;
         if (label.misread !== null) {
           diagnostics.push({ code: 'SOMMAIRE_NUMBER_MISREAD', severity: 'info', projet: label.numero, ...(block.page !== null ? { page: block.page } : {}), message: `Sommaire : « ${label.misread} » lu comme le numéro ${String(label.numero).padStart(2, '0')}, qui suit le ${String(label.numero - 1).padStart(2, '0')}.` });
         }
         used = true;
       } else if (label.kind === 'section') {
+        // Section titles side by side (`rule: section-row`): which entries each heads is the
+        // columns', which the reading order does not give; the body's section markers will say.
+        if (sectionJustRead) sectionRow = true;
+        sectionJustRead = true;
+        sections.push(label.text);
         section = label.text;
         sectionStyle ??= block.lines[0] ?? null;
         if (drafts.length === 0) sectionsBeforeEntries = true;
@@ -283,7 +293,7 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
     lines: draft.lines,
     page: draft.page,
   }));
-  return { entries, end: drafts.length > 0 ? lastUsed + 1 : i, diagnostics };
+  return { entries, end: drafts.length > 0 ? lastUsed + 1 : i, diagnostics, sections };
 }
 
 /**
@@ -450,6 +460,11 @@ function isSectionTitle(blocks: readonly Block[], index: number, ctx: LabelConte
   if (ctx.awaitingText) return false;
   if (opensEntry(blocks, index, ctx, vocabulary) !== null) return false;
   if (opensEntry(blocks, index + 1, ctx, vocabulary) !== null) return true;
+  // The first of a row of section titles read one after the other (two columns' headings).
+  if (ctx.entries === 0 || ctx.lastHasPage) {
+    const next = blocks[index + 1];
+    if (next && next.page === block.page && known(line) && next.lines.length === 1 && known(next.lines[0]!) && sameStyle(next.lines[0]!, line) && isSectionTitle(blocks, index + 1, { ...ctx, sectionStyle: line }, vocabulary)) return true;
+  }
   // A page between them is the next entry's only when the last entry has its own (page printed first).
   if (ctx.entries > 0 && !ctx.lastHasPage) return false;
   return pageReference(blocks[index + 1]?.text ?? '', vocabulary) !== null && opensEntry(blocks, index + 2, ctx, vocabulary) !== null;

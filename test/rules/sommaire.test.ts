@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VOCABULARY } from '../../src/profile.js';
+import { segmentDocument } from '../../src/segment/index.js';
 import { readSommaire } from '../../src/segment/sommaire.js';
 import type { Block } from '../../src/types.js';
 import { block } from '../helpers/blocks.js';
@@ -181,5 +182,38 @@ describe('a block the reader does not understand', () => {
     const { entries: done, end } = read(blocks);
     expect(done).toHaveLength(1);
     expect(end).toBe(3);
+  });
+});
+
+describe('a sommaire in two columns under a row of section titles', () => {
+  const sommaire = [
+    block([['SOMMAIRE', 2.5, true]], 2),
+    block([['COOPÉRER ENTRE TERRITOIRES', 1.1, true]], 2),
+    block([['INNOVER AU QUOTIDIEN', 1.1, true]], 2),
+    block([['01/ UN PREMIER TITRE DE PROJET', 0.95, true]], 2),
+    block([['/ P05', 0.95, true]], 2),
+    block([['02/ UN DEUXIÈME TITRE DE PROJET', 0.95, true]], 2),
+    block([['/ P07', 0.95, true]], 2),
+  ];
+
+  it('reads both titles as sections and leaves the entries’ section open: the columns, not the reading order, say which heads which (section-row)', () => {
+    const read = readSommaire(sommaire, 1, DEFAULT_VOCABULARY);
+    expect(read.sections).toEqual(['COOPÉRER ENTRE TERRITOIRES', 'INNOVER AU QUOTIDIEN']);
+    expect(read.entries.map((e) => [e.numero, e.section])).toEqual([[1, ''], [2, '']]);
+  });
+
+  it('gives each project the section the body printed before it', () => {
+    const project = (label: string, title: string, page: number, section: string) => [
+      block([[section, 0.9, true]], page),
+      block([[label, 1.6, true]], page),
+      block([[title, 1.4, true]], page),
+      block([['LES AUTEURS', 1, true]], page),
+      block([['Lisa MARCHETTI', 1, true], ['lisa.marchetti@administrateur-inet.org', 0.9, false]], page),
+      block([['Le texte du projet.', 1, false]], page),
+    ];
+    const body = [...project('PROJET 01', 'UN PREMIER TITRE DE PROJET', 5, 'COOPÉRER ENTRE TERRITOIRES'), ...project('PROJET 02', 'UN DEUXIÈME TITRE DE PROJET', 7, 'INNOVER AU QUOTIDIEN')];
+    const segmented = segmentDocument({ format: 'pdf', pageCount: 9, blocks: [...sommaire, ...body], diagnostics: [] }, DEFAULT_VOCABULARY);
+    expect(segmented.projects.map((p) => [p.numero, p.section])).toEqual([[1, 'COOPÉRER ENTRE TERRITOIRES'], [2, 'INNOVER AU QUOTIDIEN']]);
+    expect(segmented.sections).toEqual([{ titre: 'COOPÉRER ENTRE TERRITOIRES', projets: [1] }, { titre: 'INNOVER AU QUOTIDIEN', projets: [2] }]);
   });
 });
