@@ -608,8 +608,11 @@ function isProse(block: Block): boolean {
 /** The fewest figures, each alone over its label, that make a run of key figures with no heading (one alone may be a date or a count in the text). */
 const MIN_APPENDED_FIGURES = 2;
 
-/** The longest label of a key figure, in characters: a paragraph of the text is longer. */
-const MAX_FIGURE_LABEL = 160;
+/**
+ * The longest label of a key figure, in characters: the family's run to a few sentences (the
+ * longest about 520); what makes a run of figures is the « figure alone, then its label » pairs.
+ */
+const MAX_FIGURE_LABEL = 600;
 
 /**
  * Where the key figures appended to a rubrique start: the first run of figures set alone (« 26 »,

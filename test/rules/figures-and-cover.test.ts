@@ -47,8 +47,9 @@ describe('key figures appended to the rubrique before them, with no heading', ()
   });
 
   it('take with them what follows them in the rubrique (a box printed with the figures)', () => {
-    const read = project([['93', 2.1, true], ['personnes contactées', 0.9, false], ['99', 2.1, true], ['répondants au sondage', 0.9, false], ['& DES HAUTS DÉBATS', 1.1, true], ['Jeudi 10 octobre, à Lille', 0.9, false]]);
-    expect(read.find(([key]) => key === 'chiffres')?.[1]).toEqual(['93', 'personnes contactées', '99', 'répondants au sondage', '& DES HAUTS DÉBATS', 'Jeudi 10 octobre, à Lille']);
+    const long = 'répondants au sondage sur la culture usager, menés auprès des agents des antennes régionales et des lycées, dont les réponses ont été analysées avec le service de la statistique et restituées en séminaire de direction, puis reprises dans le plan d’actions.';
+    const read = project([['93', 2.1, true], ['personnes contactées', 0.9, false], ['99', 2.1, true], [long, 0.9, false], ['& DES HAUTS DÉBATS', 1.1, true], ['Jeudi 10 octobre, à Lille', 0.9, false]]);
+    expect(read.find(([key]) => key === 'chiffres')?.[1]).toEqual(['93', 'personnes contactées', '99', long, '& DES HAUTS DÉBATS', 'Jeudi 10 octobre, à Lille']);
   });
 
   it('stay in the text when one number alone ends it', () => {
