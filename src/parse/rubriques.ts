@@ -661,6 +661,28 @@ function liftAppendedFigures(result: Rubrique[], where: { projet: number; page?:
   }
 }
 
+/** A signature's or a card's name, folded: the text before its comma. */
+function signedName(text: string): string {
+  return foldForMatch(text.slice(0, Math.max(text.indexOf(','), 0))).replace(/[^A-Z]/g, '');
+}
+
+/**
+ * The testimony's signature read after the tutors' cards (`rule: signature-after-cards`): a
+ * sidebar of tutors read between the quote and its signature (the quote's column goes on on the next
+ * page). A block after the cards that signs with the name of a tutor printed on an earlier card
+ * (« Agnès Tisserand, directrice… » after « Agnès TISSERAND, Directrice… ») is the same person
+ * signing: it goes to the end of the testimony, when that does not end with a signature already.
+ */
+function returnSignatureToTestimony(rubriques: readonly Rubrique[]): void {
+  const tutors = rubriques.find((rubrique) => rubrique.key === 'tuteurs');
+  const testimony = rubriques.find((rubrique) => rubrique.key === 'temoignage');
+  const last = testimony?.blocks.at(-1);
+  if (!tutors || !testimony || last === undefined || isSignature(last.text)) return;
+  const at = tutors.blocks.findIndex((block, i) => i > 0 && isSignature(block.text) && block.page !== tutors.blocks[i - 1]!.page && tutors.blocks.slice(0, i).some((card) => signedName(card.text) !== '' && signedName(card.text) === signedName(block.text)));
+  if (at < 0) return;
+  testimony.blocks.push(...tutors.blocks.splice(at, 1));
+}
+
 /** Moves team blocks, interleaved sidebar cards and unlabelled tutor cards to where their shape says they belong. */
 function moveByShape(
   headingBlocks: Block[],
@@ -769,6 +791,7 @@ function moveByShape(
       tutors.blocks.push(...cards);
     }
   }
+  returnSignatureToTestimony(result);
   // Text that ran on under a box of figures floated beside it comes after the box: it goes back.
   for (const rubrique of result) if (rubrique.key === 'chiffres') returnRunOnAfterFigures(rubrique, result);
   const testimony = result.find((rubrique) => rubrique.key === 'temoignage');
