@@ -16,7 +16,7 @@ import { isHeaderRowText, type Vocabulary } from '../profile.js';
 import { sameStyle } from '../style.js';
 import type { Block, Diagnostic, RubriqueKey, TextLine } from '../types.js';
 import { isStandaloneFigure } from './chiffres.js';
-import { isAnyCaseName, isNamePart } from './people.js';
+import { isAnyCaseName, isNamePart, splitNameAndRole } from './people.js';
 import { headingStyle, isSidebarCard, isTeamBlock, meaningOf, numberedLikeHeadings, setLikeHeading, type HeadingStyle } from './structure.js';
 
 /** One rubrique: its heading as printed (`''` when the structure alone found it) and its blocks. */
@@ -661,6 +661,28 @@ function liftAppendedFigures(result: Rubrique[], where: { projet: number; page?:
   }
 }
 
+/** A tutor's card on one line, « NOM Prénom – fonction »: a name, a dash, the role. */
+function isDashCard(block: Block): boolean {
+  const first = block.lines[0];
+  return first !== undefined && /\s[–—-]\s/u.test(first.text) && splitNameAndRole(first).length === 2;
+}
+
+/**
+ * Tutors' cards read under the next heading (`rule: cards-after-empty-tutors`): a sidebar holding
+ * the tutors' heading and their one-line cards (« NOM Prénom – fonction ») read with a body heading
+ * between them. When the tutors' heading has nothing under it, the cards that open the next
+ * rubrique go back under it.
+ */
+function returnCardsToEmptyTutors(rubriques: readonly Rubrique[]): void {
+  const at = rubriques.findIndex((rubrique) => rubrique.key === 'tuteurs');
+  const tutors = rubriques[at];
+  const next = rubriques[at + 1];
+  if (!tutors || !next || tutors.blocks.length > 0) return;
+  let count = 0;
+  while (count < next.blocks.length && isDashCard(next.blocks[count]!)) count++;
+  tutors.blocks.push(...next.blocks.splice(0, count));
+}
+
 /** A signature's or a card's name, folded: the text before its comma. */
 function signedName(text: string): string {
   return foldForMatch(text.slice(0, Math.max(text.indexOf(','), 0))).replace(/[^A-Z]/g, '');
@@ -792,6 +814,7 @@ function moveByShape(
     }
   }
   returnSignatureToTestimony(result);
+  returnCardsToEmptyTutors(result);
   // Text that ran on under a box of figures floated beside it comes after the box: it goes back.
   for (const rubrique of result) if (rubrique.key === 'chiffres') returnRunOnAfterFigures(rubrique, result);
   const testimony = result.find((rubrique) => rubrique.key === 'temoignage');

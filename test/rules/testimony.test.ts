@@ -34,3 +34,30 @@ describe('a testimony whose signature is read after a sidebar of tutors', () => 
     expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toHaveLength(2);
   });
 });
+
+describe('tutors’ cards of a sidebar read under the next heading', () => {
+  const read = (card: string) =>
+    splitRubriques(
+      [
+        block([['LE CONTEXTE', 1.2, true]], 7),
+        block([['Les archives communales conservent plus de quatre kilomètres linéaires de documents.', 1, false]], 7),
+        block([['ENCADREMENT', 1.2, true]], 7),
+        block([['LES PRÉCONISATIONS', 1.2, true]], 7),
+        block([[card, 0.9, false]], 7),
+        block([['L’équipe a conçu avec le service des archives un programme de transcription collaborative.', 1, false]], 7),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 3 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('go back under the tutors’ heading left empty (cards-after-empty-tutors)', () => {
+    const rubriques = read('BELLANGER Sophie – Directrice des archives');
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['BELLANGER Sophie – Directrice des archives']);
+    expect(rubriques.find(([key]) => key === 'clesPourAgir')?.[1]).toHaveLength(1);
+  });
+
+  it('leave a line of text opening the next rubrique where it is', () => {
+    const rubriques = read('Trois ateliers – un par quartier – ont réuni les habitants.');
+    expect(rubriques.find(([key]) => key === 'clesPourAgir')?.[1]).toHaveLength(2);
+  });
+});
