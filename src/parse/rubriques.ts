@@ -661,6 +661,30 @@ function liftAppendedFigures(result: Rubrique[], where: { projet: number; page?:
   }
 }
 
+/** A sentence's end: a full stop, a question or exclamation mark, an ellipsis, a closing quote. */
+const SENTENCE_END = /[.!?…»"”)]$/u;
+
+/**
+ * The end of a sentence read away from its start (`rule: cut-sentence`): text frames threaded
+ * across columns or pages cut a paragraph between words, and the reading order may put the rest
+ * elsewhere. A paragraph that opens in lower case after a finished sentence (or at its rubrique's
+ * start) is the rest of the one text rubrique whose last paragraph stops mid-sentence: it is joined
+ * to it. With no such paragraph, or more than one, nothing moves.
+ */
+function rejoinCutSentence(rubriques: readonly Rubrique[]): void {
+  const texts = rubriques.filter((rubrique) => TEXT_RUBRIQUES.includes(rubrique.key));
+  for (const rubrique of texts) {
+    const at = rubrique.blocks.findIndex((block, i) => block.kind === 'paragraph' && /^\p{Ll}/u.test(block.text.trim()) && (i === 0 || SENTENCE_END.test(rubrique.blocks[i - 1]!.text.trim())));
+    if (at < 0) continue;
+    const cut = texts.filter((other) => other !== rubrique || at < other.blocks.length - 1).map((other) => other.blocks.at(-1)).filter((last): last is Block => last !== undefined && last.kind === 'paragraph' && /[\p{L},]$/u.test(last.text.trim()));
+    if (cut.length !== 1) continue;
+    const [rest] = rubrique.blocks.splice(at, 1);
+    const owner = texts.find((other) => other.blocks.at(-1) === cut[0])!;
+    owner.blocks[owner.blocks.length - 1] = { ...cut[0]!, lines: [...cut[0]!.lines, ...rest!.lines], text: `${cut[0]!.text.trim()} ${rest!.text.trim()}` };
+    return;
+  }
+}
+
 /** A tutor's card on one line, « NOM Prénom – fonction »: a name, a dash, the role. */
 function isDashCard(block: Block): boolean {
   const first = block.lines[0];
@@ -815,6 +839,7 @@ function moveByShape(
   }
   returnSignatureToTestimony(result);
   returnCardsToEmptyTutors(result);
+  rejoinCutSentence(result);
   // Text that ran on under a box of figures floated beside it comes after the box: it goes back.
   for (const rubrique of result) if (rubrique.key === 'chiffres') returnRunOnAfterFigures(rubrique, result);
   const testimony = result.find((rubrique) => rubrique.key === 'temoignage');

@@ -61,3 +61,30 @@ describe('tutors’ cards of a sidebar read under the next heading', () => {
     expect(rubriques.find(([key]) => key === 'clesPourAgir')?.[1]).toHaveLength(2);
   });
 });
+
+describe('the end of a sentence read away from its start', () => {
+  const read = (rest: string) =>
+    splitRubriques(
+      [
+        block([['LA PROBLÉMATIQUE', 1.2, true]], 7),
+        block([['Comment associer les habitants à la valorisation des fonds ?', 1, false]], 7),
+        block([[rest, 1, false]], 7),
+        block([['DES CLÉS POUR AGIR', 1.2, true]], 7),
+        block([['L’équipe a conçu un programme de transcription collaborative.', 1, false]], 7),
+        block([['Les transcriptions enrichissent l’inventaire publié sur le site', 1, false]], 7),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 3 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('is joined to the one paragraph that stops mid-sentence at the end of a text rubrique (cut-sentence)', () => {
+    const rubriques = read('de la ville.');
+    expect(rubriques.find(([key]) => key === 'problematique')?.[1]).toEqual(['Comment associer les habitants à la valorisation des fonds ?']);
+    expect(rubriques.find(([key]) => key === 'clesPourAgir')?.[1]).toEqual(['L’équipe a conçu un programme de transcription collaborative.', 'Les transcriptions enrichissent l’inventaire publié sur le site de la ville.']);
+  });
+
+  it('stays where it is when it opens in capitals', () => {
+    const rubriques = read('De la ville aussi.');
+    expect(rubriques.find(([key]) => key === 'problematique')?.[1]).toHaveLength(2);
+  });
+});
