@@ -667,19 +667,21 @@ const SENTENCE_END = /[.!?…»"”)]$/u;
 /**
  * The end of a sentence read away from its start (`rule: cut-sentence`): text frames threaded
  * across columns or pages cut a paragraph between words, and the reading order may put the rest
- * elsewhere. A paragraph that opens in lower case after a finished sentence (or at its rubrique's
- * start) is the rest of the one text rubrique whose last paragraph stops mid-sentence: it is joined
+ * elsewhere. A paragraph that opens in lower case after a finished sentence is the rest of the
+ * one paragraph of the text that stops mid-sentence, when that one ends its rubrique: it is joined
  * to it. With no such paragraph, or more than one, nothing moves.
  */
 function rejoinCutSentence(rubriques: readonly Rubrique[]): void {
   const texts = rubriques.filter((rubrique) => TEXT_RUBRIQUES.includes(rubrique.key));
+  const stopsMidSentence = (block: Block): boolean => block.kind === 'paragraph' && /[\p{L},]$/u.test(block.text.trim());
   for (const rubrique of texts) {
-    const at = rubrique.blocks.findIndex((block, i) => block.kind === 'paragraph' && /^\p{Ll}/u.test(block.text.trim()) && (i === 0 || SENTENCE_END.test(rubrique.blocks[i - 1]!.text.trim())));
+    const at = rubrique.blocks.findIndex((block, i) => block.kind === 'paragraph' && /^\p{Ll}/u.test(block.text.trim()) && i > 0 && SENTENCE_END.test(rubrique.blocks[i - 1]!.text.trim()));
     if (at < 0) continue;
-    const cut = texts.filter((other) => other !== rubrique || at < other.blocks.length - 1).map((other) => other.blocks.at(-1)).filter((last): last is Block => last !== undefined && last.kind === 'paragraph' && /[\p{L},]$/u.test(last.text.trim()));
-    if (cut.length !== 1) continue;
+    // Every paragraph of the text that stops mid-sentence: the rest goes only to the one there is.
+    const cut = texts.flatMap((other) => other.blocks.filter((block) => block !== rubrique.blocks[at] && stopsMidSentence(block)));
+    const owner = texts.find((other) => other.blocks.at(-1) === cut[0]);
+    if (cut.length !== 1 || !owner) continue;
     const [rest] = rubrique.blocks.splice(at, 1);
-    const owner = texts.find((other) => other.blocks.at(-1) === cut[0])!;
     owner.blocks[owner.blocks.length - 1] = { ...cut[0]!, lines: [...cut[0]!.lines, ...rest!.lines], text: `${cut[0]!.text.trim()} ${rest!.text.trim()}` };
     return;
   }
