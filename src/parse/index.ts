@@ -6,6 +6,7 @@
  * any order; a heading printed twice appends to the same rubrique.
  */
 import { DEFAULT_VOCABULARY, type Vocabulary } from '../profile.js';
+import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, ParsedProject, ProjectBlock, RubriqueKey, TextLine } from '../types.js';
 import { parseFigures } from './chiffres.js';
 import { parseAuthorCards, parseTutorCards } from './people.js';
@@ -46,7 +47,7 @@ export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEF
   };
 
   const auteurs = parseAuthorCards(blocksOf('auteurs') ?? [], vocabulary.teamTableHeaders);
-  const hasText = rubriques.some((rubrique) => ['contexte', 'problematique', 'clesPourAgir'].includes(rubrique.key) && rubrique.blocks.length > 0);
+  const hasText = rubriques.some((rubrique) => isBodyRubrique(rubrique.key) && rubrique.blocks.length > 0);
   if (!hasText && !auteurs.some((card) => card.details.length > 0) && !project.fromSommaireOnly) {
     // Neither an author's e-mail nor any body rubrique: this is not a readable project page.
     throw new Error('ni adresse d’auteur ni rubrique CONTEXTE / PROBLÉMATIQUE / DES CLÉS POUR AGIR sous le numéro');
