@@ -9,7 +9,7 @@ import { DEFAULT_VOCABULARY, type Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, ParsedProject, ProjectBlock, RubriqueKey, TextLine } from '../types.js';
 import { parseFigures } from './chiffres.js';
-import { parseAuthorCards, parseTutorCards } from './people.js';
+import { parseAuthorTeam, parseTutorCards } from './people.js';
 import { renderRubrique } from './render.js';
 import { splitRubriques } from './rubriques.js';
 
@@ -29,7 +29,7 @@ export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEF
   const isCaption = (text: string): boolean => vocabulary.isCaption(text);
   const diagnostics: Diagnostic[] = [];
   const where = { projet: project.numero, ...(project.heading.page !== null ? { page: project.heading.page } : {}) };
-  const { headingBlocks, rubriques, unknown, diagnostics: splitDiagnostics } = splitRubriques(project.blocks, vocabulary, where);
+  const { headingBlocks, rubriques, unknown, cuts, diagnostics: splitDiagnostics } = splitRubriques(project.blocks, vocabulary, where);
   diagnostics.push(...splitDiagnostics);
   const { titre, collectivite } = readTitle(headingBlocks);
   const blocksOf = (key: RubriqueKey): Block[] | null => {
@@ -46,7 +46,7 @@ export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEF
     return renderRubrique(kept);
   };
 
-  const auteurs = parseAuthorCards(blocksOf('auteurs') ?? [], vocabulary.teamTableHeaders);
+  const { cards: auteurs, pairings } = parseAuthorTeam(blocksOf('auteurs') ?? [], vocabulary.teamTableHeaders);
   const hasText = rubriques.some((rubrique) => isBodyRubrique(rubrique.key) && rubrique.blocks.length > 0);
   if (!hasText && !auteurs.some((card) => card.details.length > 0) && !project.fromSommaireOnly) {
     // Neither an author's e-mail nor any body rubrique: this is not a readable project page.
@@ -91,6 +91,8 @@ export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEF
     })),
     pages: pages.length > 0 ? { debut: Math.min(...pages), fin: Math.max(...pages) } : null,
     diagnostics,
+    pairings,
+    rubriqueCuts: cuts,
   };
 }
 
