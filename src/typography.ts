@@ -18,6 +18,9 @@ export const LARGER_THAN_BODY = 1.04;
  */
 export const SMALLER_THAN_BODY = 0.95;
 
+/** Half as large again as the body, or more: display type (a title, a big key figure, a project number). */
+export const DISPLAY_SIZE = 1.5;
+
 /**
  * The relative sizes of a block's lines, in order (`null` where unknown).
  * @param block A block.

@@ -13,7 +13,7 @@
 import type { Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, RubriqueCut, RubriqueKey } from '../types.js';
-import { isQuoteType, isRegular, isSmallerThanBody } from '../typography.js';
+import { DISPLAY_SIZE, isQuoteType, isRegular, isSmallerThanBody } from '../typography.js';
 import { isStandaloneFigure } from './chiffres.js';
 import { runHeadingPasses } from './heading-passes.js';
 import { moveByShape } from './moves.js';
@@ -150,7 +150,7 @@ export function headsFigures(block: Block, after: readonly Block[], before?: Blo
   const text = block.text.trim();
   if (block.kind !== 'paragraph' || block.lines.length !== 1 || text.length > 40 || /[.:;,]$/.test(text) || !/^\p{Lu}/u.test(text) || isStandaloneFigure(text)) return false;
   const bigFigure = (b: Block | undefined): boolean =>
-    b !== undefined && isStandaloneFigure(b.text) && b.lines.every((line) => line.bold === true || (line.size !== null && line.size >= 1.5));
+    b !== undefined && isStandaloneFigure(b.text) && b.lines.every((line) => line.bold === true || (line.size !== null && line.size >= DISPLAY_SIZE));
   const label = (b: Block | undefined): boolean => b !== undefined && !isStandaloneFigure(b.text) && b.text.trim().length > 0;
   return !bigFigure(before) && bigFigure(after[0]) && label(after[1]) && bigFigure(after[2]) && label(after[3]);
 }
@@ -199,7 +199,7 @@ export function isBoxTitle(block: Block, style: HeadingStyle, after: readonly Bl
  */
 export function isOrganisationLine(block: Block, before: readonly Block[], rubriques: number): boolean {
   const allBold = (b: Block): boolean => b.lines.every((line) => line.bold === true);
-  return rubriques === 0 && before.length > 0 && before.every(allBold) && block.lines.every((line) => line.bold === false);
+  return rubriques === 0 && before.length > 0 && before.every(allBold) && isRegular(block);
 }
 
 /**

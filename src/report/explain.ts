@@ -14,10 +14,7 @@
  */
 import { foldForMatch, type Vocabulary } from '../profile.js';
 import type { Block, ExtractedDocument, ParsedProject, ProjectBlock, SegmentedDocument, TextLine } from '../types.js';
-import { LARGER_THAN_BODY, SMALLER_THAN_BODY } from '../typography.js';
-
-/** Half as large again as the body, or more: display type (titles, big figures, project numbers). */
-const DISPLAY_SIZE = 1.5;
+import { DISPLAY_SIZE, LARGER_THAN_BODY, SMALLER_THAN_BODY } from '../typography.js';
 
 /** Letters a block must share with a sommaire title to be that title printed again (shorter runs match by chance). */
 const TITLE_MIN_LETTERS = 8;
