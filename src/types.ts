@@ -166,7 +166,12 @@ export interface ProjectBlock {
    * entry's lines (title, organisation) and nothing else is known (the document is partial).
    */
   readonly fromSommaireOnly?: boolean;
-  /** What confirmed the start, one sentence per piece of evidence (printed by `extract --explain`). */
+  /**
+   * What decided where the project starts (rule ids of `src/segment/starts.ts`: « sommaire-entry »,
+   * « authors-heading », « sommaire-title », « announced-page », « labelled-number »,
+   * « display-number », « family-emails », « title-only », « not-in-sommaire », « sommaire-only »),
+   * for `--explain`.
+   */
   readonly startEvidence?: readonly string[];
 }
 
@@ -224,6 +229,13 @@ export interface PrintedFigure {
   readonly page: number | null;
 }
 
+/** Which rule paired an author's name with an e-mail (`reading-order`, `columns`, `local-part`), for `--explain`. */
+export interface AuthorPairing {
+  readonly name: string;
+  readonly email: string;
+  readonly rule: string;
+}
+
 /** The fields of one project as printed, before names, e-mails and rosters are interpreted. */
 export interface ParsedProject {
   readonly numero: number;
@@ -232,6 +244,8 @@ export interface ParsedProject {
   readonly collectivite: string;
   /** Authors' cards under « LES AUTEURS ». */
   readonly auteurs: readonly PrintedPerson[];
+  /** Which rule paired each author's name with the e-mail (for `--explain`). */
+  readonly pairings?: readonly AuthorPairing[];
   /** Label of the tutor block as printed ("TUTRICE AU SEIN DE LA COLLECTIVITÉ"), `null` when absent. */
   readonly tuteurLabel: string | null;
   /** Tutors' cards under the tutor label. */
@@ -250,8 +264,6 @@ export interface ParsedProject {
   readonly pages: { readonly debut: number; readonly fin: number } | null;
   /** Anomalies met while parsing this project. */
   readonly diagnostics: readonly Diagnostic[];
-  /** Each author's name and e-mail, with the rule that paired them (printed by `extract --explain`). */
-  readonly pairings?: readonly { readonly name: string; readonly email: string; readonly rule: string }[];
   /** Where each rubrique was cut and what was moved into it, by which rule (printed by `extract --explain`). */
   readonly rubriqueCuts?: readonly RubriqueCut[];
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { parseAuthorTeam } from '../src/parse/people.js';
+import { readAuthorCards } from '../src/parse/people.js';
 import { splitRubriques } from '../src/parse/rubriques.js';
 import { DEFAULT_VOCABULARY } from '../src/profile.js';
 import { learnDesign, type ExplainInput } from '../src/report/explain.js';
@@ -85,14 +85,14 @@ describe('rule ids recorded for --explain', () => {
   });
 
   it('says which rule paired each author with an e-mail', () => {
-    const rules = (...blocks: Block[]) => parseAuthorTeam(blocks).pairings.map((pairing) => [pairing.name, pairing.rule]);
+    const rules = (...blocks: Block[]) => readAuthorCards(blocks).pairings.map((pairing) => [pairing.name, pairing.rule]);
     expect(rules(block('MARCHETTI Lisa  lisa.marchetti@administrateur-inet.org'), block('Théo VIGNAL\ntheo.vignal@ingenieurchef-inet.org'))).toEqual([
-      ['MARCHETTI Lisa', 'same-line'],
-      ['Théo VIGNAL', 'line-under-name'],
+      ['MARCHETTI Lisa', 'reading-order'],
+      ['Théo VIGNAL', 'reading-order'],
     ]);
     expect(rules(block('DELAHAYE Quentin\nNGUYEN Thu-Hà\nquentin.delahaye@administrateur-inet.org\nthuha.nguyen@ingenieurchef-inet.org'))).toEqual([
-      ['DELAHAYE Quentin', 'table-columns'],
-      ['NGUYEN Thu-Hà', 'table-columns'],
+      ['DELAHAYE Quentin', 'columns'],
+      ['NGUYEN Thu-Hà', 'columns'],
     ]);
   });
 });
@@ -116,10 +116,11 @@ describe('extract --explain on the 2019 PDF', () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).projets).toHaveLength(22);
     const project = run.stderr.slice(run.stderr.indexOf('Project 07'));
-    expect(project).toMatch(/^Project 07 « .+ » \(pages \d+–\d+\):\n  start:\n    - number: « 07 » on p\. \d+\n    - authors-heading: /);
+    expect(project).toMatch(/^Project 07 « .+ » \(pages \d+–\d+\):\n  start: « 07 » on p\. \d+; the sommaire announces p\. \d+\n(    - .+\n)+  rubrique cuts/);
+    expect(project).toMatch(/^    - authors-heading: the authors' heading follows the number$/m);
     expect(project).toMatch(/  rubrique cuts and moves:\n(    - p\. \d+ known-heading -> \w+: « .+ »\n)+/);
     expect(project).toMatch(/-> contexte: « CONTEXTE »/);
-    expect(project).toMatch(/  author pairings:\n(    - .+ <-> \S+@\S+ \(line-under-name\)\n){2,}/);
+    expect(project).toMatch(/  author pairings:\n(    - .+ <-> \S+@\S+ \([a-z-]+\)\n){2,}/);
   });
 
   it('refuses a project the document does not have, and a number that is not one', async () => {

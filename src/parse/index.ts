@@ -9,7 +9,7 @@ import { DEFAULT_VOCABULARY, type Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, ParsedProject, ProjectBlock, RubriqueKey, TextLine } from '../types.js';
 import { parseFigures } from './chiffres.js';
-import { parseAuthorTeam, parseTutorCards } from './people.js';
+import { parseTutorCards, readAuthorCards } from './people.js';
 import { renderRubrique } from './render.js';
 import { splitRubriques } from './rubriques.js';
 
@@ -46,7 +46,7 @@ export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEF
     return renderRubrique(kept);
   };
 
-  const { cards: auteurs, pairings } = parseAuthorTeam(blocksOf('auteurs') ?? [], vocabulary.teamTableHeaders);
+  const { cards: auteurs, pairings } = readAuthorCards(blocksOf('auteurs') ?? [], vocabulary.teamTableHeaders);
   const hasText = rubriques.some((rubrique) => isBodyRubrique(rubrique.key) && rubrique.blocks.length > 0);
   if (!hasText && !auteurs.some((card) => card.details.length > 0) && !project.fromSommaireOnly) {
     // Neither an author's e-mail nor any body rubrique: this is not a readable project page.
@@ -73,6 +73,7 @@ export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEF
     titre,
     collectivite,
     auteurs,
+    pairings,
     tuteurLabel: rubriques.find((rubrique) => rubrique.key === 'tuteurs')?.heading || null,
     tuteurs: parseTutorCards(blocksOf('tuteurs') ?? []),
     contexte,
@@ -91,7 +92,6 @@ export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEF
     })),
     pages: pages.length > 0 ? { debut: Math.min(...pages), fin: Math.max(...pages) } : null,
     diagnostics,
-    pairings,
     rubriqueCuts: cuts,
   };
 }

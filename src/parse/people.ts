@@ -4,7 +4,7 @@
  * from converter text, so cards are rebuilt line by line.
  */
 import { EMAIL, foldForMatch } from '../conventions.js';
-import type { Block, PrintedPerson, TextLine } from '../types.js';
+import type { AuthorPairing, Block, PrintedPerson, TextLine } from '../types.js';
 
 /** Name tokens: words in capitals (family names) or capitalised words (given names), hyphens allowed. */
 const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’]*)(?:-\p{Lu}[\p{L}'’]*)*$/u;
@@ -72,36 +72,28 @@ function pushDetail(details: string[], text: string): void {
  * @returns One card per person, in reading order.
  */
 export function parseAuthorCards(blocks: readonly Block[], tableHeaders: ReadonlySet<string> = new Set()): PrintedPerson[] {
-  return parseAuthorTeam(blocks, tableHeaders).cards;
-}
-
-/** How an author's name met their e-mail: the rule that paired them (reported by `extract --explain`). */
-export interface Pairing {
-  readonly name: string;
-  readonly email: string;
-  /** `same-line` (« NOM Prénom  e-mail »), `line-under-name`, `name-cells-joined` (a name in two cells), `table-columns` (names then e-mails). */
-  readonly rule: string;
+  return readAuthorCards(blocks, tableHeaders).cards;
 }
 
 /**
- * Rebuilds authors' cards (as `parseAuthorCards`) and says which rule paired each name with its e-mail.
+ * Rebuilds authors' cards as `parseAuthorCards` does, and says which rule paired each name with its
+ * e-mail (`reading-order`: the e-mail under or beside the name; `columns`: k names then k e-mails),
+ * for `--explain`.
  * @param blocks Blocks under « LES AUTEURS ».
- * @param tableHeaders The profile's team table header words.
- * @returns The cards, and one pairing per card with an e-mail.
+ * @param tableHeaders The family's team table header words.
+ * @returns The cards, and one pairing per card with a name and an e-mail.
  */
-export function parseAuthorTeam(blocks: readonly Block[], tableHeaders: ReadonlySet<string> = new Set()): { cards: PrintedPerson[]; pairings: Pairing[] } {
-  const sameLine = new Set<string>();
+export function readAuthorCards(blocks: readonly Block[], tableHeaders: ReadonlySet<string> = new Set()): { cards: PrintedPerson[]; pairings: AuthorPairing[] } {
   const read = readCards(
-    withoutHeaderRow(blocks.map((block) => splitNameAndEmail(block, sameLine)).filter((block) => !isTableHeader(block, tableHeaders))),
+    withoutHeaderRow(blocks.map(splitNameAndEmail).filter((block) => !isTableHeader(block, tableHeaders))),
     (_, text, current) => EMAIL.test(text) || (current !== undefined && current.details.length === 0 && text.includes('@')),
   );
   const joined = joinSplitNames(read);
   const cards = pairColumns(joined);
-  const ruleOf = (card: PrintedPerson, email: string): string =>
-    !joined.includes(card) ? 'table-columns' : !read.includes(card) ? 'name-cells-joined' : sameLine.has(email) ? 'same-line' : 'line-under-name';
+  const rule = (card: PrintedPerson): string => (joined.includes(card) ? 'reading-order' : 'columns');
   const pairings = cards.flatMap((card) => {
     const email = card.details.find((detail) => EMAIL.test(detail));
-    return email === undefined ? [] : [{ name: card.name, email, rule: ruleOf(card, email) }];
+    return card.name !== '' && email !== undefined ? [{ name: card.name, email, rule: rule(card) }] : [];
   });
   return { cards, pairings };
 }
@@ -198,18 +190,13 @@ export function isNamePart(text: string): boolean {
 /** A name and an e-mail on one line (« NOM Prénom  e-mail », a table row « NOM Prénom | e-mail », « Prénom NOM — e-mail »). */
 const NAME_THEN_EMAIL = /^(.*?\S)\s*(?:\||\s[–—-]\s|\s)\s*([\p{L}\p{N}._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})$/u;
 
-/**
- * Splits each line printing a name then an e-mail into the name line and the e-mail line.
- * @param block A block of the team.
- * @param sameLine Collects the e-mails printed on their name's line.
- */
-function splitNameAndEmail(block: Block, sameLine: Set<string>): Block {
+/** Splits each line printing a name then an e-mail into the name line and the e-mail line. */
+function splitNameAndEmail(block: Block): Block {
   if (!block.text.includes('@')) return block;
   const lines = block.lines.flatMap((line): TextLine[] => {
     const match = NAME_THEN_EMAIL.exec(line.text.trim());
     const name = match?.[1]!.replace(/\s*\|\s*/g, ' ').trim() ?? '';
     if (!match || !(isAnyCaseName(name) || isNamePart(name))) return [line];
-    sameLine.add(match[2]!);
     return [{ ...line, text: name }, { ...line, text: match[2]! }];
   });
   return lines.length === block.lines.length ? block : { ...block, lines };

@@ -163,7 +163,7 @@ export function learnDesign(input: ExplainInput, vocabulary: Vocabulary): Learne
   roles.push(learnRole('team', "a line holding an e-mail of the family's domains", projects.map((project) => {
     const lines = project.blocks.flatMap((block) => block.lines).filter((line) => domains.some((domain) => line.text.toLowerCase().includes(domain)));
     const rules = (parsedOf.get(project.numero)?.pairings ?? []).map((pairing) => pairing.rule);
-    return { anchors: lines.map((line) => [line]), ...(rules.length > 0 ? { position: `names paired ${mostCommon(rules)}` } : {}) };
+    return { anchors: lines.map((line) => [line]), ...(rules.length > 0 ? { position: `names paired by ${mostCommon(rules)}` } : {}) };
   })));
   roles.push(learnRole('key-figure', 'a figure the parse stage read under the key figures', projects.map((project) => {
     const values = new Set((parsedOf.get(project.numero)?.chiffres ?? []).map((figure) => figure.valeur.trim()));
@@ -204,6 +204,20 @@ function describeStyle(style: StyleOf): string {
   return `${size}, ${weight}, ${style.case === 'none' ? 'no letters' : style.case}`;
 }
 
+/** What each start rule id of `src/segment/starts.ts` says (an id not listed is printed alone). */
+const START_RULES: Readonly<Record<string, string>> = {
+  'sommaire-entry': 'the sommaire lists this number',
+  'labelled-number': 'the number is printed with a project label (« PROJET 07 »)',
+  'display-number': 'the number is set in display type',
+  'authors-heading': "the authors' heading follows the number",
+  'sommaire-title': "the sommaire entry's title is printed after the number",
+  'announced-page': 'the number is on the page the sommaire announces',
+  'family-emails': "e-mails of the family's domains follow (a team)",
+  'title-only': "no confirmed number: the sommaire's title, printed in the body, opens the project",
+  'not-in-sommaire': 'the sommaire does not list this number: kept because the body confirms it',
+  'sommaire-only': 'the body never confirmed it: title, organisation and page come from the sommaire',
+};
+
 /**
  * What decided one project: its start, each rubrique cut and move, each author pairing.
  * @param input The stages' outputs.
@@ -216,8 +230,10 @@ export function explainProject(input: ExplainInput, numero: number): string | nu
   const parsed = input.parsed.find((candidate) => candidate.numero === numero);
   const pad = String(numero).padStart(2, '0');
   const pages = parsed?.pages ? ` (pages ${parsed.pages.debut}–${parsed.pages.fin})` : '';
-  const out = [`Project ${pad}${parsed ? ` « ${shorten(parsed.titre)} »` : ''}${pages}:`, '  start:'];
-  for (const evidence of project.startEvidence ?? ['(no evidence recorded)']) out.push(`    - ${evidence}`);
+  const entry = input.segmented.sommaire.find((candidate) => candidate.numero === numero);
+  const where = `${project.heading.page !== null ? ` on p. ${project.heading.page}` : ''}${entry?.page != null ? `; the sommaire announces p. ${entry.page}` : ''}`;
+  const out = [`Project ${pad}${parsed ? ` « ${shorten(parsed.titre)} »` : ''}${pages}:`, `  start: « ${shorten(project.heading.text)} »${where}`];
+  for (const rule of project.startEvidence ?? []) out.push(`    - ${rule}${START_RULES[rule] ? `: ${START_RULES[rule]}` : ''}`);
   if (!parsed) {
     out.push('  (not parsed: see its PROJECT_UNPARSED diagnostic)');
     return `${out.join('\n')}\n`;
@@ -228,7 +244,7 @@ export function explainProject(input: ExplainInput, numero: number): string | nu
     out.push(`    - ${page}${cut.rule}${cut.pass ? ` (heading made by ${cut.pass})` : ''} -> ${cut.rubrique}: « ${cut.text} »`);
   }
   out.push('  author pairings:');
-  for (const pairing of parsed.pairings ?? []) out.push(`    - ${pairing.name || '(no name)'} <-> ${pairing.email} (${pairing.rule})`);
+  for (const pairing of parsed.pairings ?? []) out.push(`    - ${pairing.name} <-> ${pairing.email} (${pairing.rule})`);
   if ((parsed.pairings ?? []).length === 0) out.push('    (none)');
   return `${out.join('\n')}\n`;
 }

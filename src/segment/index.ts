@@ -283,7 +283,7 @@ function sommaireOnlyProjects(entries: readonly SommaireEntry[], starts: readonl
       });
       const lineBlocks: Block[] = entry.lines.map((line) => ({ kind: 'paragraph', text: line.text, lines: [line], page: null }));
       const heading: Block = { kind: 'paragraph', text: String(entry.numero).padStart(2, '0'), lines: [{ text: String(entry.numero).padStart(2, '0'), bold: null, size: null }], page: null };
-      return { numero: entry.numero, section: entry.section, heading, blocks: lineBlocks, fromSommaireOnly: true, startEvidence: ['sommaire-only: the body never confirmed this number; title, organisation and page come from the sommaire'] };
+      return { numero: entry.numero, section: entry.section, heading, blocks: lineBlocks, fromSommaireOnly: true, startEvidence: ['sommaire-entry', 'sommaire-only'] };
     });
 }
 

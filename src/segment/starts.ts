@@ -27,9 +27,12 @@ export interface ProjectStart {
   readonly lead: readonly Block[];
   /** How the start was confirmed. */
   readonly how: 'authors' | 'title' | 'page' | 'titleOnly';
-  /** What confirmed it, one `rule: detail` sentence each (for `extract --explain`). */
+  /** What decided it: rule ids (see `ProjectBlock.startEvidence`), for `--explain`. */
   readonly evidence: readonly string[];
 }
+
+/** The rule id of each way a start is confirmed. */
+const CONFIRMED_BY = { authors: 'authors-heading', title: 'sommaire-title', page: 'announced-page', titleOnly: 'title-only' } as const;
 
 /**
  * Finds each project's start, in sommaire order when there is a sommaire.
@@ -66,19 +69,11 @@ export function findProjectStarts(blocks: readonly Block[], from: number, to: nu
           ? 'page'
           : null;
     if (!how) continue;
-    const evidence = [`number: « ${first.trim()} »${block.page !== null ? ` on p. ${block.page}` : ''}${head.labelled ? ' (with a project label)' : ''}`, startEvidence(how, entry, block, offset)];
+    const evidence = [...(entry ? ['sommaire-entry'] : []), ...(head.labelled ? ['labelled-number'] : []), CONFIRMED_BY[how]];
     starts.push({ index: i, numero, heading: lead.length > 0 ? { ...block, lines: block.lines.slice(0, 1), text: first } : block, lead, how, evidence });
     last = numero;
   }
   return withTitleOnlyStarts(blocks, from, to, entries, starts);
-}
-
-/** The sentence saying what confirmed a number as a project's start. */
-function startEvidence(how: 'authors' | 'title' | 'page', entry: SommaireEntry | undefined, block: Block, offset: number): string {
-  const announced = entry?.page != null ? `; the sommaire announces p. ${entry.page}${offset !== 0 ? ` (PDF pages ${offset > 0 ? '+' : ''}${offset})` : ''}` : '';
-  if (how === 'authors') return `authors-heading: the authors' heading follows within ${HEADING_LOOKAHEAD} blocks${announced}`;
-  if (how === 'title') return `sommaire-title: the sommaire entry's title « ${entry!.texte.slice(0, 40)} » follows the number${announced}`;
-  return `announced-page: a labelled number on p. ${block.page}, within a page of the announced p. ${entry!.page}`;
 }
 
 /**
@@ -171,8 +166,7 @@ function withTitleOnlyStarts(blocks: readonly Block[], from: number, to: number,
       if (!foldLetters(blocks[i]!.text).startsWith(title.slice(0, Math.min(title.length, foldLetters(blocks[i]!.text).length, TITLE_PREFIX)))) continue;
       if (foldLetters(blocks[i]!.text).length < 8) continue;
       const heading: Block = { kind: 'paragraph', text: String(entry.numero).padStart(2, '0'), lines: [{ text: String(entry.numero).padStart(2, '0'), bold: null, size: null }], page: blocks[i]!.page };
-      const evidence = [`title-only: no confirmed number; the sommaire's title « ${entry.texte.slice(0, 40)} » is printed${blocks[i]!.page !== null ? ` on p. ${blocks[i]!.page}` : ''}, between the projects around it`];
-      all.push({ index: i, numero: entry.numero, heading, lead: [blocks[i]!], how: 'titleOnly', evidence });
+      all.push({ index: i, numero: entry.numero, heading, lead: [blocks[i]!], how: 'titleOnly', evidence: ['sommaire-entry', CONFIRMED_BY.titleOnly] });
       break;
     }
   }
