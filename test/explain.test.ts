@@ -2,31 +2,18 @@
  * `extract --explain`: the design learnt from the document's repetition, and the rule ids the
  * stages record for each start, rubrique cut, move and author pairing.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readAuthorCards } from '../src/parse/people.js';
 import { splitRubriques } from '../src/parse/rubriques.js';
 import { DEFAULT_VOCABULARY } from '../src/profile.js';
 import { learnDesign, type ExplainInput } from '../src/report/explain.js';
 import type { Block, ParsedProject, ProjectBlock, SommaireEntry } from '../src/types.js';
+import { cli, root } from './helpers/cli.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const pdfInput = join(root, 'fixtures/inet-2019/input.pdf');
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(root, 'bin/brochure-extract'), ...args], { cwd: root, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 /** A one-line block set at `size` times the body, bold or not. */
 const set = (text: string, size: number | null, bold: boolean | null, page: number | null = 1): Block => ({ kind: 'paragraph', text, lines: [{ text, bold, size }], page });
@@ -100,7 +87,7 @@ describe('rule ids recorded for --explain', () => {
 describe('extract --explain on the 2019 PDF', () => {
   it('prints the learnt design after the summary line and still writes the document', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'be-')), 'doc.json');
-    const run = await cli('extract', pdfInput, '--out', out, '--explain');
+    const run = await cli(['extract', pdfInput, '--out', out, '--explain']);
     expect(run.code).toBe(0);
     expect(existsSync(out)).toBe(true);
     expect(run.stdout).toMatch(/doc\.json: 22 projects, 87 authors/);
@@ -112,7 +99,7 @@ describe('extract --explain on the 2019 PDF', () => {
   });
 
   it('prints, for one project, its start evidence, rubrique cuts and author pairings (on stderr with --out -)', async () => {
-    const run = await cli('extract', '--explain', '07', pdfInput, '--out', '-');
+    const run = await cli(['extract', '--explain', '07', pdfInput, '--out', '-']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).projets).toHaveLength(22);
     const project = run.stderr.slice(run.stderr.indexOf('Project 07'));
@@ -125,7 +112,7 @@ describe('extract --explain on the 2019 PDF', () => {
 
   it('refuses a project the document does not have, and a number that is not one', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'be-')), 'doc.json');
-    expect((await cli('extract', pdfInput, '--out', out, '--explain=99')).code).toBe(64);
-    expect((await cli('extract', pdfInput, '--out', out, '--explain=x')).code).toBe(64);
+    expect((await cli(['extract', pdfInput, '--out', out, '--explain=99'])).code).toBe(64);
+    expect((await cli(['extract', pdfInput, '--out', out, '--explain=x'])).code).toBe(64);
   });
 });
