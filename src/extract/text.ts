@@ -10,6 +10,7 @@
 import { BrochureError } from '../errors.js';
 import type { Block, BlockKind, Diagnostic, ExtractedDocument, TextLine } from '../types.js';
 import { joinLines, normaliseLigatures } from './lines.js';
+import { prepareLines, type Dialect } from './text/passes.js';
 
 /** Windows-1252 characters of bytes 0x80-0x9F (Node's decoder treats the label as ISO-8859-1 there). */
 const WINDOWS_1252_HIGH =
@@ -84,6 +85,7 @@ interface RawLine {
 export function readText(text: string): ExtractedDocument {
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (source.trim() === '') throw new BrochureError('EMPTY_INPUT', 'the input has no text: nothing to extract');
+  const { lines: sourceLines, dialect } = prepareLines(source.split('\n'));
   const blocks: Block[] = [];
   let pending: RawLine[] = [];
   let pendingKind: BlockKind = 'paragraph';
@@ -97,7 +99,7 @@ export function readText(text: string): ExtractedDocument {
 
   const diagnostics: Diagnostic[] = [];
   const lostLinks: string[] = [];
-  for (const rawLine of source.split('\n')) {
+  for (const rawLine of sourceLines) {
     // Converter artefacts worth a reviewer's look: footnote calls whose note is not kept, links whose target was lost.
     for (const call of rawLine.matchAll(/(\S{0,40})\^\[(\d+)\]/g)) {
       diagnostics.push({ code: 'FOOTNOTE', severity: 'info', message: `Appel de note ${call[2]} après « …${call[1]} » : le texte de la note n’est pas repris.` });
@@ -125,6 +127,8 @@ export function readText(text: string): ExtractedDocument {
       pending.push({ text: bullet[1]!.trim(), bold });
       continue;
     }
+    // One printed line per line: a line is a block of its own unless it visibly goes on the previous one.
+    if (dialect === 'lines' && pending.length > 0 && !continuesLine(pending.at(-1)!.text, line.trim())) flush();
     pending.push({ text: line.trim(), bold });
   }
   flush();
@@ -133,6 +137,14 @@ export function readText(text: string): ExtractedDocument {
     diagnostics.push({ code: 'LINK_TARGET_LOST', severity: 'info', message: `${lostLinks.length} lien${lostLinks.length > 1 ? 's' : ''} sans adresse (« (#) » du convertisseur) : ${shown}${lostLinks.length > 5 ? '…' : ''}.` });
   }
   return { format: 'text', pageCount: null, blocks: joinHyphenBreaks(blocks), diagnostics };
+}
+
+/**
+ * A line that goes on the sentence of the line before: it starts in lower case after a line that
+ * ends no sentence. An address (e-mail, web) starts in lower case too but is a line of its own.
+ */
+function continuesLine(previous: string, line: string): boolean {
+  return /^\p{Ll}/u.test(line) && !/[.!?]$/.test(previous) && !/^\S*(?:@|:\/\/|www\.)/.test(line);
 }
 
 /** Removes `**` / `*` emphasis from a line, tracking a bold span left open by a previous line. */

@@ -1,0 +1,66 @@
+/**
+ * The line passes of converter text, in order, before text.ts cuts the lines into blocks. Each
+ * pass is one transformation of the whole text's lines; the dialect (blank-line blocks, or one
+ * printed line per line) is read from the text itself.
+ */
+import { isLaidOut, readColumns } from './columns.js';
+import { splitBoldRuns, stripLineMarkup } from './markdown.js';
+import { markPageBreaks } from './pages.js';
+import { splitGluedEmails, unswapLetters } from './tokens.js';
+
+/**
+ * How the converter separates blocks: `blocks`, a blank line ends a block (the seed converter,
+ * `pdftotext`, `mutool`, `pdf2txt`, markdown converters); `lines`, no blank lines, one printed
+ * line per line (pdf-parse, unpdf, pypdf, markitdown, `pdftotext -raw`).
+ */
+export type Dialect = 'blocks' | 'lines';
+
+/** Below this share of blank lines among the written ones, blank lines do not separate blocks. */
+const BLOCKS_MIN_BLANK_SHARE = 0.1;
+
+interface LinePass {
+  readonly name: string;
+  readonly run: (lines: string[]) => string[];
+}
+
+/** The passes, in order. */
+const LINE_PASSES: readonly LinePass[] = [
+  { name: 'swapped letters', run: (lines) => lines.map(unswapLetters) },
+  { name: 'page breaks, columns and folios', run: pagesAndColumns },
+  { name: 'line markup', run: (lines) => lines.map(stripLineMarkup) },
+  { name: 'bold runs', run: (lines) => lines.flatMap((line) => (/^\*\*[^*]+\*\*[^*]+\*\*/.test(line.trim()) ? splitBoldRuns(line) : [line])) },
+  { name: 'glued e-mails', run: splitGluedEmails },
+];
+
+/**
+ * Runs the line passes and tells the dialect.
+ * @param lines The decoded text's lines.
+ * @returns The cleaned lines and the dialect.
+ */
+export function prepareLines(lines: readonly string[]): { lines: string[]; dialect: Dialect } {
+  // Told before the passes: page breaks and columns add blank lines of their own.
+  const dialect = dialectOf(markPageBreaks(lines));
+  let out = [...lines];
+  for (const pass of LINE_PASSES) out = pass.run(out);
+  return { lines: out, dialect };
+}
+
+/** Blocks when blank lines are frequent, those around page breaks aside (pdf-parse writes « -- 3 of 110 -- » between two). */
+function dialectOf({ lines, breaks }: { lines: readonly string[]; breaks: ReadonlySet<number> }): Dialect {
+  const nearBreak = (index: number): boolean => breaks.has(index - 1) || breaks.has(index) || breaks.has(index + 1);
+  const written = lines.filter((line) => line.trim() !== '').length;
+  const blank = lines.filter((line, index) => line.trim() === '' && !nearBreak(index)).length;
+  return written > 0 && blank / written >= BLOCKS_MIN_BLANK_SHARE ? 'blocks' : 'lines';
+}
+
+/**
+ * Page breaks become blank lines; a laid-out text has its columns put in reading order page by
+ * page. Page numbers stay: the segment stage reads a folio beside a project number as evidence.
+ */
+function pagesAndColumns(lines: string[]): string[] {
+  const { lines: marked, breaks } = markPageBreaks(lines);
+  if (!isLaidOut(marked)) return marked;
+  const pages: string[][] = [[]];
+  marked.forEach((line, index) => (breaks.has(index) ? pages.push([]) : pages.at(-1)!.push(line)));
+  return pages.flatMap((page) => [...readColumns(page), '']);
+}

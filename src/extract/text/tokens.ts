@@ -1,0 +1,51 @@
+/**
+ * Token repairs of converter text: what a converter glued or garbled inside a line.
+ */
+
+/**
+ * An e-mail address glued to the next printed word (« …-inet.orgXavier LEIBAR »): the domain ends
+ * in lower case, the next card's name starts with a capital. The address and the rest become two lines.
+ */
+const EMAIL_GLUED = /^(.*?[\p{L}\p{N}._%+-]+@[a-z0-9.-]+\.[a-z]{2,})(?=\p{Lu})(.+)$/u;
+
+/**
+ * Cuts lines where an e-mail address runs into the next word.
+ * @param lines The text's lines.
+ * @returns The lines, an address glued to what follows ending its line.
+ */
+export function splitGluedEmails(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    let rest = line;
+    let glued = EMAIL_GLUED.exec(rest);
+    while (glued) {
+      out.push(glued[1]!);
+      rest = glued[2]!;
+      glued = EMAIL_GLUED.exec(rest);
+    }
+    out.push(rest);
+  }
+  return out;
+}
+
+/**
+ * A Latin letter whose UTF-16 bytes were swapped (U+7400 for « t »): Ghostscript's text device
+ * writes the letters of some ligature glyphs so (« Concep琀椀on »). Only code points whose low byte
+ * is zero and whose high byte is an ASCII letter, next to a Latin letter or another such one.
+ */
+const SWAPPED_LETTER = /[\u4100-\u5a00\u6100-\u7a00]/g;
+
+/**
+ * Repairs letters written with swapped bytes.
+ * @param line One line.
+ * @returns The line with those letters restored.
+ */
+export function unswapLetters(line: string): string {
+  if (!/[\u4100-\u7a00]/.test(line)) return line;
+  return line.replace(SWAPPED_LETTER, (char, offset: number) => {
+    const code = char.charCodeAt(0);
+    if ((code & 0xff) !== 0) return char;
+    const near = `${line[offset - 1] ?? ''}${line[offset + 1] ?? ''}`;
+    return /[\p{Script=Latin}\u4100-\u7a00]/u.test(near) ? String.fromCharCode(code >> 8) : char;
+  });
+}
