@@ -7,6 +7,7 @@
  * text into the same `Block` stream the PDF adapter gives: a blank line ends a block, a `- ` line
  * starts a list item, a line with tabs is a table row.
  */
+import { EDITION } from '../conventions.js';
 import { BrochureError } from '../errors.js';
 import type { Block, BlockKind, Diagnostic, ExtractedDocument, TextLine } from '../types.js';
 import { joinLines, normaliseLigatures } from './lines.js';
@@ -127,8 +128,15 @@ export function readText(text: string): ExtractedDocument {
       pending.push({ text: bullet[1]!.trim(), bold });
       continue;
     }
+    // The edition (« 2019 / 2020 ») is a block of its own, whatever the converter ran it into.
+    if (EDITION.test(line.trim())) {
+      flush();
+      pending.push({ text: line.trim(), bold });
+      flush();
+      continue;
+    }
     // One printed line per line: a line is a block of its own unless it visibly goes on the previous one.
-    if (dialect === 'lines' && pending.length > 0 && !continuesLine(pending.at(-1)!.text, line.trim())) flush();
+    if (dialect === 'lines' && pending.length > 0 && !continuesBlock(pending, line.trim())) flush();
     pending.push({ text: line.trim(), bold });
   }
   flush();
@@ -140,11 +148,21 @@ export function readText(text: string): ExtractedDocument {
 }
 
 /**
- * A line that goes on the sentence of the line before: it starts in lower case after a line that
- * ends no sentence. An address (e-mail, web) starts in lower case too but is a line of its own.
+ * Whether a line goes on the block before, when the converter writes one printed line per line:
+ * - it starts in lower case after a line that ends no sentence (an address, e-mail or web, starts
+ *   in lower case too but is a line of its own);
+ * - the line before ends with a word cut at a hyphen (« dyna- » / « mique », « PROMO- » / « TION »),
+ *   or with a short word in lower case (« entre 2010 et » / « 2030 (Scot) »);
+ * - it is in capitals and the block holds a capital word cut at a hyphen: a display heading set in
+ *   a narrow box (« PROMO- » / « TION » / « GEORGES SAND »), which the PDF path reads as one block.
  */
-function continuesLine(previous: string, line: string): boolean {
-  return /^\p{Ll}/u.test(line) && !/[.!?]$/.test(previous) && !/^\S*(?:@|:\/\/|www\.)/.test(line);
+function continuesBlock(block: readonly RawLine[], line: string): boolean {
+  const previous = block.at(-1)!.text;
+  if (/^\p{Ll}/u.test(line) && !/[.!?]$/.test(previous) && !/^\S*(?:@|:\/\/|www\.)/.test(line)) return true;
+  if (/\p{L}-$/u.test(previous)) return true;
+  // A line ending in a short word in lower case (« et », « de », « en ») ends no block: the sentence goes on.
+  if (/(?:^|\s)\p{Ll}{1,3}$/u.test(previous) && !/^\p{Lu}{2}/u.test(line)) return true;
+  return !/\p{Ll}/u.test(line) && /\p{Lu}/u.test(line) && block.some((raw) => /\p{Lu}-$/u.test(raw.text));
 }
 
 /** Removes `**` / `*` emphasis from a line, tracking a bold span left open by a previous line. */

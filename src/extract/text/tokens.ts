@@ -49,3 +49,32 @@ export function unswapLetters(line: string): string {
     return /[\p{Script=Latin}\u4100-\u7a00]/u.test(near) ? String.fromCharCode(code >> 8) : char;
   });
 }
+
+/** A piece of a display word set on lines of its own (« SOM » / « MAI » / « RE »). */
+const WORD_PIECE = /^\s*\p{Lu}{1,3}\s*$/u;
+
+/** Pieces that make a word: one capital alone on a line is an initial or a list mark, two are a word. */
+const MIN_WORD_PIECES = 2;
+
+/**
+ * Joins a display word a converter wrote piece by piece, one line each (the sommaire heading set
+ * in three lines of large type), into one line with the pieces apart, as the PDF path reads it.
+ * @param lines The text's lines.
+ * @returns The lines with such runs joined.
+ */
+export function joinWordPieces(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    let j = i;
+    while (j < lines.length && WORD_PIECE.test(lines[j]!)) j++;
+    if (j - i >= MIN_WORD_PIECES) {
+      out.push(lines.slice(i, j).map((line) => line.trim()).join(' '));
+      i = j;
+      continue;
+    }
+    out.push(lines[i]!);
+    i++;
+  }
+  return out;
+}
