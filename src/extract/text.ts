@@ -154,7 +154,9 @@ export function readText(text: string): ExtractedDocument {
  * - the line before ends with a word cut at a hyphen (« dyna- » / « mique », « PROMO- » / « TION »),
  *   or with a short word in lower case (« entre 2010 et » / « 2030 (Scot) »);
  * - it is in capitals and the block holds a capital word cut at a hyphen: a display heading set in
- *   a narrow box (« PROMO- » / « TION » / « GEORGES SAND »), which the PDF path reads as one block.
+ *   a narrow box (« PROMO- » / « TION » / « GEORGES SAND »), which the PDF path reads as one block;
+ * - it is one word in capitals after one line of capitals that ends no sentence (« PROMOTION
+ *   HUBERTINE » / « AUCLERT », « COOPÉRER ENTRE » / « TERRITOIRES »).
  */
 function continuesBlock(block: readonly RawLine[], line: string): boolean {
   const previous = block.at(-1)!.text;
@@ -162,7 +164,10 @@ function continuesBlock(block: readonly RawLine[], line: string): boolean {
   if (/\p{L}-$/u.test(previous)) return true;
   // A line ending in a short word in lower case (« et », « de », « en ») ends no block: the sentence goes on.
   if (/(?:^|\s)\p{Ll}{1,3}$/u.test(previous) && !/^\p{Lu}{2}/u.test(line)) return true;
-  return !/\p{Ll}/u.test(line) && /\p{Lu}/u.test(line) && block.some((raw) => /\p{Lu}-$/u.test(raw.text));
+  const capitals = (text: string): boolean => !/\p{Ll}/u.test(text) && /\p{Lu}/u.test(text);
+  if (capitals(line) && block.some((raw) => /\p{Lu}-$/u.test(raw.text))) return true;
+  // One word in capitals after a line of capitals ending no sentence: the last word of a heading set on two lines.
+  return capitals(line) && /^\S+$/.test(line) && block.length === 1 && capitals(previous) && /\s/.test(previous.trim()) && !/[.:;!?]$/.test(previous);
 }
 
 /** Removes `**` / `*` emphasis from a line, tracking a bold span left open by a previous line. */

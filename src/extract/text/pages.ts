@@ -32,3 +32,37 @@ export function markPageBreaks(lines: readonly string[]): { lines: string[]; bre
   }
   return { lines: out, breaks };
 }
+
+/** A running line repeats on this many pages at least: fewer could be two similar sentences. */
+const MIN_RUNNING_REPEATS = 3;
+
+/** Shortest running line kept apart: a bare « 12 » is a figure or a folio, not a running line. */
+const MIN_RUNNING_LENGTH = 10;
+
+/**
+ * Removes running headers and footers that carry the page number (« Regards croisés sur les
+ * territoires · 2031 / 2032  2 »): the same words on several pages with a number that changes, as
+ * the PDF path's running-text.ts finds them by position.
+ * @param lines The text's lines.
+ * @returns The lines without them.
+ */
+export function dropRunningLines(lines: readonly string[]): string[] {
+  const numbersByKey = new Map<string, Set<string>>();
+  // The running words, numbers aside; numbered headings (« 1.3 Contexte ») are no running text.
+  const keyOf = (line: string): string | null => {
+    const text = line.trim().replace(/\s+/g, ' ');
+    if (text.length < MIN_RUNNING_LENGTH || !/\d/.test(text) || !/\p{L}{3}/u.test(text) || /\d\.\d/.test(text)) return null;
+    return text.replace(/\d+/g, '#');
+  };
+  for (const line of lines) {
+    const key = keyOf(line);
+    if (key === null) continue;
+    const seen = numbersByKey.get(key) ?? new Set<string>();
+    seen.add(line.trim().replace(/\s+/g, ' '));
+    numbersByKey.set(key, seen);
+  }
+  return lines.filter((line) => {
+    const key = keyOf(line);
+    return key === null || (numbersByKey.get(key)?.size ?? 0) < MIN_RUNNING_REPEATS;
+  });
+}

@@ -5,7 +5,7 @@
  */
 import { isLaidOut, readColumns } from './columns.js';
 import { splitBoldRuns, stripLineMarkup } from './markdown.js';
-import { markPageBreaks } from './pages.js';
+import { dropRunningLines, markPageBreaks } from './pages.js';
 import { joinWordPieces, splitGluedEmails, unswapLetters } from './tokens.js';
 
 /**
@@ -26,7 +26,8 @@ interface LinePass {
 /** The passes, in order. */
 const LINE_PASSES: readonly LinePass[] = [
   { name: 'swapped letters', run: (lines) => lines.map(unswapLetters) },
-  { name: 'page breaks, columns and folios', run: pagesAndColumns },
+  { name: 'page breaks and columns', run: pagesAndColumns },
+  { name: 'running lines with the page number', run: dropRunningLines },
   { name: 'line markup', run: (lines) => lines.map(stripLineMarkup) },
   { name: 'bold runs', run: (lines) => lines.flatMap((line) => (/^\*\*[^*]+\*\*[^*]+\*\*/.test(line.trim()) ? splitBoldRuns(line) : [line])) },
   { name: 'glued e-mails', run: splitGluedEmails },
@@ -43,6 +44,8 @@ export function prepareLines(lines: readonly string[]): { lines: string[]; diale
   const dialect = dialectOf(markPageBreaks(lines));
   let out = [...lines];
   for (const pass of LINE_PASSES) out = pass.run(out);
+  // Without blank lines, a tab is a wide gap between two printed lines (pdf-parse), not a table's cell.
+  if (dialect === 'lines') out = out.flatMap((line) => line.split('\t'));
   return { lines: out, dialect };
 }
 
