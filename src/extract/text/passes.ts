@@ -6,7 +6,7 @@
 import { isLaidOut, readColumns } from './columns.js';
 import { splitBoldRuns, stripLineMarkup } from './markdown.js';
 import { dropRunningLines, markPageBreaks } from './pages.js';
-import { joinWordPieces, splitGluedEmails, unswapLetters } from './tokens.js';
+import { joinWordPieces, splitGluedEmails, splitGluedHeadings, unswapLetters } from './tokens.js';
 
 /**
  * How the converter separates blocks: `blocks`, a blank line ends a block (the seed converter,
@@ -31,6 +31,7 @@ const LINE_PASSES: readonly LinePass[] = [
   { name: 'line markup', run: (lines) => lines.map(stripLineMarkup) },
   { name: 'bold runs', run: (lines) => lines.flatMap((line) => (/^\*\*[^*]+\*\*[^*]+\*\*/.test(line.trim()) ? splitBoldRuns(line) : [line])) },
   { name: 'glued e-mails', run: splitGluedEmails },
+  { name: 'glued headings', run: splitGluedHeadings },
   { name: 'display words in pieces', run: joinWordPieces },
 ];
 

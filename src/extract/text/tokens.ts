@@ -50,8 +50,11 @@ export function unswapLetters(line: string): string {
   });
 }
 
-/** A piece of a display word set on lines of its own (« SOM » / « MAI » / « RE »). */
-const WORD_PIECE = /^\s*\p{Lu}{1,3}\s*$/u;
+/**
+ * A piece of a display word set on lines of its own (« SOM » / « MAI » / « RE »); the first may
+ * carry the page number a converter glued to it (« 2SOM », pypdf), which is dropped.
+ */
+const WORD_PIECE = /^\s*\d{0,3}(\p{Lu}{1,3})\s*$/u;
 
 /** Pieces that make a word: one capital alone on a line is an initial or a list mark, two are a word. */
 const MIN_WORD_PIECES = 2;
@@ -69,7 +72,7 @@ export function joinWordPieces(lines: readonly string[]): string[] {
     let j = i;
     while (j < lines.length && WORD_PIECE.test(lines[j]!)) j++;
     if (j - i >= MIN_WORD_PIECES) {
-      out.push(lines.slice(i, j).map((line) => line.trim()).join(' '));
+      out.push(lines.slice(i, j).map((line) => WORD_PIECE.exec(line)![1]!).join(' '));
       i = j;
       continue;
     }
@@ -77,4 +80,20 @@ export function joinWordPieces(lines: readonly string[]): string[] {
     i++;
   }
   return out;
+}
+
+/** A sentence end glued to a heading in capitals that ends the line (« …de son schéma.DES CLÉS POUR AGIR »). */
+const HEADING_GLUED = /^(.*\p{Ll}[.!?»])(\p{Lu}{2,}[\p{Lu}\s'’-]*)$/u;
+
+/**
+ * Cuts a heading in capitals from the sentence it was glued to (pypdf joins the end of a column to
+ * the next column's heading so).
+ * @param lines The text's lines.
+ * @returns The lines, such headings on lines of their own.
+ */
+export function splitGluedHeadings(lines: readonly string[]): string[] {
+  return lines.flatMap((line) => {
+    const glued = HEADING_GLUED.exec(line.trim());
+    return glued ? [glued[1]!, glued[2]!] : [line];
+  });
 }
