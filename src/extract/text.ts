@@ -137,6 +137,8 @@ export function readText(text: string): ExtractedDocument {
     }
     // One printed line per line: a line is a block of its own unless it visibly goes on the previous one.
     if (dialect === 'lines' && pending.length > 0 && !continuesBlock(pending, line.trim())) flush();
+    // Blank lines that do not part a heading in capitals from the text under it (pdftotext): the change of case does.
+    if (dialect === 'blocks' && pending.length > 0 && inCapitals(pending.at(-1)!.text) !== inCapitals(line.trim())) flush();
     pending.push({ text: line.trim(), bold });
   }
   flush();
@@ -168,6 +170,11 @@ function continuesBlock(block: readonly RawLine[], line: string): boolean {
   if (capitals(line) && block.some((raw) => /\p{Lu}-$/u.test(raw.text))) return true;
   // One word in capitals after a line of capitals ending no sentence: the last word of a heading set on two lines.
   return capitals(line) && /^\S+$/.test(line) && block.length === 1 && capitals(previous) && /\s/.test(previous.trim()) && !/[.:;!?]$/.test(previous);
+}
+
+/** A line in capitals (four letters at least, none in lower case): a heading, a title, a name of place. */
+function inCapitals(line: string): boolean {
+  return !/\p{Ll}/u.test(line) && (line.match(/\p{Lu}/gu)?.length ?? 0) >= 4;
 }
 
 /** Removes `**` / `*` emphasis from a line, tracking a bold span left open by a previous line. */
