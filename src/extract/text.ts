@@ -11,7 +11,8 @@ import { EDITION } from '../conventions.js';
 import { BrochureError } from '../errors.js';
 import type { Block, BlockKind, Diagnostic, ExtractedDocument, TextLine } from '../types.js';
 import { joinLines, normaliseLigatures } from './lines.js';
-import { prepareLines, type Dialect } from './text/passes.js';
+import { prepareLines } from './text/passes.js';
+import { cutAfterPrintedTitles } from './text/titles.js';
 
 /** Windows-1252 characters of bytes 0x80-0x9F (Node's decoder treats the label as ISO-8859-1 there). */
 const WINDOWS_1252_HIGH =
@@ -146,7 +147,7 @@ export function readText(text: string): ExtractedDocument {
     const shown = lostLinks.slice(0, 5).map((link) => `« ${link.replace(/\*+/g, '')} »`).join(', ');
     diagnostics.push({ code: 'LINK_TARGET_LOST', severity: 'info', message: `${lostLinks.length} lien${lostLinks.length > 1 ? 's' : ''} sans adresse (« (#) » du convertisseur) : ${shown}${lostLinks.length > 5 ? '…' : ''}.` });
   }
-  return { format: 'text', pageCount: null, blocks: joinHyphenBreaks(blocks), diagnostics };
+  return { format: 'text', pageCount: null, blocks: cutAfterPrintedTitles(joinHyphenBreaks(blocks)), diagnostics };
 }
 
 /**
