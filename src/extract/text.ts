@@ -7,7 +7,7 @@
  * text into the same `Block` stream the PDF adapter gives: a blank line ends a block, a `- ` line
  * starts a list item, a line with tabs is a table row.
  */
-import { EDITION } from '../conventions.js';
+import { EDITION, SOMMAIRE_PAGE } from '../conventions.js';
 import { BrochureError } from '../errors.js';
 import type { Block, BlockKind, Diagnostic, ExtractedDocument, TextLine } from '../types.js';
 import { joinLines, normaliseLigatures } from './lines.js';
@@ -68,6 +68,9 @@ const INLINE_MARKUP: readonly [RegExp, string][] = [
   [/<\/?(?:ul|li|br|p|span|strong|em|b|i)\b[^<>]*>/gi, ' '], // HTML kept inside table cells
   [/\\([()[\]*_#>.-])/g, '$1'], // markdown escapes "\(" -> "("
 ];
+
+/** A sommaire entry's number opening a line (« 16/ », « 16/ TITRE »). */
+const SOMMAIRE_LINE_START = /^\s*\d{1,2}\s*\/(?:\s|$)/;
 
 /** Characters the converter uses for image placeholders and empty frames. */
 const PLACEHOLDER = /^[\s\u00a0\u200b\uf000-\uf8ff]*$/;
@@ -131,6 +134,14 @@ export function readText(text: string): ExtractedDocument {
     }
     // The edition (« 2019 / 2020 ») is a block of its own, whatever the converter ran it into.
     if (EDITION.test(line.trim())) {
+      flush();
+      pending.push({ text: line.trim(), bold });
+      flush();
+      continue;
+    }
+    // A sommaire number (« 16/ », with its title or not) opens a block, a page reference (« / P80 ») is one.
+    if (SOMMAIRE_LINE_START.test(line)) flush();
+    if (SOMMAIRE_PAGE.test(line.trim())) {
       flush();
       pending.push({ text: line.trim(), bold });
       flush();

@@ -89,6 +89,15 @@ function splitBands(rows: readonly string[], gap: number): string[][] {
   return bands;
 }
 
+/** A sommaire entry's number (« 01/ ») or page (« / P05 »), which a gap sets beside its title. */
+const ENTRY_NUMBER_ALONE = /^\s*\d{1,2}\s*\/\s*$/;
+const ENTRY_PAGE_ALONE = /^\s*\/\s*P\.?\s*\d{1,3}\s*$/i;
+
+/** Whether a gap between `start` and `end` would part a sommaire entry's number or page from its title: no gutter. */
+function partsEntry(rows: readonly string[], start: number, end: number): boolean {
+  return rows.some((row) => ENTRY_NUMBER_ALONE.test(row.slice(0, start)) && row.slice(end).trim() !== '' || ENTRY_PAGE_ALONE.test(row.slice(end)) && row.slice(0, start).trim() !== '');
+}
+
 /**
  * The character column where the widest gutter of the rows starts its right side: blank in every
  * row over `GUTTER_WIDTH` columns or more, with text on both sides in `GUTTER_MIN_ROWS` rows.
@@ -107,7 +116,7 @@ function findGutter(rows: readonly string[]): number | null {
     const start = x;
     while (x < width && !occupied[x]) x++;
     const run = { start, end: x };
-    if (start > 0 && x < width && x - start >= GUTTER_WIDTH && (!best || x - start > best.end - best.start)) {
+    if (start > 0 && x < width && x - start >= GUTTER_WIDTH && (!best || x - start > best.end - best.start) && !partsEntry(rows, start, x)) {
       const both = rows.filter((row) => row.slice(0, start).trim() !== '' && row.slice(x).trim() !== '').length;
       if (both >= GUTTER_MIN_ROWS) best = run;
     }

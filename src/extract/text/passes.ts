@@ -6,7 +6,7 @@
 import { isLaidOut, readColumns } from './columns.js';
 import { splitBoldRuns, stripLineMarkup } from './markdown.js';
 import { dropRunningLines, markPageBreaks } from './pages.js';
-import { joinWordPieces, splitGluedEmails, splitGluedHeadings, unswapLetters } from './tokens.js';
+import { joinWordPieces, splitGluedEmails, splitGluedHeadings, splitSommaireRuns, unswapLetters } from './tokens.js';
 
 /**
  * How the converter separates blocks: `blocks`, a blank line ends a block (the seed converter,
@@ -32,6 +32,7 @@ const LINE_PASSES: readonly LinePass[] = [
   { name: 'bold runs', run: (lines) => lines.flatMap((line) => (/^\*\*[^*]+\*\*[^*]+\*\*/.test(line.trim()) ? splitBoldRuns(line) : [line])) },
   { name: 'glued e-mails', run: splitGluedEmails },
   { name: 'glued headings', run: splitGluedHeadings },
+  { name: 'sommaire entries run together', run: splitSommaireRuns },
   { name: 'display words in pieces', run: joinWordPieces },
 ];
 

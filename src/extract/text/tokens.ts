@@ -69,11 +69,20 @@ export function joinWordPieces(lines: readonly string[]): string[] {
   const out: string[] = [];
   let i = 0;
   while (i < lines.length) {
+    // The pieces, blank lines between them aside (markdown converters set each apart).
+    const pieces: string[] = [];
     let j = i;
-    while (j < lines.length && WORD_PIECE.test(lines[j]!)) j++;
-    if (j - i >= MIN_WORD_PIECES) {
-      out.push(lines.slice(i, j).map((line) => WORD_PIECE.exec(line)![1]!).join(' '));
-      i = j;
+    let end = i;
+    while (j < lines.length && (WORD_PIECE.test(lines[j]!) || (lines[j]!.trim() === '' && pieces.length > 0))) {
+      if (lines[j]!.trim() !== '') {
+        pieces.push(WORD_PIECE.exec(lines[j]!)![1]!);
+        end = j + 1;
+      }
+      j++;
+    }
+    if (pieces.length >= MIN_WORD_PIECES) {
+      out.push(pieces.join(' '));
+      i = end;
       continue;
     }
     out.push(lines[i]!);
@@ -81,7 +90,6 @@ export function joinWordPieces(lines: readonly string[]): string[] {
   }
   return out;
 }
-
 /** A sentence end glued to a heading in capitals that ends the line (« …de son schéma.DES CLÉS POUR AGIR »). */
 const HEADING_GLUED = /^(.*\p{Ll}[.!?»])(\p{Lu}{2,}[\p{Lu}\s'’-]*)$/u;
 
@@ -96,4 +104,48 @@ export function splitGluedHeadings(lines: readonly string[]): string[] {
     const glued = HEADING_GLUED.exec(line.trim());
     return glued ? [glued[1]!, glued[2]!] : [line];
   });
+}
+
+/** A sommaire page reference (« / P61 ») inside a line. */
+const ENTRY_PAGE_INSIDE = /\s\/\s?P\d{1,3}\b/;
+
+/** A page reference set at the right of an entry's first line (« 01/   TITRE   / P05 », laid-out text). */
+const ENTRY_PAGE_AT_RIGHT = /^(.*\S)\s{2,}(\/\s?P\d{1,3})\s*$/;
+
+/**
+ * Cuts a line that runs sommaire entries together (« 12/ TITRE COLLECTIVITÉ / P61 13/ TITRE … »,
+ * markdown converters joining a column into one paragraph) into the lines the sommaire prints:
+ * the number with its title, the page reference, the next number. A page reference set at the
+ * right of an entry's first line goes after the entry's other lines (up to a blank line or the
+ * next number), where the other converters print it.
+ * @param lines The text's lines.
+ * @returns The lines, one entry part each.
+ */
+export function splitSommaireRuns(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let heldPage: string | null = null;
+  const release = (): void => {
+    if (heldPage !== null) out.push(heldPage);
+    heldPage = null;
+  };
+  for (const line of lines) {
+    if (line.trim() === '' || /^\s*\d{1,2}\s*\//.test(line)) release();
+    const right = ENTRY_PAGE_AT_RIGHT.exec(line);
+    if (right && !ENTRY_PAGE_INSIDE.test(right[1]!)) {
+      out.push(right[1]!);
+      heldPage = right[2]!;
+      continue;
+    }
+    if (!ENTRY_PAGE_INSIDE.test(line)) {
+      out.push(line);
+      continue;
+    }
+    out.push(...line
+      .replace(/\s+(\/\s?P\d{1,3})\b\s*/g, '\n$1\n')
+      .replace(/\s+(\d{2}\/\s)/g, '\n$1')
+      .split('\n')
+      .filter((part) => part.trim() !== ''));
+  }
+  release();
+  return out;
 }
