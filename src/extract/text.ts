@@ -69,6 +69,9 @@ const INLINE_MARKUP: readonly [RegExp, string][] = [
   [/\\([()[\]*_#>.-])/g, '$1'], // markdown escapes "\(" -> "("
 ];
 
+/** A line that is only a key figure: a number, perhaps with a sign, a unit or a short word in capitals. */
+const KEY_FIGURE = /^[+±~≈<>]?\s?\d[\d\s.,/]*(?:\s?[%€]|\s?\p{Lu}{1,4})?$/u;
+
 /** A sommaire entry's number opening a line (« 16/ », « 16/ TITRE »). */
 const SOMMAIRE_LINE_START = /^\s*\d{1,2}\s*\/(?:\s|$)/;
 
@@ -162,7 +165,8 @@ export function readText(text: string): ExtractedDocument {
 }
 
 /**
- * Whether a line goes on the block before, when the converter writes one printed line per line:
+ * Whether a line goes on the block before, when the converter writes one printed line per line
+ * (never after a key figure alone, which is printed apart from its label):
  * - it starts in lower case after a line that ends no sentence (an address, e-mail or web, starts
  *   in lower case too but is a line of its own);
  * - the line before ends with a word cut at a hyphen (« dyna- » / « mique », « PROMO- » / « TION »),
@@ -174,6 +178,8 @@ export function readText(text: string): ExtractedDocument {
  */
 function continuesBlock(block: readonly RawLine[], line: string): boolean {
   const previous = block.at(-1)!.text;
+  // A key figure (« 150 000 », « 41% », « 2,3 MRD ») stands apart from its label, as it is printed.
+  if (block.length === 1 && KEY_FIGURE.test(previous)) return false;
   if (/^\p{Ll}/u.test(line) && !/[.!?]$/.test(previous) && !/^\S*(?:@|:\/\/|www\.)/.test(line)) return true;
   if (/\p{L}-$/u.test(previous)) return true;
   // A line ending in a short word in lower case (« et », « de », « en ») ends no block: the sentence goes on.
