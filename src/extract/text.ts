@@ -135,8 +135,8 @@ export function readText(text: string): ExtractedDocument {
       pending.push({ text: bullet[1]!.trim(), bold });
       continue;
     }
-    // The edition (« 2019 / 2020 ») is a block of its own, whatever the converter ran it into.
-    if (EDITION.test(line.trim())) {
+    // The edition (« 2019 / 2020 ») and a key figure (« 150 000 ») are blocks of their own, whatever the converter ran them into.
+    if (EDITION.test(line.trim()) || KEY_FIGURE.test(line.trim())) {
       flush();
       pending.push({ text: line.trim(), bold });
       flush();
@@ -165,8 +165,7 @@ export function readText(text: string): ExtractedDocument {
 }
 
 /**
- * Whether a line goes on the block before, when the converter writes one printed line per line
- * (never after a key figure alone, which is printed apart from its label):
+ * Whether a line goes on the block before, when the converter writes one printed line per line:
  * - it starts in lower case after a line that ends no sentence (an address, e-mail or web, starts
  *   in lower case too but is a line of its own);
  * - the line before ends with a word cut at a hyphen (« dyna- » / « mique », « PROMO- » / « TION »),
@@ -178,8 +177,6 @@ export function readText(text: string): ExtractedDocument {
  */
 function continuesBlock(block: readonly RawLine[], line: string): boolean {
   const previous = block.at(-1)!.text;
-  // A key figure (« 150 000 », « 41% », « 2,3 MRD ») stands apart from its label, as it is printed.
-  if (block.length === 1 && KEY_FIGURE.test(previous)) return false;
   if (/^\p{Ll}/u.test(line) && !/[.!?]$/.test(previous) && !/^\S*(?:@|:\/\/|www\.)/.test(line)) return true;
   if (/\p{L}-$/u.test(previous)) return true;
   // A line ending in a short word in lower case (« et », « de », « en ») ends no block: the sentence goes on.
