@@ -36,6 +36,9 @@ export function markPageBreaks(lines: readonly string[]): { lines: string[]; bre
 /** A running line repeats on this many pages at least: fewer could be two similar sentences. */
 const MIN_RUNNING_REPEATS = 3;
 
+/** A running line printed the same on this many pages (the edition in it, the folio apart): a sentence is not repeated so. */
+const MIN_SAME_RUNNING_REPEATS = 4;
+
 /** Shortest running line kept apart: a bare « 12 » is a figure or a folio, not a running line. */
 const MIN_RUNNING_LENGTH = 10;
 
@@ -54,15 +57,18 @@ export function dropRunningLines(lines: readonly string[]): string[] {
     if (text.length < MIN_RUNNING_LENGTH || !/\d/.test(text) || !/\p{L}{3}/u.test(text) || /\d\.\d/.test(text)) return null;
     return text.replace(/\d+/g, '#');
   };
+  const occurrences = new Map<string, number>();
   for (const line of lines) {
     const key = keyOf(line);
     if (key === null) continue;
     const seen = numbersByKey.get(key) ?? new Set<string>();
     seen.add(line.trim().replace(/\s+/g, ' '));
     numbersByKey.set(key, seen);
+    occurrences.set(key, (occurrences.get(key) ?? 0) + 1);
   }
   return lines.filter((line) => {
     const key = keyOf(line);
-    return key === null || (numbersByKey.get(key)?.size ?? 0) < MIN_RUNNING_REPEATS;
+    // With its page number, or printed the same (the number on a line of its own) on page after page.
+    return key === null || ((numbersByKey.get(key)?.size ?? 0) < MIN_RUNNING_REPEATS && (occurrences.get(key) ?? 0) < MIN_SAME_RUNNING_REPEATS);
   });
 }
