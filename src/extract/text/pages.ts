@@ -33,6 +33,39 @@ export function markPageBreaks(lines: readonly string[]): { lines: string[]; bre
   return { lines: out, breaks };
 }
 
+/** How far a folio may be from the page's rank in the file (a cover or an inserted page not counted). */
+const MAX_FOLIO_OFFSET = 3;
+
+/** A line that holds only a number a page could carry (« 01 » with its zero is a project number). */
+const FOLIO = /^\s*[1-9]\d{0,2}\s*$/;
+
+/**
+ * Removes the page numbers printed on a line of their own right before or after a page break,
+ * when the number is the page's rank in the file, give or take `MAX_FOLIO_OFFSET`.
+ * Without page breaks (pypdf, unpdf) a bare number stays: it may be a key figure.
+ * @param lines The text's lines, page breaks already blank.
+ * @param breaks Indexes of the page-break lines.
+ * @returns The lines without those folios.
+ */
+export function dropFolios(lines: readonly string[], breaks: ReadonlySet<number>): string[] {
+  let page = 1;
+  return lines.filter((line, index) => {
+    if (breaks.has(index)) page++;
+    // A number far from the page's rank is a project number or a figure set at the page's edge.
+    return !(FOLIO.test(line) && Math.abs(Number(line.trim()) - page) <= MAX_FOLIO_OFFSET && besideBreak(lines, breaks, index));
+  });
+}
+
+/** A line next to a page break, blank lines aside. */
+function besideBreak(lines: readonly string[], breaks: ReadonlySet<number>, index: number): boolean {
+  for (const step of [-1, 1]) {
+    let j = index + step;
+    while (j >= 0 && j < lines.length && lines[j]!.trim() === '' && !breaks.has(j)) j += step;
+    if (breaks.has(j)) return true;
+  }
+  return false;
+}
+
 /** A running line repeats on this many pages at least: fewer could be two similar sentences. */
 const MIN_RUNNING_REPEATS = 3;
 

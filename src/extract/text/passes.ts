@@ -5,7 +5,7 @@
  */
 import { isLaidOut, readColumns } from './columns.js';
 import { splitBoldRuns, stripLineMarkup } from './markdown.js';
-import { dropRunningLines, markPageBreaks } from './pages.js';
+import { dropFolios, dropRunningLines, markPageBreaks } from './pages.js';
 import { joinWordPieces, splitGluedEmails, splitGluedHeadings, splitSommaireRuns, unswapLetters } from './tokens.js';
 
 /**
@@ -61,11 +61,11 @@ function dialectOf({ lines, breaks }: { lines: readonly string[]; breaks: Readon
 
 /**
  * Page breaks become blank lines; a laid-out text has its columns put in reading order page by
- * page. Page numbers stay: the segment stage reads a folio beside a project number as evidence.
+ * page; a page number next to a break goes.
  */
 function pagesAndColumns(lines: string[]): string[] {
   const { lines: marked, breaks } = markPageBreaks(lines);
-  if (!isLaidOut(marked)) return marked;
+  if (!isLaidOut(marked)) return dropFolios(marked, breaks);
   const pages: string[][] = [[]];
   marked.forEach((line, index) => (breaks.has(index) ? pages.push([]) : pages.at(-1)!.push(line)));
   return pages.flatMap((page) => [...readColumns(page), '']);
