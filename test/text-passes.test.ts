@@ -102,3 +102,55 @@ describe('edition supplied by the caller', () => {
     }
   });
 });
+
+describe('evidence passes', () => {
+  it('drops a folio beside a page break only when it is the page’s rank', async () => {
+    const { dropFolios } = await import('../src/extract/text/pages.js');
+    const { lines, breaks } = markPageBreaks(['texte', '2', '\fPILOTER', '01', 'TITRE', '17', '\f22', 'projets']);
+    expect(dropFolios(lines, breaks).filter((line) => line !== '')).toEqual(['texte', 'PILOTER', '01', 'TITRE', '17', '22', 'projets']);
+  });
+  it('drops a running line that carries the page number, or repeats the same on four pages', async () => {
+    const { dropRunningLines } = await import('../src/extract/text/pages.js');
+    const footer = (n: number): string => `Regards croisés sur les territoires · 2031 / 2032 ${n}`;
+    expect(dropRunningLines(['a', footer(2), 'b', footer(3), 'c', footer(4)])).toEqual(['a', 'b', 'c']);
+    expect(dropRunningLines(['1.1 Les auteurs', '2.1 Les auteurs', '3.1 Les auteurs'])).toHaveLength(3);
+    const same = 'Regards croisés · 2031 / 2032';
+    expect(dropRunningLines([same, same, same])).toHaveLength(3);
+    expect(dropRunningLines([same, same, same, same])).toHaveLength(0);
+  });
+  it('joins a display word set in pieces, a glued page number dropped', async () => {
+    const { joinWordPieces } = await import('../src/extract/text/tokens.js');
+    expect(joinWordPieces(['2SOM', 'MAI', 'RE', 'PILOTER ENSEMBLE'])).toEqual(['SOM MAI RE', 'PILOTER ENSEMBLE']);
+    expect(joinWordPieces(['SOM', '', 'MAI', '', 'RE'])).toEqual(['SOM MAI RE']);
+    expect(joinWordPieces(['A', 'texte'])).toEqual(['A', 'texte']);
+  });
+  it('cuts a heading in capitals glued to the sentence before', async () => {
+    const { splitGluedHeadings } = await import('../src/extract/text/tokens.js');
+    expect(splitGluedHeadings(['de son schéma.DES CLÉS POUR AGIR'])).toEqual(['de son schéma.', 'DES CLÉS POUR AGIR']);
+    expect(splitGluedHeadings(['voir www.inet.FR'])).toEqual(['voir www.inet.FR']);
+  });
+  it('cuts sommaire entries run together, and moves a page set at the right after the entry', async () => {
+    const { splitSommaireRuns } = await import('../src/extract/text/tokens.js');
+    expect(splitSommaireRuns(['12/ TITRE UN VILLE A / P61 13/ TITRE DEUX VILLE B / P65'])).toEqual(['12/ TITRE UN VILLE A', '/ P61', '13/ TITRE DEUX VILLE B', '/ P65']);
+    expect(splitSommaireRuns(['01/    TITRE     / P05', '       DE VIE', '       VILLE', ''])).toEqual(['01/    TITRE', '       DE VIE', '       VILLE', '/ P05', '']);
+  });
+  it('never parts a sommaire number from its title by a gutter', () => {
+    expect(readColumns(['01/      TITRE UN        / P05', '02/      TITRE DEUX      / P07']).filter((line) => line !== '')).toEqual(['01/      TITRE UN        / P05', '02/      TITRE DEUX      / P07']);
+  });
+  it('cuts a block after the title and collectivité the sommaire printed', () => {
+    const source = ['01/ LE TITRE DU PROJET', 'VILLE DE LYON', '/ P05', '', '01', '', 'LE TITRE DU PROJET', 'VILLE DE LYON', 'LES AUTEURS'].join('\n');
+    expect(texts(source)).toContain('LES AUTEURS');
+  });
+  it('keeps a key figure and the edition as blocks of their own', () => {
+    expect(texts(['Les chiffres', '150 000', 'habitants en plus', '41%', 'de demandes'].join('\n'))).toEqual(['Les chiffres', '150 000', 'habitants en plus', '41%', 'de demandes']);
+    expect(texts(['George Sand', 'Alan Turing', '2019 / 2020', '', 'Décembre 2019'].join('\n'))).toContain('2019 / 2020');
+  });
+  it('goes on after a hyphen cut, a short lower-case word, or under a cut heading in capitals', () => {
+    expect(texts(['PROMO-', 'TION', 'GEORGES SAND', 'ABRIC Sarah'].join('\n'))[0]).toBe('PROMO-TION GEORGES SAND');
+    expect(texts(['habitants entre 2010 et', '2030 (Scot)', 'Autre'].join('\n'))[0]).toBe('habitants entre 2010 et 2030 (Scot)');
+    expect(texts(['PROMOTION HUBERTINE', 'AUCLERT', 'AMRANI Yasmine'].join('\n'))[0]).toBe('PROMOTION HUBERTINE AUCLERT');
+  });
+  it('parts a heading in capitals from the text under it when blank lines do not', () => {
+    expect(texts(['PROBLÉMATIQUE', 'L’ambition initiale.', '', 'Suite'].join('\n'))).toEqual(['PROBLÉMATIQUE', 'L’ambition initiale.', 'Suite']);
+  });
+});

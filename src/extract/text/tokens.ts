@@ -90,8 +90,11 @@ export function joinWordPieces(lines: readonly string[]): string[] {
   }
   return out;
 }
-/** A sentence end glued to a heading in capitals that ends the line (« …de son schéma.DES CLÉS POUR AGIR »). */
-const HEADING_GLUED = /^(.*\p{Ll}[.!?»])(\p{Lu}{2,}[\p{Lu}\s'’-]*)$/u;
+/**
+ * A sentence end glued to a heading in capitals that ends the line (« …de son schéma.DES CLÉS POUR
+ * AGIR »): a word of letters, its end mark, then capitals (an address « www.inet.FR » is no sentence).
+ */
+const HEADING_GLUED = /^(.*(?:^|\s)[\p{L}'’-]*\p{Ll}[.!?»])(\p{Lu}[\p{Lu}\s'’-]*\p{Lu}{3}[\p{Lu}\s'’-]*)$/u;
 
 /**
  * Cuts a heading in capitals from the sentence it was glued to (pypdf joins the end of a column to
