@@ -13,6 +13,8 @@ import { normaliseDocument, withSuppliedEdition } from '../src/normalise/index.j
 import { BrochureError } from '../src/errors.js';
 
 const texts = (source: string): string[] => readText(source).blocks.map((b) => b.text);
+/** The blocks of a text written one printed line per line (a unit test's text is too short to tell). */
+const lineTexts = (source: string): string[] => readText(source, { dialect: 'lines' }).blocks.map((b) => b.text);
 
 describe('page breaks', () => {
   it('reads a form feed glued to the next line, and « -- 3 of 110 -- », as a break', () => {
@@ -67,11 +69,13 @@ describe('columns', () => {
 describe('one printed line per line', () => {
   const source = ['LES AUTEURS', 'Fanette PEYRATOUT', 'fanette.peyratout@administrateur-inet.org', 'CONTEXTE', 'Une phrase coupée', 'en deux lignes.', 'Autre paragraphe.'].join('\n');
   it('is told from the rarity of blank lines', () => {
-    expect(prepareLines(source.split('\n')).dialect).toBe('lines');
-    expect(prepareLines(['a', '', 'b', '', 'c']).dialect).toBe('blocks');
+    const long = Array.from({ length: 10 }, () => source).join('\n').split('\n');
+    expect(prepareLines(long).dialect).toBe('lines');
+    expect(prepareLines(long.flatMap((line) => [line, ''])).dialect).toBe('blocks');
+    expect(prepareLines(source.split('\n')).dialect).toBe('blocks');
   });
   it('makes each line a block unless it goes on the previous sentence; an address stays apart', () => {
-    expect(texts(source)).toEqual(['LES AUTEURS', 'Fanette PEYRATOUT', 'fanette.peyratout@administrateur-inet.org', 'CONTEXTE', 'Une phrase coupée en deux lignes.', 'Autre paragraphe.']);
+    expect(lineTexts(source)).toEqual(['LES AUTEURS', 'Fanette PEYRATOUT', 'fanette.peyratout@administrateur-inet.org', 'CONTEXTE', 'Une phrase coupée en deux lignes.', 'Autre paragraphe.']);
   });
 });
 
@@ -90,15 +94,14 @@ describe('edition supplied by the caller', () => {
   it('refuses an edition that is not one', () => {
     expect(() => withSuppliedEdition(printed, '2019')).toThrow(BrochureError);
   });
-  it('without any edition, stops with exit 3 saying what was read', () => {
+  it('without any edition nor project, refuses the input as no brochure (exit 65; with projects, exit 3: test/stages.test.ts)', () => {
     const segmented = { cover: [], sommaire: [], sections: [], colophon: [], sectionHeadings: [], projects: [], rosters: [], diagnostics: [] };
     try {
       normaliseDocument(segmented, [], { file: 'x.txt', sha256: '0', format: 'text', pageCount: null });
       expect.unreachable();
     } catch (error) {
-      expect((error as BrochureError).code).toBe('EDITION_NOT_FOUND');
-      expect((error as BrochureError).exitCode).toBe(3);
-      expect((error as Error).message).toContain('--edition');
+      expect((error as BrochureError).code).toBe('NOT_A_BROCHURE');
+      expect((error as BrochureError).exitCode).toBe(65);
     }
   });
 });
@@ -142,13 +145,14 @@ describe('evidence passes', () => {
     expect(texts(source)).toContain('LES AUTEURS');
   });
   it('keeps a key figure and the edition as blocks of their own', () => {
-    expect(texts(['Les chiffres', '150 000', 'habitants en plus', '41%', 'de demandes'].join('\n'))).toEqual(['Les chiffres', '150 000', 'habitants en plus', '41%', 'de demandes']);
+    expect(lineTexts(['Les chiffres', '150 000', 'habitants en plus', '41%', 'de demandes'].join('\n'))).toEqual(['Les chiffres', '150 000', 'habitants en plus', '41%', 'de demandes']);
     expect(texts(['George Sand', 'Alan Turing', '2019 / 2020', '', 'Décembre 2019'].join('\n'))).toContain('2019 / 2020');
   });
   it('goes on after a hyphen cut, a short lower-case word, or under a cut heading in capitals', () => {
-    expect(texts(['PROMO-', 'TION', 'GEORGES SAND', 'ABRIC Sarah'].join('\n'))[0]).toBe('PROMO-TION GEORGES SAND');
-    expect(texts(['habitants entre 2010 et', '2030 (Scot)', 'Autre'].join('\n'))[0]).toBe('habitants entre 2010 et 2030 (Scot)');
-    expect(texts(['PROMOTION HUBERTINE', 'AUCLERT', 'AMRANI Yasmine'].join('\n'))[0]).toBe('PROMOTION HUBERTINE AUCLERT');
+    expect(lineTexts(['PROMO-', 'TION', 'MARIE CURIE', 'DUPONT Jeanne'].join('\n'))[0]).toBe('PROMO-TION MARIE CURIE');
+    expect(lineTexts(['habitants entre 2020 et', '2040 (Scot)', 'Autre'].join('\n'))[0]).toBe('habitants entre 2020 et 2040 (Scot)');
+    expect(lineTexts(['PROMOTION MARIE', 'CURIE', 'DUPONT Jeanne'].join('\n'))[0]).toBe('PROMOTION MARIE CURIE');
+    expect(lineTexts(['Une phrase finie.', 'Autre phrase'].join('\n'))).toHaveLength(2);
   });
   it('parts a heading in capitals from the text under it when blank lines do not', () => {
     expect(texts(['PROBLÉMATIQUE', 'L’ambition initiale.', '', 'Suite'].join('\n'))).toEqual(['PROBLÉMATIQUE', 'L’ambition initiale.', 'Suite']);

@@ -11,7 +11,7 @@ import { EDITION, SOMMAIRE_PAGE } from '../conventions.js';
 import { BrochureError } from '../errors.js';
 import type { Block, BlockKind, Diagnostic, ExtractedDocument, TextLine } from '../types.js';
 import { joinLines, normaliseLigatures } from './lines.js';
-import { prepareLines } from './text/passes.js';
+import { prepareLines, type Dialect } from './text/passes.js';
 import { cutAfterPrintedTitles } from './text/titles.js';
 
 /** Windows-1252 characters of bytes 0x80-0x9F (Node's decoder treats the label as ISO-8859-1 there). */
@@ -88,12 +88,13 @@ interface RawLine {
 /**
  * Cuts converter text into blocks.
  * @param text The converter's output, decoded.
+ * @param options `dialect`: how blocks are separated, when known (default: told from the text).
  * @returns The block stream (`format: 'text'`, no pages).
  */
-export function readText(text: string): ExtractedDocument {
+export function readText(text: string, options: { readonly dialect?: Dialect } = {}): ExtractedDocument {
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (source.trim() === '') throw new BrochureError('EMPTY_INPUT', 'the input has no text: nothing to extract');
-  const { lines: sourceLines, dialect } = prepareLines(source.split('\n'));
+  const { lines: sourceLines, dialect } = prepareLines(source.split('\n'), options.dialect);
   const blocks: Block[] = [];
   let pending: RawLine[] = [];
   let pendingKind: BlockKind = 'paragraph';
@@ -169,11 +170,11 @@ export function readText(text: string): ExtractedDocument {
  * - it starts in lower case after a line that ends no sentence (an address, e-mail or web, starts
  *   in lower case too but is a line of its own);
  * - the line before ends with a word cut at a hyphen (« dyna- » / « mique », « PROMO- » / « TION »),
- *   or with a short word in lower case (« entre 2010 et » / « 2030 (Scot) »);
+ *   or with a short word in lower case (« entre 2020 et » / « 2040 »);
  * - it is in capitals and the block holds a capital word cut at a hyphen: a display heading set in
- *   a narrow box (« PROMO- » / « TION » / « GEORGES SAND »), which the PDF path reads as one block;
+ *   a narrow box (« PROMO- » / « TION » / « MARIE CURIE »), which the PDF path reads as one block;
  * - it is one word in capitals after one line of capitals that ends no sentence (« PROMOTION
- *   HUBERTINE » / « AUCLERT », « COOPÉRER ENTRE » / « TERRITOIRES »).
+ *   MARIE » / « CURIE », « AGIR ENSEMBLE SUR LES » / « TERRITOIRES »).
  */
 function continuesBlock(block: readonly RawLine[], line: string): boolean {
   const previous = block.at(-1)!.text;

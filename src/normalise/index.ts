@@ -43,6 +43,9 @@ export function normaliseDocument(
   if (brochure.anneeDebut === 0) {
     // The years make the project ids and are required by the contract: guessing them would invent data.
     const authors = projects.reduce((sum, project) => sum + project.auteurs.length, 0);
+    if (projects.length === 0) {
+      throw new BrochureError('NOT_A_BROCHURE', 'no edition (« YYYY / YYYY ») and no project were found: this does not look like a « Regards croisés sur les territoires » brochure');
+    }
     throw new BrochureError('EDITION_NOT_FOUND', `no edition (« YYYY / YYYY ») was found on the cover or in the colophon (${projects.length} projects and ${authors} authors were read): give it with --edition YYYY-YYYY to write the document`);
   }
   const emailOf = (details: readonly string[]): string | null => details.map((line) => line.trim()).find((line) => EMAIL.test(line))?.toLowerCase() ?? null;

@@ -8,22 +8,36 @@
 const HEADING_MARK = /^\s{0,3}#{1,6}\s+/;
 const SETEXT_UNDERLINE = /^\s{0,3}(?:=+|-{3,})\s*$/;
 
-/** Any HTML tag (the inline rules of text.ts keep a few inside table rows; here whole lines are cleaned). */
-const HTML_TAG = /<\/?[a-zA-Z][^<>]*>/g;
+/** Any HTML tag, not an autolink « <http://…> » (its name is followed by a space, « > » or « /> » only). */
+const HTML_TAG = /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?\/?>/g;
 const HTML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', laquo: '«', raquo: '»' };
 
 /** A line opening with a bold run that plain text follows: the converter joined printed lines. */
 const BOLD_THEN_PLAIN = /^(\*\*[^*]+\*\*)\s+(\S.*)$/;
 const PLAIN_THEN_BOLD = /^([^*]+?)\s+(\*\*[^*]+\*\*.*)$/;
 
+/** Heading marks on this many lines make a text markdown: one « #### » line is printed text. */
+const MIN_MARKDOWN_HEADINGS = 5;
+
 /**
- * Removes heading marks, setext underlines, HTML tags and entities from one line.
+ * Whether a text is written in markdown with heading marks (pdf2md, markitdown).
+ * @param lines The text's lines.
+ */
+export function hasHeadingMarks(lines: readonly string[]): boolean {
+  let count = 0;
+  for (const line of lines) if (HEADING_MARK.test(line) && ++count >= MIN_MARKDOWN_HEADINGS) return true;
+  return false;
+}
+
+/**
+ * Removes heading marks and setext underlines (in markdown text), HTML tags and entities from one line.
  * @param line One line of markdown or HTML.
+ * @param markdown Whether the text is markdown with heading marks (`hasHeadingMarks`).
  * @returns The line's printed text (`**` emphasis kept: text.ts reads it as bold).
  */
-export function stripLineMarkup(line: string): string {
-  if (SETEXT_UNDERLINE.test(line)) return '';
-  let text = line.replace(HEADING_MARK, '');
+export function stripLineMarkup(line: string, markdown = true): string {
+  if (markdown && SETEXT_UNDERLINE.test(line)) return '';
+  let text = markdown ? line.replace(HEADING_MARK, '') : line;
   if (text.includes('<')) text = text.replace(HTML_TAG, ' ');
   if (text.includes('&')) text = text.replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (all, name: string) => entity(name) ?? all);
   return text;

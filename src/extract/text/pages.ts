@@ -77,7 +77,7 @@ const MIN_RUNNING_LENGTH = 10;
 
 /**
  * Removes running headers and footers that carry the page number (« Regards croisés sur les
- * territoires · 2031 / 2032  2 »): the same words on several pages with a number that changes, as
+ * territoires · 2040 / 2041  2 »): the same words on several pages with a number that changes, as
  * the PDF path's running-text.ts finds them by position.
  * @param lines The text's lines.
  * @returns The lines without them.

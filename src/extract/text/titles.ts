@@ -1,7 +1,7 @@
 /**
  * Titles printed twice: the sommaire prints each project's title and collectivité between its
  * number (« 01/ ») and its page (« / P05 »), and the project's first page prints them again. A
- * converter that runs the body's title into what follows (« … BORDEAUX MÉTROPOLE » / « LES
+ * converter that runs the body's title into what follows (« … VILLE DE NULLEPART » / « LES
  * AUTEURS » in one block) has the block cut after the lines the sommaire printed, as the PDF path
  * finds the title by its type.
  */

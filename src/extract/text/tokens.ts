@@ -3,7 +3,7 @@
  */
 
 /**
- * An e-mail address glued to the next printed word (« …-inet.orgXavier LEIBAR »): the domain ends
+ * An e-mail address glued to the next printed word (« …-inet.orgJeanne DUPONT »): the domain ends
  * in lower case, the next card's name starts with a capital. The address and the rest become two lines.
  */
 const EMAIL_GLUED = /^(.*?[\p{L}\p{N}._%+-]+@[a-z0-9.-]+\.[a-z]{2,})(?=\p{Lu})(.+)$/u;
@@ -91,7 +91,7 @@ export function joinWordPieces(lines: readonly string[]): string[] {
   return out;
 }
 /**
- * A sentence end glued to a heading in capitals that ends the line (« …de son schéma.DES CLÉS POUR
+ * A sentence end glued to a heading in capitals that ends the line (« …de son projet.DES CLÉS POUR
  * AGIR »): a word of letters, its end mark, then capitals (an address « www.inet.FR » is no sentence).
  */
 const HEADING_GLUED = /^(.*(?:^|\s)[\p{L}'’-]*\p{Ll}[.!?»])(\p{Lu}[\p{Lu}\s'’-]*\p{Lu}{3}[\p{Lu}\s'’-]*)$/u;
