@@ -20,15 +20,38 @@ export interface LoadedDocument {
 }
 
 /**
+ * The diagnostics that make a document JSON partial, as the pipeline decides it for a brochure
+ * (src/pipeline.ts): a project left out, one known from the sommaire only, no project delimited.
+ */
+const PARTIAL_CODES: ReadonlySet<string> = new Set(['PROJECT_UNPARSED', 'PROJECT_START_NOT_FOUND', 'PROJECTS_NOT_FOUND']);
+
+/** An ingest input's bytes, read and hashed before anything else is done with them. */
+export interface ReadForIngest {
+  readonly bytes: Uint8Array;
+  readonly input: IngestInput;
+}
+
+/**
+ * Reads and hashes one ingest input (the hash says whether it is already in, before the pipeline runs).
+ * @param path A .json document, or a .pdf/.txt/.md brochure.
+ * @returns Its bytes and sha256.
+ * @throws {BrochureError} For a missing or unreadable file.
+ */
+export async function readForIngest(path: string): Promise<ReadForIngest> {
+  const bytes = await readInput(path);
+  return { bytes, input: { file: path, sha256: createHash('sha256').update(bytes).digest('hex') } };
+}
+
+/**
  * Reads one ingest input.
  * @param path A .json document, or a .pdf/.txt/.md brochure.
  * @param options Pipeline options for brochures (password, page limit, timeout).
+ * @param read The input already read by `readForIngest` (else it is read here).
  * @returns The validated document and the input's sha256.
  * @throws {BrochureError} For an unreadable file, a JSON that is not a brochure document, or a brochure the pipeline refuses.
  */
-export async function loadForIngest(path: string, options: PipelineOptions = {}): Promise<LoadedDocument> {
-  const bytes = await readInput(path);
-  const input = { file: path, sha256: createHash('sha256').update(bytes).digest('hex') };
+export async function loadForIngest(path: string, options: PipelineOptions = {}, read?: ReadForIngest): Promise<LoadedDocument> {
+  const { bytes, input } = read ?? (await readForIngest(path));
   if (extname(path).toLowerCase() !== '.json') {
     const { document, partial } = await extractBrochureWithStatus(bytes, { ...options, fileName: path });
     return { document, input, partial };
@@ -41,5 +64,5 @@ export async function loadForIngest(path: string, options: PipelineOptions = {})
   }
   const checked = validateDocument(parsed);
   if (!checked.valid) throw new BrochureError('NOT_A_BROCHURE', `'${path}' is not a brochure document: ${checked.errors.slice(0, 2).join('; ')}`);
-  return { document: checked.document, input, partial: checked.document.diagnostics.some((d) => d.code === 'PROJECT_UNPARSED') };
+  return { document: checked.document, input, partial: checked.document.diagnostics.some((d) => PARTIAL_CODES.has(d.code)) };
 }
