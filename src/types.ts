@@ -271,6 +271,25 @@ export interface ParsedProject {
   readonly pages: { readonly debut: number; readonly fin: number } | null;
   /** Anomalies met while parsing this project. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Where each rubrique was cut and what was moved into it, by which rule (printed by `extract --explain`). */
+  readonly rubriqueCuts?: readonly RubriqueCut[];
+}
+
+/**
+ * One decision of the parse stage about a project's rubriques: a rubrique opened at a heading, or
+ * blocks moved into a rubrique because of their shape.
+ */
+export interface RubriqueCut {
+  /** The rubrique opened or filled (`encadre` for a box under an unknown heading). */
+  readonly rubrique: RubriqueKey | 'encadre';
+  /** Id of the rule (`known-heading`, `box-title`…) or of the move (`team-to-authors`…) that decided. */
+  readonly rule: string;
+  /** PDF page of the heading or of the first moved block. */
+  readonly page: number | null;
+  /** The heading, or the first moved block's text, shortened. */
+  readonly text: string;
+  /** The heading pass that made the heading a block of its own (`split-run-in-heading`…), when one did. */
+  readonly pass?: string;
 }
 
 /** The rubriques a project page may hold. */
