@@ -11,6 +11,7 @@
  */
 import { foldForMatch } from '../conventions.js';
 import type { Vocabulary } from '../profile.js';
+import { DISPLAY_SIZE } from '../typography.js';
 import type { Block, SommaireEntry } from '../types.js';
 import { numberAtStart } from './sommaire.js';
 
@@ -19,9 +20,6 @@ const HEADING_LOOKAHEAD = 12;
 
 /** How many letters of a title must agree to say the sommaire's title is printed there. */
 const TITLE_PREFIX = 24;
-
-/** Size (relative to the body) from which a number is set in display type, as project numbers are and list numbers are not. */
-const DISPLAY_SIZE = 1.2;
 
 /** Family e-mails that make a team: a project's authors are two or more. */
 const TEAM_EMAILS = 2;
