@@ -34,7 +34,8 @@ Options:
                      '-' writes the document to stdout (summary and errors go to stderr)
   --out-dir DIR      output folder (default output/); with several inputs each is written as DIR/<input name>.json
   --strict           exit 2 when any warning or error diagnostic is raised
-  --allow-partial    exit 0 even when some projects could not be parsed (default: exit 3)
+  --allow-partial    exit 0 even when the document is partial: some projects could not be parsed, or the
+                     self-check found it misread (an error diagnostic; default: exit 3)
   --password PASS    password of an encrypted PDF
   --max-pages N      refuse PDFs with more pages (default 2000)
   --timeout MS       give up on a file after MS milliseconds (default 60000)
@@ -332,8 +333,15 @@ function summaryLine(outcome: Outcome): string {
   const document = outcome.document!;
   const count = (severity: Diagnostic['severity']): number => document.diagnostics.filter((d) => d.severity === severity).length;
   const authors = document.projets.reduce((n, projet) => n + projet.auteurs.length, 0);
-  const partial = outcome.partial ? ' PARTIAL' : '';
+  const partial = outcome.partial ? ` PARTIAL${failedChecks(document.diagnostics)}` : '';
   return `${outcome.output ?? 'stdout'}: ${document.projets.length} projects, ${authors} authors, diagnostics ${count('error')} errors / ${count('warning')} warnings / ${count('info')} infos, ${(outcome.ms / 1000).toFixed(2)} s${partial}`;
+}
+
+/** What made a document partial, for its summary line: the error codes and their counts (« : SOMMAIRE_TRUNCATED, PROJECT_IMPLAUSIBLE ×3 »). */
+function failedChecks(diagnostics: readonly Diagnostic[]): string {
+  const counts = new Map<string, number>();
+  for (const d of diagnostics) if (d.severity === 'error') counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+  return counts.size === 0 ? '' : `: ${[...counts].map(([code, n]) => (n > 1 ? `${code} ×${n}` : code)).join(', ')}`;
 }
 
 /** Expands folders into the brochures they hold (.pdf, .txt, .md), sorted. */
