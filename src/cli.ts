@@ -247,7 +247,7 @@ async function ingestCommand(argv: readonly string[]): Promise<number> {
           process.stdout.write(`${result.edition}: unchanged, '${input}' is already in ${dbPath}\n`);
           continue;
         }
-        const partial = loaded.partial ? ' PARTIAL (some projects unparsed)' : '';
+        const partial = loaded.partial ? ` PARTIAL${failedChecks(loaded.document.diagnostics)}` : '';
         process.stdout.write(`${result.edition}: ${result.status} from '${input}' into ${dbPath}: ${result.projects} projects, ${result.candidates} identity candidate${result.candidates === 1 ? '' : 's'}, ${seconds} s${partial}\n`);
         if (result.changes) process.stdout.write(changeLines(result.changes));
       } catch (error) {

@@ -41,5 +41,5 @@ export async function loadForIngest(path: string, options: PipelineOptions = {})
   }
   const checked = validateDocument(parsed);
   if (!checked.valid) throw new BrochureError('NOT_A_BROCHURE', `'${path}' is not a brochure document: ${checked.errors.slice(0, 2).join('; ')}`);
-  return { document: checked.document, input, partial: checked.document.diagnostics.some((d) => d.code === 'PROJECT_UNPARSED') };
+  return { document: checked.document, input, partial: checked.document.diagnostics.some((d) => d.severity === 'error') };
 }
