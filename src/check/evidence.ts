@@ -28,8 +28,8 @@ export interface ProjectEvidence {
   readonly emails: readonly PrintedEmail[];
   /** Those e-mails grouped into teams (`teamGapCharacters` of prose between two teams). */
   readonly teams: readonly Team[];
-  /** Its blocks' text, folded (`foldForMatch`), one block a line. */
-  readonly folded: string;
+  /** The words of its card lines (blocks shorter than prose), folded, for looking signatures up. */
+  readonly words: PrintedWords;
   /** PDF pages of its blocks, in order (empty for converter text). */
   readonly pages: readonly number[];
 }
@@ -44,6 +44,14 @@ export interface Evidence {
   readonly outsideTeams: readonly Team[];
   /** Page of the sommaire heading (PDF input), for messages. */
   readonly sommairePage: number | null;
+}
+
+/** The words of some blocks, folded, and the pairs of words printed one after the other. */
+export interface PrintedWords {
+  /** Each block's words, space-separated with a space at both ends, one block a line. */
+  readonly text: string;
+  /** « WORD WORD » for every two words that follow each other in a block. */
+  readonly pairs: ReadonlySet<string>;
 }
 
 /**
@@ -131,5 +139,36 @@ function projectEvidence(project: ProjectBlock, pattern: RegExp | null, gap: num
   const blocks = [project.heading, ...project.blocks];
   const { emails, teams } = pattern ? teamsOf(blocks, pattern, gap) : { emails: [], teams: [] };
   const pages = [...new Set(blocks.map((block) => block.page).filter((page): page is number => page !== null))].sort((a, b) => a - b);
-  return { numero: project.numero, emails, teams, folded: blocks.map((block) => foldForMatch(block.text)).join('\n'), pages };
+  // A signature is a card line; a name in prose (a testimony citing a student) signs nothing.
+  const cards = blocks.filter((block) => block.text.length < CARD_LINE_MAX_CHARACTERS);
+  return { numero: project.numero, emails, teams, words: printedWords(cards), pages };
+}
+
+/** The folded words of a name or a text, letters only (« Jean-Baptiste » -> JEAN, BAPTISTE). */
+export function foldedWords(text: string): string[] {
+  return foldForMatch(text).split(/[^A-Z]+/).filter((word) => word !== '');
+}
+
+function printedWords(blocks: readonly Block[]): PrintedWords {
+  const pairs = new Set<string>();
+  const lines = blocks.map((block) => {
+    const words = foldedWords(block.text);
+    for (let i = 1; i < words.length; i++) pairs.add(`${words[i - 1]} ${words[i]}`);
+    return ` ${words.join(' ')} `;
+  });
+  return { text: lines.join('\n'), pairs };
+}
+
+/**
+ * Whether these words are printed one after the other in one block: the pair where the two parts
+ * meet is looked up first, the whole sequence only then.
+ * @param printed From `ProjectEvidence.words`.
+ * @param first The first part's words (a given name).
+ * @param second The second part's words (a family name).
+ * @returns `true` when « first second » is printed.
+ */
+export function printsInOrder(printed: PrintedWords, first: readonly string[], second: readonly string[]): boolean {
+  if (first.length === 0 || second.length === 0) return false;
+  if (!printed.pairs.has(`${first.at(-1)} ${second[0]}`)) return false;
+  return printed.text.includes(` ${[...first, ...second].join(' ')} `);
 }

@@ -11,11 +11,10 @@
  * makes the run partial (`StageResults.partial`, exit 3). Nothing here changes a field.
  */
 import { TEXT_RUBRIQUES } from '../compare/index.js';
-import { foldForMatch } from '../conventions.js';
 import { foldLetters } from '../normalise/index.js';
 import type { Vocabulary } from '../profile.js';
 import type { BrochureDocument, Diagnostic, ExtractedDocument, Projet, SegmentedDocument } from '../types.js';
-import { gatherEvidence, type Evidence, type PrintedEmail, type ProjectEvidence, type Team } from './evidence.js';
+import { foldedWords, gatherEvidence, printsInOrder, type Evidence, type PrintedEmail, type ProjectEvidence, type Team } from './evidence.js';
 
 /** What the passes look at. */
 export interface SelfCheckInput {
@@ -187,7 +186,7 @@ function emailsAssigned({ document, read, evidence }: PassInput): Diagnostic[] {
   return out;
 }
 
-/** A roster member whose name is printed in a project's blocks is one of its authors. */
+/** A roster member whose name is printed on a card line of a project (a block shorter than prose) is one of its authors. */
 function signatoriesAreAuthors({ document, read }: PassInput): Diagnostic[] {
   const out: Diagnostic[] = [];
   const members = document.promotions.flatMap((promotion) => promotion.membres.map((membre) => ({ membre, promotion: promotion.nom })));
@@ -195,9 +194,9 @@ function signatoriesAreAuthors({ document, read }: PassInput): Diagnostic[] {
     const authors = new Set(projet.auteurs.flatMap((auteur) => [foldLetters(auteur.prenom + auteur.nom), foldLetters(auteur.nom + auteur.prenom)]));
     const missing = members.filter(({ membre }) => {
       if (authors.has(foldLetters(membre.prenom + membre.nom))) return false;
-      const given = foldForMatch(membre.prenom);
-      const family = foldForMatch(membre.nom);
-      return printedAsWords(evidence.folded, `${given} ${family}`) || printedAsWords(evidence.folded, `${family} ${given}`);
+      const given = foldedWords(membre.prenom);
+      const family = foldedWords(membre.nom);
+      return printsInOrder(evidence.words, given, family) || printsInOrder(evidence.words, family, given);
     });
     if (missing.length === 0) continue;
     out.push({
@@ -275,19 +274,6 @@ function sequenceFaults(numbers: readonly number[]): { missing: number[]; twice:
   const missing = Array.from({ length: highest }, (_, i) => i + 1).filter((numero) => !present.has(numero));
   const twice = [...new Set(numbers.filter((numero, i) => numbers.indexOf(numero) !== i))];
   return { missing, twice };
-}
-
-/** Whether folded text prints these folded words with no letter glued before or after. */
-function printedAsWords(folded: string, words: string): boolean {
-  if (words.trim() === '') return false;
-  let from = folded.indexOf(words);
-  while (from >= 0) {
-    const before = folded[from - 1] ?? ' ';
-    const after = folded[from + words.length] ?? ' ';
-    if (!/[A-Z]/.test(before) && !/[A-Z]/.test(after)) return true;
-    from = folded.indexOf(words, from + 1);
-  }
-  return false;
 }
 
 function median(values: readonly number[]): number {
