@@ -104,7 +104,7 @@ function laterStages(stages: LaterStages, bytes: Uint8Array, options: PipelineOp
   normalised.diagnostics.unshift(...extracted.diagnostics, ...failures);
   const normalise = lap();
   // The document against what the brochure itself promises, before it is declared complete.
-  normalised.diagnostics.push(...stages.selfCheck({ extracted, segmented, document: normalised, vocabulary }));
+  normalised.diagnostics.push(...stages.selfCheck({ extracted, segmented, parsed, document: normalised, vocabulary }));
   const check = lap();
   const document = assertValid(normalised);
   const validate = lap();

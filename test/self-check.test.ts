@@ -17,7 +17,7 @@ const PROSE = 'La collectivité a engagé une démarche longue et concertée ave
 /** The clean brochure, each project's context a long paragraph, read by the pipeline. */
 async function read(spec: BrochureSpec = withProse(cleanBrochure())): Promise<SelfCheckInput & { partial: boolean }> {
   const results = await runStages(new TextEncoder().encode(renderBrochure(spec)), { fileName: 'test.txt' });
-  return { extracted: results.extracted, segmented: results.segmented, document: results.document, vocabulary: DEFAULT_VOCABULARY, partial: results.partial };
+  return { extracted: results.extracted, segmented: results.segmented, parsed: results.parsed, document: results.document, vocabulary: DEFAULT_VOCABULARY, partial: results.partial };
 }
 
 function withProse(spec: BrochureSpec): BrochureSpec {
@@ -103,6 +103,32 @@ describe('self-check', () => {
     document.projets[0]!.auteurs = document.projets[0]!.auteurs.filter((auteur) => auteur.nom !== 'MARTIN');
     const found = selfCheck({ ...input, document }).filter((d) => d.code === 'SIGNATORY_NOT_AUTHOR');
     expect(found.map((d) => [d.projet, /« MARTIN Alice »/.test(d.message)])).toEqual([[1, true]]);
+  });
+
+  it('signatories-are-authors: an author whose e-mail spells the member is the member, whatever the name printed', async () => {
+    const input = await read();
+    const document = copy(input.document);
+    // The page misprints the family name; the e-mail (alice.martin@…) still spells the roster's.
+    document.projets[0]!.auteurs[0]!.nom = 'MARTINEZ';
+    expect(codes(selfCheck({ ...input, document }))).not.toContain('SIGNATORY_NOT_AUTHOR');
+    document.projets[0]!.auteurs[0]!.email = 'a.m@administrateur-inet.org';
+    expect(codes(selfCheck({ ...input, document }))).toContain('SIGNATORY_NOT_AUTHOR');
+    // Her e-mail given to a name read with another given name (a team read shifted) does not make it her.
+    document.projets[0]!.auteurs[0]!.email = 'alice.martin@administrateur-inet.org';
+    document.projets[0]!.auteurs[0]!.prenom = 'Emma';
+    expect(codes(selfCheck({ ...input, document }))).toContain('SIGNATORY_NOT_AUTHOR');
+  });
+
+  it('printed-rubriques-read: a rubrique heading printed on the page whose field came out empty', async () => {
+    const input = await read();
+    const document = copy(input.document);
+    document.projets[1]!.chiffres = [];
+    document.projets[2]!.problematique = null;
+    const found = selfCheck({ ...input, document }).filter((d) => d.code === 'RUBRIQUE_UNREAD');
+    expect(found.map((d) => [d.projet, d.message.match(/« ([^»]+) »/)?.[1]])).toEqual([[2, 'Les chiffres'], [3, 'PROBLÉMATIQUE']]);
+    // Printed with nothing after it (an image), as parse found it: nothing was lost.
+    const parsed = input.parsed.map((p) => (p.numero === 2 ? { ...p, rubriques: p.rubriques.map((r) => (r.key === 'chiffres' ? { ...r, empty: true } : r)) } : p));
+    expect(selfCheck({ ...input, parsed, document }).filter((d) => d.code === 'RUBRIQUE_UNREAD').map((d) => d.projet)).toEqual([3]);
   });
 
   it('one-team-per-project: two teams, a project apart, in one project’s blocks', async () => {

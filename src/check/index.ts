@@ -11,15 +11,17 @@
  * makes the run partial (`StageResults.partial`, exit 3). Nothing here changes a field.
  */
 import { TEXT_RUBRIQUES } from '../compare/index.js';
-import { foldLetters } from '../normalise/index.js';
+import { emailKey, foldLetters, nameKey } from '../normalise/names.js';
 import type { Vocabulary } from '../profile.js';
-import type { BrochureDocument, Diagnostic, ExtractedDocument, Projet, SegmentedDocument } from '../types.js';
+import type { BrochureDocument, Diagnostic, ExtractedDocument, ParsedProject, Projet, RubriqueKey, SegmentedDocument } from '../types.js';
 import { foldedWords, gatherEvidence, printsInOrder, type Evidence, type PrintedEmail, type ProjectEvidence, type Team } from './evidence.js';
 
 /** What the passes look at. */
 export interface SelfCheckInput {
   readonly extracted: ExtractedDocument;
   readonly segmented: SegmentedDocument;
+  /** The parse stage's output: which rubrique headings it found, and which it found empty (printed as an image). */
+  readonly parsed: readonly ParsedProject[];
   readonly document: BrochureDocument;
   readonly vocabulary: Vocabulary;
 }
@@ -51,6 +53,7 @@ export const SELF_CHECK_PASSES: readonly SelfCheckPass[] = [
   { id: 'title-and-team', run: titleAndTeam },
   { id: 'emails-assigned', run: emailsAssigned },
   { id: 'signatories-are-authors', run: signatoriesAreAuthors },
+  { id: 'printed-rubriques-read', run: printedRubriquesRead },
   { id: 'one-team-per-project', run: oneTeamPerProject },
   { id: 'plausible-sizes', run: plausibleSizes },
 ];
@@ -191,9 +194,13 @@ function signatoriesAreAuthors({ document, read }: PassInput): Diagnostic[] {
   const out: Diagnostic[] = [];
   const members = document.promotions.flatMap((promotion) => promotion.membres.map((membre) => ({ membre, promotion: promotion.nom })));
   for (const { projet, evidence } of read) {
-    const authors = new Set(projet.auteurs.flatMap((auteur) => [foldLetters(auteur.prenom + auteur.nom), foldLetters(auteur.nom + auteur.prenom)]));
+    // An author is the member when the names agree, or when the author's e-mail spells the
+    // member's name and the given names agree (the family name misprinted on the page, « Matthieu
+    // LHOMMEDE » with matthieu.lhomme@… for the roster's « LHOMMÉ Matthieu »): an e-mail alone
+    // does not make a name read with another person's given name (a team read shifted) the member.
+    const authors = new Set(projet.auteurs.flatMap((auteur) => [nameKey(auteur), nameKey({ prenom: auteur.nom, nom: auteur.prenom }), spelledBy(auteur)]));
     const missing = members.filter(({ membre }) => {
-      if (authors.has(foldLetters(membre.prenom + membre.nom))) return false;
+      if (authors.has(nameKey(membre))) return false;
       const given = foldedWords(membre.prenom);
       const family = foldedWords(membre.nom);
       return printsInOrder(evidence.words, given, family) || printsInOrder(evidence.words, family, given);
@@ -207,6 +214,51 @@ function signatoriesAreAuthors({ document, read }: PassInput): Diagnostic[] {
     });
   }
   return out;
+}
+
+/** Whether a project's field for a rubrique holds anything. */
+const HOLDS: Record<RubriqueKey, (projet: Projet) => boolean> = {
+  auteurs: (projet) => projet.auteurs.length > 0,
+  tuteurs: (projet) => projet.tuteurs.length > 0,
+  contexte: (projet) => Boolean(projet.contexte),
+  problematique: (projet) => Boolean(projet.problematique),
+  clesPourAgir: (projet) => Boolean(projet.clesPourAgir),
+  temoignage: (projet) => Boolean(projet.temoignage),
+  chiffres: (projet) => projet.chiffres.length > 0,
+  allerPlusLoin: (projet) => projet.allerPlusLoin.length > 0,
+};
+
+/**
+ * A rubrique heading printed in a project's blocks has its field filled, unless parse found it
+ * printed with nothing after it (content as an image, `EMPTY_RUBRIQUE`): else its content went
+ * into another field.
+ */
+function printedRubriquesRead({ read, parsed, segmented, vocabulary }: PassInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { projet } of read) {
+    const project = segmented.projects.find((p) => p.numero === projet.numero && !p.fromSommaireOnly);
+    const printedEmpty = new Set(parsed.find((p) => p.numero === projet.numero)?.rubriques.filter((r) => r.empty).map((r) => r.key));
+    const seen = new Set<RubriqueKey>();
+    for (const block of project?.blocks ?? []) {
+      const key = vocabulary.rubriqueOf(block.text);
+      if (key === null || seen.has(key) || printedEmpty.has(key) || HOLDS[key](projet)) continue;
+      seen.add(key);
+      out.push({
+        code: 'RUBRIQUE_UNREAD',
+        severity: 'error',
+        projet: projet.numero,
+        ...page(block.page ?? projet.pages?.debut ?? null),
+        message: `Projet ${pad(projet.numero)} : « ${block.text} » est imprimé${block.page !== null ? ` page ${block.page}` : ''} mais la rubrique est vide dans le document (son contenu est allé ailleurs).`,
+      });
+    }
+  }
+  return out;
+}
+
+/** The « given|family » key an author's e-mail spells, when the author's given name is the e-mail's; else ''. */
+function spelledBy(auteur: Projet['auteurs'][number]): string {
+  const key = emailKey(auteur.email);
+  return key !== null && key.split('|')[0] === foldLetters(auteur.prenom) ? key : '';
 }
 
 /** A project's blocks print one team: two means the start of the project between them was missed. */

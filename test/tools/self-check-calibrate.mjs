@@ -60,9 +60,10 @@ function later(extracted, afterParse = (parsed) => parsed) {
       failures.push({ code: 'PROJECT_UNPARSED', severity: 'error', projet: project.numero, message: 'unparsed' });
     }
   }
-  const document = normaliseDocument(segmented, afterParse(parsed), { file: 'x', sha256: '0'.repeat(64), format: extracted.format, pageCount: extracted.pageCount }, vocabulary);
+  const damaged = afterParse(parsed);
+  const document = normaliseDocument(segmented, damaged, { file: 'x', sha256: '0'.repeat(64), format: extracted.format, pageCount: extracted.pageCount }, vocabulary);
   document.diagnostics.unshift(...extracted.diagnostics, ...failures);
-  document.diagnostics.push(...selfCheck({ extracted, segmented, document, vocabulary }));
+  document.diagnostics.push(...selfCheck({ extracted, segmented, parsed: damaged, document, vocabulary }));
   const partial = failures.length > 0 || segmented.projects.some((p) => p.fromSommaireOnly) || document.diagnostics.some((d) => d.severity === 'error');
   return { document, partial, segmented };
 }
@@ -159,7 +160,7 @@ function inputs() {
   for (const name of readdirSync(join(root, 'fixtures/designs')).sort()) add(join(root, 'fixtures/designs', name), `designs/${name}`);
   for (const pair of values.extra) {
     const [path, expectedPath] = pair.split('=');
-    list.push({ name: path.replace(/^.*\//, 'extra/'), path, expectedPath, extra: true });
+    list.push({ name: `extra/${path.split('/').slice(-2).join('/')}`, path, expectedPath, extra: true });
   }
   return values.only ? list.filter((item) => item.name.includes(values.only)) : list;
 }
