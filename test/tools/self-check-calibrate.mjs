@@ -30,22 +30,12 @@ const { normaliseDocument } = await import(join(root, 'dist/normalise/index.js')
 const { selfCheck } = await import(join(root, 'dist/check/index.js'));
 const { DEFAULT_VOCABULARY } = await import(join(root, 'dist/profile.js'));
 const { compareDocuments } = await import(join(root, 'dist/compare/index.js'));
+// Deterministic random numbers, so that every run damages the same way.
+const { random } = await import('../designs/generate.mjs');
 
 const { values } = parseArgs({ options: { damage: { type: 'string', default: 'all' }, extra: { type: 'string', multiple: true, default: [] }, only: { type: 'string' }, verbose: { type: 'boolean' } } });
 const DAMAGES = ['sommaire-cut', 'sommaire-typo', 'shuffle', 'drop-page', 'swap-emails'];
 const damages = values.damage === 'all' ? DAMAGES : values.damage === 'none' ? [] : values.damage.split(',');
-
-/** Deterministic random numbers in [0, 1) (mulberry32), so that every run damages the same way. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The stages after extract, as src/pipeline.ts composes them, with a hook between parse and normalise. */
 function later(extracted, afterParse = (parsed) => parsed) {
