@@ -195,8 +195,8 @@ function signatoriesAreAuthors({ document, read }: PassInput): Diagnostic[] {
   const members = document.promotions.flatMap((promotion) => promotion.membres.map((membre) => ({ membre, promotion: promotion.nom })));
   for (const { projet, evidence } of read) {
     // An author is the member when the names agree, or when the author's e-mail spells the
-    // member's name and the given names agree (the family name misprinted on the page, « Matthieu
-    // LHOMMEDE » with matthieu.lhomme@… for the roster's « LHOMMÉ Matthieu »): an e-mail alone
+    // member's name and the given names agree (the family name misprinted on the page, « Paul
+    // DUPONTEL » with paul.dupont@… for the roster's « DUPONT Paul »): an e-mail alone
     // does not make a name read with another person's given name (a team read shifted) the member.
     const authors = new Set(projet.auteurs.flatMap((auteur) => [nameKey(auteur), nameKey({ prenom: auteur.nom, nom: auteur.prenom }), spelledBy(auteur)]));
     const missing = members.filter(({ membre }) => {
@@ -240,15 +240,17 @@ function printedRubriquesRead({ read, parsed, segmented, vocabulary }: PassInput
     const printedEmpty = new Set(parsed.find((p) => p.numero === projet.numero)?.rubriques.filter((r) => r.empty).map((r) => r.key));
     const seen = new Set<RubriqueKey>();
     for (const block of project?.blocks ?? []) {
-      const key = vocabulary.rubriqueOf(block.text);
-      if (key === null || seen.has(key) || printedEmpty.has(key) || HOLDS[key](projet)) continue;
+      // A heading is a block of its own, or the first line of a block its content was glued to.
+      const heading = [block.text, block.lines[0]!.text].find((text) => vocabulary.rubriqueOf(text) !== null);
+      const key = heading === undefined ? null : vocabulary.rubriqueOf(heading);
+      if (heading === undefined || key === null || seen.has(key) || printedEmpty.has(key) || HOLDS[key](projet)) continue;
       seen.add(key);
       out.push({
         code: 'RUBRIQUE_UNREAD',
         severity: 'error',
         projet: projet.numero,
         ...page(block.page ?? projet.pages?.debut ?? null),
-        message: `Projet ${pad(projet.numero)} : « ${block.text} » est imprimé${block.page !== null ? ` page ${block.page}` : ''} mais la rubrique est vide dans le document (son contenu est allé ailleurs).`,
+        message: `Projet ${pad(projet.numero)} : « ${heading} » est imprimé${block.page !== null ? ` page ${block.page}` : ''} mais la rubrique est vide dans le document (son contenu est allé ailleurs).`,
       });
     }
   }

@@ -194,11 +194,13 @@ for (const input of inputs()) {
 const FAILED = 0.95;
 const GOOD = 0.99;
 
-const table = (label, subset) => {
+const table = (label, all) => {
+  // A refusal writes nothing and misleads nobody: left out of the counts, shown apart.
+  const subset = all.filter((r) => !r.errors.includes('REFUSED'));
   const failed = subset.filter((r) => r.score < FAILED);
   const good = subset.filter((r) => r.score >= GOOD);
   const grey = subset.filter((r) => r.score >= FAILED && r.score < GOOD);
-  process.stdout.write(`| ${label} | ${subset.length} | ${failed.filter((r) => r.partial).length} | ${failed.filter((r) => !r.partial).length} | ${good.filter((r) => r.partial).length} | ${good.filter((r) => !r.partial).length} | ${grey.filter((r) => r.partial).length} / ${grey.length} |\n`);
+  process.stdout.write(`| ${label} | ${subset.length} (${all.length - subset.length} refused) | ${failed.filter((r) => r.partial).length} | ${failed.filter((r) => !r.partial).length} | ${good.filter((r) => r.partial).length} | ${good.filter((r) => !r.partial).length} | ${grey.filter((r) => r.partial).length} / ${grey.length} |\n`);
 };
 process.stdout.write('\n| runs | n | failed (< 0.95) and flagged | failed and silent | good (≥ 0.99) and flagged | good and silent | grey zone flagged / all |\n| --- | --- | --- | --- | --- | --- | --- |\n');
 for (const damage of ['none', 'extra', ...damages]) {
