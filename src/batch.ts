@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import pLimit from 'p-limit';
 import { extractBrochureWithStatus } from './pipeline.js';
-import { readInput } from './read.js';
+import { readInput, STANDARD_STREAM } from './read.js';
 import type { BrochureDocument } from './types.js';
 import { fromWorkerError, type WorkerJob, type WorkerReply } from './worker.js';
 import { writeJsonAtomic } from './write.js';
@@ -43,8 +43,8 @@ export interface BatchOptions {
   readonly workerUrl?: URL;
   /** Where each document is written; `null`: not written, the caller takes `outcome.document` (extract --out -). */
   readonly outputFor: (input: string, document: BrochureDocument) => string | null;
-  /** Called after each file (for a progress line). */
-  readonly onDone?: (done: number, total: number) => void;
+  /** Called as each file is done, before the others (so that its line is printed then, and a progress line moves). */
+  readonly onDone?: (outcome: FileOutcome, done: number, total: number) => void;
 }
 
 /** What happened to one file. */
@@ -77,23 +77,28 @@ export async function processFiles(inputs: readonly string[], options: BatchOpti
     return await Promise.all(
       inputs.map((input) =>
         limit(async (): Promise<FileOutcome> => {
-          const start = performance.now();
-          try {
-            const { document, partial } = await read(input);
-            const output = options.outputFor(input, document);
-            if (output === null) return { input, document, partial, ms: performance.now() - start };
-            await writeJsonAtomic(output, document);
-            return { input, output, document, partial, ms: performance.now() - start };
-          } catch (error) {
-            return { input, error: error instanceof Error ? error : new Error(String(error)), ms: performance.now() - start };
-          } finally {
-            options.onDone?.(++done, inputs.length);
-          }
+          const outcome = await processFile(input, read, options);
+          options.onDone?.(outcome, ++done, inputs.length);
+          return outcome;
         }),
       ),
     );
   } finally {
     await pool?.close();
+  }
+}
+
+/** Reads one file and writes its document; any failure becomes the outcome's error. */
+async function processFile(input: string, read: Reader, options: BatchOptions): Promise<FileOutcome> {
+  const start = performance.now();
+  try {
+    const { document, partial } = await read(input);
+    const output = options.outputFor(input, document);
+    if (output === null) return { input, document, partial, ms: performance.now() - start };
+    await writeJsonAtomic(output, document);
+    return { input, output, document, partial, ms: performance.now() - start };
+  } catch (error) {
+    return { input, error: error instanceof Error ? error : new Error(String(error)), ms: performance.now() - start };
   }
 }
 
@@ -131,10 +136,12 @@ function createPool(size: number, options: BatchOptions): Pool {
     pending.get(worker)?.({ type: 'failed', error: { message } }, false);
   };
 
-  const read: Reader = (input) => {
+  const read: Reader = async (input) => {
     const worker = idle.pop() ?? start();
     const job: WorkerJob = {
       input,
+      // Standard input is this thread's: its bytes are read here and sent.
+      ...(input === STANDARD_STREAM ? { bytes: await readInput(input) } : {}),
       ...(options.password !== undefined ? { password: options.password } : {}),
       ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}),
       ...(options.profile !== undefined ? { profile: options.profile } : {}),

@@ -2,12 +2,13 @@
  * Command line: argument parsing, help, one-line errors and exit codes. The only module that
  * prints or exits; the work is done by the library functions it calls.
  */
-import { mkdir, readFile, stat } from 'node:fs/promises';
-import { readInput } from './read.js';
+import { readFile, stat } from 'node:fs/promises';
+import { inputName, readInput, STANDARD_STREAM } from './read.js';
 import { availableParallelism } from 'node:os';
-import { basename, extname, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { basename, dirname, extname, join } from 'node:path';
 import { BrochureError, EXIT } from './errors.js';
+import { parseOptions, positiveInteger } from './options.js';
+import { printable } from './printable.js';
 import type { BrochureDocument, Diagnostic } from './types.js';
 
 const HELP: Record<string, string> = {
@@ -26,17 +27,20 @@ Usage:
 Run 'brochure-extract extract --help' for the extract options.`,
   extract: `Usage: brochure-extract extract INPUT... [options]
 
-Reads each INPUT (.pdf, or .txt/.md converter text; a folder means the brochures in it), writes
-the validated JSON document and prints one summary line per file.
+Reads each INPUT (.pdf, or .txt/.md converter text; a folder means the brochures in it, other
+files skipped and named; '-' is standard input), writes the validated JSON document and prints
+one summary line per file as soon as it is done. Outputs are checked before any input is read.
 
 Options:
-  --out FILE         output file (one input only; default output/<anneeDebut>-<anneeFin>.json);
+  -o, --out FILE     output file (one input only; default output/<anneeDebut>-<anneeFin>.json);
                      '-' writes the document to stdout (summary and errors go to stderr)
-  --out-dir DIR      output folder (default output/); with several inputs each is written as DIR/<input name>.json
+  --out-dir DIR      output folder (default output/, created when missing); with several inputs each is
+                     written as DIR/<input name>.json (DIR/<input name>.<ext>.json when two share a name)
   --strict           exit 2 when any warning or error diagnostic is raised
   --allow-partial    exit 0 even when the document is partial: some projects could not be parsed, or the
                      self-check found it misread (an error diagnostic; default: exit 3)
-  --password PASS    password of an encrypted PDF
+  --password PASS    password of an encrypted PDF (visible to 'ps': prefer the next two)
+  --password-file F  the password is the first line of F; or set BROCHURE_EXTRACT_PASSWORD
   --max-pages N      refuse PDFs with more pages (default 2000)
   --timeout MS       give up on a file after MS milliseconds (default 60000)
   --profile FILE     vocabulary profile (JSON) extending the shipped one (see README « Next year's brochure has a new design »)
@@ -51,23 +55,25 @@ Exit codes: 0 ok, 1 internal error, 2 --strict and warnings, 3 partial, 64 usage
 65 bad input, 66 input not found, 73 output not writable, 75 limit (pages, timeout).`,
   report: `Usage: brochure-extract report OUT.json [--html FILE]
 
-Prints a plain-text review of an extracted document: diagnostics by severity and code, then per
-project. With --html, writes a standalone HTML page instead (no server, no external assets).
+Prints a plain-text review of an extracted document ('-': read from standard input): diagnostics
+by severity and code, then per project. With --html, writes a standalone HTML page instead (no
+server, no external assets).
 
 Options:
-  --html FILE   write the HTML review page to FILE
+  --html FILE   write the HTML review page to FILE ('-': to standard output)
   -h, --help    show this help`,
   ingest: `Usage: brochure-extract ingest INPUT... [options]
 
 Adds each INPUT to the SQLite dataset, one edition per input, each inside one transaction. An
-INPUT is a brochure (.pdf, .txt, .md: run through the pipeline) or a document JSON written by
-'extract' (checked against the schema). The same file again changes nothing; another file for an
+INPUT is a brochure (.pdf, .txt, .md: run through the pipeline; '-': standard input), a document
+JSON written by 'extract' (checked against the schema), or a folder of them (other files skipped). The same file again changes nothing; another file for an
 edition already in the dataset is refused unless --replace. Tables and views: docs/dataset.md.
 
 Options:
-  --db FILE          the dataset (default output/brochures.sqlite; created when missing)
+  --db FILE          the dataset (default output/brochures.sqlite; created when missing, its folder too)
   --replace          replace an edition already there, and print which projects changed
-  --password PASS    password of an encrypted PDF
+  --password PASS    password of an encrypted PDF (visible to 'ps': prefer the next two)
+  --password-file F  the password is the first line of F; or set BROCHURE_EXTRACT_PASSWORD
   --max-pages N      refuse PDFs with more pages (default 2000)
   --timeout MS       give up on a brochure after MS milliseconds (default 60000)
   --profile FILE     vocabulary profile (JSON) extending the shipped one, as for extract
@@ -86,10 +92,13 @@ Options:
   --db FILE          the dataset (default output/brochures.sqlite)
   --format F         csv, ndjson or json (required)
   --edition KEY      only this edition, e.g. 2019-2020
-  --out DIR | -      output folder (default output/export); '-' writes to stdout (ndjson, or json of one edition)
+  -o, --out DIR | -  output folder (default output/export, created when missing); '-' writes to stdout (ndjson, or json of one edition)
   --excel            csv for French spreadsheet software: UTF-8 BOM, ';' separators, decimal commas
   -h, --help         show this help`,
 };
+
+/** The commands, in the order the help lists them. */
+const COMMANDS = ['extract', 'report', 'compare', 'ingest', 'export'] as const;
 
 /** Where `ingest` and `export` find the dataset unless --db says otherwise. */
 const DEFAULT_DB = join('output', 'brochures.sqlite');
@@ -116,22 +125,32 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (command === undefined || command === '-h' || command === '--help') return print(HELP.main!);
     if (command === '--version' || command === '-v') return print(await version());
     if (command === 'help' && rest[0] === 'compare') return print((await import('./compare/command.js')).COMPARE_HELP);
-    if (command === 'help') return print(HELP[rest[0] ?? 'main'] ?? HELP.main!);
+    if (command === 'help') return print(helpOf(rest));
     if (command === 'extract') return await extractCommand(rest);
     if (command === 'report') return await reportCommand(rest);
     if (command === 'compare') return await compare(rest);
     if (command === 'ingest') return await ingestCommand(rest);
     if (command === 'export') return await exportCommand(rest);
-    throw new BrochureError('USAGE', `unknown command '${command}' (commands: extract, report, compare, ingest, export, help)`);
+    throw new BrochureError('USAGE', `unknown command '${printable(command)}' (commands: ${COMMANDS.join(', ')}, help)`);
   } catch (error) {
     return fail(error, debug);
   }
 }
 
+/** The help `help [COMMAND]` asks for; an unknown command is a usage error, as it is without `help`. */
+function helpOf(rest: readonly string[]): string {
+  const [command, ...extra] = rest;
+  if (extra.length > 0) throw new BrochureError('USAGE', "help takes one COMMAND (try 'brochure-extract help')");
+  if (command === undefined) return HELP.main!;
+  const text = HELP[command];
+  if (text === undefined || command === 'main') throw new BrochureError('USAGE', `no help for '${printable(command)}': commands are ${COMMANDS.join(', ')}`);
+  return text;
+}
+
 async function extractCommand(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parseOptions(argv, {
+  const { values, positionals } = parseOptions('extract', argv, {
     ...READING_OPTIONS,
-    out: { type: 'string' },
+    out: { type: 'string', short: 'o' },
     'out-dir': { type: 'string' },
     strict: { type: 'boolean' },
     'allow-partial': { type: 'boolean' },
@@ -140,6 +159,7 @@ async function extractCommand(argv: readonly string[]): Promise<number> {
   });
   if (values.help) return print(HELP.extract!);
   if (positionals.length === 0) throw new BrochureError('USAGE', "extract needs an INPUT file (try 'brochure-extract extract --help')");
+  if (values.out !== undefined && values['out-dir'] !== undefined) throw new BrochureError('USAGE', '--out and --out-dir exclude each other: --out names the one output file, --out-dir the folder of several');
   // One PDF: its page-reading thread starts loading pdf.js now, while this thread loads the rest. By
   // default one thread (a second starts only once the PDF proves long enough and a core is idle);
   // --page-threads N starts N at once and uses them all (one page per thread suffices).
@@ -147,69 +167,125 @@ async function extractCommand(argv: readonly string[]): Promise<number> {
   const askedThreads = positiveInteger(values['page-threads'], '--page-threads');
   const pageThreads = askedThreads ?? defaultPageThreads();
   if (positionals.length === 1 && /\.pdf$/i.test(positionals[0]!)) prestartPageThread(undefined, askedThreads ?? 1);
-  const inputs = await expandInputs(positionals);
+  const { inputs, fromFolders } = await expandInputs(positionals);
   if (values.out !== undefined && inputs.length > 1) throw new BrochureError('USAGE', '--out takes one input; use --out-dir for several');
   const options = await readingOptions(values);
   const jobs = positiveInteger(values.jobs, '--jobs');
-  const outDir = values['out-dir'] ?? 'output';
-  const toStdout = values.out === '-';
+  const toStdout = values.out === STANDARD_STREAM;
   // With the document on stdout, everything else goes to stderr so that `| jq` reads only JSON.
   const say = toStdout ? process.stderr : process.stdout;
-  const outputFor = (input: string, document: BrochureDocument): string | null =>
-    toStdout ? null : values.out ?? (inputs.length > 1
-      ? join(outDir, `${basename(input, extname(input))}.json`)
-      : join(outDir, `${document.brochure.anneeDebut}-${document.brochure.anneeFin}.json`));
-  if (values['out-dir'] === undefined && values.out === undefined) await mkdir(outDir, { recursive: true }).catch(() => undefined);
+  // Before any input is read: a run never does its work only to find it cannot write it.
+  const outputFor = await extractOutputs(inputs, values.out, values['out-dir']);
 
   const { processFiles } = await import('./batch.js');
   // A progress line ("12/20 files") only for a person watching: not in pipes, logs or with --quiet.
   const progress = process.stderr.isTTY && inputs.length > 1 && !values.quiet;
-  const onDone = progress ? (done: number, total: number) => process.stderr.write(`\r${done}/${total} files`) : undefined;
+  let exit: number = EXIT.ok;
+  let extracted = 0;
+  // Each file's line as soon as it is done (the progress line is cleared for it, then redrawn).
+  if (progress) process.stderr.write(`0/${inputs.length} files`);
+  const onDone = (outcome: Outcome, done: number, total: number): void => {
+    if (progress) process.stderr.write('\r\x1b[K');
+    if (skipped(outcome.error, outcome.input, fromFolders)) {
+      if (!values.quiet) process.stderr.write(skipLine(outcome.input, outcome.error!));
+    } else if (outcome.error) {
+      process.stderr.write(`brochure-extract: ${printable(inputName(outcome.input))}: ${errorLine(outcome.error, values.debug === true)}\n`);
+      exit = worst(exit, outcome.error instanceof BrochureError ? outcome.error.exitCode : EXIT.internal);
+    } else {
+      extracted += 1;
+      const document = outcome.document!;
+      if (toStdout) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+      if (!values.quiet) say.write(`${summaryLine(outcome)}\n`);
+      if (outcome.partial && !values['allow-partial']) exit = worst(exit, EXIT.partial);
+      if (values.strict && document.diagnostics.some((d) => d.severity !== 'info')) exit = worst(exit, EXIT.strict);
+    }
+    if (progress && done < total) process.stderr.write(`\r${done}/${total} files`);
+  };
   // Several files at once: a worker thread per job slot. One at a time: this thread, with pdf.js in
   // page-reading threads; either way --timeout stops a parse that never yields (terminated thread,
   // or V8's watchdog for the synchronous stages) and pdf.js is loaded once.
   const fileThreads = inputs.length > 1 && (jobs ?? availableParallelism()) > 1;
-  const outcomes: Outcome[] = await processFiles(inputs, { ...options, jobs, outputFor, onDone, threads: fileThreads, pageThreads: fileThreads ? 0 : pageThreads, ...(askedThreads !== undefined ? { pagesPerThread: 1 } : {}) });
-  if (progress) process.stderr.write('\r\x1b[K');
-  let exit: number = EXIT.ok;
-  for (const outcome of outcomes) {
-    if (outcome.error) {
-      process.stderr.write(`brochure-extract: ${outcome.input}: ${errorLine(outcome.error, values.debug === true)}\n`);
-      exit = worst(exit, outcome.error instanceof BrochureError ? outcome.error.exitCode : EXIT.internal);
-      continue;
-    }
-    const document = outcome.document!;
-    if (toStdout) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-    if (!values.quiet) say.write(`${summaryLine(outcome)}\n`);
-    if (outcome.partial && !values['allow-partial']) exit = worst(exit, EXIT.partial);
-    if (values.strict && document.diagnostics.some((d) => d.severity !== 'info')) exit = worst(exit, EXIT.strict);
-  }
+  await processFiles(inputs, { ...options, jobs, outputFor, onDone, threads: fileThreads, pageThreads: fileThreads ? 0 : pageThreads, ...(askedThreads !== undefined ? { pagesPerThread: 1 } : {}) });
+  if (extracted === 0 && exit === EXIT.ok) throw new BrochureError('NOT_A_BROCHURE', `no brochure in ${positionals.map((path) => printable(path)).join(', ')}: every file was skipped`);
   return exit;
 }
 
+/**
+ * Where `extract` writes each document, settled before any input is read: the output folder is
+ * created (or refused) now, and two inputs that would write one file are refused.
+ * @param inputs The input files (folders expanded).
+ * @param out `--out`: one file, or `-` for standard output.
+ * @param outDir `--out-dir` (default `output/`).
+ * @returns The output of each input's document (`null`: standard output).
+ */
+async function extractOutputs(inputs: readonly string[], out: string | undefined, outDir: string | undefined): Promise<(input: string, document: BrochureDocument) => string | null> {
+  const { prepareOutputFile, prepareOutputFolder } = await import('./write.js');
+  if (out === STANDARD_STREAM) return () => null;
+  if (out !== undefined) {
+    await prepareOutputFile(out);
+    return () => out;
+  }
+  const folder = outDir ?? 'output';
+  await prepareOutputFolder(folder);
+  // One input: named by its edition, known only once read.
+  if (inputs.length === 1) return (_input, document) => join(folder, `${document.brochure.anneeDebut}-${document.brochure.anneeFin}.json`);
+  const names = batchOutputNames(inputs);
+  return (input) => join(folder, names.get(input)!);
+}
+
+/**
+ * The output name of each input of a batch: its name without extension (`brochure.json`), or with
+ * it when two inputs share a name (`brochure.pdf.json`, `brochure.txt.json`: a folder holding a PDF
+ * and its converter text). Compared without case, as some file systems do.
+ * @throws {BrochureError} `USAGE` when two inputs would still write one file (`d1/brochure.pdf`, `d2/brochure.pdf`).
+ */
+function batchOutputNames(inputs: readonly string[]): Map<string, string> {
+  const stem = (input: string): string => (input === STANDARD_STREAM ? 'stdin' : basename(input, extname(input)));
+  const stems = new Map<string, number>();
+  for (const input of inputs) stems.set(stem(input).toLowerCase(), (stems.get(stem(input).toLowerCase()) ?? 0) + 1);
+  const names = new Map<string, string>();
+  const writers = new Map<string, string>();
+  for (const input of inputs) {
+    const name = `${stems.get(stem(input).toLowerCase())! > 1 ? basename(input) : stem(input)}.json`;
+    const other = writers.get(name.toLowerCase());
+    if (other !== undefined) throw new BrochureError('USAGE', `'${printable(other)}' and '${printable(input)}' would both be written to ${printable(name)}: extract them in two runs (--out-dir) or rename one`);
+    writers.set(name.toLowerCase(), input);
+    names.set(input, name);
+  }
+  return names;
+}
+
 async function reportCommand(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parseOptions(argv, { html: { type: 'string' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' } });
+  const { values, positionals } = parseOptions('report', argv, { html: { type: 'string' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' } });
   if (values.help) return print(HELP.report!);
   if (positionals.length !== 1) throw new BrochureError('USAGE', "report takes one OUT.json (try 'brochure-extract report --help')");
   const file = positionals[0]!;
+  const toFile = values.html !== undefined && values.html !== STANDARD_STREAM;
+  const { prepareOutputFile, writeTextAtomic } = await import('./write.js');
+  if (toFile) await prepareOutputFile(values.html!);
   const raw = await readInput(file);
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder().decode(raw));
   } catch {
-    throw new BrochureError('NOT_A_BROCHURE', `'${file}' is not JSON: pass a document written by 'brochure-extract extract'`);
+    throw new BrochureError('NOT_A_BROCHURE', `'${inputName(file)}' is not JSON: pass a document written by 'brochure-extract extract'`);
   }
   const { validateDocument } = await import('./validate/index.js');
   const checked = validateDocument(parsed);
-  if (!checked.valid) throw new BrochureError('NOT_A_BROCHURE', `'${file}' is not a brochure document: ${checked.errors.slice(0, 2).join('; ')}`);
+  if (!checked.valid) throw new BrochureError('NOT_A_BROCHURE', `'${inputName(file)}' is not a brochure document: ${checked.errors.slice(0, 2).join('; ')}`);
   const { renderHtml, renderText } = await import('./report/index.js');
-  if (values.html !== undefined) {
-    const { writeTextAtomic } = await import('./write.js');
-    await writeTextAtomic(values.html, renderHtml(checked.document, { generatedAt: new Date().toISOString() }));
-    process.stdout.write(`report: ${values.html} (${checked.document.projets.length} projects, ${checked.document.diagnostics.length} diagnostics)\n`);
-  } else {
-    process.stdout.write(renderText(checked.document));
+  if (values.html === undefined) {
+    // The document's own strings go to a terminal: its control characters are shown, not obeyed.
+    process.stdout.write(printable(renderText(checked.document), { lines: true }));
+    return EXIT.ok;
   }
+  const html = renderHtml(checked.document, { generatedAt: new Date().toISOString() });
+  if (!toFile) {
+    process.stdout.write(html);
+    return EXIT.ok;
+  }
+  await writeTextAtomic(values.html, html);
+  process.stdout.write(`report: ${printable(values.html)} (${checked.document.projets.length} projects, ${checked.document.diagnostics.length} diagnostics)\n`);
   return EXIT.ok;
 }
 
@@ -221,22 +297,24 @@ async function compare(argv: readonly string[]): Promise<number> {
 }
 
 async function ingestCommand(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parseOptions(argv, {
+  const { values, positionals } = parseOptions('ingest', argv, {
     ...READING_OPTIONS,
     db: { type: 'string' },
     replace: { type: 'boolean' },
   });
   if (values.help) return print(HELP.ingest!);
   if (positionals.length === 0) throw new BrochureError('USAGE', "ingest needs an INPUT file (try 'brochure-extract ingest --help')");
+  const { inputs, fromFolders } = await expandInputs(positionals, INGEST_FILES);
   const options = await readingOptions(values);
   const dbPath = values.db ?? DEFAULT_DB;
+  await (await import('./write.js')).prepareOutputFolder(dirname(dbPath));
   const { openDataset } = await import('./dataset/database.js');
   const { ingestDocument } = await import('./dataset/ingest.js');
   const { loadForIngest } = await import('./dataset/load.js');
   const db = openDataset(dbPath);
   let exit: number = EXIT.ok;
   try {
-    for (const input of positionals) {
+    for (const input of inputs) {
       const start = performance.now();
       try {
         const loaded = await loadForIngest(input, options);
@@ -244,14 +322,18 @@ async function ingestCommand(argv: readonly string[]): Promise<number> {
         const seconds = ((performance.now() - start) / 1000).toFixed(2);
         if (values.quiet) continue;
         if (result.status === 'unchanged') {
-          process.stdout.write(`${result.edition}: unchanged, '${input}' is already in ${dbPath}\n`);
+          process.stdout.write(`${result.edition}: unchanged, '${printable(input)}' is already in ${printable(dbPath)}\n`);
           continue;
         }
         const partial = loaded.partial ? ` PARTIAL${failedChecks(loaded.document.diagnostics)}` : '';
-        process.stdout.write(`${result.edition}: ${result.status} from '${input}' into ${dbPath}: ${result.projects} projects, ${result.candidates} identity candidate${result.candidates === 1 ? '' : 's'}, ${seconds} s${partial}\n`);
+        process.stdout.write(`${result.edition}: ${result.status} from '${printable(input)}' into ${printable(dbPath)}: ${result.projects} projects, ${result.candidates} identity candidate${result.candidates === 1 ? '' : 's'}, ${seconds} s${partial}\n`);
         if (result.changes) process.stdout.write(changeLines(result.changes));
       } catch (error) {
-        process.stderr.write(`brochure-extract: ${input}: ${errorLine(error, values.debug === true)}\n`);
+        if (skipped(error, input, fromFolders)) {
+          if (!values.quiet) process.stderr.write(skipLine(input, error));
+          continue;
+        }
+        process.stderr.write(`brochure-extract: ${printable(inputName(input))}: ${errorLine(error, values.debug === true)}\n`);
         exit = worst(exit, error instanceof BrochureError ? error.exitCode : EXIT.internal);
       }
     }
@@ -275,11 +357,11 @@ function changeLines(changes: import('./dataset/ingest.js').EditionChanges): str
 }
 
 async function exportCommand(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parseOptions(argv, {
+  const { values, positionals } = parseOptions('export', argv, {
     db: { type: 'string' },
     format: { type: 'string' },
     edition: { type: 'string' },
-    out: { type: 'string' },
+    out: { type: 'string', short: 'o' },
     excel: { type: 'boolean' },
     debug: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -293,6 +375,8 @@ async function exportCommand(argv: readonly string[]): Promise<number> {
   const toStdout = out === '-';
   if (toStdout && format === 'csv') throw new BrochureError('USAGE', 'csv writes one file per table: give --out DIR, not -');
   const dbPath = values.db ?? DEFAULT_DB;
+  const { prepareOutputFolder, writeTextAtomic } = await import('./write.js');
+  if (!toStdout) await prepareOutputFolder(out);
   const { openDataset } = await import('./dataset/database.js');
   const { exportCsv, exportDocuments, exportNdjson, selectedEditions } = await import('./dataset/export.js');
   const db = openDataset(dbPath, { mustExist: true });
@@ -321,10 +405,8 @@ async function exportCommand(argv: readonly string[]): Promise<number> {
     process.stdout.write(files.map((file) => file.text).join(''));
     return EXIT.ok;
   }
-  const { writeTextAtomic } = await import('./write.js');
-  await mkdir(out, { recursive: true }).catch(() => undefined);
   for (const file of files) await writeTextAtomic(join(out, file.name), file.text);
-  process.stdout.write(`export: ${files.length} ${format} file${files.length === 1 ? '' : 's'} in ${out} (${files.map((file) => file.name).join(', ')})\n`);
+  process.stdout.write(`export: ${files.length} ${format} file${files.length === 1 ? '' : 's'} in ${printable(out)} (${files.map((file) => file.name).join(', ')})\n`);
   return EXIT.ok;
 }
 
@@ -334,7 +416,7 @@ function summaryLine(outcome: Outcome): string {
   const count = (severity: Diagnostic['severity']): number => document.diagnostics.filter((d) => d.severity === severity).length;
   const authors = document.projets.reduce((n, projet) => n + projet.auteurs.length, 0);
   const partial = outcome.partial ? ` PARTIAL${failedChecks(document.diagnostics)}` : '';
-  return `${outcome.output ?? 'stdout'}: ${document.projets.length} projects, ${authors} authors, diagnostics ${count('error')} errors / ${count('warning')} warnings / ${count('info')} infos, ${(outcome.ms / 1000).toFixed(2)} s${partial}`;
+  return `${printable(outcome.output ?? 'stdout')}: ${document.projets.length} projects, ${authors} authors, diagnostics ${count('error')} errors / ${count('warning')} warnings / ${count('info')} infos, ${(outcome.ms / 1000).toFixed(2)} s${partial}`;
 }
 
 /** What made a document partial, for its summary line: the error codes and their counts (« : SOMMAIRE_TRUNCATED, PROJECT_IMPLAUSIBLE ×3 »). */
@@ -344,28 +426,54 @@ function failedChecks(diagnostics: readonly Diagnostic[]): string {
   return counts.size === 0 ? '' : `: ${[...counts].map(([code, n]) => (n > 1 ? `${code} ×${n}` : code)).join(', ')}`;
 }
 
-/** Expands folders into the brochures they hold (.pdf, .txt, .md), sorted. */
-async function expandInputs(paths: readonly string[]): Promise<string[]> {
-  const { readdir } = await import('node:fs/promises');
-  const files: string[] = [];
-  for (const path of paths) {
-    const info = await stat(path).catch(() => null);
-    if (info?.isDirectory()) {
-      const names = (await readdir(path)).filter((name) => /\.(pdf|txt|md)$/i.test(name)).sort();
-      files.push(...names.map((name) => join(path, name)));
-    } else {
-      files.push(path);
-    }
-  }
-  if (files.length === 0) throw new BrochureError('INPUT_NOT_FOUND', `no .pdf, .txt or .md file in ${paths.join(', ')}`);
-  return files;
+/**
+ * Whether a failed input is skipped rather than reported: a folder holds other files too (a README,
+ * notes), and one of them that proves not to be a brochure is passed over, and said so.
+ */
+function skipped(error: unknown, input: string, fromFolders: ReadonlySet<string>): boolean {
+  return error instanceof BrochureError && error.code === 'NOT_A_BROCHURE' && fromFolders.has(input);
 }
 
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+function skipLine(input: string, error: unknown): string {
+  return `brochure-extract: skipped ${printable(input)}: ${errorLine(error, false)}\n`;
+}
+
+/** Which files of a folder are taken, and how to name them in a message. */
+interface FileKinds {
+  readonly pattern: RegExp;
+  readonly label: string;
+}
+const BROCHURE_FILES: FileKinds = { pattern: /\.(pdf|txt|md)$/i, label: '.pdf, .txt or .md' };
+/** `ingest` also takes the documents `extract` wrote. */
+const INGEST_FILES: FileKinds = { pattern: /\.(pdf|txt|md|json)$/i, label: '.pdf, .txt, .md or .json' };
+
+/**
+ * Expands folders into the files that may be brochures (.pdf, .txt, .md, and for `ingest` .json), sorted.
+ * @returns The files, and those that came from a folder (one that proves not to be a brochure is skipped).
+ */
+async function expandInputs(paths: readonly string[], kinds: FileKinds = BROCHURE_FILES): Promise<{ inputs: string[]; fromFolders: Set<string> }> {
+  const { readdir } = await import('node:fs/promises');
+  if (paths.filter((path) => path === STANDARD_STREAM).length > 1) throw new BrochureError('USAGE', "standard input ('-') can be read once only");
+  const inputs: string[] = [];
+  const fromFolders = new Set<string>();
+  for (const path of paths) {
+    const info = path === STANDARD_STREAM ? null : await stat(path).catch(() => null);
+    if (info?.isDirectory()) {
+      const files = (await readdir(path)).filter((name) => kinds.pattern.test(name)).sort().map((name) => join(path, name));
+      if (files.length === 0) throw new BrochureError('INPUT_NOT_FOUND', `no ${kinds.label} file in ${printable(path)}`);
+      inputs.push(...files);
+      for (const file of files) fromFolders.add(file);
+    } else {
+      inputs.push(path);
+    }
+  }
+  return { inputs, fromFolders };
+}
 
 /** How to read a brochure: the options `extract` and `ingest` share. */
 const READING_OPTIONS = {
   password: { type: 'string' },
+  'password-file': { type: 'string' },
   'max-pages': { type: 'string' },
   timeout: { type: 'string' },
   profile: { type: 'string' },
@@ -374,31 +482,33 @@ const READING_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** The environment variable that gives the PDF password without showing it to `ps`. */
+const PASSWORD_VARIABLE = 'BROCHURE_EXTRACT_PASSWORD';
+
+/**
+ * The PDF password: `--password` (seen by anyone running `ps`), `--password-file` (its first line),
+ * or the environment variable; none of them: no password.
+ */
+async function password(values: { password?: string; 'password-file'?: string }): Promise<string | undefined> {
+  if (values.password !== undefined && values['password-file'] !== undefined) throw new BrochureError('USAGE', '--password and --password-file exclude each other: give one');
+  if (values['password-file'] !== undefined) {
+    const text = new TextDecoder().decode(await readInput(values['password-file']));
+    // The first line: an editor's or `echo`'s final line break is not part of the password.
+    return text.split(/\r?\n/)[0]!;
+  }
+  return values.password ?? (process.env[PASSWORD_VARIABLE] || undefined);
+}
+
 /** The pipeline options given by READING_OPTIONS (the profile file is loaded and checked here). */
-async function readingOptions(values: { password?: string; 'max-pages'?: string; timeout?: string; profile?: string }) {
+async function readingOptions(values: { password?: string; 'password-file'?: string; 'max-pages'?: string; timeout?: string; profile?: string }) {
   return {
-    password: values.password,
+    password: await password(values),
     maxPages: positiveInteger(values['max-pages'], '--max-pages'),
     timeoutMs: positiveInteger(values.timeout, '--timeout') ?? 60_000,
     // Imported here, not at the top: the profile module compiles the shipped vocabulary when loaded,
     // which a run loads anyway, but later (after a PDF's page thread has started).
     ...(values.profile !== undefined ? { profile: await (await import('./profile.js')).loadProfile(values.profile) } : {}),
   };
-}
-
-function parseOptions<T extends OptionSpec>(argv: readonly string[], options: T) {
-  try {
-    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new BrochureError('USAGE', `${(error as Error).message.split('\n')[0]} (try --help)`);
-  }
-}
-
-function positiveInteger(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number <= 0) throw new BrochureError('USAGE', `${name} takes a positive whole number, not '${value}'`);
-  return number;
 }
 
 /** Keeps the most telling exit code: any failure beats partial, partial beats strict. */
@@ -409,10 +519,11 @@ function worst(a: number, b: number): number {
 
 function errorLine(error: unknown, debug: boolean): string {
   // A BrochureError is the input's fault and its message says what to do: a stack would only hide it.
-  if (error instanceof BrochureError) return error.message;
+  // Messages quote file names and bytes of the input: escaped, so that a terminal shows them and obeys none.
+  if (error instanceof BrochureError) return printable(error.message);
   const message = error instanceof Error ? error.message : String(error);
-  const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : ' (run with --debug for details)';
-  return `internal error: ${message.split('\n')[0]}${stack}`;
+  const stack = debug && error instanceof Error && error.stack ? `\n${printable(error.stack, { lines: true })}` : ' (run with --debug for details)';
+  return `internal error: ${printable(message.split('\n')[0]!)}${stack}`;
 }
 
 function fail(error: unknown, debug: boolean): number {

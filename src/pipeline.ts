@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { Deadline } from './deadline.js';
 import { extractDocument, type ExtractOptions } from './extract/index.js';
 import type { Profile, Vocabulary } from './profile.js';
+import { readBrochureInput, type BrochureInput } from './read.js';
 import type { BrochureDocument, Diagnostic, ExtractedDocument, ParsedProject, SegmentedDocument } from './types.js';
 
 /**
@@ -51,11 +52,16 @@ export interface StageResults {
 
 /**
  * Runs every stage on one brochure and keeps each intermediate result.
- * @param bytes The PDF or converter text.
- * @param options Configuration (optional).
+ * @param input The PDF or converter text: a path, a `file:` URL or the bytes (Uint8Array, Buffer, ArrayBuffer).
+ * @param options Configuration (optional); `fileName` defaults to the path.
  * @returns The validated document and the stages' outputs.
  */
-export async function runStages(bytes: Uint8Array, options: PipelineOptions = {}): Promise<StageResults> {
+export async function runStages(input: BrochureInput, options: PipelineOptions = {}): Promise<StageResults> {
+  const { bytes, path } = await readBrochureInput(input);
+  return runStagesOnBytes(bytes, path !== undefined && options.fileName === undefined ? { ...options, fileName: path } : options);
+}
+
+async function runStagesOnBytes(bytes: Uint8Array, options: PipelineOptions): Promise<StageResults> {
   if (options.timeoutMs === undefined) return runStagesWithin(bytes, options);
   const deadline = new Deadline(options.timeoutMs);
   // The race ends the wait even where the work cannot be stopped (pdf.js in this thread, pageThreads 0).
@@ -141,22 +147,22 @@ function parseEach(segmented: SegmentedDocument, parseProject: LaterStages['pars
 
 /**
  * Runs the pipeline on one brochure.
- * @param bytes The PDF or converter text.
+ * @param input The PDF or converter text: a path, a `file:` URL or the bytes.
  * @param options Configuration (optional).
  * @returns The validated brochure document.
  */
-export async function extractBrochure(bytes: Uint8Array, options: PipelineOptions = {}): Promise<BrochureDocument> {
-  return (await runStages(bytes, options)).document;
+export async function extractBrochure(input: BrochureInput, options: PipelineOptions = {}): Promise<BrochureDocument> {
+  return (await runStages(input, options)).document;
 }
 
 /**
  * Runs the pipeline and says whether the document is partial (some projects left out).
- * @param bytes The PDF or converter text.
+ * @param input The PDF or converter text: a path, a `file:` URL or the bytes.
  * @param options Configuration (optional).
  * @returns The document and the partial flag.
  */
-export async function extractBrochureWithStatus(bytes: Uint8Array, options: PipelineOptions = {}): Promise<{ document: BrochureDocument; partial: boolean }> {
-  const { document, partial } = await runStages(bytes, options);
+export async function extractBrochureWithStatus(input: BrochureInput, options: PipelineOptions = {}): Promise<{ document: BrochureDocument; partial: boolean }> {
+  const { document, partial } = await runStages(input, options);
   return { document, partial };
 }
 

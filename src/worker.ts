@@ -16,6 +16,8 @@ export { fromWorkerError, toWorkerError, type WorkerError } from './worker-error
 export interface WorkerJob {
   /** Path of the brochure. */
   readonly input: string;
+  /** Its bytes, when the main thread read them (standard input); else the worker reads `input`. */
+  readonly bytes?: Uint8Array;
   /** Password of an encrypted PDF (default: none). */
   readonly password?: string;
   /** Refuse PDFs with more pages than this (default: the extract stage's). */
@@ -31,7 +33,7 @@ export type WorkerReply =
 
 async function handle(job: WorkerJob): Promise<WorkerReply> {
   try {
-    const bytes = await readInput(job.input);
+    const bytes = job.bytes ?? await readInput(job.input);
     const { document, partial } = await extractBrochureWithStatus(bytes, {
       fileName: job.input,
       ...(job.password !== undefined ? { password: job.password } : {}),

@@ -3,8 +3,9 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { constants } from 'node:fs';
+import { access, mkdir, open, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { BrochureError } from './errors.js';
 
 /**
@@ -53,10 +54,11 @@ export async function writeTextAtomic(path: string, text: string): Promise<void>
  *   Nothing.
  */
 async function writeAtomic(path: string, data: string): Promise<void> {
-  const folder = dirname(path);
+  const target = await fileBehind(path);
+  const folder = dirname(target);
   // Same folder as the target, because rename is only atomic within one file system.
   // Dot-prefixed and `.tmp`-suffixed so that listings and `.gitignore` skip it should the process be killed.
-  const temp = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let handle: FileHandle | undefined;
   try {
     // `wx` refuses to reuse an existing file: the name is meant to be ours alone.
@@ -66,7 +68,7 @@ async function writeAtomic(path: string, data: string): Promise<void> {
     await handle.sync();
     await handle.close();
     handle = undefined;
-    await rename(temp, path);
+    await rename(temp, target);
   } catch (error) {
     await handle?.close().catch(() => undefined);
     await rm(temp, { force: true }).catch(() => undefined);
@@ -75,6 +77,62 @@ async function writeAtomic(path: string, data: string): Promise<void> {
     });
   }
   await syncFolder(folder);
+}
+
+/**
+ * The file a write to `path` must replace: `path` itself, or the file a symbolic link there points
+ * to (renaming over the link would replace the link, not what it names).
+ *
+ * @param path
+ *   Target given by the user.
+ * @returns
+ *   The real path of an existing file, else `path` (a new file, or a link to nothing).
+ * @throws {BrochureError}
+ *   `OUTPUT_NOT_WRITABLE` when `path` is a folder or a link to one.
+ */
+async function fileBehind(path: string): Promise<string> {
+  const real = await realpath(path).catch(() => null);
+  if (real === null) return path;
+  const linked = real === resolve(path) ? '' : ` a link to the folder ${real}`;
+  if ((await stat(real)).isDirectory()) throw new BrochureError('OUTPUT_NOT_WRITABLE', `cannot write ${path}: ${path} is${linked || ' a folder'} (choose a file name)`);
+  return real;
+}
+
+/**
+ * The one rule for output folders (`output/`, `--out-dir`, `--out`'s folder, `--db`'s, `export --out`):
+ * created when missing, and checked writable before any input is read, so that a run never does its
+ * work only to fail at the end.
+ *
+ * @param folder
+ *   Folder that will hold the outputs.
+ * @returns
+ *   Nothing, once the folder exists and is writable.
+ * @throws {BrochureError}
+ *   `OUTPUT_NOT_WRITABLE` naming the folder and the reason.
+ */
+export async function prepareOutputFolder(folder: string): Promise<void> {
+  try {
+    await mkdir(folder, { recursive: true });
+    await access(folder, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way of the folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : (code ?? String(error));
+    throw new BrochureError('OUTPUT_NOT_WRITABLE', `cannot write in ${folder}: ${reason}`, { cause: error });
+  }
+}
+
+/**
+ * Checks an output file before any input is read: its folder is prepared and it is not a folder.
+ *
+ * @param path
+ *   The file a run will write.
+ * @returns
+ *   Nothing.
+ * @throws {BrochureError}
+ *   `OUTPUT_NOT_WRITABLE`.
+ */
+export async function prepareOutputFile(path: string): Promise<void> {
+  await prepareOutputFolder(dirname(await fileBehind(path)));
 }
 
 /**

@@ -316,16 +316,24 @@ describe.concurrent('input and output paths', () => {
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
-  it('an output in a missing folder: exit 73, nothing created', async () => {
+  it('an output in a missing folder: the folder is created, as for every output (one rule)', async () => {
     const dir = join(work, 'missing-folder');
     const out = join(dir, 'out.json');
     const run = await cli(['extract', BROCHURE_TXT, '--out', out]);
     remember('(--out in a missing folder)', run);
+    expect(run.exit, run.stderr).toBe(0);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it('an output folder that cannot be made (a file in the way): exit 73, one line', async () => {
+    const file = join(work, 'in-the-way');
+    writeFileSync(file, '');
+    const run = await cli(['extract', BROCHURE_TXT, '--out', join(file, 'out.json')]);
+    remember('(--out under a file)', run);
     expect(run.exit, run.stderr).toBe(73);
-    expect(run.stderr).toMatch(/^brochure-extract: .*cannot write .*out\.json: folder .* does not exist/);
+    expect(run.stderr).toMatch(/^brochure-extract: cannot write in .*in-the-way: a file is in the way of the folder/);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(run.stderr).not.toMatch(STACK_FRAME);
-    expect(existsSync(dir)).toBe(false);
   });
 
   it('an output in a read-only folder: exit 73, nothing left', async (context) => {

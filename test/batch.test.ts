@@ -62,9 +62,21 @@ describe('processFiles', () => {
   it('in this thread: writes the good files, reports the broken one, keeps input order', async () => {
     const { out, outputFor } = outputsIn('same-thread');
     const progress: string[] = [];
-    const outcomes = await processFiles(inputs, { jobs: 1, threads: false, outputFor, onDone: (done, total) => progress.push(`${done}/${total}`) });
+    const outcomes = await processFiles(inputs, { jobs: 1, threads: false, outputFor, onDone: (_outcome, done, total) => progress.push(`${done}/${total}`) });
     expectBatch(outcomes, out);
     expect(progress).toEqual(['1/3', '2/3', '3/3']);
+  });
+
+  it('hands each file\'s outcome over as soon as it is done, before the next file is read', async () => {
+    const { outputFor } = outputsIn('as-done');
+    const events: string[] = [];
+    await processFiles(inputs, {
+      jobs: 1,
+      threads: false,
+      outputFor: (input, document) => (events.push(`read ${basename(input)}`), outputFor(input, document)),
+      onDone: (outcome) => events.push(`done ${basename(outcome.input)}${outcome.error ? ' (failed)' : ''}`),
+    });
+    expect(events).toEqual(['read a-brochure.pdf', 'done a-brochure.pdf', 'done b-broken.pdf (failed)', 'read c-brochure.txt', 'done c-brochure.txt']);
   });
 
   it('in 2 worker threads: same outcomes, errors rebuilt as BrochureError', async () => {
@@ -110,14 +122,15 @@ describe('processFiles', () => {
 });
 
 describe('brochure-extract extract --jobs 2', () => {
-  it('writes the good files, names the broken one on stderr, lists the others in input order, exits 65', async () => {
+  it('writes the good files, names the broken one on stderr, lists the others as they are done, exits 65', async () => {
     const { out } = outputsIn('cli');
     const result = await run(process.execPath, [binary, 'extract', ...inputs, '--out-dir', out, '--jobs', '2']).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (error: { code: number; stdout: string; stderr: string }) => error,
     );
     expect(result.code).toBe(65);
-    const lines = result.stdout.trim().split('\n');
+    // Each line is printed when its file is done: the text may come out before the PDF.
+    const lines = result.stdout.trim().split('\n').sort();
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(new RegExp(`^${join(out, 'a-brochure.json')}: 22 projects`));
     expect(lines[1]).toMatch(new RegExp(`^${join(out, 'c-brochure.json')}: 22 projects`));

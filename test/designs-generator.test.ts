@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BrochureDocument } from '../src/types.js';
-import { drawDesigns } from './designs/generate.mjs';
-import { renderDesign, sentenceCase, textHtml } from './designs/render.mjs';
-import { ALL_HEADINGS, AXES, FORM_AXES } from './designs/variations.mjs';
+import { drawDesigns, freshDesign } from './designs/generate.mjs';
+import { printsCorpsTable, renderDesign, sentenceCase, textHtml } from './designs/render.mjs';
+import { ALL_HEADINGS, AXES, CORPS_LABELS, FORM_AXES, WIDE_AXES } from './designs/variations.mjs';
 import { FIXTURES, listFixtures } from './helpers/fixtures.js';
 
 /** The text a browser would show: tags dropped, entities decoded, white space folded. */
@@ -27,7 +27,7 @@ describe('drawDesigns', () => {
   it.each([2026, 2031, 1, 99])('covers every value of every axis from seed %i and keeps to the constraints', (seed) => {
     const designs = drawDesigns(seed, 8);
     for (const [axis, { values }] of Object.entries(AXES)) for (const value of values) expect(designs.some((d) => d[axis] === value), `${axis}=${value}`).toBe(true);
-    for (const [axis, { values }] of Object.entries(FORM_AXES)) for (const value of values) expect(designs.some((d) => d[axis] === value), `${axis}=${value}`).toBe(true);
+    for (const [axis, { values }] of Object.entries({ ...FORM_AXES, ...WIDE_AXES })) for (const value of values) expect(designs.some((d) => d[axis] === value), `${axis}=${value}`).toBe(true);
     for (const d of designs) {
       if (d.columns === 3) expect(d.sidebar, d.id).toBe('none');
       if (d.headingPosition === 'margin') expect(d.columns === 1 && d.sidebar !== 'left', d.id).toBe(true);
@@ -38,7 +38,7 @@ describe('drawDesigns', () => {
 
 describe('form axes', () => {
   it('leave the layout a seed draws unchanged (the designs committed before them are still drawn from their seed)', () => {
-    const layout = (d: Record<string, unknown>) => Object.fromEntries(Object.entries(d).filter(([k]) => !(k in FORM_AXES)));
+    const layout = (d: Record<string, unknown>) => Object.fromEntries(Object.entries(d).filter(([k]) => !(k in FORM_AXES) && !(k in WIDE_AXES)));
     const drawn = drawDesigns(2026, 8).map(layout);
     for (const i of [1, 5, 8]) {
       const saved = JSON.parse(readFileSync(join(FIXTURES, 'designs', `inet-2019-s2026-0${i}`, 'design.json'), 'utf8')) as { choices: Record<string, unknown> };
@@ -61,6 +61,65 @@ describe('form axes', () => {
     const pull = renderDesign(doc, { ...base, temoignageForm: 'pullquote' }, new Map());
     expect(pull).toContain('class="rub pull"');
     expect(pull).not.toContain('class="rub temoignage"');
+  });
+});
+
+describe('wide axes', () => {
+  const doc = JSON.parse(readFileSync(join(FIXTURES, 'synthetic-2031', 'expected.json'), 'utf8')) as BrochureDocument;
+  const base = { ...drawDesigns(2026, 8)[0]!, teamForm: 'table', teamPosition: 'before', sidebar: 'none', frameOrder: 'flow', sommaireLayout: 'rows', collectivitePosition: 'after-title', teamCorps: 'no', figureLayout: 'default', rosterLayout: 'default' };
+  const p = doc.projets[0]!;
+
+  it('leave the forms a seed draws unchanged (the designs committed with form axes are still drawn from their seed)', () => {
+    const forms = (d: Record<string, unknown>) => Object.fromEntries(Object.entries(d).filter(([k]) => !(k in WIDE_AXES)));
+    const saved = JSON.parse(readFileSync(join(FIXTURES, 'designs', 'inet-2019-s8802-01', 'design.json'), 'utf8')) as { choices: Record<string, unknown> };
+    expect(forms(drawDesigns(8802, 4)[0]!)).toEqual(saved.choices);
+  });
+
+  it('draw a fresh design per seed, each axis value about equally often', () => {
+    expect(freshDesign(60001)).toEqual(drawDesigns(60001, 12)[0]);
+    const frames = Array.from({ length: 200 }, (_, i) => freshDesign(70000 + i)).filter((d) => d.frameOrder === 'frames').length;
+    expect(frames).toBeGreaterThan(70);
+    expect(frames).toBeLessThan(130);
+  });
+
+  it('print the sommaire as a table in the cell order the collectivité position says, with or without header row', () => {
+    const cells = (html: string) => [...html.matchAll(/<td class="(no|titre|cl|pg)">/g)].slice(0, 4).map((m) => m[1]);
+    const table = renderDesign(doc, { ...base, sommaireLayout: 'table' }, new Map());
+    expect(cells(table)).toEqual(['no', 'titre', 'cl', 'pg']);
+    expect(table).not.toContain('<th>N°');
+    expect(cells(renderDesign(doc, { ...base, sommaireLayout: 'table-header', collectivitePosition: 'after-page' }, new Map()))).toEqual(['no', 'titre', 'pg', 'cl']);
+    expect(renderDesign(doc, { ...base, sommaireLayout: 'table-header' }, new Map())).toContain('<th>N°</th><th>Projet</th><th>Collectivité</th><th>Page</th>');
+    const afterPage = renderDesign(doc, { ...base, collectivitePosition: 'after-page' }, new Map());
+    expect(afterPage).toContain(`</div>\n<div class="tocoll">${p.collectivite}</div>`);
+    expect(renderDesign(doc, { ...base, sommaireLayout: 'columns' }, new Map())).toContain('<div class="toccols">');
+  });
+
+  it('print the team as « Nom | Prénom | Corps | Courriel », the corps from the e-mail domain, with or without header row', () => {
+    const a = p.auteurs[0]!;
+    const html = renderDesign(doc, { ...base, teamCorps: 'header' }, new Map());
+    expect(html).toContain('<th>Nom</th><th>Prénom</th><th>Corps</th><th>Courriel</th>');
+    expect(html).toContain(`<td>${a.nom}</td><td>${a.prenom}</td><td>${CORPS_LABELS[a.corps!]}</td><td>${a.email}</td>`);
+    expect(renderDesign(doc, { ...base, teamCorps: 'bare' }, new Map())).not.toContain('<th>Corps</th>');
+    expect(renderDesign(doc, { ...base, teamCorps: 'bare', teamForm: 'line' }, new Map())).not.toContain(`<td>${CORPS_LABELS[a.corps!]}</td>`);
+  });
+
+  it('print figures as a three-column grid or appended to the rubrique before them, rosters in three columns or as tables', () => {
+    const q = doc.projets.find((x) => x.chiffres.length > 0)!;
+    expect(renderDesign(doc, { ...base, figureLayout: 'grid3' }, new Map())).toContain('class="figs grid3"');
+    const appended = renderDesign(doc, { ...base, figures: 'big', figureLayout: 'appended' }, new Map());
+    expect(appended).not.toContain('class="rub chiffres"');
+    expect(appended).toMatch(new RegExp(`class="rt">(?:(?!</div></div>).)*<div class="figs"><div class="fig"><div class="v">${q.chiffres[0]!.valeur}<`));
+    expect(renderDesign(doc, { ...base, rosterLayout: 'columns3' }, new Map())).toContain('<div class="rosters c3">');
+    expect(renderDesign(doc, { ...base, rosterLayout: 'table' }, new Map())).toContain('<table class="rostertable">');
+  });
+
+  it('print a frames design as units in reading order with the page script, and a design without the wide axes without either', () => {
+    const html = renderDesign(doc, { ...base, frameOrder: 'frames' }, new Map());
+    expect(html).toContain('<div class="fsrc"');
+    expect(html).toContain('layoutFrames(random');
+    expect(html.indexOf(p.titre)).toBeLessThan(html.indexOf(p.auteurs[0]!.email!));
+    const { frameOrder: _f, sommaireLayout: _s, collectivitePosition: _c, teamCorps: _t, figureLayout: _g, rosterLayout: _r, ...old } = base;
+    expect(renderDesign(doc, old, new Map())).not.toMatch(/<script>|fsrc|toctable|grid3/);
   });
 });
 
@@ -92,7 +151,8 @@ describe('renderDesign', () => {
         need('collectivite', p.collectivite);
         for (const a of p.auteurs) {
           need('e-mail', a.email);
-          need('author', design.nameOrder === 'last-first' ? `${a.nom} ${a.prenom}` : `${a.prenom} ${a.nom}`);
+          // The corps table (teamCorps) prints « Nom | Prénom » whatever the name order.
+          need('author', design.nameOrder === 'last-first' || printsCorpsTable(design, design.teamForm) ? `${a.nom} ${a.prenom}` : `${a.prenom} ${a.nom}`);
         }
         for (const t of p.tuteurs) need('tutor role', t.fonction);
         for (const f of p.chiffres) need('figure', f.valeur);

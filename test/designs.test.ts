@@ -14,7 +14,7 @@ import { BrochureError } from '../src/errors.js';
 import { runStages } from '../src/pipeline.js';
 import type { Diagnostic } from '../src/types.js';
 import { validateDocument } from '../src/validate/index.js';
-import { AXES } from './designs/variations.mjs';
+import { AXES, WIDE_AXES } from './designs/variations.mjs';
 import { FIXTURES, listFixtures } from './helpers/fixtures.js';
 
 const MIN_SCORE = 0.99;
@@ -52,6 +52,15 @@ describe('committed designs', () => {
     for (const content of ['inet-2019', 'synthetic-2031']) {
       const chosen = generated.filter((d) => contentOf(d.dir) === content).map((d) => choicesOf(d.dir));
       const missing = Object.entries(AXES).flatMap(([axis, { values }]) => values.filter((v) => !chosen.some((c) => c[axis] === v)).map((v) => `${axis}=${v}`));
+      expect(missing, content).toEqual([]);
+    }
+  });
+
+  it('hold, for each content, a dev set of the wide axes (issue 15) of at least 4 designs covering every wide value', () => {
+    for (const content of ['inet-2019', 'synthetic-2031']) {
+      const wide = generated.filter((d) => contentOf(d.dir) === content).map((d) => choicesOf(d.dir)).filter((c) => 'frameOrder' in c);
+      expect(wide.length, content).toBeGreaterThanOrEqual(4);
+      const missing = Object.entries(WIDE_AXES).flatMap(([axis, { values }]) => values.filter((v) => !wide.some((c) => c[axis] === v)).map((v) => `${axis}=${v}`));
       expect(missing, content).toEqual([]);
     }
   });

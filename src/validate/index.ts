@@ -62,6 +62,17 @@ export function validatorOrigin(): ValidatorOrigin {
 }
 
 /**
+ * The `schemaVersion`s the contract accepts (the schema's `const`, or its `enum` once there are
+ * several minors): what a reader of documents that does not validate them whole (`compare`) checks.
+ * @returns The accepted versions, e.g. `['1.0']`.
+ */
+export function acceptedSchemaVersions(): readonly string[] {
+  const require = createRequire(import.meta.url);
+  const property = (require('../../schemas/brochure.schema.json') as { properties: { schemaVersion: { const?: string; enum?: string[] } } }).properties.schemaVersion;
+  return property.enum ?? [property.const!];
+}
+
+/**
  * Gets the validator ready now rather than on the first validation (the CLI calls it while other
  * threads read the PDF, so the compile costs no wall time).
  */

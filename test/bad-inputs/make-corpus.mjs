@@ -16,6 +16,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
+import { random as rng } from '../designs/random.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The brochure every damaged variant starts from. */
@@ -31,21 +32,8 @@ export const PASSWORDS = { user: 'brochure-user', owner: 'brochure-owner' };
 // Seeded randomness and mutations (shared with test/fuzz.mjs)
 // ---------------------------------------------------------------------------
 
-/**
- * A small seeded generator (mulberry32): same seed, same sequence, on every machine.
- * @param {number} seed Any 32-bit integer.
- * @returns {() => number} A function returning floats in [0, 1).
- */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (mulberry32, shared with the design generator): same seed, same sequence, on every machine. */
+export { rng };
 
 /** A random integer in [0, n). */
 const below = (random, n) => Math.floor(random() * n);

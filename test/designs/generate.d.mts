@@ -3,3 +3,5 @@ export type DesignChoices = Record<string, unknown> & { id: string; nameOrder: s
 export declare function random(seed: number): () => number;
 export declare function drawDesigns(seed: number, count: number): DesignChoices[];
 export declare function generate(content: string, design: DesignChoices, outDir: string): { folder: string; pageCount: number; size: number };
+export declare const FRESH_SET: number;
+export declare function freshDesign(seed: number): DesignChoices;

@@ -19,32 +19,15 @@ import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { renderDesign } from './render.mjs';
+import { random, shuffle } from './random.mjs';
+import { FRAME_OVERFLOW } from './frames.mjs';
+import { printsCorpsTable, renderDesign } from './render.mjs';
 import { checkPrinted, chromium, locate, pdfPages, printChromium, run, writeExpected } from './printed.mjs';
-import { AXES, FORM_AXES, HEADINGS, ROSTER_HEADINGS, ROSTER_TITLES, SOMMAIRE_HEADINGS, TUTOR_HEADINGS } from './variations.mjs';
+import { AXES, FORM_AXES, WIDE_AXES, HEADINGS, ROSTER_HEADINGS, ROSTER_TITLES, SOMMAIRE_HEADINGS, TUTOR_HEADINGS } from './variations.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Deterministic random numbers in [0, 1) from a 32-bit seed (mulberry32). */
-export function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle(list, r) {
-  const out = [...list];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(r() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
+export { random };
 
 /** `values` repeated to `count` items, shuffled: over `count >= values.length` designs, every value appears. */
 const cycle = (values, count, r) => shuffle(Array.from({ length: count }, (_, i) => values[i % values.length]), r);
@@ -102,10 +85,40 @@ function drawForms(designs, seed) {
     const drawn = designs.map((d, i) => ({ ...d, ...Object.fromEntries(Object.keys(FORM_AXES).map((axis) => [axis, axes[axis][i]])) }));
     const printed = (axis, v) => drawn.some((d) => d[axis] === v && printsForm(d, axis, v)) || !designs.some((d) => printsForm(d, axis, v));
     const covered = count < 4 || Object.entries(FORM_AXES).every(([axis, { values }]) => values.every((v) => drawn.some((d) => d[axis] === v) && printed(axis, v)));
-    if (covered) return drawn;
+    if (covered) return drawWide(drawn, seed);
   }
   throw new Error(`no draw of ${count} designs from seed ${seed} prints every form (FORM_AXES)`);
 }
+
+/** Whether a design prints the wide-axis value it names (the corps table needs a grid or table team outside the sidebar). */
+const printsWide = (d, axis, value) => axis !== 'teamCorps' || value === WIDE_AXES.teamCorps.default || (d.teamPosition !== 'sidebar' && printsCorpsTable({ teamCorps: value }, d.teamForm));
+
+/**
+ * Adds the wide axes (WIDE_AXES, issue 15) to drawn designs, from a third random stream so that
+ * the layout and forms a seed draws are unchanged. Over 4 designs or more, every value is drawn
+ * and printed by a design whose layout can print it (redrawn until it is).
+ */
+function drawWide(designs, seed) {
+  const count = designs.length;
+  for (let attempt = 0; attempt < 500; attempt++) {
+    const r = random(seed * 15_485_863 + 29 + attempt);
+    const axes = Object.fromEntries(Object.entries(WIDE_AXES).map(([axis, { values }]) => [axis, cycle(values, count, r)]));
+    const drawn = designs.map((d, i) => ({ ...d, ...Object.fromEntries(Object.keys(WIDE_AXES).map((axis) => [axis, axes[axis][i]])) }));
+    // A value that needs a layout is printed when the set has a design able to print each such value.
+    const capable = (axis) => Math.min(...WIDE_AXES[axis].values.map((v) => designs.filter((d) => printsWide(d, axis, v)).length));
+    const needing = (axis) => WIDE_AXES[axis].values.filter((v) => designs.some((d) => !printsWide(d, axis, v))).length;
+    const printed = (axis, v) => drawn.some((d) => d[axis] === v && printsWide(d, axis, v)) || capable(axis) < needing(axis);
+    const covered = count < 4 || Object.entries(WIDE_AXES).every(([axis, { values }]) => values.every((v) => drawn.some((d) => d[axis] === v) && printed(axis, v)));
+    if (covered) return drawn;
+  }
+  throw new Error(`no draw of ${count} designs from seed ${seed} prints every wide form (WIDE_AXES)`);
+}
+
+/** Designs in a set from which a fresh design is drawn: a multiple of every axis's count of values (2, 3, 4, 6), so that the set's first design takes each value of an axis equally often over seeds. */
+export const FRESH_SET = 12;
+
+/** The design a fresh seed stands for (test/designs/fresh.mjs): the first of the set of FRESH_SET drawn from it (`--seed S --count 12 --only sS-01`). */
+export const freshDesign = (seed) => drawDesigns(seed, FRESH_SET)[0];
 
 /** Renders, prints and writes one design. */
 export function generate(content, design, outDir) {
@@ -132,7 +145,9 @@ export function generate(content, design, outDir) {
       if (pass >= 4) throw new Error(`${design.id}: project pages still move after ${pass} prints`);
       pages = located.starts;
     }
-    checkPrinted(doc, [...pdfPages(pdf, ['-layout']), ...pdfPages(pdf)]);
+    const texts = [...pdfPages(pdf, ['-layout']), ...pdfPages(pdf)];
+    if (texts.some((t) => t.includes(FRAME_OVERFLOW))) throw new Error(`${design.id}: a text frame does not fit its page`);
+    checkPrinted(doc, texts);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -64,14 +64,16 @@ if (process.argv.includes('--write')) {
     $comment: `Designs that today's extractor reads under ${MIN_SCORE} (compare score, measured by test/designs/measure.mjs, rounded down). test/designs.test.ts requires them not to score lower; remove a design from here once it reaches ${MIN_SCORE}.`,
     gaps,
   }, null, 2)}\n`);
-  const head = '| design | columns | headings | sidebar | team | team heading | names | figures | label | sommaire | running | rosters | sections | font | compare | score.mjs |';
-  const rule = `|${' --- |'.repeat(16)}`;
+  const head = '| design | columns | headings | sidebar | team | team heading | names | figures | label | sommaire | running | rosters | sections | font | wide axes | compare | score.mjs |';
+  const rule = `|${' --- |'.repeat(17)}`;
+  // The wide axes (issue 15) of a design that has them: frames, sommaire layout and collectivité, corps table, figures, rosters.
+  const wide = (c) => (c.frameOrder === undefined ? '–' : [c.frameOrder, `${c.sommaireLayout}, ${c.collectivitePosition}`, `corps ${c.teamCorps}`, c.figureLayout, c.rosterLayout].join('; '));
   const errors = [...new Set(rows.filter((r) => r.error).map((r) => r.error))];
   const scoreCell = (r) => (r.error ? `${r.score.toFixed(4)} (refused${errors.length > 1 ? ` [${errors.indexOf(r.error) + 1}]` : ''})` : r.score.toFixed(4));
   const line = (r) => {
     const c = r.choices;
     const cells = [r.name, c.columns, `${c.headingPosition}, ${c.headingCase}`, c.sidebar, `${c.teamPosition}, ${c.teamForm}`, `« ${HEADINGS.auteurs[c.headings.auteurs]} »`, c.nameOrder, c.figures,
-      c.projectLabel, c.sommaireForm, c.running, `${c.rosterOrder}, ${c.rosterForm}`, c.sectionForm, c.font,
+      c.projectLabel, c.sommaireForm, c.running, `${c.rosterOrder}, ${c.rosterForm}`, c.sectionForm, c.font, wide(c),
       scoreCell(r), r.scorer === null ? '–' : r.scorer.toFixed(4)];
     return `| ${cells.join(' | ')} |`;
   };

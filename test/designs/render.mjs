@@ -5,7 +5,8 @@
  * promotions, date), sommaire, sections, each project (label, title, collectivité, authors with
  * e-mails, tutors with roles, rubriques, figures, references, boxes), rosters.
  */
-import { HEADINGS, PROJECT_LABELS, ROSTER_HEADINGS, TEAM_TABLE_HEADERS, TUTOR_HEADINGS, COVER_LINES } from './variations.mjs';
+import { CORPS_LABELS, HEADINGS, PROJECT_LABELS, ROSTER_HEADINGS, SOMMAIRE_TABLE_HEADERS, TEAM_TABLE_HEADERS, TUTOR_HEADINGS, COVER_LINES, WIDE_AXES } from './variations.mjs';
+import { framesCss, framesProjectHtml, framesScript } from './frames.mjs';
 
 const escape = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** Escapes text for HTML; web addresses are kept on one line (a line break at their hyphens would be ambiguous). */
@@ -28,14 +29,26 @@ const sansOf = (font) => (font.startsWith('DejaVu') ? 'DejaVu Sans' : 'Liberatio
  * a paragraph with ` | ` cells is a table (one row per line), other line breaks are kept.
  */
 export function textHtml(text) {
-  return text.split(/\n\n+/).map((para) => {
+  return text.split(/\n\n+/).map(paragraphHtml).join('\n');
+}
+
+/** One paragraph of a text rubrique (see textHtml). */
+function paragraphHtml(para) {
+  const lines = para.split('\n');
+  if (lines.every((l) => l.startsWith('- '))) return `<ul>${lines.map((l) => `<li>${esc(l.slice(2))}</li>`).join('')}</ul>`;
+  if (lines.some((l) => l.includes(' | '))) {
+    return `<table class="data">${lines.map((l) => `<tr>${l.split(' | ').map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</table>`;
+  }
+  return `<p>${lines.map(esc).join('<br>')}</p>`;
+}
+
+/** A text rubrique as frame units: one per paragraph, one per list item (frames.mjs cuts and moves them). */
+function textUnits(text) {
+  return text.split(/\n\n+/).flatMap((para) => {
     const lines = para.split('\n');
-    if (lines.every((l) => l.startsWith('- '))) return `<ul>${lines.map((l) => `<li>${esc(l.slice(2))}</li>`).join('')}</ul>`;
-    if (lines.some((l) => l.includes(' | '))) {
-      return `<table class="data">${lines.map((l) => `<tr>${l.split(' | ').map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</table>`;
-    }
-    return `<p>${lines.map(esc).join('<br>')}</p>`;
-  }).join('\n');
+    if (lines.every((l) => l.startsWith('- '))) return lines.map((l) => `<ul><li>${esc(l.slice(2))}</li></ul>`);
+    return [paragraphHtml(para)];
+  });
 }
 
 /** Style of the form axes (FORM_AXES); empty for a design without them, so that earlier designs render as before. */
@@ -46,6 +59,34 @@ function formsCss(c) {
 .pull { border-left: 1mm solid ${c.accent}; padding-left: 4mm; margin: 5mm 0; break-inside: avoid; }
 .pull .q { font-style: italic; font-size: 1.1em; }
 .pull .sig { font-size: 8.5pt; color: ${c.accent}; }`;
+}
+
+/** Style of the wide axes (WIDE_AXES); empty for a design without them, so that earlier designs render as before. */
+function wideCss(c) {
+  if (c.frameOrder === undefined) return '';
+  return `
+.toc .tocoll { font-size: 7.5pt; letter-spacing: 0.06em; color: #555; margin: -2.5mm 0 3.5mm 13mm; }
+.toc table.toctable { border-collapse: collapse; width: 100%; font-size: 9pt; }
+.toc table.toctable td, .toc table.toctable th { padding: 1.2mm 2mm; text-align: left; vertical-align: top; border-bottom: 0.2mm solid #ccc; }
+.toc table.toctable th { color: ${c.accent}; font-weight: bold; }
+.toc table.toctable td.no { font-weight: bold; color: ${c.accent}; white-space: nowrap; }
+.toc table.toctable td.pg { white-space: nowrap; font-weight: bold; }
+.toc table.toctable td.cl { font-size: 8pt; color: #555; }
+.toc table.toctable tr.sec td { font-weight: bold; color: ${c.accent}; padding-top: 4mm; border-bottom: 0.4mm solid ${c.accent}; }
+.toc .toccols { columns: 2; column-gap: 8mm; }
+.toc .toccols .row, .toc .toccols .tocoll { break-inside: avoid; }
+.toc .toccols h2 { break-after: avoid; margin-top: 0; }
+.collbefore { font-size: 10.5pt; color: #444; letter-spacing: 0.03em; margin-bottom: 2mm; }
+.figs.grid3 { display: grid; grid-template-columns: repeat(3, 1fr); column-gap: 4mm; column-span: all; }
+.figs.grid3 .v { font-size: 15pt; }
+.rosters.c3 { columns: 3; column-gap: 6mm; }
+.rosters.c3 h1 { column-span: all; }
+.rosters.c3 .roster h2 { margin-top: 0; break-after: avoid; font-size: 9.5pt; }
+.rosters.c3 .roster .members { font-size: 7.5pt; }
+.rosters.c3 .roster .members div { margin-bottom: 0.3mm; }
+table.rostertable { border-collapse: collapse; font-size: 8.5pt; }
+table.rostertable td, table.rostertable th { border-bottom: 0.2mm solid #bbb; padding: 0.6mm 3mm 0.6mm 0; text-align: left; }
+table.rostertable th { color: ${c.accent}; }${c.frameOrder === 'frames' ? framesCss() : ''}`;
 }
 
 function css(c) {
@@ -127,7 +168,7 @@ table.data { width: 100%; column-span: all; margin: 3mm 0; }
 .figs .l { font-size: 8.5pt; }
 .figs.inline b { color: ${accent}; }
 table.figtable td.v { font-weight: bold; font-size: 12pt; white-space: nowrap; color: ${accent}; }
-.temoignage .q { font-style: italic; }${formsCss(c)}
+.temoignage .q { font-style: italic; }${formsCss(c)}${wideCss(c)}
 .temoignage .sig { font-size: 8.5pt; color: ${accent}; }
 .refs li { font-size: 8.5pt; }
 .box { border: 0.4mm solid ${accent}; padding: 3mm; margin: 4mm 0; font-size: 8.5pt; break-inside: auto; }
@@ -140,6 +181,17 @@ table.figtable td.v { font-weight: bold; font-size: 12pt; white-space: nowrap; c
 .roster .members.columns { columns: 3; column-gap: 6mm; }
 .roster .members div { margin-bottom: 1mm; }
 `;
+}
+
+/** Whether the team is printed as the corps table (teamCorps): with a grid or table team outside the sidebar. */
+export const printsCorpsTable = (c, form) => (c.teamCorps ?? 'no') !== 'no' && (form === 'grid' || form === 'table');
+
+/** The team as a table « Nom | Prénom | Corps | Courriel », the corps from the e-mail domain, under a header row or none. */
+function corpsTableHtml(auteurs, header) {
+  const cols = ['nom', 'prenom', 'corps', 'email'];
+  const head = header ? `<tr>${cols.map((k) => `<th>${esc(TEAM_TABLE_HEADERS[k])}</th>`).join('')}</tr>` : '';
+  const cell = (a, k) => (k === 'corps' ? CORPS_LABELS[a.corps] ?? '' : a[k] ?? '');
+  return `<table class="people">${head}${auteurs.map((a) => `<tr>${cols.map((k) => `<td>${esc(cell(a, k))}</td>`).join('')}</tr>`).join('')}</table>`;
 }
 
 function peopleHtml(auteurs, form, order, teamTable = 'header') {
@@ -166,8 +218,18 @@ function tutorsHtml(tuteurs, order, form = 'card', label = '') {
   return tuteurs.map((t) => `<div class="card"><div class="n">${esc(personName(t, order))}</div>${t.fonction ? `<div class="f">${esc(t.fonction)}</div>` : ''}</div>`).join('');
 }
 
-function figuresHtml(chiffres, form) {
-  const para = (text) => text.split(/\n\n+/).map((p) => `<p>${esc(p)}</p>`).join('');
+/** A figure's label paragraphs. */
+const figureLabel = (text) => text.split(/\n\n+/).map((p) => `<p>${esc(p)}</p>`).join('');
+
+/** Key figures as frame units: one per figure (the table and the grid whole). */
+function figureUnits(chiffres, form, layout) {
+  if (form === 'table' || layout === 'grid3') return [figuresHtml(chiffres, form, layout)];
+  return chiffres.map((f) => figuresHtml([f], form, layout));
+}
+
+function figuresHtml(chiffres, form, layout = 'default') {
+  const para = figureLabel;
+  if (layout === 'grid3') return `<div class="figs grid3">${chiffres.map((f) => `<div class="fig"><div class="v">${esc(f.valeur)}</div><div class="l">${para(f.libelle)}</div></div>`).join('')}</div>`;
   if (form === 'table') return `<table class="figtable">${chiffres.map((f) => `<tr><td class="v">${esc(f.valeur)}</td><td>${para(f.libelle)}</td></tr>`).join('')}</table>`;
   if (form === 'inline') {
     return `<div class="figs inline">${chiffres.map((f) => {
@@ -223,21 +285,7 @@ export function renderDesign(doc, c, pages) {
 
   // Sommaire.
   out.push(`<div class="toc"><h1>${esc(c.sommaireHeading)}</h1>`);
-  for (const section of doc.sections) {
-    out.push(`<h2>${esc(section.titre)}</h2>`);
-    for (const numero of section.projets) {
-      const p = doc.projets.find((x) => x.numero === numero);
-      const page = pageOf(numero);
-      const pg = page === undefined ? '00' : pad(page);
-      if (c.sommaireForm === 'slash') {
-        out.push(`<div class="row"><div class="no">${pad(numero)}/</div><div class="what"><b>${esc(p.titre)}</b><span>${esc(p.collectivite)}</span></div><div class="pg">/ P${pg}</div></div>`);
-      } else if (c.sommaireForm === 'leaders') {
-        out.push(`<div class="row"><div class="no">${pad(numero)}</div><div class="what"><div class="lead"><b>${esc(p.titre)}</b><span class="dots"></span><span class="pgn">${page ?? '00'}</span></div><span>${esc(p.collectivite)}</span></div></div>`);
-      } else {
-        out.push(`<div class="row"><div class="pgfirst">p. ${page ?? '00'}</div><div class="no">${pad(numero)}</div><div class="what"><b>${esc(p.titre)}</b><span>${esc(p.collectivite)}</span></div></div>`);
-      }
-    }
-  }
+  out.push(...sommaireHtml(doc, c, pageOf));
   out.push('</div>');
   if (c.datePosition === 'colophon' && b.datePublication) {
     out.push(`<div class="colophon"><div><b>${esc(b.datePublication)}</b></div><div>Conception éditoriale : INET</div><div>Maquette : atelier de composition</div></div>`);
@@ -253,46 +301,151 @@ export function renderDesign(doc, c, pages) {
   });
 
   // Rosters.
-  out.push('<div class="rosters">');
+  const rosterLayout = c.rosterLayout ?? 'default';
+  out.push(rosterLayout === 'columns3' ? '<div class="rosters c3">' : '<div class="rosters">');
   if (c.rosterTitle) out.push(`<h1>${esc(c.rosterTitle)}</h1>`);
   for (const promo of doc.promotions) {
     const heading = ROSTER_HEADINGS[c.rosterHeading].replace('%S', promo.nom.toLocaleUpperCase('fr')).replace('%s', promo.nom);
-    const members = promo.membres.map((m) => `<div>${esc(c.rosterOrder === 'first-last' ? `${m.prenom} ${m.nom}` : `${m.nom} ${m.prenom}`)}</div>`).join('');
-    out.push(`<div class="roster"><h2>${esc(heading)}</h2><div class="members ${c.rosterForm}">${members}</div></div>`);
+    out.push(`<div class="roster"><h2>${esc(heading)}</h2>${rosterMembersHtml(promo.membres, c.rosterOrder, rosterLayout === 'default' ? c.rosterForm : rosterLayout)}</div>`);
   }
-  out.push('</div></body></html>');
+  out.push(`</div>${c.frameOrder === 'frames' ? framesScript() : ''}</body></html>`);
   return out.join('\n');
 }
 
+/** A roster's members: one per line (in three columns or one), or a table of name cells under a header row. */
+function rosterMembersHtml(membres, order, form) {
+  if (form === 'table') {
+    const cols = order === 'first-last' ? ['prenom', 'nom'] : ['nom', 'prenom'];
+    const head = `<tr>${cols.map((k) => `<th>${esc(TEAM_TABLE_HEADERS[k])}</th>`).join('')}</tr>`;
+    return `<table class="rostertable">${head}${membres.map((m) => `<tr>${cols.map((k) => `<td>${esc(m[k])}</td>`).join('')}</tr>`).join('')}</table>`;
+  }
+  const members = membres.map((m) => `<div>${esc(order === 'first-last' ? `${m.prenom} ${m.nom}` : `${m.nom} ${m.prenom}`)}</div>`).join('');
+  return `<div class="members ${form === 'columns3' ? 'list' : form}">${members}</div>`;
+}
+
+function sommaireHtml(doc, c, pageOf) {
+  const pad = (n) => String(n).padStart(2, '0');
+  const layout = c.sommaireLayout ?? 'rows';
+  const where = c.collectivitePosition ?? 'after-title';
+  const entries = (section) => section.projets.map((numero) => {
+    const p = doc.projets.find((x) => x.numero === numero);
+    const page = pageOf(numero);
+    return { numero, p, page, pg: page === undefined ? '00' : pad(page) };
+  });
+  if (layout === 'table' || layout === 'table-header') {
+    const pageCell = ({ page, pg }) => (c.sommaireForm === 'slash' ? `P${pg}` : c.sommaireForm === 'pageFirst' ? `p. ${page ?? '00'}` : `${page ?? '00'}`);
+    const order = { 'after-title': ['no', 'titre', 'cl', 'pg'], 'before-title': ['no', 'cl', 'titre', 'pg'], 'after-page': ['no', 'titre', 'pg', 'cl'] }[where];
+    const headers = { no: SOMMAIRE_TABLE_HEADERS.numero, titre: SOMMAIRE_TABLE_HEADERS.titre, cl: SOMMAIRE_TABLE_HEADERS.collectivite, pg: SOMMAIRE_TABLE_HEADERS.page };
+    const cell = (e, k) => ({ no: pad(e.numero), titre: e.p.titre, cl: e.p.collectivite, pg: pageCell(e) })[k];
+    const rows = [];
+    if (layout === 'table-header') rows.push(`<tr>${order.map((k) => `<th>${esc(headers[k])}</th>`).join('')}</tr>`);
+    for (const section of doc.sections) {
+      rows.push(`<tr class="sec"><td colspan="4">${esc(section.titre)}</td></tr>`);
+      for (const e of entries(section)) rows.push(`<tr>${order.map((k) => `<td class="${k}">${k === 'titre' ? `<b>${esc(cell(e, k))}</b>` : esc(cell(e, k))}</td>`).join('')}</tr>`);
+    }
+    return [`<table class="toctable">`, ...rows, '</table>'];
+  }
+  const out = [];
+  for (const section of doc.sections) {
+    out.push(`<h2>${esc(section.titre)}</h2>`);
+    for (const { numero, p, page, pg } of entries(section)) {
+      const coll = `<span>${esc(p.collectivite)}</span>`;
+      const before = where === 'before-title' ? coll : '';
+      const after = where === 'after-title' ? coll : '';
+      if (c.sommaireForm === 'slash') {
+        out.push(`<div class="row"><div class="no">${pad(numero)}/</div><div class="what">${before}<b>${esc(p.titre)}</b>${after}</div><div class="pg">/ P${pg}</div></div>`);
+      } else if (c.sommaireForm === 'leaders') {
+        out.push(`<div class="row"><div class="no">${pad(numero)}</div><div class="what">${before}<div class="lead"><b>${esc(p.titre)}</b><span class="dots"></span><span class="pgn">${page ?? '00'}</span></div>${after}</div></div>`);
+      } else {
+        out.push(`<div class="row"><div class="pgfirst">p. ${page ?? '00'}</div><div class="no">${pad(numero)}</div><div class="what">${before}<b>${esc(p.titre)}</b>${after}</div></div>`);
+      }
+      if (where === 'after-page') out.push(`<div class="tocoll">${esc(p.collectivite)}</div>`);
+    }
+  }
+  return layout === 'columns' ? ['<div class="toccols">', ...out, '</div>'] : out;
+}
+
+/** Témoignage as frame units: the signature, each quoted paragraph. */
+function temoignageUnits(text) {
+  return text.split(/\n\n+/).map((p) => temoignageHtml(p));
+}
+
+/** The rubrique keys whose text a figures block can be appended to (figureLayout `appended`). */
+const TEXT_PARTS = new Set(['contexte', 'problematique', 'clesPourAgir', 'temoignage', 'pull']);
+
+/**
+ * A project's body as parts in reading order: `{ key, cls, heading, inner, units }`, `inner` the
+ * flow HTML (as every design before the wide axes printed it), `units` the same content cut into
+ * frame units (frames.mjs).
+ */
+function bodyParts(p, c, h) {
+  const parts = [];
+  const rub = (key, inner, units) => parts.push({ key, cls: `rub ${key}`, heading: h(key), inner, units });
+  if (p.contexte) rub('contexte', textHtml(p.contexte), textUnits(p.contexte));
+  if (p.problematique) rub('problematique', textHtml(p.problematique), textUnits(p.problematique));
+  if (p.clesPourAgir) rub('clesPourAgir', textHtml(p.clesPourAgir), textUnits(p.clesPourAgir));
+  if (p.temoignage && c.temoignageForm === 'pullquote') parts.push({ key: 'pull', cls: 'rub pull', heading: null, inner: temoignageHtml(p.temoignage), units: temoignageUnits(p.temoignage) });
+  else if (p.temoignage) rub('temoignage', temoignageHtml(p.temoignage), temoignageUnits(p.temoignage));
+  if (p.chiffres.length) {
+    const layout = c.figureLayout ?? 'default';
+    const inner = figuresHtml(p.chiffres, c.figures, layout);
+    const units = figureUnits(p.chiffres, c.figures, layout);
+    const before = parts.at(-1);
+    if (layout === 'appended' && before && TEXT_PARTS.has(before.key)) {
+      before.inner += inner;
+      before.units.push(...units);
+    } else rub('chiffres', inner, units);
+  }
+  const reference = (a) => `<li>${esc(a.texte)}${a.url && !a.texte.includes(a.url) ? ` ${esc(a.url)}` : ''}</li>`;
+  if (p.allerPlusLoin.length) rub('allerPlusLoin', `<ul class="refs">${p.allerPlusLoin.map(reference).join('')}</ul>`, p.allerPlusLoin.map((a) => `<ul class="refs">${reference(a)}</ul>`));
+  (p.encadres ?? []).forEach((box, i) => {
+    const title = box.titre ? `<div class="bt">${esc(box.titre)}</div>` : '';
+    const units = textUnits(box.texte);
+    parts.push({ key: `box${i}`, cls: 'box', heading: null, inner: `${title}${textHtml(box.texte)}`, units: [`${title}${units[0] ?? ''}`, ...units.slice(1)] });
+  });
+  return parts;
+}
+
 function projectHtml(p, si, c, h, tutorHeading) {
-  const out = [`<div class="project" style="page: sec${si}">`];
-  if (c.sectionForm === 'label') out.push(`<div class="seclabel">${esc(p.section)}</div>`);
-  out.push(`<div class="label">${esc(PROJECT_LABELS[c.projectLabel](p.numero))}</div>`);
-  out.push(`<h1 class="titre">${esc(p.titre)}</h1><div class="coll">${esc(p.collectivite)}</div>`);
-  const team = (form) => `<div class="team"><h3>${esc(h('auteurs'))}</h3>${peopleHtml(p.auteurs, form, c.nameOrder, c.teamTable)}</div>`;
+  const head = [];
+  if (c.sectionForm === 'label') head.push(`<div class="seclabel">${esc(p.section)}</div>`);
+  head.push(`<div class="label">${esc(PROJECT_LABELS[c.projectLabel](p.numero))}</div>`);
+  if (c.collectivitePosition === 'before-title') head.push(`<div class="collbefore">${esc(p.collectivite)}</div><h1 class="titre" style="margin-bottom: 6mm">${esc(p.titre)}</h1>`);
+  else head.push(`<h1 class="titre">${esc(p.titre)}</h1><div class="coll">${esc(p.collectivite)}</div>`);
+  const people = (form) => (printsCorpsTable(c, form) ? corpsTableHtml(p.auteurs, c.teamCorps === 'header') : peopleHtml(p.auteurs, form, c.nameOrder, c.teamTable));
+  const team = (form) => `<div class="team"><h3>${esc(h('auteurs'))}</h3>${people(form)}</div>`;
   const tutorForm = c.tutorForm ?? 'card';
   const tutorsHeading = tutorForm === 'label' ? '' : `<h3>${esc(tutorHeading(p.tuteurs.length))}</h3>`;
   const tutors = p.tuteurs.length ? `<div class="tutors">${tutorsHeading}${tutorsHtml(p.tuteurs, c.nameOrder, tutorForm, sentenceCase(tutorHeading(1)))}</div>` : '';
-  if (c.sidebar !== 'none') {
-    out.push(`<div class="side">${c.teamPosition === 'sidebar' ? team('list') : ''}${tutors}</div>`);
+  const side = c.sidebar !== 'none' ? `${c.teamPosition === 'sidebar' ? team('list') : ''}${tutors}` : null;
+  const top = [c.teamPosition === 'before' ? team(c.teamForm) : '', c.teamPosition === 'before' && c.sidebar === 'none' ? tutors : ''];
+  const end = [c.teamPosition === 'after' ? team(c.teamForm) : '', c.teamPosition === 'after' && c.sidebar === 'none' ? tutors : ''];
+  const parts = bodyParts(p, c, h);
+  const margin = c.headingPosition === 'margin';
+
+  if (c.frameOrder === 'frames') {
+    const units = [{ role: 'head', frame: 'fhead', html: head.join('\n') }];
+    if (side) units.push({ role: 'side', html: side });
+    for (const html of top.filter(Boolean)) units.push({ role: 'top', html });
+    for (const part of parts) {
+      const [first = '', ...rest] = part.units;
+      const heading = part.heading === null ? '' : `<h3>${esc(part.heading)}</h3>`;
+      if (margin && heading) units.push({ role: 'mhead', html: heading });
+      const flow = (html) => ({ role: 'flow', group: part.key, frame: part.cls, html });
+      units.push(flow(`${margin ? '' : heading}${first}`), ...rest.map(flow));
+    }
+    for (const html of end.filter(Boolean)) units.push({ role: 'end', html });
+    return framesProjectHtml(p, si, c, units);
   }
-  if (c.teamPosition === 'before') out.push(team(c.teamForm));
-  if (c.teamPosition === 'before' && c.sidebar === 'none') out.push(tutors);
 
-  const rubriques = [];
-  const rub = (key, inner) => rubriques.push(`<div class="rub ${key}"><h3>${esc(h(key))}</h3><div class="rt">${inner}</div></div>`);
-  if (p.contexte) rub('contexte', textHtml(p.contexte));
-  if (p.problematique) rub('problematique', textHtml(p.problematique));
-  if (p.clesPourAgir) rub('clesPourAgir', textHtml(p.clesPourAgir));
-  if (p.temoignage && c.temoignageForm === 'pullquote') rubriques.push(`<div class="rub pull">${temoignageHtml(p.temoignage)}</div>`);
-  else if (p.temoignage) rub('temoignage', temoignageHtml(p.temoignage));
-  if (p.chiffres.length) rub('chiffres', figuresHtml(p.chiffres, c.figures));
-  if (p.allerPlusLoin.length) rub('allerPlusLoin', `<ul class="refs">${p.allerPlusLoin.map((a) => `<li>${esc(a.texte)}${a.url && !a.texte.includes(a.url) ? ` ${esc(a.url)}` : ''}</li>`).join('')}</ul>`);
-  for (const box of p.encadres ?? []) rubriques.push(`<div class="box">${box.titre ? `<div class="bt">${esc(box.titre)}</div>` : ''}${textHtml(box.texte)}</div>`);
-  out.push(`<div class="body${c.headingPosition === 'margin' ? ' margin' : ''}">${rubriques.join('\n')}</div>`);
-
-  if (c.teamPosition === 'after') out.push(team(c.teamForm));
-  if (c.teamPosition !== 'sidebar' && c.sidebar === 'none' && c.teamPosition === 'after') out.push(tutors);
+  const out = [`<div class="project" style="page: sec${si}">`, ...head];
+  if (side !== null) out.push(`<div class="side">${side}</div>`);
+  if (c.teamPosition === 'before') out.push(top[0]);
+  if (c.teamPosition === 'before' && c.sidebar === 'none') out.push(top[1]);
+  const rubriques = parts.map((part) => `<div class="${part.cls}">${part.heading === null ? part.inner : `<h3>${esc(part.heading)}</h3><div class="rt">${part.inner}</div>`}</div>`);
+  out.push(`<div class="body${margin ? ' margin' : ''}">${rubriques.join('\n')}</div>`);
+  if (c.teamPosition === 'after') out.push(end[0]);
+  if (c.teamPosition !== 'sidebar' && c.sidebar === 'none' && c.teamPosition === 'after') out.push(end[1]);
   out.push('</div>');
   return out.join('\n');
 }

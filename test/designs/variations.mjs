@@ -41,6 +41,27 @@ export const FORM_AXES = {
   temoignageForm: { values: ['heading', 'pullquote'], default: 'heading', meaning: 'the testimony under its heading, or as a pull-quote with no heading (the quote, then its signature)' },
 };
 
+/**
+ * Wide axes (issue 15, « measure generalisation »): forms the extractor was not tuned on, seen in
+ * documents laid out elsewhere. Drawn from a third random stream after the form axes, so that a
+ * seed draws the same layout and forms as before; a design.json without them renders in the
+ * `default` form (as every design before them did).
+ */
+export const WIDE_AXES = {
+  frameOrder: { values: ['flow', 'frames'], default: 'flow', meaning: 'projects in CSS flow, or every project page as absolutely positioned text frames written into the PDF in a shuffled order (content order is not reading order, as desktop-publishing programs write frames)' },
+  sommaireLayout: { values: ['rows', 'table', 'table-header', 'columns'], default: 'rows', meaning: 'sommaire entries as rows (sommaireForm), as a table of cells (number | title | collectivité | page) without or with a header row, or rows in two columns' },
+  collectivitePosition: { values: ['after-title', 'before-title', 'after-page'], default: 'after-title', meaning: 'in the sommaire (and over the project title for before-title): the collectivité under the title, over it, or after the page reference on a line of its own in small capitals' },
+  teamCorps: { values: ['no', 'header', 'bare'], default: 'no', meaning: 'with teamForm grid or table outside the sidebar: the team as a table « Nom | Prénom | Corps | Courriel » (the corps from the e-mail domain) with a header row or without' },
+  figureLayout: { values: ['default', 'grid3', 'appended'], default: 'default', meaning: 'key figures under their heading in the figures form, as a three-column grid (value over label), or appended to the rubrique before them with no heading' },
+  rosterLayout: { values: ['default', 'columns3', 'table'], default: 'default', meaning: 'rosters as rosterForm says, all promotions in three columns on one page (smaller type), or each promotion as a table of name cells under a header row' },
+};
+
+/** The corps printed in the team table's Corps cell (teamCorps), by the corps the e-mail domain gives (src/normalise corpsOfEmail). */
+export const CORPS_LABELS = { administrateur: 'Administrateur', 'ingenieur-en-chef': 'Ingénieur en chef', conservateur: 'Conservateur' };
+
+/** Header cells of the sommaire table (sommaireLayout table-header), by column. */
+export const SOMMAIRE_TABLE_HEADERS = { numero: 'N°', titre: 'Projet', collectivite: 'Collectivité', page: 'Page' };
+
 /** Rubrique headings and their synonyms, in capitals. The first of each list is the 2019 wording. */
 export const HEADINGS = {
   auteurs: ['LES AUTEURS', "L'ÉQUIPE", 'AUTEURS DU PROJET', 'RÉDACTEURS', "L'ÉQUIPE PROJET", 'LES ÉLÈVES'],
@@ -80,7 +101,7 @@ export const ROSTER_TITLES = ['', 'LES PROMOTIONS', 'LISTE DES ÉLÈVES'];
 export const ROSTER_HEADINGS = ['PROMOTION %S', 'Promotion %s'];
 
 /** Column headers of the team table (teamForm `table`). */
-export const TEAM_TABLE_HEADERS = { nom: 'Nom', prenom: 'Prénom', email: 'Courriel' };
+export const TEAM_TABLE_HEADERS = { nom: 'Nom', prenom: 'Prénom', corps: 'Corps', email: 'Courriel' };
 
 /** Cover wording around the promotion names. */
 export const COVER_LINES = ["PROJETS COLLECTIFS DES ÉLÈVES TERRITORIAUX DE L'INET", 'DES PROMOTIONS'];
