@@ -21,6 +21,7 @@ Usage:
                                                 field-by-field accuracy against an expected document
   brochure-extract ingest INPUT... [--db FILE]  add editions to the SQLite dataset (brochures or extracted JSON)
   brochure-extract export --format csv|ndjson|json [--db FILE] [--out DIR|-]  the dataset for other systems
+  brochure-extract search WORDS... [--db FILE]  projects of the dataset holding these words (French stems)
   brochure-extract help [COMMAND]               show help for a command
   brochure-extract --version
 
@@ -72,6 +73,8 @@ edition already in the dataset is refused unless --replace. Tables and views: do
 Options:
   --db FILE          the dataset (default output/brochures.sqlite; created when missing, its folder too)
   --replace          replace an edition already there, and print which projects changed
+  --allow-partial    ingest a partial document (some projects unparsed, or misread: an error diagnostic) as it is
+                     (default: not ingested, exit 3)
   --password PASS    password of an encrypted PDF (visible to 'ps': prefer the next two)
   --password-file F  the password is the first line of F; or set BROCHURE_EXTRACT_PASSWORD
   --max-pages N      refuse PDFs with more pages (default 2000)
@@ -80,7 +83,8 @@ Options:
   -q, --quiet        print nothing on success
   -h, --help         show this help
 
-Exit codes: as for extract; 65 also when an edition is already there from another file.`,
+Exit codes: as for extract; 3 for a partial document left out (without --allow-partial); 65 also
+when an edition is already there from another file.`,
   export: `Usage: brochure-extract export --format csv|ndjson|json [options]
 
 Writes the dataset for other systems:
@@ -93,12 +97,30 @@ Options:
   --format F         csv, ndjson or json (required)
   --edition KEY      only this edition, e.g. 2019-2020
   -o, --out DIR | -  output folder (default output/export, created when missing); '-' writes to stdout (ndjson, or json of one edition)
-  --excel            csv for French spreadsheet software: UTF-8 BOM, ';' separators, decimal commas
-  -h, --help         show this help`,
+  --excel            csv for French spreadsheet software: UTF-8 BOM, ';' separators, decimal commas,
+                     and a cell starting with = + - @ tab or CR prefixed with ' (never read as a formula)
+  -h, --help         show this help
+
+Written all or nothing: every file is written beside its target first, then all are swapped in.`,
+  search: `Usage: brochure-extract search WORDS... [options]
+
+Prints the projects of the dataset that hold every WORD, best first: in their title, collectivité,
+rubriques, key figures, encadrés, references or people. Words are compared by their French stem
+(« usager » finds « usagers »), accents and case ignored; a WORD is plain text, never a query
+syntax (covid-19 finds « Covid-19 »).
+
+Options:
+  --db FILE          the dataset (default output/brochures.sqlite)
+  --edition KEY      only this edition, e.g. 2019-2020
+  --limit N          at most N projects (default 20)
+  --json             one JSON object per line (edition, project_key, titre, collectivite)
+  -h, --help         show this help
+
+Exit codes: 0 (also when nothing is found: stdout is then empty), 64 usage, 66 no database.`,
 };
 
 /** The commands, in the order the help lists them. */
-const COMMANDS = ['extract', 'report', 'compare', 'ingest', 'export'] as const;
+const COMMANDS = ['extract', 'report', 'compare', 'ingest', 'export', 'search'] as const;
 
 /** Where `ingest` and `export` find the dataset unless --db says otherwise. */
 const DEFAULT_DB = join('output', 'brochures.sqlite');
@@ -131,6 +153,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (command === 'compare') return await compare(rest);
     if (command === 'ingest') return await ingestCommand(rest);
     if (command === 'export') return await exportCommand(rest);
+    if (command === 'search') return await searchCommand(rest);
     throw new BrochureError('USAGE', `unknown command '${printable(command)}' (commands: ${COMMANDS.join(', ')}, help)`);
   } catch (error) {
     return fail(error, debug);
@@ -301,6 +324,7 @@ async function ingestCommand(argv: readonly string[]): Promise<number> {
     ...READING_OPTIONS,
     db: { type: 'string' },
     replace: { type: 'boolean' },
+    'allow-partial': { type: 'boolean' },
   });
   if (values.help) return print(HELP.ingest!);
   if (positionals.length === 0) throw new BrochureError('USAGE', "ingest needs an INPUT file (try 'brochure-extract ingest --help')");
@@ -309,15 +333,28 @@ async function ingestCommand(argv: readonly string[]): Promise<number> {
   const dbPath = values.db ?? DEFAULT_DB;
   await (await import('./write.js')).prepareOutputFolder(dirname(dbPath));
   const { openDataset } = await import('./dataset/database.js');
-  const { ingestDocument } = await import('./dataset/ingest.js');
-  const { loadForIngest } = await import('./dataset/load.js');
+  const { editionFromInput, ingestDocument } = await import('./dataset/ingest.js');
+  const { loadForIngest, readForIngest } = await import('./dataset/load.js');
   const db = openDataset(dbPath);
   let exit: number = EXIT.ok;
   try {
     for (const input of inputs) {
       const start = performance.now();
       try {
-        const loaded = await loadForIngest(input, options);
+        // Hashed first: the same file again is « unchanged » without running the pipeline.
+        const read = await readForIngest(input);
+        const already = editionFromInput(db, read.input.sha256);
+        if (already !== undefined) {
+          if (!values.quiet) process.stdout.write(`${already}: unchanged, '${printable(input)}' is already in ${printable(dbPath)}\n`);
+          continue;
+        }
+        const loaded = await loadForIngest(input, options, read);
+        if (loaded.partial && !values['allow-partial']) {
+          // Ingested, a partial edition would stand in for the whole one until someone passes --replace.
+          process.stderr.write(`brochure-extract: ${printable(inputName(input))}: partial document (${loaded.document.projets.length} projects${failedChecks(loaded.document.diagnostics)}): not ingested; pass --allow-partial to ingest it as it is\n`);
+          exit = worst(exit, EXIT.partial);
+          continue;
+        }
         const result = ingestDocument(db, loaded.document, loaded.input, { replace: values.replace === true });
         const seconds = ((performance.now() - start) / 1000).toFixed(2);
         if (values.quiet) continue;
@@ -375,7 +412,7 @@ async function exportCommand(argv: readonly string[]): Promise<number> {
   const toStdout = out === '-';
   if (toStdout && format === 'csv') throw new BrochureError('USAGE', 'csv writes one file per table: give --out DIR, not -');
   const dbPath = values.db ?? DEFAULT_DB;
-  const { prepareOutputFolder, writeTextAtomic } = await import('./write.js');
+  const { prepareOutputFolder, writeFilesAtomic } = await import('./write.js');
   if (!toStdout) await prepareOutputFolder(out);
   const { openDataset } = await import('./dataset/database.js');
   const { exportCsv, exportDocuments, exportNdjson, selectedEditions } = await import('./dataset/export.js');
@@ -405,8 +442,36 @@ async function exportCommand(argv: readonly string[]): Promise<number> {
     process.stdout.write(files.map((file) => file.text).join(''));
     return EXIT.ok;
   }
-  for (const file of files) await writeTextAtomic(join(out, file.name), file.text);
+  await writeFilesAtomic(out, files);
   process.stdout.write(`export: ${files.length} ${format} file${files.length === 1 ? '' : 's'} in ${printable(out)} (${files.map((file) => file.name).join(', ')})\n`);
+  return EXIT.ok;
+}
+
+async function searchCommand(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseOptions('search', argv, {
+    db: { type: 'string' },
+    edition: { type: 'string' },
+    limit: { type: 'string' },
+    json: { type: 'boolean' },
+    debug: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return print(HELP.search!);
+  const { searchProjects, searchQuery } = await import('./dataset/search.js');
+  if (searchQuery(positionals) === '') throw new BrochureError('USAGE', "search needs WORDS with letters or digits (try 'brochure-extract search --help')");
+  const limit = positiveInteger(values.limit, '--limit');
+  const { openDataset } = await import('./dataset/database.js');
+  const db = openDataset(values.db ?? DEFAULT_DB, { mustExist: true });
+  let hits;
+  try {
+    hits = searchProjects(db, positionals, { ...(values.edition !== undefined ? { edition: values.edition } : {}), ...(limit !== undefined ? { limit } : {}) });
+  } finally {
+    db.close();
+  }
+  for (const hit of hits) {
+    process.stdout.write(values.json ? `${JSON.stringify(hit)}\n` : `${hit.project_key}  ${printable(hit.titre)} (${printable(hit.collectivite)})\n`);
+  }
+  if (hits.length === 0) process.stderr.write(`search: no project holds ${positionals.map((word) => `'${printable(word)}'`).join(' and ')}\n`);
   return EXIT.ok;
 }
 

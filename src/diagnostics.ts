@@ -104,6 +104,10 @@ export const DIAGNOSTIC_CODES = {
   TEXT_FROM_OCR: { severity: 'warning', meaning: 'PDF : pages dont le seul texte vient d’une reconnaissance de caractères (OCR, police GlyphLessFont de tesseract)' },
   TEXT_OCR_COPY_DROPPED: { severity: 'info', meaning: 'PDF : une copie OCR invisible posée sur des pages qui ont leur propre texte, ignorée (texte lu une fois)' },
   TEXT_DRAWN_TWICE: { severity: 'info', meaning: 'PDF : du texte dessiné deux fois au même endroit (effet de gras), lu une fois, en gras' },
+  TEXT_HYPHEN_READ_AS_GAP: {
+    severity: 'warning',
+    meaning: 'PDF : des polices dont le trait d’union est codé comme trait d’union conditionnel (U+00AD, ignoré à la lecture) : adresses e-mail réparées, noms composés peut-être lus avec une espace',
+  },
 } as const satisfies Record<string, DiagnosticInfo>;
 
 /** A diagnostic code the pipeline raises. */

@@ -8,3 +8,8 @@ declare module 'natural/lib/natural/distance/levenshtein_distance.js' {
   /** Edit distance between two strings (insertions, deletions, substitutions). */
   export function LevenshteinDistance(source: string, target: string, options?: Record<string, number>): number;
 }
+declare module 'natural/lib/natural/stemmers/porter_stemmer_fr.js' {
+  /** natural's French Porter (Snowball) stemmer. */
+  const PorterStemmerFr: { stem(word: string): string };
+  export default PorterStemmerFr;
+}

@@ -57,6 +57,13 @@ export interface PdfTextRun {
    * ("g_d0_f1"; with page threads, the id in the thread that read the page).
    */
   readonly fontName: string;
+  /**
+   * The font's hyphen glyph is mapped to U+00AD (soft hyphen) and no glyph to U+002D or U+2010
+   * (Scribus writes its fonts so): pdf.js drops U+00AD as an invisible mark, so every hyphen this
+   * font prints reads as a gap (a space, or nothing). Absent when not so, and once the page's
+   * glyphs have told which gaps were hyphens (`extract/soft-hyphens.ts`).
+   */
+  readonly hyphenReadAsGap?: true;
 }
 
 /** The text of one page. */

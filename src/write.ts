@@ -4,7 +4,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, mkdir, open, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { access, link, mkdir, open, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { BrochureError } from './errors.js';
 
@@ -56,9 +56,87 @@ export async function writeTextAtomic(path: string, text: string): Promise<void>
 async function writeAtomic(path: string, data: string): Promise<void> {
   const target = await fileBehind(path);
   const folder = dirname(target);
+  let temp: string | undefined;
+  try {
+    temp = await writeTemp(target, data);
+    await rename(temp, target);
+  } catch (error) {
+    if (temp !== undefined) await rm(temp, { force: true }).catch(() => undefined);
+    throw new BrochureError('OUTPUT_NOT_WRITABLE', `cannot write ${path}: ${reasonFor(error, folder, path)}`, {
+      cause: error,
+    });
+  }
+  await syncFolder(folder);
+}
+
+/**
+ * Write several files into one folder, all or nothing: each is written beside its target and
+ * flushed; only when every one is complete (and no target is a folder) are they renamed over their
+ * targets, the old files kept aside until the last rename and put back should one fail.
+ *
+ * @param folder
+ *   Folder of the files; it must exist.
+ * @param files
+ *   Name in the folder and whole content of each file.
+ * @returns
+ *   Nothing, once every file is in place.
+ * @throws {BrochureError}
+ *   `OUTPUT_NOT_WRITABLE` naming the file and the reason; every target is then left as it was.
+ */
+export async function writeFilesAtomic(folder: string, files: readonly { name: string; text: string }[]): Promise<void> {
+  const staged: { temp: string; target: string; backup?: string }[] = [];
+  let current = folder;
+  try {
+    // Every target first: rename() would fail half-way on a folder standing where a file goes.
+    const targets: string[] = [];
+    for (const file of files) {
+      current = join(folder, file.name);
+      targets.push(await fileBehind(current));
+    }
+    for (const [index, file] of files.entries()) {
+      current = join(folder, file.name);
+      staged.push({ temp: await writeTemp(targets[index]!, file.text), target: targets[index]! });
+    }
+  } catch (error) {
+    await Promise.all(staged.map((file) => rm(file.temp, { force: true }).catch(() => undefined)));
+    const reason = error instanceof BrochureError ? error.message : `cannot write ${current}: ${reasonFor(error, folder, current)}`;
+    throw new BrochureError('OUTPUT_NOT_WRITABLE', `${reason}; no file was changed`, { cause: error });
+  }
+  const swapped: typeof staged = [];
+  try {
+    for (const file of staged) {
+      current = file.target;
+      const backup = file.temp.replace(/\.tmp$/, '.old.tmp');
+      // A hard link keeps the old content reachable without copying it; none when the target is new.
+      file.backup = await link(file.target, backup).then(() => backup, () => undefined);
+      await rename(file.temp, file.target);
+      swapped.push(file);
+    }
+  } catch (error) {
+    for (const file of swapped.reverse()) {
+      await (file.backup !== undefined ? rename(file.backup, file.target) : rm(file.target, { force: true })).catch(() => undefined);
+    }
+    throw new BrochureError('OUTPUT_NOT_WRITABLE', `cannot write ${current}: ${reasonFor(error, folder, current)}; no file was changed`, { cause: error });
+  } finally {
+    await Promise.all(staged.flatMap((file) => [file.temp, file.backup].filter((path) => path !== undefined)).map((path) => rm(path, { force: true }).catch(() => undefined)));
+  }
+  await syncFolder(folder);
+}
+
+/**
+ * Write `data` to a new temporary file beside `path` and flush it.
+ *
+ * @param path
+ *   Target file the temporary one stands in for.
+ * @param data
+ *   Whole content, written as UTF-8.
+ * @returns
+ *   The temporary file's path.
+ */
+async function writeTemp(path: string, data: string): Promise<string> {
   // Same folder as the target, because rename is only atomic within one file system.
   // Dot-prefixed and `.tmp`-suffixed so that listings and `.gitignore` skip it should the process be killed.
-  const temp = join(folder, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let handle: FileHandle | undefined;
   try {
     // `wx` refuses to reuse an existing file: the name is meant to be ours alone.
@@ -67,16 +145,12 @@ async function writeAtomic(path: string, data: string): Promise<void> {
     // Without fsync a crash after the rename can leave the new name pointing at an empty file.
     await handle.sync();
     await handle.close();
-    handle = undefined;
-    await rename(temp, target);
+    return temp;
   } catch (error) {
     await handle?.close().catch(() => undefined);
     await rm(temp, { force: true }).catch(() => undefined);
-    throw new BrochureError('OUTPUT_NOT_WRITABLE', `cannot write ${path}: ${reasonFor(error, folder, path)}`, {
-      cause: error,
-    });
+    throw error;
   }
-  await syncFolder(folder);
 }
 
 /**

@@ -26,11 +26,22 @@ describe('csv', () => {
     expect(Buffer.from(excel, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
 
-  it('reads back exactly what it wrote, whatever the field holds', () => {
-    const nasty = ['', ' ', '"', '""', ',', ';', '\n', '\r\n', 'a\r\nb', 'é « » ’', '=1+1', 'x"y,z;w\nv'];
+  it('reads back exactly what it wrote, whatever the field holds (plain CSV is faithful, formulas included)', () => {
+    const nasty = ['', ' ', '"', '""', ',', ';', '\n', '\r\n', 'a\r\nb', 'é « » ’', '=1+1', 'x"y,z;w\nv', '+25%', '-3', '@SUM(A1)', '\tx', '\rx'];
     for (const dialect of [RFC4180, EXCEL_FR]) {
       const rows = nasty.map((value, i) => [String(i), value]);
-      expect(parseCsv(toCsv(['n', 'value'], rows, dialect), dialect.separator)).toEqual([['n', 'value'], ...rows]);
+      const neutralised = (value: string): string => (dialect.neutraliseFormulas && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+      expect(parseCsv(toCsv(['n', 'value'], rows, dialect), dialect.separator)).toEqual([['n', 'value'], ...rows.map(([n, value]) => [n, neutralised(value!)])]);
     }
+  });
+
+  it('--excel: a text cell a spreadsheet would run as a formula starts with a quote (OWASP CSV injection); numbers stay numbers', () => {
+    const attacks = ['=HYPERLINK("http://x.test","clic")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(1,2)', '\t=1+1', '\r=1+1'];
+    for (const attack of attacks) {
+      expect(parseCsv(toCsv(['v'], [[attack]], EXCEL_FR), ';')[1]![0]).toBe(`'${attack}`);
+      expect(parseCsv(toCsv(['v'], [[attack]], RFC4180))[1]![0]).toBe(attack);
+    }
+    expect(csvField(-2.5, EXCEL_FR)).toBe('"-2,5"');
+    expect(csvField('25 %', EXCEL_FR)).toBe('25 %');
   });
 });

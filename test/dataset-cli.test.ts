@@ -2,37 +2,19 @@
  * `ingest`, `export` and `extract --out -` run as a user would, from the built bin/: the round
  * trip of real brochures, the refusal and --replace, two writers at once, a run killed mid-way.
  */
-import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../src/dataset/csv.js';
 import { PAUSE_HOOK } from '../src/dataset/ingest.js';
+import { BROCHURE_TXT, damageProject } from './bad-inputs/make-corpus.mjs';
+import { bin, cli, root, type Run } from './helpers/cli.js';
 import { readDocument } from './helpers/documents.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin/brochure-extract');
 const fixture = (path: string): string => join(root, 'fixtures', path);
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd: options.cwd ?? root, env: { ...process.env, ...options.env }, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 /** Starts the CLI without waiting for it. */
 function start(args: string[], env: NodeJS.ProcessEnv = {}) {
@@ -57,10 +39,11 @@ async function waitFor(file: string, ms = 60_000): Promise<void> {
 function contents(file: string): Record<string, unknown[]> {
   const db = new Database(file, { readonly: true });
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'projects_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'projects_fts%' AND name NOT LIKE 'search_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
     const out: Record<string, unknown[]> = Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all()]));
     out.editions = (out.editions as { ingested_at?: string }[]).map(({ ingested_at: _, ...rest }) => rest);
     out.fts = db.prepare('SELECT rowid, titre FROM projects_fts ORDER BY rowid').all();
+    out.search = db.prepare('SELECT * FROM search_fts ORDER BY project_id').all();
     return out;
   } finally {
     db.close();
@@ -178,7 +161,7 @@ describe('ingest and export', () => {
     const bytes = readFileSync(join(out, 'boxes.csv'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
-    expect(text.split('\r\n')[0]).toBe('\ufeffedition;project_key;project_id;position;titre;texte');
+    expect(text.split('\r\n')[0]).toBe('\ufeffedition;project_key;position;titre;texte');
     expect(parseCsv(text, ';')[1]!.at(-1)).toBe('Un encadré sur deux lignes,\navec un point-virgule ; et des "guillemets".');
     expect((await cli(['export', '--db', db, '--format', 'csv', '--out', '-'])).code).toBe(64);
     const unknown = await cli(['export', '--db', db, '--format', 'json', '--edition', '1999-2000', '--out', '-']);
@@ -220,5 +203,75 @@ describe('ingest under concurrency and failure', () => {
     const retry = await cli(['ingest', fixture('dataset/edition-2041.json'), '--db', db]);
     expect(retry.code, retry.stderr).toBe(0);
     expect(contents(db).projects).toHaveLength(5);
+  });
+});
+
+describe('ingest of a partial document', () => {
+  it('exits 3 and ingests nothing without --allow-partial, so the whole brochure is later added without --replace', async () => {
+    const dir = temp();
+    const db = join(dir, 'b.sqlite');
+    const damaged = join(dir, 'damaged-05.txt');
+    writeFileSync(damaged, damageProject(readFileSync(BROCHURE_TXT, 'utf8'), 5).text);
+    const refused = await cli(['ingest', damaged, '--db', db]);
+    expect(refused.code, refused.stderr).toBe(3);
+    expect(refused.stderr).toMatch(/^brochure-extract: .*damaged-05\.txt: partial document \(21 projects: PROJECT_UNPARSED\): not ingested; pass --allow-partial/);
+    expect(refused.stdout).toBe('');
+    const whole = await cli(['ingest', fixture('inet-2019/input.txt'), '--db', db]);
+    expect(whole.code, whole.stderr).toBe(0);
+    expect(whole.stdout).toMatch(/^2019-2020: added from .*: 22 projects/);
+
+    // A document JSON saying a project is missing is partial too; --allow-partial ingests it with a note.
+    const document = JSON.parse(readFileSync(fixture('dataset/edition-2041.json'), 'utf8')) as { diagnostics: unknown[] };
+    document.diagnostics.push({ code: 'PROJECT_START_NOT_FOUND', severity: 'error', projet: 3, message: 'Projet 03 : le début du projet n’a pas été retrouvé.' });
+    const partialJson = join(dir, 'partial-2041.json');
+    writeFileSync(partialJson, JSON.stringify(document));
+    expect((await cli(['ingest', partialJson, '--db', db])).code).toBe(3);
+    const allowed = await cli(['ingest', partialJson, '--db', db, '--allow-partial']);
+    expect(allowed.code, allowed.stderr).toBe(0);
+    expect(allowed.stdout).toMatch(/^2041-2042: added .* PARTIAL: PROJECT_START_NOT_FOUND\n$/);
+  });
+});
+
+describe('ingest of an unchanged file', () => {
+  it('is recognised by its hash before the pipeline runs (a 1 ms --timeout does not matter)', async () => {
+    const dir = temp();
+    const db = join(dir, 'b.sqlite');
+    expect((await cli(['ingest', fixture('synthetic-2031/input.txt'), '--db', db])).code).toBe(0);
+    const again = await cli(['ingest', fixture('synthetic-2031/input.txt'), '--db', db, '--timeout', '1']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/^2031-2032: unchanged, '.*input\.txt' is already in /);
+    // Another file still runs the pipeline, and the 1 ms limit then stops it.
+    expect((await cli(['ingest', fixture('synthetic-2031/input.pdf'), '--db', db, '--timeout', '1'])).code).toBe(75);
+  });
+});
+
+describe('search', () => {
+  it('takes plain words, finds them by their French stem in every part of a project, never fails on query syntax', async () => {
+    const dir = temp();
+    const db = join(dir, 'b.sqlite');
+    expect((await cli(['ingest', fixture('inet-2019/input.txt'), fixture('dataset/edition-2040.json'), '--db', db])).code).toBe(0);
+    const keys = async (...words: string[]): Promise<string[]> => {
+      const run = await cli(['search', ...words, '--db', db, '--limit', '100', '--json']);
+      expect(run.code, run.stderr).toBe(0);
+      return run.stdout.split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { project_key: string }).project_key).sort();
+    };
+    const usager = await keys('usager');
+    expect(usager.length).toBeGreaterThan(0);
+    expect(await keys('usagers')).toEqual(usager);
+    expect(await keys('USAGERS')).toEqual(usager);
+    // Words FTS5 would read as syntax are words here.
+    for (const words of [['covid-19'], ['"usager'], ['AND'], ['usager*'], ['NEAR(a', 'b)'], ['col:umn']]) {
+      const run = await cli(['search', ...words, '--db', db]);
+      expect(run.code, `${words.join(' ')}: ${run.stderr}`).toBe(0);
+    }
+    // Key figures, boxes, references and people are searched too (words found only there, in the invented edition).
+    expect(await keys('frequentations')).toContain('2040-01'); // key figure « de fréquentation »
+    expect(await keys('encadre', 'virgule')).toEqual(['2040-02']); // encadré « Un encadré sur deux lignes, avec un point-virgule »
+    expect(await keys('rapport', 'étape')).toContain('2040-01'); // aller plus loin
+    expect(await keys('jeanne', 'moreau')).toEqual(['2040-01']); // author
+    expect((await cli(['search', '--db', db])).code).toBe(64);
+    const nothing = await cli(['search', 'zzzyzzy', '--db', db]);
+    expect([nothing.code, nothing.stdout]).toEqual([0, '']);
+    expect(nothing.stderr).toMatch(/no project holds 'zzzyzzy'/);
   });
 });

@@ -13,6 +13,7 @@ import { readEditionDocument } from '../src/dataset/document.js';
 import { normalisePersonName } from '../src/dataset/identities.js';
 import { ingestDocument } from '../src/dataset/ingest.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../src/dataset/migrations.js';
+import { searchProjects } from '../src/dataset/search.js';
 import type { BrochureDocument } from '../src/types.js';
 
 const temp = (): string => join(mkdtempSync(join(tmpdir(), 'brochure-migrate-')), 'b.sqlite');
@@ -22,6 +23,7 @@ const fixture = (name: string): BrochureDocument => JSON.parse(readFileSync(new 
 const RELEASED = [
   'db2a9918a1a57b9530539f1502451edd2eeca2c27494f3f63ed18217ca7b9e5a',
   '154c4362761365c8beea5499e17d9b7628380f445e10187d17ff2ae9ed5b57ee',
+  'e7cfc5c688f50fe4592412cb2f6cdadaf3f1099aa9154291570e3d083b793820',
 ];
 
 describe('database migrations', () => {
@@ -49,6 +51,9 @@ describe('database migrations', () => {
       // What version 2 added works on the old rows: full text, views, candidates on the next ingest.
       expect(db.prepare("SELECT count(*) FROM projects_fts WHERE projects_fts MATCH 'guichet'").pluck().get()).toBe(1);
       expect(db.prepare('SELECT nom, editions FROM collectivite_years ORDER BY nom').all()).toHaveLength(2);
+      // What version 3 added: the French-stem search index, filled from the rows already there.
+      expect(searchProjects(db, ['guichets']).map((hit) => hit.project_key)).toEqual(['2040-01']);
+      expect(searchProjects(db, ['fréquentation']).map((hit) => hit.project_key).sort()).toEqual(['2040-01', '2040-02']);
       // The v1 rows above carry no evidence keys, so the same names only give candidates (score 1), never merges.
       expect(ingestDocument(db, fixture('edition-2041.json'), { file: 'b', sha256: 'b' }).candidates).toBeGreaterThan(0);
       expect(db.prepare("SELECT count(*) FROM dataset_diagnostics WHERE message LIKE '%Hélène DURAND%'").pluck().get()).toBe(1);

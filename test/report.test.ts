@@ -213,7 +213,7 @@ describe('renderHtml', () => {
   it('shows authors, tutors and key figures of a project', () => {
     const p05 = gold.projets.find((p) => p.numero === 5)!;
     const section = document.getElementById('projet-05');
-    const authorRows = section?.querySelectorAll('.field-auteurs tbody tr');
+    const authorRows = section?.querySelectorAll('.field-auteurs tbody tr:not(.diagnostic-row)');
     expect(authorRows?.length).toBe(p05.auteurs.length);
     expect(section?.querySelector('.field-auteurs')?.textContent).toContain(p05.auteurs[0]!.email!);
     expect(section?.querySelectorAll('.field-tuteurs tbody tr').length).toBe(p05.tuteurs.length);
@@ -241,6 +241,73 @@ describe('renderHtml', () => {
   });
 });
 
+describe('renderHtml: finding each diagnostic', () => {
+  const doc = reviewDocument();
+  const document = parse(renderHtml(doc));
+  const summaryRows = [...document.querySelectorAll('#diagnostics table:nth-of-type(2) tbody tr')];
+
+  it('summarises by code with the severity first, errors before warnings before infos, and links to every occurrence', () => {
+    expect([...document.querySelectorAll('#diagnostics table:nth-of-type(2) thead th')].map((th) => th.textContent)).toEqual(['Sévérité', 'Code', 'Nombre', 'Signification', 'Occurrences']);
+    const severities = summaryRows.map((row) => row.querySelector('td')?.textContent);
+    expect(severities).toEqual([...severities].sort((a, b) => ['Erreur', 'Avertissement', 'Info'].indexOf(a!) - ['Erreur', 'Avertissement', 'Info'].indexOf(b!)));
+    expect(severities[0]).toBe('Erreur');
+    const links = summaryRows.flatMap((row) => [...row.querySelectorAll('a')].map((a) => a.getAttribute('href')!));
+    expect(links).toHaveLength(doc.diagnostics.length);
+    for (const href of links) expect(document.querySelectorAll(`li.diagnostic[id="${href.slice(1)}"]`).length, href).toBe(1);
+    const vernieres = summaryRows.find((row) => row.textContent?.includes('EMAIL_NAME_MISMATCH'))!;
+    expect(vernieres.querySelector('a')?.textContent).toBe('05 p. 25');
+  });
+
+  it('shows an author diagnostic in a row right under the author it names', () => {
+    const p05 = document.getElementById('projet-05')!;
+    const row = [...p05.querySelectorAll('.field-auteurs tbody tr:not(.diagnostic-row)')].find((tr) => tr.querySelector('td:nth-child(2)')?.textContent === 'VERNIERE');
+    expect(row, 'author row of Benoît VERNIERE').toBeDefined();
+    expect(row!.nextElementSibling?.getAttribute('class')).toContain('diagnostic-row');
+    expect(row!.nextElementSibling?.textContent).toContain('EMAIL_NAME_MISMATCH');
+  });
+
+  it('shows a rubrique diagnostic inside that rubrique, unfolded; the other rubriques stay folded', () => {
+    const rubriques = [...document.querySelectorAll('#projet-10 .field-rubriques details')];
+    const cles = rubriques.find((d) => d.querySelector('summary')?.textContent?.startsWith('Des clés pour agir'))!;
+    expect(cles.hasAttribute('open')).toBe(true);
+    expect(cles.querySelector('.diagnostic')?.textContent).toContain('TRUNCATED_TEXT');
+    expect(rubriques.filter((d) => d !== cles).every((d) => !d.hasAttribute('open'))).toBe(true);
+  });
+
+  it('offers an errors-and-warnings view without a script: a link to an empty target that the CSS reads', () => {
+    const link = [...document.querySelectorAll('header nav a')].find((a) => a.textContent === 'erreurs et avertissements seulement')!;
+    const target = link.getAttribute('href')!.slice(1);
+    const element = document.getElementById(target)!;
+    expect(element.textContent).toBe('');
+    expect(element.nextElementSibling?.tagName.toLowerCase()).toBe('main');
+    const style = document.querySelector('style')!.textContent!;
+    expect(style).toContain(`#${target}:target ~ main .diagnostic.severity-info`);
+    expect(style).toContain(`#${target}:target ~ main article.sans-alerte`);
+    // Project 13 has only an info: hidden in that view; project 05 has a warning: shown.
+    expect(document.getElementById('projet-13')!.getAttribute('class')).toContain('sans-alerte');
+    expect(document.getElementById('projet-05')!.getAttribute('class')).not.toContain('sans-alerte');
+    expect(document.querySelectorAll('script').length).toBe(0);
+  });
+
+  it('never starts with an empty title (a partial run may not have read it)', () => {
+    const untitled = structuredClone(gold);
+    untitled.brochure.titre = '';
+    const page = parse(renderHtml(untitled));
+    expect(page.querySelector('h1')?.textContent).toBe('Brochure sans titre');
+    expect(page.querySelector('title')?.textContent).toBe(`Revue — Brochure sans titre ${gold.brochure.edition}`);
+    expect(renderText(untitled).startsWith(`Brochure sans titre ${gold.brochure.edition} — `)).toBe(true);
+  });
+});
+
+describe('renderText: one language', () => {
+  it('says everything in French, as the fields and messages it prints are', () => {
+    const text = renderText(reviewDocument());
+    expect(text).not.toMatch(/\b(errors?|warnings?)\b/);
+    expect(text).toMatch(/^Diagnostics : \d+ erreurs?, \d+ avertissements?, \d+ infos?$/m);
+    expect(text.split('\n')[0]).toMatch(/\((PDF|texte)[,)]/);
+  });
+});
+
 describe('fieldOfCode', () => {
   it('maps codes to the field they concern', () => {
     expect(fieldOfCode('EMAIL_NON_ASCII')).toBe('auteurs');
@@ -265,7 +332,7 @@ describe('renderText', () => {
   it('has a header line and counts by severity', () => {
     expect(lines[0]).toContain(gold.brochure.titre);
     expect(lines[0]).toContain('22 projets');
-    expect(lines[1]).toBe('Diagnostics : 1 error, 5 warnings, 5 infos');
+    expect(lines[1]).toBe('Diagnostics : 1 erreur, 5 avertissements, 5 infos');
   });
 
   it('has one line per project and every diagnostic code', () => {
@@ -280,18 +347,18 @@ describe('renderText', () => {
     const p05 = doc.projets.find((p) => p.numero === 5)!;
     const head = lines.findIndex((l) => l.startsWith('05  '));
     expect(lines[head]).toBe(
-      `05  ${p05.titre} — ${p05.collectivite}  (${p05.auteurs.length} auteurs, 1 warning, 0 infos)`,
+      `05  ${p05.titre} — ${p05.collectivite}  (${p05.auteurs.length} auteurs, 1 avertissement, 0 info)`,
     );
-    expect(lines[head + 1]).toBe(`  [warning] EMAIL_NAME_MISMATCH p.25: ${PROJECT_DIAGNOSTICS[0]!.diagnostic.message}`);
-    expect(lines.find((l) => l.startsWith('07  '))).toContain('1 error');
+    expect(lines[head + 1]).toBe(`  [avertissement] EMAIL_NAME_MISMATCH p. 25 : ${PROJECT_DIAGNOSTICS[0]!.diagnostic.message}`);
+    expect(lines.find((l) => l.startsWith('07  '))).toContain('1 erreur');
   });
 
   it('lists brochure-level and orphan diagnostics after the projects', () => {
     const brochure = lines.indexOf('Brochure :');
     const last = lines.findIndex((l) => l.startsWith('22  '));
     expect(brochure).toBeGreaterThan(last);
-    expect(lines).toContain(`  [info] PROMOTION_NAME_MISMATCH p.2: ${BROCHURE_DIAGNOSTICS[0]!.message}`);
-    expect(lines).toContain(`  [warning] AUTHOR_ROSTER_MISMATCH projet 99: ${ORPHAN.message}`);
+    expect(lines).toContain(`  [info] PROMOTION_NAME_MISMATCH p. 2 : ${BROCHURE_DIAGNOSTICS[0]!.message}`);
+    expect(lines).toContain(`  [avertissement] AUTHOR_ROSTER_MISMATCH projet 99 : ${ORPHAN.message}`);
   });
 
   it('uses ANSI colours only when asked, and never lets printed control characters through', () => {
@@ -299,7 +366,7 @@ describe('renderText', () => {
     hostile.diagnostics = [{ code: codeFromElsewhere('X'), severity: 'info', projet: 1, message: 'a\nb\u001b[2Jc' }];
     const plain = renderText(hostile);
     expect(plain).not.toContain('\u001b');
-    expect(plain).toContain('  [info] X: a b [2Jc');
+    expect(plain).toContain('  [info] X : a b [2Jc');
     expect(renderText(hostile, { color: true })).toContain('\u001b[36minfo\u001b[0m');
   });
 });

@@ -142,3 +142,28 @@ describe('hand-made text layers', () => {
     expect(extracted.diagnostics.map((d) => d.code)).toEqual(['TEXT_DRAWN_TWICE']);
   });
 });
+
+describe('hyphens read as gaps (a font whose hyphen glyph is mapped to U+00AD, as Scribus writes it)', () => {
+  /** `pagesOf`, every run in a font whose hyphens pdf.js reads as gaps when `gap` is set. */
+  const gapPages = (lines: readonly string[], gap: boolean): PdfPages => {
+    const pages = pagesOf(lines);
+    return { ...pages, pages: pages.pages.map((page) => ({ ...page, runs: page.runs.map((run) => (gap ? { ...run, hyphenReadAsGap: true as const } : run)) })) };
+  };
+  it('put the hyphen back inside an e-mail domain (an address holds no space), and say names may have lost theirs', () => {
+    const { pages, diagnostics } = checkTextLayer(gapPages(['lisa.marchetti@administrateur inet.org', 'kevin.oyono@ingenieur chef inet.org', 'Inès BRUNEAU SALGADO'], true));
+    expect(textOf(pages)).toEqual(['lisa.marchetti@administrateur-inet.org', 'kevin.oyono@ingenieur-chef-inet.org', 'Inès BRUNEAU SALGADO']);
+    expect(diagnostics.map((d) => d.code)).toEqual(['TEXT_HYPHEN_READ_AS_GAP']);
+    expect(diagnostics[0]!.message).toMatch(/2 adresses e-mail réparées/);
+  });
+  it('leave text in other fonts, and a space after a complete address, as they are', () => {
+    const lines = ['lisa.marchetti@administrateur inet.org', 'écrire à lisa@ville.fr puis inet.org'];
+    expect(textOf(checkTextLayer(gapPages(lines, false)).pages)).toEqual(lines);
+    expect(textOf(checkTextLayer(gapPages([lines[1]!], true)).pages)).toEqual([lines[1]]);
+  });
+  it('are found from the PDF fonts themselves (the Scribus design\'s team e-mails read whole)', async () => {
+    const { blocks } = await extractDocument(fixture('designs/synthetic-2031-scribus/input.pdf'));
+    const text = blocks.map((block) => block.text).join('\n');
+    expect(text).toContain('lisa.marchetti@administrateur-inet.org');
+    expect(text).not.toContain('@administrateur inet.org');
+  });
+});

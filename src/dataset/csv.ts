@@ -12,12 +12,20 @@ export interface CsvDialect {
   readonly bom: boolean;
   /** Decimal mark of numbers (a French spreadsheet reads "1.5" as text or a date). */
   readonly decimal: '.' | ',';
+  /**
+   * Prefix with `'` a text cell that a spreadsheet would run as a formula (OWASP « CSV injection »:
+   * `=`, `+`, `-`, `@`, tab, CR first). The spreadsheet shows the text without the quote.
+   */
+  readonly neutraliseFormulas: boolean;
 }
 
 /** Plain RFC 4180. */
-export const RFC4180: CsvDialect = { separator: ',', bom: false, decimal: '.' };
+export const RFC4180: CsvDialect = { separator: ',', bom: false, decimal: '.', neutraliseFormulas: false };
 /** What Excel and LibreOffice in a French locale open directly. */
-export const EXCEL_FR: CsvDialect = { separator: ';', bom: true, decimal: ',' };
+export const EXCEL_FR: CsvDialect = { separator: ';', bom: true, decimal: ',', neutraliseFormulas: true };
+
+/** What starts a formula in Excel, LibreOffice and Google Sheets (OWASP's list). */
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** A cell value as SQLite returns it. */
 export type CsvValue = string | number | bigint | null | Uint8Array;
@@ -33,6 +41,7 @@ export function csvField(value: CsvValue, dialect: CsvDialect = RFC4180): string
   const text =
     value instanceof Uint8Array ? Buffer.from(value).toString('base64')
     : typeof value === 'number' && dialect.decimal === ',' ? String(value).replace('.', ',')
+    : typeof value === 'string' && dialect.neutraliseFormulas && FORMULA_START.test(value) ? `'${value}`
     : String(value);
   // Both separators are quoted in both dialects: a file may be opened with either one guessed.
   return /[",;\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;

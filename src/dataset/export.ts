@@ -18,13 +18,20 @@ export interface ExportFile {
 const BY_EDITION = '(@edition IS NULL OR e.key = @edition)';
 const PROJECT_JOIN = 'JOIN projects p ON p.id = x.project_id JOIN editions e ON e.id = p.edition_id';
 
+/**
+ * Columns holding SQLite row numbers: they change when an edition is replaced (its rows are
+ * written anew), so the CSV leaves them out and rows are keyed by what is stable: the edition
+ * key, the project key, positions, and the hashed ids of people and collectivités.
+ */
+const ROW_NUMBER_COLUMNS: ReadonlySet<string> = new Set(['edition_id', 'project_id', 'section_id', 'promotion_id']);
+
 /** The query behind each CSV file, one per table. Rows carry the edition key where the table has none. */
-const CSV_TABLES: readonly { table: string; sql: string }[] = [
-  { table: 'editions', sql: `SELECT e.* FROM editions e WHERE ${BY_EDITION} ORDER BY e.annee_debut` },
-  { table: 'sections', sql: `SELECT e.key AS edition, x.* FROM sections x JOIN editions e ON e.id = x.edition_id WHERE ${BY_EDITION} ORDER BY e.annee_debut, x.position` },
+const CSV_TABLES: readonly { table: string; sql: string; rowNumberId?: true }[] = [
+  { table: 'editions', sql: `SELECT e.* FROM editions e WHERE ${BY_EDITION} ORDER BY e.annee_debut`, rowNumberId: true },
+  { table: 'sections', sql: `SELECT e.key AS edition, x.* FROM sections x JOIN editions e ON e.id = x.edition_id WHERE ${BY_EDITION} ORDER BY e.annee_debut, x.position`, rowNumberId: true },
   {
     table: 'section_projects',
-    sql: `SELECT e.key AS edition, s.titre AS section, x.* FROM section_projects x JOIN sections s ON s.id = x.section_id JOIN editions e ON e.id = s.edition_id
+    sql: `SELECT e.key AS edition, s.position AS section_position, s.titre AS section, x.* FROM section_projects x JOIN sections s ON s.id = x.section_id JOIN editions e ON e.id = s.edition_id
           WHERE ${BY_EDITION} ORDER BY e.annee_debut, s.position, x.position`,
   },
   {
@@ -38,20 +45,20 @@ const CSV_TABLES: readonly { table: string; sql: string }[] = [
     sql: `SELECT x.* FROM people x WHERE @edition IS NULL OR x.id IN (SELECT person_id FROM person_roles WHERE edition = @edition) ORDER BY x.nom_normalise, x.id`,
   },
   { table: 'person_keys', sql: `SELECT e.key AS edition, x.* FROM person_keys x JOIN editions e ON e.id = x.edition_id WHERE ${BY_EDITION} ORDER BY e.annee_debut, x.person_id, x.key` },
-  { table: 'projects', sql: `SELECT e.key AS edition, x.* FROM projects x JOIN editions e ON e.id = x.edition_id WHERE ${BY_EDITION} ORDER BY e.annee_debut, x.position` },
+  { table: 'projects', sql: `SELECT e.key AS edition, x.* FROM projects x JOIN editions e ON e.id = x.edition_id WHERE ${BY_EDITION} ORDER BY e.annee_debut, x.position`, rowNumberId: true },
   { table: 'authorships', sql: `SELECT e.key AS edition, p.project_key, x.* FROM authorships x ${PROJECT_JOIN} WHERE ${BY_EDITION} ORDER BY e.annee_debut, p.position, x.position` },
   { table: 'tutorships', sql: `SELECT e.key AS edition, p.project_key, x.* FROM tutorships x ${PROJECT_JOIN} WHERE ${BY_EDITION} ORDER BY e.annee_debut, p.position, x.position` },
   { table: 'key_figures', sql: `SELECT e.key AS edition, p.project_key, x.* FROM key_figures x ${PROJECT_JOIN} WHERE ${BY_EDITION} ORDER BY e.annee_debut, p.position, x.position` },
   { table: 'project_references', sql: `SELECT e.key AS edition, p.project_key, x.* FROM project_references x ${PROJECT_JOIN} WHERE ${BY_EDITION} ORDER BY e.annee_debut, p.position, x.position` },
   { table: 'boxes', sql: `SELECT e.key AS edition, p.project_key, x.* FROM boxes x ${PROJECT_JOIN} WHERE ${BY_EDITION} ORDER BY e.annee_debut, p.position, x.position` },
-  { table: 'promotions', sql: `SELECT e.key AS edition, x.* FROM promotions x JOIN editions e ON e.id = x.edition_id WHERE ${BY_EDITION} ORDER BY e.annee_debut, x.position` },
+  { table: 'promotions', sql: `SELECT e.key AS edition, x.* FROM promotions x JOIN editions e ON e.id = x.edition_id WHERE ${BY_EDITION} ORDER BY e.annee_debut, x.position`, rowNumberId: true },
   {
     table: 'promotion_members',
     sql: `SELECT e.key AS edition, r.nom AS promotion, x.* FROM promotion_members x JOIN promotions r ON r.id = x.promotion_id JOIN editions e ON e.id = r.edition_id
           WHERE ${BY_EDITION} ORDER BY e.annee_debut, r.position, x.position`,
   },
   { table: 'diagnostics', sql: `SELECT e.key AS edition, x.* FROM diagnostics x JOIN editions e ON e.id = x.edition_id WHERE ${BY_EDITION} ORDER BY e.annee_debut, x.position` },
-  { table: 'dataset_diagnostics', sql: `SELECT e.key AS edition, x.* FROM dataset_diagnostics x JOIN editions e ON e.id = x.edition_id WHERE ${BY_EDITION} ORDER BY x.id` },
+  { table: 'dataset_diagnostics', sql: `SELECT e.key AS edition, x.* FROM dataset_diagnostics x JOIN editions e ON e.id = x.edition_id WHERE ${BY_EDITION} ORDER BY x.id`, rowNumberId: true },
 ];
 
 /**
@@ -62,11 +69,12 @@ const CSV_TABLES: readonly { table: string; sql: string }[] = [
  */
 export function exportCsv(db: Dataset, options: { edition?: string; excel?: boolean } = {}): ExportFile[] {
   const dialect = options.excel ? EXCEL_FR : RFC4180;
-  return CSV_TABLES.map(({ table, sql }) => {
+  return CSV_TABLES.map(({ table, sql, rowNumberId }) => {
     const statement = db.prepare(sql).raw(true);
-    const columns = statement.columns().map((column) => column.name);
-    const rows = statement.all({ edition: options.edition ?? null }) as CsvValue[][];
-    return { name: `${table}.csv`, text: toCsv(columns, rows, dialect) };
+    const names = statement.columns().map((column) => column.name);
+    const kept = names.flatMap((name, index) => (ROW_NUMBER_COLUMNS.has(name) || (rowNumberId && name === 'id') ? [] : [index]));
+    const rows = (statement.all({ edition: options.edition ?? null }) as CsvValue[][]).map((row) => kept.map((index) => row[index] as CsvValue));
+    return { name: `${table}.csv`, text: toCsv(kept.map((index) => names[index]!), rows, dialect) };
   });
 }
 

@@ -11,8 +11,16 @@
 import { createHash } from 'node:crypto';
 import { jaroWinkler } from '../similarity.js';
 
-/** Names at least this similar (Jaro-Winkler of the normalised "prenom nom") are reported as candidates. */
+/** Names at least this similar (`nameSimilarity`) are reported as candidates. */
 export const CANDIDATE_THRESHOLD = 0.92;
+
+/**
+ * Share of the family name in `nameSimilarity`, the rest going to the given name. A given name is
+ * shared by many (two people sharing only « Olivier » scored 0.921 on the whole name); a family
+ * name spelt two ways is the mistake worth a look. With 0.7 and the threshold above, the family
+ * names alone must reach (0.92 - 0.3) / 0.7 = 0.886 even when the given names are the same.
+ */
+const FAMILY_NAME_WEIGHT = 0.7;
 
 /** An e-mail anywhere in a text (a tutor's card prints it among the role lines). */
 const EMAIL_IN_TEXT = /[\p{L}\p{N}._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/gu;
@@ -106,14 +114,25 @@ export function personKeys(mention: Mention): string[] {
   return keys;
 }
 
+/** A person's name as printed. */
+export interface PersonName {
+  readonly prenom: string;
+  readonly nom: string;
+}
+
 /**
- * How alike two normalised names are.
- * @param a A name from `normalisePersonName`.
+ * How alike two people's names are, the family name weighing most.
+ * @param a A name as printed.
  * @param b Another.
- * @returns Jaro-Winkler similarity (natural's, through src/similarity.ts), 1 for the same name.
+ * @returns 1 for the same normalised name, else the weighted mean of the Jaro-Winkler similarities
+ *   (natural's, through src/similarity.ts) of the folded family names and of the folded given names.
  */
-export function nameSimilarity(a: string, b: string): number {
-  return a === b ? 1 : jaroWinkler(a, b);
+export function nameSimilarity(a: PersonName, b: PersonName): number {
+  if (normalisePersonName(a.prenom, a.nom) === normalisePersonName(b.prenom, b.nom)) return 1;
+  const folded = (text: string): string => normalisePersonName(text, '').trim();
+  const family = jaroWinkler(folded(a.nom), folded(b.nom));
+  const given = jaroWinkler(folded(a.prenom), folded(b.prenom));
+  return FAMILY_NAME_WEIGHT * family + (1 - FAMILY_NAME_WEIGHT) * given;
 }
 
 function hash(text: string): string {

@@ -9,6 +9,7 @@ import { BrochureError } from '../errors.js';
 import type { BrochureDocument, Projet } from '../types.js';
 import type { Dataset } from './database.js';
 import { readEditionDocument } from './document.js';
+import { indexProject } from './search.js';
 import {
   CANDIDATE_THRESHOLD,
   collectiviteId,
@@ -84,6 +85,17 @@ export function ingestDocument(db: Dataset, document: BrochureDocument, input: I
     const candidates = findCandidates(db, editionId, conflicts);
     return { edition: key, status: existing ? 'replaced' : 'added', ...(changes ? { changes } : {}), projects: document.projets.length, candidates };
   }).immediate();
+}
+
+/**
+ * The edition an input file was ingested as, if it was: checked before the pipeline runs, so that
+ * the same file again says « unchanged » at once.
+ * @param db The dataset.
+ * @param sha256 The sha256 of the input file's bytes.
+ * @returns The edition key, or undefined when no edition came from these bytes.
+ */
+export function editionFromInput(db: Dataset, sha256: string): string | undefined {
+  return db.prepare('SELECT key FROM editions WHERE input_sha256 = ?').pluck().get(sha256) as string | undefined;
 }
 
 /**
@@ -177,6 +189,7 @@ function prepareProjectInserts(db: Dataset) {
     projet.chiffres.forEach((c, index) => insertFigure.run(projectId, index, c.valeur, c.nombre, c.libelle));
     projet.allerPlusLoin.forEach((r, index) => insertReference.run(projectId, index, r.texte, r.url));
     projet.encadres?.forEach((b, index) => insertBox.run(projectId, index, b.titre, b.texte));
+    indexProject(db, projectId);
   };
 }
 
@@ -237,11 +250,11 @@ function findCandidates(db: Dataset, editionId: number, conflicts: readonly [str
     if (!mentioned.has(person.id)) continue;
     for (const other of everyone) {
       if (other.id === person.id || (mentioned.has(other.id) && other.id < person.id)) continue;
-      const score = nameSimilarity(person.nom_normalise, other.nom_normalise);
+      const score = nameSimilarity(person, other);
       if (score < CANDIDATE_THRESHOLD) continue;
       const [a, b] = person.id < other.id ? [person, other] : [other, person];
       if (known.get(a.id, b.id) !== undefined) continue;
-      const why = score === 1 ? 'même nom, sans e-mail, collectivité ni promotion en commun' : `noms proches (Jaro-Winkler ${score.toFixed(3)})`;
+      const why = score === 1 ? 'même nom, sans e-mail, collectivité ni promotion en commun' : `noms de famille proches (similarité pondérée ${score.toFixed(3)})`;
       insert.run(editionId, a.id, b.id, score, `« ${a.prenom} ${a.nom} » (${a.id}) et « ${b.prenom} ${b.nom} » (${b.id}) sont peut-être la même personne : ${why}.`);
       added++;
     }

@@ -5,6 +5,8 @@
  * database written by any earlier version can be brought up to date (see test/dataset-migrations).
  * docs/dataset.md documents every table and view.
  */
+import type Database from 'better-sqlite3';
+import { indexAllProjects } from './search.js';
 
 /** One step of the schema: the SQL that takes a database from `version - 1` to `version`. */
 export interface Migration {
@@ -12,6 +14,8 @@ export interface Migration {
   /** What the step adds, for the changelog in docs/dataset.md. */
   readonly summary: string;
   readonly sql: string;
+  /** Fills what the SQL created from the rows already there, when SQL alone cannot (French stems). */
+  readonly populate?: (db: Database.Database) => void;
 }
 
 /** Version 1: the tables (everything the contract document holds, plus identities). */
@@ -272,10 +276,36 @@ SELECT m.person_id, 'promotion', e.key, e.annee_debut, NULL, NULL, pr.nom, NULL,
 FROM promotion_members m JOIN promotions pr ON pr.id = m.promotion_id JOIN editions e ON e.id = pr.edition_id;
 `;
 
+/**
+ * Version 3: a search index with French stems over everything a project prints, and the editions
+ * of `collectivite_years` listed in order. (A view cannot be altered, only replaced.)
+ */
+const V3 = `
+-- One row per project: its text as French stems (natural's PorterStemmerFr), filled by brochure-extract
+-- (src/dataset/search.ts), so 'usager' finds 'usagers'. Query it with 'brochure-extract search WORDS'.
+CREATE VIRTUAL TABLE search_fts USING fts5(
+  project_id UNINDEXED, titre, collectivite, rubriques, chiffres, encadres, aller_plus_loin, personnes,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER search_fts_delete AFTER DELETE ON projects BEGIN
+  DELETE FROM search_fts WHERE project_id = old.id;
+END;
+
+DROP VIEW collectivite_years;
+CREATE VIEW collectivite_years AS
+SELECT c.id AS collectivite_id, c.nom, count(DISTINCT p.edition_id) AS editions, count(*) AS projets,
+       min(e.annee_debut) AS premiere_annee, max(e.annee_debut) AS derniere_annee,
+       (SELECT group_concat(k.key) FROM (SELECT DISTINCT e2.key FROM projects p2 JOIN editions e2 ON e2.id = p2.edition_id
+                                         WHERE p2.collectivite_id = c.id ORDER BY e2.annee_debut, e2.key) k) AS liste_editions
+FROM collectivites c JOIN projects p ON p.collectivite_id = c.id JOIN editions e ON e.id = p.edition_id
+GROUP BY c.id;
+`;
+
 /** Every migration, in order; the last one's version is the current schema. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, summary: 'editions, sections, projects, collectivités, people and their roles, figures, references, boxes, promotions, diagnostics', sql: V1 },
   { version: 2, summary: 'dataset_diagnostics (IDENTITY_CANDIDATE), projects_fts (FTS5), views project_overview, collectivite_years, tutors, students_by_corps_promotion, person_roles', sql: V2 },
+  { version: 3, summary: 'search_fts (French stems of titles, rubriques, key figures, boxes, references, people), collectivite_years.liste_editions in order', sql: V3, populate: indexAllProjects },
 ];
 
 /** The schema version this code writes (`PRAGMA user_version`). */

@@ -79,8 +79,10 @@ export function leafBlocks(leaf: Leaf, metrics: Metrics): DraftBlock[] {
     const group = groups.at(-1);
     const previous = group?.at(-1);
     if (!group || !previous || breaksBefore(previous, line, metrics)) groups.push([line]);
-    // A line starting at the list indent under a line at the column edge opens a list item.
-    else if (atBase(previous) && indented(line) && !BULLET.test(group[0]!.text)) groups.push([line]);
+    // A line starting at the list indent under a line at the column edge opens a list item, unless
+    // that line opens a bulleted item (the indent is its hanging indent, even under a heading read
+    // in the same group).
+    else if (atBase(previous) && indented(line) && !BULLET.test(group[0]!.text) && !BULLET.test(previous.text)) groups.push([line]);
     // Inside a list, a line ending short of the column edge ends its item, unless it stops on a
     // word in lower case and the next line's first word would not have fitted after it (ragged
     // text in a narrow column; a list of names never ends a line so).

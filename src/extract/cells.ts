@@ -5,7 +5,9 @@
  * title and organisation on three lines). Read by baseline, such rows interleave their cells'
  * lines; read by column, a page column comes after every title. Here a row is rebuilt from the
  * cells' geometry: cells side by side that overlap vertically share a row, and a cell's further
- * lines (set at the body leading, same style) stay in it. Pure geometry over fragments.
+ * lines (set at the body leading, same style; or in another style, starting where a cell of the
+ * line above starts: the organisation in italics under a bold title) stay in it. Pure geometry
+ * over fragments.
  */
 import type { Fragment, Metrics } from './fragments.js';
 
@@ -120,8 +122,8 @@ interface ColumnLine {
 /**
  * Rows of a table whose columns a gutter separates: lines of different columns that overlap
  * vertically share a row, and a line beside nothing continues the row above when it follows the
- * line above it in its column at the leading, in the same style (a wrapped title, the
- * organisation under it). It is a table, not text in columns, only when rows hold several
+ * line above it in its column at the leading, in the same style (a wrapped title) or starting
+ * where a cell of that line starts (the organisation in italics under the title: `underCellLine`). It is a table, not text in columns, only when rows hold several
  * columns, some cell holds more lines than a row's baseline, and rows stand further apart than
  * the lines inside a cell (cell padding). `null` otherwise, and when every row is one line in each
  * column (reading column by column loses nothing a reader would not also lose).
@@ -159,7 +161,8 @@ export function tableRowsAcross(fragments: readonly Fragment[], columns: readonl
     const [a, b] = [above.fragments[0]!, line.fragments[0]!];
     const alike = a.bold === b.bold && Math.abs(a.size - b.size) <= 0.06 * Math.max(a.size, b.size);
     const step = b.y - a.y;
-    const continues = alike && step <= (metrics.leadingRatio + 0.1) * b.size;
+    const close = step <= (metrics.leadingRatio + 0.1) * b.size;
+    const continues = close && (alike || underCellLine(above.fragments, line.fragments, beside.has(i)));
     if (!beside.has(i) && continues) union(parent, i, lines.indexOf(above));
     if (continues && find(parent, i) === find(parent, lines.indexOf(above))) inCellGaps.push(line.top - above.bottom);
   });
@@ -179,6 +182,21 @@ export function tableRowsAcross(fragments: readonly Fragment[], columns: readonl
     if (gap < widestInCell + 0.15 * body) return null;
   }
   return ordered.map((row) => row.flatMap((line) => line.fragments));
+}
+
+/** How far (points) a cell's next line may start from the left edge of the line above it and still be the same cell's. */
+const CELL_EDGE = 1;
+
+/**
+ * A cell's further line in another style (the organisation in italics under a bold title, in a
+ * sommaire set as cells): beside nothing in the other columns, and starting where a fragment of
+ * the line above starts (the title's cell, beside a number cell in the same column). Text in
+ * another style under a cell but not aligned on it (an indented note) stays apart.
+ */
+function underCellLine(above: readonly Fragment[], line: readonly Fragment[], besideSomething: boolean): boolean {
+  if (besideSomething) return false;
+  const left = Math.min(...line.map((fragment) => fragment.x0));
+  return above.some((fragment) => Math.abs(fragment.x0 - left) <= CELL_EDGE);
 }
 
 /**

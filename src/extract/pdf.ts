@@ -10,19 +10,25 @@
  * 2019 brochure). The text content has no better clue: its `styles` give only the generic family,
  * ascent and descent (measured and checked for issue 11, docs/performance.md).
  *
+ * Those operator lists also load each font's ToUnicode map (`fontExtraProperties`): a font whose
+ * only hyphen glyph is mapped to U+00AD (Scribus) prints hyphens the text content drops; the
+ * operator list of each page where such a font prints a gap between letters tells which gaps were
+ * hyphens (`soft-hyphens.ts`). A PDF without such a font builds no further operator list.
+ *
  * `readPdfPages` reads in this thread; `openPdf` and `PageReader` are also what each page-reading
  * thread runs (`pdf-worker.ts`, `pdf-threads.ts`).
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { restoreNatives } from './natives.js';
-import { getDocument, Util, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS, Util, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 // Loaded here rather than lazily by getDocument, so that both pdf.js modules have run their
 // polyfills before the built-ins are restored; it registers itself as `globalThis.pdfjsWorker`,
 // which pdf.js uses as its in-thread ("fake") worker.
 import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { BrochureError } from '../errors.js';
 import type { PdfPage, PdfPages, PdfTextRun } from '../types.js';
+import { restoreHyphens, shownGlyphs } from './soft-hyphens.js';
 
 restoreNatives();
 
@@ -105,6 +111,8 @@ export async function openPdf(data: Uint8Array, options: ReadPdfOptions = emptyO
     useSystemFonts: false,
     stopAtErrors: false,
     verbosity: 0,
+    // The fonts' ToUnicode maps reach `commonObjs` (for `hyphenReadAsGap`).
+    fontExtraProperties: true,
     cMapUrl: join(PDFJS_DIR, 'cmaps') + '/',
     cMapPacked: true,
     standardFontDataUrl: join(PDFJS_DIR, 'standard_fonts') + '/',
@@ -158,16 +166,51 @@ export class PageReader {
   async finish(): Promise<PdfPage[]> {
     const pages = [...this.#read].sort((a, b) => a.number - b.number);
     const fonts = await nameFonts(this.#doc, pages);
-    return pages.map(({ number, width, height, runs, skippedRuns }) => ({
+    const named = pages.map(({ number, width, height, runs, skippedRuns }) => ({
       number,
       width,
       height,
       skippedRuns,
-      runs: runs.map(({ fontId, ...run }) => {
+      runs: runs.map(({ fontId, ...run }): PdfTextRun => {
         const font = fonts.get(fontId);
-        return { ...run, bold: font?.bold ?? false, fontName: font?.name ?? fontId };
+        return { ...run, bold: font?.bold ?? false, fontName: font?.name ?? fontId, ...(font?.hyphenReadAsGap ? { hyphenReadAsGap: true as const } : {}) };
       }),
     }));
+    return Promise.all(named.map((page) => this.#withHyphens(page)));
+  }
+
+  /**
+   * A page whose runs in fonts that read hyphens as gaps hold gaps between letters: its glyphs
+   * (operator list, built only for such pages) tell which gaps were hyphens (`soft-hyphens.ts`).
+   */
+  async #withHyphens(page: PdfPage): Promise<PdfPage> {
+    const gapped = (run: PdfTextRun): boolean => run.hyphenReadAsGap === true && /[\p{L}\p{N}] [\p{L}\p{N}]/u.test(run.text);
+    if (!page.runs.some(gapped)) return page;
+    let proxy: PDFPageProxy | undefined;
+    try {
+      proxy = await this.#doc.getPage(page.number);
+      const { fnArray, argsArray } = await proxy.getOperatorList();
+      const texts: string[] = [];
+      fnArray.forEach((fn, i) => {
+        if (fn !== OPS.showText) return;
+        for (const glyph of (argsArray[i] as unknown[])[0] as unknown[]) {
+          const unicode = (glyph as { unicode?: unknown } | null)?.unicode;
+          if (typeof unicode === 'string') texts.push(unicode);
+        }
+      });
+      const shown = shownGlyphs(texts);
+      // Gaps decided from the glyphs: the runs no longer read hyphens as gaps.
+      const decided = (run: PdfTextRun): PdfTextRun => {
+        const { hyphenReadAsGap, ...rest } = run;
+        return hyphenReadAsGap ? { ...rest, text: restoreHyphens(run.text, shown) } : run;
+      };
+      return { ...page, runs: page.runs.map(decided) };
+    } catch {
+      // The glyphs cannot be read: the runs stay as the text layer gave them (the gaps are reported).
+      return page;
+    } finally {
+      proxy?.cleanup();
+    }
   }
 }
 
@@ -223,8 +266,8 @@ async function readPage(doc: PDFDocumentProxy, number: number): Promise<ReadPage
  * possible (greedy: most unnamed fonts per character shown), since that is what loads fonts into
  * `commonObjs`. A font that cannot be named (Type3, damaged) stays unknown: not bold.
  */
-async function nameFonts(doc: PDFDocumentProxy, pages: readonly ReadPage[]): Promise<Map<string, { name: string; bold: boolean }>> {
-  const named = new Map<string, { name: string; bold: boolean }>();
+async function nameFonts(doc: PDFDocumentProxy, pages: readonly ReadPage[]): Promise<Map<string, FontFacts>> {
+  const named = new Map<string, FontFacts>();
   const unnamed = new Set(pages.flatMap((page) => [...page.fontIds]));
   const tried = new Set<number>();
   while (unnamed.size > 0) {
@@ -250,9 +293,10 @@ async function nameFonts(doc: PDFDocumentProxy, pages: readonly ReadPage[]): Pro
       await page.getOperatorList();
       for (const id of best.fontIds) {
         if (!unnamed.has(id) || !page.commonObjs.has(id)) continue;
-        const font = page.commonObjs.get(id) as { name?: unknown } | null;
+        const font = page.commonObjs.get(id) as { name?: unknown; toUnicode?: unknown } | null;
         const name = typeof font?.name === 'string' ? font.name.replace(SUBSET_PREFIX, '') : '';
-        if (name !== '') named.set(id, { name, bold: isBoldFontName(name) });
+        const hyphenReadAsGap = readsHyphenAsGap(font?.toUnicode);
+        if (name !== '' || hyphenReadAsGap) named.set(id, { name: name || id, bold: isBoldFontName(name), hyphenReadAsGap });
         unnamed.delete(id);
       }
     } catch {
@@ -263,6 +307,26 @@ async function nameFonts(doc: PDFDocumentProxy, pages: readonly ReadPage[]): Pro
     for (const id of best.fontIds) unnamed.delete(id);
   }
   return named;
+}
+
+/** What `nameFonts` learns of a font. */
+interface FontFacts {
+  readonly name: string;
+  readonly bold: boolean;
+  /** Its only hyphen glyph is mapped to U+00AD: see `PdfTextRun.hyphenReadAsGap`. */
+  readonly hyphenReadAsGap: boolean;
+}
+
+/**
+ * Whether a font's ToUnicode map (as pdf.js hands it over with `fontExtraProperties`: an object
+ * whose `_map` lists each code's text) maps a glyph to U+00AD and none to U+002D or U+2010: its
+ * printed hyphens are soft hyphens to pdf.js, which drops them.
+ */
+function readsHyphenAsGap(toUnicode: unknown): boolean {
+  const map = (toUnicode as { _map?: unknown } | null | undefined)?._map;
+  if (map === null || typeof map !== 'object') return false;
+  const texts = Object.values(map as Record<string, unknown>);
+  return texts.includes('\u00ad') && !texts.includes('-') && !texts.includes('\u2010');
 }
 
 /** Whether the bytes start like a PDF: `%PDF-` within the first KiB (some files have junk before it). */

@@ -14,6 +14,12 @@
  *    swapped run inside a word is repaired.
  * 5. Ligature mappings truncated to one Latin-1 letter (U+00FB "û" for "fi"): a word is repaired
  *    only when exactly one ligature spelling makes a word printed intact elsewhere.
+ * 6. Hyphens read as gaps: a font whose only hyphen glyph the PDF maps to U+00AD (soft hyphen;
+ *    Scribus writes its fonts so) prints hyphens that pdf.js drops, leaving a space. `pdf.ts`
+ *    puts them back from the page's glyphs (`soft-hyphens.ts`); where those could not be read,
+ *    an e-mail address still holds no space, so a space after « @domain » without its dot,
+ *    before the rest of the domain, was the hyphen (« @administrateur inet.org »): put back.
+ *    Elsewhere (« BRUNEAU SALGADO ») nothing proves it: reported once (`TEXT_HYPHEN_READ_AS_GAP`).
  * What stays unreadable is reported once for the document (`TEXT_LAYER_DAMAGED`), and the
  * normalise checks blame the text layer, not the brochure, for fields holding such characters.
  */
@@ -60,6 +66,8 @@ export function checkTextLayer(pages: PdfPages): TextLayerResult {
   current = swapped.pages;
   const truncated = repairTruncatedLigatures(current, attested);
   current = truncated.pages;
+  const gaps = repairHyphenGaps(current);
+  current = gaps.pages;
 
   if (ocr.copyPages.length > 0) {
     diagnostics.push({
@@ -95,6 +103,16 @@ export function checkTextLayer(pages: PdfPages): TextLayerResult {
       message:
         `Calque de texte du PDF endommagé (${repairs.map((r) => r.cause).join(' ; ')}) : ${count} mot${count > 1 ? 's' : ''} réparé${count > 1 ? 's' : ''}, ` +
         `p. ex. ${repairs.map((r) => `« ${r.before} » → « ${r.after} »`).join(', ')}. La brochure n’y est pour rien : la réparation est prouvée par les mots imprimés intacts ailleurs dans le document.`,
+    });
+  }
+  if (gaps.fontPages.length > 0) {
+    diagnostics.push({
+      code: 'TEXT_HYPHEN_READ_AS_GAP',
+      severity: 'warning',
+      message:
+        `Le PDF associe le trait d’union de certaines polices au trait d’union conditionnel (U+00AD), que la lecture du texte ignore : ` +
+        `un trait d’union imprimé dans ces polices se lit comme une espace (pages ${pageList(gaps.fontPages)}). ${gaps.repaired} adresse${gaps.repaired > 1 ? 's' : ''} e-mail réparée${gaps.repaired > 1 ? 's' : ''} ` +
+        `(une adresse ne contient pas d’espace) ; les noms composés de ces pages peuvent être lus avec une espace à la place du trait d’union.`,
     });
   }
   const damage = countUnreadable(current);
@@ -205,6 +223,46 @@ function dropSpaceBeforeHyphen(page: PdfPage): PdfPage {
     return { ...run, text: hyphen[1]! };
   });
   return changed ? { ...page, runs } : page;
+}
+
+// ---------------------------------------------------------------------------
+// 6. Hyphens read as gaps
+// ---------------------------------------------------------------------------
+
+/**
+ * A space inside an e-mail's domain: « @ » and a domain part with no dot yet, then the rest of
+ * the domain in lower case (further gaps allowed), dotted.
+ */
+const GAP_IN_EMAIL_DOMAIN = /(@[\p{L}\p{N}-]+) (?=[\p{Ll}\p{N}-]+(?: [\p{Ll}\p{N}-]+)*(?:\.[\p{Ll}\p{N}-]+)+)/u;
+
+/**
+ * In the runs of fonts whose hyphens read as gaps (`PdfTextRun.hyphenReadAsGap`), puts the hyphen
+ * back where an e-mail's domain holds a space. Lists the pages where such fonts print text with
+ * a space between two letters (where a compound name may have lost its hyphen), when some are.
+ */
+function repairHyphenGaps(pages: readonly PdfPage[]): { pages: PdfPage[]; repaired: number; fontPages: number[] } {
+  let repaired = 0;
+  const fontPages: number[] = [];
+  const out = pages.map((page) => {
+    let changed = false;
+    let spaced = false;
+    const runs = page.runs.map((run) => {
+      if (run.hyphenReadAsGap !== true) return run;
+      spaced ||= /\p{L} \p{L}/u.test(run.text);
+      let text = run.text;
+      // One gap at a time: a domain may have lost several hyphens (« ingenieur chef inet.org »).
+      for (let match = GAP_IN_EMAIL_DOMAIN.exec(text); match; match = GAP_IN_EMAIL_DOMAIN.exec(text)) {
+        text = `${text.slice(0, match.index)}${match[1]}-${text.slice(match.index + match[0].length)}`;
+      }
+      if (text === run.text) return run;
+      repaired += (text.match(/@/g) ?? []).length;
+      changed = true;
+      return { ...run, text };
+    });
+    if (spaced) fontPages.push(page.number);
+    return changed ? { ...page, runs } : page;
+  });
+  return { pages: out, repaired, fontPages };
 }
 
 // ---------------------------------------------------------------------------

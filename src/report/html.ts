@@ -1,14 +1,16 @@
 /**
  * HTML review report: one standalone page a coordinator opens to review a year's extraction.
  *
- * The page has no script and loads nothing: CSS is inline and `<details>` does the folding,
- * so it works from a mail attachment or a file share. Every diagnostic is shown next to the
- * field it concerns (see `fieldOfCode`). Markup is built with `h`, which escapes every string
- * it is given, so a printed name such as `<script>` can only ever become text.
+ * The page has no script and loads nothing: CSS is inline, `<details>` does the folding and
+ * CSS `:target` the « errors and warnings only » view, so it works from a mail attachment or a
+ * file share. Every diagnostic has an anchor the summary links to, and is shown next to the
+ * field it concerns (see `fieldOfCode`): under the author or tutor it names, inside the
+ * rubrique it names (unfolded). Markup is built with `h`, which escapes every string it is
+ * given, so a printed name such as `<script>` can only ever become text.
  */
 import type { BrochureDocument, Diagnostic, Projet, Severity } from '../types.js';
 import { diagnosticInfo } from '../diagnostics.js';
-import { SEVERITIES, countByCode, countBySeverity, formatNumero, groupDiagnostics } from './text.js';
+import { SEVERITIES, SEVERITY_WORDS, UNTITLED, countBySeverity, formatNumero, groupDiagnostics, reportTitle } from './text.js';
 
 /** Options of `renderHtml`. */
 export interface HtmlOptions {
@@ -58,18 +60,22 @@ const emptyOptions: HtmlOptions = {};
 
 const SEVERITY_LABELS: Record<Severity, string> = { error: 'Erreur', warning: 'Avertissement', info: 'Info' };
 const SEVERITY_PLURALS: Record<Severity, string> = { error: 'Erreurs', warning: 'Avertissements', info: 'Infos' };
-const SEVERITY_COUNTED: Record<Severity, [one: string, many: string]> = {
-  error: ['erreur', 'erreurs'],
-  warning: ['avertissement', 'avertissements'],
-  info: ['info', 'infos'],
-};
-
-const RUBRIQUES: readonly { key: 'contexte' | 'problematique' | 'clesPourAgir' | 'temoignage'; label: string }[] = [
-  { key: 'contexte', label: 'Contexte' },
-  { key: 'problematique', label: 'Problématique' },
-  { key: 'clesPourAgir', label: 'Des clés pour agir' },
-  { key: 'temoignage', label: 'Témoignage de la collectivité' },
+/**
+ * The rubriques, each with how a diagnostic message names it (« dans les clés pour agir »,
+ * « de la problématique »): a message naming exactly one is shown inside it.
+ */
+const RUBRIQUES: readonly { key: 'contexte' | 'problematique' | 'clesPourAgir' | 'temoignage'; label: string; named: RegExp }[] = [
+  { key: 'contexte', label: 'Contexte', named: /\bcontexte\b/i },
+  { key: 'problematique', label: 'Problématique', named: /\bprobl[ée]matique\b/i },
+  { key: 'clesPourAgir', label: 'Des clés pour agir', named: /\bcl[ée]s pour agir\b/i },
+  { key: 'temoignage', label: 'Témoignage de la collectivité', named: /\bt[ée]moignage\b/i },
 ];
+
+/** Id of the empty element whose `:target` switches the page to errors and warnings only. */
+const ALERTS_VIEW = 'alertes';
+
+/** The anchor of each diagnostic of the document being rendered (`diagnostic-<position from 1>`). */
+const anchors = new WeakMap<Diagnostic, string>();
 
 const STYLE = `
 body { font: 15px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 70rem; padding: 1rem 2rem; color: #1a1a1a; }
@@ -88,6 +94,12 @@ ul.diagnostics { list-style: none; padding: 0; margin: .25rem 0; }
 .severity-error { border-color: #b00020; } .severity-error .severity { color: #b00020; }
 .severity-warning { border-color: #b36b00; } .severity-warning .severity { color: #8a5300; }
 .severity-info { border-color: #2b6cb0; } .severity-info .severity { color: #2b6cb0; }
+tr.diagnostic-row > td { border-top: 0; padding-left: 1.5rem; }
+.diagnostic:target { outline: 3px solid #2b6cb0; }
+nav.vues { margin: .5rem 0; } .vue-alertes { display: none; }
+#${ALERTS_VIEW}:target ~ main .vue-alertes { display: block; }
+#${ALERTS_VIEW}:target ~ main .diagnostic.severity-info, #${ALERTS_VIEW}:target ~ main .only-info,
+#${ALERTS_VIEW}:target ~ main article.sans-alerte { display: none; }
 `;
 
 // ---------------------------------------------------------------------------
@@ -155,6 +167,7 @@ function serialise(children: readonly Child[]): string {
  */
 export function renderHtml(doc: BrochureDocument, options: HtmlOptions = emptyOptions): string {
   const groups = groupDiagnostics(doc);
+  doc.diagnostics.forEach((d, index) => anchors.set(d, `diagnostic-${index + 1}`));
   const page = h(
     'html',
     { lang: 'fr' },
@@ -163,13 +176,15 @@ export function renderHtml(doc: BrochureDocument, options: HtmlOptions = emptyOp
       null,
       h('meta', { charset: 'utf-8' }),
       h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-      h('title', null, `Revue — ${doc.brochure.titre} ${doc.brochure.edition}`),
+      h('title', null, `Revue — ${reportTitle(doc)}`),
       h('style', null, raw(STYLE)),
     ),
     h(
       'body',
       null,
       pageHeader(doc, options),
+      // Empty: the « errors and warnings only » link targets it, and the CSS hides the rest while it is the target.
+      h('div', { id: ALERTS_VIEW }),
       h(
         'main',
         null,
@@ -217,31 +232,69 @@ function pageHeader(doc: BrochureDocument, options: HtmlOptions): Markup {
   return h(
     'header',
     null,
-    h('h1', null, brochure.titre),
+    h('h1', null, brochure.titre.trim() === '' ? UNTITLED : brochure.titre),
     h(
       'dl',
       { class: 'meta' },
       rows.filter(([, value]) => value !== null).map(([label, value]) => [h('dt', null, label), h('dd', null, value)]),
+    ),
+    h(
+      'nav',
+      { class: 'vues' },
+      'Afficher : ',
+      h('a', { href: `#${ALERTS_VIEW}` }, 'erreurs et avertissements seulement'),
+      ' · ',
+      h('a', { href: '#diagnostics' }, 'tout'),
     ),
   );
 }
 
 function diagnosticsSummary(diagnostics: readonly Diagnostic[]): Markup {
   const bySeverity = countBySeverity(diagnostics);
-  const byCode = countByCode(diagnostics);
+  const byCode = groupByCode(diagnostics);
   return h(
     'section',
     { id: 'diagnostics' },
     h('h2', null, 'Diagnostics'),
-    h('p', null, `${diagnostics.length} diagnostic${diagnostics.length === 1 ? '' : 's'} au total.`),
+    h('p', null, `${diagnostics.length} diagnostic${diagnostics.length > 1 ? 's' : ''} au total.`),
+    h('p', { class: 'vue-alertes' }, 'Vue : erreurs et avertissements seulement (les infos et les projets sans alerte sont masqués).'),
     table(
       ['Sévérité', 'Nombre'],
       SEVERITIES.map((s) => [severityLabel(s), numberCell(bySeverity[s])]),
     ),
     byCode.length === 0
       ? null
-      : table(['Code', 'Nombre', 'Signification'], byCode.map(([code, n]) => [h('code', null, code), numberCell(n), diagnosticInfo(code)?.meaning ?? ''])),
+      : table(
+          ['Sévérité', 'Code', 'Nombre', 'Signification', 'Occurrences'],
+          byCode.map(({ severity, code, occurrences }) => [
+            severityLabel(severity),
+            h('code', null, code),
+            numberCell(occurrences.length),
+            diagnosticInfo(code)?.meaning ?? '',
+            occurrences.map((d, i) => [i === 0 ? null : ', ', h('a', { href: `#${anchors.get(d)}` }, occurrenceLabel(d))]),
+          ]),
+          byCode.map(({ severity }) => (severity === 'info' ? 'only-info' : null)),
+        ),
   );
+}
+
+/** Diagnostics by severity and code: the most serious first, then the most frequent, then by code. */
+function groupByCode(diagnostics: readonly Diagnostic[]): { severity: Severity; code: string; occurrences: Diagnostic[] }[] {
+  const groups = new Map<string, { severity: Severity; code: string; occurrences: Diagnostic[] }>();
+  for (const d of diagnostics) {
+    const key = `${d.severity} ${d.code}`;
+    if (!groups.has(key)) groups.set(key, { severity: d.severity, code: d.code, occurrences: [] });
+    groups.get(key)!.occurrences.push(d);
+  }
+  return [...groups.values()].sort(
+    (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || b.occurrences.length - a.occurrences.length || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
+}
+
+/** Where an occurrence is: « 05 p. 25 », « brochure ». */
+function occurrenceLabel(d: Diagnostic): string {
+  const where = d.projet === undefined ? 'brochure' : formatNumero(d.projet);
+  return d.page === undefined ? where : `${where} p. ${d.page}`;
 }
 
 function projectsTable(projets: readonly Projet[], byProjet: ReadonlyMap<number, Diagnostic[]>): Markup {
@@ -341,9 +394,13 @@ function sectionsOfProjects(doc: BrochureDocument, byProjet: ReadonlyMap<number,
 function projectArticle(projet: Projet, diagnostics: readonly Diagnostic[]): Markup {
   const of = (f: ProjectField) => diagnostics.filter((d) => fieldOfCode(d.code) === f);
   const others = of('autres');
+  const authors = attach(of('auteurs'), projet.auteurs.map((a) => `${a.prenom} ${a.nom}`));
+  const tutors = attach(of('tuteurs'), projet.tuteurs.map((t) => `${t.prenom} ${t.nom}`));
+  const rubriques = attach(of('rubriques'), RUBRIQUES.map((r) => r.named));
+  const alert = diagnostics.some((d) => d.severity !== 'info');
   return h(
     'article',
-    { class: 'projet', id: projectAnchor(projet.numero) },
+    { class: alert ? 'projet' : 'projet sans-alerte', id: projectAnchor(projet.numero) },
     h('h3', null, `${formatNumero(projet.numero)} — ${projet.titre}`),
     field(
       'titre',
@@ -362,10 +419,10 @@ function projectArticle(projet: Projet, diagnostics: readonly Diagnostic[]): Mar
         h('dd', null, severityTally(diagnostics)),
       ),
     ),
-    field('auteurs', 'Auteurs', of('auteurs'), authorsTable(projet)),
-    field('tuteurs', 'Tuteurs', of('tuteurs'), tutorsTable(projet)),
+    field('auteurs', 'Auteurs', authors.rest, authorsTable(projet, authors.byItem)),
+    field('tuteurs', 'Tuteurs', tutors.rest, tutorsTable(projet, tutors.byItem)),
     field('chiffres', 'Chiffres clés', of('chiffres'), figuresTable(projet)),
-    field('rubriques', 'Rubriques', of('rubriques'), RUBRIQUES.map((r) => rubrique(r.label, projet[r.key]))),
+    field('rubriques', 'Rubriques', rubriques.rest, RUBRIQUES.map((r, i) => rubrique(r.label, projet[r.key], rubriques.byItem[i]!))),
     field('allerPlusLoin', 'Aller plus loin', of('allerPlusLoin'), allerPlusLoin(projet)),
     field('encadres', 'Encadrés', of('encadres'), encadres(projet)),
     others.length === 0 ? null : field('autres', 'Autres diagnostics', others, null),
@@ -379,19 +436,38 @@ function pagesText(projet: Projet): string {
   return `${announced} ; PDF ${debut === fin ? `p. ${debut}` : `p. ${debut}–${fin}`}`;
 }
 
-function authorsTable(projet: Projet): Markup {
+/**
+ * Splits diagnostics between the items a message names: a message naming exactly one item (an
+ * author's « Prénom NOM », a rubrique) goes to it, any other stays with the whole field.
+ */
+function attach(diagnostics: readonly Diagnostic[], items: readonly (string | RegExp)[]): { byItem: Diagnostic[][]; rest: Diagnostic[] } {
+  const byItem = items.map((): Diagnostic[] => []);
+  const rest: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const named = items.flatMap((item, index) => ((typeof item === 'string' ? d.message.includes(item) : item.test(d.message)) ? [index] : []));
+    if (named.length === 1) byItem[named[0]!]!.push(d);
+    else rest.push(d);
+  }
+  return { byItem, rest };
+}
+
+function authorsTable(projet: Projet, notes: readonly Diagnostic[][]): Markup {
   if (projet.auteurs.length === 0) return absent('Aucun auteur.');
   return table(
     ['Prénom', 'Nom', 'E-mail', 'Corps', 'Promotion'],
     projet.auteurs.map((a) => [a.prenom, a.nom, orAbsent(a.email), orAbsent(a.corps), orAbsent(a.promotion)]),
+    null,
+    notes,
   );
 }
 
-function tutorsTable(projet: Projet): Markup {
+function tutorsTable(projet: Projet, notes: readonly Diagnostic[][]): Markup {
   if (projet.tuteurs.length === 0) return absent('Aucun tuteur.');
   return table(
     ['Nom', 'Fonction'],
     projet.tuteurs.map((t) => [`${t.prenom} ${t.nom}`, orAbsent(t.fonction)]),
+    null,
+    notes,
   );
 }
 
@@ -403,9 +479,11 @@ function figuresTable(projet: Projet): Markup {
   );
 }
 
-function rubrique(label: string, text: string | null): Markup {
-  if (text === null) return h('details', null, h('summary', null, `${label} — absente`), absent('Rubrique absente.'));
-  return h('details', null, h('summary', null, `${label} (${text.length} caractères)`), richText(text));
+/** A rubrique, folded unless a diagnostic concerns it (shown first inside it). */
+function rubrique(label: string, text: string | null, diagnostics: readonly Diagnostic[]): Markup {
+  const open = { open: diagnostics.length > 0 };
+  if (text === null) return h('details', open, h('summary', null, `${label} — absente`), diagnosticList(diagnostics), absent('Rubrique absente.'));
+  return h('details', open, h('summary', null, `${label} (${text.length} caractères)`), diagnosticList(diagnostics), richText(text));
 }
 
 function allerPlusLoin(projet: Projet): Markup {
@@ -461,7 +539,7 @@ function diagnosticList(diagnostics: readonly Diagnostic[], withProjet = false):
     diagnostics.map((d) =>
       h(
         'li',
-        { class: `diagnostic severity-${d.severity}`, 'data-code': d.code },
+        { class: `diagnostic severity-${d.severity}`, id: anchors.get(d), 'data-code': d.code },
         h('span', { class: 'severity' }, SEVERITY_LABELS[d.severity]),
         h('code', codeTitle(d.code), d.code),
         withProjet && d.projet !== undefined ? ` projet ${formatNumero(d.projet)}` : null,
@@ -497,12 +575,26 @@ function richText(text: string): Markup[] {
   return out;
 }
 
-function table(headers: readonly string[], rows: readonly (readonly Child[])[]): Markup {
+/**
+ * A table.
+ * @param rowClasses A class for each row (`only-info`: hidden in the errors-and-warnings view).
+ * @param notes Diagnostics shown in a row of their own right under each row.
+ */
+function table(headers: readonly string[], rows: readonly (readonly Child[])[], rowClasses: readonly (string | null)[] | null = null, notes: readonly Diagnostic[][] = []): Markup {
   return h(
     'table',
     null,
     h('thead', null, h('tr', null, headers.map((label) => h('th', { scope: 'col' }, label)))),
-    h('tbody', null, rows.map((cells) => h('tr', null, cells.map((cell) => h('td', null, cell))))),
+    h(
+      'tbody',
+      null,
+      rows.map((cells, i) => [
+        h('tr', { class: rowClasses?.[i] ?? null }, cells.map((cell) => h('td', null, cell))),
+        (notes[i] ?? []).length === 0
+          ? null
+          : h('tr', { class: notes[i]!.every((d) => d.severity === 'info') ? 'diagnostic-row only-info' : 'diagnostic-row' }, h('td', { colspan: headers.length }, diagnosticList(notes[i]!))),
+      ]),
+    ),
   );
 }
 
@@ -516,7 +608,7 @@ function severityLabel(severity: Severity): Markup {
 
 function severityTally(diagnostics: readonly Diagnostic[]): string {
   const counts = countBySeverity(diagnostics);
-  return SEVERITIES.map((s) => `${counts[s]} ${SEVERITY_COUNTED[s][counts[s] === 1 ? 0 : 1]}`).join(', ');
+  return SEVERITIES.map((s) => `${counts[s]} ${SEVERITY_WORDS[s][counts[s] > 1 ? 1 : 0]}`).join(', ');
 }
 
 function orAbsent(value: string | null): Child {

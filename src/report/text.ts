@@ -2,7 +2,8 @@
  * Plain-text review report for the terminal, and the diagnostic tallies both reports share.
  *
  * The text report is one screen a coordinator reads after a run: a header line, counts,
- * then one line per project with its diagnostics indented under it.
+ * then one line per project with its diagnostics indented under it. It is in French, as the
+ * fields and messages it prints are; diagnostic codes stay as the registry names them.
  */
 import { diagnosticInfo } from '../diagnostics.js';
 import type { BrochureDocument, Diagnostic, Projet, Severity } from '../types.js';
@@ -27,6 +28,16 @@ export interface TextOptions {
 }
 
 const emptyOptions: TextOptions = {};
+
+/** Severity words of the text report, singular and plural (French: 0 and 1 take the singular). */
+export const SEVERITY_WORDS: Record<Severity, [one: string, many: string]> = {
+  error: ['erreur', 'erreurs'],
+  warning: ['avertissement', 'avertissements'],
+  info: ['info', 'infos'],
+};
+
+/** What heads a report when the document has no title (a partial run may not have read it). */
+export const UNTITLED = 'Brochure sans titre';
 
 const ANSI: Record<Severity, string> = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m' };
 const ANSI_RESET = '\u001b[0m';
@@ -103,17 +114,28 @@ export function renderText(doc: BrochureDocument, options: TextOptions = emptyOp
   return lines.join('\n') + '\n';
 }
 
+/**
+ * The title a report shows: the brochure's, or « Brochure sans titre » when it is empty.
+ * @param doc The document.
+ * @returns The title and the edition, as far as the document has them.
+ */
+export function reportTitle(doc: BrochureDocument): string {
+  const title = doc.brochure.titre.trim() === '' ? UNTITLED : doc.brochure.titre;
+  return [title, doc.brochure.edition].filter((part) => part.trim() !== '').join(' ');
+}
+
 function headerLine(doc: BrochureDocument): string {
   const pages = doc.source.pageCount === null ? '' : `, ${plural(doc.source.pageCount, 'page')}`;
+  const format = doc.source.format === 'pdf' ? 'PDF' : 'texte';
   return clean(
-    `${doc.brochure.titre} ${doc.brochure.edition} — ${doc.source.file} (${doc.source.format}${pages})` +
+    `${reportTitle(doc)} — ${doc.source.file} (${format}${pages})` +
       ` — ${plural(doc.projets.length, 'projet')}, ${plural(doc.diagnostics.length, 'diagnostic')}`,
   );
 }
 
 function countLines(diagnostics: readonly Diagnostic[], options: TextOptions): string[] {
   const bySeverity = countBySeverity(diagnostics);
-  const severities = SEVERITIES.map((s) => `${bySeverity[s]} ${paint(s, options)}${bySeverity[s] === 1 ? '' : 's'}`).join(', ');
+  const severities = SEVERITIES.map((s) => `${bySeverity[s]} ${paint(s, options, bySeverity[s])}`).join(', ');
   return [`Diagnostics : ${severities}`, ...countByCode(diagnostics).map(([code, n]) => {
     const meaning = diagnosticInfo(code)?.meaning;
     return `  ${clean(code)}  ${n}${meaning === undefined ? '' : `  (${meaning})`}`;
@@ -125,9 +147,9 @@ function projectLine(projet: Projet, diagnostics: readonly Diagnostic[]): string
   // Errors are rare, so the usual line stays short; they are never hidden when present.
   const tally = [
     plural(projet.auteurs.length, 'auteur'),
-    ...(counts.error > 0 ? [plural(counts.error, 'error')] : []),
-    plural(counts.warning, 'warning'),
-    plural(counts.info, 'info'),
+    ...(counts.error > 0 ? [severityCount(counts, 'error')] : []),
+    severityCount(counts, 'warning'),
+    severityCount(counts, 'info'),
   ].join(', ');
   return clean(`${formatNumero(projet.numero)}  ${projet.titre} — ${projet.collectivite}`) + `  (${tally})`;
 }
@@ -135,17 +157,24 @@ function projectLine(projet: Projet, diagnostics: readonly Diagnostic[]): string
 function diagnosticLine(d: Diagnostic, options: TextOptions, withProjet = false): string {
   const where = [
     withProjet && d.projet !== undefined ? ` projet ${formatNumero(d.projet)}` : '',
-    d.page === undefined ? '' : ` p.${d.page}`,
+    d.page === undefined ? '' : ` p. ${d.page}`,
   ].join('');
-  return `  [${paint(d.severity, options)}] ${clean(d.code)}${where}: ${clean(d.message)}`;
+  return `  [${paint(d.severity, options)}] ${clean(d.code)}${where} : ${clean(d.message)}`;
 }
 
-function paint(severity: Severity, options: TextOptions): string {
-  return options.color === true ? `${ANSI[severity]}${severity}${ANSI_RESET}` : severity;
+/** The severity's word (plural for `n` > 1), coloured when asked. */
+function paint(severity: Severity, options: TextOptions, n = 1): string {
+  const word = SEVERITY_WORDS[severity][n > 1 ? 1 : 0];
+  return options.color === true ? `${ANSI[severity]}${word}${ANSI_RESET}` : word;
 }
 
+function severityCount(counts: Record<Severity, number>, severity: Severity): string {
+  return `${counts[severity]} ${SEVERITY_WORDS[severity][counts[severity] > 1 ? 1 : 0]}`;
+}
+
+/** « 0 projet », « 1 projet », « 2 projets »: French puts 0 in the singular. */
 function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${n} ${word}${n > 1 ? 's' : ''}`;
 }
 
 /** Printed strings may hold control characters; a terminal would obey them, and newlines would break the one-line layout. */

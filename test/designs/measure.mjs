@@ -79,7 +79,7 @@ if (process.argv.includes('--write')) {
   };
   const notes = errors.map((e, i) => `${errors.length > 1 ? `[${i + 1}] ` : ''}refused: \`${e}\` (nothing written: scored 0)`);
   // Designs from outside the generator (test/designs/outside/) have no axis choices: their own table.
-  const madeWith = (name) => (name.endsWith('-libreoffice') ? 'LibreOffice Writer' : name.endsWith('-groff') ? 'groff, tbl, Ghostscript ps2pdf' : name.endsWith('-latex') ? 'pdfLaTeX (pdfTeX)' : name.endsWith('-weasyprint') ? 'HTML and CSS, WeasyPrint' : 'hand-made HTML, Chromium');
+  const madeWith = (name) => (name.endsWith('-libreoffice') ? 'LibreOffice Writer' : name.endsWith('-groff') ? 'groff, tbl, Ghostscript ps2pdf' : name.endsWith('-latex') ? 'pdfLaTeX (pdfTeX)' : name.endsWith('-weasyprint') ? 'HTML and CSS, WeasyPrint' : name.endsWith('-scribus') ? 'Scribus text frames, its PDF writer' : 'hand-made HTML, Chromium');
   const outsideRows = rows.filter((r) => r.outside);
   const outsideTable = outsideRows.length === 0 ? [] : ['', 'Designs from outside the generator (`test/designs/outside/make.mjs`; what is unusual: each `design.json`):', '',
     '| design | made with | compare | score.mjs |', '| --- | --- | --- | --- |',

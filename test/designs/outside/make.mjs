@@ -11,6 +11,7 @@
  *   node test/designs/outside/make.mjs --kind groff --content synthetic-2031
  *   node test/designs/outside/make.mjs --kind latex --content synthetic-2031
  *   node test/designs/outside/make.mjs --kind weasyprint --content synthetic-2031
+ *   node test/designs/outside/make.mjs --kind scribus --content synthetic-2031
  *
  * `libreoffice`: a plain HTML document written for LibreOffice Writer (headings, paragraphs,
  * tables, page breaks; no CSS layout), converted by `soffice --headless --convert-to pdf`:
@@ -19,6 +20,8 @@
  * troff source (groff.mjs) typeset by groff to PostScript and converted by Ghostscript's ps2pdf.
  * `latex`: LaTeX source (latex.mjs) typeset by pdflatex (pdfTeX's own PDF writer).
  * `weasyprint`: HTML and CSS (weasyprint.mjs) laid out and written to PDF by WeasyPrint.
+ * `scribus`: a plan (scribus.mjs) laid out in text frames by Scribus's Python scripter
+ * (scribus-layout.py, under xvfb-run) and written by Scribus's own PDF writer.
  * Needs soffice (Debian libreoffice-writer-nogui), chromium, groff and ghostscript, pdflatex
  * (texlive-latex-recommended, texlive-lang-french, texlive-fonts-recommended) or weasyprint, and poppler-utils. Project pages are
  * found as generate.mjs finds them (../printed.mjs): each title searched in `pdftotext` output after
@@ -35,6 +38,7 @@ import { handmadeHtml, HANDMADE_DESCRIPTION } from './handmade.mjs';
 import { groffSource, GROFF_DESCRIPTION } from './groff.mjs';
 import { latexSource, LATEX_DESCRIPTION } from './latex.mjs';
 import { weasyprintHtml, WEASYPRINT_DESCRIPTION } from './weasyprint.mjs';
+import { scribusPlan, SCRIBUS_DESCRIPTION } from './scribus.mjs';
 import { checkPrinted, locate, pdfPages, printChromium, run, writeExpected } from '../printed.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -72,6 +76,13 @@ function printWeasyprint(html, pdf, work) {
   run('weasyprint', ['--quiet', source, pdf]);
 }
 
+/** Lays out the plan with Scribus (scribus-layout.py in its Python scripter, headless under Xvfb) and its own PDF writer. */
+function printScribus(plan, pdf, work) {
+  const source = join(work, 'source.json');
+  writeFileSync(source, plan);
+  run('xvfb-run', ['-a', 'scribus', '-g', '-ns', '-py', join(dirname(fileURLToPath(import.meta.url)), 'scribus-layout.py'), source, pdf]);
+}
+
 const KINDS = {
   libreoffice: { render: writerHtml, print: printWriter, description: WRITER_DESCRIPTION, producer: () => run('soffice', ['--version']).trim() },
   handmade: { render: handmadeHtml, print: printChromium, description: HANDMADE_DESCRIPTION, producer: () => run('chromium', ['--version']).trim() },
@@ -82,6 +93,8 @@ const KINDS = {
   latex: { render: latexSource, print: printLatex, description: LATEX_DESCRIPTION, source: 'source.tex',
     // textcomp's Times euro is drawn from a « C » (virtual font): its text is « C », not « € ».
     asPrinted: (s) => s.replace(/€/g, 'C'), producer: () => run('pdflatex', ['--version']).split('\n')[0] },
+  scribus: { render: scribusPlan, print: printScribus, description: SCRIBUS_DESCRIPTION, source: 'source.json',
+    producer: () => `Scribus ${run('dpkg-query', ['-W', '-f', '${Version}', 'scribus'])} (Debian package), its Python scripter and PDF writer` },
   weasyprint: { render: weasyprintHtml, print: printWeasyprint, description: WEASYPRINT_DESCRIPTION, producer: () => run('weasyprint', ['--version']).trim() },
 };
 
