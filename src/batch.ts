@@ -7,7 +7,7 @@ import type { Profile } from './profile.js';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import pLimit from 'p-limit';
-import { extractBrochureWithStatus } from './pipeline.js';
+import { runStages, type StageResults } from './pipeline.js';
 import { readInput, STANDARD_STREAM } from './read.js';
 import type { BrochureDocument } from './types.js';
 import { fromWorkerError, type WorkerJob, type WorkerReply } from './worker.js';
@@ -45,6 +45,8 @@ export interface BatchOptions {
   readonly outputFor: (input: string, document: BrochureDocument) => string | null;
   /** Called as each file is done, before the others (so that its line is printed then, and a progress line moves). */
   readonly onDone?: (outcome: FileOutcome, done: number, total: number) => void;
+  /** Called with every stage's output of a file read in this thread (not in a worker): `extract --explain`. */
+  readonly onStages?: (input: string, stages: StageResults) => void;
 }
 
 /** What happened to one file. */
@@ -70,7 +72,11 @@ type Reader = (input: string) => Promise<{ document: BrochureDocument; partial: 
 export async function processFiles(inputs: readonly string[], options: BatchOptions): Promise<FileOutcome[]> {
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), inputs.length));
   const pool = (options.threads ?? jobs > 1) ? createPool(jobs, options) : undefined;
-  const read: Reader = pool?.read ?? (async (input) => extractBrochureWithStatus(await readInput(input), { ...options, fileName: input }));
+  const read: Reader = pool?.read ?? (async (input) => {
+    const stages = await runStages(await readInput(input), { ...options, fileName: input });
+    options.onStages?.(input, stages);
+    return stages;
+  });
   const limit = pLimit(jobs);
   let done = 0;
   try {

@@ -48,6 +48,10 @@ Options:
   --jobs N           files processed at once (default: number of cores)
   --page-threads N   threads reading one PDF's pages (default: 2 when 2 cores are idle and the PDF has 200 pages or more, else 1;
                      N given: N threads whatever the page count)
+  --explain [NN]     after the summary line, print the design learnt from the document (the style of its
+                     project titles, rubrique headings, team, key figures, section titles) and, with NN,
+                     what decided project NN (its start, each rubrique cut and move, each author pairing);
+                     one INPUT only; on stdout, on stderr with --out -; the JSON is written as usual
   --debug            print stack traces of unexpected errors
   -q, --quiet        print nothing on success
   -h, --help         show this help
@@ -170,7 +174,8 @@ function helpOf(rest: readonly string[]): string {
   return text;
 }
 
-async function extractCommand(argv: readonly string[]): Promise<number> {
+async function extractCommand(args: readonly string[]): Promise<number> {
+  const { explain, argv } = takeExplain(args);
   const { values, positionals } = parseOptions('extract', argv, {
     ...READING_OPTIONS,
     out: { type: 'string', short: 'o' },
@@ -192,6 +197,7 @@ async function extractCommand(argv: readonly string[]): Promise<number> {
   if (positionals.length === 1 && /\.pdf$/i.test(positionals[0]!)) prestartPageThread(undefined, askedThreads ?? 1);
   const { inputs, fromFolders } = await expandInputs(positionals);
   if (values.out !== undefined && inputs.length > 1) throw new BrochureError('USAGE', '--out takes one input; use --out-dir for several');
+  if (explain !== undefined && inputs.length > 1) throw new BrochureError('USAGE', '--explain takes one input');
   const options = await readingOptions(values);
   const jobs = positiveInteger(values.jobs, '--jobs');
   const toStdout = values.out === STANDARD_STREAM;
@@ -228,9 +234,44 @@ async function extractCommand(argv: readonly string[]): Promise<number> {
   // page-reading threads; either way --timeout stops a parse that never yields (terminated thread,
   // or V8's watchdog for the synchronous stages) and pdf.js is loaded once.
   const fileThreads = inputs.length > 1 && (jobs ?? availableParallelism()) > 1;
-  await processFiles(inputs, { ...options, jobs, outputFor, onDone, threads: fileThreads, pageThreads: fileThreads ? 0 : pageThreads, ...(askedThreads !== undefined ? { pagesPerThread: 1 } : {}) });
+  // --explain: the report is made from the stages' outputs while they are at hand.
+  const explainer = explain === undefined ? undefined : await explainerFor(options.profile, explain);
+  let explanation: string | null | undefined;
+  const onStages = explainer && ((_: string, stages: import('./pipeline.js').StageResults) => void (explanation = explainer(stages)));
+  await processFiles(inputs, { ...options, jobs, outputFor, onDone, threads: fileThreads, pageThreads: fileThreads ? 0 : pageThreads, ...(askedThreads !== undefined ? { pagesPerThread: 1 } : {}), ...(onStages ? { onStages } : {}) });
   if (extracted === 0 && exit === EXIT.ok) throw new BrochureError('NOT_A_BROCHURE', `no brochure in ${positionals.map((path) => printable(path)).join(', ')}: every file was skipped`);
+  if (explanation === null) {
+    process.stderr.write(`brochure-extract: --explain ${explain}: the document has no project ${explain}\n`);
+    exit = worst(exit, EXIT.usage);
+  } else if (explanation !== undefined) {
+    say.write(explanation);
+  }
   return exit;
+}
+
+/**
+ * Takes `--explain`, `--explain NN` or `--explain=NN` out of extract's arguments (node's parser
+ * has no option with an optional value).
+ * @param argv The arguments after `extract`.
+ * @returns The project asked for (`null`: the design alone; `undefined`: no --explain) and the other arguments.
+ */
+function takeExplain(argv: readonly string[]): { explain: number | null | undefined; argv: string[] } {
+  const rest = [...argv];
+  const at = rest.findIndex((arg) => arg === '--explain' || arg.startsWith('--explain='));
+  if (at < 0) return { explain: undefined, argv: rest };
+  const inline = rest[at]!.startsWith('--explain=') ? rest[at]!.slice('--explain='.length) : undefined;
+  const next = inline === undefined && /^\d{1,3}$/.test(rest[at + 1] ?? '') ? rest[at + 1] : undefined;
+  const value = inline ?? next;
+  if (value !== undefined && !/^\d{1,3}$/.test(value)) throw new BrochureError('USAGE', `--explain takes a project number, not '${printable(value)}'`);
+  rest.splice(at, next === undefined ? 1 : 2);
+  return { explain: value === undefined ? null : Number(value), argv: rest };
+}
+
+/** The --explain report maker, its modules loaded and the vocabulary compiled once. */
+async function explainerFor(profile: import('./profile.js').Profile | undefined, numero: number | null) {
+  const [{ renderExplanation }, { compileProfile, DEFAULT_VOCABULARY }] = await Promise.all([import('./report/explain.js'), import('./profile.js')]);
+  const vocabulary = profile ? compileProfile(profile) : DEFAULT_VOCABULARY;
+  return (stages: import('./report/explain.js').ExplainInput): string | null => renderExplanation(stages, vocabulary, numero);
 }
 
 /**

@@ -173,6 +173,13 @@ export interface ProjectBlock {
    * entry's lines (title, organisation) and nothing else is known (the document is partial).
    */
   readonly fromSommaireOnly?: boolean;
+  /**
+   * What decided where the project starts (rule ids of `src/segment/starts.ts`: « sommaire-entry »,
+   * « authors-heading », « sommaire-title », « announced-page », « labelled-number »,
+   * « display-number », « family-emails », « title-only », « not-in-sommaire », « sommaire-only »),
+   * for `--explain`.
+   */
+  readonly startEvidence?: readonly string[];
 }
 
 /** One roster ("PROMOTION OLYMPE DE GOUGES" and its member lines) printed at the end of the brochure. */
@@ -229,6 +236,13 @@ export interface PrintedFigure {
   readonly page: number | null;
 }
 
+/** Which rule paired an author's name with an e-mail (`reading-order`, `columns`, `local-part`), for `--explain`. */
+export interface AuthorPairing {
+  readonly name: string;
+  readonly email: string;
+  readonly rule: string;
+}
+
 /** The fields of one project as printed, before names, e-mails and rosters are interpreted. */
 export interface ParsedProject {
   readonly numero: number;
@@ -237,6 +251,8 @@ export interface ParsedProject {
   readonly collectivite: string;
   /** Authors' cards under « LES AUTEURS ». */
   readonly auteurs: readonly PrintedPerson[];
+  /** Which rule paired each author's name with the e-mail (for `--explain`). */
+  readonly pairings?: readonly AuthorPairing[];
   /** Label of the tutor block as printed ("TUTRICE AU SEIN DE LA COLLECTIVITÉ"), `null` when absent. */
   readonly tuteurLabel: string | null;
   /** Tutors' cards under the tutor label. */
@@ -255,6 +271,25 @@ export interface ParsedProject {
   readonly pages: { readonly debut: number; readonly fin: number } | null;
   /** Anomalies met while parsing this project. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Where each rubrique was cut and what was moved into it, by which rule (printed by `extract --explain`). */
+  readonly rubriqueCuts?: readonly RubriqueCut[];
+}
+
+/**
+ * One decision of the parse stage about a project's rubriques: a rubrique opened at a heading, or
+ * blocks moved into a rubrique because of their shape.
+ */
+export interface RubriqueCut {
+  /** The rubrique opened or filled (`encadre` for a box under an unknown heading). */
+  readonly rubrique: RubriqueKey | 'encadre';
+  /** Id of the rule (`known-heading`, `box-title`…) or of the move (`team-to-authors`…) that decided. */
+  readonly rule: string;
+  /** PDF page of the heading or of the first moved block. */
+  readonly page: number | null;
+  /** The heading, or the first moved block's text, shortened. */
+  readonly text: string;
+  /** The heading pass that made the heading a block of its own (`split-run-in-heading`…), when one did. */
+  readonly pass?: string;
 }
 
 /** The rubriques a project page may hold. */

@@ -9,7 +9,7 @@ import { leafBlocks } from '../src/extract/blocks.js';
 import { isBoldFontName } from '../src/extract/pdf.js';
 import { parseFigures } from '../src/parse/chiffres.js';
 import { parseTutorCards, splitNameAndRole } from '../src/parse/people.js';
-import { returnRunOnAfterFigures } from '../src/parse/rubriques.js';
+import { returnRunOnAfterFigures } from '../src/parse/moves.js';
 import type { Leaf } from '../src/extract/xycut.js';
 import { DEFAULT_VOCABULARY } from '../src/profile.js';
 import { joinWrappedNames, segmentDocument } from '../src/segment/index.js';

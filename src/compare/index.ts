@@ -10,6 +10,7 @@
  * one-to-one matching. The score is the mean of the scored rows.
  */
 import { figureKey, sameName, sameNumber, samePromotion, short, textSimilarity, ws } from './normalise.js';
+import { TEXT_RUBRIQUES } from '../text-rubriques.js';
 
 export { textSimilarity } from './normalise.js';
 
@@ -78,7 +79,7 @@ export interface ComparableProject {
 }
 
 /** The text rubriques, compared by word similarity. */
-export const TEXT_RUBRIQUES = ['contexte', 'problematique', 'clesPourAgir', 'temoignage'] as const;
+export { TEXT_RUBRIQUES };
 
 const emptyOptions: CompareOptions = {};
 

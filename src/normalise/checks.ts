@@ -8,6 +8,7 @@ import type { Vocabulary } from '../profile.js';
 import { UNREADABLE_CHAR } from '../unreadable.js';
 import type { BrochureDocument, Diagnostic, ParsedProject, Personne, Projet, RubriqueKey, SegmentedDocument } from '../types.js';
 import { mostSimilar } from '../similarity.js';
+import { BODY_RUBRIQUES, type TextRubrique } from '../text-rubriques.js';
 import { foldLetters } from './names.js';
 import type { Promotion, RosterMatch } from './promotions.js';
 
@@ -220,7 +221,7 @@ function checkTutors({ document, projects }: CheckInput): Diagnostic[] {
       }
     }
     // The rubriques' letters, folded once for all the project's tutors.
-    const folded = Object.fromEntries(TEXT_RUBRIQUES.map((field) => [field, foldLetters(projet[field] ?? '')]));
+    const folded = Object.fromEntries(TESTIMONY_FIRST.map((field) => [field, foldLetters(projet[field] ?? '')]));
     for (const tuteur of projet.tuteurs) {
       out.push(...compareWithMention(projet, tuteur, folded));
       if (tuteur.fonction !== null && tuteur.fonction.split(/\s+/).length >= 5) {
@@ -241,17 +242,18 @@ function checkTutors({ document, projects }: CheckInput): Diagnostic[] {
   return out;
 }
 
-const TEXT_RUBRIQUES = ['temoignage', 'contexte', 'problematique', 'clesPourAgir'] as const;
+/** The text rubriques, the testimony first: its signature is where a tutor is usually named. */
+const TESTIMONY_FIRST: readonly TextRubrique[] = ['temoignage', ...BODY_RUBRIQUES];
 
 /**
  * Finds where a tutor is named in the project's text (the testimony's attribution, usually) and
  * compares the printed name and role with the tutor card.
  */
-function compareWithMention(projet: Projet, tuteur: Projet['tuteurs'][number], folded: Partial<Record<(typeof TEXT_RUBRIQUES)[number], string>>): Diagnostic[] {
+function compareWithMention(projet: Projet, tuteur: Projet['tuteurs'][number], folded: Partial<Record<TextRubrique, string>>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const familyTokens = tuteur.nom.split(/\s+/).map(foldLetters);
   const familyKey = familyTokens.join('');
-  for (const field of TEXT_RUBRIQUES) {
+  for (const field of TESTIMONY_FIRST) {
     const text = projet[field];
     // Most rubriques do not name the tutor: rule them out on the folded letters before scanning words.
     if (!text || !(folded[field] ?? '').includes(familyKey)) continue;
@@ -299,7 +301,7 @@ function compareWithMention(projet: Projet, tuteur: Projet['tuteurs'][number], f
   return out;
 }
 
-const RUBRIQUE_LABEL: Record<(typeof TEXT_RUBRIQUES)[number], string> = {
+const RUBRIQUE_LABEL: Record<TextRubrique, string> = {
   temoignage: 'le témoignage',
   contexte: 'le contexte',
   problematique: 'la problématique',
@@ -429,7 +431,7 @@ function checkContent({ document }: CheckInput): Diagnostic[] {
   const out: Diagnostic[] = [];
   const paragraphs = new Map<string, { projet: Projet; field: string }>();
   for (const projet of document.projets) {
-    for (const field of TEXT_RUBRIQUES) {
+    for (const field of TESTIMONY_FIRST) {
       const text = projet[field];
       if (!text) continue;
       for (const paragraph of text.split(/\n\n+/)) {

@@ -6,9 +6,10 @@
  * any order; a heading printed twice appends to the same rubrique.
  */
 import { DEFAULT_VOCABULARY, type Vocabulary } from '../profile.js';
+import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, ParsedProject, ProjectBlock, RubriqueKey, TextLine } from '../types.js';
 import { parseFigures } from './chiffres.js';
-import { parseAuthorCards, parseTutorCards } from './people.js';
+import { parseTutorCards, readAuthorCards } from './people.js';
 import { renderRubrique } from './render.js';
 import { splitRubriques } from './rubriques.js';
 
@@ -28,7 +29,7 @@ export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEF
   const isCaption = (text: string): boolean => vocabulary.isCaption(text);
   const diagnostics: Diagnostic[] = [];
   const where = { projet: project.numero, ...(project.heading.page !== null ? { page: project.heading.page } : {}) };
-  const { headingBlocks, rubriques, unknown, diagnostics: splitDiagnostics } = splitRubriques(project.blocks, vocabulary, where);
+  const { headingBlocks, rubriques, unknown, cuts, diagnostics: splitDiagnostics } = splitRubriques(project.blocks, vocabulary, where);
   diagnostics.push(...splitDiagnostics);
   const { titre, collectivite } = readTitle(headingBlocks);
   const blocksOf = (key: RubriqueKey): Block[] | null => {
@@ -45,8 +46,8 @@ export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEF
     return renderRubrique(kept);
   };
 
-  const auteurs = parseAuthorCards(blocksOf('auteurs') ?? [], vocabulary.teamTableHeaders);
-  const hasText = rubriques.some((rubrique) => ['contexte', 'problematique', 'clesPourAgir'].includes(rubrique.key) && rubrique.blocks.length > 0);
+  const { cards: auteurs, pairings } = readAuthorCards(blocksOf('auteurs') ?? [], vocabulary.teamTableHeaders);
+  const hasText = rubriques.some((rubrique) => isBodyRubrique(rubrique.key) && rubrique.blocks.length > 0);
   if (!hasText && !auteurs.some((card) => card.details.length > 0) && !project.fromSommaireOnly) {
     // Neither an author's e-mail nor any body rubrique: this is not a readable project page.
     throw new Error('ni adresse d’auteur ni rubrique CONTEXTE / PROBLÉMATIQUE / DES CLÉS POUR AGIR sous le numéro');
@@ -72,6 +73,7 @@ export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEF
     titre,
     collectivite,
     auteurs,
+    pairings,
     tuteurLabel: rubriques.find((rubrique) => rubrique.key === 'tuteurs')?.heading || null,
     tuteurs: parseTutorCards(blocksOf('tuteurs') ?? []),
     contexte,
@@ -90,6 +92,7 @@ export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEF
     })),
     pages: pages.length > 0 ? { debut: Math.min(...pages), fin: Math.max(...pages) } : null,
     diagnostics,
+    rubriqueCuts: cuts,
   };
 }
 

@@ -4,7 +4,7 @@
  * from converter text, so cards are rebuilt line by line.
  */
 import { EMAIL, foldForMatch } from '../conventions.js';
-import type { Block, PrintedPerson, TextLine } from '../types.js';
+import type { AuthorPairing, Block, PrintedPerson, TextLine } from '../types.js';
 
 /** Name tokens: words in capitals (family names) or capitalised words (given names), hyphens allowed. */
 const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’]*)(?:-\p{Lu}[\p{L}'’]*)*$/u;
@@ -72,11 +72,30 @@ function pushDetail(details: string[], text: string): void {
  * @returns One card per person, in reading order.
  */
 export function parseAuthorCards(blocks: readonly Block[], tableHeaders: ReadonlySet<string> = new Set()): PrintedPerson[] {
-  const cards = readCards(
+  return readAuthorCards(blocks, tableHeaders).cards;
+}
+
+/**
+ * Rebuilds authors' cards as `parseAuthorCards` does, and says which rule paired each name with its
+ * e-mail (`reading-order`: the e-mail under or beside the name; `columns`: k names then k e-mails),
+ * for `--explain`.
+ * @param blocks Blocks under « LES AUTEURS ».
+ * @param tableHeaders The family's team table header words.
+ * @returns The cards, and one pairing per card with a name and an e-mail.
+ */
+export function readAuthorCards(blocks: readonly Block[], tableHeaders: ReadonlySet<string> = new Set()): { cards: PrintedPerson[]; pairings: AuthorPairing[] } {
+  const read = readCards(
     withoutHeaderRow(blocks.map(splitNameAndEmail).filter((block) => !isTableHeader(block, tableHeaders))),
     (_, text, current) => EMAIL.test(text) || (current !== undefined && current.details.length === 0 && text.includes('@')),
   );
-  return pairColumns(joinSplitNames(cards));
+  const joined = joinSplitNames(read);
+  const cards = pairColumns(joined);
+  const rule = (card: PrintedPerson): string => (joined.includes(card) ? 'reading-order' : 'columns');
+  const pairings = cards.flatMap((card) => {
+    const email = card.details.find((detail) => EMAIL.test(detail));
+    return card.name !== '' && email !== undefined ? [{ name: card.name, email, rule: rule(card) }] : [];
+  });
+  return { cards, pairings };
 }
 
 /**

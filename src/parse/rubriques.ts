@@ -1,22 +1,24 @@
 /**
- * Cuts a project's blocks into its title and its rubriques. A heading the vocabulary knows opens
+ * Cuts a project's blocks into its title and its rubriques. First the heading passes
+ * (`heading-passes.ts`) make each heading a block of its own. A heading the vocabulary knows opens
  * its rubrique. A line set like the known headings but not in the vocabulary opens a rubrique too
  * when what follows says what it is (a team, tutors' cards, a quote and its signature, figures,
  * references) or when prose follows a list of people; it is reported (`RUBRIQUE_HEADING_UNKNOWN`)
  * and never glued to the rubrique before it; so does a heading numbered as the known ones, a
  * short line over big figures and their labels (key figures), and, where headings are regular, a
- * short bold line closing the text (a box). Then blocks whose shape belongs elsewhere move there:
- * a team printed without a heading (before or after the body) to the authors, a tutor's card that
- * a sidebar interleaved with the body to the tutors, tutors' cards printed under the team without
- * a label to the tutors, a pull-quote read beside the title or run on to the next page to the
- * testimony, text run on under a floated box of figures to the rubrique the box interrupted.
+ * short bold line closing the text (a box). A pull-quote read beside the title is the testimony.
+ * Then blocks whose shape belongs elsewhere move there (`moves.ts`). Every cut and every move is
+ * recorded with the id of the rule that made it (`RubriqueCut`, printed by `extract --explain`).
  */
-import { foldForMatch } from '../conventions.js';
 import type { Vocabulary } from '../profile.js';
-import type { Block, Diagnostic, RubriqueKey, TextLine } from '../types.js';
+import { isBodyRubrique } from '../text-rubriques.js';
+import type { Block, Diagnostic, RubriqueCut, RubriqueKey } from '../types.js';
+import { DISPLAY_SIZE, isQuoteType, isRegular, isSmallerThanBody } from '../typography.js';
 import { isStandaloneFigure } from './chiffres.js';
-import { isAnyCaseName, isNamePart } from './people.js';
-import { headingStyle, isSidebarCard, isTeamBlock, meaningOf, numberedLikeHeadings, setLikeHeading, type HeadingStyle } from './structure.js';
+import { runHeadingPasses } from './heading-passes.js';
+import { moveByShape } from './moves.js';
+import { isAnyCaseName } from './people.js';
+import { headingStyle, isProse, meaningOf, numberedLikeHeadings, setLikeHeading, type HeadingStyle } from './structure.js';
 
 /** One rubrique: its heading as printed (`''` when the structure alone found it) and its blocks. */
 export interface Rubrique {
@@ -33,36 +35,45 @@ export interface SplitProject {
   readonly rubriques: Rubrique[];
   /** Unknown headings whose content tells nothing: kept as boxes (heading and text). */
   readonly unknown: { readonly heading: string; readonly blocks: Block[] }[];
+  /** Where each rubrique was cut and what was moved into it, by which rule, in order. */
+  readonly cuts: RubriqueCut[];
   readonly diagnostics: Diagnostic[];
 }
 
-const TEXT_RUBRIQUES: readonly RubriqueKey[] = ['contexte', 'problematique', 'clesPourAgir'];
+/** What a cut record quotes of a block: its first line, shortened. */
+const CUT_TEXT_MAX = 60;
 
 /**
  * Cuts a project's blocks at rubrique headings, known or set like them.
  * @param blocks The project's blocks after its number.
  * @param vocabulary The family's words.
  * @param where Project number and page, for diagnostics.
- * @returns Title blocks, rubriques, unknown boxes and what was reported.
+ * @returns Title blocks, rubriques, unknown boxes, the cuts and what was reported.
  */
 export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary, where: { projet: number; page?: number }): SplitProject {
-  const blocks = joinSplitHeadings(splitTwoLineRunInHeadings(joinWrappedLabelEntries(printed.flatMap((block) => splitHeadingLines(block, vocabulary)).flatMap((block) => liftInnerHeading(block, vocabulary)), vocabulary).flatMap((block) => splitInlineLabels(block, vocabulary)).flatMap((block) => splitRunInHeading(block, vocabulary)), vocabulary), vocabulary);
+  const { blocks, madeBy } = runHeadingPasses(printed, vocabulary);
   const style = headingStyle(blocks, vocabulary);
   const headingBlocks: Block[] = [];
   const rubriques: (Rubrique | { key: null; heading: string; page: number | null; blocks: Block[] })[] = [];
   const diagnostics: Diagnostic[] = [];
+  const cuts: RubriqueCut[] = [];
+  const open = (key: RubriqueKey | null, block: Block, rule: string): void => {
+    rubriques.push({ key, heading: block.text, page: block.page, blocks: [] });
+    const pass = madeBy.get(block);
+    cuts.push({ rubrique: key ?? 'encadre', rule, page: block.page, text: cutText(block), ...(pass !== undefined ? { pass } : {}) });
+  };
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     const key = knownHeading(block, vocabulary);
     if (key) {
-      rubriques.push({ key, heading: block.text, page: block.page, blocks: [] });
+      open(key, block, 'known-heading');
       continue;
     }
     // After the references, a box title in sentence case may follow headings in capitals.
     const current = rubriques.at(-1)?.key ?? null;
     const candidate = (b: Block): boolean => style !== null && (setLikeHeading(b, style) || (current === 'allerPlusLoin' && setLikeHeading(b, { ...style, sentenceCase: true })));
     if (headsFigures(block, blocks.slice(i + 1), blocks[i - 1])) {
-      rubriques.push({ key: 'chiffres', heading: block.text, page: block.page, blocks: [] });
+      open('chiffres', block, 'heading-over-figures');
       diagnostics.push(unknownHeading(block, 'chiffres', where));
       continue;
     }
@@ -71,7 +82,7 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
       while (end < blocks.length && !knownHeading(blocks[end]!, vocabulary) && !isBoxTitle(blocks[end]!, style, blocks.slice(end + 1), vocabulary)) end++;
       const seen = rubriques.map((rubrique) => rubrique.key).filter((k): k is RubriqueKey => k !== null);
       const meaning = meaningOf(blocks.slice(i + 1, end), vocabulary, seen);
-      rubriques.push({ key: meaning, heading: block.text, page: block.page, blocks: [] });
+      open(meaning, block, 'box-title');
       diagnostics.push(unknownHeading(block, meaning, where));
       continue;
     }
@@ -87,7 +98,8 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
       // A heading numbered as the known ones are is a rubrique of its own, even over prose.
       const numbered = style !== null && numberedLikeHeadings(block, style);
       if ((meaning !== null && meaning !== current) || proseAfterPeople || notReferences || numbered) {
-        rubriques.push({ key: meaning, heading: block.text, page: block.page, blocks: [] });
+        const why = meaning !== null && meaning !== current ? 'meaning-of-content' : proseAfterPeople ? 'prose-after-people' : notReferences ? 'not-references' : 'numbered';
+        open(meaning, block, `set-like-heading:${why}`);
         diagnostics.push(unknownHeading(block, meaning, where));
         continue;
       }
@@ -102,10 +114,18 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
     if (at > 0) {
       const quote = headingBlocks.splice(at);
       known.unshift({ key: 'temoignage', heading: '', page: quote[0]!.page, blocks: quote });
+      cuts.push({ rubrique: 'temoignage', rule: 'pull-quote-after-title', page: quote[0]!.page, text: cutText(quote[0]!) });
     }
   }
-  const moved = moveByShape(headingBlocks, known, vocabulary, where, diagnostics, unknown);
-  return { headingBlocks: moved.headingBlocks, rubriques: moved.rubriques, unknown, diagnostics };
+  const state = { title: headingBlocks, rubriques: [...known], boxes: unknown, vocabulary, where, diagnostics };
+  for (const move of moveByShape(state)) cuts.push({ rubrique: move.to, rule: move.rule, page: move.blocks[0]?.page ?? null, text: cutText(move.blocks[0]) });
+  return { headingBlocks: state.title, rubriques: state.rubriques, unknown, cuts, diagnostics };
+}
+
+/** The start of a block's text, as a cut record quotes it. */
+function cutText(block: Block | undefined): string {
+  const text = (block?.text ?? '').trim().replace(/\s+/g, ' ');
+  return text.length > CUT_TEXT_MAX ? `${text.slice(0, CUT_TEXT_MAX)}…` : text;
 }
 
 /**
@@ -115,231 +135,6 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
 function knownHeading(block: Block, vocabulary: Vocabulary): RubriqueKey | null {
   if (block.kind !== 'paragraph' || /^\p{Ll}/u.test(block.text.trim())) return null;
   return vocabulary.rubriqueOf(block.text);
-}
-
-/**
- * A heading set close above its text, read in the same block (« Tuteur au sein de la collectivité »
- * in bold, then « DURAND Léa, directrice… » in a regular face): the bold lines opening the block,
- * together a known heading, are cut off when a regular line follows them.
- */
-function splitHeadingLines(block: Block, vocabulary: Vocabulary): Block[] {
-  if (block.kind !== 'paragraph' || block.lines.length < 2) return [block];
-  for (let k = Math.min(3, block.lines.length - 1); k >= 1; k--) {
-    const head = block.lines.slice(0, k);
-    const rest = block.lines.slice(k);
-    if (!head.every((line) => line.bold === true) || rest[0]!.bold !== false) continue;
-    const text = head.map((line) => line.text.trim()).join(' ');
-    if (vocabulary.rubriqueOf(text) === null) continue;
-    return [
-      { ...block, lines: head, text },
-      { ...block, lines: rest, text: rest.map((line) => line.text).join(' ') },
-    ];
-  }
-  return [block];
-}
-
-/**
- * A sidebar's card read line by line with the heading beside it (« DURAND Léa » / « CONTEXTE
- * ET ENJEUX » / « Directrice… »): a bold line inside a block that is a known heading is lifted out,
- * after the rest of the block.
- */
-function liftInnerHeading(block: Block, vocabulary: Vocabulary): Block[] {
-  if (block.kind !== 'paragraph' || block.lines.length < 3) return [block];
-  const at = block.lines.findIndex((line, i) => i > 0 && line.bold === true && vocabulary.rubriqueOf(line.text) !== null);
-  if (at < 0) return [block];
-  const heading = block.lines[at]!;
-  const rest = block.lines.filter((_, i) => i !== at);
-  return [
-    { ...block, lines: rest, text: rest.map((line) => line.text).join(' ') },
-    { ...block, lines: [heading], text: heading.text },
-  ];
-}
-
-/** A label, a colon, then what it labels (on the same line or the next): « Tuteur : Claire DURAND, directrice… ». */
-const INLINE_LABEL = /^(\p{Lu}[^:]{2,59}?)\s*:\s*((?:\p{Lu}.*)?)$/u;
-
-/**
- * The wrapped lines of one person's entry joined: a line ending on a hyphen before a capital is a
- * compound name cut at its own hyphen (« Noor- » / « Yasmin », « TUDOSE- » / « MARTINEZ »), joined
- * with its hyphen and no space.
- */
-function joinEntryLines(texts: readonly string[]): string {
-  return texts.map((text) => text.trim()).filter(Boolean).reduce((joined, text) => (joined === '' ? text : /\p{L}-$/u.test(joined) && /^\p{Lu}/u.test(text) ? joined + text : `${joined} ${text}`), '');
-}
-
-/**
- * A labelled entry (« Encadrement : ») whose person a narrow sidebar wrapped onto the next line,
- * where the name set in bold opened a block of its own (« Encadrement : CRISTEL » / « DELESSE
- * Deborah, Déléguée… »): the next block goes back on the entry when it is set in the same size,
- * the entry has no role yet (no comma after the label) and the next block opens no label itself.
- */
-function joinWrappedLabelEntries(blocks: readonly Block[], vocabulary: Vocabulary): Block[] {
-  const labelled = (line: TextLine): RegExpExecArray | null => {
-    const match = INLINE_LABEL.exec(line.text.trim());
-    const key = match ? vocabulary.rubriqueOf(match[1]!) : null;
-    return key === 'tuteurs' || key === 'auteurs' ? match : null;
-  };
-  const out: Block[] = [];
-  for (const block of blocks) {
-    const previous = out.at(-1);
-    const last = previous?.lines.at(-1);
-    const first = block.lines[0]!;
-    const entry = last ? labelled(last) : null;
-    const sameSize = last?.size != null && first.size != null && Math.abs(last.size - first.size) <= 0.05;
-    if (previous && entry && !entry[2]!.includes(',') && previous.kind === 'paragraph' && block.kind === 'paragraph' && sameSize && !labelled(first)) {
-      out[out.length - 1] = { ...previous, lines: [...previous.lines, ...block.lines], text: joinEntryLines([previous.text, block.text]) };
-      continue;
-    }
-    out.push(block);
-  }
-  return out;
-}
-
-/**
- * People printed one per line with their label inline (« Tuteur : Prénom NOM, fonction »): each
- * line whose words before the colon are a people heading the vocabulary knows (tutors, team) is
- * cut into that heading and what it labels, which is kept as one line (a narrow column may wrap
- * it) so that it opens its rubrique as a heading does.
- */
-function splitInlineLabels(block: Block, vocabulary: Vocabulary): Block[] {
-  if (block.kind !== 'paragraph' || !block.text.includes(':')) return [block];
-  const labelOf = (line: TextLine): { label: string; rest: string } | null => {
-    const match = INLINE_LABEL.exec(line.text.trim());
-    const key = match ? vocabulary.rubriqueOf(match[1]!) : null;
-    return key === 'tuteurs' || key === 'auteurs' ? { label: match![1]!, rest: match![2]! } : null;
-  };
-  if (!block.lines.some((line) => labelOf(line) !== null)) return [block];
-  const out: Block[] = [];
-  const piece = (lines: TextLine[]): Block => ({ ...block, lines, text: lines.map((line) => line.text).join(' ') });
-  let run: TextLine[] = [];
-  let labelled = false;
-  const flush = (): void => {
-    if (run.length === 0) return;
-    // What a label carries is one entry: its wrapped lines are joined back into one.
-    const text = joinEntryLines(run.map((line) => line.text));
-    if (labelled && text !== '') out.push(piece([{ ...run[0]!, text, bold: null }]));
-    else if (!labelled) out.push(piece(run));
-    run = [];
-  };
-  for (const [i, line] of block.lines.entries()) {
-    // A label opens its block, follows another labelled entry or is set apart from the line before
-    // (a sidebar's size beside the body): a wrapped sentence's line is never one.
-    const previous = block.lines[i - 1];
-    const apart = previous !== undefined && previous.size !== null && line.size !== null && Math.abs(previous.size - line.size) > 0.05;
-    const found = i === 0 || labelled || apart ? labelOf(line) : null;
-    if (!found) {
-      // Text set in another size (the body beside a sidebar) is not part of the labelled entry.
-      const size = run[0]?.size ?? null;
-      if (labelled && size !== null && line.size !== null && Math.abs(line.size - size) > 0.05) {
-        flush();
-        labelled = false;
-      }
-      run.push(line);
-      continue;
-    }
-    flush();
-    out.push(piece([{ ...line, text: found.label }]));
-    labelled = true;
-    run = [{ ...line, text: found.rest }];
-  }
-  flush();
-  return out;
-}
-
-/**
- * A heading in a margin read on the same line as the text beside it (« PROBLÉMATIQUE Comment
- * organiser… »): a known heading in capitals opening a paragraph's first line is cut off it.
- */
-function splitRunInHeading(block: Block, vocabulary: Vocabulary): Block[] {
-  const first = block.lines[0];
-  if (block.kind !== 'paragraph' || !first) return [block];
-  const words = first.text.trim().split(/\s+/);
-  for (let k = Math.min(5, words.length - 1); k >= 1; k--) {
-    const heading = words.slice(0, k).join(' ');
-    const rest = words.slice(k).join(' ');
-    if (/\p{Ll}/u.test(heading) || !/^(?:\p{Lu}\p{Ll}|\p{Lu}['’]\p{L}|[«"])/u.test(rest) || vocabulary.rubriqueOf(heading) === null) continue;
-    const lines = [{ ...first, text: rest }, ...block.lines.slice(1)];
-    return [
-      { ...block, text: heading, lines: [{ ...first, text: heading }] },
-      { ...block, text: block.text.trim().slice(heading.length).trim(), lines },
-    ];
-  }
-  return [block];
-}
-
-/**
- * A margin heading on two lines, each read on the same line as the text beside it (« LA Le projet
- * visait… » / « PROBLÉMATIQUE à mesurer… »): the words in capitals opening two
- * consecutive paragraphs, together a known heading, are cut off both and set before them.
- */
-function splitTwoLineRunInHeadings(blocks: readonly Block[], vocabulary: Vocabulary): Block[] {
-  const out: Block[] = [];
-  const capsWords = (block: Block | undefined): string[] => {
-    if (!block || block.kind !== 'paragraph' || !block.lines[0]) return [];
-    const words = block.lines[0].text.trim().split(/\s+/);
-    const caps: string[] = [];
-    for (const word of words.slice(0, -1)) {
-      if (/\p{Ll}/u.test(word) || !/\p{Lu}/u.test(word)) break;
-      caps.push(word);
-    }
-    return caps.slice(0, 4);
-  };
-  const cut = (block: Block, k: number): Block => {
-    const [first, ...others] = block.lines;
-    const rest = first!.text.trim().split(/\s+/).slice(k).join(' ');
-    const lines = [{ ...first!, text: rest }, ...others];
-    return { ...block, lines, text: lines.map((line) => line.text).join(' ') };
-  };
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i]!;
-    const next = blocks[i + 1];
-    const a = capsWords(block);
-    const b = capsWords(next);
-    let found: [number, number] | null = null;
-    for (let k = a.length; k >= 1 && !found; k--) {
-      for (let m = b.length; m >= 1 && !found; m--) {
-        if (vocabulary.rubriqueOf(block.text) === null && vocabulary.rubriqueOf([...a.slice(0, k), ...b.slice(0, m)].join(' ')) !== null) found = [k, m];
-      }
-    }
-    if (!found || !next) {
-      out.push(block);
-      continue;
-    }
-    const heading = [...a.slice(0, found[0]), ...b.slice(0, found[1])].join(' ');
-    out.push({ ...block, text: heading, lines: [{ ...block.lines[0]!, text: heading }] }, cut(block, found[0]), cut(next, found[1]));
-    i++;
-  }
-  return out;
-}
-
-/** A heading broken over two blocks by a narrow column (« TUTEUR DANS LA » / « COLLECTIVITÉ ») is one heading. */
-function joinSplitHeadings(blocks: readonly Block[], vocabulary: Vocabulary): Block[] {
-  const out: Block[] = [];
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i]!;
-    const next = blocks[i + 1];
-    const short = (b: Block): boolean => b.kind === 'paragraph' && b.text.length <= 40;
-    if (next && short(block) && short(next) && vocabulary.rubriqueOf(block.text) === null && vocabulary.rubriqueOf(next.text) === null) {
-      const text = `${block.text.trim()} ${next.text.trim()}`;
-      if (vocabulary.rubriqueOf(text) !== null) {
-        out.push({ ...block, text, lines: [...block.lines, ...next.lines] });
-        i++;
-        continue;
-      }
-    }
-    // A margin heading's second line may be read after the first line of the text beside it.
-    const after = blocks[i + 2];
-    if (next && after && short(block) && short(after) && vocabulary.rubriqueOf(block.text) === null && vocabulary.rubriqueOf(after.text) === null) {
-      const text = `${block.text.trim()} ${after.text.trim()}`;
-      if (block.lines.every((line) => line.bold === true) && after.lines.every((line) => line.bold === true) && vocabulary.rubriqueOf(text) !== null) {
-        out.push({ ...block, text, lines: [...block.lines, ...after.lines] }, next);
-        i += 2;
-        continue;
-      }
-    }
-    out.push(block);
-  }
-  return out;
 }
 
 /**
@@ -355,7 +150,7 @@ export function headsFigures(block: Block, after: readonly Block[], before?: Blo
   const text = block.text.trim();
   if (block.kind !== 'paragraph' || block.lines.length !== 1 || text.length > 40 || /[.:;,]$/.test(text) || !/^\p{Lu}/u.test(text) || isStandaloneFigure(text)) return false;
   const bigFigure = (b: Block | undefined): boolean =>
-    b !== undefined && isStandaloneFigure(b.text) && b.lines.every((line) => line.bold === true || (line.size !== null && line.size >= 1.5));
+    b !== undefined && isStandaloneFigure(b.text) && b.lines.every((line) => line.bold === true || (line.size !== null && line.size >= DISPLAY_SIZE));
   const label = (b: Block | undefined): boolean => b !== undefined && !isStandaloneFigure(b.text) && b.text.trim().length > 0;
   return !bigFigure(before) && bigFigure(after[0]) && label(after[1]) && bigFigure(after[2]) && label(after[3]);
 }
@@ -390,7 +185,7 @@ export function isBoxTitle(block: Block, style: HeadingStyle, after: readonly Bl
   // The team and the tutors may follow (a band at the project's foot): no text rubrique may.
   return !after.some((other) => {
     const key = knownHeading(other, vocabulary);
-    return key !== null && (TEXT_RUBRIQUES.includes(key) || key === 'allerPlusLoin');
+    return key !== null && (isBodyRubrique(key) || key === 'allerPlusLoin');
   });
 }
 
@@ -404,7 +199,7 @@ export function isBoxTitle(block: Block, style: HeadingStyle, after: readonly Bl
  */
 export function isOrganisationLine(block: Block, before: readonly Block[], rubriques: number): boolean {
   const allBold = (b: Block): boolean => b.lines.every((line) => line.bold === true);
-  return rubriques === 0 && before.length > 0 && before.every(allBold) && block.lines.every((line) => line.bold === false);
+  return rubriques === 0 && before.length > 0 && before.every(allBold) && isRegular(block);
 }
 
 /**
@@ -421,278 +216,8 @@ export function pullQuoteAfterTitle(blocks: readonly Block[]): number {
   if (organisation <= 0) return -1;
   const at = organisation + 1;
   const rest = blocks.slice(at);
-  const sizes = (block: Block): (number | null)[] => block.lines.map((line) => line.size);
-  const larger = (block: Block): boolean => block.lines.every((line) => line.bold === false) && sizes(block).every((size) => size !== null && size >= 1.04);
-  const smaller = (block: Block): boolean => block.lines.every((line) => line.bold === false) && sizes(block).every((size) => size !== null && size <= 0.95);
-  if (rest.length === 0 || !rest.every((block) => larger(block) || smaller(block)) || !rest.some(larger)) return -1;
+  const smaller = (block: Block): boolean => isRegular(block) && isSmallerThanBody(block);
+  if (rest.length === 0 || !rest.every((block) => isQuoteType(block) || smaller(block)) || !rest.some(isQuoteType)) return -1;
   return at;
 }
 
-/** A team table's header row: every word a header word of the profile (« Nom », « Prénom », « Courriel »). */
-function isHeaderRow(block: Block, vocabulary: Vocabulary): boolean {
-  const words = foldForMatch(block.text).split(/[\s|]+/).filter(Boolean);
-  return words.length > 0 && words.every((word) => vocabulary.teamTableHeaders.has(word));
-}
-
-/** A signature: a name in any case, a comma, then a role (« Léa Fontaine, directrice générale… »). */
-function isSignature(text: string): boolean {
-  const trimmed = text.trim();
-  const comma = trimmed.indexOf(',');
-  return trimmed.length < 200 && !/^[«“"]/.test(trimmed) && comma > 0 && isAnyCaseName(trimmed.slice(0, comma));
-}
-
-/**
- * Where a pull-quote starts among a text rubrique's blocks (-1 when none): the last blocks are a
- * quote in « » (which a column may cut into several blocks) then its signature (one or two
- * blocks), or a signature then a quote in « » to the end; the rubrique's own text comes before it.
- */
-function pullQuoteStart(blocks: readonly Block[]): number {
-  const opens = (block: Block | undefined): boolean => block !== undefined && /^[«“"]/.test(block.text.trim());
-  const closes = (block: Block | undefined): boolean => block !== undefined && /[»”"][.…]?$/.test(block.text.trim());
-  const joined = (from: number, to: number): string => blocks.slice(from, to + 1).map((block) => block.text.trim()).join(' ');
-  const openingBefore = (end: number): number => {
-    for (let k = end; k >= Math.max(1, end - 6); k--) if (opens(blocks[k])) return k;
-    return -1;
-  };
-  const last = blocks.length - 1;
-  // The quote, then its signature.
-  for (const c of [last - 1, last - 2]) {
-    if (c >= 1 && closes(blocks[c]) && isSignature(joined(c + 1, last))) return openingBefore(c);
-  }
-  // The signature, then the quote.
-  if (closes(blocks[last])) {
-    const k = openingBefore(last);
-    for (const s of [k - 1, k - 2]) if (k > 0 && s >= 1 && isSignature(joined(s, k - 1))) return s;
-  }
-  // Set apart by its type (larger than the body, its signature smaller): the quote need not close.
-  const sizes = (block: Block): number[] => block.lines.map((line) => line.size ?? 1);
-  const larger = (block: Block): boolean => block.lines.every((line) => line.bold !== true) && sizes(block).every((size) => size >= 1.05);
-  const smaller = (block: Block): boolean => sizes(block).every((size) => size <= 0.95);
-  let k = last;
-  // Smaller lines inside the run are an interview's questions, each over its larger answer.
-  while (k >= 1 && (larger(blocks[k]!) || (smaller(blocks[k]!) && (k >= last - 1 || larger(blocks[k + 1]!))))) k--;
-  // A signature set smaller over the quote.
-  if (k >= 1 && k < last && smaller(blocks[k]!) && isSignature(blocks[k]!.text)) k--;
-  const run = blocks.slice(k + 1);
-  // It opens with the quote, or with its signature (a signature line, or a smaller line over the quote).
-  const signed = isSignature(run[0]?.text ?? '') || (run[0] !== undefined && smaller(run[0]) && opens(run[1]));
-  if (k + 1 >= 1 && run.some(larger) && run.length >= 1 && (opens(run[0]) || signed)) return k + 1;
-  if (k + 1 >= 1 && unsignedPullQuote(run, larger)) return k + 1;
-  return -1;
-}
-
-/**
- * A pull-quote with neither « » nor a signature's words (the testimony printed as said): blocks
- * set larger than the body, two lines at least, the last one perhaps set smaller where the
- * signature goes, ending a sentence. Read as the testimony by type alone, so the caller reports it.
- */
-function unsignedPullQuote(run: readonly Block[], larger: (block: Block) => boolean): boolean {
-  const quote = run.length > 1 && !larger(run.at(-1)!) ? run.slice(0, -1) : run;
-  const lines = quote.reduce((sum, block) => sum + block.lines.length, 0);
-  return quote.length > 0 && quote.every(larger) && lines >= 2 && /[.!?…»"]$/.test(run.at(-1)!.text.trim());
-}
-
-/**
- * A box of key figures floated beside the text (big numbers, their labels set smaller): the text
- * that runs on under the box is read after it. After the last figure and its label, the blocks
- * set in the body's type go back to the text rubrique the box interrupted (the last one before
- * it), and those set larger (a pull-quote running on from the page before) to the testimony.
- * Only where the sizes are known (PDF), and only body text: a label is never moved.
- * @param figures The figures' rubrique (changed in place).
- * @param rubriques The project's rubriques, in order (changed in place).
- */
-export function returnRunOnAfterFigures(figures: Rubrique, rubriques: readonly Rubrique[]): void {
-  const blocks = figures.blocks;
-  let last = -1;
-  // A values column read as one block (« 11 » / « 21 », a table's) is figures too.
-  blocks.forEach((block, i) => {
-    if (isStandaloneFigure(block.text) || (block.lines.length >= 2 && block.lines.every((line) => isStandaloneFigure(line.text)))) last = i;
-  });
-  if (last < 0 || last + 2 >= blocks.length) return;
-  const sizes = (block: Block): (number | null)[] => block.lines.map((line) => line.size);
-  const label = blocks[last + 1]!;
-  const body = (block: Block): boolean => block.lines.every((line) => line.bold === false) && sizes(block).every((size) => size !== null && Math.abs(size - 1) <= 0.03);
-  const larger = (block: Block): boolean => block.lines.every((line) => line.bold === false) && sizes(block).every((size) => size !== null && size >= 1.04);
-  if (body(label) || larger(label)) return;
-  const at = rubriques.indexOf(figures);
-  const before = rubriques.slice(0, at).reverse().find((rubrique) => TEXT_RUBRIQUES.includes(rubrique.key));
-  const testimony = rubriques.find((rubrique) => rubrique.key === 'temoignage');
-  const runOn = blocks.slice(last + 2);
-  if (!runOn.every((block) => (body(block) && before) || (larger(block) && testimony))) return;
-  blocks.splice(last + 2);
-  for (const block of runOn) (body(block) ? before! : testimony!).blocks.push(block);
-}
-
-/**
- * A pull-quote floated in a margin that runs on to the next page is read there before the body:
- * a text rubrique's blocks opening a page after the testimony's last one, set in the quote's type
- * (larger than the body in a regular face, with smaller lines between: its questions or its
- * signature), one at least larger, go back to the testimony. Only where the sizes are known (PDF).
- * @param rubrique A text rubrique (changed in place).
- * @param testimony The testimony (changed in place).
- */
-export function returnPullQuoteRunOn(rubrique: Rubrique, testimony: Rubrique): void {
-  const lastPage = testimony.blocks.at(-1)?.page ?? null;
-  if (lastPage === null) return;
-  const sizes = (block: Block): (number | null)[] => block.lines.map((line) => line.size);
-  const regular = (block: Block): boolean => block.kind === 'paragraph' && block.lines.every((line) => line.bold === false);
-  const larger = (block: Block): boolean => regular(block) && sizes(block).every((size) => size !== null && size >= 1.04);
-  const smaller = (block: Block): boolean => regular(block) && sizes(block).every((size) => size !== null && size <= 0.95) && block.text.length < 120;
-  const blocks = rubrique.blocks;
-  for (let i = 0; i < blocks.length; i++) {
-    const page = blocks[i]!.page;
-    if (page === null || page <= lastPage || (i > 0 && blocks[i - 1]!.page === page)) continue;
-    let end = i;
-    while (end < blocks.length && blocks[end]!.page === page && (larger(blocks[end]!) || smaller(blocks[end]!))) end++;
-    const run = blocks.slice(i, end);
-    if (!run.some(larger) || !larger(run.at(-1)!)) continue;
-    blocks.splice(i, run.length);
-    testimony.blocks.push(...run);
-    return;
-  }
-}
-
-/** A paragraph of running text (not a name, a role or a label). */
-/** Whether the last text rubrique before `index` (past team and tutor rubriques) ends without closing its sentence. */
-function stopsMidSentence(rubriques: readonly Rubrique[], index: number): boolean {
-  let k = index - 1;
-  while (k >= 0 && (rubriques[k]!.key === 'auteurs' || rubriques[k]!.key === 'tuteurs')) k--;
-  const text = rubriques[k]?.blocks.at(-1)?.text.trim() ?? '';
-  return text !== '' && !/[.!?:;»)"…]$/.test(text);
-}
-
-function isProse(block: Block): boolean {
-  const text = block.text.trim();
-  return text.length > 120 || (text.length > 50 && /[.!?]$/.test(text));
-}
-
-/** Moves team blocks, interleaved sidebar cards and unlabelled tutor cards to where their shape says they belong. */
-function moveByShape(
-  headingBlocks: Block[],
-  rubriques: Rubrique[],
-  vocabulary: Vocabulary,
-  where: { projet: number; page?: number },
-  diagnostics: Diagnostic[],
-  boxes: readonly { readonly blocks: Block[] }[] = [],
-): { headingBlocks: Block[]; rubriques: Rubrique[] } {
-  let authors = rubriques.find((rubrique) => rubrique.key === 'auteurs');
-  const stray: Block[] = [];
-  const take = (list: Block[], test: (block: Block) => boolean): Block[] => {
-    const kept = list.filter((block) => !test(block));
-    stray.push(...list.filter(test));
-    return kept;
-  };
-  const isTeam = (block: Block): boolean => isTeamBlock(block, vocabulary);
-  // With a team block go the cells a table printed apart: its header row, a name cell before it.
-  const teamOf = (list: readonly Block[]): ((block: Block) => boolean) => {
-    const moving = new Set<Block>();
-    list.forEach((block, i) => {
-      if (!isTeam(block)) return;
-      moving.add(block);
-      for (let k = i - 1; k >= 0 && !moving.has(list[k]!) && (isNamePart(list[k]!.text) || isHeaderRow(list[k]!, vocabulary)) && !list[k]!.text.includes('@'); k--) {
-        if (vocabulary.rubriqueOf(list[k]!.text) !== null) break;
-        moving.add(list[k]!);
-      }
-    });
-    return (block) => moving.has(block);
-  };
-  const title = take(headingBlocks, teamOf(headingBlocks));
-  for (const rubrique of rubriques) {
-    if (rubrique.key === 'auteurs') continue;
-    rubrique.blocks.splice(0, rubrique.blocks.length, ...take(rubrique.blocks, teamOf(rubrique.blocks)));
-  }
-  // A box closing the text may be followed by the team with no heading between them.
-  for (const box of boxes) box.blocks.splice(0, box.blocks.length, ...take(box.blocks, teamOf(box.blocks)));
-  const result = [...rubriques];
-  if (stray.length > 0) {
-    if (!authors) {
-      authors = { key: 'auteurs', heading: '', page: stray[0]!.page, blocks: [] };
-      result.unshift(authors);
-    }
-    authors.blocks.push(...stray);
-  }
-  // What a second column put after the team belongs to the empty rubrique printed just before it.
-  if (authors) {
-    const at = result.indexOf(authors);
-    const before = result[at - 1];
-    const lastTeam = authors.blocks.reduce((last, block, i) => (isTeam(block) ? i : last), -1);
-    const tail = authors.blocks.slice(lastTeam + 1);
-    if (before && before.blocks.length === 0 && lastTeam >= 0 && tail.length > 0 && tail.every((block) => !isNamePart(block.text) && !block.text.includes('@'))) {
-      authors.blocks.splice(lastTeam + 1);
-      before.blocks.push(...tail);
-    }
-    // So does what a margin put before the team when two headings there ran into each other.
-    const firstTeam = authors.blocks.findIndex(isTeam);
-    const head = authors.blocks.slice(0, Math.max(firstTeam, 0));
-    if (before && before.blocks.length === 0 && head.length > 0 && head.every((block) => !isNamePart(block.text) && !block.text.includes('@') && !isHeaderRow(block, vocabulary))) {
-      authors.blocks.splice(0, head.length);
-      before.blocks.push(...head);
-    }
-  }
-  // Tutors' cards under the team with no label of their own.
-  if (authors && !result.some((rubrique) => rubrique.key === 'tuteurs')) {
-    const lastTeam = authors.blocks.reduce((last, block, i) => (isTeam(block) ? i : last), -1);
-    const after = authors.blocks.slice(lastTeam + 1);
-    if (lastTeam >= 0 && after.length > 0 && meaningOf(after, vocabulary, ['auteurs']) === 'tuteurs') {
-      authors.blocks.splice(lastTeam + 1);
-      result.splice(result.indexOf(authors) + 1, 0, { key: 'tuteurs', heading: '', page: after[0]!.page, blocks: after });
-    }
-  }
-  // A testimony printed as a pull-quote, with no heading: a quote and its signature ending a text rubrique.
-  if (!result.some((rubrique) => rubrique.key === 'temoignage')) {
-    for (const [i, rubrique] of result.entries()) {
-      if (!TEXT_RUBRIQUES.includes(rubrique.key)) continue;
-      const at = pullQuoteStart(rubrique.blocks);
-      if (at <= 0) continue;
-      // The rule beside a pull-quote indents it: its blocks are paragraphs, not list items.
-      const quote = rubrique.blocks.splice(at).map((block): Block => (block.kind === 'listItem' ? { ...block, kind: 'paragraph' } : block));
-      result.splice(i + 1, 0, { key: 'temoignage', heading: '', page: quote[0]!.page, blocks: quote });
-      if (!/^[«“"]/.test(quote[0]!.text.trim()) && !isSignature(quote[0]!.text) && !isSignature(quote.at(-1)!.text)) {
-        diagnostics.push({
-          code: 'TESTIMONY_BY_TYPE',
-          severity: 'info',
-          ...where,
-          ...(quote[0]!.page !== null ? { page: quote[0]!.page } : {}),
-          message: `Projet ${String(where.projet).padStart(2, '0')} : témoignage sans titre, sans guillemets ni signature, reconnu à sa typographie (texte plus grand que le corps en fin de rubrique « ${rubrique.heading || rubrique.key} ») : « ${quote[0]!.text.trim().slice(0, 60)}… ».`,
-        });
-      }
-      break;
-    }
-  }
-  // A sidebar's tutor card that the reading order put among the body's paragraphs, or after the
-  // team (a card read with the heading beside it, the heading lifted out).
-  const tutors = result.find((rubrique) => rubrique.key === 'tuteurs');
-  if (tutors) {
-    for (const rubrique of result) {
-      if (rubrique === tutors) continue;
-      const lastTeam = rubrique.key === 'auteurs' ? rubrique.blocks.reduce((last, block, i) => (isTeam(block) ? i : last), -1) : -1;
-      if (!TEXT_RUBRIQUES.includes(rubrique.key) && lastTeam < 0) continue;
-      const cards = rubrique.blocks.filter((block, i) => i > lastTeam && isSidebarCard(block));
-      if (cards.length === 0) continue;
-      rubrique.blocks.splice(0, rubrique.blocks.length, ...rubrique.blocks.filter((block) => !cards.includes(block)));
-      tutors.blocks.push(...cards);
-    }
-  }
-  // Text that ran on under a box of figures floated beside it comes after the box: it goes back.
-  for (const rubrique of result) if (rubrique.key === 'chiffres') returnRunOnAfterFigures(rubrique, result);
-  const testimony = result.find((rubrique) => rubrique.key === 'temoignage');
-  if (testimony) for (const rubrique of result) if (TEXT_RUBRIQUES.includes(rubrique.key)) returnPullQuoteRunOn(rubrique, testimony);
-  // Text that ran on under a sidebar of tutors (a float) comes after the cards: it goes back to the
-  // text rubrique the sidebar interrupted.
-  result.forEach((rubrique, i) => {
-    // The sidebar may hold the team above the tutors, or one labelled card per tutor when the text
-    // before the cards stops mid-sentence (cards printed after the text end it): the interrupted
-    // rubrique is before them all.
-    let k = i - 1;
-    while (k >= 0 && (result[k]!.key === 'auteurs' || (result[k]!.key === 'tuteurs' && stopsMidSentence(result, k)))) k--;
-    const before = result[k];
-    if (rubrique.key !== 'tuteurs' || !before || !TEXT_RUBRIQUES.includes(before.key)) return;
-    const firstProse = rubrique.blocks.findIndex(
-      (block, j) => j > 0 && (isProse(block) || (block.lines.every((line) => line.bold === false) && (isProse(rubrique.blocks[j + 1] ?? block) || block.page !== rubrique.page))),
-    );
-    if (firstProse <= 0) return;
-    const runOn = rubrique.blocks.splice(firstProse);
-    before.blocks.push(...runOn);
-  });
-  return { headingBlocks: title, rubriques: result };
-}

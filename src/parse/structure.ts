@@ -7,6 +7,7 @@
 import { EMAIL } from '../conventions.js';
 import type { Vocabulary } from '../profile.js';
 import type { Block, RubriqueKey } from '../types.js';
+import { knownSizes, lineSizes, SMALLER_THAN_BODY } from '../typography.js';
 import { isStandaloneFigure } from './chiffres.js';
 import { isAnyCaseName, isNamePart, looksLikeName } from './people.js';
 
@@ -39,7 +40,7 @@ export function headingStyle(blocks: readonly Block[], vocabulary: Vocabulary): 
   const known = blocks.filter((block) => block.kind === 'paragraph' && vocabulary.rubriqueOf(block.text) !== null);
   if (known.length === 0) return null;
   const bold = known.every((block) => block.lines.every((line) => line.bold === true)) ? true : known.some((block) => block.lines.some((line) => line.bold === true)) ? null : false;
-  const sizes = known.flatMap((block) => block.lines.map((line) => line.size)).filter((size): size is number => size !== null);
+  const sizes = knownSizes(known);
   const sentenceCase = known.every((block) => /\p{Ll}/u.test(block.text));
   const numbered = known.filter((block) => HEADING_NUMBER.test(block.text.trim())).length >= 2;
   return { bold, sizes, sentenceCase, numbered };
@@ -64,7 +65,7 @@ export function setLikeHeading(block: Block, style: HeadingStyle): boolean {
   if (!cased || /[.;,!?»]$/.test(text) || /\d{2}/.test(text) || text.includes('@')) return false;
   if (style.bold === true && !block.lines.every((line) => line.bold === true)) return false;
   if (style.bold === false && block.lines.some((line) => line.bold === true)) return false;
-  const sizes = block.lines.map((line) => line.size).filter((size): size is number => size !== null);
+  const sizes = knownSizes([block]);
   if (style.sizes.length > 0 && sizes.length > 0) {
     // Labels may be set smaller than the main headings (a sidebar's), never as large as a title.
     const min = Math.min(...style.sizes) - 0.3;
@@ -85,8 +86,7 @@ export function numberedLikeHeadings(block: Block, style: HeadingStyle): boolean
   const text = block.text.trim();
   if (style.numbered !== true || block.kind !== 'paragraph' || block.lines.length > 2 || text.length > 60 || !HEADING_NUMBER.test(text) || /[.;:,!?]$/.test(text)) return false;
   if (style.bold !== null && !block.lines.every((line) => line.bold === style.bold)) return false;
-  const sizes = block.lines.map((line) => line.size);
-  return style.sizes.length > 0 && sizes.every((size) => size !== null && style.sizes.some((known) => Math.abs(known - size) <= 0.03));
+  return style.sizes.length > 0 && lineSizes(block).every((size) => size !== null && style.sizes.some((known) => Math.abs(known - size) <= 0.03));
 }
 
 /**
@@ -119,7 +119,7 @@ export function isTeamBlock(block: Block, vocabulary: Vocabulary): boolean {
 export function isSidebarCard(block: Block): boolean {
   const [first, ...rest] = block.lines;
   if (!first || rest.length === 0 || first.bold !== true || !isAnyCaseName(first.text.trim())) return false;
-  return rest.every((line) => line.bold === false && line.size !== null && line.size < 0.95 && !line.text.includes('@') && line.text.length < 80);
+  return rest.every((line) => line.bold === false && line.size !== null && line.size < SMALLER_THAN_BODY && !line.text.includes('@') && line.text.length < 80);
 }
 
 function foldHeader(line: string): string {
@@ -160,4 +160,14 @@ function isTestimony(blocks: readonly Block[]): boolean {
   if (quoteAt < 0 || blocks.length > 6) return false;
   const signature = [blocks[quoteAt - 1], blocks.at(-1)].find((block) => block && block !== blocks[quoteAt] && !/^[«“"]/.test(block.text.trim()) && block.text.length < 200);
   return signature !== undefined || /»\s*$/.test(blocks[quoteAt]!.text.trim());
+}
+
+/**
+ * Whether a block is running text (not a name, a role or a label): long, or a sentence.
+ * @param block A block.
+ * @returns `true` for a paragraph of prose.
+ */
+export function isProse(block: Block): boolean {
+  const text = block.text.trim();
+  return text.length > 120 || (text.length > 50 && /[.!?]$/.test(text));
 }

@@ -87,7 +87,7 @@ export function segmentDocument(extracted: ExtractedDocument, vocabulary: Vocabu
       body.push(block);
     }
     currentSection = sectionOfNumber.get(start.numero) ?? currentSection;
-    projects.push({ numero: start.numero, section: currentSection, heading: start.heading, blocks: body });
+    projects.push({ numero: start.numero, section: currentSection, heading: start.heading, blocks: body, startEvidence: start.evidence });
   });
   projects.push(...sommaireOnlyProjects(entries, starts, diagnostics));
   projects.sort((a, b) => a.numero - b.numero);
@@ -283,7 +283,7 @@ function sommaireOnlyProjects(entries: readonly SommaireEntry[], starts: readonl
       });
       const lineBlocks: Block[] = entry.lines.map((line) => ({ kind: 'paragraph', text: line.text, lines: [line], page: null }));
       const heading: Block = { kind: 'paragraph', text: String(entry.numero).padStart(2, '0'), lines: [{ text: String(entry.numero).padStart(2, '0'), bold: null, size: null }], page: null };
-      return { numero: entry.numero, section: entry.section, heading, blocks: lineBlocks, fromSommaireOnly: true };
+      return { numero: entry.numero, section: entry.section, heading, blocks: lineBlocks, fromSommaireOnly: true, startEvidence: ['sommaire-entry', 'sommaire-only'] };
     });
 }
 

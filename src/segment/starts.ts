@@ -27,7 +27,12 @@ export interface ProjectStart {
   readonly lead: readonly Block[];
   /** How the start was confirmed. */
   readonly how: 'authors' | 'title' | 'page' | 'titleOnly';
+  /** What decided it: rule ids (see `ProjectBlock.startEvidence`), for `--explain`. */
+  readonly evidence: readonly string[];
 }
+
+/** The rule id of each way a start is confirmed. */
+const CONFIRMED_BY = { authors: 'authors-heading', title: 'sommaire-title', page: 'announced-page', titleOnly: 'title-only' } as const;
 
 /**
  * Finds each project's start, in sommaire order when there is a sommaire.
@@ -64,7 +69,8 @@ export function findProjectStarts(blocks: readonly Block[], from: number, to: nu
           ? 'page'
           : null;
     if (!how) continue;
-    starts.push({ index: i, numero, heading: lead.length > 0 ? { ...block, lines: block.lines.slice(0, 1), text: first } : block, lead, how });
+    const evidence = [...(entry ? ['sommaire-entry'] : []), ...(head.labelled ? ['labelled-number'] : []), CONFIRMED_BY[how]];
+    starts.push({ index: i, numero, heading: lead.length > 0 ? { ...block, lines: block.lines.slice(0, 1), text: first } : block, lead, how, evidence });
     last = numero;
   }
   return withTitleOnlyStarts(blocks, from, to, entries, starts);
@@ -160,7 +166,7 @@ function withTitleOnlyStarts(blocks: readonly Block[], from: number, to: number,
       if (!foldLetters(blocks[i]!.text).startsWith(title.slice(0, Math.min(title.length, foldLetters(blocks[i]!.text).length, TITLE_PREFIX)))) continue;
       if (foldLetters(blocks[i]!.text).length < 8) continue;
       const heading: Block = { kind: 'paragraph', text: String(entry.numero).padStart(2, '0'), lines: [{ text: String(entry.numero).padStart(2, '0'), bold: null, size: null }], page: blocks[i]!.page };
-      all.push({ index: i, numero: entry.numero, heading, lead: [blocks[i]!], how: 'titleOnly' });
+      all.push({ index: i, numero: entry.numero, heading, lead: [blocks[i]!], how: 'titleOnly', evidence: ['sommaire-entry', CONFIRMED_BY.titleOnly] });
       break;
     }
   }

@@ -1,0 +1,375 @@
+/**
+ * After the cut at headings, blocks whose shape belongs to another rubrique than the one the
+ * reading order put them in move there. Each move is a named pass; they run in the order of
+ * `SHAPE_MOVES` and each says what it moved where (reported by `extract --explain`): a team
+ * printed without a heading (before or after the body) to the authors, what a column put beside
+ * the team back to the empty rubrique before it, tutors' cards printed under the team without a
+ * label to the tutors, a pull-quote ending a text rubrique or run on to the next page to the
+ * testimony, a tutor's card that a sidebar interleaved with the body to the tutors, text run on
+ * under a floated box of figures or of tutors to the rubrique the box interrupted.
+ */
+import { foldForMatch } from '../conventions.js';
+import type { Vocabulary } from '../profile.js';
+import { isBodyRubrique } from '../text-rubriques.js';
+import type { Block, Diagnostic, RubriqueKey } from '../types.js';
+import { isQuoteType, isRegular, isSmallerThanBody, lineSizes } from '../typography.js';
+import { isStandaloneFigure } from './chiffres.js';
+import { isAnyCaseName, isNamePart } from './people.js';
+import type { Rubrique } from './rubriques.js';
+import { isProse, isSidebarCard, isTeamBlock, meaningOf } from './structure.js';
+
+/** What the moves work on, changed in place. */
+export interface ShapeState {
+  /** The blocks before the first rubrique (title and organisation). */
+  title: Block[];
+  /** The project's rubriques, in order. */
+  readonly rubriques: Rubrique[];
+  /** The boxes under unknown headings. */
+  readonly boxes: readonly { readonly blocks: Block[] }[];
+  readonly vocabulary: Vocabulary;
+  /** Project number and page, for diagnostics. */
+  readonly where: { projet: number; page?: number };
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Blocks one move put into a rubrique. */
+export interface Move {
+  readonly to: RubriqueKey;
+  readonly blocks: readonly Block[];
+}
+
+/** One named move. */
+export interface ShapeMove {
+  /** Stable id, reported by `extract --explain`. */
+  readonly id: string;
+  readonly run: (state: ShapeState) => Move[];
+}
+
+/** The moves, in the order they run (each sees what the ones before it did). */
+export const SHAPE_MOVES: readonly ShapeMove[] = [
+  { id: 'team-to-authors', run: moveTeamToAuthors },
+  { id: 'after-team-to-empty-rubrique', run: returnAfterTeam },
+  { id: 'before-team-to-empty-rubrique', run: returnBeforeTeam },
+  { id: 'tutors-under-team', run: splitTutorsUnderTeam },
+  { id: 'pull-quote-to-testimony', run: moveEndingPullQuote },
+  { id: 'sidebar-cards-to-tutors', run: moveSidebarCards },
+  { id: 'run-on-after-figures', run: (state) => state.rubriques.filter((rubrique) => rubrique.key === 'chiffres').flatMap((figures) => returnRunOnAfterFigures(figures, state.rubriques)) },
+  { id: 'pull-quote-run-on', run: returnPullQuoteRunOns },
+  { id: 'run-on-after-tutors', run: returnRunOnAfterTutors },
+];
+
+/**
+ * Runs every move.
+ * @param state The project's title blocks, rubriques and boxes (changed in place).
+ * @returns What each move moved, in order, with the move's id.
+ */
+export function moveByShape(state: ShapeState): (Move & { readonly rule: string })[] {
+  return SHAPE_MOVES.flatMap((move) => move.run(state).map((moved) => ({ ...moved, rule: move.id })));
+}
+
+/** The index of the last team block among blocks (-1 when none). */
+function lastTeamBlock(blocks: readonly Block[], vocabulary: Vocabulary): number {
+  return blocks.reduce((last, block, i) => (isTeamBlock(block, vocabulary) ? i : last), -1);
+}
+
+/**
+ * A team printed without a heading, in the title zone, a rubrique or a box: its blocks go to the
+ * authors (a rubrique opened for them when there is none), with the cells a table printed apart
+ * (its header row, a name cell before a team block).
+ */
+function moveTeamToAuthors(state: ShapeState): Move[] {
+  const { vocabulary } = state;
+  const stray: Block[] = [];
+  const take = (list: Block[], test: (block: Block) => boolean): Block[] => {
+    const kept = list.filter((block) => !test(block));
+    stray.push(...list.filter(test));
+    return kept;
+  };
+  // With a team block go the cells a table printed apart: its header row, a name cell before it.
+  const teamOf = (list: readonly Block[]): ((block: Block) => boolean) => {
+    const moving = new Set<Block>();
+    list.forEach((block, i) => {
+      if (!isTeamBlock(block, vocabulary)) return;
+      moving.add(block);
+      for (let k = i - 1; k >= 0 && !moving.has(list[k]!) && (isNamePart(list[k]!.text) || isHeaderRow(list[k]!, vocabulary)) && !list[k]!.text.includes('@'); k--) {
+        if (vocabulary.rubriqueOf(list[k]!.text) !== null) break;
+        moving.add(list[k]!);
+      }
+    });
+    return (block) => moving.has(block);
+  };
+  state.title = take(state.title, teamOf(state.title));
+  for (const rubrique of state.rubriques) {
+    if (rubrique.key === 'auteurs') continue;
+    rubrique.blocks.splice(0, rubrique.blocks.length, ...take(rubrique.blocks, teamOf(rubrique.blocks)));
+  }
+  // A box closing the text may be followed by the team with no heading between them.
+  for (const box of state.boxes) box.blocks.splice(0, box.blocks.length, ...take(box.blocks, teamOf(box.blocks)));
+  if (stray.length === 0) return [];
+  let authors = state.rubriques.find((rubrique) => rubrique.key === 'auteurs');
+  if (!authors) {
+    authors = { key: 'auteurs', heading: '', page: stray[0]!.page, blocks: [] };
+    state.rubriques.unshift(authors);
+  }
+  authors.blocks.push(...stray);
+  return [{ to: 'auteurs', blocks: stray }];
+}
+
+/** The authors' rubrique and the one printed just before it, when that one is empty. */
+function emptyBeforeAuthors(state: ShapeState): { authors: Rubrique; before: Rubrique } | null {
+  const authors = state.rubriques.find((rubrique) => rubrique.key === 'auteurs');
+  const before = authors ? state.rubriques[state.rubriques.indexOf(authors) - 1] : undefined;
+  return authors && before && before.blocks.length === 0 ? { authors, before } : null;
+}
+
+/** What a second column put after the team belongs to the empty rubrique printed just before it. */
+function returnAfterTeam(state: ShapeState): Move[] {
+  const found = emptyBeforeAuthors(state);
+  if (!found) return [];
+  const lastTeam = lastTeamBlock(found.authors.blocks, state.vocabulary);
+  const tail = found.authors.blocks.slice(lastTeam + 1);
+  if (lastTeam < 0 || tail.length === 0 || !tail.every((block) => !isNamePart(block.text) && !block.text.includes('@'))) return [];
+  found.authors.blocks.splice(lastTeam + 1);
+  found.before.blocks.push(...tail);
+  return [{ to: found.before.key, blocks: tail }];
+}
+
+/** So does what a margin put before the team when two headings there ran into each other. */
+function returnBeforeTeam(state: ShapeState): Move[] {
+  const found = emptyBeforeAuthors(state);
+  if (!found) return [];
+  const firstTeam = found.authors.blocks.findIndex((block) => isTeamBlock(block, state.vocabulary));
+  const head = found.authors.blocks.slice(0, Math.max(firstTeam, 0));
+  if (head.length === 0 || !head.every((block) => !isNamePart(block.text) && !block.text.includes('@') && !isHeaderRow(block, state.vocabulary))) return [];
+  found.authors.blocks.splice(0, head.length);
+  found.before.blocks.push(...head);
+  return [{ to: found.before.key, blocks: head }];
+}
+
+/** Tutors' cards under the team with no label of their own open the tutors' rubrique. */
+function splitTutorsUnderTeam(state: ShapeState): Move[] {
+  const authors = state.rubriques.find((rubrique) => rubrique.key === 'auteurs');
+  if (!authors || state.rubriques.some((rubrique) => rubrique.key === 'tuteurs')) return [];
+  const lastTeam = lastTeamBlock(authors.blocks, state.vocabulary);
+  const after = authors.blocks.slice(lastTeam + 1);
+  if (lastTeam < 0 || after.length === 0 || meaningOf(after, state.vocabulary, ['auteurs']) !== 'tuteurs') return [];
+  authors.blocks.splice(lastTeam + 1);
+  state.rubriques.splice(state.rubriques.indexOf(authors) + 1, 0, { key: 'tuteurs', heading: '', page: after[0]!.page, blocks: after });
+  return [{ to: 'tuteurs', blocks: after }];
+}
+
+/** A testimony printed as a pull-quote, with no heading: a quote and its signature ending a text rubrique. */
+function moveEndingPullQuote(state: ShapeState): Move[] {
+  const { rubriques, where } = state;
+  if (rubriques.some((rubrique) => rubrique.key === 'temoignage')) return [];
+  for (const [i, rubrique] of rubriques.entries()) {
+    if (!isBodyRubrique(rubrique.key)) continue;
+    const at = pullQuoteStart(rubrique.blocks);
+    if (at <= 0) continue;
+    // The rule beside a pull-quote indents it: its blocks are paragraphs, not list items.
+    const quote = rubrique.blocks.splice(at).map((block): Block => (block.kind === 'listItem' ? { ...block, kind: 'paragraph' } : block));
+    rubriques.splice(i + 1, 0, { key: 'temoignage', heading: '', page: quote[0]!.page, blocks: quote });
+    if (!/^[«“"]/.test(quote[0]!.text.trim()) && !isSignature(quote[0]!.text) && !isSignature(quote.at(-1)!.text)) {
+      state.diagnostics.push({
+        code: 'TESTIMONY_BY_TYPE',
+        severity: 'info',
+        ...where,
+        ...(quote[0]!.page !== null ? { page: quote[0]!.page } : {}),
+        message: `Projet ${String(where.projet).padStart(2, '0')} : témoignage sans titre, sans guillemets ni signature, reconnu à sa typographie (texte plus grand que le corps en fin de rubrique « ${rubrique.heading || rubrique.key} ») : « ${quote[0]!.text.trim().slice(0, 60)}… ».`,
+      });
+    }
+    return [{ to: 'temoignage', blocks: quote }];
+  }
+  return [];
+}
+
+/**
+ * A sidebar's tutor card that the reading order put among the body's paragraphs, or after the
+ * team (a card read with the heading beside it, the heading lifted out), goes to the tutors.
+ */
+function moveSidebarCards(state: ShapeState): Move[] {
+  const tutors = state.rubriques.find((rubrique) => rubrique.key === 'tuteurs');
+  if (!tutors) return [];
+  const moves: Move[] = [];
+  for (const rubrique of state.rubriques) {
+    if (rubrique === tutors) continue;
+    const lastTeam = rubrique.key === 'auteurs' ? lastTeamBlock(rubrique.blocks, state.vocabulary) : -1;
+    if (!isBodyRubrique(rubrique.key) && lastTeam < 0) continue;
+    const cards = rubrique.blocks.filter((block, i) => i > lastTeam && isSidebarCard(block));
+    if (cards.length === 0) continue;
+    rubrique.blocks.splice(0, rubrique.blocks.length, ...rubrique.blocks.filter((block) => !cards.includes(block)));
+    tutors.blocks.push(...cards);
+    moves.push({ to: 'tuteurs', blocks: cards });
+  }
+  return moves;
+}
+
+/** Text that ran on under a pull-quote floated on the page before goes back to the testimony. */
+function returnPullQuoteRunOns(state: ShapeState): Move[] {
+  const testimony = state.rubriques.find((rubrique) => rubrique.key === 'temoignage');
+  if (!testimony) return [];
+  return state.rubriques.filter((rubrique) => isBodyRubrique(rubrique.key)).flatMap((rubrique) => returnPullQuoteRunOn(rubrique, testimony));
+}
+
+/**
+ * Text that ran on under a sidebar of tutors (a float) comes after the cards: it goes back to the
+ * text rubrique the sidebar interrupted.
+ */
+function returnRunOnAfterTutors(state: ShapeState): Move[] {
+  const result = state.rubriques;
+  const moves: Move[] = [];
+  result.forEach((rubrique, i) => {
+    // The sidebar may hold the team above the tutors, or one labelled card per tutor when the text
+    // before the cards stops mid-sentence (cards printed after the text end it): the interrupted
+    // rubrique is before them all.
+    let k = i - 1;
+    while (k >= 0 && (result[k]!.key === 'auteurs' || (result[k]!.key === 'tuteurs' && stopsMidSentence(result, k)))) k--;
+    const before = result[k];
+    if (rubrique.key !== 'tuteurs' || !before || !isBodyRubrique(before.key)) return;
+    const firstProse = rubrique.blocks.findIndex(
+      (block, j) => j > 0 && (isProse(block) || (isRegular(block) && (isProse(rubrique.blocks[j + 1] ?? block) || block.page !== rubrique.page))),
+    );
+    if (firstProse <= 0) return;
+    const runOn = rubrique.blocks.splice(firstProse);
+    before.blocks.push(...runOn);
+    moves.push({ to: before.key, blocks: runOn });
+  });
+  return moves;
+}
+
+/** Whether the last text rubrique before `index` (past team and tutor rubriques) ends without closing its sentence. */
+function stopsMidSentence(rubriques: readonly Rubrique[], index: number): boolean {
+  let k = index - 1;
+  while (k >= 0 && (rubriques[k]!.key === 'auteurs' || rubriques[k]!.key === 'tuteurs')) k--;
+  const text = rubriques[k]?.blocks.at(-1)?.text.trim() ?? '';
+  return text !== '' && !/[.!?:;»)"…]$/.test(text);
+}
+
+/** A team table's header row: every word a header word of the profile (« Nom », « Prénom », « Courriel »). */
+function isHeaderRow(block: Block, vocabulary: Vocabulary): boolean {
+  const words = foldForMatch(block.text).split(/[\s|]+/).filter(Boolean);
+  return words.length > 0 && words.every((word) => vocabulary.teamTableHeaders.has(word));
+}
+
+/** A signature: a name in any case, a comma, then a role (« Léa Fontaine, directrice générale… »). */
+function isSignature(text: string): boolean {
+  const trimmed = text.trim();
+  const comma = trimmed.indexOf(',');
+  return trimmed.length < 200 && !/^[«“"]/.test(trimmed) && comma > 0 && isAnyCaseName(trimmed.slice(0, comma));
+}
+
+/**
+ * Where a pull-quote starts among a text rubrique's blocks (-1 when none): the last blocks are a
+ * quote in « » (which a column may cut into several blocks) then its signature (one or two
+ * blocks), or a signature then a quote in « » to the end; the rubrique's own text comes before it.
+ */
+function pullQuoteStart(blocks: readonly Block[]): number {
+  const opens = (block: Block | undefined): boolean => block !== undefined && /^[«“"]/.test(block.text.trim());
+  const closes = (block: Block | undefined): boolean => block !== undefined && /[»”"][.…]?$/.test(block.text.trim());
+  const joined = (from: number, to: number): string => blocks.slice(from, to + 1).map((block) => block.text.trim()).join(' ');
+  const openingBefore = (end: number): number => {
+    for (let k = end; k >= Math.max(1, end - 6); k--) if (opens(blocks[k])) return k;
+    return -1;
+  };
+  const last = blocks.length - 1;
+  // The quote, then its signature.
+  for (const c of [last - 1, last - 2]) {
+    if (c >= 1 && closes(blocks[c]) && isSignature(joined(c + 1, last))) return openingBefore(c);
+  }
+  // The signature, then the quote.
+  if (closes(blocks[last])) {
+    const k = openingBefore(last);
+    for (const s of [k - 1, k - 2]) if (k > 0 && s >= 1 && isSignature(joined(s, k - 1))) return s;
+  }
+  // Set apart by its type (larger than the body, its signature smaller): the quote need not close.
+  let k = last;
+  // Smaller lines inside the run are an interview's questions, each over its larger answer.
+  while (k >= 1 && (isQuoteType(blocks[k]!) || (isSmallerThanBody(blocks[k]!) && (k >= last - 1 || isQuoteType(blocks[k + 1]!))))) k--;
+  // A signature set smaller over the quote.
+  if (k >= 1 && k < last && isSmallerThanBody(blocks[k]!) && isSignature(blocks[k]!.text)) k--;
+  const run = blocks.slice(k + 1);
+  // It opens with the quote, or with its signature (a signature line, or a smaller line over the quote).
+  const signed = isSignature(run[0]?.text ?? '') || (run[0] !== undefined && isSmallerThanBody(run[0]) && opens(run[1]));
+  if (k + 1 >= 1 && run.some(isQuoteType) && run.length >= 1 && (opens(run[0]) || signed)) return k + 1;
+  if (k + 1 >= 1 && unsignedPullQuote(run)) return k + 1;
+  return -1;
+}
+
+/**
+ * A pull-quote with neither « » nor a signature's words (the testimony printed as said): blocks
+ * set larger than the body, two lines at least, the last one perhaps set smaller where the
+ * signature goes, ending a sentence. Read as the testimony by type alone, so the caller reports it.
+ */
+function unsignedPullQuote(run: readonly Block[]): boolean {
+  const quote = run.length > 1 && !isQuoteType(run.at(-1)!) ? run.slice(0, -1) : run;
+  const lines = quote.reduce((sum, block) => sum + block.lines.length, 0);
+  return quote.length > 0 && quote.every(isQuoteType) && lines >= 2 && /[.!?…»"]$/.test(run.at(-1)!.text.trim());
+}
+
+/** How far from the body's size a line may be and still be set in the body's type (a label is further). */
+const BODY_SIZE_TOLERANCE = 0.03;
+
+/**
+ * A box of key figures floated beside the text (big numbers, their labels set smaller): the text
+ * that runs on under the box is read after it. After the last figure and its label, the blocks
+ * set in the body's type go back to the text rubrique the box interrupted (the last one before
+ * it), and those set larger (a pull-quote running on from the page before) to the testimony.
+ * Only where the sizes are known (PDF), and only body text: a label is never moved.
+ * @param figures The figures' rubrique (changed in place).
+ * @param rubriques The project's rubriques, in order (changed in place).
+ * @returns What moved where.
+ */
+export function returnRunOnAfterFigures(figures: Rubrique, rubriques: readonly Rubrique[]): Move[] {
+  const blocks = figures.blocks;
+  let last = -1;
+  // A values column read as one block (« 11 » / « 21 », a table's) is figures too.
+  blocks.forEach((block, i) => {
+    if (isStandaloneFigure(block.text) || (block.lines.length >= 2 && block.lines.every((line) => isStandaloneFigure(line.text)))) last = i;
+  });
+  if (last < 0 || last + 2 >= blocks.length) return [];
+  const label = blocks[last + 1]!;
+  const body = (block: Block): boolean => isRegular(block) && lineSizes(block).every((size) => size !== null && Math.abs(size - 1) <= BODY_SIZE_TOLERANCE);
+  if (body(label) || isQuoteType(label)) return [];
+  const at = rubriques.indexOf(figures);
+  const before = rubriques.slice(0, at).reverse().find((rubrique) => isBodyRubrique(rubrique.key));
+  const testimony = rubriques.find((rubrique) => rubrique.key === 'temoignage');
+  const runOn = blocks.slice(last + 2);
+  if (!runOn.every((block) => (body(block) && before) || (isQuoteType(block) && testimony))) return [];
+  blocks.splice(last + 2);
+  for (const block of runOn) (body(block) ? before! : testimony!).blocks.push(block);
+  const toText = runOn.filter(body);
+  const toTestimony = runOn.filter((block) => !body(block));
+  return [...(toText.length > 0 ? [{ to: before!.key, blocks: toText }] : []), ...(toTestimony.length > 0 ? [{ to: testimony!.key, blocks: toTestimony }] : [])];
+}
+
+/** A line set smaller than the body in a pull-quote (its question or signature) is shorter than this. */
+const QUOTE_SMALL_LINE_MAX = 120;
+
+/**
+ * A pull-quote floated in a margin that runs on to the next page is read there before the body:
+ * a text rubrique's blocks opening a page after the testimony's last one, set in the quote's type
+ * (larger than the body in a regular face, with smaller lines between: its questions or its
+ * signature), one at least larger, go back to the testimony. Only where the sizes are known (PDF).
+ * @param rubrique A text rubrique (changed in place).
+ * @param testimony The testimony (changed in place).
+ * @returns What moved to the testimony.
+ */
+export function returnPullQuoteRunOn(rubrique: Rubrique, testimony: Rubrique): Move[] {
+  const lastPage = testimony.blocks.at(-1)?.page ?? null;
+  if (lastPage === null) return [];
+  const larger = (block: Block): boolean => block.kind === 'paragraph' && isQuoteType(block);
+  const smaller = (block: Block): boolean => block.kind === 'paragraph' && isRegular(block) && isSmallerThanBody(block) && block.text.length < QUOTE_SMALL_LINE_MAX;
+  const blocks = rubrique.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const page = blocks[i]!.page;
+    if (page === null || page <= lastPage || (i > 0 && blocks[i - 1]!.page === page)) continue;
+    let end = i;
+    while (end < blocks.length && blocks[end]!.page === page && (larger(blocks[end]!) || smaller(blocks[end]!))) end++;
+    const run = blocks.slice(i, end);
+    if (!run.some(larger) || !larger(run.at(-1)!)) continue;
+    blocks.splice(i, run.length);
+    testimony.blocks.push(...run);
+    return [{ to: testimony.key, blocks: run }];
+  }
+  return [];
+}
