@@ -10,7 +10,7 @@
  * diagnostic naming what disagrees, with project and pages, and the pass that found it. Any error
  * makes the run partial (`StageResults.partial`, exit 3). Nothing here changes a field.
  */
-import { TEXT_RUBRIQUES } from '../compare/index.js';
+import { TEXT_RUBRIQUES } from '../text-rubriques.js';
 import { emailKey, foldLetters, nameKey } from '../normalise/names.js';
 import type { Vocabulary } from '../profile.js';
 import type { BrochureDocument, Diagnostic, ExtractedDocument, ParsedProject, Projet, RubriqueKey, SegmentedDocument } from '../types.js';
