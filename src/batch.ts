@@ -23,6 +23,8 @@ export interface BatchOptions {
   readonly timeoutMs?: number;
   /** Vocabulary profile merged onto the shipped one (default: the shipped profile). */
   readonly profile?: Profile;
+  /** Edition of a brochure that does not print it ("2019-2020"; see `PipelineOptions.edition`). */
+  readonly edition?: string;
   /** Files processed at once (default: number of cores). */
   readonly jobs?: number;
   /**
@@ -151,6 +153,7 @@ function createPool(size: number, options: BatchOptions): Pool {
       ...(options.password !== undefined ? { password: options.password } : {}),
       ...(options.maxPages !== undefined ? { maxPages: options.maxPages } : {}),
       ...(options.profile !== undefined ? { profile: options.profile } : {}),
+      ...(options.edition !== undefined ? { edition: options.edition } : {}),
     };
     return new Promise((resolve, reject) => {
       // The timeout lives here, not in the worker: terminating the thread really stops a runaway parse.

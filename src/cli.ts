@@ -45,6 +45,7 @@ Options:
   --max-pages N      refuse PDFs with more pages (default 2000)
   --timeout MS       give up on a file after MS milliseconds (default 60000)
   --profile FILE     vocabulary profile (JSON) extending the shipped one (see README « Next year's brochure has a new design »)
+  --edition YYYY-YYYY  the edition of a brochure that does not print it (a converter dropped the cover); default: exit 3
   --jobs N           files processed at once (default: number of cores)
   --page-threads N   threads reading one PDF's pages (default: 2 when 2 cores are idle and the PDF has 200 pages or more, else 1;
                      N given: N threads whatever the page count)
@@ -84,6 +85,7 @@ Options:
   --max-pages N      refuse PDFs with more pages (default 2000)
   --timeout MS       give up on a brochure after MS milliseconds (default 60000)
   --profile FILE     vocabulary profile (JSON) extending the shipped one, as for extract
+  --edition YYYY-YYYY  the edition of a brochure that does not print it, as for extract
   -q, --quiet        print nothing on success
   -h, --help         show this help
 
@@ -583,6 +585,7 @@ const READING_OPTIONS = {
   'max-pages': { type: 'string' },
   timeout: { type: 'string' },
   profile: { type: 'string' },
+  edition: { type: 'string' },
   debug: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
@@ -606,8 +609,9 @@ async function password(values: { password?: string; 'password-file'?: string })
 }
 
 /** The pipeline options given by READING_OPTIONS (the profile file is loaded and checked here). */
-async function readingOptions(values: { password?: string; 'password-file'?: string; 'max-pages'?: string; timeout?: string; profile?: string }) {
+async function readingOptions(values: { password?: string; 'password-file'?: string; 'max-pages'?: string; timeout?: string; profile?: string; edition?: string }) {
   return {
+    ...(values.edition !== undefined ? { edition: values.edition } : {}),
     password: await password(values),
     maxPages: positiveInteger(values['max-pages'], '--max-pages'),
     timeoutMs: positiveInteger(values.timeout, '--timeout') ?? 60_000,

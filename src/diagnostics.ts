@@ -32,6 +32,8 @@ export const DIAGNOSTIC_CODES = {
   TEXT_INVALID_BYTES: { severity: 'warning', meaning: 'texte de convertisseur en UTF-8 abîmé : octets invalides remplacés par « \ufffd »' },
   FOOTNOTE: { severity: 'info', meaning: 'texte de convertisseur : un appel de note dont la note n’est pas gardée' },
   LINK_TARGET_LOST: { severity: 'info', meaning: 'texte de convertisseur : liens imprimés `[texte](#)` dont le convertisseur a perdu l’adresse' },
+  EDITION_SUPPLIED: { severity: 'info', meaning: 'l’édition n’est imprimée ni en couverture ni au colophon : celle donnée par `--edition` est prise' },
+  EDITION_MISMATCH: { severity: 'warning', meaning: 'l’édition imprimée diffère de celle donnée par `--edition` (l’imprimée est gardée)' },
   AUTHOR_NOT_IN_ROSTER: { severity: 'warning', meaning: 'l’auteur ne figure dans aucune liste de promotion' },
   AUTHOR_ROSTER_MISMATCH: { severity: 'warning', meaning: 'trouvé dans une liste sous une autre graphie seulement (les deux citées)' },
   AUTHOR_ROSTER_VARIANT: { severity: 'info', meaning: 'même nom dans la liste, aux accents ou à la casse près' },

@@ -41,7 +41,8 @@ export type ErrorCode =
   | 'TIMEOUT'
   | 'INVALID_OUTPUT'
   | 'OUTPUT_NOT_WRITABLE'
-  | 'EDITION_EXISTS';
+  | 'EDITION_EXISTS'
+  | 'EDITION_NOT_FOUND';
 
 const EXIT_BY_CODE: Record<ErrorCode, number> = {
   USAGE: EXIT.usage,
@@ -60,6 +61,8 @@ const EXIT_BY_CODE: Record<ErrorCode, number> = {
   OUTPUT_NOT_WRITABLE: EXIT.cantCreate,
   // Another file of an edition already in the dataset: the input conflicts with the data (EX_DATAERR).
   EDITION_EXISTS: EXIT.badInput,
+  // The rest was read: the input is a brochure, only its years are missing (give them with --edition).
+  EDITION_NOT_FOUND: EXIT.partial,
 };
 
 /** An error the user can act on: `message` is one line, no stack trace is shown for it. */

@@ -32,6 +32,12 @@ export interface PipelineOptions extends ExtractOptions {
   readonly timeoutMs?: number;
   /** Vocabulary profile, already merged onto the shipped one (`loadProfile`); the shipped profile when omitted. */
   readonly profile?: Profile;
+  /**
+   * The edition ("2019-2020" or "2019 / 2020") of a brochure whose cover and colophon do not print
+   * it (some converters drop or garble the cover). Without it such a brochure is not written
+   * (`EDITION_NOT_FOUND`, exit 3); a printed edition is kept and a different one given here reported.
+   */
+  readonly edition?: string;
 }
 
 /** Every intermediate result of a run, for tests, snapshots and the benchmark. */
@@ -106,7 +112,7 @@ function laterStages(stages: LaterStages, bytes: Uint8Array, options: PipelineOp
     sha256: createHash('sha256').update(bytes).digest('hex'),
     format: extracted.format,
     pageCount: extracted.pageCount,
-  }, vocabulary);
+  }, vocabulary, options.edition);
   normalised.diagnostics.unshift(...extracted.diagnostics, ...failures);
   const normalise = lap();
   // The document against what the brochure itself promises, before it is declared complete.

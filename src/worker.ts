@@ -24,6 +24,8 @@ export interface WorkerJob {
   readonly maxPages?: number;
   /** Vocabulary profile, merged onto the shipped one (plain JSON: it crosses the thread boundary). */
   readonly profile?: Profile;
+  /** Edition of a brochure that does not print it. */
+  readonly edition?: string;
 }
 
 /** The answer to one job. */
@@ -39,6 +41,7 @@ async function handle(job: WorkerJob): Promise<WorkerReply> {
       ...(job.password !== undefined ? { password: job.password } : {}),
       ...(job.maxPages !== undefined ? { maxPages: job.maxPages } : {}),
       ...(job.profile !== undefined ? { profile: job.profile } : {}),
+      ...(job.edition !== undefined ? { edition: job.edition } : {}),
     });
     return { type: 'done', document, partial };
   } catch (error) {

@@ -218,12 +218,14 @@ describe('normalise', () => {
     expect(readNumber('35,9 %')).toBe(35.9);
     expect(readNumber('beaucoup')).toBeNull();
   });
-  it('refuses to date a brochure whose cover has no edition', async () => {
+  it('does not date a brochure whose cover has no edition (exit 3), unless the edition is given', async () => {
     const { runStages } = await import('../src/pipeline.js');
     const spec = cleanBrochure();
     spec.edition = 'Édition spéciale';
-    const run = runStages(new TextEncoder().encode(renderBrochure(spec)), { fileName: 'x.txt' });
-    await expect(run).rejects.toMatchObject({ code: 'NOT_A_BROCHURE', exitCode: 65 });
+    const bytes = new TextEncoder().encode(renderBrochure(spec));
+    await expect(runStages(bytes, { fileName: 'x.txt' })).rejects.toMatchObject({ code: 'EDITION_NOT_FOUND', exitCode: 3 });
+    const { document } = await runStages(bytes, { fileName: 'x.txt', edition: '2019-2020' });
+    expect(document.brochure).toMatchObject({ edition: '2019 / 2020', anneeDebut: 2019, anneeFin: 2020 });
   });
   it('reads the corps from the e-mail domain', () => {
     expect(corpsOfEmail('a.b@administrateur-inet.org')).toBe('administrateur');

@@ -7,9 +7,12 @@
  * text into the same `Block` stream the PDF adapter gives: a blank line ends a block, a `- ` line
  * starts a list item, a line with tabs is a table row.
  */
+import { EDITION, SOMMAIRE_PAGE } from '../conventions.js';
 import { BrochureError } from '../errors.js';
 import type { Block, BlockKind, Diagnostic, ExtractedDocument, TextLine } from '../types.js';
 import { joinLines, normaliseLigatures } from './lines.js';
+import { prepareLines, type Dialect } from './text/passes.js';
+import { cutAfterPrintedTitles } from './text/titles.js';
 
 /** Windows-1252 characters of bytes 0x80-0x9F (Node's decoder treats the label as ISO-8859-1 there). */
 const WINDOWS_1252_HIGH =
@@ -66,6 +69,12 @@ const INLINE_MARKUP: readonly [RegExp, string][] = [
   [/\\([()[\]*_#>.-])/g, '$1'], // markdown escapes "\(" -> "("
 ];
 
+/** A line that is only a key figure: a number, perhaps with a sign, a unit or a short word in capitals. */
+const KEY_FIGURE = /^[+±~≈<>]?\s?\d[\d\s.,/]*(?:\s?[%€]|\s?\p{Lu}{1,4})?$/u;
+
+/** A sommaire entry's number opening a line (« 16/ », « 16/ TITRE »). */
+const SOMMAIRE_LINE_START = /^\s*\d{1,2}\s*\/(?:\s|$)/;
+
 /** Characters the converter uses for image placeholders and empty frames. */
 const PLACEHOLDER = /^[\s\u00a0\u200b\uf000-\uf8ff]*$/;
 const LIST_MARKER = /^\s*(?:[-*+•▪■]|\d+\))?\s*$/;
@@ -79,11 +88,13 @@ interface RawLine {
 /**
  * Cuts converter text into blocks.
  * @param text The converter's output, decoded.
+ * @param options `dialect`: how blocks are separated, when known (default: told from the text).
  * @returns The block stream (`format: 'text'`, no pages).
  */
-export function readText(text: string): ExtractedDocument {
+export function readText(text: string, options: { readonly dialect?: Dialect } = {}): ExtractedDocument {
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (source.trim() === '') throw new BrochureError('EMPTY_INPUT', 'the input has no text: nothing to extract');
+  const { lines: sourceLines, dialect } = prepareLines(source.split('\n'), options.dialect);
   const blocks: Block[] = [];
   let pending: RawLine[] = [];
   let pendingKind: BlockKind = 'paragraph';
@@ -97,7 +108,7 @@ export function readText(text: string): ExtractedDocument {
 
   const diagnostics: Diagnostic[] = [];
   const lostLinks: string[] = [];
-  for (const rawLine of source.split('\n')) {
+  for (const rawLine of sourceLines) {
     // Converter artefacts worth a reviewer's look: footnote calls whose note is not kept, links whose target was lost.
     for (const call of rawLine.matchAll(/(\S{0,40})\^\[(\d+)\]/g)) {
       diagnostics.push({ code: 'FOOTNOTE', severity: 'info', message: `Appel de note ${call[2]} après « …${call[1]} » : le texte de la note n’est pas repris.` });
@@ -125,6 +136,25 @@ export function readText(text: string): ExtractedDocument {
       pending.push({ text: bullet[1]!.trim(), bold });
       continue;
     }
+    // The edition (« 2019 / 2020 ») and a key figure (« 150 000 ») are blocks of their own, whatever the converter ran them into.
+    if (EDITION.test(line.trim()) || KEY_FIGURE.test(line.trim())) {
+      flush();
+      pending.push({ text: line.trim(), bold });
+      flush();
+      continue;
+    }
+    // A sommaire number (« 16/ », with its title or not) opens a block, a page reference (« / P80 ») is one.
+    if (SOMMAIRE_LINE_START.test(line)) flush();
+    if (SOMMAIRE_PAGE.test(line.trim())) {
+      flush();
+      pending.push({ text: line.trim(), bold });
+      flush();
+      continue;
+    }
+    // One printed line per line: a line is a block of its own unless it visibly goes on the previous one.
+    if (dialect === 'lines' && pending.length > 0 && !continuesBlock(pending, line.trim())) flush();
+    // Blank lines that do not part a heading in capitals from the text under it (pdftotext): the change of case does.
+    if (dialect === 'blocks' && pending.length > 0 && inCapitals(pending.at(-1)!.text) !== inCapitals(line.trim())) flush();
     pending.push({ text: line.trim(), bold });
   }
   flush();
@@ -132,7 +162,35 @@ export function readText(text: string): ExtractedDocument {
     const shown = lostLinks.slice(0, 5).map((link) => `« ${link.replace(/\*+/g, '')} »`).join(', ');
     diagnostics.push({ code: 'LINK_TARGET_LOST', severity: 'info', message: `${lostLinks.length} lien${lostLinks.length > 1 ? 's' : ''} sans adresse (« (#) » du convertisseur) : ${shown}${lostLinks.length > 5 ? '…' : ''}.` });
   }
-  return { format: 'text', pageCount: null, blocks: joinHyphenBreaks(blocks), diagnostics };
+  return { format: 'text', pageCount: null, blocks: cutAfterPrintedTitles(joinHyphenBreaks(blocks)), diagnostics };
+}
+
+/**
+ * Whether a line goes on the block before, when the converter writes one printed line per line:
+ * - it starts in lower case after a line that ends no sentence (an address, e-mail or web, starts
+ *   in lower case too but is a line of its own);
+ * - the line before ends with a word cut at a hyphen (« dyna- » / « mique », « PROMO- » / « TION »),
+ *   or with a short word in lower case (« entre 2020 et » / « 2040 »);
+ * - it is in capitals and the block holds a capital word cut at a hyphen: a display heading set in
+ *   a narrow box (« PROMO- » / « TION » / « MARIE CURIE »), which the PDF path reads as one block;
+ * - it is one word in capitals after one line of capitals that ends no sentence (« PROMOTION
+ *   MARIE » / « CURIE », « AGIR ENSEMBLE SUR LES » / « TERRITOIRES »).
+ */
+function continuesBlock(block: readonly RawLine[], line: string): boolean {
+  const previous = block.at(-1)!.text;
+  if (/^\p{Ll}/u.test(line) && !/[.!?]$/.test(previous) && !/^\S*(?:@|:\/\/|www\.)/.test(line)) return true;
+  if (/\p{L}-$/u.test(previous)) return true;
+  // A line ending in a short word in lower case (« et », « de », « en ») ends no block: the sentence goes on.
+  if (/(?:^|\s)\p{Ll}{1,3}$/u.test(previous) && !/^\p{Lu}{2}/u.test(line)) return true;
+  const capitals = (text: string): boolean => !/\p{Ll}/u.test(text) && /\p{Lu}/u.test(text);
+  if (capitals(line) && block.some((raw) => /\p{Lu}-$/u.test(raw.text))) return true;
+  // One word in capitals after a line of capitals ending no sentence: the last word of a heading set on two lines.
+  return capitals(line) && /^\S+$/.test(line) && block.length === 1 && capitals(previous) && /\s/.test(previous.trim()) && !/[.:;!?]$/.test(previous);
+}
+
+/** A line in capitals (four letters at least, none in lower case): a heading, a title, a name of place. */
+function inCapitals(line: string): boolean {
+  return !/\p{Ll}/u.test(line) && (line.match(/\p{Lu}/gu)?.length ?? 0) >= 4;
 }
 
 /** Removes `**` / `*` emphasis from a line, tracking a bold span left open by a previous line. */

@@ -34,12 +34,19 @@ export function normaliseDocument(
   projects: readonly ParsedProject[],
   source: SourceInfo,
   vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+  suppliedEdition?: string,
 ): BrochureDocument {
   const diagnostics: Diagnostic[] = [];
-  const brochure = readBrochure(segmented.cover, segmented.colophon, vocabulary);
+  const printed = readBrochure(segmented.cover, segmented.colophon, vocabulary);
+  const { brochure, diagnostic: editionDiagnostic } = withSuppliedEdition(printed, suppliedEdition);
+  if (editionDiagnostic) diagnostics.push(editionDiagnostic);
   if (brochure.anneeDebut === 0) {
     // The years make the project ids and are required by the contract: guessing them would invent data.
-    throw new BrochureError('NOT_A_BROCHURE', 'no edition (« YYYY / YYYY ») was found on the cover or in the colophon: the brochure cannot be dated, so no document is written');
+    const authors = projects.reduce((sum, project) => sum + project.auteurs.length, 0);
+    if (projects.length === 0) {
+      throw new BrochureError('NOT_A_BROCHURE', 'no edition (« YYYY / YYYY ») and no project were found: this does not look like a « Regards croisés sur les territoires » brochure');
+    }
+    throw new BrochureError('EDITION_NOT_FOUND', `no edition (« YYYY / YYYY ») was found on the cover or in the colophon (${projects.length} projects and ${authors} authors were read): give it with --edition YYYY-YYYY to write the document`);
   }
   const emailOf = (details: readonly string[]): string | null => details.map((line) => line.trim()).find((line) => EMAIL.test(line))?.toLowerCase() ?? null;
   // The authors' e-mails say which words of a roster line are the given name, and the rosters say it of a card without e-mail.
@@ -135,6 +142,32 @@ function readBrochure(cover: readonly Block[], colophon: readonly Block[], vocab
     anneeDebut: years ? Number(years[1]) : 0,
     anneeFin: years ? Number(years[2]) : 0,
     datePublication: dateBlock?.text.trim() ?? null,
+  };
+}
+
+/**
+ * The edition given by the caller (`--edition`): used when none is printed, reported when it
+ * differs from the printed one (which is kept: fields are as printed).
+ * @param printed What the cover and colophon say.
+ * @param supplied The caller's edition ("2019-2020" or "2019 / 2020"), if any.
+ * @returns The brochure fields and the diagnostic to add, if any.
+ */
+export function withSuppliedEdition(printed: BrochureDocument['brochure'], supplied: string | undefined): { brochure: BrochureDocument['brochure']; diagnostic?: Diagnostic } {
+  if (supplied === undefined) return { brochure: printed };
+  const years = EDITION.exec(supplied.trim());
+  if (!years) throw new BrochureError('USAGE', `--edition '${supplied}' is not an edition: write it YYYY-YYYY (e.g. 2019-2020)`);
+  const [anneeDebut, anneeFin] = [Number(years[1]), Number(years[2])];
+  if (printed.anneeDebut === 0) {
+    const edition = `${anneeDebut} / ${anneeFin}`;
+    return {
+      brochure: { ...printed, edition, anneeDebut, anneeFin },
+      diagnostic: { code: 'EDITION_SUPPLIED', severity: 'info', message: `Édition absente de la couverture et du colophon : « ${edition} » donnée par l’appelant (--edition).` },
+    };
+  }
+  if (printed.anneeDebut === anneeDebut && printed.anneeFin === anneeFin) return { brochure: printed };
+  return {
+    brochure: printed,
+    diagnostic: { code: 'EDITION_MISMATCH', severity: 'warning', message: `Édition imprimée « ${printed.edition} », différente de « ${supplied.trim()} » donnée par l’appelant (--edition) : l’édition imprimée est gardée.` },
   };
 }
 

@@ -1,0 +1,125 @@
+/**
+ * Columns of a text laid out with spaces (`pdftotext -layout`, Ghostscript's `txtwrite`): the
+ * printed columns stand side by side on each line. A recursive XY-cut on the character grid, as
+ * `../xycut.ts` does on the PDF's fragments, puts them back in reading order: bands across the
+ * region first (at blank rows), then a gutter (a run of blank character columns down the whole
+ * band, with text on both sides), each piece cut again. Each piece ends with a blank line.
+ */
+
+/** Blank rows that separate two bands of a page (one blank row is a paragraph break inside a column). */
+const BAND_GAP_ROWS = 2;
+
+/** Blank character columns a gutter needs: converters put up to two spaces between words. */
+const GUTTER_WIDTH = 3;
+
+/** Rows that must hold text on both sides of a gutter: one row could be a ragged line end. */
+const GUTTER_MIN_ROWS = 2;
+
+/** Share of a text's lines with a run of `GUTTER_WIDTH` spaces inside them from which it is laid out in columns. */
+const LAID_OUT_SHARE = 0.15;
+
+/** Maximum depth of the cut (pages, bands, columns, cards). */
+const MAX_DEPTH = 12;
+
+/**
+ * Whether a text is laid out with spaces: many lines hold a run of spaces between two words.
+ * @param lines The text's lines.
+ */
+export function isLaidOut(lines: readonly string[]): boolean {
+  const inner = new RegExp(`\\S {${GUTTER_WIDTH},}\\S`);
+  const written = lines.filter((line) => line.trim() !== '');
+  const spaced = written.filter((line) => inner.test(line)).length;
+  return written.length > 0 && spaced / written.length >= LAID_OUT_SHARE;
+}
+
+/**
+ * Puts the columns of a laid-out text in reading order.
+ * @param lines One page's lines (or the whole text when it has no page breaks).
+ * @returns The lines of each piece in reading order, pieces separated by a blank line.
+ */
+export function readColumns(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  cut(lines.map((line) => line.replace(/\s+$/, '')), 0, out);
+  return out;
+}
+
+function cut(rows: readonly string[], depth: number, out: string[]): void {
+  const trimmed = trimBlankRows(rows);
+  if (trimmed.length === 0) return;
+  if (depth < MAX_DEPTH) {
+    const bands = splitBands(trimmed, BAND_GAP_ROWS);
+    if (bands.length > 1) {
+      for (const band of bands) cut(band, depth + 1, out);
+      return;
+    }
+    const gutter = findGutter(trimmed);
+    if (gutter !== null) {
+      cut(trimmed.map((row) => row.slice(0, gutter)), depth + 1, out);
+      cut(trimmed.map((row) => row.slice(gutter)), depth + 1, out);
+      return;
+    }
+  }
+  const indent = Math.min(...trimmed.filter((row) => row.trim() !== '').map((row) => row.length - row.trimStart().length));
+  for (const row of trimmed) out.push(row.slice(indent).replace(/\s+$/, ''));
+  out.push('');
+}
+
+function trimBlankRows(rows: readonly string[]): readonly string[] {
+  let start = 0;
+  let end = rows.length;
+  while (start < end && rows[start]!.trim() === '') start++;
+  while (end > start && rows[end - 1]!.trim() === '') end--;
+  return rows.slice(start, end);
+}
+
+/** The rows cut at every run of at least `gap` blank rows. */
+function splitBands(rows: readonly string[], gap: number): string[][] {
+  const bands: string[][] = [[]];
+  let blank = 0;
+  for (const row of rows) {
+    if (row.trim() === '') {
+      blank++;
+      bands.at(-1)!.push(row);
+      continue;
+    }
+    if (blank >= gap && bands.at(-1)!.some((kept) => kept.trim() !== '')) bands.push([]);
+    blank = 0;
+    bands.at(-1)!.push(row);
+  }
+  return bands;
+}
+
+/** A sommaire entry's number (« 01/ ») or page (« / P05 »), which a gap sets beside its title. */
+const ENTRY_NUMBER_ALONE = /^\s*\d{1,2}\s*\/\s*$/;
+const ENTRY_PAGE_ALONE = /^\s*\/\s*P\.?\s*\d{1,3}\s*$/i;
+
+/** Whether a gap between `start` and `end` would part a sommaire entry's number or page from its title: no gutter. */
+function partsEntry(rows: readonly string[], start: number, end: number): boolean {
+  return rows.some((row) => ENTRY_NUMBER_ALONE.test(row.slice(0, start)) && row.slice(end).trim() !== '' || ENTRY_PAGE_ALONE.test(row.slice(end)) && row.slice(0, start).trim() !== '');
+}
+
+/**
+ * The character column where the widest gutter of the rows starts its right side: blank in every
+ * row over `GUTTER_WIDTH` columns or more, with text on both sides in `GUTTER_MIN_ROWS` rows.
+ */
+function findGutter(rows: readonly string[]): number | null {
+  const width = Math.max(...rows.map((row) => row.length));
+  const occupied = new Array<boolean>(width).fill(false);
+  for (const row of rows) for (let x = 0; x < row.length; x++) if (row[x] !== ' ') occupied[x] = true;
+  let best: { start: number; end: number } | null = null;
+  let x = 0;
+  while (x < width) {
+    if (occupied[x]) {
+      x++;
+      continue;
+    }
+    const start = x;
+    while (x < width && !occupied[x]) x++;
+    const run = { start, end: x };
+    if (start > 0 && x < width && x - start >= GUTTER_WIDTH && (!best || x - start > best.end - best.start) && !partsEntry(rows, start, x)) {
+      const both = rows.filter((row) => row.slice(0, start).trim() !== '' && row.slice(x).trim() !== '').length;
+      if (both >= GUTTER_MIN_ROWS) best = run;
+    }
+  }
+  return best ? best.end : null;
+}

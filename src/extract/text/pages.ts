@@ -1,0 +1,107 @@
+/**
+ * Page breaks of converter text, in every spelling the common converters use. A page break
+ * becomes a blank line: it ends a block, as on paper.
+ */
+
+/** « -- 3 of 110 -- » (pdf-parse), « Page 3 of 110 », « [page 3] », « <!-- page 3 --> ». */
+const PAGE_MARKER = /^\s*(?:-{2,}\s*\d+\s+(?:of|sur|\/)\s+\d+\s*-{2,}|(?:page|p\.)\s*\d+\s*(?:(?:of|sur|\/)\s*\d+)?|\[\s*page\s*\d+\s*\]|<!--\s*page\s*\d+\s*-->|-{3,}\s*page\s*\d+\s*-{3,})\s*$/i;
+
+/**
+ * Turns form feeds and page-marker lines into blank lines (a form feed glued to the next page's
+ * first line, as `pdftotext` writes it, starts that line anew).
+ * @param lines The text's lines.
+ * @returns The lines with one blank line per page break, and where the breaks are.
+ */
+export function markPageBreaks(lines: readonly string[]): { lines: string[]; breaks: Set<number> } {
+  const out: string[] = [];
+  const breaks = new Set<number>();
+  for (const line of lines) {
+    if (PAGE_MARKER.test(line)) {
+      breaks.add(out.length);
+      out.push('');
+      continue;
+    }
+    const parts = line.split('\f');
+    parts.forEach((part, k) => {
+      if (k > 0) {
+        breaks.add(out.length);
+        out.push('');
+      }
+      if (parts.length === 1 || part.trim() !== '') out.push(part);
+    });
+  }
+  return { lines: out, breaks };
+}
+
+/** How far a folio may be from the page's rank in the file (a cover or an inserted page not counted). */
+const MAX_FOLIO_OFFSET = 3;
+
+/** A line that holds only a number a page could carry (« 01 » with its zero is a project number). */
+const FOLIO = /^\s*[1-9]\d{0,2}\s*$/;
+
+/**
+ * Removes the page numbers printed on a line of their own right before or after a page break,
+ * when the number is the page's rank in the file, give or take `MAX_FOLIO_OFFSET`.
+ * Without page breaks (pypdf, unpdf) a bare number stays: it may be a key figure.
+ * @param lines The text's lines, page breaks already blank.
+ * @param breaks Indexes of the page-break lines.
+ * @returns The lines without those folios.
+ */
+export function dropFolios(lines: readonly string[], breaks: ReadonlySet<number>): string[] {
+  let page = 1;
+  return lines.filter((line, index) => {
+    if (breaks.has(index)) page++;
+    // A number far from the page's rank is a project number or a figure set at the page's edge.
+    return !(FOLIO.test(line) && Math.abs(Number(line.trim()) - page) <= MAX_FOLIO_OFFSET && besideBreak(lines, breaks, index));
+  });
+}
+
+/** A line next to a page break, blank lines aside. */
+function besideBreak(lines: readonly string[], breaks: ReadonlySet<number>, index: number): boolean {
+  for (const step of [-1, 1]) {
+    let j = index + step;
+    while (j >= 0 && j < lines.length && lines[j]!.trim() === '' && !breaks.has(j)) j += step;
+    if (breaks.has(j)) return true;
+  }
+  return false;
+}
+
+/** A running line repeats on this many pages at least: fewer could be two similar sentences. */
+const MIN_RUNNING_REPEATS = 3;
+
+/** A running line printed the same on this many pages (the edition in it, the folio apart): a sentence is not repeated so. */
+const MIN_SAME_RUNNING_REPEATS = 4;
+
+/** Shortest running line kept apart: a bare « 12 » is a figure or a folio, not a running line. */
+const MIN_RUNNING_LENGTH = 10;
+
+/**
+ * Removes running headers and footers that carry the page number (« Regards croisés sur les
+ * territoires · 2040 / 2041  2 »): the same words on several pages with a number that changes, as
+ * the PDF path's running-text.ts finds them by position.
+ * @param lines The text's lines.
+ * @returns The lines without them.
+ */
+export function dropRunningLines(lines: readonly string[]): string[] {
+  const numbersByKey = new Map<string, Set<string>>();
+  // The running words, numbers aside; numbered headings (« 1.3 Contexte ») are no running text.
+  const keyOf = (line: string): string | null => {
+    const text = line.trim().replace(/\s+/g, ' ');
+    if (text.length < MIN_RUNNING_LENGTH || !/\d/.test(text) || !/\p{L}{3}/u.test(text) || /\d\.\d/.test(text)) return null;
+    return text.replace(/\d+/g, '#');
+  };
+  const occurrences = new Map<string, number>();
+  for (const line of lines) {
+    const key = keyOf(line);
+    if (key === null) continue;
+    const seen = numbersByKey.get(key) ?? new Set<string>();
+    seen.add(line.trim().replace(/\s+/g, ' '));
+    numbersByKey.set(key, seen);
+    occurrences.set(key, (occurrences.get(key) ?? 0) + 1);
+  }
+  return lines.filter((line) => {
+    const key = keyOf(line);
+    // With its page number, or printed the same (the number on a line of its own) on page after page.
+    return key === null || ((numbersByKey.get(key)?.size ?? 0) < MIN_RUNNING_REPEATS && (occurrences.get(key) ?? 0) < MIN_SAME_RUNNING_REPEATS);
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * The line passes of converter text, in order, before text.ts cuts the lines into blocks. Each
+ * pass is one transformation of the whole text's lines; the dialect (blank-line blocks, or one
+ * printed line per line) is read from the text itself.
+ */
+import { isLaidOut, readColumns } from './columns.js';
+import { hasHeadingMarks, splitBoldRuns, stripLineMarkup } from './markdown.js';
+import { dropFolios, dropRunningLines, markPageBreaks } from './pages.js';
+import { joinWordPieces, splitGluedEmails, splitGluedHeadings, splitSommaireRuns, unswapLetters } from './tokens.js';
+
+/**
+ * How the converter separates blocks: `blocks`, a blank line ends a block (the seed converter,
+ * `pdftotext`, `mutool`, `pdf2txt`, markdown converters); `lines`, no blank lines, one printed
+ * line per line (pdf-parse, unpdf, pypdf, markitdown, `pdftotext -raw`).
+ */
+export type Dialect = 'blocks' | 'lines';
+
+/** Fewer written lines say nothing of the converter's habits: such a text is read in blocks. */
+const MIN_LINES_FOR_DIALECT = 50;
+
+/** Below this share of blank lines among the written ones, blank lines do not separate blocks. */
+const BLOCKS_MIN_BLANK_SHARE = 0.1;
+
+interface LinePass {
+  readonly name: string;
+  readonly run: (lines: string[]) => string[];
+}
+
+/** The passes, in order. */
+const LINE_PASSES: readonly LinePass[] = [
+  { name: 'swapped letters', run: (lines) => lines.map(unswapLetters) },
+  { name: 'page breaks and columns', run: pagesAndColumns },
+  { name: 'running lines with the page number', run: dropRunningLines },
+  { name: 'line markup', run: (lines) => {
+    const markdown = hasHeadingMarks(lines);
+    return lines.map((line) => stripLineMarkup(line, markdown));
+  } },
+  { name: 'bold runs', run: (lines) => lines.flatMap((line) => (/^\*\*[^*]+\*\*[^*]+\*\*/.test(line.trim()) ? splitBoldRuns(line) : [line])) },
+  { name: 'glued e-mails', run: splitGluedEmails },
+  { name: 'glued headings', run: splitGluedHeadings },
+  { name: 'sommaire entries run together', run: splitSommaireRuns },
+  { name: 'display words in pieces', run: joinWordPieces },
+];
+
+/**
+ * Runs the line passes and tells the dialect.
+ * @param lines The decoded text's lines.
+ * @param forced The dialect, when the caller knows it (tests).
+ * @returns The cleaned lines and the dialect.
+ */
+export function prepareLines(lines: readonly string[], forced?: Dialect): { lines: string[]; dialect: Dialect } {
+  // Told before the passes: page breaks and columns add blank lines of their own.
+  const dialect = forced ?? dialectOf(markPageBreaks(lines));
+  let out = [...lines];
+  for (const pass of LINE_PASSES) out = pass.run(out);
+  // Without blank lines, one tab is a wide gap between two printed lines (pdf-parse), not a table's cell.
+  // A row of three cells or more (two tabs) is a table's all the same.
+  if (dialect === 'lines') out = out.flatMap((line) => (line.split('\t').length === 2 ? line.split('\t') : [line]));
+  return { lines: out, dialect };
+}
+
+/** Blocks when blank lines are frequent, those around page breaks aside (pdf-parse writes « -- 3 of 110 -- » between two). */
+function dialectOf({ lines, breaks }: { lines: readonly string[]; breaks: ReadonlySet<number> }): Dialect {
+  const nearBreak = (index: number): boolean => breaks.has(index - 1) || breaks.has(index) || breaks.has(index + 1);
+  const written = lines.filter((line) => line.trim() !== '').length;
+  if (written < MIN_LINES_FOR_DIALECT) return 'blocks';
+  const blank = lines.filter((line, index) => line.trim() === '' && !nearBreak(index)).length;
+  return written > 0 && blank / written >= BLOCKS_MIN_BLANK_SHARE ? 'blocks' : 'lines';
+}
+
+/**
+ * Page breaks become blank lines; a laid-out text has its columns put in reading order page by
+ * page; a page number next to a break goes.
+ */
+function pagesAndColumns(lines: string[]): string[] {
+  const { lines: marked, breaks } = markPageBreaks(lines);
+  if (!isLaidOut(marked)) return dropFolios(marked, breaks);
+  const pages: string[][] = [[]];
+  marked.forEach((line, index) => (breaks.has(index) ? pages.push([]) : pages.at(-1)!.push(line)));
+  return pages.flatMap((page) => [...readColumns(page), '']);
+}

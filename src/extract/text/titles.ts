@@ -1,0 +1,70 @@
+/**
+ * Titles printed twice: the sommaire prints each project's title and collectivité between its
+ * number (« 01/ ») and its page (« / P05 »), and the project's first page prints them again. A
+ * converter that runs the body's title into what follows (« … VILLE DE NULLEPART » / « LES
+ * AUTEURS » in one block) has the block cut after the lines the sommaire printed, as the PDF path
+ * finds the title by its type.
+ */
+import { foldForMatch } from '../../conventions.js';
+import type { Block } from '../../types.js';
+import { joinLines } from '../lines.js';
+
+/** « 01/ », alone or with the title after it. */
+const ENTRY_NUMBER = /^\s*\d{1,2}\s*\/\s*(.*)$/;
+/** « / P05 », the entry's page. */
+const ENTRY_PAGE = /^\s*\/\s*P\.?\s*\d{1,3}\s*$/i;
+/** Lines an entry spans at most between its number and its page. */
+const MAX_ENTRY_LINES = 8;
+/** Shortest entry text matched in the body: shorter could match any heading. */
+const MIN_ENTRY_LENGTH = 12;
+
+const key = (text: string): string => foldForMatch(text).replace(/[^A-Z0-9]/g, '');
+
+/**
+ * The texts of the sommaire's entries (title and collectivité), folded.
+ * @param blocks The blocks, in order.
+ */
+function sommaireEntries(blocks: readonly Block[]): string[] {
+  const lines = blocks.flatMap((block) => block.lines.map((line) => line.text));
+  const entries: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const number = ENTRY_NUMBER.exec(lines[i]!);
+    if (!number) continue;
+    const parts = [number[1]!];
+    for (let j = i + 1; j < Math.min(lines.length, i + MAX_ENTRY_LINES); j++) {
+      if (ENTRY_PAGE.test(lines[j]!)) {
+        const text = key(parts.join(' '));
+        if (text.length >= MIN_ENTRY_LENGTH) entries.push(text);
+        break;
+      }
+      if (ENTRY_NUMBER.test(lines[j]!)) break;
+      parts.push(lines[j]!);
+    }
+  }
+  return entries;
+}
+
+/**
+ * Cuts each block that starts with a sommaire entry's text and goes on after it.
+ * @param blocks The blocks of converter text.
+ * @returns The blocks, the printed title and collectivité apart from what follows them.
+ */
+export function cutAfterPrintedTitles(blocks: readonly Block[]): Block[] {
+  const entries = sommaireEntries(blocks);
+  if (entries.length === 0) return [...blocks];
+  return blocks.flatMap((block) => {
+    if (block.lines.length < 2 || block.kind !== 'paragraph') return [block];
+    let covered = '';
+    for (let n = 1; n < block.lines.length; n++) {
+      covered += key(block.lines[n - 1]!.text);
+      if (covered.length >= MIN_ENTRY_LENGTH && entries.includes(covered)) {
+        return [withLines(block, block.lines.slice(0, n)), withLines(block, block.lines.slice(n))];
+      }
+    }
+    return [block];
+  });
+}
+
+function withLines(block: Block, lines: Block['lines']): Block {
+  return { ...block, lines, text: joinLines(lines.map((line) => line.text)) };
+}

@@ -1,0 +1,154 @@
+/**
+ * Token repairs of converter text: what a converter glued or garbled inside a line.
+ */
+
+/**
+ * An e-mail address glued to the next printed word (« …-inet.orgJeanne DUPONT »): the domain ends
+ * in lower case, the next card's name starts with a capital. The address and the rest become two lines.
+ */
+const EMAIL_GLUED = /^(.*?[\p{L}\p{N}._%+-]+@[a-z0-9.-]+\.[a-z]{2,})(?=\p{Lu})(.+)$/u;
+
+/**
+ * Cuts lines where an e-mail address runs into the next word.
+ * @param lines The text's lines.
+ * @returns The lines, an address glued to what follows ending its line.
+ */
+export function splitGluedEmails(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    let rest = line;
+    let glued = EMAIL_GLUED.exec(rest);
+    while (glued) {
+      out.push(glued[1]!);
+      rest = glued[2]!;
+      glued = EMAIL_GLUED.exec(rest);
+    }
+    out.push(rest);
+  }
+  return out;
+}
+
+/**
+ * A Latin letter whose UTF-16 bytes were swapped (U+7400 for « t »): Ghostscript's text device
+ * writes the letters of some ligature glyphs so (« Concep琀椀on »). Only code points whose low byte
+ * is zero and whose high byte is an ASCII letter, next to a Latin letter or another such one.
+ */
+const SWAPPED_LETTER = /[\u4100-\u5a00\u6100-\u7a00]/g;
+
+/**
+ * Repairs letters written with swapped bytes.
+ * @param line One line.
+ * @returns The line with those letters restored.
+ */
+export function unswapLetters(line: string): string {
+  if (!/[\u4100-\u7a00]/.test(line)) return line;
+  return line.replace(SWAPPED_LETTER, (char, offset: number) => {
+    const code = char.charCodeAt(0);
+    if ((code & 0xff) !== 0) return char;
+    const near = `${line[offset - 1] ?? ''}${line[offset + 1] ?? ''}`;
+    return /[\p{Script=Latin}\u4100-\u7a00]/u.test(near) ? String.fromCharCode(code >> 8) : char;
+  });
+}
+
+/**
+ * A piece of a display word set on lines of its own (« SOM » / « MAI » / « RE »); the first may
+ * carry the page number a converter glued to it (« 2SOM », pypdf), which is dropped.
+ */
+const WORD_PIECE = /^\s*\d{0,3}(\p{Lu}{1,3})\s*$/u;
+
+/** Pieces that make a word: one capital alone on a line is an initial or a list mark, two are a word. */
+const MIN_WORD_PIECES = 2;
+
+/**
+ * Joins a display word a converter wrote piece by piece, one line each (the sommaire heading set
+ * in three lines of large type), into one line with the pieces apart, as the PDF path reads it.
+ * @param lines The text's lines.
+ * @returns The lines with such runs joined.
+ */
+export function joinWordPieces(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    // The pieces, blank lines between them aside (markdown converters set each apart).
+    const pieces: string[] = [];
+    let j = i;
+    let end = i;
+    while (j < lines.length && (WORD_PIECE.test(lines[j]!) || (lines[j]!.trim() === '' && pieces.length > 0))) {
+      if (lines[j]!.trim() !== '') {
+        pieces.push(WORD_PIECE.exec(lines[j]!)![1]!);
+        end = j + 1;
+      }
+      j++;
+    }
+    if (pieces.length >= MIN_WORD_PIECES) {
+      out.push(pieces.join(' '));
+      i = end;
+      continue;
+    }
+    out.push(lines[i]!);
+    i++;
+  }
+  return out;
+}
+/**
+ * A sentence end glued to a heading in capitals that ends the line (« …de son projet.DES CLÉS POUR
+ * AGIR »): a word of letters, its end mark, then capitals (an address « www.inet.FR » is no sentence).
+ */
+const HEADING_GLUED = /^(.*(?:^|\s)[\p{L}'’-]*\p{Ll}[.!?»])(\p{Lu}[\p{Lu}\s'’-]*\p{Lu}{3}[\p{Lu}\s'’-]*)$/u;
+
+/**
+ * Cuts a heading in capitals from the sentence it was glued to (pypdf joins the end of a column to
+ * the next column's heading so).
+ * @param lines The text's lines.
+ * @returns The lines, such headings on lines of their own.
+ */
+export function splitGluedHeadings(lines: readonly string[]): string[] {
+  return lines.flatMap((line) => {
+    const glued = HEADING_GLUED.exec(line.trim());
+    return glued ? [glued[1]!, glued[2]!] : [line];
+  });
+}
+
+/** A sommaire page reference (« / P61 ») inside a line. */
+const ENTRY_PAGE_INSIDE = /\s\/\s?P\d{1,3}\b/;
+
+/** A page reference set at the right of an entry's first line (« 01/   TITRE   / P05 », laid-out text). */
+const ENTRY_PAGE_AT_RIGHT = /^(.*\S)\s{2,}(\/\s?P\d{1,3})\s*$/;
+
+/**
+ * Cuts a line that runs sommaire entries together (« 12/ TITRE COLLECTIVITÉ / P61 13/ TITRE … »,
+ * markdown converters joining a column into one paragraph) into the lines the sommaire prints:
+ * the number with its title, the page reference, the next number. A page reference set at the
+ * right of an entry's first line goes after the entry's other lines (up to a blank line or the
+ * next number), where the other converters print it.
+ * @param lines The text's lines.
+ * @returns The lines, one entry part each.
+ */
+export function splitSommaireRuns(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let heldPage: string | null = null;
+  const release = (): void => {
+    if (heldPage !== null) out.push(heldPage);
+    heldPage = null;
+  };
+  for (const line of lines) {
+    if (line.trim() === '' || /^\s*\d{1,2}\s*\//.test(line)) release();
+    const right = ENTRY_PAGE_AT_RIGHT.exec(line);
+    if (right && !ENTRY_PAGE_INSIDE.test(right[1]!)) {
+      out.push(right[1]!);
+      heldPage = right[2]!;
+      continue;
+    }
+    if (!ENTRY_PAGE_INSIDE.test(line)) {
+      out.push(line);
+      continue;
+    }
+    out.push(...line
+      .replace(/\s+(\/\s?P\d{1,3})\b\s*/g, '\n$1\n')
+      .replace(/\s+(\d{2}\/\s)/g, '\n$1')
+      .split('\n')
+      .filter((part) => part.trim() !== ''));
+  }
+  release();
+  return out;
+}

@@ -1,0 +1,160 @@
+/**
+ * Unit tests of the converter-text line passes (src/extract/text/): each rule on the smallest
+ * text that needs it, in the forms the common converters write (fixtures/converters/README.md).
+ */
+import { describe, expect, it } from 'vitest';
+import { readText } from '../src/extract/text.js';
+import { isLaidOut, readColumns } from '../src/extract/text/columns.js';
+import { splitBoldRuns, stripLineMarkup } from '../src/extract/text/markdown.js';
+import { markPageBreaks } from '../src/extract/text/pages.js';
+import { prepareLines } from '../src/extract/text/passes.js';
+import { splitGluedEmails, unswapLetters } from '../src/extract/text/tokens.js';
+import { normaliseDocument, withSuppliedEdition } from '../src/normalise/index.js';
+import { BrochureError } from '../src/errors.js';
+
+const texts = (source: string): string[] => readText(source).blocks.map((b) => b.text);
+/** The blocks of a text written one printed line per line (a unit test's text is too short to tell). */
+const lineTexts = (source: string): string[] => readText(source, { dialect: 'lines' }).blocks.map((b) => b.text);
+
+describe('page breaks', () => {
+  it('reads a form feed glued to the next line, and « -- 3 of 110 -- », as a break', () => {
+    expect(markPageBreaks(['fin de page', '\fSOM']).lines).toEqual(['fin de page', '', 'SOM']);
+    const marked = markPageBreaks(['a', '-- 3 of 110 --', 'b']);
+    expect(marked.lines).toEqual(['a', '', 'b']);
+    expect([...marked.breaks]).toEqual([1]);
+  });
+});
+
+describe('tokens', () => {
+  it('cuts an e-mail glued to the next name', () => {
+    expect(splitGluedEmails(['fanette.peyratout@administrateur-inet.orgXavier LEIBAR'])).toEqual(['fanette.peyratout@administrateur-inet.org', 'Xavier LEIBAR']);
+    expect(splitGluedEmails(['écrire à a.b@inet.org pour'])).toEqual(['écrire à a.b@inet.org pour']);
+  });
+  it('restores letters written with swapped bytes next to Latin letters only', () => {
+    expect(unswapLetters('Concep\u7400\u6900on')).toBe('Conception');
+    expect(unswapLetters('identi\u6600\u6900er')).toBe('identifier');
+    expect(unswapLetters('\u7400 seul')).toBe('\u7400 seul');
+  });
+});
+
+describe('markup', () => {
+  it('removes heading marks, setext underlines, HTML tags and entities', () => {
+    expect(stripLineMarkup('##### 2019 / 2020')).toBe('2019 / 2020');
+    expect(stripLineMarkup('=====')).toBe('');
+    expect(stripLineMarkup('<p>Ville &amp; Métropole</p>').trim()).toBe('Ville & Métropole');
+  });
+  it('splits a line that joins a bold title, a plain line and a bold page reference', () => {
+    expect(splitBoldRuns('**01/ TITRE** VILLE DE LYON **/ P05**')).toEqual(['**01/ TITRE**', 'VILLE DE LYON', '**/ P05**']);
+  });
+});
+
+describe('columns', () => {
+  const page = [
+    'CONTEXTE                        DES CLÉS POUR AGIR',
+    'Première ligne gauche           Première ligne droite',
+    'deuxième ligne gauche.          deuxième ligne droite.',
+  ];
+  it('tells a laid-out text and reads its columns one after the other', () => {
+    expect(isLaidOut(page)).toBe(true);
+    expect(readColumns(page).filter((line) => line !== '')).toEqual([
+      'CONTEXTE', 'Première ligne gauche', 'deuxième ligne gauche.', 'DES CLÉS POUR AGIR', 'Première ligne droite', 'deuxième ligne droite.',
+    ]);
+  });
+  it('reads bands separated by blank rows before columns (author cards two per line)', () => {
+    const cards = ['Fanette PEYRATOUT        Xavier LEIBAR', 'f.p@inet.org             x.l@inet.org', '', '', 'Nathalie BOUCHAIN', 'n.b@inet.org'];
+    expect(readColumns(cards).filter((line) => line !== '')).toEqual(['Fanette PEYRATOUT', 'f.p@inet.org', 'Xavier LEIBAR', 'x.l@inet.org', 'Nathalie BOUCHAIN', 'n.b@inet.org']);
+  });
+});
+
+describe('one printed line per line', () => {
+  const source = ['LES AUTEURS', 'Fanette PEYRATOUT', 'fanette.peyratout@administrateur-inet.org', 'CONTEXTE', 'Une phrase coupée', 'en deux lignes.', 'Autre paragraphe.'].join('\n');
+  it('is told from the rarity of blank lines', () => {
+    const long = Array.from({ length: 10 }, () => source).join('\n').split('\n');
+    expect(prepareLines(long).dialect).toBe('lines');
+    expect(prepareLines(long.flatMap((line) => [line, ''])).dialect).toBe('blocks');
+    expect(prepareLines(source.split('\n')).dialect).toBe('blocks');
+  });
+  it('makes each line a block unless it goes on the previous sentence; an address stays apart', () => {
+    expect(lineTexts(source)).toEqual(['LES AUTEURS', 'Fanette PEYRATOUT', 'fanette.peyratout@administrateur-inet.org', 'CONTEXTE', 'Une phrase coupée en deux lignes.', 'Autre paragraphe.']);
+  });
+});
+
+describe('edition supplied by the caller', () => {
+  const printed = { titre: 'T', edition: '', anneeDebut: 0, anneeFin: 0, datePublication: null };
+  it('fills a missing edition and says so', () => {
+    const { brochure, diagnostic } = withSuppliedEdition(printed, '2019-2020');
+    expect(brochure).toMatchObject({ edition: '2019 / 2020', anneeDebut: 2019, anneeFin: 2020 });
+    expect(diagnostic?.code).toBe('EDITION_SUPPLIED');
+  });
+  it('keeps a printed edition and reports a different one', () => {
+    const { brochure, diagnostic } = withSuppliedEdition({ ...printed, edition: '2019 / 2020', anneeDebut: 2019, anneeFin: 2020 }, '2020-2021');
+    expect(brochure.anneeDebut).toBe(2019);
+    expect(diagnostic?.code).toBe('EDITION_MISMATCH');
+  });
+  it('refuses an edition that is not one', () => {
+    expect(() => withSuppliedEdition(printed, '2019')).toThrow(BrochureError);
+  });
+  it('without any edition nor project, refuses the input as no brochure (exit 65; with projects, exit 3: test/stages.test.ts)', () => {
+    const segmented = { cover: [], sommaire: [], sections: [], colophon: [], sectionHeadings: [], projects: [], rosters: [], diagnostics: [] };
+    try {
+      normaliseDocument(segmented, [], { file: 'x.txt', sha256: '0', format: 'text', pageCount: null });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as BrochureError).code).toBe('NOT_A_BROCHURE');
+      expect((error as BrochureError).exitCode).toBe(65);
+    }
+  });
+});
+
+describe('evidence passes', () => {
+  it('drops a folio beside a page break only when it is the page’s rank', async () => {
+    const { dropFolios } = await import('../src/extract/text/pages.js');
+    const { lines, breaks } = markPageBreaks(['texte', '2', '\fPILOTER', '01', 'TITRE', '17', '\f22', 'projets']);
+    expect(dropFolios(lines, breaks).filter((line) => line !== '')).toEqual(['texte', 'PILOTER', '01', 'TITRE', '17', '22', 'projets']);
+  });
+  it('drops a running line that carries the page number, or repeats the same on four pages', async () => {
+    const { dropRunningLines } = await import('../src/extract/text/pages.js');
+    const footer = (n: number): string => `Regards croisés sur les territoires · 2031 / 2032 ${n}`;
+    expect(dropRunningLines(['a', footer(2), 'b', footer(3), 'c', footer(4)])).toEqual(['a', 'b', 'c']);
+    expect(dropRunningLines(['1.1 Les auteurs', '2.1 Les auteurs', '3.1 Les auteurs'])).toHaveLength(3);
+    const same = 'Regards croisés · 2031 / 2032';
+    expect(dropRunningLines([same, same, same])).toHaveLength(3);
+    expect(dropRunningLines([same, same, same, same])).toHaveLength(0);
+  });
+  it('joins a display word set in pieces, a glued page number dropped', async () => {
+    const { joinWordPieces } = await import('../src/extract/text/tokens.js');
+    expect(joinWordPieces(['2SOM', 'MAI', 'RE', 'PILOTER ENSEMBLE'])).toEqual(['SOM MAI RE', 'PILOTER ENSEMBLE']);
+    expect(joinWordPieces(['SOM', '', 'MAI', '', 'RE'])).toEqual(['SOM MAI RE']);
+    expect(joinWordPieces(['A', 'texte'])).toEqual(['A', 'texte']);
+  });
+  it('cuts a heading in capitals glued to the sentence before', async () => {
+    const { splitGluedHeadings } = await import('../src/extract/text/tokens.js');
+    expect(splitGluedHeadings(['de son schéma.DES CLÉS POUR AGIR'])).toEqual(['de son schéma.', 'DES CLÉS POUR AGIR']);
+    expect(splitGluedHeadings(['voir www.inet.FR'])).toEqual(['voir www.inet.FR']);
+  });
+  it('cuts sommaire entries run together, and moves a page set at the right after the entry', async () => {
+    const { splitSommaireRuns } = await import('../src/extract/text/tokens.js');
+    expect(splitSommaireRuns(['12/ TITRE UN VILLE A / P61 13/ TITRE DEUX VILLE B / P65'])).toEqual(['12/ TITRE UN VILLE A', '/ P61', '13/ TITRE DEUX VILLE B', '/ P65']);
+    expect(splitSommaireRuns(['01/    TITRE     / P05', '       DE VIE', '       VILLE', ''])).toEqual(['01/    TITRE', '       DE VIE', '       VILLE', '/ P05', '']);
+  });
+  it('never parts a sommaire number from its title by a gutter', () => {
+    expect(readColumns(['01/      TITRE UN        / P05', '02/      TITRE DEUX      / P07']).filter((line) => line !== '')).toEqual(['01/      TITRE UN        / P05', '02/      TITRE DEUX      / P07']);
+  });
+  it('cuts a block after the title and collectivité the sommaire printed', () => {
+    const source = ['01/ LE TITRE DU PROJET', 'VILLE DE LYON', '/ P05', '', '01', '', 'LE TITRE DU PROJET', 'VILLE DE LYON', 'LES AUTEURS'].join('\n');
+    expect(texts(source)).toContain('LES AUTEURS');
+  });
+  it('keeps a key figure and the edition as blocks of their own', () => {
+    expect(lineTexts(['Les chiffres', '150 000', 'habitants en plus', '41%', 'de demandes'].join('\n'))).toEqual(['Les chiffres', '150 000', 'habitants en plus', '41%', 'de demandes']);
+    expect(texts(['George Sand', 'Alan Turing', '2019 / 2020', '', 'Décembre 2019'].join('\n'))).toContain('2019 / 2020');
+  });
+  it('goes on after a hyphen cut, a short lower-case word, or under a cut heading in capitals', () => {
+    expect(lineTexts(['PROMO-', 'TION', 'MARIE CURIE', 'DUPONT Jeanne'].join('\n'))[0]).toBe('PROMO-TION MARIE CURIE');
+    expect(lineTexts(['habitants entre 2020 et', '2040 (Scot)', 'Autre'].join('\n'))[0]).toBe('habitants entre 2020 et 2040 (Scot)');
+    expect(lineTexts(['PROMOTION MARIE', 'CURIE', 'DUPONT Jeanne'].join('\n'))[0]).toBe('PROMOTION MARIE CURIE');
+    expect(lineTexts(['Une phrase finie.', 'Autre phrase'].join('\n'))).toHaveLength(2);
+  });
+  it('parts a heading in capitals from the text under it when blank lines do not', () => {
+    expect(texts(['PROBLÉMATIQUE', 'L’ambition initiale.', '', 'Suite'].join('\n'))).toEqual(['PROBLÉMATIQUE', 'L’ambition initiale.', 'Suite']);
+  });
+});
