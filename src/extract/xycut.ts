@@ -143,16 +143,21 @@ function marginHeadingRows(fragments: readonly Fragment[], columns: readonly Fra
   const marginBox = extentOf(margin);
   if (marginBox.colX1 - marginBox.colX0 > 0.3 * (region.colX1 - region.colX0)) return null;
   if (!rest.flat().some((fragment) => !fragment.bold)) return null;
-  const tops = headingTops(margin, rest.flat(), body);
+  // The text a margin heading heads is the column just beside it: a sidebar further right
+  // (authors, tutors) has its own lines, which would hide where that column's paragraphs open.
+  const tops = headingTops(margin, rest[0]!, body);
   if (tops.length === 0) return null;
+  // Columns further right (a sidebar) are read whole after the rows: cut into rows too, a tutor's
+  // name would be parted from the line that calls him one.
+  const beyond = rest.slice(1);
   const rows: Fragment[][] = tops.map(() => []);
   rows.push([]);
-  for (const fragment of fragments) {
+  for (const fragment of [...margin, ...rest[0]!]) {
     // A heading may sit a little lower than the first line beside it (set smaller, or aligned on its baseline).
     const row = tops.filter((top) => fragment.top >= top - 0.6 * body).length;
     rows[row]!.push(fragment);
   }
-  return rows.filter((row) => row.length > 0);
+  return [...rows, ...beyond].filter((row) => row.length > 0);
 }
 
 /**
@@ -182,6 +187,16 @@ function figureTableRows(fragments: readonly Fragment[], columns: readonly Fragm
   return null;
 }
 
+/** A word space, in body sizes (generous: a justified line's spaces stretch). */
+const SPACE_WIDTH = 0.5;
+
+/** The width of a fragment's first word, its glyphs taken as wide on average as the fragment's. */
+function firstWordWidth(fragment: Fragment): number {
+  const text = fragment.text.trimStart();
+  const word = text.split(/\s/u)[0] ?? '';
+  return text.length === 0 ? 0 : ((fragment.x1 - fragment.x0) * word.length) / text.length;
+}
+
 /**
  * Where each margin heading after the first starts: a margin line after a gap, or one level with
  * the first line of a paragraph beside it (a heading of two lines over a one-line paragraph is
@@ -189,8 +204,8 @@ function figureTableRows(fragments: readonly Fragment[], columns: readonly Fragm
  * on the heading above it, even when the heading is set with a looser leading than the text.
  */
 function headingTops(margin: readonly Fragment[], text: readonly Fragment[], body: number): number[] {
-  const lines = (fragments: readonly Fragment[]): { top: number; bottom: number; x0: number; text: string }[] => {
-    const byTop = new Map<number, { top: number; bottom: number; x0: number; text: string }>();
+  const lines = (fragments: readonly Fragment[]): { top: number; bottom: number; x0: number; x1: number; text: string; firstWordWidth: number }[] => {
+    const byTop = new Map<number, { top: number; bottom: number; x0: number; x1: number; text: string; firstWordWidth: number }>();
     for (const fragment of fragments) {
       const key = Math.round(fragment.top);
       const line = byTop.get(key);
@@ -199,7 +214,9 @@ function headingTops(margin: readonly Fragment[], text: readonly Fragment[], bod
         top: Math.min(line?.top ?? Infinity, fragment.top),
         bottom: Math.max(line?.bottom ?? -Infinity, fragment.bottom),
         x0: leftmost ? fragment.x0 : line.x0,
+        x1: Math.max(line?.x1 ?? -Infinity, fragment.x1),
         text: leftmost ? fragment.text : line.text,
+        firstWordWidth: leftmost ? firstWordWidth(fragment) : line.firstWordWidth,
       });
     }
     return [...byTop.values()].sort((a, b) => a.top - b.top);
@@ -208,7 +225,11 @@ function headingTops(margin: readonly Fragment[], text: readonly Fragment[], bod
   // A paragraph starts after a gap wider than the usual one between lines.
   const gaps = textLines.slice(1).map((line, i) => line.top - textLines[i]!.bottom).filter((gap) => gap >= 0 && gap < body).sort((a, b) => a - b);
   const lineGap = gaps[Math.floor(gaps.length / 2)] ?? 0;
-  const opensParagraph = (i: number): boolean => i === 0 || textLines[i]!.top - textLines[i - 1]!.bottom >= lineGap + 0.25 * body;
+  const columnRight = Math.max(...textLines.map((line) => line.x1));
+  // Or after a line that stopped short: the first word of the next would have fitted after it
+  // (paragraphs set with no space between them, a rubrique's text straight under the one above).
+  const endsShort = (i: number): boolean => columnRight - textLines[i]!.x1 > textLines[i + 1]!.firstWordWidth + SPACE_WIDTH * body;
+  const opensParagraph = (i: number): boolean => i === 0 || textLines[i]!.top - textLines[i - 1]!.bottom >= lineGap + 0.25 * body || endsShort(i - 1);
   const levelWith = (top: number): number => textLines.findIndex((line) => Math.abs(line.top - top) <= 0.35 * body);
   const marginLines = lines(margin);
   const tops: number[] = [];

@@ -1,0 +1,49 @@
+/**
+ * Headings set in a left margin (src/extract/xycut.ts, `marginHeadingRows`): each heading is read
+ * with the text beside it. Each rule on a few invented runs, so that it fails on its own.
+ */
+import { describe, expect, it } from 'vitest';
+import { layoutPages } from '../../src/extract/layout.js';
+import type { PdfPage, PdfTextRun } from '../../src/extract/pdf.js';
+
+const BODY = 9.6;
+const LEADING = 12.75;
+const TEXT_X = 156;
+const TEXT_WIDTH = 250;
+
+function run(text: string, x: number, y: number, bold = false, width = text.length * BODY * 0.42): PdfTextRun {
+  return { text, x, y, width, fontSize: BODY, bold, fontName: bold ? 'Carlito-Bold' : 'Caladea-Regular' };
+}
+
+/** Lines of a justified paragraph beside the margin: every line but the last spans the column. */
+function paragraph(lines: readonly string[], top: number): PdfTextRun[] {
+  return lines.map((text, i) => run(text, TEXT_X, top + i * LEADING, false, i < lines.length - 1 ? TEXT_WIDTH : undefined));
+}
+
+function read(runs: readonly PdfTextRun[]): string[] {
+  const page: PdfPage = { number: 1, width: 595, height: 842, runs, skippedRuns: 0 };
+  return layoutPages({ pageCount: 1, pages: [page] }).blocks.map((block) => block.text);
+}
+
+const first = ['Le premier paragraphe court sur toute la largeur', 'de la colonne, à droite des titres de la marge,', 'puis finit ici.'];
+const second = ['Le second paragraphe commence au niveau du', 'second titre et continue sur une ligne avant de', 'finir là.'];
+
+describe('headings in a left margin', () => {
+  it('cuts at a heading level with a paragraph set straight under a short last line (margin-heading-short-line)', () => {
+    // No space between the paragraphs: only the short line above tells that a paragraph opens.
+    const secondTop = 100 + first.length * LEADING;
+    const runs = [run('Le contexte', 48, 100, true), ...paragraph(first, 100), run('La question', 48, secondTop, true), ...paragraph(second, secondTop)];
+    expect(read(runs)).toEqual(['Le contexte', first.join(' '), 'La question', second.join(' ')]);
+  });
+
+  it('reads a sidebar further right whole, after the headings and their text (margin-heading-sidebar)', () => {
+    const secondTop = 100 + first.length * LEADING + 8;
+    // A sidebar whose lines fall between the text's: its names must not be parted from its heading.
+    const sidebar = ['Auteurs du projet', 'DUPONT Marie', 'marie.dupont@exemple.org', 'MARTIN Paul', 'paul.martin@exemple.org', 'Tuteur', 'BERNARD Luc'];
+    const sidebarRuns = sidebar.map((text, i) => run(text, 440, 96 + i * LEADING, i === 0 || i === 5));
+    const runs = [run('Le contexte', 48, 100, true), ...paragraph(first, 100), run('La question', 48, secondTop, true), ...paragraph(second, secondTop), ...sidebarRuns];
+    const blocks = read(runs);
+    expect(blocks.slice(0, 4)).toEqual(['Le contexte', first.join(' '), 'La question', second.join(' ')]);
+    expect(blocks.slice(4).join(' ')).toBe(sidebar.join(' '));
+  });
+});
