@@ -121,9 +121,9 @@ describe('evidence passes', () => {
     expect(dropRunningLines([same, same, same])).toHaveLength(3);
     expect(dropRunningLines([same, same, same, same])).toHaveLength(0);
   });
-  it('joins a display word set in pieces, a glued page number dropped', async () => {
+  it('joins a display word set in pieces, a glued page number dropped, a block of its own', async () => {
     const { joinWordPieces } = await import('../src/extract/text/tokens.js');
-    expect(joinWordPieces(['2SOM', 'MAI', 'RE', 'PILOTER ENSEMBLE'])).toEqual(['SOM MAI RE', 'PILOTER ENSEMBLE']);
+    expect(joinWordPieces(['2SOM', 'MAI', 'RE', 'PILOTER ENSEMBLE'])).toEqual(['SOM MAI RE', '', 'PILOTER ENSEMBLE']);
     expect(joinWordPieces(['SOM', '', 'MAI', '', 'RE'])).toEqual(['SOM MAI RE']);
     expect(joinWordPieces(['A', 'texte'])).toEqual(['A', 'texte']);
   });
@@ -143,6 +143,44 @@ describe('evidence passes', () => {
   it('cuts a block after the title and collectivité the sommaire printed', () => {
     const source = ['01/ LE TITRE DU PROJET', 'VILLE DE LYON', '/ P05', '', '01', '', 'LE TITRE DU PROJET', 'VILLE DE LYON', 'LES AUTEURS'].join('\n');
     expect(texts(source)).toContain('LES AUTEURS');
+  });
+  it('sets the collectivité the sommaire printed on a line of its own apart from the title', () => {
+    const source = ['01/ LE TITRE DU PROJET', 'VILLE DE LYON', '/ P05', '', '01', '', 'LE TITRE DU PROJET', 'VILLE DE LYON', 'LES AUTEURS'].join('\n');
+    expect(texts(source)).toEqual(expect.arrayContaining(['LE TITRE DU PROJET', 'VILLE DE LYON', 'LES AUTEURS']));
+  });
+  it('takes a page right of a gap for its own column\'s when entries start on that side too', () => {
+    const page = [
+      '01/ PREMIER TITRE          12/ AUTRE TITRE',
+      '    VILLE A                    VILLE B',
+      '    / P05                      / P61',
+    ];
+    expect(readColumns(page).filter((line) => line !== '').map((line) => line.trim())).toEqual(['01/ PREMIER TITRE', 'VILLE A', '/ P05', '12/ AUTRE TITRE', 'VILLE B', '/ P61']);
+  });
+  describe('a sommaire in two columns read across', async () => {
+    const { orderSommaireColumns } = await import('../src/extract/text/sommaire.js');
+    // Entry 05's first line, then 16's, then the rest of 05: the project pages tell whose each line is.
+    const sommaire = [
+      'PILOTER', '', '01/ UN TITRE', 'VILLE A', '/ P05', '',
+      'TRAVAILLER', '', 'VALORISER', '',
+      '05/ RENFORCER LA POLITIQUE DES', '', '16/ PRÉFIGURATION DE LA FUTURE', '', 'CADRES DE PROXIMITÉ', 'RÉGION B', '/ P25', '',
+      '06/ PLACER L\'USAGER', 'RÉGION C', '/ P30', '',
+      'MÉDIATHÈQUE COMMUNAUTAIRE', 'VILLE D', '/ P80', '',
+    ];
+    const pages = [
+      'PILOTER', '01', 'UN TITRE', 'VILLE A', 'TRAVAILLER', '05', 'RENFORCER LA POLITIQUE DES', 'CADRES DE PROXIMITÉ', 'RÉGION B',
+      '06', 'PLACER L\'USAGER', 'RÉGION C', 'VALORISER', '16', 'PRÉFIGURATION DE LA FUTURE', 'MÉDIATHÈQUE COMMUNAUTAIRE', 'VILLE D',
+    ];
+    it('puts each line back under its entry, the entries in number order under their sections', () => {
+      expect(orderSommaireColumns([...sommaire, '', ...pages]).slice(0, 25).filter((line) => line !== '')).toEqual([
+        'PILOTER', '01/ UN TITRE', 'VILLE A', '/ P05',
+        'TRAVAILLER', '05/ RENFORCER LA POLITIQUE DES', 'CADRES DE PROXIMITÉ', 'RÉGION B', '/ P25', '06/ PLACER L\'USAGER', 'RÉGION C', '/ P30',
+        'VALORISER', '16/ PRÉFIGURATION DE LA FUTURE', 'MÉDIATHÈQUE COMMUNAUTAIRE', 'VILLE D', '/ P80',
+      ]);
+    });
+    it('leaves a sommaire read in order as it is', () => {
+      const inOrder = ['01/ UN TITRE', 'VILLE A', '/ P05', '02/ DEUX', '/ P07', '03/ TROIS', '/ P09', '04/ QUATRE', '/ P11'];
+      expect(orderSommaireColumns(inOrder)).toEqual(inOrder);
+    });
   });
   it('keeps a key figure and the edition as blocks of their own', () => {
     expect(lineTexts(['Les chiffres', '150 000', 'habitants en plus', '41%', 'de demandes'].join('\n'))).toEqual(['Les chiffres', '150 000', 'habitants en plus', '41%', 'de demandes']);

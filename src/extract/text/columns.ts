@@ -93,9 +93,17 @@ function splitBands(rows: readonly string[], gap: number): string[][] {
 const ENTRY_NUMBER_ALONE = /^\s*\d{1,2}\s*\/\s*$/;
 const ENTRY_PAGE_ALONE = /^\s*\/\s*P\.?\s*\d{1,3}\s*$/i;
 
-/** Whether a gap between `start` and `end` would part a sommaire entry's number or page from its title: no gutter. */
+/** An entry starting with its number and title (« 16/ PRÉFIGURATION »): the side it stands on is a column of entries. */
+const ENTRY_STARTING = /^\s*\d{1,2}\s*\/\s*\S/;
+
+/**
+ * Whether a gap between `start` and `end` would part a sommaire entry's number or page from its
+ * title: no gutter. A page right of the gap is its own column's when entries start on that side
+ * too (a sommaire in two columns, each entry's page under its title).
+ */
 function partsEntry(rows: readonly string[], start: number, end: number): boolean {
-  return rows.some((row) => ENTRY_NUMBER_ALONE.test(row.slice(0, start)) && row.slice(end).trim() !== '' || ENTRY_PAGE_ALONE.test(row.slice(end)) && row.slice(0, start).trim() !== '');
+  const entriesOnRight = rows.some((row) => ENTRY_STARTING.test(row.slice(end)));
+  return rows.some((row) => ENTRY_NUMBER_ALONE.test(row.slice(0, start)) && row.slice(end).trim() !== '' || !entriesOnRight && ENTRY_PAGE_ALONE.test(row.slice(end)) && row.slice(0, start).trim() !== '');
 }
 
 /**

@@ -82,6 +82,8 @@ export function joinWordPieces(lines: readonly string[]): string[] {
     }
     if (pieces.length >= MIN_WORD_PIECES) {
       out.push(pieces.join(' '));
+      // A display word is a heading of its own: the printed line right after it starts another block.
+      if (lines[end]?.trim()) out.push('');
       i = end;
       continue;
     }
