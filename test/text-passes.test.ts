@@ -60,6 +60,22 @@ describe('columns', () => {
       'CONTEXTE', 'Première ligne gauche', 'deuxième ligne gauche.', 'DES CLÉS POUR AGIR', 'Première ligne droite', 'deuxième ligne droite.',
     ]);
   });
+  it('reads two columns whose rows take turns without a straight gutter by where each row starts', () => {
+    const rows = [
+      'Gauche une ligne assez longue pour',
+      '                        Droite un',
+      'déborder sur la colonne de droite.',
+      '                        Droite deux',
+      'Gauche trois            Droite trois',
+      'Gauche quatre',
+      '                        Droite quatre',
+      'Gauche cinq',
+    ];
+    expect(readColumns(rows).filter((line) => line !== '')).toEqual([
+      'Gauche une ligne assez longue pour', 'déborder sur la colonne de droite.', 'Gauche trois', 'Gauche quatre', 'Gauche cinq',
+      'Droite un', 'Droite deux', 'Droite trois', 'Droite quatre',
+    ]);
+  });
   it('reads bands separated by blank rows before columns (author cards two per line)', () => {
     const cards = ['Fanette PEYRATOUT        Xavier LEIBAR', 'f.p@inet.org             x.l@inet.org', '', '', 'Nathalie BOUCHAIN', 'n.b@inet.org'];
     expect(readColumns(cards).filter((line) => line !== '')).toEqual(['Fanette PEYRATOUT', 'f.p@inet.org', 'Xavier LEIBAR', 'x.l@inet.org', 'Nathalie BOUCHAIN', 'n.b@inet.org']);
