@@ -172,6 +172,13 @@ describe('evidence passes', () => {
     ];
     expect(readColumns(page).filter((line) => line !== '').map((line) => line.trim())).toEqual(['01/ PREMIER TITRE', 'VILLE A', '/ P05', '12/ AUTRE TITRE', 'VILLE B', '/ P61']);
   });
+  it('moves a page set at the right of a title after the collectivité the project page prints under that title', async () => {
+    const { movePageAfterCollectivite } = await import('../src/extract/text/sommaire.js');
+    const text = ['01/', '', 'LE TITRE DU PROJET', '', '/ P05', '', 'VILLE DE LYON', '', 'UNE SECTION', '', '01', 'LE TITRE DU PROJET', 'VILLE DE LYON', 'LE CONTEXTE'];
+    expect(movePageAfterCollectivite(text).slice(0, 9)).toEqual(['01/', '', 'LE TITRE DU PROJET', '', '', 'VILLE DE LYON', '/ P05', '', 'UNE SECTION']);
+    // A section title after the page is no collectivité: the project page does not print it under the title.
+    expect(movePageAfterCollectivite(text.map((line) => (line === 'VILLE DE LYON' ? 'UNE SECTION' : line)).slice(0, 10))).toEqual(text.map((line) => (line === 'VILLE DE LYON' ? 'UNE SECTION' : line)).slice(0, 10));
+  });
   describe('a sommaire in two columns read across', async () => {
     const { orderSommaireColumns } = await import('../src/extract/text/sommaire.js');
     // Entry 05's first line, then 16's, then the rest of 05: the project pages tell whose each line is.

@@ -6,7 +6,7 @@
 import { isLaidOut, readColumns } from './columns.js';
 import { hasHeadingMarks, splitBoldRuns, stripLineMarkup } from './markdown.js';
 import { dropFolios, dropRunningLines, markPageBreaks } from './pages.js';
-import { orderSommaireColumns } from './sommaire.js';
+import { movePageAfterCollectivite, orderSommaireColumns } from './sommaire.js';
 import { joinWordPieces, splitGluedEmails, splitGluedHeadings, splitSommaireRuns, unswapLetters } from './tokens.js';
 
 /**
@@ -41,6 +41,7 @@ const LINE_PASSES: readonly LinePass[] = [
   { name: 'glued headings', run: splitGluedHeadings },
   { name: 'sommaire entries run together', run: splitSommaireRuns },
   { name: 'display words in pieces', run: joinWordPieces },
+  { name: 'sommaire page before the collectivité', run: movePageAfterCollectivite },
   { name: 'sommaire columns read across', run: orderSommaireColumns },
 ];
 

@@ -147,3 +147,43 @@ function sectionsFromPages(entries: readonly Entry[], headings: readonly string[
   }
   return sections;
 }
+
+/** An entry's number, alone or with its title (« 01/ », « 01/ TITRE »). */
+const ENTRY_NUMBER = /^\s*\d{1,2}\/\s*(.*)$/;
+
+/** Lines an entry spans at most between its number and its page. */
+const MAX_ENTRY_LINES = 8;
+
+/**
+ * A page set at the right of an entry's title (pdftotext: « TITRE  / P05 » read as the title, then
+ * the page, then the collectivité under them): the line after the page that the project page prints
+ * right after the title is the entry's collectivité, and the page goes after it, where it ends the
+ * entry.
+ */
+export function movePageAfterCollectivite(lines: readonly string[]): string[] {
+  const out = [...lines];
+  for (let i = 0; i < out.length; i++) {
+    if (!ENTRY_PAGE.test(out[i]!)) continue;
+    const title = entryTitleBefore(out, i);
+    const next = out.findIndex((line, j) => j > i && line.trim() !== '');
+    if (title === null || next < 0 || ENTRY_NUMBER.test(out[next]!) || ENTRY_PAGE.test(out[next]!)) continue;
+    const lead = normal(out[next]!).split(' ').slice(0, CONTINUATION_KEY_WORDS).join(' ');
+    if (!normal(out.slice(next + 1).join(' ')).includes(`${title} ${lead}`)) continue;
+    const [page] = out.splice(i, 1);
+    out.splice(next, 0, page!);
+    i = next;
+  }
+  return out;
+}
+
+/** The title of the entry whose page is at `page`: its lines from its number on, or null without a number close above. */
+function entryTitleBefore(lines: readonly string[], page: number): string | null {
+  const parts: string[] = [];
+  for (let i = page - 1; i >= Math.max(0, page - MAX_ENTRY_LINES); i--) {
+    const number = ENTRY_NUMBER.exec(lines[i]!);
+    if (number) return normal([number[1]!, ...parts].join(' '));
+    if (ENTRY_PAGE.test(lines[i]!)) return null;
+    if (lines[i]!.trim() !== '') parts.unshift(lines[i]!);
+  }
+  return null;
+}
