@@ -106,10 +106,17 @@ const HEADING_GLUED = /^(.*(?:^|\s)[\p{L}'’-]*\p{Ll}[.!?»])(\p{Lu}[\p{Lu}\s'�
  */
 export function splitGluedHeadings(lines: readonly string[]): string[] {
   return lines.flatMap((line) => {
-    const glued = HEADING_GLUED.exec(line.trim());
+    const glued = HEADING_GLUED.exec(line.trim()) ?? DISPLAY_WORD_GLUED.exec(line.trim());
     return glued ? [glued[1]!, glued[2]!] : [line];
   });
 }
+
+/**
+ * A display word in capitals cut at a hyphen (« PROMO- » / « TION ») glued to the end of a name or
+ * to a page number, no space between (« VOISIN ElisabethPROMO- », « 110PROMO- », pypdf): a word
+ * cut at a line's end starts the heading's first line.
+ */
+const DISPLAY_WORD_GLUED = /^(.*[\p{Ll}\d])(\p{Lu}{3,}-)$/u;
 
 /** A sommaire page reference (« / P61 ») inside a line. */
 const ENTRY_PAGE_INSIDE = /\s\/\s?P\d{1,3}\b/;
