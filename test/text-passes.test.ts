@@ -180,6 +180,11 @@ describe('evidence passes', () => {
     // A section title after the page is no collectivité: the project page does not print it under the title.
     expect(movePageAfterCollectivite(text.map((line) => (line === 'VILLE DE LYON' ? 'UNE SECTION' : line)).slice(0, 10))).toEqual(text.map((line) => (line === 'VILLE DE LYON' ? 'UNE SECTION' : line)).slice(0, 10));
   });
+  it('parts the page number glued before a project number, by the page the sommaire gives the project', async () => {
+    const { splitFolioFromNumber } = await import('../src/extract/text/sommaire.js');
+    const text = ['01/ LE TITRE', 'VILLE', '/ P05', '04/ AUTRE', 'VILLE', '/ P19', '501', 'LE TITRE', '1904', 'AUTRE', '1905', '150'];
+    expect(splitFolioFromNumber(text).slice(6)).toEqual(['01', 'LE TITRE', '04', 'AUTRE', '1905', '150']);
+  });
   describe('a sommaire in two columns read across', async () => {
     const { orderSommaireColumns } = await import('../src/extract/text/sommaire.js');
     // Entry 05's first line, then 16's, then the rest of 05: the project pages tell whose each line is.

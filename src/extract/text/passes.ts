@@ -6,7 +6,7 @@
 import { isLaidOut, readColumns } from './columns.js';
 import { hasHeadingMarks, splitBoldRuns, stripLineMarkup } from './markdown.js';
 import { dropFolios, dropRunningLines, markPageBreaks } from './pages.js';
-import { movePageAfterCollectivite, orderSommaireColumns } from './sommaire.js';
+import { movePageAfterCollectivite, orderSommaireColumns, splitFolioFromNumber } from './sommaire.js';
 import { joinWordPieces, splitGluedEmails, splitGluedHeadings, splitSommaireRuns, unswapLetters } from './tokens.js';
 
 /**
@@ -43,6 +43,7 @@ const LINE_PASSES: readonly LinePass[] = [
   { name: 'display words in pieces', run: joinWordPieces },
   { name: 'sommaire page before the collectivité', run: movePageAfterCollectivite },
   { name: 'sommaire columns read across', run: orderSommaireColumns },
+  { name: 'folio glued to the project number', run: splitFolioFromNumber },
 ];
 
 /**

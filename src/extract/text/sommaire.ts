@@ -187,3 +187,25 @@ function entryTitleBefore(lines: readonly string[], page: number): string | null
   }
   return null;
 }
+
+/** A line of digits only: a project's number, maybe with the page's number glued before it. */
+const DIGITS_ALONE = /^\s*(\d{3,5})\s*$/;
+
+/**
+ * The page number glued before the project's number on the project's first page (« 501 »: page 5,
+ * project 01; pypdf writes the folio and the number with nothing between): the sommaire tells each
+ * project's page, so a line that is exactly that page then that number is the number alone (the
+ * folio goes, as the page breaks' folios do).
+ */
+export function splitFolioFromNumber(lines: readonly string[]): string[] {
+  const glued = new Map<string, string>();
+  lines.forEach((line, i) => {
+    const number = /^\s*(\d{1,2})\/\s*(?:\S.*)?$/.exec(line);
+    if (!number) return;
+    const page = lines.slice(i + 1, i + 1 + MAX_ENTRY_LINES).find((next) => ENTRY_PAGE.test(next));
+    const pageNumber = page ? Number(/\d+/.exec(page)![0]) : null;
+    if (pageNumber !== null) glued.set(`${pageNumber}${number[1]!}`, number[1]!);
+  });
+  if (glued.size === 0) return [...lines];
+  return lines.map((line) => glued.get(DIGITS_ALONE.exec(line)?.[1] ?? '') ?? line);
+}
