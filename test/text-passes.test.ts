@@ -146,7 +146,7 @@ describe('evidence passes', () => {
   it('cuts a heading in capitals glued to the sentence before', async () => {
     const { splitGluedHeadings } = await import('../src/extract/text/tokens.js');
     expect(splitGluedHeadings(['de son schéma.DES CLÉS POUR AGIR'])).toEqual(['de son schéma.', 'DES CLÉS POUR AGIR']);
-    expect(splitGluedHeadings(['VOISIN ElisabethPROMO-', '110PROMO-', 'un mot coupé-'])).toEqual(['VOISIN Elisabeth', 'PROMO-', '110', 'PROMO-', 'un mot coupé-']);
+    expect(splitGluedHeadings(['VOISIN ElisabethPROMO-', '110PROMO-', 'un mot coupé-', 'SCHNEIDER LénaPROMOTION NIKOLA', 'le Grand Narbonne'])).toEqual(['VOISIN Elisabeth', 'PROMO-', '110', 'PROMO-', 'un mot coupé-', 'SCHNEIDER Léna', 'PROMOTION NIKOLA', 'le Grand Narbonne']);
     expect(splitGluedHeadings(['voir www.inet.FR'])).toEqual(['voir www.inet.FR']);
   });
   it('cuts sommaire entries run together, and moves a page set at the right after the entry', async () => {

@@ -106,17 +106,20 @@ const HEADING_GLUED = /^(.*(?:^|\s)[\p{L}'’-]*\p{Ll}[.!?»])(\p{Lu}[\p{Lu}\s'�
  */
 export function splitGluedHeadings(lines: readonly string[]): string[] {
   return lines.flatMap((line) => {
-    const glued = HEADING_GLUED.exec(line.trim()) ?? DISPLAY_WORD_GLUED.exec(line.trim());
+    const glued = HEADING_GLUED.exec(line.trim()) ?? DISPLAY_WORD_GLUED.exec(line.trim()) ?? DISPLAY_WORD_AFTER_FOLIO.exec(line.trim());
     return glued ? [glued[1]!, glued[2]!] : [line];
   });
 }
 
 /**
- * A display word in capitals cut at a hyphen (« PROMO- » / « TION ») glued to the end of a name or
- * to a page number, no space between (« VOISIN ElisabethPROMO- », « 110PROMO- », pypdf): a word
- * cut at a line's end starts the heading's first line.
+ * A heading in capitals glued to the end of a name, no space between (« VOISIN ElisabethPROMO- »,
+ * « SCHNEIDER LénaPROMOTION NIKOLA », pypdf): capitals right after a lower-case letter, to the
+ * line's end, start a line of their own.
  */
-const DISPLAY_WORD_GLUED = /^(.*[\p{Ll}\d])(\p{Lu}{3,}-)$/u;
+const DISPLAY_WORD_GLUED = /^(.*\p{Ll})(\p{Lu}{3,}(?:\s+\p{Lu}[\p{Lu}'’-]*)*-?)$/u;
+
+/** A display word cut at a hyphen glued to the page number before it (« 110PROMO- »). */
+const DISPLAY_WORD_AFTER_FOLIO = /^(\d{1,3})(\p{Lu}{3,}-)$/u;
 
 /** A sommaire page reference (« / P61 ») inside a line. */
 const ENTRY_PAGE_INSIDE = /\s\/\s?P\d{1,3}\b/;
