@@ -38,7 +38,8 @@ Options:
   --out-dir DIR      output folder (default output/, created when missing); with several inputs each is
                      written as DIR/<input name>.json (DIR/<input name>.<ext>.json when two share a name)
   --strict           exit 2 when any warning or error diagnostic is raised
-  --allow-partial    exit 0 even when some projects could not be parsed (default: exit 3)
+  --allow-partial    exit 0 even when the document is partial: some projects could not be parsed, or the
+                     self-check found it misread (an error diagnostic; default: exit 3)
   --password PASS    password of an encrypted PDF (visible to 'ps': prefer the next two)
   --password-file F  the password is the first line of F; or set BROCHURE_EXTRACT_PASSWORD
   --max-pages N      refuse PDFs with more pages (default 2000)
@@ -77,7 +78,8 @@ edition already in the dataset is refused unless --replace. Tables and views: do
 Options:
   --db FILE          the dataset (default output/brochures.sqlite; created when missing, its folder too)
   --replace          replace an edition already there, and print which projects changed
-  --allow-partial    ingest a partial document (some projects unparsed) as it is (default: not ingested, exit 3)
+  --allow-partial    ingest a partial document (some projects unparsed, or misread: an error diagnostic) as it is
+                     (default: not ingested, exit 3)
   --password PASS    password of an encrypted PDF (visible to 'ps': prefer the next two)
   --password-file F  the password is the first line of F; or set BROCHURE_EXTRACT_PASSWORD
   --max-pages N      refuse PDFs with more pages (default 2000)
@@ -392,7 +394,7 @@ async function ingestCommand(argv: readonly string[]): Promise<number> {
         const loaded = await loadForIngest(input, options, read);
         if (loaded.partial && !values['allow-partial']) {
           // Ingested, a partial edition would stand in for the whole one until someone passes --replace.
-          process.stderr.write(`brochure-extract: ${printable(inputName(input))}: partial document (${loaded.document.projets.length} projects, some could not be parsed): not ingested; pass --allow-partial to ingest it as it is\n`);
+          process.stderr.write(`brochure-extract: ${printable(inputName(input))}: partial document (${loaded.document.projets.length} projects${failedChecks(loaded.document.diagnostics)}): not ingested; pass --allow-partial to ingest it as it is\n`);
           exit = worst(exit, EXIT.partial);
           continue;
         }
@@ -403,7 +405,7 @@ async function ingestCommand(argv: readonly string[]): Promise<number> {
           process.stdout.write(`${result.edition}: unchanged, '${printable(input)}' is already in ${printable(dbPath)}\n`);
           continue;
         }
-        const partial = loaded.partial ? ' PARTIAL (some projects unparsed)' : '';
+        const partial = loaded.partial ? ` PARTIAL${failedChecks(loaded.document.diagnostics)}` : '';
         process.stdout.write(`${result.edition}: ${result.status} from '${printable(input)}' into ${printable(dbPath)}: ${result.projects} projects, ${result.candidates} identity candidate${result.candidates === 1 ? '' : 's'}, ${seconds} s${partial}\n`);
         if (result.changes) process.stdout.write(changeLines(result.changes));
       } catch (error) {
@@ -521,8 +523,15 @@ function summaryLine(outcome: Outcome): string {
   const document = outcome.document!;
   const count = (severity: Diagnostic['severity']): number => document.diagnostics.filter((d) => d.severity === severity).length;
   const authors = document.projets.reduce((n, projet) => n + projet.auteurs.length, 0);
-  const partial = outcome.partial ? ' PARTIAL' : '';
+  const partial = outcome.partial ? ` PARTIAL${failedChecks(document.diagnostics)}` : '';
   return `${printable(outcome.output ?? 'stdout')}: ${document.projets.length} projects, ${authors} authors, diagnostics ${count('error')} errors / ${count('warning')} warnings / ${count('info')} infos, ${(outcome.ms / 1000).toFixed(2)} s${partial}`;
+}
+
+/** What made a document partial, for its summary line: the error codes and their counts (« : SOMMAIRE_TRUNCATED, PROJECT_IMPLAUSIBLE ×3 »). */
+function failedChecks(diagnostics: readonly Diagnostic[]): string {
+  const counts = new Map<string, number>();
+  for (const d of diagnostics) if (d.severity === 'error') counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+  return counts.size === 0 ? '' : `: ${[...counts].map(([code, n]) => (n > 1 ? `${code} ×${n}` : code)).join(', ')}`;
 }
 
 /**

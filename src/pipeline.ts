@@ -1,6 +1,6 @@
 /**
- * Composes the stages: extract -> segment -> parse -> normalise -> validate. The only module
- * that knows the order; each stage is a plain function of the previous one's output.
+ * Composes the stages: extract -> segment -> parse -> normalise -> check -> validate. The only
+ * module that knows the order; each stage is a plain function of the previous one's output.
  */
 import { createHash } from 'node:crypto';
 import { Deadline } from './deadline.js';
@@ -14,14 +14,15 @@ import type { BrochureDocument, Diagnostic, ExtractedDocument, ParsedProject, Se
  * threads start first and these modules load while they read.
  */
 const laterStageModules = async () => {
-  const [{ segmentDocument }, { parseProject }, { normaliseDocument }, { assertValid, prepareValidator }, { compileProfile, DEFAULT_VOCABULARY }] = await Promise.all([
+  const [{ segmentDocument }, { parseProject }, { normaliseDocument }, { selfCheck }, { assertValid, prepareValidator }, { compileProfile, DEFAULT_VOCABULARY }] = await Promise.all([
     import('./segment/index.js'),
     import('./parse/index.js'),
     import('./normalise/index.js'),
+    import('./check/index.js'),
     import('./validate/index.js'),
     import('./profile.js'),
   ]);
-  return { segmentDocument, parseProject, normaliseDocument, assertValid, prepareValidator, compileProfile, DEFAULT_VOCABULARY };
+  return { segmentDocument, parseProject, normaliseDocument, selfCheck, assertValid, prepareValidator, compileProfile, DEFAULT_VOCABULARY };
 };
 type LaterStages = Awaited<ReturnType<typeof laterStageModules>>;
 
@@ -45,10 +46,14 @@ export interface StageResults {
   readonly segmented: SegmentedDocument;
   readonly parsed: readonly ParsedProject[];
   readonly document: BrochureDocument;
-  /** Whether some projects could not be parsed (they are in `document.diagnostics` as `PROJECT_UNPARSED`). */
+  /**
+   * Whether the document is known to be incomplete or misread: a project could not be parsed
+   * (`PROJECT_UNPARSED`) or is known from the sommaire only, or any diagnostic is an error (the
+   * self-check's among them: `SOMMAIRE_TRUNCATED`, `EMAIL_UNASSIGNED`, `PROJECT_IMPLAUSIBLE`…).
+   */
   readonly partial: boolean;
   /** Milliseconds spent in each stage. */
-  readonly timings: { extract: number; segment: number; parse: number; normalise: number; validate: number };
+  readonly timings: { extract: number; segment: number; parse: number; normalise: number; check: number; validate: number };
 }
 
 /**
@@ -110,11 +115,15 @@ function laterStages(stages: LaterStages, bytes: Uint8Array, options: PipelineOp
   }, vocabulary, options.edition);
   normalised.diagnostics.unshift(...extracted.diagnostics, ...failures);
   const normalise = lap();
+  // The document against what the brochure itself promises, before it is declared complete.
+  normalised.diagnostics.push(...stages.selfCheck({ extracted, segmented, parsed, document: normalised, vocabulary }));
+  const check = lap();
   const document = assertValid(normalised);
   const validate = lap();
-  // Partial: a project left out, one known from the sommaire only, or no project delimited at all.
-  const partial = failures.length > 0 || segmented.projects.some((project) => project.fromSommaireOnly) || segmented.diagnostics.some((d) => d.code === 'PROJECTS_NOT_FOUND');
-  return { extracted, segmented, parsed, document, partial, timings: { extract, segment, parse, normalise, validate } };
+  // Partial: a project left out, one known from the sommaire only, no project delimited at all, or
+  // any error (data lost or misread: the self-check's violations are errors).
+  const partial = failures.length > 0 || segmented.projects.some((project) => project.fromSommaireOnly) || document.diagnostics.some((d) => d.severity === 'error');
+  return { extracted, segmented, parsed, document, partial, timings: { extract, segment, parse, normalise, check, validate } };
 }
 
 /**

@@ -16,6 +16,8 @@ import type { Corps, RubriqueKey } from './types.js';
 
 /** Headings of one rubrique: literal headings and regular expressions on the folded heading. */
 export interface RubriqueWords {
+  /** The rubrique's usual printed name, for reports (« LES AUTEURS »). */
+  label?: string;
   headings?: string[];
   patterns?: string[];
 }
@@ -38,6 +40,25 @@ export interface Profile {
   coverAudienceWords?: string[];
   nameParticles?: string[];
   teamTableHeaders?: string[];
+  /** Bounds of the self-check (`src/check/`): what a correctly read brochure of the family never exceeds. */
+  plausibility?: Plausibility;
+}
+
+/**
+ * Bounds of a plausible read, each a family convention (the schema gives each one's reason). A
+ * bound a profile leaves out is not checked.
+ */
+export interface Plausibility {
+  /** A project's authors at most this many times the document's median. */
+  maxAuthorsToMedian?: number;
+  /** A project's text (rubriques, figures, references, boxes) at most this many times the document's median. */
+  maxCharactersToMedian?: number;
+  /** One text rubrique at most this many times the document's median length of that rubrique. */
+  maxRubriqueToMedian?: number;
+  /** Authors of one project, whatever the document (a team of the family is a handful of students). */
+  maxAuthorsPerProject?: number;
+  /** Characters of prose between two family e-mails beyond which they belong to two teams. */
+  teamGapCharacters?: number;
 }
 
 /** The profile compiled for matching. Built once per run by `compileProfile`. */
@@ -68,6 +89,10 @@ export interface Vocabulary {
   readonly nameParticles: ReadonlySet<string>;
   /** Folded words of a team table's header row (« NOM », « PRENOM », « COURRIEL »). */
   readonly teamTableHeaders: ReadonlySet<string>;
+  /** The self-check's bounds (those the profile gives). */
+  readonly plausibility: Readonly<Plausibility>;
+  /** The name a report gives a rubrique (its `label` in the profile, else its first heading). */
+  rubriqueLabel(key: RubriqueKey): string;
 }
 
 /**
@@ -153,6 +178,7 @@ export function mergeProfile(base: Profile, user: Profile): Profile {
     const b = user.rubriques?.[key];
     if (!a && !b) continue;
     rubriques[key] = {
+      ...((b?.label ?? a?.label) !== undefined ? { label: (b?.label ?? a?.label)! } : {}),
       headings: list(`rubriques.${key}.headings`, a?.headings, b?.headings) ?? [],
       patterns: list(`rubriques.${key}.patterns`, a?.patterns, b?.patterns) ?? [],
     };
@@ -172,6 +198,8 @@ export function mergeProfile(base: Profile, user: Profile): Profile {
     coverAudienceWords: list('coverAudienceWords', base.coverAudienceWords, user.coverAudienceWords),
     nameParticles: list('nameParticles', base.nameParticles, user.nameParticles),
     teamTableHeaders: list('teamTableHeaders', base.teamTableHeaders, user.teamTableHeaders),
+    // Bounds are numbers, not lists: the user's replace the base's one by one.
+    plausibility: { ...base.plausibility, ...user.plausibility },
   };
 }
 
@@ -264,6 +292,11 @@ export function compileProfile(profile: Profile = SHIPPED_PROFILE): Vocabulary {
     coverAudience: new RegExp(audience.join('|') || '(?!)', 'u'),
     nameParticles: new Set((profile.nameParticles ?? []).map((word) => word.toLowerCase())),
     teamTableHeaders: new Set((profile.teamTableHeaders ?? []).flatMap((words) => foldForMatch(words).split(' '))),
+    plausibility: profile.plausibility ?? {},
+    rubriqueLabel(key) {
+      const words = profile.rubriques?.[key];
+      return words?.label ?? words?.headings?.[0] ?? key;
+    },
   };
 }
 

@@ -214,7 +214,7 @@ describe('ingest of a partial document', () => {
     writeFileSync(damaged, damageProject(readFileSync(BROCHURE_TXT, 'utf8'), 5).text);
     const refused = await cli(['ingest', damaged, '--db', db]);
     expect(refused.code, refused.stderr).toBe(3);
-    expect(refused.stderr).toMatch(/^brochure-extract: .*damaged-05\.txt: partial document \(21 projects, some could not be parsed\): not ingested; pass --allow-partial/);
+    expect(refused.stderr).toMatch(/^brochure-extract: .*damaged-05\.txt: partial document \(21 projects: PROJECT_UNPARSED\): not ingested; pass --allow-partial/);
     expect(refused.stdout).toBe('');
     const whole = await cli(['ingest', fixture('inet-2019/input.txt'), '--db', db]);
     expect(whole.code, whole.stderr).toBe(0);
@@ -228,7 +228,7 @@ describe('ingest of a partial document', () => {
     expect((await cli(['ingest', partialJson, '--db', db])).code).toBe(3);
     const allowed = await cli(['ingest', partialJson, '--db', db, '--allow-partial']);
     expect(allowed.code, allowed.stderr).toBe(0);
-    expect(allowed.stdout).toMatch(/^2041-2042: added .* PARTIAL \(some projects unparsed\)\n$/);
+    expect(allowed.stdout).toMatch(/^2041-2042: added .* PARTIAL: PROJECT_START_NOT_FOUND\n$/);
   });
 });
 

@@ -64,6 +64,12 @@ describe.each(fixtures.map((f) => [f.name, f] as const))('fixture %s', (_, fixtu
       expect(comparison.score, formatComparison(comparison)).toBeGreaterThanOrEqual(minScore);
     });
 
+    it('raises no error and is not partial (the self-check finds nothing misread)', async () => {
+      const { document, partial } = await run(fixture, input);
+      expect(document.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(partial).toBe(false);
+    });
+
     it('has the brochure fields, sections and rosters', async () => {
       const { document } = await run(fixture, input);
       expect(document.brochure).toEqual(expected.brochure);

@@ -62,7 +62,7 @@ describe('one unreadable project', () => {
     const run = await cli(['extract', input, '--out', out]);
     expect(run.exit, run.stderr).toBe(3);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/21 projects.*PARTIAL\n$/);
+    expect(run.stdout).toMatch(/21 projects.*PARTIAL: PROJECT_UNPARSED\n$/);
 
     const document = readDocument(out);
     expect(document.projets.map((p) => p.numero)).toEqual(intact.projets.map((p) => p.numero).filter((n) => n !== 5));

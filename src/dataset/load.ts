@@ -7,7 +7,7 @@ import { extname } from 'node:path';
 import { BrochureError } from '../errors.js';
 import { extractBrochureWithStatus, type PipelineOptions } from '../pipeline.js';
 import { readInput } from '../read.js';
-import type { BrochureDocument } from '../types.js';
+import type { BrochureDocument, Diagnostic } from '../types.js';
 import { validateDocument } from '../validate/index.js';
 import type { IngestInput } from './ingest.js';
 
@@ -15,15 +15,16 @@ import type { IngestInput } from './ingest.js';
 export interface LoadedDocument {
   readonly document: BrochureDocument;
   readonly input: IngestInput;
-  /** Some projects could not be parsed (the document says which, as PROJECT_UNPARSED). */
+  /** The document is partial: an error diagnostic (some projects could not be parsed, or it was misread) says what. */
   readonly partial: boolean;
 }
 
 /**
- * The diagnostics that make a document JSON partial, as the pipeline decides it for a brochure
- * (src/pipeline.ts): a project left out, one known from the sommaire only, no project delimited.
+ * Whether a diagnostic makes a document JSON partial, as the pipeline decides it for a brochure
+ * (src/pipeline.ts): any error (a project left out, one known from the sommaire only, no project
+ * delimited, or the self-check's violations).
  */
-const PARTIAL_CODES: ReadonlySet<string> = new Set(['PROJECT_UNPARSED', 'PROJECT_START_NOT_FOUND', 'PROJECTS_NOT_FOUND']);
+const isPartialMark = (diagnostic: Diagnostic): boolean => diagnostic.severity === 'error';
 
 /** An ingest input's bytes, read and hashed before anything else is done with them. */
 export interface ReadForIngest {
@@ -64,5 +65,5 @@ export async function loadForIngest(path: string, options: PipelineOptions = {},
   }
   const checked = validateDocument(parsed);
   if (!checked.valid) throw new BrochureError('NOT_A_BROCHURE', `'${path}' is not a brochure document: ${checked.errors.slice(0, 2).join('; ')}`);
-  return { document: checked.document, input, partial: checked.document.diagnostics.some((d) => PARTIAL_CODES.has(d.code)) };
+  return { document: checked.document, input, partial: checked.document.diagnostics.some(isPartialMark) };
 }

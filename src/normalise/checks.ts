@@ -372,24 +372,13 @@ function checkSections({ segmented }: CheckInput): Diagnostic[] {
 /** The usual order of rubriques on a project page. */
 const USUAL_ORDER: readonly RubriqueKey[] = ['auteurs', 'tuteurs', 'contexte', 'problematique', 'clesPourAgir', 'temoignage', 'chiffres', 'allerPlusLoin'];
 const REQUIRED: readonly RubriqueKey[] = ['auteurs', 'tuteurs', 'contexte', 'problematique', 'clesPourAgir'];
-const HEADING_NAME: Record<RubriqueKey, string> = {
-  auteurs: 'LES AUTEURS',
-  tuteurs: 'TUTEUR AU SEIN DE LA COLLECTIVITÉ',
-  contexte: 'CONTEXTE',
-  problematique: 'PROBLÉMATIQUE',
-  clesPourAgir: 'DES CLÉS POUR AGIR',
-  temoignage: 'Témoignage de la collectivité',
-  chiffres: 'Les chiffres',
-  allerPlusLoin: 'Aller plus loin',
-};
-
 /** A heading without its numbering (« 1.3 Contexte », « 2. Contexte », « II - Contexte » -> « Contexte »). */
 function unnumbered(heading: string): string {
   return heading.replace(/^(?:\d{1,2}(?:\.\d{1,2})+\.?\s|(?:\d{1,2}|[IVX]{1,4})\s*[.)\u2013-])\s*/u, '');
 }
 
 /** Missing, empty or reordered rubriques, and headings spelt unlike the rest of the brochure. */
-function checkStructure({ document, projects }: CheckInput): Diagnostic[] {
+function checkStructure({ document, projects, vocabulary }: CheckInput): Diagnostic[] {
   const out: Diagnostic[] = [];
   const spellings = new Map<RubriqueKey, Map<string, number>>();
   // The same words under another number (« 2.3 Contexte » after « 1.3 Contexte ») are no variant.
@@ -412,10 +401,10 @@ function checkStructure({ document, projects }: CheckInput): Diagnostic[] {
     const missingRequired = missing.filter((key) => REQUIRED.includes(key));
     const missingOptional = missing.filter((key) => !REQUIRED.includes(key));
     if (missingRequired.length > 0) {
-      out.push({ code: 'MISSING_RUBRIQUE', severity: 'warning', ...at(projet), message: `Rubrique${missingRequired.length > 1 ? 's' : ''} absente${missingRequired.length > 1 ? 's' : ''} : ${missingRequired.map((k) => `« ${HEADING_NAME[k]} »`).join(', ')}.` });
+      out.push({ code: 'MISSING_RUBRIQUE', severity: 'warning', ...at(projet), message: `Rubrique${missingRequired.length > 1 ? 's' : ''} absente${missingRequired.length > 1 ? 's' : ''} : ${missingRequired.map((k) => `« ${vocabulary.rubriqueLabel(k)} »`).join(', ')}.` });
     }
     if (missingOptional.length > 0) {
-      out.push({ code: 'MISSING_RUBRIQUE', severity: 'info', ...at(projet), message: `Pas de rubrique ${missingOptional.map((k) => `« ${usualSpelling(k) ?? HEADING_NAME[k]} »`).join(', ')}.` });
+      out.push({ code: 'MISSING_RUBRIQUE', severity: 'info', ...at(projet), message: `Pas de rubrique ${missingOptional.map((k) => `« ${usualSpelling(k) ?? vocabulary.rubriqueLabel(k)} »`).join(', ')}.` });
     }
     for (const rubrique of parsed.rubriques) {
       if (rubrique.empty) {

@@ -1,0 +1,368 @@
+/**
+ * Self-check stage, after normalise and before validate: the document is checked against what the
+ * brochure itself promises, so that a run knows when it has failed. The sommaire numbers run from
+ * 01 without a gap and each one is a project read from the body; every family e-mail printed on a
+ * project's pages belongs to exactly one of its authors; the roster members printed there are
+ * among its authors; each project has a title and a team, and no more authors or text than the
+ * document's own projects make plausible (bounds in the profile, `plausibility`).
+ *
+ * Each check is a named pass (`SELF_CHECK_PASSES`, in order); each violation is an error
+ * diagnostic naming what disagrees, with project and pages, and the pass that found it. Any error
+ * makes the run partial (`StageResults.partial`, exit 3). Nothing here changes a field.
+ */
+import { TEXT_RUBRIQUES } from '../text-rubriques.js';
+import { emailKey, foldLetters, nameKey } from '../normalise/names.js';
+import type { Vocabulary } from '../profile.js';
+import type { BrochureDocument, Diagnostic, ExtractedDocument, ParsedProject, Projet, RubriqueKey, SegmentedDocument } from '../types.js';
+import { foldedWords, gatherEvidence, printsInOrder, type Evidence, type PrintedEmail, type ProjectEvidence, type Team } from './evidence.js';
+
+/** What the passes look at. */
+export interface SelfCheckInput {
+  readonly extracted: ExtractedDocument;
+  readonly segmented: SegmentedDocument;
+  /** The parse stage's output: which rubrique headings it found, and which it found empty (printed as an image). */
+  readonly parsed: readonly ParsedProject[];
+  readonly document: BrochureDocument;
+  readonly vocabulary: Vocabulary;
+}
+
+/** What a pass is given: the input and the evidence gathered once. */
+interface PassInput extends SelfCheckInput {
+  readonly evidence: Evidence;
+  /** The document's projects read from the body (not known from the sommaire only), with their evidence. */
+  readonly read: readonly { readonly projet: Projet; readonly evidence: ProjectEvidence }[];
+}
+
+/** One check: an id (named in its diagnostics) and the function that runs it. */
+export interface SelfCheckPass {
+  readonly id: string;
+  readonly run: (input: PassInput) => Diagnostic[];
+}
+
+/**
+ * Below this many projects the median is one of the few projects compared with it: the bounds
+ * relative to it are not checked (the absolute ones still are).
+ */
+const MEDIAN_MIN_PROJECTS = 3;
+
+/** The checks, in order: numbering, sommaire, completeness, e-mails, signatories, sizes. */
+export const SELF_CHECK_PASSES: readonly SelfCheckPass[] = [
+  { id: 'sommaire-sequence', run: sommaireSequence },
+  { id: 'project-numbers', run: projectNumbers },
+  { id: 'sommaire-truncated', run: sommaireTruncated },
+  { id: 'title-and-team', run: titleAndTeam },
+  { id: 'emails-assigned', run: emailsAssigned },
+  { id: 'signatories-are-authors', run: signatoriesAreAuthors },
+  { id: 'printed-rubriques-read', run: printedRubriquesRead },
+  { id: 'one-team-per-project', run: oneTeamPerProject },
+  { id: 'plausible-sizes', run: plausibleSizes },
+];
+
+/**
+ * Runs every pass.
+ * @param input The document and the stages' outputs it was made from.
+ * @returns The violations, all of severity `error`, in pass order.
+ */
+export function selfCheck(input: SelfCheckInput): Diagnostic[] {
+  const evidence = gatherEvidence(input.extracted, input.segmented, input.vocabulary);
+  const byNumber = new Map(evidence.projects.map((project) => [project.numero, project]));
+  const read = input.document.projets.flatMap((projet) => {
+    const found = byNumber.get(projet.numero);
+    return found ? [{ projet, evidence: found }] : [];
+  });
+  return SELF_CHECK_PASSES.flatMap((pass) => pass.run({ ...input, evidence, read }).map((diagnostic) => ({ ...diagnostic, message: `${diagnostic.message} (auto-contrôle ${pass.id})` })));
+}
+
+/** The sommaire's numbers run 1..N, each once. */
+function sommaireSequence({ segmented, evidence }: PassInput): Diagnostic[] {
+  const numbers = segmented.sommaire.map((entry) => entry.numero);
+  if (numbers.length === 0) return [];
+  const { missing, twice } = sequenceFaults(numbers);
+  if (missing.length === 0 && twice.length === 0) return [];
+  const faults = [
+    ...(missing.length > 0 ? [`manque${missing.length > 1 ? 'nt' : ''} ${list(missing)}`] : []),
+    ...(twice.length > 0 ? [`${list(twice)} deux fois`] : []),
+  ];
+  return [{
+    code: 'SOMMAIRE_SEQUENCE_BROKEN',
+    severity: 'error',
+    ...page(evidence.sommairePage),
+    message: `Le sommaire lu numérote ${numbers.length} projet${numbers.length > 1 ? 's' : ''} de ${pad(Math.min(...numbers))} à ${pad(Math.max(...numbers))} : ${faults.join(', ')} (entrées mal lues).`,
+  }];
+}
+
+/** Every number from 01 to the highest is one project read from the body, once. */
+function projectNumbers({ document, segmented }: PassInput): Diagnostic[] {
+  const numbers = document.projets.map((projet) => projet.numero);
+  const announced = new Set(segmented.sommaire.map((entry) => entry.numero));
+  const { missing } = sequenceFaults([...numbers, ...announced]);
+  // A number the sommaire announces is TOC_PROJECT_MISSING already when no project has it.
+  const unclaimed = missing.filter((numero) => !announced.has(numero));
+  const doubled = [...new Set(numbers.filter((numero, i) => numbers.indexOf(numero) !== i))];
+  const out: Diagnostic[] = [];
+  if (unclaimed.length > 0) {
+    out.push({
+      code: 'PROJECT_NUMBER_UNCLAIMED',
+      severity: 'error',
+      message: `Aucun projet numéroté ${list(unclaimed)} n’a été lu, entre ${pad(1)} et ${pad(Math.max(...numbers, ...announced))} : le numéro n’a été trouvé ni au sommaire ni dans le corps.`,
+    });
+  }
+  for (const numero of doubled) {
+    const pages = document.projets.filter((projet) => projet.numero === numero).map((projet) => projet.pages?.debut).filter((p): p is number => p !== undefined);
+    out.push({
+      code: 'PROJECT_NUMBER_DUPLICATED',
+      severity: 'error',
+      projet: numero,
+      ...page(pages[0] ?? null),
+      message: `Deux projets portent le numéro ${pad(numero)}${pages.length > 0 ? ` (pages ${pages.join(', ')})` : ''}.`,
+    });
+  }
+  return out;
+}
+
+/** The body prints no more teams than the sommaire announces projects. */
+function sommaireTruncated({ segmented, evidence }: PassInput): Diagnostic[] {
+  const announced = segmented.sommaire.length;
+  if (announced === 0) return [];
+  const teams = [...evidence.projects.flatMap((project) => project.teams), ...evidence.outsideTeams];
+  if (teams.length <= announced) return [];
+  const last = Math.max(...segmented.sommaire.map((entry) => entry.numero));
+  return [{
+    code: 'SOMMAIRE_TRUNCATED',
+    severity: 'error',
+    ...page(evidence.sommairePage),
+    message: `Le sommaire lu annonce ${announced} projet${announced > 1 ? 's' : ''} (dernier : ${pad(last)}) mais le corps imprime ${teams.length} équipes (adresses de la famille groupées${teamPages(teams)}) : des entrées du sommaire ou des débuts de projet ont été manqués.`,
+  }];
+}
+
+/** Every project read from the body has a title and at least one author. */
+function titleAndTeam({ read }: PassInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { projet } of read) {
+    const lacks = [...(projet.titre.trim() === '' ? ['de titre'] : []), ...(projet.auteurs.length === 0 ? ['d’auteur'] : [])];
+    if (lacks.length === 0) continue;
+    out.push({ code: 'PROJECT_INCOMPLETE', severity: 'error', ...at(projet), message: `Projet ${pad(projet.numero)}${projet.titre ? ` « ${projet.titre} »` : ''} lu sans ${lacks.join(' ni ')}${projectPages(projet)}.` });
+  }
+  return out;
+}
+
+/** Each family e-mail printed in a project's blocks is the e-mail of exactly one of its authors; none printed elsewhere is lost. */
+function emailsAssigned({ document, read, evidence }: PassInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ownerOf = new Map(document.projets.flatMap((projet) => projet.auteurs.flatMap((auteur) => (auteur.email ? [[auteur.email, projet.numero] as const] : []))));
+  for (const { projet, evidence: printed } of read) {
+    const seen = new Set<string>();
+    for (const { email, page: where } of printed.emails) {
+      if (seen.has(email)) continue;
+      seen.add(email);
+      const owners = projet.auteurs.filter((auteur) => auteur.email === email);
+      if (owners.length === 1) continue;
+      if (owners.length === 0) {
+        const elsewhere = ownerOf.get(email);
+        out.push({
+          code: 'EMAIL_UNASSIGNED',
+          severity: 'error',
+          projet: projet.numero,
+          ...page(where),
+          message: `« ${email} » est imprimé dans le projet ${pad(projet.numero)}${where !== null ? ` (page ${where})` : ''} mais n’est l’adresse d’aucun de ses auteurs${elsewhere !== undefined ? ` (elle est donnée à un auteur du projet ${pad(elsewhere)})` : ''}.`,
+        });
+      } else {
+        out.push({
+          code: 'EMAIL_ASSIGNED_TWICE',
+          severity: 'error',
+          projet: projet.numero,
+          ...page(where),
+          message: `« ${email} » est donnée à ${owners.length} auteurs du projet ${pad(projet.numero)} : ${owners.map((auteur) => `« ${auteur.prenom} ${auteur.nom} »`).join(', ')}.`,
+        });
+      }
+    }
+  }
+  const lost = evidence.outside.filter((printed) => !ownerOf.has(printed.email));
+  if (lost.length > 0) {
+    out.push({
+      code: 'EMAIL_UNASSIGNED',
+      severity: 'error',
+      ...page(lost[0]!.page),
+      message: `${lost.length} adresse${lost.length > 1 ? 's' : ''} de la famille imprimée${lost.length > 1 ? 's' : ''} hors de tout projet lu${pagesOf(lost)}, d’aucun auteur : ${lost.slice(0, 5).map((printed) => `« ${printed.email} »`).join(', ')}${lost.length > 5 ? '…' : ''}.`,
+    });
+  }
+  return out;
+}
+
+/** A roster member whose name is printed on a card line of a project (a block shorter than prose) is one of its authors. */
+function signatoriesAreAuthors({ document, read }: PassInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const members = document.promotions.flatMap((promotion) => promotion.membres.map((membre) => ({ membre, promotion: promotion.nom })));
+  for (const { projet, evidence } of read) {
+    // An author is the member when the names agree, or when the author's e-mail spells the
+    // member's name and the given names agree (the family name misprinted on the page, « Paul
+    // DUPONTEL » with paul.dupont@… for the roster's « DUPONT Paul »): an e-mail alone
+    // does not make a name read with another person's given name (a team read shifted) the member.
+    const authors = new Set(projet.auteurs.flatMap((auteur) => [nameKey(auteur), nameKey({ prenom: auteur.nom, nom: auteur.prenom }), spelledBy(auteur)]));
+    const missing = members.filter(({ membre }) => {
+      if (authors.has(nameKey(membre))) return false;
+      const given = foldedWords(membre.prenom);
+      const family = foldedWords(membre.nom);
+      return printsInOrder(evidence.words, given, family) || printsInOrder(evidence.words, family, given);
+    });
+    if (missing.length === 0) continue;
+    out.push({
+      code: 'SIGNATORY_NOT_AUTHOR',
+      severity: 'error',
+      ...at(projet),
+      message: `Projet ${pad(projet.numero)}${projectPages(projet)} : ${missing.map(({ membre, promotion }) => `« ${membre.nom} ${membre.prenom} » (promotion ${promotion})`).join(', ')} ${missing.length > 1 ? 'sont imprimés' : 'est imprimé'} dans le projet sans en être auteur.`,
+    });
+  }
+  return out;
+}
+
+/** Whether a project's field for a rubrique holds anything. */
+const HOLDS: Record<RubriqueKey, (projet: Projet) => boolean> = {
+  auteurs: (projet) => projet.auteurs.length > 0,
+  tuteurs: (projet) => projet.tuteurs.length > 0,
+  contexte: (projet) => Boolean(projet.contexte),
+  problematique: (projet) => Boolean(projet.problematique),
+  clesPourAgir: (projet) => Boolean(projet.clesPourAgir),
+  temoignage: (projet) => Boolean(projet.temoignage),
+  chiffres: (projet) => projet.chiffres.length > 0,
+  allerPlusLoin: (projet) => projet.allerPlusLoin.length > 0,
+};
+
+/**
+ * A rubrique heading printed in a project's blocks has its field filled, unless parse found it
+ * printed with nothing after it (content as an image, `EMPTY_RUBRIQUE`): else its content went
+ * into another field.
+ */
+function printedRubriquesRead({ read, parsed, segmented, vocabulary }: PassInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { projet } of read) {
+    const project = segmented.projects.find((p) => p.numero === projet.numero && !p.fromSommaireOnly);
+    const printedEmpty = new Set(parsed.find((p) => p.numero === projet.numero)?.rubriques.filter((r) => r.empty).map((r) => r.key));
+    const seen = new Set<RubriqueKey>();
+    for (const block of project?.blocks ?? []) {
+      // A heading is a block of its own, or the first line of a block its content was glued to.
+      const heading = [block.text, block.lines[0]!.text].find((text) => vocabulary.rubriqueOf(text) !== null);
+      const key = heading === undefined ? null : vocabulary.rubriqueOf(heading);
+      if (heading === undefined || key === null || seen.has(key) || printedEmpty.has(key) || HOLDS[key](projet)) continue;
+      seen.add(key);
+      out.push({
+        code: 'RUBRIQUE_UNREAD',
+        severity: 'error',
+        projet: projet.numero,
+        ...page(block.page ?? projet.pages?.debut ?? null),
+        message: `Projet ${pad(projet.numero)} : « ${heading} » est imprimé${block.page !== null ? ` page ${block.page}` : ''} mais la rubrique est vide dans le document (son contenu est allé ailleurs).`,
+      });
+    }
+  }
+  return out;
+}
+
+/** The « given|family » key an author's e-mail spells, when the author's given name is the e-mail's; else ''. */
+function spelledBy(auteur: Projet['auteurs'][number]): string {
+  const key = emailKey(auteur.email);
+  return key !== null && key.split('|')[0] === foldLetters(auteur.prenom) ? key : '';
+}
+
+/** A project's blocks print one team: two means the start of the project between them was missed. */
+function oneTeamPerProject({ read }: PassInput): Diagnostic[] {
+  return read
+    .filter(({ evidence }) => evidence.teams.length > 1)
+    .map(({ projet, evidence }) => ({
+      code: 'PROJECT_IMPLAUSIBLE' as const,
+      severity: 'error' as const,
+      ...at(projet),
+      message: `Projet ${pad(projet.numero)}${projectPages(projet)} : son texte imprime ${evidence.teams.length} équipes séparées par des rubriques${teamPages(evidence.teams)} ; des débuts de projet ont été manqués.`,
+    }));
+}
+
+/** Authors, text and each rubrique within the profile's bounds, relative to the document's own median. */
+function plausibleSizes({ read, vocabulary }: PassInput): Diagnostic[] {
+  const bounds = vocabulary.plausibility;
+  const projets = read.map(({ projet }) => projet);
+  const relative = projets.length >= MEDIAN_MIN_PROJECTS;
+  const medianAuthors = median(projets.map((projet) => projet.auteurs.length));
+  const medianCharacters = median(projets.map(characters));
+  const medianRubrique = Object.fromEntries(TEXT_RUBRIQUES.map((key) => [key, median(projets.flatMap((projet) => (projet[key] ? [projet[key].length] : [])))]));
+  const out: Diagnostic[] = [];
+  const implausible = (projet: Projet, what: string): void => {
+    out.push({ code: 'PROJECT_IMPLAUSIBLE', severity: 'error', ...at(projet), message: `Projet ${pad(projet.numero)}${projectPages(projet)} : ${what}.` });
+  };
+  for (const projet of projets) {
+    const authors = projet.auteurs.length;
+    if (bounds.maxAuthorsPerProject !== undefined && authors > bounds.maxAuthorsPerProject) {
+      implausible(projet, `${authors} auteurs, plus que les ${bounds.maxAuthorsPerProject} qu’une équipe de la famille compte au plus`);
+    } else if (relative && bounds.maxAuthorsToMedian !== undefined && authors > bounds.maxAuthorsToMedian * medianAuthors) {
+      implausible(projet, `${authors} auteurs, plus de ${bounds.maxAuthorsToMedian} fois la médiane du document (${medianAuthors})`);
+    }
+    if (!relative) continue;
+    const length = characters(projet);
+    if (bounds.maxCharactersToMedian !== undefined && length > bounds.maxCharactersToMedian * medianCharacters) {
+      implausible(projet, `${length} caractères de texte, plus de ${bounds.maxCharactersToMedian} fois la médiane du document (${medianCharacters})`);
+    }
+    for (const key of TEXT_RUBRIQUES) {
+      const text = projet[key];
+      const usual = medianRubrique[key]!;
+      if (text && bounds.maxRubriqueToMedian !== undefined && usual > 0 && text.length > bounds.maxRubriqueToMedian * usual) {
+        implausible(projet, `rubrique « ${vocabulary.rubriqueLabel(key)} » de ${text.length} caractères, plus de ${bounds.maxRubriqueToMedian} fois la médiane du document (${usual})`);
+      }
+    }
+  }
+  return out;
+}
+
+/** The text a project holds: its text rubriques, figures, references and boxes. */
+function characters(projet: Projet): number {
+  const texts = [
+    ...TEXT_RUBRIQUES.map((key) => projet[key] ?? ''),
+    ...projet.chiffres.map((chiffre) => chiffre.valeur + chiffre.libelle),
+    ...projet.allerPlusLoin.map((item) => item.texte),
+    ...(projet.encadres ?? []).map((box) => (box.titre ?? '') + box.texte),
+  ];
+  return texts.reduce((sum, text) => sum + text.length, 0);
+}
+
+/** The numbers missing from 1..max and those present twice. */
+function sequenceFaults(numbers: readonly number[]): { missing: number[]; twice: number[] } {
+  const present = new Set(numbers);
+  const highest = Math.max(0, ...numbers);
+  const missing = Array.from({ length: highest }, (_, i) => i + 1).filter((numero) => !present.has(numero));
+  const twice = [...new Set(numbers.filter((numero, i) => numbers.indexOf(numero) !== i))];
+  return { missing, twice };
+}
+
+function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function at(projet: Projet): { projet: number; page?: number } {
+  return { projet: projet.numero, ...page(projet.pages?.debut ?? null) };
+}
+
+function page(where: number | null): { page?: number } {
+  return where === null ? {} : { page: where };
+}
+
+function projectPages(projet: Projet): string {
+  return projet.pages ? ` (pages ${projet.pages.debut}–${projet.pages.fin})` : '';
+}
+
+function pagesOf(emails: readonly PrintedEmail[]): string {
+  const pages = [...new Set(emails.map((printed) => printed.page).filter((p): p is number => p !== null))];
+  return pages.length > 0 ? ` (page${pages.length > 1 ? 's' : ''} ${pages.join(', ')})` : '';
+}
+
+function teamPages(teams: readonly Team[]): string {
+  const firsts = teams.map((team) => team.emails[0]!.page).filter((p): p is number => p !== null);
+  return firsts.length > 0 ? ` ; premières adresses pages ${firsts.join(', ')}` : '';
+}
+
+function list(numbers: readonly number[]): string {
+  return numbers.map(pad).join(', ');
+}
+
+function pad(numero: number): string {
+  return String(numero).padStart(2, '0');
+}

@@ -1,0 +1,178 @@
+/**
+ * The self-check (src/check/): each pass on a crafted document that breaks exactly the promise it
+ * checks, and silent on the same document intact. The documents are the hand-made brochure of
+ * test/helpers/brochure.ts read by the real pipeline, then one stage output changed the way a
+ * misread changes it (a project start missed, an e-mail paired across projects…).
+ */
+import { describe, expect, it } from 'vitest';
+import { SELF_CHECK_PASSES, selfCheck, type SelfCheckInput } from '../src/check/index.js';
+import { runStages } from '../src/pipeline.js';
+import { compileProfile, mergeProfile, SHIPPED_PROFILE, DEFAULT_VOCABULARY, type Plausibility } from '../src/profile.js';
+import type { Block, BrochureDocument, Diagnostic, ProjectBlock } from '../src/types.js';
+import { cleanBrochure, renderBrochure, type BrochureSpec } from './helpers/brochure.js';
+
+/** A paragraph long enough to be prose between two teams (the synthetic brochure's shortest project text is 500 characters). */
+const PROSE = 'La collectivité a engagé une démarche longue et concertée avec ses partenaires, ses agents et ses habitants. '.repeat(6).trim();
+
+/** The clean brochure, each project's context a long paragraph, read by the pipeline. */
+async function read(spec: BrochureSpec = withProse(cleanBrochure())): Promise<SelfCheckInput & { partial: boolean }> {
+  const results = await runStages(new TextEncoder().encode(renderBrochure(spec)), { fileName: 'test.txt' });
+  return { extracted: results.extracted, segmented: results.segmented, parsed: results.parsed, document: results.document, vocabulary: DEFAULT_VOCABULARY, partial: results.partial };
+}
+
+function withProse(spec: BrochureSpec): BrochureSpec {
+  for (const section of spec.sections) for (const projet of section.projets) projet.contexte = PROSE;
+  return spec;
+}
+
+const copy = <T>(value: T): T => structuredClone(value);
+const codes = (diagnostics: readonly Diagnostic[]): string[] => diagnostics.map((d) => d.code);
+const withBounds = (plausibility: Plausibility) => compileProfile(mergeProfile({ ...SHIPPED_PROFILE, plausibility: {} }, { plausibility }));
+
+describe('self-check', () => {
+  it('has named passes in order, each with a unique id', () => {
+    const ids = SELF_CHECK_PASSES.map((pass) => pass.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids[0]).toBe('sommaire-sequence');
+  });
+
+  it('raises nothing on the intact brochure, which is not partial', async () => {
+    const input = await read();
+    expect(input.document.projets).toHaveLength(3);
+    expect(selfCheck(input)).toEqual([]);
+    expect(input.partial).toBe(false);
+  });
+
+  it('sommaire-sequence: a sommaire numbered 01, 02, 04 is broken (03 missing)', async () => {
+    const input = await read();
+    const segmented = { ...input.segmented, sommaire: input.segmented.sommaire.map((entry) => (entry.numero === 3 ? { ...entry, numero: 4 } : entry)) };
+    const found = selfCheck({ ...input, segmented });
+    expect(codes(found)).toContain('SOMMAIRE_SEQUENCE_BROKEN');
+    expect(found.find((d) => d.code === 'SOMMAIRE_SEQUENCE_BROKEN')!.message).toMatch(/manque 03.*sommaire-sequence/);
+  });
+
+  it('project-numbers: a gap no sommaire explains, and a number read twice', async () => {
+    const input = await read();
+    const noSommaire = { ...input.segmented, sommaire: [] };
+    const gap = copy(input.document);
+    gap.projets[2]!.numero = 5;
+    expect(selfCheck({ ...input, segmented: noSommaire, document: gap }).filter((d) => d.code === 'PROJECT_NUMBER_UNCLAIMED').map((d) => d.message)).toEqual([expect.stringMatching(/03, 04/)]);
+    const twice = copy(input.document);
+    twice.projets[2]!.numero = 2;
+    expect(codes(selfCheck({ ...input, segmented: noSommaire, document: twice }))).toContain('PROJECT_NUMBER_DUPLICATED');
+  });
+
+  it('sommaire-truncated: three teams printed, two entries read', async () => {
+    const input = await read();
+    const segmented = { ...input.segmented, sommaire: input.segmented.sommaire.slice(0, 2) };
+    const found = selfCheck({ ...input, segmented });
+    expect(found.find((d) => d.code === 'SOMMAIRE_TRUNCATED')?.message).toMatch(/annonce 2 projets.*3 équipes/);
+  });
+
+  it('title-and-team: a project read with no title or no author', async () => {
+    const input = await read();
+    const document = copy(input.document);
+    document.projets[0]!.titre = '';
+    document.projets[1]!.auteurs = [];
+    const incomplete = selfCheck({ ...input, document }).filter((d) => d.code === 'PROJECT_INCOMPLETE');
+    expect(incomplete.map((d) => [d.projet, d.message.includes('de titre'), d.message.includes('d’auteur')])).toEqual([[1, true, false], [2, false, true]]);
+  });
+
+  it('emails-assigned: an e-mail paired across projects, given twice, or printed outside every project', async () => {
+    const input = await read();
+    const swapped = copy(input.document);
+    const [a, b] = [swapped.projets[0]!.auteurs[0]!, swapped.projets[2]!.auteurs[0]!];
+    [a.email, b.email] = [b.email, a.email];
+    const unassigned = selfCheck({ ...input, document: swapped }).filter((d) => d.code === 'EMAIL_UNASSIGNED');
+    expect(unassigned.map((d) => d.projet)).toEqual([1, 3]);
+    expect(unassigned[0]!.message).toMatch(/donnée à un auteur du projet 03/);
+
+    const twice = copy(input.document);
+    twice.projets[1]!.auteurs[1]!.email = twice.projets[1]!.auteurs[0]!.email;
+    expect(codes(selfCheck({ ...input, document: twice }))).toContain('EMAIL_ASSIGNED_TWICE');
+
+    const stray: Block = { kind: 'paragraph', text: 'Zoé NOUVELLE zoe.nouvelle@administrateur-inet.org', lines: [{ text: 'Zoé NOUVELLE zoe.nouvelle@administrateur-inet.org', bold: null, size: null }], page: null };
+    const extracted = { ...input.extracted, blocks: [...input.extracted.blocks, stray] };
+    expect(selfCheck({ ...input, extracted }).find((d) => d.code === 'EMAIL_UNASSIGNED')?.message).toMatch(/hors de tout projet.*zoe\.nouvelle/);
+  });
+
+  it('signatories-are-authors: a roster member printed on a project page but not among its authors', async () => {
+    const input = await read();
+    const document = copy(input.document);
+    // The author read without her card (and her e-mail, printed alone, ignored): her name is still on the page.
+    document.projets[0]!.auteurs = document.projets[0]!.auteurs.filter((auteur) => auteur.nom !== 'MARTIN');
+    const found = selfCheck({ ...input, document }).filter((d) => d.code === 'SIGNATORY_NOT_AUTHOR');
+    expect(found.map((d) => [d.projet, /« MARTIN Alice »/.test(d.message)])).toEqual([[1, true]]);
+  });
+
+  it('signatories-are-authors: an author whose e-mail spells the member is the member, whatever the name printed', async () => {
+    const input = await read();
+    const document = copy(input.document);
+    // The page misprints the family name; the e-mail (alice.martin@…) still spells the roster's.
+    document.projets[0]!.auteurs[0]!.nom = 'MARTINEZ';
+    expect(codes(selfCheck({ ...input, document }))).not.toContain('SIGNATORY_NOT_AUTHOR');
+    document.projets[0]!.auteurs[0]!.email = 'a.m@administrateur-inet.org';
+    expect(codes(selfCheck({ ...input, document }))).toContain('SIGNATORY_NOT_AUTHOR');
+    // Her e-mail given to a name read with another given name (a team read shifted) does not make it her.
+    document.projets[0]!.auteurs[0]!.email = 'alice.martin@administrateur-inet.org';
+    document.projets[0]!.auteurs[0]!.prenom = 'Emma';
+    expect(codes(selfCheck({ ...input, document }))).toContain('SIGNATORY_NOT_AUTHOR');
+  });
+
+  it('printed-rubriques-read: a rubrique heading printed on the page whose field came out empty', async () => {
+    const input = await read();
+    const document = copy(input.document);
+    document.projets[1]!.chiffres = [];
+    document.projets[2]!.problematique = null;
+    const found = selfCheck({ ...input, document }).filter((d) => d.code === 'RUBRIQUE_UNREAD');
+    expect(found.map((d) => [d.projet, d.message.match(/« ([^»]+) »/)?.[1]])).toEqual([[2, 'Les chiffres'], [3, 'PROBLÉMATIQUE']]);
+    // Printed with nothing after it (an image), as parse found it: nothing was lost.
+    const parsed = input.parsed.map((p) => (p.numero === 2 ? { ...p, rubriques: p.rubriques.map((r) => (r.key === 'chiffres' ? { ...r, empty: true } : r)) } : p));
+    expect(selfCheck({ ...input, parsed, document }).filter((d) => d.code === 'RUBRIQUE_UNREAD').map((d) => d.projet)).toEqual([3]);
+  });
+
+  it('one-team-per-project: two teams, a project apart, in one project’s blocks', async () => {
+    const input = await read();
+    const [first, second] = input.segmented.projects as [ProjectBlock, ProjectBlock];
+    const merged: ProjectBlock = { ...first, blocks: [...first.blocks, second.heading, ...second.blocks] };
+    const segmented = { ...input.segmented, projects: [merged, ...input.segmented.projects.slice(2)] };
+    const document: BrochureDocument = copy(input.document);
+    document.projets[0]!.auteurs.push(...document.projets[1]!.auteurs);
+    document.projets.splice(1, 1);
+    const found = selfCheck({ ...input, segmented, document });
+    expect(found.find((d) => d.code === 'PROJECT_IMPLAUSIBLE')?.message).toMatch(/imprime 2 équipes/);
+    // Without prose between the two teams, one team is read.
+    const close = { ...input.segmented, projects: [{ ...first, blocks: [...first.blocks.filter((block) => !block.text.startsWith('La collectivité')), second.heading, ...second.blocks.filter((block) => block.text.includes('@'))] }] };
+    expect(codes(selfCheck({ ...input, segmented: close, document }))).not.toContain('PROJECT_IMPLAUSIBLE');
+  });
+
+  it('plausible-sizes: authors beyond the family bound, or beyond the median; text and rubrique beyond the median', async () => {
+    const input = await read();
+    const crowd = copy(input.document);
+    const extra = Array.from({ length: 11 }, (_, i) => ({ ...crowd.projets[0]!.auteurs[0]!, prenom: `Extra${i}`, email: null }));
+    crowd.projets[0]!.auteurs.push(...extra);
+    const onlyAbsolute = selfCheck({ ...input, document: crowd, vocabulary: withBounds({ maxAuthorsPerProject: 12 }) }).filter((d) => d.code === 'PROJECT_IMPLAUSIBLE');
+    expect(onlyAbsolute.map((d) => d.message)).toEqual([expect.stringMatching(/13 auteurs, plus que les 12/)]);
+    const relative = selfCheck({ ...input, document: crowd, vocabulary: withBounds({ maxAuthorsToMedian: 3 }) }).filter((d) => d.code === 'PROJECT_IMPLAUSIBLE');
+    expect(relative.map((d) => d.message)).toEqual([expect.stringMatching(/13 auteurs, plus de 3 fois la médiane du document \(2\)/)]);
+
+    const long = copy(input.document);
+    long.projets[1]!.problematique = PROSE.repeat(4);
+    const characters = selfCheck({ ...input, document: long, vocabulary: withBounds({ maxCharactersToMedian: 3 }) }).filter((d) => d.code === 'PROJECT_IMPLAUSIBLE');
+    expect(characters.map((d) => [d.projet, /caractères de texte/.test(d.message)])).toEqual([[2, true]]);
+    const rubrique = selfCheck({ ...input, document: long, vocabulary: withBounds({ maxRubriqueToMedian: 8 }) }).filter((d) => d.code === 'PROJECT_IMPLAUSIBLE');
+    expect(rubrique.map((d) => [d.projet, /rubrique « PROBLÉMATIQUE »/.test(d.message)])).toEqual([[2, true]]);
+    // Bounds a profile leaves out are not checked.
+    expect(selfCheck({ ...input, document: long, vocabulary: withBounds({}) })).toEqual([]);
+  });
+
+  it('makes the run partial: exit 3 territory (a cut sommaire read by the pipeline)', async () => {
+    const spec = withProse(cleanBrochure());
+    // The sommaire lists only the first section (a damaged read of it, as the issue's class 3).
+    const text = renderBrochure(spec).replace(/\nVALORISER LES LIEUX\n\n03\/\n\n[^\n]+\n[^\n]+\n\n\/ P13\n/, '\n');
+    const results = await runStages(new TextEncoder().encode(text), { fileName: 'cut.txt' });
+    expect(results.segmented.sommaire).toHaveLength(2);
+    expect(results.partial).toBe(true);
+    expect(codes(results.document.diagnostics.filter((d) => d.severity === 'error'))).toEqual(expect.arrayContaining(['SOMMAIRE_TRUNCATED']));
+  });
+});
