@@ -158,7 +158,7 @@ function splitBands(rows: readonly string[], gap: number): string[][] {
 const ENTRY_NUMBER_ALONE = /^\s*\d{1,2}\s*\/\s*$/;
 const ENTRY_PAGE_ALONE = /^\s*\/\s*P\.?\s*\d{1,3}\s*$/i;
 
-/** An entry starting with its number and title (« 16/ PRÉFIGURATION »): the side it stands on is a column of entries. */
+/** An entry starting with its number and title (« 16/ TITRE »): the side it stands on is a column of entries. */
 const ENTRY_STARTING = /^\s*\d{1,2}\s*\/\s*\S/;
 
 /**

@@ -7,7 +7,7 @@
  * under its section title, each a block of its own.
  */
 
-/** An entry's first line: its number, a slash, its title (« 05/ RENFORCER LA POLITIQUE »). */
+/** An entry's first line: its number, a slash, its title (« 05/ UN TITRE »). */
 const ENTRY_START = /^\s*(\d{1,2})\/\s+(\S.*)$/;
 
 /** An entry's last line: its page (« / P25 »). */
@@ -36,7 +36,7 @@ interface Entry {
   readonly sectionBefore: string | null;
 }
 
-/** Words of a line looked for after a title on the project page (the rest may differ there: « EPLE » / « EPLÉ »). */
+/** Words of a line looked for after a title on the project page (the rest may differ there: an accent, a typo). */
 const CONTINUATION_KEY_WORDS = 2;
 
 /** Compared without case, accents nor line breaks: the project page sets the title otherwise. */

@@ -112,8 +112,8 @@ export function splitGluedHeadings(lines: readonly string[]): string[] {
 }
 
 /**
- * A heading in capitals glued to the end of a name, no space between (« VOISIN ElisabethPROMO- »,
- * « SCHNEIDER LénaPROMOTION NIKOLA », pypdf): capitals right after a lower-case letter, to the
+ * A heading in capitals glued to the end of a name, no space between (« DUPONT JeannePROMO- »,
+ * « MARTIN LéaPROMOTION NOM », pypdf): capitals right after a lower-case letter, to the
  * line's end, start a line of their own.
  */
 const DISPLAY_WORD_GLUED = /^(.*\p{Ll})(\p{Lu}{3,}(?:\s+\p{Lu}[\p{Lu}'’-]*)*-?)$/u;
