@@ -143,6 +143,10 @@ describe('evidence passes', () => {
     expect(joinWordPieces(['SOM', '', 'MAI', '', 'RE'])).toEqual(['SOM MAI RE']);
     expect(joinWordPieces(['A', 'texte'])).toEqual(['A', 'texte']);
   });
+  it('gives one line to each « NOM Prénom » of a roster run together, and leaves other lines', async () => {
+    const { splitRosterRuns } = await import('../src/extract/text/tokens.js');
+    expect(splitRosterRuns([' KESSLER Arnaud LE GOFF Maëlle NGUYEN Thu-Hà ', 'DUPONT Jeanne', 'LE CONTEXTE La ville compte'])).toEqual(['KESSLER Arnaud', 'LE GOFF Maëlle', 'NGUYEN Thu-Hà', 'DUPONT Jeanne', 'LE CONTEXTE La ville compte']);
+  });
   it('cuts a heading in capitals glued to the sentence before', async () => {
     const { splitGluedHeadings } = await import('../src/extract/text/tokens.js');
     expect(splitGluedHeadings(['de son schéma.DES CLÉS POUR AGIR'])).toEqual(['de son schéma.', 'DES CLÉS POUR AGIR']);

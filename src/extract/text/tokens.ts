@@ -164,3 +164,20 @@ export function splitSommaireRuns(lines: readonly string[]): string[] {
   release();
   return out;
 }
+
+/** A roster's « NOM Prénom »: a name in capitals (of one word or more), a first name in lower case after its capital. */
+const ROSTER_PAIR = /\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)* \p{Lu}\p{Ll}[\p{L}'’-]*/gu;
+
+/** Pairs a line must hold to be a roster run together: one pair is an ordinary roster line. */
+const MIN_ROSTER_PAIRS = 2;
+
+/**
+ * A roster's lines run together into one (markdown converters join a paragraph's lines: « KESSLER
+ * Arnaud LOURMELLE Baptiste »): a line made only of « NOM Prénom » pairs gives one line a pair.
+ */
+export function splitRosterRuns(lines: readonly string[]): string[] {
+  return lines.flatMap((line) => {
+    const pairs = line.trim().match(ROSTER_PAIR) ?? [];
+    return pairs.length >= MIN_ROSTER_PAIRS && pairs.join(' ') === line.trim().replace(/\s+/g, ' ') ? pairs : [line];
+  });
+}
