@@ -147,6 +147,16 @@ describe('evidence passes', () => {
     const { splitRosterRuns } = await import('../src/extract/text/tokens.js');
     expect(splitRosterRuns([' KESSLER Arnaud LE GOFF Maëlle NGUYEN Thu-Hà ', 'DUPONT Jeanne', 'LE CONTEXTE La ville compte'])).toEqual(['KESSLER Arnaud', 'LE GOFF Maëlle', 'NGUYEN Thu-Hà', 'DUPONT Jeanne', 'LE CONTEXTE La ville compte']);
   });
+  it('puts the second of two rosters read one after the other under its heading, where the alphabetical order starts again', async () => {
+    const { placeSecondRosterHeading } = await import('../src/extract/text/tokens.js');
+    const text = ['PROMOTION', 'PREMIÈRE', '', 'PROMOTION', 'SECONDE', '', 'ABEL Anne', 'BRUN Paul', 'COSTEJean', 'DURAND Léa', '', 'ALIX Marc', 'BOUCHER Eve', 'CARON Luc'];
+    expect(placeSecondRosterHeading(text).filter((line) => line !== '')).toEqual([
+      'PROMOTION', 'PREMIÈRE', 'ABEL Anne', 'BRUN Paul', 'COSTEJean', 'DURAND Léa', 'PROMOTION', 'SECONDE', 'ALIX Marc', 'BOUCHER Eve', 'CARON Luc',
+    ]);
+    // One heading, names in order: nothing moves.
+    const one = ['PROMOTION', 'PREMIÈRE', '', 'ABEL Anne', 'BRUN Paul', 'CARON Luc', 'DURAND Léa', 'ESTIVAL Marc', 'FABRE Eve'];
+    expect(placeSecondRosterHeading(one)).toEqual(one);
+  });
   it('cuts a heading in capitals glued to the sentence before', async () => {
     const { splitGluedHeadings } = await import('../src/extract/text/tokens.js');
     expect(splitGluedHeadings(['de son schéma.DES CLÉS POUR AGIR'])).toEqual(['de son schéma.', 'DES CLÉS POUR AGIR']);

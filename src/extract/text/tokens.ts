@@ -181,3 +181,48 @@ export function splitRosterRuns(lines: readonly string[]): string[] {
     return pairs.length >= MIN_ROSTER_PAIRS && pairs.join(' ') === line.trim().replace(/\s+/g, ' ') ? pairs : [line];
   });
 }
+
+/** Names a roster column holds at least: fewer could be a project's authors. */
+const MIN_ROSTER_NAMES = 6;
+
+const isRosterLine = (line: string): boolean => (line.trim().match(ROSTER_PAIR) ?? []).join(' ') === line.trim() && line.trim() !== '';
+const hasLowerCase = (line: string): boolean => /\p{Ll}/u.test(line);
+const sortKey = (line: string): string => line.trim().normalize('NFD').replace(/\p{M}/gu, '').toUpperCase();
+
+/**
+ * Two rosters set side by side that the converter read one after the other, both headings first
+ * (« PROMOTION A » / « PROMOTION B » / the names of A / the names of B): a roster is in
+ * alphabetical order, so where the order starts again the second roster begins, and its heading
+ * goes there.
+ */
+export function placeSecondRosterHeading(lines: readonly string[]): string[] {
+  const out = [...lines];
+  for (let i = 0; i < out.length; i++) {
+    if (!isRosterLine(out[i]!) || (i > 0 && isRosterLine(out[i - 1]!))) continue;
+    // The names run on to the next heading: blank lines and a name the converter glued (« NOMPrénom ») go on.
+    let end = i;
+    while (end + 1 < out.length && (out[end + 1]!.trim() === '' || isRosterLine(out[end + 1]!) || /^\S*\p{Ll}\S*$/u.test(out[end + 1]!.trim()))) end++;
+    const names = out.map((line, at) => ({ line, at })).slice(i, end + 1).filter(({ line }) => line.trim() !== '');
+    const restarts = names.filter((name, k) => k > 0 && sortKey(name.line) < sortKey(names[k - 1]!.line)).map(({ at }) => at);
+    if (names.length < MIN_ROSTER_NAMES || restarts.length !== 1) continue;
+    const second = headingBlockBefore(out, i);
+    const first = second ? headingBlockBefore(out, second.start) : null;
+    if (!second || !first) continue;
+    const heading = out.slice(second.start, second.end + 1);
+    const at = restarts[0]!;
+    out.splice(at, 0, '', ...heading, '');
+    out.splice(second.start, second.end + 1 - second.start);
+    i = end;
+  }
+  return out;
+}
+
+/** The block of lines in capitals right before `index` (blank lines between), or null. */
+function headingBlockBefore(lines: readonly string[], index: number): { start: number; end: number } | null {
+  let end = index - 1;
+  while (end >= 0 && lines[end]!.trim() === '') end--;
+  if (end < 0 || hasLowerCase(lines[end]!)) return null;
+  let start = end;
+  while (start > 0 && lines[start - 1]!.trim() !== '' && !hasLowerCase(lines[start - 1]!)) start--;
+  return { start, end };
+}
