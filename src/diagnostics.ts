@@ -61,6 +61,7 @@ export const DIAGNOSTIC_CODES = {
   RUBRIQUE_HEADING_VARIANT: { severity: 'info', meaning: 'un titre de rubrique écrit autrement que dans le reste de la brochure (reconnu quand même)' },
   TESTIMONY_OUTSIDE_RUBRIQUE: { severity: 'info', meaning: 'pas de titre de témoignage, mais les paroles citées du tuteur imprimées dans une autre rubrique' },
   TESTIMONY_BY_TYPE: { severity: 'info', meaning: 'un témoignage sans titre, sans guillemets ni signature, reconnu à sa seule typographie (texte plus grand que le corps en fin de rubrique)' },
+  FIGURES_WITHOUT_HEADING: { severity: 'info', meaning: 'des chiffres clés sans titre, chacun seul sur son libellé, lus à la fin de la rubrique qui les précède' },
   DUPLICATED_TEXT: {
     severity: 'warning',
     otherwise: { severity: 'info', when: 'cellule de tableau' },
@@ -73,6 +74,7 @@ export const DIAGNOSTIC_CODES = {
   ALLER_PLUS_LOIN_PROSE: { severity: 'info', meaning: '« Aller plus loin » contient de la prose plutôt que des références' },
   PROJECT_UNPARSED: { severity: 'error', meaning: 'un projet illisible ; son texte brut est dans le message (code de sortie 3)' },
   SOMMAIRE_MISSING: { severity: 'warning', meaning: 'le sommaire de la brochure est introuvable' },
+  SOMMAIRE_NUMBER_MISREAD: { severity: 'info', meaning: 'un numéro du sommaire imprimé ou lu avec une lettre pour un chiffre (« O9/ ») : lu comme le numéro attendu à cette place' },
   ROSTERS_MISSING: { severity: 'warning', meaning: 'les listes de promotion de la brochure sont introuvables' },
   TITLE_MISSING: { severity: 'warning', meaning: 'aucun titre lu sous le numéro du projet' },
   PROJECT_START_NOT_FOUND: { severity: 'error', meaning: 'le début d’un projet du sommaire est introuvable : titre, collectivité et page viennent du sommaire, le reste manque (code de sortie 3)' },

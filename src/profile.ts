@@ -119,6 +119,18 @@ export function foldForMatch(text: string): string {
   return result;
 }
 
+/**
+ * Whether a printed text is a table's header row of names (« Nom | Prénom | Courriel », « Nom »,
+ * « Prénom Corps »): every word a header word of the profile. Teams and rosters print such rows.
+ * @param text A block's text (cells joined by « | » or spaces).
+ * @param headers The profile's folded header words (`teamTableHeaders`).
+ */
+export function isHeaderRowText(text: string, headers: ReadonlySet<string>): boolean {
+  if (headers.size === 0 || text.includes('@')) return false;
+  const words = foldForMatch(text).split(/[\s|]+/).filter(Boolean);
+  return words.length > 0 && words.every((word) => headers.has(word));
+}
+
 const RUBRIQUE_KEYS: readonly RubriqueKey[] = ['auteurs', 'tuteurs', 'contexte', 'problematique', 'clesPourAgir', 'temoignage', 'chiffres', 'allerPlusLoin'];
 
 let validator: ValidateFunction<Profile> | undefined;

@@ -64,6 +64,7 @@ export function pageFragments(page: PdfPage): Fragment[] {
     }
   }
   attachSuperscripts(groups);
+  const columnStart = columnStarts(groups);
   const fragments: Fragment[] = [];
   for (const group of groups) {
     const all = [...group.runs, ...group.sups].sort((a, b) => a.x - b.x);
@@ -84,7 +85,10 @@ export function pageFragments(page: PdfPage): Fragment[] {
       const display = previous !== undefined && Math.max(previous.fontSize, run.fontSize) >= 1.5 * Math.min(previous.fontSize, run.fontSize);
       const changesFace = previous !== undefined && !supSet.has(run) && (previous.bold !== run.bold || previous.fontName !== run.fontName || display) && Math.abs(previous.fontSize - run.fontSize) > 0.05 * run.fontSize;
       const gap = run.x - lastEnd;
-      if (current.length > 0 && (gap > 1.5 * Math.max(lastSize, supSet.has(run) ? 0 : run.fontSize) || (changesFace && gap > 0.8 * run.fontSize))) {
+      // A gap wider than a word space where other lines start too is a grid's next cell (a grid of
+      // key figures whose gutter a long label line narrows to less than 1.5 em).
+      const nextCell = gap > CELL_GAP_EM * run.fontSize && columnStart(run.x);
+      if (current.length > 0 && (gap > 1.5 * Math.max(lastSize, supSet.has(run) ? 0 : run.fontSize) || (changesFace && gap > 0.8 * run.fontSize) || nextCell)) {
         pushFragment(fragments, page.number, current, supSet);
         current = [];
       }
@@ -95,6 +99,36 @@ export function pageFragments(page: PdfPage): Fragment[] {
     if (current.length > 0) pushFragment(fragments, page.number, current, supSet);
   }
   return fragments;
+}
+
+/** The narrowest gap (in em) that may part two cells of a grid, wider than a justified line's word spaces mostly are. */
+const CELL_GAP_EM = 1;
+
+/** How close (points) runs must start to share a left edge. */
+const EDGE_TOLERANCE = 0.5;
+
+/** How many baselines must start a run at one x for it to be a column's left edge (a cell's first line and two more). */
+const MIN_EDGE_LINES = 3;
+
+/**
+ * The page's column left edges (`rule: grid-cell-edge`): x positions where runs start on at least
+ * `MIN_EDGE_LINES` baselines (a grid's cells: the figure, then its label's lines).
+ */
+function columnStarts(groups: readonly Group[]): (x: number) => boolean {
+  // Runs bucketed by x, so that a look-up reads only the buckets within the tolerance.
+  const buckets = new Map<number, { x: number; y: number }[]>();
+  for (const group of groups) {
+    for (const run of group.runs) {
+      if (isBlank(run.text)) continue;
+      const key = Math.round(run.x / EDGE_TOLERANCE);
+      buckets.set(key, [...(buckets.get(key) ?? []), { x: run.x, y: group.y }]);
+    }
+  }
+  return (x) => {
+    const key = Math.round(x / EDGE_TOLERANCE);
+    const near = [key - 1, key, key + 1].flatMap((k) => buckets.get(k) ?? []).filter((start) => Math.abs(start.x - x) <= EDGE_TOLERANCE);
+    return new Set(near.map((start) => start.y)).size >= MIN_EDGE_LINES;
+  };
 }
 
 /**

@@ -74,6 +74,8 @@ export function dropRunningText(pages: readonly PdfPage[], perPage: readonly Fra
       else margin.set(key, [{ fragment, side }]);
     }
   });
+  // Where the text lines of the pages' content stand: heights printing a text found there once.
+  const contentLines = contentLineHeights(pages, perPage, margin, settings);
   const slots: { y: number; size: number; side: 'top' | 'bottom' }[] = [];
   for (const [key, hits] of margin) {
     const sorted = [...hits].sort((a, b) => a.fragment.y - b.fragment.y);
@@ -84,7 +86,7 @@ export function dropRunningText(pages: readonly PdfPage[], perPage: readonly Fra
       start = i;
       const onPages = new Set(cluster.map((hit) => hit.fragment.page)).size;
       const elsewhere = (everywhere.get(key) ?? 0) - cluster.length;
-      if (onPages >= settings.minRepeats && onPages > elsewhere) {
+      if (onPages >= settings.minRepeats && onPages > elsewhere && !atContentLine(cluster[0]!.fragment.y, onPages, contentLines)) {
         for (const hit of cluster) removed.add(hit.fragment);
         slots.push({ y: cluster[0]!.fragment.y, size: cluster[0]!.fragment.size, side: cluster[0]!.side });
       }
@@ -101,4 +103,34 @@ export function dropRunningText(pages: readonly PdfPage[], perPage: readonly Fra
       return !slots.some((slot) => slot.side === side && Math.abs(slot.y - fragment.y) <= 2 && Math.abs(slot.size - fragment.size) <= 0.3);
     });
   });
+}
+
+/** How close (points) two baselines must be to stand at one height. */
+const SAME_HEIGHT = 2;
+
+/**
+ * Pages, per height in the margin bands, where a text printed at that height on fewer than
+ * `minRepeats` pages stands: the content's own lines (a page's first line of text), not running text.
+ */
+function contentLineHeights(pages: readonly PdfPage[], perPage: readonly Fragment[][], margin: ReadonlyMap<string, readonly { fragment: Fragment }[]>, settings: RunningTextSettings): { y: number; page: number }[] {
+  const lines: { y: number; page: number }[] = [];
+  pages.forEach((page, i) => {
+    for (const fragment of perPage[i]!) {
+      const hits = margin.get(fragment.text);
+      if (!hits) continue;
+      const level = new Set(hits.filter((hit) => Math.abs(hit.fragment.y - fragment.y) <= SAME_HEIGHT).map((hit) => hit.fragment.page));
+      if (level.size < settings.minRepeats) lines.push({ y: fragment.y, page: page.number });
+    }
+  });
+  return lines;
+}
+
+/**
+ * Whether a text repeated at one height stands where the content's lines start (`rule:
+ * content-line-height`): more pages print a text of their own at that height than print the repeated
+ * one. Desktop-publishing frames put every page's first line at one height, so a rubrique heading
+ * that opens many pages there is content; a running header stands apart from the content's lines.
+ */
+function atContentLine(y: number, onPages: number, contentLines: readonly { y: number; page: number }[]): boolean {
+  return new Set(contentLines.filter((line) => Math.abs(line.y - y) <= SAME_HEIGHT).map((line) => line.page)).size > onPages;
 }

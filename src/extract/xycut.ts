@@ -55,6 +55,13 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
   // A gutter makes columns; outside them, each wide band is its own reference (a tutor block,
   // a list of references); narrower cuts stay in the reference they were cut from.
   const recurse = (parts: readonly Fragment[][], cut: 'band' | 'gutter' | 'narrow' | 'beside'): void => {
+    // A cut that does not part the region (one part holds every fragment) would be cut again
+    // forever: the region is a leaf.
+    if (parts.some((part) => part.length === fragments.length)) {
+      const own = column ?? extentOf(fragments);
+      out.push({ fragments, colX0: own.colX0, colX1: own.colX1, column: own });
+      return;
+    }
     for (const part of parts) {
       const own = cut === 'gutter' || cut === 'beside' || column === null || (cut === 'band' && !column.gutter);
       cutRegion(part, own ? { ...extentOf(part), gutter: cut === 'gutter' } : column, metrics, out);

@@ -123,18 +123,24 @@ export function readNumber(valeur: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
+/** Share of the cover's largest type a line needs to be part of the title (a subtitle is; a logo's name set at less than half is not). */
+const TITLE_SHARE_OF_LARGEST = 0.5;
+
 /** Title, edition and publication date from the cover and the colophon. */
-function readBrochure(cover: readonly Block[], colophon: readonly Block[], vocabulary: Vocabulary): BrochureDocument['brochure'] {
+export function readBrochure(cover: readonly Block[], colophon: readonly Block[], vocabulary: Vocabulary): BrochureDocument['brochure'] {
   const editionBlock = [...cover, ...colophon].find((block) => EDITION.test(block.text.trim()));
   const edition = editionBlock?.text.trim() ?? '';
   const years = EDITION.exec(edition);
-  // The title is what the cover prints before the line about the students and promotions.
-  const titleBlocks: string[] = [];
+  // The title is what the cover prints before the line about the students and promotions,
+  // in the title's type: a line set far smaller above it (the institute's name as a logo) is not part of it.
+  const before: Block[] = [];
   for (const block of cover) {
     const folded = foldForMatch(block.text);
     if (vocabulary.coverAudience.test(folded) || EDITION.test(block.text.trim())) break;
-    titleBlocks.push(block.text.trim());
+    before.push(block);
   }
+  const largest = Math.max(0, ...before.map((block) => block.lines[0]?.size ?? 0));
+  const titleBlocks = before.filter((block) => block.lines[0]?.size == null || block.lines[0].size >= TITLE_SHARE_OF_LARGEST * largest).map((block) => block.text.trim());
   const dateBlock = [...colophon, ...cover].find((block) => vocabulary.publicationDate.test(foldForMatch(block.text)));
   return {
     titre: titleBlocks.join(' '),

@@ -46,7 +46,7 @@ export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEF
     return renderRubrique(kept);
   };
 
-  const { cards: auteurs, pairings } = readAuthorCards(blocksOf('auteurs') ?? [], vocabulary.teamTableHeaders);
+  const { cards: auteurs, pairings } = readAuthorCards(blocksOf('auteurs') ?? [], vocabulary.teamTableHeaders, vocabulary.emailDomains);
   const hasText = rubriques.some((rubrique) => isBodyRubrique(rubrique.key) && rubrique.blocks.length > 0);
   if (!hasText && !auteurs.some((card) => card.details.length > 0) && !project.fromSommaireOnly) {
     // Neither an author's e-mail nor any body rubrique: this is not a readable project page.

@@ -9,12 +9,12 @@
  * under a floated box of figures or of tutors to the rubrique the box interrupted.
  */
 import { foldForMatch } from '../conventions.js';
-import type { Vocabulary } from '../profile.js';
+import { isHeaderRowText, type Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, RubriqueKey } from '../types.js';
 import { isQuoteType, isRegular, isSmallerThanBody, lineSizes } from '../typography.js';
 import { isStandaloneFigure } from './chiffres.js';
-import { isAnyCaseName, isNamePart } from './people.js';
+import { isAnyCaseName, isNamePart, splitNameAndRole } from './people.js';
 import type { Rubrique } from './rubriques.js';
 import { isProse, isSidebarCard, isTeamBlock, meaningOf } from './structure.js';
 
@@ -51,8 +51,12 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'after-team-to-empty-rubrique', run: returnAfterTeam },
   { id: 'before-team-to-empty-rubrique', run: returnBeforeTeam },
   { id: 'tutors-under-team', run: splitTutorsUnderTeam },
+  { id: 'appended-figures', run: liftAppendedFigures },
   { id: 'pull-quote-to-testimony', run: moveEndingPullQuote },
   { id: 'sidebar-cards-to-tutors', run: moveSidebarCards },
+  { id: 'signature-after-cards', run: returnSignatureToTestimony },
+  { id: 'cards-after-empty-tutors', run: returnCardsToEmptyTutors },
+  { id: 'cut-sentence', run: rejoinCutSentence },
   { id: 'run-on-after-figures', run: (state) => state.rubriques.filter((rubrique) => rubrique.key === 'chiffres').flatMap((figures) => returnRunOnAfterFigures(figures, state.rubriques)) },
   { id: 'pull-quote-run-on', run: returnPullQuoteRunOns },
   { id: 'run-on-after-tutors', run: returnRunOnAfterTutors },
@@ -237,6 +241,137 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
   return moves;
 }
 
+/** The fewest figures, each alone over its label, that make a run of key figures with no heading (one alone may be a date or a count in the text). */
+const MIN_APPENDED_FIGURES = 2;
+
+/**
+ * The longest label of a key figure, in characters: the family's run to a few sentences (the
+ * longest about 520); what makes a run of figures is the « figure alone, then its label » pairs.
+ */
+const MAX_FIGURE_LABEL = 600;
+
+/** A key figure's label: short, not a figure itself, with words in lower case (not a heading). */
+function isFigureLabel(block: Block): boolean {
+  const text = block.text.trim();
+  return text.length > 0 && text.length <= MAX_FIGURE_LABEL && !isStandaloneFigure(text) && !text.includes('@') && /\p{Ll}/u.test(text);
+}
+
+/**
+ * Where the key figures appended to a rubrique start: the first run of figures set alone (« 26 »,
+ * « +18 % »), each followed by one label block, at least `MIN_APPENDED_FIGURES` long and after
+ * some text. What follows the run goes with it (a box printed with the figures; the text that ran
+ * on under them goes back by `returnRunOnAfterFigures`). `-1` without such a run.
+ */
+function appendedFiguresStart(blocks: readonly Block[]): number {
+  const pairsFrom = (start: number): number => {
+    let pairs = 0;
+    while (start + 2 * pairs + 1 < blocks.length && isStandaloneFigure(blocks[start + 2 * pairs]!.text) && isFigureLabel(blocks[start + 2 * pairs + 1]!)) pairs++;
+    return pairs;
+  };
+  for (let start = 1; start < blocks.length; start++) if (pairsFrom(start) >= MIN_APPENDED_FIGURES) return start;
+  return -1;
+}
+
+/**
+ * Key figures appended to the rubrique before them, with no heading of their own: when no
+ * rubrique is the figures', a run of at least two figures set alone, each over its label, in a
+ * text rubrique or the testimony becomes the figures rubrique, after that one, with what follows it.
+ */
+function liftAppendedFigures(state: ShapeState): Move[] {
+  const result = state.rubriques;
+  if (result.some((rubrique) => rubrique.key === 'chiffres')) return [];
+  for (const [i, rubrique] of result.entries()) {
+    if (!isBodyRubrique(rubrique.key) && rubrique.key !== 'temoignage') continue;
+    const at = appendedFiguresStart(rubrique.blocks);
+    if (at < 0) continue;
+    const figures = rubrique.blocks.splice(at);
+    result.splice(i + 1, 0, { key: 'chiffres', heading: '', page: figures[0]!.page, blocks: figures });
+    state.diagnostics.push({
+      code: 'FIGURES_WITHOUT_HEADING',
+      severity: 'info',
+      ...state.where,
+      ...(figures[0]!.page !== null ? { page: figures[0]!.page } : {}),
+      message: `Projet ${String(state.where.projet).padStart(2, '0')} : chiffres clés sans titre, lus à la suite de la rubrique « ${rubrique.heading || rubrique.key} » (chiffres seuls, chacun sur son libellé, à partir de « ${figures[0]!.text.trim()} »).`,
+    });
+    return [{ to: 'chiffres', blocks: figures }];
+  }
+  return [];
+}
+
+/** A signature's or a card's name, folded: the text before its comma. */
+function signedName(text: string): string {
+  return foldForMatch(text.slice(0, Math.max(text.indexOf(','), 0))).replace(/[^A-Z]/g, '');
+}
+
+/**
+ * The testimony's signature read after the tutors' cards: a sidebar of tutors read between the
+ * quote and its signature (the quote's column goes on on the next page). A block after the cards,
+ * on another page, that signs with the name of a tutor printed on an earlier card (« Agnès
+ * Tisserand, directrice… » after « Agnès TISSERAND, Directrice… ») is the same person signing: it
+ * goes to the end of the testimony, when that does not end with a signature already.
+ */
+function returnSignatureToTestimony(state: ShapeState): Move[] {
+  const tutors = state.rubriques.find((rubrique) => rubrique.key === 'tuteurs');
+  const testimony = state.rubriques.find((rubrique) => rubrique.key === 'temoignage');
+  const last = testimony?.blocks.at(-1);
+  if (!tutors || !testimony || last === undefined || isSignature(last.text)) return [];
+  const at = tutors.blocks.findIndex((block, i) => i > 0 && isSignature(block.text) && block.page !== tutors.blocks[i - 1]!.page && tutors.blocks.slice(0, i).some((card) => signedName(card.text) !== '' && signedName(card.text) === signedName(block.text)));
+  if (at < 0) return [];
+  const moved = tutors.blocks.splice(at, 1);
+  testimony.blocks.push(...moved);
+  return [{ to: 'temoignage', blocks: moved }];
+}
+
+/** A tutor's card on one line, « NOM Prénom – fonction »: a name, a dash, the role. */
+function isDashCard(block: Block): boolean {
+  const first = block.lines[0];
+  return first !== undefined && /\s[–—-]\s/u.test(first.text) && splitNameAndRole(first).length === 2;
+}
+
+/**
+ * Tutors' cards read under the next heading: a sidebar holding the tutors' heading and their
+ * one-line cards (« NOM Prénom – fonction ») read with a body heading between them. When the
+ * tutors' heading has nothing under it, the cards that open the next rubrique go back under it.
+ */
+function returnCardsToEmptyTutors(state: ShapeState): Move[] {
+  const at = state.rubriques.findIndex((rubrique) => rubrique.key === 'tuteurs');
+  const tutors = state.rubriques[at];
+  const next = state.rubriques[at + 1];
+  if (!tutors || !next || tutors.blocks.length > 0) return [];
+  let count = 0;
+  while (count < next.blocks.length && isDashCard(next.blocks[count]!)) count++;
+  const moved = next.blocks.splice(0, count);
+  tutors.blocks.push(...moved);
+  return moved.length > 0 ? [{ to: 'tuteurs', blocks: moved }] : [];
+}
+
+/** A sentence's end: a full stop, a question or exclamation mark, an ellipsis, a closing quote. */
+const SENTENCE_END = /[.!?…»"”)]$/u;
+
+/**
+ * The end of a sentence read away from its start: text frames threaded across columns or pages
+ * cut a paragraph between words, and the reading order may put the rest elsewhere. A paragraph
+ * that opens in lower case after a finished sentence is the rest of the one paragraph of the text
+ * that stops mid-sentence, when that one ends its rubrique: it is joined to it. With no such
+ * paragraph, or more than one, nothing moves.
+ */
+function rejoinCutSentence(state: ShapeState): Move[] {
+  const texts = state.rubriques.filter((rubrique) => isBodyRubrique(rubrique.key));
+  const cutShort = (block: Block): boolean => block.kind === 'paragraph' && /[\p{L},]$/u.test(block.text.trim());
+  for (const rubrique of texts) {
+    const at = rubrique.blocks.findIndex((block, i) => block.kind === 'paragraph' && /^\p{Ll}/u.test(block.text.trim()) && i > 0 && SENTENCE_END.test(rubrique.blocks[i - 1]!.text.trim()));
+    if (at < 0) continue;
+    // Every paragraph of the text that stops mid-sentence: the rest goes only to the one there is.
+    const cut = texts.flatMap((other) => other.blocks.filter((block) => block !== rubrique.blocks[at] && cutShort(block)));
+    const owner = texts.find((other) => other.blocks.at(-1) === cut[0]);
+    if (cut.length !== 1 || !owner) continue;
+    const [rest] = rubrique.blocks.splice(at, 1);
+    owner.blocks[owner.blocks.length - 1] = { ...cut[0]!, lines: [...cut[0]!.lines, ...rest!.lines], text: `${cut[0]!.text.trim()} ${rest!.text.trim()}` };
+    return [{ to: owner.key, blocks: [rest!] }];
+  }
+  return [];
+}
+
 /** Whether the last text rubrique before `index` (past team and tutor rubriques) ends without closing its sentence. */
 function stopsMidSentence(rubriques: readonly Rubrique[], index: number): boolean {
   let k = index - 1;
@@ -247,8 +382,7 @@ function stopsMidSentence(rubriques: readonly Rubrique[], index: number): boolea
 
 /** A team table's header row: every word a header word of the profile (« Nom », « Prénom », « Courriel »). */
 function isHeaderRow(block: Block, vocabulary: Vocabulary): boolean {
-  const words = foldForMatch(block.text).split(/[\s|]+/).filter(Boolean);
-  return words.length > 0 && words.every((word) => vocabulary.teamTableHeaders.has(word));
+  return isHeaderRowText(block.text, vocabulary.teamTableHeaders);
 }
 
 /** A signature: a name in any case, a comma, then a role (« Léa Fontaine, directrice générale… »). */

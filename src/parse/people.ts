@@ -4,6 +4,8 @@
  * from converter text, so cards are rebuilt line by line.
  */
 import { EMAIL, foldForMatch } from '../conventions.js';
+import { isHeaderRowText } from '../profile.js';
+import { jaroWinkler } from '../similarity.js';
 import type { AuthorPairing, Block, PrintedPerson, TextLine } from '../types.js';
 
 /** Name tokens: words in capitals (family names) or capitalised words (given names), hyphens allowed. */
@@ -77,25 +79,128 @@ export function parseAuthorCards(blocks: readonly Block[], tableHeaders: Readonl
 
 /**
  * Rebuilds authors' cards as `parseAuthorCards` does, and says which rule paired each name with its
- * e-mail (`reading-order`: the e-mail under or beside the name; `columns`: k names then k e-mails),
- * for `--explain`.
+ * e-mail (`reading-order`: the e-mail under or beside the name; `columns`: k names then k e-mails;
+ * `local-part`: the e-mail's local part spells the name), for `--explain`.
  * @param blocks Blocks under « LES AUTEURS ».
  * @param tableHeaders The family's team table header words.
+ * @param emailDomains The family's e-mail domains and their corps (a « Corps » column's cells are dropped).
  * @returns The cards, and one pairing per card with a name and an e-mail.
  */
-export function readAuthorCards(blocks: readonly Block[], tableHeaders: ReadonlySet<string> = new Set()): { cards: PrintedPerson[]; pairings: AuthorPairing[] } {
+export function readAuthorCards(blocks: readonly Block[], tableHeaders: ReadonlySet<string> = new Set(), emailDomains: readonly EmailDomain[] = []): { cards: PrintedPerson[]; pairings: AuthorPairing[] } {
+  const cells = blocks.flatMap((block) => withoutCorpsCells(block, emailDomains)).map(splitNameAndEmail);
   const read = readCards(
-    withoutHeaderRow(blocks.map(splitNameAndEmail).filter((block) => !isTableHeader(block, tableHeaders))),
+    withoutHeaderRow(cells.filter((block) => !isTableHeader(block, tableHeaders))),
     (_, text, current) => EMAIL.test(text) || (current !== undefined && current.details.length === 0 && text.includes('@')),
   );
   const joined = joinSplitNames(read);
-  const cards = pairColumns(joined);
-  const rule = (card: PrintedPerson): string => (joined.includes(card) ? 'reading-order' : 'columns');
+  const adjacent = pairColumns(joined);
+  const spelled = pairByLocalPart(read, spelledPairs(adjacent));
+  const cards = spelled ?? adjacent;
+  const rule = (card: PrintedPerson): string => (spelled ? 'local-part' : joined.includes(card) ? 'reading-order' : 'columns');
   const pairings = cards.flatMap((card) => {
     const email = card.details.find((detail) => EMAIL.test(detail));
     return card.name !== '' && email !== undefined ? [{ name: card.name, email, rule: rule(card) }] : [];
   });
   return { cards, pairings };
+}
+
+/** How many cards pair a name with an e-mail that spells it. */
+function spelledPairs(cards: readonly PrintedPerson[]): number {
+  return cards.filter((card) => card.name !== '' && card.details.some((detail) => EMAIL.test(detail) && spelling(card.name, detail) >= SPELLS_NAME)).length;
+}
+
+/** How close (Jaro-Winkler) an e-mail's local part must be to a name's letters to spell it (a letter dropped or doubled still does). */
+const SPELLS_NAME = 0.9;
+
+/** How close the last e-mail left must be to the last name left to go with it (a misspelt e-mail; not a project's contact address). */
+const SPELLS_LAST_NAME = 0.75;
+
+/**
+ * How well an e-mail's local part spells a name (« prenom.nom@… »): the best Jaro-Winkler
+ * similarity of its letters to the name's, given names first or family name first.
+ * @param name A name as printed (« LE GOFF Claire »).
+ * @param email An e-mail.
+ * @returns A similarity in [0, 1].
+ */
+export function spelling(name: string, email: string): number {
+  const local = foldForMatch(email.split('@')[0]!).replace(/[^A-Z]/g, '');
+  const tokens = foldForMatch(name).split(/\s+/).map((token) => token.replace(/[^A-Z]/g, '')).filter(Boolean);
+  if (local === '' || tokens.length === 0) return 0;
+  const orders = tokens.map((_, k) => [...tokens.slice(k), ...tokens.slice(0, k)].join(''));
+  return Math.max(...orders.map((order) => jaroWinkler(local, order)));
+}
+
+/** A name (whole, or its parts printed in cells of their own) an e-mail may be paired with. */
+interface SpelledPair {
+  readonly parts: readonly PrintedPerson[];
+  readonly email: string;
+  readonly score: number;
+}
+
+/**
+ * Name parts printed in cells of their own (« MARCHETTI » in a « Nom » column, « Lisa » in a
+ * « Prénom » column) that together spell an e-mail's local part, segment by segment (« lisa.marchetti »).
+ */
+function partsSpelling(email: string, words: readonly PrintedPerson[]): PrintedPerson[] | null {
+  const segments = foldForMatch(email.split('@')[0]!).split(/[._-]+/).map((segment) => segment.replace(/[^A-Z]/g, '')).filter(Boolean);
+  if (segments.length < 2) return null;
+  const parts = segments.map((segment) => words.find((card) => foldForMatch(card.name).replace(/[^A-Z]/g, '') === segment));
+  if (parts.some((part) => part === undefined) || new Set(parts).size !== parts.length) return null;
+  return [...(parts as PrintedPerson[])].sort((a, b) => words.indexOf(a) - words.indexOf(b));
+}
+
+/**
+ * Names and e-mails paired by what the e-mail spells, not by where it stands, when that pairs more
+ * e-mails with a name they spell than the reading order does (a team table read column by column, a
+ * header row between, the family and given names in columns of their own): each e-mail goes to the
+ * name it spells best, best pairs first; name parts it spells segment by segment are joined in
+ * reading order; one name and one e-mail left over are paired by elimination. Names keep their
+ * printed order; an e-mail that spells no name is kept on a card of its own (never dropped).
+ * @param cards Cards as read, one per name line (e-mails under the name above them).
+ * @param asRead How many names the reading order pairs with an e-mail that spells them.
+ * @returns The cards re-paired, or `null` when the reading order is as good.
+ */
+export function pairByLocalPart(cards: readonly PrintedPerson[], asRead: number): PrintedPerson[] | null {
+  const isEmail = (detail: string): boolean => EMAIL.test(detail);
+  const emails = cards.flatMap((card) => card.details.filter(isEmail));
+  const named = cards.filter((card) => card.name !== '');
+  if (emails.length === 0 || named.length === 0 || cards.some((card) => card.details.some((detail) => !isEmail(detail)))) return null;
+  const words = named.filter((card) => isNamePart(card.name) && card.name.trim().split(/\s+/).length === 1);
+  const candidates: SpelledPair[] = [
+    ...named.flatMap((card) => emails.map((email) => ({ parts: [card], email, score: spelling(card.name, email) }))),
+    ...emails.flatMap((email) => {
+      const parts = partsSpelling(email, words);
+      return parts ? [{ parts, email, score: 1 }] : [];
+    }),
+  ].filter((pair) => pair.score >= SPELLS_NAME).sort((a, b) => b.score - a.score || b.parts.length - a.parts.length);
+  const chosen: SpelledPair[] = [];
+  const used = new Set<PrintedPerson>();
+  const taken = new Set<string>();
+  const choose = (pair: SpelledPair): void => {
+    chosen.push(pair);
+    pair.parts.forEach((part) => used.add(part));
+    taken.add(pair.email);
+  };
+  for (const pair of candidates) {
+    if (!taken.has(pair.email) && !pair.parts.some((part) => used.has(part))) choose(pair);
+  }
+  if (chosen.length <= asRead) return null;
+  // One whole name and one e-mail left over, the e-mail still close to the name: a misspelt e-mail in a column.
+  const leftNames = named.filter((card) => !used.has(card) && (looksLikeName(card.name) || isAnyCaseName(card.name)));
+  const leftEmails = emails.filter((email) => !taken.has(email));
+  const last = leftNames.length === 1 && leftEmails.length === 1 ? { parts: leftNames, email: leftEmails[0]!, score: spelling(leftNames[0]!.name, leftEmails[0]!) } : null;
+  if (last && last.score >= SPELLS_LAST_NAME) choose(last);
+  const out: PrintedPerson[] = [];
+  for (const card of cards) {
+    const pair = chosen.find((candidate) => candidate.parts.includes(card));
+    if (pair) {
+      if (pair.parts[0] === card) out.push({ ...card, name: pair.parts.map((part) => part.name.trim()).join(' '), details: [pair.email] });
+      continue;
+    }
+    if (card.name !== '') out.push({ ...card, details: [] });
+  }
+  const orphans = emails.filter((email) => !taken.has(email));
+  return [...out, ...orphans.map((email) => ({ name: '', details: [email], page: cards.find((card) => card.details.includes(email))?.page ?? null }))];
 }
 
 /**
@@ -147,9 +252,7 @@ export function withoutHeaderRow(blocks: readonly Block[]): Block[] {
 
 /** A team table's header row (« Nom | Prénom | Courriel »): every word a header word. */
 function isTableHeader(block: Block, headers: ReadonlySet<string>): boolean {
-  if (headers.size === 0 || block.text.includes('@')) return false;
-  const words = block.text.split(/[\s|]+/).filter(Boolean).map((word) => word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase());
-  return words.length > 0 && words.every((word) => headers.has(word));
+  return isHeaderRowText(block.text, headers);
 }
 
 /**
@@ -190,14 +293,87 @@ export function isNamePart(text: string): boolean {
 /** A name and an e-mail on one line (« NOM Prénom  e-mail », a table row « NOM Prénom | e-mail », « Prénom NOM — e-mail »). */
 const NAME_THEN_EMAIL = /^(.*?\S)\s*(?:\||\s[–—-]\s|\s)\s*([\p{L}\p{N}._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})$/u;
 
+/**
+ * A line printing a name then an e-mail, in any of the family's forms (« NOM Prénom  e-mail »,
+ * « NOM Prénom | e-mail », « Prénom NOM — e-mail »): the one predicate the parse stage uses for it.
+ * @param line A printed line.
+ * @returns The name (table cells joined by a space) and the e-mail, or `null`.
+ */
+export function nameThenEmail(line: string): { name: string; email: string } | null {
+  const match = NAME_THEN_EMAIL.exec(line.trim());
+  const name = match?.[1]!.replace(/\s*\|\s*/g, ' ').trim() ?? '';
+  if (!match || !(isAnyCaseName(name) || isNamePart(name)) || !EMAIL.test(match[2]!)) return null;
+  return { name, email: match[2]! };
+}
+
+/** A family e-mail domain and the corps it stands for (the profile's `emailDomains`). */
+interface EmailDomain {
+  readonly domain: string;
+  readonly corps: string;
+}
+
+/**
+ * How close (Jaro-Winkler) a cell's letters must be to a corps to print it, and by how many letters
+ * at most its length may differ: the feminine form (« Administratrice », « Ingénieure en chef »)
+ * still does; a name, or the first word of the corps alone (« Ingénieur »), does not.
+ */
+const SPELLS_CORPS = 0.9;
+const CORPS_LENGTH_GAP = 2;
+
+/** The most words a corps is printed in (« Ingénieur en chef »). */
+const CORPS_WORDS = 4;
+
+/**
+ * Whether a team cell prints a corps (« Administrateur », « Ingénieur en chef »): its letters spell
+ * a corps of the family's e-mail domains, or the domain's own label (« ingenieurchef »). The corps
+ * is read from the e-mail's domain (normalise), so the cell adds nothing and is no name part.
+ * @param text A cell or line of a team.
+ * @param emailDomains The family's e-mail domains and their corps.
+ * @returns `true` for a corps cell.
+ */
+export function isCorpsCell(text: string, emailDomains: readonly EmailDomain[]): boolean {
+  const letters = foldForMatch(text).replace(/[^A-Z]/g, '');
+  if (letters === '' || text.includes('@')) return false;
+  const spelt = emailDomains.flatMap(({ domain, corps }) => [corps, domain.split(/[-.]/)[0] ?? '']).map((word) => foldForMatch(word).replace(/[^A-Z]/g, ''));
+  return spelt.some((word) => word !== '' && Math.abs(word.length - letters.length) <= CORPS_LENGTH_GAP && jaroWinkler(letters, word) >= SPELLS_CORPS);
+}
+
+/**
+ * A line of a team without the corps it prints (« Lisa Administrateur », « Ingénieur en chef
+ * kevin.oyono@… », a row « OYONO | Kévin | Ingénieur en chef | … »): the longest run of words that
+ * is a corps cell is cut out, again until none is left.
+ */
+function withoutCorpsWords(text: string, emailDomains: readonly EmailDomain[]): string {
+  const words = text.trim().split(/\s+/);
+  for (let length = Math.min(CORPS_WORDS, words.length); length >= 1; length--) {
+    for (let start = 0; start + length <= words.length; start++) {
+      const run = words.slice(start, start + length);
+      if (run.includes('|') || !isCorpsCell(run.join(' '), emailDomains)) continue;
+      const rest = [...words.slice(0, start), ...words.slice(start + length)].join(' ').replace(/\|\s*\|/g, '|').replace(/^\s*\|\s*|\s*\|\s*$/g, '');
+      return withoutCorpsWords(rest, emailDomains);
+    }
+  }
+  return text;
+}
+
+/**
+ * A team's « Corps » column (`rule: corps-cells`): the corps each line prints is cut out, so that
+ * « Administrateur » between « Lisa » and her e-mail is not read as a name part; a line that printed
+ * only a corps goes, and a block of such lines goes entirely.
+ */
+function withoutCorpsCells(block: Block, emailDomains: readonly EmailDomain[]): Block[] {
+  if (emailDomains.length === 0) return [block];
+  const lines = block.lines.map((line) => ({ ...line, text: withoutCorpsWords(line.text, emailDomains) })).filter((line) => line.text.trim() !== '');
+  if (lines.length === block.lines.length && lines.every((line, k) => line.text === block.lines[k]!.text)) return [block];
+  return lines.length === 0 ? [] : [{ ...block, lines, text: lines.map((line) => line.text).join(' ') }];
+}
+
 /** Splits each line printing a name then an e-mail into the name line and the e-mail line. */
 function splitNameAndEmail(block: Block): Block {
   if (!block.text.includes('@')) return block;
   const lines = block.lines.flatMap((line): TextLine[] => {
-    const match = NAME_THEN_EMAIL.exec(line.text.trim());
-    const name = match?.[1]!.replace(/\s*\|\s*/g, ' ').trim() ?? '';
-    if (!match || !(isAnyCaseName(name) || isNamePart(name))) return [line];
-    return [{ ...line, text: name }, { ...line, text: match[2]! }];
+    const pair = nameThenEmail(line.text);
+    return pair ? [{ ...line, text: pair.name }, { ...line, text: pair.email }] : [line];
   });
   return lines.length === block.lines.length ? block : { ...block, lines };
 }

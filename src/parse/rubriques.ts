@@ -11,6 +11,7 @@
  * recorded with the id of the rule that made it (`RubriqueCut`, printed by `extract --explain`).
  */
 import type { Vocabulary } from '../profile.js';
+import { sameStyle } from '../style.js';
 import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, RubriqueCut, RubriqueKey } from '../types.js';
 import { DISPLAY_SIZE, isQuoteType, isRegular, isSmallerThanBody } from '../typography.js';
@@ -119,6 +120,7 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
   }
   const state = { title: headingBlocks, rubriques: [...known], boxes: unknown, vocabulary, where, diagnostics };
   for (const move of moveByShape(state)) cuts.push({ rubrique: move.to, rule: move.rule, page: move.blocks[0]?.page ?? null, text: cutText(move.blocks[0]) });
+  figuresInTheirStyle(state.rubriques);
   return { headingBlocks: state.title, rubriques: state.rubriques, unknown, cuts, diagnostics };
 }
 
@@ -126,6 +128,41 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
 function cutText(block: Block | undefined): string {
   const text = (block?.text ?? '').trim().replace(/\s+/g, ' ');
   return text.length > CUT_TEXT_MAX ? `${text.slice(0, CUT_TEXT_MAX)}…` : text;
+}
+
+/**
+ * Key figures set in a sidebar that runs on past a page break are read after the text beside them,
+ * inside another rubrique. This project's own key figures say how a figure and its label are set
+ * (the first figure in display type under the figures' heading, and the block under it): a figure
+ * set exactly so, followed by blocks set as its label, found in another rubrique, goes back to the
+ * key figures with its label.
+ * @param rubriques The project's rubriques (changed in place).
+ */
+export function figuresInTheirStyle(rubriques: readonly Rubrique[]): void {
+  const chiffres = rubriques.find((rubrique) => rubrique.key === 'chiffres');
+  if (!chiffres) return;
+  const at = chiffres.blocks.findIndex((block) => block.lines.length === 1 && isStandaloneFigure(block.text) && (block.lines[0]!.size ?? 0) >= DISPLAY_SIZE);
+  const figure = chiffres.blocks[at]?.lines[0];
+  const label = chiffres.blocks[at + 1]?.lines[0];
+  if (!figure || !label || isStandaloneFigure(label.text)) return;
+  const isFigure = (block: Block | undefined): boolean => block !== undefined && block.lines.length === 1 && isStandaloneFigure(block.text) && sameStyle(block.lines[0]!, figure);
+  const isLabel = (block: Block | undefined): boolean => block !== undefined && !isStandaloneFigure(block.text) && block.lines.every((line) => sameStyle(line, label));
+  for (const rubrique of rubriques) {
+    if (rubrique === chiffres) continue;
+    const kept: Block[] = [];
+    const moving: Block[] = [];
+    for (let i = 0; i < rubrique.blocks.length; i++) {
+      if (!isFigure(rubrique.blocks[i]) || !isLabel(rubrique.blocks[i + 1])) {
+        kept.push(rubrique.blocks[i]!);
+        continue;
+      }
+      moving.push(rubrique.blocks[i]!);
+      while (isLabel(rubrique.blocks[i + 1])) moving.push(rubrique.blocks[++i]!);
+    }
+    if (moving.length === 0) continue;
+    rubrique.blocks.splice(0, rubrique.blocks.length, ...kept);
+    chiffres.blocks.push(...moving);
+  }
 }
 
 /**

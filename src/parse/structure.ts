@@ -9,10 +9,7 @@ import type { Vocabulary } from '../profile.js';
 import type { Block, RubriqueKey } from '../types.js';
 import { knownSizes, lineSizes, SMALLER_THAN_BODY } from '../typography.js';
 import { isStandaloneFigure } from './chiffres.js';
-import { isAnyCaseName, isNamePart, looksLikeName } from './people.js';
-
-/** A name then an e-mail on one line, or in a table row. */
-const NAME_THEN_EMAIL = /^(.*?\S)\s*(?:\||\s)\s*([\p{L}\p{N}._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})$/u;
+import { isAnyCaseName, isNamePart, looksLikeName, nameThenEmail } from './people.js';
 
 /** A printed web address. */
 const URL = /\b(?:https?:\/\/|www\.)\S+/i;
@@ -101,9 +98,9 @@ export function isTeamBlock(block: Block, vocabulary: Vocabulary): boolean {
   const family = (email: string): boolean => vocabulary.emailDomains.some((entry) => email.toLowerCase().endsWith(`@${entry.domain}`));
   let emails = 0;
   for (const line of lines) {
-    const pair = NAME_THEN_EMAIL.exec(line);
+    const pair = nameThenEmail(line);
     if (EMAIL.test(line)) emails += family(line) ? 1 : 0;
-    else if (pair && (isAnyCaseName(pair[1]!.replace(/\s*\|\s*/g, ' ')) || isNamePart(pair[1]!.replace(/\s*\|\s*/g, ' '))) && EMAIL.test(pair[2]!)) emails += family(pair[2]!) ? 1 : 0;
+    else if (pair) emails += family(pair.email) ? 1 : 0;
     else if (!looksLikeName(line) && !isAnyCaseName(line) && !isNamePart(line) && !vocabulary.teamTableHeaders.has(foldHeader(line))) return false;
   }
   return emails > 0;

@@ -9,7 +9,7 @@
  * family's domains is refused.
  */
 import { foldForMatch } from '../conventions.js';
-import { DEFAULT_VOCABULARY, type Vocabulary } from '../profile.js';
+import { DEFAULT_VOCABULARY, isHeaderRowText, type Vocabulary } from '../profile.js';
 import { BrochureError } from '../errors.js';
 import { withinEdits } from '../similarity.js';
 import type {
@@ -41,12 +41,13 @@ export function segmentDocument(extracted: ExtractedDocument, vocabulary: Vocabu
   const blocks = extracted.blocks;
   const diagnostics: Diagnostic[] = [];
   const sommaireStart = blocks.findIndex((block) => vocabulary.isSommaireHeading(block.text));
-  const { entries, end: sommaireEnd } = sommaireStart >= 0 ? readSommaire(blocks, sommaireStart + 1, vocabulary) : { entries: [], end: 0 };
+  const { entries, end: sommaireEnd, diagnostics: sommaireDiagnostics, sections: sommaireSections } = sommaireStart >= 0 ? readSommaire(blocks, sommaireStart + 1, vocabulary) : { entries: [], end: 0, diagnostics: [], sections: [] };
+  diagnostics.push(...sommaireDiagnostics);
   if (sommaireStart < 0 || entries.length === 0) {
     diagnostics.push({ code: 'SOMMAIRE_MISSING', severity: 'warning', message: 'Aucun sommaire (« SOMMAIRE » suivi d’entrées « 01/ … / P05 ») n’a été trouvé : les projets sont repérés par leur seul numéro.' });
   }
 
-  const sectionTitles = uniqueInOrder(entries.map((entry) => entry.section));
+  const sectionTitles = uniqueInOrder([...sommaireSections, ...entries.map((entry) => entry.section)]);
   const isSectionMarker = sectionMatcher(sectionTitles);
   const rosterStart = findRosterStart(blocks, sommaireEnd, vocabulary);
   const bodyEnd = rosterStart >= 0 ? rosterStart - (rosterPagesTitle(blocks, rosterStart, sommaireEnd) ? 1 : 0) : blocks.length;
@@ -64,17 +65,22 @@ export function segmentDocument(extracted: ExtractedDocument, vocabulary: Vocabu
   const sectionHeadings: { texte: string; page: number | null }[] = [];
   const projects: ProjectBlock[] = [];
   let currentSection = sectionTitles[0] ?? '';
-  const sectionOfNumber = new Map(entries.map((entry) => [entry.numero, entry.section]));
+  // An entry under a row of section titles has none ('' ): the last section the body printed
+  // before the project (a divider page, a label over the project's number) names it.
+  const sectionOfNumber = new Map(entries.filter((entry) => entry.section !== '').map((entry) => [entry.numero, entry.section]));
+  let printedSection: string | null = null;
   for (let i = sommaireEnd; i < (starts[0]?.index ?? bodyEnd); i++) {
     const marker = isSectionMarker(blocks[i]!);
     if (marker) {
       currentSection = marker;
+      printedSection = marker;
       sectionHeadings.push({ texte: blocks[i]!.text, page: blocks[i]!.page });
     }
   }
   starts.forEach((start, k) => {
     const end = starts[k + 1]?.index ?? bodyEnd;
     const body: Block[] = [...start.lead];
+    const printedBefore = printedSection;
     for (const block of blocks.slice(start.index + 1, end)) {
       const marker = isSectionMarker(block);
       if (marker) {
@@ -82,11 +88,13 @@ export function segmentDocument(extracted: ExtractedDocument, vocabulary: Vocabu
         if (block.lines.some((line) => line.bold) || foldForMatch(block.text) !== foldForMatch(marker)) {
           sectionHeadings.push({ texte: block.text, page: block.page });
         }
+        printedSection = marker;
         continue;
       }
       body.push(block);
     }
-    currentSection = sectionOfNumber.get(start.numero) ?? currentSection;
+    const underRow = entries.some((entry) => entry.numero === start.numero && entry.section === '');
+    currentSection = sectionOfNumber.get(start.numero) ?? (underRow ? printedBefore : null) ?? currentSection;
     projects.push({ numero: start.numero, section: currentSection, heading: start.heading, blocks: body, startEvidence: start.evidence });
   });
   projects.push(...sommaireOnlyProjects(entries, starts, diagnostics));
@@ -104,7 +112,7 @@ export function segmentDocument(extracted: ExtractedDocument, vocabulary: Vocabu
     sommaire: entries,
     sections: sectionTitles.map((titre) => ({
       titre,
-      projets: entries.filter((entry) => entry.section === titre).map((entry) => entry.numero),
+      projets: entries.filter((entry) => (entry.section || projects.find((project) => project.numero === entry.numero)?.section) === titre).map((entry) => entry.numero),
     })),
     colophon,
     sectionHeadings,
@@ -225,22 +233,81 @@ function rosterHeading(block: Block, vocabulary: Vocabulary): string | null {
   return null;
 }
 
-/** Reads each roster: its heading, then member lines until a block that is not a member list. */
+/** A roster being read; `table` once a header row of name columns (« Nom | Prénom ») opened it. */
+interface RosterDraft {
+  heading: string;
+  page: number | null;
+  lines: string[];
+  table: boolean;
+}
+
+/**
+ * Reads each roster: its heading, then member lines until a block that is not a member list. A
+ * roster printed as a table (`rule: roster-table`) opens with a header row of name columns, which
+ * is left out; its cells may come one name part per line (the family name, then the given names,
+ * or the other way round), joined back into one member each.
+ */
 function readRosters(blocks: readonly Block[], from: number, vocabulary: Vocabulary): RosterBlock[] {
-  const rosters: { heading: string; page: number | null; lines: string[] }[] = [];
+  const rosters: RosterDraft[] = [];
   for (let i = from; i < blocks.length; i++) {
     const block = blocks[i]!;
     const heading = rosterHeading(block, vocabulary);
     if (heading !== null) {
-      rosters.push({ heading, page: block.page, lines: [] });
+      rosters.push({ heading, page: block.page, lines: [], table: false });
       continue;
     }
     const current = rosters.at(-1);
+    if (current && current.lines.length === 0 && isHeaderRowText(block.text, vocabulary.teamTableHeaders)) {
+      current.table = true;
+      continue;
+    }
     const memberLines = joinWrappedNames(block.lines.map((line) => line.text.trim()).filter((line) => line !== ''));
-    if (!current || memberLines.length === 0 || !memberLines.every((line) => (ROSTER_MEMBER.test(line) || ROSTER_MEMBER_ANY_ORDER.test(line)) && line.length <= 60)) break;
+    const isMember = (line: string): boolean => (ROSTER_MEMBER.test(line) || ROSTER_MEMBER_ANY_ORDER.test(line) || (current?.table === true && isNameCell(line))) && line.length <= 60;
+    if (!current || memberLines.length === 0 || !memberLines.every(isMember)) break;
     current.lines.push(...memberLines);
   }
-  return rosters;
+  return rosters.map(({ heading, page, lines, table }) => ({ heading, page, lines: table ? joinNameCells(lines) : lines }));
+}
+
+/** One cell of a roster table's name columns: a family name in capitals or given names alone. */
+function isNameCell(line: string): boolean {
+  return FAMILY_NAME_ALONE.test(line) || GIVEN_NAMES_ALONE.test(line);
+}
+
+/**
+ * A roster table's cells read one per line: a family name alone and given names alone next to
+ * each other are one member, in the order printed (« ABRIC » / « Sarah », « Sarah » / « ABRIC »);
+ * a run of k lone family names directly followed by k lone given names (or the other way round) is a
+ * table's two columns read one after the other (a page's last rows), paired by position.
+ * @param lines The roster's lines, whole members and lone cells.
+ * @returns One line per member.
+ */
+function joinNameCells(lines: readonly string[]): string[] {
+  const joined: string[] = [];
+  const runOf = (from: number, test: (line: string) => boolean): number => {
+    let end = from;
+    while (end < lines.length && test(lines[end]!)) end++;
+    return end - from;
+  };
+  for (let i = 0; i < lines.length; ) {
+    const family = runOf(i, (line) => FAMILY_NAME_ALONE.test(line));
+    const given = runOf(i, (line) => GIVEN_NAMES_ALONE.test(line));
+    const [first, second] = family > 0 ? [family, FAMILY_NAME_ALONE] : [given, GIVEN_NAMES_ALONE];
+    const other = second === FAMILY_NAME_ALONE ? GIVEN_NAMES_ALONE : FAMILY_NAME_ALONE;
+    const after = first > 0 ? runOf(i + first, (line) => other.test(line)) : 0;
+    if (first > 0 && after === first) {
+      for (let k = 0; k < first; k++) joined.push(`${lines[i + k]} ${lines[i + first + k]}`);
+      i += 2 * first;
+    } else if (first > 0 && after > 0) {
+      // Unequal runs: only the cells that touch are one member (the last of the first run, the first of the next).
+      joined.push(...lines.slice(i, i + first - 1), `${lines[i + first - 1]} ${lines[i + first]}`);
+      i += first + 1;
+    } else {
+      joined.push(lines[i]!);
+      i++;
+    }
+  }
+  return joined;
 }
 
 /** A family name alone on a line, in capitals (« LEFORT-DUVAL »). */

@@ -5,7 +5,8 @@
  */
 import { SOMMAIRE_NUMBER, SOMMAIRE_PAGE, foldForMatch } from '../conventions.js';
 import type { Vocabulary } from '../profile.js';
-import type { Block, SommaireEntry, TextLine } from '../types.js';
+import { sameStyle } from '../style.js';
+import type { Block, Diagnostic, SommaireEntry, TextLine } from '../types.js';
 
 /** A project number that opens a line, with its label and separator, as found by `numberAtStart`. */
 export interface NumberAtStart {
@@ -82,198 +83,389 @@ function withText(line: TextLine, text: string): TextLine {
   return { ...line, text };
 }
 
+/** Blocks read before the first entry at most: past them, the heading heads no sommaire. */
+const MAX_BLOCKS_BEFORE_FIRST_ENTRY = 20;
+
+/** Blocks passed over in a row without being understood while an entry still waits for its text or page. */
+const MAX_SKIPPED_RUN = 8;
+
+/** Blocks after its last line an entry's next title or organisation line may come before its page (two title lines and two organisation lines, each a block when indented). */
+const ENTRY_SPAN = 5;
+
+/** Blocks an entry may still take after its page (the organisation set under the title and its page). */
+const MAX_BLOCKS_AFTER_PAGE = 2;
+
+/** How far a number may jump past the last one and still be the next entry's (an entry the reader could not read). */
+const MAX_NUMBER_GAP = 3;
+
+/** What one piece of a sommaire block is, before the pieces are grouped into entries. */
+export type SommaireLabel =
+  | { readonly kind: 'number'; readonly numero: number; readonly labelled: boolean; readonly page: number | null; readonly misread: string | null }
+  | { readonly kind: 'text'; readonly lines: readonly TextLine[] }
+  | { readonly kind: 'page'; readonly page: number }
+  | { readonly kind: 'section'; readonly text: string };
+
+/** What labelling a block needs to know of the entries read so far. */
+interface LabelContext {
+  /** The last entry's number (0 before the first). */
+  readonly lastNumero: number;
+  /** Whether the first entry's number came with a label or a slash (then a bare number is a page); `null` before it. */
+  readonly labelledForm: boolean | null;
+  /** Whether the first entry's number is printed with two digits (« 01 »): then so are the others, and a page under 10 is not. */
+  readonly twoDigitForm: boolean;
+  /** Whether some entry still waits for its title (a column of numbers read before the titles). */
+  readonly awaitingText: boolean;
+  /** Whether the last entry has its page. */
+  readonly lastHasPage: boolean;
+  /** The first section title's first line (its style), `null` before it. */
+  readonly sectionStyle: TextLine | null;
+  /** Whether a section title may still come: none did before the first entry, so none comes after it. */
+  readonly sectionsAllowed: boolean;
+  readonly entries: number;
+}
+
+/** An entry being read. */
+interface Draft {
+  readonly numero: number;
+  readonly section: string;
+  readonly lines: TextLine[];
+  page: number | null;
+  hasText: boolean;
+  /** Index of the last block that gave the entry something. */
+  lastIndex: number;
+  /** PDF page of that block. */
+  lastPage: number | null;
+  /** Blocks taken after the page. */
+  blocksAfterPage: number;
+  /** Whether a line set otherwise than the titles (its collectivité) was given to it. */
+  hasOrganisation: boolean;
+}
+
 /**
- * Reads sommaire entries after the sommaire heading. Stops at the first block that fits no entry,
- * section title or page reference once entries have begun.
+ * Reads sommaire entries after the sommaire heading, in two steps: each block is labelled (a
+ * project number, title or organisation lines, a page reference, a section title: `labelBlock`),
+ * then the labels are grouped into entries (`readSommaire`): a number opens an entry; text goes to
+ * the oldest entry still without its title (so a table read column after column, all numbers then
+ * all titles, is grouped as printed), else continues the entry before; a page goes to the oldest
+ * entry without a page, else waits for the entry after it (page printed first). A block not
+ * understood is passed over while an entry still waits for its title or page; the sommaire ends at
+ * the body's first number (not above the last entry's) or at the first block not understood once
+ * every entry is whole.
  * @param blocks The document's blocks.
  * @param from Index of the block after the heading.
  * @param vocabulary The family's words.
- * @returns The entries and the index of the first block after the sommaire.
+ * @returns The entries, the index of the first block after the sommaire, what was read with doubt,
+ *   and every section title read (an entry under a row of section titles has section '').
  */
-export function readSommaire(blocks: readonly Block[], from: number, vocabulary: Vocabulary): { entries: SommaireEntry[]; end: number } {
-  const entries: SommaireEntry[] = [];
-  // The first entry sets the form: once numbers come with a label (« PROJET 01 », « 01/ »), a bare number is a page.
-  let labelled = false;
-  // Once numbers come with their title on the line (« 01 TITRE »), a number alone is a page.
-  let titled = false;
-  let pageFirst = false;
-  // The number of the entry being read (or last read): the next one follows it.
-  let lastNumero = 0;
-  const startOf = (block: Block | undefined): (NumberAtStart & { page?: number }) | null => {
-    if (!block) return null;
-    const first = block.lines[0]?.text ?? block.text;
-    // Page and number alone side by side (a table's first two cells, the title under them): « 4  01 ».
-    // The number is the one that goes on from the last entry; the page lies after the sommaire, past it.
-    const pair = /^(\d{1,3})\s+(\d{1,2})$/.exec(first.trim());
-    if (pair && block.lines.length === 1) {
-      const [page, numero] = [Number(pair[1]), Number(pair[2])];
-      if (numero === lastNumero + 1 && page > numero) return { numero, rest: '', labelled: true, page };
-    }
-    // Page first on the number's line: « p. 10  04 ».
-    const leading = /^(\S+\.?\s*\d{1,3})\s+(\S.*)$/u.exec(first.trim());
-    const reference = leading ? vocabulary.sommairePage.exec(foldForMatch(leading[1]!)) : null;
-    const start = reference ? numberAtStart(leading![2]!, vocabulary, true) : numberAtStart(first, vocabulary, true);
-    if (!start || (!start.labelled && labelled) || (titled && !start.labelled && start.rest === '')) return null;
-    return reference ? { ...start, page: Number(reference[1]) } : start;
-  };
+export function readSommaire(blocks: readonly Block[], from: number, vocabulary: Vocabulary): { entries: SommaireEntry[]; end: number; diagnostics: Diagnostic[]; sections: string[] } {
+  const drafts: Draft[] = [];
+  const diagnostics: Diagnostic[] = [];
   let section = '';
-  // The first section title's style (weight, size): a line in capitals set otherwise is not one.
   let sectionStyle: TextLine | null = null;
-  let lastEntryPage: number | null = null;
+  let sectionsBeforeEntries = false;
+  // The first title's first line: a block set otherwise is an organisation, not the next title.
+  let titleStyle: TextLine | null = null;
+  let labelledForm: boolean | null = null;
+  let twoDigitForm = false;
   let pendingPage: number | null = null;
+  let lastText: Draft | null = null;
+  let lastUsed = -1;
+  let skipped = 0;
+  const sections: string[] = [];
+  let sectionJustRead = false;
+  let sectionRow = false;
+  const context = (): LabelContext => ({
+    lastNumero: drafts.at(-1)?.numero ?? 0,
+    labelledForm,
+    twoDigitForm,
+    awaitingText: drafts.some((draft) => !draft.hasText),
+    lastHasPage: drafts.at(-1)?.page != null,
+    sectionStyle,
+    sectionsAllowed: drafts.length === 0 || sectionsBeforeEntries,
+    entries: drafts.length,
+  });
+  const feed = (draft: Draft, lines: readonly TextLine[], block: Block, index: number): void => {
+    if (draft.hasText && draft.page !== null && draft.lastIndex !== index) draft.blocksAfterPage++;
+    draft.lines.push(...lines);
+    draft.hasOrganisation ||= lines.some((line) => titleStyle !== null && known(line) && !sameStyle(line, titleStyle));
+    draft.hasText = true;
+    draft.lastIndex = index;
+    draft.lastPage = block.page;
+    lastText = draft;
+  };
+  /** Whether text continues `draft` (its next title or organisation line), by position and style. */
+  const continues = (draft: Draft, lines: readonly TextLine[], block: Block, index: number): boolean => {
+    const first = lines[0]!;
+    const samePage = block.page === null || draft.lastPage === null || block.page === draft.lastPage;
+    const likeSection = sectionStyle !== null && known(first) && sameStyle(first, sectionStyle);
+    // A table row cut by a page break: its rest opens the next page, set like the entry's last line.
+    if (!samePage && !(known(first) && sameStyle(first, draft.lines.at(-1)!) && !likeSection)) return false;
+    // Before its page: the entry's title and organisation lines, a few blocks.
+    if (draft.page === null && pendingPage === null) return index - draft.lastIndex <= ENTRY_SPAN;
+    // After its page: the organisation under the title's page (« TITRE …… 12 » then « COLLECTIVITÉ »).
+    if (draft.blocksAfterPage >= MAX_BLOCKS_AFTER_PAGE || index - draft.lastIndex > MAX_BLOCKS_AFTER_PAGE) return false;
+    const text = lines.map((line) => line.text).join(' ');
+    if (!/\p{Lu}{2}/u.test(text) || text !== text.toUpperCase() || likeSection) return false;
+    // Unknown type (converter text): only when the sommaire goes on right after it.
+    return known(first) || opensEntry(blocks, index + 1, context(), vocabulary) !== null || pageReference(blocks[index + 1]?.text ?? '', vocabulary) !== null;
+  };
+  const placeText = (lines: readonly TextLine[], block: Block, index: number): boolean => {
+    const awaiting = drafts.find((draft) => !draft.hasText);
+    const first = lines[0]!;
+    const setAsOrganisation = lastText !== null && titleStyle !== null && known(first) && !sameStyle(first, titleStyle);
+    // A title has words: a rule or a lone mark is not one.
+    if (awaiting && !setAsOrganisation && /\p{L}{2}/u.test(lines.map((line) => line.text).join(' '))) {
+      titleStyle ??= known(first) ? first : null;
+      feed(awaiting, lines, block, index);
+      return true;
+    }
+    // A collectivité column read after the titles (`rule: organisation-column`): each goes to the
+    // oldest entry on its page still without one, in order, rather than all to the last entry.
+    const waiting = setAsOrganisation ? drafts.find((draft) => draft.hasText && !draft.hasOrganisation && draft.lastPage === block.page) : undefined;
+    if (waiting && waiting !== lastText) {
+      feed(waiting, lines, block, index);
+      return true;
+    }
+    if (lastText && continues(lastText, lines, block, index)) {
+      feed(lastText, lines, block, index);
+      return true;
+    }
+    return false;
+  };
+
   let i = from;
-  while (i < blocks.length) {
+  for (; i < blocks.length; i++) {
     const block = blocks[i]!;
-    const text = block.text.trim();
-    const start = startOf(block);
+    if (drafts.length === 0 && i > from + MAX_BLOCKS_BEFORE_FIRST_ENTRY) break;
+    const ctx = context();
     // Sommaire numbers go up: a number again from the start is the body's first project.
-    if (start && entries.length > 0 && start.numero <= entries.at(-1)!.numero) break;
-    if (start) {
-      lastNumero = start.numero;
-      if (start.page !== undefined) pendingPage = start.page;
-      if (entries.length === 0) {
-        labelled = start.labelled;
-        titled = !start.labelled && start.rest !== '';
-        pageFirst = pendingPage !== null;
+    if (drafts.length > 0 && opensBody(block, ctx, vocabulary)) break;
+    let used = false;
+    for (const label of labelBlock(blocks, i, ctx, vocabulary)) {
+      if (label.kind === 'number') {
+        if (drafts.length === 0) twoDigitForm = /^\D*0\d/.test(block.lines[0]?.text.trim() ?? '');
+        labelledForm ??= label.labelled;
+        sectionJustRead = false;
+        drafts.push({ numero: label.numero, section: sectionRow ? '' : section, lines: [], page: label.page ?? pendingPage, hasText: false, lastIndex: i, lastPage: block.page, blocksAfterPage: 0, hasOrganisation: false });
+        pendingPage = null;
+        if (label.misread !== null) {
+          diagnostics.push({ code: 'SOMMAIRE_NUMBER_MISREAD', severity: 'info', projet: label.numero, ...(block.page !== null ? { page: block.page } : {}), message: `Sommaire : « ${label.misread} » lu comme le numéro ${String(label.numero).padStart(2, '0')}, qui suit le ${String(label.numero - 1).padStart(2, '0')}.` });
+        }
+        used = true;
+      } else if (label.kind === 'section') {
+        // Section titles side by side (`rule: section-row`): which entries each heads is the
+        // columns', which the reading order does not give; the body's section markers will say.
+        if (sectionJustRead) sectionRow = true;
+        sectionJustRead = true;
+        sections.push(label.text);
+        section = label.text;
+        sectionStyle ??= block.lines[0] ?? null;
+        if (drafts.length === 0) sectionsBeforeEntries = true;
+        used = true;
+      } else if (label.kind === 'page') {
+        const target = drafts.find((draft) => draft.page === null);
+        if (target) {
+          target.page = label.page;
+          target.lastIndex = i;
+          used = true;
+        } else if (opensEntry(blocks, i + 1, ctx, vocabulary) || isSectionTitle(blocks, i + 1, ctx, vocabulary)) {
+          // Page first: the page of the entry after it.
+          pendingPage = label.page;
+          used = true;
+        }
+      } else if (placeText(label.lines, block, i)) {
+        used = true;
       }
-      const lines: TextLine[] = [];
-      if (start.rest !== '') lines.push(withText(block.lines[0]!, start.rest));
-      lines.push(...block.lines.slice(1));
-      let page: number | null = null;
-      const endsWithPage = (): boolean => {
-        const last = lines.at(-1);
-        // A marked page alone on the entry's last line (« page 5 » under the organisation).
-        const alone = last && lines.length > 1 ? pageReference(last.text, vocabulary) : null;
-        if (alone && !alone.bare) {
-          lines.pop();
-          page = alone.page;
-          return true;
-        }
-        const trail = last ? trailingPage(last.text, vocabulary) : null;
-        if (trail) {
-          lines[lines.length - 1] = withText(last!, trail.text);
-          page = trail.page;
-          return true;
-        }
-        // A leader ending a line inside the block (a wrapped title's last line, the organisation
-        // set under it in the same block): the page is there, and the entry ends with the block.
-        const inside = lines.findIndex((line) => LEADER_PAGE.test(line.text.trim()));
-        if (inside < 0) return false;
-        const leader = trailingPage(lines[inside]!.text, vocabulary)!;
-        lines[inside] = withText(lines[inside]!, leader.text);
-        page = leader.page;
-        return true;
-      };
-      let j = i + 1;
-      if (!endsWithPage()) {
-        for (; j < blocks.length && j <= i + 8; j++) {
-          const inner = blocks[j]!;
-          const reference = pageReference(inner.text, vocabulary);
-          // Pages printed first belong to the entry after them.
-          if (reference && pageFirst && lines.length > 0) break;
-          // An entry is a few lines on one page: a page turn or a fifth block without a page ends it
-          // (two title lines and two organisation lines, each its own block when indented under the number).
-          if (lines.length > 0 && ((inner.page !== null && inner.page !== block.page) || j - i > 5)) break;
-          // A bare number right after the entry's number is the next entry's number, not a page.
-          if (reference && !(reference.bare && (lines.length === 0 || reference.page === start.numero + 1))) {
-            page = reference.page;
-            j++;
-            break;
-          }
-          if (startOf(inner) || (lines.length > 0 && isSectionTitle(inner, blocks[j + 1], startOf, blocks[j + 2], pageFirst ? vocabulary : undefined) && !trailingPage(inner.text, vocabulary) && !hasLeaderPage(inner))) break;
-          lines.push(...inner.lines);
-          if (endsWithPage()) {
-            j++;
-            break;
-          }
-        }
-      }
-      if (page === null && pendingPage !== null) page = pendingPage;
-      pendingPage = null;
-      entries.push({ numero: start.numero, section, texte: lines.map((line) => line.text).join(' '), lines, page });
-      lastEntryPage = blocks[j - 1]?.page ?? null;
-      i = j;
+    }
+    if (used) {
+      lastUsed = i;
+      skipped = 0;
       continue;
     }
-    const following = startOf(blocks[i + 1]) ?? startOf(blocks[i + 2]);
-    if (entries.length > 0 && following && following.numero <= entries.at(-1)!.numero) break;
-    const previous = entries.at(-1);
-    if (previous && sectionStyle && (continuesEntry(block, previous, lastEntryPage, sectionStyle) || organisationUnder(block, previous, lastEntryPage, sectionStyle, vocabulary))) {
-      // The page may come with it, after a dot leader (« COLLECTIVITÉ ........ 39 »).
-      const last = block.lines.at(-1)!;
-      const trail = previous.page === null ? trailingPage(last.text, vocabulary) : null;
-      const lines = trail ? [...block.lines.slice(0, -1), withText(last, trail.text)] : block.lines;
-      entries[entries.length - 1] = {
-        ...previous,
-        texte: `${previous.texte} ${lines.map((line) => line.text).join(' ')}`,
-        lines: [...previous.lines, ...lines],
-        page: trail?.page ?? previous.page,
-      };
-      lastEntryPage = block.page;
-      i++;
-      continue;
-    }
-    if (isSectionTitle(block, blocks[i + 1], startOf, blocks[i + 2], vocabulary)) {
-      section = text;
-      sectionStyle ??= block.lines[0] ?? null;
-      i++;
-      continue;
-    }
-    // Page first: « 5 » or « P05 » right before the entry it announces.
-    const reference = pageReference(text, vocabulary);
-    if (reference && startOf(blocks[i + 1])) {
-      pendingPage = reference.page;
-      i++;
-      continue;
-    }
-    if (entries.length > 0) break;
-    i++;
-    if (i > from + 20) break; // no entry near the heading: not a sommaire
+    if (drafts.length === 0) continue;
+    const incomplete = drafts.some((draft) => !draft.hasText || draft.page === null);
+    if (!incomplete || ++skipped > MAX_SKIPPED_RUN) break;
   }
-  return { entries, end: i };
+  const entries = drafts.map((draft): SommaireEntry => ({
+    numero: draft.numero,
+    section: draft.section,
+    texte: draft.lines.map((line) => line.text).join(' '),
+    lines: draft.lines,
+    page: draft.page,
+  }));
+  return { entries, end: drafts.length > 0 ? lastUsed + 1 : i, diagnostics, sections };
 }
 
 /**
- * Whether a block opening a new page of the sommaire is the rest of the entry before it, not a
- * section title: a table row cut by the page break (the title and page on one page, the
- * organisation on the next). It is set like the entry's lines, not like the section titles.
+ * Labels one block of the sommaire: a project number (with the title that follows it on its
+ * lines), a page reference alone, a section title, else title or organisation lines with the
+ * pages they end with.
  */
-function continuesEntry(block: Block, previous: SommaireEntry, previousPage: number | null, sectionStyle: TextLine): boolean {
-  if (block.page === null || previousPage === null || block.page === previousPage) return false;
-  const last = previous.lines.at(-1);
-  const first = block.lines[0];
-  if (!last || !first || first.bold === null || first.size === null) return false;
-  const sameStyle = (a: TextLine, b: TextLine): boolean => a.bold === b.bold && a.size !== null && b.size !== null && Math.abs(a.size - b.size) <= 0.06 * Math.max(a.size, b.size);
-  return !sameStyle(first, sectionStyle) && sameStyle(first, last);
+export function labelBlock(blocks: readonly Block[], index: number, ctx: LabelContext, vocabulary: Vocabulary): SommaireLabel[] {
+  const block = blocks[index]!;
+  const number = opensEntry(blocks, index, ctx, vocabulary);
+  if (number) return [number.label, ...textAndPages(number.lines, vocabulary)];
+  const reference = pageReference(block.text, vocabulary);
+  if (reference) return [{ kind: 'page', page: reference.page }];
+  const column = pageColumn(block, vocabulary);
+  if (column) return column;
+  if (isSectionTitle(blocks, index, ctx, vocabulary)) return [{ kind: 'section', text: block.text.trim() }];
+  return textAndPages(block.lines, vocabulary);
 }
 
 /**
- * Whether a block right under an entry, on its page, is the entry's organisation (set under the
- * title's dot leader and page, « 01 TITRE ...... 5 » then « COLLECTIVITÉ »): set like the entry's
- * lines and unlike the section titles, so a line in capitals is not taken for the next section.
+ * A table's page column read as one block (`rule: page-column`): every line a marked page reference
+ * (« p. 10 » over « p. 12 »), one page per line, in order. Bare numbers are left alone: a column of
+ * them may as well be the entries' numbers.
  */
-function organisationUnder(block: Block, previous: SommaireEntry, previousPage: number | null, sectionStyle: TextLine, vocabulary: Vocabulary): boolean {
-  if (block.page === null || block.page !== previousPage || pageReference(block.text, vocabulary) !== null) return false;
-  const last = previous.lines.at(-1);
-  if (!last || block.lines.length > 2 || !block.lines.every((line) => sameStyle(line, last) && !sameStyle(line, sectionStyle))) return false;
-  return true;
+function pageColumn(block: Block, vocabulary: Vocabulary): SommaireLabel[] | null {
+  if (block.lines.length < 2) return null;
+  const references = block.lines.map((line) => pageReference(line.text, vocabulary));
+  if (references.some((reference) => reference === null || reference.bare)) return null;
+  return references.map((reference) => ({ kind: 'page', page: reference!.page }));
 }
 
-/** Same weight and (within 6 %) the same size; unknown weight or size is never the same. */
-function sameStyle(a: TextLine, b: TextLine): boolean {
-  return a.bold !== null && a.bold === b.bold && a.size !== null && b.size !== null && Math.abs(a.size - b.size) <= 0.06 * Math.max(a.size, b.size);
+/**
+ * The project number opening a block, if it opens the next entry: « 01/ », « PROJET 01 », « 01 TITRE »,
+ * the page first (« p. 10  04 », « 4  01 »), a bare number when the sequence says it is one, or a
+ * number misread (« O9/ ») that is the one expected next. With the lines that follow it.
+ */
+function opensEntry(blocks: readonly Block[], index: number, ctx: LabelContext, vocabulary: Vocabulary): { label: SommaireLabel & { kind: 'number' }; lines: TextLine[] } | null {
+  const block = blocks[index];
+  if (!block) return null;
+  const firstLine = block.lines[0];
+  const first = (firstLine?.text ?? block.text).trim();
+  const expected = ctx.lastNumero + 1;
+  const number = (numero: number, labelled: boolean, page: number | null, rest: string, misread: string | null = null) => ({
+    label: { kind: 'number' as const, numero, labelled, page, misread },
+    lines: [...(rest !== '' && firstLine ? [withText(firstLine, rest)] : []), ...block.lines.slice(1)],
+  });
+  // Page and number alone side by side (a table's first two cells, the title under them): « 4  01 ».
+  // The number is the one that goes on from the last entry; the page lies after the sommaire, past it.
+  const pair = /^(\d{1,3})\s+(\d{1,2})$/.exec(first);
+  if (pair && block.lines.length === 1) {
+    const [page, numero] = [Number(pair[1]), Number(pair[2])];
+    if (numero === expected && page > numero) return number(numero, true, page, '');
+  }
+  // Page first on the number's line: « p. 10  04 ».
+  const leading = /^(\S+\.?\s*\d{1,3})\s+(\S.*)$/u.exec(first);
+  const reference = leading ? vocabulary.sommairePage.exec(foldForMatch(leading[1]!)) : null;
+  const start = reference ? numberAtStart(leading![2]!, vocabulary, true) : numberAtStart(first, vocabulary, true);
+  const page = reference ? Number(reference[1]) : null;
+  // The first entry may bear any number; the next ones go up from it.
+  const inSequence = (numero: number): boolean => ctx.entries === 0 || (numero > ctx.lastNumero && numero <= ctx.lastNumero + MAX_NUMBER_GAP);
+  if (start && inSequence(start.numero)) {
+    if (start.labelled) return number(start.numero, true, page, start.rest);
+    // Once numbers come with a label (« PROJET 01 », « 01/ »), an unlabelled number is a page or a title's.
+    if (ctx.labelledForm !== true && (start.rest !== '' || bareNumberIsEntry(start.numero, first, ctx))) return number(start.numero, false, page, start.rest);
+  }
+  const misread = misreadNumber(first, expected);
+  return misread ? number(expected, misread.labelled, null, '', first) : null;
 }
 
-/** A section title is a short line in capitals directly followed by an entry (or by the page printed before it). */
-function isSectionTitle(
-  block: Block,
-  next: Block | undefined,
-  startOf: (block: Block | undefined) => NumberAtStart | null,
-  afterNext?: Block,
-  vocabulary?: Vocabulary,
-): boolean {
+/**
+ * Whether a number alone on its line is the next entry's, not a page: it is the one expected next,
+ * and either entries still wait for their titles (a column of numbers), or it is printed with two
+ * digits as the first entry's number was (« 01 »), or the last entry has its page already.
+ */
+function bareNumberIsEntry(numero: number, printed: string, ctx: LabelContext): boolean {
+  if (numero !== ctx.lastNumero + 1) return false;
+  return ctx.entries === 0 || ctx.awaitingText || ctx.lastHasPage || (ctx.twoDigitForm && /^\d\d$/.test(printed));
+}
+
+/** Letters a reader takes for digits in a number of display type (« O9/ » for « 09/ », « l2 » for « 12 »). */
+const DIGIT_LOOKALIKES: Readonly<Record<string, string>> = { O: '0', o: '0', I: '1', l: '1' };
+
+/** A number misread with letters for digits (« O9/ »), taken only when it reads as the number expected next. */
+function misreadNumber(printed: string, expected: number): { labelled: boolean } | null {
+  const match = /^([0-9OoIl]{1,2})\s*([/\]|!])?$/.exec(printed);
+  if (!match || /^\d+$/.test(match[1]!)) return null;
+  const digits = match[1]!.replace(/[OoIl]/g, (letter) => DIGIT_LOOKALIKES[letter]!);
+  if (!/\d/.test(match[1]!) || Number(digits) !== expected) return null;
+  return { labelled: match[2] !== undefined };
+}
+
+/** Whether a block opens the body: a project number not above the last entry's, as a project heading prints it (a page reference, « 1P05 » as OCR reads « / P05 », is none). */
+function opensBody(block: Block, ctx: LabelContext, vocabulary: Vocabulary): boolean {
+  const first = (block.lines[0]?.text ?? block.text).trim();
+  if (pageReference(first, vocabulary)?.bare === false) return false;
+  const start = numberAtStart(first, vocabulary, true);
+  if (!start || start.numero > ctx.lastNumero) return false;
+  return start.labelled || start.rest !== '' || /^0\d$/.test(first);
+}
+
+/** A block's lines as text, cut after each page they print (a dot leader and page, a marked page alone on a line). */
+function textAndPages(lines: readonly TextLine[], vocabulary: Vocabulary): SommaireLabel[] {
+  const labels: SommaireLabel[] = [];
+  let run: TextLine[] = [];
+  const flush = (): void => {
+    if (run.some((line) => line.text.trim() !== '')) labels.push({ kind: 'text', lines: run });
+    run = [];
+  };
+  for (const line of lines) {
+    // A marked page alone on the entry's last line (« page 5 » under the organisation), or right
+    // under another page (a table's page column read on with the last title: `rule: page-column`).
+    const alone = run.length > 0 || labels.at(-1)?.kind === 'page' ? pageReference(line.text, vocabulary) : null;
+    if (alone && !alone.bare) {
+      flush();
+      labels.push({ kind: 'page', page: alone.page });
+      continue;
+    }
+    const trail = trailingPage(line.text, vocabulary) ?? pageInAnotherWeight(line);
+    if (trail) {
+      run.push(withText(line, trail.text));
+      flush();
+      labels.push({ kind: 'page', page: trail.page });
+      continue;
+    }
+    run.push(line);
+  }
+  flush();
+  return labels;
+}
+
+/**
+ * A page cell read onto the title line beside it (`rule: page-in-another-weight`): the line's bold
+ * run is the title's, and what follows it in regular type is a bare number alone (« RÉORGANISATION
+ * DE LA » in bold, then « 30 »). A number in the title's own weight stays the title's (« BILAN DES 10 »).
+ */
+function pageInAnotherWeight(line: TextLine): { text: string; page: number } | null {
+  const lead = line.boldLead?.trim();
+  if (!lead || !line.text.startsWith(lead)) return null;
+  const rest = /^\s*(\d{1,3})$/.exec(line.text.slice(lead.length));
+  return rest ? { text: lead, page: Number(rest[1]) } : null;
+}
+
+/** Whether a line's weight and size are known (PDF input). */
+function known(line: TextLine): boolean {
+  return line.bold !== null && line.size !== null;
+}
+
+/**
+ * A section title is a short line in capitals directly followed by an entry (or by the page printed
+ * before it), never with a page of its own. Once a section title has been seen, one set in another
+ * style is not a section (an organisation in small capitals under its title); with no section
+ * before the first entry there is none after it; and the text an entry waits for is its title,
+ * however it is set.
+ */
+function isSectionTitle(blocks: readonly Block[], index: number, ctx: LabelContext, vocabulary: Vocabulary): boolean {
+  const block = blocks[index];
+  if (!block || !ctx.sectionsAllowed) return false;
   const text = block.text.trim();
-  if (text.length > 60 || !/\p{Lu}{3}/u.test(text) || text !== text.toUpperCase() || startOf(block) !== null) return false;
-  if (startOf(next) !== null) return true;
-  return vocabulary !== undefined && next !== undefined && pageReference(next.text, vocabulary) !== null && startOf(afterNext) !== null;
+  if (text.length > 60 || !/\p{Lu}{3}/u.test(text) || text !== text.toUpperCase()) return false;
+  if (hasLeaderPage(block) || trailingPage(text, vocabulary) !== null || pageReference(text, vocabulary) !== null) return false;
+  const line = block.lines[0]!;
+  const styled = ctx.sectionStyle !== null && known(line) && known(ctx.sectionStyle);
+  if (styled && !sameStyle(line, ctx.sectionStyle!)) return false;
+  if (ctx.awaitingText) return false;
+  if (opensEntry(blocks, index, ctx, vocabulary) !== null) return false;
+  if (opensEntry(blocks, index + 1, ctx, vocabulary) !== null) return true;
+  // The first of a row of section titles read one after the other (two columns' headings).
+  if (ctx.entries === 0 || ctx.lastHasPage) {
+    const next = blocks[index + 1];
+    if (next && next.page === block.page && known(line) && next.lines.length === 1 && known(next.lines[0]!) && sameStyle(next.lines[0]!, line) && isSectionTitle(blocks, index + 1, { ...ctx, sectionStyle: line }, vocabulary)) return true;
+  }
+  // A page between them is the next entry's only when the last entry has its own (page printed first).
+  if (ctx.entries > 0 && !ctx.lastHasPage) return false;
+  return pageReference(blocks[index + 1]?.text ?? '', vocabulary) !== null && opensEntry(blocks, index + 2, ctx, vocabulary) !== null;
 }

@@ -1,12 +1,17 @@
 /**
- * Where each project starts. A start is a block opening with a project number (« 01 », « PROJET 01 »,
- * « N° 1 », letter-spaced or not) that the document confirms: the authors' heading follows, or the
- * sommaire entry's title follows, or the number sits in display type on the page the sommaire
- * announces. Projects the sommaire lists but whose start cannot be confirmed are found by their
- * title alone, else left to the caller (read from the sommaire only).
+ * Where each project starts, from independent sources reconciled. A start is a block opening with a
+ * project number (« 01 », « PROJET 01 », « N° 1 », letter-spaced or not) that the document confirms:
+ * the authors' heading follows, or the sommaire entry's title is printed again after it, or the
+ * number sits in display type on the page the sommaire announces. A number the sommaire does not
+ * list (a damaged or truncated sommaire) is kept when the body alone says it is a project's: a
+ * label or display type, then the authors' heading or a cluster of the family's e-mails (the caller
+ * reports it). Projects the sommaire lists but whose start cannot be confirmed are found by their
+ * title alone, else left to the caller (read from the sommaire only). Each start records the
+ * evidence that decided it (`evidence`: rule ids, for `--explain`).
  */
 import { foldForMatch } from '../conventions.js';
 import type { Vocabulary } from '../profile.js';
+import { DISPLAY_SIZE } from '../typography.js';
 import type { Block, SommaireEntry } from '../types.js';
 import { numberAtStart } from './sommaire.js';
 
@@ -15,6 +20,27 @@ const HEADING_LOOKAHEAD = 12;
 
 /** How many letters of a title must agree to say the sommaire's title is printed there. */
 const TITLE_PREFIX = 24;
+
+/** Family e-mails that make a team: a project's authors are two or more. */
+const TEAM_EMAILS = 2;
+
+/** How many blocks after a number its team's e-mails may come (title, organisation, a sidebar, then the team). */
+const TEAM_LOOKAHEAD = 30;
+
+/** How far past the sommaire's last number a number the sommaire lacks may go (entries cut off a truncated sommaire). */
+const MAX_NUMBERS_PAST_SOMMAIRE = 3;
+
+/** Evidence ids a start may record (`ProjectStart.evidence`, `ProjectBlock.startEvidence`). */
+export type StartEvidence =
+  | 'sommaire-entry'
+  | 'labelled-number'
+  | 'display-number'
+  | 'authors-heading'
+  | 'sommaire-title'
+  | 'announced-page'
+  | 'family-emails'
+  | 'title-only'
+  | 'not-in-sommaire';
 
 /** One project's start. */
 export interface ProjectStart {
@@ -25,14 +51,11 @@ export interface ProjectStart {
   readonly heading: Block;
   /** Blocks that open the project's body before `index + 1` (a title printed on the number's block). */
   readonly lead: readonly Block[];
-  /** How the start was confirmed. */
-  readonly how: 'authors' | 'title' | 'page' | 'titleOnly';
-  /** What decided it: rule ids (see `ProjectBlock.startEvidence`), for `--explain`. */
-  readonly evidence: readonly string[];
+  /** How the start was confirmed: the deciding source. */
+  readonly how: 'authors' | 'title' | 'page' | 'titleOnly' | 'body';
+  /** Every source that agrees on this start, the deciding one included. */
+  readonly evidence: readonly StartEvidence[];
 }
-
-/** The rule id of each way a start is confirmed. */
-const CONFIRMED_BY = { authors: 'authors-heading', title: 'sommaire-title', page: 'announced-page', titleOnly: 'title-only' } as const;
 
 /**
  * Finds each project's start, in sommaire order when there is a sommaire.
@@ -54,26 +77,80 @@ export function findProjectStarts(blocks: readonly Block[], from: number, to: nu
     const head = numberAtStart(first, vocabulary, false) ?? labelledWithTitle(first, vocabulary) ?? numberedTitle(first, byNumber, vocabulary);
     if (!head) continue;
     const numero = head.numero;
-    if (numero <= last || (byNumber.size > 0 && !byNumber.has(numero))) continue;
+    if (numero <= last) continue;
+    const entry = byNumber.get(numero);
+    if (byNumber.size > 0 && !entry && !missingFromSommaire(numero, last, byNumber)) continue;
     // The same number again just after (a section divider's big « 1 » before « PROJET 01 »): that one is the project's.
     if (blocks.slice(i + 1, Math.min(to, i + 4)).some((next) => numberAtStart(next.lines[0]?.text ?? next.text, vocabulary, false)?.numero === numero)) continue;
     const lead = leadBlocks(block, head.rest);
-    const entry = byNumber.get(numero);
     // Far from the page the sommaire announces, a number is a key figure or a list item.
     if (entry?.page != null && block.page !== null && Math.abs(block.page - entry.page - offset) > 2) continue;
-    const how = authorsHeadingFollows(blocks, i + 1, Math.min(to, i + 1 + HEADING_LOOKAHEAD), vocabulary)
-      ? 'authors'
-      : entry && titleFollows(entry, [...lead, ...blocks.slice(i + 1, i + 4)])
-        ? 'title'
-        : entry && head.labelled && pageAgrees(entry, block)
-          ? 'page'
-          : null;
+    const evidence = startEvidence(blocks, i, to, head, entry, lead, vocabulary);
+    const how = decide(evidence, entry !== undefined);
     if (!how) continue;
-    const evidence = [...(entry ? ['sommaire-entry'] : []), ...(head.labelled ? ['labelled-number'] : []), CONFIRMED_BY[how]];
     starts.push({ index: i, numero, heading: lead.length > 0 ? { ...block, lines: block.lines.slice(0, 1), text: first } : block, lead, how, evidence });
     last = numero;
   }
   return withTitleOnlyStarts(blocks, from, to, entries, starts);
+}
+
+/**
+ * Whether a number the sommaire does not list may still be a project's: it goes on from the last
+ * start and lies before the next number the sommaire lists, or a little past its last (entries a
+ * truncated sommaire lost).
+ */
+function missingFromSommaire(numero: number, last: number, byNumber: ReadonlyMap<number, SommaireEntry>): boolean {
+  const listed = [...byNumber.keys()];
+  const nextListed = listed.filter((n) => n > last).sort((a, b) => a - b)[0];
+  return nextListed !== undefined ? numero < nextListed : numero <= Math.max(...listed) + MAX_NUMBERS_PAST_SOMMAIRE;
+}
+
+/** Every independent source that says a project starts at block `index`. */
+function startEvidence(blocks: readonly Block[], index: number, to: number, head: { labelled: boolean }, entry: SommaireEntry | undefined, lead: readonly Block[], vocabulary: Vocabulary): StartEvidence[] {
+  const block = blocks[index]!;
+  const evidence: StartEvidence[] = [];
+  if (entry) evidence.push('sommaire-entry');
+  else evidence.push('not-in-sommaire');
+  if (head.labelled) evidence.push('labelled-number');
+  if ((block.lines[0]?.size ?? 0) >= DISPLAY_SIZE) evidence.push('display-number');
+  if (authorsHeadingFollows(blocks, index + 1, Math.min(to, index + 1 + HEADING_LOOKAHEAD), vocabulary)) evidence.push('authors-heading');
+  if (entry && titleFollows(entry, [...lead, ...blocks.slice(index + 1, index + 4)])) evidence.push('sommaire-title');
+  if (entry && pageAgrees(entry, block)) evidence.push('announced-page');
+  if (familyEmailsFollow(blocks, index + 1, Math.min(to, index + 1 + TEAM_LOOKAHEAD), vocabulary)) evidence.push('family-emails');
+  return evidence;
+}
+
+/**
+ * Reconciles the sources. A number the sommaire lists starts its project when the authors' heading
+ * follows, or its title is printed again, or it is labelled on the announced page. A number the
+ * sommaire lacks needs the body alone to say so twice: set as a project number (a label, display
+ * type) and followed by a team (the authors' heading, or the family's e-mails).
+ */
+function decide(evidence: readonly StartEvidence[], listed: boolean): ProjectStart['how'] | null {
+  const has = (id: StartEvidence): boolean => evidence.includes(id);
+  if (listed) {
+    if (has('authors-heading')) return 'authors';
+    if (has('sommaire-title')) return 'title';
+    return has('labelled-number') && has('announced-page') ? 'page' : null;
+  }
+  const setAsNumber = has('labelled-number') || has('display-number');
+  return setAsNumber && (has('authors-heading') || has('family-emails')) ? 'body' : null;
+}
+
+/** Whether a team's e-mails of the family's domains come after a block, before any other project number. */
+function familyEmailsFollow(blocks: readonly Block[], from: number, to: number, vocabulary: Vocabulary): boolean {
+  const domains = vocabulary.emailDomains.map((entry) => `@${entry.domain}`);
+  let emails = 0;
+  for (let i = from; i < to; i++) {
+    const block = blocks[i]!;
+    if (i > from && numberAtStart(block.lines[0]?.text ?? block.text, vocabulary, false)?.labelled) return false;
+    for (const line of block.lines) {
+      const text = line.text.toLowerCase();
+      if (text.includes('@') && domains.some((domain) => text.includes(domain))) emails++;
+    }
+    if (emails >= TEAM_EMAILS) return true;
+  }
+  return false;
 }
 
 /**
@@ -166,7 +243,7 @@ function withTitleOnlyStarts(blocks: readonly Block[], from: number, to: number,
       if (!foldLetters(blocks[i]!.text).startsWith(title.slice(0, Math.min(title.length, foldLetters(blocks[i]!.text).length, TITLE_PREFIX)))) continue;
       if (foldLetters(blocks[i]!.text).length < 8) continue;
       const heading: Block = { kind: 'paragraph', text: String(entry.numero).padStart(2, '0'), lines: [{ text: String(entry.numero).padStart(2, '0'), bold: null, size: null }], page: blocks[i]!.page };
-      all.push({ index: i, numero: entry.numero, heading, lead: [blocks[i]!], how: 'titleOnly', evidence: ['sommaire-entry', CONFIRMED_BY.titleOnly] });
+      all.push({ index: i, numero: entry.numero, heading, lead: [blocks[i]!], how: 'titleOnly', evidence: ['sommaire-entry', 'title-only'] });
       break;
     }
   }

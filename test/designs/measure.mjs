@@ -35,7 +35,7 @@ try {
   for (const name of names) {
     const dir = join(designsDir, name);
     const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
-    const { choices, outside, unusual } = JSON.parse(readFileSync(join(dir, 'design.json'), 'utf8'));
+    const { choices, outside, unusual, adopted, printedWith } = JSON.parse(readFileSync(join(dir, 'design.json'), 'utf8'));
     let score = 0;
     let error = null;
     let scorer = null;
@@ -50,7 +50,7 @@ try {
     } catch (e) {
       error = String(e.message ?? e).split('\n')[0];
     }
-    rows.push({ name, choices, outside: outside === true, unusual, score, scorer, error });
+    rows.push({ name, choices, outside: outside === true, adopted, printedWith, unusual, score, scorer, error });
     process.stdout.write(`${name.padEnd(28)} ${score.toFixed(4)}${scorer === null ? '' : `  score.mjs ${scorer.toFixed(4)}`}${error ? `  (${error})` : ''}\n`);
   }
 } finally {
@@ -79,9 +79,10 @@ if (process.argv.includes('--write')) {
   };
   const notes = errors.map((e, i) => `${errors.length > 1 ? `[${i + 1}] ` : ''}refused: \`${e}\` (nothing written: scored 0)`);
   // Designs from outside the generator (test/designs/outside/) have no axis choices: their own table.
-  const madeWith = (name) => (name.endsWith('-libreoffice') ? 'LibreOffice Writer' : name.endsWith('-groff') ? 'groff, tbl, Ghostscript ps2pdf' : name.endsWith('-latex') ? 'pdfLaTeX (pdfTeX)' : name.endsWith('-weasyprint') ? 'HTML and CSS, WeasyPrint' : name.endsWith('-scribus') ? 'Scribus text frames, its PDF writer' : 'hand-made HTML, Chromium');
+  // An adopted PDF (outside/adopt.mjs) was made by someone else: say so and what printed it.
+  const madeWith = (name, r = rows.find((x) => x.name === name)) => r?.adopted ? `a user's PDF (${/Producer: ([^;]+)/.exec(r.printedWith ?? '')?.[1] ?? 'unknown producer'}), adopted as sent` : (name.endsWith('-libreoffice') ? 'LibreOffice Writer' : name.endsWith('-groff') ? 'groff, tbl, Ghostscript ps2pdf' : name.endsWith('-latex') ? 'pdfLaTeX (pdfTeX)' : name.endsWith('-weasyprint') ? 'HTML and CSS, WeasyPrint' : name.endsWith('-scribus') ? 'Scribus text frames, its PDF writer' : 'hand-made HTML, Chromium');
   const outsideRows = rows.filter((r) => r.outside);
-  const outsideTable = outsideRows.length === 0 ? [] : ['', 'Designs from outside the generator (`test/designs/outside/make.mjs`; what is unusual: each `design.json`):', '',
+  const outsideTable = outsideRows.length === 0 ? [] : ['', 'Designs from outside the generator (`test/designs/outside/make.mjs`, or `adopt.mjs` for a PDF made elsewhere; what is unusual: each `design.json`):', '',
     '| design | made with | compare | score.mjs |', '| --- | --- | --- | --- |',
     ...outsideRows.map((r) => `| ${r.name} | ${madeWith(r.name)} | ${scoreCell(r)} | ${r.scorer === null ? '–' : r.scorer.toFixed(4)} |`)];
   const table = [head, rule, ...rows.filter((r) => !r.outside).map(line), ...outsideTable, '', ...notes].join('\n');

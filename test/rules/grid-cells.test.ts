@@ -1,0 +1,41 @@
+/**
+ * Fragments (src/extract/fragments.ts): the runs of one baseline cut where another cell starts.
+ * Each rule on a few invented runs, so that it fails on its own.
+ */
+import { describe, expect, it } from 'vitest';
+import { pageFragments } from '../../src/extract/fragments.js';
+import type { PdfPage, PdfTextRun } from '../../src/types.js';
+
+function run(text: string, x: number, y: number, size: number, bold = false): PdfTextRun {
+  return { text, x, y, width: text.length * size * 0.5, fontSize: size, bold, fontName: bold ? 'DejaVuSans-Bold' : 'DejaVuSans' };
+}
+
+const page = (runs: PdfTextRun[]): PdfPage => ({ number: 1, width: 595, height: 842, runs, skippedRuns: 0 });
+
+describe('a grid of key figures whose gutter a long label line narrows', () => {
+  // Two cells side by side: figure, then two label lines; the first cell's first label line ends
+  // 12.6 points (1.4 em) before the second cell, whose three lines all start at x = 388.1.
+  const first = 'personnes rencontrées dans le cadre';
+  const runs = [
+    run('+90', 218, 90, 18, true),
+    run('+1500', 388.1, 90, 18, true),
+    run(first, 218, 100, 9),
+    run('kilomètres parcourus', 218 + first.length * 4.5 + 12.6, 100, 9),
+    run('de nos entretiens', 218, 111, 9),
+    run('région Occitanie', 388.1, 111, 9),
+  ];
+  // The second cell's label line starts where the cell's other lines do.
+  runs[3] = { ...runs[3]!, x: 388.1 };
+  runs[2] = { ...runs[2]!, width: 388.1 - 12.6 - 218 };
+
+  it('cuts the line where the other lines of the next cell start (grid-cell-edge)', () => {
+    const texts = pageFragments(page(runs)).map((fragment) => fragment.text);
+    expect(texts).toContain(first);
+    expect(texts).toContain('kilomètres parcourus');
+  });
+
+  it('keeps a justified line whole where no other line starts at the word after a wide space', () => {
+    const justified = [run('communes', 155, 100, 9), run('membres', 155 + 36 + 10, 100, 9), run('un peu plus loin', 155, 111, 9)];
+    expect(pageFragments(page(justified)).map((fragment) => fragment.text)).toEqual(['communes membres', 'un peu plus loin']);
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * Running text (src/extract/running-text.ts): what repeats in the margin bands of many pages is
+ * dropped, what is the pages' own content stays. Each rule on a few invented runs.
+ */
+import { describe, expect, it } from 'vitest';
+import { pageFragments } from '../../src/extract/fragments.js';
+import { dropRunningText } from '../../src/extract/running-text.js';
+import type { PdfPage, PdfTextRun } from '../../src/types.js';
+
+function run(text: string, x: number, y: number, size: number, fontName = 'DejaVuSans', bold = false): PdfTextRun {
+  return { text, x, y, width: text.length * size * 0.5, fontSize: size, bold, fontName };
+}
+
+function page(number: number, runs: PdfTextRun[]): PdfPage {
+  return { number, width: 595, height: 842, runs, skippedRuns: 0 };
+}
+
+const settings = { minRepeats: 3, marginBand: 0.1 };
+
+describe('a heading that opens many pages of frames', () => {
+  // Every page prints the running header at 31 and its first line of content at 67 (frames put it
+  // at one height); six pages open with the figures' heading there, eight with a line of text.
+  const pages = Array.from({ length: 14 }, (_, i) =>
+    page(i + 5, [
+      run('Regards croisés sur les territoires', 45, 31, 8),
+      run(i < 6 ? 'Chiffres clés' : `Une première ligne de texte, la ${i}e.`, 45, 67, 10, 'DejaVuSans-Bold', i < 6),
+      run('La suite du texte de la page.', 45, 300, 10),
+    ]),
+  );
+  const kept = dropRunningText(pages, pages.map(pageFragments), settings).map((fragments) => fragments.map((fragment) => fragment.text));
+
+  it('stays: it stands where the pages print their own first line (content-line-height)', () => {
+    expect(kept.slice(0, 6).every((texts) => texts.includes('Chiffres clés'))).toBe(true);
+    expect(kept.slice(6).every((texts) => texts.some((text) => text.startsWith('Une première ligne')))).toBe(true);
+  });
+
+  it('while the running header above it goes', () => {
+    expect(kept.some((texts) => texts.includes('Regards croisés sur les territoires'))).toBe(false);
+  });
+});

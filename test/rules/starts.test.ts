@@ -1,0 +1,62 @@
+/**
+ * Project starts from independent sources reconciled (src/segment/starts.ts): each rule on a few
+ * invented blocks, so that it fails on its own.
+ */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VOCABULARY } from '../../src/profile.js';
+import { segmentDocument } from '../../src/segment/index.js';
+import { findProjectStarts } from '../../src/segment/starts.js';
+import type { Block, SommaireEntry } from '../../src/types.js';
+import { block } from '../helpers/blocks.js';
+
+const entry = (numero: number, texte: string, page: number): SommaireEntry => ({ numero, section: '', texte, lines: [], page });
+
+/** A project's first page: its number, title, the authors' heading and two family e-mails. */
+function project(label: string, title: string, page: number, heading = 'LES AUTEURS'): Block[] {
+  return [
+    block([[label, 1.6, true]], page),
+    block([[title, 1.4, true]], page),
+    block([[heading, 1, true]], page),
+    block([['Lisa MARCHETTI', 1, true], ['lisa.marchetti@administrateur-inet.org', 0.9, false]], page),
+    block([['Théo VIGNAL', 1, true], ['theo.vignal@ingenieurchef-inet.org', 0.9, false]], page),
+    block([['Le texte du projet.', 1, false]], page),
+  ];
+}
+
+describe('a start the sommaire lacks', () => {
+  const entries = [entry(1, 'UN PREMIER TITRE DE PROJET', 5), entry(2, 'UN DEUXIÈME TITRE DE PROJET', 7)];
+
+  it('is kept when the body says it twice: a project number (label or display type), then a team', () => {
+    const blocks = [...project('PROJET 01', 'UN PREMIER TITRE DE PROJET', 5), ...project('PROJET 02', 'UN DEUXIÈME TITRE DE PROJET', 7), ...project('PROJET 03', 'UN TROISIÈME TITRE', 9)];
+    const starts = findProjectStarts(blocks, 0, blocks.length, entries, DEFAULT_VOCABULARY);
+    expect(starts.map((start) => [start.numero, start.index, start.how])).toEqual([[1, 0, 'authors'], [2, 6, 'authors'], [3, 12, 'body']]);
+    expect(starts[2]!.evidence).toEqual(['not-in-sommaire', 'labelled-number', 'display-number', 'authors-heading', 'family-emails']);
+  });
+
+  it('is kept on a cluster of family e-mails when the authors’ heading is not a known one', () => {
+    const blocks = [...project('PROJET 01', 'UN PREMIER TITRE DE PROJET', 5), ...project('PROJET 02', 'UN DEUXIÈME TITRE DE PROJET', 7), ...project('PROJET 03', 'UN TROISIÈME TITRE', 9, 'LES ÉTUDIANTS')];
+    const starts = findProjectStarts(blocks, 0, blocks.length, entries, DEFAULT_VOCABULARY);
+    expect(starts.map((start) => [start.numero, start.how])).toEqual([[1, 'authors'], [2, 'authors'], [3, 'body']]);
+    expect(starts[2]!.evidence).toContain('family-emails');
+  });
+
+  it('is not kept from a number in body type with no team after it (a list item, a key figure)', () => {
+    const blocks = [...project('PROJET 01', 'UN PREMIER TITRE DE PROJET', 5), ...project('PROJET 02', 'UN DEUXIÈME TITRE DE PROJET', 7), block([['3', 1, false]], 8), block([['communes membres', 1, false]], 8)];
+    expect(findProjectStarts(blocks, 0, blocks.length, entries, DEFAULT_VOCABULARY).map((start) => start.numero)).toEqual([1, 2]);
+  });
+
+  it('records for a listed start every source that agrees', () => {
+    const blocks = project('PROJET 01', 'UN PREMIER TITRE DE PROJET', 5);
+    expect(findProjectStarts(blocks, 0, blocks.length, entries, DEFAULT_VOCABULARY)[0]!.evidence).toEqual(['sommaire-entry', 'labelled-number', 'display-number', 'authors-heading', 'sommaire-title', 'announced-page', 'family-emails']);
+  });
+});
+
+describe('a damaged sommaire', () => {
+  it('does not drop the projects it lacks: the segmented document keeps them, with the evidence that decided their start', () => {
+    const sommaire = [block([['SOMMAIRE', 2, true]], 2), block([['01/', 1.2, true]], 2), block([['UN PREMIER TITRE DE PROJET', 0.9, true]], 2), block([['/ P05', 0.9, true]], 2), block([['02/', 1.2, true]], 2), block([['UN DEUXIÈME TITRE DE PROJET', 0.9, true]], 2), block([['/ P07', 0.9, true]], 2)];
+    const body = [...project('PROJET 01', 'UN PREMIER TITRE DE PROJET', 5), ...project('PROJET 02', 'UN DEUXIÈME TITRE DE PROJET', 7), ...project('PROJET 03', 'UN TROISIÈME TITRE', 9)];
+    const segmented = segmentDocument({ format: 'pdf', pageCount: 10, blocks: [...sommaire, ...body], diagnostics: [] }, DEFAULT_VOCABULARY);
+    expect(segmented.sommaire.map((entry) => entry.numero)).toEqual([1, 2]);
+    expect(segmented.projects.map((p) => [p.numero, p.startEvidence?.includes('not-in-sommaire') ?? false])).toEqual([[1, false], [2, false], [3, true]]);
+  });
+});

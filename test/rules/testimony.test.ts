@@ -1,0 +1,90 @@
+/**
+ * The testimony (src/parse/rubriques.ts): its quote and its signature, wherever the reading order
+ * put them. Each rule on a few invented blocks, so that it fails on its own.
+ */
+import { describe, expect, it } from 'vitest';
+import { splitRubriques } from '../../src/parse/rubriques.js';
+import { DEFAULT_VOCABULARY } from '../../src/profile.js';
+import { block } from '../helpers/blocks.js';
+
+describe('a testimony whose signature is read after a sidebar of tutors', () => {
+  const read = (signature: string, page: number) =>
+    splitRubriques(
+      [
+        block([['CONTEXTE', 1.2, true]], 4),
+        block([['La communauté regroupe vingt-six communes et un peu plus de 140 000 habitants.', 1, false]], 4),
+        block([['PAROLE DE LA COLLECTIVITÉ', 1.2, true]], 4),
+        block([['« L’équipe a su écouter des élus aux attentes parfois opposées. »', 1, false]], 4),
+        block([['TUTEUR', 1.2, true]], 4),
+        block([['Agnès TISSERAND, Directrice générale adjointe des services', 0.9, false]], 4),
+        block([[signature, 0.9, false]], page),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 1 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('gets it back when it signs with a tutor’s name on the next page (signature-after-cards)', () => {
+    const rubriques = read('Agnès Tisserand, directrice générale adjointe des services', 5);
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toEqual(['« L’équipe a su écouter des élus aux attentes parfois opposées. »', 'Agnès Tisserand, directrice générale adjointe des services']);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['Agnès TISSERAND, Directrice générale adjointe des services']);
+  });
+
+  it('leaves a second tutor’s card where it is', () => {
+    const rubriques = read('Paul MARTIN, directeur des services', 5);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toHaveLength(2);
+  });
+});
+
+describe('tutors’ cards of a sidebar read under the next heading', () => {
+  const read = (card: string) =>
+    splitRubriques(
+      [
+        block([['LE CONTEXTE', 1.2, true]], 7),
+        block([['Les archives communales conservent plus de quatre kilomètres linéaires de documents.', 1, false]], 7),
+        block([['ENCADREMENT', 1.2, true]], 7),
+        block([['LES PRÉCONISATIONS', 1.2, true]], 7),
+        block([[card, 0.9, false]], 7),
+        block([['L’équipe a conçu avec le service des archives un programme de transcription collaborative.', 1, false]], 7),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 3 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('go back under the tutors’ heading left empty (cards-after-empty-tutors)', () => {
+    const rubriques = read('BELLANGER Sophie – Directrice des archives');
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['BELLANGER Sophie – Directrice des archives']);
+    expect(rubriques.find(([key]) => key === 'clesPourAgir')?.[1]).toHaveLength(1);
+  });
+
+  it('leave a line of text opening the next rubrique where it is', () => {
+    const rubriques = read('Trois ateliers – un par quartier – ont réuni les habitants.');
+    expect(rubriques.find(([key]) => key === 'clesPourAgir')?.[1]).toHaveLength(2);
+  });
+});
+
+describe('the end of a sentence read away from its start', () => {
+  const read = (rest: string) =>
+    splitRubriques(
+      [
+        block([['LA PROBLÉMATIQUE', 1.2, true]], 7),
+        block([['Comment associer les habitants à la valorisation des fonds ?', 1, false]], 7),
+        block([[rest, 1, false]], 7),
+        block([['DES CLÉS POUR AGIR', 1.2, true]], 7),
+        block([['L’équipe a conçu un programme de transcription collaborative.', 1, false]], 7),
+        block([['Les transcriptions enrichissent l’inventaire publié sur le site', 1, false]], 7),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 3 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('is joined to the one paragraph that stops mid-sentence at the end of a text rubrique (cut-sentence)', () => {
+    const rubriques = read('de la ville.');
+    expect(rubriques.find(([key]) => key === 'problematique')?.[1]).toEqual(['Comment associer les habitants à la valorisation des fonds ?']);
+    expect(rubriques.find(([key]) => key === 'clesPourAgir')?.[1]).toEqual(['L’équipe a conçu un programme de transcription collaborative.', 'Les transcriptions enrichissent l’inventaire publié sur le site de la ville.']);
+  });
+
+  it('stays where it is when it opens in capitals', () => {
+    const rubriques = read('De la ville aussi.');
+    expect(rubriques.find(([key]) => key === 'problematique')?.[1]).toHaveLength(2);
+  });
+});
