@@ -354,8 +354,9 @@ function opensEntry(blocks: readonly Block[], index: number, ctx: LabelContext, 
   const page = reference ? Number(reference[1]) : null;
   // The first entry may bear any number; the next ones go up from it.
   const inSequence = (numero: number): boolean => ctx.entries === 0 || (numero > ctx.lastNumero && numero <= ctx.lastNumero + MAX_NUMBER_GAP);
+  // A labelled number only has to go up (a converter may have moved entries away); an unlabelled one must come next, or nearly.
+  if (start?.labelled && start.numero > ctx.lastNumero) return number(start.numero, true, page, start.rest);
   if (start && inSequence(start.numero)) {
-    if (start.labelled) return number(start.numero, true, page, start.rest);
     // Once numbers come with a label (« PROJET 01 », « 01/ »), an unlabelled number is a page or a title's.
     if (ctx.labelledForm !== true && (start.rest !== '' || bareNumberIsEntry(start.numero, first, ctx))) return number(start.numero, false, page, start.rest);
   }

@@ -86,7 +86,7 @@ export function findProjectStarts(blocks: readonly Block[], from: number, to: nu
     // Far from the page the sommaire announces, a number is a key figure or a list item.
     if (entry?.page != null && block.page !== null && Math.abs(block.page - entry.page - offset) > 2) continue;
     const evidence = startEvidence(blocks, i, to, head, entry, lead, vocabulary);
-    const how = decide(evidence, entry !== undefined);
+    const how = decide(evidence, entry !== undefined, byNumber.size > 0);
     if (!how) continue;
     starts.push({ index: i, numero, heading: lead.length > 0 ? { ...block, lines: block.lines.slice(0, 1), text: first } : block, lead, how, evidence });
     last = numero;
@@ -122,12 +122,16 @@ function startEvidence(blocks: readonly Block[], index: number, to: number, head
 
 /**
  * Reconciles the sources. A number the sommaire lists starts its project when the authors' heading
- * follows, or its title is printed again, or it is labelled on the announced page. A number the
- * sommaire lacks needs the body alone to say so twice: set as a project number (a label, display
- * type) and followed by a team (the authors' heading, or the family's e-mails).
+ * follows, or its title is printed again, or it is labelled on the announced page; with no sommaire
+ * read at all, only the authors' heading confirms a number (an unread sommaire's « 10/ TITRE » lines
+ * are followed by the body's e-mails too). A number a sommaire lacks needs the body alone to
+ * say so twice: set as a project number (a label, display type) and followed by a team (the
+ * authors' heading, or the family's e-mails).
  */
-function decide(evidence: readonly StartEvidence[], listed: boolean): ProjectStart['how'] | null {
+function decide(evidence: readonly StartEvidence[], listed: boolean, hasSommaire: boolean): ProjectStart['how'] | null {
   const has = (id: StartEvidence): boolean => evidence.includes(id);
+  // With no sommaire at all (none read: its own lines are then in the body too), the authors' heading alone confirms a number.
+  if (!hasSommaire) return has('authors-heading') ? 'authors' : null;
   if (listed) {
     if (has('authors-heading')) return 'authors';
     if (has('sommaire-title')) return 'title';
@@ -143,7 +147,8 @@ function familyEmailsFollow(blocks: readonly Block[], from: number, to: number, 
   let emails = 0;
   for (let i = from; i < to; i++) {
     const block = blocks[i]!;
-    if (i > from && numberAtStart(block.lines[0]?.text ?? block.text, vocabulary, false)?.labelled) return false;
+    // Another labelled number first (the next project, or the next line of a sommaire read as body): no team of this one.
+    if (i > from && numberAtStart(block.lines[0]?.text ?? block.text, vocabulary, true)?.labelled) return false;
     for (const line of block.lines) {
       const text = line.text.toLowerCase();
       if (text.includes('@') && domains.some((domain) => text.includes(domain))) emails++;

@@ -60,3 +60,10 @@ describe('a damaged sommaire', () => {
     expect(segmented.projects.map((p) => [p.numero, p.startEvidence?.includes('not-in-sommaire') ?? false])).toEqual([[1, false], [2, false], [3, true]]);
   });
 });
+
+describe('no sommaire at all', () => {
+  it('a number followed by the authors’ heading starts a project, as before (converter text: no type, no label)', () => {
+    const blocks = [block('01'), block('UN PREMIER TITRE'), block('LES AUTEURS'), block('Lisa MARCHETTI\nlisa.marchetti@administrateur-inet.org'), block('02'), block('UN DEUXIÈME TITRE'), block('LES AUTEURS'), block('Théo VIGNAL\ntheo.vignal@ingenieurchef-inet.org')];
+    expect(findProjectStarts(blocks, 0, blocks.length, [], DEFAULT_VOCABULARY).map((start) => [start.numero, start.how])).toEqual([[1, 'authors'], [2, 'authors']]);
+  });
+});
