@@ -162,15 +162,20 @@ const MAX_ENTRY_LINES = 8;
  */
 export function movePageAfterCollectivite(lines: readonly string[]): string[] {
   const out = [...lines];
+  // Each line normalised once, kept in step with `out`: the text after a line is searched for every page reference.
+  const normalised = out.map(normal);
+  const textAfter = (index: number): string => normalised.slice(index + 1).filter((line) => line !== '').join(' ');
   for (let i = 0; i < out.length; i++) {
     if (!ENTRY_PAGE.test(out[i]!)) continue;
     const title = entryTitleBefore(out, i);
     const next = out.findIndex((line, j) => j > i && line.trim() !== '');
     if (title === null || next < 0 || ENTRY_NUMBER.test(out[next]!) || ENTRY_PAGE.test(out[next]!)) continue;
-    const lead = normal(out[next]!).split(' ').slice(0, CONTINUATION_KEY_WORDS).join(' ');
-    if (!normal(out.slice(next + 1).join(' ')).includes(`${title} ${lead}`)) continue;
+    const lead = normalised[next]!.split(' ').slice(0, CONTINUATION_KEY_WORDS).join(' ');
+    if (!textAfter(next).includes(`${title} ${lead}`)) continue;
     const [page] = out.splice(i, 1);
     out.splice(next, 0, page!);
+    const [normalisedPage] = normalised.splice(i, 1);
+    normalised.splice(next, 0, normalisedPage!);
     i = next;
   }
   return out;

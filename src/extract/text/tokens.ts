@@ -16,6 +16,11 @@ const EMAIL_GLUED = /^(.*?[\p{L}\p{N}._%+-]+@[a-z0-9.-]+\.[a-z]{2,})(?=\p{Lu})(.
 export function splitGluedEmails(lines: readonly string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
+    // Most lines hold no address: skip the costly pattern on them.
+    if (!line.includes('@')) {
+      out.push(line);
+      continue;
+    }
     let rest = line;
     let glued = EMAIL_GLUED.exec(rest);
     while (glued) {
@@ -106,6 +111,8 @@ const HEADING_GLUED = /^(.*(?:^|\s)[\p{L}'’-]*\p{Ll}[.!?»])(\p{Lu}[\p{Lu}\s'�
  */
 export function splitGluedHeadings(lines: readonly string[]): string[] {
   return lines.flatMap((line) => {
+    // The patterns backtrack over long paragraph lines: try them only where a capital follows a small letter, or on a folio.
+    if (!GLUE_HINT.test(line) && !LEADING_DIGIT.test(line)) return [line];
     const glued = HEADING_GLUED.exec(line.trim()) ?? DISPLAY_WORD_GLUED.exec(line.trim()) ?? DISPLAY_WORD_AFTER_FOLIO.exec(line.trim());
     return glued ? [glued[1]!, glued[2]!] : [line];
   });
@@ -117,6 +124,12 @@ export function splitGluedHeadings(lines: readonly string[]): string[] {
  * line's end, start a line of their own.
  */
 const DISPLAY_WORD_GLUED = /^(.*\p{Ll})(\p{Lu}{3,}(?:\s+\p{Lu}[\p{Lu}'’-]*)*-?)$/u;
+
+/** What every glued heading above holds: a capital right after a small letter (and its end mark). */
+const GLUE_HINT = /\p{Ll}[.!?»]?\p{Lu}/u;
+
+/** What a display word glued to a folio starts with. */
+const LEADING_DIGIT = /^\s*\d/;
 
 /** A display word cut at a hyphen glued to the page number before it (« 110PROMO- »). */
 const DISPLAY_WORD_AFTER_FOLIO = /^(\d{1,3})(\p{Lu}{3,}-)$/u;
