@@ -60,6 +60,22 @@ describe('columns', () => {
       'CONTEXTE', 'Première ligne gauche', 'deuxième ligne gauche.', 'DES CLÉS POUR AGIR', 'Première ligne droite', 'deuxième ligne droite.',
     ]);
   });
+  it('reads two columns whose rows take turns without a straight gutter by where each row starts', () => {
+    const rows = [
+      'Gauche une ligne assez longue pour',
+      '                        Droite un',
+      'déborder sur la colonne de droite.',
+      '                        Droite deux',
+      'Gauche trois            Droite trois',
+      'Gauche quatre',
+      '                        Droite quatre',
+      'Gauche cinq',
+    ];
+    expect(readColumns(rows).filter((line) => line !== '')).toEqual([
+      'Gauche une ligne assez longue pour', 'déborder sur la colonne de droite.', 'Gauche trois', 'Gauche quatre', 'Gauche cinq',
+      'Droite un', 'Droite deux', 'Droite trois', 'Droite quatre',
+    ]);
+  });
   it('reads bands separated by blank rows before columns (author cards two per line)', () => {
     const cards = ['Fanette PEYRATOUT        Xavier LEIBAR', 'f.p@inet.org             x.l@inet.org', '', '', 'Nathalie BOUCHAIN', 'n.b@inet.org'];
     expect(readColumns(cards).filter((line) => line !== '')).toEqual(['Fanette PEYRATOUT', 'f.p@inet.org', 'Xavier LEIBAR', 'x.l@inet.org', 'Nathalie BOUCHAIN', 'n.b@inet.org']);
@@ -121,15 +137,30 @@ describe('evidence passes', () => {
     expect(dropRunningLines([same, same, same])).toHaveLength(3);
     expect(dropRunningLines([same, same, same, same])).toHaveLength(0);
   });
-  it('joins a display word set in pieces, a glued page number dropped', async () => {
+  it('joins a display word set in pieces, a glued page number dropped, a block of its own', async () => {
     const { joinWordPieces } = await import('../src/extract/text/tokens.js');
-    expect(joinWordPieces(['2SOM', 'MAI', 'RE', 'PILOTER ENSEMBLE'])).toEqual(['SOM MAI RE', 'PILOTER ENSEMBLE']);
+    expect(joinWordPieces(['2SOM', 'MAI', 'RE', 'PILOTER ENSEMBLE'])).toEqual(['SOM MAI RE', '', 'PILOTER ENSEMBLE']);
     expect(joinWordPieces(['SOM', '', 'MAI', '', 'RE'])).toEqual(['SOM MAI RE']);
     expect(joinWordPieces(['A', 'texte'])).toEqual(['A', 'texte']);
+  });
+  it('gives one line to each « NOM Prénom » of a roster run together, and leaves other lines', async () => {
+    const { splitRosterRuns } = await import('../src/extract/text/tokens.js');
+    expect(splitRosterRuns([' KESSLER Arnaud LE GOFF Maëlle NGUYEN Thu-Hà ', 'DUPONT Jeanne', 'LE CONTEXTE La ville compte'])).toEqual(['KESSLER Arnaud', 'LE GOFF Maëlle', 'NGUYEN Thu-Hà', 'DUPONT Jeanne', 'LE CONTEXTE La ville compte']);
+  });
+  it('puts the second of two rosters read one after the other under its heading, where the alphabetical order starts again', async () => {
+    const { placeSecondRosterHeading } = await import('../src/extract/text/tokens.js');
+    const text = ['PROMOTION', 'PREMIÈRE', '', 'PROMOTION', 'SECONDE', '', 'ABEL Anne', 'BRUN Paul', 'COSTEJean', 'DURAND Léa', '', 'ALIX Marc', 'BOUCHER Eve', 'CARON Luc'];
+    expect(placeSecondRosterHeading(text).filter((line) => line !== '')).toEqual([
+      'PROMOTION', 'PREMIÈRE', 'ABEL Anne', 'BRUN Paul', 'COSTEJean', 'DURAND Léa', 'PROMOTION', 'SECONDE', 'ALIX Marc', 'BOUCHER Eve', 'CARON Luc',
+    ]);
+    // One heading, names in order: nothing moves.
+    const one = ['PROMOTION', 'PREMIÈRE', '', 'ABEL Anne', 'BRUN Paul', 'CARON Luc', 'DURAND Léa', 'ESTIVAL Marc', 'FABRE Eve'];
+    expect(placeSecondRosterHeading(one)).toEqual(one);
   });
   it('cuts a heading in capitals glued to the sentence before', async () => {
     const { splitGluedHeadings } = await import('../src/extract/text/tokens.js');
     expect(splitGluedHeadings(['de son schéma.DES CLÉS POUR AGIR'])).toEqual(['de son schéma.', 'DES CLÉS POUR AGIR']);
+    expect(splitGluedHeadings(['VOISIN ElisabethPROMO-', '110PROMO-', 'un mot coupé-', 'SCHNEIDER LénaPROMOTION NIKOLA', 'le Grand Narbonne'])).toEqual(['VOISIN Elisabeth', 'PROMO-', '110', 'PROMO-', 'un mot coupé-', 'SCHNEIDER Léna', 'PROMOTION NIKOLA', 'le Grand Narbonne']);
     expect(splitGluedHeadings(['voir www.inet.FR'])).toEqual(['voir www.inet.FR']);
   });
   it('cuts sommaire entries run together, and moves a page set at the right after the entry', async () => {
@@ -143,6 +174,56 @@ describe('evidence passes', () => {
   it('cuts a block after the title and collectivité the sommaire printed', () => {
     const source = ['01/ LE TITRE DU PROJET', 'VILLE DE LYON', '/ P05', '', '01', '', 'LE TITRE DU PROJET', 'VILLE DE LYON', 'LES AUTEURS'].join('\n');
     expect(texts(source)).toContain('LES AUTEURS');
+  });
+  it('sets the collectivité the sommaire printed on a line of its own apart from the title', () => {
+    const source = ['01/ LE TITRE DU PROJET', 'VILLE DE LYON', '/ P05', '', '01', '', 'LE TITRE DU PROJET', 'VILLE DE LYON', 'LES AUTEURS'].join('\n');
+    expect(texts(source)).toEqual(expect.arrayContaining(['LE TITRE DU PROJET', 'VILLE DE LYON', 'LES AUTEURS']));
+  });
+  it('takes a page right of a gap for its own column\'s when entries start on that side too', () => {
+    const page = [
+      '01/ PREMIER TITRE          12/ AUTRE TITRE',
+      '    VILLE A                    VILLE B',
+      '    / P05                      / P61',
+    ];
+    expect(readColumns(page).filter((line) => line !== '').map((line) => line.trim())).toEqual(['01/ PREMIER TITRE', 'VILLE A', '/ P05', '12/ AUTRE TITRE', 'VILLE B', '/ P61']);
+  });
+  it('moves a page set at the right of a title after the collectivité the project page prints under that title', async () => {
+    const { movePageAfterCollectivite } = await import('../src/extract/text/sommaire.js');
+    const text = ['01/', '', 'LE TITRE DU PROJET', '', '/ P05', '', 'VILLE DE LYON', '', 'UNE SECTION', '', '01', 'LE TITRE DU PROJET', 'VILLE DE LYON', 'LE CONTEXTE'];
+    expect(movePageAfterCollectivite(text).slice(0, 9)).toEqual(['01/', '', 'LE TITRE DU PROJET', '', '', 'VILLE DE LYON', '/ P05', '', 'UNE SECTION']);
+    // A section title after the page is no collectivité: the project page does not print it under the title.
+    expect(movePageAfterCollectivite(text.map((line) => (line === 'VILLE DE LYON' ? 'UNE SECTION' : line)).slice(0, 10))).toEqual(text.map((line) => (line === 'VILLE DE LYON' ? 'UNE SECTION' : line)).slice(0, 10));
+  });
+  it('parts the page number glued before a project number, by the page the sommaire gives the project', async () => {
+    const { splitFolioFromNumber } = await import('../src/extract/text/sommaire.js');
+    const text = ['01/ LE TITRE', 'VILLE', '/ P05', '04/ AUTRE', 'VILLE', '/ P19', '501', 'LE TITRE', '1904', 'AUTRE', '1905', '150'];
+    expect(splitFolioFromNumber(text).slice(6)).toEqual(['01', 'LE TITRE', '04', 'AUTRE', '1905', '150']);
+  });
+  describe('a sommaire in two columns read across', async () => {
+    const { orderSommaireColumns } = await import('../src/extract/text/sommaire.js');
+    // Entry 05's first line, then 16's, then the rest of 05: the project pages tell whose each line is.
+    const sommaire = [
+      'PILOTER', '', '01/ UN TITRE', 'VILLE A', '/ P05', '',
+      'TRAVAILLER', '', 'VALORISER', '',
+      '05/ RENFORCER LA POLITIQUE DES', '', '16/ PRÉFIGURATION DE LA FUTURE', '', 'CADRES DE PROXIMITÉ', 'RÉGION B', '/ P25', '',
+      '06/ PLACER L\'USAGER', 'RÉGION C', '/ P30', '',
+      'MÉDIATHÈQUE COMMUNAUTAIRE', 'VILLE D', '/ P80', '',
+    ];
+    const pages = [
+      'PILOTER', '01', 'UN TITRE', 'VILLE A', 'TRAVAILLER', '05', 'RENFORCER LA POLITIQUE DES', 'CADRES DE PROXIMITÉ', 'RÉGION B',
+      '06', 'PLACER L\'USAGER', 'RÉGION C', 'VALORISER', '16', 'PRÉFIGURATION DE LA FUTURE', 'MÉDIATHÈQUE COMMUNAUTAIRE', 'VILLE D',
+    ];
+    it('puts each line back under its entry, the entries in number order under their sections', () => {
+      expect(orderSommaireColumns([...sommaire, '', ...pages]).slice(0, 25).filter((line) => line !== '')).toEqual([
+        'PILOTER', '01/ UN TITRE', 'VILLE A', '/ P05',
+        'TRAVAILLER', '05/ RENFORCER LA POLITIQUE DES', 'CADRES DE PROXIMITÉ', 'RÉGION B', '/ P25', '06/ PLACER L\'USAGER', 'RÉGION C', '/ P30',
+        'VALORISER', '16/ PRÉFIGURATION DE LA FUTURE', 'MÉDIATHÈQUE COMMUNAUTAIRE', 'VILLE D', '/ P80',
+      ]);
+    });
+    it('leaves a sommaire read in order as it is', () => {
+      const inOrder = ['01/ UN TITRE', 'VILLE A', '/ P05', '02/ DEUX', '/ P07', '03/ TROIS', '/ P09', '04/ QUATRE', '/ P11'];
+      expect(orderSommaireColumns(inOrder)).toEqual(inOrder);
+    });
   });
   it('keeps a key figure and the edition as blocks of their own', () => {
     expect(lineTexts(['Les chiffres', '150 000', 'habitants en plus', '41%', 'de demandes'].join('\n'))).toEqual(['Les chiffres', '150 000', 'habitants en plus', '41%', 'de demandes']);

@@ -59,9 +59,74 @@ function cut(rows: readonly string[], depth: number, out: string[]): void {
       return;
     }
   }
-  const indent = Math.min(...trimmed.filter((row) => row.trim() !== '').map((row) => row.length - row.trimStart().length));
+  const sides = depth < MAX_DEPTH ? splitByIndent(trimmed) : null;
+  if (sides) {
+    cut(sides.left, depth + 1, out);
+    cut(sides.right, depth + 1, out);
+    return;
+  }
+  const indent = Math.min(...trimmed.filter((row) => row.trim() !== '').map(indentOf));
   for (const row of trimmed) out.push(row.slice(indent).replace(/\s+$/, ''));
   out.push('');
+}
+
+const indentOf = (row: string): number => row.length - row.trimStart().length;
+
+/** Character columns between the left column's start and the right one's, at least (a paragraph's indent is less). */
+const MIN_COLUMN_SHIFT = 20;
+
+/** Character columns a row of the right column may start before or after its usual start (bullets, rounding). */
+const COLUMN_START_SLACK = 4;
+
+/** Rows each side needs: fewer could be a quote or a figure set apart. */
+const MIN_SIDE_ROWS = 4;
+
+/** Times the rows must go from one column to the other: a converter that writes rows by height interleaves them. */
+const MIN_SIDE_SWITCHES = 3;
+
+/**
+ * Two columns whose rows the converter interleaved by height, without a straight gutter (gs
+ * `txtwrite` sets each run at its own row, its x rounded so the columns overlap on the grid): the
+ * rows that start at the right column's usual start are its own, a row holding both is cut at its
+ * wide gap before that start, the others are the left column's.
+ * @returns The two columns' rows (the right ones at their place on the grid), or null when the rows
+ * do not take turns between two starts.
+ */
+function splitByIndent(rows: readonly string[]): { left: string[]; right: string[] } | null {
+  const written = rows.filter((row) => row.trim() !== '');
+  const leftStart = Math.min(...written.map(indentOf));
+  const counts = new Map<number, number>();
+  for (const row of written) if (indentOf(row) >= leftStart + MIN_COLUMN_SHIFT) counts.set(indentOf(row), (counts.get(indentOf(row)) ?? 0) + 1);
+  const rightStart = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+  if (rightStart === undefined) return null;
+  const from = rightStart - COLUMN_START_SLACK;
+  const left: string[] = [];
+  const right: string[] = [];
+  const sides: ('left' | 'right' | 'both')[] = [];
+  for (const row of rows) {
+    if (row.trim() === '') continue;
+    if (indentOf(row) >= from) {
+      right.push(row);
+      sides.push('right');
+      continue;
+    }
+    const gap = [...row.matchAll(new RegExp(` {${GUTTER_WIDTH},}(?=\\S)`, 'g'))].find((m) => m.index + m[0].length >= from);
+    if (!gap) {
+      left.push(row);
+      sides.push('left');
+      continue;
+    }
+    const at = gap.index + gap[0].length;
+    left.push(row.slice(0, gap.index));
+    right.push(' '.repeat(at) + row.slice(at));
+    sides.push('both');
+  }
+  const pure = sides.filter((side) => side !== 'both');
+  const switches = pure.filter((side, i) => i > 0 && side !== pure[i - 1]).length;
+  const rightRows = sides.filter((side) => side !== 'left').length;
+  const leftRows = sides.filter((side) => side !== 'right').length;
+  if (switches < MIN_SIDE_SWITCHES || rightRows < MIN_SIDE_ROWS || leftRows < MIN_SIDE_ROWS) return null;
+  return { left, right };
 }
 
 function trimBlankRows(rows: readonly string[]): readonly string[] {
@@ -93,9 +158,17 @@ function splitBands(rows: readonly string[], gap: number): string[][] {
 const ENTRY_NUMBER_ALONE = /^\s*\d{1,2}\s*\/\s*$/;
 const ENTRY_PAGE_ALONE = /^\s*\/\s*P\.?\s*\d{1,3}\s*$/i;
 
-/** Whether a gap between `start` and `end` would part a sommaire entry's number or page from its title: no gutter. */
+/** An entry starting with its number and title (« 16/ TITRE »): the side it stands on is a column of entries. */
+const ENTRY_STARTING = /^\s*\d{1,2}\s*\/\s*\S/;
+
+/**
+ * Whether a gap between `start` and `end` would part a sommaire entry's number or page from its
+ * title: no gutter. A page right of the gap is its own column's when entries start on that side
+ * too (a sommaire in two columns, each entry's page under its title).
+ */
 function partsEntry(rows: readonly string[], start: number, end: number): boolean {
-  return rows.some((row) => ENTRY_NUMBER_ALONE.test(row.slice(0, start)) && row.slice(end).trim() !== '' || ENTRY_PAGE_ALONE.test(row.slice(end)) && row.slice(0, start).trim() !== '');
+  const entriesOnRight = rows.some((row) => ENTRY_STARTING.test(row.slice(end)));
+  return rows.some((row) => ENTRY_NUMBER_ALONE.test(row.slice(0, start)) && row.slice(end).trim() !== '' || !entriesOnRight && ENTRY_PAGE_ALONE.test(row.slice(end)) && row.slice(0, start).trim() !== '');
 }
 
 /**

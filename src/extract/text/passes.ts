@@ -6,7 +6,8 @@
 import { isLaidOut, readColumns } from './columns.js';
 import { hasHeadingMarks, splitBoldRuns, stripLineMarkup } from './markdown.js';
 import { dropFolios, dropRunningLines, markPageBreaks } from './pages.js';
-import { joinWordPieces, splitGluedEmails, splitGluedHeadings, splitSommaireRuns, unswapLetters } from './tokens.js';
+import { movePageAfterCollectivite, orderSommaireColumns, splitFolioFromNumber } from './sommaire.js';
+import { placeSecondRosterHeading, splitRosterRuns, joinWordPieces, splitGluedEmails, splitGluedHeadings, splitSommaireRuns, unswapLetters } from './tokens.js';
 
 /**
  * How the converter separates blocks: `blocks`, a blank line ends a block (the seed converter,
@@ -38,8 +39,13 @@ const LINE_PASSES: readonly LinePass[] = [
   { name: 'bold runs', run: (lines) => lines.flatMap((line) => (/^\*\*[^*]+\*\*[^*]+\*\*/.test(line.trim()) ? splitBoldRuns(line) : [line])) },
   { name: 'glued e-mails', run: splitGluedEmails },
   { name: 'glued headings', run: splitGluedHeadings },
+  { name: 'roster lines run together', run: splitRosterRuns },
+  { name: 'two rosters read one after the other', run: placeSecondRosterHeading },
   { name: 'sommaire entries run together', run: splitSommaireRuns },
   { name: 'display words in pieces', run: joinWordPieces },
+  { name: 'sommaire page before the collectivité', run: movePageAfterCollectivite },
+  { name: 'sommaire columns read across', run: orderSommaireColumns },
+  { name: 'folio glued to the project number', run: splitFolioFromNumber },
 ];
 
 /**

@@ -3,7 +3,8 @@
  * number (« 01/ ») and its page (« / P05 »), and the project's first page prints them again. A
  * converter that runs the body's title into what follows (« … VILLE DE NULLEPART » / « LES
  * AUTEURS » in one block) has the block cut after the lines the sommaire printed, as the PDF path
- * finds the title by its type.
+ * finds the title by its type. The entry's last line, when the body ends the title on the same
+ * line, is the collectivité, a line of its own in both printings: it becomes a block of its own.
  */
 import { foldForMatch } from '../../conventions.js';
 import type { Block } from '../../types.js';
@@ -20,13 +21,19 @@ const MIN_ENTRY_LENGTH = 12;
 
 const key = (text: string): string => foldForMatch(text).replace(/[^A-Z0-9]/g, '');
 
+/** A sommaire entry, folded: its whole text (title and collectivité) and its last line. */
+interface PrintedEntry {
+  readonly text: string;
+  readonly last: string;
+}
+
 /**
- * The texts of the sommaire's entries (title and collectivité), folded.
+ * The sommaire's entries, folded.
  * @param blocks The blocks, in order.
  */
-function sommaireEntries(blocks: readonly Block[]): string[] {
+function sommaireEntries(blocks: readonly Block[]): PrintedEntry[] {
   const lines = blocks.flatMap((block) => block.lines.map((line) => line.text));
-  const entries: string[] = [];
+  const entries: PrintedEntry[] = [];
   for (let i = 0; i < lines.length; i++) {
     const number = ENTRY_NUMBER.exec(lines[i]!);
     if (!number) continue;
@@ -34,7 +41,7 @@ function sommaireEntries(blocks: readonly Block[]): string[] {
     for (let j = i + 1; j < Math.min(lines.length, i + MAX_ENTRY_LINES); j++) {
       if (ENTRY_PAGE.test(lines[j]!)) {
         const text = key(parts.join(' '));
-        if (text.length >= MIN_ENTRY_LENGTH) entries.push(text);
+        if (text.length >= MIN_ENTRY_LENGTH) entries.push({ text, last: key(parts.at(-1)!) });
         break;
       }
       if (ENTRY_NUMBER.test(lines[j]!)) break;
@@ -57,9 +64,12 @@ export function cutAfterPrintedTitles(blocks: readonly Block[]): Block[] {
     let covered = '';
     for (let n = 1; n < block.lines.length; n++) {
       covered += key(block.lines[n - 1]!.text);
-      if (covered.length >= MIN_ENTRY_LENGTH && entries.includes(covered)) {
-        return [withLines(block, block.lines.slice(0, n)), withLines(block, block.lines.slice(n))];
-      }
+      const entry = covered.length >= MIN_ENTRY_LENGTH ? entries.find(({ text }) => text === covered) : undefined;
+      if (!entry) continue;
+      const after = withLines(block, block.lines.slice(n));
+      const collectiviteApart = n >= 2 && key(block.lines[n - 1]!.text) === entry.last;
+      if (!collectiviteApart) return [withLines(block, block.lines.slice(0, n)), after];
+      return [withLines(block, block.lines.slice(0, n - 1)), withLines(block, block.lines.slice(n - 1, n)), after];
     }
     return [block];
   });

@@ -16,6 +16,11 @@ const EMAIL_GLUED = /^(.*?[\p{L}\p{N}._%+-]+@[a-z0-9.-]+\.[a-z]{2,})(?=\p{Lu})(.
 export function splitGluedEmails(lines: readonly string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
+    // Most lines hold no address: skip the costly pattern on them.
+    if (!line.includes('@')) {
+      out.push(line);
+      continue;
+    }
     let rest = line;
     let glued = EMAIL_GLUED.exec(rest);
     while (glued) {
@@ -82,6 +87,8 @@ export function joinWordPieces(lines: readonly string[]): string[] {
     }
     if (pieces.length >= MIN_WORD_PIECES) {
       out.push(pieces.join(' '));
+      // A display word is a heading of its own: the printed line right after it starts another block.
+      if (lines[end]?.trim()) out.push('');
       i = end;
       continue;
     }
@@ -104,10 +111,28 @@ const HEADING_GLUED = /^(.*(?:^|\s)[\p{L}'’-]*\p{Ll}[.!?»])(\p{Lu}[\p{Lu}\s'�
  */
 export function splitGluedHeadings(lines: readonly string[]): string[] {
   return lines.flatMap((line) => {
-    const glued = HEADING_GLUED.exec(line.trim());
+    // The patterns backtrack over long paragraph lines: try them only where a capital follows a small letter, or on a folio.
+    if (!GLUE_HINT.test(line) && !LEADING_DIGIT.test(line)) return [line];
+    const glued = HEADING_GLUED.exec(line.trim()) ?? DISPLAY_WORD_GLUED.exec(line.trim()) ?? DISPLAY_WORD_AFTER_FOLIO.exec(line.trim());
     return glued ? [glued[1]!, glued[2]!] : [line];
   });
 }
+
+/**
+ * A heading in capitals glued to the end of a name, no space between (« DUPONT JeannePROMO- »,
+ * « MARTIN LéaPROMOTION NOM », pypdf): capitals right after a lower-case letter, to the
+ * line's end, start a line of their own.
+ */
+const DISPLAY_WORD_GLUED = /^(.*\p{Ll})(\p{Lu}{3,}(?:\s+\p{Lu}[\p{Lu}'’-]*)*-?)$/u;
+
+/** What every glued heading above holds: a capital right after a small letter (and its end mark). */
+const GLUE_HINT = /\p{Ll}[.!?»]?\p{Lu}/u;
+
+/** What a display word glued to a folio starts with. */
+const LEADING_DIGIT = /^\s*\d/;
+
+/** A display word cut at a hyphen glued to the page number before it (« 110PROMO- »). */
+const DISPLAY_WORD_AFTER_FOLIO = /^(\d{1,3})(\p{Lu}{3,}-)$/u;
 
 /** A sommaire page reference (« / P61 ») inside a line. */
 const ENTRY_PAGE_INSIDE = /\s\/\s?P\d{1,3}\b/;
@@ -151,4 +176,66 @@ export function splitSommaireRuns(lines: readonly string[]): string[] {
   }
   release();
   return out;
+}
+
+/** A roster's « NOM Prénom »: a name in capitals (of one word or more), a first name in lower case after its capital. */
+const ROSTER_PAIR = /\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)* \p{Lu}\p{Ll}[\p{L}'’-]*/gu;
+
+/** Pairs a line must hold to be a roster run together: one pair is an ordinary roster line. */
+const MIN_ROSTER_PAIRS = 2;
+
+/**
+ * A roster's lines run together into one (markdown converters join a paragraph's lines: « KESSLER
+ * Arnaud LOURMELLE Baptiste »): a line made only of « NOM Prénom » pairs gives one line a pair.
+ */
+export function splitRosterRuns(lines: readonly string[]): string[] {
+  return lines.flatMap((line) => {
+    const pairs = line.trim().match(ROSTER_PAIR) ?? [];
+    return pairs.length >= MIN_ROSTER_PAIRS && pairs.join(' ') === line.trim().replace(/\s+/g, ' ') ? pairs : [line];
+  });
+}
+
+/** Names a roster column holds at least: fewer could be a project's authors. */
+const MIN_ROSTER_NAMES = 6;
+
+const isRosterLine = (line: string): boolean => (line.trim().match(ROSTER_PAIR) ?? []).join(' ') === line.trim() && line.trim() !== '';
+const hasLowerCase = (line: string): boolean => /\p{Ll}/u.test(line);
+const sortKey = (line: string): string => line.trim().normalize('NFD').replace(/\p{M}/gu, '').toUpperCase();
+
+/**
+ * Two rosters set side by side that the converter read one after the other, both headings first
+ * (« PROMOTION A » / « PROMOTION B » / the names of A / the names of B): a roster is in
+ * alphabetical order, so where the order starts again the second roster begins, and its heading
+ * goes there.
+ */
+export function placeSecondRosterHeading(lines: readonly string[]): string[] {
+  const out = [...lines];
+  for (let i = 0; i < out.length; i++) {
+    if (!isRosterLine(out[i]!) || (i > 0 && isRosterLine(out[i - 1]!))) continue;
+    // The names run on to the next heading: blank lines and a name the converter glued (« NOMPrénom ») go on.
+    let end = i;
+    while (end + 1 < out.length && (out[end + 1]!.trim() === '' || isRosterLine(out[end + 1]!) || /^\S*\p{Ll}\S*$/u.test(out[end + 1]!.trim()))) end++;
+    const names = out.map((line, at) => ({ line, at })).slice(i, end + 1).filter(({ line }) => line.trim() !== '');
+    const restarts = names.filter((name, k) => k > 0 && sortKey(name.line) < sortKey(names[k - 1]!.line)).map(({ at }) => at);
+    if (names.length < MIN_ROSTER_NAMES || restarts.length !== 1) continue;
+    const second = headingBlockBefore(out, i);
+    const first = second ? headingBlockBefore(out, second.start) : null;
+    if (!second || !first) continue;
+    const heading = out.slice(second.start, second.end + 1);
+    const at = restarts[0]!;
+    out.splice(at, 0, '', ...heading, '');
+    out.splice(second.start, second.end + 1 - second.start);
+    i = end;
+  }
+  return out;
+}
+
+/** The block of lines in capitals right before `index` (blank lines between), or null. */
+function headingBlockBefore(lines: readonly string[], index: number): { start: number; end: number } | null {
+  let end = index - 1;
+  while (end >= 0 && lines[end]!.trim() === '') end--;
+  if (end < 0 || hasLowerCase(lines[end]!)) return null;
+  let start = end;
+  while (start > 0 && lines[start - 1]!.trim() !== '' && !hasLowerCase(lines[start - 1]!)) start--;
+  return { start, end };
 }
