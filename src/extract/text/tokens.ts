@@ -181,6 +181,9 @@ export function splitSommaireRuns(lines: readonly string[]): string[] {
 /** A roster's « NOM Prénom »: a name in capitals (of one word or more), a first name in lower case after its capital. */
 const ROSTER_PAIR = /\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)* \p{Lu}\p{Ll}[\p{L}'’-]*/gu;
 
+/** A line of the characters names are made of, and nothing else. */
+const NAME_CHARACTERS_ONLY = /^[\p{L}\s'’-]+$/u;
+
 /** Pairs a line must hold to be a roster run together: one pair is an ordinary roster line. */
 const MIN_ROSTER_PAIRS = 2;
 
@@ -190,6 +193,8 @@ const MIN_ROSTER_PAIRS = 2;
  */
 export function splitRosterRuns(lines: readonly string[]): string[] {
   return lines.flatMap((line) => {
+    // Only letters, spaces, hyphens and apostrophes make a roster run: skip the pattern on any other line.
+    if (!NAME_CHARACTERS_ONLY.test(line)) return [line];
     const pairs = line.trim().match(ROSTER_PAIR) ?? [];
     return pairs.length >= MIN_ROSTER_PAIRS && pairs.join(' ') === line.trim().replace(/\s+/g, ' ') ? pairs : [line];
   });
@@ -198,7 +203,7 @@ export function splitRosterRuns(lines: readonly string[]): string[] {
 /** Names a roster column holds at least: fewer could be a project's authors. */
 const MIN_ROSTER_NAMES = 6;
 
-const isRosterLine = (line: string): boolean => (line.trim().match(ROSTER_PAIR) ?? []).join(' ') === line.trim() && line.trim() !== '';
+const isRosterLine = (line: string): boolean => NAME_CHARACTERS_ONLY.test(line) && (line.trim().match(ROSTER_PAIR) ?? []).join(' ') === line.trim() && line.trim() !== '';
 const hasLowerCase = (line: string): boolean => /\p{Ll}/u.test(line);
 const sortKey = (line: string): string => line.trim().normalize('NFD').replace(/\p{M}/gu, '').toUpperCase();
 
@@ -215,7 +220,8 @@ export function placeSecondRosterHeading(lines: readonly string[]): string[] {
     // The names run on to the next heading: blank lines and a name the converter glued (« NOMPrénom ») go on.
     let end = i;
     while (end + 1 < out.length && (out[end + 1]!.trim() === '' || isRosterLine(out[end + 1]!) || /^\S*\p{Ll}\S*$/u.test(out[end + 1]!.trim()))) end++;
-    const names = out.map((line, at) => ({ line, at })).slice(i, end + 1).filter(({ line }) => line.trim() !== '');
+    const run = out.slice(i, end + 1).map((line, k) => ({ line, at: i + k }));
+    const names = run.filter(({ line }) => line.trim() !== '');
     const restarts = names.filter((name, k) => k > 0 && sortKey(name.line) < sortKey(names[k - 1]!.line)).map(({ at }) => at);
     if (names.length < MIN_ROSTER_NAMES || restarts.length !== 1) continue;
     const second = headingBlockBefore(out, i);
