@@ -3,7 +3,7 @@
  * stages compare with. Line sizes are already relative to the body (1 = the body's size, `null`
  * when the input cannot tell: converter text), so one threshold serves every design.
  */
-import type { Block } from './types.js';
+import type { Block, TextLine } from './types.js';
 
 /**
  * A line this much larger than the body, or more, is set apart by its size (a pull-quote, a lead,
@@ -73,4 +73,17 @@ export function isSmallerThanBody(block: Block): boolean {
  */
 export function isQuoteType(block: Block): boolean {
   return isRegular(block) && isLargerThanBody(block);
+}
+
+/** How far two sizes may differ and still be one size (rounding of the fonts' sizes, hinting). */
+const SAME_SIZE_TOLERANCE = 0.06;
+
+/**
+ * Same weight and (within 6 %) the same size; unknown weight or size is never the same.
+ * @param a A line.
+ * @param b Another line.
+ * @returns `true` when both are known and set alike.
+ */
+export function sameStyle(a: TextLine, b: TextLine): boolean {
+  return a.bold !== null && a.bold === b.bold && a.size !== null && b.size !== null && Math.abs(a.size - b.size) <= SAME_SIZE_TOLERANCE * Math.max(a.size, b.size);
 }

@@ -11,10 +11,9 @@
  * recorded with the id of the rule that made it (`RubriqueCut`, printed by `extract --explain`).
  */
 import type { Vocabulary } from '../profile.js';
-import { sameStyle } from '../style.js';
 import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, RubriqueCut, RubriqueKey } from '../types.js';
-import { DISPLAY_SIZE, isQuoteType, isRegular, isSmallerThanBody } from '../typography.js';
+import { DISPLAY_SIZE, isQuoteType, isRegular, isSmallerThanBody, sameStyle } from '../typography.js';
 import { isStandaloneFigure } from './chiffres.js';
 import { runHeadingPasses } from './heading-passes.js';
 import { moveByShape } from './moves.js';

@@ -4,8 +4,8 @@
  * bare page number at the end of the title (« TITRE ....... 5 »), or the page first.
  */
 import { SOMMAIRE_NUMBER, SOMMAIRE_PAGE, foldForMatch } from '../conventions.js';
+import { sameStyle } from '../typography.js';
 import type { Vocabulary } from '../profile.js';
-import { sameStyle } from '../style.js';
 import type { Block, Diagnostic, SommaireEntry, TextLine } from '../types.js';
 
 /** A project number that opens a line, with its label and separator, as found by `numberAtStart`. */
