@@ -6,6 +6,7 @@
  * that page prints its section's title before it. Entries are rewritten in number order, each
  * under its section title, each a block of its own.
  */
+import { foldForMatch } from '../../conventions.js';
 
 /** An entry's first line: its number, a slash, its title (« 05/ UN TITRE »). */
 const ENTRY_START = /^\s*(\d{1,2})\/\s+(\S.*)$/;
@@ -39,8 +40,8 @@ interface Entry {
 /** Words of a line looked for after a title on the project page (the rest may differ there: an accent, a typo). */
 const CONTINUATION_KEY_WORDS = 2;
 
-/** Compared without case, accents nor line breaks: the project page sets the title otherwise. */
-const normal = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toUpperCase();
+/** Compared without case, accents nor line breaks (the project page sets the title otherwise): the profile's fold. */
+const normal = foldForMatch;
 
 /** An entry's title so far, without its number. */
 const titleOf = (entry: Entry): string => normal(entry.lines.join(' ').replace(ENTRY_START, '$2'));

@@ -1,6 +1,7 @@
 /**
  * Token repairs of converter text: what a converter glued or garbled inside a line.
  */
+import { foldForMatch } from '../../conventions.js';
 
 /**
  * An e-mail address glued to the next printed word (« …-inet.orgJeanne DUPONT »): the domain ends
@@ -205,7 +206,8 @@ const MIN_ROSTER_NAMES = 6;
 
 const isRosterLine = (line: string): boolean => NAME_CHARACTERS_ONLY.test(line) && (line.trim().match(ROSTER_PAIR) ?? []).join(' ') === line.trim() && line.trim() !== '';
 const hasLowerCase = (line: string): boolean => /\p{Ll}/u.test(line);
-const sortKey = (line: string): string => line.trim().normalize('NFD').replace(/\p{M}/gu, '').toUpperCase();
+/** Roster names compare in alphabetical order without case nor accents. */
+const sortKey = foldForMatch;
 
 /**
  * Two rosters set side by side that the converter read one after the other, both headings first
