@@ -17,7 +17,7 @@ import { emailKey, foldLetters, nameKey } from '../normalise/names.js';
 import type { Vocabulary } from '../profile.js';
 import type { BrochureDocument, Diagnostic, ExtractedDocument, ParsedProject, Projet, RubriqueKey, SegmentedDocument } from '../types.js';
 import { at, HOLDS, median, pad, page, projectPages } from './common.js';
-import { fieldsLikeSiblings, figuresInText, rubriquesStartSentences } from './repetition.js';
+import { fieldsLikeSiblings, figuresInText, rubriquesStartSentences, testimonyInRubrique } from './repetition.js';
 import { foldedWords, gatherEvidence, printsInOrder, type Evidence, type PrintedEmail, type ProjectEvidence, type Team } from './evidence.js';
 
 /** What the passes look at. */
@@ -62,13 +62,14 @@ export const SELF_CHECK_PASSES: readonly SelfCheckPass[] = [
   { id: 'plausible-sizes', run: plausibleSizes },
   { id: 'fields-like-siblings', run: fieldsLikeSiblings },
   { id: 'figures-in-text', run: figuresInText },
+  { id: 'testimony-in-rubrique', run: testimonyInRubrique },
   { id: 'rubriques-start-sentences', run: rubriquesStartSentences },
 ];
 
 /**
  * Runs every pass.
  * @param input The document and the stages' outputs it was made from.
- * @returns The violations, in pass order: `error` (the run is partial) but for `RUBRIQUE_STARTS_MID_SENTENCE`, a `warning`.
+ * @returns The violations, in pass order: `error` (the run is partial) but for the warnings `RUBRIQUE_STARTS_MID_SENTENCE` and `TESTIMONY_IN_RUBRIQUE` when the project has a testimony.
  */
 export function selfCheck(input: SelfCheckInput): Diagnostic[] {
   const evidence = gatherEvidence(input.extracted, input.segmented, input.vocabulary);

@@ -5,10 +5,12 @@
  * field every sibling fills left empty (its content folded into a neighbour or lost), key figures
  * read as lines of a text rubrique, a rubrique that starts in the middle of a sentence.
  */
+import { foldForMatch } from '../conventions.js';
 import { looksLikeFigure } from '../parse/chiffres.js';
-import { TEXT_RUBRIQUES } from '../text-rubriques.js';
-import type { Diagnostic, Projet, RubriqueKey } from '../types.js';
+import { BODY_RUBRIQUES, TEXT_RUBRIQUES } from '../text-rubriques.js';
+import type { Diagnostic, Personne, Projet, RubriqueKey } from '../types.js';
 import { at, HOLDS, pad, projectPages } from './common.js';
+import { CARD_LINE_MAX_CHARACTERS } from './evidence.js';
 import type { PassInput } from './index.js';
 
 /**
@@ -16,6 +18,15 @@ import type { PassInput } from './index.js';
  * references and the tutors (the authors and the title are `title-and-team`'s).
  */
 const TEMPLATE_FIELDS: readonly RubriqueKey[] = [...TEXT_RUBRIQUES, 'chiffres', 'allerPlusLoin', 'tuteurs'];
+
+/** A detail each person of a kind prints: an author's e-mail, a tutor's function. */
+const PERSON_DETAILS: readonly { what: string; lacks: string; details: (projet: Projet) => { person: Personne; holds: boolean }[] }[] = [
+  { what: 'auteur', lacks: 'adresse', details: (projet) => projet.auteurs.map((person) => ({ person, holds: Boolean(person.email) })) },
+  { what: 'tuteur', lacks: 'fonction', details: (projet) => projet.tuteurs.map((person) => ({ person, holds: Boolean(person.fonction) })) },
+];
+
+/** How many names a message lists before « … ». */
+const NAMES_SHOWN = 3;
 
 /**
  * A line longer than this is prose, not a key figure with its label: the family's labels run to a
@@ -25,10 +36,11 @@ const TEMPLATE_FIELDS: readonly RubriqueKey[] = [...TEXT_RUBRIQUES, 'chiffres', 
 const FIGURE_LINE_MAX_CHARACTERS = 250;
 
 /**
- * A field that nearly every other project of the document fills is empty in one project (and a
- * tutor is read without the function every other tutor has): its content went into a neighbour
- * (a pull-quote testimony folded into « Des clés pour agir », references into a rubrique) or was
- * lost. Checked from `minSiblingsForFieldShare` other projects on, at `fieldShareOfSiblings`.
+ * A field that nearly every other project of the document fills is empty in one project: its
+ * content went into a neighbour (a testimony folded into « Des clés pour agir », references into
+ * a rubrique) or was lost. Likewise authors without the e-mail, or tutors without the function,
+ * that nearly every other one prints: a team row half lost. Checked from
+ * `minSiblingsForFieldShare` other projects on, at `fieldShareOfSiblings`.
  */
 export function fieldsLikeSiblings({ read, vocabulary }: PassInput): Diagnostic[] {
   const { fieldShareOfSiblings: share, minSiblingsForFieldShare: minSiblings } = vocabulary.plausibility;
@@ -46,12 +58,13 @@ export function fieldsLikeSiblings({ read, vocabulary }: PassInput): Diagnostic[
       missing(projet, `rubrique « ${vocabulary.rubriqueLabel(key)} » vide, alors que ${holders} des ${siblings} autres projets du document la remplissent`);
     }
   }
-  for (const projet of projets) {
-    const others = projets.filter((p) => p !== projet).flatMap((p) => p.tuteurs);
-    const withFunction = others.filter((tuteur) => tuteur.fonction).length;
-    if (others.length === 0 || withFunction / others.length < share) continue;
-    for (const tuteur of projet.tuteurs.filter((t) => !t.fonction)) {
-      missing(projet, `tuteur « ${tuteur.prenom} ${tuteur.nom} » sans fonction, alors que ${withFunction} des ${others.length} tuteurs des autres projets en ont une`);
+  for (const { what, lacks, details } of PERSON_DETAILS) {
+    for (const projet of projets) {
+      const others = projets.filter((p) => p !== projet).flatMap(details);
+      const holding = others.filter((detail) => detail.holds).length;
+      const without = details(projet).filter((detail) => !detail.holds).map((detail) => detail.person);
+      if (without.length === 0 || others.length === 0 || holding / others.length < share) continue;
+      missing(projet, `${without.length} ${what}${without.length > 1 ? 's' : ''} sans ${lacks} (${names(without)}), alors que ${holding} des ${others.length} ${what}s des autres projets en ont une`);
     }
   }
   return out;
@@ -81,6 +94,11 @@ export function figuresInText({ read, vocabulary }: PassInput): Diagnostic[] {
   return out;
 }
 
+/** « « Anne MARTIN », « Paul DURAND »… » for a message. */
+function names(people: readonly Personne[]): string {
+  return people.slice(0, NAMES_SHOWN).map((person) => `« ${person.prenom} ${person.nom} »`).join(', ') + (people.length > NAMES_SHOWN ? '…' : '');
+}
+
 /** The longest run of consecutive lines of a text that look like key figures. */
 function longestFigureRun(text: string): string[] {
   let best: string[] = [];
@@ -108,6 +126,44 @@ export function rubriquesStartSentences({ read, vocabulary }: PassInput): Diagno
         severity: 'warning',
         ...at(projet),
         message: `Projet ${pad(projet.numero)}${projectPages(projet)} : la rubrique « ${vocabulary.rubriqueLabel(key)} » commence au milieu d’une phrase (« ${text.slice(0, 60)}… ») : son début a pu être lu dans une autre rubrique.`,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * A testimony's signature: a name (two to four capitalised words) then, after a comma, a
+ * parenthesis or a space, a role word; or a quoted title, a comma and a name (« « Un regard
+ * extérieur », Guillaume Clédière, DGS… »). Group 1 is the quoted title, group 2 the role word.
+ */
+const SIGNATURE = /^(«[^»]*»\s*,\s*\p{Lu})?(?:\p{Lu}[\p{L}'’-]*\s+){1,3}?\p{Lu}[\p{L}'’-]*\s*[,(]?\s*(\p{L}+)/u;
+
+/**
+ * A body rubrique holds a testimony's signature line (a card line: « Aleksandra Gaiffe,
+ * Directrice générale adjointe… »): the testimony, set as a pull quote without its heading, was
+ * read into the rubrique. The role words are the document's own: the first words of its tutors'
+ * functions (« Directrice », « Chef »…). An error when the project has no testimony (the whole
+ * testimony is in the rubrique); a warning when it has one (only its signature line moved).
+ */
+export function testimonyInRubrique({ read, vocabulary }: PassInput): Diagnostic[] {
+  const projets = read.map(({ projet }) => projet);
+  const roles = new Set(projets.flatMap((projet) => projet.tuteurs.map((tuteur) => foldForMatch(tuteur.fonction?.split(/[\s,]+/)[0] ?? ''))).filter((word) => word !== ''));
+  const out: Diagnostic[] = [];
+  for (const projet of projets) {
+    for (const key of BODY_RUBRIQUES) {
+      const lines = (projet[key] ?? '').split(/\n+/).map((line) => line.trim());
+      const signature = lines.find((line) => {
+        const match = line.length < CARD_LINE_MAX_CHARACTERS ? SIGNATURE.exec(line) : null;
+        return match !== null && (match[1] !== undefined || roles.has(foldForMatch(match[2]!)));
+      });
+      if (signature === undefined) continue;
+      const folded = !HOLDS.temoignage(projet);
+      out.push({
+        code: 'TESTIMONY_IN_RUBRIQUE',
+        severity: folded ? 'error' : 'warning',
+        ...at(projet),
+        message: `Projet ${pad(projet.numero)}${projectPages(projet)} : la rubrique « ${vocabulary.rubriqueLabel(key)} » contient la signature d’un témoignage (« ${signature.slice(0, 70)} »)${folded ? ' et le projet n’a pas de témoignage : le témoignage a été lu dans la rubrique' : ' : elle a été séparée du témoignage'}.`,
       });
     }
   }
