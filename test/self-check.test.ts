@@ -216,6 +216,11 @@ describe('self-check', () => {
     const moved = copy(input.document);
     moved.projets[1]!.contexte += '\n\nHélène Jacob, Directrice des finances.';
     expect(selfCheck({ ...input, document: moved }).map((d) => [d.code, d.severity])).toEqual([['TESTIMONY_IN_RUBRIQUE', 'warning']]);
+    // A quoted title, then the name: the role word need not be a tutor's.
+    const quoted = copy(input.document);
+    quoted.projets[2]!.clesPourAgir += '\n\n« Un regard neuf », Irène Laval, DGS de la ville.';
+    quoted.projets[2]!.temoignage = null;
+    expect(selfCheck({ ...input, document: quoted }).filter((d) => d.code === 'TESTIMONY_IN_RUBRIQUE').map((d) => [d.projet, d.severity])).toEqual([[3, 'error']]);
     // A name followed by a word that begins no tutor's function of the document signs nothing.
     const prose = copy(input.document);
     prose.projets[1]!.contexte += '\n\nGrand Paris, l’objectif étant de porter un regard neuf.';

@@ -135,12 +135,12 @@ export function rubriquesStartSentences({ read, vocabulary }: PassInput): Diagno
 /**
  * A testimony's signature: a name (two to four capitalised words) then, after a comma, a
  * parenthesis or a space, a role word; or a quoted title, a comma and a name (« « Un regard
- * extérieur », Guillaume Clédière, DGS… »). Group 1 is the quoted title, group 2 the role word.
+ * neuf », Anne Martin, DGS… »). Group 1 is the quoted title, group 2 the role word.
  */
-const SIGNATURE = /^(«[^»]*»\s*,\s*\p{Lu})?(?:\p{Lu}[\p{L}'’-]*\s+){1,3}?\p{Lu}[\p{L}'’-]*\s*[,(]?\s*(\p{L}+)/u;
+const SIGNATURE = /^(«[^»]*»\s*,\s*)?(?:\p{Lu}[\p{L}'’-]*\s+){1,3}?\p{Lu}[\p{L}'’-]*\s*[,(]?\s*(\p{L}+)/u;
 
 /**
- * A body rubrique holds a testimony's signature line (a card line: « Aleksandra Gaiffe,
+ * A body rubrique holds a testimony's signature line (a card line: « Anne Martin,
  * Directrice générale adjointe… »): the testimony, set as a pull quote without its heading, was
  * read into the rubrique. The role words are the document's own: the first words of its tutors'
  * functions (« Directrice », « Chef »…). An error when the project has no testimony (the whole
