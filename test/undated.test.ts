@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDITION } from '../src/conventions.js';
-import { normaliseDocument } from '../src/normalise/index.js';
 import type { BrochureDocument } from '../src/types.js';
 import { validateDocument } from '../src/validate/index.js';
 import { BROCHURE_TXT } from './bad-inputs/make-corpus.mjs';
@@ -101,21 +100,19 @@ describe('extract of a brochure without edition', () => {
     expect(new Set(fields)).toEqual(new Set(['brochure.edition', 'brochure.annees', 'projets.id']));
   });
 
-  it('still refuses a text with neither edition nor project (NOT_A_BROCHURE, exit 65, nothing written)', async () => {
-    const input = join(dir, 'prose.txt');
-    const out = join(dir, 'prose.json');
-    writeFileSync(input, 'Compte rendu de réunion\n\nLe conseil s’est réuni le 3 mars.\n');
+  it.each([
+    ['prose.txt', 'Compte rendu de réunion\n\nLe conseil s’est réuni le 3 mars.\n', /no numbered sommaire and no e-mail/],
+    // Past segment (a project number and a heading), but no project read and no edition: normalise refuses it.
+    ['headings.txt', '01\nLES AUTEURS\n01\nLES AUTEURS\n', /no edition \(« YYYY \/ YYYY »\) and no project were found/],
+  ])('still refuses a text with neither edition nor project (%s: NOT_A_BROCHURE, exit 65, nothing written)', async (name, text, reason) => {
+    const input = join(dir, name);
+    const out = join(dir, `${name}.json`);
+    writeFileSync(input, text);
     const run = await cli(['extract', input, '--out', out]);
     expect(run.code).toBe(65);
+    expect(run.stderr).toMatch(reason);
     expect(run.stderr).toMatch(/^brochure-extract: .*does not look like a « Regards croisés sur les territoires » brochure\n$/);
-    expect(readdirSync(dir)).not.toContain('prose.json');
-  });
-
-  it('is refused by the normalise stage when no project was read either, as before', () => {
-    const nothing = { cover: [], sommaire: [], sections: [], colophon: [], sectionHeadings: [], projects: [], rosters: [], diagnostics: [] };
-    expect(() => normaliseDocument(nothing, [], { file: 'x.txt', sha256: '', format: 'text', pageCount: null })).toThrow(
-      expect.objectContaining({ code: 'NOT_A_BROCHURE', exitCode: 65 }),
-    );
+    expect(readdirSync(dir)).not.toContain(`${name}.json`);
   });
 });
 
