@@ -193,13 +193,17 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
     draft.lastPage = block.page;
     lastText = draft;
   };
+  /** Whether a line is set as some line of the entries read so far (a title or a collectivité). */
+  const setLikeAnEntryLine = (line: TextLine): boolean => drafts.some((draft) => draft.lines.some((held) => known(held) && sameStyle(line, held)));
   /** Whether text continues `draft` (its next title or organisation line), by position and style. */
   const continues = (draft: Draft, lines: readonly TextLine[], block: Block, index: number): boolean => {
     const first = lines[0]!;
     const samePage = block.page === null || draft.lastPage === null || block.page === draft.lastPage;
     const likeSection = sectionStyle !== null && known(first) && sameStyle(first, sectionStyle);
-    // A table row cut by a page break: its rest opens the next page, set like the entry's last line.
-    if (!samePage && !(known(first) && sameStyle(first, draft.lines.at(-1)!) && !likeSection)) return false;
+    // A table row cut by a page break (`rule: row-across-pages`): its rest opens the next page, set
+    // like a line the entries already hold (the entry's last line, or the earlier entries' titles
+    // when the row's page falls between its collectivité and its title).
+    if (!samePage && !(known(first) && !likeSection && setLikeAnEntryLine(first))) return false;
     // Before its page: the entry's title and organisation lines, a few blocks.
     if (draft.page === null && pendingPage === null) return index - draft.lastIndex <= ENTRY_SPAN;
     // After its page: the organisation under the title's page (« TITRE …… 12 » then « COLLECTIVITÉ »).

@@ -150,6 +150,31 @@ describe('a collectivité printed after the page reference', () => {
   });
 });
 
+describe('a sommaire row cut by a page break', () => {
+  it('keeps the title that opens the next page with its entry when the collectivité came first, and reads on (row-across-pages)', () => {
+    const blocks = [
+      block([['PILOTER ENSEMBLE', 1, true]], 2),
+      block([['p. 5', 0.86, true]], 2),
+      block([['01', 1.14, true]], 2),
+      block([['VILLE DE LORVAL', 0.76, false]], 2),
+      block([['UN TITRE DE PROJET', 0.86, true]], 2),
+      block([['p. 9', 0.86, true]], 2),
+      block([['02', 1.14, true]], 2),
+      block([['DÉPARTEMENT DE LA VALMORE', 0.76, false]], 2),
+      block([['UN AUTRE TITRE', 0.86, true]], 3),
+      block([['p. 12', 0.86, true]], 3),
+      block([['03', 1.14, true]], 3),
+      block([['RÉGION DU NORD', 0.76, false]], 3),
+      block([['UN TROISIÈME TITRE', 0.86, true]], 3),
+    ];
+    expect(entries(blocks)).toEqual([
+      [1, 'VILLE DE LORVAL UN TITRE DE PROJET', 5, 'PILOTER ENSEMBLE'],
+      [2, 'DÉPARTEMENT DE LA VALMORE UN AUTRE TITRE', 9, 'PILOTER ENSEMBLE'],
+      [3, 'RÉGION DU NORD UN TROISIÈME TITRE', 12, 'PILOTER ENSEMBLE'],
+    ]);
+  });
+});
+
 describe('a misread number', () => {
   it('is read as the number expected at its place (« O9/ » after « 08/ »), and reported', () => {
     const blocks = ['08/', 'TITRE HUIT', '/ P40', 'O9/', 'TITRE NEUF', '/ P46', '10/', 'TITRE DIX', '/ P52'].map((text) => block(text));
