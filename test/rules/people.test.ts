@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_VOCABULARY } from '../../src/profile.js';
 import { nameThenEmail, readAuthorCards, spelling } from '../../src/parse/people.js';
 import { isTeamBlock } from '../../src/parse/structure.js';
+import { moveByShape } from '../../src/parse/moves.js';
 import { block } from '../helpers/blocks.js';
 
 const pairs = (texts: string[]) => {
@@ -63,6 +64,15 @@ describe('a team table with a « Corps » column', () => {
   it('drops the corps cells, printed apart or on one line with a name part or the e-mail, so that they are no name part (corps-cells)', () => {
     const read = withCorps(['Nom', 'Prénom Corps', 'Courriel', 'MARCHETTI', 'Lisa Administrateur', 'lisa.marchetti@administrateur-inet.org', 'OYONO', 'Kévin', 'Ingénieur en chef kevin.oyono@ingenieurchef-inet.org']);
     expect(read).toEqual([['MARCHETTI Lisa', ['lisa.marchetti@administrateur-inet.org']], ['OYONO Kévin', ['kevin.oyono@ingenieurchef-inet.org']]]);
+  });
+
+  it('tells a team block by its e-mail when the corps cell was read onto its line, and moves its row out of the tutors with the others (corps-cells)', () => {
+    expect(isTeamBlock(block(['Ingénieur en chef kevin.oyono@ingenieurchef-inet.org']), DEFAULT_VOCABULARY)).toBe(true);
+    expect(isTeamBlock(block(['Écrire à kevin.oyono@ingenieurchef-inet.org']), DEFAULT_VOCABULARY)).toBe(false);
+    const cells = ['Nom', 'MARCHETTI', 'Lisa', 'Administrateur\nlisa.marchetti@administrateur-inet.org', 'OYONO', 'Kévin', 'Ingénieur en chef kevin.oyono@ingenieurchef-inet.org'].map((text) => block(text));
+    const tutors = { key: 'tuteurs' as const, heading: 'Tuteur', page: null, blocks: [block(['Agnès TISSERAND', 'Directrice générale adjointe']), ...cells] };
+    moveByShape({ title: [], rubriques: [tutors], boxes: [], vocabulary: DEFAULT_VOCABULARY, where: { projet: 1 }, diagnostics: [] });
+    expect(tutors.blocks.map((b) => b.text)).toEqual(['Agnès TISSERAND Directrice générale adjointe']);
   });
 
   it('drops a corps cell in a table row and its feminine form, never a name', () => {
