@@ -145,18 +145,22 @@ function marginHeadingRows(fragments: readonly Fragment[], columns: readonly Fra
   if (!rest.flat().some((fragment) => !fragment.bold)) return null;
   // The text a margin heading heads is the column just beside it: a sidebar further right
   // (authors, tutors) has its own lines, which would hide where that column's paragraphs open.
-  const tops = headingTops(margin, rest[0]!, body);
+  // A sidebar the text wraps around (`rule: margin-heading-float`) is no column of its own: the
+  // lines under it span both, so it is taken out of the text first.
+  const floated = floatedBox(rest[0]!, body);
+  const text = floated ? rest[0]!.filter((fragment) => !floated.includes(fragment)) : rest[0]!;
+  const tops = headingTops(margin, text, body);
   if (tops.length === 0) return null;
   // Columns further right (a sidebar) are read whole after the rows: cut into rows too, a tutor's
   // name would be parted from the line that calls him one.
   const beyond = rest.slice(1);
   const rows: Fragment[][] = tops.map(() => []);
   rows.push([]);
-  for (const fragment of [...margin, ...rest[0]!]) {
-    // A heading may sit a little lower than the first line beside it (set smaller, or aligned on its baseline).
-    const row = tops.filter((top) => fragment.top >= top - 0.6 * body).length;
-    rows[row]!.push(fragment);
-  }
+  // A heading may sit a little lower than the first line beside it (set smaller, or aligned on its baseline).
+  const rowOf = (top: number): number => tops.filter((at) => top >= at - 0.6 * body).length;
+  for (const fragment of [...margin, ...text]) rows[rowOf(fragment.top)]!.push(fragment);
+  // The floated box is read whole after the row it starts beside, before the next heading's.
+  if (floated) rows.splice(rowOf(Math.min(...floated.map((fragment) => fragment.top))) + 1, 0, floated);
   return [...rows, ...beyond].filter((row) => row.length > 0);
 }
 
@@ -285,6 +289,18 @@ function floatCut(fragments: readonly Fragment[], body: number): Fragment[][] | 
     if ((across || widened) && (boxedRight || boxedLeft)) return [upper, lower];
   }
   return null;
+}
+
+/**
+ * The box of a float (`floatCut`) at the right of the text it sits in: the narrower of the two
+ * columns above the line where the text runs on under it. `null` when there is none.
+ */
+function floatedBox(fragments: readonly Fragment[], body: number): Fragment[] | null {
+  const cut = floatCut(fragments, body);
+  if (!cut) return null;
+  const [left, right] = splitAlong(cut[0]!, 'x', 1.5 * body).parts;
+  const width = (part: readonly Fragment[]): number => Math.max(...part.map((f) => f.x1)) - Math.min(...part.map((f) => f.x0));
+  return left && right && width(right) < width(left) ? right : null;
 }
 
 /** Whether a part holds running text: three lines or more of regular body-size text. */
