@@ -7,6 +7,7 @@ import { DEFAULT_VOCABULARY } from '../../src/profile.js';
 import { nameThenEmail, readAuthorCards, spelling } from '../../src/parse/people.js';
 import { isTeamBlock } from '../../src/parse/structure.js';
 import { moveByShape } from '../../src/parse/moves.js';
+import { splitRubriques } from '../../src/parse/rubriques.js';
 import { block } from '../helpers/blocks.js';
 
 const pairs = (texts: string[]) => {
@@ -73,6 +74,24 @@ describe('a team table with a « Corps » column', () => {
     const tutors = { key: 'tuteurs' as const, heading: 'Tuteur', page: null, blocks: [block(['Agnès TISSERAND', 'Directrice générale adjointe']), ...cells] };
     moveByShape({ title: [], rubriques: [tutors], boxes: [], vocabulary: DEFAULT_VOCABULARY, where: { projet: 1 }, diagnostics: [] });
     expect(tutors.blocks.map((b) => b.text)).toEqual(['Agnès TISSERAND Directrice générale adjointe']);
+  });
+
+  it('never takes a header cell set like the headings for a rubrique heading, whatever follows it (header-cell-no-heading)', () => {
+    const cell = (text: string, bold = false) => block([[text, 0.89, bold]], 5);
+    const split = splitRubriques(
+      [
+        block([['Auteurs du projet', 1, true]], 5),
+        cell('Nom', true), cell('Prénom Corps', true), cell('Courriel', true),
+        cell('PEYRATOUT Fanette'), block([['Administrateur', 0.89, false], ['fanette.peyratout@administrateur-inet.org', 0.89, false]], 5),
+        cell('LEIBAR'), cell('Xavier'), block([['Administrateur', 0.89, false], ['xavier.leibar@administrateur-inet.org', 0.89, false]], 5),
+        cell('BOUCHAIN'), cell('Nathalie Ingénieur en chef nathalie.bouchain@ingenieurchef-inet.org'),
+        block([['Le contexte', 1, true]], 5),
+        block([['Bordeaux Métropole a développé depuis le 1er janvier 2016 un modèle ambitieux et innovant de mutualisation.', 1, false]], 5),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 1 },
+    );
+    expect(split.rubriques.map((rubrique) => rubrique.heading)).toEqual(['Auteurs du projet', 'Le contexte']);
   });
 
   it('drops a corps cell in a table row and its feminine form, never a name', () => {
