@@ -108,6 +108,10 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
       if (figureRows) return recurse(figureRows, 'band');
       const rows = marginHeadingRows(fragments, columns.parts, body);
       if (rows) return recurse(rows, 'band');
+      // The first column ending under all the others: a box at the left that the text's last line
+      // runs on under (`rule: float-left-run-on`), not a column of its own.
+      const float = endsUnderTheOthers(columns.parts) ? floatCut(fragments, body) : null;
+      if (float) return recurse(float, 'band');
       return recurse(columns.parts, 'gutter');
     }
     const float = floatCut(fragments, body);
@@ -286,7 +290,11 @@ function floatCut(fragments: readonly Fragment[], body: number): Fragment[][] | 
     // line wider than the text beside the box (justified text never passes its column's edge).
     const textX0 = Math.min(...left!.map((fragment) => fragment.x0));
     const widened = boxedRight && next.some((fragment) => !fragment.bold && fragment.x0 <= textX0 + 1 && fragment.x1 > gutter.start + body && Math.abs(fragment.size - body) <= 0.1 * body);
-    if ((across || widened) && (boxedRight || boxedLeft)) return [upper, lower];
+    // Under a box at the left, a paragraph's short last line starts under the box, where only the
+    // box was (`rule: float-left-run-on`): still the text, when nothing stands beside it below.
+    const boxX0 = Math.min(...left!.map((fragment) => fragment.x0));
+    const underLeftBox = boxedLeft && next.some((fragment) => !fragment.bold && fragment.x0 <= boxX0 + 1 && Math.abs(fragment.size - body) <= 0.1 * body) && splitAlong(lower, 'x', 1.5 * body).parts.length === 1;
+    if ((across || widened || underLeftBox) && (boxedRight || boxedLeft)) return [upper, lower];
   }
   return null;
 }
@@ -301,6 +309,14 @@ function floatedBox(fragments: readonly Fragment[], body: number): Fragment[] | 
   const [left, right] = splitAlong(cut[0]!, 'x', 1.5 * body).parts;
   const width = (part: readonly Fragment[]): number => Math.max(...part.map((f) => f.x1)) - Math.min(...part.map((f) => f.x0));
   return left && right && width(right) < width(left) ? right : null;
+}
+
+/** Whether the first column's last line lies below the bottom of every other column. */
+function endsUnderTheOthers(columns: readonly (readonly Fragment[])[]): boolean {
+  const [first, ...rest] = columns;
+  if (!first || rest.length === 0) return false;
+  const lastTop = Math.max(...first.map((fragment) => fragment.top));
+  return rest.every((column) => column.every((fragment) => fragment.bottom <= lastTop));
 }
 
 /** Whether a part holds running text: three lines or more of regular body-size text. */
