@@ -110,7 +110,7 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
       if (rows) return recurse(rows, 'band');
       // The first column ending under all the others: a box at the left that the text's last line
       // runs on under (`rule: float-left-run-on`), not a column of its own.
-      const float = endsUnderTheOthers(columns.parts) ? floatCut(fragments, body) : null;
+      const float = endsUnderTheOthers(columns.parts) ? floatCut(fragments, body, 'left-run-on') : null;
       if (float) return recurse(float, 'band');
       return recurse(columns.parts, 'gutter');
     }
@@ -265,9 +265,11 @@ function headingTops(margin: readonly Fragment[], text: readonly Fragment[], bod
 /**
  * A box floated beside the text (a sidebar the text wraps around): columns above some line, full
  * width below it. Cut there, so the text beside the box and the box are read as columns.
- * `null` when the region is not laid out so.
+ * `null` when the region is not laid out so. With `only`, that way of running on under the box
+ * alone is looked for (in a region already cut into columns, where the others would mistake a
+ * column's longer line for text under a box).
  */
-function floatCut(fragments: readonly Fragment[], body: number): Fragment[][] | null {
+function floatCut(fragments: readonly Fragment[], body: number, only?: 'left-run-on'): Fragment[][] | null {
   if (fragments.length > 400) return null;
   const tops = [...new Set(fragments.map((fragment) => fragment.top))].sort((a, b) => b - a);
   for (const at of tops) {
@@ -294,7 +296,7 @@ function floatCut(fragments: readonly Fragment[], body: number): Fragment[][] | 
     // box was (`rule: float-left-run-on`): still the text, when nothing stands beside it below.
     const boxX0 = Math.min(...left!.map((fragment) => fragment.x0));
     const underLeftBox = boxedLeft && next.some((fragment) => !fragment.bold && fragment.x0 <= boxX0 + 1 && Math.abs(fragment.size - body) <= 0.1 * body) && splitAlong(lower, 'x', 1.5 * body).parts.length === 1;
-    if ((across || widened || underLeftBox) && (boxedRight || boxedLeft)) return [upper, lower];
+    if (only === 'left-run-on' ? underLeftBox : (across || widened || underLeftBox) && (boxedRight || boxedLeft)) return [upper, lower];
   }
   return null;
 }
