@@ -230,8 +230,9 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
     while (k >= 0 && (result[k]!.key === 'auteurs' || (result[k]!.key === 'tuteurs' && stopsMidSentence(result, k)))) k--;
     const before = result[k];
     if (rubrique.key !== 'tuteurs' || !before || !isBodyRubrique(before.key)) return;
+    // A card in regular type, « Sandra DE PINHO – Directrice… », is a tutor, not text run on (`rule: card-not-run-on`).
     const firstProse = rubrique.blocks.findIndex(
-      (block, j) => j > 0 && (isProse(block) || (isRegular(block) && (isProse(rubrique.blocks[j + 1] ?? block) || block.page !== rubrique.page))),
+      (block, j) => j > 0 && !isDashCard(block) && (isProse(block) || (isRegular(block) && (isProse(rubrique.blocks[j + 1] ?? block) || block.page !== rubrique.page))),
     );
     if (firstProse <= 0) return;
     const runOn = rubrique.blocks.splice(firstProse);

@@ -62,6 +62,27 @@ describe('tutors’ cards of a sidebar read under the next heading', () => {
   });
 });
 
+describe('a sidebar of tutors read in the middle of a text rubrique', () => {
+  it('keeps a card in regular type with the tutors and gives the text run on after it back to the rubrique (card-not-run-on)', () => {
+    const rubriques = splitRubriques(
+      [
+        block([['LE CONTEXTE', 1, true]], 17),
+        block([['Portant sur la diffusion de la culture usager, cette mission s’inscrit dans un contexte particulier. Associé à un projet, le PAR a', 1, false]], 17),
+        block([['ENCADREMENT', 1, true]], 17),
+        block([['Aleksandra GAIFFE – Directrice', 0.89, true], ['générale adjointe performance', 0.89, false]], 17),
+        block([['Sandra DE PINHO – Directrice Qualité', 0.89, false], ['et performance', 0.89, false]], 17),
+        block([['également permis la déclinaison d’actions ciblées, dont une démarche de simplification et le déploiement de la culture usager, objet de ce stage.', 1, false]], 17),
+        block([['LA PROBLÉMATIQUE', 1, true]], 17),
+        block([['Dans ce contexte, la mission consistait à réfléchir à la diffusion d’une culture usager.', 1, false]], 17),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 6 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['Aleksandra GAIFFE – Directrice générale adjointe performance', 'Sandra DE PINHO – Directrice Qualité et performance']);
+    expect(rubriques.find(([key]) => key === 'contexte')?.[1]).toHaveLength(2);
+  });
+});
+
 describe('the end of a sentence read away from its start', () => {
   const read = (rest: string) =>
     splitRubriques(
