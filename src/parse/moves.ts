@@ -231,8 +231,11 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
     const before = result[k];
     if (rubrique.key !== 'tuteurs' || !before || !isBodyRubrique(before.key)) return;
     // A card in regular type, « Sandra DE PINHO – Directrice… », is a tutor, not text run on (`rule: card-not-run-on`).
+    // The rest of a sentence the cards interrupted, in the body's type and in lower case, is text run
+    // on whatever follows it (`rule: sentence-run-on-after-tutors`): no card opens in lower case.
+    const sentenceRest = (block: Block): boolean => stopsMidSentence(result, i) && isRegular(block) && !isSmallerThanBody(block) && /^\p{Ll}/u.test(block.text.trim());
     const firstProse = rubrique.blocks.findIndex(
-      (block, j) => j > 0 && !isDashCard(block) && (isProse(block) || (isRegular(block) && (isProse(rubrique.blocks[j + 1] ?? block) || block.page !== rubrique.page))),
+      (block, j) => j > 0 && !isDashCard(block) && (isProse(block) || sentenceRest(block) || (isRegular(block) && (isProse(rubrique.blocks[j + 1] ?? block) || block.page !== rubrique.page))),
     );
     if (firstProse <= 0) return;
     const runOn = rubrique.blocks.splice(firstProse);

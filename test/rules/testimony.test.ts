@@ -83,6 +83,28 @@ describe('a sidebar of tutors read in the middle of a text rubrique', () => {
   });
 });
 
+describe('the rest of a sentence read after a sidebar’s tutors', () => {
+  it('goes back to the rubrique the cards interrupted, with the list under it (sentence-run-on-after-tutors)', () => {
+    const rubriques = splitRubriques(
+      [
+        block([['LA PROBLÉMATIQUE', 1, true]], 24),
+        block([['L’équipe a construit des ateliers participatifs avec la majeure partie des cadres de la Ville et de', 1, false]], 24),
+        block([['ENCADREMENT', 1, true]], 24),
+        block([['Catherine TUDOSE-MARTINEZ –', 0.89, true], ['Directrice du management', 0.89, false]], 24),
+        block([['l’encadrement. On peut les regrouper en grandes thématiques :', 1, false]], 24),
+        { ...block([['Les métiers de l’accueil', 1, false]], 24), kind: 'listItem' as const },
+        { ...block([['Les espaces', 1, false]], 24), kind: 'listItem' as const },
+        block([['PISTES POUR AGIR', 1, true]], 24),
+        block([['Les propositions ont été discutées avec la direction générale des services.', 1, false]], 24),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 9 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['Catherine TUDOSE-MARTINEZ – Directrice du management']);
+    expect(rubriques.find(([key]) => key === 'problematique')?.[1]).toHaveLength(4);
+  });
+});
+
 describe('the end of a sentence read away from its start', () => {
   const read = (rest: string) =>
     splitRubriques(
