@@ -433,6 +433,10 @@ describe('layoutPages', () => {
     const read = texts(layoutPages(doc(page(1, runs))).blocks);
     expect(read).toContain(`${beside.join(' ')} les agents.`);
     expect(read.indexOf('ENCADREMENT')).toBe(0);
+    // A narrow column that merely runs longer than the text beside it (several lines under it) stays a column.
+    const longer = [...box, ...['sa deuxième ligne de colonne étroite', 'et sa troisième ligne qui descend', 'plus bas que le texte à côté'].map((text, i) => at(text, 59, 176.2 + (4 + i) * 14.25, 131)), ...beside.map((line, i) => at(line, 235, 176.2 + i * 14.25, 312))];
+    const columns = texts(layoutPages(doc(page(1, longer))).blocks);
+    expect(columns.at(-1)).toBe(beside.join(' '));
   });
 
   it('does not take a table\'s narrow first column for a sidebar floated left: its cells sit on the rows of the next', () => {

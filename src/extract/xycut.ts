@@ -5,6 +5,7 @@
  */
 import { tableRowsAcross } from './cells.js';
 import type { Fragment, Metrics } from './fragments.js';
+import { SMALLER_THAN_BODY } from '../typography.js';
 
 /** A region of the page that the XY-cut could not split further, with the column it lies in. */
 export interface Leaf {
@@ -293,9 +294,12 @@ function floatCut(fragments: readonly Fragment[], body: number, only?: 'left-run
     const textX0 = Math.min(...left!.map((fragment) => fragment.x0));
     const widened = boxedRight && next.some((fragment) => !fragment.bold && fragment.x0 <= textX0 + 1 && fragment.x1 > gutter.start + body && Math.abs(fragment.size - body) <= 0.1 * body);
     // Under a box at the left, a paragraph's short last line starts under the box, where only the
-    // box was (`rule: float-left-run-on`): still the text, when nothing stands beside it below.
+    // box was (`rule: float-left-run-on`): still the text, when it is the region's one line left
+    // and the text beside the box ran to its column's edge on the line before (the paragraph goes on),
+    // and the box holds no body text (a box is set smaller or bold; a longer column of text is none).
     const boxX0 = Math.min(...left!.map((fragment) => fragment.x0));
-    const underLeftBox = boxedLeft && next.some((fragment) => !fragment.bold && fragment.x0 <= boxX0 + 1 && Math.abs(fragment.size - body) <= 0.1 * body) && splitAlong(lower, 'x', 1.5 * body).parts.length === 1;
+    const boxType = left!.every((fragment) => fragment.bold || fragment.size < SMALLER_THAN_BODY * body);
+    const underLeftBox = boxedLeft && boxType && next.some((fragment) => !fragment.bold && fragment.x0 <= boxX0 + 1 && Math.abs(fragment.size - body) <= 0.1 * body) && lower.every((fragment) => next.includes(fragment)) && runsToItsEdge(right!, body);
     if (only === 'left-run-on' ? underLeftBox : (across || widened || underLeftBox) && (boxedRight || boxedLeft)) return [upper, lower];
   }
   return null;
@@ -311,6 +315,13 @@ function floatedBox(fragments: readonly Fragment[], body: number): Fragment[] | 
   const [left, right] = splitAlong(cut[0]!, 'x', 1.5 * body).parts;
   const width = (part: readonly Fragment[]): number => Math.max(...part.map((f) => f.x1)) - Math.min(...part.map((f) => f.x0));
   return left && right && width(right) < width(left) ? right : null;
+}
+
+/** Whether a column's last line reaches the column's right edge (justified text going on). */
+function runsToItsEdge(column: readonly Fragment[], body: number): boolean {
+  const lastTop = Math.max(...column.map((fragment) => fragment.top));
+  const lastEnd = Math.max(...column.filter((fragment) => fragment.top >= lastTop - 0.2 * body).map((fragment) => fragment.x1));
+  return lastEnd >= Math.max(...column.map((fragment) => fragment.x1)) - 0.5 * body;
 }
 
 /** Whether the first column's last line lies below the bottom of every other column. */

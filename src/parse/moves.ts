@@ -230,7 +230,7 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
     while (k >= 0 && (result[k]!.key === 'auteurs' || (result[k]!.key === 'tuteurs' && stopsMidSentence(result, k)))) k--;
     const before = result[k];
     if (rubrique.key !== 'tuteurs' || !before || !isBodyRubrique(before.key)) return;
-    // A card in regular type, « Sandra DE PINHO – Directrice… », is a tutor, not text run on (`rule: card-not-run-on`).
+    // A card in regular type, « Prénom NOM – Directrice… », is a tutor, not text run on (`rule: card-not-run-on`).
     // The rest of a sentence the cards interrupted, in the body's type and in lower case, is text run
     // on whatever follows it (`rule: sentence-run-on-after-tutors`): no card opens in lower case.
     const sentenceRest = (block: Block): boolean => stopsMidSentence(result, i) && isRegular(block) && !isSmallerThanBody(block) && /^\p{Ll}/u.test(block.text.trim());
