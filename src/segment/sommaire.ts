@@ -121,6 +121,8 @@ interface LabelContext {
   readonly sectionStyle: TextLine | null;
   /** Whether a section title may still come: none did before the first entry, so none comes after it. */
   readonly sectionsAllowed: boolean;
+  /** Styles of the first entry's lines that the last entry has not printed yet (its title still to come). */
+  readonly missingStyles: readonly TextLine[];
   readonly entries: number;
 }
 
@@ -183,6 +185,7 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
     sectionStyle,
     sectionsAllowed: drafts.length === 0 || sectionsBeforeEntries,
     entries: drafts.length,
+    missingStyles: drafts.length < 2 ? [] : drafts[0]!.lines.filter((line) => known(line) && !drafts.at(-1)!.lines.some((held) => known(held) && sameStyle(held, line))),
   });
   const feed = (draft: Draft, lines: readonly TextLine[], block: Block, index: number): void => {
     if (draft.hasText && draft.page !== null && draft.lastIndex !== index) draft.blocksAfterPage++;
@@ -463,6 +466,9 @@ function isSectionTitle(blocks: readonly Block[], index: number, ctx: LabelConte
   const styled = ctx.sectionStyle !== null && known(line) && known(ctx.sectionStyle);
   if (styled && !sameStyle(line, ctx.sectionStyle!)) return false;
   if (ctx.awaitingText) return false;
+  // Set as a line the first entry printed and the last one still lacks: that entry's title, however
+  // like a section title it is set (`rule: entry-line-not-section`).
+  if (known(line) && ctx.missingStyles.some((missing) => sameStyle(line, missing))) return false;
   if (opensEntry(blocks, index, ctx, vocabulary) !== null) return false;
   if (opensEntry(blocks, index + 1, ctx, vocabulary) !== null) return true;
   // The first of a row of section titles read one after the other (two columns' headings).
