@@ -86,7 +86,7 @@ export function dropRunningText(pages: readonly PdfPage[], perPage: readonly Fra
       start = i;
       const onPages = new Set(cluster.map((hit) => hit.fragment.page)).size;
       const elsewhere = (everywhere.get(key) ?? 0) - cluster.length;
-      if (onPages >= settings.minRepeats && onPages > elsewhere && !atContentLine(cluster[0]!.fragment.y, onPages, contentLines)) {
+      if (onPages >= settings.minRepeats && onPages > elsewhere && !atContentLine(cluster[0]!.fragment.y, onPages, contentLines) && runsTogether(cluster.map((hit) => hit.fragment.page))) {
         for (const hit of cluster) removed.add(hit.fragment);
         slots.push({ y: cluster[0]!.fragment.y, size: cluster[0]!.fragment.size, side: cluster[0]!.side });
       }
@@ -103,6 +103,21 @@ export function dropRunningText(pages: readonly PdfPage[], perPage: readonly Fra
       return !slots.some((slot) => slot.side === side && Math.abs(slot.y - fragment.y) <= 2 && Math.abs(slot.size - fragment.size) <= 0.3);
     });
   });
+}
+
+/** How many pages apart two pages of one running text stand at most (a header on every other page: verso and recto). */
+const RUNNING_PAGE_STEP = 2;
+
+/**
+ * Whether the pages a text repeats on run together (`rule: scattered-repeats`): running text is
+ * printed page after page (a section's, a project's, every other page's), so at least half of its
+ * pages have another within `RUNNING_PAGE_STEP`. A rubrique heading that happens to open a page in
+ * many projects stands pages apart, once per project.
+ */
+function runsTogether(pageNumbers: readonly number[]): boolean {
+  const pages = [...new Set(pageNumbers)].sort((a, b) => a - b);
+  const near = pages.filter((page, i) => (i > 0 && page - pages[i - 1]! <= RUNNING_PAGE_STEP) || (i + 1 < pages.length && pages[i + 1]! - page <= RUNNING_PAGE_STEP));
+  return near.length * 2 >= pages.length;
 }
 
 /** How close (points) two baselines must be to stand at one height. */
