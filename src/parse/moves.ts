@@ -231,11 +231,13 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
     const before = result[k];
     if (rubrique.key !== 'tuteurs' || !before || !isBodyRubrique(before.key)) return;
     // A card in regular type, « Prénom NOM – Directrice… », is a tutor, not text run on (`rule: card-not-run-on`).
-    // The rest of a sentence the cards interrupted, in the body's type and in lower case, is text run
-    // on whatever follows it (`rule: sentence-run-on-after-tutors`): no card opens in lower case.
-    const sentenceRest = (block: Block): boolean => stopsMidSentence(result, i) && isRegular(block) && !isSmallerThanBody(block) && /^\p{Ll}/u.test(block.text.trim());
+    // Text in the body's type after the cards is text run on, whatever follows it
+    // (`rule: sentence-run-on-after-tutors`): the rest of a sentence the cards interrupted (in lower
+    // case: no card opens so), or any such text once every card above it is set smaller than the body.
+    const bodyTextAfterCards = (block: Block, j: number): boolean =>
+      isRegular(block) && !isSmallerThanBody(block) && ((stopsMidSentence(result, i) && /^\p{Ll}/u.test(block.text.trim())) || rubrique.blocks.slice(0, j).every(isSmallerThanBody));
     const firstProse = rubrique.blocks.findIndex(
-      (block, j) => j > 0 && !isDashCard(block) && (isProse(block) || sentenceRest(block) || (isRegular(block) && (isProse(rubrique.blocks[j + 1] ?? block) || block.page !== rubrique.page))),
+      (block, j) => j > 0 && !isDashCard(block) && (isProse(block) || bodyTextAfterCards(block, j) || (isRegular(block) && (isProse(rubrique.blocks[j + 1] ?? block) || block.page !== rubrique.page))),
     );
     if (firstProse <= 0) return;
     const runOn = rubrique.blocks.splice(firstProse);

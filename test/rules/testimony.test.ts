@@ -105,6 +105,27 @@ describe('the rest of a sentence read after a sidebar’s tutors', () => {
   });
 });
 
+describe('text in the body’s type read after tutors’ cards set smaller', () => {
+  it('goes back to the rubrique the cards interrupted, even in capitals after a colon (sentence-run-on-after-tutors)', () => {
+    const rubriques = splitRubriques(
+      [
+        block([['La problématique', 0.95, true]], 13),
+        block([['L’enjeu principal est d’assurer la mise en œuvre des deux documents-cadres :', 1, false]], 13),
+        block([['Encadrement', 0.95, true]], 13),
+        block([['Corinne DURAND', 0.85, true], ['Directrice de l’habitat et du logement', 0.8, false]], 13),
+        block([['Le plan partenarial de gestion de la demande 2018-2023', 1, false]], 13),
+        block([['La convention intercommunale d’attribution 2019-2024', 1, false]], 13),
+        block([['Pistes pour agir', 0.95, true]], 14),
+        block([['Les propositions ont été discutées avec la direction de l’habitat.', 1, false]], 14),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 4 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['Corinne DURAND Directrice de l’habitat et du logement']);
+    expect(rubriques.find(([key]) => key === 'problematique')?.[1]).toHaveLength(3);
+  });
+});
+
 describe('the end of a sentence read away from its start', () => {
   const read = (rest: string) =>
     splitRubriques(
