@@ -59,4 +59,12 @@ describe('a heading that opens a page in many projects, pages apart', () => {
     for (const [number, heading] of opening) expect(kept[number - 8]).toContain(heading);
     expect(kept.some((texts) => texts.includes('Regards croisés sur les territoires'))).toBe(false);
   });
+
+  it('while a credit alone on scattered photo pages, the outermost text of its band, goes', () => {
+    const photos = [9, 14, 20, 27].map((number) => page(number, [run('Crédit photo : Pascal Bastien', 495, 818, 6)]));
+    const all = [...pages.filter((p) => !photos.some((photo) => photo.number === p.number)), ...photos].sort((a, b) => a.number - b.number);
+    const texts = dropRunningText(all, all.map(pageFragments), settings).flat().map((fragment) => fragment.text);
+    expect(texts).not.toContain('Crédit photo : Pascal Bastien');
+    expect(texts).toContain('Auteurs du projet');
+  });
 });
