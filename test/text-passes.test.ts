@@ -11,6 +11,8 @@ import { prepareLines } from '../src/extract/text/passes.js';
 import { splitGluedEmails, unswapLetters } from '../src/extract/text/tokens.js';
 import { normaliseDocument, withSuppliedEdition } from '../src/normalise/index.js';
 import { BrochureError } from '../src/errors.js';
+import { runHeadingPasses } from '../src/parse/heading-passes.js';
+import { DEFAULT_VOCABULARY } from '../src/profile.js';
 
 const texts = (source: string): string[] => readText(source).blocks.map((b) => b.text);
 /** The blocks of a text written one printed line per line (a unit test's text is too short to tell). */
@@ -76,9 +78,43 @@ describe('columns', () => {
       'Droite un', 'Droite deux', 'Droite trois', 'Droite quatre',
     ]);
   });
+  it('reads two columns before rows that run across under them after one blank row', () => {
+    const rows = [
+      'Gauche une                 Droite une',
+      'gauche deux.               droite deux.',
+      '',
+      'Aller plus loin',
+      '   Une référence assez longue pour passer sous les deux colonnes',
+    ];
+    expect(readColumns(rows).filter((line) => line !== '').map((line) => line.trim())).toEqual([
+      'Gauche une', 'gauche deux.', 'Droite une', 'droite deux.', 'Aller plus loin', 'Une référence assez longue pour passer sous les deux colonnes',
+    ]);
+  });
+  it('drops a row only the other column fills inside a sentence, and keeps it after a sentence end', () => {
+    const rows = [
+      'La première ligne pleine de la          Droite une',
+      '                                        Droite deux',
+      'colonne se poursuit ici et finit.',
+      '                                        Droite trois',
+      'Un autre paragraphe.                    Droite quatre',
+    ];
+    expect(readColumns(rows).slice(0, 5)).toEqual(['La première ligne pleine de la', 'colonne se poursuit ici et finit.', '', 'Un autre paragraphe.', '']);
+  });
   it('reads bands separated by blank rows before columns (author cards two per line)', () => {
     const cards = ['Fanette PEYRATOUT        Xavier LEIBAR', 'f.p@inet.org             x.l@inet.org', '', '', 'Nathalie BOUCHAIN', 'n.b@inet.org'];
     expect(readColumns(cards).filter((line) => line !== '')).toEqual(['Fanette PEYRATOUT', 'f.p@inet.org', 'Xavier LEIBAR', 'x.l@inet.org', 'Nathalie BOUCHAIN', 'n.b@inet.org']);
+  });
+});
+
+describe('headings with no blank line under them', () => {
+  it('cuts a heading the vocabulary knows off the lines under it when no style tells it', () => {
+    const { blocks } = readText(['Aller plus loin', 'AdCF, La dimension ressources humaines, déc. 2015', 'Le Grand Narbonne, Charte de la mutualisation'].join('\n'));
+    expect(runHeadingPasses(blocks, DEFAULT_VOCABULARY).blocks.map((b) => b.text)).toEqual(['Aller plus loin', 'AdCF, La dimension ressources humaines, déc. 2015 Le Grand Narbonne, Charte de la mutualisation']);
+  });
+  it('leaves a block whose lines carry a style (the PDF cuts by type)', () => {
+    const lines = [{ text: 'Aller plus loin', bold: false, size: 9 }, { text: 'AdCF, La dimension', bold: false, size: 9 }];
+    const block = { kind: 'paragraph' as const, lines, text: 'Aller plus loin AdCF, La dimension', page: 1 };
+    expect(runHeadingPasses([block], DEFAULT_VOCABULARY).blocks).toHaveLength(1);
   });
 });
 
