@@ -48,12 +48,24 @@ const FOLIO = /^\s*[1-9]\d{0,2}\s*$/;
  * @returns The lines without those folios.
  */
 export function dropFolios(lines: readonly string[], breaks: ReadonlySet<number>): string[] {
+  const folios = folioLines(lines, breaks);
+  return lines.filter((_, index) => !folios.has(index));
+}
+
+/**
+ * The indexes of the folio lines `dropFolios` removes.
+ * @param lines The text's lines, page breaks already blank.
+ * @param breaks Indexes of the page-break lines.
+ */
+export function folioLines(lines: readonly string[], breaks: ReadonlySet<number>): Set<number> {
   let page = 1;
-  return lines.filter((line, index) => {
+  const folios = new Set<number>();
+  lines.forEach((line, index) => {
     if (breaks.has(index)) page++;
     // A number far from the page's rank is a project number or a figure set at the page's edge.
-    return !(FOLIO.test(line) && Math.abs(Number(line.trim()) - page) <= MAX_FOLIO_OFFSET && besideBreak(lines, breaks, index));
+    if (FOLIO.test(line) && Math.abs(Number(line.trim()) - page) <= MAX_FOLIO_OFFSET && besideBreak(lines, breaks, index)) folios.add(index);
   });
+  return folios;
 }
 
 /** A line next to a page break, blank lines aside. */

@@ -5,7 +5,7 @@
  */
 import { isLaidOut, readColumns } from './columns.js';
 import { hasHeadingMarks, splitBoldRuns, stripLineMarkup } from './markdown.js';
-import { dropFolios, dropRunningLines, markPageBreaks } from './pages.js';
+import { dropFolios, dropRunningLines, folioLines, markPageBreaks } from './pages.js';
 import { movePageAfterCollectivite, orderSommaireColumns, splitFolioFromNumber } from './sommaire.js';
 import { placeSecondRosterHeading, splitRosterRuns, joinWordPieces, splitGluedEmails, splitGluedHeadings, splitSommaireRuns, unswapLetters } from './tokens.js';
 
@@ -82,6 +82,11 @@ function pagesAndColumns(lines: string[]): string[] {
   const { lines: marked, breaks } = markPageBreaks(lines);
   if (!isLaidOut(marked)) return dropFolios(marked, breaks);
   const pages: string[][] = [[]];
-  marked.forEach((line, index) => (breaks.has(index) ? pages.push([]) : pages.at(-1)!.push(line)));
+  // The folios go before the columns are read: set at a page's foot, they would end its last column.
+  const folios = folioLines(marked, breaks);
+  marked.forEach((line, index) => {
+    if (breaks.has(index)) pages.push([]);
+    else if (!folios.has(index)) pages.at(-1)!.push(line);
+  });
   return pages.flatMap((page) => [...readColumns(page), '']);
 }
