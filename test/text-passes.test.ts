@@ -12,6 +12,7 @@ import { splitGluedEmails, unswapLetters } from '../src/extract/text/tokens.js';
 import { normaliseDocument, withSuppliedEdition } from '../src/normalise/index.js';
 import { BrochureError } from '../src/errors.js';
 import { runHeadingPasses } from '../src/parse/heading-passes.js';
+import { parseProject } from '../src/parse/index.js';
 import { DEFAULT_VOCABULARY } from '../src/profile.js';
 
 const texts = (source: string): string[] => readText(source).blocks.map((b) => b.text);
@@ -100,6 +101,11 @@ describe('columns', () => {
     ];
     expect(readColumns(rows).slice(0, 5)).toEqual(['La première ligne pleine de la', 'colonne se poursuit ici et finit.', '', 'Un autre paragraphe.', '']);
   });
+  it('drops the folio at a laid-out page\'s foot before its columns are read', () => {
+    const page = (folio: string): string[] => ['Gauche une ligne               Droite une ligne', 'gauche deux lignes.            droite deux lignes.', '', '', `                                                 ${folio}`];
+    const lines = prepareLines([...page('1'), '\f', ...page('2'), '\f']).lines;
+    expect(lines.filter((line) => /^\s*\d+\s*$/.test(line))).toEqual([]);
+  });
   it('reads bands separated by blank rows before columns (author cards two per line)', () => {
     const cards = ['Fanette PEYRATOUT        Xavier LEIBAR', 'f.p@inet.org             x.l@inet.org', '', '', 'Nathalie BOUCHAIN', 'n.b@inet.org'];
     expect(readColumns(cards).filter((line) => line !== '')).toEqual(['Fanette PEYRATOUT', 'f.p@inet.org', 'Xavier LEIBAR', 'x.l@inet.org', 'Nathalie BOUCHAIN', 'n.b@inet.org']);
@@ -115,6 +121,18 @@ describe('headings with no blank line under them', () => {
     const lines = [{ text: 'Aller plus loin', bold: false, size: 9 }, { text: 'AdCF, La dimension', bold: false, size: 9 }];
     const block = { kind: 'paragraph' as const, lines, text: 'Aller plus loin AdCF, La dimension', page: 1 };
     expect(runHeadingPasses([block], DEFAULT_VOCABULARY).blocks).toHaveLength(1);
+  });
+});
+
+describe('references run into one block', () => {
+  it('opens a reference at each line that does not go on the sentence before', () => {
+    const { blocks } = readText(['01', '', 'CONTEXTE', '', 'Un contexte.', '', 'Aller plus loin', '', 'AdCF, La dimension ressources humaines, déc. 2015', 'Le plan partenarial de la gestion de la demande, adopté par la', 'Métropole de LYON, pour la période 2018-2023', 'Guide des coopérations à l’usage des collectivités locales et de leurs groupements,', 'juill. 2019'].join('\n'));
+    const parsed = parseProject({ numero: 1, section: '', heading: blocks[0]!, blocks: blocks.slice(1) });
+    expect(parsed.allerPlusLoin.map((item) => item.texte)).toEqual([
+      'AdCF, La dimension ressources humaines, déc. 2015',
+      'Le plan partenarial de la gestion de la demande, adopté par la Métropole de LYON, pour la période 2018-2023',
+      'Guide des coopérations à l’usage des collectivités locales et de leurs groupements, juill. 2019',
+    ]);
   });
 });
 

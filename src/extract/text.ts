@@ -10,7 +10,7 @@
 import { EDITION, SOMMAIRE_PAGE } from '../conventions.js';
 import { BrochureError } from '../errors.js';
 import type { Block, BlockKind, Diagnostic, ExtractedDocument, TextLine } from '../types.js';
-import { joinLines, normaliseLigatures } from './lines.js';
+import { joinLines, normaliseLigatures, sentenceGoesOn } from './lines.js';
 import { prepareLines, type Dialect } from './text/passes.js';
 import { cutAfterPrintedTitles } from './text/titles.js';
 
@@ -178,10 +178,7 @@ export function readText(text: string, options: { readonly dialect?: Dialect } =
  */
 function continuesBlock(block: readonly RawLine[], line: string): boolean {
   const previous = block.at(-1)!.text;
-  if (/^\p{Ll}/u.test(line) && !/[.!?]$/.test(previous) && !/^\S*(?:@|:\/\/|www\.)/.test(line)) return true;
-  if (/\p{L}-$/u.test(previous)) return true;
-  // A line ending in a short word in lower case (« et », « de », « en ») ends no block: the sentence goes on.
-  if (/(?:^|\s)\p{Ll}{1,3}$/u.test(previous) && !/^\p{Lu}{2}/u.test(line)) return true;
+  if (sentenceGoesOn(previous, line)) return true;
   const capitals = (text: string): boolean => !/\p{Ll}/u.test(text) && /\p{Lu}/u.test(text);
   if (capitals(line) && block.some((raw) => /\p{Lu}-$/u.test(raw.text))) return true;
   // One word in capitals after a line of capitals ending no sentence: the last word of a heading set on two lines.
