@@ -136,6 +136,17 @@ describe('references run into one block', () => {
   });
 });
 
+describe('key figures run into one block', () => {
+  it('opens a figure at each line that starts with a number, unless the line before goes on into it', () => {
+    const { blocks } = readText(['01', '', 'CONTEXTE', '', 'Un contexte.', '', 'LES CHIFFRES CLÉS', '', '4 200 aidants accompagnés chaque année par les', 'associations partenaires', '27 % des aidants interrogés entre 2010 et', '2030 (Scot)'].join('\n'));
+    const parsed = parseProject({ numero: 1, section: '', heading: blocks[0]!, blocks: blocks.slice(1) });
+    expect(parsed.chiffres.map((figure) => [figure.valeur, figure.libelle])).toEqual([
+      ['4 200', 'aidants accompagnés chaque année par les associations partenaires'],
+      ['27 %', 'des aidants interrogés entre 2010 et 2030 (Scot)'],
+    ]);
+  });
+});
+
 describe('one printed line per line', () => {
   const source = ['LES AUTEURS', 'Fanette PEYRATOUT', 'fanette.peyratout@administrateur-inet.org', 'CONTEXTE', 'Une phrase coupée', 'en deux lignes.', 'Autre paragraphe.'].join('\n');
   it('is told from the rarity of blank lines', () => {
