@@ -248,6 +248,11 @@ describe('evidence passes', () => {
     const source = ['01/ LE TITRE DU PROJET', 'VILLE DE LYON', '/ P05', '', '01', '', 'LE TITRE DU PROJET', 'VILLE DE LYON', '', 'LES AUTEURS'].join('\n');
     expect(texts(source)).toEqual(expect.arrayContaining(['LE TITRE DU PROJET', 'VILLE DE LYON']));
   });
+  it('sets the collectivité apart under a title printed with a word changed from the sommaire\'s', () => {
+    const source = ['01/ OUVRIR LES ARCHIVES MUNICIPALES AUX HABITANTS', 'VILLE DE LORVAL', '/ P05', '', '01', '', 'OUVRIR LES ARCHIVES COMMUNALES AUX HABITANTS', 'VILLE DE LORVAL', '', 'LES AUTEURS'].join('\n');
+    expect(texts(source)).toEqual(expect.arrayContaining(['OUVRIR LES ARCHIVES COMMUNALES AUX HABITANTS', 'VILLE DE LORVAL']));
+    expect(texts(source)).toContain('01/ OUVRIR LES ARCHIVES MUNICIPALES AUX HABITANTS VILLE DE LORVAL');
+  });
   it('takes a page right of a gap for its own column\'s when entries start on that side too', () => {
     const page = [
       '01/ PREMIER TITRE          12/ AUTRE TITRE',

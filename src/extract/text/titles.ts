@@ -21,11 +21,17 @@ const MIN_ENTRY_LENGTH = 12;
 
 const key = (text: string): string => foldForMatch(text).replace(/[^A-Z0-9]/g, '');
 
-/** A sommaire entry, folded: its whole text (title and collectivité) and its last line. */
+/** A sommaire entry, folded: its whole text (title and collectivité), its last line, and the words before that line. */
 interface PrintedEntry {
   readonly text: string;
   readonly last: string;
+  readonly titleWords: ReadonlySet<string>;
 }
+
+/** Share of words a title printed on the project page has in common with the sommaire's (a word changed between the two printings). */
+const TITLE_WORDS_SHARE = 0.8;
+
+const wordsOf = (text: string): Set<string> => new Set(foldForMatch(text).split(/[^A-Z0-9]+/).filter(Boolean));
 
 /**
  * The sommaire's entries, folded.
@@ -41,7 +47,7 @@ function sommaireEntries(blocks: readonly Block[]): PrintedEntry[] {
     for (let j = i + 1; j < Math.min(lines.length, i + MAX_ENTRY_LINES); j++) {
       if (ENTRY_PAGE.test(lines[j]!)) {
         const text = key(parts.join(' '));
-        if (text.length >= MIN_ENTRY_LENGTH) entries.push({ text, last: key(parts.at(-1)!) });
+        if (text.length >= MIN_ENTRY_LENGTH) entries.push({ text, last: key(parts.at(-1)!), titleWords: wordsOf(parts.slice(0, -1).join(' ')) });
         break;
       }
       if (ENTRY_NUMBER.test(lines[j]!)) break;
@@ -72,8 +78,24 @@ export function cutAfterPrintedTitles(blocks: readonly Block[]): Block[] {
       if (!collectiviteApart) return after.length > 0 ? [withLines(block, block.lines.slice(0, n)), ...after] : [block];
       return [withLines(block, block.lines.slice(0, n - 1)), withLines(block, block.lines.slice(n - 1, n)), ...after];
     }
-    return [block];
+    return collectiviteUnderTitle(block, entries) ?? [block];
   });
+}
+
+/**
+ * A block that is a title and the collectivité under it, the title printed with a word changed
+ * from the sommaire's (« ARCHIVES MUNICIPALES » / « ARCHIVES COMMUNALES »): its last line is an
+ * entry's collectivité and the lines above share most of their words with that entry's title.
+ * @returns The title and the collectivité apart, or null.
+ */
+function collectiviteUnderTitle(block: Block, entries: readonly PrintedEntry[]): Block[] | null {
+  // The sommaire's own entry (« 01/ TITRE » / « VILLE ») stays whole.
+  if (ENTRY_NUMBER.test(block.lines[0]!.text)) return null;
+  const last = key(block.lines.at(-1)!.text);
+  const above = wordsOf(block.lines.slice(0, -1).map((line) => line.text).join(' '));
+  const shared = (entry: PrintedEntry): number => (2 * [...above].filter((word) => entry.titleWords.has(word)).length) / (above.size + entry.titleWords.size);
+  if (!entries.some((entry) => entry.last === last && entry.titleWords.size > 0 && shared(entry) >= TITLE_WORDS_SHARE)) return null;
+  return [withLines(block, block.lines.slice(0, -1)), withLines(block, block.lines.slice(-1))];
 }
 
 function withLines(block: Block, lines: Block['lines']): Block {
