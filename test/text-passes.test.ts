@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readText } from '../src/extract/text.js';
 import { isLaidOut, readColumns } from '../src/extract/text/columns.js';
 import { splitBoldRuns, stripLineMarkup } from '../src/extract/text/markdown.js';
-import { markPageBreaks } from '../src/extract/text/pages.js';
+import { dropFolios, markPageBreaks } from '../src/extract/text/pages.js';
 import { prepareLines } from '../src/extract/text/passes.js';
 import { splitGluedEmails, unswapLetters } from '../src/extract/text/tokens.js';
 import { normaliseDocument, withSuppliedEdition } from '../src/normalise/index.js';
@@ -25,6 +25,19 @@ describe('page breaks', () => {
     const marked = markPageBreaks(['a', '-- 3 of 110 --', 'b']);
     expect(marked.lines).toEqual(['a', '', 'b']);
     expect([...marked.breaks]).toEqual([1]);
+  });
+});
+
+describe('folios', () => {
+  it('drops a page\'s folio written amid its text when the other pages\' folios give its number', () => {
+    const pages = Array.from({ length: 12 }, (_, k) => ['Du texte de la page.', '', String(k + 1)]);
+    const last = ['PROMOTION A', 'NOM Prénom', '', '13', '', 'PROMOTION B', 'AUTRE Nom'];
+    const { lines, breaks } = markPageBreaks([...pages.flatMap((page) => [...page, '\f']), ...last]);
+    const kept = dropFolios(lines, breaks);
+    expect(kept.filter((line) => /^\d+$/.test(line))).toEqual([]);
+    // A number that is not the page's folio stays.
+    const other = markPageBreaks([...pages.flatMap((page) => [...page, '\f']), 'Les chiffres', '', '20', '', 'mois']);
+    expect(dropFolios(other.lines, other.breaks)).toContain('20');
   });
 });
 

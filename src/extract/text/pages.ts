@@ -60,13 +60,37 @@ export function dropFolios(lines: readonly string[], breaks: ReadonlySet<number>
 export function folioLines(lines: readonly string[], breaks: ReadonlySet<number>): Set<number> {
   let page = 1;
   const folios = new Set<number>();
+  const pageOf: number[] = [];
+  const offsets = new Map<number, number>();
+  const numbered = new Set<number>();
   lines.forEach((line, index) => {
     if (breaks.has(index)) page++;
+    pageOf.push(page);
     // A number far from the page's rank is a project number or a figure set at the page's edge.
-    if (FOLIO.test(line) && Math.abs(Number(line.trim()) - page) <= MAX_FOLIO_OFFSET && besideBreak(lines, breaks, index)) folios.add(index);
+    const offset = Number(line.trim()) - page;
+    if (FOLIO.test(line) && Math.abs(offset) <= MAX_FOLIO_OFFSET && besideBreak(lines, breaks, index)) {
+      folios.add(index);
+      numbered.add(page);
+      offsets.set(offset, (offsets.get(offset) ?? 0) + 1);
+    }
+  });
+  // A page whose folio the converter wrote amid its text (after the columns it reads first): the
+  // number the other pages' folios give it, alone between blank lines, when no folio was beside its breaks.
+  const offset = [...offsets.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (offset === undefined || offsets.get(offset)! < MIN_FOLIOS_FOR_OFFSET) return folios;
+  lines.forEach((line, index) => {
+    const page = pageOf[index]!;
+    if (numbered.has(page) || !FOLIO.test(line) || Number(line.trim()) !== page + offset) return;
+    if ((lines[index - 1] ?? '').trim() === '' && (lines[index + 1] ?? '').trim() === '') {
+      folios.add(index);
+      numbered.add(page);
+    }
   });
   return folios;
 }
+
+/** Folios beside page breaks that tell the offset between a page's rank and its printed number. */
+const MIN_FOLIOS_FOR_OFFSET = 10;
 
 /** A line next to a page break, blank lines aside. */
 function besideBreak(lines: readonly string[], breaks: ReadonlySet<number>, index: number): boolean {
