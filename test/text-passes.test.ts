@@ -235,6 +235,19 @@ describe('evidence passes', () => {
     const one = ['PROMOTION', 'PREMIÈRE', '', 'ABEL Anne', 'BRUN Paul', 'CARON Luc', 'DURAND Léa', 'ESTIVAL Marc', 'FABRE Eve'];
     expect(placeSecondRosterHeading(one)).toEqual(one);
   });
+  it('deals rosters read across, row by row, to their headings in turn, each in alphabetical order', async () => {
+    const { dealRostersReadAcross } = await import('../src/extract/text/tokens.js');
+    // Rows of three, then of two (the third column ended), then of one.
+    const lines = ['PROMOTION A', '', 'PROMOTION B', '', 'PROMOTION C', '', 'AMRANI Yasmine', 'KESSLER Arnaud', 'COSTA Jérôme', 'BRUNEAU Inès', 'LOURMELLE Baptiste', 'RAKOTO Hugo', 'PERRAUDIN Camille', 'VIGNAL Théo', 'POULAIN Margaux', 'SCHNEIDER Léna'];
+    expect(dealRostersReadAcross(lines).filter((line) => line !== '')).toEqual([
+      'PROMOTION A', 'AMRANI Yasmine', 'BRUNEAU Inès', 'PERRAUDIN Camille', 'POULAIN Margaux', 'SCHNEIDER Léna',
+      'PROMOTION B', 'KESSLER Arnaud', 'LOURMELLE Baptiste', 'VIGNAL Théo',
+      'PROMOTION C', 'COSTA Jérôme', 'RAKOTO Hugo',
+    ]);
+    // Two rosters read one after the other are not dealt (the alphabetical order starts again once).
+    const consecutive = ['PROMOTION A', '', 'PROMOTION B', '', 'ABRIC Sarah', 'BAHUAUD Julien', 'CROUZET Kevin', 'ADRIAN Mélisande', 'BAUDIN Antoine', 'DAVID Julie'];
+    expect(dealRostersReadAcross(consecutive)).toEqual(consecutive);
+  });
   it('cuts a heading in capitals glued to the sentence before', async () => {
     const { splitGluedHeadings } = await import('../src/extract/text/tokens.js');
     expect(splitGluedHeadings(['de son schéma.DES CLÉS POUR AGIR'])).toEqual(['de son schéma.', 'DES CLÉS POUR AGIR']);
