@@ -325,6 +325,9 @@ describe('evidence passes', () => {
       expect(orderSommaireColumns(inOrder)).toEqual(inOrder);
     });
   });
+  it('keeps a date on a line of its own as a block of its own (the colophon run into one block)', () => {
+    expect(texts(['////////', 'Décembre 2019', 'Conception éditoriale :', 'Patricia Bamba, INET'].join('\n'))).toContain('Décembre 2019');
+  });
   it('keeps a key figure and the edition as blocks of their own', () => {
     expect(lineTexts(['Les chiffres', '150 000', 'habitants en plus', '41%', 'de demandes'].join('\n'))).toEqual(['Les chiffres', '150 000', 'habitants en plus', '41%', 'de demandes']);
     expect(texts(['George Sand', 'Alan Turing', '2019 / 2020', '', 'Décembre 2019'].join('\n'))).toContain('2019 / 2020');

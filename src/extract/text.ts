@@ -72,6 +72,9 @@ const INLINE_MARKUP: readonly [RegExp, string][] = [
 /** A line that is only a key figure: a number, perhaps with a sign, a unit or a short word in capitals. */
 const KEY_FIGURE = /^[+±~≈<>]?\s?\d[\d\s.,/]*(?:\s?[%€]|\s?\p{Lu}{1,4})?$/u;
 
+/** A date on a line of its own, a capitalised word and a year (« Décembre 2019 »): the colophon's publication date. */
+const MONTH_YEAR = /^\p{Lu}\p{Ll}+ (?:19|20)\d{2}$/u;
+
 /** A sommaire entry's number opening a line (« 16/ », « 16/ TITRE »). */
 const SOMMAIRE_LINE_START = /^\s*\d{1,2}\s*\/(?:\s|$)/;
 
@@ -136,8 +139,8 @@ export function readText(text: string, options: { readonly dialect?: Dialect } =
       pending.push({ text: bullet[1]!.trim(), bold });
       continue;
     }
-    // The edition (« 2019 / 2020 ») and a key figure (« 150 000 ») are blocks of their own, whatever the converter ran them into.
-    if (EDITION.test(line.trim()) || KEY_FIGURE.test(line.trim())) {
+    // The edition (« 2019 / 2020 »), a key figure (« 150 000 ») and a date are blocks of their own, whatever the converter ran them into.
+    if (EDITION.test(line.trim()) || KEY_FIGURE.test(line.trim()) || MONTH_YEAR.test(line.trim())) {
       flush();
       pending.push({ text: line.trim(), bold });
       flush();
