@@ -279,6 +279,13 @@ describe('evidence passes', () => {
     expect(texts(source)).toEqual(expect.arrayContaining(['OUVRIR LES ARCHIVES COMMUNALES AUX HABITANTS', 'VILLE DE LORVAL']));
     expect(texts(source)).toContain('01/ OUVRIR LES ARCHIVES MUNICIPALES AUX HABITANTS VILLE DE LORVAL');
   });
+  it('sets apart on one line a collectivité the sommaire wrapped over two', () => {
+    const source = ['01/ LE TITRE DU PROJET', 'COMMUNAUTÉ DU PAYS NORD', 'MARTINIQUE (CAP NORD)', '/ P05', '', '01', '', 'LE TITRE DU PROJET', 'COMMUNAUTÉ DU PAYS NORD MARTINIQUE (CAP NORD)', 'LES AUTEURS'].join('\n');
+    expect(texts(source)).toEqual(expect.arrayContaining(['LE TITRE DU PROJET', 'COMMUNAUTÉ DU PAYS NORD MARTINIQUE (CAP NORD)', 'LES AUTEURS']));
+  });
+  it('keeps a short word in capitals with the heading in capitals it ends', () => {
+    expect(texts(['Une phrase.', '', 'LE PROJET DE LOI', 'LOM', 'Une autre phrase.'].join('\n'))).toEqual(['Une phrase.', 'LE PROJET DE LOI LOM', 'Une autre phrase.']);
+  });
   it('takes a page right of a gap for its own column\'s when entries start on that side too', () => {
     const page = [
       '01/ PREMIER TITRE          12/ AUTRE TITRE',

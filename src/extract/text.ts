@@ -157,7 +157,10 @@ export function readText(text: string, options: { readonly dialect?: Dialect } =
     // One printed line per line: a line is a block of its own unless it visibly goes on the previous one.
     if (dialect === 'lines' && pending.length > 0 && !continuesBlock(pending, line.trim())) flush();
     // Blank lines that do not part a heading in capitals from the text under it (pdftotext): the change of case does.
-    if (dialect === 'blocks' && pending.length > 0 && inCapitals(pending.at(-1)!.text) !== inCapitals(line.trim())) flush();
+    // A short word in capitals after a heading in capitals is the heading's last word (« … DE LOI » / « LOM »): the case is the heading's.
+    const cased = lastCasedLine(pending);
+    const headingWord = SHORT_CAPITALS_WORD.test(line.trim()) && cased !== undefined && inCapitals(cased.text);
+    if (dialect === 'blocks' && cased && !headingWord && inCapitals(cased.text) !== inCapitals(line.trim())) flush();
     pending.push({ text: line.trim(), bold });
   }
   flush();
@@ -186,6 +189,15 @@ function continuesBlock(block: readonly RawLine[], line: string): boolean {
   if (capitals(line) && block.some((raw) => /\p{Lu}-$/u.test(raw.text))) return true;
   // One word in capitals after a line of capitals ending no sentence: the last word of a heading set on two lines.
   return capitals(line) && /^\S+$/.test(line) && block.length === 1 && capitals(previous) && /\s/.test(previous.trim()) && !/[.:;!?]$/.test(previous);
+}
+
+/** A word of one to three capitals alone on a line: too short to tell a heading by `inCapitals`. */
+const SHORT_CAPITALS_WORD = /^\p{Lu}{1,3}$/u;
+
+/** The block's last line that tells its case (a short word in capitals does not), or undefined. */
+function lastCasedLine(block: readonly RawLine[]): RawLine | undefined {
+  for (let i = block.length - 1; i >= 0; i--) if (!SHORT_CAPITALS_WORD.test(block[i]!.text)) return block[i];
+  return undefined;
 }
 
 /** A line in capitals (four letters at least, none in lower case): a heading, a title, a name of place. */

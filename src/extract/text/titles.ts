@@ -74,7 +74,8 @@ export function cutAfterPrintedTitles(blocks: readonly Block[]): Block[] {
       const entry = covered.length >= MIN_ENTRY_LENGTH ? entries.find(({ text }) => text === covered) : undefined;
       if (!entry) continue;
       const after = n < block.lines.length ? [withLines(block, block.lines.slice(n))] : [];
-      const collectiviteApart = n >= 2 && key(block.lines[n - 1]!.text) === entry.last;
+      // The body may set on one line a collectivité the sommaire wrapped (« … DU PAYS NORD » / « MARTINIQUE (CAP NORD MARTINIQUE) »).
+      const collectiviteApart = n >= 2 && key(block.lines[n - 1]!.text).endsWith(entry.last);
       if (!collectiviteApart) return after.length > 0 ? [withLines(block, block.lines.slice(0, n)), ...after] : [block];
       return [withLines(block, block.lines.slice(0, n - 1)), withLines(block, block.lines.slice(n - 1, n)), ...after];
     }
