@@ -160,6 +160,21 @@ describe('key figures run into one block', () => {
   });
 });
 
+describe('a column heading read before the sidebar beside it', () => {
+  it('gives the empty text rubrique the prose under the tutors\' heading, and the tutors the card read at a text\'s end', () => {
+    const { blocks } = readText([
+      '01', '', 'LE CONTEXTE', 'AUTEURS DU PROJET', '', 'DUPONT Marie', 'marie.dupont@administrateur-inet.org', '', 'TUTEUR AU SEIN DE LA', 'COLLECTIVITÉ', '',
+      'Depuis 2030, le Département est chef de file de l’accompagnement des proches aidants, qui peinent à trouver une information claire.',
+      'LA PROBLÉMATIQUE', '', 'Le Département souhaitait savoir comment rassembler l’offre de ses partenaires en un guichet unique.', '',
+      'GARNIER-BOSC Olivier', 'Directeur de l’autonomie', '', 'DES CLÉS POUR AGIR', '', 'L’équipe a conduit quarante entretiens avec des aidants et des partenaires.',
+    ].join('\n'));
+    const parsed = parseProject({ numero: 1, section: '', heading: blocks[0]!, blocks: blocks.slice(1) });
+    expect(parsed.contexte).toMatch(/^Depuis 2030/);
+    expect(parsed.tuteurs.map((tutor) => tutor.name)).toEqual(['GARNIER-BOSC Olivier']);
+    expect(parsed.problematique).toMatch(/guichet unique\.$/);
+  });
+});
+
 describe('one printed line per line', () => {
   const source = ['LES AUTEURS', 'Fanette PEYRATOUT', 'fanette.peyratout@administrateur-inet.org', 'CONTEXTE', 'Une phrase coupée', 'en deux lignes.', 'Autre paragraphe.'].join('\n');
   it('is told from the rarity of blank lines', () => {

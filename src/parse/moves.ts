@@ -60,6 +60,8 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'run-on-after-figures', run: (state) => state.rubriques.filter((rubrique) => rubrique.key === 'chiffres').flatMap((figures) => returnRunOnAfterFigures(figures, state.rubriques)) },
   { id: 'pull-quote-run-on', run: returnPullQuoteRunOns },
   { id: 'run-on-after-tutors', run: returnRunOnAfterTutors },
+  { id: 'prose-under-tutors-heading', run: returnProseUnderTutorsHeading },
+  { id: 'unstyled-card-to-empty-tutors', run: returnUnstyledCardToTutors },
 ];
 
 /**
@@ -239,6 +241,59 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
     moves.push({ to: before.key, blocks: runOn });
   });
   return moves;
+}
+
+/**
+ * Two headings read one after the other (a column's heading, then the sidebar's beside it:
+ * « LE CONTEXTE » / « AUTEURS DU PROJET »), the text rubrique left empty, and the tutors' heading
+ * followed by prose rather than a card: that prose is the empty rubrique's, run on under the
+ * sidebar's heading. It goes back to it, up to the first block that is not prose.
+ */
+function returnProseUnderTutorsHeading(state: ShapeState): Move[] {
+  const result = state.rubriques;
+  const at = result.findIndex((rubrique) => rubrique.key === 'tuteurs');
+  let k = at - 1;
+  while (k >= 0 && result[k]!.key === 'auteurs') k--;
+  const before = result[k];
+  const tutors = result[at];
+  if (!tutors || !before || !isBodyRubrique(before.key) || before.blocks.length > 0) return [];
+  let count = 0;
+  while (count < tutors.blocks.length && isProse(tutors.blocks[count]!)) count++;
+  if (count === 0) return [];
+  const prose = tutors.blocks.splice(0, count);
+  before.blocks.push(...prose);
+  return [{ to: before.key, blocks: prose }];
+}
+
+/** Lines of a tutor's function under the name, at most (a paragraph is longer). */
+const MAX_CARD_ROLE_LINES = 3;
+
+/**
+ * A tutor's card in converter text (no type tells it) that the reading order put at the end of a
+ * text rubrique while the tutors' heading has nothing under it: a block whose first line is a
+ * name (« GARNIER-BOSC Olivier ») and whose other lines, a few, are a function (no address, no
+ * sentence end). It goes to the tutors.
+ */
+function returnUnstyledCardToTutors(state: ShapeState): Move[] {
+  const tutors = state.rubriques.find((rubrique) => rubrique.key === 'tuteurs');
+  if (!tutors || tutors.blocks.length > 0) return [];
+  for (const rubrique of state.rubriques) {
+    const last = rubrique.blocks.at(-1);
+    if (!isBodyRubrique(rubrique.key) || !last || !isUnstyledCard(last)) continue;
+    rubrique.blocks.pop();
+    tutors.blocks.push(last);
+    return [{ to: 'tuteurs', blocks: [last] }];
+  }
+  return [];
+}
+
+function isUnstyledCard(block: Block): boolean {
+  const [first, ...rest] = block.lines;
+  if (!first || rest.length === 0 || rest.length > MAX_CARD_ROLE_LINES || block.lines.some((line) => line.size !== null || line.bold !== null)) return false;
+  // A family name in capitals and a given name: « NOM Prénom » or « Prénom NOM ».
+  const name = first.text.trim();
+  if (!isAnyCaseName(name) || !/\p{Lu}{2,}/u.test(name) || !/\p{Lu}\p{Ll}/u.test(name)) return false;
+  return rest.every((line) => !line.text.includes('@') && !/[.!?]$/.test(line.text.trim()) && line.text.length < 80);
 }
 
 /** The fewest figures, each alone over its label, that make a run of key figures with no heading (one alone may be a date or a count in the text). */
