@@ -292,6 +292,9 @@ describe('evidence passes', () => {
   it('sets the collectivité apart under a title printed with a word changed from the sommaire\'s', () => {
     const source = ['01/ OUVRIR LES ARCHIVES MUNICIPALES AUX HABITANTS', 'VILLE DE LORVAL', '/ P05', '', '01', '', 'OUVRIR LES ARCHIVES COMMUNALES AUX HABITANTS', 'VILLE DE LORVAL', '', 'LES AUTEURS'].join('\n');
     expect(texts(source)).toEqual(expect.arrayContaining(['OUVRIR LES ARCHIVES COMMUNALES AUX HABITANTS', 'VILLE DE LORVAL']));
+    // And when the block runs on after the collectivité with the headings under it.
+    const runOn = source.replace('VILLE DE LORVAL\n\nLES AUTEURS', 'VILLE DE LORVAL\nLE CONTEXTE AUTEURS');
+    expect(texts(runOn)).toEqual(expect.arrayContaining(['OUVRIR LES ARCHIVES COMMUNALES AUX HABITANTS', 'VILLE DE LORVAL', 'LE CONTEXTE AUTEURS']));
     expect(texts(source)).toContain('01/ OUVRIR LES ARCHIVES MUNICIPALES AUX HABITANTS VILLE DE LORVAL');
   });
   it('sets apart on one line a collectivité the sommaire wrapped over two', () => {
@@ -315,6 +318,11 @@ describe('evidence passes', () => {
     expect(movePageAfterCollectivite(text).slice(0, 9)).toEqual(['01/', '', 'LE TITRE DU PROJET', '', '', 'VILLE DE LYON', '/ P05', '', 'UNE SECTION']);
     // A section title after the page is no collectivité: the project page does not print it under the title.
     expect(movePageAfterCollectivite(text.map((line) => (line === 'VILLE DE LYON' ? 'UNE SECTION' : line)).slice(0, 10))).toEqual(text.map((line) => (line === 'VILLE DE LYON' ? 'UNE SECTION' : line)).slice(0, 10));
+  });
+  it('moves the page after the collectivité when the project page prints a word of the title otherwise', async () => {
+    const { movePageAfterCollectivite } = await import('../src/extract/text/sommaire.js');
+    const text = ['03/', '', 'OUVRIR LES ARCHIVES MUNICIPALES : UNE DÉMARCHE PARTICIPATIVE', '', '/ P10', '', 'VILLE DE LORVAL', '', '03', 'OUVRIR LES ARCHIVES COMMUNALES : UNE DÉMARCHE PARTICIPATIVE', 'VILLE DE LORVAL', 'LE CONTEXTE'];
+    expect(movePageAfterCollectivite(text).slice(0, 7)).toEqual(['03/', '', 'OUVRIR LES ARCHIVES MUNICIPALES : UNE DÉMARCHE PARTICIPATIVE', '', '', 'VILLE DE LORVAL', '/ P10']);
   });
   it('parts the page number glued before a project number, by the page the sommaire gives the project', async () => {
     const { splitFolioFromNumber } = await import('../src/extract/text/sommaire.js');

@@ -84,19 +84,25 @@ export function cutAfterPrintedTitles(blocks: readonly Block[]): Block[] {
 }
 
 /**
- * A block that is a title and the collectivité under it, the title printed with a word changed
- * from the sommaire's (« ARCHIVES MUNICIPALES » / « ARCHIVES COMMUNALES »): its last line is an
- * entry's collectivité and the lines above share most of their words with that entry's title.
- * @returns The title and the collectivité apart, or null.
+ * A block that opens with a title and the collectivité under it, the title printed with a word
+ * changed from the sommaire's (« ARCHIVES MUNICIPALES » / « ARCHIVES COMMUNALES »): one of its
+ * lines is an entry's collectivité and the lines above share most of their words with that
+ * entry's title.
+ * @returns The title, the collectivité and what follows apart, or null.
  */
 function collectiviteUnderTitle(block: Block, entries: readonly PrintedEntry[]): Block[] | null {
   // The sommaire's own entry (« 01/ TITRE » / « VILLE ») stays whole.
   if (ENTRY_NUMBER.test(block.lines[0]!.text)) return null;
-  const last = key(block.lines.at(-1)!.text);
-  const above = wordsOf(block.lines.slice(0, -1).map((line) => line.text).join(' '));
-  const shared = (entry: PrintedEntry): number => (2 * [...above].filter((word) => entry.titleWords.has(word)).length) / (above.size + entry.titleWords.size);
-  if (!entries.some((entry) => entry.last === last && entry.titleWords.size > 0 && shared(entry) >= TITLE_WORDS_SHARE)) return null;
-  return [withLines(block, block.lines.slice(0, -1)), withLines(block, block.lines.slice(-1))];
+  for (let n = 1; n < block.lines.length; n++) {
+    const line = key(block.lines[n]!.text);
+    const above = wordsOf(block.lines.slice(0, n).map((printed) => printed.text).join(' '));
+    const shared = (entry: PrintedEntry): number => (2 * [...above].filter((word) => entry.titleWords.has(word)).length) / (above.size + entry.titleWords.size);
+    if (!entries.some((entry) => entry.last === line && entry.titleWords.size > 0 && shared(entry) >= TITLE_WORDS_SHARE)) continue;
+    // What the block runs on with after the collectivité (« LE CONTEXTE », « LES AUTEURS ») is a block of its own.
+    const after = n + 1 < block.lines.length ? [withLines(block, block.lines.slice(n + 1))] : [];
+    return [withLines(block, block.lines.slice(0, n)), withLines(block, block.lines.slice(n, n + 1)), ...after];
+  }
+  return null;
 }
 
 function withLines(block: Block, lines: Block['lines']): Block {
