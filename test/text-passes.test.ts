@@ -175,6 +175,19 @@ describe('a column heading read before the sidebar beside it', () => {
   });
 });
 
+describe('a paragraph read among the team\'s cards', () => {
+  it('goes to the text rubrique whose heading was read before the team', () => {
+    const { blocks } = readText([
+      '01', '', 'LE CONTEXTE', 'AUTEURS DU PROJET', '', 'LOURMEL Baptiste', 'baptiste.lourmel@ingenieurchef-inet.org', '', 'AMRANI Yasmine', '',
+      'Depuis 2029, toutes les communes du Grand Verchamp doivent', 'pouvoir recevoir les demandes de permis de construire par voie', 'électronique.', '',
+      'yasmine.amrani@administrateur-inet.org', '', 'LA PROBLÉMATIQUE', '', 'Comment accompagner les habitants éloignés du numérique sans ralentir les demandes ?',
+    ].join('\n'));
+    const parsed = parseProject({ numero: 1, section: '', heading: blocks[0]!, blocks: blocks.slice(1) });
+    expect(parsed.contexte).toMatch(/^Depuis 2029/);
+    expect(parsed.auteurs.map((author) => author.name)).toEqual(['LOURMEL Baptiste', 'AMRANI Yasmine']);
+  });
+});
+
 describe('one printed line per line', () => {
   const source = ['LES AUTEURS', 'Fanette PEYRATOUT', 'fanette.peyratout@administrateur-inet.org', 'CONTEXTE', 'Une phrase coupée', 'en deux lignes.', 'Autre paragraphe.'].join('\n');
   it('is told from the rarity of blank lines', () => {

@@ -50,6 +50,7 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'team-to-authors', run: moveTeamToAuthors },
   { id: 'after-team-to-empty-rubrique', run: returnAfterTeam },
   { id: 'before-team-to-empty-rubrique', run: returnBeforeTeam },
+  { id: 'prose-inside-team-to-empty-rubrique', run: returnProseInsideTeam },
   { id: 'tutors-under-team', run: splitTutorsUnderTeam },
   { id: 'appended-figures', run: liftAppendedFigures },
   { id: 'pull-quote-to-testimony', run: moveEndingPullQuote },
@@ -150,6 +151,21 @@ function returnBeforeTeam(state: ShapeState): Move[] {
   found.authors.blocks.splice(0, head.length);
   found.before.blocks.push(...head);
   return [{ to: found.before.key, blocks: head }];
+}
+
+/**
+ * So does prose that the reading order put among the team's cards (a column's paragraph read
+ * between two cards of the sidebar beside it, its heading read before the team's): a paragraph
+ * holding no e-mail among the team's blocks.
+ */
+function returnProseInsideTeam(state: ShapeState): Move[] {
+  const found = emptyBeforeAuthors(state);
+  if (!found) return [];
+  const prose = found.authors.blocks.filter((block) => isProse(block) && !block.text.includes('@'));
+  if (prose.length === 0) return [];
+  found.authors.blocks.splice(0, found.authors.blocks.length, ...found.authors.blocks.filter((block) => !prose.includes(block)));
+  found.before.blocks.push(...prose);
+  return [{ to: found.before.key, blocks: prose }];
 }
 
 /** Tutors' cards under the team with no label of their own open the tutors' rubrique. */
