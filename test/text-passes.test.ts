@@ -188,6 +188,22 @@ describe('a paragraph read among the team\'s cards', () => {
   });
 });
 
+describe('two columns\' headings read across', () => {
+  it('gives the left column\'s text to the first heading and the right column\'s, after the next heading\'s own block, to the second', () => {
+    const { blocks } = readText([
+      '01', '', 'LES AUTEURS', '', 'DUPONT Marie', 'marie.dupont@administrateur-inet.org', '', 'CONTEXTE', '', 'DES CLÉS POUR AGIR', '',
+      'Bordeaux Métropole a développé un modèle ambitieux de mutualisation.', '', 'PROBLÉMATIQUE', 'La métropole a souhaité opérer une analyse comparative.', '',
+      'La cartographie réalisée par la mission vise une analyse globale.',
+    ].join('\n'));
+    const parsed = parseProject({ numero: 1, section: '', heading: blocks[0]!, blocks: blocks.slice(1) });
+    expect([parsed.contexte, parsed.problematique, parsed.clesPourAgir]).toEqual([
+      'Bordeaux Métropole a développé un modèle ambitieux de mutualisation.',
+      'La métropole a souhaité opérer une analyse comparative.',
+      'La cartographie réalisée par la mission vise une analyse globale.',
+    ]);
+  });
+});
+
 describe('one printed line per line', () => {
   const source = ['LES AUTEURS', 'Fanette PEYRATOUT', 'fanette.peyratout@administrateur-inet.org', 'CONTEXTE', 'Une phrase coupée', 'en deux lignes.', 'Autre paragraphe.'].join('\n');
   it('is told from the rarity of blank lines', () => {

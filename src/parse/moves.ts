@@ -62,6 +62,7 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'pull-quote-run-on', run: returnPullQuoteRunOns },
   { id: 'run-on-after-tutors', run: returnRunOnAfterTutors },
   { id: 'prose-under-tutors-heading', run: returnProseUnderTutorsHeading },
+  { id: 'column-headings-read-across', run: returnColumnsReadAcross },
   { id: 'unstyled-card-to-empty-tutors', run: returnUnstyledCardToTutors },
 ];
 
@@ -279,6 +280,29 @@ function returnProseUnderTutorsHeading(state: ShapeState): Move[] {
   const prose = tutors.blocks.splice(0, count);
   before.blocks.push(...prose);
   return [{ to: before.key, blocks: prose }];
+}
+
+/**
+ * Two columns' headings read across, one after the other, in converter text (« CONTEXTE » / « DES
+ * CLÉS POUR AGIR », then the left column's text, its next heading « PROBLÉMATIQUE » and its text,
+ * then the right column's text): the first heading is left empty, the second took the left
+ * column's text, the third took its own first block and the right column's text after it. The
+ * text goes back: the second heading's to the first, the third's after its first block to the
+ * second. Only unstyled blocks: the PDF's columns are read apart.
+ */
+function returnColumnsReadAcross(state: ShapeState): Move[] {
+  const result = state.rubriques;
+  for (let i = 0; i + 2 < result.length; i++) {
+    const [empty, second, third] = [result[i]!, result[i + 1]!, result[i + 2]!];
+    if (![empty, second, third].every((rubrique) => isBodyRubrique(rubrique.key)) || empty.blocks.length > 0 || second.blocks.length === 0 || third.blocks.length < 2) continue;
+    if (![...second.blocks, ...third.blocks].every((block) => block.lines.every((line) => line.size === null))) continue;
+    const left = second.blocks.splice(0);
+    empty.blocks.push(...left);
+    const right = third.blocks.splice(1);
+    second.blocks.push(...right);
+    return [{ to: empty.key, blocks: left }, { to: second.key, blocks: right }];
+  }
+  return [];
 }
 
 /** Lines of a tutor's function under the name, at most (a paragraph is longer). */
