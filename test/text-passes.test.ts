@@ -204,6 +204,19 @@ describe('two columns\' headings read across', () => {
   });
 });
 
+describe('a testimony\'s signature read after the figures', () => {
+  it('goes to the testimony when it signs with a tutor\'s name, in any order of its words', () => {
+    const { blocks } = readText([
+      '01', '', 'LES AUTEURS', '', 'DUPONT Marie', 'marie.dupont@administrateur-inet.org', '', 'TUTRICE AU SEIN DE LA COLLECTIVITÉ', '', 'TISSERAND Agnès', 'Directrice générale adjointe', '',
+      'CONTEXTE', '', 'Un contexte assez long pour être lu comme un paragraphe de texte.', '', 'TÉMOIGNAGE DE LA COLLECTIVITÉ', '', '« L’équipe a su écouter les élus. »', '',
+      'LES CHIFFRES CLÉS', '', '26', 'communes membres', '', 'Agnès Tisserand, directrice générale adjointe',
+    ].join('\n'));
+    const parsed = parseProject({ numero: 1, section: '', heading: blocks[0]!, blocks: blocks.slice(1) });
+    expect(parsed.temoignage).toMatch(/Agnès Tisserand, directrice générale adjointe$/);
+    expect(parsed.chiffres.map((figure) => figure.libelle)).toEqual(['communes membres']);
+  });
+});
+
 describe('one printed line per line', () => {
   const source = ['LES AUTEURS', 'Fanette PEYRATOUT', 'fanette.peyratout@administrateur-inet.org', 'CONTEXTE', 'Une phrase coupée', 'en deux lignes.', 'Autre paragraphe.'].join('\n');
   it('is told from the rarity of blank lines', () => {

@@ -56,6 +56,7 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'pull-quote-to-testimony', run: moveEndingPullQuote },
   { id: 'sidebar-cards-to-tutors', run: moveSidebarCards },
   { id: 'signature-after-cards', run: returnSignatureToTestimony },
+  { id: 'signature-ending-another-rubrique', run: returnEndingSignatureToTestimony },
   { id: 'cards-after-empty-tutors', run: returnCardsToEmptyTutors },
   { id: 'cut-sentence', run: rejoinCutSentence },
   { id: 'run-on-after-figures', run: (state) => state.rubriques.filter((rubrique) => rubrique.key === 'chiffres').flatMap((figures) => returnRunOnAfterFigures(figures, state.rubriques)) },
@@ -415,6 +416,31 @@ function returnSignatureToTestimony(state: ShapeState): Move[] {
   const moved = tutors.blocks.splice(at, 1);
   testimony.blocks.push(...moved);
   return [{ to: 'temoignage', blocks: moved }];
+}
+
+/**
+ * The testimony's signature read at the end of another rubrique (converter text reading the quote's
+ * column, then the figures beside it, then the signature under the quote): a last block that signs
+ * with the name of a tutor's card goes to the end of the testimony, when that does not end with a
+ * signature already.
+ */
+function returnEndingSignatureToTestimony(state: ShapeState): Move[] {
+  const tutors = state.rubriques.find((rubrique) => rubrique.key === 'tuteurs');
+  const testimony = state.rubriques.find((rubrique) => rubrique.key === 'temoignage');
+  const last = testimony?.blocks.at(-1);
+  if (!tutors || !testimony || last === undefined || isSignature(last.text)) return [];
+  // A name's words in any order: the card prints « TISSERAND Agnès », the signature « Agnès Tisserand ».
+  const nameKey = (name: string): string => foldForMatch(name).split(/[^A-Z]+/).filter(Boolean).sort().join(' ');
+  const tutorNames = new Set(tutors.blocks.map((card) => nameKey(card.lines[0]?.text ?? '')));
+  for (const rubrique of state.rubriques) {
+    const signature = rubrique.blocks.at(-1);
+    if (rubrique === testimony || rubrique === tutors || !signature || !isSignature(signature.text)) continue;
+    if (!tutorNames.has(nameKey(signature.text.slice(0, signature.text.indexOf(','))))) continue;
+    rubrique.blocks.pop();
+    testimony.blocks.push(signature);
+    return [{ to: 'temoignage', blocks: [signature] }];
+  }
+  return [];
 }
 
 /** A tutor's card on one line, « NOM Prénom – fonction »: a name, a dash, the role. */
