@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readText } from '../src/extract/text.js';
 import { isLaidOut, readColumns } from '../src/extract/text/columns.js';
 import { splitBoldRuns, stripLineMarkup } from '../src/extract/text/markdown.js';
-import { dropFolios, markPageBreaks } from '../src/extract/text/pages.js';
+import { dropFolios, inferPageBreaks, markPageBreaks } from '../src/extract/text/pages.js';
 import { prepareLines } from '../src/extract/text/passes.js';
 import { splitGluedEmails, unswapLetters } from '../src/extract/text/tokens.js';
 import { normaliseDocument, withSuppliedEdition } from '../src/normalise/index.js';
@@ -38,6 +38,21 @@ describe('folios', () => {
     // A number that is not the page's folio stays.
     const other = markPageBreaks([...pages.flatMap((page) => [...page, '\f']), 'Les chiffres', '', '20', '', 'mois']);
     expect(dropFolios(other.lines, other.breaks)).toContain('20');
+  });
+});
+
+describe('page ends of a text with no page breaks', () => {
+  it('are the running lines that carry the page number, and the folios counting up', () => {
+    const running = ['Texte', 'Regards croisés · 2031 / 2032   5', 'Texte', 'Regards croisés · 2031 / 2032   6', 'Texte', 'Regards croisés · 2031 / 2032   7', 'Fin'];
+    expect(inferPageBreaks(running).filter((line) => line === '\f')).toHaveLength(3);
+    const folios = ['Texte', '   2', 'Texte', '  3', 'Les chiffres', '26', 'Texte', '5'];
+    expect(inferPageBreaks(folios)).toEqual(['Texte', '   2', '\f', 'Texte', '  3', '\f', 'Les chiffres', '26', 'Texte', '5', '\f']);
+    expect(inferPageBreaks(['Texte', '2', 'Texte'])).toEqual(['Texte', '2', 'Texte']);
+  });
+  it('tells a text whose columns\' rows are set apart (no gap inside a row) as laid out', () => {
+    const rows = ['Gauche une', '                              Droite une', 'Gauche deux', '                              Droite deux'];
+    expect(isLaidOut(rows)).toBe(true);
+    expect(isLaidOut(['Une ligne', '  un retrait', 'Une autre ligne'])).toBe(false);
   });
 });
 

@@ -29,8 +29,14 @@ export function isLaidOut(lines: readonly string[]): boolean {
   const inner = new RegExp(`\\S {${GUTTER_WIDTH},}\\S`);
   const written = lines.filter((line) => line.trim() !== '');
   const spaced = written.filter((line) => inner.test(line)).length;
-  return written.length > 0 && spaced / written.length >= LAID_OUT_SHARE;
+  // Or many rows set at a right column's start on their own (Ghostscript writes each column's rows apart).
+  const margin = Math.min(...written.map(indentOf));
+  const apart = written.filter((line) => indentOf(line) >= margin + MIN_COLUMN_SHIFT).length;
+  return written.length > 0 && (spaced / written.length >= LAID_OUT_SHARE || apart / written.length >= COLUMN_ROWS_APART_SHARE);
 }
+
+/** Share of a text's lines set a column's width right of its margin from which its columns are read as laid out. */
+const COLUMN_ROWS_APART_SHARE = 0.25;
 
 /**
  * Puts the columns of a laid-out text in reading order.

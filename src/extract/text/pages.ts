@@ -141,3 +141,38 @@ export function dropRunningLines(lines: readonly string[]): string[] {
     return key === null || ((numbersByKey.get(key)?.size ?? 0) < MIN_RUNNING_REPEATS && (occurrences.get(key) ?? 0) < MIN_SAME_RUNNING_REPEATS);
   });
 }
+
+/** Pages a text must show a running line or folio on, at least, for its page ends to be inferred from them. */
+const MIN_INFERRED_PAGES = 3;
+
+/**
+ * Page ends of a text written with no page breaks at all (Ghostscript's `txtwrite`): the lines
+ * that end a page on paper, a running line that carries the page number (« Regards croisés …
+ * 2031 / 2032   5 ») or a folio alone on its line, the folios counting up page after page. A page
+ * break goes after each.
+ * @param lines The text's lines (none of them a page break).
+ * @returns The lines with a form feed after each page end, or as they were when fewer than
+ * `MIN_INFERRED_PAGES` ends are found.
+ */
+export function inferPageBreaks(lines: readonly string[]): string[] {
+  const ends = new Set<number>();
+  const running = new Map<string, number[]>();
+  lines.forEach((line, index) => {
+    const match = /^(.*\S)\s+(\d{1,3})\s*$/.exec(line);
+    if (!match || !/\p{L}{3}/u.test(match[1]!)) return;
+    const key = match[1]!.replace(/\s+/g, ' ');
+    running.set(key, [...(running.get(key) ?? []), index]);
+  });
+  for (const indexes of running.values()) if (indexes.length >= MIN_RUNNING_REPEATS) for (const index of indexes) ends.add(index);
+  let last = 0;
+  lines.forEach((line, index) => {
+    if (!FOLIO.test(line)) return;
+    const folio = Number(line.trim());
+    if (folio > last && folio - last <= MAX_FOLIO_OFFSET + 1) {
+      ends.add(index);
+      last = folio;
+    }
+  });
+  if (ends.size < MIN_INFERRED_PAGES) return [...lines];
+  return lines.flatMap((line, index) => (ends.has(index) ? [line, '\f'] : [line]));
+}

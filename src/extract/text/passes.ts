@@ -5,7 +5,7 @@
  */
 import { isLaidOut, readColumns } from './columns.js';
 import { hasHeadingMarks, splitBoldRuns, stripLineMarkup } from './markdown.js';
-import { dropFolios, dropRunningLines, folioLines, markPageBreaks } from './pages.js';
+import { dropFolios, dropRunningLines, folioLines, inferPageBreaks, markPageBreaks } from './pages.js';
 import { movePageAfterCollectivite, orderSommaireColumns, splitFolioFromNumber } from './sommaire.js';
 import { dealRostersReadAcross, placeSecondRosterHeading, splitRosterRuns, joinWordPieces, splitGluedEmails, splitGluedHeadings, splitSommaireRuns, unswapLetters } from './tokens.js';
 
@@ -80,7 +80,9 @@ function dialectOf({ lines, breaks }: { lines: readonly string[]; breaks: Readon
  * page; a page number next to a break goes.
  */
 function pagesAndColumns(lines: string[]): string[] {
-  const { lines: marked, breaks } = markPageBreaks(lines);
+  const first = markPageBreaks(lines);
+  // A laid-out text with no page breaks at all has its columns read page by page all the same, its page ends told by running lines and folios.
+  const { lines: marked, breaks } = first.breaks.size === 0 && isLaidOut(first.lines) ? markPageBreaks(inferPageBreaks(lines)) : first;
   if (!isLaidOut(marked)) return dropFolios(marked, breaks);
   const pages: string[][] = [[]];
   // The folios go before the columns are read: set at a page's foot, they would end its last column.
