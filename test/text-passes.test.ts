@@ -331,6 +331,10 @@ describe('evidence passes', () => {
     expect(splitSommaireRuns(['12/ TITRE UN VILLE A / P61 13/ TITRE DEUX VILLE B / P65'])).toEqual(['12/ TITRE UN VILLE A', '/ P61', '13/ TITRE DEUX VILLE B', '/ P65']);
     expect(splitSommaireRuns(['01/    TITRE     / P05', '       DE VIE', '       VILLE', ''])).toEqual(['01/    TITRE', '       DE VIE', '       VILLE', '/ P05', '']);
   });
+  it('ends an entry whose page it holds at a line set back at the number\'s start (a section\'s title)', async () => {
+    const { splitSommaireRuns } = await import('../src/extract/text/tokens.js');
+    expect(splitSommaireRuns(['  02/    TITRE     / P07', '         VILLE', '  UNE SECTION', '  03/    AUTRE'])).toEqual(['  02/    TITRE', '         VILLE', '/ P07', '  UNE SECTION', '  03/    AUTRE']);
+  });
   it('never parts a sommaire number from its title by a gutter', () => {
     expect(readColumns(['01/      TITRE UN        / P05', '02/      TITRE DEUX      / P07']).filter((line) => line !== '')).toEqual(['01/      TITRE UN        / P05', '02/      TITRE DEUX      / P07']);
   });

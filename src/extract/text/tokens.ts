@@ -145,20 +145,24 @@ const ENTRY_PAGE_AT_RIGHT = /^(.*\S)\s{2,}(\/\s?P\d{1,3})\s*$/;
  * Cuts a line that runs sommaire entries together (« 12/ TITRE COLLECTIVITÉ / P61 13/ TITRE … »,
  * markdown converters joining a column into one paragraph) into the lines the sommaire prints:
  * the number with its title, the page reference, the next number. A page reference set at the
- * right of an entry's first line goes after the entry's other lines (up to a blank line or the
- * next number), where the other converters print it.
+ * right of an entry's first line goes after the entry's other lines (up to a blank line, the next
+ * number or a line set back at the number's start), where the other converters print it.
  * @param lines The text's lines.
  * @returns The lines, one entry part each.
  */
 export function splitSommaireRuns(lines: readonly string[]): string[] {
   const out: string[] = [];
   let heldPage: string | null = null;
+  let entryIndent = 0;
   const release = (): void => {
     if (heldPage !== null) out.push(heldPage);
     heldPage = null;
   };
+  const indent = (line: string): number => line.length - line.trimStart().length;
   for (const line of lines) {
-    if (line.trim() === '' || /^\s*\d{1,2}\s*\//.test(line)) release();
+    // An entry's other lines hang under its title: a line set back at the number's start (a section's title) ends it too.
+    if (line.trim() === '' || /^\s*\d{1,2}\s*\//.test(line) || (heldPage !== null && indent(line) <= entryIndent)) release();
+    if (/^\s*\d{1,2}\s*\//.test(line)) entryIndent = indent(line);
     const right = ENTRY_PAGE_AT_RIGHT.exec(line);
     if (right && !ENTRY_PAGE_INSIDE.test(right[1]!)) {
       out.push(right[1]!);
