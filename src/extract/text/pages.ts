@@ -174,5 +174,6 @@ export function inferPageBreaks(lines: readonly string[]): string[] {
     }
   });
   if (ends.size < MIN_INFERRED_PAGES) return [...lines];
-  return lines.flatMap((line, index) => (ends.has(index) ? [line, '\f'] : [line]));
+  // The line that ends a page is set apart from the page's text by a blank row, as it is on paper: it runs across the columns.
+  return lines.flatMap((line, index) => (ends.has(index) ? ['', line, '\f'] : [line]));
 }
