@@ -30,7 +30,8 @@ export function isLaidOut(lines: readonly string[]): boolean {
   const written = lines.filter((line) => line.trim() !== '');
   const spaced = written.filter((line) => inner.test(line)).length;
   // Or many rows set at a right column's start on their own (Ghostscript writes each column's rows apart).
-  const margin = Math.min(...written.map(indentOf));
+  // A loop, not a spread: a text may have hundreds of thousands of lines.
+  const margin = written.reduce((least, line) => Math.min(least, indentOf(line)), Infinity);
   const apart = written.filter((line) => indentOf(line) >= margin + MIN_COLUMN_SHIFT).length;
   return written.length > 0 && (spaced / written.length >= LAID_OUT_SHARE || apart / written.length >= COLUMN_ROWS_APART_SHARE);
 }
@@ -120,7 +121,7 @@ const FULL_LINE_SHARE = 0.75;
  * @param other The other column's rows, row for row.
  */
 function dropOtherSideRows(side: readonly string[], other: readonly string[]): string[] {
-  const longest = Math.max(...side.map((row) => row.trim().length));
+  const longest = side.reduce((most, row) => Math.max(most, row.trim().length), 0);
   const kept: string[] = [];
   side.forEach((row, i) => {
     const above = kept.at(-1)?.trim() ?? '';

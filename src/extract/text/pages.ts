@@ -161,7 +161,9 @@ export function inferPageBreaks(lines: readonly string[]): string[] {
     const match = /^(.*\S)\s+(\d{1,3})\s*$/.exec(line);
     if (!match || !/\p{L}{3}/u.test(match[1]!)) return;
     const key = match[1]!.replace(/\s+/g, ' ');
-    running.set(key, [...(running.get(key) ?? []), index]);
+    const indexes = running.get(key) ?? [];
+    indexes.push(index);
+    running.set(key, indexes);
   });
   for (const indexes of running.values()) if (indexes.length >= MIN_RUNNING_REPEATS) for (const index of indexes) ends.add(index);
   let last = 0;
