@@ -13,7 +13,7 @@ import { isHeaderRowText, type Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, RubriqueKey } from '../types.js';
 import { isQuoteType, isRegular, isSmallerThanBody, lineSizes } from '../typography.js';
-import { isStandaloneFigure } from './chiffres.js';
+import { isBoldInlineFigure, isFiguresBoxTitle, isStandaloneFigure } from './chiffres.js';
 import { isAnyCaseName, isNamePart, splitNameAndRole } from './people.js';
 import type { Rubrique } from './rubriques.js';
 import { isProse, isSidebarCard, isTeamBlock, meaningOf } from './structure.js';
@@ -269,13 +269,36 @@ function appendedFiguresStart(blocks: readonly Block[]): number {
     return pairs;
   };
   for (let start = 1; start < blocks.length; start++) if (pairsFrom(start) >= MIN_APPENDED_FIGURES) return start;
+  return inlineFiguresStart(blocks);
+}
+
+/**
+ * Where key figures set inline end a rubrique (« **26** communes… », « **12 500** repas… »): a
+ * bold figure leading its label, after some text, from which every block is such a figure or a
+ * regular paragraph (a label's further paragraph) up to the rubrique's end or a box printed with
+ * the figures (a bold title, then its text), with at least `MIN_APPENDED_FIGURES` figures and no
+ * fewer figures than further paragraphs. The figures' weight sets them apart from the text, and
+ * ending the rubrique sets them apart from a list in it. `-1` without such a run.
+ */
+function inlineFiguresStart(blocks: readonly Block[]): number {
+  const isLabelParagraph = (block: Block): boolean => block.kind === 'paragraph' && isRegular(block) && isFigureLabel(block);
+  const isBoxTitle = (block: Block): boolean => block.lines.every((line) => line.bold === true) && isFiguresBoxTitle(block);
+  for (let start = 1; start < blocks.length; start++) {
+    if (!isBoldInlineFigure(blocks[start]!)) continue;
+    let end = start;
+    while (end < blocks.length && (isBoldInlineFigure(blocks[end]!) || isLabelParagraph(blocks[end]!))) end++;
+    if (end < blocks.length && !isBoxTitle(blocks[end]!)) continue;
+    const figures = blocks.slice(start, end).filter(isBoldInlineFigure).length;
+    if (figures >= MIN_APPENDED_FIGURES && figures >= end - start - figures) return start;
+  }
   return -1;
 }
 
 /**
  * Key figures appended to the rubrique before them, with no heading of their own: when no
- * rubrique is the figures', a run of at least two figures set alone, each over its label, in a
- * text rubrique or the testimony becomes the figures rubrique, after that one, with what follows it.
+ * rubrique is the figures', a run of at least two figures set alone, each over its label, or set
+ * inline in bold ending the rubrique, in a text rubrique or the testimony becomes the figures
+ * rubrique, after that one, with what follows it.
  */
 function liftAppendedFigures(state: ShapeState): Move[] {
   const result = state.rubriques;
@@ -291,7 +314,7 @@ function liftAppendedFigures(state: ShapeState): Move[] {
       severity: 'info',
       ...state.where,
       ...(figures[0]!.page !== null ? { page: figures[0]!.page } : {}),
-      message: `Projet ${String(state.where.projet).padStart(2, '0')} : chiffres clés sans titre, lus à la suite de la rubrique « ${rubrique.heading || rubrique.key} » (chiffres seuls, chacun sur son libellé, à partir de « ${figures[0]!.text.trim()} »).`,
+      message: `Projet ${String(state.where.projet).padStart(2, '0')} : chiffres clés sans titre, lus à la suite de la rubrique « ${rubrique.heading || rubrique.key} » (${isStandaloneFigure(figures[0]!.text) ? 'chiffres seuls, chacun sur son libellé' : 'chiffres en gras, chacun en tête de son libellé'}, à partir de « ${figures[0]!.text.trim()} »).`,
     });
     return [{ to: 'chiffres', blocks: figures }];
   }
