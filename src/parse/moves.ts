@@ -12,7 +12,7 @@ import { foldForMatch } from '../conventions.js';
 import { isHeaderRowText, type Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, RubriqueKey } from '../types.js';
-import { isQuoteType, isRegular, isSmallerThanBody, lineSizes } from '../typography.js';
+import { isLargerThanBody, isQuoteType, isRegular, isSmallerThanBody, lineSizes } from '../typography.js';
 import { isBoldInlineFigure, isFiguresBoxTitle, isStandaloneFigure } from './chiffres.js';
 import { isAnyCaseName, isNamePart, splitNameAndRole } from './people.js';
 import type { Rubrique } from './rubriques.js';
@@ -24,17 +24,17 @@ export interface ShapeState {
   title: Block[];
   /** The project's rubriques, in order. */
   readonly rubriques: Rubrique[];
-  /** The boxes under unknown headings. */
-  readonly boxes: readonly { readonly blocks: Block[] }[];
+  /** The boxes under unknown headings (a move may add one). */
+  readonly boxes: { readonly heading: string; readonly blocks: Block[] }[];
   readonly vocabulary: Vocabulary;
   /** Project number and page, for diagnostics. */
   readonly where: { projet: number; page?: number };
   readonly diagnostics: Diagnostic[];
 }
 
-/** Blocks one move put into a rubrique. */
+/** Blocks one move put into a rubrique (or into a box: `encadre`). */
 export interface Move {
-  readonly to: RubriqueKey;
+  readonly to: RubriqueKey | 'encadre';
   readonly blocks: readonly Block[];
 }
 
@@ -52,6 +52,7 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'before-team-to-empty-rubrique', run: returnBeforeTeam },
   { id: 'tutors-under-team', run: splitTutorsUnderTeam },
   { id: 'appended-figures', run: liftAppendedFigures },
+  { id: 'box-closing-text', run: liftClosingBoxes },
   { id: 'pull-quote-to-testimony', run: moveEndingPullQuote },
   { id: 'sidebar-cards-to-tutors', run: moveSidebarCards },
   { id: 'signature-after-cards', run: returnSignatureToTestimony },
@@ -319,6 +320,49 @@ function liftAppendedFigures(state: ShapeState): Move[] {
     return [{ to: 'chiffres', blocks: figures }];
   }
   return [];
+}
+
+/** A box's title is one short line (« Et après... », « Les profils des personnels »). */
+const MAX_BOX_TITLE = 60;
+
+/**
+ * Where a box closes a text rubrique (-1 when none): from a title (one short line wholly in bold,
+ * not a name nor a figure) to the rubrique's end, every block set smaller than the body, a block
+ * of text at least after the title, and some of the rubrique's own text, in the body's size,
+ * before it (figures of a sidebar read between them go back to theirs later).
+ * The smaller type and the title set the box apart from the text it closes; a name would make a
+ * sidebar's card, which the tutors' passes take.
+ */
+function closingBoxStart(blocks: readonly Block[]): number {
+  const isTitle = (block: Block): boolean => {
+    const text = block.text.trim();
+    return block.kind === 'paragraph' && block.lines.length === 1 && block.lines[0]!.bold === true && text.length <= MAX_BOX_TITLE && !isStandaloneFigure(text) && !text.includes('@') && !isAnyCaseName(text);
+  };
+  let start = blocks.length;
+  while (start > 0 && isSmallerThanBody(blocks[start - 1]!) && !blocks[start - 1]!.text.includes('@')) start--;
+  for (let at = start; at < blocks.length - 1; at++) {
+    if (!isTitle(blocks[at]!)) continue;
+    return blocks.slice(0, at).some((block) => !isSmallerThanBody(block) && !isLargerThanBody(block)) ? at : -1;
+  }
+  return -1;
+}
+
+/**
+ * A box closing a text rubrique, set in smaller type under a bold title of its own (« Et après... »
+ * and its text, a poster), with no rubrique heading before it: it becomes a box (an encadré) with
+ * that title, out of the rubrique's text.
+ */
+function liftClosingBoxes(state: ShapeState): Move[] {
+  const moves: Move[] = [];
+  for (const rubrique of state.rubriques) {
+    if (!isBodyRubrique(rubrique.key)) continue;
+    const at = closingBoxStart(rubrique.blocks);
+    if (at < 0) continue;
+    const [title, ...text] = rubrique.blocks.splice(at);
+    state.boxes.push({ heading: title!.text, blocks: text });
+    moves.push({ to: 'encadre', blocks: [title!, ...text] });
+  }
+  return moves;
 }
 
 /** A signature's or a card's name, folded: the text before its comma. */
