@@ -334,17 +334,14 @@ const MAX_BOX_TITLE = 60;
  * sidebar's card, which the tutors' passes take.
  */
 function closingBoxStart(blocks: readonly Block[]): number {
-  const isTitle = (block: Block): boolean => {
-    const text = block.text.trim();
-    return block.kind === 'paragraph' && block.lines.length === 1 && block.lines[0]!.bold === true && text.length <= MAX_BOX_TITLE && !isStandaloneFigure(text) && !text.includes('@') && !isAnyCaseName(text);
-  };
+  const isBoldLine = (block: Block): boolean => block.kind === 'paragraph' && block.lines.length === 1 && block.lines[0]!.bold === true;
+  const isTitle = (text: string): boolean => text.length <= MAX_BOX_TITLE && !isStandaloneFigure(text) && !text.includes('@') && !isAnyCaseName(text);
   let start = blocks.length;
   while (start > 0 && isSmallerThanBody(blocks[start - 1]!) && !blocks[start - 1]!.text.includes('@')) start--;
-  for (let at = start; at < blocks.length - 1; at++) {
-    if (!isTitle(blocks[at]!)) continue;
-    return blocks.slice(0, at).some((block) => !isSmallerThanBody(block) && !isLargerThanBody(block)) ? at : -1;
-  }
-  return -1;
+  // The run's first bold line decides: a box's title, or not a box (a card's name, a figure).
+  const at = blocks.findIndex((block, i) => i >= start && i < blocks.length - 1 && isBoldLine(block));
+  if (at < 0 || !isTitle(blocks[at]!.text.trim())) return -1;
+  return blocks.slice(0, at).some((block) => !isSmallerThanBody(block) && !isLargerThanBody(block)) ? at : -1;
 }
 
 /**

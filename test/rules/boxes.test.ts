@@ -32,5 +32,8 @@ describe('a box closing a text rubrique', () => {
     expect(bodySize.boxes).toEqual([]);
     const card = read([block([['Olivier GARNIER-BOSC', 0.92, true]], 47), block([['Directeur de l’autonomie', 0.92, false]], 47)]);
     expect(card.boxes).toEqual([]);
+    // The run's first bold line decides: a later bold line (an infographic's item) is no title.
+    const items = read([block([['SOPHIE MARTIN', 0.92, true]], 47), block([['UN HOMME à 78,4 %', 0.92, true]], 47), block([['51,5 ans', 0.92, true]], 47)]);
+    expect(items.boxes).toEqual([]);
   });
 });
