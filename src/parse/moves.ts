@@ -231,8 +231,15 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
     while (k >= 0 && (result[k]!.key === 'auteurs' || (result[k]!.key === 'tuteurs' && stopsMidSentence(result, k)))) k--;
     const before = result[k];
     if (rubrique.key !== 'tuteurs' || !before || !isBodyRubrique(before.key)) return;
+    // A card in regular type, « Prénom NOM – Directrice… », is a tutor, not text run on (`rule: card-not-run-on`).
+    // Text in the body's type after the cards is text run on, whatever follows it
+    // (`rule: sentence-run-on-after-tutors`): the rest of a sentence the cards interrupted (in lower
+    // case: no card opens so), or any such text once every card above it is set smaller than the body.
+    const firstInBodyType = rubrique.blocks.findIndex((block) => !isSmallerThanBody(block));
+    const bodyTextAfterCards = (block: Block, j: number): boolean =>
+      isRegular(block) && !isSmallerThanBody(block) && ((stopsMidSentence(result, i) && /^\p{Ll}/u.test(block.text.trim())) || j === firstInBodyType);
     const firstProse = rubrique.blocks.findIndex(
-      (block, j) => j > 0 && (isProse(block) || (isRegular(block) && (isProse(rubrique.blocks[j + 1] ?? block) || block.page !== rubrique.page))),
+      (block, j) => j > 0 && !isDashCard(block) && (isProse(block) || bodyTextAfterCards(block, j) || (isRegular(block) && (isProse(rubrique.blocks[j + 1] ?? block) || block.page !== rubrique.page))),
     );
     if (firstProse <= 0) return;
     const runOn = rubrique.blocks.splice(firstProse);
