@@ -62,7 +62,7 @@ export const DIAGNOSTIC_CODES = {
   RUBRIQUE_HEADING_VARIANT: { severity: 'info', meaning: 'un titre de rubrique écrit autrement que dans le reste de la brochure (reconnu quand même)' },
   TESTIMONY_OUTSIDE_RUBRIQUE: { severity: 'info', meaning: 'pas de titre de témoignage, mais les paroles citées du tuteur imprimées dans une autre rubrique' },
   TESTIMONY_BY_TYPE: { severity: 'info', meaning: 'un témoignage sans titre, sans guillemets ni signature, reconnu à sa seule typographie (texte plus grand que le corps en fin de rubrique)' },
-  FIGURES_WITHOUT_HEADING: { severity: 'info', meaning: 'des chiffres clés sans titre, chacun seul sur son libellé, lus à la fin de la rubrique qui les précède' },
+  FIGURES_WITHOUT_HEADING: { severity: 'info', meaning: 'des chiffres clés sans titre, chacun seul sur son libellé ou en gras en tête de son libellé, lus à la fin de la rubrique qui les précède' },
   DUPLICATED_TEXT: {
     severity: 'warning',
     otherwise: { severity: 'info', when: 'cellule de tableau' },
