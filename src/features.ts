@@ -1,0 +1,142 @@
+/**
+ * The features layer: what the stages ask of a block again and again (its size class relative to
+ * the body, weight, case, the white before it, and its shape: a project number, a family e-mail, a
+ * person's name, a key figure, a dot leader, a web address), computed once per block right after
+ * extract, with the run's vocabulary. The shapes are the stages' own predicates, read here once:
+ * this module defines none of its own.
+ *
+ * Features are attached to the blocks extract made, not enumerable (see `Block.features`); a block
+ * a stage makes from another (a heading cut off a paragraph) gets its own on first request, from
+ * its own lines, without a gap (its neighbours are no longer known).
+ */
+import { looksLikeName } from './parse/people.js';
+import { isStandaloneFigure } from './parse/chiffres.js';
+import { URL as WEB_ADDRESS } from './parse/structure.js';
+import type { Vocabulary } from './profile.js';
+import { hasLeaderPage, numberAtStart } from './segment/sommaire.js';
+import type { Block, BlockFeatures, ExtractedDocument, SizeClass, TextLine } from './types.js';
+import { DISPLAY_SIZE, LARGER_THAN_BODY, SMALLER_THAN_BODY } from './typography.js';
+
+/** Gaps are rounded to hundredths of a body line height (as line sizes are to hundredths of the body's): finer differences are the coordinates' noise. */
+const GAP_PRECISION = 100;
+
+/**
+ * Gives every block of an extracted document its features, once (the pipeline's step after extract).
+ * @param extracted The extract stage's output.
+ * @param vocabulary The family's words (project labels, e-mail domains).
+ * @returns The same document; its blocks now carry `features`.
+ */
+export function describeBlocks(extracted: ExtractedDocument, vocabulary: Vocabulary): ExtractedDocument {
+  const cache = cacheOf(vocabulary);
+  const domains = familyDomains(vocabulary);
+  let previous: Block | undefined;
+  for (const block of extracted.blocks) {
+    if (!cache.has(block)) {
+      const features = computeFeatures(block, vocabulary, domains, gapBefore(previous, block, extracted.bodyLineHeight));
+      cache.set(block, features);
+      Object.defineProperty(block, 'features', { value: features, enumerable: false });
+    }
+    previous = block;
+  }
+  return extracted;
+}
+
+/**
+ * A block's features: those computed after extract, else computed now from its own lines (and
+ * kept for the next request).
+ * @param block A block.
+ * @param vocabulary The run's vocabulary.
+ * @returns Its features.
+ */
+export function featuresOf(block: Block, vocabulary: Vocabulary): BlockFeatures {
+  const cache = cacheOf(vocabulary);
+  let features = cache.get(block);
+  if (!features) {
+    features = computeFeatures(block, vocabulary, familyDomains(vocabulary), null);
+    cache.set(block, features);
+  }
+  return features;
+}
+
+/** Features per vocabulary, per block: a block described with one profile is not read with another's. */
+const caches = new WeakMap<Vocabulary, WeakMap<Block, BlockFeatures>>();
+
+function cacheOf(vocabulary: Vocabulary): WeakMap<Block, BlockFeatures> {
+  let cache = caches.get(vocabulary);
+  if (!cache) {
+    cache = new WeakMap();
+    caches.set(vocabulary, cache);
+  }
+  return cache;
+}
+
+/** The family's domains as they follow the « @ » of an address, lower-cased. */
+function familyDomains(vocabulary: Vocabulary): string[] {
+  return vocabulary.emailDomains.map((entry) => `@${entry.domain}`);
+}
+
+function computeFeatures(block: Block, vocabulary: Vocabulary, domains: readonly string[], gap: number | null): BlockFeatures {
+  const first = block.lines[0]?.text ?? block.text;
+  return {
+    size: sizeClass(block.lines),
+    weight: weightOf(block.lines),
+    case: caseOf(block.text),
+    gapBefore: gap,
+    projectNumber: numberAtStart(first, vocabulary, false)?.numero ?? null,
+    familyEmail: hasFamilyEmail(block.text, domains),
+    personName: looksLikeName(first),
+    figure: isStandaloneFigure(first),
+    dotLeader: hasLeaderPage(block),
+    url: WEB_ADDRESS.test(block.text),
+  };
+}
+
+/**
+ * The size class all of a block's lines share (`typography.ts` thresholds), `mixed` when they do
+ * not, `null` when a size is unknown.
+ */
+export function sizeClass(lines: readonly TextLine[]): SizeClass | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const line of lines) {
+    if (line.size === null) return null;
+    min = Math.min(min, line.size);
+    max = Math.max(max, line.size);
+  }
+  if (min >= DISPLAY_SIZE) return 'display';
+  if (min >= LARGER_THAN_BODY) return 'larger';
+  if (max <= SMALLER_THAN_BODY) return 'smaller';
+  return min > SMALLER_THAN_BODY && max < LARGER_THAN_BODY ? 'body' : 'mixed';
+}
+
+function weightOf(lines: readonly TextLine[]): BlockFeatures['weight'] {
+  if (lines.some((line) => line.bold === null)) return null;
+  if (lines.every((line) => line.bold)) return 'bold';
+  return lines.every((line) => !line.bold) ? 'regular' : 'mixed';
+}
+
+function caseOf(text: string): BlockFeatures['case'] {
+  if (!/\p{L}/u.test(text)) return null;
+  if (!/\p{Ll}/u.test(text)) return 'upper';
+  const words = text.split(/[\s'’-]+/).filter((word) => /^\p{L}{2}/u.test(word));
+  return words.length > 0 && words.every((word) => /^\p{Lu}/u.test(word)) ? 'title' : 'mixed';
+}
+
+function hasFamilyEmail(text: string, domains: readonly string[]): boolean {
+  if (!text.includes('@')) return false;
+  const lower = text.toLowerCase();
+  return domains.some((domain) => lower.includes(domain));
+}
+
+/**
+ * The white between two consecutive blocks of one column, in body line heights; `null` when not
+ * measurable (no positions, another page or column, or the block is not below the previous one: a
+ * float read after the text it stands beside).
+ */
+function gapBefore(previous: Block | undefined, block: Block, lineHeight: number | undefined): number | null {
+  const above = previous?.box;
+  const box = block.box;
+  if (!above || !box || lineHeight === undefined || previous!.page !== block.page || above.column !== box.column || box.y < above.y) return null;
+  const white = box.y - (above.y + above.height);
+  return Math.round((white / lineHeight) * GAP_PRECISION) / GAP_PRECISION;
+}
