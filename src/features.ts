@@ -129,14 +129,16 @@ function hasFamilyEmail(text: string, domains: readonly string[]): boolean {
 }
 
 /**
- * The white between two consecutive blocks of one column, in body line heights; `null` when not
- * measurable (no positions, another page or column, or the block is not below the previous one: a
- * float read after the text it stands beside).
+ * The white between two consecutive blocks set one under the other, in body line heights; `null`
+ * when not measurable: no positions, another page, or the block does not stand under the previous
+ * one (the next column, a float read after the text beside it).
  */
 function gapBefore(previous: Block | undefined, block: Block, lineHeight: number | undefined): number | null {
   const above = previous?.box;
   const box = block.box;
-  if (!above || !box || lineHeight === undefined || previous!.page !== block.page || above.column !== box.column || box.y < above.y) return null;
+  if (!above || !box || lineHeight === undefined || previous!.page !== block.page) return null;
+  const overlap = Math.min(above.x + above.width, box.x + box.width) - Math.max(above.x, box.x);
+  if (overlap <= 0 || box.y < above.y) return null;
   const white = box.y - (above.y + above.height);
   return Math.round((white / lineHeight) * GAP_PRECISION) / GAP_PRECISION;
 }

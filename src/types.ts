@@ -175,8 +175,8 @@ export interface BlockFeatures {
   /**
    * White between the previous block and this one, in body line heights (baseline-to-baseline of
    * body text): (leading − 1) / leading between two lines of one paragraph, 0.17 at a 1.2 leading.
-   * `null` without positions, after a block of another page or column, and under a block read
-   * before it that stands lower (a float).
+   * `null` without positions, after a block of another page, and when the block does not stand
+   * under the previous one (the next column's top, a float read after the text beside it).
    */
   readonly gapBefore: number | null;
   /** The project number the first line prints alone (« 01/ », « PROJET 01 », « 01 »), else `null`. */
