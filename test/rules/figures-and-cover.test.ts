@@ -1,6 +1,8 @@
 /**
- * Key figures read back by this project's own figure style (src/parse/rubriques.ts), and the
- * cover's title in the title's type (src/normalise/index.ts): each rule on a few invented blocks.
+ * Key figures (src/parse/chiffres.ts, rubriques.ts, moves.ts): figures and labels as columns, as
+ * table rows, cut by a page break, read back by this project's own figure style; and the cover
+ * (src/normalise/index.ts): its title in the title's type, promotion names one per line. Each rule
+ * on a few invented blocks.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,6 @@
 /**
- * Fragments (src/extract/fragments.ts): the runs of one baseline cut where another cell starts.
+ * Fragments (src/extract/fragments.ts): the runs of one baseline cut where another cell starts, or
+ * where the font and the size change.
  * Each rule on a few invented runs, so that it fails on its own.
  */
 import { describe, expect, it } from 'vitest';

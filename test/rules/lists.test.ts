@@ -1,5 +1,6 @@
 /**
- * List items read from their bullets and indents (src/extract/blocks.ts).
+ * List items read from their bullets and indents (src/extract/blocks.ts), measured against the text
+ * column they belong to; em dashes as list labels.
  */
 import { describe, expect, it } from 'vitest';
 import { leafBlocks, withinTextColumn } from '../../src/extract/blocks.js';

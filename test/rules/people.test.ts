@@ -1,6 +1,7 @@
 /**
- * Names paired with e-mails by evidence (src/parse/people.ts): the e-mail's local part spells its
- * owner's name, whatever the reading order. Each rule on a few invented lines.
+ * People (src/parse/people.ts): authors' and tutors' cards, a team table's header row, names
+ * paired with e-mails by evidence (the e-mail's local part spells its owner's name, whatever the
+ * reading order), a name cut from the role beside it. Each rule on a few invented lines.
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VOCABULARY } from '../../src/profile.js';

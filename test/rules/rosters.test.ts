@@ -1,6 +1,7 @@
 /**
- * Rosters (src/segment/index.ts): the promotions' member lists after the projects, each rule on a
- * few invented blocks, so that it fails on its own.
+ * Rosters and promotions (src/segment/index.ts, src/normalise/names.ts, promotions.ts): the
+ * promotions' member lists after the projects, as tables, in narrow columns, tagged with their
+ * promotion, several to a line; the cover's promotion names. Each rule on a few invented blocks.
  */
 import { describe, expect, it } from 'vitest';
 import { coverPromotionNames } from '../../src/normalise/index.js';

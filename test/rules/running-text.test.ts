@@ -1,6 +1,7 @@
 /**
  * Running text (src/extract/running-text.ts): what repeats in the margin bands of many pages is
- * dropped, what is the pages' own content stays. Each rule on a few invented runs.
+ * dropped, what is the pages' own content stays (key figures, numbers not printed at one height).
+ * Each rule on a few invented runs.
  */
 import { describe, expect, it } from 'vitest';
 import { pageFragments } from '../../src/extract/fragments.js';

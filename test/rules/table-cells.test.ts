@@ -1,6 +1,7 @@
 /**
  * Table cells read row by row from their geometry (src/extract/cells.ts), whatever order the PDF
- * writes them in: a desktop publisher's cell frames (Scribus) are written in any order.
+ * writes them in: a desktop publisher's cell frames (Scribus) are written in any order; a word
+ * processor's borderless tables (a cell's wrapped lines kept in it, a figure set at its row's middle).
  */
 import { describe, expect, it } from 'vitest';
 import { cellOrderedLines } from '../../src/extract/cells.js';
