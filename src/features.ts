@@ -115,11 +115,13 @@ function weightOf(lines: readonly TextLine[]): BlockFeatures['weight'] {
   return lines.every((line) => !line.bold) ? 'regular' : 'mixed';
 }
 
+/** A word of two letters or more starting in lower case (one is enough to make the case mixed). */
+const LOWER_CASE_WORD = /(?:^|[\s'’-])\p{Ll}\p{L}/u;
+
 function caseOf(text: string): BlockFeatures['case'] {
   if (!/\p{L}/u.test(text)) return null;
   if (!/\p{Ll}/u.test(text)) return 'upper';
-  const words = text.split(/[\s'’-]+/).filter((word) => /^\p{L}{2}/u.test(word));
-  return words.length > 0 && words.every((word) => /^\p{Lu}/u.test(word)) ? 'title' : 'mixed';
+  return LOWER_CASE_WORD.test(text) ? 'mixed' : 'title';
 }
 
 function hasFamilyEmail(text: string, domains: readonly string[]): boolean {

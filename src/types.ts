@@ -170,7 +170,7 @@ export interface BlockFeatures {
   readonly size: SizeClass | null;
   /** `bold` or `regular` when every line is; `mixed` otherwise. */
   readonly weight: 'bold' | 'regular' | 'mixed' | null;
-  /** `upper`: no lower-case letter; `title`: every word of two letters or more capitalised; `mixed` otherwise. `null`: no letter. */
+  /** `upper`: no lower-case letter; `title`: no word of two letters or more starts in lower case; `mixed` otherwise. `null`: no letter. */
   readonly case: 'upper' | 'title' | 'mixed' | null;
   /**
    * White between the previous block and this one, in body line heights (baseline-to-baseline of
