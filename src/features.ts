@@ -58,6 +58,13 @@ export function featuresOf(block: Block, vocabulary: Vocabulary): BlockFeatures 
   return features;
 }
 
+/**
+ * Cheap tests first, as most blocks are prose: every form of a project number has digits, and a
+ * dot leader ends on its page number (the predicates they guard backtrack on a long line).
+ */
+const HAS_DIGIT = /\d/;
+const ENDS_WITH_DIGIT = /\d\s*$/;
+
 /** Features per vocabulary, per block: a block described with one profile is not read with another's. */
 const caches = new WeakMap<Vocabulary, WeakMap<Block, BlockFeatures>>();
 
@@ -82,11 +89,11 @@ function computeFeatures(block: Block, vocabulary: Vocabulary, domains: readonly
     weight: weightOf(block.lines),
     case: caseOf(block.text),
     gapBefore: gap,
-    projectNumber: numberAtStart(first, vocabulary, false)?.numero ?? null,
+    projectNumber: HAS_DIGIT.test(first) ? (numberAtStart(first, vocabulary, false)?.numero ?? null) : null,
     familyEmail: hasFamilyEmail(block.text, domains),
     personName: looksLikeName(first),
     figure: isStandaloneFigure(first),
-    dotLeader: hasLeaderPage(block),
+    dotLeader: block.lines.some((line) => ENDS_WITH_DIGIT.test(line.text)) && hasLeaderPage(block),
     url: WEB_ADDRESS.test(block.text),
   };
 }
