@@ -33,6 +33,7 @@ export const DIAGNOSTIC_CODES = {
   FOOTNOTE: { severity: 'info', meaning: 'texte de convertisseur : un appel de note dont la note n’est pas gardée' },
   LINK_TARGET_LOST: { severity: 'info', meaning: 'texte de convertisseur : liens imprimés `[texte](#)` dont le convertisseur a perdu l’adresse' },
   EDITION_SUPPLIED: { severity: 'info', meaning: 'l’édition n’est imprimée ni en couverture ni au colophon : celle donnée par `--edition` est prise' },
+  EDITION_NOT_FOUND: { severity: 'error', meaning: 'l’édition n’est imprimée ni en couverture ni au colophon, ni donnée par `--edition` : édition, années et identifiants des projets à null, le reste écrit (code de sortie 3 ; jamais ingéré)' },
   EDITION_MISMATCH: { severity: 'warning', meaning: 'l’édition imprimée diffère de celle donnée par `--edition` (l’imprimée est gardée)' },
   AUTHOR_NOT_IN_ROSTER: { severity: 'warning', meaning: 'l’auteur ne figure dans aucune liste de promotion' },
   AUTHOR_ROSTER_MISMATCH: { severity: 'warning', meaning: 'trouvé dans une liste sous une autre graphie seulement (les deux citées)' },
