@@ -1,13 +1,13 @@
 /**
  * The features layer: what the stages ask of a block again and again (its size class relative to
  * the body, weight, case, the white before it, and its shape: a project number, a family e-mail, a
- * person's name, a key figure, a dot leader, a web address), computed once per block right after
- * extract, with the run's vocabulary. The shapes are the stages' own predicates, read here once:
- * this module defines none of its own.
+ * person's name, a key figure, a dot leader, a web address), computed once per block, with the
+ * run's vocabulary: right after layout for a PDF, on first request for converter text (no
+ * geometry). The shapes are the stages' own predicates, read here once: this module defines none.
  *
- * Features are attached to the blocks extract made, not enumerable (see `Block.features`); a block
- * a stage makes from another (a heading cut off a paragraph) gets its own on first request, from
- * its own lines, without a gap (its neighbours are no longer known).
+ * Features are kept on their block, not enumerable (see `Block.features`); a block a stage makes
+ * from another (a heading cut off a paragraph) gets its own on first request, from its own lines,
+ * without a gap (its neighbours are no longer known).
  */
 import { looksLikeName } from './parse/people.js';
 import { isStandaloneFigure } from './parse/chiffres.js';
@@ -21,41 +21,44 @@ import { DISPLAY_SIZE, LARGER_THAN_BODY, SMALLER_THAN_BODY } from './typography.
 const GAP_PRECISION = 100;
 
 /**
- * Gives every block of an extracted document its features, once (the pipeline's step after extract).
+ * Gives every block of a laid-out document its features, once (the pipeline's step after extract):
+ * the white before a block needs its neighbour, known only here. Converter text has no geometry:
+ * its blocks get their features on first request (`featuresOf`), so a text of 400 000 lines does
+ * not pay for features no stage asks for.
  * @param extracted The extract stage's output.
  * @param vocabulary The family's words (project labels, e-mail domains).
- * @returns The same document; its blocks now carry `features`.
+ * @returns The same document; its blocks (PDF input) now carry `features`.
  */
 export function describeBlocks(extracted: ExtractedDocument, vocabulary: Vocabulary): ExtractedDocument {
+  if (extracted.bodyLineHeight === undefined) return extracted;
   const domains = familyDomains(vocabulary);
-  // One descriptor for every block: a descriptor literal per block doubles the cost on a text of 400 000 lines.
-  const attached: PropertyDescriptor = { value: undefined, enumerable: false };
   let previous: Block | undefined;
   for (const block of extracted.blocks) {
-    if (block.features === undefined) {
-      attached.value = computeFeatures(block, vocabulary, domains, gapBefore(previous, block, extracted.bodyLineHeight));
-      Object.defineProperty(block, 'features', attached);
-    }
+    if (block.features === undefined) attach(block, computeFeatures(block, vocabulary, domains, gapBefore(previous, block, extracted.bodyLineHeight)));
     previous = block;
   }
   return extracted;
 }
 
 /**
- * A block's features: those computed after extract (with the run's vocabulary), else computed now
- * from its own lines and kept for the next request.
+ * A block's features: those computed after layout (with the run's vocabulary), else computed now
+ * from its own lines and kept on the block for the next request.
  * @param block A block.
  * @param vocabulary The run's vocabulary.
  * @returns Its features.
  */
 export function featuresOf(block: Block, vocabulary: Vocabulary): BlockFeatures {
-  if (block.features !== undefined) return block.features;
-  const cache = cacheOf(vocabulary);
-  let features = cache.get(block);
-  if (!features) {
-    features = computeFeatures(block, vocabulary, familyDomains(vocabulary), null);
-    cache.set(block, features);
-  }
+  return block.features ?? attach(block, computeFeatures(block, vocabulary, familyDomains(vocabulary), null));
+}
+
+/** One descriptor for every block: a descriptor literal per block doubles the cost on a long text. */
+const ATTACHED: PropertyDescriptor = { value: undefined, enumerable: false };
+
+/** Keeps features on their block, not enumerable (see `Block.features`). */
+function attach(block: Block, features: BlockFeatures): BlockFeatures {
+  ATTACHED.value = features;
+  Object.defineProperty(block, 'features', ATTACHED);
+  ATTACHED.value = undefined;
   return features;
 }
 
@@ -65,18 +68,6 @@ export function featuresOf(block: Block, vocabulary: Vocabulary): BlockFeatures 
  */
 const HAS_DIGIT = /\d/;
 const ENDS_WITH_DIGIT = /\d\s*$/;
-
-/** Features of blocks a stage made (extract's carry their own), per vocabulary: one profile's are not read with another's. */
-const caches = new WeakMap<Vocabulary, WeakMap<Block, BlockFeatures>>();
-
-function cacheOf(vocabulary: Vocabulary): WeakMap<Block, BlockFeatures> {
-  let cache = caches.get(vocabulary);
-  if (!cache) {
-    cache = new WeakMap();
-    caches.set(vocabulary, cache);
-  }
-  return cache;
-}
 
 /** The family's domains as they follow the « @ » of an address, lower-cased. */
 function familyDomains(vocabulary: Vocabulary): string[] {

@@ -134,8 +134,8 @@ export interface Block {
    */
   readonly box?: BlockBox;
   /**
-   * How the block is set and what it looks like, computed once after extract (`src/features.ts`,
-   * with the run's vocabulary). Not enumerable: a block a stage makes from another (`{ ...block,
+   * How the block is set and what it looks like, computed once (`src/features.ts`, with the run's
+   * vocabulary): right after layout for a PDF, on first request for converter text. Not enumerable: a block a stage makes from another (`{ ...block,
    * lines }`) does not inherit features computed for other lines, and no output carries them.
    * Read them with `featuresOf(block, vocabulary)`, which computes (once) what a block lacks.
    */

@@ -9,7 +9,6 @@
  * family's domains is refused.
  */
 import { foldForMatch } from '../conventions.js';
-import { featuresOf } from '../features.js';
 import { DEFAULT_VOCABULARY, isHeaderRowText, type Vocabulary } from '../profile.js';
 import { BrochureError } from '../errors.js';
 import { withinEdits } from '../similarity.js';
@@ -357,7 +356,8 @@ function sommaireOnlyProjects(entries: readonly SommaireEntry[], starts: readonl
 
 /** Whether any block prints an e-mail of the family's domains. */
 function hasFamilyEmail(blocks: readonly Block[], vocabulary: Vocabulary): boolean {
-  return blocks.some((block) => featuresOf(block, vocabulary).familyEmail);
+  const domains = vocabulary.emailDomains.map((entry) => `@${entry.domain}`);
+  return blocks.some((block) => block.text.includes('@') && domains.some((domain) => block.text.toLowerCase().includes(domain)));
 }
 
 function uniqueInOrder(values: readonly string[]): string[] {

@@ -10,7 +10,6 @@
  * evidence that decided it (`evidence`: rule ids, for `--explain`).
  */
 import { foldForMatch } from '../conventions.js';
-import { featuresOf } from '../features.js';
 import type { Vocabulary } from '../profile.js';
 import { DISPLAY_SIZE } from '../typography.js';
 import type { Block, SommaireEntry } from '../types.js';
@@ -82,7 +81,7 @@ export function findProjectStarts(blocks: readonly Block[], from: number, to: nu
     const entry = byNumber.get(numero);
     if (byNumber.size > 0 && !entry && !missingFromSommaire(numero, last, byNumber)) continue;
     // The same number again just after (a section divider's big « 1 » before « PROJET 01 »): that one is the project's.
-    if (blocks.slice(i + 1, Math.min(to, i + 4)).some((next) => featuresOf(next, vocabulary).projectNumber === numero)) continue;
+    if (blocks.slice(i + 1, Math.min(to, i + 4)).some((next) => numberAtStart(next.lines[0]?.text ?? next.text, vocabulary, false)?.numero === numero)) continue;
     const lead = leadBlocks(block, head.rest);
     // Far from the page the sommaire announces, a number is a key figure or a list item.
     if (entry?.page != null && block.page !== null && Math.abs(block.page - entry.page - offset) > 2) continue;
