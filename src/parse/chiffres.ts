@@ -6,7 +6,8 @@
  * ("79 agents et cadres…"). A rubrique is read in one layout: once any figure stands alone,
  * numbers at the start of other blocks are part of labels (« 76% des collectivités… »).
  */
-import type { Block, PrintedFigure } from '../types.js';
+import { joinLines, sentenceGoesOn } from '../extract/lines.js';
+import type { Block, PrintedFigure, TextLine } from '../types.js';
 import { renderInline } from './render.js';
 
 /** A number as printed: space-separated thousands, decimals with a comma, an optional "/4". */
@@ -22,6 +23,25 @@ const STANDALONE = new RegExp(String.raw`^${NUMBER}\s?(?:%|[\p{Lu}]{1,4})?$`, 'u
  */
 export function isStandaloneFigure(text: string): boolean {
   return STANDALONE.test(text.trim());
+}
+
+/**
+ * A key figure and its label on one line: a number, an optional % or short unit in capitals, then
+ * a word in lower case (« 150 000 habitants… », « 41% de demandes… », « 2,3 MRD d'€… »). A
+ * numbered list item (« 1 - Piloter… », « 2. Dresser… ») is not one: its number is followed by
+ * punctuation or a capital.
+ */
+const FIGURE_LINE = new RegExp(String.raw`^${NUMBER}(?:\s?%)?(?:\s?\p{Lu}{1,4})?\s+\p{Ll}`, 'u');
+
+/**
+ * Whether a line of text is printed the way a key figure is: the figure alone, or the figure
+ * followed by its label in lower case.
+ * @param text A paragraph or line.
+ * @returns `true` for « 59 », « +18 % », « 59 communes membres ».
+ */
+export function looksLikeFigure(text: string): boolean {
+  const trimmed = text.trim();
+  return isStandaloneFigure(trimmed) || FIGURE_LINE.test(trimmed);
 }
 
 /** A figure at the start of a sentence; a % right after it belongs to the figure. */
@@ -122,6 +142,11 @@ function splitFigureColumns(blocks: readonly Block[]): Block[] {
       out.push(...lines.map((line) => ({ ...block, lines: [line], text: line.text.trim() })));
       continue;
     }
+    const rows = inlineFigureRows(block);
+    if (rows) {
+      out.push(...rows);
+      continue;
+    }
     const previous = out.at(-1);
     if (block.kind === 'listItem' && previous?.kind === 'paragraph' && STANDALONE.test(previous.text.trim()) && STANDALONE.test(block.text.trim())) {
       out.push({ ...block, kind: 'paragraph' });
@@ -130,6 +155,29 @@ function splitFigureColumns(blocks: readonly Block[]): Block[] {
     out.push(block);
   }
   return out;
+}
+
+/** A line opening with a number and words after it: an inline figure's first line. */
+const OPENS_INLINE_FIGURE = new RegExp(String.raw`^${NUMBER}(?:\s?%)?\s+\S`, 'u');
+
+/**
+ * Inline figures run into one block of unstyled lines (converter text with no blank line between
+ * them, « 4 200 aidants… » / « 27 % des aidants… »): a line opening with a number starts a figure
+ * unless the line before goes on into it (« entre 2010 et » / « 2030 (Scot) »).
+ * @returns One block a figure, or null when fewer than two lines open a figure or the lines carry a style.
+ */
+function inlineFigureRows(block: Block): Block[] | null {
+  const unstyled = block.lines.every((line) => line.size === null && line.bold === null);
+  if (block.kind !== 'paragraph' || block.lines.length < 2 || !unstyled) return null;
+  const rows: TextLine[][] = [];
+  for (const line of block.lines) {
+    const current = rows.at(-1);
+    const opens = OPENS_INLINE_FIGURE.test(line.text.trim()) && !(current && sentenceGoesOn(current.at(-1)!.text.trim(), line.text.trim()));
+    if (current && !opens) current.push(line);
+    else rows.push([line]);
+  }
+  if (rows.length < 2 || !OPENS_INLINE_FIGURE.test(rows[0]![0]!.text.trim())) return null;
+  return rows.map((lines) => ({ ...block, lines, text: joinLines(lines.map((line) => line.text)) }));
 }
 
 /**
