@@ -62,7 +62,7 @@ function pageReference(text: string, vocabulary: Vocabulary): { page: number; ba
 const LEADER_PAGE = /^(.*?\S)\s*(?:[.…·]\s*){3,}\s*(?:P\.?\s*)?(\d{1,3})$/iu;
 
 /** Whether a line of the block ends with a dot leader and a page (a section title never does). */
-function hasLeaderPage(block: Block): boolean {
+export function hasLeaderPage(block: Block): boolean {
   return block.lines.some((line) => LEADER_PAGE.test(line.text.trim()));
 }
 

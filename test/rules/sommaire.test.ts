@@ -274,3 +274,128 @@ describe('a sommaire in two columns under a row of section titles', () => {
     expect(segmented.sections).toEqual([{ titre: 'COOPÉRER ENTRE TERRITOIRES', projets: [1] }, { titre: 'INNOVER AU QUOTIDIEN', projets: [2] }]);
   });
 });
+
+describe('a page printed as « page 5 »', () => {
+  it('reads « page 5 » alone on the entry’s last line as its page', () => {
+    const blocks = [block([['1', 1.05, true]], 1), block([['UN TITRE DE PROJET', 0.9, true], ['VILLE DE LORVAL', 0.9, false], ['page 5', 0.9, false]], 1), block([['2', 1.05, true]], 1), block([['UN AUTRE TITRE', 0.9, true], ['VILLE DE BRIANCE', 0.9, false], ['page 9', 0.9, false]], 1)];
+    const { entries } = readSommaire(blocks, 0, DEFAULT_VOCABULARY);
+    expect(entries.map((entry) => [entry.numero, entry.page, entry.texte])).toEqual([
+      [1, 5, 'UN TITRE DE PROJET VILLE DE LORVAL'],
+      [2, 9, 'UN AUTRE TITRE VILLE DE BRIANCE'],
+    ]);
+  });
+});
+
+describe('an organisation set under the title’s dot leader and page', () => {
+  const section = (text: string): Block => block([[text, 0.9, true]], 2);
+  const line = (text: string): Block => block([[text, 1, false]], 2);
+
+  it('reads the organisation set under the title’s leader and page as the entry’s, not as the next section', () => {
+    const blocks = [
+      section('COOPÉRER ENTRE TERRITOIRES'),
+      line('01 UN TITRE DE PROJET . . . . . . 3'),
+      line('VILLE DE LORVAL'),
+      line('02 UN AUTRE TITRE . . . . . . 5'),
+      line('DÉPARTEMENT DE LA HAUTE-VALMORE'),
+      section('INNOVER AU QUOTIDIEN'),
+      line('03 UN TROISIÈME TITRE . . . . . . 7'),
+      line('VILLE DE BRIANCE'),
+    ];
+    const { entries } = readSommaire(blocks, 0, DEFAULT_VOCABULARY);
+    expect(entries.map((entry) => [entry.numero, entry.section, entry.page, entry.texte])).toEqual([
+      [1, 'COOPÉRER ENTRE TERRITOIRES', 3, 'UN TITRE DE PROJET VILLE DE LORVAL'],
+      [2, 'COOPÉRER ENTRE TERRITOIRES', 5, 'UN AUTRE TITRE DÉPARTEMENT DE LA HAUTE-VALMORE'],
+      [3, 'INNOVER AU QUOTIDIEN', 7, 'UN TROISIÈME TITRE VILLE DE BRIANCE'],
+    ]);
+  });
+
+  it('finds the page on a wrapped title’s last line when the organisation follows in the same block', () => {
+    const blocks = [
+      section('INNOVER AU QUOTIDIEN'),
+      line('03 OUVRIR LES ARCHIVES COMMUNALES AUX HABITANTS : UNE DÉMARCHE DE'),
+      block([['SCIENCE PARTICIPATIVE . . . . . . 6', 1, false], ['VILLE DE LORVAL', 1, false]], 2),
+      line('04 DÉMATÉRIALISER LES AUTORISATIONS . . . . 7'),
+    ];
+    const { entries } = readSommaire(blocks, 0, DEFAULT_VOCABULARY);
+    expect(entries.map((entry) => [entry.numero, entry.page, entry.texte])).toEqual([
+      [3, 6, 'OUVRIR LES ARCHIVES COMMUNALES AUX HABITANTS : UNE DÉMARCHE DE SCIENCE PARTICIPATIVE VILLE DE LORVAL'],
+      [4, 7, 'DÉMATÉRIALISER LES AUTORISATIONS'],
+    ]);
+  });
+});
+
+describe('sommaire as a table, the page first', () => {
+  it('reads « 4  01 » as the page then the number when the number goes on from the last entry', () => {
+    const blocks = [
+      block([['4 01', 0.95, false]], 2), block([['UN TITRE DE PROJET', 0.95, false], ['VILLE DE LORVAL', 0.95, false]], 2),
+      block([['5 02', 0.95, false]], 2), block([['UN AUTRE TITRE', 0.95, false], ['VILLE DE BRIANCE', 0.95, false]], 2),
+    ];
+    const { entries } = readSommaire(blocks, 0, DEFAULT_VOCABULARY);
+    expect(entries.map((entry) => [entry.numero, entry.page, entry.texte])).toEqual([
+      [1, 4, 'UN TITRE DE PROJET VILLE DE LORVAL'],
+      [2, 5, 'UN AUTRE TITRE VILLE DE BRIANCE'],
+    ]);
+  });
+});
+
+describe('a sommaire table cut by a page break', () => {
+  const row = (page: number, ...lines: [string, boolean][]): Block => block(lines.map(([text, bold]) => [text, 0.91, bold] as const), page);
+  it('gives the line opening the next page, set like the entries, to the entry before it', () => {
+    const blocks = [
+      row(2, ['VALORISER LE TERRITOIRE', true]),
+      row(2, ['16 PRÉFIGURATION DE LA FUTURE MÉDIATHÈQUE', false], ['COMMUNAUTAIRE', false]),
+      row(2, ['48', false]),
+      row(3, ['GRAND BESANÇON MÉTROPOLE', false]),
+      row(3, ['17 STRATÉGIE POUR L’AMÉNAGEMENT NON GENRÉ', false], ['VILLE DE RENNES', false]),
+      row(3, ['50', false]),
+    ];
+    expect(entries(blocks)).toEqual([
+      [16, 'PRÉFIGURATION DE LA FUTURE MÉDIATHÈQUE COMMUNAUTAIRE GRAND BESANÇON MÉTROPOLE', 48, 'VALORISER LE TERRITOIRE'],
+      [17, 'STRATÉGIE POUR L’AMÉNAGEMENT NON GENRÉ VILLE DE RENNES', 50, 'VALORISER LE TERRITOIRE'],
+    ]);
+  });
+  it('still reads a section title opening the next page, set like the section titles', () => {
+    const blocks = [
+      row(2, ['VALORISER LE TERRITOIRE', true]),
+      row(2, ['16 PRÉFIGURATION DE LA FUTURE MÉDIATHÈQUE', false]),
+      row(2, ['48', false]),
+      row(3, ['GÉRER AUTREMENT', true]),
+      row(3, ['17 STRATÉGIE POUR L’AMÉNAGEMENT NON GENRÉ', false]),
+      row(3, ['50', false]),
+    ];
+    expect(entries(blocks).map((entry) => entry[3])).toEqual(['VALORISER LE TERRITOIRE', 'GÉRER AUTREMENT']);
+  });
+});
+
+describe('a sommaire with each title and organisation line its own block', () => {
+  const one = (page: number, text: string, bold = false): Block => block([[text, 1, bold]], page);
+  const entries = (blocks: Block[]) => readSommaire(blocks, 0, DEFAULT_VOCABULARY).entries.map((e) => [e.numero, e.texte, e.page]);
+  it('finds the page after two title lines and two organisation lines', () => {
+    const blocks = [
+      one(2, 'GÉRER DIFFÉREMMENT', true),
+      one(2, '13 RENFORCER LES SERVICES ET L’APPROPRIATION DES COMPÉTENCES EAU ET'),
+      one(2, 'ASSAINISSEMENT VERS UN PASSAGE EN RÉGIE'),
+      one(2, 'COMMUNAUTÉ D’AGGLOMÉRATION DU PAYS NORD MARTINIQUE (CAP NORD'),
+      one(2, 'MARTINIQUE)'),
+      one(2, '........................................ 35'),
+      one(2, '14 COÛT COMPLET DES ÉQUIPEMENTS CULTURELS ET SPORTIFS'),
+      one(2, 'VILLE DE MARSEILLE ........ 37'),
+    ];
+    expect(entries(blocks).map((entry) => entry[2])).toEqual([35, 37]);
+  });
+  it('takes the page from the organisation line that opens the next page', () => {
+    const blocks = [
+      one(2, 'GÉRER DIFFÉREMMENT', true),
+      one(2, '15 TARIFICATION INTERMODALE : VERS UNE OFFRE'),
+      one(2, 'DE MOBILITÉ SERVICIELLE'),
+      one(3, 'RÉGION GRAND EST .................. 39'),
+      one(3, 'VALORISER LE TERRITOIRE', true),
+      one(3, '16 PRÉFIGURATION DE LA MÉDIATHÈQUE'),
+      one(3, 'GRAND BESANÇON MÉTROPOLE ....... 42'),
+    ];
+    expect(entries(blocks)).toEqual([
+      [15, 'TARIFICATION INTERMODALE : VERS UNE OFFRE DE MOBILITÉ SERVICIELLE RÉGION GRAND EST', 39],
+      [16, 'PRÉFIGURATION DE LA MÉDIATHÈQUE GRAND BESANÇON MÉTROPOLE', 42],
+    ]);
+  });
+});
