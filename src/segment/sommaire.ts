@@ -122,6 +122,10 @@ interface LabelContext {
   /** Whether a section title may still come: none did before the first entry, so none comes after it. */
   readonly sectionsAllowed: boolean;
   readonly entries: number;
+  /** The last entry's lines so far (empty before the first). */
+  readonly lastLines: readonly TextLine[];
+  /** The styles most entries print (`entryForm`), learnt by a first reading; `null` on that first reading. */
+  readonly form: readonly TextLine[] | null;
 }
 
 /** An entry being read. */
@@ -157,7 +161,51 @@ interface Draft {
  * @returns The entries, the index of the first block after the sommaire, what was read with doubt,
  *   and every section title read (an entry under a row of section titles has section '').
  */
-export function readSommaire(blocks: readonly Block[], from: number, vocabulary: Vocabulary): { entries: SommaireEntry[]; end: number; diagnostics: Diagnostic[]; sections: string[] } {
+export function readSommaire(blocks: readonly Block[], from: number, vocabulary: Vocabulary): SommaireReading {
+  const first = readPass(blocks, from, vocabulary, null);
+  const form = entryForm(first.entries);
+  return form.length > 0 ? readPass(blocks, from, vocabulary, form) : first;
+}
+
+/** What reading the sommaire gives. */
+interface SommaireReading {
+  readonly entries: SommaireEntry[];
+  readonly end: number;
+  readonly diagnostics: Diagnostic[];
+  readonly sections: string[];
+}
+
+/** Entries a form is learnt from, at least: fewer say nothing of what recurs. */
+const MIN_FORM_ENTRIES = 3;
+
+/** Share of the entries a style must appear in to be part of the entries' form. */
+const FORM_SHARE = 0.5;
+
+/**
+ * The entries' form (`rule: entry-form`): the line styles that more than half the entries print
+ * (the title's, the collectivité's). Twenty-odd entries are set with one template, so an entry
+ * that lacks one of these styles has yet to receive that line; empty when the type is unknown or
+ * the entries are too few.
+ * @param entries The entries of a first reading.
+ * @returns One line per style of the form.
+ */
+export function entryForm(entries: readonly SommaireEntry[]): TextLine[] {
+  if (entries.length < MIN_FORM_ENTRIES) return [];
+  const styles: { line: TextLine; count: number }[] = [];
+  for (const entry of entries) {
+    const seen = new Set<number>();
+    for (const line of entry.lines.filter(known)) {
+      let k = styles.findIndex((style) => sameStyle(style.line, line));
+      if (k < 0) k = styles.push({ line, count: 0 }) - 1;
+      seen.add(k);
+    }
+    for (const k of seen) styles[k]!.count++;
+  }
+  return styles.filter((style) => style.count > FORM_SHARE * entries.length).map((style) => style.line);
+}
+
+/** One reading of the sommaire; `form`, when known, keeps a line the last entry lacks from being read as a section. */
+function readPass(blocks: readonly Block[], from: number, vocabulary: Vocabulary, form: readonly TextLine[] | null): SommaireReading {
   const drafts: Draft[] = [];
   const diagnostics: Diagnostic[] = [];
   let section = '';
@@ -183,6 +231,8 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
     sectionStyle,
     sectionsAllowed: drafts.length === 0 || sectionsBeforeEntries,
     entries: drafts.length,
+    lastLines: drafts.at(-1)?.lines ?? [],
+    form,
   });
   const feed = (draft: Draft, lines: readonly TextLine[], block: Block, index: number): void => {
     if (draft.hasText && draft.page !== null && draft.lastIndex !== index) draft.blocksAfterPage++;
@@ -443,6 +493,17 @@ function known(line: TextLine): boolean {
 }
 
 /**
+ * Whether a line is set in a style of the entries' form that the last entry has not printed yet
+ * (`rule: entry-form`): it is that entry's missing line (a short title set like the section
+ * titles, under its collectivité), not a section.
+ */
+function completesForm(line: TextLine, ctx: LabelContext): boolean {
+  if (ctx.form === null || ctx.lastLines.length === 0 || !known(line)) return false;
+  const style = ctx.form.find((formLine) => sameStyle(formLine, line));
+  return style !== undefined && !ctx.lastLines.some((entryLine) => sameStyle(entryLine, style));
+}
+
+/**
  * A section title is a short line in capitals directly followed by an entry (or by the page printed
  * before it), never with a page of its own. Once a section title has been seen, one set in another
  * style is not a section (an organisation in small capitals under its title); with no section
@@ -459,6 +520,7 @@ function isSectionTitle(blocks: readonly Block[], index: number, ctx: LabelConte
   const styled = ctx.sectionStyle !== null && known(line) && known(ctx.sectionStyle);
   if (styled && !sameStyle(line, ctx.sectionStyle!)) return false;
   if (ctx.awaitingText) return false;
+  if (completesForm(line, ctx)) return false;
   if (opensEntry(blocks, index, ctx, vocabulary) !== null) return false;
   if (opensEntry(blocks, index + 1, ctx, vocabulary) !== null) return true;
   // The first of a row of section titles read one after the other (two columns' headings).

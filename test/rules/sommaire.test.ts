@@ -121,6 +121,35 @@ describe('a sommaire table read column after column', () => {
   });
 });
 
+describe('the entries\' form', () => {
+  it('gives the last entry the line of the form it lacks, set like the section titles, rather than open a section with it (entry-form)', () => {
+    const number = (n: string) => block([[n, 1.26, true]], 2);
+    const org = (text: string) => block([[text, 0.84, false]], 2);
+    const title = (text: string) => block([[text, 0.95, true]], 2);
+    // A long title wraps: its block is longer than any section title.
+    const long = (text: string) => block([[text, 0.95, true], ['SUR DEUX LIGNES DE LA TABLE DES MATIÈRES', 0.95, true]], 2);
+    const blocks = [
+      title('PILOTER ENSEMBLE'),
+      number('01'), org('VILLE UNE'), long('UN TITRE DE PROJET'),
+      number('02'), org('VILLE DEUX'), title('BILAN DES DIX ANS'),
+      number('03'), org('VILLE TROIS'), long('UN TROISIÈME TITRE DE PROJET'),
+      number('04'), org('VILLE QUATRE'), long('UN QUATRIÈME TITRE DE PROJET'),
+      title('5'), title('8'), title('10'), title('12'),
+      title('GÉRER AUTREMENT'),
+      number('05'), org('VILLE CINQ'), long('UN CINQUIÈME TITRE DE PROJET'), title('15'),
+    ];
+    const read9 = read(blocks);
+    expect(read9.sections).toEqual(['PILOTER ENSEMBLE', 'GÉRER AUTREMENT']);
+    expect(read9.entries.map((e) => [e.numero, e.texte, e.page, e.section])).toEqual([
+      [1, 'VILLE UNE UN TITRE DE PROJET SUR DEUX LIGNES DE LA TABLE DES MATIÈRES', 5, 'PILOTER ENSEMBLE'],
+      [2, 'VILLE DEUX BILAN DES DIX ANS', 8, 'PILOTER ENSEMBLE'],
+      [3, 'VILLE TROIS UN TROISIÈME TITRE DE PROJET SUR DEUX LIGNES DE LA TABLE DES MATIÈRES', 10, 'PILOTER ENSEMBLE'],
+      [4, 'VILLE QUATRE UN QUATRIÈME TITRE DE PROJET SUR DEUX LIGNES DE LA TABLE DES MATIÈRES', 12, 'PILOTER ENSEMBLE'],
+      [5, 'VILLE CINQ UN CINQUIÈME TITRE DE PROJET SUR DEUX LIGNES DE LA TABLE DES MATIÈRES', 15, 'GÉRER AUTREMENT'],
+    ]);
+  });
+});
+
 describe('a collectivité printed after the page reference', () => {
   it('belongs to the entry above it, not to a new section, when set unlike the section titles', () => {
     const blocks = [
