@@ -215,7 +215,10 @@ function readPass(blocks: readonly Block[], from: number, vocabulary: Vocabulary
   let titleStyle: TextLine | null = null;
   let labelledForm: boolean | null = null;
   let twoDigitForm = false;
-  let pendingPage: number | null = null;
+  // Pages read before the entries they belong to (page printed first), oldest first.
+  const pendingPages: number[] = [];
+  // Whether the first entry's page came before its number: then a page no entry waits for is the next entry's.
+  let pageFirstForm = false;
   let lastText: Draft | null = null;
   let lastUsed = -1;
   let skipped = 0;
@@ -251,7 +254,7 @@ function readPass(blocks: readonly Block[], from: number, vocabulary: Vocabulary
     // A table row cut by a page break: its rest opens the next page, set like the entry's last line.
     if (!samePage && !(known(first) && sameStyle(first, draft.lines.at(-1)!) && !likeSection)) return false;
     // Before its page: the entry's title and organisation lines, a few blocks.
-    if (draft.page === null && pendingPage === null) return index - draft.lastIndex <= ENTRY_SPAN;
+    if (draft.page === null && pendingPages.length === 0) return index - draft.lastIndex <= ENTRY_SPAN;
     // After its page: the organisation under the title's page (« TITRE …… 12 » then « COLLECTIVITÉ »).
     if (draft.blocksAfterPage >= MAX_BLOCKS_AFTER_PAGE || index - draft.lastIndex > MAX_BLOCKS_AFTER_PAGE) return false;
     const text = lines.map((line) => line.text).join(' ');
@@ -296,8 +299,9 @@ function readPass(blocks: readonly Block[], from: number, vocabulary: Vocabulary
         if (drafts.length === 0) twoDigitForm = /^\D*0\d/.test(block.lines[0]?.text.trim() ?? '');
         labelledForm ??= label.labelled;
         sectionJustRead = false;
-        drafts.push({ numero: label.numero, section: sectionRow ? '' : section, lines: [], page: label.page ?? pendingPage, hasText: false, lastIndex: i, lastPage: block.page, blocksAfterPage: 0, hasOrganisation: false });
-        pendingPage = null;
+        const page = label.page ?? pendingPages.shift() ?? null;
+        if (drafts.length === 0) pageFirstForm = page !== null;
+        drafts.push({ numero: label.numero, section: sectionRow ? '' : section, lines: [], page, hasText: false, lastIndex: i, lastPage: block.page, blocksAfterPage: 0, hasOrganisation: false });
         if (label.misread !== null) {
           diagnostics.push({ code: 'SOMMAIRE_NUMBER_MISREAD', severity: 'info', projet: label.numero, ...(block.page !== null ? { page: block.page } : {}), message: `Sommaire : « ${label.misread} » lu comme le numéro ${String(label.numero).padStart(2, '0')}, qui suit le ${String(label.numero - 1).padStart(2, '0')}.` });
         }
@@ -320,7 +324,12 @@ function readPass(blocks: readonly Block[], from: number, vocabulary: Vocabulary
           used = true;
         } else if (opensEntry(blocks, i + 1, ctx, vocabulary) || isSectionTitle(blocks, i + 1, ctx, vocabulary)) {
           // Page first: the page of the entry after it.
-          pendingPage = label.page;
+          pendingPages.push(label.page);
+          used = true;
+        } else if (pageFirstForm && label.page > lastAnnouncedPage(drafts, pendingPages)) {
+          // A page-first sommaire's column of pages read before its numbers (`rule: pages-ahead`):
+          // each is the page of an entry still to come, in order, as the pages run.
+          pendingPages.push(label.page);
           used = true;
         }
       } else if (placeText(label.lines, block, i)) {
@@ -344,6 +353,11 @@ function readPass(blocks: readonly Block[], from: number, vocabulary: Vocabulary
     page: draft.page,
   }));
   return { entries, end: drafts.length > 0 ? lastUsed + 1 : i, diagnostics, sections };
+}
+
+/** The last page announced so far, by an entry or waiting for one (0 before any). */
+function lastAnnouncedPage(drafts: readonly Draft[], pendingPages: readonly number[]): number {
+  return pendingPages.at(-1) ?? drafts.filter((draft) => draft.page !== null).at(-1)?.page ?? 0;
 }
 
 /**

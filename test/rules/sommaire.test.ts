@@ -150,6 +150,31 @@ describe('the entries\' form', () => {
   });
 });
 
+describe('a page-first sommaire whose page column is read before the numbers', () => {
+  it('keeps each page for the next entry, in order, as the pages run (pages-ahead)', () => {
+    const number = (n: string) => block([[n, 1.14, true]], 3);
+    const title = (text: string) => block([[text, 0.86, true]], 3);
+    const org = (text: string) => block([[text, 0.71, false]], 3);
+    const blocks = [
+      block([['VALORISER LE TERRITOIRE', 1, true]], 3),
+      title('p. 50'), number('01'), title('TITRE SEIZE'), org('VILLE SEIZE'),
+      title('p. 53'), number('02'), title('TITRE DIX-SEPT'),
+      block([['p. 56', 0.86, true], ['p. 59', 0.86, true], ['p. 62', 0.86, true]], 3),
+      org('VILLE DIX-SEPT'),
+      number('03'), title('TITRE DIX-HUIT'), org('VILLE DIX-HUIT'),
+      number('04'), title('TITRE DIX-NEUF'), org('VILLE DIX-NEUF'),
+      number('05'), title('TITRE VINGT'), org('VILLE VINGT'),
+    ];
+    expect(entries(blocks).map(([numero, texte, page]) => [numero, texte, page])).toEqual([
+      [1, 'TITRE SEIZE VILLE SEIZE', 50],
+      [2, 'TITRE DIX-SEPT VILLE DIX-SEPT', 53],
+      [3, 'TITRE DIX-HUIT VILLE DIX-HUIT', 56],
+      [4, 'TITRE DIX-NEUF VILLE DIX-NEUF', 59],
+      [5, 'TITRE VINGT VILLE VINGT', 62],
+    ]);
+  });
+});
+
 describe('a collectivité printed after the page reference', () => {
   it('belongs to the entry above it, not to a new section, when set unlike the section titles', () => {
     const blocks = [
