@@ -251,6 +251,9 @@ function readPass(blocks: readonly Block[], from: number, vocabulary: Vocabulary
     const first = lines[0]!;
     const samePage = block.page === null || draft.lastPage === null || block.page === draft.lastPage;
     const likeSection = sectionStyle !== null && known(first) && sameStyle(first, sectionStyle);
+    // The line of the entries' form it still lacks, close after it (`rule: entry-form`): a row cut
+    // by a page break, its title at the top of the next page.
+    if (completesForm(first, form, draft.lines) && index - draft.lastIndex <= ENTRY_SPAN) return true;
     // A table row cut by a page break: its rest opens the next page, set like the entry's last line.
     if (!samePage && !(known(first) && sameStyle(first, draft.lines.at(-1)!) && !likeSection)) return false;
     // Before its page: the entry's title and organisation lines, a few blocks.
@@ -511,10 +514,10 @@ function known(line: TextLine): boolean {
  * (`rule: entry-form`): it is that entry's missing line (a short title set like the section
  * titles, under its collectivité), not a section.
  */
-function completesForm(line: TextLine, ctx: LabelContext): boolean {
-  if (ctx.form === null || ctx.lastLines.length === 0 || !known(line)) return false;
-  const style = ctx.form.find((formLine) => sameStyle(formLine, line));
-  return style !== undefined && !ctx.lastLines.some((entryLine) => sameStyle(entryLine, style));
+function completesForm(line: TextLine, form: readonly TextLine[] | null, entryLines: readonly TextLine[]): boolean {
+  if (form === null || entryLines.length === 0 || !known(line)) return false;
+  const style = form.find((formLine) => sameStyle(formLine, line));
+  return style !== undefined && !entryLines.some((entryLine) => sameStyle(entryLine, style));
 }
 
 /**
@@ -534,7 +537,7 @@ function isSectionTitle(blocks: readonly Block[], index: number, ctx: LabelConte
   const styled = ctx.sectionStyle !== null && known(line) && known(ctx.sectionStyle);
   if (styled && !sameStyle(line, ctx.sectionStyle!)) return false;
   if (ctx.awaitingText) return false;
-  if (completesForm(line, ctx)) return false;
+  if (completesForm(line, ctx.form, ctx.lastLines)) return false;
   if (opensEntry(blocks, index, ctx, vocabulary) !== null) return false;
   if (opensEntry(blocks, index + 1, ctx, vocabulary) !== null) return true;
   // The first of a row of section titles read one after the other (two columns' headings).

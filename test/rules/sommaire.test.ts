@@ -150,6 +150,30 @@ describe('the entries\' form', () => {
   });
 });
 
+describe('a row cut by a page break', () => {
+  it('gives the entry its title printed at the top of the next page, after its page reference: the line of the form it lacks (entry-form)', () => {
+    const entry = (n: string, org: string, title: string | null, page: string, on: number) => [
+      block([[n, 1.14, true]], on), block([[org, 0.76, false]], on),
+      ...(title === null ? [] : [block([[title, 0.86, true]], on)]),
+      block([[page, 0.86, true]], on),
+    ];
+    const blocks = [
+      block([['GÉRER DIFFÉREMMENT', 1, true]], 2),
+      ...entry('01/', 'VILLE UNE', 'TITRE UN', '/ P05', 2),
+      ...entry('02/', 'VILLE DEUX', 'TITRE DEUX', '/ P08', 2),
+      ...entry('03/', 'VILLE TROIS', null, '/ P11', 2),
+      block([['TITRE TROIS', 0.86, true]], 3),
+      ...entry('04/', 'VILLE QUATRE', 'TITRE QUATRE', '/ P14', 3),
+    ];
+    expect(entries(blocks).map(([numero, texte, page]) => [numero, texte, page])).toEqual([
+      [1, 'VILLE UNE TITRE UN', 5],
+      [2, 'VILLE DEUX TITRE DEUX', 8],
+      [3, 'VILLE TROIS TITRE TROIS', 11],
+      [4, 'VILLE QUATRE TITRE QUATRE', 14],
+    ]);
+  });
+});
+
 describe('a page-first sommaire whose page column is read before the numbers', () => {
   it('keeps each page for the next entry, in order, as the pages run (pages-ahead)', () => {
     const number = (n: string) => block([[n, 1.14, true]], 3);
