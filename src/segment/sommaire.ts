@@ -154,7 +154,8 @@ interface Draft {
  * entry without a page, else waits for the entry after it (page printed first). A block not
  * understood is passed over while an entry still waits for its title or page; the sommaire ends at
  * the body's first number (not above the last entry's) or at the first block not understood once
- * every entry is whole.
+ * every entry is whole. The sommaire is read twice: the first reading's entries give their form
+ * (`entryForm`), which the second reading uses to give an entry the line it lacks.
  * @param blocks The document's blocks.
  * @param from Index of the block after the heading.
  * @param vocabulary The family's words.
