@@ -371,6 +371,8 @@ function lastAnnouncedPage(drafts: readonly Draft[], pendingPages: readonly numb
  */
 export function labelBlock(blocks: readonly Block[], index: number, ctx: LabelContext, vocabulary: Vocabulary): SommaireLabel[] {
   const block = blocks[index]!;
+  const numbers = numberColumn(block, ctx, vocabulary);
+  if (numbers) return numbers;
   const number = opensEntry(blocks, index, ctx, vocabulary);
   if (number) return [number.label, ...textAndPages(number.lines, vocabulary)];
   const reference = pageReference(block.text, vocabulary);
@@ -379,6 +381,24 @@ export function labelBlock(blocks: readonly Block[], index: number, ctx: LabelCo
   if (column) return column;
   if (isSectionTitle(blocks, index, ctx, vocabulary)) return [{ kind: 'section', text: block.text.trim() }];
   return textAndPages(block.lines, vocabulary);
+}
+
+/**
+ * A table's number cells read as one block (`rule: number-column`): every line opens the next
+ * entry and prints nothing else but, perhaps, its page (« p. 54  19 » over « p. 57  20 »), one
+ * entry per line, their titles to come. A column of bare numbers is left alone (it may be pages).
+ */
+function numberColumn(block: Block, ctx: LabelContext, vocabulary: Vocabulary): SommaireLabel[] | null {
+  if (block.lines.length < 2) return null;
+  const labels: SommaireLabel[] = [];
+  let context = ctx;
+  for (const line of block.lines) {
+    const opened = opensEntry([{ ...block, lines: [line], text: line.text }], 0, context, vocabulary);
+    if (!opened || opened.lines.length > 0 || (!opened.label.labelled && opened.label.page === null)) return null;
+    labels.push(opened.label);
+    context = { ...context, lastNumero: opened.label.numero, entries: context.entries + 1, awaitingText: true, lastHasPage: opened.label.page !== null, lastLines: [] };
+  }
+  return labels;
 }
 
 /**

@@ -150,6 +150,29 @@ describe('the entries\' form', () => {
   });
 });
 
+describe('a table\'s number cells read as one block', () => {
+  it('opens one entry per line, each with its page, and gives them the collectivités and titles that follow, in order (number-column)', () => {
+    const org = (text: string) => block([[text, 0.8, false]], 3);
+    const title = (text: string) => block([[text, 0.9, true]], 3);
+    const blocks = [
+      block([['VALORISER LE TERRITOIRE', 1.05, true]], 3),
+      block([['p. 5 01 VILLE UNE', 0.8, false]], 3), title('TITRE UN'),
+      block([['p. 8 02 VILLE DEUX', 0.8, false]], 3), title('TITRE DEUX'),
+      block([['p. 11 03', 0.9, true], ['p. 14 04', 0.9, true], ['p. 17 05', 0.9, true]], 3),
+      org('VILLE TROIS'), title('TITRE TROIS'),
+      org('VILLE QUATRE'), title('TITRE QUATRE'),
+      org('VILLE CINQ'), title('TITRE CINQ'),
+    ];
+    expect(entries(blocks).map(([numero, texte, page]) => [numero, texte, page])).toEqual([
+      [1, 'VILLE UNE TITRE UN', 5],
+      [2, 'VILLE DEUX TITRE DEUX', 8],
+      [3, 'VILLE TROIS TITRE TROIS', 11],
+      [4, 'VILLE QUATRE TITRE QUATRE', 14],
+      [5, 'VILLE CINQ TITRE CINQ', 17],
+    ]);
+  });
+});
+
 describe('a row cut by a page break', () => {
   it('gives the entry its title printed at the top of the next page, after its page reference: the line of the form it lacks (entry-form)', () => {
     const entry = (n: string, org: string, title: string | null, page: string, on: number) => [
