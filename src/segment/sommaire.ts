@@ -121,11 +121,12 @@ interface LabelContext {
   readonly sectionStyle: TextLine | null;
   /** Whether a section title may still come: none did before the first entry, so none comes after it. */
   readonly sectionsAllowed: boolean;
+  /**
+   * Styles of the entries' form that the last entry has not printed yet (its title still to come):
+   * the form learnt by a first reading (`entryForm`), else the first entry's lines.
+   */
+  readonly missingStyles: readonly TextLine[];
   readonly entries: number;
-  /** The last entry's lines so far (empty before the first). */
-  readonly lastLines: readonly TextLine[];
-  /** The styles most entries print (`entryForm`), learnt by a first reading; `null` on that first reading. */
-  readonly form: readonly TextLine[] | null;
 }
 
 /** An entry being read. */
@@ -226,6 +227,11 @@ function readPass(blocks: readonly Block[], from: number, vocabulary: Vocabulary
   const sections: string[] = [];
   let sectionJustRead = false;
   let sectionRow = false;
+  /** The styles of the entries' form (the learnt one, else the first entry's lines once a second entry came) that `draft` has not printed. */
+  const missingStyles = (draft: Draft): TextLine[] => {
+    const styles = form ?? (drafts.length < 2 ? [] : drafts[0]!.lines.filter(known));
+    return styles.filter((line) => !draft.lines.some((held) => known(held) && sameStyle(held, line)));
+  };
   const context = (): LabelContext => ({
     lastNumero: drafts.at(-1)?.numero ?? 0,
     labelledForm,
@@ -235,8 +241,7 @@ function readPass(blocks: readonly Block[], from: number, vocabulary: Vocabulary
     sectionStyle,
     sectionsAllowed: drafts.length === 0 || sectionsBeforeEntries,
     entries: drafts.length,
-    lastLines: drafts.at(-1)?.lines ?? [],
-    form,
+    missingStyles: drafts.length === 0 ? [] : missingStyles(drafts.at(-1)!),
   });
   const feed = (draft: Draft, lines: readonly TextLine[], block: Block, index: number): void => {
     if (draft.hasText && draft.page !== null && draft.lastIndex !== index) draft.blocksAfterPage++;
@@ -247,16 +252,20 @@ function readPass(blocks: readonly Block[], from: number, vocabulary: Vocabulary
     draft.lastPage = block.page;
     lastText = draft;
   };
+  /** Whether a line is set as some line of the entries read so far (a title or a collectivité). */
+  const setLikeAnEntryLine = (line: TextLine): boolean => drafts.some((draft) => draft.lines.some((held) => known(held) && sameStyle(line, held)));
   /** Whether text continues `draft` (its next title or organisation line), by position and style. */
   const continues = (draft: Draft, lines: readonly TextLine[], block: Block, index: number): boolean => {
     const first = lines[0]!;
     const samePage = block.page === null || draft.lastPage === null || block.page === draft.lastPage;
     const likeSection = sectionStyle !== null && known(first) && sameStyle(first, sectionStyle);
     // The line of the entries' form it still lacks, close after it (`rule: entry-form`): a row cut
-    // by a page break, its title at the top of the next page.
-    if (completesForm(first, form, draft.lines) && index - draft.lastIndex <= ENTRY_SPAN) return true;
-    // A table row cut by a page break: its rest opens the next page, set like the entry's last line.
-    if (!samePage && !(known(first) && sameStyle(first, draft.lines.at(-1)!) && !likeSection)) return false;
+    // by a page break, its title at the top of the next page after the row's page reference.
+    if (known(first) && missingStyles(draft).some((missing) => sameStyle(first, missing)) && index - draft.lastIndex <= ENTRY_SPAN) return true;
+    // A table row cut by a page break (`rule: row-across-pages`): its rest opens the next page, set
+    // like a line the entries already hold (the entry's last line, or the earlier entries' titles
+    // when the row's page falls between its collectivité and its title).
+    if (!samePage && !(known(first) && !likeSection && setLikeAnEntryLine(first))) return false;
     // Before its page: the entry's title and organisation lines, a few blocks.
     if (draft.page === null && pendingPages.length === 0) return index - draft.lastIndex <= ENTRY_SPAN;
     // After its page: the organisation under the title's page (« TITRE …… 12 » then « COLLECTIVITÉ »).
@@ -396,7 +405,7 @@ function numberColumn(block: Block, ctx: LabelContext, vocabulary: Vocabulary): 
     const opened = opensEntry([{ ...block, lines: [line], text: line.text }], 0, context, vocabulary);
     if (!opened || opened.lines.length > 0 || (!opened.label.labelled && opened.label.page === null)) return null;
     labels.push(opened.label);
-    context = { ...context, lastNumero: opened.label.numero, entries: context.entries + 1, awaitingText: true, lastHasPage: opened.label.page !== null, lastLines: [] };
+    context = { ...context, lastNumero: opened.label.numero, entries: context.entries + 1, awaitingText: true, lastHasPage: opened.label.page !== null };
   }
   return labels;
 }
@@ -531,17 +540,6 @@ function known(line: TextLine): boolean {
 }
 
 /**
- * Whether a line is set in a style of the entries' form that the last entry has not printed yet
- * (`rule: entry-form`): it is that entry's missing line (a short title set like the section
- * titles, under its collectivité), not a section.
- */
-function completesForm(line: TextLine, form: readonly TextLine[] | null, entryLines: readonly TextLine[]): boolean {
-  if (form === null || entryLines.length === 0 || !known(line)) return false;
-  const style = form.find((formLine) => sameStyle(formLine, line));
-  return style !== undefined && !entryLines.some((entryLine) => sameStyle(entryLine, style));
-}
-
-/**
  * A section title is a short line in capitals directly followed by an entry (or by the page printed
  * before it), never with a page of its own. Once a section title has been seen, one set in another
  * style is not a section (an organisation in small capitals under its title); with no section
@@ -558,7 +556,9 @@ function isSectionTitle(blocks: readonly Block[], index: number, ctx: LabelConte
   const styled = ctx.sectionStyle !== null && known(line) && known(ctx.sectionStyle);
   if (styled && !sameStyle(line, ctx.sectionStyle!)) return false;
   if (ctx.awaitingText) return false;
-  if (completesForm(line, ctx.form, ctx.lastLines)) return false;
+  // Set as a line of the entries' form the last entry still lacks: that entry's title, however
+  // like a section title it is set (`rule: entry-line-not-section`, the form from `entry-form`).
+  if (known(line) && ctx.missingStyles.some((missing) => sameStyle(line, missing))) return false;
   if (opensEntry(blocks, index, ctx, vocabulary) !== null) return false;
   if (opensEntry(blocks, index + 1, ctx, vocabulary) !== null) return true;
   // The first of a row of section titles read one after the other (two columns' headings).
