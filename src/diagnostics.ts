@@ -47,7 +47,7 @@ export const DIAGNOSTIC_CODES = {
   TUTOR_NAME_VARIANT: { severity: 'info', meaning: 'le nom du tuteur est imprimé autrement dans le témoignage' },
   TUTOR_ROLE_VARIANT: { severity: 'info', meaning: 'la fonction du tuteur est formulée autrement dans le témoignage' },
   SUSPECT_COPY: { severity: 'info', meaning: 'une longue fonction de tuteur identique mot pour mot à celle d’un autre projet (autre collectivité)' },
-  TOC_TITLE_MISMATCH: { severity: 'info', meaning: 'titre ou collectivité du sommaire différent de la page du projet (mots différents cités)' },
+  TOC_TITLE_MISMATCH: { severity: 'info', meaning: 'titre ou collectivité du sommaire différent de la page du projet (mots différents cités ; la collectivité imprimée au sommaire avant le titre n’en est pas une)' },
   TOC_PAGE_MISMATCH: { severity: 'warning', meaning: 'PDF : le projet ne commence pas à la page annoncée par le sommaire' },
   TOC_PROJECT_MISSING: { severity: 'error', meaning: 'projet annoncé au sommaire mais introuvable' },
   TOC_ENTRY_MISSING: { severity: 'warning', meaning: 'projet trouvé mais absent du sommaire' },

@@ -121,6 +121,107 @@ describe('a sommaire table read column after column', () => {
   });
 });
 
+describe('the entries\' form', () => {
+  it('gives the last entry the line of the form it lacks, set like the section titles, rather than open a section with it (entry-form)', () => {
+    const number = (n: string) => block([[n, 1.26, true]], 2);
+    const org = (text: string) => block([[text, 0.84, false]], 2);
+    const title = (text: string) => block([[text, 0.95, true]], 2);
+    // A long title wraps: its block is longer than any section title.
+    const long = (text: string) => block([[text, 0.95, true], ['SUR DEUX LIGNES DE LA TABLE DES MATIÈRES', 0.95, true]], 2);
+    const blocks = [
+      title('PILOTER ENSEMBLE'),
+      number('01'), org('VILLE UNE'), long('UN TITRE DE PROJET'),
+      number('02'), org('VILLE DEUX'), title('BILAN DES DIX ANS'),
+      number('03'), org('VILLE TROIS'), long('UN TROISIÈME TITRE DE PROJET'),
+      number('04'), org('VILLE QUATRE'), long('UN QUATRIÈME TITRE DE PROJET'),
+      title('5'), title('8'), title('10'), title('12'),
+      title('GÉRER AUTREMENT'),
+      number('05'), org('VILLE CINQ'), long('UN CINQUIÈME TITRE DE PROJET'), title('15'),
+    ];
+    const read9 = read(blocks);
+    expect(read9.sections).toEqual(['PILOTER ENSEMBLE', 'GÉRER AUTREMENT']);
+    expect(read9.entries.map((e) => [e.numero, e.texte, e.page, e.section])).toEqual([
+      [1, 'VILLE UNE UN TITRE DE PROJET SUR DEUX LIGNES DE LA TABLE DES MATIÈRES', 5, 'PILOTER ENSEMBLE'],
+      [2, 'VILLE DEUX BILAN DES DIX ANS', 8, 'PILOTER ENSEMBLE'],
+      [3, 'VILLE TROIS UN TROISIÈME TITRE DE PROJET SUR DEUX LIGNES DE LA TABLE DES MATIÈRES', 10, 'PILOTER ENSEMBLE'],
+      [4, 'VILLE QUATRE UN QUATRIÈME TITRE DE PROJET SUR DEUX LIGNES DE LA TABLE DES MATIÈRES', 12, 'PILOTER ENSEMBLE'],
+      [5, 'VILLE CINQ UN CINQUIÈME TITRE DE PROJET SUR DEUX LIGNES DE LA TABLE DES MATIÈRES', 15, 'GÉRER AUTREMENT'],
+    ]);
+  });
+});
+
+describe('a table\'s number cells read as one block', () => {
+  it('opens one entry per line, each with its page, and gives them the collectivités and titles that follow, in order (number-column)', () => {
+    const org = (text: string) => block([[text, 0.8, false]], 3);
+    const title = (text: string) => block([[text, 0.9, true]], 3);
+    const blocks = [
+      block([['VALORISER LE TERRITOIRE', 1.05, true]], 3),
+      block([['p. 5 01 VILLE UNE', 0.8, false]], 3), title('TITRE UN'),
+      block([['p. 8 02 VILLE DEUX', 0.8, false]], 3), title('TITRE DEUX'),
+      block([['p. 11 03', 0.9, true], ['p. 14 04', 0.9, true], ['p. 17 05', 0.9, true]], 3),
+      org('VILLE TROIS'), title('TITRE TROIS'),
+      org('VILLE QUATRE'), title('TITRE QUATRE'),
+      org('VILLE CINQ'), title('TITRE CINQ'),
+    ];
+    expect(entries(blocks).map(([numero, texte, page]) => [numero, texte, page])).toEqual([
+      [1, 'VILLE UNE TITRE UN', 5],
+      [2, 'VILLE DEUX TITRE DEUX', 8],
+      [3, 'VILLE TROIS TITRE TROIS', 11],
+      [4, 'VILLE QUATRE TITRE QUATRE', 14],
+      [5, 'VILLE CINQ TITRE CINQ', 17],
+    ]);
+  });
+});
+
+describe('a row cut by a page break', () => {
+  it('gives the entry its title printed at the top of the next page, after its page reference: the line of the form it lacks (entry-form)', () => {
+    const entry = (n: string, org: string, title: string | null, page: string, on: number) => [
+      block([[n, 1.14, true]], on), block([[org, 0.76, false]], on),
+      ...(title === null ? [] : [block([[title, 0.86, true]], on)]),
+      block([[page, 0.86, true]], on),
+    ];
+    const blocks = [
+      block([['GÉRER DIFFÉREMMENT', 1, true]], 2),
+      ...entry('01/', 'VILLE UNE', 'TITRE UN', '/ P05', 2),
+      ...entry('02/', 'VILLE DEUX', 'TITRE DEUX', '/ P08', 2),
+      ...entry('03/', 'VILLE TROIS', null, '/ P11', 2),
+      block([['TITRE TROIS', 0.86, true]], 3),
+      ...entry('04/', 'VILLE QUATRE', 'TITRE QUATRE', '/ P14', 3),
+    ];
+    expect(entries(blocks).map(([numero, texte, page]) => [numero, texte, page])).toEqual([
+      [1, 'VILLE UNE TITRE UN', 5],
+      [2, 'VILLE DEUX TITRE DEUX', 8],
+      [3, 'VILLE TROIS TITRE TROIS', 11],
+      [4, 'VILLE QUATRE TITRE QUATRE', 14],
+    ]);
+  });
+});
+
+describe('a page-first sommaire whose page column is read before the numbers', () => {
+  it('keeps each page for the next entry, in order, as the pages run (pages-ahead)', () => {
+    const number = (n: string) => block([[n, 1.14, true]], 3);
+    const title = (text: string) => block([[text, 0.86, true]], 3);
+    const org = (text: string) => block([[text, 0.71, false]], 3);
+    const blocks = [
+      block([['VALORISER LE TERRITOIRE', 1, true]], 3),
+      title('p. 50'), number('01'), title('TITRE SEIZE'), org('VILLE SEIZE'),
+      title('p. 53'), number('02'), title('TITRE DIX-SEPT'),
+      block([['p. 56', 0.86, true], ['p. 59', 0.86, true], ['p. 62', 0.86, true]], 3),
+      org('VILLE DIX-SEPT'),
+      number('03'), title('TITRE DIX-HUIT'), org('VILLE DIX-HUIT'),
+      number('04'), title('TITRE DIX-NEUF'), org('VILLE DIX-NEUF'),
+      number('05'), title('TITRE VINGT'), org('VILLE VINGT'),
+    ];
+    expect(entries(blocks).map(([numero, texte, page]) => [numero, texte, page])).toEqual([
+      [1, 'TITRE SEIZE VILLE SEIZE', 50],
+      [2, 'TITRE DIX-SEPT VILLE DIX-SEPT', 53],
+      [3, 'TITRE DIX-HUIT VILLE DIX-HUIT', 56],
+      [4, 'TITRE DIX-NEUF VILLE DIX-NEUF', 59],
+      [5, 'TITRE VINGT VILLE VINGT', 62],
+    ]);
+  });
+});
+
 describe('a collectivité printed after the page reference', () => {
   it('belongs to the entry above it, not to a new section, when set unlike the section titles', () => {
     const blocks = [
