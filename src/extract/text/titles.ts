@@ -62,14 +62,15 @@ export function cutAfterPrintedTitles(blocks: readonly Block[]): Block[] {
   return blocks.flatMap((block) => {
     if (block.lines.length < 2 || block.kind !== 'paragraph') return [block];
     let covered = '';
-    for (let n = 1; n < block.lines.length; n++) {
+    // Up to the block's last line: a block that is the whole entry still has its collectivité set apart.
+    for (let n = 1; n <= block.lines.length; n++) {
       covered += key(block.lines[n - 1]!.text);
       const entry = covered.length >= MIN_ENTRY_LENGTH ? entries.find(({ text }) => text === covered) : undefined;
       if (!entry) continue;
-      const after = withLines(block, block.lines.slice(n));
+      const after = n < block.lines.length ? [withLines(block, block.lines.slice(n))] : [];
       const collectiviteApart = n >= 2 && key(block.lines[n - 1]!.text) === entry.last;
-      if (!collectiviteApart) return [withLines(block, block.lines.slice(0, n)), after];
-      return [withLines(block, block.lines.slice(0, n - 1)), withLines(block, block.lines.slice(n - 1, n)), after];
+      if (!collectiviteApart) return [withLines(block, block.lines.slice(0, n)), ...after];
+      return [withLines(block, block.lines.slice(0, n - 1)), withLines(block, block.lines.slice(n - 1, n)), ...after];
     }
     return [block];
   });
