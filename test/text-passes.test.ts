@@ -183,6 +183,15 @@ describe('evidence passes', () => {
     const source = ['01/ LE TITRE DU PROJET', 'VILLE DE LYON', '/ P05', '', '01', '', 'LE TITRE DU PROJET', 'VILLE DE LYON', '', 'LES AUTEURS'].join('\n');
     expect(texts(source)).toEqual(expect.arrayContaining(['LE TITRE DU PROJET', 'VILLE DE LYON', 'LES AUTEURS']));
   });
+  it('moves a heading or a running head read inside a cut sentence after the sentence\'s end', () => {
+    const cut = ['La mutualisation permet de développer de nouveaux services à l\'usager, de créer de', 'l\'activité et de contribuer à un pilotage des ressources et des'];
+    const source = [...cut, '', 'Aller plus loin', '', 'dépenses à cette échelle, et de refactu-', 'rer les services.', '', 'Une autre phrase.'].join('\n');
+    expect(texts(source)).toEqual([cut.join(' '), 'dépenses à cette échelle, et de refacturer les services.', 'Aller plus loin', 'Une autre phrase.']);
+    const hyphenated = [...cut.slice(0, 1), 'l\'activité et de contribuer à un pilotage des ressources refactu-'];
+    expect(texts([...hyphenated, '', 'PILOTER ENSEMBLE', '', 'rées selon des critères.'].join('\n'))).toEqual([`${hyphenated.join(' ').slice(0, -1)}rées selon des critères.`, 'PILOTER ENSEMBLE']);
+    // A card or a signature that stops so is no cut sentence: the heading after it stays.
+    expect(texts(['Claire DURAND', 'Directrice des territoires', '', 'CONTEXTE', '', 'er janvier 2016, la métropole.'].join('\n'))).toEqual(['Claire DURAND Directrice des territoires', 'CONTEXTE', 'er janvier 2016, la métropole.']);
+  });
   it('takes a page right of a gap for its own column\'s when entries start on that side too', () => {
     const page = [
       '01/ PREMIER TITRE          12/ AUTRE TITRE',
