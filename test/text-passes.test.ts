@@ -163,6 +163,12 @@ describe('evidence passes', () => {
     expect(splitGluedHeadings(['VOISIN ElisabethPROMO-', '110PROMO-', 'un mot coupé-', 'SCHNEIDER LénaPROMOTION NIKOLA', 'le Grand Narbonne'])).toEqual(['VOISIN Elisabeth', 'PROMO-', '110', 'PROMO-', 'un mot coupé-', 'SCHNEIDER Léna', 'PROMOTION NIKOLA', 'le Grand Narbonne']);
     expect(splitGluedHeadings(['voir www.inet.FR'])).toEqual(['voir www.inet.FR']);
   });
+  it('cuts a heading glued to a name or a function when it opens with an article of two capitals', async () => {
+    const { splitGluedHeadings } = await import('../src/extract/text/tokens.js');
+    expect(splitGluedHeadings(['des services à la populationLE CONTEXTE', 'Directeur de l\'autonomieLA PROBLÉMATIQUE'])).toEqual(['des services à la population', 'LE CONTEXTE', 'Directeur de l\'autonomie', 'LA PROBLÉMATIQUE']);
+    // Two capitals alone after a small letter are no heading (« iOS », « kWh » keep theirs).
+    expect(splitGluedHeadings(['une appli sous iOS', 'mesurée en MWh'])).toEqual(['une appli sous iOS', 'mesurée en MWh']);
+  });
   it('cuts sommaire entries run together, and moves a page set at the right after the entry', async () => {
     const { splitSommaireRuns } = await import('../src/extract/text/tokens.js');
     expect(splitSommaireRuns(['12/ TITRE UN VILLE A / P61 13/ TITRE DEUX VILLE B / P65'])).toEqual(['12/ TITRE UN VILLE A', '/ P61', '13/ TITRE DEUX VILLE B', '/ P65']);

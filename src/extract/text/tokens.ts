@@ -122,9 +122,10 @@ export function splitGluedHeadings(lines: readonly string[]): string[] {
 /**
  * A heading in capitals glued to the end of a name, no space between (« DUPONT JeannePROMO- »,
  * « MARTIN LéaPROMOTION NOM », pypdf): capitals right after a lower-case letter, to the
- * line's end, start a line of their own.
+ * line's end, start a line of their own. Its first word may be an article of two capitals when a
+ * longer word follows (« …à la populationLE CONTEXTE »).
  */
-const DISPLAY_WORD_GLUED = /^(.*\p{Ll})(\p{Lu}{3,}(?:\s+\p{Lu}[\p{Lu}'’-]*)*-?)$/u;
+const DISPLAY_WORD_GLUED = /^(.*\p{Ll})((?:\p{Lu}{3,}|\p{Lu}{2}(?=\s+\p{Lu}{3}))(?:\s+\p{Lu}[\p{Lu}'’-]*)*-?)$/u;
 
 /** What every glued heading above holds: a capital right after a small letter (and its end mark). */
 const GLUE_HINT = /\p{Ll}[.!?»]?\p{Lu}/u;
