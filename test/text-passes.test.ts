@@ -8,7 +8,7 @@ import { isLaidOut, readColumns } from '../src/extract/text/columns.js';
 import { splitBoldRuns, stripLineMarkup } from '../src/extract/text/markdown.js';
 import { markPageBreaks } from '../src/extract/text/pages.js';
 import { prepareLines } from '../src/extract/text/passes.js';
-import { splitGluedEmails, unswapLetters } from '../src/extract/text/tokens.js';
+import { joinKernedWords, splitGluedEmails, unswapLetters } from '../src/extract/text/tokens.js';
 import { normaliseDocument, withSuppliedEdition } from '../src/normalise/index.js';
 import { BrochureError } from '../src/errors.js';
 
@@ -29,6 +29,14 @@ describe('tokens', () => {
   it('cuts an e-mail glued to the next name', () => {
     expect(splitGluedEmails(['fanette.peyratout@administrateur-inet.orgXavier LEIBAR'])).toEqual(['fanette.peyratout@administrateur-inet.org', 'Xavier LEIBAR']);
     expect(splitGluedEmails(['écrire à a.b@inet.org pour'])).toEqual(['écrire à a.b@inet.org pour']);
+  });
+  it('joins a word kerned into pieces when the text prints it whole elsewhere and a piece never alone', () => {
+    const lines = ['01/ LA RESTAURATION SCOLAIRE', 'LA REST AURA TION SCOLAIRE', 'Sophie Bellanger , en tr ois ans', 'les trois communes'];
+    expect(joinKernedWords(lines)).toEqual(['01/ LA RESTAURATION SCOLAIRE', 'LA RESTAURATION SCOLAIRE', 'Sophie Bellanger, en trois ans', 'les trois communes']);
+    // Words that stand side by side stay apart (« en semble »: « en » is printed alone too), and so do
+    // pieces that could end one word or start another (« GEORGE S AND »), and a display word's pieces.
+    const apart = ['ils en semble ensemble', 'il en parle, il semble', 'GEORGE S AND', 'GEORGES et SAND', 'SOM MAI RE', 'SOMMAIRE'];
+    expect(joinKernedWords(apart)).toEqual(apart);
   });
   it('restores letters written with swapped bytes next to Latin letters only', () => {
     expect(unswapLetters('Concep\u7400\u6900on')).toBe('Conception');

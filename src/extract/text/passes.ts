@@ -7,7 +7,7 @@ import { isLaidOut, readColumns } from './columns.js';
 import { hasHeadingMarks, splitBoldRuns, stripLineMarkup } from './markdown.js';
 import { dropFolios, dropRunningLines, markPageBreaks } from './pages.js';
 import { movePageAfterCollectivite, orderSommaireColumns, splitFolioFromNumber } from './sommaire.js';
-import { placeSecondRosterHeading, splitRosterRuns, joinWordPieces, splitGluedEmails, splitGluedHeadings, splitSommaireRuns, unswapLetters } from './tokens.js';
+import { placeSecondRosterHeading, splitRosterRuns, joinKernedWords, joinWordPieces, splitGluedEmails, splitGluedHeadings, splitSommaireRuns, unswapLetters } from './tokens.js';
 
 /**
  * How the converter separates blocks: `blocks`, a blank line ends a block (the seed converter,
@@ -42,6 +42,8 @@ const LINE_PASSES: readonly LinePass[] = [
   { name: 'roster lines run together', run: splitRosterRuns },
   { name: 'two rosters read one after the other', run: placeSecondRosterHeading },
   { name: 'sommaire entries run together', run: splitSommaireRuns },
+  // Before the display words' pieces are set on one line: « SOM MAI RE » stays as the PDF path reads it.
+  { name: 'words kerned into pieces', run: joinKernedWords },
   { name: 'display words in pieces', run: joinWordPieces },
   { name: 'sommaire page before the collectivité', run: movePageAfterCollectivite },
   { name: 'sommaire columns read across', run: orderSommaireColumns },

@@ -248,3 +248,81 @@ function headingBlockBefore(lines: readonly string[], index: number): { start: n
   while (start > 0 && lines[start - 1]!.trim() !== '' && !hasLowerCase(lines[start - 1]!)) start--;
   return { start, end };
 }
+
+/** Letters of a display word's piece at most (as `WORD_PIECE` reads them). */
+const DISPLAY_PIECE_LETTERS = 3;
+
+/** Pieces a converter cuts one word into at most (« P ARTICIP ATIVE »). */
+const MAX_WORD_PIECES = 4;
+
+/** A piece of a word: letters only, an elided article before it (« L'ÉCHEL ») or a mark after it (« LE, ») kept apart. */
+const PIECE = /^((?:\p{L}+['’])?)(\p{L}+)([.,;:!?»)]*)$/u;
+
+/**
+ * Words a converter printed in pieces, a space at each gap its font kerned wide (pypdf:
+ * « REST AURA TION », « Décembr e », « GEORGE S AND »): pieces are joined when the whole word is
+ * printed elsewhere in the text (the sommaire prints the title again, the colophon the month) and
+ * one piece is never printed on its own, so words that merely stand side by side (« en semble »)
+ * stay apart. A space a converter set before a comma goes too.
+ * @param lines The text's lines.
+ * @returns The lines with such words whole.
+ */
+export function joinKernedWords(lines: readonly string[]): string[] {
+  const words = new Map<string, number>();
+  const runs = new Map<string, number>();
+  const cores = lines.map((line) => line.split(/\s+/).filter(Boolean).map((token) => PIECE.exec(token)));
+  for (const line of cores) {
+    line.forEach((piece, i) => {
+      if (!piece) return;
+      const word = piece[2]!.toLowerCase();
+      words.set(word, (words.get(word) ?? 0) + 1);
+      for (let n = 2; n <= MAX_WORD_PIECES && i + n <= line.length; n++) {
+        const run = runOf(line.slice(i, i + n));
+        if (run !== null) runs.set(run, (runs.get(run) ?? 0) + 1);
+      }
+    });
+  }
+  /** A word whose pieces these are: printed whole elsewhere as often as in pieces, and one piece never on its own. */
+  const isKerned = (run: string): boolean => {
+    const parts = run.split(' ');
+    const whole = words.get(parts.join('')) ?? 0;
+    const inPieces = runs.get(run) ?? 0;
+    return whole >= inPieces && parts.some((part) => (words.get(part) ?? 0) <= inPieces);
+  };
+  // Pieces of three letters at most are a display word set in pieces (« SOM MAI RE »), read as the PDF path reads it.
+  const isDisplay = (tokens: readonly string[]): boolean => tokens.every((token) => token.length <= DISPLAY_PIECE_LETTERS && !/\p{Ll}/u.test(token));
+  return lines.map((line, index) => {
+    const tokens = line.split(/\s+/).filter(Boolean);
+    if (tokens.length < 2) return line;
+    const pieces = cores[index]!;
+    // The longest kerned word starting at each token.
+    const spans: { start: number; end: number }[] = [];
+    for (let i = 0; i < tokens.length - 1; i++) {
+      for (let n = Math.min(MAX_WORD_PIECES, tokens.length - i); n >= 2; n--) {
+        const run = runOf(pieces.slice(i, i + n));
+        if (run !== null && isKerned(run)) {
+          spans.push({ start: i, end: i + n });
+          break;
+        }
+      }
+    }
+    // A piece that could end one word or start another (« GEORGE S AND »): the text does not tell, nothing is joined there.
+    const crosses = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.start && b.start < a.end && a.end < b.end;
+    const kept = spans.filter((span) => !spans.some((other) => crosses(span, other) || crosses(other, span)) && !isDisplay(tokens.slice(span.start, span.end)));
+    if (kept.length === 0) return line.replace(/(\p{L}) ,(?=\s|$)/gu, '$1,');
+    const out: string[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const span = kept.find((candidate) => candidate.start === i);
+      out.push(tokens.slice(i, span?.end ?? i + 1).join(''));
+      if (span) i = span.end - 1;
+    }
+    // Rebuilt only where a word was joined: other lines keep their spacing (laid-out columns).
+    return `${/^\s*/.exec(line)![0]}${out.join(' ')}`.replace(/(\p{L}) ,(?=\s|$)/gu, '$1,');
+  });
+}
+
+/** The lower-case run of word pieces (« rest aura tion »), or null when the tokens are not pieces: a mark only after the last, an article only before the first. */
+function runOf(pieces: readonly (RegExpExecArray | null)[]): string | null {
+  if (pieces.some((piece, k) => piece === null || (k > 0 && piece[1] !== '') || (k < pieces.length - 1 && piece[3] !== ''))) return null;
+  return pieces.map((piece) => piece![2]!.toLowerCase()).join(' ');
+}
