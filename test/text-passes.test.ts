@@ -38,6 +38,15 @@ describe('tokens', () => {
     const apart = ['ils en semble ensemble', 'il en parle, il semble', 'GEORGE S AND', 'GEORGES et SAND', 'SOM MAI RE', 'SOMMAIRE'];
     expect(joinKernedWords(apart)).toEqual(apart);
   });
+  it('parts a heading the text prints alone elsewhere from the text glued under it, and nothing else', async () => {
+    const { splitHeadingsGluedToText } = await import('../src/extract/text/tokens.js');
+    expect(splitHeadingsGluedToText(['POUR ALLER PLUS LOINun groupement', 'POUR ALLER PLUS LOIN', 'LE GOFFMaëlle'])).toEqual(['POUR ALLER PLUS LOIN', '', 'un groupement', 'POUR ALLER PLUS LOIN', 'LE GOFFMaëlle']);
+  });
+  it('reads a bullet written after its item as the item\'s end, and leaves bullets inside a line', async () => {
+    const { splitTrailingBullets } = await import('../src/extract/text/tokens.js');
+    expect(splitTrailingBullets(['gardant sa cuisine ;•', 'un service commun. •', 'solvaire.fr •LES CHIFFRES CLÉS', 'objectifs • Matrice •'])).toEqual(['gardant sa cuisine ;', '', 'un service commun.', '', 'solvaire.fr', '', 'LES CHIFFRES CLÉS', 'objectifs • Matrice •']);
+    expect(lineTexts(['des élus.', 'Association des maires, www .maires.fr •', 'une autre ligne'].join('\n'))).toContain('Association des maires, www.maires.fr');
+  });
   it('restores letters written with swapped bytes next to Latin letters only', () => {
     expect(unswapLetters('Concep\u7400\u6900on')).toBe('Conception');
     expect(unswapLetters('identi\u6600\u6900er')).toBe('identifier');

@@ -7,7 +7,7 @@ import { isLaidOut, readColumns } from './columns.js';
 import { hasHeadingMarks, splitBoldRuns, stripLineMarkup } from './markdown.js';
 import { dropFolios, dropRunningLines, markPageBreaks } from './pages.js';
 import { movePageAfterCollectivite, orderSommaireColumns, splitFolioFromNumber } from './sommaire.js';
-import { placeSecondRosterHeading, splitRosterRuns, joinKernedWords, joinWordPieces, splitGluedEmails, splitGluedHeadings, splitSommaireRuns, unswapLetters } from './tokens.js';
+import { placeSecondRosterHeading, splitRosterRuns, joinKernedWords, joinWordPieces, splitGluedEmails, splitGluedHeadings, splitHeadingsGluedToText, splitTrailingBullets, splitSommaireRuns, unswapLetters } from './tokens.js';
 
 /**
  * How the converter separates blocks: `blocks`, a blank line ends a block (the seed converter,
@@ -39,6 +39,8 @@ const LINE_PASSES: readonly LinePass[] = [
   { name: 'bold runs', run: (lines) => lines.flatMap((line) => (/^\*\*[^*]+\*\*[^*]+\*\*/.test(line.trim()) ? splitBoldRuns(line) : [line])) },
   { name: 'glued e-mails', run: splitGluedEmails },
   { name: 'glued headings', run: splitGluedHeadings },
+  { name: 'headings glued to the text under them', run: splitHeadingsGluedToText },
+  { name: 'bullets written after their item', run: splitTrailingBullets },
   { name: 'roster lines run together', run: splitRosterRuns },
   { name: 'two rosters read one after the other', run: placeSecondRosterHeading },
   { name: 'sommaire entries run together', run: splitSommaireRuns },

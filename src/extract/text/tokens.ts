@@ -263,7 +263,7 @@ const PIECE = /^((?:\p{L}+['’])?)(\p{L}+)([.,;:!?»)]*)$/u;
  * « REST AURA TION », « Décembr e », « GEORGE S AND »): pieces are joined when the whole word is
  * printed elsewhere in the text (the sommaire prints the title again, the colophon the month) and
  * one piece is never printed on its own, so words that merely stand side by side (« en semble »)
- * stay apart. A space a converter set before a comma goes too.
+ * stay apart. A space a converter set before a comma or inside a web address goes too.
  * @param lines The text's lines.
  * @returns The lines with such words whole.
  */
@@ -309,7 +309,7 @@ export function joinKernedWords(lines: readonly string[]): string[] {
     // A piece that could end one word or start another (« GEORGE S AND »): the text does not tell, nothing is joined there.
     const crosses = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.start && b.start < a.end && a.end < b.end;
     const kept = spans.filter((span) => !spans.some((other) => crosses(span, other) || crosses(other, span)) && !isDisplay(tokens.slice(span.start, span.end)));
-    if (kept.length === 0) return line.replace(/(\p{L}) ,(?=\s|$)/gu, '$1,');
+    if (kept.length === 0) return closeGaps(line);
     const out: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const span = kept.find((candidate) => candidate.start === i);
@@ -317,12 +317,55 @@ export function joinKernedWords(lines: readonly string[]): string[] {
       if (span) i = span.end - 1;
     }
     // Rebuilt only where a word was joined: other lines keep their spacing (laid-out columns).
-    return `${/^\s*/.exec(line)![0]}${out.join(' ')}`.replace(/(\p{L}) ,(?=\s|$)/gu, '$1,');
+    return closeGaps(`${/^\s*/.exec(line)![0]}${out.join(' ')}`);
   });
+}
+
+/** Removes the spaces a converter set before a comma (« Bellanger , ») and inside a web address (« www .site.fr »). */
+function closeGaps(line: string): string {
+  return line.replace(/(\p{L}) ,(?=\s|$)/gu, '$1,').replace(/\bwww \.(?=\p{L})/gu, 'www.');
 }
 
 /** The lower-case run of word pieces (« rest aura tion »), or null when the tokens are not pieces: a mark only after the last, an article only before the first. */
 function runOf(pieces: readonly (RegExpExecArray | null)[]): string | null {
   if (pieces.some((piece, k) => piece === null || (k > 0 && piece[1] !== '') || (k < pieces.length - 1 && piece[3] !== ''))) return null;
   return pieces.map((piece) => piece![2]!.toLowerCase()).join(' ');
+}
+
+/** A heading in capitals of two words at least, the line's whole text. */
+const CAPITALS_HEADING = /^\p{Lu}[\p{Lu}'’-]*(?:\s+\p{Lu}[\p{Lu}'’-]*)+$/u;
+
+/**
+ * A heading the text prints on a line of its own elsewhere (each project has one) glued to the
+ * text under it, no space between (« POUR ALLER PLUS LOINun groupement… », pypdf): the heading
+ * and the text become two lines. Without that evidence capitals before small letters may be a
+ * name glued to a first name (« LE GOFFMaëlle »), and stay.
+ * @param lines The text's lines.
+ * @returns The lines, such headings on lines of their own.
+ */
+export function splitHeadingsGluedToText(lines: readonly string[]): string[] {
+  const headings = new Set(lines.map((line) => line.trim()).filter((line) => CAPITALS_HEADING.test(line)));
+  if (headings.size === 0) return [...lines];
+  return lines.flatMap((line) => {
+    const glued = /^(\p{Lu}[\p{Lu}\s'’-]*\p{Lu})(\p{Ll}.*)$/u.exec(line.trim());
+    // A blank line after the heading: the text under it opens in lower case, yet starts a block.
+    return glued && headings.has(glued[1]!.trim()) ? [glued[1]!.trim(), '', glued[2]!] : [line];
+  });
+}
+
+/**
+ * A list's bullet a converter wrote after its item rather than before (« …gardant sa cuisine ;• »,
+ * « …solvaire.fr •LES CHIFFRES CLÉS », pypdf): the item ends there, so the bullet becomes a
+ * break between two blocks, and what followed it on the line a line of its own. A line with
+ * bullets inside it (a table's cell « • A • B ») is left as it is.
+ * @param lines The text's lines.
+ * @returns The lines, an item's end a blank line.
+ */
+export function splitTrailingBullets(lines: readonly string[]): string[] {
+  return lines.flatMap((line) => {
+    if (!line.includes('•')) return [line];
+    const trailing = /^([^•|]*\S)\s?•(\p{Lu}[^•|]*)?$/u.exec(line);
+    if (!trailing) return [line];
+    return trailing[2] === undefined ? [trailing[1]!, ''] : [trailing[1]!, '', trailing[2]];
+  });
 }
