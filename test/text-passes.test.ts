@@ -174,6 +174,16 @@ describe('evidence passes', () => {
     const one = ['PROMOTION', 'PREMIÈRE', '', 'ABEL Anne', 'BRUN Paul', 'CARON Luc', 'DURAND Léa', 'ESTIVAL Marc', 'FABRE Eve'];
     expect(placeSecondRosterHeading(one)).toEqual(one);
   });
+  it('sorts rosters read across under their headings by the corps the e-mails give, and by alphabetical order where no e-mail spells a name', async () => {
+    const { sortRostersReadAcross } = await import('../src/extract/text/rosters.js');
+    const cards = ['lea.amrani@administrateur-inet.org', 'ines.bruno@administrateur-inet.org', 'paul.costa@conservateur-inet.org', 'hugo.faure@conservateur-inet.org', 'theo.nguyen@ingenieurchef-inet.org', 'lina.vignal@ingenieurchef-inet.org', 'marc.peraudin@administrateur-inet.org'];
+    const across = ['AMRANI Léa', 'KESSLER Arnaud', 'COSTA Paul', 'BRUNO Inès', 'NGUYEN Théo', 'FAURE Hugo', 'PERRAUDIN Marc', 'VIGNAL Lina'];
+    const text = ['PROMOTION UNE', '', 'PROMOTION DEUX', '', 'PROMOTION TROIS', '', ...across.flatMap((name) => [name, '']), 'Plus loin.', ...cards];
+    expect(sortRostersReadAcross(text).filter((line) => line !== '').slice(0, 11)).toEqual(['PROMOTION UNE', 'AMRANI Léa', 'BRUNO Inès', 'PERRAUDIN Marc', 'PROMOTION DEUX', 'KESSLER Arnaud', 'NGUYEN Théo', 'VIGNAL Lina', 'PROMOTION TROIS', 'COSTA Paul', 'FAURE Hugo']);
+    // Rosters already read one after the other are left as they are.
+    const inOrder = ['PROMOTION UNE', '', 'PROMOTION DEUX', '', 'PROMOTION TROIS', '', 'AMRANI Léa', 'BRUNO Inès', 'PERRAUDIN Marc', 'KESSLER Arnaud', 'NGUYEN Théo', 'VIGNAL Lina', 'COSTA Paul', 'FAURE Hugo', ...cards];
+    expect(sortRostersReadAcross(inOrder)).toEqual(inOrder);
+  });
   it('cuts a heading in capitals glued to the sentence before', async () => {
     const { splitGluedHeadings } = await import('../src/extract/text/tokens.js');
     expect(splitGluedHeadings(['de son schéma.DES CLÉS POUR AGIR'])).toEqual(['de son schéma.', 'DES CLÉS POUR AGIR']);

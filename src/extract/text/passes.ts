@@ -6,6 +6,7 @@
 import { isLaidOut, readColumns } from './columns.js';
 import { hasHeadingMarks, splitBoldRuns, stripLineMarkup } from './markdown.js';
 import { dropFolios, dropRunningLines, markPageBreaks } from './pages.js';
+import { sortRostersReadAcross } from './rosters.js';
 import { movePageAfterCollectivite, orderSommaireColumns, splitFolioFromNumber } from './sommaire.js';
 import { placeSecondRosterHeading, splitRosterRuns, joinKernedWords, joinWordPieces, splitGluedEmails, splitGluedHeadings, splitHeadingsGluedToText, splitTrailingBullets, splitSommaireRuns, unswapLetters } from './tokens.js';
 
@@ -42,6 +43,7 @@ const LINE_PASSES: readonly LinePass[] = [
   { name: 'headings glued to the text under them', run: splitHeadingsGluedToText },
   { name: 'bullets written after their item', run: splitTrailingBullets },
   { name: 'roster lines run together', run: splitRosterRuns },
+  { name: 'rosters read across their columns', run: sortRostersReadAcross },
   { name: 'two rosters read one after the other', run: placeSecondRosterHeading },
   { name: 'sommaire entries run together', run: splitSommaireRuns },
   // Before the display words' pieces are set on one line: « SOM MAI RE » stays as the PDF path reads it.
