@@ -164,6 +164,13 @@ describe('evidence passes', () => {
     const { splitRosterRuns } = await import('../src/extract/text/tokens.js');
     expect(splitRosterRuns([' KESSLER Arnaud LE GOFF Maëlle NGUYEN Thu-Hà ', 'DUPONT Jeanne', 'LE CONTEXTE La ville compte'])).toEqual(['KESSLER Arnaud', 'LE GOFF Maëlle', 'NGUYEN Thu-Hà', 'DUPONT Jeanne', 'LE CONTEXTE La ville compte']);
   });
+  it('reads a roster run together with a name glued to its first name and a student of two first names', async () => {
+    const { splitRosterRuns } = await import('../src/extract/text/tokens.js');
+    expect(splitRosterRuns(['ABRIC Sarah OUARDISamira CARBAIN Aénor Paul VAN DER MEE Camille'])).toEqual(['ABRIC Sarah', 'OUARDISamira', 'CARBAIN Aénor Paul', 'VAN DER MEE Camille']);
+  });
+  it('joins a display heading cut at a hyphen whose pieces blank lines part, and nothing after its text', () => {
+    expect(texts('PROMO-\n\nTION\n\nGEORGE SAND\n\nABRIC Sarah\n\nLA SUITE')).toEqual(['PROMO-TION GEORGE SAND', 'ABRIC Sarah', 'LA SUITE']);
+  });
   it('puts the second of two rosters read one after the other under its heading, where the alphabetical order starts again', async () => {
     const { placeSecondRosterHeading } = await import('../src/extract/text/tokens.js');
     const text = ['PROMOTION', 'PREMIÈRE', '', 'PROMOTION', 'SECONDE', '', 'ABEL Anne', 'BRUN Paul', 'COSTEJean', 'DURAND Léa', '', 'ALIX Marc', 'BOUCHER Eve', 'CARON Luc'];

@@ -276,15 +276,22 @@ function moveLinesOutOfCutSentences(blocks: readonly Block[]): Block[] {
   return out;
 }
 
+/** Words of a display heading's piece at most (« TION », « GEORGE SAND »): a longer line in capitals is a title or text. */
+const MAX_DISPLAY_PIECE_WORDS = 4;
+
 /**
  * Joins a word that the converter cut at a line-end hyphen and then separated by a blank line
- * ("person-" / "nalisé"): the two blocks are one paragraph.
+ * ("person-" / "nalisé"): the two blocks are one paragraph. A display heading in capitals cut so
+ * (« PROMO- » / « TION » / « GEORGE SAND », markdown converters setting each bold line apart) is
+ * one block too, as the PDF path reads it and as `continuesBlock` joins it without blank lines.
  */
 function joinHyphenBreaks(blocks: readonly Block[]): Block[] {
   const joined: Block[] = [];
+  const displayPiece = (text: string): boolean => !/\p{Ll}/u.test(text) && /\p{Lu}/u.test(text) && text.trim().split(/\s+/).length <= MAX_DISPLAY_PIECE_WORDS;
   for (const block of blocks) {
     const previous = joined.at(-1);
-    if (previous && previous.kind !== 'tableRow' && block.kind === 'paragraph' && /\p{Ll}-$/u.test(previous.text) && /^\p{Ll}/u.test(block.text)) {
+    const cutDisplay = previous !== undefined && displayPiece(block.text) && previous.lines.every((line) => displayPiece(line.text)) && previous.lines.some((line) => /\p{Lu}-$/u.test(line.text));
+    if (previous && previous.kind !== 'tableRow' && block.kind === 'paragraph' && ((/\p{Ll}-$/u.test(previous.text) && /^\p{Ll}/u.test(block.text)) || cutDisplay)) {
       const lines = [...previous.lines, ...block.lines];
       joined[joined.length - 1] = { ...previous, lines, text: joinLines(lines.map((line) => line.text)) };
     } else {

@@ -183,6 +183,12 @@ export function splitSommaireRuns(lines: readonly string[]): string[] {
 /** A roster's « NOM Prénom »: a name in capitals (of one word or more), a first name in lower case after its capital. */
 const ROSTER_PAIR = /\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)* \p{Lu}\p{Ll}[\p{L}'’-]*/gu;
 
+/**
+ * The same pair inside a roster run together, where a converter may also have glued the name to
+ * the first name (« OUARDISamira ») and a student may have two first names (« CARBAIN Aénor Paul »).
+ */
+const ROSTER_PAIR_IN_RUN = /\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)*(?: |(?=\p{Lu}\p{Ll}))\p{Lu}\p{Ll}[\p{L}'’-]*(?: \p{Lu}\p{Ll}[\p{L}'’-]*)*/gu;
+
 /** A line of the characters names are made of, and nothing else. */
 const NAME_CHARACTERS_ONLY = /^[\p{L}\s'’-]+$/u;
 
@@ -197,7 +203,7 @@ export function splitRosterRuns(lines: readonly string[]): string[] {
   return lines.flatMap((line) => {
     // Only letters, spaces, hyphens and apostrophes make a roster run: skip the pattern on any other line.
     if (!NAME_CHARACTERS_ONLY.test(line)) return [line];
-    const pairs = line.trim().match(ROSTER_PAIR) ?? [];
+    const pairs = line.trim().match(ROSTER_PAIR_IN_RUN) ?? [];
     return pairs.length >= MIN_ROSTER_PAIRS && pairs.join(' ') === line.trim().replace(/\s+/g, ' ') ? pairs : [line];
   });
 }
