@@ -247,6 +247,12 @@ describe('evidence passes', () => {
     // A section title after the page is no collectivité: the project page does not print it under the title.
     expect(movePageAfterCollectivite(text.map((line) => (line === 'VILLE DE LYON' ? 'UNE SECTION' : line)).slice(0, 10))).toEqual(text.map((line) => (line === 'VILLE DE LYON' ? 'UNE SECTION' : line)).slice(0, 10));
   });
+  it('parts a sommaire page run into the next entry\'s number, the entries numbered in turn', async () => {
+    const { splitPageFromNextNumber } = await import('../src/extract/text/sommaire.js');
+    expect(splitPageFromNextNumber(['11/ UN TITRE', 'VILLE', '/ P5712/ AUTRE TITRE', 'VILLE', '/ P61'])).toEqual(['11/ UN TITRE', 'VILLE', '/ P57', '12/ AUTRE TITRE', 'VILLE', '/ P61']);
+    // Digits that do not end with the next number stay as printed.
+    expect(splitPageFromNextNumber(['11/ UN TITRE', '/ P5713/ AUTRE'])).toEqual(['11/ UN TITRE', '/ P5713/ AUTRE']);
+  });
   it('parts the page number glued before a project number, by the page the sommaire gives the project', async () => {
     const { splitFolioFromNumber } = await import('../src/extract/text/sommaire.js');
     const text = ['01/ LE TITRE', 'VILLE', '/ P05', '04/ AUTRE', 'VILLE', '/ P19', '501', 'LE TITRE', '1904', 'AUTRE', '1905', '150'];

@@ -7,7 +7,7 @@ import { isLaidOut, readColumns } from './columns.js';
 import { hasHeadingMarks, splitBoldRuns, stripLineMarkup } from './markdown.js';
 import { dropFolios, dropRunningLines, markPageBreaks } from './pages.js';
 import { sortRostersReadAcross } from './rosters.js';
-import { movePageAfterCollectivite, orderSommaireColumns, splitFolioFromNumber } from './sommaire.js';
+import { movePageAfterCollectivite, orderSommaireColumns, splitFolioFromNumber, splitPageFromNextNumber } from './sommaire.js';
 import { placeSecondRosterHeading, splitRosterRuns, joinKernedWords, joinWordPieces, splitGluedEmails, splitGluedHeadings, splitHeadingsGluedToText, splitTrailingBullets, splitSommaireRuns, unswapLetters } from './tokens.js';
 
 /**
@@ -45,6 +45,7 @@ const LINE_PASSES: readonly LinePass[] = [
   { name: 'roster lines run together', run: splitRosterRuns },
   { name: 'rosters read across their columns', run: sortRostersReadAcross },
   { name: 'two rosters read one after the other', run: placeSecondRosterHeading },
+  { name: 'sommaire page run into the next number', run: splitPageFromNextNumber },
   { name: 'sommaire entries run together', run: splitSommaireRuns },
   // Before the display words' pieces are set on one line: « SOM MAI RE » stays as the PDF path reads it.
   { name: 'words kerned into pieces', run: joinKernedWords },
