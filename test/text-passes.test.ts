@@ -247,6 +247,11 @@ describe('evidence passes', () => {
     // A section title after the page is no collectivité: the project page does not print it under the title.
     expect(movePageAfterCollectivite(text.map((line) => (line === 'VILLE DE LYON' ? 'UNE SECTION' : line)).slice(0, 10))).toEqual(text.map((line) => (line === 'VILLE DE LYON' ? 'UNE SECTION' : line)).slice(0, 10));
   });
+  it('parts a key figure glued to the label before when a label follows it, and leaves other numbers', async () => {
+    const { splitGluedFigures } = await import('../src/extract/text/tokens.js');
+    const lines = ['million d\'habitants59', 'communes membres', '(budget primitif 2019)65 000', 'ménages demandeurs', 'un parc social20', 'Une phrase.', 'la ligne T3', 'mois de délai'];
+    expect(splitGluedFigures(lines)).toEqual(['million d\'habitants', '59', 'communes membres', '(budget primitif 2019)', '65 000', 'ménages demandeurs', 'un parc social20', 'Une phrase.', 'la ligne T3', 'mois de délai']);
+  });
   it('parts a sommaire page run into the next entry\'s number, the entries numbered in turn', async () => {
     const { splitPageFromNextNumber } = await import('../src/extract/text/sommaire.js');
     expect(splitPageFromNextNumber(['11/ UN TITRE', 'VILLE', '/ P5712/ AUTRE TITRE', 'VILLE', '/ P61'])).toEqual(['11/ UN TITRE', 'VILLE', '/ P57', '12/ AUTRE TITRE', 'VILLE', '/ P61']);
