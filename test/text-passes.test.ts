@@ -249,8 +249,8 @@ describe('evidence passes', () => {
   });
   it('parts a key figure glued to the label before when a label follows it, and leaves other numbers', async () => {
     const { splitGluedFigures } = await import('../src/extract/text/tokens.js');
-    const lines = ['million d\'habitants59', 'communes membres', '(budget primitif 2019)65 000', 'ménages demandeurs', 'un parc social20', 'Une phrase.', 'la ligne T3', 'mois de délai'];
-    expect(splitGluedFigures(lines)).toEqual(['million d\'habitants', '59', 'communes membres', '(budget primitif 2019)', '65 000', 'ménages demandeurs', 'un parc social20', 'Une phrase.', 'la ligne T3', 'mois de délai']);
+    const lines = ['million d\'habitants59', 'communes membres', '(budget primitif 2019)65 000', 'ménages demandeurs', 'un parc social20', 'Une phrase.', 'la ligne T3', 'mois de délai', 'entretiens réalisés.99', 'répondants', 'une double autorité.462', 'EPLÉ répartis'];
+    expect(splitGluedFigures(lines)).toEqual(['million d\'habitants', '59', 'communes membres', '(budget primitif 2019)', '65 000', 'ménages demandeurs', 'un parc social20', 'Une phrase.', 'la ligne T3', 'mois de délai', 'entretiens réalisés.', '99', 'répondants', 'une double autorité.', '462', 'EPLÉ répartis']);
   });
   it('parts a sommaire page run into the next entry\'s number, the entries numbered in turn', async () => {
     const { splitPageFromNextNumber } = await import('../src/extract/text/sommaire.js');

@@ -376,19 +376,22 @@ export function splitTrailingBullets(lines: readonly string[]): string[] {
   });
 }
 
-/** A key figure glued to the end of the label before it (« million d'habitants59 », « (budget 2019)65 000 »). */
-const FIGURE_GLUED = /^(.*(?:\p{Ll}{3}|\)))(\d[\d  ]*(?:[.,]\d+)?\s?(?:%|€|\p{Lu}{1,4})?)\s*$/u;
+/** A key figure glued to the end of the label before it (« million d'habitants59 », « (budget 2019)65 000 », « réalisés.99 »). */
+const FIGURE_GLUED = /^(.*(?:\p{Ll}{3}|\p{Ll}[.)]|\)))(\d[\d  ]*(?:[.,]\d+)?\s?(?:%|€|\p{Lu}{1,4})?)\s*$/u;
+
+/** The same after a sentence's end (« …autorité.462 »): prose never runs a number into a full stop so. */
+const FIGURE_AFTER_SENTENCE = /\p{Ll}[.)]\d[^.)]*$/u;
 
 /**
  * Parts a key figure a converter glued to the end of the previous figure's label (pypdf writes a
  * box's lines with nothing between them), when the next line opens in lower case, as a figure's
- * label does: the figure becomes a line of its own, as printed.
+ * label does, or right after a sentence's end: the figure becomes a line of its own, as printed.
  * @param lines The text's lines.
  * @returns The lines, such figures apart.
  */
 export function splitGluedFigures(lines: readonly string[]): string[] {
   return lines.flatMap((line, i) => {
-    if (!/\d\s*\S{0,4}\s*$/.test(line) || !/^\s*\p{Ll}/u.test(lines[i + 1] ?? '')) return [line];
+    if (!/\d\s*\S{0,4}\s*$/.test(line) || !(/^\s*\p{Ll}/u.test(lines[i + 1] ?? '') || FIGURE_AFTER_SENTENCE.test(line))) return [line];
     const glued = FIGURE_GLUED.exec(line);
     return glued ? [glued[1]!, glued[2]!] : [line];
   });
