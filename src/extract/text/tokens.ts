@@ -2,6 +2,7 @@
  * Token repairs of converter text: what a converter glued or garbled inside a line.
  */
 import { foldForMatch } from '../../conventions.js';
+import { DEFAULT_VOCABULARY } from '../../profile.js';
 
 /**
  * An e-mail address glued to the next printed word (« …-inet.orgJeanne DUPONT »): the domain ends
@@ -255,6 +256,9 @@ function headingBlockBefore(lines: readonly string[], index: number): { start: n
   return { start, end };
 }
 
+/** The family's month names, in lower case. */
+const MONTHS = new Set((DEFAULT_VOCABULARY.profile.months ?? []).map((month) => month.toLowerCase()));
+
 /** Letters of a display word's piece at most (as `WORD_PIECE` reads them). */
 const DISPLAY_PIECE_LETTERS = 3;
 
@@ -267,9 +271,9 @@ const PIECE = /^((?:\p{L}+['’])?)(\p{L}+)([.,;:!?»)]*)$/u;
 /**
  * Words a converter printed in pieces, a space at each gap its font kerned wide (pypdf:
  * « REST AURA TION », « Décembr e », « GEORGE S AND »): pieces are joined when the whole word is
- * printed elsewhere in the text (the sommaire prints the title again, the colophon the month) and
- * one piece is never printed on its own, so words that merely stand side by side (« en semble »)
- * stay apart. A space a converter set before a comma or inside a web address goes too.
+ * printed elsewhere in the text (the sommaire prints the title again) or is a month of the
+ * family's profile (the colophon's date), and one piece is never printed on its own, so words
+ * that merely stand side by side (« en semble ») stay apart. A space a converter set before a comma or inside a web address goes too.
  * @param lines The text's lines.
  * @returns The lines with such words whole.
  */
@@ -291,7 +295,8 @@ export function joinKernedWords(lines: readonly string[]): string[] {
   /** A word whose pieces these are: printed whole elsewhere as often as in pieces, and one piece never on its own. */
   const isKerned = (run: string): boolean => {
     const parts = run.split(' ');
-    const whole = words.get(parts.join('')) ?? 0;
+    // A month of the family's colophon date (« Décembr e 2019 ») is a word whether or not the text prints it whole.
+    const whole = MONTHS.has(parts.join('')) ? Infinity : (words.get(parts.join('')) ?? 0);
     const inPieces = runs.get(run) ?? 0;
     return whole >= inPieces && parts.some((part) => (words.get(part) ?? 0) <= inPieces);
   };
