@@ -251,7 +251,7 @@ const STOPS_MID_SENTENCE = /(?:\p{Ll}|\p{Ll}-|,)$/u;
 /**
  * Moves the short lines a converter read inside a sentence cut by a page or a column (« … des
  * ressources et des » / « Aller plus loin » / « dépenses à cette échelle… », or a running head
- * « PILOTER ENSEMBLE » between « refactu- » and « rées »): when a paragraph stops mid-sentence and
+ * « AGIR ENSEMBLE » between « refactu- » and « rées »): when a paragraph stops mid-sentence and
  * the paragraph after those lines opens in lower case, the lines are a heading or a running head
  * set elsewhere on the page, and go after the sentence's end, as the PDF path reads them by position.
  */
@@ -276,13 +276,13 @@ function moveLinesOutOfCutSentences(blocks: readonly Block[]): Block[] {
   return out;
 }
 
-/** Words of a display heading's piece at most (« TION », « GEORGE SAND »): a longer line in capitals is a title or text. */
+/** Words of a display heading's piece at most (« TION », « MARIE CURIE »): a longer line in capitals is a title or text. */
 const MAX_DISPLAY_PIECE_WORDS = 4;
 
 /**
  * Joins a word that the converter cut at a line-end hyphen and then separated by a blank line
  * ("person-" / "nalisé"): the two blocks are one paragraph. A display heading in capitals cut so
- * (« PROMO- » / « TION » / « GEORGE SAND », markdown converters setting each bold line apart) is
+ * (« PROMO- » / « TION » / « MARIE CURIE », markdown converters setting each bold line apart) is
  * one block too, as the PDF path reads it and as `continuesBlock` joins it without blank lines.
  */
 function joinHyphenBreaks(blocks: readonly Block[]): Block[] {

@@ -186,7 +186,7 @@ const ROSTER_PAIR = /\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)* \p{Lu}\p{Ll}
 
 /**
  * The same pair inside a roster run together, where a converter may also have glued the name to
- * the first name (« OUARDISamira ») and a student may have two first names (« CARBAIN Aénor Paul »).
+ * the first name (« DUPONTJeanne ») and a student may have two first names (« MARTIN Anne Claire »).
  */
 const ROSTER_PAIR_IN_RUN = /\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)*(?: |(?=\p{Lu}\p{Ll}))\p{Lu}\p{Ll}[\p{L}'’-]*(?: \p{Lu}\p{Ll}[\p{L}'’-]*)*/gu;
 
@@ -270,7 +270,7 @@ const PIECE = /^((?:\p{L}+['’])?)(\p{L}+)([.,;:!?»)]*)$/u;
 
 /**
  * Words a converter printed in pieces, a space at each gap its font kerned wide (pypdf:
- * « REST AURA TION », « Décembr e », « GEORGE S AND »): pieces are joined when the whole word is
+ * « REST AURA TION », « Décembr e », « PAUL E MILE »): pieces are joined when the whole word is
  * printed elsewhere in the text (the sommaire prints the title again) or is a month of the
  * family's profile (the colophon's date), and one piece is never printed on its own, so words
  * that merely stand side by side (« en semble ») stay apart. A space a converter set before a comma or inside a web address goes too.
@@ -317,7 +317,7 @@ export function joinKernedWords(lines: readonly string[]): string[] {
         }
       }
     }
-    // A piece that could end one word or start another (« GEORGE S AND »): the text does not tell, nothing is joined there.
+    // A piece that could end one word or start another (« PAUL E MILE »: « PAULE » or « EMILE »): the text does not tell, nothing is joined there.
     const crosses = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.start && b.start < a.end && a.end < b.end;
     const kept = spans.filter((span) => !spans.some((other) => crosses(span, other) || crosses(other, span)) && !isDisplay(tokens.slice(span.start, span.end)));
     if (kept.length === 0) return closeGaps(line);
