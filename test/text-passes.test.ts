@@ -247,6 +247,13 @@ describe('evidence passes', () => {
     // A section title after the page is no collectivité: the project page does not print it under the title.
     expect(movePageAfterCollectivite(text.map((line) => (line === 'VILLE DE LYON' ? 'UNE SECTION' : line)).slice(0, 10))).toEqual(text.map((line) => (line === 'VILLE DE LYON' ? 'UNE SECTION' : line)).slice(0, 10));
   });
+  it('parts a heading every project prints from the folio or the sentence glued before it', async () => {
+    const { splitRepeatedHeadings } = await import('../src/extract/text/tokens.js');
+    const alone = ['DES CLÉS POUR AGIR', 'Témoignage de la collectivité'].flatMap((heading) => [heading, heading, heading]);
+    expect(splitRepeatedHeadings([...alone, '20DES CLÉS POUR AGIR', 'de la collectivité.Témoignage de la collectivité', 'voir nos DES CLÉS POUR AGIR']).slice(6)).toEqual(['DES CLÉS POUR AGIR', 'de la collectivité.', 'Témoignage de la collectivité', 'voir nos DES CLÉS POUR AGIR']);
+    // A heading printed alone once or twice is not known to be the family's.
+    expect(splitRepeatedHeadings(['DES CLÉS POUR AGIR', '20DES CLÉS POUR AGIR'])).toEqual(['DES CLÉS POUR AGIR', '20DES CLÉS POUR AGIR']);
+  });
   it('parts a key figure glued to the label before when a label follows it, and leaves other numbers', async () => {
     const { splitGluedFigures } = await import('../src/extract/text/tokens.js');
     const lines = ['million d\'habitants59', 'communes membres', '(budget primitif 2019)65 000', 'ménages demandeurs', 'un parc social20', 'Une phrase.', 'la ligne T3', 'mois de délai', 'entretiens réalisés.99', 'répondants', 'une double autorité.462', 'EPLÉ répartis'];

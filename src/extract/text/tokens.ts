@@ -401,3 +401,36 @@ export function splitGluedFigures(lines: readonly string[]): string[] {
     return glued ? [glued[1]!, glued[2]!] : [line];
   });
 }
+
+/** A heading printed alone on this many lines at least is the family's (each project prints it). */
+const MIN_HEADING_REPEATS = 3;
+
+/** Shortest repeated heading looked for at a line's end: a shorter line could end any sentence. */
+const MIN_REPEATED_HEADING_LENGTH = 10;
+
+/**
+ * A heading every project prints (« DES CLÉS POUR AGIR », « Témoignage de la collectivité ») glued
+ * to the page number before it (« 20DES CLÉS POUR AGIR ») or to the end of a sentence
+ * (« …de la collectivité.Témoignage de la collectivité », pypdf): the heading goes on a line of
+ * its own, the page number goes as folios do. The heading is known by the text itself: it is
+ * printed alone on several other lines.
+ * @param lines The text's lines.
+ * @returns The lines, such headings apart.
+ */
+export function splitRepeatedHeadings(lines: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const text = line.trim();
+    if (text.length >= MIN_REPEATED_HEADING_LENGTH && !/[\d.,;:!?»]/.test(text)) counts.set(text, (counts.get(text) ?? 0) + 1);
+  }
+  const headings = [...counts].filter(([, count]) => count >= MIN_HEADING_REPEATS).map(([heading]) => heading);
+  if (headings.length === 0) return [...lines];
+  return lines.flatMap((line) => {
+    const text = line.trim();
+    const heading = headings.find((candidate) => text.length > candidate.length && text.endsWith(candidate));
+    if (!heading) return [line];
+    const before = text.slice(0, -heading.length);
+    if (/^\d{1,3}$/.test(before)) return [heading];
+    return /\p{L}[.!?»]$/u.test(before) ? [before, heading] : [line];
+  });
+}
