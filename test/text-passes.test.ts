@@ -251,6 +251,9 @@ describe('evidence passes', () => {
     const { splitRepeatedHeadings } = await import('../src/extract/text/tokens.js');
     const alone = ['DES CLÉS POUR AGIR', 'Témoignage de la collectivité'].flatMap((heading) => [heading, heading, heading]);
     expect(splitRepeatedHeadings([...alone, '20DES CLÉS POUR AGIR', 'de la collectivité.Témoignage de la collectivité', 'voir nos DES CLÉS POUR AGIR']).slice(6)).toEqual(['DES CLÉS POUR AGIR', 'de la collectivité.', 'Témoignage de la collectivité', 'voir nos DES CLÉS POUR AGIR']);
+    // Parted before running lines are dropped: three page numbers glued to one heading look like a running line.
+    const glued = ['20DES CLÉS POUR AGIR', 'Un texte.', '31DES CLÉS POUR AGIR', 'Un texte.', '89DES CLÉS POUR AGIR'];
+    expect(prepareLines([...alone, ...glued]).lines.filter((line) => line === 'DES CLÉS POUR AGIR')).toHaveLength(6);
     // A heading printed alone once or twice is not known to be the family's.
     expect(splitRepeatedHeadings(['DES CLÉS POUR AGIR', '20DES CLÉS POUR AGIR'])).toEqual(['DES CLÉS POUR AGIR', '20DES CLÉS POUR AGIR']);
   });

@@ -32,6 +32,8 @@ interface LinePass {
 const LINE_PASSES: readonly LinePass[] = [
   { name: 'swapped letters', run: (lines) => lines.map(unswapLetters) },
   { name: 'page breaks and columns', run: pagesAndColumns },
+  // Before the running lines: a heading glued to its page's number (« 20DES CLÉS… ») looks like one.
+  { name: 'repeated headings glued to a folio or a sentence', run: splitRepeatedHeadings },
   { name: 'running lines with the page number', run: dropRunningLines },
   { name: 'line markup', run: (lines) => {
     const markdown = hasHeadingMarks(lines);
@@ -41,7 +43,6 @@ const LINE_PASSES: readonly LinePass[] = [
   { name: 'glued e-mails', run: splitGluedEmails },
   { name: 'glued headings', run: splitGluedHeadings },
   { name: 'headings glued to the text under them', run: splitHeadingsGluedToText },
-  { name: 'repeated headings glued to a folio or a sentence', run: splitRepeatedHeadings },
   { name: 'bullets written after their item', run: splitTrailingBullets },
   { name: 'key figures glued to the label before', run: splitGluedFigures },
   { name: 'roster lines run together', run: splitRosterRuns },
