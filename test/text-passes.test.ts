@@ -247,6 +247,12 @@ describe('evidence passes', () => {
     // A section title after the page is no collectivité: the project page does not print it under the title.
     expect(movePageAfterCollectivite(text.map((line) => (line === 'VILLE DE LYON' ? 'UNE SECTION' : line)).slice(0, 10))).toEqual(text.map((line) => (line === 'VILLE DE LYON' ? 'UNE SECTION' : line)).slice(0, 10));
   });
+  it('parts a heading printed alone elsewhere from the text run into its line', async () => {
+    const { splitRunInHeadings } = await import('../src/extract/text/tokens.js');
+    const lines = ['**DES CLÉS POUR AGIR**', 'DES CLÉS POUR AGIR', 'Témoignage de la collectivité', 'Témoignage de la collectivité', 'VILLE DE LYON', 'VILLE DE LYON'];
+    const runIn = ['DES CLÉS POUR AGIR La cartographie réalisée.', 'Témoignage de la collectivité « Un regard », dit-il.', 'UNE SECTION Le texte.', 'VILLE DE LYON ET MÉTROPOLE'];
+    expect(splitRunInHeadings([...lines, ...runIn]).slice(lines.length)).toEqual(['DES CLÉS POUR AGIR', '', 'La cartographie réalisée.', 'Témoignage de la collectivité', '', '« Un regard », dit-il.', 'UNE SECTION Le texte.', 'VILLE DE LYON ET MÉTROPOLE']);
+  });
   it('parts a heading every project prints from the folio or the sentence glued before it', async () => {
     const { splitRepeatedHeadings } = await import('../src/extract/text/tokens.js');
     const alone = ['DES CLÉS POUR AGIR', 'Témoignage de la collectivité'].flatMap((heading) => [heading, heading, heading]);

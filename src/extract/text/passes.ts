@@ -8,7 +8,7 @@ import { hasHeadingMarks, splitBoldRuns, stripLineMarkup } from './markdown.js';
 import { dropFolios, dropRunningLines, markPageBreaks } from './pages.js';
 import { sortRostersReadAcross } from './rosters.js';
 import { movePageAfterCollectivite, orderSommaireColumns, splitFolioFromNumber, splitPageFromNextNumber } from './sommaire.js';
-import { placeSecondRosterHeading, splitRosterRuns, joinKernedWords, joinWordPieces, splitGluedEmails, splitGluedHeadings, splitGluedFigures, splitHeadingsGluedToText, splitRepeatedHeadings, splitTrailingBullets, splitSommaireRuns, unswapLetters } from './tokens.js';
+import { placeSecondRosterHeading, splitRosterRuns, joinKernedWords, joinWordPieces, splitGluedEmails, splitGluedHeadings, splitGluedFigures, splitHeadingsGluedToText, splitRepeatedHeadings, splitRunInHeadings, splitTrailingBullets, splitSommaireRuns, unswapLetters } from './tokens.js';
 
 /**
  * How the converter separates blocks: `blocks`, a blank line ends a block (the seed converter,
@@ -43,6 +43,7 @@ const LINE_PASSES: readonly LinePass[] = [
   { name: 'glued e-mails', run: splitGluedEmails },
   { name: 'glued headings', run: splitGluedHeadings },
   { name: 'headings glued to the text under them', run: splitHeadingsGluedToText },
+  { name: 'headings run into their text', run: splitRunInHeadings },
   { name: 'bullets written after their item', run: splitTrailingBullets },
   { name: 'key figures glued to the label before', run: splitGluedFigures },
   { name: 'roster lines run together', run: splitRosterRuns },

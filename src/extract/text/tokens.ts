@@ -364,6 +364,37 @@ export function splitHeadingsGluedToText(lines: readonly string[]): string[] {
   });
 }
 
+/** Lines a heading is printed alone on at least to be known as one (a rubrique every project prints). */
+const MIN_RUN_IN_HEADING_REPEATS = 2;
+
+/** Words of a heading at most: a longer line is text. */
+const MAX_HEADING_WORDS = 6;
+
+/**
+ * A heading the text prints alone on other lines, opening a line that goes on with its text
+ * (« Témoignage de la collectivité « Un regard… », « DES CLÉS POUR AGIR La cartographie… »,
+ * markdown converters running a heading into its paragraph): the heading becomes a line of its
+ * own and a blank line parts it from the text.
+ * @param lines The text's lines.
+ * @returns The lines, such headings apart.
+ */
+export function splitRunInHeadings(lines: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const text = line.replace(/\*\*/g, '').trim();
+    const words = text.split(/\s+/).length;
+    if (text.length >= MIN_REPEATED_HEADING_LENGTH && words >= 2 && words <= MAX_HEADING_WORDS && /^\p{Lu}/u.test(text) && !/[\d.,;:!?»«()]/.test(text)) counts.set(text, (counts.get(text) ?? 0) + 1);
+  }
+  const headings = [...counts].filter(([, count]) => count >= MIN_RUN_IN_HEADING_REPEATS).map(([heading]) => heading).sort((a, b) => b.length - a.length);
+  if (headings.length === 0) return [...lines];
+  return lines.flatMap((line) => {
+    const text = line.trim();
+    // Text runs on after the heading, not more capitals: a title in capitals may open with a shorter one (« COMMUNAUTÉ D'AGGLOMÉRATION »).
+    const heading = headings.find((candidate) => text.startsWith(`${candidate} `) && /\p{Ll}/u.test(text.slice(candidate.length)));
+    return heading ? [heading, '', text.slice(heading.length + 1)] : [line];
+  });
+}
+
 /**
  * A list's bullet a converter wrote after its item rather than before (« …gardant sa cuisine ;• »,
  * « …solvaire.fr •LES CHIFFRES CLÉS », pypdf): the item ends there, so the bullet becomes a
