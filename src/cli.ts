@@ -33,19 +33,21 @@ files skipped and named; '-' is standard input), writes the validated JSON docum
 one summary line per file as soon as it is done. Outputs are checked before any input is read.
 
 Options:
-  -o, --out FILE     output file (one input only; default output/<anneeDebut>-<anneeFin>.json);
+  -o, --out FILE     output file (one input only; default output/<anneeDebut>-<anneeFin>.json, or
+                     output/<input name>.json for a brochure without edition);
                      '-' writes the document to stdout (summary and errors go to stderr)
   --out-dir DIR      output folder (default output/, created when missing); with several inputs each is
                      written as DIR/<input name>.json (DIR/<input name>.<ext>.json when two share a name)
   --strict           exit 2 when any warning or error diagnostic is raised
-  --allow-partial    exit 0 even when the document is partial: some projects could not be parsed, or the
-                     self-check found it misread (an error diagnostic; default: exit 3)
+  --allow-partial    exit 0 even when the document is partial: some projects could not be parsed, the
+                     self-check found it misread, no edition was found (an error diagnostic; default: exit 3)
   --password PASS    password of an encrypted PDF (visible to 'ps': prefer the next two)
   --password-file F  the password is the first line of F; or set BROCHURE_EXTRACT_PASSWORD
   --max-pages N      refuse PDFs with more pages (default 2000)
   --timeout MS       give up on a file after MS milliseconds (default 60000)
   --profile FILE     vocabulary profile (JSON) extending the shipped one (see README « Next year's brochure has a new design »)
-  --edition YYYY-YYYY  the edition of a brochure that does not print it (a converter dropped the cover); default: exit 3
+  --edition YYYY-YYYY  the edition of a brochure that does not print it (a converter dropped the cover); without it
+                     the rest is written with edition, years and project ids null (EDITION_NOT_FOUND, exit 3)
   --jobs N           files processed at once (default: number of cores)
   --page-threads N   threads reading one PDF's pages (default: 2 when 2 cores are idle and the PDF has 200 pages or more, else 1;
                      N given: N threads whatever the page count)
@@ -85,11 +87,13 @@ Options:
   --max-pages N      refuse PDFs with more pages (default 2000)
   --timeout MS       give up on a brochure after MS milliseconds (default 60000)
   --profile FILE     vocabulary profile (JSON) extending the shipped one, as for extract
-  --edition YYYY-YYYY  the edition of a brochure that does not print it, as for extract
+  --edition YYYY-YYYY  the edition of a brochure that does not print it, as for extract; a brochure or
+                     document without edition is never ingested (the edition is the dataset's key), exit 3
   -q, --quiet        print nothing on success
   -h, --help         show this help
 
-Exit codes: as for extract; 3 for a partial document left out (without --allow-partial); 65 also
+Exit codes: as for extract; 3 for a partial document left out (without --allow-partial) or one
+without edition (even with --allow-partial); 65 also
 when an edition is already there from another file.`,
   export: `Usage: brochure-extract export --format csv|ndjson|json [options]
 
@@ -293,10 +297,11 @@ async function extractOutputs(inputs: readonly string[], out: string | undefined
   }
   const folder = outDir ?? 'output';
   await prepareOutputFolder(folder);
-  // One input: named by its edition, known only once read.
-  if (inputs.length === 1) return (_input, document) => join(folder, `${document.brochure.anneeDebut}-${document.brochure.anneeFin}.json`);
   const names = batchOutputNames(inputs);
-  return (input) => join(folder, names.get(input)!);
+  const byInput = (input: string): string => join(folder, names.get(input)!);
+  // One input: named by its edition, known only once read; an undated brochure by its input's name, as in a batch.
+  if (inputs.length === 1) return (input, document) => (document.brochure.anneeDebut === null ? byInput(input) : join(folder, `${document.brochure.anneeDebut}-${document.brochure.anneeFin}.json`));
+  return byInput;
 }
 
 /**
@@ -376,7 +381,7 @@ async function ingestCommand(argv: readonly string[]): Promise<number> {
   const dbPath = values.db ?? DEFAULT_DB;
   await (await import('./write.js')).prepareOutputFolder(dirname(dbPath));
   const { openDataset } = await import('./dataset/database.js');
-  const { editionFromInput, ingestDocument } = await import('./dataset/ingest.js');
+  const { assertDated, editionFromInput, ingestDocument } = await import('./dataset/ingest.js');
   const { loadForIngest, readForIngest } = await import('./dataset/load.js');
   const db = openDataset(dbPath);
   let exit: number = EXIT.ok;
@@ -392,6 +397,8 @@ async function ingestCommand(argv: readonly string[]): Promise<number> {
           continue;
         }
         const loaded = await loadForIngest(input, options, read);
+        // Before the partial check: --allow-partial does not let an undated document in.
+        assertDated(loaded.document);
         if (loaded.partial && !values['allow-partial']) {
           // Ingested, a partial edition would stand in for the whole one until someone passes --replace.
           process.stderr.write(`brochure-extract: ${printable(inputName(input))}: partial document (${loaded.document.projets.length} projects${failedChecks(loaded.document.diagnostics)}): not ingested; pass --allow-partial to ingest it as it is\n`);

@@ -33,6 +33,7 @@ export const DIAGNOSTIC_CODES = {
   FOOTNOTE: { severity: 'info', meaning: 'texte de convertisseur : un appel de note dont la note n’est pas gardée' },
   LINK_TARGET_LOST: { severity: 'info', meaning: 'texte de convertisseur : liens imprimés `[texte](#)` dont le convertisseur a perdu l’adresse' },
   EDITION_SUPPLIED: { severity: 'info', meaning: 'l’édition n’est imprimée ni en couverture ni au colophon : celle donnée par `--edition` est prise' },
+  EDITION_NOT_FOUND: { severity: 'error', meaning: 'l’édition n’est imprimée ni en couverture ni au colophon, ni donnée par `--edition` : édition, années et identifiants des projets à null, le reste écrit (code de sortie 3 ; jamais ingéré)' },
   EDITION_MISMATCH: { severity: 'warning', meaning: 'l’édition imprimée diffère de celle donnée par `--edition` (l’imprimée est gardée)' },
   AUTHOR_NOT_IN_ROSTER: { severity: 'warning', meaning: 'l’auteur ne figure dans aucune liste de promotion' },
   AUTHOR_ROSTER_MISMATCH: { severity: 'warning', meaning: 'trouvé dans une liste sous une autre graphie seulement (les deux citées)' },
@@ -91,6 +92,14 @@ export const DIAGNOSTIC_CODES = {
   SIGNATORY_NOT_AUTHOR: { severity: 'error', meaning: 'auto-contrôle : un membre d’une liste de promotion imprimé sur les pages d’un projet n’en est pas auteur (code de sortie 3)' },
   RUBRIQUE_UNREAD: { severity: 'error', meaning: 'auto-contrôle : un titre de rubrique imprimé sur les pages d’un projet dont la rubrique est vide dans le document (son contenu est allé ailleurs ; code de sortie 3)' },
   PROJECT_IMPLAUSIBLE: { severity: 'error', meaning: 'auto-contrôle : un projet hors des bornes du profil (auteurs, texte, rubrique rapportés à la médiane du document ; plusieurs équipes) : des projets lus comme un seul (code de sortie 3)' },
+  FIELD_MISSING: { severity: 'error', meaning: 'auto-contrôle : une rubrique (ou la fonction d’un tuteur) que presque tous les autres projets du document remplissent est vide dans un projet : son contenu est allé dans une autre rubrique ou a été perdu (code de sortie 3)' },
+  FIGURES_IN_TEXT: { severity: 'error', meaning: 'auto-contrôle : une rubrique de texte contient plusieurs lignes de suite imprimées comme des chiffres clés (un nombre, puis son libellé) : des chiffres lus comme du texte (code de sortie 3)' },
+  TESTIMONY_IN_RUBRIQUE: {
+    severity: 'error',
+    meaning: 'auto-contrôle : une rubrique du corps contient la signature d’un témoignage (un nom, puis une fonction du document) et le projet n’a pas de témoignage : il a été lu dans la rubrique (code de sortie 3)',
+    otherwise: { severity: 'warning', when: 'le projet a un témoignage : seule sa signature a été déplacée' },
+  },
+  RUBRIQUE_STARTS_MID_SENTENCE: { severity: 'warning', meaning: 'auto-contrôle : une rubrique de texte commence par une minuscule, au milieu d’une phrase : son début a pu être lu dans une autre rubrique' },
   PDF_TEXT_NOT_UPRIGHT: { severity: 'info', meaning: 'du texte pivoté ou vertical a été laissé hors de l’ordre de lecture' },
   TEXT_LAYER_REPAIRED: {
     severity: 'warning',

@@ -61,7 +61,7 @@ const EXIT_BY_CODE: Record<ErrorCode, number> = {
   OUTPUT_NOT_WRITABLE: EXIT.cantCreate,
   // Another file of an edition already in the dataset: the input conflicts with the data (EX_DATAERR).
   EDITION_EXISTS: EXIT.badInput,
-  // The rest was read: the input is a brochure, only its years are missing (give them with --edition).
+  // `ingest` of a document without edition (the dataset's key): the rest was read, partial, and --edition gives it.
   EDITION_NOT_FOUND: EXIT.partial,
 };
 

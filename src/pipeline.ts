@@ -34,8 +34,9 @@ export interface PipelineOptions extends ExtractOptions {
   readonly profile?: Profile;
   /**
    * The edition ("2019-2020" or "2019 / 2020") of a brochure whose cover and colophon do not print
-   * it (some converters drop or garble the cover). Without it such a brochure is not written
-   * (`EDITION_NOT_FOUND`, exit 3); a printed edition is kept and a different one given here reported.
+   * it (some converters drop or garble the cover). Without it such a brochure's document has its
+   * edition, years and project ids null and is partial (`EDITION_NOT_FOUND`, an error: exit 3); a
+   * printed edition is kept and a different one given here reported.
    */
   readonly edition?: string;
 }

@@ -59,6 +59,12 @@ export interface Plausibility {
   maxAuthorsPerProject?: number;
   /** Characters of prose between two family e-mails beyond which they belong to two teams. */
   teamGapCharacters?: number;
+  /** Share of the other projects filling a field from which one project without it is a misread. */
+  fieldShareOfSiblings?: number;
+  /** Fewest other projects that make `fieldShareOfSiblings` evidence (a short document's few projects are no norm). */
+  minSiblingsForFieldShare?: number;
+  /** Consecutive lines printed as key figures in a text rubrique from which they are the project's figures read as text. */
+  minFigureRunInText?: number;
 }
 
 /** The profile compiled for matching. Built once per run by `compileProfile`. */

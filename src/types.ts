@@ -4,7 +4,7 @@
  *   bytes/string --extract--> ExtractedDocument (Block[])
  *                --segment--> SegmentedDocument (sommaire, sections, ProjectBlock[], rosters)
  *                --parse-->   ParsedProject[] (fields as printed)
- *                --normalise--> BrochureDocument (output contract v1) + Diagnostic[]
+ *                --normalise--> BrochureDocument (output contract v2) + Diagnostic[]
  *                --validate-->  the same document, checked against schemas/brochure.schema.json
  *
  * Both extract adapters (PDF and converter text) produce the same `Block` stream, so
@@ -304,7 +304,7 @@ export type RubriqueKey =
   | 'allerPlusLoin';
 
 // ---------------------------------------------------------------------------
-// Output contract v1 (what validate checks and write stores)
+// Output contract v2 (what validate checks and write stores; docs/schema.md)
 // ---------------------------------------------------------------------------
 
 /** A person: `nom` is the family name, both as printed. */
@@ -344,8 +344,11 @@ export interface Chiffre {
 
 /** One project of the brochure. */
 export interface Projet {
-  /** `${anneeDebut}-${two-digit numero}`, e.g. "2019-01". */
-  id: string;
+  /**
+   * `${anneeDebut}-${two-digit numero}`, e.g. "2019-01"; `null` when the brochure prints no edition
+   * (`brochure.anneeDebut` is null): an id without its year would clash with every other edition's.
+   */
+  id: string | null;
   numero: number;
   section: string;
   titre: string;
@@ -365,15 +368,20 @@ export interface Projet {
   encadres?: { titre: string | null; texte: string }[];
 }
 
-/** The whole brochure: output contract v1. */
+/** The whole brochure: output contract v2 (docs/schema.md; a 1.0 document is one too). */
 export interface BrochureDocument {
-  schemaVersion: '1.0';
+  schemaVersion: '1.0' | '2.0';
   source: { file: string; sha256: string; format: 'pdf' | 'text'; pageCount: number | null };
   brochure: {
     titre: string;
-    edition: string;
-    anneeDebut: number;
-    anneeFin: number;
+    /**
+     * The edition as printed ("2019 / 2020"), or as `--edition` gave it. `null`, with the years and
+     * every project's `id`, only when neither printed it: the document is then partial
+     * (`EDITION_NOT_FOUND`, an error) and cannot be ingested, the edition being the dataset's key.
+     */
+    edition: string | null;
+    anneeDebut: number | null;
+    anneeFin: number | null;
     datePublication: string | null;
   };
   sections: { titre: string; projets: number[] }[];

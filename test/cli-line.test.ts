@@ -213,14 +213,14 @@ describe('mistakes get one line in the project\'s words and the README\'s exit c
     const run = await cli(['extract', syntheticText, '--out', join(dir, 'to-file'), '-q']);
     expect(run.code, run.stderr).toBe(0);
     expect(readlinkSync(join(dir, 'to-file'))).toBe(join(dir, 'old.json'));
-    expect(JSON.parse(readFileSync(join(dir, 'old.json'), 'utf8')).schemaVersion).toBe('1.0');
+    expect(JSON.parse(readFileSync(join(dir, 'old.json'), 'utf8')).schemaVersion).toBe('2.0');
   });
 
   it('compare refuses a schemaVersion this build does not read, as report and ingest do (exit 65)', async () => {
     const dir = fresh();
     const future = join(dir, 'future.json');
-    writeFileSync(future, JSON.stringify({ ...JSON.parse(readFileSync(syntheticExpected, 'utf8')), schemaVersion: '2.0' }));
-    expectOneLine(await cli(['compare', future, syntheticExpected]), 65, /future\.json' has schemaVersion "2\.0"; this brochure-extract reads 1\.0/);
+    writeFileSync(future, JSON.stringify({ ...JSON.parse(readFileSync(syntheticExpected, 'utf8')), schemaVersion: '3.0' }));
+    expectOneLine(await cli(['compare', future, syntheticExpected]), 65, /future\.json' has schemaVersion "3\.0"; this brochure-extract reads 1\.0, 2\.0/);
     expectOneLine(await cli(['report', future]), 65, /not a brochure document/);
     expect((await cli(['compare', syntheticExpected, syntheticExpected])).code).toBe(0);
   });

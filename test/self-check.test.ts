@@ -166,6 +166,75 @@ describe('self-check', () => {
     expect(selfCheck({ ...input, document: long, vocabulary: withBounds({}) })).toEqual([]);
   });
 
+  it('fields-like-siblings: a rubrique, an e-mail or a function every other project prints, missing in one', async () => {
+    const input = await read();
+    const bounds = withBounds({ fieldShareOfSiblings: 0.9, minSiblingsForFieldShare: 2 });
+    expect(selfCheck({ ...input, vocabulary: bounds })).toEqual([]);
+    const folded = copy(input.document);
+    folded.projets[2]!.clesPourAgir = null;
+    folded.projets[1]!.tuteurs[0]!.fonction = null;
+    folded.projets[0]!.auteurs[0]!.email = null;
+    const found = selfCheck({ ...input, document: folded, vocabulary: bounds }).filter((d) => d.code === 'FIELD_MISSING');
+    expect(found.map((d) => [d.projet, d.severity])).toEqual([[3, 'error'], [1, 'error'], [2, 'error']]);
+    expect(found[0]!.message).toMatch(/rubrique « DES CLÉS POUR AGIR » vide, alors que 2 des 2 autres projets.*fields-like-siblings/);
+    expect(found[1]!.message).toMatch(/1 auteur sans adresse \(« .+ »\), alors que \d+ des \d+ auteurs des autres projets en ont une/);
+    expect(found[2]!.message).toMatch(/1 tuteur sans fonction \(« Hélène JACOB »\)/);
+    // A field the siblings do not all fill (one project of three without a testimony) is no norm.
+    const optional = copy(input.document);
+    optional.projets[0]!.temoignage = null;
+    optional.projets[1]!.temoignage = null;
+    expect(selfCheck({ ...input, document: optional, vocabulary: bounds }).filter((d) => d.code === 'FIELD_MISSING')).toEqual([]);
+    // Too few siblings to make a norm: not checked.
+    expect(selfCheck({ ...input, document: folded, vocabulary: withBounds({ fieldShareOfSiblings: 0.9, minSiblingsForFieldShare: 8 }) }).filter((d) => d.code === 'FIELD_MISSING')).toEqual([]);
+  });
+
+  it('figures-in-text: key figures read as lines of a text rubrique', async () => {
+    const input = await read();
+    const bounds = withBounds({ minFigureRunInText: 3 });
+    const figures = copy(input.document);
+    figures.projets[1]!.temoignage += '\n\n150 000 habitants supplémentaires entre 2010 et 2030\n\n59 communes membres\n\n2,3 MRD d\'€ de fonctionnement\n\n41% de demandes issues du parc social';
+    const found = selfCheck({ ...input, document: figures, vocabulary: bounds });
+    expect(found.map((d) => [d.code, d.projet, d.severity])).toEqual([['FIGURES_IN_TEXT', 2, 'error']]);
+    expect(found[0]!.message).toMatch(/« Témoignage de la collectivité » contient 4 lignes de suite imprimées comme des chiffres clés \(« 150 000 habitants/);
+    // A numbered list and two figures cited in a row are text.
+    const list = copy(input.document);
+    list.projets[1]!.clesPourAgir += '\n\n1 - Piloter le changement.\n\n2 - Améliorer le reporting.\n\n3. Évaluer les instances.\n\n40 acteurs rencontrés\n\n20 fiches-action rédigées';
+    expect(selfCheck({ ...input, document: list, vocabulary: bounds })).toEqual([]);
+  });
+
+  it('testimony-in-rubrique: a testimony signature in a body rubrique, an error when the testimony is empty', async () => {
+    const input = await read();
+    const folded = copy(input.document);
+    const testimony = folded.projets[0]!.temoignage!;
+    folded.projets[0]!.clesPourAgir += `\n\n${testimony}`;
+    folded.projets[0]!.temoignage = null;
+    // The brochure prints the testimony's heading too (RUBRIQUE_UNREAD); a pull quote would not.
+    const found = selfCheck({ ...input, document: folded }).filter((d) => d.code === 'TESTIMONY_IN_RUBRIQUE');
+    expect(found.map((d) => [d.projet, d.severity])).toEqual([[1, 'error']]);
+    expect(found[0]!.message).toMatch(/« Gilles Hubert, Directeur général des services\. ».*n’a pas de témoignage/);
+    // Only the signature moved: a warning, the run is not partial for it.
+    const moved = copy(input.document);
+    moved.projets[1]!.contexte += '\n\nHélène Jacob, Directrice des finances.';
+    expect(selfCheck({ ...input, document: moved }).map((d) => [d.code, d.severity])).toEqual([['TESTIMONY_IN_RUBRIQUE', 'warning']]);
+    // A quoted title, then the name: the role word need not be a tutor's.
+    const quoted = copy(input.document);
+    quoted.projets[2]!.clesPourAgir += '\n\n« Un regard neuf », Irène Laval, DGS de la ville.';
+    quoted.projets[2]!.temoignage = null;
+    expect(selfCheck({ ...input, document: quoted }).filter((d) => d.code === 'TESTIMONY_IN_RUBRIQUE').map((d) => [d.projet, d.severity])).toEqual([[3, 'error']]);
+    // A name followed by a word that begins no tutor's function of the document signs nothing.
+    const prose = copy(input.document);
+    prose.projets[1]!.contexte += '\n\nGrand Paris, l’objectif étant de porter un regard neuf.';
+    expect(selfCheck({ ...input, document: prose })).toEqual([]);
+  });
+
+  it('rubriques-start-sentences: a rubrique opening in lower case is a warning', async () => {
+    const input = await read();
+    const cut = copy(input.document);
+    cut.projets[2]!.problematique = 'entraîné des travaux dans des directions variées.';
+    const found = selfCheck({ ...input, document: cut });
+    expect(found.map((d) => [d.code, d.projet, d.severity])).toEqual([['RUBRIQUE_STARTS_MID_SENTENCE', 3, 'warning']]);
+  });
+
   it('makes the run partial: exit 3 territory (a cut sommaire read by the pipeline)', async () => {
     const spec = withProse(cleanBrochure());
     // The sommaire lists only the first section (a damaged read of it, as the issue's class 3).

@@ -10,7 +10,7 @@ import { BrochureError } from '../src/errors.js';
 import { pageFragments } from '../src/extract/fragments.js';
 import { joinLines, normaliseLigatures } from '../src/extract/lines.js';
 import { decodeText, readText } from '../src/extract/text.js';
-import { readNumber } from '../src/normalise/index.js';
+import { projectId, readNumber } from '../src/normalise/index.js';
 import { corpsOfEmail, splitName, splitRosterLine, titleCase } from '../src/normalise/names.js';
 import { parseFigures } from '../src/parse/chiffres.js';
 import { looksLikeName, parseAuthorCards, parseTutorCards } from '../src/parse/people.js';
@@ -218,14 +218,28 @@ describe('normalise', () => {
     expect(readNumber('35,9 %')).toBe(35.9);
     expect(readNumber('beaucoup')).toBeNull();
   });
-  it('does not date a brochure whose cover has no edition (exit 3), unless the edition is given', async () => {
+  it('does not date a brochure whose cover has no edition (partial, exit 3), unless the edition is given', async () => {
     const { runStages } = await import('../src/pipeline.js');
     const spec = cleanBrochure();
     spec.edition = 'Édition spéciale';
     const bytes = new TextEncoder().encode(renderBrochure(spec));
-    await expect(runStages(bytes, { fileName: 'x.txt' })).rejects.toMatchObject({ code: 'EDITION_NOT_FOUND', exitCode: 3 });
-    const { document } = await runStages(bytes, { fileName: 'x.txt', edition: '2019-2020' });
+    const undated = await runStages(bytes, { fileName: 'x.txt' });
+    expect(undated.partial).toBe(true);
+    expect(undated.document.brochure).toMatchObject({ edition: null, anneeDebut: null, anneeFin: null });
+    expect(undated.document.projets.length).toBeGreaterThan(0);
+    expect(undated.document.projets.map((projet) => projet.id)).toEqual(undated.document.projets.map(() => null));
+    expect(undated.document.diagnostics.filter((d) => d.code === 'EDITION_NOT_FOUND').map((d) => d.severity)).toEqual(['error']);
+    const { document, partial } = await runStages(bytes, { fileName: 'x.txt', edition: '2019-2020' });
+    expect(partial).toBe(false);
     expect(document.brochure).toMatchObject({ edition: '2019 / 2020', anneeDebut: 2019, anneeFin: 2020 });
+    expect(document.projets[0]!.id).toBe('2019-01');
+    // The rest is the same document: only the edition, the years, the ids and the edition's diagnostic differ.
+    const withoutEdition = (doc: typeof document) => ({ ...doc, brochure: { ...doc.brochure, edition: null, anneeDebut: null, anneeFin: null }, projets: doc.projets.map((p) => ({ ...p, id: null })), diagnostics: doc.diagnostics.filter((d) => !d.code.startsWith('EDITION_')) });
+    expect(withoutEdition(undated.document)).toEqual(withoutEdition(document));
+  });
+  it('gives a project no id without an edition: never an id of the number alone', () => {
+    expect(projectId(2019, 1)).toBe('2019-01');
+    expect(projectId(null, 1)).toBeNull();
   });
   it('reads the corps from the e-mail domain', () => {
     expect(corpsOfEmail('a.b@administrateur-inet.org')).toBe('administrateur');

@@ -113,7 +113,7 @@ describe('one printed line per line', () => {
 });
 
 describe('edition supplied by the caller', () => {
-  const printed = { titre: 'T', edition: '', anneeDebut: 0, anneeFin: 0, datePublication: null };
+  const printed = { titre: 'T', edition: null, anneeDebut: null, anneeFin: null, datePublication: null };
   it('fills a missing edition and says so', () => {
     const { brochure, diagnostic } = withSuppliedEdition(printed, '2019-2020');
     expect(brochure).toMatchObject({ edition: '2019 / 2020', anneeDebut: 2019, anneeFin: 2020 });

@@ -86,7 +86,7 @@ describe('validateDocument', () => {
   it('requires integers where the contract has integers', () => {
     expect(errorsOf(goldWith((doc) => (doc.projets[3].numero = 1.5)))).toEqual(['/projets/3/numero: must be integer']);
     expect(errorsOf(goldWith((doc) => (doc.projets[3].page = '19')))).toEqual(['/projets/3/page: must be integer or null']);
-    expect(errorsOf(goldWith((doc) => (doc.brochure.anneeDebut = '2019')))).toEqual(['/brochure/anneeDebut: must be integer']);
+    expect(errorsOf(goldWith((doc) => (doc.brochure.anneeDebut = '2019')))).toEqual(['/brochure/anneeDebut: must be integer or null']);
     expect(errorsOf(goldWith((doc) => (doc.source.pageCount = 110.5)))).toEqual(['/source/pageCount: must be integer or null']);
     expect(errorsOf(goldWith((doc) => (doc.sections[0].projets[0] = '1')))).toEqual(['/sections/0/projets/0: must be integer']);
     expect(validateDocument(goldWith((doc) => (doc.source.pageCount = 110))).valid).toBe(true);
@@ -111,8 +111,9 @@ describe('validateDocument', () => {
     }
   });
 
-  it('pins schemaVersion to "1.0" and source.format to pdf or text', () => {
-    expect(errorsOf(goldWith((doc) => (doc.schemaVersion = '1.1')))).toEqual(['/schemaVersion: must be "1.0"']);
+  it('pins schemaVersion to "1.0" or "2.0" and source.format to pdf or text', () => {
+    expect(validateDocument(goldWith((doc) => (doc.schemaVersion = '2.0'))).valid).toBe(true);
+    expect(errorsOf(goldWith((doc) => (doc.schemaVersion = '1.1')))).toEqual(['/schemaVersion: must be one of "1.0", "2.0"']);
     expect(errorsOf(goldWith((doc) => (doc.source.format = 'docx')))).toEqual(['/source/format: must be one of "pdf", "text"']);
   });
 
@@ -138,6 +139,28 @@ describe('validateDocument', () => {
     expect(errorsOf(goldWith((doc) => (doc.projets[0].encadres = [{ texte: 'x' }])))).toEqual([
       "/projets/0/encadres/0: must have required property 'titre'",
     ]);
+  });
+
+  it('allows edition, years and project ids null only together, from 2.0 on, with the EDITION_NOT_FOUND error', () => {
+    const notFound = { code: 'EDITION_NOT_FOUND', severity: 'error', message: 'Aucune édition imprimée.' };
+    const undated = (doc: any): void => {
+      doc.schemaVersion = '2.0';
+      Object.assign(doc.brochure, { edition: null, anneeDebut: null, anneeFin: null });
+      for (const projet of doc.projets) projet.id = null;
+      doc.diagnostics.push(notFound);
+    };
+    expect(validateDocument(goldWith(undated)).valid).toBe(true);
+    const undatedWith = (change: (doc: any) => void) => goldWith((doc) => (undated(doc), change(doc)));
+    // Each null alone, or the error missing, or a 1.0 document: refused.
+    expect(validateDocument(undatedWith((doc) => (doc.diagnostics = doc.diagnostics.filter((d: { code: string }) => d.code !== 'EDITION_NOT_FOUND')))).valid).toBe(false);
+    expect(validateDocument(undatedWith((doc) => (doc.diagnostics.at(-1).severity = 'warning'))).valid).toBe(false);
+    expect(validateDocument(undatedWith((doc) => (doc.schemaVersion = '1.0'))).valid).toBe(false);
+    expect(validateDocument(undatedWith((doc) => (doc.brochure.edition = '2019 / 2020'))).valid).toBe(false);
+    expect(validateDocument(undatedWith((doc) => (doc.brochure.anneeFin = 2020))).valid).toBe(false);
+    expect(validateDocument(undatedWith((doc) => (doc.projets[3].id = '2019-04'))).valid).toBe(false);
+    for (const change of [(doc: any) => (doc.brochure.edition = null), (doc: any) => (doc.brochure.anneeFin = null), (doc: any) => (doc.projets[3].id = null)]) {
+      expect(validateDocument(goldWith((doc) => (doc.schemaVersion = '2.0', doc.diagnostics.push(notFound), change(doc)))).valid).toBe(false);
+    }
   });
 
   it('reports every violation, one line each, each starting with its path', () => {
@@ -182,7 +205,7 @@ describe('assertValid', () => {
     expect(error.exitCode).toBe(1);
     expect(error.message).not.toContain('\n');
     expect(error.message).toBe(
-      'output does not match the brochure schema v1 (5 errors): /schemaVersion: must be "1.0"; ' +
+      'output does not match the brochure schema v2 (5 errors): /schemaVersion: must be one of "1.0", "2.0"; ' +
         '/projets/0/id: must match pattern /^\\d{4}-\\d{2}$/; /projets/1/numero: must be integer; and 2 more',
     );
   });
@@ -209,7 +232,7 @@ describe('schemas/brochure.schema.json', () => {
 
   it('is a 2020-12 schema with an $id, a title and the named $defs', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(schema.$id).toBe('urn:brochure-extract:brochure:1.0');
+    expect(schema.$id).toBe('urn:brochure-extract:brochure:2.0');
     expect(schema.title).toEqual(expect.any(String));
     expect(Object.keys(schema.$defs as Node)).toEqual(
       expect.arrayContaining(['Personne', 'Auteur', 'Tuteur', 'Projet', 'Chiffre', 'Diagnostic']),

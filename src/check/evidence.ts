@@ -59,7 +59,7 @@ export interface PrintedWords {
  * does not separate two teams however many of them stand between two e-mails (a team table read
  * column by column puts every name before every e-mail).
  */
-const CARD_LINE_MAX_CHARACTERS = 160;
+export const CARD_LINE_MAX_CHARACTERS = 160;
 
 /**
  * Family e-mails in a text: a local part, « @ » and one of the profile's domains, not followed by

@@ -4,16 +4,20 @@
  * 01 without a gap and each one is a project read from the body; every family e-mail printed on a
  * project's pages belongs to exactly one of its authors; the roster members printed there are
  * among its authors; each project has a title and a team, and no more authors or text than the
- * document's own projects make plausible (bounds in the profile, `plausibility`).
+ * document's own projects make plausible (bounds in the profile, `plausibility`); and, from the
+ * document's own repetition (`repetition.ts`), each project fills the fields its siblings fill and
+ * reads no key figures as text.
  *
- * Each check is a named pass (`SELF_CHECK_PASSES`, in order); each violation is an error
- * diagnostic naming what disagrees, with project and pages, and the pass that found it. Any error
- * makes the run partial (`StageResults.partial`, exit 3). Nothing here changes a field.
+ * Each check is a named pass (`SELF_CHECK_PASSES`, in order); each violation is a diagnostic
+ * (an error, but for one warning) naming what disagrees, with project and pages, and the pass that
+ * found it. Any error makes the run partial (`StageResults.partial`, exit 3). Nothing here changes a field.
  */
 import { TEXT_RUBRIQUES } from '../text-rubriques.js';
 import { emailKey, foldLetters, nameKey } from '../normalise/names.js';
 import type { Vocabulary } from '../profile.js';
 import type { BrochureDocument, Diagnostic, ExtractedDocument, ParsedProject, Projet, RubriqueKey, SegmentedDocument } from '../types.js';
+import { at, HOLDS, median, pad, page, projectPages } from './common.js';
+import { fieldsLikeSiblings, figuresInText, rubriquesStartSentences, testimonyInRubrique } from './repetition.js';
 import { foldedWords, gatherEvidence, printsInOrder, type Evidence, type PrintedEmail, type ProjectEvidence, type Team } from './evidence.js';
 
 /** What the passes look at. */
@@ -27,7 +31,7 @@ export interface SelfCheckInput {
 }
 
 /** What a pass is given: the input and the evidence gathered once. */
-interface PassInput extends SelfCheckInput {
+export interface PassInput extends SelfCheckInput {
   readonly evidence: Evidence;
   /** The document's projects read from the body (not known from the sommaire only), with their evidence. */
   readonly read: readonly { readonly projet: Projet; readonly evidence: ProjectEvidence }[];
@@ -45,7 +49,7 @@ export interface SelfCheckPass {
  */
 const MEDIAN_MIN_PROJECTS = 3;
 
-/** The checks, in order: numbering, sommaire, completeness, e-mails, signatories, sizes. */
+/** The checks, in order: numbering, sommaire, completeness, e-mails, signatories, sizes, then the document's repetition. */
 export const SELF_CHECK_PASSES: readonly SelfCheckPass[] = [
   { id: 'sommaire-sequence', run: sommaireSequence },
   { id: 'project-numbers', run: projectNumbers },
@@ -56,12 +60,16 @@ export const SELF_CHECK_PASSES: readonly SelfCheckPass[] = [
   { id: 'printed-rubriques-read', run: printedRubriquesRead },
   { id: 'one-team-per-project', run: oneTeamPerProject },
   { id: 'plausible-sizes', run: plausibleSizes },
+  { id: 'fields-like-siblings', run: fieldsLikeSiblings },
+  { id: 'figures-in-text', run: figuresInText },
+  { id: 'testimony-in-rubrique', run: testimonyInRubrique },
+  { id: 'rubriques-start-sentences', run: rubriquesStartSentences },
 ];
 
 /**
  * Runs every pass.
  * @param input The document and the stages' outputs it was made from.
- * @returns The violations, all of severity `error`, in pass order.
+ * @returns The violations, in pass order: `error` (the run is partial) but for the warnings `RUBRIQUE_STARTS_MID_SENTENCE` and `TESTIMONY_IN_RUBRIQUE` when the project has a testimony.
  */
 export function selfCheck(input: SelfCheckInput): Diagnostic[] {
   const evidence = gatherEvidence(input.extracted, input.segmented, input.vocabulary);
@@ -216,18 +224,6 @@ function signatoriesAreAuthors({ document, read }: PassInput): Diagnostic[] {
   return out;
 }
 
-/** Whether a project's field for a rubrique holds anything. */
-const HOLDS: Record<RubriqueKey, (projet: Projet) => boolean> = {
-  auteurs: (projet) => projet.auteurs.length > 0,
-  tuteurs: (projet) => projet.tuteurs.length > 0,
-  contexte: (projet) => Boolean(projet.contexte),
-  problematique: (projet) => Boolean(projet.problematique),
-  clesPourAgir: (projet) => Boolean(projet.clesPourAgir),
-  temoignage: (projet) => Boolean(projet.temoignage),
-  chiffres: (projet) => projet.chiffres.length > 0,
-  allerPlusLoin: (projet) => projet.allerPlusLoin.length > 0,
-};
-
 /**
  * A rubrique heading printed in a project's blocks has its field filled, unless parse found it
  * printed with nothing after it (content as an image, `EMPTY_RUBRIQUE`): else its content went
@@ -330,24 +326,9 @@ function sequenceFaults(numbers: readonly number[]): { missing: number[]; twice:
   return { missing, twice };
 }
 
-function median(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
-function at(projet: Projet): { projet: number; page?: number } {
-  return { projet: projet.numero, ...page(projet.pages?.debut ?? null) };
-}
 
-function page(where: number | null): { page?: number } {
-  return where === null ? {} : { page: where };
-}
 
-function projectPages(projet: Projet): string {
-  return projet.pages ? ` (pages ${projet.pages.debut}–${projet.pages.fin})` : '';
-}
 
 function pagesOf(emails: readonly PrintedEmail[]): string {
   const pages = [...new Set(emails.map((printed) => printed.page).filter((p): p is number => p !== null))];
@@ -363,6 +344,3 @@ function list(numbers: readonly number[]): string {
   return numbers.map(pad).join(', ');
 }
 
-function pad(numero: number): string {
-  return String(numero).padStart(2, '0');
-}

@@ -54,7 +54,7 @@ export interface CompareOptions {
 
 /** The parts of a document `compare` reads; anything else is ignored (source, diagnostics, pages). */
 export interface ComparableDocument {
-  brochure?: { titre?: string; edition?: string; anneeDebut?: number; anneeFin?: number; datePublication?: string | null };
+  brochure?: { titre?: string; edition?: string | null; anneeDebut?: number | null; anneeFin?: number | null; datePublication?: string | null };
   sections?: readonly { titre: string; projets: readonly number[] }[];
   promotions?: readonly { nom: string; membres?: readonly { prenom: string; nom: string }[] }[];
   projets?: readonly ComparableProject[];
@@ -63,7 +63,7 @@ export interface ComparableDocument {
 /** The parts of a project `compare` reads. */
 export interface ComparableProject {
   numero: number;
-  id?: string;
+  id?: string | null;
   section?: string;
   titre?: string;
   collectivite?: string;

@@ -65,6 +65,7 @@ export const PAUSE_HOOK = 'BROCHURE_EXTRACT_TEST_PAUSE_IN_INGEST';
  * @param options `replace`: swap an edition already there for this one.
  * @returns What was done.
  * @throws {BrochureError} `EDITION_EXISTS` when another file's edition is there and `replace` is not set.
+ * @throws {BrochureError} `EDITION_NOT_FOUND` for a document without edition (`assertDated`).
  */
 export function ingestDocument(db: Dataset, document: BrochureDocument, input: IngestInput, options: { replace?: boolean } = {}): IngestResult {
   const key = editionKey(document);
@@ -102,9 +103,26 @@ export function editionFromInput(db: Dataset, sha256: string): string | undefine
  * The key of a document's edition.
  * @param document The document.
  * @returns "2019-2020".
+ * @throws {BrochureError} `EDITION_NOT_FOUND` for a document without edition (see `assertDated`).
  */
 export function editionKey(document: BrochureDocument): string {
-  return `${document.brochure.anneeDebut}-${document.brochure.anneeFin}`;
+  const { anneeDebut, anneeFin } = assertDated(document);
+  return `${anneeDebut}-${anneeFin}`;
+}
+
+/**
+ * Refuses a document without edition, whatever else is allowed (`--allow-partial`, `--replace`):
+ * the edition is the dataset's key, and a key made up for it would stand for an edition unknown.
+ * @param document The document.
+ * @returns Its years.
+ * @throws {BrochureError} `EDITION_NOT_FOUND` (exit 3) when the brochure printed none and none was given.
+ */
+export function assertDated(document: BrochureDocument): { anneeDebut: number; anneeFin: number } {
+  const { anneeDebut, anneeFin } = document.brochure;
+  if (anneeDebut === null || anneeFin === null) {
+    throw new BrochureError('EDITION_NOT_FOUND', 'no edition (« YYYY / YYYY ») is printed on the cover or in the colophon: not ingested, even with --allow-partial, as the edition is the dataset\'s key; give it with --edition YYYY-YYYY (to ingest the brochure, or to extract it again)');
+  }
+  return { anneeDebut, anneeFin };
 }
 
 function insertEdition(db: Dataset, document: BrochureDocument, input: IngestInput, key: string): { editionId: number; conflicts: [string, string][] } {

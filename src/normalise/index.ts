@@ -40,13 +40,12 @@ export function normaliseDocument(
   const printed = readBrochure(segmented.cover, segmented.colophon, vocabulary);
   const { brochure, diagnostic: editionDiagnostic } = withSuppliedEdition(printed, suppliedEdition);
   if (editionDiagnostic) diagnostics.push(editionDiagnostic);
-  if (brochure.anneeDebut === 0) {
-    // The years make the project ids and are required by the contract: guessing them would invent data.
-    const authors = projects.reduce((sum, project) => sum + project.auteurs.length, 0);
+  if (brochure.anneeDebut === null) {
+    // Neither printed nor given: the years stay null (guessing them would invent data) and the rest is written, partial.
     if (projects.length === 0) {
       throw new BrochureError('NOT_A_BROCHURE', 'no edition (« YYYY / YYYY ») and no project were found: this does not look like a « Regards croisés sur les territoires » brochure');
     }
-    throw new BrochureError('EDITION_NOT_FOUND', `no edition (« YYYY / YYYY ») was found on the cover or in the colophon (${projects.length} projects and ${authors} authors were read): give it with --edition YYYY-YYYY to write the document`);
+    diagnostics.push(editionNotFound(projects));
   }
   const emailOf = (details: readonly string[]): string | null => details.map((line) => line.trim()).find((line) => EMAIL.test(line))?.toLowerCase() ?? null;
   // The authors' e-mails say which words of a roster line are the given name, and the rosters say it of a card without e-mail.
@@ -78,7 +77,7 @@ export function normaliseDocument(
       fonction: card.details.length > 0 ? card.details.join(' ').replace(/\s+/g, ' ').trim() : null,
     }));
     return {
-      id: `${String(brochure.anneeDebut).padStart(4, '0')}-${String(project.numero).padStart(2, '0')}`,
+      id: projectId(brochure.anneeDebut, project.numero),
       numero: project.numero,
       section: project.section,
       titre: project.titre,
@@ -98,7 +97,7 @@ export function normaliseDocument(
   });
 
   const document: BrochureDocument = {
-    schemaVersion: '1.0',
+    schemaVersion: '2.0',
     source: { ...source },
     brochure,
     sections: segmented.sections.map((section) => ({ titre: section.titre, projets: [...section.projets] })),
@@ -109,6 +108,32 @@ export function normaliseDocument(
   const checks = checkDocument({ document, segmented, projects, promotions, matches, vocabulary });
   document.diagnostics = sortDiagnostics([...segmented.diagnostics, ...projects.flatMap((p) => p.diagnostics), ...diagnostics, ...checks]);
   return document;
+}
+
+/**
+ * A project's stable id: the edition's first year and the number on two digits ("2019-01").
+ * @param anneeDebut The edition's first year; `null` when no edition is printed nor given.
+ * @param numero The project's number.
+ * @returns The id, or `null` without a year: an id of the number alone would clash with every other edition's.
+ */
+export function projectId(anneeDebut: number | null, numero: number): string | null {
+  if (anneeDebut === null) return null;
+  return `${String(anneeDebut).padStart(4, '0')}-${String(numero).padStart(2, '0')}`;
+}
+
+/**
+ * The error of a brochure whose edition is printed on neither its cover nor its colophon and was
+ * not given: what was looked for, what was read all the same, and how to give it.
+ * @param projects The projects read.
+ * @returns An `EDITION_NOT_FOUND` error diagnostic (the run is partial, exit 3).
+ */
+function editionNotFound(projects: readonly ParsedProject[]): Diagnostic {
+  const authors = projects.reduce((sum, project) => sum + project.auteurs.length, 0);
+  return {
+    code: 'EDITION_NOT_FOUND',
+    severity: 'error',
+    message: `Aucune édition (« AAAA / AAAA ») imprimée en couverture ni au colophon : édition, années et identifiants des projets laissés à null (${projects.length} projets et ${authors} auteurs lus) ; donnez-la avec --edition AAAA-AAAA.`,
+  };
 }
 
 /**
@@ -129,8 +154,8 @@ const TITLE_SHARE_OF_LARGEST = 0.5;
 /** Title, edition and publication date from the cover and the colophon. */
 export function readBrochure(cover: readonly Block[], colophon: readonly Block[], vocabulary: Vocabulary): BrochureDocument['brochure'] {
   const editionBlock = [...cover, ...colophon].find((block) => EDITION.test(block.text.trim()));
-  const edition = editionBlock?.text.trim() ?? '';
-  const years = EDITION.exec(edition);
+  const edition = editionBlock?.text.trim() ?? null;
+  const years = edition === null ? null : EDITION.exec(edition);
   // The title is what the cover prints before the line about the students and promotions,
   // in the title's type: a line set far smaller above it (the institute's name as a logo) is not part of it.
   const before: Block[] = [];
@@ -145,8 +170,8 @@ export function readBrochure(cover: readonly Block[], colophon: readonly Block[]
   return {
     titre: titleBlocks.join(' '),
     edition,
-    anneeDebut: years ? Number(years[1]) : 0,
-    anneeFin: years ? Number(years[2]) : 0,
+    anneeDebut: years ? Number(years[1]) : null,
+    anneeFin: years ? Number(years[2]) : null,
     datePublication: dateBlock?.text.trim() ?? null,
   };
 }
@@ -163,7 +188,7 @@ export function withSuppliedEdition(printed: BrochureDocument['brochure'], suppl
   const years = EDITION.exec(supplied.trim());
   if (!years) throw new BrochureError('USAGE', `--edition '${supplied}' is not an edition: write it YYYY-YYYY (e.g. 2019-2020)`);
   const [anneeDebut, anneeFin] = [Number(years[1]), Number(years[2])];
-  if (printed.anneeDebut === 0) {
+  if (printed.anneeDebut === null) {
     const edition = `${anneeDebut} / ${anneeFin}`;
     return {
       brochure: { ...printed, edition, anneeDebut, anneeFin },

@@ -24,6 +24,25 @@ export function isStandaloneFigure(text: string): boolean {
   return STANDALONE.test(text.trim());
 }
 
+/**
+ * A key figure and its label on one line: a number, an optional % or short unit in capitals, then
+ * a word in lower case (« 150 000 habitants… », « 41% de demandes… », « 2,3 MRD d'€… »). A
+ * numbered list item (« 1 - Piloter… », « 2. Dresser… ») is not one: its number is followed by
+ * punctuation or a capital.
+ */
+const FIGURE_LINE = new RegExp(String.raw`^${NUMBER}(?:\s?%)?(?:\s?\p{Lu}{1,4})?\s+\p{Ll}`, 'u');
+
+/**
+ * Whether a line of text is printed the way a key figure is: the figure alone, or the figure
+ * followed by its label in lower case.
+ * @param text A paragraph or line.
+ * @returns `true` for « 59 », « +18 % », « 59 communes membres ».
+ */
+export function looksLikeFigure(text: string): boolean {
+  const trimmed = text.trim();
+  return isStandaloneFigure(trimmed) || FIGURE_LINE.test(trimmed);
+}
+
 /** A figure at the start of a sentence; a % right after it belongs to the figure. */
 const INLINE = new RegExp(String.raw`^(${NUMBER}(?:\s?%)?)\s+(\S.*)$`, 'su');
 

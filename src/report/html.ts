@@ -220,7 +220,7 @@ function pageHeader(doc: BrochureDocument, options: HtmlOptions): Markup {
   const { brochure, source } = doc;
   // Rows whose value is `null` are left out: the gold and text inputs leave some of them empty.
   const rows: [string, Child][] = [
-    ['Édition', brochure.edition],
+    ['Édition', brochure.edition ?? absent('non imprimée')],
     ['Publication', brochure.datePublication],
     ['Fichier source', source.file],
     ['Format', source.format === 'pdf' ? 'PDF' : 'texte'],

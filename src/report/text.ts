@@ -121,7 +121,7 @@ export function renderText(doc: BrochureDocument, options: TextOptions = emptyOp
  */
 export function reportTitle(doc: BrochureDocument): string {
   const title = doc.brochure.titre.trim() === '' ? UNTITLED : doc.brochure.titre;
-  return [title, doc.brochure.edition].filter((part) => part.trim() !== '').join(' ');
+  return [title, doc.brochure.edition ?? ''].filter((part) => part.trim() !== '').join(' ');
 }
 
 function headerLine(doc: BrochureDocument): string {

@@ -1,5 +1,5 @@
 /**
- * Validate stage: checks a document against the output contract v1 (`schemas/brochure.schema.json`).
+ * Validate stage: checks a document against the output contract v2 (`schemas/brochure.schema.json`).
  */
 
 import { existsSync } from 'node:fs';
@@ -109,7 +109,7 @@ function formatError(error: ErrorObject): string {
 }
 
 /**
- * Check a value against the output contract v1.
+ * Check a value against the output contract v2.
  *
  * @param doc
  *   Value to check, typically the output of the normalise stage or a parsed JSON file.
@@ -123,7 +123,7 @@ export function validateDocument(doc: unknown): ValidationResult {
 }
 
 /**
- * Return the document typed when it satisfies the output contract v1, else throw.
+ * Return the document typed when it satisfies the output contract v2, else throw.
  *
  * @param doc
  *   Value to check.
@@ -139,7 +139,7 @@ export function assertValid(doc: unknown): BrochureDocument {
   const more = errors.length > QUOTED_ERRORS ? `; and ${errors.length - QUOTED_ERRORS} more` : '';
   throw new BrochureError(
     'INVALID_OUTPUT',
-    `output does not match the brochure schema v1 (${errors.length} error${errors.length === 1 ? '' : 's'}): ` +
+    `output does not match the brochure schema v2 (${errors.length} error${errors.length === 1 ? '' : 's'}): ` +
       errors.slice(0, QUOTED_ERRORS).join('; ') +
       more,
   );

@@ -63,13 +63,16 @@ async function measureOne(seed, content, work, compareDocuments) {
   }
   let score = 0;
   let errors = [];
+  let fields = [];
   if (existsSync(out)) {
     const document = JSON.parse(readFileSync(out, 'utf8'));
-    score = compareDocuments(document, JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'))).score;
+    const comparison = compareDocuments(document, JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')));
+    score = comparison.score;
+    fields = comparison.fields.map(({ field, value }) => ({ field, value }));
     errors = (document.diagnostics ?? []).filter((d) => d.severity === 'error').map((d) => d.code);
   }
   rmSync(dir, { recursive: true, force: true });
-  return { seed, content, generated: true, score, exit, errors, seconds: (Date.now() - started) / 1000 };
+  return { seed, content, generated: true, score, exit, errors, fields, seconds: (Date.now() - started) / 1000 };
 }
 
 /** Linear-interpolated quantile of sorted numbers. */
@@ -89,6 +92,19 @@ function distribution(scores) {
     p75: quantile(sorted, 0.75), max: sorted.at(-1) ?? null,
     atLeast099: sorted.filter((s) => s >= GOOD).length, atLeast097: sorted.filter((s) => s >= ACCEPTABLE).length, below095: sorted.filter((s) => s < FAILED).length,
   };
+}
+
+/**
+ * Each scored field's mean over the designs, lowest first: where the losses are, as an aggregate
+ * (a design that wrote nothing counts 0 in every field).
+ */
+function fieldMeans(read) {
+  const names = [...new Set(read.flatMap((r) => r.fields.map((f) => f.field)))].filter((name) => !name.startsWith('similarity.'));
+  const means = names.map((name) => {
+    const values = read.map((r) => r.fields.find((f) => f.field === name)?.value ?? 0);
+    return [name, values.reduce((sum, value) => sum + value, 0) / values.length];
+  });
+  return Object.fromEntries(means.sort((a, b) => a[1] - b[1]));
 }
 
 /** Everything printed: aggregates only. */
@@ -115,6 +131,7 @@ function aggregate(results, options) {
       goodAndFlagged: read.filter((r) => r.score >= GOOD && r.exit === PARTIAL).length,
       exitCodes: count(read, (r) => String(r.exit)),
     },
+    fieldMeans: fieldMeans(read),
     errorDiagnostics: Object.fromEntries([...errorRuns].sort((a, b) => b[1] - a[1]).map(([code, runs]) => [code, { runs, occurrences: errorCount.get(code) }])),
     seconds: { total: options.seconds, perDesign: results.length ? results.reduce((s, r) => s + r.seconds, 0) / results.length : null, jobs: options.jobs },
   };
@@ -138,6 +155,7 @@ function format(a) {
     `  failed and silent  (score < 0.95, exit 0):   ${a.selfCheck.failedAndSilent}`,
     `  good and flagged   (score ≥ 0.99, exit 3):   ${a.selfCheck.goodAndFlagged}`,
     `  exit codes: ${Object.entries(a.selfCheck.exitCodes).map(([code, n]) => `${code} × ${n}`).join(', ') || '–'}`,
+    `fields below 1 (mean over designs, lowest first): ${Object.entries(a.fieldMeans).filter(([, mean]) => mean < 1).map(([name, mean]) => `${name} ${f4(mean)}`).join(', ') || 'none'}`,
     `error diagnostics (runs / occurrences): ${Object.entries(a.errorDiagnostics).map(([code, x]) => `${code} ${x.runs}/${x.occurrences}`).join(', ') || 'none'}`,
     `time: ${a.seconds.total.toFixed(0)} s, ${a.seconds.perDesign === null ? '–' : a.seconds.perDesign.toFixed(1)} s per design (print + read), ${a.seconds.jobs} at a time`,
   ];

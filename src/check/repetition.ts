@@ -1,0 +1,171 @@
+/**
+ * Self-check passes from the document's own repetition: twenty-odd projects are set from one
+ * template, so what nearly every project holds, and how it is printed, is a norm that one misread
+ * project breaks. These find losses inside projects that nothing printed twice contradicts: a
+ * field every sibling fills left empty (its content folded into a neighbour or lost), key figures
+ * read as lines of a text rubrique, a rubrique that starts in the middle of a sentence.
+ */
+import { foldForMatch } from '../conventions.js';
+import { looksLikeFigure } from '../parse/chiffres.js';
+import { BODY_RUBRIQUES, TEXT_RUBRIQUES } from '../text-rubriques.js';
+import type { Diagnostic, Personne, Projet, RubriqueKey } from '../types.js';
+import { at, HOLDS, pad, projectPages } from './common.js';
+import { CARD_LINE_MAX_CHARACTERS } from './evidence.js';
+import type { PassInput } from './index.js';
+
+/**
+ * The fields of the template a project may lose: the text rubriques, the key figures, the
+ * references and the tutors (the authors and the title are `title-and-team`'s).
+ */
+const TEMPLATE_FIELDS: readonly RubriqueKey[] = [...TEXT_RUBRIQUES, 'chiffres', 'allerPlusLoin', 'tuteurs'];
+
+/** A detail each person of a kind prints: an author's e-mail, a tutor's function. */
+const PERSON_DETAILS: readonly { what: string; lacks: string; details: (projet: Projet) => { person: Personne; holds: boolean }[] }[] = [
+  { what: 'auteur', lacks: 'adresse', details: (projet) => projet.auteurs.map((person) => ({ person, holds: Boolean(person.email) })) },
+  { what: 'tuteur', lacks: 'fonction', details: (projet) => projet.tuteurs.map((person) => ({ person, holds: Boolean(person.fonction) })) },
+];
+
+/** How many names a message lists before « … ». */
+const NAMES_SHOWN = 3;
+
+/**
+ * A line longer than this is prose, not a key figure with its label: the family's labels run to a
+ * line or two (« 2,3 MRD d'€ de fonctionnement, 700 M d'€ en investissement… »); a longer
+ * paragraph that opens with a number is a sentence of the text.
+ */
+const FIGURE_LINE_MAX_CHARACTERS = 250;
+
+/**
+ * A field that nearly every other project of the document fills is empty in one project: its
+ * content went into a neighbour (a testimony folded into « Des clés pour agir », references into
+ * a rubrique) or was lost. Likewise authors without the e-mail, or tutors without the function,
+ * that nearly every other one prints: a team row half lost. Checked from
+ * `minSiblingsForFieldShare` other projects on, at `fieldShareOfSiblings`.
+ */
+export function fieldsLikeSiblings({ read, vocabulary }: PassInput): Diagnostic[] {
+  const { fieldShareOfSiblings: share, minSiblingsForFieldShare: minSiblings } = vocabulary.plausibility;
+  const projets = read.map(({ projet }) => projet);
+  const siblings = projets.length - 1;
+  if (share === undefined || minSiblings === undefined || siblings < minSiblings) return [];
+  const out: Diagnostic[] = [];
+  const missing = (projet: Projet, what: string): void => {
+    out.push({ code: 'FIELD_MISSING', severity: 'error', ...at(projet), message: `Projet ${pad(projet.numero)}${projectPages(projet)} : ${what} (contenu versé dans une autre rubrique, ou perdu).` });
+  };
+  for (const key of TEMPLATE_FIELDS) {
+    const holders = projets.filter(HOLDS[key]).length;
+    if (holders / siblings < share) continue;
+    for (const projet of projets.filter((p) => !HOLDS[key](p))) {
+      missing(projet, `rubrique « ${vocabulary.rubriqueLabel(key)} » vide, alors que ${holders} des ${siblings} autres projets du document la remplissent`);
+    }
+  }
+  for (const { what, lacks, details } of PERSON_DETAILS) {
+    for (const projet of projets) {
+      const others = projets.filter((p) => p !== projet).flatMap(details);
+      const holding = others.filter((detail) => detail.holds).length;
+      const without = details(projet).filter((detail) => !detail.holds).map((detail) => detail.person);
+      if (without.length === 0 || others.length === 0 || holding / others.length < share) continue;
+      missing(projet, `${without.length} ${what}${without.length > 1 ? 's' : ''} sans ${lacks} (${names(without)}), alors que ${holding} des ${others.length} ${what}s des autres projets en ont une`);
+    }
+  }
+  return out;
+}
+
+/**
+ * A text rubrique holds `minFigureRunInText` lines in a row printed as key figures (a number
+ * alone, or a number then its label in lower case): the project's key figures, or another's, read
+ * as text (figures set as a grid or appended to a rubrique without their heading).
+ */
+export function figuresInText({ read, vocabulary }: PassInput): Diagnostic[] {
+  const minRun = vocabulary.plausibility.minFigureRunInText;
+  if (minRun === undefined) return [];
+  const out: Diagnostic[] = [];
+  for (const { projet } of read) {
+    for (const key of TEXT_RUBRIQUES) {
+      const run = longestFigureRun(projet[key] ?? '');
+      if (run.length < minRun) continue;
+      out.push({
+        code: 'FIGURES_IN_TEXT',
+        severity: 'error',
+        ...at(projet),
+        message: `Projet ${pad(projet.numero)}${projectPages(projet)} : la rubrique « ${vocabulary.rubriqueLabel(key)} » contient ${run.length} lignes de suite imprimées comme des chiffres clés (« ${run[0]!.slice(0, 60)} »…)${projet.chiffres.length === 0 ? ', et le projet n’a aucun chiffre' : ''} : des chiffres clés ont été lus comme du texte.`,
+      });
+    }
+  }
+  return out;
+}
+
+/** « « Anne MARTIN », « Paul DURAND »… » for a message. */
+function names(people: readonly Personne[]): string {
+  return people.slice(0, NAMES_SHOWN).map((person) => `« ${person.prenom} ${person.nom} »`).join(', ') + (people.length > NAMES_SHOWN ? '…' : '');
+}
+
+/** The longest run of consecutive lines of a text that look like key figures. */
+function longestFigureRun(text: string): string[] {
+  let best: string[] = [];
+  let run: string[] = [];
+  for (const line of text.split(/\n+/).map((l) => l.trim()).filter((l) => l !== '')) {
+    run = line.length <= FIGURE_LINE_MAX_CHARACTERS && looksLikeFigure(line) ? [...run, line] : [];
+    if (run.length > best.length) best = run;
+  }
+  return best;
+}
+
+/**
+ * A text rubrique that starts with a lower-case letter starts in the middle of a sentence: its
+ * beginning went into the field before it (text frames read out of order). A warning: the same
+ * cut also happens where nothing else is lost, and a brochure may open a rubrique in lower case.
+ */
+export function rubriquesStartSentences({ read, vocabulary }: PassInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { projet } of read) {
+    for (const key of TEXT_RUBRIQUES) {
+      const text = projet[key]?.trim() ?? '';
+      if (!/^\p{Ll}/u.test(text)) continue;
+      out.push({
+        code: 'RUBRIQUE_STARTS_MID_SENTENCE',
+        severity: 'warning',
+        ...at(projet),
+        message: `Projet ${pad(projet.numero)}${projectPages(projet)} : la rubrique « ${vocabulary.rubriqueLabel(key)} » commence au milieu d’une phrase (« ${text.slice(0, 60)}… ») : son début a pu être lu dans une autre rubrique.`,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * A testimony's signature: a name (two to four capitalised words) then, after a comma, a
+ * parenthesis or a space, a role word; or a quoted title, a comma and a name (« « Un regard
+ * neuf », Anne Martin, DGS… »). Group 1 is the quoted title, group 2 the role word.
+ */
+const SIGNATURE = /^(«[^»]*»\s*,\s*)?(?:\p{Lu}[\p{L}'’-]*\s+){1,3}?\p{Lu}[\p{L}'’-]*\s*[,(]?\s*(\p{L}+)/u;
+
+/**
+ * A body rubrique holds a testimony's signature line (a card line: « Anne Martin,
+ * Directrice générale adjointe… »): the testimony, set as a pull quote without its heading, was
+ * read into the rubrique. The role words are the document's own: the first words of its tutors'
+ * functions (« Directrice », « Chef »…). An error when the project has no testimony (the whole
+ * testimony is in the rubrique); a warning when it has one (only its signature line moved).
+ */
+export function testimonyInRubrique({ read, vocabulary }: PassInput): Diagnostic[] {
+  const projets = read.map(({ projet }) => projet);
+  const roles = new Set(projets.flatMap((projet) => projet.tuteurs.map((tuteur) => foldForMatch(tuteur.fonction?.split(/[\s,]+/)[0] ?? ''))).filter((word) => word !== ''));
+  const out: Diagnostic[] = [];
+  for (const projet of projets) {
+    for (const key of BODY_RUBRIQUES) {
+      const lines = (projet[key] ?? '').split(/\n+/).map((line) => line.trim());
+      const signature = lines.find((line) => {
+        const match = line.length < CARD_LINE_MAX_CHARACTERS ? SIGNATURE.exec(line) : null;
+        return match !== null && (match[1] !== undefined || roles.has(foldForMatch(match[2]!)));
+      });
+      if (signature === undefined) continue;
+      const folded = !HOLDS.temoignage(projet);
+      out.push({
+        code: 'TESTIMONY_IN_RUBRIQUE',
+        severity: folded ? 'error' : 'warning',
+        ...at(projet),
+        message: `Projet ${pad(projet.numero)}${projectPages(projet)} : la rubrique « ${vocabulary.rubriqueLabel(key)} » contient la signature d’un témoignage (« ${signature.slice(0, 70)} »)${folded ? ' et le projet n’a pas de témoignage : le témoignage a été lu dans la rubrique' : ' : elle a été séparée du témoignage'}.`,
+      });
+    }
+  }
+  return out;
+}
