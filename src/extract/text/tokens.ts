@@ -280,15 +280,22 @@ const PIECE = /^((?:\p{L}+['’])?)(\p{L}+)([.,;:!?»)]*)$/u;
 export function joinKernedWords(lines: readonly string[]): string[] {
   const words = new Map<string, number>();
   const runs = new Map<string, number>();
-  const cores = lines.map((line) => line.split(/\s+/).filter(Boolean).map((token) => PIECE.exec(token)));
+  // Each distinct token read once: a text repeats most of its words.
+  const pieceOf = new Map<string, RegExpExecArray | null>();
+  const cores = lines.map((line) => line.split(/\s+/).filter(Boolean).map((token) => {
+    if (!pieceOf.has(token)) pieceOf.set(token, PIECE.exec(token));
+    return pieceOf.get(token)!;
+  }));
+  for (const line of cores) {
+    for (const piece of line) if (piece) words.set(piece[2]!.toLowerCase(), (words.get(piece[2]!.toLowerCase()) ?? 0) + 1);
+  }
+  // Runs are counted only where their pieces make a word: the others are never joined.
   for (const line of cores) {
     line.forEach((piece, i) => {
       if (!piece) return;
-      const word = piece[2]!.toLowerCase();
-      words.set(word, (words.get(word) ?? 0) + 1);
       for (let n = 2; n <= MAX_WORD_PIECES && i + n <= line.length; n++) {
         const run = runOf(line.slice(i, i + n));
-        if (run !== null) runs.set(run, (runs.get(run) ?? 0) + 1);
+        if (run !== null && (words.has(run.replace(/ /g, '')) || MONTHS.has(run.replace(/ /g, '')))) runs.set(run, (runs.get(run) ?? 0) + 1);
       }
     });
   }
@@ -404,6 +411,8 @@ export function splitRunInHeadings(lines: readonly string[]): string[] {
  * @returns The lines, an item's end a blank line.
  */
 export function splitTrailingBullets(lines: readonly string[]): string[] {
+  // Most texts have no bullet glyph at all.
+  if (!lines.some((line) => line.includes('•'))) return [...lines];
   return lines.flatMap((line) => {
     if (!line.includes('•')) return [line];
     const trailing = /^([^•|]*\S)\s?•(\p{Lu}[^•|]*)?$/u.exec(line);
