@@ -89,4 +89,15 @@ describe('a hand-made brochure', () => {
     const raised = codes(await diagnosticsOf(renderBrochure(spec)));
     expect(raised).toEqual(expect.arrayContaining(expected));
   });
+
+  it('does not count the tutors under a label naming the activity, not the person (« ENCADREMENT »)', async () => {
+    const spec = cleanBrochure();
+    const projet = spec.sections[0]!.projets[0]!;
+    projet.tuteurLabel = 'ENCADREMENT';
+    projet.tuteurs.push({ prenom: 'Zoé', nom: 'LAMBERT', fonction: 'Cheffe de projet' });
+    const { document } = await runStages(new TextEncoder().encode(renderBrochure(spec)), { fileName: 'test.txt' });
+    // Both tutors read under the label: the check had two people to count.
+    expect(document.projets[0]!.tuteurs).toHaveLength(2);
+    expect(codes(document.diagnostics).filter((code) => code.startsWith('TUTOR_LABEL_MISMATCH'))).toEqual([]);
+  });
 });

@@ -408,6 +408,37 @@ describe('layoutPages', () => {
     expect(read.slice(-2)).toEqual(['La commande', 'Un second paragraphe commence à droite de l’encadré et continue sous lui, sur toute la largeur de la page désormais, puis finit ici.']);
   });
 
+  it('reads the short last line of a paragraph that runs on under a sidebar floated left with its paragraph, not under the sidebar (float-left-run-on)', () => {
+    const at = (text: string, x: number, y: number, width: number, size = 10.5, bold = false): PdfTextRun => run(text, x, y, { size, bold, width });
+    const box = [
+      // Set on its own leading, off the text's baselines.
+      at('ENCADREMENT', 59, 180, 70, 9.5, true),
+      at('Yves BRUN – Directeur', 59, 196, 110, 8.5, true),
+      at('général adjoint des services', 59, 210, 131, 8.5),
+    ];
+    const beside = [
+      'Le paragraphe court à droite de l’encadré, sur toute la largeur',
+      'de la colonne qui lui reste, ligne après ligne, puis plus bas',
+      'encore sans jamais passer sous l’encadré qui est à sa gauche',
+      'tant que celui-ci descend, et il finit sous lui par',
+    ];
+    const runs = [
+      ...box,
+      ...beside.map((line, i) => at(line, 235, 176.2 + i * 14.25, 312)),
+      // The paragraph's last words, under the box, at the page's left edge; then a heading across.
+      at('les agents.', 59, 176.2 + 4 * 14.25, 52),
+      at('LES PRÉCONISATIONS', 59, 176.2 + 6 * 14.25, 110, 10.5, true),
+      at('L’équipe a rencontré les vingt-six maires, visité onze cuisines et interrogé près de 300 parents.', 59, 176.2 + 7.5 * 14.25, 488),
+    ];
+    const read = texts(layoutPages(doc(page(1, runs))).blocks);
+    expect(read).toContain(`${beside.join(' ')} les agents.`);
+    expect(read.indexOf('ENCADREMENT')).toBe(0);
+    // A narrow column that merely runs longer than the text beside it (several lines under it) stays a column.
+    const longer = [...box, ...['sa deuxième ligne de colonne étroite', 'et sa troisième ligne qui descend', 'plus bas que le texte à côté'].map((text, i) => at(text, 59, 176.2 + (4 + i) * 14.25, 131)), ...beside.map((line, i) => at(line, 235, 176.2 + i * 14.25, 312))];
+    const columns = texts(layoutPages(doc(page(1, longer))).blocks);
+    expect(columns.at(-1)).toBe(beside.join(' '));
+  });
+
   it('does not take a table\'s narrow first column for a sidebar floated left: its cells sit on the rows of the next', () => {
     const at = (text: string, x: number, y: number, width: number): PdfTextRun => run(text, x, y, { size: 10.5, width });
     const rows = [['Zoé ARNAUD', 'zoe.arnaud@administrateur-inet.org'], ['Yves BRUN', 'yves.brun@conservateur-inet.org'], ['Léa CARON', 'lea.caron@ingenieurchef-inet.org']];

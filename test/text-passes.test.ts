@@ -6,11 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { readText } from '../src/extract/text.js';
 import { isLaidOut, readColumns } from '../src/extract/text/columns.js';
 import { splitBoldRuns, stripLineMarkup } from '../src/extract/text/markdown.js';
-import { markPageBreaks } from '../src/extract/text/pages.js';
+import { dropFolios, inferPageBreaks, markPageBreaks } from '../src/extract/text/pages.js';
 import { prepareLines } from '../src/extract/text/passes.js';
 import { joinKernedWords, splitGluedEmails, unswapLetters } from '../src/extract/text/tokens.js';
 import { normaliseDocument, withSuppliedEdition } from '../src/normalise/index.js';
 import { BrochureError } from '../src/errors.js';
+import { runHeadingPasses } from '../src/parse/heading-passes.js';
+import { parseProject } from '../src/parse/index.js';
+import { DEFAULT_VOCABULARY } from '../src/profile.js';
 
 const texts = (source: string): string[] => readText(source).blocks.map((b) => b.text);
 /** The blocks of a text written one printed line per line (a unit test's text is too short to tell). */
@@ -22,6 +25,34 @@ describe('page breaks', () => {
     const marked = markPageBreaks(['a', '-- 3 of 110 --', 'b']);
     expect(marked.lines).toEqual(['a', '', 'b']);
     expect([...marked.breaks]).toEqual([1]);
+  });
+});
+
+describe('folios', () => {
+  it('drops a page\'s folio written amid its text when the other pages\' folios give its number', () => {
+    const pages = Array.from({ length: 12 }, (_, k) => ['Du texte de la page.', '', String(k + 1)]);
+    const last = ['PROMOTION A', 'NOM Prénom', '', '13', '', 'PROMOTION B', 'AUTRE Nom'];
+    const { lines, breaks } = markPageBreaks([...pages.flatMap((page) => [...page, '\f']), ...last]);
+    const kept = dropFolios(lines, breaks);
+    expect(kept.filter((line) => /^\d+$/.test(line))).toEqual([]);
+    // A number that is not the page's folio stays.
+    const other = markPageBreaks([...pages.flatMap((page) => [...page, '\f']), 'Les chiffres', '', '20', '', 'mois']);
+    expect(dropFolios(other.lines, other.breaks)).toContain('20');
+  });
+});
+
+describe('page ends of a text with no page breaks', () => {
+  it('are the running lines that carry the page number, and the folios counting up', () => {
+    const running = ['Texte', 'Regards croisés · 2031 / 2032   5', 'Texte', 'Regards croisés · 2031 / 2032   6', 'Texte', 'Regards croisés · 2031 / 2032   7', 'Fin'];
+    expect(inferPageBreaks(running).filter((line) => line === '\f')).toHaveLength(3);
+    const folios = ['Texte', '   2', 'Texte', '  3', 'Les chiffres', '26', 'Texte', '5'];
+    expect(inferPageBreaks(folios)).toEqual(['Texte', '', '   2', '\f', 'Texte', '', '  3', '\f', 'Les chiffres', '26', 'Texte', '', '5', '\f']);
+    expect(inferPageBreaks(['Texte', '2', 'Texte'])).toEqual(['Texte', '2', 'Texte']);
+  });
+  it('tells a text whose columns\' rows are set apart (no gap inside a row) as laid out', () => {
+    const rows = ['Gauche une', '                              Droite une', 'Gauche deux', '                              Droite deux'];
+    expect(isLaidOut(rows)).toBe(true);
+    expect(isLaidOut(['Une ligne', '  un retrait', 'Une autre ligne'])).toBe(false);
   });
 });
 
@@ -93,9 +124,128 @@ describe('columns', () => {
       'Droite un', 'Droite deux', 'Droite trois', 'Droite quatre',
     ]);
   });
+  it('reads two columns before rows that run across under them after one blank row', () => {
+    const rows = [
+      'Gauche une                 Droite une',
+      'gauche deux.               droite deux.',
+      '',
+      'Aller plus loin',
+      '   Une référence assez longue pour passer sous les deux colonnes',
+    ];
+    expect(readColumns(rows).filter((line) => line !== '').map((line) => line.trim())).toEqual([
+      'Gauche une', 'gauche deux.', 'Droite une', 'droite deux.', 'Aller plus loin', 'Une référence assez longue pour passer sous les deux colonnes',
+    ]);
+  });
+  it('drops a row only the other column fills inside a sentence, and keeps it after a sentence end', () => {
+    const rows = [
+      'La première ligne pleine de la          Droite une',
+      '                                        Droite deux',
+      'colonne se poursuit ici et finit.',
+      '                                        Droite trois',
+      'Un autre paragraphe.                    Droite quatre',
+    ];
+    expect(readColumns(rows).slice(0, 5)).toEqual(['La première ligne pleine de la', 'colonne se poursuit ici et finit.', '', 'Un autre paragraphe.', '']);
+  });
+  it('drops the folio at a laid-out page\'s foot before its columns are read', () => {
+    const page = (folio: string): string[] => ['Gauche une ligne               Droite une ligne', 'gauche deux lignes.            droite deux lignes.', '', '', `                                                 ${folio}`];
+    const lines = prepareLines([...page('1'), '\f', ...page('2'), '\f']).lines;
+    expect(lines.filter((line) => /^\s*\d+\s*$/.test(line))).toEqual([]);
+  });
   it('reads bands separated by blank rows before columns (author cards two per line)', () => {
     const cards = ['Fanette PEYRATOUT        Xavier LEIBAR', 'f.p@inet.org             x.l@inet.org', '', '', 'Nathalie BOUCHAIN', 'n.b@inet.org'];
     expect(readColumns(cards).filter((line) => line !== '')).toEqual(['Fanette PEYRATOUT', 'f.p@inet.org', 'Xavier LEIBAR', 'x.l@inet.org', 'Nathalie BOUCHAIN', 'n.b@inet.org']);
+  });
+});
+
+describe('headings with no blank line under them', () => {
+  it('cuts a heading the vocabulary knows off the lines under it when no style tells it', () => {
+    const { blocks } = readText(['Aller plus loin', 'AdCF, La dimension ressources humaines, déc. 2015', 'Le Grand Narbonne, Charte de la mutualisation'].join('\n'));
+    expect(runHeadingPasses(blocks, DEFAULT_VOCABULARY).blocks.map((b) => b.text)).toEqual(['Aller plus loin', 'AdCF, La dimension ressources humaines, déc. 2015 Le Grand Narbonne, Charte de la mutualisation']);
+  });
+  it('leaves a block whose lines carry a style (the PDF cuts by type)', () => {
+    const lines = [{ text: 'Aller plus loin', bold: false, size: 9 }, { text: 'AdCF, La dimension', bold: false, size: 9 }];
+    const block = { kind: 'paragraph' as const, lines, text: 'Aller plus loin AdCF, La dimension', page: 1 };
+    expect(runHeadingPasses([block], DEFAULT_VOCABULARY).blocks).toHaveLength(1);
+  });
+});
+
+describe('references run into one block', () => {
+  it('opens a reference at each line that does not go on the sentence before', () => {
+    const { blocks } = readText(['01', '', 'CONTEXTE', '', 'Un contexte.', '', 'Aller plus loin', '', 'AdCF, La dimension ressources humaines, déc. 2015', 'Le plan partenarial de la gestion de la demande, adopté par la', 'Métropole de LYON, pour la période 2018-2023', 'Guide des coopérations à l’usage des collectivités locales et de leurs groupements,', 'juill. 2019'].join('\n'));
+    const parsed = parseProject({ numero: 1, section: '', heading: blocks[0]!, blocks: blocks.slice(1) });
+    expect(parsed.allerPlusLoin.map((item) => item.texte)).toEqual([
+      'AdCF, La dimension ressources humaines, déc. 2015',
+      'Le plan partenarial de la gestion de la demande, adopté par la Métropole de LYON, pour la période 2018-2023',
+      'Guide des coopérations à l’usage des collectivités locales et de leurs groupements, juill. 2019',
+    ]);
+  });
+});
+
+describe('key figures run into one block', () => {
+  it('opens a figure at each line that starts with a number, unless the line before goes on into it', () => {
+    const { blocks } = readText(['01', '', 'CONTEXTE', '', 'Un contexte.', '', 'LES CHIFFRES CLÉS', '', '4 200 aidants accompagnés chaque année par les', 'associations partenaires', '27 % des aidants interrogés entre 2010 et', '2030 (Scot)'].join('\n'));
+    const parsed = parseProject({ numero: 1, section: '', heading: blocks[0]!, blocks: blocks.slice(1) });
+    expect(parsed.chiffres.map((figure) => [figure.valeur, figure.libelle])).toEqual([
+      ['4 200', 'aidants accompagnés chaque année par les associations partenaires'],
+      ['27 %', 'des aidants interrogés entre 2010 et 2030 (Scot)'],
+    ]);
+  });
+});
+
+describe('a column heading read before the sidebar beside it', () => {
+  it('gives the empty text rubrique the prose under the tutors\' heading, and the tutors the card read at a text\'s end', () => {
+    const { blocks } = readText([
+      '01', '', 'LE CONTEXTE', 'AUTEURS DU PROJET', '', 'DUPONT Marie', 'marie.dupont@administrateur-inet.org', '', 'TUTEUR AU SEIN DE LA', 'COLLECTIVITÉ', '',
+      'Depuis 2030, le Département est chef de file de l’accompagnement des proches aidants, qui peinent à trouver une information claire.',
+      'LA PROBLÉMATIQUE', '', 'Le Département souhaitait savoir comment rassembler l’offre de ses partenaires en un guichet unique.', '',
+      'GARNIER-BOSC Olivier', 'Directeur de l’autonomie', '', 'DES CLÉS POUR AGIR', '', 'L’équipe a conduit quarante entretiens avec des aidants et des partenaires.',
+    ].join('\n'));
+    const parsed = parseProject({ numero: 1, section: '', heading: blocks[0]!, blocks: blocks.slice(1) });
+    expect(parsed.contexte).toMatch(/^Depuis 2030/);
+    expect(parsed.tuteurs.map((tutor) => tutor.name)).toEqual(['GARNIER-BOSC Olivier']);
+    expect(parsed.problematique).toMatch(/guichet unique\.$/);
+  });
+});
+
+describe('a paragraph read among the team\'s cards', () => {
+  it('goes to the text rubrique whose heading was read before the team', () => {
+    const { blocks } = readText([
+      '01', '', 'LE CONTEXTE', 'AUTEURS DU PROJET', '', 'LOURMEL Baptiste', 'baptiste.lourmel@ingenieurchef-inet.org', '', 'AMRANI Yasmine', '',
+      'Depuis 2029, toutes les communes du Grand Verchamp doivent', 'pouvoir recevoir les demandes de permis de construire par voie', 'électronique.', '',
+      'yasmine.amrani@administrateur-inet.org', '', 'LA PROBLÉMATIQUE', '', 'Comment accompagner les habitants éloignés du numérique sans ralentir les demandes ?',
+    ].join('\n'));
+    const parsed = parseProject({ numero: 1, section: '', heading: blocks[0]!, blocks: blocks.slice(1) });
+    expect(parsed.contexte).toMatch(/^Depuis 2029/);
+    expect(parsed.auteurs.map((author) => author.name)).toEqual(['LOURMEL Baptiste', 'AMRANI Yasmine']);
+  });
+});
+
+describe('two columns\' headings read across', () => {
+  it('gives the left column\'s text to the first heading and the right column\'s, after the next heading\'s own block, to the second', () => {
+    const { blocks } = readText([
+      '01', '', 'LES AUTEURS', '', 'DUPONT Marie', 'marie.dupont@administrateur-inet.org', '', 'CONTEXTE', '', 'DES CLÉS POUR AGIR', '',
+      'Bordeaux Métropole a développé un modèle ambitieux de mutualisation.', '', 'PROBLÉMATIQUE', 'La métropole a souhaité opérer une analyse comparative.', '',
+      'La cartographie réalisée par la mission vise une analyse globale.',
+    ].join('\n'));
+    const parsed = parseProject({ numero: 1, section: '', heading: blocks[0]!, blocks: blocks.slice(1) });
+    expect([parsed.contexte, parsed.problematique, parsed.clesPourAgir]).toEqual([
+      'Bordeaux Métropole a développé un modèle ambitieux de mutualisation.',
+      'La métropole a souhaité opérer une analyse comparative.',
+      'La cartographie réalisée par la mission vise une analyse globale.',
+    ]);
+  });
+});
+
+describe('a testimony\'s signature read after the figures', () => {
+  it('goes to the testimony when it signs with a tutor\'s name, in any order of its words', () => {
+    const { blocks } = readText([
+      '01', '', 'LES AUTEURS', '', 'DUPONT Marie', 'marie.dupont@administrateur-inet.org', '', 'TUTRICE AU SEIN DE LA COLLECTIVITÉ', '', 'TISSERAND Agnès', 'Directrice générale adjointe', '',
+      'CONTEXTE', '', 'Un contexte assez long pour être lu comme un paragraphe de texte.', '', 'TÉMOIGNAGE DE LA COLLECTIVITÉ', '', '« L’équipe a su écouter les élus. »', '',
+      'LES CHIFFRES CLÉS', '', '26', 'communes membres', '', 'Agnès Tisserand, directrice générale adjointe',
+    ].join('\n'));
+    const parsed = parseProject({ numero: 1, section: '', heading: blocks[0]!, blocks: blocks.slice(1) });
+    expect(parsed.temoignage).toMatch(/Agnès Tisserand, directrice générale adjointe$/);
+    expect(parsed.chiffres.map((figure) => figure.libelle)).toEqual(['communes membres']);
   });
 });
 
@@ -191,6 +341,19 @@ describe('evidence passes', () => {
     const inOrder = ['PROMOTION UNE', '', 'PROMOTION DEUX', '', 'PROMOTION TROIS', '', 'AMRANI Léa', 'BRUNO Inès', 'PERRAUDIN Marc', 'KESSLER Arnaud', 'NGUYEN Théo', 'VIGNAL Lina', 'COSTA Paul', 'FAURE Hugo', ...cards];
     expect(sortRostersReadAcross(inOrder)).toEqual(inOrder);
   });
+  it('deals rosters read across, row by row, to their headings in turn, each in alphabetical order', async () => {
+    const { dealRostersReadAcross } = await import('../src/extract/text/tokens.js');
+    // Rows of three, then of two (the third column ended), then of one.
+    const lines = ['PROMOTION A', '', 'PROMOTION B', '', 'PROMOTION C', '', 'AMRANI Yasmine', 'KESSLER Arnaud', 'COSTA Jérôme', 'BRUNEAU Inès', 'LOURMELLE Baptiste', 'RAKOTO Hugo', 'PERRAUDIN Camille', 'VIGNAL Théo', 'POULAIN Margaux', 'SCHNEIDER Léna'];
+    expect(dealRostersReadAcross(lines).filter((line) => line !== '')).toEqual([
+      'PROMOTION A', 'AMRANI Yasmine', 'BRUNEAU Inès', 'PERRAUDIN Camille', 'POULAIN Margaux', 'SCHNEIDER Léna',
+      'PROMOTION B', 'KESSLER Arnaud', 'LOURMELLE Baptiste', 'VIGNAL Théo',
+      'PROMOTION C', 'COSTA Jérôme', 'RAKOTO Hugo',
+    ]);
+    // Two rosters read one after the other are not dealt (the alphabetical order starts again once).
+    const consecutive = ['PROMOTION A', '', 'PROMOTION B', '', 'ABRIC Sarah', 'BAHUAUD Julien', 'CROUZET Kevin', 'ADRIAN Mélisande', 'BAUDIN Antoine', 'DAVID Julie'];
+    expect(dealRostersReadAcross(consecutive)).toEqual(consecutive);
+  });
   it('cuts a heading in capitals glued to the sentence before', async () => {
     const { splitGluedHeadings } = await import('../src/extract/text/tokens.js');
     expect(splitGluedHeadings(['de son schéma.DES CLÉS POUR AGIR'])).toEqual(['de son schéma.', 'DES CLÉS POUR AGIR']);
@@ -208,6 +371,10 @@ describe('evidence passes', () => {
     expect(splitSommaireRuns(['12/ TITRE UN VILLE A / P61 13/ TITRE DEUX VILLE B / P65'])).toEqual(['12/ TITRE UN VILLE A', '/ P61', '13/ TITRE DEUX VILLE B', '/ P65']);
     expect(splitSommaireRuns(['01/    TITRE     / P05', '       DE VIE', '       VILLE', ''])).toEqual(['01/    TITRE', '       DE VIE', '       VILLE', '/ P05', '']);
   });
+  it('ends an entry whose page it holds at a line set back at the number\'s start (a section\'s title)', async () => {
+    const { splitSommaireRuns } = await import('../src/extract/text/tokens.js');
+    expect(splitSommaireRuns(['  02/    TITRE     / P07', '         VILLE', '  UNE SECTION', '  03/    AUTRE'])).toEqual(['  02/    TITRE', '         VILLE', '/ P07', '  UNE SECTION', '  03/    AUTRE']);
+  });
   it('never parts a sommaire number from its title by a gutter', () => {
     expect(readColumns(['01/      TITRE UN        / P05', '02/      TITRE DEUX      / P07']).filter((line) => line !== '')).toEqual(['01/      TITRE UN        / P05', '02/      TITRE DEUX      / P07']);
   });
@@ -219,10 +386,6 @@ describe('evidence passes', () => {
     const source = ['01/ LE TITRE DU PROJET', 'VILLE DE LYON', '/ P05', '', '01', '', 'LE TITRE DU PROJET', 'VILLE DE LYON', 'LES AUTEURS'].join('\n');
     expect(texts(source)).toEqual(expect.arrayContaining(['LE TITRE DU PROJET', 'VILLE DE LYON', 'LES AUTEURS']));
   });
-  it('sets the collectivité apart when the block holds the printed title and collectivité and nothing more', () => {
-    const source = ['01/ LE TITRE DU PROJET', 'VILLE DE LYON', '/ P05', '', '01', '', 'LE TITRE DU PROJET', 'VILLE DE LYON', '', 'LES AUTEURS'].join('\n');
-    expect(texts(source)).toEqual(expect.arrayContaining(['LE TITRE DU PROJET', 'VILLE DE LYON', 'LES AUTEURS']));
-  });
   it('moves a heading or a running head read inside a cut sentence after the sentence\'s end', () => {
     const cut = ['La mutualisation permet de développer de nouveaux services à l\'usager, de créer de', 'l\'activité et de contribuer à un pilotage des ressources et des'];
     const source = [...cut, '', 'Aller plus loin', '', 'dépenses à cette échelle, et de refactu-', 'rer les services.', '', 'Une autre phrase.'].join('\n');
@@ -231,6 +394,25 @@ describe('evidence passes', () => {
     expect(texts([...hyphenated, '', 'PILOTER ENSEMBLE', '', 'rées selon des critères.'].join('\n'))).toEqual([`${hyphenated.join(' ').slice(0, -1)}rées selon des critères.`, 'PILOTER ENSEMBLE']);
     // A card or a signature that stops so is no cut sentence: the heading after it stays.
     expect(texts(['Claire DURAND', 'Directrice des territoires', '', 'CONTEXTE', '', 'er janvier 2016, la métropole.'].join('\n'))).toEqual(['Claire DURAND Directrice des territoires', 'CONTEXTE', 'er janvier 2016, la métropole.']);
+  });
+  it('sets the collectivité apart when the block is the sommaire entry and nothing more (no blank line under the title)', () => {
+    const source = ['01/ LE TITRE DU PROJET', 'VILLE DE LYON', '/ P05', '', '01', '', 'LE TITRE DU PROJET', 'VILLE DE LYON', '', 'LES AUTEURS'].join('\n');
+    expect(texts(source)).toEqual(expect.arrayContaining(['LE TITRE DU PROJET', 'VILLE DE LYON']));
+  });
+  it('sets the collectivité apart under a title printed with a word changed from the sommaire\'s', () => {
+    const source = ['01/ OUVRIR LES ARCHIVES MUNICIPALES AUX HABITANTS', 'VILLE DE LORVAL', '/ P05', '', '01', '', 'OUVRIR LES ARCHIVES COMMUNALES AUX HABITANTS', 'VILLE DE LORVAL', '', 'LES AUTEURS'].join('\n');
+    expect(texts(source)).toEqual(expect.arrayContaining(['OUVRIR LES ARCHIVES COMMUNALES AUX HABITANTS', 'VILLE DE LORVAL']));
+    // And when the block runs on after the collectivité with the headings under it.
+    const runOn = source.replace('VILLE DE LORVAL\n\nLES AUTEURS', 'VILLE DE LORVAL\nLE CONTEXTE AUTEURS');
+    expect(texts(runOn)).toEqual(expect.arrayContaining(['OUVRIR LES ARCHIVES COMMUNALES AUX HABITANTS', 'VILLE DE LORVAL', 'LE CONTEXTE AUTEURS']));
+    expect(texts(source)).toContain('01/ OUVRIR LES ARCHIVES MUNICIPALES AUX HABITANTS VILLE DE LORVAL');
+  });
+  it('sets apart on one line a collectivité the sommaire wrapped over two', () => {
+    const source = ['01/ LE TITRE DU PROJET', 'COMMUNAUTÉ DU PAYS NORD', 'MARTINIQUE (CAP NORD)', '/ P05', '', '01', '', 'LE TITRE DU PROJET', 'COMMUNAUTÉ DU PAYS NORD MARTINIQUE (CAP NORD)', 'LES AUTEURS'].join('\n');
+    expect(texts(source)).toEqual(expect.arrayContaining(['LE TITRE DU PROJET', 'COMMUNAUTÉ DU PAYS NORD MARTINIQUE (CAP NORD)', 'LES AUTEURS']));
+  });
+  it('keeps a short word in capitals with the heading in capitals it ends', () => {
+    expect(texts(['Une phrase.', '', 'LE PROJET DE LOI', 'LOM', 'Une autre phrase.'].join('\n'))).toEqual(['Une phrase.', 'LE PROJET DE LOI LOM', 'Une autre phrase.']);
   });
   it('takes a page right of a gap for its own column\'s when entries start on that side too', () => {
     const page = [
@@ -274,6 +456,11 @@ describe('evidence passes', () => {
     // Digits that do not end with the next number stay as printed.
     expect(splitPageFromNextNumber(['11/ UN TITRE', '/ P5713/ AUTRE'])).toEqual(['11/ UN TITRE', '/ P5713/ AUTRE']);
   });
+  it('moves the page after the collectivité when the project page prints a word of the title otherwise', async () => {
+    const { movePageAfterCollectivite } = await import('../src/extract/text/sommaire.js');
+    const text = ['03/', '', 'OUVRIR LES ARCHIVES MUNICIPALES : UNE DÉMARCHE PARTICIPATIVE', '', '/ P10', '', 'VILLE DE LORVAL', '', '03', 'OUVRIR LES ARCHIVES COMMUNALES : UNE DÉMARCHE PARTICIPATIVE', 'VILLE DE LORVAL', 'LE CONTEXTE'];
+    expect(movePageAfterCollectivite(text).slice(0, 7)).toEqual(['03/', '', 'OUVRIR LES ARCHIVES MUNICIPALES : UNE DÉMARCHE PARTICIPATIVE', '', '', 'VILLE DE LORVAL', '/ P10']);
+  });
   it('parts the page number glued before a project number, by the page the sommaire gives the project', async () => {
     const { splitFolioFromNumber } = await import('../src/extract/text/sommaire.js');
     const text = ['01/ LE TITRE', 'VILLE', '/ P05', '04/ AUTRE', 'VILLE', '/ P19', '501', 'LE TITRE', '1904', 'AUTRE', '1905', '150'];
@@ -304,6 +491,9 @@ describe('evidence passes', () => {
       const inOrder = ['01/ UN TITRE', 'VILLE A', '/ P05', '02/ DEUX', '/ P07', '03/ TROIS', '/ P09', '04/ QUATRE', '/ P11'];
       expect(orderSommaireColumns(inOrder)).toEqual(inOrder);
     });
+  });
+  it('keeps a date on a line of its own as a block of its own (the colophon run into one block)', () => {
+    expect(texts(['////////', 'Décembre 2019', 'Conception éditoriale :', 'Patricia Bamba, INET'].join('\n'))).toContain('Décembre 2019');
   });
   it('keeps a key figure and the edition as blocks of their own', () => {
     expect(lineTexts(['Les chiffres', '150 000', 'habitants en plus', '41%', 'de demandes'].join('\n'))).toEqual(['Les chiffres', '150 000', 'habitants en plus', '41%', 'de demandes']);

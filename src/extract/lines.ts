@@ -25,6 +25,22 @@ export function normaliseLigatures(text: string): string {
   return text.replace(/[\ufb00-\ufb06\uf001\uf002\u00ad]/g, (char) => LIGATURES[char] ?? char);
 }
 
+/**
+ * Whether a printed line goes on the sentence of the line before, from their words alone (for
+ * text with no type to tell): it starts in lower case after a line that ends no sentence (an
+ * address, e-mail or web, starts in lower case too but is a line of its own); the line before
+ * ends with a word cut at a hyphen (« dyna- » / « mique »), or with a short word in lower case
+ * (« adopté par la » / « Métropole ») before a line not in capitals.
+ * @param previous The line before, trimmed.
+ * @param line The line, trimmed.
+ */
+export function sentenceGoesOn(previous: string, line: string): boolean {
+  if (/^\p{Ll}/u.test(line) && !/[.!?]$/.test(previous) && !/^\S*(?:@|:\/\/|www\.)/.test(line)) return true;
+  if (/\p{L}-$/u.test(previous)) return true;
+  // A line ending in a short word in lower case (« et », « de », « en ») ends no block: the sentence goes on.
+  return /(?:^|\s)\p{Ll}{1,3}$/u.test(previous) && !/^\p{Lu}{2}/u.test(line);
+}
+
 /** A line that starts an enumerated item: "2. ", "3) ", "Tâche 1.2 :", "Phase 2 :". */
 const ENUMERATED_LINE = /^(?:\d{1,2}[.)]\s|\p{Lu}\p{Ll}+ \d+(?:\.\d+)* ?:)/u;
 

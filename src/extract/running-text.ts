@@ -74,6 +74,7 @@ export function dropRunningText(pages: readonly PdfPage[], perPage: readonly Fra
       else margin.set(key, [{ fragment, side }]);
     }
   });
+  const perPageOf = (page: number): readonly Fragment[] => perPage[pages.findIndex((candidate) => candidate.number === page)] ?? [];
   // Where the text lines of the pages' content stand: heights printing a text found there once.
   const contentLines = contentLineHeights(pages, perPage, margin, settings);
   const slots: { y: number; size: number; side: 'top' | 'bottom' }[] = [];
@@ -86,7 +87,7 @@ export function dropRunningText(pages: readonly PdfPage[], perPage: readonly Fra
       start = i;
       const onPages = new Set(cluster.map((hit) => hit.fragment.page)).size;
       const elsewhere = (everywhere.get(key) ?? 0) - cluster.length;
-      if (onPages >= settings.minRepeats && onPages > elsewhere && !atContentLine(cluster[0]!.fragment.y, onPages, contentLines)) {
+      if (onPages >= settings.minRepeats && onPages > elsewhere && !atContentLine(cluster[0]!.fragment.y, onPages, contentLines) && !scatteredUnderRunningText(cluster, perPageOf)) {
         for (const hit of cluster) removed.add(hit.fragment);
         slots.push({ y: cluster[0]!.fragment.y, size: cluster[0]!.fragment.size, side: cluster[0]!.side });
       }
@@ -103,6 +104,26 @@ export function dropRunningText(pages: readonly PdfPage[], perPage: readonly Fra
       return !slots.some((slot) => slot.side === side && Math.abs(slot.y - fragment.y) <= 2 && Math.abs(slot.size - fragment.size) <= 0.3);
     });
   });
+}
+
+/** How many pages apart two pages of one running text stand at most (a header on every other page: verso and recto). */
+const RUNNING_PAGE_STEP = 2;
+
+/**
+ * Whether a text repeated at one height is content set where pages open (`rule: scattered-repeats`):
+ * a rubrique heading that happens to open a page in many projects. Its pages stand apart, once per
+ * project (running text is printed page after page: a section's, a project's, every other page's,
+ * so that at least half of its pages have another within `RUNNING_PAGE_STEP`), and on each of them
+ * some text stands further out in the margin band (the running header above it): running text is
+ * the band's outermost line (a photo credit alone on scattered photo pages stays running text).
+ */
+function scatteredUnderRunningText(cluster: readonly { fragment: Fragment; side: 'top' | 'bottom' }[], perPageOf: (page: number) => readonly Fragment[]): boolean {
+  const pages = [...new Set(cluster.map((hit) => hit.fragment.page))].sort((a, b) => a - b);
+  const near = pages.filter((page, i) => (i > 0 && page - pages[i - 1]! <= RUNNING_PAGE_STEP) || (i + 1 < pages.length && pages[i + 1]! - page <= RUNNING_PAGE_STEP));
+  if (near.length * 2 >= pages.length) return false;
+  const outward = ({ fragment, side }: { fragment: Fragment; side: 'top' | 'bottom' }): boolean =>
+    perPageOf(fragment.page).some((other) => (side === 'top' ? other.bottom < fragment.top : other.top > fragment.bottom));
+  return cluster.every(outward);
 }
 
 /** How close (points) two baselines must be to stand at one height. */

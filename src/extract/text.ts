@@ -10,7 +10,7 @@
 import { EDITION, SOMMAIRE_PAGE } from '../conventions.js';
 import { BrochureError } from '../errors.js';
 import type { Block, BlockKind, Diagnostic, ExtractedDocument, TextLine } from '../types.js';
-import { joinLines, normaliseLigatures } from './lines.js';
+import { joinLines, normaliseLigatures, sentenceGoesOn } from './lines.js';
 import { prepareLines, type Dialect } from './text/passes.js';
 import { cutAfterPrintedTitles } from './text/titles.js';
 
@@ -71,6 +71,9 @@ const INLINE_MARKUP: readonly [RegExp, string][] = [
 
 /** A line that is only a key figure: a number, perhaps with a sign, a unit or a short word in capitals. */
 const KEY_FIGURE = /^[+±~≈<>]?\s?\d[\d\s.,/]*(?:\s?[%€]|\s?\p{Lu}{1,4})?$/u;
+
+/** A date on a line of its own, a capitalised word and a year (« Décembre 2019 »): the colophon's publication date. */
+const MONTH_YEAR = /^\p{Lu}\p{Ll}+ (?:19|20)\d{2}$/u;
 
 /** A sommaire entry's number opening a line (« 16/ », « 16/ TITRE »). */
 const SOMMAIRE_LINE_START = /^\s*\d{1,2}\s*\/(?:\s|$)/;
@@ -136,8 +139,8 @@ export function readText(text: string, options: { readonly dialect?: Dialect } =
       pending.push({ text: bullet[1]!.trim(), bold });
       continue;
     }
-    // The edition (« 2019 / 2020 ») and a key figure (« 150 000 ») are blocks of their own, whatever the converter ran them into.
-    if (EDITION.test(line.trim()) || KEY_FIGURE.test(line.trim())) {
+    // The edition (« 2019 / 2020 »), a key figure (« 150 000 ») and a date are blocks of their own, whatever the converter ran them into.
+    if (EDITION.test(line.trim()) || KEY_FIGURE.test(line.trim()) || MONTH_YEAR.test(line.trim())) {
       flush();
       pending.push({ text: line.trim(), bold });
       flush();
@@ -154,7 +157,10 @@ export function readText(text: string, options: { readonly dialect?: Dialect } =
     // One printed line per line: a line is a block of its own unless it visibly goes on the previous one.
     if (dialect === 'lines' && pending.length > 0 && !continuesBlock(pending, line.trim())) flush();
     // Blank lines that do not part a heading in capitals from the text under it (pdftotext): the change of case does.
-    if (dialect === 'blocks' && pending.length > 0 && inCapitals(pending.at(-1)!.text) !== inCapitals(line.trim())) flush();
+    // A short word in capitals after a heading in capitals is the heading's last word (« … DE LOI » / « LOM »): the case is the heading's.
+    const cased = lastCasedLine(pending);
+    const headingWord = SHORT_CAPITALS_WORD.test(line.trim()) && cased !== undefined && inCapitals(cased.text);
+    if (dialect === 'blocks' && cased && !headingWord && inCapitals(cased.text) !== inCapitals(line.trim())) flush();
     pending.push({ text: line.trim(), bold });
   }
   flush();
@@ -178,14 +184,20 @@ export function readText(text: string, options: { readonly dialect?: Dialect } =
  */
 function continuesBlock(block: readonly RawLine[], line: string): boolean {
   const previous = block.at(-1)!.text;
-  if (/^\p{Ll}/u.test(line) && !/[.!?]$/.test(previous) && !/^\S*(?:@|:\/\/|www\.)/.test(line)) return true;
-  if (/\p{L}-$/u.test(previous)) return true;
-  // A line ending in a short word in lower case (« et », « de », « en ») ends no block: the sentence goes on.
-  if (/(?:^|\s)\p{Ll}{1,3}$/u.test(previous) && !/^\p{Lu}{2}/u.test(line)) return true;
+  if (sentenceGoesOn(previous, line)) return true;
   const capitals = (text: string): boolean => !/\p{Ll}/u.test(text) && /\p{Lu}/u.test(text);
   if (capitals(line) && block.some((raw) => /\p{Lu}-$/u.test(raw.text))) return true;
   // One word in capitals after a line of capitals ending no sentence: the last word of a heading set on two lines.
   return capitals(line) && /^\S+$/.test(line) && block.length === 1 && capitals(previous) && /\s/.test(previous.trim()) && !/[.:;!?]$/.test(previous);
+}
+
+/** A word of one to three capitals alone on a line: too short to tell a heading by `inCapitals`. */
+const SHORT_CAPITALS_WORD = /^\p{Lu}{1,3}$/u;
+
+/** The block's last line that tells its case (a short word in capitals does not), or undefined. */
+function lastCasedLine(block: readonly RawLine[]): RawLine | undefined {
+  for (let i = block.length - 1; i >= 0; i--) if (!SHORT_CAPITALS_WORD.test(block[i]!.text)) return block[i];
+  return undefined;
 }
 
 /** A line in capitals (four letters at least, none in lower case): a heading, a title, a name of place. */

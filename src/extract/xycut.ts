@@ -5,6 +5,7 @@
  */
 import { tableRowsAcross } from './cells.js';
 import type { Fragment, Metrics } from './fragments.js';
+import { SMALLER_THAN_BODY } from '../typography.js';
 
 /** A region of the page that the XY-cut could not split further, with the column it lies in. */
 export interface Leaf {
@@ -108,6 +109,10 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
       if (figureRows) return recurse(figureRows, 'band');
       const rows = marginHeadingRows(fragments, columns.parts, body);
       if (rows) return recurse(rows, 'band');
+      // The first column ending under all the others: a box at the left that the text's last line
+      // runs on under (`rule: float-left-run-on`), not a column of its own.
+      const float = endsUnderTheOthers(columns.parts) ? floatCut(fragments, body, 'left-run-on') : null;
+      if (float) return recurse(float, 'band');
       return recurse(columns.parts, 'gutter');
     }
     const float = floatCut(fragments, body);
@@ -145,18 +150,22 @@ function marginHeadingRows(fragments: readonly Fragment[], columns: readonly Fra
   if (!rest.flat().some((fragment) => !fragment.bold)) return null;
   // The text a margin heading heads is the column just beside it: a sidebar further right
   // (authors, tutors) has its own lines, which would hide where that column's paragraphs open.
-  const tops = headingTops(margin, rest[0]!, body);
+  // A sidebar the text wraps around (`rule: margin-heading-float`) is no column of its own: the
+  // lines under it span both, so it is taken out of the text first.
+  const floated = floatedBox(rest[0]!, body);
+  const text = floated ? rest[0]!.filter((fragment) => !floated.includes(fragment)) : rest[0]!;
+  const tops = headingTops(margin, text, body);
   if (tops.length === 0) return null;
   // Columns further right (a sidebar) are read whole after the rows: cut into rows too, a tutor's
   // name would be parted from the line that calls him one.
   const beyond = rest.slice(1);
   const rows: Fragment[][] = tops.map(() => []);
   rows.push([]);
-  for (const fragment of [...margin, ...rest[0]!]) {
-    // A heading may sit a little lower than the first line beside it (set smaller, or aligned on its baseline).
-    const row = tops.filter((top) => fragment.top >= top - 0.6 * body).length;
-    rows[row]!.push(fragment);
-  }
+  // A heading may sit a little lower than the first line beside it (set smaller, or aligned on its baseline).
+  const rowOf = (top: number): number => tops.filter((at) => top >= at - 0.6 * body).length;
+  for (const fragment of [...margin, ...text]) rows[rowOf(fragment.top)]!.push(fragment);
+  // The floated box is read whole after the row it starts beside, before the next heading's.
+  if (floated) rows.splice(rowOf(Math.min(...floated.map((fragment) => fragment.top))) + 1, 0, floated);
   return [...rows, ...beyond].filter((row) => row.length > 0);
 }
 
@@ -257,9 +266,11 @@ function headingTops(margin: readonly Fragment[], text: readonly Fragment[], bod
 /**
  * A box floated beside the text (a sidebar the text wraps around): columns above some line, full
  * width below it. Cut there, so the text beside the box and the box are read as columns.
- * `null` when the region is not laid out so.
+ * `null` when the region is not laid out so. With `only`, that way of running on under the box
+ * alone is looked for (in a region already cut into columns, where the others would mistake a
+ * column's longer line for text under a box).
  */
-function floatCut(fragments: readonly Fragment[], body: number): Fragment[][] | null {
+function floatCut(fragments: readonly Fragment[], body: number, only?: 'left-run-on'): Fragment[][] | null {
   if (fragments.length > 400) return null;
   const tops = [...new Set(fragments.map((fragment) => fragment.top))].sort((a, b) => b - a);
   for (const at of tops) {
@@ -282,9 +293,43 @@ function floatCut(fragments: readonly Fragment[], body: number): Fragment[][] | 
     // line wider than the text beside the box (justified text never passes its column's edge).
     const textX0 = Math.min(...left!.map((fragment) => fragment.x0));
     const widened = boxedRight && next.some((fragment) => !fragment.bold && fragment.x0 <= textX0 + 1 && fragment.x1 > gutter.start + body && Math.abs(fragment.size - body) <= 0.1 * body);
-    if ((across || widened) && (boxedRight || boxedLeft)) return [upper, lower];
+    // Under a box at the left, a paragraph's short last line starts under the box, where only the
+    // box was (`rule: float-left-run-on`): still the text, when it is the region's one line left
+    // and the text beside the box ran to its column's edge on the line before (the paragraph goes on),
+    // and the box holds no body text (a box is set smaller or bold; a longer column of text is none).
+    const boxX0 = Math.min(...left!.map((fragment) => fragment.x0));
+    const boxType = left!.every((fragment) => fragment.bold || fragment.size < SMALLER_THAN_BODY * body);
+    const underLeftBox = boxedLeft && boxType && next.some((fragment) => !fragment.bold && fragment.x0 <= boxX0 + 1 && Math.abs(fragment.size - body) <= 0.1 * body) && lower.every((fragment) => next.includes(fragment)) && runsToItsEdge(right!, body);
+    if (only === 'left-run-on' ? underLeftBox : (across || widened || underLeftBox) && (boxedRight || boxedLeft)) return [upper, lower];
   }
   return null;
+}
+
+/**
+ * The box of a float (`floatCut`) at the right of the text it sits in: the narrower of the two
+ * columns above the line where the text runs on under it. `null` when there is none.
+ */
+function floatedBox(fragments: readonly Fragment[], body: number): Fragment[] | null {
+  const cut = floatCut(fragments, body);
+  if (!cut) return null;
+  const [left, right] = splitAlong(cut[0]!, 'x', 1.5 * body).parts;
+  const width = (part: readonly Fragment[]): number => Math.max(...part.map((f) => f.x1)) - Math.min(...part.map((f) => f.x0));
+  return left && right && width(right) < width(left) ? right : null;
+}
+
+/** Whether a column's last line reaches the column's right edge (justified text going on). */
+function runsToItsEdge(column: readonly Fragment[], body: number): boolean {
+  const lastTop = Math.max(...column.map((fragment) => fragment.top));
+  const lastEnd = Math.max(...column.filter((fragment) => fragment.top >= lastTop - 0.2 * body).map((fragment) => fragment.x1));
+  return lastEnd >= Math.max(...column.map((fragment) => fragment.x1)) - 0.5 * body;
+}
+
+/** Whether the first column's last line lies below the bottom of every other column. */
+function endsUnderTheOthers(columns: readonly (readonly Fragment[])[]): boolean {
+  const [first, ...rest] = columns;
+  if (!first || rest.length === 0) return false;
+  const lastTop = Math.max(...first.map((fragment) => fragment.top));
+  return rest.every((column) => column.every((fragment) => fragment.bottom <= lastTop));
 }
 
 /** Whether a part holds running text: three lines or more of regular body-size text. */

@@ -196,10 +196,14 @@ function checkTeams({ document }: CheckInput): Diagnostic[] {
   return out;
 }
 
-/** The number a tutor label announces: 1 for "TUTRICE", 2 for "TUTEUR ET TUTRICE", 2 or more for "TUTEURS". */
+/** The number a tutor label announces: 1 for "TUTRICE", 2 for "TUTEUR ET TUTRICE", 2 or more for "TUTEURS", any for "ENCADREMENT". */
 function labelCount(label: string): { min: number; max: number } {
   const folded = foldForMatch(label);
   if (/\b(ET|&)\b/.test(folded.split(/ AU SEIN| DE LA/)[0] ?? '')) return { min: 2, max: 2 };
+  // A label naming the activity, not the person (« ENCADREMENT », « TUTORAT »: a noun in -ment or
+  // -at), says nothing of how many tutors there are.
+  const head = folded.replace(/^(?:LE|LA|L')\s*/, '').split(/\s+/)[0] ?? '';
+  if (/(?:MENT|AT)$/.test(head)) return { min: 1, max: Infinity };
   return /TUT(EUR|RICE)S\b/.test(folded) ? { min: 2, max: Infinity } : { min: 1, max: 1 };
 }
 

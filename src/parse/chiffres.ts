@@ -6,7 +6,8 @@
  * ("79 agents et cadres…"). A rubrique is read in one layout: once any figure stands alone,
  * numbers at the start of other blocks are part of labels (« 76% des collectivités… »).
  */
-import type { Block, PrintedFigure } from '../types.js';
+import { joinLines, sentenceGoesOn } from '../extract/lines.js';
+import type { Block, PrintedFigure, TextLine } from '../types.js';
 import { renderInline } from './render.js';
 
 /** A number as printed: space-separated thousands, decimals with a comma, an optional "/4". */
@@ -141,6 +142,11 @@ function splitFigureColumns(blocks: readonly Block[]): Block[] {
       out.push(...lines.map((line) => ({ ...block, lines: [line], text: line.text.trim() })));
       continue;
     }
+    const rows = inlineFigureRows(block);
+    if (rows) {
+      out.push(...rows);
+      continue;
+    }
     const previous = out.at(-1);
     if (block.kind === 'listItem' && previous?.kind === 'paragraph' && STANDALONE.test(previous.text.trim()) && STANDALONE.test(block.text.trim())) {
       out.push({ ...block, kind: 'paragraph' });
@@ -149,6 +155,29 @@ function splitFigureColumns(blocks: readonly Block[]): Block[] {
     out.push(block);
   }
   return out;
+}
+
+/** A line opening with a number and words after it: an inline figure's first line. */
+const OPENS_INLINE_FIGURE = new RegExp(String.raw`^${NUMBER}(?:\s?%)?\s+\S`, 'u');
+
+/**
+ * Inline figures run into one block of unstyled lines (converter text with no blank line between
+ * them, « 4 200 aidants… » / « 27 % des aidants… »): a line opening with a number starts a figure
+ * unless the line before goes on into it (« entre 2010 et » / « 2030 (Scot) »).
+ * @returns One block a figure, or null when fewer than two lines open a figure or the lines carry a style.
+ */
+function inlineFigureRows(block: Block): Block[] | null {
+  const unstyled = block.lines.every((line) => line.size === null && line.bold === null);
+  if (block.kind !== 'paragraph' || block.lines.length < 2 || !unstyled) return null;
+  const rows: TextLine[][] = [];
+  for (const line of block.lines) {
+    const current = rows.at(-1);
+    const opens = OPENS_INLINE_FIGURE.test(line.text.trim()) && !(current && sentenceGoesOn(current.at(-1)!.text.trim(), line.text.trim()));
+    if (current && !opens) current.push(line);
+    else rows.push([line]);
+  }
+  if (rows.length < 2 || !OPENS_INLINE_FIGURE.test(rows[0]![0]!.text.trim())) return null;
+  return rows.map((lines) => ({ ...block, lines, text: joinLines(lines.map((line) => line.text)) }));
 }
 
 /**

@@ -24,6 +24,7 @@ function eachBlock(cut: (block: Block, vocabulary: Vocabulary) => Block[]): Head
 /** The passes, in the order they run. */
 export const HEADING_PASSES: readonly HeadingPass[] = [
   { id: 'split-heading-lines', run: eachBlock(splitHeadingLines) },
+  { id: 'split-unstyled-heading-lines', run: eachBlock(splitUnstyledHeadingLines) },
   { id: 'lift-inner-heading', run: eachBlock(liftInnerHeading) },
   { id: 'join-wrapped-label-entries', run: joinWrappedLabelEntries },
   { id: 'split-inline-labels', run: eachBlock(splitInlineLabels) },
@@ -55,11 +56,22 @@ export function runHeadingPasses(blocks: readonly Block[], vocabulary: Vocabular
  * together a known heading, are cut off when a regular line follows them.
  */
 function splitHeadingLines(block: Block, vocabulary: Vocabulary): Block[] {
+  return cutLeadingHeading(block, vocabulary, (head, rest) => head.every((line) => line.bold === true) && rest[0]!.bold === false);
+}
+
+/** Lines a heading spans at most at the top of a block. */
+const MAX_HEADING_LINES = 3;
+
+/**
+ * Cuts off the lines opening a block that together are a heading the vocabulary knows, the longest
+ * first, when `setApart` says the lines after them are not the heading's.
+ */
+function cutLeadingHeading(block: Block, vocabulary: Vocabulary, setApart: (head: readonly TextLine[], rest: readonly TextLine[]) => boolean): Block[] {
   if (block.kind !== 'paragraph' || block.lines.length < 2) return [block];
-  for (let k = Math.min(3, block.lines.length - 1); k >= 1; k--) {
+  for (let k = Math.min(MAX_HEADING_LINES, block.lines.length - 1); k >= 1; k--) {
     const head = block.lines.slice(0, k);
     const rest = block.lines.slice(k);
-    if (!head.every((line) => line.bold === true) || rest[0]!.bold !== false) continue;
+    if (!setApart(head, rest)) continue;
     const text = head.map((line) => line.text.trim()).join(' ');
     if (vocabulary.rubriqueOf(text) === null) continue;
     return [
@@ -68,6 +80,17 @@ function splitHeadingLines(block: Block, vocabulary: Vocabulary): Block[] {
     ];
   }
   return [block];
+}
+
+/**
+ * A heading on lines of its own at the top of a block of converter text, the text under it with
+ * no blank line between (« Aller plus loin » / « AdCF, CNFPT… »): no type tells the heading, its
+ * lines do, being a whole heading the vocabulary knows. Only lines with no style read (no size,
+ * no bold): the PDF's lines are cut by their type above.
+ */
+function splitUnstyledHeadingLines(block: Block, vocabulary: Vocabulary): Block[] {
+  if (block.lines.some((line) => line.size !== null || line.bold !== null)) return [block];
+  return cutLeadingHeading(block, vocabulary, () => true);
 }
 
 /**

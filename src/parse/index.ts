@@ -5,6 +5,7 @@
  * (« LES AUTEURS », « TUTRICE AU SEIN DE LA COLLECTIVITÉ », « CONTEXTE », …). Rubriques may come in
  * any order; a heading printed twice appends to the same rubrique.
  */
+import { joinLines, sentenceGoesOn } from '../extract/lines.js';
 import { DEFAULT_VOCABULARY, type Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, ParsedProject, ProjectBlock, RubriqueKey, TextLine } from '../types.js';
@@ -15,6 +16,9 @@ import { splitRubriques } from './rubriques.js';
 
 export { looksLikeName } from './people.js';
 export { continuesParagraph, renderRubrique } from './render.js';
+
+/** A list's bullet opening a line. */
+const BULLET = /^\s*[•▪■◦●]/;
 
 /** A printed web address in a reference. */
 const URL_IN_TEXT = /\b((?:https?:\/\/|www\.)[^\s<>»"]+[^\s<>»".,;:)])/i;
@@ -81,7 +85,7 @@ export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEF
     clesPourAgir,
     temoignage: testimony.blocks === null ? null : renderRubrique(testimony.blocks.filter((block) => !isCaption(block.text))),
     chiffres: figures,
-    allerPlusLoin: withoutListNumbers(joinBrokenReferences((blocksOf('allerPlusLoin') ?? []).filter((block) => !isCaption(block.text)).map((block) => block.text)))
+    allerPlusLoin: withoutListNumbers(joinBrokenReferences((blocksOf('allerPlusLoin') ?? []).filter((block) => !isCaption(block.text)).flatMap(referencesOf)))
       .map((texte) => ({ texte, url: URL_IN_TEXT.exec(texte)?.[1] ?? null })),
     encadres,
     rubriques: rubriques.map((rubrique) => ({
@@ -187,6 +191,25 @@ function joinBrokenReferences(texts: readonly string[]): string[] {
     out.push(text);
   }
   return out;
+}
+
+/**
+ * The references of one block. Converter text without blank lines (`pdftotext`, its bullets lost)
+ * runs a list's references into one block of unstyled lines: a line opens a reference unless its
+ * words go on the sentence of the line before. A block with a style read is one reference.
+ */
+function referencesOf(block: Block): string[] {
+  const unstyled = block.lines.every((line) => line.size === null && line.bold === null);
+  // Bullets kept (mutool writes each on a line of its own) mark the references themselves.
+  const bulleted = block.lines.some((line) => BULLET.test(line.text));
+  if (block.kind !== 'paragraph' || block.lines.length < 2 || !unstyled || bulleted) return [block.text];
+  const references: string[][] = [];
+  for (const { text } of block.lines) {
+    const current = references.at(-1);
+    if (current && sentenceGoesOn(current.at(-1)!.trim(), text.trim())) current.push(text);
+    else references.push([text]);
+  }
+  return references.map((lines) => joinLines(lines));
 }
 
 /**

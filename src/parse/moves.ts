@@ -50,16 +50,21 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'team-to-authors', run: moveTeamToAuthors },
   { id: 'after-team-to-empty-rubrique', run: returnAfterTeam },
   { id: 'before-team-to-empty-rubrique', run: returnBeforeTeam },
+  { id: 'prose-inside-team-to-empty-rubrique', run: returnProseInsideTeam },
   { id: 'tutors-under-team', run: splitTutorsUnderTeam },
   { id: 'appended-figures', run: liftAppendedFigures },
   { id: 'pull-quote-to-testimony', run: moveEndingPullQuote },
   { id: 'sidebar-cards-to-tutors', run: moveSidebarCards },
   { id: 'signature-after-cards', run: returnSignatureToTestimony },
+  { id: 'signature-ending-another-rubrique', run: returnEndingSignatureToTestimony },
   { id: 'cards-after-empty-tutors', run: returnCardsToEmptyTutors },
   { id: 'cut-sentence', run: rejoinCutSentence },
   { id: 'run-on-after-figures', run: (state) => state.rubriques.filter((rubrique) => rubrique.key === 'chiffres').flatMap((figures) => returnRunOnAfterFigures(figures, state.rubriques)) },
   { id: 'pull-quote-run-on', run: returnPullQuoteRunOns },
   { id: 'run-on-after-tutors', run: returnRunOnAfterTutors },
+  { id: 'prose-under-tutors-heading', run: returnProseUnderTutorsHeading },
+  { id: 'column-headings-read-across', run: returnColumnsReadAcross },
+  { id: 'unstyled-card-to-empty-tutors', run: returnUnstyledCardToTutors },
 ];
 
 /**
@@ -150,6 +155,21 @@ function returnBeforeTeam(state: ShapeState): Move[] {
   return [{ to: found.before.key, blocks: head }];
 }
 
+/**
+ * So does prose that the reading order put among the team's cards (a column's paragraph read
+ * between two cards of the sidebar beside it, its heading read before the team's): a paragraph
+ * holding no e-mail among the team's blocks.
+ */
+function returnProseInsideTeam(state: ShapeState): Move[] {
+  const found = emptyBeforeAuthors(state);
+  if (!found) return [];
+  const prose = found.authors.blocks.filter((block) => isProse(block) && !block.text.includes('@'));
+  if (prose.length === 0) return [];
+  found.authors.blocks.splice(0, found.authors.blocks.length, ...found.authors.blocks.filter((block) => !prose.includes(block)));
+  found.before.blocks.push(...prose);
+  return [{ to: found.before.key, blocks: prose }];
+}
+
 /** Tutors' cards under the team with no label of their own open the tutors' rubrique. */
 function splitTutorsUnderTeam(state: ShapeState): Move[] {
   const authors = state.rubriques.find((rubrique) => rubrique.key === 'auteurs');
@@ -230,8 +250,15 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
     while (k >= 0 && (result[k]!.key === 'auteurs' || (result[k]!.key === 'tuteurs' && stopsMidSentence(result, k)))) k--;
     const before = result[k];
     if (rubrique.key !== 'tuteurs' || !before || !isBodyRubrique(before.key)) return;
+    // A card in regular type, « Prénom NOM – Directrice… », is a tutor, not text run on (`rule: card-not-run-on`).
+    // Text in the body's type after the cards is text run on, whatever follows it
+    // (`rule: sentence-run-on-after-tutors`): the rest of a sentence the cards interrupted (in lower
+    // case: no card opens so), or any such text once every card above it is set smaller than the body.
+    const firstInBodyType = rubrique.blocks.findIndex((block) => !isSmallerThanBody(block));
+    const bodyTextAfterCards = (block: Block, j: number): boolean =>
+      isRegular(block) && !isSmallerThanBody(block) && ((stopsMidSentence(result, i) && /^\p{Ll}/u.test(block.text.trim())) || j === firstInBodyType);
     const firstProse = rubrique.blocks.findIndex(
-      (block, j) => j > 0 && (isProse(block) || (isRegular(block) && (isProse(rubrique.blocks[j + 1] ?? block) || block.page !== rubrique.page))),
+      (block, j) => j > 0 && !isDashCard(block) && (isProse(block) || bodyTextAfterCards(block, j) || (isRegular(block) && (isProse(rubrique.blocks[j + 1] ?? block) || block.page !== rubrique.page))),
     );
     if (firstProse <= 0) return;
     const runOn = rubrique.blocks.splice(firstProse);
@@ -239,6 +266,82 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
     moves.push({ to: before.key, blocks: runOn });
   });
   return moves;
+}
+
+/**
+ * Two headings read one after the other (a column's heading, then the sidebar's beside it:
+ * « LE CONTEXTE » / « AUTEURS DU PROJET »), the text rubrique left empty, and the tutors' heading
+ * followed by prose rather than a card: that prose is the empty rubrique's, run on under the
+ * sidebar's heading. It goes back to it, up to the first block that is not prose.
+ */
+function returnProseUnderTutorsHeading(state: ShapeState): Move[] {
+  const result = state.rubriques;
+  const at = result.findIndex((rubrique) => rubrique.key === 'tuteurs');
+  let k = at - 1;
+  while (k >= 0 && result[k]!.key === 'auteurs') k--;
+  const before = result[k];
+  const tutors = result[at];
+  if (!tutors || !before || !isBodyRubrique(before.key) || before.blocks.length > 0) return [];
+  let count = 0;
+  while (count < tutors.blocks.length && isProse(tutors.blocks[count]!)) count++;
+  if (count === 0) return [];
+  const prose = tutors.blocks.splice(0, count);
+  before.blocks.push(...prose);
+  return [{ to: before.key, blocks: prose }];
+}
+
+/**
+ * Two columns' headings read across, one after the other, in converter text (« CONTEXTE » / « DES
+ * CLÉS POUR AGIR », then the left column's text, its next heading « PROBLÉMATIQUE » and its text,
+ * then the right column's text): the first heading is left empty, the second took the left
+ * column's text, the third took its own first block and the right column's text after it. The
+ * text goes back: the second heading's to the first, the third's after its first block to the
+ * second. Only unstyled blocks: the PDF's columns are read apart.
+ */
+function returnColumnsReadAcross(state: ShapeState): Move[] {
+  const result = state.rubriques;
+  for (let i = 0; i + 2 < result.length; i++) {
+    const [empty, second, third] = [result[i]!, result[i + 1]!, result[i + 2]!];
+    if (![empty, second, third].every((rubrique) => isBodyRubrique(rubrique.key)) || empty.blocks.length > 0 || second.blocks.length === 0 || third.blocks.length < 2) continue;
+    if (![...second.blocks, ...third.blocks].every((block) => block.lines.every((line) => line.size === null))) continue;
+    const left = second.blocks.splice(0);
+    empty.blocks.push(...left);
+    const right = third.blocks.splice(1);
+    second.blocks.push(...right);
+    return [{ to: empty.key, blocks: left }, { to: second.key, blocks: right }];
+  }
+  return [];
+}
+
+/** Lines of a tutor's function under the name, at most (a paragraph is longer). */
+const MAX_CARD_ROLE_LINES = 3;
+
+/**
+ * A tutor's card in converter text (no type tells it) that the reading order put at the end of a
+ * text rubrique while the tutors' heading has nothing under it: a block whose first line is a
+ * name (« GARNIER-BOSC Olivier ») and whose other lines, a few, are a function (no address, no
+ * sentence end). It goes to the tutors.
+ */
+function returnUnstyledCardToTutors(state: ShapeState): Move[] {
+  const tutors = state.rubriques.find((rubrique) => rubrique.key === 'tuteurs');
+  if (!tutors || tutors.blocks.length > 0) return [];
+  for (const rubrique of state.rubriques) {
+    const last = rubrique.blocks.at(-1);
+    if (!isBodyRubrique(rubrique.key) || !last || !isUnstyledCard(last)) continue;
+    rubrique.blocks.pop();
+    tutors.blocks.push(last);
+    return [{ to: 'tuteurs', blocks: [last] }];
+  }
+  return [];
+}
+
+function isUnstyledCard(block: Block): boolean {
+  const [first, ...rest] = block.lines;
+  if (!first || rest.length === 0 || rest.length > MAX_CARD_ROLE_LINES || block.lines.some((line) => line.size !== null || line.bold !== null)) return false;
+  // A family name in capitals and a given name: « NOM Prénom » or « Prénom NOM ».
+  const name = first.text.trim();
+  if (!isAnyCaseName(name) || !/\p{Lu}{2,}/u.test(name) || !/\p{Lu}\p{Ll}/u.test(name)) return false;
+  return rest.every((line) => !line.text.includes('@') && !/[.!?]$/.test(line.text.trim()) && line.text.length < 80);
 }
 
 /** The fewest figures, each alone over its label, that make a run of key figures with no heading (one alone may be a date or a count in the text). */
@@ -320,6 +423,31 @@ function returnSignatureToTestimony(state: ShapeState): Move[] {
   const moved = tutors.blocks.splice(at, 1);
   testimony.blocks.push(...moved);
   return [{ to: 'temoignage', blocks: moved }];
+}
+
+/**
+ * The testimony's signature read at the end of another rubrique (converter text reading the quote's
+ * column, then the figures beside it, then the signature under the quote): a last block that signs
+ * with the name of a tutor's card goes to the end of the testimony, when that does not end with a
+ * signature already.
+ */
+function returnEndingSignatureToTestimony(state: ShapeState): Move[] {
+  const tutors = state.rubriques.find((rubrique) => rubrique.key === 'tuteurs');
+  const testimony = state.rubriques.find((rubrique) => rubrique.key === 'temoignage');
+  const last = testimony?.blocks.at(-1);
+  if (!tutors || !testimony || last === undefined || isSignature(last.text)) return [];
+  // A name's words in any order: the card prints « TISSERAND Agnès », the signature « Agnès Tisserand ».
+  const nameKey = (name: string): string => foldForMatch(name).split(/[^A-Z]+/).filter(Boolean).sort().join(' ');
+  const tutorNames = new Set(tutors.blocks.map((card) => nameKey(card.lines[0]?.text ?? '')));
+  for (const rubrique of state.rubriques) {
+    const signature = rubrique.blocks.at(-1);
+    if (rubrique === testimony || rubrique === tutors || !signature || !isSignature(signature.text)) continue;
+    if (!tutorNames.has(nameKey(signature.text.slice(0, signature.text.indexOf(','))))) continue;
+    rubrique.blocks.pop();
+    testimony.blocks.push(signature);
+    return [{ to: 'temoignage', blocks: [signature] }];
+  }
+  return [];
 }
 
 /** A tutor's card on one line, « NOM Prénom – fonction »: a name, a dash, the role. */

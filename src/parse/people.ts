@@ -342,8 +342,11 @@ export function isCorpsCell(text: string, emailDomains: readonly EmailDomain[]):
  * A line of a team without the corps it prints (« Lisa Administrateur », « Ingénieur en chef
  * kevin.oyono@… », a row « OYONO | Kévin | Ingénieur en chef | … »): the longest run of words that
  * is a corps cell is cut out, again until none is left.
+ * @param text A line of a team.
+ * @param emailDomains The family's e-mail domains and their corps.
+ * @returns The line without its corps words (unchanged when it prints none).
  */
-function withoutCorpsWords(text: string, emailDomains: readonly EmailDomain[]): string {
+export function withoutCorpsWords(text: string, emailDomains: readonly EmailDomain[]): string {
   const words = text.trim().split(/\s+/);
   for (let length = Math.min(CORPS_WORDS, words.length); length >= 1; length--) {
     for (let start = 0; start + length <= words.length; start++) {

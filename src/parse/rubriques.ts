@@ -10,7 +10,7 @@
  * Then blocks whose shape belongs elsewhere move there (`moves.ts`). Every cut and every move is
  * recorded with the id of the rule that made it (`RubriqueCut`, printed by `extract --explain`).
  */
-import type { Vocabulary } from '../profile.js';
+import { isHeaderRowText, type Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, RubriqueCut, RubriqueKey } from '../types.js';
 import { DISPLAY_SIZE, isQuoteType, isRegular, isSmallerThanBody, sameStyle } from '../typography.js';
@@ -71,7 +71,8 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
     }
     // After the references, a box title in sentence case may follow headings in capitals.
     const current = rubriques.at(-1)?.key ?? null;
-    const candidate = (b: Block): boolean => style !== null && (setLikeHeading(b, style) || (current === 'allerPlusLoin' && setLikeHeading(b, { ...style, sentenceCase: true })));
+    // A team table's header cell (« Courriel », « Prénom Corps ») is set like a heading but heads a column, not a rubrique (`rule: header-cell-no-heading`).
+    const candidate = (b: Block): boolean => style !== null && !isHeaderRowText(b.text, vocabulary.teamTableHeaders) && (setLikeHeading(b, style) || (current === 'allerPlusLoin' && setLikeHeading(b, { ...style, sentenceCase: true })));
     if (headsFigures(block, blocks.slice(i + 1), blocks[i - 1])) {
       open('chiffres', block, 'heading-over-figures');
       diagnostics.push(unknownHeading(block, 'chiffres', where));

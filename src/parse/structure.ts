@@ -9,7 +9,7 @@ import type { Vocabulary } from '../profile.js';
 import type { Block, RubriqueKey } from '../types.js';
 import { knownSizes, lineSizes, SMALLER_THAN_BODY } from '../typography.js';
 import { isStandaloneFigure } from './chiffres.js';
-import { isAnyCaseName, isNamePart, looksLikeName, nameThenEmail } from './people.js';
+import { isAnyCaseName, isNamePart, looksLikeName, nameThenEmail, withoutCorpsWords } from './people.js';
 
 /** A printed web address. */
 const URL = /\b(?:https?:\/\/|www\.)\S+/i;
@@ -97,7 +97,8 @@ export function isTeamBlock(block: Block, vocabulary: Vocabulary): boolean {
   const lines = block.lines.map((line) => line.text.trim()).filter((line) => line !== '');
   const family = (email: string): boolean => vocabulary.emailDomains.some((entry) => email.toLowerCase().endsWith(`@${entry.domain}`));
   let emails = 0;
-  for (const line of lines) {
+  // A « Corps » cell read onto a line (« Ingénieur en chef kevin.oyono@… ») is no word of a name nor of an e-mail (`rule: corps-cells`).
+  for (const line of lines.map((text) => withoutCorpsWords(text, vocabulary.emailDomains)).filter((text) => text !== '')) {
     const pair = nameThenEmail(line);
     if (EMAIL.test(line)) emails += family(line) ? 1 : 0;
     else if (pair) emails += family(pair.email) ? 1 : 0;

@@ -121,6 +121,8 @@ interface LabelContext {
   readonly sectionStyle: TextLine | null;
   /** Whether a section title may still come: none did before the first entry, so none comes after it. */
   readonly sectionsAllowed: boolean;
+  /** Styles of the first entry's lines that the last entry has not printed yet (its title still to come). */
+  readonly missingStyles: readonly TextLine[];
   readonly entries: number;
 }
 
@@ -183,6 +185,7 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
     sectionStyle,
     sectionsAllowed: drafts.length === 0 || sectionsBeforeEntries,
     entries: drafts.length,
+    missingStyles: drafts.length < 2 ? [] : drafts[0]!.lines.filter((line) => known(line) && !drafts.at(-1)!.lines.some((held) => known(held) && sameStyle(held, line))),
   });
   const feed = (draft: Draft, lines: readonly TextLine[], block: Block, index: number): void => {
     if (draft.hasText && draft.page !== null && draft.lastIndex !== index) draft.blocksAfterPage++;
@@ -193,13 +196,17 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
     draft.lastPage = block.page;
     lastText = draft;
   };
+  /** Whether a line is set as some line of the entries read so far (a title or a collectivité). */
+  const setLikeAnEntryLine = (line: TextLine): boolean => drafts.some((draft) => draft.lines.some((held) => known(held) && sameStyle(line, held)));
   /** Whether text continues `draft` (its next title or organisation line), by position and style. */
   const continues = (draft: Draft, lines: readonly TextLine[], block: Block, index: number): boolean => {
     const first = lines[0]!;
     const samePage = block.page === null || draft.lastPage === null || block.page === draft.lastPage;
     const likeSection = sectionStyle !== null && known(first) && sameStyle(first, sectionStyle);
-    // A table row cut by a page break: its rest opens the next page, set like the entry's last line.
-    if (!samePage && !(known(first) && sameStyle(first, draft.lines.at(-1)!) && !likeSection)) return false;
+    // A table row cut by a page break (`rule: row-across-pages`): its rest opens the next page, set
+    // like a line the entries already hold (the entry's last line, or the earlier entries' titles
+    // when the row's page falls between its collectivité and its title).
+    if (!samePage && !(known(first) && !likeSection && setLikeAnEntryLine(first))) return false;
     // Before its page: the entry's title and organisation lines, a few blocks.
     if (draft.page === null && pendingPage === null) return index - draft.lastIndex <= ENTRY_SPAN;
     // After its page: the organisation under the title's page (« TITRE …… 12 » then « COLLECTIVITÉ »).
@@ -459,6 +466,9 @@ function isSectionTitle(blocks: readonly Block[], index: number, ctx: LabelConte
   const styled = ctx.sectionStyle !== null && known(line) && known(ctx.sectionStyle);
   if (styled && !sameStyle(line, ctx.sectionStyle!)) return false;
   if (ctx.awaitingText) return false;
+  // Set as a line the first entry printed and the last one still lacks: that entry's title, however
+  // like a section title it is set (`rule: entry-line-not-section`).
+  if (known(line) && ctx.missingStyles.some((missing) => sameStyle(line, missing))) return false;
   if (opensEntry(blocks, index, ctx, vocabulary) !== null) return false;
   if (opensEntry(blocks, index + 1, ctx, vocabulary) !== null) return true;
   // The first of a row of section titles read one after the other (two columns' headings).

@@ -47,3 +47,31 @@ describe('headings in a left margin', () => {
     expect(blocks.slice(4).join(' ')).toBe(sidebar.join(' '));
   });
 });
+
+describe('headings in a left margin beside a sidebar the text wraps around', () => {
+  it('reads the sidebar whole after the row it starts beside, its last line not taken into the next heading’s text (margin-heading-float)', () => {
+    // The text stops short of the sidebar beside it, then runs on under it across the whole width.
+    const narrow = 170;
+    const wide = 380;
+    const top = 100;
+    const secondTop = top + 3 * LEADING + 8;
+    const thirdTop = secondTop + 3 * LEADING + 8;
+    const firstRuns = [run('Le premier paragraphe à côté', TEXT_X, top, false, narrow), run('de la colonne latérale, à', TEXT_X, top + LEADING, false, narrow), run('gauche, puis finit ici.', TEXT_X, top + 2 * LEADING)];
+    const secondRuns = [run('Le second paragraphe est', TEXT_X, secondTop, false, narrow), run('encore à côté de la colonne', TEXT_X, secondTop + LEADING, false, narrow), run('et finit ici.', TEXT_X, secondTop + 2 * LEADING)];
+    const thirdRuns = [run('Le troisième paragraphe commence', TEXT_X, thirdTop, false, narrow), run('sous la colonne latérale et court sur toute la largeur de la page', TEXT_X, thirdTop + LEADING, false, wide), run('puis finit là.', TEXT_X, thirdTop + 2 * LEADING)];
+    // The tutor's role wraps on to the level of the third heading's first line.
+    const sidebar = ['Tuteur', 'BERNARD Luc', 'Directeur des archives et', 'du patrimoine'];
+    const sidebarTop = thirdTop - 3 * LEADING;
+    const sidebarRuns = sidebar.map((text, i) => run(text, 360, sidebarTop + i * LEADING, i < 2, 120));
+    const runs = [
+      run('Le contexte', 48, top, true), ...firstRuns,
+      run('La question', 48, secondTop, true), ...secondRuns,
+      run('Les clés', 48, thirdTop, true), ...thirdRuns,
+      ...sidebarRuns,
+    ];
+    const blocks = read(runs);
+    const at = blocks.indexOf('Les clés');
+    expect(blocks.slice(at)).toEqual(['Les clés', 'Le troisième paragraphe commence sous la colonne latérale et court sur toute la largeur de la page puis finit là.']);
+    expect(blocks.slice(0, at).join(' ')).toContain(sidebar.join(' '));
+  });
+});

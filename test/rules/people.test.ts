@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_VOCABULARY } from '../../src/profile.js';
 import { nameThenEmail, readAuthorCards, spelling } from '../../src/parse/people.js';
 import { isTeamBlock } from '../../src/parse/structure.js';
+import { moveByShape } from '../../src/parse/moves.js';
+import { splitRubriques } from '../../src/parse/rubriques.js';
 import { block } from '../helpers/blocks.js';
 
 const pairs = (texts: string[]) => {
@@ -63,6 +65,33 @@ describe('a team table with a « Corps » column', () => {
   it('drops the corps cells, printed apart or on one line with a name part or the e-mail, so that they are no name part (corps-cells)', () => {
     const read = withCorps(['Nom', 'Prénom Corps', 'Courriel', 'MARCHETTI', 'Lisa Administrateur', 'lisa.marchetti@administrateur-inet.org', 'OYONO', 'Kévin', 'Ingénieur en chef kevin.oyono@ingenieurchef-inet.org']);
     expect(read).toEqual([['MARCHETTI Lisa', ['lisa.marchetti@administrateur-inet.org']], ['OYONO Kévin', ['kevin.oyono@ingenieurchef-inet.org']]]);
+  });
+
+  it('tells a team block by its e-mail when the corps cell was read onto its line, and moves its row out of the tutors with the others (corps-cells)', () => {
+    expect(isTeamBlock(block(['Ingénieur en chef kevin.oyono@ingenieurchef-inet.org']), DEFAULT_VOCABULARY)).toBe(true);
+    expect(isTeamBlock(block(['Écrire à kevin.oyono@ingenieurchef-inet.org']), DEFAULT_VOCABULARY)).toBe(false);
+    const cells = ['Nom', 'MARCHETTI', 'Lisa', 'Administrateur\nlisa.marchetti@administrateur-inet.org', 'OYONO', 'Kévin', 'Ingénieur en chef kevin.oyono@ingenieurchef-inet.org'].map((text) => block(text));
+    const tutors = { key: 'tuteurs' as const, heading: 'Tuteur', page: null, blocks: [block(['Agnès TISSERAND', 'Directrice générale adjointe']), ...cells] };
+    moveByShape({ title: [], rubriques: [tutors], boxes: [], vocabulary: DEFAULT_VOCABULARY, where: { projet: 1 }, diagnostics: [] });
+    expect(tutors.blocks.map((b) => b.text)).toEqual(['Agnès TISSERAND Directrice générale adjointe']);
+  });
+
+  it('never takes a header cell set like the headings for a rubrique heading, whatever follows it (header-cell-no-heading)', () => {
+    const cell = (text: string, bold = false) => block([[text, 0.89, bold]], 5);
+    const split = splitRubriques(
+      [
+        block([['Auteurs du projet', 1, true]], 5),
+        cell('Nom', true), cell('Prénom Corps', true), cell('Courriel', true),
+        cell('PEYRATOUT Fanette'), block([['Administrateur', 0.89, false], ['fanette.peyratout@administrateur-inet.org', 0.89, false]], 5),
+        cell('LEIBAR'), cell('Xavier'), block([['Administrateur', 0.89, false], ['xavier.leibar@administrateur-inet.org', 0.89, false]], 5),
+        cell('BOUCHAIN'), cell('Nathalie Ingénieur en chef nathalie.bouchain@ingenieurchef-inet.org'),
+        block([['Le contexte', 1, true]], 5),
+        block([['Bordeaux Métropole a développé depuis le 1er janvier 2016 un modèle ambitieux et innovant de mutualisation.', 1, false]], 5),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 1 },
+    );
+    expect(split.rubriques.map((rubrique) => rubrique.heading)).toEqual(['Auteurs du projet', 'Le contexte']);
   });
 
   it('drops a corps cell in a table row and its feminine form, never a name', () => {

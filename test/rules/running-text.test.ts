@@ -38,3 +38,33 @@ describe('a heading that opens many pages of frames', () => {
     expect(kept.some((texts) => texts.includes('Regards croisés sur les territoires'))).toBe(false);
   });
 });
+
+describe('a heading that opens a page in many projects, pages apart', () => {
+  // The running header on every page at 31; the authors' heading opens pages 10, 13, 17, 32, 35
+  // (once per project, never two pages in a row) at 80, where other pages print a figure or text
+  // at other heights; a tutors' heading opens page 25 at the same height.
+  const opening = new Map<number, string>([[10, 'Auteurs du projet'], [13, 'Auteurs du projet'], [17, 'Auteurs du projet'], [25, 'Tuteurs au sein de la collectivité'], [32, 'Auteurs du projet'], [35, 'Auteurs du projet']]);
+  const pages = Array.from({ length: 30 }, (_, i) => {
+    const number = i + 8;
+    const heading = opening.get(number);
+    return page(number, [
+      run('Regards croisés sur les territoires', 45, 31, 8),
+      heading ? run(heading, 48, 80, 9, 'DejaVuSans-Bold', true) : run(`Une première ligne de texte, la ${number}e.`, 48, 66 + (number % 2) * 4, 10),
+      run('La suite du texte de la page.', 45, 300, 10),
+    ]);
+  });
+  const kept = dropRunningText(pages, pages.map(pageFragments), settings).map((fragments) => fragments.map((fragment) => fragment.text));
+
+  it('stays on every page it opens, and so does a heading at its height (scattered-repeats)', () => {
+    for (const [number, heading] of opening) expect(kept[number - 8]).toContain(heading);
+    expect(kept.some((texts) => texts.includes('Regards croisés sur les territoires'))).toBe(false);
+  });
+
+  it('while a credit alone on scattered photo pages, the outermost text of its band, goes', () => {
+    const photos = [9, 14, 20, 27].map((number) => page(number, [run('Crédit photo : Pascal Bastien', 495, 818, 6)]));
+    const all = [...pages.filter((p) => !photos.some((photo) => photo.number === p.number)), ...photos].sort((a, b) => a.number - b.number);
+    const texts = dropRunningText(all, all.map(pageFragments), settings).flat().map((fragment) => fragment.text);
+    expect(texts).not.toContain('Crédit photo : Pascal Bastien');
+    expect(texts).toContain('Auteurs du projet');
+  });
+});

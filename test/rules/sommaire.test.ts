@@ -150,6 +150,63 @@ describe('a collectivité printed after the page reference', () => {
   });
 });
 
+describe('a sommaire row cut by a page break', () => {
+  it('keeps the title that opens the next page with its entry when the collectivité came first, and reads on (row-across-pages)', () => {
+    const blocks = [
+      block([['PILOTER ENSEMBLE', 1, true]], 2),
+      block([['p. 5', 0.86, true]], 2),
+      block([['01', 1.14, true]], 2),
+      block([['VILLE DE LORVAL', 0.76, false]], 2),
+      block([['UN TITRE DE PROJET', 0.86, true]], 2),
+      block([['p. 9', 0.86, true]], 2),
+      block([['02', 1.14, true]], 2),
+      block([['DÉPARTEMENT DE LA VALMORE', 0.76, false]], 2),
+      block([['UN AUTRE TITRE', 0.86, true]], 3),
+      block([['p. 12', 0.86, true]], 3),
+      block([['03', 1.14, true]], 3),
+      block([['RÉGION DU NORD', 0.76, false]], 3),
+      block([['UN TROISIÈME TITRE', 0.86, true]], 3),
+    ];
+    expect(entries(blocks)).toEqual([
+      [1, 'VILLE DE LORVAL UN TITRE DE PROJET', 5, 'PILOTER ENSEMBLE'],
+      [2, 'DÉPARTEMENT DE LA VALMORE UN AUTRE TITRE', 9, 'PILOTER ENSEMBLE'],
+      [3, 'RÉGION DU NORD UN TROISIÈME TITRE', 12, 'PILOTER ENSEMBLE'],
+    ]);
+  });
+});
+
+describe('a title set like the section titles', () => {
+  it('is the title the last entry still lacks, not a section, when the first entry printed a line in its style (entry-line-not-section)', () => {
+    const blocks = [
+      block([['PILOTER ENSEMBLE', 0.9, true]], 2),
+      block([['01', 1.2, true]], 2),
+      block([['VILLE DE LORVAL', 0.8, false]], 2),
+      // The first title is too long for a section title: it shows how titles are set.
+      block([['MUTUALISATION, TERRITORIALISATION,', 0.9, true], ['GOUVERNANCE : ÉVOLUTIONS EN PERSPECTIVE', 0.9, true]], 2),
+      block([['02', 1.2, true]], 2),
+      block([['EST ENSEMBLE', 0.8, false]], 2),
+      block([['BILAN DES DIX ANS', 0.9, true]], 2),
+      block([['03', 1.2, true]], 2),
+      block([['RÉGION DU NORD', 0.8, false]], 2),
+      block([['UN TROISIÈME TITRE', 0.9, true]], 2),
+      block([['P05', 0.9, true]], 2),
+      block([['P08', 0.9, true]], 2),
+      block([['P11', 0.9, true]], 2),
+      block([['GÉRER AUTREMENT', 0.9, true]], 2),
+      block([['04', 1.2, true]], 2),
+      block([['VILLE DE BREST', 0.8, false]], 2),
+      block([['UN QUATRIÈME TITRE', 0.9, true]], 2),
+      block([['P14', 0.9, true]], 2),
+    ];
+    expect(entries(blocks)).toEqual([
+      [1, 'VILLE DE LORVAL MUTUALISATION, TERRITORIALISATION, GOUVERNANCE : ÉVOLUTIONS EN PERSPECTIVE', 5, 'PILOTER ENSEMBLE'],
+      [2, 'EST ENSEMBLE BILAN DES DIX ANS', 8, 'PILOTER ENSEMBLE'],
+      [3, 'RÉGION DU NORD UN TROISIÈME TITRE', 11, 'PILOTER ENSEMBLE'],
+      [4, 'VILLE DE BREST UN QUATRIÈME TITRE', 14, 'GÉRER AUTREMENT'],
+    ]);
+  });
+});
+
 describe('a misread number', () => {
   it('is read as the number expected at its place (« O9/ » after « 08/ »), and reported', () => {
     const blocks = ['08/', 'TITRE HUIT', '/ P40', 'O9/', 'TITRE NEUF', '/ P46', '10/', 'TITRE DIX', '/ P52'].map((text) => block(text));

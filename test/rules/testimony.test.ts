@@ -62,6 +62,70 @@ describe('tutors’ cards of a sidebar read under the next heading', () => {
   });
 });
 
+describe('a sidebar of tutors read in the middle of a text rubrique', () => {
+  it('keeps a card in regular type with the tutors and gives the text run on after it back to the rubrique (card-not-run-on)', () => {
+    const rubriques = splitRubriques(
+      [
+        block([['LE CONTEXTE', 1, true]], 17),
+        block([['Portant sur la diffusion de la culture usager, cette mission s’inscrit dans un contexte particulier. Associé à un projet, le PAR a', 1, false]], 17),
+        block([['ENCADREMENT', 1, true]], 17),
+        block([['Aleksandra GAIFFE – Directrice', 0.89, true], ['générale adjointe performance', 0.89, false]], 17),
+        block([['Sandra DE PINHO – Directrice Qualité', 0.89, false], ['et performance', 0.89, false]], 17),
+        block([['également permis la déclinaison d’actions ciblées, dont une démarche de simplification et le déploiement de la culture usager, objet de ce stage.', 1, false]], 17),
+        block([['LA PROBLÉMATIQUE', 1, true]], 17),
+        block([['Dans ce contexte, la mission consistait à réfléchir à la diffusion d’une culture usager.', 1, false]], 17),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 6 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['Aleksandra GAIFFE – Directrice générale adjointe performance', 'Sandra DE PINHO – Directrice Qualité et performance']);
+    expect(rubriques.find(([key]) => key === 'contexte')?.[1]).toHaveLength(2);
+  });
+});
+
+describe('the rest of a sentence read after a sidebar’s tutors', () => {
+  it('goes back to the rubrique the cards interrupted, with the list under it (sentence-run-on-after-tutors)', () => {
+    const rubriques = splitRubriques(
+      [
+        block([['LA PROBLÉMATIQUE', 1, true]], 24),
+        block([['L’équipe a construit des ateliers participatifs avec la majeure partie des cadres de la Ville et de', 1, false]], 24),
+        block([['ENCADREMENT', 1, true]], 24),
+        block([['Catherine TUDOSE-MARTINEZ –', 0.89, true], ['Directrice du management', 0.89, false]], 24),
+        block([['l’encadrement. On peut les regrouper en grandes thématiques :', 1, false]], 24),
+        { ...block([['Les métiers de l’accueil', 1, false]], 24), kind: 'listItem' as const },
+        { ...block([['Les espaces', 1, false]], 24), kind: 'listItem' as const },
+        block([['PISTES POUR AGIR', 1, true]], 24),
+        block([['Les propositions ont été discutées avec la direction générale des services.', 1, false]], 24),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 9 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['Catherine TUDOSE-MARTINEZ – Directrice du management']);
+    expect(rubriques.find(([key]) => key === 'problematique')?.[1]).toHaveLength(4);
+  });
+});
+
+describe('text in the body’s type read after tutors’ cards set smaller', () => {
+  it('goes back to the rubrique the cards interrupted, even in capitals after a colon (sentence-run-on-after-tutors)', () => {
+    const rubriques = splitRubriques(
+      [
+        block([['La problématique', 0.95, true]], 13),
+        block([['L’enjeu principal est d’assurer la mise en œuvre des deux documents-cadres :', 1, false]], 13),
+        block([['Encadrement', 0.95, true]], 13),
+        block([['Corinne DURAND', 0.85, true], ['Directrice de l’habitat et du logement', 0.8, false]], 13),
+        block([['Le plan partenarial de gestion de la demande 2018-2023', 1, false]], 13),
+        block([['La convention intercommunale d’attribution 2019-2024', 1, false]], 13),
+        block([['Pistes pour agir', 0.95, true]], 14),
+        block([['Les propositions ont été discutées avec la direction de l’habitat.', 1, false]], 14),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 4 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['Corinne DURAND Directrice de l’habitat et du logement']);
+    expect(rubriques.find(([key]) => key === 'problematique')?.[1]).toHaveLength(3);
+  });
+});
+
 describe('the end of a sentence read away from its start', () => {
   const read = (rest: string) =>
     splitRubriques(

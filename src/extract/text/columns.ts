@@ -29,8 +29,15 @@ export function isLaidOut(lines: readonly string[]): boolean {
   const inner = new RegExp(`\\S {${GUTTER_WIDTH},}\\S`);
   const written = lines.filter((line) => line.trim() !== '');
   const spaced = written.filter((line) => inner.test(line)).length;
-  return written.length > 0 && spaced / written.length >= LAID_OUT_SHARE;
+  // Or many rows set at a right column's start on their own (Ghostscript writes each column's rows apart).
+  // A loop, not a spread: a text may have hundreds of thousands of lines.
+  const margin = written.reduce((least, line) => Math.min(least, indentOf(line)), Infinity);
+  const apart = written.filter((line) => indentOf(line) >= margin + MIN_COLUMN_SHIFT).length;
+  return written.length > 0 && (spaced / written.length >= LAID_OUT_SHARE || apart / written.length >= COLUMN_ROWS_APART_SHARE);
 }
+
+/** Share of a text's lines set a column's width right of its margin from which its columns are read as laid out. */
+const COLUMN_ROWS_APART_SHARE = 0.25;
 
 /**
  * Puts the columns of a laid-out text in reading order.
@@ -54,8 +61,15 @@ function cut(rows: readonly string[], depth: number, out: string[]): void {
     }
     const gutter = findGutter(trimmed);
     if (gutter !== null) {
-      cut(trimmed.map((row) => row.slice(0, gutter)), depth + 1, out);
-      cut(trimmed.map((row) => row.slice(gutter)), depth + 1, out);
+      const left = trimmed.map((row) => row.slice(0, gutter));
+      const right = trimmed.map((row) => row.slice(gutter));
+      cut(dropOtherSideRows(left, right), depth + 1, out);
+      cut(dropOtherSideRows(right, left), depth + 1, out);
+      return;
+    }
+    const spanning = splitAtSpanningRows(trimmed);
+    if (spanning) {
+      for (const part of spanning) cut(part, depth + 1, out);
       return;
     }
   }
@@ -71,6 +85,53 @@ function cut(rows: readonly string[], depth: number, out: string[]): void {
 }
 
 const indentOf = (row: string): number => row.length - row.trimStart().length;
+
+/**
+ * A region whose columns have no gutter down the whole of it because rows above or below them run
+ * across the page (« Aller plus loin » and its references under two columns, after one blank row):
+ * it is cut at the blank row where the rows on one side have a gutter that a row on the other side
+ * runs over. The rows above are read before those below, each part cut again.
+ * @returns The two parts, or null when no blank row parts columns from rows running across.
+ */
+function splitAtSpanningRows(rows: readonly string[]): string[][] | null {
+  for (let at = 1; at < rows.length - 1; at++) {
+    if (rows[at]!.trim() !== '' || rows[at - 1]!.trim() === '') continue;
+    const above = rows.slice(0, at);
+    const below = rows.slice(at + 1);
+    for (const [columns, across] of [[above, below], [below, above]] as const) {
+      const gutter = findGutterRun(columns);
+      if (gutter && across.some((row) => row.slice(gutter.start, gutter.end).trim() !== '')) return [above, below];
+    }
+  }
+  return null;
+}
+
+/** A line that ends a sentence, a heading's colon or a quote: what follows may be a new paragraph. */
+const SENTENCE_END = /[.!?:;»)]$/;
+
+/** Share of a column's longest line from which a line is full: a line that ends a paragraph or a heading is shorter. */
+const FULL_LINE_SHARE = 0.75;
+
+/**
+ * Rows where only the other column has text (a converter that sets each column's lines at their
+ * own height interleaves the rows of two columns with different leading): on this side they are
+ * no paragraph break when the line above is a full line that ends no sentence, or ends cut at a
+ * hyphen. Those rows go; a blank row blank on both sides stays.
+ * @param side One column's rows.
+ * @param other The other column's rows, row for row.
+ */
+function dropOtherSideRows(side: readonly string[], other: readonly string[]): string[] {
+  const longest = side.reduce((most, row) => Math.max(most, row.trim().length), 0);
+  const kept: string[] = [];
+  side.forEach((row, i) => {
+    const above = kept.at(-1)?.trim() ?? '';
+    const below = side[i + 1]?.trim() ?? '';
+    const continues = /\p{L}-$/u.test(above) || (above.length >= FULL_LINE_SHARE * longest && !SENTENCE_END.test(above));
+    if (row.trim() === '' && other[i]!.trim() !== '' && above !== '' && below !== '' && continues) return;
+    kept.push(row);
+  });
+  return kept;
+}
 
 /** Character columns between the left column's start and the right one's, at least (a paragraph's indent is less). */
 const MIN_COLUMN_SHIFT = 20;
@@ -176,6 +237,11 @@ function partsEntry(rows: readonly string[], start: number, end: number): boolea
  * row over `GUTTER_WIDTH` columns or more, with text on both sides in `GUTTER_MIN_ROWS` rows.
  */
 function findGutter(rows: readonly string[]): number | null {
+  return findGutterRun(rows)?.end ?? null;
+}
+
+/** The widest gutter of the rows (see `findGutter`), its first and past-last blank columns. */
+function findGutterRun(rows: readonly string[]): { start: number; end: number } | null {
   const width = Math.max(...rows.map((row) => row.length));
   const occupied = new Array<boolean>(width).fill(false);
   for (const row of rows) for (let x = 0; x < row.length; x++) if (row[x] !== ' ') occupied[x] = true;
@@ -194,5 +260,5 @@ function findGutter(rows: readonly string[]): number | null {
       if (both >= GUTTER_MIN_ROWS) best = run;
     }
   }
-  return best ? best.end : null;
+  return best;
 }

@@ -48,13 +48,49 @@ const FOLIO = /^\s*[1-9]\d{0,2}\s*$/;
  * @returns The lines without those folios.
  */
 export function dropFolios(lines: readonly string[], breaks: ReadonlySet<number>): string[] {
-  let page = 1;
-  return lines.filter((line, index) => {
-    if (breaks.has(index)) page++;
-    // A number far from the page's rank is a project number or a figure set at the page's edge.
-    return !(FOLIO.test(line) && Math.abs(Number(line.trim()) - page) <= MAX_FOLIO_OFFSET && besideBreak(lines, breaks, index));
-  });
+  const folios = folioLines(lines, breaks);
+  return lines.filter((_, index) => !folios.has(index));
 }
+
+/**
+ * The indexes of the folio lines `dropFolios` removes.
+ * @param lines The text's lines, page breaks already blank.
+ * @param breaks Indexes of the page-break lines.
+ */
+export function folioLines(lines: readonly string[], breaks: ReadonlySet<number>): Set<number> {
+  let page = 1;
+  const folios = new Set<number>();
+  const pageOf: number[] = [];
+  const offsets = new Map<number, number>();
+  const numbered = new Set<number>();
+  lines.forEach((line, index) => {
+    if (breaks.has(index)) page++;
+    pageOf.push(page);
+    // A number far from the page's rank is a project number or a figure set at the page's edge.
+    const offset = Number(line.trim()) - page;
+    if (FOLIO.test(line) && Math.abs(offset) <= MAX_FOLIO_OFFSET && besideBreak(lines, breaks, index)) {
+      folios.add(index);
+      numbered.add(page);
+      offsets.set(offset, (offsets.get(offset) ?? 0) + 1);
+    }
+  });
+  // A page whose folio the converter wrote amid its text (after the columns it reads first): the
+  // number the other pages' folios give it, alone between blank lines, when no folio was beside its breaks.
+  const offset = [...offsets.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (offset === undefined || offsets.get(offset)! < MIN_FOLIOS_FOR_OFFSET) return folios;
+  lines.forEach((line, index) => {
+    const page = pageOf[index]!;
+    if (numbered.has(page) || !FOLIO.test(line) || Number(line.trim()) !== page + offset) return;
+    if ((lines[index - 1] ?? '').trim() === '' && (lines[index + 1] ?? '').trim() === '') {
+      folios.add(index);
+      numbered.add(page);
+    }
+  });
+  return folios;
+}
+
+/** Folios beside page breaks that tell the offset between a page's rank and its printed number. */
+const MIN_FOLIOS_FOR_OFFSET = 10;
 
 /** A line next to a page break, blank lines aside. */
 function besideBreak(lines: readonly string[], breaks: ReadonlySet<number>, index: number): boolean {
@@ -104,4 +140,42 @@ export function dropRunningLines(lines: readonly string[]): string[] {
     // With its page number, or printed the same (the number on a line of its own) on page after page.
     return key === null || ((numbersByKey.get(key)?.size ?? 0) < MIN_RUNNING_REPEATS && (occurrences.get(key) ?? 0) < MIN_SAME_RUNNING_REPEATS);
   });
+}
+
+/** Pages a text must show a running line or folio on, at least, for its page ends to be inferred from them. */
+const MIN_INFERRED_PAGES = 3;
+
+/**
+ * Page ends of a text written with no page breaks at all (Ghostscript's `txtwrite`): the lines
+ * that end a page on paper, a running line that carries the page number (« Regards croisés …
+ * 2031 / 2032   5 ») or a folio alone on its line, the folios counting up page after page. A page
+ * break goes after each.
+ * @param lines The text's lines (none of them a page break).
+ * @returns The lines with a form feed after each page end, or as they were when fewer than
+ * `MIN_INFERRED_PAGES` ends are found.
+ */
+export function inferPageBreaks(lines: readonly string[]): string[] {
+  const ends = new Set<number>();
+  const running = new Map<string, number[]>();
+  lines.forEach((line, index) => {
+    const match = /^(.*\S)\s+(\d{1,3})\s*$/.exec(line);
+    if (!match || !/\p{L}{3}/u.test(match[1]!)) return;
+    const key = match[1]!.replace(/\s+/g, ' ');
+    const indexes = running.get(key) ?? [];
+    indexes.push(index);
+    running.set(key, indexes);
+  });
+  for (const indexes of running.values()) if (indexes.length >= MIN_RUNNING_REPEATS) for (const index of indexes) ends.add(index);
+  let last = 0;
+  lines.forEach((line, index) => {
+    if (!FOLIO.test(line)) return;
+    const folio = Number(line.trim());
+    if (folio > last && folio - last <= MAX_FOLIO_OFFSET + 1) {
+      ends.add(index);
+      last = folio;
+    }
+  });
+  if (ends.size < MIN_INFERRED_PAGES) return [...lines];
+  // The line that ends a page is set apart from the page's text by a blank row, as it is on paper: it runs across the columns.
+  return lines.flatMap((line, index) => (ends.has(index) ? ['', line, '\f'] : [line]));
 }

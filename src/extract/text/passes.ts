@@ -5,10 +5,10 @@
  */
 import { isLaidOut, readColumns } from './columns.js';
 import { hasHeadingMarks, splitBoldRuns, stripLineMarkup } from './markdown.js';
-import { dropFolios, dropRunningLines, markPageBreaks } from './pages.js';
+import { dropFolios, dropRunningLines, folioLines, inferPageBreaks, markPageBreaks } from './pages.js';
 import { sortRostersReadAcross } from './rosters.js';
 import { movePageAfterCollectivite, orderSommaireColumns, splitFolioFromNumber, splitPageFromNextNumber } from './sommaire.js';
-import { placeSecondRosterHeading, splitRosterRuns, joinKernedWords, joinWordPieces, splitGluedEmails, splitGluedHeadings, splitGluedFigures, splitHeadingsGluedToText, splitRepeatedHeadings, splitRunInHeadings, splitTrailingBullets, splitSommaireRuns, unswapLetters } from './tokens.js';
+import { dealRostersReadAcross, placeSecondRosterHeading, splitRosterRuns, joinKernedWords, joinWordPieces, splitGluedEmails, splitGluedHeadings, splitGluedFigures, splitHeadingsGluedToText, splitRepeatedHeadings, splitRunInHeadings, splitTrailingBullets, splitSommaireRuns, unswapLetters } from './tokens.js';
 
 /**
  * How the converter separates blocks: `blocks`, a blank line ends a block (the seed converter,
@@ -47,7 +47,9 @@ const LINE_PASSES: readonly LinePass[] = [
   { name: 'bullets written after their item', run: splitTrailingBullets },
   { name: 'key figures glued to the label before', run: splitGluedFigures },
   { name: 'roster lines run together', run: splitRosterRuns },
+  // By the corps the e-mails give first; row by row where the e-mails do not tell.
   { name: 'rosters read across their columns', run: sortRostersReadAcross },
+  { name: 'rosters read across, row by row', run: dealRostersReadAcross },
   { name: 'two rosters read one after the other', run: placeSecondRosterHeading },
   { name: 'sommaire page run into the next number', run: splitPageFromNextNumber },
   { name: 'sommaire entries run together', run: splitSommaireRuns },
@@ -90,9 +92,16 @@ function dialectOf({ lines, breaks }: { lines: readonly string[]; breaks: Readon
  * page; a page number next to a break goes.
  */
 function pagesAndColumns(lines: string[]): string[] {
-  const { lines: marked, breaks } = markPageBreaks(lines);
+  const first = markPageBreaks(lines);
+  // A laid-out text with no page breaks at all has its columns read page by page all the same, its page ends told by running lines and folios.
+  const { lines: marked, breaks } = first.breaks.size === 0 && isLaidOut(first.lines) ? markPageBreaks(inferPageBreaks(lines)) : first;
   if (!isLaidOut(marked)) return dropFolios(marked, breaks);
   const pages: string[][] = [[]];
-  marked.forEach((line, index) => (breaks.has(index) ? pages.push([]) : pages.at(-1)!.push(line)));
+  // The folios go before the columns are read: set at a page's foot, they would end its last column.
+  const folios = folioLines(marked, breaks);
+  marked.forEach((line, index) => {
+    if (breaks.has(index)) pages.push([]);
+    else if (!folios.has(index)) pages.at(-1)!.push(line);
+  });
   return pages.flatMap((page) => [...readColumns(page), '']);
 }

@@ -155,6 +155,9 @@ const ENTRY_NUMBER = /^\s*\d{1,2}\/\s*(.*)$/;
 /** Lines an entry spans at most between its number and its page. */
 const MAX_ENTRY_LINES = 8;
 
+/** Words of the title's end looked for before the collectivité on the project page. */
+const TITLE_END_WORDS = 3;
+
 /**
  * A page set at the right of an entry's title (pdftotext: « TITRE  / P05 » read as the title, then
  * the page, then the collectivité under them): the line after the page that the project page prints
@@ -172,7 +175,9 @@ export function movePageAfterCollectivite(lines: readonly string[]): string[] {
     const next = out.findIndex((line, j) => j > i && line.trim() !== '');
     if (title === null || next < 0 || ENTRY_NUMBER.test(out[next]!) || ENTRY_PAGE.test(out[next]!)) continue;
     const lead = normalised[next]!.split(' ').slice(0, CONTINUATION_KEY_WORDS).join(' ');
-    if (!textAfter(next).includes(`${title} ${lead}`)) continue;
+    // The title's last words only: the project page may print a word of the title otherwise (« MUNICIPALES » / « COMMUNALES »).
+    const titleEnd = title.split(' ').slice(-TITLE_END_WORDS).join(' ');
+    if (!textAfter(next).includes(`${titleEnd} ${lead}`)) continue;
     const [page] = out.splice(i, 1);
     out.splice(next, 0, page!);
     const [normalisedPage] = normalised.splice(i, 1);

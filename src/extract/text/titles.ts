@@ -21,11 +21,17 @@ const MIN_ENTRY_LENGTH = 12;
 
 const key = (text: string): string => foldForMatch(text).replace(/[^A-Z0-9]/g, '');
 
-/** A sommaire entry, folded: its whole text (title and collectivité) and its last line. */
+/** A sommaire entry, folded: its whole text (title and collectivité), its last line, and the words before that line. */
 interface PrintedEntry {
   readonly text: string;
   readonly last: string;
+  readonly titleWords: ReadonlySet<string>;
 }
+
+/** Share of words a title printed on the project page has in common with the sommaire's (a word changed between the two printings). */
+const TITLE_WORDS_SHARE = 0.8;
+
+const wordsOf = (text: string): Set<string> => new Set(foldForMatch(text).split(/[^A-Z0-9]+/).filter(Boolean));
 
 /**
  * The sommaire's entries, folded.
@@ -41,7 +47,7 @@ function sommaireEntries(blocks: readonly Block[]): PrintedEntry[] {
     for (let j = i + 1; j < Math.min(lines.length, i + MAX_ENTRY_LINES); j++) {
       if (ENTRY_PAGE.test(lines[j]!)) {
         const text = key(parts.join(' '));
-        if (text.length >= MIN_ENTRY_LENGTH) entries.push({ text, last: key(parts.at(-1)!) });
+        if (text.length >= MIN_ENTRY_LENGTH) entries.push({ text, last: key(parts.at(-1)!), titleWords: wordsOf(parts.slice(0, -1).join(' ')) });
         break;
       }
       if (ENTRY_NUMBER.test(lines[j]!)) break;
@@ -62,18 +68,41 @@ export function cutAfterPrintedTitles(blocks: readonly Block[]): Block[] {
   return blocks.flatMap((block) => {
     if (block.lines.length < 2 || block.kind !== 'paragraph') return [block];
     let covered = '';
-    // Up to the block's last line: a block that is the whole entry still has its collectivité set apart.
+    // Up to the block's last line: a block that is the whole entry (laid-out text sets no blank line between title and collectivité) has its collectivité set apart too.
     for (let n = 1; n <= block.lines.length; n++) {
       covered += key(block.lines[n - 1]!.text);
       const entry = covered.length >= MIN_ENTRY_LENGTH ? entries.find(({ text }) => text === covered) : undefined;
       if (!entry) continue;
       const after = n < block.lines.length ? [withLines(block, block.lines.slice(n))] : [];
-      const collectiviteApart = n >= 2 && key(block.lines[n - 1]!.text) === entry.last;
-      if (!collectiviteApart) return [withLines(block, block.lines.slice(0, n)), ...after];
+      // The body may set on one line a collectivité the sommaire wrapped (« … DU PAYS NORD » / « MARTINIQUE (CAP NORD MARTINIQUE) »).
+      const collectiviteApart = n >= 2 && key(block.lines[n - 1]!.text).endsWith(entry.last);
+      if (!collectiviteApart) return after.length > 0 ? [withLines(block, block.lines.slice(0, n)), ...after] : [block];
       return [withLines(block, block.lines.slice(0, n - 1)), withLines(block, block.lines.slice(n - 1, n)), ...after];
     }
-    return [block];
+    return collectiviteUnderTitle(block, entries) ?? [block];
   });
+}
+
+/**
+ * A block that opens with a title and the collectivité under it, the title printed with a word
+ * changed from the sommaire's (« ARCHIVES MUNICIPALES » / « ARCHIVES COMMUNALES »): one of its
+ * lines is an entry's collectivité and the lines above share most of their words with that
+ * entry's title.
+ * @returns The title, the collectivité and what follows apart, or null.
+ */
+function collectiviteUnderTitle(block: Block, entries: readonly PrintedEntry[]): Block[] | null {
+  // The sommaire's own entry (« 01/ TITRE » / « VILLE ») stays whole.
+  if (ENTRY_NUMBER.test(block.lines[0]!.text)) return null;
+  for (let n = 1; n < block.lines.length; n++) {
+    const line = key(block.lines[n]!.text);
+    const above = wordsOf(block.lines.slice(0, n).map((printed) => printed.text).join(' '));
+    const shared = (entry: PrintedEntry): number => (2 * [...above].filter((word) => entry.titleWords.has(word)).length) / (above.size + entry.titleWords.size);
+    if (!entries.some((entry) => entry.last === line && entry.titleWords.size > 0 && shared(entry) >= TITLE_WORDS_SHARE)) continue;
+    // What the block runs on with after the collectivité (« LE CONTEXTE », « LES AUTEURS ») is a block of its own.
+    const after = n + 1 < block.lines.length ? [withLines(block, block.lines.slice(n + 1))] : [];
+    return [withLines(block, block.lines.slice(0, n)), withLines(block, block.lines.slice(n, n + 1)), ...after];
+  }
+  return null;
 }
 
 function withLines(block: Block, lines: Block['lines']): Block {

@@ -147,20 +147,24 @@ const ENTRY_PAGE_AT_RIGHT = /^(.*\S)\s{2,}(\/\s?P\d{1,3})\s*$/;
  * Cuts a line that runs sommaire entries together (« 12/ TITRE COLLECTIVITÉ / P61 13/ TITRE … »,
  * markdown converters joining a column into one paragraph) into the lines the sommaire prints:
  * the number with its title, the page reference, the next number. A page reference set at the
- * right of an entry's first line goes after the entry's other lines (up to a blank line or the
- * next number), where the other converters print it.
+ * right of an entry's first line goes after the entry's other lines (up to a blank line, the next
+ * number or a line set back at the number's start), where the other converters print it.
  * @param lines The text's lines.
  * @returns The lines, one entry part each.
  */
 export function splitSommaireRuns(lines: readonly string[]): string[] {
   const out: string[] = [];
   let heldPage: string | null = null;
+  let entryIndent = 0;
   const release = (): void => {
     if (heldPage !== null) out.push(heldPage);
     heldPage = null;
   };
+  const indent = (line: string): number => line.length - line.trimStart().length;
   for (const line of lines) {
-    if (line.trim() === '' || /^\s*\d{1,2}\s*\//.test(line)) release();
+    // An entry's other lines hang under its title: a line set back at the number's start (a section's title) ends it too.
+    if (line.trim() === '' || /^\s*\d{1,2}\s*\//.test(line) || (heldPage !== null && indent(line) <= entryIndent)) release();
+    if (/^\s*\d{1,2}\s*\//.test(line)) entryIndent = indent(line);
     const right = ENTRY_PAGE_AT_RIGHT.exec(line);
     if (right && !ENTRY_PAGE_INSIDE.test(right[1]!)) {
       out.push(right[1]!);
@@ -244,6 +248,65 @@ export function placeSecondRosterHeading(lines: readonly string[]): string[] {
     i = end;
   }
   return out;
+}
+
+/**
+ * Rosters set side by side that the converter read across, row by row (« PROMOTION A » /
+ * « PROMOTION B » / « PROMOTION C », then a name of A, of B, of C, a name of A…): each roster is
+ * in alphabetical order, so the names are dealt to the rosters in turn, each name to the next
+ * roster it keeps in order; a roster that a name does not fit has ended (its column is shorter,
+ * the rows below it hold only the columns before). Each heading is then followed by its names.
+ * Left as it is unless the names so dealt fill every roster and the names as read are not already
+ * the rosters one after the other.
+ */
+export function dealRostersReadAcross(lines: readonly string[]): string[] {
+  const out = [...lines];
+  for (let i = 0; i < out.length; i++) {
+    if (!isRosterLine(out[i]!) || (i > 0 && isRosterLine(out[i - 1]!))) continue;
+    let end = i;
+    while (end + 1 < out.length && (out[end + 1]!.trim() === '' || isRosterLine(out[end + 1]!))) end++;
+    const names = out.slice(i, end + 1).filter((line) => line.trim() !== '');
+    const before: { start: number; end: number }[] = [];
+    for (let heading = headingBlockBefore(out, i); heading; heading = headingBlockBefore(out, heading.start)) before.unshift(heading);
+    const restarts = names.filter((name, k) => k > 0 && sortKey(name) < sortKey(names[k - 1]!)).length;
+    if (names.length < MIN_ROSTER_NAMES) continue;
+    // The headings nearest the names first: a title in capitals further up is no roster's.
+    let headings: { start: number; end: number }[] = [];
+    let rosters: string[][] | null = null;
+    for (let count = 2; count <= Math.min(before.length, restarts) && !rosters; count++) {
+      headings = before.slice(-count);
+      rosters = dealInTurn(names, count);
+    }
+    if (!rosters) continue;
+    const rewritten = headings.flatMap((heading, k) => [...out.slice(heading.start, heading.end + 1), '', ...rosters[k]!, '']);
+    out.splice(headings[0]!.start, end + 1 - headings[0]!.start, ...rewritten);
+    i = headings[0]!.start + rewritten.length - 1;
+  }
+  return out;
+}
+
+/** The names dealt to `count` rosters in turn (see `dealRostersReadAcross`), or null when a name fits no roster still open or a roster stays empty. */
+function dealInTurn(names: readonly string[], count: number): string[][] | null {
+  const rosters: string[][] = Array.from({ length: count }, () => []);
+  const ended = new Set<number>();
+  let next = 0;
+  for (const name of names) {
+    let placed = false;
+    for (let step = 0; step < count && !placed; step++) {
+      const k = (next + step) % count;
+      if (ended.has(k)) continue;
+      const last = rosters[k]!.at(-1);
+      if (last !== undefined && sortKey(name) < sortKey(last)) {
+        ended.add(k);
+        continue;
+      }
+      rosters[k]!.push(name);
+      next = (k + 1) % count;
+      placed = true;
+    }
+    if (!placed) return null;
+  }
+  return rosters.every((roster) => roster.length > 0) ? rosters : null;
 }
 
 /** The block of lines in capitals right before `index` (blank lines between), or null. */
