@@ -47,7 +47,7 @@ export const DIAGNOSTIC_CODES = {
   TUTOR_NAME_VARIANT: { severity: 'info', meaning: 'le nom du tuteur est imprimé autrement dans le témoignage' },
   TUTOR_ROLE_VARIANT: { severity: 'info', meaning: 'la fonction du tuteur est formulée autrement dans le témoignage' },
   SUSPECT_COPY: { severity: 'info', meaning: 'une longue fonction de tuteur identique mot pour mot à celle d’un autre projet (autre collectivité)' },
-  TOC_TITLE_MISMATCH: { severity: 'info', meaning: 'titre ou collectivité du sommaire différent de la page du projet (mots différents cités)' },
+  TOC_TITLE_MISMATCH: { severity: 'info', meaning: 'titre ou collectivité du sommaire différent de la page du projet (mots différents cités ; la collectivité imprimée au sommaire avant le titre n’en est pas une)' },
   TOC_PAGE_MISMATCH: { severity: 'warning', meaning: 'PDF : le projet ne commence pas à la page annoncée par le sommaire' },
   TOC_PROJECT_MISSING: { severity: 'error', meaning: 'projet annoncé au sommaire mais introuvable' },
   TOC_ENTRY_MISSING: { severity: 'warning', meaning: 'projet trouvé mais absent du sommaire' },
@@ -62,7 +62,7 @@ export const DIAGNOSTIC_CODES = {
   RUBRIQUE_HEADING_VARIANT: { severity: 'info', meaning: 'un titre de rubrique écrit autrement que dans le reste de la brochure (reconnu quand même)' },
   TESTIMONY_OUTSIDE_RUBRIQUE: { severity: 'info', meaning: 'pas de titre de témoignage, mais les paroles citées du tuteur imprimées dans une autre rubrique' },
   TESTIMONY_BY_TYPE: { severity: 'info', meaning: 'un témoignage sans titre, sans guillemets ni signature, reconnu à sa seule typographie (texte plus grand que le corps en fin de rubrique)' },
-  FIGURES_WITHOUT_HEADING: { severity: 'info', meaning: 'des chiffres clés sans titre, chacun seul sur son libellé, lus à la fin de la rubrique qui les précède' },
+  FIGURES_WITHOUT_HEADING: { severity: 'info', meaning: 'des chiffres clés sans titre, chacun seul sur son libellé ou en gras en tête de son libellé, lus à la fin de la rubrique qui les précède' },
   DUPLICATED_TEXT: {
     severity: 'warning',
     otherwise: { severity: 'info', when: 'cellule de tableau' },

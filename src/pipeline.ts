@@ -1,5 +1,5 @@
 /**
- * Composes the stages: extract -> segment -> parse -> normalise -> check -> validate. The only
+ * Composes the stages: extract -> features -> segment -> parse -> normalise -> check -> validate. The only
  * module that knows the order; each stage is a plain function of the previous one's output.
  */
 import { createHash } from 'node:crypto';
@@ -14,7 +14,8 @@ import type { BrochureDocument, Diagnostic, ExtractedDocument, ParsedProject, Se
  * threads start first and these modules load while they read.
  */
 const laterStageModules = async () => {
-  const [{ segmentDocument }, { parseProject }, { normaliseDocument }, { selfCheck }, { assertValid, prepareValidator }, { compileProfile, DEFAULT_VOCABULARY }] = await Promise.all([
+  const [{ describeBlocks }, { segmentDocument }, { parseProject }, { normaliseDocument }, { selfCheck }, { assertValid, prepareValidator }, { compileProfile, DEFAULT_VOCABULARY }] = await Promise.all([
+    import('./features.js'),
     import('./segment/index.js'),
     import('./parse/index.js'),
     import('./normalise/index.js'),
@@ -22,7 +23,7 @@ const laterStageModules = async () => {
     import('./validate/index.js'),
     import('./profile.js'),
   ]);
-  return { segmentDocument, parseProject, normaliseDocument, selfCheck, assertValid, prepareValidator, compileProfile, DEFAULT_VOCABULARY };
+  return { describeBlocks, segmentDocument, parseProject, normaliseDocument, selfCheck, assertValid, prepareValidator, compileProfile, DEFAULT_VOCABULARY };
 };
 type LaterStages = Awaited<ReturnType<typeof laterStageModules>>;
 
@@ -104,6 +105,8 @@ async function runStagesWithin(bytes: Uint8Array, options: PipelineOptions, dead
 function laterStages(stages: LaterStages, bytes: Uint8Array, options: PipelineOptions, extracted: ExtractedDocument, extract: number, lap: () => number): StageResults {
   const { segmentDocument, normaliseDocument, assertValid } = stages;
   const vocabulary = options.profile ? stages.compileProfile(options.profile) : stages.DEFAULT_VOCABULARY;
+  // The features layer, once, before any stage reads the blocks (timed with segment).
+  stages.describeBlocks(extracted, vocabulary);
   const segmented = segmentDocument(extracted, vocabulary);
   const segment = lap();
   const { parsed, failures } = parseEach(segmented, stages.parseProject, vocabulary);

@@ -1,7 +1,8 @@
 /**
  * Types shared by the stages, in pipeline order.
  *
- *   bytes/string --extract--> ExtractedDocument (Block[])
+ *   bytes/string --extract--> ExtractedDocument (Block[], each with its `box` on the page)
+ *                --features--> the same blocks, each with its `features` (size class, weight, case, gap, shapes)
  *                --segment--> SegmentedDocument (sommaire, sections, ProjectBlock[], rosters)
  *                --parse-->   ParsedProject[] (fields as printed)
  *                --normalise--> BrochureDocument (output contract v2) + Diagnostic[]
@@ -126,6 +127,70 @@ export interface Block {
   readonly lines: readonly TextLine[];
   /** 1-based PDF page of the first line; `null` for converter text. */
   readonly page: number | null;
+  /**
+   * Where the block is printed, as the layout found it (PDF input). Absent where unknown: converter
+   * text, and a block a later stage made up (a sommaire entry's lines). A block a stage cuts out of
+   * another keeps the box of the block it was cut from.
+   */
+  readonly box?: BlockBox;
+  /**
+   * How the block is set and what it looks like, computed once (`src/features.ts`, with the run's
+   * vocabulary): right after layout for a PDF, on first request for converter text. Not enumerable: a block a stage makes from another (`{ ...block,
+   * lines }`) does not inherit features computed for other lines, and no output carries them.
+   * Read them with `featuresOf(block, vocabulary)`, which computes (once) what a block lacks.
+   */
+  readonly features?: BlockFeatures;
+}
+
+/** A block's place on its page, in points (origin at the page's top-left corner, y grows downwards). */
+export interface BlockBox {
+  /** Left edge of its lines on the block's first page. */
+  readonly x: number;
+  /** Top of its first line (the baseline less three quarters of the line's size, as the layout measures white). */
+  readonly y: number;
+  /** From the left edge to the right end of its longest line. */
+  readonly width: number;
+  /** From the top of the first line to a quarter size under the last line's baseline (lines of its first page and region). */
+  readonly height: number;
+  /** 0-based index, on its page, of the reading-order region (XY-cut leaf) the block was read in. */
+  readonly region: number;
+  /** 0-based index, on its page, of the column (or band) that region belongs to: regions sharing it are one column's flow. */
+  readonly column: number;
+}
+
+/** A block's size relative to the body (`src/typography.ts` thresholds), all its lines alike; `mixed` when they differ. */
+export type SizeClass = 'smaller' | 'body' | 'larger' | 'display' | 'mixed';
+
+/**
+ * What the stages ask of a block again and again, computed once (`src/features.ts`). `null` where
+ * the input cannot tell (converter text has no sizes, weights nor positions).
+ */
+export interface BlockFeatures {
+  /** `display`: every line ≥ `DISPLAY_SIZE`; `larger`: every line ≥ `LARGER_THAN_BODY`; `smaller`: every line ≤ `SMALLER_THAN_BODY`; `body`: every line between. */
+  readonly size: SizeClass | null;
+  /** `bold` or `regular` when every line is; `mixed` otherwise. */
+  readonly weight: 'bold' | 'regular' | 'mixed' | null;
+  /** `upper`: no lower-case letter; `title`: no word of two letters or more starts in lower case; `mixed` otherwise. `null`: no letter. */
+  readonly case: 'upper' | 'title' | 'mixed' | null;
+  /**
+   * White between the previous block and this one, in body line heights (baseline-to-baseline of
+   * body text): (leading − 1) / leading between two lines of one paragraph, 0.17 at a 1.2 leading.
+   * `null` without positions, after a block of another page, and when the block does not stand
+   * under the previous one (the next column's top, a float read after the text beside it).
+   */
+  readonly gapBefore: number | null;
+  /** The project number the first line prints alone (« 01/ », « PROJET 01 », « 01 »), else `null`. */
+  readonly projectNumber: number | null;
+  /** A line holds an e-mail of the family's domains. */
+  readonly familyEmail: boolean;
+  /** The first line reads as a person's name (« Claire LE GOFF »). */
+  readonly personName: boolean;
+  /** The first line is a key figure set alone (« 150 000 », « +18 % »), its label (if any) after it. */
+  readonly figure: boolean;
+  /** A line ends with a dot leader and a page (a sommaire entry). */
+  readonly dotLeader: boolean;
+  /** The block prints a web address. */
+  readonly url: boolean;
 }
 
 /** Output of the extract stage. */
@@ -136,6 +201,8 @@ export interface ExtractedDocument {
   readonly pageCount: number | null;
   /** The document's text in reading order, running headers and page numbers removed. */
   readonly blocks: readonly Block[];
+  /** Baseline-to-baseline distance of body lines, in points, that `BlockFeatures.gapBefore` is measured in (PDF input; absent for text). */
+  readonly bodyLineHeight?: number;
   /** Anomalies met while reading (e.g. a page with no text). */
   readonly diagnostics: readonly Diagnostic[];
 }

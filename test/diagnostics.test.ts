@@ -57,6 +57,12 @@ describe('a hand-made brochure', () => {
     expect(codes(await diagnosticsOf(renderBrochure(cleanBrochure())))).toEqual([]);
   });
 
+  it('raises nothing when the sommaire prints each collectivité over its title (toc-collectivite-first)', async () => {
+    const spec = cleanBrochure();
+    for (const projet of spec.sections.flatMap((section) => section.projets)) projet.sommaireCollectiviteFirst = true;
+    expect(codes(await diagnosticsOf(renderBrochure(spec)))).toEqual([]);
+  });
+
   const planted: [string, (spec: BrochureSpec) => void, string[]][] = [
     ['an e-mail that misspells the name', (s) => { s.sections[0]!.projets[0]!.auteurs[0]!.email = 'alice.martine@administrateur-inet.org'; }, ['EMAIL_NAME_MISMATCH@1']],
     ['a non-ASCII e-mail', (s) => { s.sections[0]!.projets[0]!.auteurs[1]!.email = 'emma.roussél@conservateur-inet.org'; }, ['EMAIL_NON_ASCII@1']],
@@ -68,6 +74,10 @@ describe('a hand-made brochure', () => {
     ['a corps unlike the promotion', (s) => { s.promotions[2]!.membres = ['PETIT David']; s.promotions[0]!.membres.push('DURAND Chloé'); }, ['CORPS_PROMOTION_MISMATCH@3']],
     ['a roster heading unlike the cover', (s) => { s.promotions[1]!.heading = 'MARIE CURY'; }, ['PROMOTION_NAME_MISMATCH']],
     ['a sommaire title unlike the page', (s) => { s.sections[0]!.projets[1]!.sommaireTitre = 'UN DEUXIEME PROJET'; }, ['TOC_TITLE_MISMATCH@2']],
+    ['a sommaire title unlike the page, the sommaire printing the collectivité over it', (s) => {
+      s.sections[0]!.projets[1]!.sommaireTitre = 'UN DEUXIEME PROJET';
+      s.sections[0]!.projets[1]!.sommaireCollectiviteFirst = true;
+    }, ['TOC_TITLE_MISMATCH@2']],
     ['a missing rubrique', (s) => { delete s.sections[0]!.projets[1]!.problematique; }, ['MISSING_RUBRIQUE@2']],
     ['an empty « Les chiffres »', (s) => { s.sections[1]!.projets[0]!.chiffres = []; }, ['EMPTY_RUBRIQUE@3']],
     ['a singular label over two tutors', (s) => {

@@ -103,7 +103,7 @@ describe('extract --explain on the 2019 PDF', () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).projets).toHaveLength(22);
     const project = run.stderr.slice(run.stderr.indexOf('Project 07'));
-    expect(project).toMatch(/^Project 07 « .+ » \(pages \d+–\d+\):\n  start: « 07 » on p\. \d+; the sommaire announces p\. \d+\n(    - .+\n)+  rubrique cuts/);
+    expect(project).toMatch(/^Project 07 « .+ » \(pages \d+–\d+\):\n  start: « 07 » on p\. \d+; the sommaire announces p\. \d+\n    set: display, bold, no letters; shapes: project number 7\b.*\n(    - .+\n)+  rubrique cuts/);
     expect(project).toMatch(/^    - authors-heading: the authors' heading follows the number$/m);
     expect(project).toMatch(/  rubrique cuts and moves:\n(    - p\. \d+ known-heading -> \w+: « .+ »\n)+/);
     expect(project).toMatch(/-> contexte: « CONTEXTE »/);

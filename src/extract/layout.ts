@@ -20,7 +20,7 @@
  * Coordinates are points with y growing downwards (`PdfTextRun.y` is the baseline from the top).
  */
 import { BrochureError } from '../errors.js';
-import type { Diagnostic, ExtractedDocument, PdfPages } from '../types.js';
+import type { BlockBox, Diagnostic, ExtractedDocument, PdfPages } from '../types.js';
 import { continuesAcrossBreak, leafBlocks, withinTextColumn, type DraftBlock } from './blocks.js';
 import { measure, pageFragments } from './fragments.js';
 import { respaceLetterSpaced } from './letter-spacing.js';
@@ -53,28 +53,70 @@ export function layoutPages(read: PdfPages, options: LayoutOptions = {}): Extrac
   const kept = dropRunningText(pages.pages, perPage, settings);
   const metrics = measure(kept);
   const drafts: DraftBlock[] = [];
+  // Where each draft was read (parallel to `drafts`): a draft joined across a break keeps its first part's.
+  const places: Place[] = [];
   let lastFull = false;
   for (const fragments of kept) {
     if (fragments.length === 0) continue;
     const leaves: Leaf[] = [];
     cutRegion(fragments, null, metrics, leaves);
-    for (const leaf of placeFloats(leaves, metrics)) {
+    const columns: Leaf['column'][] = [];
+    placeFloats(leaves, metrics).forEach((leaf, region) => {
       const blocks = leafBlocks(withinTextColumn(leaf, leaves, metrics), metrics);
-      if (blocks.length === 0) continue;
+      if (blocks.length === 0) return;
+      if (!columns.includes(leaf.column)) columns.push(leaf.column);
+      const column = columns.indexOf(leaf.column);
       const previous = drafts.at(-1);
       if (previous && lastFull && continuesAcrossBreak(previous, blocks[0]!)) {
         drafts[drafts.length - 1] = { kind: previous.kind, lines: [...previous.lines, ...blocks[0]!.lines] };
         blocks.shift();
       }
       drafts.push(...blocks);
+      places.push(...blocks.map((block) => ({ region, column, lines: block.lines.length })));
       // Whether the region's last line runs to the column edge: a paragraph cut by the break, not ended.
       const last = drafts.at(-1)!.lines.at(-1)!;
       lastFull = last.x1 >= leaf.colX1 - 0.1 * (leaf.colX1 - leaf.colX0);
-    }
+    });
   }
   const keepHyphen = hyphenVocabulary(drafts);
-  const blocks = drafts.map((draft) => finishBlock(draft, metrics, keepHyphen));
-  return { format: 'pdf', pageCount: pages.pageCount, blocks, diagnostics: [...textLayer, ...skippedTextDiagnostics(pages)] };
+  const blocks = drafts.map((draft, i) => ({ ...finishBlock(draft, metrics, keepHyphen), box: boxOf(draft, places[i]!) }));
+  const bodyLineHeight = metrics.bodySize * metrics.leadingRatio;
+  return { format: 'pdf', pageCount: pages.pageCount, blocks, bodyLineHeight, diagnostics: [...textLayer, ...skippedTextDiagnostics(pages)] };
+}
+
+/** Where a draft was read: its region and column on the page, and how many of its lines were read there. */
+interface Place {
+  readonly region: number;
+  readonly column: number;
+  readonly lines: number;
+}
+
+/** Share of a line's size above its baseline, and below it, as `blocks.ts` measures the white between lines. */
+const ASCENT = 0.75;
+const DESCENT = 0.25;
+
+/**
+ * The box of a draft's lines read in its first region (a paragraph joined across a break is
+ * placed where it starts).
+ */
+function boxOf(draft: DraftBlock, place: Place): BlockBox {
+  const lines = draft.lines.slice(0, place.lines);
+  const first = lines[0]!;
+  const last = lines.at(-1)!;
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  for (const line of lines) {
+    x0 = Math.min(x0, line.x0);
+    x1 = Math.max(x1, line.x1);
+  }
+  const top = first.y - ASCENT * first.size;
+  const bottom = last.y + DESCENT * last.size;
+  return { x: toPoints(x0), y: toPoints(top), width: toPoints(x1 - x0), height: toPoints(bottom - top), region: place.region, column: place.column };
+}
+
+/** Hundredths of a point: finer than any layout decision, coarse enough to read. */
+function toPoints(value: number): number {
+  return Math.round(value * 100) / 100;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { tableRowsAcross } from './cells.js';
 import type { Fragment, Metrics } from './fragments.js';
-import { SMALLER_THAN_BODY } from '../typography.js';
+import { DISPLAY_SIZE, SMALLER_THAN_BODY } from '../typography.js';
 
 /** A region of the page that the XY-cut could not split further, with the column it lies in. */
 export interface Leaf {
@@ -103,6 +103,8 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
       }
     }
     if (columns.parts.length > 1) {
+      const figureRow = figureRowAcross(fragments, columns.parts, body);
+      if (figureRow) return recurse(figureRow, 'band');
       const table = tableRowsAcross(fragments, columns.parts, metrics);
       if (table) return recurse(table, 'band');
       const figureRows = figureTableRows(fragments, columns.parts, body);
@@ -167,6 +169,38 @@ function marginHeadingRows(fragments: readonly Fragment[], columns: readonly Fra
   // The floated box is read whole after the row it starts beside, before the next heading's.
   if (floated) rows.splice(rowOf(Math.min(...floated.map((fragment) => fragment.top))) + 1, 0, floated);
   return [...rows, ...beyond].filter((row) => row.length > 0);
+}
+
+/** A key figure in display type holds a digit and at most this many characters (« 12 500 », « +18 % », « 1 ÈRE »). */
+const MAX_FIGURE_CHARS = 12;
+
+/** Sizes read from a PDF fall a hair short of the size set (15 pt reads 14.9999994 pt). */
+const SIZE_READ_TOLERANCE = 0.01;
+
+/**
+ * Key figures set as a row across the columns (a grid spanning the columns under the text, closer
+ * to it than a band gap): bold figures in display type on one baseline, in two columns or more, and
+ * in every column that goes on below the row's top. Cut across the columns at the row's top, the
+ * text above read first, column by column, then the row, each figure with its label. `null` when
+ * there is no such row, or no text above it.
+ */
+function figureRowAcross(fragments: readonly Fragment[], columns: readonly Fragment[][], body: number): Fragment[][] | null {
+  const isFigure = (fragment: Fragment): boolean => fragment.bold && fragment.size >= (DISPLAY_SIZE - SIZE_READ_TOLERANCE) * body && /\d/.test(fragment.text) && fragment.text.trim().length <= MAX_FIGURE_CHARS;
+  const figures = fragments.filter(isFigure).sort((a, b) => a.top - b.top);
+  for (const figure of figures) {
+    const row = figures.filter((other) => Math.abs(other.y - figure.y) <= 0.3 * body);
+    const held = new Set(row.map((member) => columns.findIndex((part) => part.includes(member))));
+    if (held.size < 2) continue;
+    const top = Math.min(...row.map((member) => member.top));
+    const above = fragments.filter((fragment) => fragment.top < top);
+    const below = fragments.filter((fragment) => fragment.top >= top);
+    // Under the text: every column going on below the row's top holds one of its figures (figures
+    // stacked in one column may stand level with another column's by chance, text beside them).
+    const besideText = columns.some((part, c) => !held.has(c) && part.some((fragment) => below.includes(fragment)));
+    if (above.length === 0 || besideText) return null;
+    return [above, below];
+  }
+  return null;
 }
 
 /**

@@ -336,7 +336,9 @@ function checkSommaire({ document, segmented }: CheckInput): Diagnostic[] {
     }
     const printed = words(entry.texte);
     const onPage = words(`${projet.titre} ${projet.collectivite}`);
-    if (printed.join(' ') !== onPage.join(' ')) {
+    // A sommaire may print the collectivité over the title (`rule: toc-collectivite-first`): the same words in that order agree too.
+    const collectiviteFirst = words(`${projet.collectivite} ${projet.titre}`);
+    if (printed.join(' ') !== onPage.join(' ') && printed.join(' ') !== collectiviteFirst.join(' ')) {
       const [left, right] = differingSpans(printed, onPage);
       out.push({
         code: 'TOC_TITLE_MISMATCH',

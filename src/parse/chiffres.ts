@@ -64,8 +64,32 @@ function inlineFigure(block: Block, text: string): { valeur: string; label: stri
   return inline ? { valeur: inline[1]!, label: inline[2]! } : null;
 }
 
+/**
+ * Whether a block is a key figure set inline in bold at the start of its label (« **26** communes
+ * membres… »): a paragraph whose first line opens with a bold run that is a whole figure, with
+ * label words after it, and no other line bold. A number merely opening a sentence is not one:
+ * the figure's weight sets it apart.
+ * @param block A block.
+ * @returns `true` for a bold figure leading its label.
+ */
+export function isBoldInlineFigure(block: Block): boolean {
+  const lead = block.lines[0]?.boldLead?.trim();
+  return block.kind === 'paragraph' && lead !== undefined && BOLD_FIGURE.test(lead) && block.text.trim().length > lead.length && block.lines.slice(1).every((line) => line.bold === false);
+}
+
 /** A short title-like block after a figure's label starts a box (« Les profils des personnels », « Et après... »). */
 const BOX_TITLE = /^[\p{Lu}&«"][^\d]{0,50}$/u;
+
+/**
+ * Whether a block after the key figures can title a box printed with them: a short paragraph
+ * opening with a capital, with no number, not ending as a sentence or a list does (an ellipsis may).
+ * @param block A block.
+ * @returns `true` for a box title's shape.
+ */
+export function isFiguresBoxTitle(block: Block): boolean {
+  const text = block.text.trim();
+  return block.kind === 'paragraph' && BOX_TITLE.test(text) && !/[.,;:]$/.test(text.replace(/\.\.\.$/, ''));
+}
 
 /**
  * A table of figures read column by column (the values, then the labels): figures left without a
@@ -213,7 +237,7 @@ export function parseFigures(printed: readonly Block[]): { figures: PrintedFigur
       continue;
     }
     const current = figures.at(-1);
-    if (current && current.label.length >= columnRun(figures) && block.kind === 'paragraph' && BOX_TITLE.test(text) && !/[.,;:]$/.test(text.replace(/\.\.\.$/, ''))) {
+    if (current && current.label.length >= columnRun(figures) && isFiguresBoxTitle(block)) {
       box = { titre: text, blocks: [] };
       continue;
     }

@@ -12,8 +12,8 @@ import { foldForMatch } from '../conventions.js';
 import { isHeaderRowText, type Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, RubriqueKey } from '../types.js';
-import { isQuoteType, isRegular, isSmallerThanBody, lineSizes } from '../typography.js';
-import { isStandaloneFigure } from './chiffres.js';
+import { isLargerThanBody, isQuoteType, isRegular, isSmallerThanBody, lineSizes } from '../typography.js';
+import { isBoldInlineFigure, isFiguresBoxTitle, isStandaloneFigure } from './chiffres.js';
 import { isAnyCaseName, isNamePart, splitNameAndRole } from './people.js';
 import type { Rubrique } from './rubriques.js';
 import { isProse, isSidebarCard, isTeamBlock, meaningOf } from './structure.js';
@@ -24,17 +24,17 @@ export interface ShapeState {
   title: Block[];
   /** The project's rubriques, in order. */
   readonly rubriques: Rubrique[];
-  /** The boxes under unknown headings. */
-  readonly boxes: readonly { readonly blocks: Block[] }[];
+  /** The boxes under unknown headings (a move may add one). */
+  readonly boxes: { readonly heading: string; readonly blocks: Block[] }[];
   readonly vocabulary: Vocabulary;
   /** Project number and page, for diagnostics. */
   readonly where: { projet: number; page?: number };
   readonly diagnostics: Diagnostic[];
 }
 
-/** Blocks one move put into a rubrique. */
+/** Blocks one move put into a rubrique (or into a box: `encadre`). */
 export interface Move {
-  readonly to: RubriqueKey;
+  readonly to: RubriqueKey | 'encadre';
   readonly blocks: readonly Block[];
 }
 
@@ -53,6 +53,7 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'prose-inside-team-to-empty-rubrique', run: returnProseInsideTeam },
   { id: 'tutors-under-team', run: splitTutorsUnderTeam },
   { id: 'appended-figures', run: liftAppendedFigures },
+  { id: 'box-closing-text', run: liftClosingBoxes },
   { id: 'pull-quote-to-testimony', run: moveEndingPullQuote },
   { id: 'sidebar-cards-to-tutors', run: moveSidebarCards },
   { id: 'signature-after-cards', run: returnSignatureToTestimony },
@@ -372,13 +373,36 @@ function appendedFiguresStart(blocks: readonly Block[]): number {
     return pairs;
   };
   for (let start = 1; start < blocks.length; start++) if (pairsFrom(start) >= MIN_APPENDED_FIGURES) return start;
+  return inlineFiguresStart(blocks);
+}
+
+/**
+ * Where key figures set inline end a rubrique (« **26** communes… », « **12 500** repas… »): a
+ * bold figure leading its label, after some text, from which every block is such a figure or a
+ * regular paragraph (a label's further paragraph) up to the rubrique's end or a box printed with
+ * the figures (a bold title, then its text), with at least `MIN_APPENDED_FIGURES` figures and no
+ * fewer figures than further paragraphs. The figures' weight sets them apart from the text, and
+ * ending the rubrique sets them apart from a list in it. `-1` without such a run.
+ */
+function inlineFiguresStart(blocks: readonly Block[]): number {
+  const isLabelParagraph = (block: Block): boolean => block.kind === 'paragraph' && isRegular(block) && isFigureLabel(block);
+  const isBoxTitle = (block: Block): boolean => block.lines.every((line) => line.bold === true) && isFiguresBoxTitle(block);
+  for (let start = 1; start < blocks.length; start++) {
+    if (!isBoldInlineFigure(blocks[start]!)) continue;
+    let end = start;
+    while (end < blocks.length && (isBoldInlineFigure(blocks[end]!) || isLabelParagraph(blocks[end]!))) end++;
+    if (end < blocks.length && !isBoxTitle(blocks[end]!)) continue;
+    const figures = blocks.slice(start, end).filter(isBoldInlineFigure).length;
+    if (figures >= MIN_APPENDED_FIGURES && figures >= end - start - figures) return start;
+  }
   return -1;
 }
 
 /**
  * Key figures appended to the rubrique before them, with no heading of their own: when no
- * rubrique is the figures', a run of at least two figures set alone, each over its label, in a
- * text rubrique or the testimony becomes the figures rubrique, after that one, with what follows it.
+ * rubrique is the figures', a run of at least two figures set alone, each over its label, or set
+ * inline in bold ending the rubrique, in a text rubrique or the testimony becomes the figures
+ * rubrique, after that one, with what follows it.
  */
 function liftAppendedFigures(state: ShapeState): Move[] {
   const result = state.rubriques;
@@ -394,11 +418,51 @@ function liftAppendedFigures(state: ShapeState): Move[] {
       severity: 'info',
       ...state.where,
       ...(figures[0]!.page !== null ? { page: figures[0]!.page } : {}),
-      message: `Projet ${String(state.where.projet).padStart(2, '0')} : chiffres clés sans titre, lus à la suite de la rubrique « ${rubrique.heading || rubrique.key} » (chiffres seuls, chacun sur son libellé, à partir de « ${figures[0]!.text.trim()} »).`,
+      message: `Projet ${String(state.where.projet).padStart(2, '0')} : chiffres clés sans titre, lus à la suite de la rubrique « ${rubrique.heading || rubrique.key} » (${isStandaloneFigure(figures[0]!.text) ? 'chiffres seuls, chacun sur son libellé' : 'chiffres en gras, chacun en tête de son libellé'}, à partir de « ${figures[0]!.text.trim()} »).`,
     });
     return [{ to: 'chiffres', blocks: figures }];
   }
   return [];
+}
+
+/** A box's title is one short line (« Et après... », « Les profils des personnels »). */
+const MAX_BOX_TITLE = 60;
+
+/**
+ * Where a box closes a text rubrique (-1 when none): from a title (one short line wholly in bold,
+ * not a name nor a figure) to the rubrique's end, every block set smaller than the body, a block
+ * of text at least after the title, and some of the rubrique's own text, in the body's size,
+ * before it (figures of a sidebar read between them go back to theirs later).
+ * The smaller type and the title set the box apart from the text it closes; a name would make a
+ * sidebar's card, which the tutors' passes take.
+ */
+function closingBoxStart(blocks: readonly Block[]): number {
+  const isBoldLine = (block: Block): boolean => block.kind === 'paragraph' && block.lines.length === 1 && block.lines[0]!.bold === true;
+  const isTitle = (text: string): boolean => text.length <= MAX_BOX_TITLE && !isStandaloneFigure(text) && !text.includes('@') && !isAnyCaseName(text);
+  let start = blocks.length;
+  while (start > 0 && isSmallerThanBody(blocks[start - 1]!) && !blocks[start - 1]!.text.includes('@')) start--;
+  // The run's first bold line decides: a box's title, or not a box (a card's name, a figure).
+  const at = blocks.findIndex((block, i) => i >= start && i < blocks.length - 1 && isBoldLine(block));
+  if (at < 0 || !isTitle(blocks[at]!.text.trim())) return -1;
+  return blocks.slice(0, at).some((block) => !isSmallerThanBody(block) && !isLargerThanBody(block)) ? at : -1;
+}
+
+/**
+ * A box closing a text rubrique, set in smaller type under a bold title of its own (« Et après... »
+ * and its text, a poster), with no rubrique heading before it: it becomes a box (an encadré) with
+ * that title, out of the rubrique's text.
+ */
+function liftClosingBoxes(state: ShapeState): Move[] {
+  const moves: Move[] = [];
+  for (const rubrique of state.rubriques) {
+    if (!isBodyRubrique(rubrique.key)) continue;
+    const at = closingBoxStart(rubrique.blocks);
+    if (at < 0) continue;
+    const [title, ...text] = rubrique.blocks.splice(at);
+    state.boxes.push({ heading: title!.text, blocks: text });
+    moves.push({ to: 'encadre', blocks: [title!, ...text] });
+  }
+  return moves;
 }
 
 /** A signature's or a card's name, folded: the text before its comma. */

@@ -12,7 +12,7 @@ import { isStandaloneFigure } from './chiffres.js';
 import { isAnyCaseName, isNamePart, looksLikeName, nameThenEmail, withoutCorpsWords } from './people.js';
 
 /** A printed web address. */
-const URL = /\b(?:https?:\/\/|www\.)\S+/i;
+export const URL = /\b(?:https?:\/\/|www\.)\S+/i;
 
 /** How the document sets its rubrique headings: weight and relative size of the known ones. */
 export interface HeadingStyle {

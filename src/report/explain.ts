@@ -12,8 +12,9 @@
  * For one project (`--explain 07`), the report lists the evidence that confirmed its start, each
  * rubrique cut and each move with the id of the rule or pass that made it, and each author pairing.
  */
+import { featuresOf } from '../features.js';
 import { foldForMatch, type Vocabulary } from '../profile.js';
-import type { Block, ExtractedDocument, ParsedProject, ProjectBlock, SegmentedDocument, TextLine } from '../types.js';
+import type { Block, BlockFeatures, ExtractedDocument, ParsedProject, ProjectBlock, SegmentedDocument, TextLine } from '../types.js';
 import { DISPLAY_SIZE, LARGER_THAN_BODY, SMALLER_THAN_BODY } from '../typography.js';
 
 /** Letters a block must share with a sommaire title to be that title printed again (shorter runs match by chance). */
@@ -204,6 +205,21 @@ function describeStyle(style: StyleOf): string {
   return `${size}, ${weight}, ${style.case === 'none' ? 'no letters' : style.case}`;
 }
 
+/** « display, bold, upper case, 2.30 line heights of white before; shapes: project number 7 » (the block's features). */
+function describeFeatures(features: BlockFeatures): string {
+  const set = [features.size ?? 'size unknown', features.weight ?? 'weight unknown', features.case === null ? 'no letters' : `${features.case} case`];
+  const gap = features.gapBefore === null ? '' : `, ${features.gapBefore.toFixed(2)} line heights of white before`;
+  const shapes = [
+    features.projectNumber === null ? '' : `project number ${features.projectNumber}`,
+    features.familyEmail ? 'family e-mail' : '',
+    features.personName ? 'name' : '',
+    features.figure ? 'figure' : '',
+    features.dotLeader ? 'dot leader' : '',
+    features.url ? 'web address' : '',
+  ].filter((shape) => shape !== '');
+  return `${set.join(', ')}${gap}${shapes.length > 0 ? `; shapes: ${shapes.join(', ')}` : ''}`;
+}
+
 /** What each start rule id of `src/segment/starts.ts` says (an id not listed is printed alone). */
 const START_RULES: Readonly<Record<string, string>> = {
   'sommaire-entry': 'the sommaire lists this number',
@@ -224,7 +240,7 @@ const START_RULES: Readonly<Record<string, string>> = {
  * @param numero The project's number.
  * @returns The text, or `null` when the document has no such project.
  */
-export function explainProject(input: ExplainInput, numero: number): string | null {
+export function explainProject(input: ExplainInput, numero: number, vocabulary?: Vocabulary): string | null {
   const project = input.segmented.projects.find((candidate) => candidate.numero === numero);
   if (!project) return null;
   const parsed = input.parsed.find((candidate) => candidate.numero === numero);
@@ -233,6 +249,7 @@ export function explainProject(input: ExplainInput, numero: number): string | nu
   const entry = input.segmented.sommaire.find((candidate) => candidate.numero === numero);
   const where = `${project.heading.page !== null ? ` on p. ${project.heading.page}` : ''}${entry?.page != null ? `; the sommaire announces p. ${entry.page}` : ''}`;
   const out = [`Project ${pad}${parsed ? ` « ${shorten(parsed.titre)} »` : ''}${pages}:`, `  start: « ${shorten(project.heading.text)} »${where}`];
+  if (vocabulary) out.push(`    set: ${describeFeatures(featuresOf(project.heading, vocabulary))}`);
   for (const rule of project.startEvidence ?? []) out.push(`    - ${rule}${START_RULES[rule] ? `: ${START_RULES[rule]}` : ''}`);
   if (!parsed) {
     out.push('  (not parsed: see its PROJECT_UNPARSED diagnostic)');
@@ -259,7 +276,7 @@ export function explainProject(input: ExplainInput, numero: number): string | nu
 export function renderExplanation(input: ExplainInput, vocabulary: Vocabulary, numero: number | null): string | null {
   const design = renderDesign(learnDesign(input, vocabulary));
   if (numero === null) return design;
-  const project = explainProject(input, numero);
+  const project = explainProject(input, numero, vocabulary);
   return project === null ? null : `${design}\n${project}`;
 }
 

@@ -62,7 +62,7 @@ function pageReference(text: string, vocabulary: Vocabulary): { page: number; ba
 const LEADER_PAGE = /^(.*?\S)\s*(?:[.…·]\s*){3,}\s*(?:P\.?\s*)?(\d{1,3})$/iu;
 
 /** Whether a line of the block ends with a dot leader and a page (a section title never does). */
-function hasLeaderPage(block: Block): boolean {
+export function hasLeaderPage(block: Block): boolean {
   return block.lines.some((line) => LEADER_PAGE.test(line.text.trim()));
 }
 
@@ -121,7 +121,10 @@ interface LabelContext {
   readonly sectionStyle: TextLine | null;
   /** Whether a section title may still come: none did before the first entry, so none comes after it. */
   readonly sectionsAllowed: boolean;
-  /** Styles of the first entry's lines that the last entry has not printed yet (its title still to come). */
+  /**
+   * Styles of the entries' form that the last entry has not printed yet (its title still to come):
+   * the form learnt by a first reading (`entryForm`), else the first entry's lines.
+   */
   readonly missingStyles: readonly TextLine[];
   readonly entries: number;
 }
@@ -152,14 +155,59 @@ interface Draft {
  * entry without a page, else waits for the entry after it (page printed first). A block not
  * understood is passed over while an entry still waits for its title or page; the sommaire ends at
  * the body's first number (not above the last entry's) or at the first block not understood once
- * every entry is whole.
+ * every entry is whole. The sommaire is read twice: the first reading's entries give their form
+ * (`entryForm`), which the second reading uses to give an entry the line it lacks.
  * @param blocks The document's blocks.
  * @param from Index of the block after the heading.
  * @param vocabulary The family's words.
  * @returns The entries, the index of the first block after the sommaire, what was read with doubt,
  *   and every section title read (an entry under a row of section titles has section '').
  */
-export function readSommaire(blocks: readonly Block[], from: number, vocabulary: Vocabulary): { entries: SommaireEntry[]; end: number; diagnostics: Diagnostic[]; sections: string[] } {
+export function readSommaire(blocks: readonly Block[], from: number, vocabulary: Vocabulary): SommaireReading {
+  const first = readPass(blocks, from, vocabulary, null);
+  const form = entryForm(first.entries);
+  return form.length > 0 ? readPass(blocks, from, vocabulary, form) : first;
+}
+
+/** What reading the sommaire gives. */
+interface SommaireReading {
+  readonly entries: SommaireEntry[];
+  readonly end: number;
+  readonly diagnostics: Diagnostic[];
+  readonly sections: string[];
+}
+
+/** Entries a form is learnt from, at least: fewer say nothing of what recurs. */
+const MIN_FORM_ENTRIES = 3;
+
+/** Share of the entries a style must appear in to be part of the entries' form. */
+const FORM_SHARE = 0.5;
+
+/**
+ * The entries' form (`rule: entry-form`): the line styles that more than half the entries print
+ * (the title's, the collectivité's). Twenty-odd entries are set with one template, so an entry
+ * that lacks one of these styles has yet to receive that line; empty when the type is unknown or
+ * the entries are too few.
+ * @param entries The entries of a first reading.
+ * @returns One line per style of the form.
+ */
+export function entryForm(entries: readonly SommaireEntry[]): TextLine[] {
+  if (entries.length < MIN_FORM_ENTRIES) return [];
+  const styles: { line: TextLine; count: number }[] = [];
+  for (const entry of entries) {
+    const seen = new Set<number>();
+    for (const line of entry.lines.filter(known)) {
+      let k = styles.findIndex((style) => sameStyle(style.line, line));
+      if (k < 0) k = styles.push({ line, count: 0 }) - 1;
+      seen.add(k);
+    }
+    for (const k of seen) styles[k]!.count++;
+  }
+  return styles.filter((style) => style.count > FORM_SHARE * entries.length).map((style) => style.line);
+}
+
+/** One reading of the sommaire; `form`, when known, keeps a line the last entry lacks from being read as a section. */
+function readPass(blocks: readonly Block[], from: number, vocabulary: Vocabulary, form: readonly TextLine[] | null): SommaireReading {
   const drafts: Draft[] = [];
   const diagnostics: Diagnostic[] = [];
   let section = '';
@@ -169,13 +217,21 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
   let titleStyle: TextLine | null = null;
   let labelledForm: boolean | null = null;
   let twoDigitForm = false;
-  let pendingPage: number | null = null;
+  // Pages read before the entries they belong to (page printed first), oldest first.
+  const pendingPages: number[] = [];
+  // Whether the first entry's page came before its number: then a page no entry waits for is the next entry's.
+  let pageFirstForm = false;
   let lastText: Draft | null = null;
   let lastUsed = -1;
   let skipped = 0;
   const sections: string[] = [];
   let sectionJustRead = false;
   let sectionRow = false;
+  /** The styles of the entries' form (the learnt one, else the first entry's lines once a second entry came) that `draft` has not printed. */
+  const missingStyles = (draft: Draft): TextLine[] => {
+    const styles = form ?? (drafts.length < 2 ? [] : drafts[0]!.lines.filter(known));
+    return styles.filter((line) => !draft.lines.some((held) => known(held) && sameStyle(held, line)));
+  };
   const context = (): LabelContext => ({
     lastNumero: drafts.at(-1)?.numero ?? 0,
     labelledForm,
@@ -185,7 +241,7 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
     sectionStyle,
     sectionsAllowed: drafts.length === 0 || sectionsBeforeEntries,
     entries: drafts.length,
-    missingStyles: drafts.length < 2 ? [] : drafts[0]!.lines.filter((line) => known(line) && !drafts.at(-1)!.lines.some((held) => known(held) && sameStyle(held, line))),
+    missingStyles: drafts.length === 0 ? [] : missingStyles(drafts.at(-1)!),
   });
   const feed = (draft: Draft, lines: readonly TextLine[], block: Block, index: number): void => {
     if (draft.hasText && draft.page !== null && draft.lastIndex !== index) draft.blocksAfterPage++;
@@ -203,12 +259,15 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
     const first = lines[0]!;
     const samePage = block.page === null || draft.lastPage === null || block.page === draft.lastPage;
     const likeSection = sectionStyle !== null && known(first) && sameStyle(first, sectionStyle);
+    // The line of the entries' form it still lacks, close after it (`rule: entry-form`): a row cut
+    // by a page break, its title at the top of the next page after the row's page reference.
+    if (known(first) && missingStyles(draft).some((missing) => sameStyle(first, missing)) && index - draft.lastIndex <= ENTRY_SPAN) return true;
     // A table row cut by a page break (`rule: row-across-pages`): its rest opens the next page, set
     // like a line the entries already hold (the entry's last line, or the earlier entries' titles
     // when the row's page falls between its collectivité and its title).
     if (!samePage && !(known(first) && !likeSection && setLikeAnEntryLine(first))) return false;
     // Before its page: the entry's title and organisation lines, a few blocks.
-    if (draft.page === null && pendingPage === null) return index - draft.lastIndex <= ENTRY_SPAN;
+    if (draft.page === null && pendingPages.length === 0) return index - draft.lastIndex <= ENTRY_SPAN;
     // After its page: the organisation under the title's page (« TITRE …… 12 » then « COLLECTIVITÉ »).
     if (draft.blocksAfterPage >= MAX_BLOCKS_AFTER_PAGE || index - draft.lastIndex > MAX_BLOCKS_AFTER_PAGE) return false;
     const text = lines.map((line) => line.text).join(' ');
@@ -253,8 +312,9 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
         if (drafts.length === 0) twoDigitForm = /^\D*0\d/.test(block.lines[0]?.text.trim() ?? '');
         labelledForm ??= label.labelled;
         sectionJustRead = false;
-        drafts.push({ numero: label.numero, section: sectionRow ? '' : section, lines: [], page: label.page ?? pendingPage, hasText: false, lastIndex: i, lastPage: block.page, blocksAfterPage: 0, hasOrganisation: false });
-        pendingPage = null;
+        const page = label.page ?? pendingPages.shift() ?? null;
+        if (drafts.length === 0) pageFirstForm = page !== null;
+        drafts.push({ numero: label.numero, section: sectionRow ? '' : section, lines: [], page, hasText: false, lastIndex: i, lastPage: block.page, blocksAfterPage: 0, hasOrganisation: false });
         if (label.misread !== null) {
           diagnostics.push({ code: 'SOMMAIRE_NUMBER_MISREAD', severity: 'info', projet: label.numero, ...(block.page !== null ? { page: block.page } : {}), message: `Sommaire : « ${label.misread} » lu comme le numéro ${String(label.numero).padStart(2, '0')}, qui suit le ${String(label.numero - 1).padStart(2, '0')}.` });
         }
@@ -277,7 +337,12 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
           used = true;
         } else if (opensEntry(blocks, i + 1, ctx, vocabulary) || isSectionTitle(blocks, i + 1, ctx, vocabulary)) {
           // Page first: the page of the entry after it.
-          pendingPage = label.page;
+          pendingPages.push(label.page);
+          used = true;
+        } else if (pageFirstForm && label.page > lastAnnouncedPage(drafts, pendingPages)) {
+          // A page-first sommaire's column of pages read before its numbers (`rule: pages-ahead`):
+          // each is the page of an entry still to come, in order, as the pages run.
+          pendingPages.push(label.page);
           used = true;
         }
       } else if (placeText(label.lines, block, i)) {
@@ -303,6 +368,11 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
   return { entries, end: drafts.length > 0 ? lastUsed + 1 : i, diagnostics, sections };
 }
 
+/** The last page announced so far, by an entry or waiting for one (0 before any). */
+function lastAnnouncedPage(drafts: readonly Draft[], pendingPages: readonly number[]): number {
+  return pendingPages.at(-1) ?? drafts.filter((draft) => draft.page !== null).at(-1)?.page ?? 0;
+}
+
 /**
  * Labels one block of the sommaire: a project number (with the title that follows it on its
  * lines), a page reference alone, a section title, else title or organisation lines with the
@@ -310,6 +380,8 @@ export function readSommaire(blocks: readonly Block[], from: number, vocabulary:
  */
 export function labelBlock(blocks: readonly Block[], index: number, ctx: LabelContext, vocabulary: Vocabulary): SommaireLabel[] {
   const block = blocks[index]!;
+  const numbers = numberColumn(block, ctx, vocabulary);
+  if (numbers) return numbers;
   const number = opensEntry(blocks, index, ctx, vocabulary);
   if (number) return [number.label, ...textAndPages(number.lines, vocabulary)];
   const reference = pageReference(block.text, vocabulary);
@@ -318,6 +390,24 @@ export function labelBlock(blocks: readonly Block[], index: number, ctx: LabelCo
   if (column) return column;
   if (isSectionTitle(blocks, index, ctx, vocabulary)) return [{ kind: 'section', text: block.text.trim() }];
   return textAndPages(block.lines, vocabulary);
+}
+
+/**
+ * A table's number cells read as one block (`rule: number-column`): every line opens the next
+ * entry and prints nothing else but, perhaps, its page (« p. 54  19 » over « p. 57  20 »), one
+ * entry per line, their titles to come. A column of bare numbers is left alone (it may be pages).
+ */
+function numberColumn(block: Block, ctx: LabelContext, vocabulary: Vocabulary): SommaireLabel[] | null {
+  if (block.lines.length < 2) return null;
+  const labels: SommaireLabel[] = [];
+  let context = ctx;
+  for (const line of block.lines) {
+    const opened = opensEntry([{ ...block, lines: [line], text: line.text }], 0, context, vocabulary);
+    if (!opened || opened.lines.length > 0 || (!opened.label.labelled && opened.label.page === null)) return null;
+    labels.push(opened.label);
+    context = { ...context, lastNumero: opened.label.numero, entries: context.entries + 1, awaitingText: true, lastHasPage: opened.label.page !== null };
+  }
+  return labels;
 }
 
 /**
@@ -466,8 +556,8 @@ function isSectionTitle(blocks: readonly Block[], index: number, ctx: LabelConte
   const styled = ctx.sectionStyle !== null && known(line) && known(ctx.sectionStyle);
   if (styled && !sameStyle(line, ctx.sectionStyle!)) return false;
   if (ctx.awaitingText) return false;
-  // Set as a line the first entry printed and the last one still lacks: that entry's title, however
-  // like a section title it is set (`rule: entry-line-not-section`).
+  // Set as a line of the entries' form the last entry still lacks: that entry's title, however
+  // like a section title it is set (`rule: entry-line-not-section`, the form from `entry-form`).
   if (known(line) && ctx.missingStyles.some((missing) => sameStyle(line, missing))) return false;
   if (opensEntry(blocks, index, ctx, vocabulary) !== null) return false;
   if (opensEntry(blocks, index + 1, ctx, vocabulary) !== null) return true;

@@ -18,3 +18,8 @@ export function block(lines: string | readonly LineSpec[], page: number | null =
   const printed = specs.map(line);
   return { kind: 'paragraph', text: printed.map((l) => l.text).join(' '), lines: printed, page };
 }
+
+/** A paragraph block of lines all set alike (a table's cells, a column of names): `size` relative to the body, `bold` or not. */
+export function alike(texts: readonly string[], size: number, bold: boolean, page: number | null = null): Block {
+  return block(texts.map((text) => [text, size, bold] as const), page);
+}

@@ -25,6 +25,8 @@ export interface ProjectSpec {
   allerPlusLoin?: string[] | null;
   /** Title printed in the sommaire when it differs from the page. */
   sommaireTitre?: string;
+  /** Whether the sommaire prints the collectivité over the title (the page prints it under). */
+  sommaireCollectiviteFirst?: boolean;
 }
 
 export interface BrochureSpec {
@@ -120,7 +122,8 @@ export function renderBrochure(spec: BrochureSpec): string {
   for (const section of spec.sections) {
     push(section.titre);
     for (const projet of section.projets) {
-      push(`${pad(projet.numero)}/`, `${projet.sommaireTitre ?? projet.titre}\n${projet.collectivite}`, `/ P${pad(page)}`);
+      const title = projet.sommaireTitre ?? projet.titre;
+      push(`${pad(projet.numero)}/`, projet.sommaireCollectiviteFirst ? `${projet.collectivite}\n${title}` : `${title}\n${projet.collectivite}`, `/ P${pad(page)}`);
       page += 4;
     }
   }

@@ -1,12 +1,19 @@
 /**
- * Key figures read back by this project's own figure style (src/parse/rubriques.ts), and the
- * cover's title in the title's type (src/normalise/index.ts): each rule on a few invented blocks.
+ * Key figures (src/parse/chiffres.ts, rubriques.ts, moves.ts): figures and labels as columns, as
+ * table rows, cut by a page break, read back by this project's own figure style; and the cover
+ * (src/normalise/index.ts): its title in the title's type, promotion names one per line. Each rule
+ * on a few invented blocks.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseFigures } from '../../src/parse/chiffres.js';
+import { returnRunOnAfterFigures } from '../../src/parse/moves.js';
 import { figuresInTheirStyle, splitRubriques, type Rubrique } from '../../src/parse/rubriques.js';
 import { readBrochure } from '../../src/normalise/index.js';
+import { runStages } from '../../src/pipeline.js';
 import { DEFAULT_VOCABULARY } from '../../src/profile.js';
-import { block } from '../helpers/blocks.js';
+import type { Block } from '../../src/types.js';
+import { alike, block } from '../helpers/blocks.js';
 
 describe('key figures of a sidebar run on past a page break', () => {
   const figures = (): Rubrique => ({ key: 'chiffres', heading: 'LES CHIFFRES CLÉS', page: 30, blocks: [block([['93', 2.1, true]], 30), block([['personnes contactées', 0.86, false]], 30)] });
@@ -52,6 +59,34 @@ describe('key figures appended to the rubrique before them, with no heading', ()
     expect(read.find(([key]) => key === 'chiffres')?.[1]).toEqual(['93', 'personnes contactées', '99', long, '& DES HAUTS DÉBATS', 'Jeudi 10 octobre, à Lille']);
   });
 
+  /** A paragraph in body type whose line opens with a bold figure (« **26** communes… »), as a PDF gives it. */
+  const boldLed = (figure: string, label: string): Block => ({ kind: 'paragraph', text: `${figure} ${label}`, lines: [{ text: `${figure} ${label}`, size: 1, bold: false, boldLead: figure }], page: 3 });
+  const projectOf = (tail: Block[]) =>
+    splitRubriques(
+      [block([['CONTEXTE', 1.2, true]], 3), block([['La communauté regroupe vingt-six communes, chacune avec sa cuisine.', 1, false]], 3), ...tail, block([['ALLER PLUS LOIN', 1.2, true]], 3), block([['Observatoire, Guide, 2029', 1, false]], 3)],
+      DEFAULT_VOCABULARY,
+      { projet: 1 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('become the figures rubrique when figures set inline in bold, each leading its label, end the rubrique (appended-figures)', () => {
+    const read = projectOf([boldLed('26', 'communes membres de l’agglomération'), boldLed('12 500', 'repas servis chaque jour'), block([['Une seconde ligne du libellé, en corps de texte.', 1, false]], 3), boldLed('+18 %', 'de produits durables')]);
+    expect(read.find(([key]) => key === 'chiffres')?.[1]).toEqual(['26 communes membres de l’agglomération', '12 500 repas servis chaque jour', 'Une seconde ligne du libellé, en corps de texte.', '+18 % de produits durables']);
+    expect(read.find(([key]) => key === 'contexte')?.[1]).toHaveLength(1);
+  });
+
+  it('take a box printed after the inline figures (a bold title, then its text) with them', () => {
+    const read = projectOf([boldLed('79', 'agents mobilisés'), boldLed('8', 'tableaux de préfiguration'), block([['Et après...', 0.95, true]], 3), block([['La refonte de l’accueil devra s’inscrire sur plusieurs années.', 0.85, false]], 3)]);
+    expect(read.find(([key]) => key === 'chiffres')?.[1]).toEqual(['79 agents mobilisés', '8 tableaux de préfiguration', 'Et après...', 'La refonte de l’accueil devra s’inscrire sur plusieurs années.']);
+  });
+
+  it('stay in the text when bold numbers open paragraphs that the text goes on after, or outnumber the figures', () => {
+    const text = (t: string): Block => block([[t, 1, false]], 3);
+    const goesOn = projectOf([boldLed('3', 'scénarios ont été proposés.'), boldLed('2', 'ont été retenus.'), block([['LA SUITE DU PROJET SERA DÉCIDÉE EN 2020', 1, true]], 3), text('Le bureau décidera.')]);
+    expect(goesOn.some(([key]) => key === 'chiffres')).toBe(false);
+    const outnumbered = projectOf([boldLed('3', 'scénarios ont été proposés.'), text('Le premier mutualise.'), text('Le deuxième centralise.'), boldLed('2', 'ont été retenus.'), text('Le bureau décidera.'), text('Il votera en juin.')]);
+    expect(outnumbered.some(([key]) => key === 'chiffres')).toBe(false);
+  });
+
   it('stay in the text when one number alone ends it', () => {
     const read = project([['2019', 1, true], ['une année de transition pour tous', 1, false]]);
     expect(read.some(([key]) => key === 'chiffres')).toBe(false);
@@ -63,5 +98,88 @@ describe('the cover’s title', () => {
     const cover = [block([['I N E T', 1.49, true]], 1), block([['REGARDS CROISÉS SUR', 3.62, true], ['LES TERRITOIRES', 3.62, true]], 1), block([["Élèves territoriaux de l'INET des promotions", 1.17, false]], 1), block([['2019 / 2020', 1.28, true]], 1)];
     expect(readBrochure(cover, [], DEFAULT_VOCABULARY).titre).toBe('REGARDS CROISÉS SUR LES TERRITOIRES');
     expect(readBrochure([block('I N E T'), ...cover.slice(1).map((b) => block(b.lines.map((l) => l.text)))], [], DEFAULT_VOCABULARY).titre).toBe('I N E T REGARDS CROISÉS SUR LES TERRITOIRES');
+  });
+});
+
+describe('a values column read as one block', () => {
+  it('pairs a values column read as one block with the label blocks after it', () => {
+    const lines = (texts: string[]): Block => alike(texts, 1, false, 1);
+    const { figures } = parseFigures([lines(['26', '12 500', '+18 %']), lines(['communes membres']), lines(['repas servis chaque jour']), lines(['de produits durables'])]);
+    expect(figures.map((figure) => [figure.valeur, figure.libelle])).toEqual([['26', 'communes membres'], ['12 500', 'repas servis chaque jour'], ['+18 %', 'de produits durables']]);
+    // A number wrapped in its cell (« 17 » / « 000 ») stays one block.
+    expect(parseFigures([lines(['17', '000']), lines(['entreprises'])]).figures.map((figure) => figure.valeur)).not.toContain('17');
+  });
+});
+
+describe('a values column before its labels', () => {
+  it('keeps the labels with the figures (they are not text running on under a box)', () => {
+    const figure = (texts: string[]): Block => block(texts.map((text) => [text, 1.1, true] as const), 7);
+    const label = (text: string): Block => block([[text, 1, false]], 7);
+    const cles = { key: 'clesPourAgir' as const, heading: 'Des clés pour agir', page: 7, blocks: [label('L’équipe a observé le parcours de trente demandeurs.')] };
+    const chiffres = { key: 'chiffres' as const, heading: 'Les chiffres', page: 7, blocks: [figure(['64 %']), figure(['11', '21']), label('des demandes déposées en ligne'), label('permanences ouvertes en mairie'), label('jours de délai gagnés')] };
+    returnRunOnAfterFigures(chiffres, [cles, chiffres]);
+    expect(chiffres.blocks).toHaveLength(5);
+    expect(cles.blocks).toHaveLength(1);
+  });
+});
+
+describe('a figures table whose labels column is read as fewer blocks than its rows', () => {
+  const lines = (texts: string[]): Block => alike(texts, 1, false, 1);
+  it('cuts the labels after each line well short of the longest, when that gives one label per figure', () => {
+    const { figures } = parseFigures([
+      lines(['150 000', '59', '2,3 MRD', '65 000']),
+      lines(['habitants supplémentaires entre 2010 et 2030']),
+      lines(['communes membres']),
+      lines(['de fonctionnement, 700 M en investissement (budget primitif', '2019)', 'ménages demandeurs de logements sociaux']),
+    ]);
+    expect(figures.map((figure) => figure.libelle)).toEqual(['habitants supplémentaires entre 2010 et 2030', 'communes membres', 'de fonctionnement, 700 M en investissement (budget primitif 2019)', 'ménages demandeurs de logements sociaux']);
+  });
+
+  it('does not take a label in sentence case for a box title before every figure has one', () => {
+    const { figures, box } = parseFigures([lines(['79', '14', '57980']), lines(['agents et cadres mobilisés']), lines(['fiches méthodologiques livrées']), lines(['Appels par an à l’Hôtel de Ville']), lines(['Et après...']), lines(['La refonte de l’accueil.'])]);
+    expect(figures.map((figure) => figure.libelle)).toEqual(['agents et cadres mobilisés', 'fiches méthodologiques livrées', 'Appels par an à l’Hôtel de Ville']);
+    expect(box?.titre).toBe('Et après...');
+  });
+});
+
+describe('figures as table rows', () => {
+  it('reads a row taken for a list item (its right-aligned value indents it) as a figure of its own', () => {
+    const rows = [block([['150 000 habitants supplémentaires', 0.9, false]], 2), { ...block([['1,371 million d’habitants', 0.9, false]], 2), kind: 'listItem' as const }, block([['59 communes membres', 0.9, false]], 2)];
+    expect(parseFigures(rows).figures.map((figure) => [figure.valeur, figure.libelle])).toEqual([
+      ['150 000', 'habitants supplémentaires'],
+      ['1,371', 'million d’habitants'],
+      ['59', 'communes membres'],
+    ]);
+  });
+});
+
+describe('cover', () => {
+  it('reads promotion names printed one per line with no separator (a centred list)', async () => {
+    const text = readFileSync(new URL('../../fixtures/synthetic-2031/input.txt', import.meta.url), 'utf8')
+      .replace('**Hubertine Auclert, Nikola Tesla & Rosa Bonheur**', '**Hubertine Auclert**\n**Nikola Tesla**\n**Rosa Bonheur**');
+    const { document } = await runStages(new TextEncoder().encode(text), { fileName: 'input.txt' });
+    expect(document.promotions.map((promotion) => promotion.nom)).toEqual(['Hubertine Auclert', 'Nikola Tesla', 'Rosa Bonheur']);
+  });
+});
+
+describe('key figures in a table cut by a page break', () => {
+  const cell = (text: string, page: number, bold = false): Block => block([[text, bold ? 1.45 : 0.91, bold]], page);
+  it('joins a figure wrapped in its cell whose second line opens the next page, and its label', () => {
+    const { figures } = parseFigures([
+      cell('550', 61, true),
+      cell('visiteurs par an en moyenne. Le château', 61),
+      cell('000', 62, true),
+      cell('figure parmi les cinq sites les plus visités.', 62),
+      cell('2021', 62, true),
+      cell('création de la collectivité européenne.', 62),
+    ]);
+    expect(figures.map((figure) => [figure.valeur, figure.libelle])).toEqual([
+      ['550 000', 'visiteurs par an en moyenne. Le château figure parmi les cinq sites les plus visités.'],
+      ['2021', 'création de la collectivité européenne.'],
+    ]);
+  });
+  it('keeps a figure on the next page apart when the label before it ended its sentence', () => {
+    const { figures } = parseFigures([cell('550', 61, true), cell('visiteurs par an.', 61), cell('050', 62, true), cell('communes.', 62)]);
+    expect(figures.map((figure) => figure.valeur)).toEqual(['550', '050']);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Fragments (src/extract/fragments.ts): the runs of one baseline cut where another cell starts.
+ * Fragments (src/extract/fragments.ts): the runs of one baseline cut where another cell starts, or
+ * where the font and the size change.
  * Each rule on a few invented runs, so that it fails on its own.
  */
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,11 @@ import type { PdfPage, PdfTextRun } from '../../src/types.js';
 
 function run(text: string, x: number, y: number, size: number, bold = false): PdfTextRun {
   return { text, x, y, width: text.length * size * 0.5, fontSize: size, bold, fontName: bold ? 'DejaVuSans-Bold' : 'DejaVuSans' };
+}
+
+/** A run in a named font (a face of its own: serif, italic, bold). */
+function typed(text: string, x: number, y: number, size: number, fontName: string, bold = false): PdfTextRun {
+  return { text, x, y, width: text.length * size * 0.5, fontSize: size, bold, fontName };
 }
 
 const page = (runs: PdfTextRun[]): PdfPage => ({ number: 1, width: 595, height: 842, runs, skippedRuns: 0 });
@@ -37,5 +43,21 @@ describe('a grid of key figures whose gutter a long label line narrows', () => {
   it('keeps a justified line whole where no other line starts at the word after a wide space', () => {
     const justified = [run('communes', 155, 100, 9), run('membres', 155 + 36 + 10, 100, 9), run('un peu plus loin', 155, 111, 9)];
     expect(pageFragments(page(justified)).map((fragment) => fragment.text)).toEqual(['communes membres', 'un peu plus loin']);
+  });
+});
+
+describe('runs cut into fragments at a change of font and size', () => {
+  it('cuts a line where both the font and the size change across a gap of 0.8 em (a sans heading beside a serif pull-quote)', () => {
+    // The quote ends at 125; 12 points is more than 0.8 em and less than the 1.5 em of a column's gutter.
+    const runs = [typed('« Un regard neuf', 45, 163, 10, 'DejaVuSerif-Italic'), typed('1. Contexte', 137, 163.5, 11, 'DejaVuSans')];
+    expect(pageFragments(page(runs)).map((fragment) => fragment.text)).toEqual(['« Un regard neuf', '1. Contexte']);
+    // The same gap in one font and size is a word space of justified text.
+    const same = [typed('« Un regard neuf', 45, 163, 10, 'DejaVuSerif-Italic'), typed('et complet', 137, 163, 10, 'DejaVuSerif-Italic')];
+    expect(pageFragments(page(same))).toHaveLength(1);
+  });
+
+  it('cuts a number in display type from the title beside it, same weight and font', () => {
+    const runs = [typed('7', 68, 110, 38, 'DejaVuSans-Bold', true), typed('MÉTROPOLE AUDACIEUSE', 135, 110, 14, 'DejaVuSans-Bold', true)];
+    expect(pageFragments(page(runs)).map((fragment) => fragment.text)).toEqual(['7', 'MÉTROPOLE AUDACIEUSE']);
   });
 });

@@ -1,7 +1,10 @@
 /**
- * List items read from their bullets and indents (src/extract/blocks.ts).
+ * List items read from their bullets and indents (src/extract/blocks.ts), measured against the text
+ * column they belong to; em dashes as list labels.
  */
 import { describe, expect, it } from 'vitest';
+import { leafBlocks, withinTextColumn } from '../../src/extract/blocks.js';
+import type { Leaf } from '../../src/extract/xycut.js';
 import { filler, layout, run } from '../helpers/runs.js';
 
 describe('a bulleted item with a hanging indent', () => {
@@ -20,5 +23,55 @@ describe('a bulleted item with a hanging indent', () => {
       'Observatoire de la restauration collective durable, Guide de la mutualisation des cuisines, 2029',
       'Association des maires de Marne-et-Solvaire, www.maires-solvaire.fr',
     ]);
+  });
+});
+
+describe('a band of a text column', () => {
+  const metrics = { bodySize: 9.5, leadingRatio: 1.4 };
+  const fragment = (text: string, x0: number, x1: number, y: number, size = 9.5) => ({ page: 1, text, x0, x1, y, top: y - 0.75 * size, bottom: y + 0.25 * size, size, bold: false, boldLead: '', chars: text.length });
+  const leafOf = (fragments: ReturnType<typeof fragment>[], gutter = false): Leaf => {
+    const colX0 = Math.min(...fragments.map((f) => f.x0));
+    const colX1 = Math.max(...fragments.map((f) => f.x1));
+    return { fragments, colX0, colX1, column: { colX0, colX1, gutter } };
+  };
+  it('measures a list cut off as a band against the text column above it', () => {
+    const text = leafOf([fragment('Une ligne de texte courant qui va jusqu’au bord', 172.6, 549.7, 300)]);
+    const items = [fragment('Office de l’eau de la région :', 186.7, 330.6, 340), fragment('Services de l’eau', 186.7, 260, 353)];
+    const list = leafOf(items);
+    const band = leafOf([fragment('4. Pour aller plus loin', 172.6, 288, 325, 11), ...items]);
+    expect(withinTextColumn(band, [text, band], metrics).colX1).toBe(549.7);
+    // A column of the page's grid keeps its own edges; so does a band alone on its left edge.
+    const gridColumn = { ...band, column: { ...band.column, gutter: true } };
+    expect(withinTextColumn(gridColumn, [text, gridColumn], metrics).colX1).toBe(330.6);
+    expect(withinTextColumn(list, [text, list], metrics).colX1).toBe(330.6);
+  });
+
+  it('reads a list line ending on a comma, the next word too long for the rest of the line, as wrapped, not as the item’s end', () => {
+    const lines = [fragment('Publications de l’AFIGESE', 186.7, 314.4, 670), fragment('Partages d’expérience au sein du réseau informel des Contrôleurs,', 186.7, 508.1, 683.5), fragment('Inspecteurs et Auditeurs Territoriaux (CIAT)', 186.7, 400.6, 697)];
+    const leaf: Leaf = { fragments: lines, colX0: 172.6, colX1: 549.7, column: { colX0: 172.6, colX1: 549.7 } };
+    expect(leafBlocks(leaf, metrics).map((draft) => draft.lines.length)).toEqual([1, 2]);
+    // Ending on a capitalised word without a comma (a list of names), the short line ends its item.
+    const names = [lines[0]!, fragment('Partages d’expérience au sein du réseau informel des Contrôleurs', 186.7, 505, 683.5), lines[2]!];
+    expect(leafBlocks({ ...leaf, fragments: names }, metrics).map((draft) => draft.lines.length)).toEqual([1, 1, 1]);
+  });
+});
+
+describe('em-dash list labels (babel french itemize)', () => {
+  const metrics = { bodySize: 10, leadingRatio: 1.2 };
+  const fragment = (text: string, x0: number, x1: number, y: number) => ({ page: 1, text, x0, x1, y, top: y - 7.5, bottom: y + 2.5, size: 10, bold: false, boldLead: '', chars: text.length });
+  const leafOf = (fragments: ReturnType<typeof fragment>[]): Leaf => ({ fragments, colX0: 70, colX1: 525, column: { colX0: 70, colX1: 525 } });
+
+  it('are bullets when two lines or more open on one at the same indent: one item each, the dash removed', () => {
+    const items = [fragment('— Observatoire de la restauration collective durable, Guide, 2029', 85, 400, 100), fragment('— Association des maires de Marne-et-Solvaire, www.maires-solvaire.fr', 85, 420, 112)];
+    const drafts = leafBlocks(leafOf(items), metrics);
+    expect(drafts.map((draft) => [draft.kind, draft.lines.map((line) => line.text).join(' ')])).toEqual([
+      ['listItem', 'Observatoire de la restauration collective durable, Guide, 2029'],
+      ['listItem', 'Association des maires de Marne-et-Solvaire, www.maires-solvaire.fr'],
+    ]);
+  });
+
+  it('are not when a single line opens on one (a signature)', () => {
+    const signature = [fragment('— Agnès Tisserand, directrice générale adjointe', 300, 525, 100)];
+    expect(leafBlocks(leafOf(signature), metrics).map((draft) => draft.lines[0]!.text)).toEqual(['— Agnès Tisserand, directrice générale adjointe']);
   });
 });

@@ -1,14 +1,16 @@
 /**
- * Names paired with e-mails by evidence (src/parse/people.ts): the e-mail's local part spells its
- * owner's name, whatever the reading order. Each rule on a few invented lines.
+ * People (src/parse/people.ts): authors' and tutors' cards, a team table's header row, names
+ * paired with e-mails by evidence (the e-mail's local part spells its owner's name, whatever the
+ * reading order), a name cut from the role beside it. Each rule on a few invented lines.
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VOCABULARY } from '../../src/profile.js';
-import { nameThenEmail, readAuthorCards, spelling } from '../../src/parse/people.js';
+import { nameThenEmail, parseAuthorCards, parseTutorCards, readAuthorCards, spelling, splitNameAndRole, withoutHeaderRow } from '../../src/parse/people.js';
 import { isTeamBlock } from '../../src/parse/structure.js';
 import { moveByShape } from '../../src/parse/moves.js';
 import { splitRubriques } from '../../src/parse/rubriques.js';
-import { block } from '../helpers/blocks.js';
+import type { Block } from '../../src/types.js';
+import { alike, block } from '../helpers/blocks.js';
 
 const pairs = (texts: string[]) => {
   const { cards, pairings } = readAuthorCards(texts.map((text) => block(text)), DEFAULT_VOCABULARY.teamTableHeaders);
@@ -97,5 +99,104 @@ describe('a team table with a « Corps » column', () => {
   it('drops a corps cell in a table row and its feminine form, never a name', () => {
     const read = withCorps(['LE GOFF | Maëlle | Conservatrice | maelle.legoff@conservateur-inet.org', 'Adam CONSTANT', 'adam.constant@administrateur-inet.org']);
     expect(read).toEqual([['LE GOFF Maëlle', ['maelle.legoff@conservateur-inet.org']], ['Adam CONSTANT', ['adam.constant@administrateur-inet.org']]]);
+  });
+});
+
+describe('team table header row', () => {
+  const body = (text: string): Block => block([[text, 1, false]], 1);
+  const row = (name: string, email: string): Block => alike([name, email], 1, false, 1);
+  it('drops the cells above the first row that prints a name and an e-mail, whatever their words', () => {
+    const blocks = [body('Élève'), body('Courriel'), row('Lisa MARCHETTI', 'lisa.marchetti@administrateur-inet.org'), row('Théo VIGNAL', 'theo.vignal@administrateur-inet.org')];
+    expect(withoutHeaderRow(blocks)).toEqual(blocks.slice(2));
+    expect(parseAuthorCards(blocks).map((card) => card.name)).toEqual(['Lisa MARCHETTI', 'Théo VIGNAL']);
+  });
+
+  it('keeps a name cell printed apart (its words are in the e-mail) and a first author without e-mail', () => {
+    const split = [body('Lisa'), row('MARCHETTI', 'lisa.marchetti@administrateur-inet.org')];
+    expect(withoutHeaderRow(split)).toEqual(split);
+    const noEmail = [body('Paul DURAND'), row('Lisa MARCHETTI', 'lisa.marchetti@administrateur-inet.org')];
+    expect(withoutHeaderRow(noEmail)).toEqual(noEmail);
+  });
+});
+
+describe('a description list item: bold name, role run in after it', () => {
+  it('cuts a description list item into the bold name and the role run in after it', () => {
+    // A role in lower case: no shape says where the name ends (« Prénom NOM Fonction » needs a capital), the bold does.
+    const line = { text: 'Agnès TISSERAND directrice générale adjointe', bold: false, size: 1, boldLead: 'Agnès TISSERAND' };
+    expect(splitNameAndRole(line).map((part) => [part.text, part.bold])).toEqual([['Agnès TISSERAND', true], ['directrice générale adjointe', false]]);
+    // Without a bold lead, nothing says where the name ends.
+    expect(splitNameAndRole({ ...line, boldLead: undefined }).map((part) => part.text)).toEqual(['Agnès TISSERAND directrice générale adjointe']);
+  });
+
+});
+
+describe('a tutor role hyphenated at a line end', () => {
+  it('is joined back into one word (lower case on both sides), a compound with a capital is kept', () => {
+    const tutor = block([['Emmanuelle BARRE', 1, true], ['Directrice des ressources hu-', 1, false], ['maines des lycées', 1, false]], 1);
+    expect(parseTutorCards([tutor]).map((card) => card.details)).toEqual([['Directrice des ressources humaines des lycées']]);
+    const compound = block([['Jan SLIWA', 1, true], ['Directeur à Saint-', 1, false], ['Denis', 1, false]], 1);
+    expect(parseTutorCards([compound]).map((card) => card.details)).toEqual([['Directeur à Saint-', 'Denis']]);
+  });
+});
+
+describe('team as a definition list', () => {
+  it('reads « Prénom NOM — e-mail » lines as one author each', () => {
+    const team = block([['Lisa MARCHETTI — lisa.marchetti@administrateur-inet.org', 0.95, false], ['Inès BRUNEAU-SALGADO — ines.bruneausalgado@administrateur-inet.org', 0.95, false]], 2);
+    expect(parseAuthorCards([team]).map((card) => [card.name, card.details])).toEqual([
+      ['Lisa MARCHETTI', ['lisa.marchetti@administrateur-inet.org']],
+      ['Inès BRUNEAU-SALGADO', ['ines.bruneausalgado@administrateur-inet.org']],
+    ]);
+  });
+});
+
+describe('tutors in a table of regular rows', () => {
+  it('cuts « Prénom NOM fonction » (two cells read as one line) at the end of the family name in capitals', () => {
+    expect(splitNameAndRole({ text: 'Olivier GARNIER-BOSC Directeur de l’autonomie', bold: false, size: 0.9 }).map((line) => line.text)).toEqual(['Olivier GARNIER-BOSC', 'Directeur de l’autonomie']);
+    expect(splitNameAndRole({ text: 'Sandra DE PINHO Directrice Qualité et performance', bold: false, size: 0.9 }).map((line) => line.text)).toEqual(['Sandra DE PINHO', 'Directrice Qualité et performance']);
+    expect(splitNameAndRole({ text: 'Aude EISINGER Directrice générale adjointe culture, mer, sports', bold: false, size: 0.9 }).map((line) => line.text)).toEqual(['Aude EISINGER', 'Directrice générale adjointe culture, mer, sports']);
+    expect(splitNameAndRole({ text: 'Directrice générale des services', bold: false, size: 0.9 }).map((line) => line.text)).toEqual(['Directrice générale des services']);
+  });
+
+  it('starts a card at each name by its shape when no tutor name is bold', () => {
+    const cells = [block([['Philippe HOARAU', 0.9, false]], 2), block([['Directeur général des services', 0.9, false]], 2), block([['Claire MÉNARD', 0.9, false]], 2), block([['Directrice de la transformation numérique', 0.9, false]], 2)];
+    expect(parseTutorCards(cells).map((card) => [card.name, card.details])).toEqual([
+      ['Philippe HOARAU', ['Directeur général des services']],
+      ['Claire MÉNARD', ['Directrice de la transformation numérique']],
+    ]);
+  });
+});
+
+describe('authors in a table', () => {
+  const cell = (text: string): Block => alike(text.split('\n'), 0.91, false, 4);
+  it('joins a compound family name wrapped at its hyphen inside its cell', () => {
+    const cards = parseAuthorCards([cell('Kévin OYONO kevin.oyono@ingenieurchef-inet.org'), cell('Inès BRUNEAU-\nSALGADO'), cell('ines.bruneausalgado@administrateur-inet.org')]);
+    expect(cards.map((card) => [card.name, card.details])).toEqual([
+      ['Kévin OYONO', ['kevin.oyono@ingenieurchef-inet.org']],
+      ['Inès BRUNEAU-SALGADO', ['ines.bruneausalgado@administrateur-inet.org']],
+    ]);
+  });
+  it('keeps two names apart when the first does not end with a hyphen', () => {
+    const cards = parseAuthorCards([cell('Inès BRUNEAU'), cell('Paul SALGADO'), cell('paul.salgado@administrateur-inet.org')]);
+    expect(cards.map((card) => card.name)).toEqual(['Inès BRUNEAU', 'Paul SALGADO']);
+  });
+});
+
+describe('a team table read column by column (groff, tbl)', () => {
+  const cell = (text: string): Block => alike(text.split('\n'), 1, false, 5);
+  it('pairs k names read before k e-mails in order', () => {
+    const cards = parseAuthorCards([cell('DELAHAYE Quentin\nNGUYEN Thu-Hà'), cell('PERRAUDIN Camille\nquentin.delahaye@administrateur-inet.org\nthuha.nguyen@ingenieurchef-inet.org\ncamille.peraudin@administrateur-inet.org')]);
+    expect(cards.map((card) => [card.name, card.details])).toEqual([
+      ['DELAHAYE Quentin', ['quentin.delahaye@administrateur-inet.org']],
+      ['NGUYEN Thu-Hà', ['thuha.nguyen@ingenieurchef-inet.org']],
+      ['PERRAUDIN Camille', ['camille.peraudin@administrateur-inet.org']],
+    ]);
+  });
+  it('when their counts differ, pairs no name by position, only by what each e-mail spells', () => {
+    const cards = parseAuthorCards([cell('DELAHAYE Quentin\nNGUYEN Thu-Hà\nPERRAUDIN Camille\nquentin.delahaye@administrateur-inet.org\nthuha.nguyen@ingenieurchef-inet.org')]);
+    expect(cards.map((card) => [card.name, card.details])).toEqual([
+      ['DELAHAYE Quentin', ['quentin.delahaye@administrateur-inet.org']],
+      ['NGUYEN Thu-Hà', ['thuha.nguyen@ingenieurchef-inet.org']],
+      ['PERRAUDIN Camille', []],
+    ]);
   });
 });

@@ -1,11 +1,17 @@
 /**
  * Running text (src/extract/running-text.ts): what repeats in the margin bands of many pages is
- * dropped, what is the pages' own content stays. Each rule on a few invented runs.
+ * dropped, what is the pages' own content stays (key figures, numbers not printed at one height).
+ * Each rule on a few invented runs.
  */
 import { describe, expect, it } from 'vitest';
 import { pageFragments } from '../../src/extract/fragments.js';
 import { dropRunningText } from '../../src/extract/running-text.js';
-import type { PdfPage, PdfTextRun } from '../../src/types.js';
+import type { Block, PdfPage, PdfTextRun } from '../../src/types.js';
+import { filler, layout, run as runAt } from '../helpers/runs.js';
+
+/** Table text of a word processor's pages (`helpers/runs.ts` sets their body). */
+const CELL = 10;
+const texts = (blocks: readonly Block[]): string[] => blocks.map((block) => block.text);
 
 function run(text: string, x: number, y: number, size: number, fontName = 'DejaVuSans', bold = false): PdfTextRun {
   return { text, x, y, width: text.length * size * 0.5, fontSize: size, bold, fontName };
@@ -36,6 +42,45 @@ describe('a heading that opens many pages of frames', () => {
 
   it('while the running header above it goes', () => {
     expect(kept.some((texts) => texts.includes('Regards croisés sur les territoires'))).toBe(false);
+  });
+});
+
+describe('a running header level with the page number', () => {
+  it('drops a running header level with the page number, even on the two pages of a short project', () => {
+    const pages = [4, 5].map((n) =>
+      page(n, [
+        run('UN GUICHET UNIQUE POUR LES AIDANTS', 45, 33.5, 7, 'DejaVuSans'),
+        run(String(n), 544, 33.8, 8, 'DejaVuSans-Bold', true),
+        run('Le texte du projet commence ici.', 172, 200, 9.5, 'DejaVuSerif'),
+      ]),
+    );
+    const kept = dropRunningText(pages, pages.map(pageFragments), settings);
+    expect(kept.map((fragments) => fragments.map((fragment) => fragment.text))).toEqual([['Le texte du projet commence ici.'], ['Le texte du projet commence ici.']]);
+  });
+
+  it('keeps margin text that is not level with the page number', () => {
+    const pages = [4, 5].map((n) => page(n, [run('Une note en tête', 45, 60, 7, 'DejaVuSans'), run(String(n), 544, 33.8, 8, 'DejaVuSans-Bold', true)]));
+    const kept = dropRunningText(pages, pages.map(pageFragments), settings);
+    expect(kept.map((fragments) => fragments.map((fragment) => fragment.text))).toEqual([['Une note en tête'], ['Une note en tête']]);
+  });
+});
+
+describe('page numbers, printed or not', () => {
+  it('keeps lone numbers in the margin bands that are not printed at one height (key figures, project numbers)', () => {
+    // Page 2 prints « 1 » near its foot and page 3 « 2 »: both match their page's index less one, at different heights.
+    const pages = [
+      filler(100),
+      [...filler(100), runAt('1', 59.1, 762.2, { size: 16, bold: true }), runAt('personnes rencontrées', 94.3, 762.2, { size: CELL })],
+      [...filler(200), runAt('2', 56.8, 81.1, { size: 26, bold: true })],
+    ];
+    const blocks = texts(layout(...pages));
+    expect(blocks).toContain('1');
+    expect(blocks).toContain('2');
+  });
+
+  it('still drops page numbers printed at one height', () => {
+    const pages = [1, 2, 3].map((n) => [...filler(100), runAt(String(n + 2), 540, 813, { size: 9 })]);
+    expect(texts(layout(...pages)).some((text) => /^\d+$/.test(text))).toBe(false);
   });
 });
 

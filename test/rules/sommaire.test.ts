@@ -121,6 +121,107 @@ describe('a sommaire table read column after column', () => {
   });
 });
 
+describe('the entries\' form', () => {
+  it('gives the last entry the line of the form it lacks, set like the section titles, rather than open a section with it (entry-form)', () => {
+    const number = (n: string) => block([[n, 1.26, true]], 2);
+    const org = (text: string) => block([[text, 0.84, false]], 2);
+    const title = (text: string) => block([[text, 0.95, true]], 2);
+    // A long title wraps: its block is longer than any section title.
+    const long = (text: string) => block([[text, 0.95, true], ['SUR DEUX LIGNES DE LA TABLE DES MATIÈRES', 0.95, true]], 2);
+    const blocks = [
+      title('PILOTER ENSEMBLE'),
+      number('01'), org('VILLE UNE'), long('UN TITRE DE PROJET'),
+      number('02'), org('VILLE DEUX'), title('BILAN DES DIX ANS'),
+      number('03'), org('VILLE TROIS'), long('UN TROISIÈME TITRE DE PROJET'),
+      number('04'), org('VILLE QUATRE'), long('UN QUATRIÈME TITRE DE PROJET'),
+      title('5'), title('8'), title('10'), title('12'),
+      title('GÉRER AUTREMENT'),
+      number('05'), org('VILLE CINQ'), long('UN CINQUIÈME TITRE DE PROJET'), title('15'),
+    ];
+    const read9 = read(blocks);
+    expect(read9.sections).toEqual(['PILOTER ENSEMBLE', 'GÉRER AUTREMENT']);
+    expect(read9.entries.map((e) => [e.numero, e.texte, e.page, e.section])).toEqual([
+      [1, 'VILLE UNE UN TITRE DE PROJET SUR DEUX LIGNES DE LA TABLE DES MATIÈRES', 5, 'PILOTER ENSEMBLE'],
+      [2, 'VILLE DEUX BILAN DES DIX ANS', 8, 'PILOTER ENSEMBLE'],
+      [3, 'VILLE TROIS UN TROISIÈME TITRE DE PROJET SUR DEUX LIGNES DE LA TABLE DES MATIÈRES', 10, 'PILOTER ENSEMBLE'],
+      [4, 'VILLE QUATRE UN QUATRIÈME TITRE DE PROJET SUR DEUX LIGNES DE LA TABLE DES MATIÈRES', 12, 'PILOTER ENSEMBLE'],
+      [5, 'VILLE CINQ UN CINQUIÈME TITRE DE PROJET SUR DEUX LIGNES DE LA TABLE DES MATIÈRES', 15, 'GÉRER AUTREMENT'],
+    ]);
+  });
+});
+
+describe('a table\'s number cells read as one block', () => {
+  it('opens one entry per line, each with its page, and gives them the collectivités and titles that follow, in order (number-column)', () => {
+    const org = (text: string) => block([[text, 0.8, false]], 3);
+    const title = (text: string) => block([[text, 0.9, true]], 3);
+    const blocks = [
+      block([['VALORISER LE TERRITOIRE', 1.05, true]], 3),
+      block([['p. 5 01 VILLE UNE', 0.8, false]], 3), title('TITRE UN'),
+      block([['p. 8 02 VILLE DEUX', 0.8, false]], 3), title('TITRE DEUX'),
+      block([['p. 11 03', 0.9, true], ['p. 14 04', 0.9, true], ['p. 17 05', 0.9, true]], 3),
+      org('VILLE TROIS'), title('TITRE TROIS'),
+      org('VILLE QUATRE'), title('TITRE QUATRE'),
+      org('VILLE CINQ'), title('TITRE CINQ'),
+    ];
+    expect(entries(blocks).map(([numero, texte, page]) => [numero, texte, page])).toEqual([
+      [1, 'VILLE UNE TITRE UN', 5],
+      [2, 'VILLE DEUX TITRE DEUX', 8],
+      [3, 'VILLE TROIS TITRE TROIS', 11],
+      [4, 'VILLE QUATRE TITRE QUATRE', 14],
+      [5, 'VILLE CINQ TITRE CINQ', 17],
+    ]);
+  });
+});
+
+describe('a row cut by a page break', () => {
+  it('gives the entry its title printed at the top of the next page, after its page reference: the line of the form it lacks (entry-form)', () => {
+    const entry = (n: string, org: string, title: string | null, page: string, on: number) => [
+      block([[n, 1.14, true]], on), block([[org, 0.76, false]], on),
+      ...(title === null ? [] : [block([[title, 0.86, true]], on)]),
+      block([[page, 0.86, true]], on),
+    ];
+    const blocks = [
+      block([['GÉRER DIFFÉREMMENT', 1, true]], 2),
+      ...entry('01/', 'VILLE UNE', 'TITRE UN', '/ P05', 2),
+      ...entry('02/', 'VILLE DEUX', 'TITRE DEUX', '/ P08', 2),
+      ...entry('03/', 'VILLE TROIS', null, '/ P11', 2),
+      block([['TITRE TROIS', 0.86, true]], 3),
+      ...entry('04/', 'VILLE QUATRE', 'TITRE QUATRE', '/ P14', 3),
+    ];
+    expect(entries(blocks).map(([numero, texte, page]) => [numero, texte, page])).toEqual([
+      [1, 'VILLE UNE TITRE UN', 5],
+      [2, 'VILLE DEUX TITRE DEUX', 8],
+      [3, 'VILLE TROIS TITRE TROIS', 11],
+      [4, 'VILLE QUATRE TITRE QUATRE', 14],
+    ]);
+  });
+});
+
+describe('a page-first sommaire whose page column is read before the numbers', () => {
+  it('keeps each page for the next entry, in order, as the pages run (pages-ahead)', () => {
+    const number = (n: string) => block([[n, 1.14, true]], 3);
+    const title = (text: string) => block([[text, 0.86, true]], 3);
+    const org = (text: string) => block([[text, 0.71, false]], 3);
+    const blocks = [
+      block([['VALORISER LE TERRITOIRE', 1, true]], 3),
+      title('p. 50'), number('01'), title('TITRE SEIZE'), org('VILLE SEIZE'),
+      title('p. 53'), number('02'), title('TITRE DIX-SEPT'),
+      block([['p. 56', 0.86, true], ['p. 59', 0.86, true], ['p. 62', 0.86, true]], 3),
+      org('VILLE DIX-SEPT'),
+      number('03'), title('TITRE DIX-HUIT'), org('VILLE DIX-HUIT'),
+      number('04'), title('TITRE DIX-NEUF'), org('VILLE DIX-NEUF'),
+      number('05'), title('TITRE VINGT'), org('VILLE VINGT'),
+    ];
+    expect(entries(blocks).map(([numero, texte, page]) => [numero, texte, page])).toEqual([
+      [1, 'TITRE SEIZE VILLE SEIZE', 50],
+      [2, 'TITRE DIX-SEPT VILLE DIX-SEPT', 53],
+      [3, 'TITRE DIX-HUIT VILLE DIX-HUIT', 56],
+      [4, 'TITRE DIX-NEUF VILLE DIX-NEUF', 59],
+      [5, 'TITRE VINGT VILLE VINGT', 62],
+    ]);
+  });
+});
+
 describe('a collectivité printed after the page reference', () => {
   it('belongs to the entry above it, not to a new section, when set unlike the section titles', () => {
     const blocks = [
@@ -272,5 +373,130 @@ describe('a sommaire in two columns under a row of section titles', () => {
     const segmented = segmentDocument({ format: 'pdf', pageCount: 9, blocks: [...sommaire, ...body], diagnostics: [] }, DEFAULT_VOCABULARY);
     expect(segmented.projects.map((p) => [p.numero, p.section])).toEqual([[1, 'COOPÉRER ENTRE TERRITOIRES'], [2, 'INNOVER AU QUOTIDIEN']]);
     expect(segmented.sections).toEqual([{ titre: 'COOPÉRER ENTRE TERRITOIRES', projets: [1] }, { titre: 'INNOVER AU QUOTIDIEN', projets: [2] }]);
+  });
+});
+
+describe('a page printed as « page 5 »', () => {
+  it('reads « page 5 » alone on the entry’s last line as its page', () => {
+    const blocks = [block([['1', 1.05, true]], 1), block([['UN TITRE DE PROJET', 0.9, true], ['VILLE DE LORVAL', 0.9, false], ['page 5', 0.9, false]], 1), block([['2', 1.05, true]], 1), block([['UN AUTRE TITRE', 0.9, true], ['VILLE DE BRIANCE', 0.9, false], ['page 9', 0.9, false]], 1)];
+    const { entries } = readSommaire(blocks, 0, DEFAULT_VOCABULARY);
+    expect(entries.map((entry) => [entry.numero, entry.page, entry.texte])).toEqual([
+      [1, 5, 'UN TITRE DE PROJET VILLE DE LORVAL'],
+      [2, 9, 'UN AUTRE TITRE VILLE DE BRIANCE'],
+    ]);
+  });
+});
+
+describe('an organisation set under the title’s dot leader and page', () => {
+  const section = (text: string): Block => block([[text, 0.9, true]], 2);
+  const line = (text: string): Block => block([[text, 1, false]], 2);
+
+  it('reads the organisation set under the title’s leader and page as the entry’s, not as the next section', () => {
+    const blocks = [
+      section('COOPÉRER ENTRE TERRITOIRES'),
+      line('01 UN TITRE DE PROJET . . . . . . 3'),
+      line('VILLE DE LORVAL'),
+      line('02 UN AUTRE TITRE . . . . . . 5'),
+      line('DÉPARTEMENT DE LA HAUTE-VALMORE'),
+      section('INNOVER AU QUOTIDIEN'),
+      line('03 UN TROISIÈME TITRE . . . . . . 7'),
+      line('VILLE DE BRIANCE'),
+    ];
+    const { entries } = readSommaire(blocks, 0, DEFAULT_VOCABULARY);
+    expect(entries.map((entry) => [entry.numero, entry.section, entry.page, entry.texte])).toEqual([
+      [1, 'COOPÉRER ENTRE TERRITOIRES', 3, 'UN TITRE DE PROJET VILLE DE LORVAL'],
+      [2, 'COOPÉRER ENTRE TERRITOIRES', 5, 'UN AUTRE TITRE DÉPARTEMENT DE LA HAUTE-VALMORE'],
+      [3, 'INNOVER AU QUOTIDIEN', 7, 'UN TROISIÈME TITRE VILLE DE BRIANCE'],
+    ]);
+  });
+
+  it('finds the page on a wrapped title’s last line when the organisation follows in the same block', () => {
+    const blocks = [
+      section('INNOVER AU QUOTIDIEN'),
+      line('03 OUVRIR LES ARCHIVES COMMUNALES AUX HABITANTS : UNE DÉMARCHE DE'),
+      block([['SCIENCE PARTICIPATIVE . . . . . . 6', 1, false], ['VILLE DE LORVAL', 1, false]], 2),
+      line('04 DÉMATÉRIALISER LES AUTORISATIONS . . . . 7'),
+    ];
+    const { entries } = readSommaire(blocks, 0, DEFAULT_VOCABULARY);
+    expect(entries.map((entry) => [entry.numero, entry.page, entry.texte])).toEqual([
+      [3, 6, 'OUVRIR LES ARCHIVES COMMUNALES AUX HABITANTS : UNE DÉMARCHE DE SCIENCE PARTICIPATIVE VILLE DE LORVAL'],
+      [4, 7, 'DÉMATÉRIALISER LES AUTORISATIONS'],
+    ]);
+  });
+});
+
+describe('sommaire as a table, the page first', () => {
+  it('reads « 4  01 » as the page then the number when the number goes on from the last entry', () => {
+    const blocks = [
+      block([['4 01', 0.95, false]], 2), block([['UN TITRE DE PROJET', 0.95, false], ['VILLE DE LORVAL', 0.95, false]], 2),
+      block([['5 02', 0.95, false]], 2), block([['UN AUTRE TITRE', 0.95, false], ['VILLE DE BRIANCE', 0.95, false]], 2),
+    ];
+    const { entries } = readSommaire(blocks, 0, DEFAULT_VOCABULARY);
+    expect(entries.map((entry) => [entry.numero, entry.page, entry.texte])).toEqual([
+      [1, 4, 'UN TITRE DE PROJET VILLE DE LORVAL'],
+      [2, 5, 'UN AUTRE TITRE VILLE DE BRIANCE'],
+    ]);
+  });
+});
+
+describe('a sommaire table cut by a page break', () => {
+  const row = (page: number, ...lines: [string, boolean][]): Block => block(lines.map(([text, bold]) => [text, 0.91, bold] as const), page);
+  it('gives the line opening the next page, set like the entries, to the entry before it', () => {
+    const blocks = [
+      row(2, ['VALORISER LE TERRITOIRE', true]),
+      row(2, ['16 PRÉFIGURATION DE LA FUTURE MÉDIATHÈQUE', false], ['COMMUNAUTAIRE', false]),
+      row(2, ['48', false]),
+      row(3, ['GRAND BESANÇON MÉTROPOLE', false]),
+      row(3, ['17 STRATÉGIE POUR L’AMÉNAGEMENT NON GENRÉ', false], ['VILLE DE RENNES', false]),
+      row(3, ['50', false]),
+    ];
+    expect(entries(blocks)).toEqual([
+      [16, 'PRÉFIGURATION DE LA FUTURE MÉDIATHÈQUE COMMUNAUTAIRE GRAND BESANÇON MÉTROPOLE', 48, 'VALORISER LE TERRITOIRE'],
+      [17, 'STRATÉGIE POUR L’AMÉNAGEMENT NON GENRÉ VILLE DE RENNES', 50, 'VALORISER LE TERRITOIRE'],
+    ]);
+  });
+  it('still reads a section title opening the next page, set like the section titles', () => {
+    const blocks = [
+      row(2, ['VALORISER LE TERRITOIRE', true]),
+      row(2, ['16 PRÉFIGURATION DE LA FUTURE MÉDIATHÈQUE', false]),
+      row(2, ['48', false]),
+      row(3, ['GÉRER AUTREMENT', true]),
+      row(3, ['17 STRATÉGIE POUR L’AMÉNAGEMENT NON GENRÉ', false]),
+      row(3, ['50', false]),
+    ];
+    expect(entries(blocks).map((entry) => entry[3])).toEqual(['VALORISER LE TERRITOIRE', 'GÉRER AUTREMENT']);
+  });
+});
+
+describe('a sommaire with each title and organisation line its own block', () => {
+  const one = (page: number, text: string, bold = false): Block => block([[text, 1, bold]], page);
+  const entries = (blocks: Block[]) => readSommaire(blocks, 0, DEFAULT_VOCABULARY).entries.map((e) => [e.numero, e.texte, e.page]);
+  it('finds the page after two title lines and two organisation lines', () => {
+    const blocks = [
+      one(2, 'GÉRER DIFFÉREMMENT', true),
+      one(2, '13 RENFORCER LES SERVICES ET L’APPROPRIATION DES COMPÉTENCES EAU ET'),
+      one(2, 'ASSAINISSEMENT VERS UN PASSAGE EN RÉGIE'),
+      one(2, 'COMMUNAUTÉ D’AGGLOMÉRATION DU PAYS NORD MARTINIQUE (CAP NORD'),
+      one(2, 'MARTINIQUE)'),
+      one(2, '........................................ 35'),
+      one(2, '14 COÛT COMPLET DES ÉQUIPEMENTS CULTURELS ET SPORTIFS'),
+      one(2, 'VILLE DE MARSEILLE ........ 37'),
+    ];
+    expect(entries(blocks).map((entry) => entry[2])).toEqual([35, 37]);
+  });
+  it('takes the page from the organisation line that opens the next page', () => {
+    const blocks = [
+      one(2, 'GÉRER DIFFÉREMMENT', true),
+      one(2, '15 TARIFICATION INTERMODALE : VERS UNE OFFRE'),
+      one(2, 'DE MOBILITÉ SERVICIELLE'),
+      one(3, 'RÉGION GRAND EST .................. 39'),
+      one(3, 'VALORISER LE TERRITOIRE', true),
+      one(3, '16 PRÉFIGURATION DE LA MÉDIATHÈQUE'),
+      one(3, 'GRAND BESANÇON MÉTROPOLE ....... 42'),
+    ];
+    expect(entries(blocks)).toEqual([
+      [15, 'TARIFICATION INTERMODALE : VERS UNE OFFRE DE MOBILITÉ SERVICIELLE RÉGION GRAND EST', 39],
+      [16, 'PRÉFIGURATION DE LA MÉDIATHÈQUE GRAND BESANÇON MÉTROPOLE', 42],
+    ]);
   });
 });

@@ -67,3 +67,30 @@ describe('no sommaire at all', () => {
     expect(findProjectStarts(blocks, 0, blocks.length, [], DEFAULT_VOCABULARY).map((start) => [start.numero, start.how])).toEqual([[1, 'authors'], [2, 'authors']]);
   });
 });
+
+describe('a number followed on its line by the sommaire title (a LaTeX \\section)', () => {
+  const entries = [entry(3, 'OUVRIR LES ARCHIVES COMMUNALES AUX HABITANTS', 6)];
+
+  it('starts where a bare number is followed on its line by the sommaire entry’s title', () => {
+    const blocks = [block([['3 OUVRIR LES ARCHIVES COMMUNALES AUX HABITANTS', 1.2, true]], 6), block([['VILLE DE LORVAL', 1, false]], 6), block([['La ville conserve…', 1, false]], 6)];
+    const starts = findProjectStarts(blocks, 0, blocks.length, entries, DEFAULT_VOCABULARY);
+    expect(starts.map((start) => [start.index, start.numero, start.how, start.lead.map((lead) => lead.text)])).toEqual([[0, 3, 'title', ['OUVRIR LES ARCHIVES COMMUNALES AUX HABITANTS']]]);
+  });
+
+  it('does not start on a bare number followed by other words (a key figure and its label)', () => {
+    const blocks = [block([['3 communes membres de l’agglomération', 1, false]], 6), block([['La ville conserve…', 1, false]], 6)];
+    expect(findProjectStarts(blocks, 0, blocks.length, entries, DEFAULT_VOCABULARY).filter((start) => start.how !== 'titleOnly')).toEqual([]);
+  });
+});
+
+describe('a section divider with a big number', () => {
+  it('is not the project’s start when the same number, labelled, comes just before the title', () => {
+    const blocks = [
+      block([['1', 10, true]], 4), block([['PILOTER ENSEMBLE', 2.3, false]], 4),
+      block([['PROJET 01', 0.85, false]], 5), block([['UN TITRE DE PROJET ASSEZ LONG', 1.7, true], ['VILLE DE LORVAL', 1.2, false]], 5),
+      block([['LES AUTEURS', 0.85, false]], 5),
+    ];
+    const entries = [{ numero: 1, section: 'PILOTER ENSEMBLE', texte: 'UN TITRE DE PROJET ASSEZ LONG VILLE DE LORVAL', lines: [], page: 5 }];
+    expect(findProjectStarts(blocks, 0, blocks.length, entries, DEFAULT_VOCABULARY).map((start) => [start.numero, start.index])).toEqual([[1, 2]]);
+  });
+});

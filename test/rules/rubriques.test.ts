@@ -1,0 +1,140 @@
+/**
+ * Rubriques cut at their headings (src/parse/rubriques.ts, heading passes, moves): headings set
+ * regular or numbered, a heading set close above its text, boxes, references. Each rule on a few
+ * invented blocks, so that it fails on its own.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/index.js';
+import { parseProject, withoutListNumbers } from '../../src/parse/index.js';
+import { headsFigures, splitRubriques } from '../../src/parse/rubriques.js';
+import { DEFAULT_VOCABULARY, SHIPPED_PROFILE, compileProfile } from '../../src/profile.js';
+import type { Block } from '../../src/types.js';
+import { block } from '../helpers/blocks.js';
+
+/** A line of body text. */
+const body = (text: string, page = 1): Block => block([[text, 1, false]], page);
+const where = { projet: 7 };
+
+describe('rubriques of a hand-made design (headings set regular, numbered)', () => {
+  const title = block([['UN GUICHET UNIQUE', 1.47, true]], 1);
+  const organisation = block([['DÉPARTEMENT DE LA HAUTE-VALMORE', 0.95, false]], 1);
+  const heading = (text: string, page = 1): Block => block([[text, 1.16, false]], page);
+  const prose = 'Le Département souhaitait rassembler l’offre de ses partenaires en un seul lieu pour les aidants, et la mission a construit ce guichet avec eux.';
+
+  it('keeps the organisation line out of the rubriques, and reads the pull-quote after it as the testimony', () => {
+    const blocks = [title, organisation, block([['Agnès Tisserand, directrice générale', 0.79, false]], 1), block([['« Une équipe à l’écoute de nos partenaires, rapide et précise. »', 1.05, false]], 1), heading('1. Contexte'), body(prose), heading('2. Problématique'), body(prose)];
+    const split = splitRubriques(blocks, DEFAULT_VOCABULARY, where);
+    expect(split.headingBlocks).toEqual([title, organisation]);
+    expect(split.rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.length])).toEqual([
+      ['temoignage', 2],
+      ['contexte', 1],
+      ['problematique', 1],
+    ]);
+  });
+
+  it('gives the text run on under a floated box of figures back to the rubrique the box interrupted', () => {
+    const figure = (value: string): Block => block([[value, 1.68, true]], 1);
+    const label = (text: string): Block => block([[text, 0.84, false]], 1);
+    const blocks = [title, organisation, heading('1. Contexte'), body('La mission devait accompagner l’évolution des'), block([['Repères', 1.05, false]], 1), figure('150 000'), label('habitants en 2030'), figure('59'), label('communes membres'), body('missions de la direction, afin de mieux piloter la politique.'), heading('2. Problématique'), body(prose)];
+    const split = splitRubriques(blocks, DEFAULT_VOCABULARY, where);
+    const contexte = split.rubriques.find((rubrique) => rubrique.key === 'contexte')!;
+    expect(contexte.blocks.map((b) => b.text)).toEqual(['La mission devait accompagner l’évolution des', 'missions de la direction, afin de mieux piloter la politique.']);
+    expect(split.rubriques.find((rubrique) => rubrique.key === 'chiffres')!.blocks).toHaveLength(4);
+  });
+
+  it('reads a short line over big numbers with their labels as the key figures, whatever its words, and reports it', () => {
+    const figure = (value: string): Block => block([[value, 1.68, true]], 1);
+    const label = (text: string): Block => block([[text, 0.84, false]], 1);
+    expect(headsFigures(block([['Jalons', 1.05, false]], 1), [figure('12'), label('ateliers'), figure('3'), label('restitutions')])).toBe(true);
+    // A figure's label is not a heading, nor a line over prose.
+    expect(headsFigures(label('ateliers'), [figure('3'), label('restitutions'), figure('4'), label('visites')], figure('12'))).toBe(false);
+    expect(headsFigures(block([['Jalons', 1.05, false]], 1), [body(prose)])).toBe(false);
+    // Without « Repères » in the profile, the structure still says « figures ».
+    const profile = structuredClone(SHIPPED_PROFILE);
+    const chiffres = profile.rubriques!.chiffres!;
+    chiffres.headings = (chiffres.headings ?? []).filter((word) => word !== 'REPÈRES');
+    const blocks = [title, organisation, heading('1. Contexte'), body(prose), block([['Repères', 1.05, false]], 1), figure('12'), label('ateliers'), figure('3'), label('restitutions')];
+    const split = splitRubriques(blocks, compileProfile(profile), where);
+    expect(split.rubriques.map((rubrique) => rubrique.key)).toEqual(['contexte', 'chiffres']);
+    expect(split.diagnostics.map((d) => [d.code, d.severity])).toEqual([['RUBRIQUE_HEADING_UNKNOWN', 'info']]);
+  });
+
+  it('gives a margin pull-quote that runs on to the next page back to the testimony', () => {
+    const blocks = [title, organisation, block([['« Une équipe à l’écoute de nos partenaires, et', 1.05, false]], 1), heading('1. Contexte'), body(prose), block([['précise dans ses propositions. »', 1.05, false]], 2), body(prose, 2)];
+    const split = splitRubriques(blocks, DEFAULT_VOCABULARY, where);
+    expect(split.rubriques.find((rubrique) => rubrique.key === 'temoignage')!.blocks).toHaveLength(2);
+    expect(split.rubriques.find((rubrique) => rubrique.key === 'contexte')!.blocks).toHaveLength(2);
+  });
+
+  it('opens a box at a short bold line closing the text where the headings are regular, and reports it', () => {
+    const blocks = [title, organisation, heading('1. Contexte'), body(prose), heading('3. Des clés pour agir'), body(prose), block([['Et après...', 1, true]], 1), body(prose), block([['Tuteur : Agnès TISSERAND, directrice', 0.84, false]], 1)];
+    const split = splitRubriques(blocks, DEFAULT_VOCABULARY, where);
+    expect(split.unknown.map((box) => [box.heading, box.blocks.length])).toEqual([['Et après...', 1]]);
+    expect(split.rubriques.find((rubrique) => rubrique.key === 'clesPourAgir')!.blocks).toHaveLength(1);
+    expect(split.diagnostics.map((d) => d.code)).toEqual(['RUBRIQUE_HEADING_UNKNOWN']);
+  });
+
+  it('keeps an unknown heading numbered as the known ones as a rubrique of its own, over prose, and reports it', () => {
+    const blocks = [title, organisation, heading('1. Contexte'), body(prose), heading('2. Problématique'), body(prose), heading('5. Les suites'), body(prose)];
+    const split = splitRubriques(blocks, DEFAULT_VOCABULARY, where);
+    expect(split.rubriques.find((rubrique) => rubrique.key === 'problematique')!.blocks).toHaveLength(1);
+    expect(split.unknown.map((box) => box.heading)).toEqual(['5. Les suites']);
+    expect(split.diagnostics.map((d) => d.code)).toEqual(['RUBRIQUE_HEADING_UNKNOWN']);
+    // A numbered line set as the body is a list, not a heading.
+    const list = [title, organisation, heading('1. Contexte'), body(prose), heading('2. Problématique'), body('1. Diagnostic des besoins'), body(prose)];
+    expect(splitRubriques(list, DEFAULT_VOCABULARY, where).unknown).toEqual([]);
+  });
+});
+
+describe('numbered rubrique headings across projects', () => {
+  it('are no spelling variant when only their number differs (« 2.3 Contexte » after « 1.3 Contexte »)', async () => {
+    const pdf = new Uint8Array(readFileSync(new URL('../../fixtures/designs/synthetic-2031-latex/input.pdf', import.meta.url)));
+    const document = await extract(pdf);
+    expect(document.projets).toHaveLength(4);
+    expect(document.diagnostics.filter((d) => d.code === 'RUBRIQUE_HEADING_VARIANT')).toEqual([]);
+  });
+});
+
+describe('rubrique headings whose word spaces were lost to letter-spacing', () => {
+  it('are named all the same, literal headings and patterns', () => {
+    expect(DEFAULT_VOCABULARY.rubriqueOf('TUTEURAUSEIN DE LA COL LE CTIVITÉ')).toBe('tuteurs');
+    expect(DEFAULT_VOCABULARY.rubriqueOf('DES C LÉS POUR A GIR')).toBe('clesPourAgir');
+    expect(DEFAULT_VOCABULARY.rubriqueOf('POUR A L LE R PLUS LOI N')).toBe('allerPlusLoin');
+    expect(DEFAULT_VOCABULARY.rubriqueOf('LE CONTEXTE DE LA VILLE')).toBeNull();
+  });
+});
+
+describe('references numbered like footnotes', () => {
+  it('lose their list numbers when every one is numbered in order from 1', () => {
+    expect(withoutListNumbers(['1. Guide pratique (DGFIP)', '2. Publications de l’AFIGESE'])).toEqual(['Guide pratique (DGFIP)', 'Publications de l’AFIGESE']);
+    expect(withoutListNumbers(['1. Guide pratique', '3. Rapport annuel'])).toEqual(['1. Guide pratique', '3. Rapport annuel']);
+    expect(withoutListNumbers(['2030. Le plan climat'])).toEqual(['2030. Le plan climat']);
+  });
+});
+
+describe('headings and titles set close above what follows (one block)', () => {
+  const lines = (...specs: [string, boolean][]): Block => block(specs.map(([text, bold]) => [text, 1, bold] as const), 3);
+  it('cuts a known heading in bold off the regular lines under it', () => {
+    const split = splitRubriques([lines(['Tuteur au sein de la collectivité', true], ['TISSERAND Agnès, Directrice générale adjointe', false])], DEFAULT_VOCABULARY, { projet: 1 });
+    expect(split.rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((block) => block.text)])).toEqual([['tuteurs', ['TISSERAND Agnès, Directrice générale adjointe']]]);
+  });
+  it('keeps a bold line that is no known heading with its text', () => {
+    const split = splitRubriques([lines(['Un titre de paragraphe', true], ['Le texte qui suit.', false])], DEFAULT_VOCABULARY, { projet: 1 });
+    expect(split.headingBlocks.map((block) => block.text)).toEqual(['Un titre de paragraphe Le texte qui suit.']);
+  });
+  it('reads the title from the bold lines and the collectivité from the regular line under them', () => {
+    const heading = block([['Projet n° 2', 1.14, false]], 5);
+    const parsed = parseProject({
+      numero: 2,
+      section: '',
+      heading,
+      blocks: [
+        lines(['UN GUICHET UNIQUE POUR LES', true], ['PROCHES AIDANTS', true], ['DÉPARTEMENT DE LA HAUTE-VALMORE', false]),
+        lines(['Contexte', true]),
+        lines(['Depuis 2030, le Département est chef de file de l’accompagnement des proches aidants.', false]),
+      ],
+    });
+    expect([parsed.titre, parsed.collectivite]).toEqual(['UN GUICHET UNIQUE POUR LES PROCHES AIDANTS', 'DÉPARTEMENT DE LA HAUTE-VALMORE']);
+  });
+});
