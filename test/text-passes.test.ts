@@ -8,7 +8,7 @@ import { isLaidOut, readColumns } from '../src/extract/text/columns.js';
 import { splitBoldRuns, stripLineMarkup } from '../src/extract/text/markdown.js';
 import { dropFolios, inferPageBreaks, markPageBreaks } from '../src/extract/text/pages.js';
 import { prepareLines } from '../src/extract/text/passes.js';
-import { splitGluedEmails, unswapLetters } from '../src/extract/text/tokens.js';
+import { joinKernedWords, splitGluedEmails, unswapLetters } from '../src/extract/text/tokens.js';
 import { normaliseDocument, withSuppliedEdition } from '../src/normalise/index.js';
 import { BrochureError } from '../src/errors.js';
 import { runHeadingPasses } from '../src/parse/heading-passes.js';
@@ -60,6 +60,23 @@ describe('tokens', () => {
   it('cuts an e-mail glued to the next name', () => {
     expect(splitGluedEmails(['fanette.peyratout@administrateur-inet.orgXavier LEIBAR'])).toEqual(['fanette.peyratout@administrateur-inet.org', 'Xavier LEIBAR']);
     expect(splitGluedEmails(['écrire à a.b@inet.org pour'])).toEqual(['écrire à a.b@inet.org pour']);
+  });
+  it('joins a word kerned into pieces when the text prints it whole elsewhere and a piece never alone', () => {
+    const lines = ['01/ LA RESTAURATION SCOLAIRE', 'LA REST AURA TION SCOLAIRE', 'Sophie Bellanger , en tr ois ans', 'les trois communes', 'Décembr e 2019'];
+    expect(joinKernedWords(lines)).toEqual(['01/ LA RESTAURATION SCOLAIRE', 'LA RESTAURATION SCOLAIRE', 'Sophie Bellanger, en trois ans', 'les trois communes', 'Décembre 2019']);
+    // Words that stand side by side stay apart (« en semble »: « en » is printed alone too), and so do
+    // pieces that could end one word or start another (« GEORGE S AND »), and a display word's pieces.
+    const apart = ['ils en semble ensemble', 'il en parle, il semble', 'GEORGE S AND', 'GEORGES et SAND', 'SOM MAI RE', 'SOMMAIRE'];
+    expect(joinKernedWords(apart)).toEqual(apart);
+  });
+  it('parts a heading the text prints alone elsewhere from the text glued under it, and nothing else', async () => {
+    const { splitHeadingsGluedToText } = await import('../src/extract/text/tokens.js');
+    expect(splitHeadingsGluedToText(['POUR ALLER PLUS LOINun groupement', 'POUR ALLER PLUS LOIN', 'LE GOFFMaëlle'])).toEqual(['POUR ALLER PLUS LOIN', '', 'un groupement', 'POUR ALLER PLUS LOIN', 'LE GOFFMaëlle']);
+  });
+  it('reads a bullet written after its item as the item\'s end, and leaves bullets inside a line', async () => {
+    const { splitTrailingBullets } = await import('../src/extract/text/tokens.js');
+    expect(splitTrailingBullets(['gardant sa cuisine ;•', 'un service commun. •', 'solvaire.fr •LES CHIFFRES CLÉS', 'objectifs • Matrice •'])).toEqual(['gardant sa cuisine ;', '', 'un service commun.', '', 'solvaire.fr', '', 'LES CHIFFRES CLÉS', 'objectifs • Matrice •']);
+    expect(lineTexts(['des élus.', 'Association des maires, www .maires.fr •', 'une autre ligne'].join('\n'))).toContain('Association des maires, www.maires.fr');
   });
   it('restores letters written with swapped bytes next to Latin letters only', () => {
     expect(unswapLetters('Concep\u7400\u6900on')).toBe('Conception');
@@ -297,6 +314,13 @@ describe('evidence passes', () => {
     const { splitRosterRuns } = await import('../src/extract/text/tokens.js');
     expect(splitRosterRuns([' KESSLER Arnaud LE GOFF Maëlle NGUYEN Thu-Hà ', 'DUPONT Jeanne', 'LE CONTEXTE La ville compte'])).toEqual(['KESSLER Arnaud', 'LE GOFF Maëlle', 'NGUYEN Thu-Hà', 'DUPONT Jeanne', 'LE CONTEXTE La ville compte']);
   });
+  it('reads a roster run together with a name glued to its first name and a student of two first names', async () => {
+    const { splitRosterRuns } = await import('../src/extract/text/tokens.js');
+    expect(splitRosterRuns(['ABRIC Sarah OUARDISamira CARBAIN Aénor Paul VAN DER MEE Camille'])).toEqual(['ABRIC Sarah', 'OUARDISamira', 'CARBAIN Aénor Paul', 'VAN DER MEE Camille']);
+  });
+  it('joins a display heading cut at a hyphen whose pieces blank lines part, and nothing after its text', () => {
+    expect(texts('PROMO-\n\nTION\n\nGEORGE SAND\n\nABRIC Sarah\n\nLA SUITE')).toEqual(['PROMO-TION GEORGE SAND', 'ABRIC Sarah', 'LA SUITE']);
+  });
   it('puts the second of two rosters read one after the other under its heading, where the alphabetical order starts again', async () => {
     const { placeSecondRosterHeading } = await import('../src/extract/text/tokens.js');
     const text = ['PROMOTION', 'PREMIÈRE', '', 'PROMOTION', 'SECONDE', '', 'ABEL Anne', 'BRUN Paul', 'COSTEJean', 'DURAND Léa', '', 'ALIX Marc', 'BOUCHER Eve', 'CARON Luc'];
@@ -306,6 +330,16 @@ describe('evidence passes', () => {
     // One heading, names in order: nothing moves.
     const one = ['PROMOTION', 'PREMIÈRE', '', 'ABEL Anne', 'BRUN Paul', 'CARON Luc', 'DURAND Léa', 'ESTIVAL Marc', 'FABRE Eve'];
     expect(placeSecondRosterHeading(one)).toEqual(one);
+  });
+  it('sorts rosters read across under their headings by the corps the e-mails give, and by alphabetical order where no e-mail spells a name', async () => {
+    const { sortRostersReadAcross } = await import('../src/extract/text/rosters.js');
+    const cards = ['lea.amrani@administrateur-inet.org', 'ines.bruno@administrateur-inet.org', 'paul.costa@conservateur-inet.org', 'hugo.faure@conservateur-inet.org', 'theo.nguyen@ingenieurchef-inet.org', 'lina.vignal@ingenieurchef-inet.org', 'marc.peraudin@administrateur-inet.org'];
+    const across = ['AMRANI Léa', 'KESSLER Arnaud', 'COSTA Paul', 'BRUNO Inès', 'NGUYEN Théo', 'FAURE Hugo', 'PERRAUDIN Marc', 'VIGNAL Lina'];
+    const text = ['PROMOTION UNE', '', 'PROMOTION DEUX', '', 'PROMOTION TROIS', '', ...across.flatMap((name) => [name, '']), 'Plus loin.', ...cards];
+    expect(sortRostersReadAcross(text).filter((line) => line !== '').slice(0, 11)).toEqual(['PROMOTION UNE', 'AMRANI Léa', 'BRUNO Inès', 'PERRAUDIN Marc', 'PROMOTION DEUX', 'KESSLER Arnaud', 'NGUYEN Théo', 'VIGNAL Lina', 'PROMOTION TROIS', 'COSTA Paul', 'FAURE Hugo']);
+    // Rosters already read one after the other are left as they are.
+    const inOrder = ['PROMOTION UNE', '', 'PROMOTION DEUX', '', 'PROMOTION TROIS', '', 'AMRANI Léa', 'BRUNO Inès', 'PERRAUDIN Marc', 'KESSLER Arnaud', 'NGUYEN Théo', 'VIGNAL Lina', 'COSTA Paul', 'FAURE Hugo', ...cards];
+    expect(sortRostersReadAcross(inOrder)).toEqual(inOrder);
   });
   it('deals rosters read across, row by row, to their headings in turn, each in alphabetical order', async () => {
     const { dealRostersReadAcross } = await import('../src/extract/text/tokens.js');
@@ -326,6 +360,12 @@ describe('evidence passes', () => {
     expect(splitGluedHeadings(['VOISIN ElisabethPROMO-', '110PROMO-', 'un mot coupé-', 'SCHNEIDER LénaPROMOTION NIKOLA', 'le Grand Narbonne'])).toEqual(['VOISIN Elisabeth', 'PROMO-', '110', 'PROMO-', 'un mot coupé-', 'SCHNEIDER Léna', 'PROMOTION NIKOLA', 'le Grand Narbonne']);
     expect(splitGluedHeadings(['voir www.inet.FR'])).toEqual(['voir www.inet.FR']);
   });
+  it('cuts a heading glued to a name or a function when it opens with an article of two capitals', async () => {
+    const { splitGluedHeadings } = await import('../src/extract/text/tokens.js');
+    expect(splitGluedHeadings(['des services à la populationLE CONTEXTE', 'Directeur de l\'autonomieLA PROBLÉMATIQUE'])).toEqual(['des services à la population', 'LE CONTEXTE', 'Directeur de l\'autonomie', 'LA PROBLÉMATIQUE']);
+    // Two capitals alone after a small letter are no heading (« iOS », « kWh » keep theirs).
+    expect(splitGluedHeadings(['une appli sous iOS', 'mesurée en MWh'])).toEqual(['une appli sous iOS', 'mesurée en MWh']);
+  });
   it('cuts sommaire entries run together, and moves a page set at the right after the entry', async () => {
     const { splitSommaireRuns } = await import('../src/extract/text/tokens.js');
     expect(splitSommaireRuns(['12/ TITRE UN VILLE A / P61 13/ TITRE DEUX VILLE B / P65'])).toEqual(['12/ TITRE UN VILLE A', '/ P61', '13/ TITRE DEUX VILLE B', '/ P65']);
@@ -345,6 +385,15 @@ describe('evidence passes', () => {
   it('sets the collectivité the sommaire printed on a line of its own apart from the title', () => {
     const source = ['01/ LE TITRE DU PROJET', 'VILLE DE LYON', '/ P05', '', '01', '', 'LE TITRE DU PROJET', 'VILLE DE LYON', 'LES AUTEURS'].join('\n');
     expect(texts(source)).toEqual(expect.arrayContaining(['LE TITRE DU PROJET', 'VILLE DE LYON', 'LES AUTEURS']));
+  });
+  it('moves a heading or a running head read inside a cut sentence after the sentence\'s end', () => {
+    const cut = ['La mutualisation permet de développer de nouveaux services à l\'usager, de créer de', 'l\'activité et de contribuer à un pilotage des ressources et des'];
+    const source = [...cut, '', 'Aller plus loin', '', 'dépenses à cette échelle, et de refactu-', 'rer les services.', '', 'Une autre phrase.'].join('\n');
+    expect(texts(source)).toEqual([cut.join(' '), 'dépenses à cette échelle, et de refacturer les services.', 'Aller plus loin', 'Une autre phrase.']);
+    const hyphenated = [...cut.slice(0, 1), 'l\'activité et de contribuer à un pilotage des ressources refactu-'];
+    expect(texts([...hyphenated, '', 'PILOTER ENSEMBLE', '', 'rées selon des critères.'].join('\n'))).toEqual([`${hyphenated.join(' ').slice(0, -1)}rées selon des critères.`, 'PILOTER ENSEMBLE']);
+    // A card or a signature that stops so is no cut sentence: the heading after it stays.
+    expect(texts(['Claire DURAND', 'Directrice des territoires', '', 'CONTEXTE', '', 'er janvier 2016, la métropole.'].join('\n'))).toEqual(['Claire DURAND Directrice des territoires', 'CONTEXTE', 'er janvier 2016, la métropole.']);
   });
   it('sets the collectivité apart when the block is the sommaire entry and nothing more (no blank line under the title)', () => {
     const source = ['01/ LE TITRE DU PROJET', 'VILLE DE LYON', '/ P05', '', '01', '', 'LE TITRE DU PROJET', 'VILLE DE LYON', '', 'LES AUTEURS'].join('\n');
@@ -379,6 +428,33 @@ describe('evidence passes', () => {
     expect(movePageAfterCollectivite(text).slice(0, 9)).toEqual(['01/', '', 'LE TITRE DU PROJET', '', '', 'VILLE DE LYON', '/ P05', '', 'UNE SECTION']);
     // A section title after the page is no collectivité: the project page does not print it under the title.
     expect(movePageAfterCollectivite(text.map((line) => (line === 'VILLE DE LYON' ? 'UNE SECTION' : line)).slice(0, 10))).toEqual(text.map((line) => (line === 'VILLE DE LYON' ? 'UNE SECTION' : line)).slice(0, 10));
+  });
+  it('parts a heading printed alone elsewhere from the text run into its line', async () => {
+    const { splitRunInHeadings } = await import('../src/extract/text/tokens.js');
+    const lines = ['**DES CLÉS POUR AGIR**', 'DES CLÉS POUR AGIR', 'Témoignage de la collectivité', 'Témoignage de la collectivité', 'VILLE DE LYON', 'VILLE DE LYON'];
+    const runIn = ['DES CLÉS POUR AGIR La cartographie réalisée.', 'Témoignage de la collectivité « Un regard », dit-il.', 'UNE SECTION Le texte.', 'VILLE DE LYON ET MÉTROPOLE'];
+    expect(splitRunInHeadings([...lines, ...runIn]).slice(lines.length)).toEqual(['DES CLÉS POUR AGIR', '', 'La cartographie réalisée.', 'Témoignage de la collectivité', '', '« Un regard », dit-il.', 'UNE SECTION Le texte.', 'VILLE DE LYON ET MÉTROPOLE']);
+  });
+  it('parts a heading every project prints from the folio or the sentence glued before it', async () => {
+    const { splitRepeatedHeadings } = await import('../src/extract/text/tokens.js');
+    const alone = ['DES CLÉS POUR AGIR', 'Témoignage de la collectivité'].flatMap((heading) => [heading, heading, heading]);
+    expect(splitRepeatedHeadings([...alone, '20DES CLÉS POUR AGIR', 'de la collectivité.Témoignage de la collectivité', 'voir nos DES CLÉS POUR AGIR']).slice(6)).toEqual(['DES CLÉS POUR AGIR', 'de la collectivité.', 'Témoignage de la collectivité', 'voir nos DES CLÉS POUR AGIR']);
+    // Parted before running lines are dropped: three page numbers glued to one heading look like a running line.
+    const glued = ['20DES CLÉS POUR AGIR', 'Un texte.', '31DES CLÉS POUR AGIR', 'Un texte.', '89DES CLÉS POUR AGIR'];
+    expect(prepareLines([...alone, ...glued]).lines.filter((line) => line === 'DES CLÉS POUR AGIR')).toHaveLength(6);
+    // A heading printed alone once or twice is not known to be the family's.
+    expect(splitRepeatedHeadings(['DES CLÉS POUR AGIR', '20DES CLÉS POUR AGIR'])).toEqual(['DES CLÉS POUR AGIR', '20DES CLÉS POUR AGIR']);
+  });
+  it('parts a key figure glued to the label before when a label follows it, and leaves other numbers', async () => {
+    const { splitGluedFigures } = await import('../src/extract/text/tokens.js');
+    const lines = ['million d\'habitants59', 'communes membres', '(budget primitif 2019)65 000', 'ménages demandeurs', 'un parc social20', 'Une phrase.', 'la ligne T3', 'mois de délai', 'entretiens réalisés.99', 'répondants', 'une double autorité.462', 'EPLÉ répartis'];
+    expect(splitGluedFigures(lines)).toEqual(['million d\'habitants', '59', 'communes membres', '(budget primitif 2019)', '65 000', 'ménages demandeurs', 'un parc social20', 'Une phrase.', 'la ligne T3', 'mois de délai', 'entretiens réalisés.', '99', 'répondants', 'une double autorité.', '462', 'EPLÉ répartis']);
+  });
+  it('parts a sommaire page run into the next entry\'s number, the entries numbered in turn', async () => {
+    const { splitPageFromNextNumber } = await import('../src/extract/text/sommaire.js');
+    expect(splitPageFromNextNumber(['11/ UN TITRE', 'VILLE', '/ P5712/ AUTRE TITRE', 'VILLE', '/ P61'])).toEqual(['11/ UN TITRE', 'VILLE', '/ P57', '12/ AUTRE TITRE', 'VILLE', '/ P61']);
+    // Digits that do not end with the next number stay as printed.
+    expect(splitPageFromNextNumber(['11/ UN TITRE', '/ P5713/ AUTRE'])).toEqual(['11/ UN TITRE', '/ P5713/ AUTRE']);
   });
   it('moves the page after the collectivité when the project page prints a word of the title otherwise', async () => {
     const { movePageAfterCollectivite } = await import('../src/extract/text/sommaire.js');

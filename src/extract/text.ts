@@ -168,7 +168,7 @@ export function readText(text: string, options: { readonly dialect?: Dialect } =
     const shown = lostLinks.slice(0, 5).map((link) => `« ${link.replace(/\*+/g, '')} »`).join(', ');
     diagnostics.push({ code: 'LINK_TARGET_LOST', severity: 'info', message: `${lostLinks.length} lien${lostLinks.length > 1 ? 's' : ''} sans adresse (« (#) » du convertisseur) : ${shown}${lostLinks.length > 5 ? '…' : ''}.` });
   }
-  return { format: 'text', pageCount: null, blocks: cutAfterPrintedTitles(joinHyphenBreaks(blocks)), diagnostics };
+  return { format: 'text', pageCount: null, blocks: cutAfterPrintedTitles(joinHyphenBreaks(moveLinesOutOfCutSentences(blocks))), diagnostics };
 }
 
 /**
@@ -248,15 +248,62 @@ function makeBlock(kind: BlockKind, raw: readonly RawLine[]): Block {
   return { kind, lines, text: joinLines(lines.map((line) => line.text)), page: null };
 }
 
+/** Short lines read inside one cut sentence at most: more are a page's furniture and a column's heads, no slip. */
+const MAX_LINES_INSIDE_SENTENCE = 3;
+
+/** Words of a line read inside a cut sentence at most: a running head or a heading, not text. */
+const MAX_INSIDE_LINE_WORDS = 6;
+
+/** Characters of running text a cut paragraph holds at least: a card or a signature is shorter. */
+const MIN_CUT_PARAGRAPH_LENGTH = 100;
+
+/** A paragraph whose last sentence stops short: on a letter in lower case, a comma or a word cut at a hyphen. */
+const STOPS_MID_SENTENCE = /(?:\p{Ll}|\p{Ll}-|,)$/u;
+
+/**
+ * Moves the short lines a converter read inside a sentence cut by a page or a column (« … des
+ * ressources et des » / « Aller plus loin » / « dépenses à cette échelle… », or a running head
+ * « AGIR ENSEMBLE » between « refactu- » and « rées »): when a paragraph stops mid-sentence and
+ * the paragraph after those lines opens in lower case, the lines are a heading or a running head
+ * set elsewhere on the page, and go after the sentence's end, as the PDF path reads them by position.
+ */
+function moveLinesOutOfCutSentences(blocks: readonly Block[]): Block[] {
+  const out = [...blocks];
+  const isInsideLine = (block: Block): boolean =>
+    block.kind === 'paragraph' && block.lines.length === 1 && /^\p{Lu}/u.test(block.text) && !/[.!?:;»"]$/.test(block.text.trim()) && block.text.trim().split(/\s+/).length <= MAX_INSIDE_LINE_WORDS;
+  for (let i = 0; i < out.length; i++) {
+    // A short paragraph that stops so is a signature or a card (« Claire DURAND » / « Directrice des territoires »), not running text cut short.
+    if (out[i]!.kind !== 'paragraph' || out[i]!.text.length < MIN_CUT_PARAGRAPH_LENGTH || !STOPS_MID_SENTENCE.test(out[i]!.text.trim())) continue;
+    let k = i + 1;
+    while (k < out.length && k - i - 1 < MAX_LINES_INSIDE_SENTENCE && isInsideLine(out[k]!)) k++;
+    const rest = out[k];
+    // An address (e-mail, web) opens in lower case too, and is a line of its own.
+    if (k === i + 1 || !rest || rest.kind !== 'paragraph' || !/^\p{Ll}/u.test(rest.text.trim()) || /^\S*(?:@|:\/\/|www\.)/.test(rest.text.trim())) continue;
+    // The sentence's end may itself run on (a word cut at a hyphen): the lines go after all of it.
+    let end = k;
+    while (end + 1 < out.length && STOPS_MID_SENTENCE.test(out[end]!.text.trim()) && out[end + 1]!.kind === 'paragraph' && /^\p{Ll}/u.test(out[end + 1]!.text.trim())) end++;
+    const inside = out.splice(i + 1, k - i - 1);
+    out.splice(i + 1 + end - k + 1, 0, ...inside);
+  }
+  return out;
+}
+
+/** Words of a display heading's piece at most (« TION », « MARIE CURIE »): a longer line in capitals is a title or text. */
+const MAX_DISPLAY_PIECE_WORDS = 4;
+
 /**
  * Joins a word that the converter cut at a line-end hyphen and then separated by a blank line
- * ("person-" / "nalisé"): the two blocks are one paragraph.
+ * ("person-" / "nalisé"): the two blocks are one paragraph. A display heading in capitals cut so
+ * (« PROMO- » / « TION » / « MARIE CURIE », markdown converters setting each bold line apart) is
+ * one block too, as the PDF path reads it and as `continuesBlock` joins it without blank lines.
  */
 function joinHyphenBreaks(blocks: readonly Block[]): Block[] {
   const joined: Block[] = [];
+  const displayPiece = (text: string): boolean => !/\p{Ll}/u.test(text) && /\p{Lu}/u.test(text) && text.trim().split(/\s+/).length <= MAX_DISPLAY_PIECE_WORDS;
   for (const block of blocks) {
     const previous = joined.at(-1);
-    if (previous && previous.kind !== 'tableRow' && block.kind === 'paragraph' && /\p{Ll}-$/u.test(previous.text) && /^\p{Ll}/u.test(block.text)) {
+    const cutDisplay = previous !== undefined && displayPiece(block.text) && previous.lines.every((line) => displayPiece(line.text)) && previous.lines.some((line) => /\p{Lu}-$/u.test(line.text));
+    if (previous && previous.kind !== 'tableRow' && block.kind === 'paragraph' && ((/\p{Ll}-$/u.test(previous.text) && /^\p{Ll}/u.test(block.text)) || cutDisplay)) {
       const lines = [...previous.lines, ...block.lines];
       joined[joined.length - 1] = { ...previous, lines, text: joinLines(lines.map((line) => line.text)) };
     } else {

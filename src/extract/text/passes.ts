@@ -6,8 +6,9 @@
 import { isLaidOut, readColumns } from './columns.js';
 import { hasHeadingMarks, splitBoldRuns, stripLineMarkup } from './markdown.js';
 import { dropFolios, dropRunningLines, folioLines, inferPageBreaks, markPageBreaks } from './pages.js';
-import { movePageAfterCollectivite, orderSommaireColumns, splitFolioFromNumber } from './sommaire.js';
-import { dealRostersReadAcross, placeSecondRosterHeading, splitRosterRuns, joinWordPieces, splitGluedEmails, splitGluedHeadings, splitSommaireRuns, unswapLetters } from './tokens.js';
+import { sortRostersReadAcross } from './rosters.js';
+import { movePageAfterCollectivite, orderSommaireColumns, splitFolioFromNumber, splitPageFromNextNumber } from './sommaire.js';
+import { dealRostersReadAcross, placeSecondRosterHeading, splitRosterRuns, joinKernedWords, joinWordPieces, splitGluedEmails, splitGluedHeadings, splitGluedFigures, splitHeadingsGluedToText, splitRepeatedHeadings, splitRunInHeadings, splitTrailingBullets, splitSommaireRuns, unswapLetters } from './tokens.js';
 
 /**
  * How the converter separates blocks: `blocks`, a blank line ends a block (the seed converter,
@@ -31,6 +32,8 @@ interface LinePass {
 const LINE_PASSES: readonly LinePass[] = [
   { name: 'swapped letters', run: (lines) => lines.map(unswapLetters) },
   { name: 'page breaks and columns', run: pagesAndColumns },
+  // Before the running lines: a heading glued to its page's number (« 20DES CLÉS… ») looks like one.
+  { name: 'repeated headings glued to a folio or a sentence', run: splitRepeatedHeadings },
   { name: 'running lines with the page number', run: dropRunningLines },
   { name: 'line markup', run: (lines) => {
     const markdown = hasHeadingMarks(lines);
@@ -39,10 +42,19 @@ const LINE_PASSES: readonly LinePass[] = [
   { name: 'bold runs', run: (lines) => lines.flatMap((line) => (/^\*\*[^*]+\*\*[^*]+\*\*/.test(line.trim()) ? splitBoldRuns(line) : [line])) },
   { name: 'glued e-mails', run: splitGluedEmails },
   { name: 'glued headings', run: splitGluedHeadings },
+  { name: 'headings glued to the text under them', run: splitHeadingsGluedToText },
+  { name: 'headings run into their text', run: splitRunInHeadings },
+  { name: 'bullets written after their item', run: splitTrailingBullets },
+  { name: 'key figures glued to the label before', run: splitGluedFigures },
   { name: 'roster lines run together', run: splitRosterRuns },
+  // By the corps the e-mails give first; row by row where the e-mails do not tell.
+  { name: 'rosters read across their columns', run: sortRostersReadAcross },
   { name: 'rosters read across, row by row', run: dealRostersReadAcross },
   { name: 'two rosters read one after the other', run: placeSecondRosterHeading },
+  { name: 'sommaire page run into the next number', run: splitPageFromNextNumber },
   { name: 'sommaire entries run together', run: splitSommaireRuns },
+  // Before the display words' pieces are set on one line: « SOM MAI RE » stays as the PDF path reads it.
+  { name: 'words kerned into pieces', run: joinKernedWords },
   { name: 'display words in pieces', run: joinWordPieces },
   { name: 'sommaire page before the collectivité', run: movePageAfterCollectivite },
   { name: 'sommaire columns read across', run: orderSommaireColumns },

@@ -220,3 +220,26 @@ export function splitFolioFromNumber(lines: readonly string[]): string[] {
   if (glued.size === 0) return [...lines];
   return lines.map((line) => glued.get(DIGITS_ALONE.exec(line)?.[1] ?? '') ?? line);
 }
+
+/** A page reference with digits glued to it, then a slash: a page and the next entry's number run together (« / P5712/ TITRE »). */
+const PAGE_GLUED_TO_NUMBER = /^(\s*\/\s?P)(\d{2,5})\/(\s.*|)$/;
+
+/**
+ * A sommaire page run into the next entry's number (« / P5712/ DISPOSITIF… », pypdf: page 57,
+ * entry 12): the entries are numbered in turn, so the digits part where the number is the one
+ * after the entry read last; with no such split the line stays.
+ */
+export function splitPageFromNextNumber(lines: readonly string[]): string[] {
+  let last: number | null = null;
+  return lines.flatMap((line) => {
+    const entry = /^\s*(\d{1,2})\//.exec(line);
+    if (entry) last = Number(entry[1]);
+    const glued = PAGE_GLUED_TO_NUMBER.exec(line);
+    if (!glued || last === null) return [line];
+    const next = String(last + 1).padStart(2, '0');
+    const digits = glued[2]!;
+    if (!digits.endsWith(next) || digits.length === next.length) return [line];
+    last += 1;
+    return [`${glued[1]!}${digits.slice(0, -next.length)}`, `${next}/${glued[3]!}`];
+  });
+}

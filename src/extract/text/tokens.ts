@@ -2,6 +2,7 @@
  * Token repairs of converter text: what a converter glued or garbled inside a line.
  */
 import { foldForMatch } from '../../conventions.js';
+import { DEFAULT_VOCABULARY } from '../../profile.js';
 
 /**
  * An e-mail address glued to the next printed word (« …-inet.orgJeanne DUPONT »): the domain ends
@@ -122,9 +123,10 @@ export function splitGluedHeadings(lines: readonly string[]): string[] {
 /**
  * A heading in capitals glued to the end of a name, no space between (« DUPONT JeannePROMO- »,
  * « MARTIN LéaPROMOTION NOM », pypdf): capitals right after a lower-case letter, to the
- * line's end, start a line of their own.
+ * line's end, start a line of their own. Its first word may be an article of two capitals when a
+ * longer word follows (« …à la populationLE CONTEXTE »).
  */
-const DISPLAY_WORD_GLUED = /^(.*\p{Ll})(\p{Lu}{3,}(?:\s+\p{Lu}[\p{Lu}'’-]*)*-?)$/u;
+const DISPLAY_WORD_GLUED = /^(.*\p{Ll})((?:\p{Lu}{3,}|\p{Lu}{2}(?=\s+\p{Lu}{3}))(?:\s+\p{Lu}[\p{Lu}'’-]*)*-?)$/u;
 
 /** What every glued heading above holds: a capital right after a small letter (and its end mark). */
 const GLUE_HINT = /\p{Ll}[.!?»]?\p{Lu}/u;
@@ -186,6 +188,12 @@ export function splitSommaireRuns(lines: readonly string[]): string[] {
 /** A roster's « NOM Prénom »: a name in capitals (of one word or more), a first name in lower case after its capital. */
 const ROSTER_PAIR = /\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)* \p{Lu}\p{Ll}[\p{L}'’-]*/gu;
 
+/**
+ * The same pair inside a roster run together, where a converter may also have glued the name to
+ * the first name (« DUPONTJeanne ») and a student may have two first names (« MARTIN Anne Claire »).
+ */
+const ROSTER_PAIR_IN_RUN = /\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)*(?: |(?=\p{Lu}\p{Ll}))\p{Lu}\p{Ll}[\p{L}'’-]*(?: \p{Lu}\p{Ll}[\p{L}'’-]*)*/gu;
+
 /** A line of the characters names are made of, and nothing else. */
 const NAME_CHARACTERS_ONLY = /^[\p{L}\s'’-]+$/u;
 
@@ -200,7 +208,7 @@ export function splitRosterRuns(lines: readonly string[]): string[] {
   return lines.flatMap((line) => {
     // Only letters, spaces, hyphens and apostrophes make a roster run: skip the pattern on any other line.
     if (!NAME_CHARACTERS_ONLY.test(line)) return [line];
-    const pairs = line.trim().match(ROSTER_PAIR) ?? [];
+    const pairs = line.trim().match(ROSTER_PAIR_IN_RUN) ?? [];
     return pairs.length >= MIN_ROSTER_PAIRS && pairs.join(' ') === line.trim().replace(/\s+/g, ' ') ? pairs : [line];
   });
 }
@@ -309,4 +317,223 @@ function headingBlockBefore(lines: readonly string[], index: number): { start: n
   let start = end;
   while (start > 0 && lines[start - 1]!.trim() !== '' && !hasLowerCase(lines[start - 1]!)) start--;
   return { start, end };
+}
+
+/** The family's month names, in lower case. */
+const MONTHS = new Set((DEFAULT_VOCABULARY.profile.months ?? []).map((month) => month.toLowerCase()));
+
+/** Letters of a display word's piece at most (as `WORD_PIECE` reads them). */
+const DISPLAY_PIECE_LETTERS = 3;
+
+/** Pieces a converter cuts one word into at most (« P ARTICIP ATIVE »). */
+const MAX_WORD_PIECES = 4;
+
+/** A piece of a word: letters only, an elided article before it (« L'ÉCHEL ») or a mark after it (« LE, ») kept apart. */
+const PIECE = /^((?:\p{L}+['’])?)(\p{L}+)([.,;:!?»)]*)$/u;
+
+/**
+ * Words a converter printed in pieces, a space at each gap its font kerned wide (pypdf:
+ * « REST AURA TION », « Décembr e », « PAUL E MILE »): pieces are joined when the whole word is
+ * printed elsewhere in the text (the sommaire prints the title again) or is a month of the
+ * family's profile (the colophon's date), and one piece is never printed on its own, so words
+ * that merely stand side by side (« en semble ») stay apart. A space a converter set before a comma or inside a web address goes too.
+ * @param lines The text's lines.
+ * @returns The lines with such words whole.
+ */
+export function joinKernedWords(lines: readonly string[]): string[] {
+  const words = new Map<string, number>();
+  const runs = new Map<string, number>();
+  // Each distinct token read once: a text repeats most of its words.
+  const pieceOf = new Map<string, RegExpExecArray | null>();
+  const cores = lines.map((line) => line.split(/\s+/).filter(Boolean).map((token) => {
+    if (!pieceOf.has(token)) pieceOf.set(token, PIECE.exec(token));
+    return pieceOf.get(token)!;
+  }));
+  for (const line of cores) {
+    for (const piece of line) if (piece) words.set(piece[2]!.toLowerCase(), (words.get(piece[2]!.toLowerCase()) ?? 0) + 1);
+  }
+  // Runs are counted only where their pieces make a word: the others are never joined.
+  for (const line of cores) {
+    line.forEach((piece, i) => {
+      if (!piece) return;
+      for (let n = 2; n <= MAX_WORD_PIECES && i + n <= line.length; n++) {
+        const run = runOf(line.slice(i, i + n));
+        if (run !== null && (words.has(run.replace(/ /g, '')) || MONTHS.has(run.replace(/ /g, '')))) runs.set(run, (runs.get(run) ?? 0) + 1);
+      }
+    });
+  }
+  /** A word whose pieces these are: printed whole elsewhere as often as in pieces, and one piece never on its own. */
+  const isKerned = (run: string): boolean => {
+    const parts = run.split(' ');
+    // A month of the family's colophon date (« Décembr e 2019 ») is a word whether or not the text prints it whole.
+    const whole = MONTHS.has(parts.join('')) ? Infinity : (words.get(parts.join('')) ?? 0);
+    const inPieces = runs.get(run) ?? 0;
+    return whole >= inPieces && parts.some((part) => (words.get(part) ?? 0) <= inPieces);
+  };
+  // Pieces of three letters at most are a display word set in pieces (« SOM MAI RE »), read as the PDF path reads it.
+  const isDisplay = (tokens: readonly string[]): boolean => tokens.every((token) => token.length <= DISPLAY_PIECE_LETTERS && !/\p{Ll}/u.test(token));
+  return lines.map((line, index) => {
+    const tokens = line.split(/\s+/).filter(Boolean);
+    if (tokens.length < 2) return line;
+    const pieces = cores[index]!;
+    // The longest kerned word starting at each token.
+    const spans: { start: number; end: number }[] = [];
+    for (let i = 0; i < tokens.length - 1; i++) {
+      for (let n = Math.min(MAX_WORD_PIECES, tokens.length - i); n >= 2; n--) {
+        const run = runOf(pieces.slice(i, i + n));
+        if (run !== null && isKerned(run)) {
+          spans.push({ start: i, end: i + n });
+          break;
+        }
+      }
+    }
+    // A piece that could end one word or start another (« PAUL E MILE »: « PAULE » or « EMILE »): the text does not tell, nothing is joined there.
+    const crosses = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.start && b.start < a.end && a.end < b.end;
+    const kept = spans.filter((span) => !spans.some((other) => crosses(span, other) || crosses(other, span)) && !isDisplay(tokens.slice(span.start, span.end)));
+    if (kept.length === 0) return closeGaps(line);
+    const out: string[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const span = kept.find((candidate) => candidate.start === i);
+      out.push(tokens.slice(i, span?.end ?? i + 1).join(''));
+      if (span) i = span.end - 1;
+    }
+    // Rebuilt only where a word was joined: other lines keep their spacing (laid-out columns).
+    return closeGaps(`${/^\s*/.exec(line)![0]}${out.join(' ')}`);
+  });
+}
+
+/** Removes the spaces a converter set before a comma (« Bellanger , ») and inside a web address (« www .site.fr »). */
+function closeGaps(line: string): string {
+  return line.replace(/(\p{L}) ,(?=\s|$)/gu, '$1,').replace(/\bwww \.(?=\p{L})/gu, 'www.');
+}
+
+/** The lower-case run of word pieces (« rest aura tion »), or null when the tokens are not pieces: a mark only after the last, an article only before the first. */
+function runOf(pieces: readonly (RegExpExecArray | null)[]): string | null {
+  if (pieces.some((piece, k) => piece === null || (k > 0 && piece[1] !== '') || (k < pieces.length - 1 && piece[3] !== ''))) return null;
+  return pieces.map((piece) => piece![2]!.toLowerCase()).join(' ');
+}
+
+/** A heading in capitals of two words at least, the line's whole text. */
+const CAPITALS_HEADING = /^\p{Lu}[\p{Lu}'’-]*(?:\s+\p{Lu}[\p{Lu}'’-]*)+$/u;
+
+/**
+ * A heading the text prints on a line of its own elsewhere (each project has one) glued to the
+ * text under it, no space between (« POUR ALLER PLUS LOINun groupement… », pypdf): the heading
+ * and the text become two lines. Without that evidence capitals before small letters may be a
+ * name glued to a first name (« LE GOFFMaëlle »), and stay.
+ * @param lines The text's lines.
+ * @returns The lines, such headings on lines of their own.
+ */
+export function splitHeadingsGluedToText(lines: readonly string[]): string[] {
+  const headings = new Set(lines.map((line) => line.trim()).filter((line) => CAPITALS_HEADING.test(line)));
+  if (headings.size === 0) return [...lines];
+  return lines.flatMap((line) => {
+    const glued = /^(\p{Lu}[\p{Lu}\s'’-]*\p{Lu})(\p{Ll}.*)$/u.exec(line.trim());
+    // A blank line after the heading: the text under it opens in lower case, yet starts a block.
+    return glued && headings.has(glued[1]!.trim()) ? [glued[1]!.trim(), '', glued[2]!] : [line];
+  });
+}
+
+/** Lines a heading is printed alone on at least to be known as one (a rubrique every project prints). */
+const MIN_RUN_IN_HEADING_REPEATS = 2;
+
+/** Words of a heading at most: a longer line is text. */
+const MAX_HEADING_WORDS = 6;
+
+/**
+ * A heading the text prints alone on other lines, opening a line that goes on with its text
+ * (« Témoignage de la collectivité « Un regard… », « DES CLÉS POUR AGIR La cartographie… »,
+ * markdown converters running a heading into its paragraph): the heading becomes a line of its
+ * own and a blank line parts it from the text.
+ * @param lines The text's lines.
+ * @returns The lines, such headings apart.
+ */
+export function splitRunInHeadings(lines: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const text = line.replace(/\*\*/g, '').trim();
+    const words = text.split(/\s+/).length;
+    if (text.length >= MIN_REPEATED_HEADING_LENGTH && words >= 2 && words <= MAX_HEADING_WORDS && /^\p{Lu}/u.test(text) && !/[\d.,;:!?»«()]/.test(text)) counts.set(text, (counts.get(text) ?? 0) + 1);
+  }
+  const headings = [...counts].filter(([, count]) => count >= MIN_RUN_IN_HEADING_REPEATS).map(([heading]) => heading).sort((a, b) => b.length - a.length);
+  if (headings.length === 0) return [...lines];
+  return lines.flatMap((line) => {
+    const text = line.trim();
+    // Text runs on after the heading, not more capitals: a title in capitals may open with a shorter one (« COMMUNAUTÉ D'AGGLOMÉRATION »).
+    const heading = headings.find((candidate) => text.startsWith(`${candidate} `) && /\p{Ll}/u.test(text.slice(candidate.length)));
+    return heading ? [heading, '', text.slice(heading.length + 1)] : [line];
+  });
+}
+
+/**
+ * A list's bullet a converter wrote after its item rather than before (« …gardant sa cuisine ;• »,
+ * « …solvaire.fr •LES CHIFFRES CLÉS », pypdf): the item ends there, so the bullet becomes a
+ * break between two blocks, and what followed it on the line a line of its own. A line with
+ * bullets inside it (a table's cell « • A • B ») is left as it is.
+ * @param lines The text's lines.
+ * @returns The lines, an item's end a blank line.
+ */
+export function splitTrailingBullets(lines: readonly string[]): string[] {
+  // Most texts have no bullet glyph at all.
+  if (!lines.some((line) => line.includes('•'))) return [...lines];
+  return lines.flatMap((line) => {
+    if (!line.includes('•')) return [line];
+    const trailing = /^([^•|]*\S)\s?•(\p{Lu}[^•|]*)?$/u.exec(line);
+    if (!trailing) return [line];
+    return trailing[2] === undefined ? [trailing[1]!, ''] : [trailing[1]!, '', trailing[2]];
+  });
+}
+
+/** A key figure glued to the end of the label before it (« million d'habitants59 », « (budget 2019)65 000 », « réalisés.99 »). */
+const FIGURE_GLUED = /^(.*(?:\p{Ll}{3}|\p{Ll}[.)]|\)))(\d[\d  ]*(?:[.,]\d+)?\s?(?:%|€|\p{Lu}{1,4})?)\s*$/u;
+
+/** The same after a sentence's end (« …autorité.462 »): prose never runs a number into a full stop so. */
+const FIGURE_AFTER_SENTENCE = /\p{Ll}[.)]\d[^.)]*$/u;
+
+/**
+ * Parts a key figure a converter glued to the end of the previous figure's label (pypdf writes a
+ * box's lines with nothing between them), when the next line opens in lower case, as a figure's
+ * label does, or right after a sentence's end: the figure becomes a line of its own, as printed.
+ * @param lines The text's lines.
+ * @returns The lines, such figures apart.
+ */
+export function splitGluedFigures(lines: readonly string[]): string[] {
+  return lines.flatMap((line, i) => {
+    if (!/\d\s*\S{0,4}\s*$/.test(line) || !(/^\s*\p{Ll}/u.test(lines[i + 1] ?? '') || FIGURE_AFTER_SENTENCE.test(line))) return [line];
+    const glued = FIGURE_GLUED.exec(line);
+    return glued ? [glued[1]!, glued[2]!] : [line];
+  });
+}
+
+/** A heading printed alone on this many lines at least is the family's (each project prints it). */
+const MIN_HEADING_REPEATS = 3;
+
+/** Shortest repeated heading looked for at a line's end: a shorter line could end any sentence. */
+const MIN_REPEATED_HEADING_LENGTH = 10;
+
+/**
+ * A heading every project prints (« DES CLÉS POUR AGIR », « Témoignage de la collectivité ») glued
+ * to the page number before it (« 20DES CLÉS POUR AGIR ») or to the end of a sentence
+ * (« …de la collectivité.Témoignage de la collectivité », pypdf): the heading goes on a line of
+ * its own, the page number goes as folios do. The heading is known by the text itself: it is
+ * printed alone on several other lines.
+ * @param lines The text's lines.
+ * @returns The lines, such headings apart.
+ */
+export function splitRepeatedHeadings(lines: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const text = line.trim();
+    if (text.length >= MIN_REPEATED_HEADING_LENGTH && !/[\d.,;:!?»]/.test(text)) counts.set(text, (counts.get(text) ?? 0) + 1);
+  }
+  const headings = [...counts].filter(([, count]) => count >= MIN_HEADING_REPEATS).map(([heading]) => heading);
+  if (headings.length === 0) return [...lines];
+  return lines.flatMap((line) => {
+    const text = line.trim();
+    const heading = headings.find((candidate) => text.length > candidate.length && text.endsWith(candidate));
+    if (!heading) return [line];
+    const before = text.slice(0, -heading.length);
+    if (/^\d{1,3}$/.test(before)) return [heading];
+    return /\p{L}[.!?»]$/u.test(before) ? [before, heading] : [line];
+  });
 }
