@@ -32,7 +32,26 @@ export function similarEnough(a: string, b: string, threshold: number): boolean 
 export function withinEdits(a: string, b: string, n: number): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > n) return false;
+  if (bagDistance(a, b) > n) return false;
   return levenshteinAtMost(a, b, n);
+}
+
+/**
+ * A lower bound of the Levenshtein distance that costs one pass: the letters of one string the
+ * other lacks, counted with repeats, on the side that lacks more (each edit mends at most one).
+ * Most pairs of different names fail it, so the full computation runs on few.
+ */
+function bagDistance(a: string, b: string): number {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < a.length; i++) counts.set(a.charCodeAt(i), (counts.get(a.charCodeAt(i)) ?? 0) + 1);
+  for (let i = 0; i < b.length; i++) counts.set(b.charCodeAt(i), (counts.get(b.charCodeAt(i)) ?? 0) - 1);
+  let onlyInA = 0;
+  let onlyInB = 0;
+  for (const count of counts.values()) {
+    if (count > 0) onlyInA += count;
+    else onlyInB -= count;
+  }
+  return Math.max(onlyInA, onlyInB);
 }
 
 /**

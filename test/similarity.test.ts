@@ -58,3 +58,26 @@ describe('similarity', () => {
     expect(mostSimilar([], 'B', (t: string) => t)).toBeNull();
   });
 });
+
+describe('withinEdits against the full Levenshtein distance', () => {
+  /** The textbook distance, every cell computed. */
+  const distance = (a: string, b: string): number => {
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) rows[i]![j] = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    return rows[a.length]![b.length]!;
+  };
+
+  it('agrees on every pair of short words over a small alphabet (its shortcuts never decide wrong)', () => {
+    const words = [''];
+    for (let length = 1; length <= 4; length++) {
+      for (const word of words.filter((w) => w.length === length - 1)) words.push(`${word}a`, `${word}b`, `${word}c`);
+    }
+    for (const a of words) {
+      for (const b of words) {
+        for (const n of [0, 1, 2]) expect(withinEdits(a, b, n), `${a} ${b} ${n}`).toBe(distance(a, b) <= n);
+      }
+    }
+  });
+});

@@ -352,40 +352,47 @@ export function joinKernedWords(lines: readonly string[]): string[] {
   for (const line of cores) {
     for (const piece of line) if (piece) words.set(piece[2]!.toLowerCase(), (words.get(piece[2]!.toLowerCase()) ?? 0) + 1);
   }
-  // Runs are counted only where their pieces make a word: the others are never joined.
-  for (const line of cores) {
+  // Runs are counted only where their pieces make a word: the others are never joined. Where each
+  // such run stands is kept, as only those places can be joined (a run never counted is not kerned).
+  const candidates = cores.map(() => [] as { start: number; end: number; run: string }[]);
+  cores.forEach((line, index) => {
     line.forEach((piece, i) => {
       if (!piece) return;
       for (let n = 2; n <= MAX_WORD_PIECES && i + n <= line.length; n++) {
         const run = runOf(line.slice(i, i + n));
-        if (run !== null && (words.has(run.replace(/ /g, '')) || MONTHS.has(run.replace(/ /g, '')))) runs.set(run, (runs.get(run) ?? 0) + 1);
+        if (run === null) continue;
+        const joined = run.replace(/ /g, '');
+        if (!words.has(joined) && !MONTHS.has(joined)) continue;
+        runs.set(run, (runs.get(run) ?? 0) + 1);
+        candidates[index]!.push({ start: i, end: i + n, run });
       }
     });
-  }
+  });
   /** A word whose pieces these are: printed whole elsewhere as often as in pieces, and one piece never on its own. */
+  const kernedRuns = new Map<string, boolean>();
   const isKerned = (run: string): boolean => {
+    const known = kernedRuns.get(run);
+    if (known !== undefined) return known;
     const parts = run.split(' ');
     // A month of the family's colophon date (« Décembr e 2019 ») is a word whether or not the text prints it whole.
     const whole = MONTHS.has(parts.join('')) ? Infinity : (words.get(parts.join('')) ?? 0);
     const inPieces = runs.get(run) ?? 0;
-    return whole >= inPieces && parts.some((part) => (words.get(part) ?? 0) <= inPieces);
+    const kerned = whole >= inPieces && parts.some((part) => (words.get(part) ?? 0) <= inPieces);
+    kernedRuns.set(run, kerned);
+    return kerned;
   };
   // Pieces of three letters at most are a display word set in pieces (« SOM MAI RE »), read as the PDF path reads it.
   const isDisplay = (tokens: readonly string[]): boolean => tokens.every((token) => token.length <= DISPLAY_PIECE_LETTERS && !/\p{Ll}/u.test(token));
   return lines.map((line, index) => {
     const tokens = line.split(/\s+/).filter(Boolean);
     if (tokens.length < 2) return line;
-    const pieces = cores[index]!;
-    // The longest kerned word starting at each token.
+    // The longest kerned word starting at each token (candidates come by start, then by length).
     const spans: { start: number; end: number }[] = [];
-    for (let i = 0; i < tokens.length - 1; i++) {
-      for (let n = Math.min(MAX_WORD_PIECES, tokens.length - i); n >= 2; n--) {
-        const run = runOf(pieces.slice(i, i + n));
-        if (run !== null && isKerned(run)) {
-          spans.push({ start: i, end: i + n });
-          break;
-        }
-      }
+    for (const candidate of candidates[index]!) {
+      if (!isKerned(candidate.run)) continue;
+      const last = spans.at(-1);
+      if (last?.start === candidate.start) last.end = candidate.end;
+      else spans.push({ start: candidate.start, end: candidate.end });
     }
     // A piece that could end one word or start another (« PAUL E MILE »: « PAULE » or « EMILE »): the text does not tell, nothing is joined there.
     const crosses = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.start && b.start < a.end && a.end < b.end;
