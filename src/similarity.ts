@@ -8,6 +8,7 @@
  * edits (docs/performance.md); `test/similarity.test.ts` checks it against natural's distance.
  */
 import naturalJaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance.js';
+import { foldForMatch } from './conventions.js';
 
 /**
  * Jaro-Winkler similarity (natural's), case-sensitive.
@@ -90,4 +91,22 @@ export function mostSimilar<T>(candidates: readonly T[], target: string, key: (c
     if (best === null || score > best.score) best = { item, score };
   }
   return best;
+}
+
+/** How close (Jaro-Winkler) an e-mail's local part must be to a name's letters to spell it (a letter dropped or doubled still does). */
+export const SPELLS_NAME = 0.9;
+
+/**
+ * How well an e-mail's local part spells a name (« prenom.nom@… »): the best Jaro-Winkler
+ * similarity of its letters to the name's, given names first or family name first.
+ * @param name A name as printed (« LE GOFF Claire »).
+ * @param email An e-mail.
+ * @returns A similarity in [0, 1].
+ */
+export function spelling(name: string, email: string): number {
+  const local = foldForMatch(email.split('@')[0]!).replace(/[^A-Z]/g, '');
+  const tokens = foldForMatch(name).split(/\s+/).map((token) => token.replace(/[^A-Z]/g, '')).filter(Boolean);
+  if (local === '' || tokens.length === 0) return 0;
+  const orders = tokens.map((_, k) => [...tokens.slice(k), ...tokens.slice(0, k)].join(''));
+  return Math.max(...orders.map((order) => jaroWinkler(local, order)));
 }

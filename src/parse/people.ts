@@ -5,7 +5,7 @@
  */
 import { EMAIL, foldForMatch } from '../conventions.js';
 import { isHeaderRowText } from '../profile.js';
-import { jaroWinkler } from '../similarity.js';
+import { jaroWinkler, SPELLS_NAME, spelling } from '../similarity.js';
 import type { AuthorPairing, Block, PrintedPerson, TextLine } from '../types.js';
 
 /** Name tokens: words in capitals (family names) or capitalised words (given names), hyphens allowed. */
@@ -109,26 +109,9 @@ function spelledPairs(cards: readonly PrintedPerson[]): number {
   return cards.filter((card) => card.name !== '' && card.details.some((detail) => EMAIL.test(detail) && spelling(card.name, detail) >= SPELLS_NAME)).length;
 }
 
-/** How close (Jaro-Winkler) an e-mail's local part must be to a name's letters to spell it (a letter dropped or doubled still does). */
-const SPELLS_NAME = 0.9;
-
 /** How close the last e-mail left must be to the last name left to go with it (a misspelt e-mail; not a project's contact address). */
 const SPELLS_LAST_NAME = 0.75;
 
-/**
- * How well an e-mail's local part spells a name (« prenom.nom@… »): the best Jaro-Winkler
- * similarity of its letters to the name's, given names first or family name first.
- * @param name A name as printed (« LE GOFF Claire »).
- * @param email An e-mail.
- * @returns A similarity in [0, 1].
- */
-export function spelling(name: string, email: string): number {
-  const local = foldForMatch(email.split('@')[0]!).replace(/[^A-Z]/g, '');
-  const tokens = foldForMatch(name).split(/\s+/).map((token) => token.replace(/[^A-Z]/g, '')).filter(Boolean);
-  if (local === '' || tokens.length === 0) return 0;
-  const orders = tokens.map((_, k) => [...tokens.slice(k), ...tokens.slice(0, k)].join(''));
-  return Math.max(...orders.map((order) => jaroWinkler(local, order)));
-}
 
 /** A name (whole, or its parts printed in cells of their own) an e-mail may be paired with. */
 interface SpelledPair {

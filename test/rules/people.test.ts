@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VOCABULARY } from '../../src/profile.js';
-import { nameThenEmail, parseAuthorCards, parseTutorCards, readAuthorCards, spelling, splitNameAndRole, withoutHeaderRow } from '../../src/parse/people.js';
+import { nameThenEmail, parseAuthorCards, parseTutorCards, readAuthorCards, splitNameAndRole, withoutHeaderRow } from '../../src/parse/people.js';
+import { spelling } from '../../src/similarity.js';
 import { isTeamBlock } from '../../src/parse/structure.js';
 import { moveByShape } from '../../src/parse/moves.js';
 import { splitRubriques } from '../../src/parse/rubriques.js';

@@ -6,7 +6,7 @@
  * order, which places the names no e-mail spells. The names are rewritten under their headings.
  */
 import { foldForMatch } from '../../conventions.js';
-import { withinEdits } from '../../similarity.js';
+import { SPELLS_NAME, spelling } from '../../similarity.js';
 
 /** A roster line: a family name in capitals (one word or more), then a given name (« LE GOFF Maëlle »). */
 const ROSTER_NAME = /^\s*(\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)*) (\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ -]\p{Lu}\p{Ll}[\p{L}'’-]*)*)\s*$/u;
@@ -14,16 +14,8 @@ const ROSTER_NAME = /^\s*(\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)*) (\p{Lu
 /** An e-mail anywhere in a line: its local part and its domain. */
 const EMAIL_IN_LINE = /([\p{L}\p{N}._%+-]+)@([a-z0-9.-]+\.[a-z]{2,})/giu;
 
-/** Names a roster read across holds at least: fewer could be a project's team. */
-const MIN_ROSTER_NAMES = 6;
-
-/** Letters an e-mail may differ from the name it spells by (a letter doubled or dropped: « peraudin » for PERRAUDIN)... */
-const EMAIL_EDITS = 1;
-/** ...and two in a long name (« lourmel » for LOURMELLE). */
-const LONG_NAME_EDITS = 2;
-const LONG_NAME_LETTERS = 12;
-
-const letters = (text: string): string => foldForMatch(text).replace(/[^A-Z]/g, '');
+/** Names a roster holds at least, read across or as a column: fewer could be a project's team. */
+export const MIN_ROSTER_NAMES = 6;
 
 /**
  * Rewrites rosters read across under their headings, each name under the heading of its corps.
@@ -54,16 +46,12 @@ export function sortRostersReadAcross(lines: readonly string[]): string[] {
   return [...lines];
 }
 
-/** The e-mails of the text: the letters of their local part (both orders of its two parts) and their domain. */
-function emailDomains(lines: readonly string[]): { local: string; domain: string }[] {
-  const out: { local: string; domain: string }[] = [];
+/** The e-mails of the text, each with its domain (the corps, in this family). */
+function emailDomains(lines: readonly string[]): { email: string; domain: string }[] {
+  const out: { email: string; domain: string }[] = [];
   for (const line of lines) {
     if (!line.includes('@')) continue;
-    for (const match of line.matchAll(EMAIL_IN_LINE)) {
-      const parts = match[1]!.split(/[._-]/).filter(Boolean);
-      const domain = match[2]!.toLowerCase();
-      out.push({ local: letters(parts.join('')), domain }, { local: letters([...parts].reverse().join('')), domain });
-    }
+    for (const match of line.matchAll(EMAIL_IN_LINE)) out.push({ email: match[0], domain: match[2]!.toLowerCase() });
   }
   return out;
 }
@@ -72,14 +60,11 @@ function emailDomains(lines: readonly string[]): { local: string; domain: string
  * The corps (e-mail domain) of each name: spelt by an e-mail, else the one roster where the name
  * keeps the alphabetical order of the names around it. Null when a name has no roster.
  */
-function corpsOfNames(names: readonly string[], emails: readonly { local: string; domain: string }[]): string[] | null {
-  const keys = names.map((name) => {
-    const [, family, given] = ROSTER_NAME.exec(name)!;
-    return { spelt: letters(`${given} ${family}`), order: foldForMatch(name) };
-  });
-  const groups: (string | null)[] = keys.map(({ spelt }) => {
-    const edits = spelt.length >= LONG_NAME_LETTERS ? LONG_NAME_EDITS : EMAIL_EDITS;
-    const domains = new Set(emails.filter(({ local }) => withinEdits(local, spelt, edits)).map(({ domain }) => domain));
+function corpsOfNames(names: readonly string[], emails: readonly { email: string; domain: string }[]): string[] | null {
+  const keys = names.map((name) => ({ name, order: foldForMatch(name) }));
+  // The same evidence as the authors' pairing (parse/people.ts): an e-mail spells the name, a letter dropped or doubled aside.
+  const groups: (string | null)[] = keys.map(({ name }) => {
+    const domains = new Set(emails.filter(({ email }) => spelling(name, email) >= SPELLS_NAME).map(({ domain }) => domain));
     return domains.size === 1 ? [...domains][0]! : null;
   });
   const known = [...new Set(groups.filter((group): group is string => group !== null))];

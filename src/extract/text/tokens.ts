@@ -1,6 +1,7 @@
 /**
  * Token repairs of converter text: what a converter glued or garbled inside a line.
  */
+import { MIN_ROSTER_NAMES } from './rosters.js';
 import { foldForMatch } from '../../conventions.js';
 import { DEFAULT_VOCABULARY } from '../../profile.js';
 
@@ -212,9 +213,6 @@ export function splitRosterRuns(lines: readonly string[]): string[] {
     return pairs.length >= MIN_ROSTER_PAIRS && pairs.join(' ') === line.trim().replace(/\s+/g, ' ') ? pairs : [line];
   });
 }
-
-/** Names a roster column holds at least: fewer could be a project's authors. */
-const MIN_ROSTER_NAMES = 6;
 
 const isRosterLine = (line: string): boolean => NAME_CHARACTERS_ONLY.test(line) && (line.trim().match(ROSTER_PAIR) ?? []).join(' ') === line.trim() && line.trim() !== '';
 const hasLowerCase = (line: string): boolean => /\p{Ll}/u.test(line);
