@@ -33,26 +33,7 @@ export function similarEnough(a: string, b: string, threshold: number): boolean 
 export function withinEdits(a: string, b: string, n: number): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > n) return false;
-  if (bagDistance(a, b) > n) return false;
   return levenshteinAtMost(a, b, n);
-}
-
-/**
- * A lower bound of the Levenshtein distance that costs one pass: the letters of one string the
- * other lacks, counted with repeats, on the side that lacks more (each edit mends at most one).
- * Most pairs of different names fail it, so the full computation runs on few.
- */
-function bagDistance(a: string, b: string): number {
-  const counts = new Map<number, number>();
-  for (let i = 0; i < a.length; i++) counts.set(a.charCodeAt(i), (counts.get(a.charCodeAt(i)) ?? 0) + 1);
-  for (let i = 0; i < b.length; i++) counts.set(b.charCodeAt(i), (counts.get(b.charCodeAt(i)) ?? 0) - 1);
-  let onlyInA = 0;
-  let onlyInB = 0;
-  for (const count of counts.values()) {
-    if (count > 0) onlyInA += count;
-    else onlyInB -= count;
-  }
-  return Math.max(onlyInA, onlyInB);
 }
 
 /**
@@ -104,9 +85,22 @@ export const SPELLS_NAME = 0.9;
  * @returns A similarity in [0, 1].
  */
 export function spelling(name: string, email: string): number {
-  const local = foldForMatch(email.split('@')[0]!).replace(/[^A-Z]/g, '');
+  return spellingOf(nameOrders(name), localLetters(email));
+}
+
+/** The letters of a name in each order of its words (« LEGOFFCLAIRE », « GOFFCLAIRELE », « CLAIRELEGOFF »): `spelling`'s first half, for a name compared with many e-mails. */
+export function nameOrders(name: string): string[] {
   const tokens = foldForMatch(name).split(/\s+/).map((token) => token.replace(/[^A-Z]/g, '')).filter(Boolean);
-  if (local === '' || tokens.length === 0) return 0;
-  const orders = tokens.map((_, k) => [...tokens.slice(k), ...tokens.slice(0, k)].join(''));
+  return tokens.map((_, k) => [...tokens.slice(k), ...tokens.slice(0, k)].join(''));
+}
+
+/** The letters of an e-mail's local part: `spelling`'s second half, for an e-mail compared with many names. */
+export function localLetters(email: string): string {
+  return foldForMatch(email.split('@')[0]!).replace(/[^A-Z]/g, '');
+}
+
+/** `spelling` of a name's orders (`nameOrders`) and an e-mail's letters (`localLetters`). */
+export function spellingOf(orders: readonly string[], local: string): number {
+  if (local === '' || orders.length === 0) return 0;
   return Math.max(...orders.map((order) => jaroWinkler(local, order)));
 }

@@ -6,7 +6,7 @@
  * order, which places the names no e-mail spells. The names are rewritten under their headings.
  */
 import { foldForMatch } from '../../conventions.js';
-import { SPELLS_NAME, spelling } from '../../similarity.js';
+import { localLetters, nameOrders, SPELLS_NAME, spellingOf } from '../../similarity.js';
 
 /** A roster line: a family name in capitals (one word or more), then a given name (« LE GOFF Maëlle »). */
 const ROSTER_NAME = /^\s*(\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)*) (\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ -]\p{Lu}\p{Ll}[\p{L}'’-]*)*)\s*$/u;
@@ -46,12 +46,12 @@ export function sortRostersReadAcross(lines: readonly string[]): string[] {
   return [...lines];
 }
 
-/** The e-mails of the text, each with its domain (the corps, in this family). */
-function emailDomains(lines: readonly string[]): { email: string; domain: string }[] {
-  const out: { email: string; domain: string }[] = [];
+/** The e-mails of the text, each as the letters of its local part, with its domain (the corps, in this family). */
+function emailDomains(lines: readonly string[]): { local: string; domain: string }[] {
+  const out: { local: string; domain: string }[] = [];
   for (const line of lines) {
     if (!line.includes('@')) continue;
-    for (const match of line.matchAll(EMAIL_IN_LINE)) out.push({ email: match[0], domain: match[2]!.toLowerCase() });
+    for (const match of line.matchAll(EMAIL_IN_LINE)) out.push({ local: localLetters(match[0]), domain: match[2]!.toLowerCase() });
   }
   return out;
 }
@@ -60,11 +60,11 @@ function emailDomains(lines: readonly string[]): { email: string; domain: string
  * The corps (e-mail domain) of each name: spelt by an e-mail, else the one roster where the name
  * keeps the alphabetical order of the names around it. Null when a name has no roster.
  */
-function corpsOfNames(names: readonly string[], emails: readonly { email: string; domain: string }[]): string[] | null {
-  const keys = names.map((name) => ({ name, order: foldForMatch(name) }));
+function corpsOfNames(names: readonly string[], emails: readonly { local: string; domain: string }[]): string[] | null {
+  const keys = names.map((name) => ({ orders: nameOrders(name), order: foldForMatch(name) }));
   // The same evidence as the authors' pairing (parse/people.ts): an e-mail spells the name, a letter dropped or doubled aside.
-  const groups: (string | null)[] = keys.map(({ name }) => {
-    const domains = new Set(emails.filter(({ email }) => spelling(name, email) >= SPELLS_NAME).map(({ domain }) => domain));
+  const groups: (string | null)[] = keys.map(({ orders }) => {
+    const domains = new Set(emails.filter(({ local }) => spellingOf(orders, local) >= SPELLS_NAME).map(({ domain }) => domain));
     return domains.size === 1 ? [...domains][0]! : null;
   });
   const known = [...new Set(groups.filter((group): group is string => group !== null))];
