@@ -139,6 +139,9 @@ const MIN_COLUMN_SHIFT = 20;
 /** Character columns a row of the right column may start before or after its usual start (bullets, rounding). */
 const COLUMN_START_SLACK = 4;
 
+/** Character columns a column's numbers or bullets may hang left of its text: a wider shift is another column. */
+const MAX_HANG = 10;
+
 /** Rows each side needs: fewer could be a quote or a figure set apart. */
 const MIN_SIDE_ROWS = 4;
 
@@ -160,7 +163,9 @@ function splitByIndent(rows: readonly string[]): { left: string[]; right: string
   for (const row of written) if (indentOf(row) >= leftStart + MIN_COLUMN_SHIFT) counts.set(indentOf(row), (counts.get(indentOf(row)) ?? 0) + 1);
   const rightStart = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
   if (rightStart === undefined) return null;
-  const from = rightStart - COLUMN_START_SLACK;
+  // Numbers or bullets hanging left of the column's text start the column too (a sommaire's « 12/ » before its title).
+  const hanging = [...counts.entries()].filter(([start, count]) => start < rightStart && start >= rightStart - MAX_HANG && count >= MIN_SIDE_ROWS).map(([start]) => start);
+  const from = Math.min(rightStart, ...hanging) - COLUMN_START_SLACK;
   const left: string[] = [];
   const right: string[] = [];
   const sides: ('left' | 'right' | 'both')[] = [];
