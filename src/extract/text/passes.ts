@@ -7,7 +7,7 @@ import { isLaidOut, readColumns } from './columns.js';
 import { hasHeadingMarks, splitBoldRuns, stripLineMarkup } from './markdown.js';
 import { dropFolios, dropRunningLines, folioLines, inferPageBreaks, markPageBreaks } from './pages.js';
 import { sortRostersReadAcross } from './rosters.js';
-import { movePageAfterCollectivite, orderSommaireColumns, splitFolioFromNumber, splitPageFromNextNumber } from './sommaire.js';
+import { moveNumberBeforeTitle, movePageAfterCollectivite, orderSommaireColumns, splitFolioFromNumber, splitPageFromNextNumber } from './sommaire.js';
 import { dealRostersReadAcross, placeSecondRosterHeading, splitRosterRuns, joinKernedWords, joinWordPieces, splitGluedEmails, splitGluedHeadings, splitGluedFigures, splitHeadingsGluedToText, splitRepeatedHeadings, splitRunInHeadings, splitTrailingBullets, splitSommaireRuns, unswapLetters } from './tokens.js';
 
 /**
@@ -52,6 +52,7 @@ const LINE_PASSES: readonly LinePass[] = [
   { name: 'rosters read across, row by row', run: dealRostersReadAcross },
   { name: 'two rosters read one after the other', run: placeSecondRosterHeading },
   { name: 'sommaire page run into the next number', run: splitPageFromNextNumber },
+  { name: 'sommaire number between its title\'s lines', run: moveNumberBeforeTitle },
   { name: 'sommaire entries run together', run: splitSommaireRuns },
   // Before the display words' pieces are set on one line: « SOM MAI RE » stays as the PDF path reads it.
   { name: 'words kerned into pieces', run: joinKernedWords },
