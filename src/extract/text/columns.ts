@@ -267,3 +267,34 @@ function findGutterRun(rows: readonly string[]): { start: number; end: number } 
   }
   return best;
 }
+
+/** A row holding only an ordinal's superscript (« er », « e », « ème », « ère »). */
+const SUPERSCRIPT_ROW = /^(\s*)(\p{Ll}{1,3})\s*$/u;
+
+/** Character columns between a number's last digit and its superscript, at most. */
+const SUPERSCRIPT_SLACK = 2;
+
+/**
+ * Ordinal superscripts written on a row of their own (Ghostscript sets the raised run on its own
+ * row, right above its line, and leaves a gap after the number: « 1  janvier » under « er »): the
+ * superscript goes back after the number it stands over (« 1er janvier »).
+ * @param lines The text's lines.
+ */
+export function joinSuperscriptRows(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const raised = SUPERSCRIPT_ROW.exec(lines[i]!);
+    const below = lines[i + 1];
+    if (raised && below !== undefined) {
+      const at = raised[1]!.length;
+      const before = below.slice(0, at).trimEnd();
+      if (/\d$/.test(before) && at - before.length <= SUPERSCRIPT_SLACK && /^\s/.test(below.slice(at))) {
+        out.push(`${before}${raised[2]!} ${below.slice(at).trimStart()}`);
+        i++;
+        continue;
+      }
+    }
+    out.push(lines[i]!);
+  }
+  return out;
+}

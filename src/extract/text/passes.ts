@@ -3,7 +3,7 @@
  * pass is one transformation of the whole text's lines; the dialect (blank-line blocks, or one
  * printed line per line) is read from the text itself.
  */
-import { isLaidOut, readColumns } from './columns.js';
+import { isLaidOut, joinSuperscriptRows, readColumns } from './columns.js';
 import { hasHeadingMarks, splitBoldRuns, stripLineMarkup } from './markdown.js';
 import { dropFolios, dropRunningLines, folioLines, inferPageBreaks, markPageBreaks } from './pages.js';
 import { sortRostersReadAcross } from './rosters.js';
@@ -31,6 +31,8 @@ interface LinePass {
 /** The passes, in order. */
 const LINE_PASSES: readonly LinePass[] = [
   { name: 'swapped letters', run: (lines) => lines.map(unswapLetters) },
+  // Before the columns: the superscript stands right over its number, row above row.
+  { name: 'ordinal superscripts on a row of their own', run: joinSuperscriptRows },
   { name: 'page breaks and columns', run: pagesAndColumns },
   // Before the running lines: a heading glued to its page's number (« 20DES CLÉS… ») looks like one.
   { name: 'repeated headings glued to a folio or a sentence', run: splitRepeatedHeadings },
