@@ -75,8 +75,9 @@ function cut(rows: readonly string[], depth: number, out: string[]): void {
   }
   const sides = depth < MAX_DEPTH ? splitByIndent(trimmed) : null;
   if (sides) {
-    cut(sides.left, depth + 1, out);
-    cut(sides.right, depth + 1, out);
+    // A grid of its own (cards, key figures) set across both columns is read apart, between the columns above and those below.
+    const parts = splitAtGridBand(trimmed, sides);
+    for (const part of parts ?? [sides.left, sides.right]) cut(part, depth + 1, out);
     return;
   }
   const indent = Math.min(...trimmed.filter((row) => row.trim() !== '').map(indentOf));
@@ -156,7 +157,7 @@ const MIN_SIDE_SWITCHES = 3;
  * @returns The two columns' rows (the right ones at their place on the grid), or null when the rows
  * do not take turns between two starts.
  */
-function splitByIndent(rows: readonly string[]): { left: string[]; right: string[] } | null {
+function splitByIndent(rows: readonly string[]): IndentSides | null {
   const written = rows.filter((row) => row.trim() !== '');
   const leftStart = Math.min(...written.map(indentOf));
   const counts = new Map<number, number>();
@@ -192,7 +193,65 @@ function splitByIndent(rows: readonly string[]): { left: string[]; right: string
   const rightRows = sides.filter((side) => side !== 'left').length;
   const leftRows = sides.filter((side) => side !== 'right').length;
   if (switches < MIN_SIDE_SWITCHES || rightRows < MIN_SIDE_ROWS || leftRows < MIN_SIDE_ROWS) return null;
-  return { left, right };
+  // The left column's own start: the indent most of its rows share (a running head may stand left of it).
+  const leftCounts = new Map<number, number>();
+  for (const row of left) if (row.trim() !== '') leftCounts.set(indentOf(row), (leftCounts.get(indentOf(row)) ?? 0) + 1);
+  const leftColumn = [...leftCounts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+  return { left, right, leftColumn, from, rightStart };
+}
+
+/** Two interleaved columns (`splitByIndent`): their rows, where the left column's rows start, where the right one's do. */
+interface IndentSides {
+  readonly left: string[];
+  readonly right: string[];
+  readonly leftColumn: number;
+  /** The right column's rows start at or after this character column. */
+  readonly from: number;
+  readonly rightStart: number;
+}
+
+/** Rows in a row a grid needs: fewer are two columns' lines that happen to share a height. */
+const MIN_GRID_ROWS = 3;
+
+/** Words of the line right above a grid that heads it at most (« LES AUTEURS », « Les chiffres »). */
+const MAX_GRID_HEADING_WORDS = 4;
+
+/**
+ * A grid set across two interleaved columns (author cards, key figures side by side): consecutive
+ * rows that each hold pieces apart at wide gaps, one of them at least starting off both columns'
+ * starts (two columns' lines at one height start at the columns'). The grid, with the short line
+ * right above that heads it, is read on its own between the rows above and those below.
+ * @returns The rows above, the grid, the rows below (the empty ones left out), or null without such a grid.
+ */
+function splitAtGridBand(rows: readonly string[], sides: IndentSides): string[][] | null {
+  const atColumnStart = (x: number): boolean => Math.abs(x - sides.leftColumn) <= COLUMN_START_SLACK || (x >= sides.from && x <= sides.rightStart + COLUMN_START_SLACK);
+  const gridRow = (row: string): boolean => {
+    const starts = pieceStarts(row);
+    return starts.length >= 2 && starts.some((x) => !atColumnStart(x));
+  };
+  let start = 0;
+  while (start < rows.length) {
+    if (!gridRow(rows[start]!)) {
+      start++;
+      continue;
+    }
+    let end = start;
+    while (end < rows.length && gridRow(rows[end]!)) end++;
+    if (end - start >= MIN_GRID_ROWS) {
+      const above = rows[start - 1]?.trim() ?? '';
+      const headed = pieceStarts(rows[start - 1] ?? '').length === 1 && above.split(/\s+/).length <= MAX_GRID_HEADING_WORDS && !SENTENCE_END.test(above);
+      const top = headed ? start - 1 : start;
+      if (top === 0 && end === rows.length) return null;
+      return [rows.slice(0, top), rows.slice(top, end), rows.slice(end)].filter((part) => part.length > 0);
+    }
+    start = end;
+  }
+  return null;
+}
+
+/** Where each piece of a row starts: its first character, and each after a gap of `GUTTER_WIDTH` spaces or more. */
+function pieceStarts(row: string): number[] {
+  return [...row.matchAll(new RegExp(`(?:^ *| {${GUTTER_WIDTH},})(?=\\S)`, 'g'))].map((match) => match.index + match[0].length);
 }
 
 function trimBlankRows(rows: readonly string[]): readonly string[] {
