@@ -327,11 +327,8 @@ function findGutterRun(rows: readonly string[]): { start: number; end: number } 
   return best;
 }
 
-/** A row holding only an ordinal's superscript (« er », « e », « ème », « ère »). */
-const SUPERSCRIPT_ROW = /^(\s*)(\p{Ll}{1,3})\s*$/u;
-
-/** Character columns between a number's last digit and its superscript, at most. */
-const SUPERSCRIPT_SLACK = 2;
+/** A row holding only a French ordinal's superscript (« 1er », « 1re », « 1ère », « 2e », « 2ème », « 2nd », « 2nde »). */
+const SUPERSCRIPT_ROW = /^(\s*)(e|er|re|ère|ème|nde?)\s*$/u;
 
 /**
  * Ordinal superscripts written on a row of their own (Ghostscript sets the raised run on its own
@@ -344,14 +341,14 @@ export function joinSuperscriptRows(lines: readonly string[]): string[] {
   for (let i = 0; i < lines.length; i++) {
     const raised = SUPERSCRIPT_ROW.exec(lines[i]!);
     const below = lines[i + 1];
-    if (raised && below !== undefined) {
-      const at = raised[1]!.length;
-      const before = below.slice(0, at).trimEnd();
-      if (/\d$/.test(before) && at - before.length <= SUPERSCRIPT_SLACK && /^\s/.test(below.slice(at))) {
-        out.push(`${before}${raised[2]!} ${below.slice(at).trimStart()}`);
-        i++;
-        continue;
-      }
+    // The gap after a number that the raised run left (« 1  janvier »), the nearest to where the run stands
+    // (a row's characters are packed, the run is placed by its position on the page: they drift apart).
+    const gaps = raised && below !== undefined ? [...below.matchAll(/\d( {2,})(?=\S)/g)].map((match) => match.index + 1) : [];
+    if (raised && gaps.length > 0) {
+      const at = gaps.reduce((best, gap) => (Math.abs(gap - raised[1]!.length) < Math.abs(best - raised[1]!.length) ? gap : best));
+      out.push(`${below!.slice(0, at)}${raised[2]!} ${below!.slice(at).trimStart()}`);
+      i++;
+      continue;
     }
     out.push(lines[i]!);
   }
