@@ -210,8 +210,8 @@ interface IndentSides {
   readonly rightStart: number;
 }
 
-/** Rows in a row a grid needs: fewer are two columns' lines that happen to share a height. */
-const MIN_GRID_ROWS = 3;
+/** Rows in a row a grid needs: one is two columns' lines that happen to share a height. */
+const MIN_GRID_ROWS = 2;
 
 /** Words of the line right above a grid that heads it at most (« LES AUTEURS », « Les chiffres »). */
 const MAX_GRID_HEADING_WORDS = 4;
@@ -237,6 +237,8 @@ function splitAtGridBand(rows: readonly string[], sides: IndentSides): string[][
     }
     let end = start;
     while (end < rows.length && gridRow(rows[end]!)) end++;
+    // A grid cell's text may run a line further than the others' (« habitants … entre 2010 et » / « 2030 (Scot) »).
+    while (end - start >= MIN_GRID_ROWS && end < rows.length && continuesGridCell(rows[end - 1]!, rows[end]!)) end++;
     if (end - start >= MIN_GRID_ROWS) {
       const above = rows[start - 1]?.trim() ?? '';
       const headed = pieceStarts(rows[start - 1] ?? '').length === 1 && above.split(/\s+/).length <= MAX_GRID_HEADING_WORDS && !SENTENCE_END.test(above);
@@ -247,6 +249,15 @@ function splitAtGridBand(rows: readonly string[], sides: IndentSides): string[][
     start = end;
   }
   return null;
+}
+
+/** Character columns a grid cell's next line may start off its cell's start. */
+const GRID_CELL_SLACK = 1;
+
+/** A row of one piece set under a piece of the grid row above it: that cell's next line. */
+function continuesGridCell(above: string, row: string): boolean {
+  const starts = pieceStarts(row);
+  return starts.length === 1 && pieceStarts(above).some((x) => Math.abs(x - starts[0]!) <= GRID_CELL_SLACK);
 }
 
 /** Where each piece of a row starts: its first character, and each after a gap of `GUTTER_WIDTH` spaces or more. */
