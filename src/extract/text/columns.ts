@@ -59,6 +59,14 @@ function cut(rows: readonly string[], depth: number, out: string[]): void {
       for (const band of bands) cut(band, depth + 1, out);
       return;
     }
+    // Columns whose rows the converter interleaved: author cards set across them (e-mails side by side) are read
+    // apart first, between the columns above and those below, even where a gutter would part the cards.
+    const interleaved = splitByIndent(trimmed);
+    const grid = interleaved && interleaved.rowsApart && splitAtGridBand(trimmed, interleaved, CARD_ROW);
+    if (grid) {
+      for (const part of grid) cut(part, depth + 1, out);
+      return;
+    }
     const gutter = findGutter(trimmed);
     if (gutter !== null) {
       const left = trimmed.map((row) => row.slice(0, gutter));
@@ -197,7 +205,9 @@ function splitByIndent(rows: readonly string[]): IndentSides | null {
   const leftCounts = new Map<number, number>();
   for (const row of left) if (row.trim() !== '') leftCounts.set(indentOf(row), (leftCounts.get(indentOf(row)) ?? 0) + 1);
   const leftColumn = [...leftCounts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
-  return { left, right, leftColumn, from, rightStart };
+  // Rows of one column only outnumber those holding both: the converter set the columns' rows apart.
+  const rowsApart = pure.length > sides.length - pure.length;
+  return { left, right, leftColumn, from, rightStart, rowsApart };
 }
 
 /** Two interleaved columns (`splitByIndent`): their rows, where the left column's rows start, where the right one's do. */
@@ -208,7 +218,12 @@ interface IndentSides {
   /** The right column's rows start at or after this character column. */
   readonly from: number;
   readonly rightStart: number;
+  /** Most rows hold one column's line only (Ghostscript), not both side by side (`pdftotext -layout`). */
+  readonly rowsApart: boolean;
 }
+
+/** A row of author cards: two e-mails side by side. */
+const CARD_ROW = /@\S+\s{3,}\S+@/;
 
 /** Rows in a row a grid needs: one is two columns' lines that happen to share a height. */
 const MIN_GRID_ROWS = 2;
@@ -221,9 +236,10 @@ const MAX_GRID_HEADING_WORDS = 4;
  * rows that each hold pieces apart at wide gaps, one of them at least starting off both columns'
  * starts (two columns' lines at one height start at the columns'). The grid, with the short line
  * right above that heads it, is read on its own between the rows above and those below.
+ * @param needed A row the grid must hold (cards: e-mails side by side), when given.
  * @returns The rows above, the grid, the rows below (the empty ones left out), or null without such a grid.
  */
-function splitAtGridBand(rows: readonly string[], sides: IndentSides): string[][] | null {
+function splitAtGridBand(rows: readonly string[], sides: IndentSides, needed?: RegExp): string[][] | null {
   const atColumnStart = (x: number): boolean => Math.abs(x - sides.leftColumn) <= COLUMN_START_SLACK || (x >= sides.from && x <= sides.rightStart + COLUMN_START_SLACK);
   const gridRow = (row: string): boolean => {
     const starts = pieceStarts(row);
@@ -239,7 +255,7 @@ function splitAtGridBand(rows: readonly string[], sides: IndentSides): string[][
     while (end < rows.length && gridRow(rows[end]!)) end++;
     // A grid cell's text may run a line further than the others' (« habitants … entre 2010 et » / « 2030 (Scot) »).
     while (end - start >= MIN_GRID_ROWS && end < rows.length && continuesGridCell(rows[end - 1]!, rows[end]!)) end++;
-    if (end - start >= MIN_GRID_ROWS) {
+    if (end - start >= MIN_GRID_ROWS && (!needed || rows.slice(start, end).some((row) => needed.test(row)))) {
       const above = rows[start - 1]?.trim() ?? '';
       const headed = pieceStarts(rows[start - 1] ?? '').length === 1 && above.split(/\s+/).length <= MAX_GRID_HEADING_WORDS && !SENTENCE_END.test(above);
       const top = headed ? start - 1 : start;
