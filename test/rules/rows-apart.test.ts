@@ -93,4 +93,12 @@ describe('a grid set across two interleaved columns', () => {
     expect(out.indexOf('Dan DURAND')).toBeLessThan(out.indexOf('Le contexte ici'));
     expect(out.slice(out.indexOf('Le contexte ici'))).toEqual([...shortLeft, ...RIGHT]);
   });
+
+  it('leaves rows running across under both columns (« Aller plus loin ») after them', () => {
+    const rows = LEFT.flatMap((line, k) => [row([2, line]), row([40, RIGHT[k]!])]);
+    rows.push(row([2, 'Aller plus loin']));
+    rows.push(row([4, 'Rapport de la mission sur les espaces publics, une référence qui court sur toute la largeur de la page']));
+    const out = read(rows);
+    expect(out).toEqual([...LEFT, ...RIGHT, 'Aller plus loin', 'Rapport de la mission sur les espaces publics, une référence qui court sur toute la largeur de la page']);
+  });
 });

@@ -83,8 +83,9 @@ function cut(rows: readonly string[], depth: number, out: string[]): void {
   }
   const sides = depth < MAX_DEPTH ? splitByIndent(trimmed) : null;
   if (sides) {
-    // A grid of its own (cards, key figures) set across both columns is read apart, between the columns above and those below.
-    const parts = splitAtGridBand(trimmed, sides);
+    // A grid of its own (cards, key figures) set across both columns is read apart, between the columns above and those
+    // below; rows running across under both columns are read after them.
+    const parts = splitAtGridBand(trimmed, sides) ?? splitAtTrailingSpan(trimmed, sides);
     for (const part of parts ?? [sides.left, sides.right]) cut(part, depth + 1, out);
     return;
   }
@@ -256,13 +257,42 @@ function splitAtGridBand(rows: readonly string[], sides: IndentSides, needed?: R
     // A grid cell's text may run a line further than the others' (« habitants … entre 2010 et » / « 2030 (Scot) »).
     while (end - start >= MIN_GRID_ROWS && end < rows.length && continuesGridCell(rows[end - 1]!, rows[end]!)) end++;
     if (end - start >= MIN_GRID_ROWS && (!needed || rows.slice(start, end).some((row) => needed.test(row)))) {
-      const above = rows[start - 1]?.trim() ?? '';
-      const headed = pieceStarts(rows[start - 1] ?? '').length === 1 && above.split(/\s+/).length <= MAX_GRID_HEADING_WORDS && !SENTENCE_END.test(above);
-      const top = headed ? start - 1 : start;
+      const top = headsBelow(rows[start - 1]) ? start - 1 : start;
       if (top === 0 && end === rows.length) return null;
       return [rows.slice(0, top), rows.slice(top, end), rows.slice(end)].filter((part) => part.length > 0);
     }
     start = end;
+  }
+  return null;
+}
+
+/** A short line of one piece that ends no sentence (« LES AUTEURS », « Aller plus loin »): it heads the rows under it. */
+function headsBelow(row: string | undefined): boolean {
+  const text = row?.trim() ?? '';
+  return row !== undefined && pieceStarts(row).length === 1 && text.split(/\s+/).length <= MAX_GRID_HEADING_WORDS && !SENTENCE_END.test(text);
+}
+
+/** Times a column's usual line width a row runs over to run across both columns. */
+const SPANNING_WIDTH_SHARE = 1.5;
+
+/**
+ * Rows under two interleaved columns that run across both (« Aller plus loin » and its references
+ * set the page's width): after the right column's last row, the first row much wider than the left
+ * column's lines, with the short line heading it, starts a band read after both columns.
+ * @returns The columns' rows and the band's, or null without such rows.
+ */
+function splitAtTrailingSpan(rows: readonly string[], sides: IndentSides): string[][] | null {
+  const widthOf = (row: string): number => row.trimEnd().length - indentOf(row);
+  const widths = sides.left.filter((row) => row.trim() !== '').map(widthOf).sort((a, b) => a - b);
+  const usual = widths[Math.floor(widths.length / 2)] ?? 0;
+  let lastRight = -1;
+  rows.forEach((row, i) => {
+    if (pieceStarts(row).some((x) => x >= sides.from)) lastRight = i;
+  });
+  for (let i = lastRight + 1; i < rows.length; i++) {
+    if (widthOf(rows[i]!) <= SPANNING_WIDTH_SHARE * usual) continue;
+    const top = headsBelow(rows[i - 1]) && i - 1 > lastRight ? i - 1 : i;
+    return top > 0 ? [rows.slice(0, top), rows.slice(top)] : null;
   }
   return null;
 }
