@@ -15,6 +15,12 @@ const GUTTER_WIDTH = 3;
 /** Rows that must hold text on both sides of a gutter: one row could be a ragged line end. */
 const GUTTER_MIN_ROWS = 2;
 
+/** A gap of `GUTTER_WIDTH` spaces or more before a piece of text. */
+const WIDE_GAP = new RegExp(` {${GUTTER_WIDTH},}(?=\\S)`, 'g');
+
+/** The spaces before a row's first piece, or a wide gap before another piece. */
+const PIECE_START = new RegExp(`(?:^ *| {${GUTTER_WIDTH},})(?=\\S)`, 'g');
+
 /** Share of a text's lines with a run of `GUTTER_WIDTH` spaces inside them from which it is laid out in columns. */
 const LAID_OUT_SHARE = 0.15;
 
@@ -59,15 +65,15 @@ function cut(rows: readonly string[], depth: number, out: string[]): void {
       for (const band of bands) cut(band, depth + 1, out);
       return;
     }
+    const gutter = findGutter(trimmed);
     // Columns whose rows the converter interleaved: author cards set across them (e-mails side by side) are read
-    // apart first, between the columns above and those below, even where a gutter would part the cards.
-    const interleaved = splitByIndent(trimmed);
-    const grid = interleaved && interleaved.rowsApart && splitAtGridBand(trimmed, interleaved, CARD_ROW);
-    if (grid) {
-      for (const part of grid) cut(part, depth + 1, out);
+    // apart first, between the columns above and those below, though the gutter would part the cards.
+    const interleaved = gutter !== null && trimmed.some((row) => CARD_ROW.test(row)) ? splitByIndent(trimmed) : null;
+    const cards = interleaved?.rowsApart ? splitAtGridBand(trimmed, interleaved, CARD_ROW) : null;
+    if (cards) {
+      for (const part of cards) cut(part, depth + 1, out);
       return;
     }
-    const gutter = findGutter(trimmed);
     if (gutter !== null) {
       const left = trimmed.map((row) => row.slice(0, gutter));
       const right = trimmed.map((row) => row.slice(gutter));
@@ -186,7 +192,7 @@ function splitByIndent(rows: readonly string[]): IndentSides | null {
       sides.push('right');
       continue;
     }
-    const gap = [...row.matchAll(new RegExp(` {${GUTTER_WIDTH},}(?=\\S)`, 'g'))].find((m) => m.index + m[0].length >= from);
+    const gap = [...row.matchAll(WIDE_GAP)].find((m) => m.index + m[0].length >= from);
     if (!gap) {
       left.push(row);
       sides.push('left');
@@ -308,7 +314,7 @@ function continuesGridCell(above: string, row: string): boolean {
 
 /** Where each piece of a row starts: its first character, and each after a gap of `GUTTER_WIDTH` spaces or more. */
 function pieceStarts(row: string): number[] {
-  return [...row.matchAll(new RegExp(`(?:^ *| {${GUTTER_WIDTH},})(?=\\S)`, 'g'))].map((match) => match.index + match[0].length);
+  return [...row.matchAll(PIECE_START)].map((match) => match.index + match[0].length);
 }
 
 function trimBlankRows(rows: readonly string[]): readonly string[] {
