@@ -101,4 +101,13 @@ describe('a grid set across two interleaved columns', () => {
     const out = read(rows);
     expect(out).toEqual([...LEFT, ...RIGHT, 'Aller plus loin', 'Rapport de la mission sur les espaces publics, une référence qui court sur toute la largeur de la page']);
   });
+
+  it('is read cell after cell among rows set apart with no columns around it (key figures under a running head)', () => {
+    const rows = [row([2, 'PILOTER ENSEMBLE'])];
+    rows.push(row([4, '2,3 MRD'], [30, '65 000'], [56, '11 000']));
+    rows.push(row([4, 'de fonctionnement'], [30, 'ménages demandeurs'], [56, 'attributions']));
+    rows.push(row([2, 'Aller plus loin']));
+    rows.push(row([4, 'Rapport public thématique de la Cour des comptes sur le logement social, février 2017']));
+    expect(read(rows)).toEqual(['PILOTER ENSEMBLE', '2,3 MRD', 'de fonctionnement', '65 000', 'ménages demandeurs', '11 000', 'attributions', 'Aller plus loin', 'Rapport public thématique de la Cour des comptes sur le logement social, février 2017']);
+  });
 });

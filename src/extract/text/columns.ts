@@ -69,7 +69,7 @@ function cut(rows: readonly string[], depth: number, out: string[]): void {
     // Columns whose rows the converter interleaved: author cards set across them (e-mails side by side) are read
     // apart first, between the columns above and those below, though the gutter would part the cards.
     const interleaved = gutter !== null && trimmed.some((row) => CARD_ROW.test(row)) ? splitByIndent(trimmed) : null;
-    const cards = interleaved?.rowsApart ? splitAtGridBand(trimmed, interleaved, CARD_ROW) : null;
+    const cards = interleaved?.rowsApart ? splitAtGridBand(trimmed, offColumnsRow(interleaved), CARD_ROW) : null;
     if (cards) {
       for (const part of cards) cut(part, depth + 1, out);
       return;
@@ -91,8 +91,15 @@ function cut(rows: readonly string[], depth: number, out: string[]): void {
   if (sides) {
     // A grid of its own (cards, key figures) set across both columns is read apart, between the columns above and those
     // below; rows running across under both columns are read after them.
-    const parts = splitAtGridBand(trimmed, sides) ?? splitAtTrailingSpan(trimmed, sides);
+    const parts = splitAtGridBand(trimmed, offColumnsRow(sides)) ?? splitAtTrailingSpan(trimmed, sides);
     for (const part of parts ?? [sides.left, sides.right]) cut(part, depth + 1, out);
+    return;
+  }
+  // Rows set apart with no blank row between them (Ghostscript) and no columns: a grid among them (key figures
+  // side by side, under a running head and above references) is read apart, its cells one after the other.
+  const grid = depth < MAX_DEPTH && !trimmed.some((row) => row.trim() === '') ? splitAtGridBand(trimmed, (row) => pieceStarts(row).length >= 2) : null;
+  if (grid) {
+    for (const part of grid) cut(part, depth + 1, out);
     return;
   }
   const indent = Math.min(...trimmed.filter((row) => row.trim() !== '').map(indentOf));
@@ -239,19 +246,14 @@ const MIN_GRID_ROWS = 2;
 const MAX_GRID_HEADING_WORDS = 4;
 
 /**
- * A grid set across two interleaved columns (author cards, key figures side by side): consecutive
- * rows that each hold pieces apart at wide gaps, one of them at least starting off both columns'
- * starts (two columns' lines at one height start at the columns'). The grid, with the short line
- * right above that heads it, is read on its own between the rows above and those below.
+ * A grid (author cards, key figures side by side): `MIN_GRID_ROWS` consecutive grid rows, and the
+ * lines under a cell that run further. The grid, with the short line right above that heads it, is
+ * read on its own between the rows above and those below.
+ * @param gridRow Whether a row is a grid's (across interleaved columns: `offColumnsRow`).
  * @param needed A row the grid must hold (cards: e-mails side by side), when given.
  * @returns The rows above, the grid, the rows below (the empty ones left out), or null without such a grid.
  */
-function splitAtGridBand(rows: readonly string[], sides: IndentSides, needed?: RegExp): string[][] | null {
-  const atColumnStart = (x: number): boolean => Math.abs(x - sides.leftColumn) <= COLUMN_START_SLACK || (x >= sides.from && x <= sides.rightStart + COLUMN_START_SLACK);
-  const gridRow = (row: string): boolean => {
-    const starts = pieceStarts(row);
-    return starts.length >= 2 && starts.some((x) => !atColumnStart(x));
-  };
+function splitAtGridBand(rows: readonly string[], gridRow: (row: string) => boolean, needed?: RegExp): string[][] | null {
   let start = 0;
   while (start < rows.length) {
     if (!gridRow(rows[start]!)) {
@@ -310,6 +312,18 @@ const GRID_CELL_SLACK = 1;
 function continuesGridCell(above: string, row: string): boolean {
   const starts = pieceStarts(row);
   return starts.length === 1 && pieceStarts(above).some((x) => Math.abs(x - starts[0]!) <= GRID_CELL_SLACK);
+}
+
+/**
+ * Whether a row is a grid's across two interleaved columns: pieces apart at wide gaps, one at least
+ * starting off both columns' starts (two columns' lines at one height start at the columns').
+ */
+function offColumnsRow(sides: IndentSides): (row: string) => boolean {
+  const atColumnStart = (x: number): boolean => Math.abs(x - sides.leftColumn) <= COLUMN_START_SLACK || (x >= sides.from && x <= sides.rightStart + COLUMN_START_SLACK);
+  return (row) => {
+    const starts = pieceStarts(row);
+    return starts.length >= 2 && starts.some((x) => !atColumnStart(x));
+  };
 }
 
 /** Where each piece of a row starts: its first character, and each after a gap of `GUTTER_WIDTH` spaces or more. */
