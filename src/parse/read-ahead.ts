@@ -117,8 +117,8 @@ function unstyled(blocks: readonly Block[]): boolean {
 /**
  * The first column's text read under the next column's heading goes back to the text rubrique
  * before it: after the figures set alone under the figures' heading (read with it), the blocks
- * that go on with that rubrique's text (or running text under the references' heading), up to
- * the heading's own content or a box's title.
+ * that go on with that rubrique's text (or running text under the references' heading, or under
+ * the figures' heading before its figures), up to the heading's own content or a box's title.
  */
 export function returnTextReadUnderNextHeading(state: ShapeState): Move[] {
   const moves: Move[] = [];
@@ -130,7 +130,9 @@ export function returnTextReadUnderNextHeading(state: ShapeState): Move[] {
     while (heading.key === 'chiffres' && start < blocks.length && isStandaloneFigure(blocks[start]!.text)) start++;
     const first = blocks[start];
     if (!first || opensOwnContent(heading.key, first)) return;
-    if (heading.key !== 'allerPlusLoin' && !goesOnFrom(before.blocks, first, heading.key === 'chiffres')) return;
+    // Running text where the heading announces references, or figures that come after it, is no content of the heading's.
+    const misplaced = isRunningText(first) && (heading.key === 'allerPlusLoin' || (heading.key === 'chiffres' && start === 0 && blocks.some((block) => isStandaloneFigure(block.text))));
+    if (!misplaced && (heading.key === 'allerPlusLoin' || !goesOnFrom(before.blocks, first, heading.key === 'chiffres'))) return;
     let end = start;
     while (end < blocks.length && !opensOwnContent(heading.key, blocks[end]!) && !isFiguresBoxTitle(blocks[end]!)) end++;
     const text = blocks.splice(start, end - start);

@@ -84,6 +84,24 @@ describe('the first column’s text read under the next column’s heading (text
     expect(rubriques.chiffres).toHaveLength(4);
   });
 
+  it('goes back when running text sits under the figures’ heading before its figures', () => {
+    const rubriques = read([
+      'DES CLÉS POUR AGIR',
+      OPENING,
+      'Les chiffres',
+      'Les fonctions éthique et juridique constituent\nle socle du système, qui garantit la confiance\ndes habitants.',
+      '80%',
+      'des opérateurs rencontrés',
+    ]);
+    expect(rubriques.clesPourAgir).toHaveLength(2);
+    expect(rubriques.chiffres).toEqual(['80%', 'des opérateurs rencontrés']);
+  });
+
+  it('leaves running text after a figure read with the figures’ heading with it (a label)', () => {
+    const rubriques = read(['DES CLÉS POUR AGIR', OPENING, 'Les chiffres', '1', 'ÈRE région industrielle de France. L’équipement\nindustriel est une des composantes majeures\ndu tissu régional.', '17 000', 'entreprises industrielles']);
+    expect(rubriques.chiffres).toHaveLength(4);
+  });
+
   it('goes back when running text sits under the references’ heading, up to the first reference', () => {
     const rubriques = read([
       'DES CLÉS POUR AGIR',
