@@ -149,8 +149,10 @@ export function returnTextReadUnderNextHeading(state: ShapeState): Move[] {
  * does and no paragraph after a finished sentence does). `-1` when there is no such run.
  */
 function trailingFigures(blocks: readonly Block[], awaiting: number): number {
+  // A label's last words a converter set apart (« 2021. ») belong to it: the block before does not end its sentence.
+  const inRun = (i: number): boolean => isStandaloneFigure(blocks[i]!.text) || isFigureLabel(blocks[i]!) || (i > 0 && !TEXT_END.test(blocks[i - 1]!.text.trim()));
   let suffix = blocks.length;
-  while (suffix > 0 && (isStandaloneFigure(blocks[suffix - 1]!.text) || isFigureLabel(blocks[suffix - 1]!))) suffix--;
+  while (suffix > 0 && inRun(suffix - 1)) suffix--;
   const figure = blocks.findIndex((block, i) => i >= suffix && isStandaloneFigure(block.text));
   const opensLabel = (i: number): boolean => i > 0 && /^\p{Ll}/u.test(blocks[i]!.text.trim()) && TEXT_END.test(blocks[i - 1]!.text.trim());
   let start = figure;

@@ -133,6 +133,23 @@ describe('figures read away from their heading (figures-read-away-from-heading)'
     expect(rubriques.temoignage).toHaveLength(2);
   });
 
+  it('take a label’s last words a converter set apart with the label', () => {
+    const rubriques = read([
+      'DES CLÉS POUR AGIR',
+      OPENING,
+      'Les chiffres',
+      '4',
+      '11',
+      'Témoignage de la collectivité',
+      '« L’équipe a su faire preuve d’une grande adaptabilité. »',
+      'espaces SRADDET : le territoire est découpé\nen 4 espaces.',
+      'AOM sur 52 EPCI : la Région prendra la\ncompétence au 1er juillet',
+      '2021.',
+    ]);
+    expect(rubriques.chiffres).toHaveLength(5);
+    expect(rubriques.temoignage).toHaveLength(1);
+  });
+
   it('come back from the end of the text rubrique before the heading, read before it', () => {
     const rubriques = read([
       'DES CLÉS POUR AGIR',
