@@ -16,7 +16,7 @@ import { isLargerThanBody, isQuoteType, isRegular, isSmallerThanBody, lineSizes 
 import { isBoldInlineFigure, isFiguresBoxTitle, isStandaloneFigure } from './chiffres.js';
 import { isAnyCaseName, isNamePart, splitNameAndRole } from './people.js';
 import type { Rubrique } from './rubriques.js';
-import { returnFiguresReadAwayFromHeading, returnReferencesReadAfterTestimony, returnTextReadUnderNextHeading } from './read-ahead.js';
+import { returnFiguresReadAwayFromHeading, returnReferencesReadAfterTestimony, returnSentenceStartFromTestimony, returnTextReadUnderNextHeading } from './read-ahead.js';
 import { isProse, isSidebarCard, isTeamBlock, meaningOf } from './structure.js';
 
 /** What the moves work on, changed in place. */
@@ -63,6 +63,7 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'text-read-under-next-heading', run: returnTextReadUnderNextHeading },
   { id: 'figures-read-away-from-heading', run: returnFiguresReadAwayFromHeading },
   { id: 'references-read-after-testimony', run: returnReferencesReadAfterTestimony },
+  { id: 'sentence-start-after-testimony', run: returnSentenceStartFromTestimony },
   { id: 'cut-sentence', run: rejoinCutSentence },
   { id: 'run-on-after-figures', run: (state) => state.rubriques.filter((rubrique) => rubrique.key === 'chiffres').flatMap((figures) => returnRunOnAfterFigures(figures, state.rubriques)) },
   { id: 'pull-quote-run-on', run: returnPullQuoteRunOns },

@@ -13,7 +13,9 @@
  * - the figures' labels, or the figures and their labels, read at the end of another rubrique
  *   come back to the figures (`figures-read-away-from-heading`);
  * - references read at the end of the testimony come back to the references' heading left empty
- *   (`references-read-after-testimony`).
+ *   (`references-read-after-testimony`);
+ * - the start of a sentence read at the end of the testimony joins its rest in the text
+ *   (`sentence-start-after-testimony`).
  * Only blocks whose type is unknown (converter text): a PDF's columns are read apart.
  */
 import type { Vocabulary } from '../profile.js';
@@ -195,6 +197,27 @@ export function returnFiguresReadAwayFromHeading(state: ShapeState): Move[] {
     return [{ to: 'chiffres', blocks: run }];
   }
   return [];
+}
+
+/**
+ * The start of a sentence read at the end of the testimony, its rest in a text rubrique: the
+ * testimony's last block stops mid-sentence, and one paragraph of the text rubriques opens in
+ * lower case after a finished sentence. The two are one paragraph of the text (the testimony's
+ * heading was read before the end of the column beside it): joined where the rest is.
+ */
+export function returnSentenceStartFromTestimony(state: ShapeState): Move[] {
+  const testimony = state.rubriques.find((rubrique) => rubrique.key === 'temoignage');
+  const start = testimony?.blocks.at(-1);
+  if (!testimony || !start || testimony.blocks.length < 2 || start.kind !== 'paragraph' || !unstyled([start]) || !/[\p{L},]$/u.test(start.text.trim())) return [];
+  const rests = state.rubriques
+    .filter((rubrique) => isBodyRubrique(rubrique.key))
+    .flatMap((rubrique) => rubrique.blocks.map((block, i) => ({ rubrique, i })).filter(({ i }) => i > 0 && rubrique.blocks[i]!.kind === 'paragraph' && /^\p{Ll}/u.test(rubrique.blocks[i]!.text.trim()) && TEXT_END.test(rubrique.blocks[i - 1]!.text.trim())));
+  if (rests.length !== 1) return [];
+  const { rubrique, i } = rests[0]!;
+  const rest = rubrique.blocks[i]!;
+  testimony.blocks.pop();
+  rubrique.blocks[i] = { ...start, lines: [...start.lines, ...rest.lines], text: `${start.text.trim()} ${rest.text.trim()}` };
+  return [{ to: rubrique.key, blocks: [start] }];
 }
 
 /** The median length of the lines of the project's text rubriques: the column's measure in converter text. */

@@ -197,3 +197,26 @@ describe('a key figure with its unit in capitals', () => {
     expect(setLikeHeading(block('ET APRÈS'), { bold: null, sizes: [], sentenceCase: false })).toBe(true);
   });
 });
+
+describe('the start of a sentence read at the end of the testimony (sentence-start-after-testimony)', () => {
+  const texts = (end: string) => [
+    'DES CLÉS POUR AGIR',
+    OPENING,
+    'Le recours à des relais de terrain est un bon moyen\nde faciliter la prévention.',
+    'professionnelle et de se préparer à une seconde\ncarrière via des stages d’immersion.',
+    'Témoignage de la collectivité',
+    'La mission réalisée par les élèves s’inscrit\npleinement dans la démarche de la Ville.',
+    end,
+  ];
+
+  it('joins its rest, a paragraph opening in lower case after a finished sentence', () => {
+    const rubriques = read(texts('AXE 2 : une seconde carrière. Il s’agit de\nrenforcer la formation pour lutter contre l’usure'));
+    expect(rubriques.temoignage).toHaveLength(1);
+    expect(rubriques.clesPourAgir?.at(-1)).toMatch(/^AXE 2 .* l’usure professionnelle et de se préparer/);
+  });
+
+  it('leaves a testimony that ends its sentence as it is', () => {
+    const rubriques = read(texts('Nous saluons leur investissement personnel\net collectif.'));
+    expect(rubriques.temoignage).toHaveLength(2);
+  });
+});
