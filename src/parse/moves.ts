@@ -542,8 +542,8 @@ function returnCardsToEmptyTutors(state: ShapeState): Move[] {
   return moved.length > 0 ? [{ to: 'tuteurs', blocks: moved }] : [];
 }
 
-/** A sentence's end: a full stop, a question or exclamation mark, an ellipsis, a closing quote. */
-const SENTENCE_END = /[.!?…»"”)]$/u;
+/** A sentence's end: a full stop, a question or exclamation mark, an ellipsis, a closing quote (a colon announces what follows and ends none). */
+export const SENTENCE_END = /[.!?…»"”)]$/u;
 
 /**
  * The end of a sentence read away from its start: text frames threaded across columns or pages

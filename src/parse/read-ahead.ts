@@ -8,7 +8,7 @@
  * - the first column's text read under the heading goes back to the rubrique it continues: the
  *   sentence it stops in or the colon announcing it goes on after the heading, its numbered list
  *   (« 2 - » then « 3 - », « Tâche 2.2 : » then « Tâche 2.3 : ») goes on, or running text sits
- *   under the references' heading (`text-read-under-next-heading`); it ends where the heading's own
+ *   under the references' heading or before the figures (`text-read-under-next-heading`); it ends where the heading's own
  *   content starts (a figure set alone, the testimony's quote or signature, a reference, a box);
  * - the figures' labels, or the figures and their labels, read at the end of another rubrique
  *   come back to the figures (`figures-read-away-from-heading`);
@@ -18,11 +18,10 @@
  *   (`sentence-start-after-testimony`).
  * Only blocks whose type is unknown (converter text): a PDF's columns are read apart.
  */
-import type { Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block } from '../types.js';
 import { isFiguresBoxTitle, isStandaloneFigure } from './chiffres.js';
-import { isFigureLabel, isSignature, type Move, type ShapeState } from './moves.js';
+import { isFigureLabel, isSignature, SENTENCE_END, type Move, type ShapeState } from './moves.js';
 import { continuesParagraph } from './render.js';
 import type { Rubrique } from './rubriques.js';
 import { URL } from './structure.js';
@@ -39,9 +38,6 @@ const MIN_FIGURES = 2;
  */
 const MAX_BLOCKS_PER_FIGURE = 2;
 
-/** A sentence's end: a colon announces what follows and ends none. */
-const TEXT_END = /[.!?…»")]$/u;
-
 /** Running text has a few lines at least (a reference is a line or two). */
 const MIN_RUNNING_LINES = 3;
 
@@ -51,6 +47,7 @@ const ACROSS_COLUMNS = 1.5;
 /** A year, as references print their date. */
 const YEAR = /\b(?:19|20)\d{2}\b/;
 
+/** An enumerated item's marker, read apart: « Tâche 2.3 : » is word « Tâche », numbers [2, 3], mark « : ». */
 interface Enumeration {
   readonly word: string;
   readonly numbers: readonly number[];
@@ -99,7 +96,7 @@ function goesOnFrom(before: readonly Block[], block: Block, underFigures: boolea
 
 /** Running text: a few lines ending a sentence (no reference, label or card is). */
 function isRunningText(block: Block): boolean {
-  return block.lines.length >= MIN_RUNNING_LINES && TEXT_END.test(block.text.trim());
+  return block.lines.length >= MIN_RUNNING_LINES && SENTENCE_END.test(block.text.trim());
 }
 
 /** Whether a block opens the content a heading announces: a figure set alone, the testimony's quote or signature, a reference. */
@@ -152,11 +149,11 @@ export function returnTextReadUnderNextHeading(state: ShapeState): Move[] {
  */
 function trailingFigures(blocks: readonly Block[], awaiting: number): number {
   // A label's last words a converter set apart (« 2021. ») belong to it: the block before does not end its sentence.
-  const inRun = (i: number): boolean => isStandaloneFigure(blocks[i]!.text) || isFigureLabel(blocks[i]!) || (i > 0 && !TEXT_END.test(blocks[i - 1]!.text.trim()));
+  const inRun = (i: number): boolean => isStandaloneFigure(blocks[i]!.text) || isFigureLabel(blocks[i]!) || (i > 0 && !SENTENCE_END.test(blocks[i - 1]!.text.trim()));
   let suffix = blocks.length;
   while (suffix > 0 && inRun(suffix - 1)) suffix--;
   const figure = blocks.findIndex((block, i) => i >= suffix && isStandaloneFigure(block.text));
-  const opensLabel = (i: number): boolean => i > 0 && /^\p{Ll}/u.test(blocks[i]!.text.trim()) && TEXT_END.test(blocks[i - 1]!.text.trim());
+  const opensLabel = (i: number): boolean => i > 0 && /^\p{Ll}/u.test(blocks[i]!.text.trim()) && SENTENCE_END.test(blocks[i - 1]!.text.trim());
   let start = figure;
   if (awaiting > 0) {
     const labelsAt = figure >= 0 ? figure - awaiting : blocks.findIndex((_, i) => i >= suffix && opensLabel(i));
@@ -211,7 +208,7 @@ export function returnSentenceStartFromTestimony(state: ShapeState): Move[] {
   if (!testimony || !start || testimony.blocks.length < 2 || start.kind !== 'paragraph' || !unstyled([start]) || !/[\p{L},]$/u.test(start.text.trim())) return [];
   const rests = state.rubriques
     .filter((rubrique) => isBodyRubrique(rubrique.key))
-    .flatMap((rubrique) => rubrique.blocks.map((block, i) => ({ rubrique, i })).filter(({ i }) => i > 0 && rubrique.blocks[i]!.kind === 'paragraph' && /^\p{Ll}/u.test(rubrique.blocks[i]!.text.trim()) && TEXT_END.test(rubrique.blocks[i - 1]!.text.trim())));
+    .flatMap((rubrique) => rubrique.blocks.map((block, i) => ({ rubrique, i })).filter(({ i }) => i > 0 && rubrique.blocks[i]!.kind === 'paragraph' && /^\p{Ll}/u.test(rubrique.blocks[i]!.text.trim()) && SENTENCE_END.test(rubrique.blocks[i - 1]!.text.trim())));
   if (rests.length !== 1) return [];
   const { rubrique, i } = rests[0]!;
   const rest = rubrique.blocks[i]!;
@@ -239,12 +236,11 @@ export function returnReferencesReadAfterTestimony(state: ShapeState): Move[] {
   const testimony = state.rubriques.find((rubrique) => rubrique.key === 'temoignage');
   if (!references || !testimony || references.blocks.length > 0 || !unstyled(testimony.blocks)) return [];
   const measure = columnMeasure(state.rubriques);
-  const vocabulary: Vocabulary = state.vocabulary;
   const isReference = (block: Block): boolean =>
     !/^[«“"]/.test(block.text.trim()) && (URL.test(block.text) || YEAR.test(block.text) || (measure > 0 && block.lines.some((line) => line.text.trim().length > ACROSS_COLUMNS * measure)));
   const blocks = testimony.blocks;
   let start = blocks.length;
-  while (start > 1 && (isReference(blocks[start - 1]!) || vocabulary.isCaption(blocks[start - 1]!.text))) start--;
+  while (start > 1 && (isReference(blocks[start - 1]!) || state.vocabulary.isCaption(blocks[start - 1]!.text))) start--;
   if (!blocks.slice(start).some(isReference)) return [];
   const moved = blocks.splice(start);
   references.blocks.push(...moved);
