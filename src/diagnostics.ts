@@ -93,7 +93,8 @@ export const DIAGNOSTIC_CODES = {
   RUBRIQUE_UNREAD: { severity: 'error', meaning: 'auto-contrôle : un titre de rubrique imprimé sur les pages d’un projet dont la rubrique est vide dans le document (son contenu est allé ailleurs ; code de sortie 3)' },
   PROJECT_IMPLAUSIBLE: { severity: 'error', meaning: 'auto-contrôle : un projet hors des bornes du profil (auteurs, texte, rubrique rapportés à la médiane du document ; plusieurs équipes) : des projets lus comme un seul (code de sortie 3)' },
   FIELD_MISSING: { severity: 'error', meaning: 'auto-contrôle : une rubrique (ou la fonction d’un tuteur) que presque tous les autres projets du document remplissent est vide dans un projet : son contenu est allé dans une autre rubrique ou a été perdu (code de sortie 3)' },
-  FIGURES_IN_TEXT: { severity: 'error', meaning: 'auto-contrôle : une rubrique de texte contient plusieurs lignes de suite imprimées comme des chiffres clés (un nombre, puis son libellé) : des chiffres lus comme du texte (code de sortie 3)' },
+  FIGURES_IN_TEXT: { severity: 'error', meaning: 'auto-contrôle : une rubrique de texte (ou les références) contient plusieurs lignes de suite imprimées comme des chiffres clés (un nombre, puis son libellé) : des chiffres lus comme du texte (code de sortie 3)' },
+  RUBRIQUES_CUT_MID_SENTENCE: { severity: 'error', meaning: 'auto-contrôle : plusieurs rubriques de texte du document commencent au milieu d’une phrase : le texte a été coupé ailleurs qu’à ses titres, des phrases lues dans d’autres rubriques (code de sortie 3)' },
   TESTIMONY_IN_RUBRIQUE: {
     severity: 'error',
     meaning: 'auto-contrôle : une rubrique du corps contient la signature d’un témoignage (un nom, puis une fonction du document) et le projet n’a pas de témoignage : il a été lu dans la rubrique (code de sortie 3)',

@@ -17,7 +17,7 @@ import { emailKey, foldLetters, nameKey } from '../normalise/names.js';
 import type { Vocabulary } from '../profile.js';
 import type { BrochureDocument, Diagnostic, ExtractedDocument, ParsedProject, Projet, RubriqueKey, SegmentedDocument } from '../types.js';
 import { at, HOLDS, median, pad, page, projectPages } from './common.js';
-import { fieldsLikeSiblings, figuresInText, rubriquesStartSentences, testimonyInRubrique } from './repetition.js';
+import { fieldsLikeSiblings, figuresInText, rubriquesCutInDocument, rubriquesStartSentences, testimonyInRubrique } from './repetition.js';
 import { foldedWords, gatherEvidence, printsInOrder, type Evidence, type PrintedEmail, type ProjectEvidence, type Team } from './evidence.js';
 
 /** What the passes look at. */
@@ -49,6 +49,9 @@ export interface SelfCheckPass {
  */
 const MEDIAN_MIN_PROJECTS = 3;
 
+/** Characters of a too long tutor's function a message quotes. */
+const FUNCTION_SHOWN = 60;
+
 /** The checks, in order: numbering, sommaire, completeness, e-mails, signatories, sizes, then the document's repetition. */
 export const SELF_CHECK_PASSES: readonly SelfCheckPass[] = [
   { id: 'sommaire-sequence', run: sommaireSequence },
@@ -64,6 +67,7 @@ export const SELF_CHECK_PASSES: readonly SelfCheckPass[] = [
   { id: 'figures-in-text', run: figuresInText },
   { id: 'testimony-in-rubrique', run: testimonyInRubrique },
   { id: 'rubriques-start-sentences', run: rubriquesStartSentences },
+  { id: 'rubriques-cut-in-document', run: rubriquesCutInDocument },
 ];
 
 /**
@@ -271,7 +275,7 @@ function oneTeamPerProject({ read }: PassInput): Diagnostic[] {
     }));
 }
 
-/** Authors, text and each rubrique within the profile's bounds, relative to the document's own median. */
+/** Authors, text, each rubrique and each tutor's function within the profile's bounds, relative to the document's own median. */
 function plausibleSizes({ read, vocabulary }: PassInput): Diagnostic[] {
   const bounds = vocabulary.plausibility;
   const projets = read.map(({ projet }) => projet);
@@ -279,6 +283,7 @@ function plausibleSizes({ read, vocabulary }: PassInput): Diagnostic[] {
   const medianAuthors = median(projets.map((projet) => projet.auteurs.length));
   const medianCharacters = median(projets.map(characters));
   const medianRubrique = Object.fromEntries(TEXT_RUBRIQUES.map((key) => [key, median(projets.flatMap((projet) => (projet[key] ? [projet[key].length] : [])))]));
+  const medianFunction = median(projets.flatMap((projet) => projet.tuteurs.flatMap((tuteur) => (tuteur.fonction ? [tuteur.fonction.length] : []))));
   const out: Diagnostic[] = [];
   const implausible = (projet: Projet, what: string): void => {
     out.push({ code: 'PROJECT_IMPLAUSIBLE', severity: 'error', ...at(projet), message: `Projet ${pad(projet.numero)}${projectPages(projet)} : ${what}.` });
@@ -300,6 +305,12 @@ function plausibleSizes({ read, vocabulary }: PassInput): Diagnostic[] {
       const usual = medianRubrique[key]!;
       if (text && bounds.maxRubriqueToMedian !== undefined && usual > 0 && text.length > bounds.maxRubriqueToMedian * usual) {
         implausible(projet, `rubrique « ${vocabulary.rubriqueLabel(key)} » de ${text.length} caractères, plus de ${bounds.maxRubriqueToMedian} fois la médiane du document (${usual})`);
+      }
+    }
+    for (const tuteur of projet.tuteurs) {
+      const length = tuteur.fonction?.length ?? 0;
+      if (bounds.maxFunctionToMedian !== undefined && medianFunction > 0 && length > bounds.maxFunctionToMedian * medianFunction) {
+        implausible(projet, `la fonction du tuteur « ${tuteur.prenom} ${tuteur.nom} » fait ${length} caractères, plus de ${bounds.maxFunctionToMedian} fois la médiane des fonctions du document (${medianFunction}) : du texte d’une rubrique y a été lu (« ${tuteur.fonction!.slice(0, FUNCTION_SHOWN)}… »)`);
       }
     }
   }

@@ -7,7 +7,7 @@
  */
 import { foldForMatch } from '../conventions.js';
 import { looksLikeFigure } from '../parse/chiffres.js';
-import { BODY_RUBRIQUES, TEXT_RUBRIQUES } from '../text-rubriques.js';
+import { BODY_RUBRIQUES, TEXT_RUBRIQUES, type TextRubrique } from '../text-rubriques.js';
 import type { Diagnostic, Personne, Projet, RubriqueKey } from '../types.js';
 import { at, HOLDS, pad, projectPages } from './common.js';
 import { CARD_LINE_MAX_CHARACTERS } from './evidence.js';
@@ -72,22 +72,27 @@ export function fieldsLikeSiblings({ read, vocabulary }: PassInput): Diagnostic[
 
 /**
  * A text rubrique holds `minFigureRunInText` lines in a row printed as key figures (a number
- * alone, or a number then its label in lower case): the project's key figures, or another's, read
- * as text (figures set as a grid or appended to a rubrique without their heading).
+ * alone, or a number then its label in lower case), or the references as many items in a row: the
+ * project's key figures, or another's, read as text (figures set as a grid or appended to a
+ * rubrique without their heading, then cut off by the next heading).
  */
 export function figuresInText({ read, vocabulary }: PassInput): Diagnostic[] {
   const minRun = vocabulary.plausibility.minFigureRunInText;
   if (minRun === undefined) return [];
   const out: Diagnostic[] = [];
   for (const { projet } of read) {
-    for (const key of TEXT_RUBRIQUES) {
-      const run = longestFigureRun(projet[key] ?? '');
+    const fields = [
+      ...TEXT_RUBRIQUES.map((key) => ({ key, lines: (projet[key] ?? '').split(/\n+/), what: 'lignes' })),
+      { key: 'allerPlusLoin' as const, lines: projet.allerPlusLoin.map((item) => item.texte), what: 'références' },
+    ];
+    for (const { key, lines, what } of fields) {
+      const run = longestFigureRun(lines);
       if (run.length < minRun) continue;
       out.push({
         code: 'FIGURES_IN_TEXT',
         severity: 'error',
         ...at(projet),
-        message: `Projet ${pad(projet.numero)}${projectPages(projet)} : la rubrique « ${vocabulary.rubriqueLabel(key)} » contient ${run.length} lignes de suite imprimées comme des chiffres clés (« ${run[0]!.slice(0, 60)} »…)${projet.chiffres.length === 0 ? ', et le projet n’a aucun chiffre' : ''} : des chiffres clés ont été lus comme du texte.`,
+        message: `Projet ${pad(projet.numero)}${projectPages(projet)} : la rubrique « ${vocabulary.rubriqueLabel(key)} » contient ${run.length} ${what} de suite imprimées comme des chiffres clés (« ${run[0]!.slice(0, 60)} »…)${projet.chiffres.length === 0 ? ', et le projet n’a aucun chiffre' : ''} : des chiffres clés ont été lus comme du texte.`,
       });
     }
   }
@@ -99,15 +104,20 @@ function names(people: readonly Personne[]): string {
   return people.slice(0, NAMES_SHOWN).map((person) => `« ${person.prenom} ${person.nom} »`).join(', ') + (people.length > NAMES_SHOWN ? '…' : '');
 }
 
-/** The longest run of consecutive lines of a text that look like key figures. */
-function longestFigureRun(text: string): string[] {
+/** The longest run of consecutive lines (of a text, or references) that look like key figures. */
+function longestFigureRun(lines: readonly string[]): string[] {
   let best: string[] = [];
   let run: string[] = [];
-  for (const line of text.split(/\n+/).map((l) => l.trim()).filter((l) => l !== '')) {
+  for (const line of lines.map((l) => l.trim()).filter((l) => l !== '')) {
     run = line.length <= FIGURE_LINE_MAX_CHARACTERS && looksLikeFigure(line) ? [...run, line] : [];
     if (run.length > best.length) best = run;
   }
   return best;
+}
+
+/** The text rubriques of a project that start with a lower-case letter: in the middle of a sentence. */
+function midSentenceStarts(projet: Projet): { key: TextRubrique; text: string }[] {
+  return TEXT_RUBRIQUES.map((key) => ({ key, text: projet[key]?.trim() ?? '' })).filter(({ text }) => /^\p{Ll}/u.test(text));
 }
 
 /**
@@ -118,9 +128,7 @@ function longestFigureRun(text: string): string[] {
 export function rubriquesStartSentences({ read, vocabulary }: PassInput): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { projet } of read) {
-    for (const key of TEXT_RUBRIQUES) {
-      const text = projet[key]?.trim() ?? '';
-      if (!/^\p{Ll}/u.test(text)) continue;
+    for (const { key, text } of midSentenceStarts(projet)) {
       out.push({
         code: 'RUBRIQUE_STARTS_MID_SENTENCE',
         severity: 'warning',
@@ -130,6 +138,28 @@ export function rubriquesStartSentences({ read, vocabulary }: PassInput): Diagno
     }
   }
   return out;
+}
+
+/**
+ * Across the document, `minRubriquesCutMidSentence` text rubriques or more start in the middle of
+ * a sentence: one such start is a warning (`rubriquesStartSentences`), several are the text cut
+ * at the wrong places throughout (frames read out of order, headings missed), which costs whole
+ * sentences in every project it touches. Not when half the rubriques or more open in lower case:
+ * that is the document's own style, not a cut.
+ */
+export function rubriquesCutInDocument({ read, vocabulary }: PassInput): Diagnostic[] {
+  const minCut = vocabulary.plausibility.minRubriquesCutMidSentence;
+  if (minCut === undefined) return [];
+  const cut = read.flatMap(({ projet }) => midSentenceStarts(projet).map(({ key }) => ({ projet, key })));
+  const filled = read.flatMap(({ projet }) => TEXT_RUBRIQUES.filter((key) => HOLDS[key](projet)));
+  if (cut.length < minCut || cut.length * 2 >= filled.length) return [];
+  const projects = [...new Set(cut.map(({ projet }) => pad(projet.numero)))];
+  return [{
+    code: 'RUBRIQUES_CUT_MID_SENTENCE',
+    severity: 'error',
+    ...at(cut[0]!.projet),
+    message: `${cut.length} rubriques de ${filled.length} commencent au milieu d’une phrase (projets ${projects.join(', ')} ; « ${vocabulary.rubriqueLabel(cut[0]!.key)} » du projet ${projects[0]} la première) : le texte a été coupé ailleurs qu’à ses titres, des phrases sont lues dans d’autres rubriques.`,
+  }];
 }
 
 /**
