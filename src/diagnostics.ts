@@ -90,6 +90,7 @@ export const DIAGNOSTIC_CODES = {
   EMAIL_UNASSIGNED: { severity: 'error', meaning: 'auto-contrôle : une adresse de la famille imprimée sur les pages d’un projet (ou hors de tout projet) n’est celle d’aucun de ses auteurs (code de sortie 3)' },
   EMAIL_ASSIGNED_TWICE: { severity: 'error', meaning: 'auto-contrôle : une adresse donnée à deux auteurs d’un même projet (code de sortie 3)' },
   SIGNATORY_NOT_AUTHOR: { severity: 'error', meaning: 'auto-contrôle : un membre d’une liste de promotion imprimé sur les pages d’un projet n’en est pas auteur (code de sortie 3)' },
+  AUTHOR_UNKNOWN: { severity: 'error', meaning: 'auto-contrôle : un auteur sans adresse de la famille et absent de toutes les listes de promotion lues : pas un élève (un tuteur, une collectivité, un titre lu comme un nom ; code de sortie 3)' },
   RUBRIQUE_UNREAD: { severity: 'error', meaning: 'auto-contrôle : un titre de rubrique imprimé sur les pages d’un projet dont la rubrique est vide dans le document (son contenu est allé ailleurs ; code de sortie 3)' },
   PROJECT_IMPLAUSIBLE: { severity: 'error', meaning: 'auto-contrôle : un projet hors des bornes du profil (auteurs, texte, rubrique rapportés à la médiane du document ; plusieurs équipes) : des projets lus comme un seul (code de sortie 3)' },
   FIELD_MISSING: { severity: 'error', meaning: 'auto-contrôle : une rubrique (ou la fonction d’un tuteur) que presque tous les autres projets du document remplissent est vide dans un projet : son contenu est allé dans une autre rubrique ou a été perdu (code de sortie 3)' },

@@ -119,6 +119,22 @@ describe('self-check', () => {
     expect(codes(selfCheck({ ...input, document }))).toContain('SIGNATORY_NOT_AUTHOR');
   });
 
+  it('authors-are-members: an author with no family e-mail and in no roster is not a student', async () => {
+    const input = await read();
+    const document = copy(input.document);
+    // A tutor's card read as an author (a converter that drops the tutor's heading's line break).
+    document.projets[0]!.auteurs.push({ prenom: 'Claire LE MERRER Directrice générale des territoires', nom: 'TUTRICE AU SEIN DE LA COLLECTIVITÉ', email: null, corps: null, promotion: null });
+    const found = selfCheck({ ...input, document }).filter((d) => d.code === 'AUTHOR_UNKNOWN');
+    expect(found.map((d) => [d.projet, d.severity])).toEqual([[1, 'error']]);
+    expect(found[0]!.message).toMatch(/« Claire LE MERRER Directrice.* est lu comme auteur mais n’a ni adresse de la famille ni place dans une liste de promotion/);
+    // Listed in a roster (its e-mail not printed), or a document whose rosters were not read: not checked.
+    const member = copy(document);
+    member.projets[0]!.auteurs.at(-1)!.promotion = 'MARIE CURIE';
+    expect(codes(selfCheck({ ...input, document: member }))).not.toContain('AUTHOR_UNKNOWN');
+    const noRosters = { ...copy(document), promotions: [] };
+    expect(codes(selfCheck({ ...input, document: noRosters }))).not.toContain('AUTHOR_UNKNOWN');
+  });
+
   it('printed-rubriques-read: a rubrique heading printed on the page whose field came out empty', async () => {
     const input = await read();
     const document = copy(input.document);

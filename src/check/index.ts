@@ -49,6 +49,9 @@ export interface SelfCheckPass {
  */
 const MEDIAN_MIN_PROJECTS = 3;
 
+/** Characters of an unknown author's name a message quotes (a name read from a whole card line can be long). */
+const NAME_SHOWN = 80;
+
 /** Characters of a too long tutor's function a message quotes. */
 const FUNCTION_SHOWN = 60;
 
@@ -60,6 +63,7 @@ export const SELF_CHECK_PASSES: readonly SelfCheckPass[] = [
   { id: 'title-and-team', run: titleAndTeam },
   { id: 'emails-assigned', run: emailsAssigned },
   { id: 'signatories-are-authors', run: signatoriesAreAuthors },
+  { id: 'authors-are-members', run: authorsAreMembers },
   { id: 'printed-rubriques-read', run: printedRubriquesRead },
   { id: 'one-team-per-project', run: oneTeamPerProject },
   { id: 'plausible-sizes', run: plausibleSizes },
@@ -223,6 +227,27 @@ function signatoriesAreAuthors({ document, read }: PassInput): Diagnostic[] {
       severity: 'error',
       ...at(projet),
       message: `Projet ${pad(projet.numero)}${projectPages(projet)} : ${missing.map(({ membre, promotion }) => `« ${membre.nom} ${membre.prenom} » (promotion ${promotion})`).join(', ')} ${missing.length > 1 ? 'sont imprimés' : 'est imprimé'} dans le projet sans en être auteur.`,
+    });
+  }
+  return out;
+}
+
+/**
+ * An author is a student: the rosters list every one, and each signs with a family e-mail. One
+ * with neither (no e-mail, in no roster the document read) is something else read as an author: a
+ * tutor's card, a collectivité, a heading. Not checked when the document read no roster member.
+ */
+function authorsAreMembers({ document, read }: PassInput): Diagnostic[] {
+  if (!document.promotions.some((promotion) => promotion.membres.length > 0)) return [];
+  const out: Diagnostic[] = [];
+  for (const { projet } of read) {
+    const strangers = projet.auteurs.filter((auteur) => !auteur.email && !auteur.promotion);
+    if (strangers.length === 0) continue;
+    out.push({
+      code: 'AUTHOR_UNKNOWN',
+      severity: 'error',
+      ...at(projet),
+      message: `Projet ${pad(projet.numero)}${projectPages(projet)} : ${strangers.map((auteur) => `« ${`${auteur.prenom} ${auteur.nom}`.slice(0, NAME_SHOWN)} »`).join(', ')} ${strangers.length > 1 ? 'sont lus comme auteurs mais n’ont' : 'est lu comme auteur mais n’a'} ni adresse de la famille ni place dans une liste de promotion : pas un élève (un tuteur, une collectivité, un titre lu comme un nom).`,
     });
   }
   return out;
