@@ -95,6 +95,7 @@ export const DIAGNOSTIC_CODES = {
   PROJECT_IMPLAUSIBLE: { severity: 'error', meaning: 'auto-contrôle : un projet hors des bornes du profil (auteurs, texte, rubrique rapportés à la médiane du document ; plusieurs équipes) : des projets lus comme un seul (code de sortie 3)' },
   FIELD_MISSING: { severity: 'error', meaning: 'auto-contrôle : une rubrique (ou la fonction d’un tuteur) que presque tous les autres projets du document remplissent est vide dans un projet : son contenu est allé dans une autre rubrique ou a été perdu (code de sortie 3)' },
   FIGURES_IN_TEXT: { severity: 'error', meaning: 'auto-contrôle : une rubrique de texte (ou les références) contient plusieurs lignes de suite imprimées comme des chiffres clés (un nombre, puis son libellé) : des chiffres lus comme du texte (code de sortie 3)' },
+  PARAGRAPH_UNDER_OTHER_HEADING: { severity: 'error', meaning: 'auto-contrôle : un paragraphe lu dans une rubrique de texte est imprimé, sur sa page, sous le titre d’une autre rubrique (code de sortie 3)' },
   RUBRIQUES_CUT_MID_SENTENCE: { severity: 'error', meaning: 'auto-contrôle : plusieurs rubriques de texte du document commencent au milieu d’une phrase : le texte a été coupé ailleurs qu’à ses titres, des phrases lues dans d’autres rubriques (code de sortie 3)' },
   TESTIMONY_IN_RUBRIQUE: {
     severity: 'error',

@@ -314,6 +314,33 @@ describe('self-check', () => {
     expect(codesOf(style)).not.toContain('RUBRIQUES_CUT_MID_SENTENCE');
   });
 
+  it('paragraphs-under-their-headings: a paragraph read into another rubrique than the heading it is printed under', async () => {
+    const input = await read();
+    const [first] = input.segmented.projects as [ProjectBlock];
+    const paragraph = (words: string): string => `${words} `.repeat(12).trim();
+    const [context, problem, keys, carried] = [paragraph('La ville a engagé une démarche concertée.'), paragraph('Comment mieux piloter les services communs ?'), paragraph('Trois pistes ont été proposées aux élus.'), paragraph('Le guichet unique s’appuiera sur les maisons des solidarités.')];
+    const block = (text: string, x: number, y: number, width: number): Block => ({ kind: 'paragraph', text, lines: [{ text, bold: null, size: null }], page: 3, box: { x, y, width, height: 10, region: 0, column: 0 } });
+    // A page of two columns under a title set across both: CONTEXTE and PROBLÉMATIQUE in the
+    // first, DES CLÉS POUR AGIR at its foot, carried on at the head of the second.
+    const blocks = [
+      block('UN PREMIER PROJET DE TEST', 48, 50, 400), block('CONTEXTE', 48, 100, 100), block(context, 48, 120, 150), block('PROBLÉMATIQUE', 48, 300, 100), block(problem, 48, 320, 150),
+      block('DES CLÉS POUR AGIR', 48, 600, 100), block(keys, 48, 620, 150), block(carried, 220, 100, 150),
+    ];
+    const segmented = { ...input.segmented, projects: [{ ...first, blocks }, ...input.segmented.projects.slice(1)] };
+    const check = (fields: Partial<Record<'contexte' | 'problematique' | 'clesPourAgir', string>>) => {
+      const document = copy(input.document);
+      Object.assign(document.projets[0]!, { contexte: context, problematique: problem, clesPourAgir: `${keys}\n\n${carried}` }, fields);
+      return selfCheck({ ...input, segmented, document }).filter((d) => d.code === 'PARAGRAPH_UNDER_OTHER_HEADING');
+    };
+    expect(check({})).toEqual([]);
+    // The problem's paragraph read at the end of the context.
+    const merged = check({ contexte: `${context}\n\n${problem}`, problematique: null as unknown as string });
+    expect(merged.map((d) => [d.projet, d.severity])).toEqual([[1, 'error']]);
+    expect(merged[0]!.message).toMatch(/1 paragraphe lu dans une rubrique mais imprimé sous le titre d’une autre ; ainsi page 3 « Comment mieux.*lu dans « CONTEXTE », imprimé sous « PROBLÉMATIQUE »/);
+    // The head of the second column has no heading above it: where it belongs is not judged.
+    expect(check({ problematique: `${problem}\n\n${carried}`, clesPourAgir: keys })).toEqual([]);
+  });
+
   it('makes the run partial: exit 3 territory (a cut sommaire read by the pipeline)', async () => {
     const spec = withProse(cleanBrochure());
     // The sommaire lists only the first section (a damaged read of it, as the issue's class 3).

@@ -8,7 +8,8 @@
 import { foldForMatch } from '../conventions.js';
 import { looksLikeFigure } from '../parse/chiffres.js';
 import { BODY_RUBRIQUES, TEXT_RUBRIQUES, type TextRubrique } from '../text-rubriques.js';
-import type { Diagnostic, Personne, Projet, RubriqueKey } from '../types.js';
+import { foldLetters } from '../normalise/names.js';
+import type { Block, Diagnostic, Personne, Projet, RubriqueKey } from '../types.js';
 import { at, HOLDS, pad, projectPages } from './common.js';
 import { CARD_LINE_MAX_CHARACTERS } from './evidence.js';
 import type { PassInput } from './index.js';
@@ -198,4 +199,66 @@ export function testimonyInRubrique({ read, vocabulary }: PassInput): Diagnostic
     }
   }
   return out;
+}
+
+/** Letters of a prose block's start looked up in the text fields (enough to name one paragraph). */
+const PROBE_LETTERS = 60;
+
+/**
+ * Each paragraph of a text rubrique sits, on its page, under the heading of that rubrique: the
+ * nearest rubrique heading above it whose width overlaps its own. A paragraph whose nearest heading
+ * names another text rubrique was cut into the wrong field (text frames read in another order
+ * than the page sets them). The testimony is left out (a pull quote sits inside another rubrique's
+ * text, its heading none), and so is a paragraph with no heading above it on its page (a column
+ * or page carried on), or whose start is in no text field or in two. Converter text has no
+ * geometry: not checked.
+ */
+export function paragraphsUnderTheirHeadings({ read, segmented, vocabulary }: PassInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { projet } of read) {
+    const project = segmented.projects.find((p) => p.numero === projet.numero && !p.fromSommaireOnly);
+    if (!project) continue;
+    const fields = TEXT_RUBRIQUES.filter((key) => key !== 'temoignage').map((key) => ({ key, letters: foldLetters(projet[key] ?? '') }));
+    const headings = project.blocks.flatMap((block) => {
+      const key = block.box ? vocabulary.rubriqueOf(block.text) : null;
+      return key === null ? [] : [{ block, key }];
+    });
+    const prose = project.blocks.filter((block) => block.box && block.text.length >= CARD_LINE_MAX_CHARACTERS);
+    const misplaced: { key: TextRubrique; under: RubriqueKey; page: number | null; text: string }[] = [];
+    for (const block of prose) {
+      const probe = foldLetters(block.text).slice(0, PROBE_LETTERS);
+      const holders = fields.filter(({ letters }) => letters.includes(probe));
+      if (holders.length !== 1) continue;
+      const under = headingAbove(block, headings);
+      if (under === null || under === holders[0]!.key || !TEXT_RUBRIQUES.includes(under as TextRubrique)) continue;
+      misplaced.push({ key: holders[0]!.key, under, page: block.page, text: block.text });
+    }
+    if (misplaced.length === 0) continue;
+    const first = misplaced[0]!;
+    out.push({
+      code: 'PARAGRAPH_UNDER_OTHER_HEADING',
+      severity: 'error',
+      ...at(projet),
+      message: `Projet ${pad(projet.numero)}${projectPages(projet)} : ${misplaced.length} paragraphe${misplaced.length > 1 ? 's' : ''} lu${misplaced.length > 1 ? 's' : ''} dans une rubrique mais imprimé${misplaced.length > 1 ? 's' : ''} sous le titre d’une autre ; ainsi page ${first.page} « ${first.text.slice(0, 50)}… » lu dans « ${vocabulary.rubriqueLabel(first.key)} », imprimé sous « ${vocabulary.rubriqueLabel(first.under)} ».`,
+    });
+  }
+  return out;
+}
+
+/** Whether two boxes share some width. */
+function overlaps(a: NonNullable<Block['box']>, b: NonNullable<Block['box']>): boolean {
+  return a.x < b.x + Math.max(b.width, 1) && b.x < a.x + Math.max(a.width, 1);
+}
+
+/**
+ * The rubrique a paragraph is printed under, from its page alone: the nearest heading above it
+ * sharing some of its width. `null` when there is none on its page: a margin heading beside its
+ * text, a column or page carried on (a block's box covers its first column only, so what heads a
+ * column cannot be told reliably: not guessed).
+ */
+function headingAbove(block: Block, headings: readonly { block: Block; key: RubriqueKey }[]): RubriqueKey | null {
+  const box = block.box!;
+  const above = headings.filter((heading) => heading.block.page === block.page && heading.block.box!.y < box.y && overlaps(heading.block.box!, box));
+  if (above.length === 0) return null;
+  return above.reduce((best, heading) => (heading.block.box!.y > best.block.box!.y ? heading : best)).key;
 }
