@@ -262,6 +262,16 @@ describe('self-check', () => {
     expect(selfCheck({ ...input, document: figures, vocabulary: bounds })).toEqual([]);
   });
 
+  it('figure-labels-hold-no-references: a key figure’s label with a web address', async () => {
+    const input = await read();
+    const glued = copy(input.document);
+    // The references, then the next rubrique's paragraph, read as the rest of the last label.
+    glued.projets[0]!.chiffres.at(-1)!.libelle += '\n\nAssociation des maires, www.maires-solvaire.fr\n\nL’équipe a rencontré les maires.';
+    const found = selfCheck({ ...input, document: glued });
+    expect(found.map((d) => [d.code, d.projet, d.severity])).toEqual([['FIGURE_LABEL_IMPLAUSIBLE', 1, 'error']]);
+    expect(found[0]!.message).toMatch(/le libellé du chiffre « 3 » contient une adresse web \(« www\.maires-solvaire\.fr »\)/);
+  });
+
   it('testimony-in-rubrique: a testimony signature in a body rubrique, an error when the testimony is empty', async () => {
     const input = await read();
     const folded = copy(input.document);

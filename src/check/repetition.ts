@@ -7,6 +7,7 @@
  */
 import { foldForMatch } from '../conventions.js';
 import { looksLikeFigure } from '../parse/chiffres.js';
+import { URL } from '../parse/structure.js';
 import { BODY_RUBRIQUES, TEXT_RUBRIQUES, type TextRubrique } from '../text-rubriques.js';
 import { foldLetters } from '../normalise/names.js';
 import type { Block, Diagnostic, Personne, Projet, RubriqueKey } from '../types.js';
@@ -96,6 +97,26 @@ export function figuresInText({ read, vocabulary }: PassInput): Diagnostic[] {
         message: `Projet ${pad(projet.numero)}${projectPages(projet)} : la rubrique « ${vocabulary.rubriqueLabel(key)} » contient ${run.length} ${what} de suite imprimées comme des chiffres clés (« ${run[0]!.slice(0, 60)} »…)${projet.chiffres.length === 0 ? ', et le projet n’a aucun chiffre' : ''} : des chiffres clés ont été lus comme du texte.`,
       });
     }
+  }
+  return out;
+}
+
+/**
+ * A key figure's label holds a web address: the references (and what follows them) were read into
+ * the figures, the last label running on past its figure (no label of the editions and designs
+ * read prints one: a figure's label says what the number counts).
+ */
+export function figureLabelsHoldNoReferences({ read, vocabulary }: PassInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { projet } of read) {
+    const glued = projet.chiffres.find((chiffre) => URL.test(chiffre.libelle));
+    if (glued === undefined) continue;
+    out.push({
+      code: 'FIGURE_LABEL_IMPLAUSIBLE',
+      severity: 'error',
+      ...at(projet),
+      message: `Projet ${pad(projet.numero)}${projectPages(projet)} : le libellé du chiffre « ${glued.valeur} » contient une adresse web (« ${URL.exec(glued.libelle)![0]} ») : des références ou du texte ont été lus dans « ${vocabulary.rubriqueLabel('chiffres')} ».`,
+    });
   }
   return out;
 }
