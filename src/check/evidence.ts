@@ -6,6 +6,7 @@
  */
 import { foldForMatch } from '../conventions.js';
 import type { Vocabulary } from '../profile.js';
+import { sharesWidth } from './common.js';
 import type { Block, ExtractedDocument, ProjectBlock, SegmentedDocument } from '../types.js';
 
 /** One family e-mail as printed. */
@@ -90,7 +91,7 @@ function emailsOf(block: Block, pattern: RegExp): PrintedEmail[] {
  */
 function proseBetween(block: Block, lastEmail: Block | null): boolean {
   if (lastEmail === null || !block.box || !lastEmail.box || block.page !== lastEmail.page) return true;
-  return block.box.x < lastEmail.box.x + lastEmail.box.width && lastEmail.box.x < block.box.x + block.box.width;
+  return sharesWidth(block.box, lastEmail.box);
 }
 
 /**

@@ -11,7 +11,7 @@ import { URL } from '../parse/structure.js';
 import { BODY_RUBRIQUES, TEXT_RUBRIQUES, type TextRubrique } from '../text-rubriques.js';
 import { foldLetters } from '../normalise/names.js';
 import type { Block, Diagnostic, Personne, Projet, RubriqueKey } from '../types.js';
-import { at, HOLDS, pad, projectPages } from './common.js';
+import { at, HOLDS, pad, projectPages, sharesWidth } from './common.js';
 import { CARD_LINE_MAX_CHARACTERS } from './evidence.js';
 import type { PassInput } from './index.js';
 
@@ -266,11 +266,6 @@ export function paragraphsUnderTheirHeadings({ read, segmented, vocabulary }: Pa
   return out;
 }
 
-/** Whether two boxes share some width. */
-function overlaps(a: NonNullable<Block['box']>, b: NonNullable<Block['box']>): boolean {
-  return a.x < b.x + Math.max(b.width, 1) && b.x < a.x + Math.max(a.width, 1);
-}
-
 /**
  * The rubrique a paragraph is printed under, from its page alone: the nearest heading above it
  * sharing some of its width. `null` when there is none on its page: a margin heading beside its
@@ -279,7 +274,7 @@ function overlaps(a: NonNullable<Block['box']>, b: NonNullable<Block['box']>): b
  */
 function headingAbove(block: Block, headings: readonly { block: Block; key: RubriqueKey }[]): RubriqueKey | null {
   const box = block.box!;
-  const above = headings.filter((heading) => heading.block.page === block.page && heading.block.box!.y < box.y && overlaps(heading.block.box!, box));
+  const above = headings.filter((heading) => heading.block.page === block.page && heading.block.box!.y < box.y && sharesWidth(heading.block.box!, box));
   if (above.length === 0) return null;
   return above.reduce((best, heading) => (heading.block.box!.y > best.block.box!.y ? heading : best)).key;
 }
