@@ -63,6 +63,9 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'run-on-after-figures', run: (state) => state.rubriques.filter((rubrique) => rubrique.key === 'chiffres').flatMap((figures) => returnRunOnAfterFigures(figures, state.rubriques)) },
   { id: 'pull-quote-run-on', run: returnPullQuoteRunOns },
   { id: 'run-on-after-tutors', run: returnRunOnAfterTutors },
+  // The text a sidebar of tutors interrupted is only whole again now: a pull-quote ending it is
+  // found here when the cut at the tutors' heading hid it from `pull-quote-to-testimony`.
+  { id: 'pull-quote-after-run-on', run: moveEndingPullQuote },
   { id: 'prose-under-tutors-heading', run: returnProseUnderTutorsHeading },
   { id: 'column-headings-read-across', run: returnColumnsReadAcross },
   { id: 'unstyled-card-to-empty-tutors', run: returnUnstyledCardToTutors },

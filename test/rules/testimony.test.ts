@@ -152,3 +152,39 @@ describe('the end of a sentence read away from its start', () => {
     expect(rubriques.find(([key]) => key === 'problematique')?.[1]).toHaveLength(2);
   });
 });
+
+describe('a pull-quote ending a text a sidebar of tutors interrupted', () => {
+  // The tutors' heading, printed beside the text, cuts it: the text that runs on (and the
+  // pull-quote ending it) is read under the tutors until `run-on-after-tutors` gives it back.
+  const read = (quote: string, size: number) =>
+    splitRubriques(
+      [
+        block([['Le contexte', 1, true]], 42),
+        block([['La Ville a créé une nouvelle direction générale adjointe pour ses équipements.', 1, false]], 42),
+        block([['Des clés pour agir', 1, true]], 42),
+        block([['La mission a donné lieu à l’élaboration de quatre tableurs approchant le coût', 1, false]], 42),
+        block([['Tuteur dans la collectivité', 1, true]], 42),
+        block([['Aude EISINGER – Directrice générale adjointe culture, mer, sports', 0.89, false]], 42),
+        block([['complet des bibliothèques, des stades et des piscines de la Ville.', 1, false]], 43),
+        block([['Aude Eisinger, Directrice générale adjointe - Culture, Sports, Mer', 0.89, false]], 43),
+        block([[quote, size, false]], 43),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 14 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('is the testimony once the text is whole again (pull-quote-after-run-on)', () => {
+    const rubriques = read('« La mission a été l’occasion de réinterroger nos problématiques de gestion. »', 1.1);
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toEqual([
+      'Aude Eisinger, Directrice générale adjointe - Culture, Sports, Mer',
+      '« La mission a été l’occasion de réinterroger nos problématiques de gestion. »',
+    ]);
+    expect(rubriques.find(([key]) => key === 'clesPourAgir')?.[1]).toHaveLength(2);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['Aude EISINGER – Directrice générale adjointe culture, mer, sports']);
+  });
+
+  it('leaves text in the body’s type where it is', () => {
+    const rubriques = read('Les résultats ont été présentés au comité de direction en décembre.', 1);
+    expect(rubriques.find(([key]) => key === 'temoignage')).toBeUndefined();
+  });
+});
