@@ -61,6 +61,11 @@ describe('a label justified in a narrow cell, its word spaces stretched past 1.5
     expect(texts).toContain("d'accompagnement");
   });
 
+  it('cuts a line whose words sit at word spaces before the gap (a column beside a right-aligned signature)', () => {
+    const texts = pageFragments(page([run('sans renoncer pour', 218.3, 608.2, 8.5), run('Agnès Tisserand,', 330, 608.2, 8.5), run('à la proximité', 218.3, 620.2, 8.5)])).map((fragment) => fragment.text);
+    expect(texts).toContain('sans renoncer pour');
+  });
+
   it('cuts it where nothing goes on under the line (a line beside another)', () => {
     const texts = pageFragments(page([run('permanences', 218.3, 608.2, 8.5), run("d'accompagnement", 303.3, 608.2, 8.5)])).map((fragment) => fragment.text);
     expect(texts).toEqual(['permanences', "d'accompagnement"]);
