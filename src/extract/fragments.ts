@@ -93,7 +93,7 @@ export function pageFragments(page: PdfPage): Fragment[] {
       const wide = gap > 1.5 * Math.max(lastSize, supSet.has(run) ? 0 : run.fontSize);
       // Justification stretches every space of a line alike: a line whose words sit at word spaces
       // before the wide gap is not one, whatever follows the gap is beside it.
-      const stretched = wide && wordsApart && !changesFace && !nextCell && previous !== undefined && isJustifiedSpace(groups, index, current.find((other) => !isBlank(other.text))!, previous, run, gap);
+      const stretched: boolean = wide && wordsApart && !changesFace && !nextCell && previous !== undefined && isJustifiedSpace(groups, index, current.find((other) => !isBlank(other.text))!, previous, run, gap);
       if (current.length > 0 && ((wide && !stretched) || (changesFace && gap > 0.8 * run.fontSize) || nextCell)) {
         pushFragment(fragments, page.number, current, supSet);
         current = [];
