@@ -192,8 +192,10 @@ function moveEndingPullQuote(state: ShapeState): Move[] {
   if (rubriques.some((rubrique) => rubrique.key === 'temoignage')) return [];
   for (const [i, rubrique] of rubriques.entries()) {
     if (!isBodyRubrique(rubrique.key)) continue;
-    const at = pullQuoteStart(rubrique.blocks);
+    const threaded = threadQuoteFrames(rubrique.blocks);
+    const at = pullQuoteStart(threaded);
     if (at <= 0) continue;
+    rubrique.blocks.splice(0, rubrique.blocks.length, ...threaded);
     // The rule beside a pull-quote indents it: its blocks are paragraphs, not list items.
     const quote = rubrique.blocks.splice(at).map((block): Block => (block.kind === 'listItem' ? { ...block, kind: 'paragraph' } : block));
     rubriques.splice(i + 1, 0, { key: 'temoignage', heading: '', page: quote[0]!.page, blocks: quote });
@@ -624,15 +626,47 @@ function pullQuoteStart(blocks: readonly Block[]): number {
   return -1;
 }
 
+/** How many blocks the lines set smaller after a pull-quote (its signature, its last words) may make: a frame can cut them in two. */
+const QUOTE_TAIL_BLOCKS_MAX = 2;
+
 /**
  * A pull-quote with neither « » nor a signature's words (the testimony printed as said): blocks
- * set larger than the body, two lines at least, the last one perhaps set smaller where the
+ * set larger than the body, two lines at least, the last one or two perhaps set smaller where the
  * signature goes, ending a sentence. Read as the testimony by type alone, so the caller reports it.
  */
 function unsignedPullQuote(run: readonly Block[]): boolean {
-  const quote = run.length > 1 && !isQuoteType(run.at(-1)!) ? run.slice(0, -1) : run;
+  let end = run.length;
+  while (end > 1 && run.length - end < QUOTE_TAIL_BLOCKS_MAX && !isQuoteType(run[end - 1]!)) end--;
+  const quote = run.slice(0, end);
   const lines = quote.reduce((sum, block) => sum + block.lines.length, 0);
   return quote.length > 0 && quote.every(isQuoteType) && lines >= 2 && /[.!?…»"]$/.test(run.at(-1)!.text.trim());
+}
+
+/** How far apart (points) two blocks may start and still be set in one frame's column. */
+const FRAME_EDGE_TOLERANCE = 2;
+
+/**
+ * A pull-quote threaded through two frames, as desktop publishing sets it (`rule:
+ * quote-frames-threaded`): its first frame at the foot of a column, the rest at the head of the
+ * next, which the reading order puts first. When the blocks set in the quote's type that end a
+ * text open in lower case and their last block stops mid-sentence, the leading ones printed at
+ * one left edge (the second frame) go after the others, the first joined to the cut sentence.
+ * Only where the positions are known (PDF). Returns the blocks unchanged when they do not show it.
+ */
+function threadQuoteFrames(blocks: readonly Block[]): readonly Block[] {
+  let start = blocks.length;
+  while (start > 0 && isQuoteType(blocks[start - 1]!)) start--;
+  const run = blocks.slice(start);
+  const first = run[0];
+  const cut = run.at(-1);
+  if (!first?.box || !cut || run.length < 2 || !/^\p{Ll}/u.test(first.text.trim()) || SENTENCE_END.test(cut.text.trim())) return blocks;
+  const sameFrame = (block: Block): boolean => block.box !== undefined && block.page === first.page && Math.abs(block.box.x - first.box!.x) <= FRAME_EDGE_TOLERANCE;
+  let split = 0;
+  while (split < run.length && sameFrame(run[split]!)) split++;
+  if (split === run.length) return blocks;
+  const [next, ...rest] = run.slice(0, split);
+  const joined: Block = { ...cut, lines: [...cut.lines, ...next!.lines], text: `${cut.text.trim()} ${next!.text.trim()}` };
+  return [...blocks.slice(0, start), ...run.slice(split, -1), joined, ...rest];
 }
 
 /** How far from the body's size a line may be and still be set in the body's type (a label is further). */

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitRubriques } from '../../src/parse/rubriques.js';
 import { DEFAULT_VOCABULARY } from '../../src/profile.js';
+import type { Block } from '../../src/types.js';
 import { block } from '../helpers/blocks.js';
 
 describe('a testimony whose signature is read after a sidebar of tutors', () => {
@@ -186,5 +187,56 @@ describe('a pull-quote ending a text a sidebar of tutors interrupted', () => {
   it('leaves text in the body’s type where it is', () => {
     const rubriques = read('Les résultats ont été présentés au comité de direction en décembre.', 1);
     expect(rubriques.find(([key]) => key === 'temoignage')).toBeUndefined();
+  });
+});
+
+/** A block at a position on its page (a frame's text), as the PDF's layout gives it. */
+const placed = (text: string, size: number, page: number, x: number, y: number, bold = false): Block => ({ ...block([[text, size, bold]], page), box: { x, y, width: 140, height: 40, region: 0, column: 0 } });
+
+describe('a pull-quote threaded through two frames', () => {
+  // Its first frame at the foot of the first column, the rest at the head of the second: the
+  // reading order gives the second frame first.
+  const read = (start: string) =>
+    splitRubriques(
+      [
+        placed('Des clés pour agir', 1, 18, 48, 40, true),
+        placed('Le plan d’actions, décliné en une quarantaine de fiches, s’accompagne d’un plan de communication.', 1, 18, 48, 60),
+        placed('de s’interroger de façon méthodique sur ses attendus vis-à-vis de son encadrement de proximité.', 1.1, 18, 234, 74),
+        placed('Elles s’appuient sur un angle d’analyse distancié par rapport à la pratique quotidienne.', 1.1, 18, 234, 305),
+        placed(start, 1.1, 18, 62, 736),
+        placed('Les chiffres', 1, 19, 48, 60, true),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 5 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('is read in the frames’ order, the cut sentence joined (quote-frames-threaded)', () => {
+    const rubriques = read('Cette mission a permis à la Région');
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toEqual([
+      'Cette mission a permis à la Région de s’interroger de façon méthodique sur ses attendus vis-à-vis de son encadrement de proximité.',
+      'Elles s’appuient sur un angle d’analyse distancié par rapport à la pratique quotidienne.',
+    ]);
+    expect(rubriques.find(([key]) => key === 'clesPourAgir')?.[1]).toHaveLength(1);
+  });
+
+  it('is left in reading order when no sentence is cut', () => {
+    expect(read('Cette mission a permis à la Région de progresser.').find(([key]) => key === 'temoignage')?.[1]).toHaveLength(3);
+  });
+});
+
+describe('a pull-quote without quote marks or signature, its last words set smaller', () => {
+  it('is the testimony when a frame cut those words into two blocks (unsigned pull-quote)', () => {
+    const rubriques = splitRubriques(
+      [
+        block([['Des clés pour agir', 1, true]], 28),
+        block([['Celui-ci débouche sur une titularisation après une période probatoire de six mois.', 1, false]], 28),
+        block([['La mission réalisée par les élèves s’inscrit pleinement dans la démarche engagée par la Ville.', 1.1, false], ['Deux métiers ont été choisis en expérimentation.', 1.1, false]], 28),
+        block([['L’important travail de', 0.85, false]], 28),
+        block([['benchmark constitue une source d’inspiration.', 0.85, false]], 28),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 8 },
+    ).rubriques;
+    expect(rubriques.find((rubrique) => rubrique.key === 'temoignage')?.blocks).toHaveLength(3);
   });
 });
