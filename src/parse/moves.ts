@@ -12,7 +12,7 @@ import { foldForMatch } from '../conventions.js';
 import { isHeaderRowText, type Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, RubriqueKey } from '../types.js';
-import { isLargerThanBody, isQuoteType, isRegular, isSmallerThanBody, lineSizes } from '../typography.js';
+import { isLargerThanBody, isQuoteType, isRegular, isSmallerThanBody, lineSizes, sameStyle } from '../typography.js';
 import { isBoldInlineFigure, isFiguresBoxTitle, isStandaloneFigure } from './chiffres.js';
 import { isAnyCaseName, isNamePart, splitNameAndRole } from './people.js';
 import type { Rubrique } from './rubriques.js';
@@ -61,11 +61,14 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'cards-after-empty-tutors', run: returnCardsToEmptyTutors },
   { id: 'cut-sentence', run: rejoinCutSentence },
   { id: 'run-on-after-figures', run: (state) => state.rubriques.filter((rubrique) => rubrique.key === 'chiffres').flatMap((figures) => returnRunOnAfterFigures(figures, state.rubriques)) },
+  // After the text run on under the figures went back: the figures' own blocks end with their last label again.
+  { id: 'figures-frame-elsewhere', run: returnFiguresFrame },
   { id: 'pull-quote-run-on', run: returnPullQuoteRunOns },
   { id: 'run-on-after-tutors', run: returnRunOnAfterTutors },
-  // The text a sidebar of tutors interrupted is only whole again now: a pull-quote ending it is
-  // found here when the cut at the tutors' heading hid it from `pull-quote-to-testimony`.
+  // The text a sidebar of tutors interrupted is only whole again now: a pull-quote or key figures
+  // ending it are found here when the cut at the tutors' heading hid them from the passes above.
   { id: 'pull-quote-after-run-on', run: moveEndingPullQuote },
+  { id: 'appended-figures-after-run-on', run: liftAppendedFigures },
   { id: 'prose-under-tutors-heading', run: returnProseUnderTutorsHeading },
   { id: 'column-headings-read-across', run: returnColumnsReadAcross },
   { id: 'unstyled-card-to-empty-tutors', run: returnUnstyledCardToTutors },
@@ -428,6 +431,41 @@ function liftAppendedFigures(state: ShapeState): Move[] {
     return [{ to: 'chiffres', blocks: figures }];
   }
   return [];
+}
+
+/**
+ * The key figures cut by a frame (`rule: figures-frame-elsewhere`): a table of figures threaded
+ * through two frames, the reading order putting one of them after another rubrique (the
+ * references, the testimony). Figures set alone over or beside their labels, in the style of the
+ * project's figures, that end another rubrique to its last block go to the figures, before them
+ * when printed before them (an earlier page, or a column further left).
+ */
+function returnFiguresFrame(state: ShapeState): Move[] {
+  const figures = state.rubriques.find((rubrique) => rubrique.key === 'chiffres');
+  const style = figures?.blocks.find((block) => isStandaloneFigure(block.text))?.lines[0];
+  if (!figures || !style) return [];
+  const moves: Move[] = [];
+  for (const rubrique of state.rubriques) {
+    if (rubrique === figures || (!isBodyRubrique(rubrique.key) && rubrique.key !== 'temoignage' && rubrique.key !== 'allerPlusLoin')) continue;
+    const at = appendedFiguresStart(rubrique.blocks);
+    const tail = at < 0 ? [] : rubrique.blocks.slice(at);
+    const pairs = tail.length > 0 && tail.length % 2 === 0 && tail.every((block, i) => (i % 2 === 0 ? isStandaloneFigure(block.text) && sameStyle(block.lines[0]!, style) : isFigureLabel(block)));
+    if (!pairs) continue;
+    rubrique.blocks.splice(at);
+    if (printedBefore(tail[0]!, figures.blocks[0]!)) figures.blocks.unshift(...tail);
+    else figures.blocks.push(...tail);
+    moves.push({ to: 'chiffres', blocks: tail });
+  }
+  return moves;
+}
+
+/** How much further left (points) a frame must start to be read before another on its page. */
+const FRAME_COLUMN_STEP = 20;
+
+/** Whether a block is printed before another: on an earlier page, or in a column further left of the same page. */
+function printedBefore(block: Block, other: Block): boolean {
+  if (block.page === null || other.page === null || !block.box || !other.box) return false;
+  return block.page < other.page || (block.page === other.page && block.box.x + FRAME_COLUMN_STEP < other.box.x);
 }
 
 /** A box's title is one short line (« Et après... », « Les profils des personnels »). */

@@ -183,3 +183,58 @@ describe('key figures in a table cut by a page break', () => {
     expect(figures.map((figure) => figure.valeur)).toEqual(['550', '050']);
   });
 });
+
+describe('a table of key figures threaded through two frames', () => {
+  // No heading: the second frame (top of the right column) is read after the testimony, the first
+  // (foot of the left column) after the references.
+  const at = (text: string, size: number, bold: boolean, x: number, y: number): Block => ({ ...block([[text, size, bold]], 44), box: { x, y, width: 120, height: 12, region: 0, column: 0 } });
+  const read = (tail: Block[]) =>
+    splitRubriques(
+      [
+        at('TÉMOIGNAGE', 0.95, true, 48, 438),
+        at('« La mission a été l’occasion de réinterroger nos problématiques de gestion. »', 1, false, 48, 474),
+        at('15 %', 1.2, true, 313, 63),
+        at('des dépenses de fonctionnement liées aux charges de structure', 0.85, false, 351, 62),
+        at('30', 1.2, true, 313, 98),
+        at('les dépenses de fonctionnement, trente fois les dépenses d’investissement', 0.85, false, 351, 97),
+        at('POUR ALLER PLUS LOIN', 0.95, true, 307, 219),
+        at('CERTU, Le coût des équipements publics, approche en coût global, novembre 2011', 0.85, false, 322, 290),
+        ...tail,
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 14 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('is read whole, the frame printed further left first (figures-frame-elsewhere)', () => {
+    const rubriques = read([at('18,1', 1.2, true, 54, 633), at('millions d’euros pour le réseau des bibliothèques', 0.85, false, 92, 632), at('13,2', 1.2, true, 54, 656), at('millions d’euros pour les piscines', 0.85, false, 92, 655)]);
+    expect(rubriques.find(([key]) => key === 'chiffres')?.[1].filter((text) => /^\d/.test(text))).toEqual(['18,1', '13,2', '15 %', '30']);
+    expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(1);
+  });
+
+  it('leaves figures set otherwise where they are (a list numbered in the body’s type)', () => {
+    const rubriques = read([at('2', 1, false, 54, 633), at('immersions réalisées dans les services', 0.85, false, 92, 632), at('3', 1, false, 54, 656), at('ateliers avec les agents', 0.85, false, 92, 655)]);
+    expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(5);
+  });
+});
+
+describe('key figures with no heading ending a text a sidebar of tutors cut', () => {
+  it('become the figures rubrique once the text is whole again (appended-figures-after-run-on)', () => {
+    const rubriques = splitRubriques(
+      [
+        block([['PISTES POUR AGIR', 0.95, true]], 40),
+        block([['Trois objectifs spécifiques ont été exprimés par le commanditaire de la', 1, false]], 40),
+        block([['TUTEUR AU SEIN DE LA COLLECTIVITÉ', 0.95, true]], 40),
+        block([['Marie DUPONT – Directrice générale des services', 0.85, false]], 40),
+        block([['mission, que l’équipe a déclinés en un plan d’actions partagé avec les services.', 1, false]], 41),
+        block([['18', 1.2, true]], 41),
+        block([['communes et environ 200 agents', 0.85, false]], 41),
+        block([['547', 1.2, true]], 41),
+        block([['km² soit 48,5 % de l’île', 0.85, false]], 41),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 13 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+    expect(rubriques.find(([key]) => key === 'chiffres')?.[1]).toEqual(['18', 'communes et environ 200 agents', '547', 'km² soit 48,5 % de l’île']);
+    expect(rubriques.find(([key]) => key === 'clesPourAgir')?.[1]).toHaveLength(2);
+  });
+});
