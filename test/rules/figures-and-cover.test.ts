@@ -13,7 +13,7 @@ import { readBrochure } from '../../src/normalise/index.js';
 import { runStages } from '../../src/pipeline.js';
 import { DEFAULT_VOCABULARY } from '../../src/profile.js';
 import type { Block } from '../../src/types.js';
-import { alike, block } from '../helpers/blocks.js';
+import { alike, block, placed } from '../helpers/blocks.js';
 
 describe('key figures of a sidebar run on past a page break', () => {
   const figures = (): Rubrique => ({ key: 'chiffres', heading: 'LES CHIFFRES CLÉS', page: 30, blocks: [block([['93', 2.1, true]], 30), block([['personnes contactées', 0.86, false]], 30)] });
@@ -187,7 +187,7 @@ describe('key figures in a table cut by a page break', () => {
 describe('a table of key figures threaded through two frames', () => {
   // No heading: the second frame (top of the right column) is read after the testimony, the first
   // (foot of the left column) after the references.
-  const at = (text: string, size: number, bold: boolean, x: number, y: number): Block => ({ ...block([[text, size, bold]], 44), box: { x, y, width: 120, height: 12, region: 0, column: 0 } });
+  const at = (text: string, size: number, bold: boolean, x: number, y: number): Block => placed(block([[text, size, bold]], 44), x, y);
   const read = (tail: Block[]) =>
     splitRubriques(
       [

@@ -10,7 +10,7 @@ import { parseProject, withoutListNumbers } from '../../src/parse/index.js';
 import { headsFigures, splitRubriques } from '../../src/parse/rubriques.js';
 import { DEFAULT_VOCABULARY, SHIPPED_PROFILE, compileProfile } from '../../src/profile.js';
 import type { Block } from '../../src/types.js';
-import { block } from '../helpers/blocks.js';
+import { block, placed } from '../helpers/blocks.js';
 
 /** A line of body text. */
 const body = (text: string, page = 1): Block => block([[text, 1, false]], page);
@@ -140,7 +140,7 @@ describe('headings and titles set close above what follows (one block)', () => {
 });
 
 describe('a table whose header row is set like the headings', () => {
-  const at = (text: string, size: number, bold: boolean, x: number, y: number): Block => ({ ...block([[text, size, bold]], 66), box: { x, y, width: 100, height: 20, region: 0, column: 0 } });
+  const at = (text: string, size: number, bold: boolean, x: number, y: number): Block => placed(block([[text, size, bold]], 66), x, y);
   const read = (cellsBeside: number) =>
     splitRubriques(
       [

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { splitRubriques } from '../../src/parse/rubriques.js';
 import { DEFAULT_VOCABULARY } from '../../src/profile.js';
 import type { Block } from '../../src/types.js';
-import { block } from '../helpers/blocks.js';
+import { block, placed } from '../helpers/blocks.js';
 
 describe('a testimony whose signature is read after a sidebar of tutors', () => {
   const read = (signature: string, page: number) =>
@@ -190,8 +190,8 @@ describe('a pull-quote ending a text a sidebar of tutors interrupted', () => {
   });
 });
 
-/** A block at a position on its page (a frame's text), as the PDF's layout gives it. */
-const placed = (text: string, size: number, page: number, x: number, y: number, bold = false): Block => ({ ...block([[text, size, bold]], page), box: { x, y, width: 140, height: 40, region: 0, column: 0 } });
+/** A frame's text block at a position on its page. */
+const framed = (text: string, size: number, page: number, x: number, y: number, bold = false): Block => placed(block([[text, size, bold]], page), x, y);
 
 describe('a pull-quote threaded through two frames', () => {
   // Its first frame at the foot of the first column, the rest at the head of the second: the
@@ -199,12 +199,12 @@ describe('a pull-quote threaded through two frames', () => {
   const read = (start: string) =>
     splitRubriques(
       [
-        placed('Des clés pour agir', 1, 18, 48, 40, true),
-        placed('Le plan d’actions, décliné en une quarantaine de fiches, s’accompagne d’un plan de communication.', 1, 18, 48, 60),
-        placed('de s’interroger de façon méthodique sur ses attendus vis-à-vis de son encadrement de proximité.', 1.1, 18, 234, 74),
-        placed('Elles s’appuient sur un angle d’analyse distancié par rapport à la pratique quotidienne.', 1.1, 18, 234, 305),
-        placed(start, 1.1, 18, 62, 736),
-        placed('Les chiffres', 1, 19, 48, 60, true),
+        framed('Des clés pour agir', 1, 18, 48, 40, true),
+        framed('Le plan d’actions, décliné en une quarantaine de fiches, s’accompagne d’un plan de communication.', 1, 18, 48, 60),
+        framed('de s’interroger de façon méthodique sur ses attendus vis-à-vis de son encadrement de proximité.', 1.1, 18, 234, 74),
+        framed('Elles s’appuient sur un angle d’analyse distancié par rapport à la pratique quotidienne.', 1.1, 18, 234, 305),
+        framed(start, 1.1, 18, 62, 736),
+        framed('Les chiffres', 1, 19, 48, 60, true),
       ],
       DEFAULT_VOCABULARY,
       { projet: 5 },
