@@ -207,7 +207,8 @@ describe('a table of key figures threaded through two frames', () => {
 
   it('is read whole, the frame printed further left first (figures-frame-elsewhere)', () => {
     const rubriques = read([at('18,1', 1.2, true, 54, 633), at('millions d’euros pour le réseau des bibliothèques', 0.85, false, 92, 632), at('13,2', 1.2, true, 54, 656), at('millions d’euros pour les piscines', 0.85, false, 92, 655)]);
-    expect(rubriques.find(([key]) => key === 'chiffres')?.[1].filter((text) => /^\d/.test(text))).toEqual(['18,1', '13,2', '15 %', '30']);
+    const figures = rubriques.find(([key]) => key === 'chiffres')?.[1] as string[];
+    expect(figures.filter((text) => /^\d/.test(text))).toEqual(['18,1', '13,2', '15 %', '30']);
     expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(1);
   });
 
