@@ -99,7 +99,10 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
       }
       if (cut) {
         const at = cut.end;
-        return recurse([fragments.filter((fragment) => fragment.top < at), fragments.filter((fragment) => fragment.top >= at)], 'band');
+        const strips = [fragments.filter((fragment) => fragment.top < at), fragments.filter((fragment) => fragment.top >= at)];
+        // Columns that go on under the gap are read down, each in full (`rule: column-flow-under-gap`).
+        if (columns.parts.length > 1 && readsDownColumns(strips, columns.gaps, body)) return recurse(columns.parts, 'gutter');
+        return recurse(strips, 'band');
       }
     }
     if (columns.parts.length > 1) {
@@ -120,7 +123,17 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
     const float = floatCut(fragments, body);
     if (float) return recurse(float, 'band');
     const narrow = splitAlong(fragments, 'y', 0.5 * body);
-    if (narrow.parts.length > 1) return recurse(narrow.parts, 'narrow');
+    if (narrow.parts.length > 1) {
+      // Strips that share column gutters are one flow of columns when the sentences say so (`rule: column-flow-under-gap`).
+      for (const run of columnRuns(narrow.parts, body)) {
+        if (!readsDownColumns(run.strips, run.gutters, body)) continue;
+        const before = narrow.parts.slice(0, run.from).flat();
+        const after = narrow.parts.slice(run.from + run.strips.length).flat();
+        const flow = run.strips.flat();
+        return recurse([before, flow, after].filter((part) => part.length > 0), 'narrow');
+      }
+      return recurse(narrow.parts, 'narrow');
+    }
     // Only between lines: one justified line has word gaps as wide as this.
     const baselines = new Set(fragments.map((fragment) => Math.round(fragment.y)));
     const beside = baselines.size > 1 ? splitAlong(fragments, 'x', 0.5 * body) : null;
@@ -380,6 +393,86 @@ function rowsAligned(left: readonly Fragment[], right: readonly Fragment[], body
   const baselines = [...new Set(left.map((fragment) => fragment.y))];
   const aligned = baselines.filter((y) => right.some((fragment) => Math.abs(fragment.y - y) <= 0.2 * body));
   return aligned.length * 2 >= baselines.length;
+}
+
+/**
+ * Consecutive strips of a region (cut at narrow gaps) whose lines leave the same gutters free, two
+ * columns or more: the runs of strips that may be one flow of columns, each with its gutters.
+ */
+function columnRuns(strips: readonly Fragment[][], body: number): { from: number; strips: Fragment[][]; gutters: Gap[] }[] {
+  const runs: { from: number; strips: Fragment[][]; gutters: Gap[] }[] = [];
+  let from = 0;
+  while (from < strips.length) {
+    let to = from;
+    let gutters: Gap[] = [];
+    // Grow the run while the strips together still leave a gutter.
+    while (to + 1 < strips.length) {
+      const together = splitAlong(strips.slice(from, to + 2).flat(), 'x', GUTTER * body);
+      if (together.parts.length < 2) break;
+      gutters = together.gaps;
+      to++;
+    }
+    if (to > from) runs.push({ from, strips: strips.slice(from, to + 1), gutters });
+    from = to + 1;
+  }
+  return runs;
+}
+
+/** A gutter between columns, in body sizes: wider than any word space (as `cutRegion` cuts columns). */
+const GUTTER = 1.5;
+
+/** How far apart two fragments' tops may be and still be one line, in body sizes. */
+const SAME_LINE = 0.3;
+
+/**
+ * Whether strips of columns (the same gutters) read better down each column, in full, than strip
+ * by strip (`rule: column-flow-under-gap`). A column that goes on under a gap, beside a column that
+ * ended higher, is the foot of that column: read strip by strip, it would come after the next
+ * column. The evidence is the text's own sentences, where one piece of a column meets the next
+ * piece read: a piece opening in lower case goes on from a sentence, so it follows well a piece
+ * ending mid-sentence and cannot follow one that ended its sentence. Down the columns must make
+ * more such joins than strip by strip; on a tie (no evidence, a team or a figure row under a
+ * balanced body) the strips are read as they stand.
+ */
+function readsDownColumns(strips: readonly Fragment[][], gutters: readonly Gap[], body: number): boolean {
+  const columnOf = (fragment: Fragment): number => gutters.filter((gap) => fragment.x0 >= gap.end - 1).length;
+  const pieces = strips.map((strip) => Array.from({ length: gutters.length + 1 }, (_, c) => strip.filter((fragment) => columnOf(fragment) === c)));
+  const acrossFirst = pieces.flat().filter((piece) => piece.length > 0);
+  const downFirst = pieces[0]!.flatMap((_, c) => pieces.map((strip) => strip[c]!)).filter((piece) => piece.length > 0);
+  return sentenceJoins(downFirst, body) > sentenceJoins(acrossFirst, body);
+}
+
+/**
+ * How well pieces of text follow one another: +1 where a piece opening in lower case follows one
+ * ending mid-sentence, −1 where it follows one that ended its sentence. Only body text counts (a
+ * heading, a figure, a caption set smaller opens and ends nothing), and no e-mail.
+ */
+function sentenceJoins(pieces: readonly Fragment[][], body: number): number {
+  const isBodyText = (fragment: Fragment): boolean => !fragment.bold && Math.abs(fragment.size - body) <= 0.05 * body;
+  let joins = 0;
+  for (let i = 1; i < pieces.length; i++) {
+    const foot = lastOnLine(pieces[i - 1]!, body);
+    const head = firstOnLine(pieces[i]!, body);
+    const opensLower = /^\p{Ll}/u.test(head.text.trimStart()) && !/^\S*@/.test(head.text.trimStart());
+    if (!opensLower || !isBodyText(head) || !isBodyText(foot)) continue;
+    joins += SENTENCE_END.test(foot.text.trimEnd()) ? -1 : 1;
+  }
+  return joins;
+}
+
+/** A sentence's end: a full stop, a question or exclamation mark or an ellipsis, then perhaps a closing quote or bracket. */
+const SENTENCE_END = /[.!?…][\s"'»”)\]]*$/u;
+
+/** The first fragment of a piece's first line (the leftmost of its topmost). */
+function firstOnLine(piece: readonly Fragment[], body: number): Fragment {
+  const top = Math.min(...piece.map((fragment) => fragment.top));
+  return piece.filter((fragment) => fragment.top <= top + SAME_LINE * body).reduce((a, b) => (b.x0 < a.x0 ? b : a));
+}
+
+/** The last fragment of a piece's last line (the rightmost of its lowest). */
+function lastOnLine(piece: readonly Fragment[], body: number): Fragment {
+  const top = Math.max(...piece.map((fragment) => fragment.top));
+  return piece.filter((fragment) => fragment.top >= top - SAME_LINE * body).reduce((a, b) => (b.x1 > a.x1 ? b : a));
 }
 
 /** An empty strip across a region: from `start` (where the text before it ends) to `end` (where the next starts). */

@@ -1,0 +1,88 @@
+/**
+ * A column that goes on under a gap, beside a column that ended higher (src/extract/xycut.ts,
+ * `rule: column-flow-under-gap`): read strip by strip, its foot would come after the next column;
+ * the sentences say it is that column's foot (the next column opens in lower case, going on from a
+ * sentence the foot leaves open). Without that evidence (a team under a balanced body) the strips
+ * are read as they stand. Each rule on a few invented runs.
+ */
+import { describe, expect, it } from 'vitest';
+import { layoutPages } from '../../src/extract/layout.js';
+import type { PdfPage, PdfTextRun } from '../../src/extract/pdf.js';
+
+const BODY = 10;
+const LEADING = 13;
+const COLUMN_WIDTH = 150;
+const COLUMNS = [48, 218, 388];
+
+function run(text: string, x: number, y: number, options: { bold?: boolean; full?: boolean } = {}): PdfTextRun {
+  const width = options.full ? COLUMN_WIDTH : Math.min(COLUMN_WIDTH, text.length * BODY * 0.42);
+  return { text, x, y, width, fontSize: BODY, bold: options.bold ?? false, fontName: options.bold ? 'Arimo-Bold' : 'Arimo-Regular' };
+}
+
+/** Lines of one paragraph in column `c` from baseline `top`: every line but the last runs to the column's edge (the last too when a column break cuts the paragraph). */
+function paragraph(texts: readonly string[], c: number, top: number, cut = false): PdfTextRun[] {
+  return texts.map((text, i) => run(text, COLUMNS[c]!, top + i * LEADING, { full: cut || i < texts.length - 1 }));
+}
+
+function read(runs: readonly PdfTextRun[]): string[] {
+  const page: PdfPage = { number: 1, width: 595, height: 842, runs, skippedRuns: 0 };
+  return layoutPages({ pageCount: 1, pages: [page] }).blocks.map((block) => block.text);
+}
+
+const context = ['Depuis le premier janvier, la', 'communauté exerce la compétence', "de l'eau et de l'assainissement", 'sur tout son territoire, et ses', 'résultats ont été présentés devant', 'le conseil communautaire.'];
+const question = ['Un passage en régie ayant été', 'approuvé par les élus'];
+const questionGoesOn = ['communautaires, la mission a mené', 'un audit des services existants.'];
+const keys = ['Compte tenu de la décision des', 'élus, les travaux ont porté sur', 'les plans technique, juridique,', 'financier et environnemental.', "L'équipe a été guidée par un", 'souci constant de sobriété.'];
+
+describe('a column that goes on under a gap (column-flow-under-gap)', () => {
+  it('is read down to its foot before the next column, when the next column goes on from the foot', () => {
+    // Column 1 ends its context, then (under a band gap, below where column 2 ends) its next
+    // heading and the first words of that rubrique; column 2 opens in lower case, going on from them.
+    const footTop = 100 + context.length * LEADING + 12;
+    const runs = [
+      ...paragraph(context, 0, 100),
+      run('La commande', COLUMNS[0]!, footTop, { bold: true }),
+      ...paragraph(question, 0, footTop + 18, true),
+      ...paragraph(questionGoesOn, 1, 100),
+      ...paragraph(keys, 2, 100),
+    ];
+    expect(read(runs)).toEqual([context.join(' '), 'La commande', [...question, ...questionGoesOn].join(' '), keys.join(' ')]);
+  });
+
+  it('is read down to its foot under a title across the columns (strips cut at narrow gaps)', () => {
+    // No band gap on the page: the title stands close over the columns, so the page is cut at
+    // every narrow gap; column 1 and column 3 go on under such a gap, column 2 ended higher.
+    const footTop = 100 + context.length * LEADING + 7;
+    const runs = [
+      { ...run('RENFORCER LES SERVICES DE LA COMMUNAUTÉ ET LEUR ORGANISATION', COLUMNS[0]!, 82, { bold: true }), width: 400 },
+      ...paragraph(context, 0, 100),
+      ...paragraph(question, 0, footTop, true),
+      ...paragraph(questionGoesOn, 1, 100),
+      ...paragraph(keys, 2, 100),
+      ...paragraph(['Les résultats proposés permettent', "d'objectiver les choix des élus."], 2, footTop),
+    ];
+    const blocks = read(runs);
+    const joined = blocks.join(' ');
+    expect(joined.indexOf(question[1]!)).toBeLessThan(joined.indexOf(questionGoesOn[0]!));
+    expect(joined.indexOf(questionGoesOn[1]!)).toBeLessThan(joined.indexOf(keys[0]!));
+  });
+
+  it('leaves a team printed under a balanced body after the last column (no sentence says otherwise)', () => {
+    // A body balanced over two columns (the first cut mid-sentence, the second going on from it),
+    // then the team under the first column.
+    const first = ['Le bilan des dix ans a été', 'commandé par le président, qui', 'souhaitait en tirer les leçons et'];
+    const second = ['engager une nouvelle étape pour', 'le territoire et ses habitants.', 'La mission a duré neuf semaines.'];
+    const teamTop = 100 + first.length * LEADING + 14;
+    const runs = [
+      ...paragraph(first, 0, 100),
+      ...paragraph(second, 1, 100),
+      run('Les auteurs', COLUMNS[0]!, teamTop, { bold: true }),
+      run('Ariane RODEKUHR', COLUMNS[0]!, teamTop + 18),
+      run('ariane.rodekuhr@administrateur-inet.org', COLUMNS[0]!, teamTop + 18 + LEADING),
+    ];
+    const blocks = read(runs);
+    const joined = blocks.join(' ');
+    expect(joined.indexOf(first[2]!)).toBeLessThan(joined.indexOf(second[0]!));
+    expect(joined.indexOf(second[2]!)).toBeLessThan(joined.indexOf('Les auteurs'));
+  });
+});
