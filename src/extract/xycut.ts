@@ -100,8 +100,13 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
       if (cut) {
         const at = cut.end;
         const strips = [fragments.filter((fragment) => fragment.top < at), fragments.filter((fragment) => fragment.top >= at)];
-        // Columns that go on under the gap are read down, each in full (`rule: column-flow-under-gap`).
-        if (columns.parts.length > 1 && readsDownColumns(strips, columns.gaps, body)) return recurse(columns.parts, 'gutter');
+        // Columns that go on under the gap are read down, each in full (`rule: column-flow-under-gap`),
+        // and so is one column's text going on alone under a gap beside columns that ended well above it
+        // (`rule: column-foot-under-gap`), unless the sentences say otherwise.
+        if (columns.parts.length > 1 && readsDown(strips, columns.gaps, metrics)) return recurse(columns.parts, 'gutter');
+        // A title across the columns hides their gutters: the columns under it are tried with the band under them.
+        const flow = columns.parts.length > 1 ? null : columnsGoingOn(strips[0]!, strips[1]!, metrics);
+        if (flow) return recurse(flow, 'band');
         return recurse(strips, 'band');
       }
     }
@@ -126,7 +131,7 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
     if (narrow.parts.length > 1) {
       // Strips that share column gutters are one flow of columns when the sentences say so (`rule: column-flow-under-gap`).
       for (const run of columnRuns(narrow.parts, body)) {
-        if (!readsDownColumns(run.strips, run.gutters, body)) continue;
+        if (downColumnsEvidence(run.strips, run.gutters, body) <= 0) continue;
         const before = narrow.parts.slice(0, run.from).flat();
         const after = narrow.parts.slice(run.from + run.strips.length).flat();
         const flow = run.strips.flat();
@@ -424,22 +429,90 @@ const GUTTER = 1.5;
 /** How far apart two fragments' tops may be and still be one line, in body sizes. */
 const SAME_LINE = 0.3;
 
+/** Whether strips of columns (the same gutters) are read down each column, by their sentences or as a column's foot. */
+function readsDown(strips: readonly Fragment[][], gutters: readonly Gap[], metrics: Metrics): boolean {
+  const evidence = downColumnsEvidence(strips, gutters, metrics.bodySize);
+  return evidence > 0 || (evidence === 0 && isColumnFoot(strips, gutters, metrics));
+}
+
 /**
- * Whether strips of columns (the same gutters) read better down each column, in full, than strip
- * by strip (`rule: column-flow-under-gap`). A column that goes on under a gap, beside a column that
- * ended higher, is the foot of that column: read strip by strip, it would come after the next
- * column. The evidence is the text's own sentences, where one piece of a column meets the next
- * piece read: a piece opening in lower case goes on from a sentence, so it follows well a piece
- * ending mid-sentence and cannot follow one that ended its sentence. Down the columns must make
- * more such joins than strip by strip; on a tie (no evidence, a team or a figure row under a
- * balanced body) the strips are read as they stand.
+ * A band cut under columns that a title across them keeps from being cut as columns: the strips
+ * of the upper part that are columns (the same gutters as the band under them) and that band,
+ * read down the columns (`readsDown`), are cut from what is above them and read as one region.
+ * `null` when the upper part does not end in such columns.
  */
-function readsDownColumns(strips: readonly Fragment[][], gutters: readonly Gap[], body: number): boolean {
-  const columnOf = (fragment: Fragment): number => gutters.filter((gap) => fragment.x0 >= gap.end - 1).length;
-  const pieces = strips.map((strip) => Array.from({ length: gutters.length + 1 }, (_, c) => strip.filter((fragment) => columnOf(fragment) === c)));
+function columnsGoingOn(upper: readonly Fragment[], lower: readonly Fragment[], metrics: Metrics): Fragment[][] | null {
+  const body = metrics.bodySize;
+  const strips = splitAlong(upper, 'y', 0.5 * body).parts;
+  let from = strips.length;
+  let gutters: Gap[] = [];
+  while (from > 0) {
+    const together = splitAlong([...strips.slice(from - 1).flat(), ...lower], 'x', GUTTER * body);
+    if (together.parts.length < 2) break;
+    gutters = together.gaps;
+    from--;
+  }
+  if (from === strips.length || from === 0) return null;
+  const columns = strips.slice(from).flat();
+  if (!readsDown([columns, [...lower]], gutters, metrics)) return null;
+  return [strips.slice(0, from).flat(), [...columns, ...lower]];
+}
+
+/**
+ * How much better strips of columns (the same gutters) read down each column, in full, than strip
+ * by strip (`rule: column-flow-under-gap`; > 0: down the columns). A column that goes on under a
+ * gap, beside a column that ended higher, is the foot of that column: read strip by strip, it
+ * would come after the next column. The evidence is the text's own sentences, where one piece of a
+ * column meets the next piece read: a piece opening in lower case goes on from a sentence, so it
+ * follows well a piece ending mid-sentence and cannot follow one that ended its sentence. 0 where
+ * the sentences do not tell (a team or a figure row under a balanced body has none).
+ */
+function downColumnsEvidence(strips: readonly Fragment[][], gutters: readonly Gap[], body: number): number {
+  const pieces = columnPieces(strips, gutters);
   const acrossFirst = pieces.flat().filter((piece) => piece.length > 0);
   const downFirst = pieces[0]!.flatMap((_, c) => pieces.map((strip) => strip[c]!)).filter((piece) => piece.length > 0);
-  return sentenceJoins(downFirst, body) > sentenceJoins(acrossFirst, body);
+  return sentenceJoins(downFirst, body) - sentenceJoins(acrossFirst, body);
+}
+
+/** Each strip's fragments by the column (between the gutters) they lie in. */
+function columnPieces(strips: readonly Fragment[][], gutters: readonly Gap[]): Fragment[][][] {
+  const columnOf = (fragment: Fragment): number => gutters.filter((gap) => fragment.x0 >= gap.end - 1).length;
+  return strips.map((strip) => Array.from({ length: gutters.length + 1 }, (_, c) => strip.filter((fragment) => columnOf(fragment) === c)));
+}
+
+/**
+ * Columns of a balanced body end within a line or so of one another: a column that ended further
+ * above the longest did not run out of room (frames, a rubrique kept to its column), in line heights.
+ */
+const BALANCED_COLUMNS = 2;
+
+/** A column's foot holds this many lines of body text at least (a heading alone is no foot). */
+const MIN_FOOT_LINES = 2;
+
+/**
+ * Whether what lies under a gap is the foot of one column (`rule: column-foot-under-gap`): running
+ * text (body-size lines, a heading in bold, no e-mail: not a team, not figures) wholly in one
+ * column that is not the last, right under that column's text, which ends lowest, while every
+ * column after it ended well above (more than a balanced body's difference). Read under the
+ * columns, it would come after the columns beside it, whose text goes on from it.
+ */
+function isColumnFoot(strips: readonly Fragment[][], gutters: readonly Gap[], metrics: Metrics): boolean {
+  const body = metrics.bodySize;
+  const [upper, lower] = columnPieces(strips, gutters);
+  if (strips.length !== 2 || !upper || !lower) return false;
+  const held = lower.flatMap((piece, c) => (piece.length > 0 ? [c] : []));
+  const c = held[0];
+  if (held.length !== 1 || c === undefined || upper[c]!.length === 0) return false;
+  const after = upper.slice(c + 1).filter((piece) => piece.length > 0);
+  if (after.length === 0) return false;
+  const foot = lower[c]!;
+  const isBodyLine = (fragment: Fragment): boolean => !fragment.bold && Math.abs(fragment.size - body) <= 0.05 * body;
+  const running = foot.every((fragment) => !fragment.text.includes('@') && (isBodyLine(fragment) || fragment.bold));
+  if (!running || new Set(foot.filter(isBodyLine).map((fragment) => Math.round(fragment.y))).size < MIN_FOOT_LINES) return false;
+  const bottom = (piece: readonly Fragment[]): number => Math.max(...piece.map((fragment) => fragment.bottom));
+  const end = bottom(upper[c]!);
+  const lineHeight = body * metrics.leadingRatio;
+  return upper.every((piece) => piece.length === 0 || bottom(piece) <= end) && after.every((piece) => end - bottom(piece) > BALANCED_COLUMNS * lineHeight);
 }
 
 /**

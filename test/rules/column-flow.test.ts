@@ -85,4 +85,36 @@ describe('a column that goes on under a gap (column-flow-under-gap)', () => {
     expect(joined.indexOf(first[2]!)).toBeLessThan(joined.indexOf(second[0]!));
     expect(joined.indexOf(second[2]!)).toBeLessThan(joined.indexOf('Les auteurs'));
   });
+
+  it('is read down to its foot when the column beside it ended well above, with no sentence to tell (column-foot-under-gap)', () => {
+    // Column 2 holds the end of a rubrique (a new paragraph: no lower case to follow) and ends
+    // three lines above column 1, which goes on under a band gap with the next heading and its text.
+    const footTop = 100 + context.length * LEADING + 12;
+    const closing = ['Le troisième scénario a été', 'retenu par le bureau communautaire.'];
+    const runs = [
+      { ...run('MUTUALISER LA RESTAURATION SCOLAIRE DU BASSIN', COLUMNS[0]!, 70, { bold: true }), width: 400 },
+      ...paragraph(context, 0, 100),
+      run('La commande', COLUMNS[0]!, footTop, { bold: true }),
+      ...paragraph(['Comment organiser un service commun', 'sans retirer aux maires la main', 'sur les menus et les tarifs ?'], 0, footTop + 18),
+      ...paragraph(closing, 1, 100),
+    ];
+    const blocks = read(runs);
+    expect(blocks.indexOf('La commande')).toBeGreaterThan(0);
+    expect(blocks.indexOf('La commande')).toBeLessThan(blocks.indexOf(closing.join(' ')));
+  });
+
+  it('leaves tutors under a balanced body after the last column', () => {
+    // Two columns ending a line apart, then the tutors in body type under the first column.
+    const first = ['Le bilan des dix ans a été', 'commandé par le président, qui', 'souhaitait en tirer les leçons.'];
+    const second = ['La mission a duré neuf semaines', 'et réuni les services.'];
+    const tutorsTop = 100 + first.length * LEADING + 14;
+    const runs = [
+      ...paragraph(first, 0, 100),
+      ...paragraph(second, 1, 100),
+      run('Tuteurs', COLUMNS[0]!, tutorsTop, { bold: true }),
+      run('Pascal RASCALON – Chef de mission', COLUMNS[0]!, tutorsTop + 18),
+      run('Claire HEIDSIEK – Directrice générale', COLUMNS[0]!, tutorsTop + 18 + LEADING),
+    ];
+    expect(read(runs).slice(0, 3)).toEqual([first.join(' '), second.join(' '), 'Tuteurs']);
+  });
 });
