@@ -493,7 +493,8 @@ const MIN_FOOT_LINES = 2;
  * Whether what lies under a gap is the foot of one column (`rule: column-foot-under-gap`): running
  * text (body-size lines, a heading in bold, no e-mail: not a team, not figures) wholly in one
  * column that is not the last, right under that column's text, which ends lowest, while every
- * column after it ended well above (more than a balanced body's difference). Read under the
+ * column after it holds running text too (not a sidebar's cards) and ended well above (more than
+ * a balanced body's difference). Read under the
  * columns, it would come after the columns beside it, whose text goes on from it.
  */
 function isColumnFoot(strips: readonly Fragment[][], gutters: readonly Gap[], metrics: Metrics): boolean {
@@ -507,8 +508,11 @@ function isColumnFoot(strips: readonly Fragment[][], gutters: readonly Gap[], me
   if (after.length === 0) return false;
   const foot = lower[c]!;
   const isBodyLine = (fragment: Fragment): boolean => !fragment.bold && Math.abs(fragment.size - body) <= 0.05 * body;
+  const bodyLines = (piece: readonly Fragment[]): number => new Set(piece.filter(isBodyLine).map((fragment) => Math.round(fragment.y))).size;
   const running = foot.every((fragment) => !fragment.text.includes('@') && (isBodyLine(fragment) || fragment.bold));
-  if (!running || new Set(foot.filter(isBodyLine).map((fragment) => Math.round(fragment.y))).size < MIN_FOOT_LINES) return false;
+  if (!running || bodyLines(foot) < MIN_FOOT_LINES) return false;
+  // The columns after it are the text's (a sidebar beside the text, its cards set smaller, is no column the text flows into).
+  if (!after.every((piece) => bodyLines(piece) >= MIN_FOOT_LINES)) return false;
   const bottom = (piece: readonly Fragment[]): number => Math.max(...piece.map((fragment) => fragment.bottom));
   const end = bottom(upper[c]!);
   const lineHeight = body * metrics.leadingRatio;

@@ -117,4 +117,20 @@ describe('a column that goes on under a gap (column-flow-under-gap)', () => {
     ];
     expect(read(runs).slice(0, 3)).toEqual([first.join(' '), second.join(' '), 'Tuteurs']);
   });
+
+  it('is not looked for beside a sidebar of cards set smaller (no column of text flows there)', () => {
+    // The body in column 1 goes on under a gap; beside its top, a tutor's card in smaller type.
+    const footTop = 100 + context.length * LEADING + 12;
+    const card = (text: string, y: number): PdfTextRun => ({ ...run(text, COLUMNS[1]!, y), fontSize: 8.5 });
+    const runs = [
+      ...paragraph(context, 0, 100),
+      run('La commande', COLUMNS[0]!, footTop, { bold: true }),
+      ...paragraph(['Comment organiser un service commun', 'sans retirer aux maires la main', 'sur les menus et les tarifs ?'], 0, footTop + 18),
+      card('LE MERRER Claire', 100),
+      card('Directrice générale des territoires', 111),
+    ];
+    const blocks = read(runs).join(' | ');
+    expect(blocks.indexOf('LE MERRER')).toBeLessThan(blocks.indexOf('La commande'));
+  });
 });
+
