@@ -129,9 +129,11 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
     if (float) return recurse(float, 'band');
     const narrow = splitAlong(fragments, 'y', 0.5 * body);
     if (narrow.parts.length > 1) {
-      // Strips that share column gutters are one flow of columns when the sentences say so (`rule: column-flow-under-gap`).
+      // Strips that share column gutters are one flow of columns when the sentences say so (`rule: column-flow-under-gap`)
+      // or the last strip is the columns' foot (`rule: column-foot-under-gap`).
       for (const run of columnRuns(narrow.parts, body)) {
-        if (downColumnsEvidence(run.strips, run.gutters, body) <= 0) continue;
+        const evidence = downColumnsEvidence(run.strips, run.gutters, body);
+        if (evidence < 0 || (evidence === 0 && !isColumnFoot([run.strips.slice(0, -1).flat(), run.strips.at(-1)!], run.gutters, metrics))) continue;
         const before = narrow.parts.slice(0, run.from).flat();
         const after = narrow.parts.slice(run.from + run.strips.length).flat();
         const flow = run.strips.flat();
@@ -402,7 +404,8 @@ function rowsAligned(left: readonly Fragment[], right: readonly Fragment[], body
 
 /**
  * Consecutive strips of a region (cut at narrow gaps) whose lines leave the same gutters free, two
- * columns or more: the runs of strips that may be one flow of columns, each with its gutters.
+ * columns or more: the runs of strips that may be one flow of columns, each with its gutters. A run
+ * opens with a strip in columns (a line across some of them, a title, would hide their gutters).
  */
 function columnRuns(strips: readonly Fragment[][], body: number): { from: number; strips: Fragment[][]; gutters: Gap[] }[] {
   const runs: { from: number; strips: Fragment[][]; gutters: Gap[] }[] = [];
@@ -410,6 +413,10 @@ function columnRuns(strips: readonly Fragment[][], body: number): { from: number
   while (from < strips.length) {
     let to = from;
     let gutters: Gap[] = [];
+    if (splitAlong(strips[from]!, 'x', GUTTER * body).parts.length < 2) {
+      from++;
+      continue;
+    }
     // Grow the run while the strips together still leave a gutter.
     while (to + 1 < strips.length) {
       const together = splitAlong(strips.slice(from, to + 2).flat(), 'x', GUTTER * body);
@@ -486,33 +493,46 @@ function columnPieces(strips: readonly Fragment[][], gutters: readonly Gap[]): F
  */
 const BALANCED_COLUMNS = 2;
 
+/** A line of prose holds this many words in lower case at least (names hold none). */
+const PROSE_WORDS = 2;
+
 /** A column's foot holds this many lines of body text at least (a heading alone is no foot). */
 const MIN_FOOT_LINES = 2;
 
 /**
- * Whether what lies under a gap is the foot of one column (`rule: column-foot-under-gap`): running
- * text (body-size lines, a heading in bold, no e-mail: not a team, not figures) wholly in one
- * column that is not the last, right under that column's text, which ends lowest, while every
- * column after it holds running text too (not a sidebar's cards) and ended well above (more than
- * a balanced body's difference). Read under the
- * columns, it would come after the columns beside it, whose text goes on from it.
+ * Whether what lies under a gap is the foot of the columns above it (`rule: column-foot-under-gap`):
+ * running text (prose at body size, headings in bold, no e-mail: not a
+ * team, not figures, not references set smaller, not a roster's names) in columns whose running
+ * text goes on right above it, read under the columns it
+ * would break the text's flow:
+ * - in two text columns or more: strip by strip, the second column's top would come before the
+ *   first column's foot (a column's text is read to its foot before the next column's);
+ * - in one column that is not the last, its text ending lowest, when every column after it holds
+ *   running text too (not a sidebar's cards) and ended well above (more than a balanced body's
+ *   difference): strip by strip, that column's foot would come after the columns beside it.
  */
 function isColumnFoot(strips: readonly Fragment[][], gutters: readonly Gap[], metrics: Metrics): boolean {
   const body = metrics.bodySize;
   const [upper, lower] = columnPieces(strips, gutters);
   if (strips.length !== 2 || !upper || !lower) return false;
-  const held = lower.flatMap((piece, c) => (piece.length > 0 ? [c] : []));
-  const c = held[0];
-  if (held.length !== 1 || c === undefined || upper[c]!.length === 0) return false;
-  const after = upper.slice(c + 1).filter((piece) => piece.length > 0);
-  if (after.length === 0) return false;
-  const foot = lower[c]!;
   const isBodyLine = (fragment: Fragment): boolean => !fragment.bold && Math.abs(fragment.size - body) <= 0.05 * body;
   const bodyLines = (piece: readonly Fragment[]): number => new Set(piece.filter(isBodyLine).map((fragment) => Math.round(fragment.y))).size;
-  const running = foot.every((fragment) => !fragment.text.includes('@') && (isBodyLine(fragment) || fragment.bold));
-  if (!running || bodyLines(foot) < MIN_FOOT_LINES) return false;
+  // Prose: most lines hold words in lower case (« de », « la », verbs); a roster's names hold none.
+  const isProse = (piece: readonly Fragment[]): boolean => {
+    const words = new Map<number, number>();
+    for (const fragment of piece.filter(isBodyLine)) words.set(Math.round(fragment.y), (words.get(Math.round(fragment.y)) ?? 0) + (fragment.text.match(/(?:^|\s)\p{Ll}/gu)?.length ?? 0));
+    const lines = [...words.values()];
+    return lines.filter((count) => count >= PROSE_WORDS).length * 2 >= lines.length;
+  };
+  const isRunningText = (piece: readonly Fragment[]): boolean =>
+    piece.every((fragment) => !fragment.text.includes('@') && (isBodyLine(fragment) || fragment.bold)) && bodyLines(piece) >= MIN_FOOT_LINES && isProse(piece);
+  const held = lower.flatMap((piece, c) => (piece.length > 0 ? [c] : []));
+  if (held.length === 0 || !held.every((c) => isRunningText(lower[c]!) && bodyLines(upper[c]!) >= MIN_FOOT_LINES && isProse(upper[c]!))) return false;
+  if (held.length >= 2) return true;
+  const c = held[0]!;
+  const after = upper.slice(c + 1).filter((piece) => piece.length > 0);
   // The columns after it are the text's (a sidebar beside the text, its cards set smaller, is no column the text flows into).
-  if (!after.every((piece) => bodyLines(piece) >= MIN_FOOT_LINES)) return false;
+  if (after.length === 0 || !after.every((piece) => bodyLines(piece) >= MIN_FOOT_LINES)) return false;
   const bottom = (piece: readonly Fragment[]): number => Math.max(...piece.map((fragment) => fragment.bottom));
   const end = bottom(upper[c]!);
   const lineHeight = body * metrics.leadingRatio;

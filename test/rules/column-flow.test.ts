@@ -132,5 +132,62 @@ describe('a column that goes on under a gap (column-flow-under-gap)', () => {
     const blocks = read(runs).join(' | ');
     expect(blocks.indexOf('LE MERRER')).toBeLessThan(blocks.indexOf('La commande'));
   });
+
+  it('is read down in every text column it lies in, before the sidebar that ended above it (column-foot-under-gap)', () => {
+    // Two text columns and a sidebar of cards set smaller; under the sidebar's end, a band gap
+    // (paragraph breaks at one height), and both text columns go on under it.
+    const footTop = 100 + 6 * LEADING + 12;
+    const card = (text: string, y: number): PdfTextRun => ({ ...run(text, COLUMNS[2]!, y), fontSize: 8.5 });
+    const firstTop = ['Le Parlement va prochainement adopter', 'la loi, qui confie aux régions', 'un rôle de chef de file dans', 'l’organisation des mobilités', 'sur chacun des bassins de leur', 'territoire, au plus près des besoins.'];
+    const firstFoot = ['Pour atteindre ces objectifs, la loi', 'renforce la coordination des acteurs.'];
+    const secondTop = ['Quelle est son échelle pertinente ?', 'Que devront contenir les contrats', 'opérationnels, et comment les', 'négocier avec les intercommunalités', 'qui exercent la compétence, sans', 'oublier les territoires ruraux ?'];
+    const secondFoot = ['Une cartographie découpant le territoire', 'en douze bassins a été dressée.'];
+    const runs = [
+      ...paragraph(firstTop, 0, 100),
+      ...paragraph(firstFoot, 0, footTop),
+      ...paragraph(secondTop, 1, 100),
+      ...paragraph(secondFoot, 1, footTop),
+      card('L’équipe', 100),
+      card('FRANCOIS Nathalie', 112),
+      card('nathalie.francois@ingenieurchef-inet.org', 123),
+    ];
+    const joined = read(runs).join(' | ');
+    expect(joined.indexOf(firstFoot[0]!)).toBeLessThan(joined.indexOf(secondTop[0]!));
+    expect(joined.indexOf(secondFoot[1]!)).toBeLessThan(joined.indexOf('FRANCOIS'));
+  });
+
+  it('is not looked for in a roster: names in columns under each promotion stay with their promotion', () => {
+    // Two promotions, each a bold heading over names in three columns (no word in lower case).
+    const names = (first: string, c: number, top: number): PdfTextRun[] => [0, 1, 2].map((k) => run(`${first}${c}${k} Prénom`, COLUMNS[c]!, top + k * LEADING));
+    const runs = [
+      run('Promotion George Sand', COLUMNS[0]!, 100, { bold: true }),
+      ...[0, 1, 2].flatMap((c) => names('SAND', c, 120)),
+      run('Promotion Alan Turing', COLUMNS[0]!, 120 + 3 * LEADING + 14, { bold: true }),
+      ...[0, 1, 2].flatMap((c) => names('TURING', c, 120 + 3 * LEADING + 34)),
+    ];
+    const joined = read(runs).join(' | ');
+    expect(joined.indexOf('SAND22')).toBeLessThan(joined.indexOf('Promotion Alan Turing'));
+  });
+
+  it('is read down when the strips cut at narrow gaps end with the columns’ foot (column-foot-under-gap)', () => {
+    // Under a title across the columns, two headings level at the top of two text columns, close over their text (narrow gaps only),
+    // and both columns going on under a narrow gap: no sentence to tell, the foot is prose in both.
+    const firstTop = ['Le bilan des dix ans a été commandé', 'par le président de la communauté,', 'qui souhaitait en tirer les leçons', 'pour engager une nouvelle étape.'];
+    const firstFoot = ['La communauté a été créée il y a dix', 'ans et regroupe neuf communes.'];
+    const secondTop = ['Dresser un bilan objectif des dix ans', 'et porter un regard neuf sur le', 'fonctionnement des institutions de', 'la communauté et de ses communes.'];
+    const secondFoot = ['Préparer la suite, soit le troisième', 'acte de la vie de la collectivité.'];
+    const footTop = 100 + 4 * LEADING + 7;
+    const runs = [
+      { ...run('BILAN DES DIX ANS DE LA COMMUNAUTÉ', COLUMNS[0]!, 68, { bold: true }), width: 400 },
+      run('CONTEXTE', COLUMNS[0]!, 86, { bold: true }),
+      run('DES CLÉS POUR AGIR', COLUMNS[1]!, 86, { bold: true }),
+      ...paragraph(firstTop, 0, 100),
+      ...paragraph(firstFoot, 0, footTop),
+      ...paragraph(secondTop, 1, 100),
+      ...paragraph(secondFoot, 1, footTop),
+    ];
+    const joined = read(runs).join(' | ');
+    expect(joined.indexOf(firstFoot[0]!)).toBeLessThan(joined.indexOf('DES CLÉS POUR AGIR'));
+  });
 });
 
