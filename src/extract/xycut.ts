@@ -99,7 +99,15 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
       }
       if (cut) {
         const at = cut.end;
-        return recurse([fragments.filter((fragment) => fragment.top < at), fragments.filter((fragment) => fragment.top >= at)], 'band');
+        const strips = [fragments.filter((fragment) => fragment.top < at), fragments.filter((fragment) => fragment.top >= at)];
+        // Columns that go on under the gap are read down, each in full (`rule: column-flow-under-gap`),
+        // and so is one column's text going on alone under a gap beside columns that ended well above it
+        // (`rule: column-foot-under-gap`), unless the sentences say otherwise.
+        if (columns.parts.length > 1 && readsDown(strips, columns.gaps, metrics)) return recurse(columns.parts, 'gutter');
+        // A title across the columns hides their gutters: the columns under it are tried with the band under them.
+        const flow = columns.parts.length > 1 ? null : columnsGoingOn(strips[0]!, strips[1]!, metrics);
+        if (flow) return recurse(flow, 'band');
+        return recurse(strips, 'band');
       }
     }
     if (columns.parts.length > 1) {
@@ -120,7 +128,19 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
     const float = floatCut(fragments, body);
     if (float) return recurse(float, 'band');
     const narrow = splitAlong(fragments, 'y', 0.5 * body);
-    if (narrow.parts.length > 1) return recurse(narrow.parts, 'narrow');
+    if (narrow.parts.length > 1) {
+      // Strips that share column gutters are one flow of columns when the sentences say so (`rule: column-flow-under-gap`)
+      // or the last strip is the columns' foot (`rule: column-foot-under-gap`).
+      for (const run of columnRuns(narrow.parts, body)) {
+        const evidence = downColumnsEvidence(run.strips, run.gutters, body);
+        if (evidence < 0 || (evidence === 0 && !isColumnFoot([run.strips.slice(0, -1).flat(), run.strips.at(-1)!], run.gutters, metrics))) continue;
+        const before = narrow.parts.slice(0, run.from).flat();
+        const after = narrow.parts.slice(run.from + run.strips.length).flat();
+        const flow = run.strips.flat();
+        return recurse([before, flow, after].filter((part) => part.length > 0), 'narrow');
+      }
+      return recurse(narrow.parts, 'narrow');
+    }
     // Only between lines: one justified line has word gaps as wide as this.
     const baselines = new Set(fragments.map((fragment) => Math.round(fragment.y)));
     const beside = baselines.size > 1 ? splitAlong(fragments, 'x', 0.5 * body) : null;
@@ -380,6 +400,176 @@ function rowsAligned(left: readonly Fragment[], right: readonly Fragment[], body
   const baselines = [...new Set(left.map((fragment) => fragment.y))];
   const aligned = baselines.filter((y) => right.some((fragment) => Math.abs(fragment.y - y) <= 0.2 * body));
   return aligned.length * 2 >= baselines.length;
+}
+
+/**
+ * Consecutive strips of a region (cut at narrow gaps) whose lines leave the same gutters free, two
+ * columns or more: the runs of strips that may be one flow of columns, each with its gutters. A run
+ * opens with a strip in columns (a line across some of them, a title, would hide their gutters).
+ */
+function columnRuns(strips: readonly Fragment[][], body: number): { from: number; strips: Fragment[][]; gutters: Gap[] }[] {
+  const runs: { from: number; strips: Fragment[][]; gutters: Gap[] }[] = [];
+  let from = 0;
+  while (from < strips.length) {
+    let to = from;
+    let gutters: Gap[] = [];
+    if (splitAlong(strips[from]!, 'x', GUTTER * body).parts.length < 2) {
+      from++;
+      continue;
+    }
+    // Grow the run while the strips together still leave a gutter.
+    while (to + 1 < strips.length) {
+      const together = splitAlong(strips.slice(from, to + 2).flat(), 'x', GUTTER * body);
+      if (together.parts.length < 2) break;
+      gutters = together.gaps;
+      to++;
+    }
+    if (to > from) runs.push({ from, strips: strips.slice(from, to + 1), gutters });
+    from = to + 1;
+  }
+  return runs;
+}
+
+/** A gutter between columns, in body sizes: wider than any word space (as `cutRegion` cuts columns). */
+const GUTTER = 1.5;
+
+/** How far apart two fragments' tops may be and still be one line, in body sizes. */
+const SAME_LINE = 0.3;
+
+/** Whether strips of columns (the same gutters) are read down each column, by their sentences or as a column's foot. */
+function readsDown(strips: readonly Fragment[][], gutters: readonly Gap[], metrics: Metrics): boolean {
+  const evidence = downColumnsEvidence(strips, gutters, metrics.bodySize);
+  return evidence > 0 || (evidence === 0 && isColumnFoot(strips, gutters, metrics));
+}
+
+/**
+ * A band cut under columns that a title across them keeps from being cut as columns: the strips
+ * of the upper part that are columns (the same gutters as the band under them) and that band,
+ * read down the columns (`readsDown`), are cut from what is above them and read as one region.
+ * `null` when the upper part does not end in such columns.
+ */
+function columnsGoingOn(upper: readonly Fragment[], lower: readonly Fragment[], metrics: Metrics): Fragment[][] | null {
+  const body = metrics.bodySize;
+  const strips = splitAlong(upper, 'y', 0.5 * body).parts;
+  let from = strips.length;
+  let gutters: Gap[] = [];
+  while (from > 0) {
+    const together = splitAlong([...strips.slice(from - 1).flat(), ...lower], 'x', GUTTER * body);
+    if (together.parts.length < 2) break;
+    gutters = together.gaps;
+    from--;
+  }
+  if (from === strips.length || from === 0) return null;
+  const columns = strips.slice(from).flat();
+  if (!readsDown([columns, [...lower]], gutters, metrics)) return null;
+  return [strips.slice(0, from).flat(), [...columns, ...lower]];
+}
+
+/**
+ * How much better strips of columns (the same gutters) read down each column, in full, than strip
+ * by strip (`rule: column-flow-under-gap`; > 0: down the columns). A column that goes on under a
+ * gap, beside a column that ended higher, is the foot of that column: read strip by strip, it
+ * would come after the next column. The evidence is the text's own sentences, where one piece of a
+ * column meets the next piece read: a piece opening in lower case goes on from a sentence, so it
+ * follows well a piece ending mid-sentence and cannot follow one that ended its sentence. 0 where
+ * the sentences do not tell (a team or a figure row under a balanced body has none).
+ */
+function downColumnsEvidence(strips: readonly Fragment[][], gutters: readonly Gap[], body: number): number {
+  const pieces = columnPieces(strips, gutters);
+  const acrossFirst = pieces.flat().filter((piece) => piece.length > 0);
+  const downFirst = pieces[0]!.flatMap((_, c) => pieces.map((strip) => strip[c]!)).filter((piece) => piece.length > 0);
+  return sentenceJoins(downFirst, body) - sentenceJoins(acrossFirst, body);
+}
+
+/** Each strip's fragments by the column (between the gutters) they lie in. */
+function columnPieces(strips: readonly Fragment[][], gutters: readonly Gap[]): Fragment[][][] {
+  const columnOf = (fragment: Fragment): number => gutters.filter((gap) => fragment.x0 >= gap.end - 1).length;
+  return strips.map((strip) => Array.from({ length: gutters.length + 1 }, (_, c) => strip.filter((fragment) => columnOf(fragment) === c)));
+}
+
+/**
+ * Columns of a balanced body end within a line or so of one another: a column that ended further
+ * above the longest did not run out of room (frames, a rubrique kept to its column), in line heights.
+ */
+const BALANCED_COLUMNS = 2;
+
+/** A line of prose holds this many words in lower case at least (names hold none). */
+const PROSE_WORDS = 2;
+
+/** A column's foot holds this many lines of body text at least (a heading alone is no foot). */
+const MIN_FOOT_LINES = 2;
+
+/**
+ * Whether what lies under a gap is the foot of the columns above it (`rule: column-foot-under-gap`):
+ * running text (prose at body size, headings in bold, no e-mail: not a
+ * team, not figures, not references set smaller, not a roster's names) in columns whose running
+ * text goes on right above it, read under the columns it
+ * would break the text's flow:
+ * - in two text columns or more: strip by strip, the second column's top would come before the
+ *   first column's foot (a column's text is read to its foot before the next column's);
+ * - in one column that is not the last, its text ending lowest, when every column after it holds
+ *   running text too (not a sidebar's cards) and ended well above (more than a balanced body's
+ *   difference): strip by strip, that column's foot would come after the columns beside it.
+ */
+function isColumnFoot(strips: readonly Fragment[][], gutters: readonly Gap[], metrics: Metrics): boolean {
+  const body = metrics.bodySize;
+  const [upper, lower] = columnPieces(strips, gutters);
+  if (strips.length !== 2 || !upper || !lower) return false;
+  const isBodyLine = (fragment: Fragment): boolean => !fragment.bold && Math.abs(fragment.size - body) <= 0.05 * body;
+  const bodyLines = (piece: readonly Fragment[]): number => new Set(piece.filter(isBodyLine).map((fragment) => Math.round(fragment.y))).size;
+  // Prose: most lines hold words in lower case (« de », « la », verbs); a roster's names hold none.
+  const isProse = (piece: readonly Fragment[]): boolean => {
+    const words = new Map<number, number>();
+    for (const fragment of piece.filter(isBodyLine)) words.set(Math.round(fragment.y), (words.get(Math.round(fragment.y)) ?? 0) + (fragment.text.match(/(?:^|\s)\p{Ll}/gu)?.length ?? 0));
+    const lines = [...words.values()];
+    return lines.filter((count) => count >= PROSE_WORDS).length * 2 >= lines.length;
+  };
+  const isRunningText = (piece: readonly Fragment[]): boolean =>
+    piece.every((fragment) => !fragment.text.includes('@') && (isBodyLine(fragment) || fragment.bold)) && bodyLines(piece) >= MIN_FOOT_LINES && isProse(piece);
+  const held = lower.flatMap((piece, c) => (piece.length > 0 ? [c] : []));
+  if (held.length === 0 || !held.every((c) => isRunningText(lower[c]!) && bodyLines(upper[c]!) >= MIN_FOOT_LINES && isProse(upper[c]!))) return false;
+  if (held.length >= 2) return true;
+  const c = held[0]!;
+  const after = upper.slice(c + 1).filter((piece) => piece.length > 0);
+  // The columns after it are the text's (a sidebar beside the text, its cards set smaller, is no column the text flows into).
+  if (after.length === 0 || !after.every((piece) => bodyLines(piece) >= MIN_FOOT_LINES)) return false;
+  const bottom = (piece: readonly Fragment[]): number => Math.max(...piece.map((fragment) => fragment.bottom));
+  const end = bottom(upper[c]!);
+  const lineHeight = body * metrics.leadingRatio;
+  return upper.every((piece) => piece.length === 0 || bottom(piece) <= end) && after.every((piece) => end - bottom(piece) > BALANCED_COLUMNS * lineHeight);
+}
+
+/**
+ * How well pieces of text follow one another: +1 where a piece opening in lower case follows one
+ * ending mid-sentence, −1 where it follows one that ended its sentence. Only body text counts (a
+ * heading, a figure, a caption set smaller opens and ends nothing), and no e-mail.
+ */
+function sentenceJoins(pieces: readonly Fragment[][], body: number): number {
+  const isBodyText = (fragment: Fragment): boolean => !fragment.bold && Math.abs(fragment.size - body) <= 0.05 * body;
+  let joins = 0;
+  for (let i = 1; i < pieces.length; i++) {
+    const foot = lastOnLine(pieces[i - 1]!, body);
+    const head = firstOnLine(pieces[i]!, body);
+    const opensLower = /^\p{Ll}/u.test(head.text.trimStart()) && !/^\S*@/.test(head.text.trimStart());
+    if (!opensLower || !isBodyText(head) || !isBodyText(foot)) continue;
+    joins += SENTENCE_END.test(foot.text.trimEnd()) ? -1 : 1;
+  }
+  return joins;
+}
+
+/** A sentence's end: a full stop, a question or exclamation mark or an ellipsis, then perhaps a closing quote or bracket. */
+const SENTENCE_END = /[.!?…][\s"'»”)\]]*$/u;
+
+/** The first fragment of a piece's first line (the leftmost of its topmost). */
+function firstOnLine(piece: readonly Fragment[], body: number): Fragment {
+  const top = Math.min(...piece.map((fragment) => fragment.top));
+  return piece.filter((fragment) => fragment.top <= top + SAME_LINE * body).reduce((a, b) => (b.x0 < a.x0 ? b : a));
+}
+
+/** The last fragment of a piece's last line (the rightmost of its lowest). */
+function lastOnLine(piece: readonly Fragment[], body: number): Fragment {
+  const top = Math.max(...piece.map((fragment) => fragment.top));
+  return piece.filter((fragment) => fragment.top >= top - SAME_LINE * body).reduce((a, b) => (b.x1 > a.x1 ? b : a));
 }
 
 /** An empty strip across a region: from `start` (where the text before it ends) to `end` (where the next starts). */

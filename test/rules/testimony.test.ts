@@ -240,3 +240,29 @@ describe('a pull-quote without quote marks or signature, its last words set smal
     expect(rubriques.find((rubrique) => rubrique.key === 'temoignage')?.blocks).toHaveLength(3);
   });
 });
+
+describe('a pull-quote printed under a sidebar of tutors, after the text run on under it', () => {
+  it('is the testimony, not the end of the rubrique the text goes back to (pull-quote-after-run-on)', () => {
+    const rubriques = splitRubriques(
+      [
+        block([['Clés pour agir', 0.9, true]], 4),
+        block([['L’équipe a rencontré les vingt-six maires et visité onze cuisines ; le diagnostic a dégagé trois scénarios', 1, false]], 4),
+        block([['Tuteur dans la collectivité', 0.9, true]], 4),
+        block([['TISSERAND Agnès', 0.81, true], ['Directrice générale adjointe des services à la population', 0.76, false]], 4),
+        block([['de mutualisation, dont le bureau communautaire a retenu le troisième.', 1, false]], 5),
+        block([['« L’équipe a su écouter des élus aux attentes parfois opposées, et le service commun ouvrira à la rentrée. »', 1.1, false]], 5),
+        block([['Agnès Tisserand, directrice générale adjointe des services à la population', 0.81, false]], 5),
+        block([['Les chiffres', 0.9, true]], 5),
+        block([['26', 1.14, true]], 5),
+        block([['communes membres', 0.81, false]], 5),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 1 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+    expect(rubriques.find(([key]) => key === 'clesPourAgir')?.[1]).toHaveLength(2);
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toEqual([
+      '« L’équipe a su écouter des élus aux attentes parfois opposées, et le service commun ouvrira à la rentrée. »',
+      'Agnès Tisserand, directrice générale adjointe des services à la population',
+    ]);
+  });
+});

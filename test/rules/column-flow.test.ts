@@ -1,0 +1,193 @@
+/**
+ * A column that goes on under a gap, beside a column that ended higher (src/extract/xycut.ts,
+ * `rule: column-flow-under-gap`): read strip by strip, its foot would come after the next column;
+ * the sentences say it is that column's foot (the next column opens in lower case, going on from a
+ * sentence the foot leaves open). Without that evidence (a team under a balanced body) the strips
+ * are read as they stand. Each rule on a few invented runs.
+ */
+import { describe, expect, it } from 'vitest';
+import { layoutPages } from '../../src/extract/layout.js';
+import type { PdfPage, PdfTextRun } from '../../src/extract/pdf.js';
+
+const BODY = 10;
+const LEADING = 13;
+const COLUMN_WIDTH = 150;
+const COLUMNS = [48, 218, 388];
+
+function run(text: string, x: number, y: number, options: { bold?: boolean; full?: boolean } = {}): PdfTextRun {
+  const width = options.full ? COLUMN_WIDTH : Math.min(COLUMN_WIDTH, text.length * BODY * 0.42);
+  return { text, x, y, width, fontSize: BODY, bold: options.bold ?? false, fontName: options.bold ? 'Arimo-Bold' : 'Arimo-Regular' };
+}
+
+/** Lines of one paragraph in column `c` from baseline `top`: every line but the last runs to the column's edge (the last too when a column break cuts the paragraph). */
+function paragraph(texts: readonly string[], c: number, top: number, cut = false): PdfTextRun[] {
+  return texts.map((text, i) => run(text, COLUMNS[c]!, top + i * LEADING, { full: cut || i < texts.length - 1 }));
+}
+
+function read(runs: readonly PdfTextRun[]): string[] {
+  const page: PdfPage = { number: 1, width: 595, height: 842, runs, skippedRuns: 0 };
+  return layoutPages({ pageCount: 1, pages: [page] }).blocks.map((block) => block.text);
+}
+
+const context = ['Depuis le premier janvier, la', 'communauté exerce la compétence', "de l'eau et de l'assainissement", 'sur tout son territoire, et ses', 'résultats ont été présentés devant', 'le conseil communautaire.'];
+const question = ['Un passage en régie ayant été', 'approuvé par les élus'];
+const questionGoesOn = ['communautaires, la mission a mené', 'un audit des services existants.'];
+const keys = ['Compte tenu de la décision des', 'élus, les travaux ont porté sur', 'les plans technique, juridique,', 'financier et environnemental.', "L'équipe a été guidée par un", 'souci constant de sobriété.'];
+
+describe('a column that goes on under a gap (column-flow-under-gap)', () => {
+  it('is read down to its foot before the next column, when the next column goes on from the foot', () => {
+    // Column 1 ends its context, then (under a band gap, below where column 2 ends) its next
+    // heading and the first words of that rubrique; column 2 opens in lower case, going on from them.
+    const footTop = 100 + context.length * LEADING + 12;
+    const runs = [
+      ...paragraph(context, 0, 100),
+      run('La commande', COLUMNS[0]!, footTop, { bold: true }),
+      ...paragraph(question, 0, footTop + 18, true),
+      ...paragraph(questionGoesOn, 1, 100),
+      ...paragraph(keys, 2, 100),
+    ];
+    expect(read(runs)).toEqual([context.join(' '), 'La commande', [...question, ...questionGoesOn].join(' '), keys.join(' ')]);
+  });
+
+  it('is read down to its foot under a title across the columns (strips cut at narrow gaps)', () => {
+    // No band gap on the page: the title stands close over the columns, so the page is cut at
+    // every narrow gap; column 1 and column 3 go on under such a gap, column 2 ended higher.
+    const footTop = 100 + context.length * LEADING + 7;
+    const runs = [
+      { ...run('RENFORCER LES SERVICES DE LA COMMUNAUTÉ ET LEUR ORGANISATION', COLUMNS[0]!, 82, { bold: true }), width: 400 },
+      ...paragraph(context, 0, 100),
+      ...paragraph(question, 0, footTop, true),
+      ...paragraph(questionGoesOn, 1, 100),
+      ...paragraph(keys, 2, 100),
+      ...paragraph(['Les résultats proposés permettent', "d'objectiver les choix des élus."], 2, footTop),
+    ];
+    const blocks = read(runs);
+    const joined = blocks.join(' ');
+    expect(joined.indexOf(question[1]!)).toBeLessThan(joined.indexOf(questionGoesOn[0]!));
+    expect(joined.indexOf(questionGoesOn[1]!)).toBeLessThan(joined.indexOf(keys[0]!));
+  });
+
+  it('leaves a team printed under a balanced body after the last column (no sentence says otherwise)', () => {
+    // A body balanced over two columns (the first cut mid-sentence, the second going on from it),
+    // then the team under the first column.
+    const first = ['Le bilan des dix ans a été', 'commandé par le président, qui', 'souhaitait en tirer les leçons et'];
+    const second = ['engager une nouvelle étape pour', 'le territoire et ses habitants.', 'La mission a duré neuf semaines.'];
+    const teamTop = 100 + first.length * LEADING + 14;
+    const runs = [
+      ...paragraph(first, 0, 100),
+      ...paragraph(second, 1, 100),
+      run('Les auteurs', COLUMNS[0]!, teamTop, { bold: true }),
+      run('Ariane RODEKUHR', COLUMNS[0]!, teamTop + 18),
+      run('ariane.rodekuhr@administrateur-inet.org', COLUMNS[0]!, teamTop + 18 + LEADING),
+    ];
+    const blocks = read(runs);
+    const joined = blocks.join(' ');
+    expect(joined.indexOf(first[2]!)).toBeLessThan(joined.indexOf(second[0]!));
+    expect(joined.indexOf(second[2]!)).toBeLessThan(joined.indexOf('Les auteurs'));
+  });
+
+  it('is read down to its foot when the column beside it ended well above, with no sentence to tell (column-foot-under-gap)', () => {
+    // Column 2 holds the end of a rubrique (a new paragraph: no lower case to follow) and ends
+    // three lines above column 1, which goes on under a band gap with the next heading and its text.
+    const footTop = 100 + context.length * LEADING + 12;
+    const closing = ['Le troisième scénario a été', 'retenu par le bureau communautaire.'];
+    const runs = [
+      { ...run('MUTUALISER LA RESTAURATION SCOLAIRE DU BASSIN', COLUMNS[0]!, 70, { bold: true }), width: 400 },
+      ...paragraph(context, 0, 100),
+      run('La commande', COLUMNS[0]!, footTop, { bold: true }),
+      ...paragraph(['Comment organiser un service commun', 'sans retirer aux maires la main', 'sur les menus et les tarifs ?'], 0, footTop + 18),
+      ...paragraph(closing, 1, 100),
+    ];
+    const blocks = read(runs);
+    expect(blocks.indexOf('La commande')).toBeGreaterThan(0);
+    expect(blocks.indexOf('La commande')).toBeLessThan(blocks.indexOf(closing.join(' ')));
+  });
+
+  it('leaves tutors under a balanced body after the last column', () => {
+    // Two columns ending a line apart, then the tutors in body type under the first column.
+    const first = ['Le bilan des dix ans a été', 'commandé par le président, qui', 'souhaitait en tirer les leçons.'];
+    const second = ['La mission a duré neuf semaines', 'et réuni les services.'];
+    const tutorsTop = 100 + first.length * LEADING + 14;
+    const runs = [
+      ...paragraph(first, 0, 100),
+      ...paragraph(second, 1, 100),
+      run('Tuteurs', COLUMNS[0]!, tutorsTop, { bold: true }),
+      run('Pascal RASCALON – Chef de mission', COLUMNS[0]!, tutorsTop + 18),
+      run('Claire HEIDSIEK – Directrice générale', COLUMNS[0]!, tutorsTop + 18 + LEADING),
+    ];
+    expect(read(runs).slice(0, 3)).toEqual([first.join(' '), second.join(' '), 'Tuteurs']);
+  });
+
+  it('is not looked for beside a sidebar of cards set smaller (no column of text flows there)', () => {
+    // The body in column 1 goes on under a gap; beside its top, a tutor's card in smaller type.
+    const footTop = 100 + context.length * LEADING + 12;
+    const card = (text: string, y: number): PdfTextRun => ({ ...run(text, COLUMNS[1]!, y), fontSize: 8.5 });
+    const runs = [
+      ...paragraph(context, 0, 100),
+      run('La commande', COLUMNS[0]!, footTop, { bold: true }),
+      ...paragraph(['Comment organiser un service commun', 'sans retirer aux maires la main', 'sur les menus et les tarifs ?'], 0, footTop + 18),
+      card('LE MERRER Claire', 100),
+      card('Directrice générale des territoires', 111),
+    ];
+    const blocks = read(runs).join(' | ');
+    expect(blocks.indexOf('LE MERRER')).toBeLessThan(blocks.indexOf('La commande'));
+  });
+
+  it('is read down in every text column it lies in, before the sidebar that ended above it (column-foot-under-gap)', () => {
+    // Two text columns and a sidebar of cards set smaller; under the sidebar's end, a band gap
+    // (paragraph breaks at one height), and both text columns go on under it.
+    const footTop = 100 + 6 * LEADING + 12;
+    const card = (text: string, y: number): PdfTextRun => ({ ...run(text, COLUMNS[2]!, y), fontSize: 8.5 });
+    const firstTop = ['Le Parlement va prochainement adopter', 'la loi, qui confie aux régions', 'un rôle de chef de file dans', 'l’organisation des mobilités', 'sur chacun des bassins de leur', 'territoire, au plus près des besoins.'];
+    const firstFoot = ['Pour atteindre ces objectifs, la loi', 'renforce la coordination des acteurs.'];
+    const secondTop = ['Quelle est son échelle pertinente ?', 'Que devront contenir les contrats', 'opérationnels, et comment les', 'négocier avec les intercommunalités', 'qui exercent la compétence, sans', 'oublier les territoires ruraux ?'];
+    const secondFoot = ['Une cartographie découpant le territoire', 'en douze bassins a été dressée.'];
+    const runs = [
+      ...paragraph(firstTop, 0, 100),
+      ...paragraph(firstFoot, 0, footTop),
+      ...paragraph(secondTop, 1, 100),
+      ...paragraph(secondFoot, 1, footTop),
+      card('L’équipe', 100),
+      card('FRANCOIS Nathalie', 112),
+      card('nathalie.francois@ingenieurchef-inet.org', 123),
+    ];
+    const joined = read(runs).join(' | ');
+    expect(joined.indexOf(firstFoot[0]!)).toBeLessThan(joined.indexOf(secondTop[0]!));
+    expect(joined.indexOf(secondFoot[1]!)).toBeLessThan(joined.indexOf('FRANCOIS'));
+  });
+
+  it('is not looked for in a roster: names in columns under each promotion stay with their promotion', () => {
+    // Two promotions, each a bold heading over names in three columns (no word in lower case).
+    const names = (first: string, c: number, top: number): PdfTextRun[] => [0, 1, 2].map((k) => run(`${first}${c}${k} Prénom`, COLUMNS[c]!, top + k * LEADING));
+    const runs = [
+      run('Promotion George Sand', COLUMNS[0]!, 100, { bold: true }),
+      ...[0, 1, 2].flatMap((c) => names('SAND', c, 120)),
+      run('Promotion Alan Turing', COLUMNS[0]!, 120 + 3 * LEADING + 14, { bold: true }),
+      ...[0, 1, 2].flatMap((c) => names('TURING', c, 120 + 3 * LEADING + 34)),
+    ];
+    const joined = read(runs).join(' | ');
+    expect(joined.indexOf('SAND22')).toBeLessThan(joined.indexOf('Promotion Alan Turing'));
+  });
+
+  it('is read down when the strips cut at narrow gaps end with the columns’ foot (column-foot-under-gap)', () => {
+    // Under a title across the columns, two headings level at the top of two text columns, close over their text (narrow gaps only),
+    // and both columns going on under a narrow gap: no sentence to tell, the foot is prose in both.
+    const firstTop = ['Le bilan des dix ans a été commandé', 'par le président de la communauté,', 'qui souhaitait en tirer les leçons', 'pour engager une nouvelle étape.'];
+    const firstFoot = ['La communauté a été créée il y a dix', 'ans et regroupe neuf communes.'];
+    const secondTop = ['Dresser un bilan objectif des dix ans', 'et porter un regard neuf sur le', 'fonctionnement des institutions de', 'la communauté et de ses communes.'];
+    const secondFoot = ['Préparer la suite, soit le troisième', 'acte de la vie de la collectivité.'];
+    const footTop = 100 + 4 * LEADING + 7;
+    const runs = [
+      { ...run('BILAN DES DIX ANS DE LA COMMUNAUTÉ', COLUMNS[0]!, 68, { bold: true }), width: 400 },
+      run('CONTEXTE', COLUMNS[0]!, 86, { bold: true }),
+      run('DES CLÉS POUR AGIR', COLUMNS[1]!, 86, { bold: true }),
+      ...paragraph(firstTop, 0, 100),
+      ...paragraph(firstFoot, 0, footTop),
+      ...paragraph(secondTop, 1, 100),
+      ...paragraph(secondFoot, 1, footTop),
+    ];
+    const joined = read(runs).join(' | ');
+    expect(joined.indexOf(firstFoot[0]!)).toBeLessThan(joined.indexOf('DES CLÉS POUR AGIR'));
+  });
+});
+
