@@ -129,15 +129,25 @@ export function withinTextColumn(leaf: Leaf, leaves: readonly Leaf[], metrics: M
   return reach === leaf.colX1 ? leaf : { ...leaf, colX1: reach };
 }
 
+/** A word in capitals (a surname as lists of names print it: « DUPONT », « DE LA »). */
+const CAPITALS_WORD = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+
 /**
- * Whether ragged text wrapped between two lines: the first stops on a word in lower case or a
- * comma and the next line's first word (and a space) would not have fitted after it, up to the
- * column's edge.
+ * Whether ragged text wrapped between two lines: the first stops mid-sentence and the next line's
+ * first word (and a space) would not have fitted after it, up to the column's edge. Mid-sentence:
+ * on a word in lower case or a comma; or on a capitalised word or a number (« … de la Région » /
+ * « Nord-Pas-de-Calais, … », « … Alsace » / « 2017-2021 ») unless a word in capitals stands on
+ * either side, as in a list of names, one per line (« Gaëlle DE LA » / « TOURNELLE »,
+ * « DUPONT Jean » / « MARTIN Marie »). `rule: ragged-wrap`
  */
 function wrapsRagged(previous: Line, line: Line, colX1: number): boolean {
-  // A comma never ends an item either (« … des Contrôleurs, » / « Inspecteurs et… »).
-  if (!/(?:^|\s)\p{Ll}\S*$/u.test(previous.text.trim()) && !previous.text.trim().endsWith(',')) return false;
+  const last = previous.text.trim().split(/\s+/).at(-1) ?? '';
   const word = line.text.trim().split(/\s+/)[0] ?? '';
+  // A comma never ends an item either (« … des Contrôleurs, » / « Inspecteurs et… »).
+  const goesOn = /^\p{Ll}/u.test(last) || last.endsWith(',');
+  const namesList = CAPITALS_WORD.test(last) || CAPITALS_WORD.test(word);
+  const runsOn = !SENTENCE_END.test(last) && /^[\p{Lu}\d]/u.test(last) && !namesList;
+  if (!goesOn && !runsOn) return false;
   const perChar = (line.x1 - line.x0) / Math.max(1, line.text.length);
   return (word.length + 1) * perChar >= colX1 - previous.x1;
 }
