@@ -74,6 +74,7 @@ export function leafBlocks(leaf: Leaf, metrics: Metrics): DraftBlock[] {
   const indented = (line: Line): boolean => line.x0 - leaf.colX0 >= 0.4 * body && line.x0 - leaf.colX0 <= 2.6 * body;
   const short = (line: Line): boolean => line.x1 < leaf.colX1 - 0.1 * (leaf.colX1 - leaf.colX0);
 
+  const bullet = bulletOf(lines);
   const groups: Line[][] = [];
   for (const line of lines) {
     const group = groups.at(-1);
@@ -81,8 +82,8 @@ export function leafBlocks(leaf: Leaf, metrics: Metrics): DraftBlock[] {
     if (!group || !previous || breaksBefore(previous, line, metrics)) groups.push([line]);
     // A line starting at the list indent under a line at the column edge opens a list item, unless
     // that line opens a bulleted item (the indent is its hanging indent, even under a heading read
-    // in the same group).
-    else if (atBase(previous) && indented(line) && !BULLET.test(group[0]!.text) && !BULLET.test(previous.text)) groups.push([line]);
+    // in the same group), em dashes included when they are this leaf's bullets (`rule: dash-hanging-indent`).
+    else if (atBase(previous) && indented(line) && !bullet.test(group[0]!.text) && !bullet.test(previous.text)) groups.push([line]);
     // Inside a list, a line ending short of the column edge ends its item, unless it stops on a
     // word in lower case and the next line's first word would not have fitted after it (ragged
     // text in a narrow column; a list of names never ends a line so).
@@ -91,7 +92,6 @@ export function leafBlocks(leaf: Leaf, metrics: Metrics): DraftBlock[] {
   }
 
   const kinds = drawnListKinds(groups, leaf, indented);
-  const bullet = bulletOf(lines);
   const drafts: DraftBlock[] = [];
   groups.forEach((group, g) => {
     const table = tableRows(group, short);

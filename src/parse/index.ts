@@ -177,15 +177,18 @@ function splitAtWeight(block: Block): Block[] {
 }
 
 /**
- * A reference broken over lines read as blocks (a narrow column): a block starting in lower case
- * continues the one before it, unless that one ended a sentence.
+ * A reference broken over lines read as blocks (a narrow column, a column or page break): a block
+ * continues the one before it when its words go on that one's sentence (`sentenceGoesOn`): it
+ * starts in lower case after no sentence end, or the one before stops on a short word in lower
+ * case (« … la vocation même du » / « Hub Recherche, … ») or on a word cut at a hyphen. A
+ * reference ending on its web address is whole. `rule: reference-goes-on`
  */
 function joinBrokenReferences(texts: readonly string[]): string[] {
   const out: string[] = [];
   for (const text of texts) {
     const previous = out.at(-1);
-    if (previous !== undefined && /^\p{Ll}/u.test(text.trim()) && !/[.!?]$/.test(previous.trim()) && !URL_IN_TEXT.test(previous)) {
-      out[out.length - 1] = `${previous.trim()} ${text.trim()}`;
+    if (previous !== undefined && sentenceGoesOn(previous.trim(), text.trim()) && !URL_IN_TEXT.test(previous)) {
+      out[out.length - 1] = joinLines([previous, text]);
       continue;
     }
     out.push(text);

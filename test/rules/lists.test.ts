@@ -100,6 +100,18 @@ describe('em-dash list labels (babel french itemize)', () => {
     ]);
   });
 
+  it('keep an item’s line at their hanging indent on the item, at the leaf’s left edge (dash-hanging-indent)', () => {
+    const items = [
+      fragment('— Le nouvel âge de la mobilité, Amar Georges, FYP éditions, 2011', 70, 370, 100),
+      fragment('— Motilité et mobilité : mode d’emploi, Kaufmann Vincent, Ravalet Emmanuel, Dupuit Élodie (dir.),', 70, 525, 112),
+      fragment('Alphil éditions, 2015', 86.4, 179, 124),
+    ];
+    expect(leafBlocks(leafOf(items), metrics).map((draft) => draft.lines.map((line) => line.text).join(' '))).toEqual([
+      'Le nouvel âge de la mobilité, Amar Georges, FYP éditions, 2011',
+      'Motilité et mobilité : mode d’emploi, Kaufmann Vincent, Ravalet Emmanuel, Dupuit Élodie (dir.), Alphil éditions, 2015',
+    ]);
+  });
+
   it('are not when a single line opens on one (a signature)', () => {
     const signature = [fragment('— Agnès Tisserand, directrice générale adjointe', 300, 525, 100)];
     expect(leafBlocks(leafOf(signature), metrics).map((draft) => draft.lines[0]!.text)).toEqual(['— Agnès Tisserand, directrice générale adjointe']);
