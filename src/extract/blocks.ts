@@ -137,7 +137,7 @@ const CAPITALS_WORD = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
  * first word (and a space) would not have fitted after it, up to the column's edge. Mid-sentence:
  * on a word in lower case or a comma; or on a capitalised word or a number (« … de la Région » /
  * « Nord-Pas-de-Calais, … », « … Alsace » / « 2017-2021 ») unless a word in capitals stands on
- * either side, as in a list of names, one per line (« Gaëlle DE LA » / « TOURNELLE »,
+ * either side, as in a list of names, one per line (« Anne DE LA » / « FONTAINE »,
  * « DUPONT Jean » / « MARTIN Marie »). `rule: ragged-wrap`
  */
 function wrapsRagged(previous: Line, line: Line, colX1: number): boolean {

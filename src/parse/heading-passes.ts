@@ -143,7 +143,7 @@ function joinWrappedLabelEntries(blocks: readonly Block[], vocabulary: Vocabular
     return key === 'tuteurs' || key === 'auteurs' ? match : null;
   };
   const out: Block[] = [];
-  // What the label of an entry this pass joined carries so far: a single word (« Jean-Jacques »,
+  // What the label of an entry this pass joined carries so far: a single word (« Jean-Marc »,
   // the label alone on its line before it) is no whole name yet, and the next block goes on it too.
   const carried = new Map<Block, string>();
   for (const block of blocks) {
@@ -243,7 +243,7 @@ function splitRunInHeading(block: Block, vocabulary: Vocabulary): Block[] {
  * visait… » / « PROBLÉMATIQUE à mesurer… »): the words in capitals opening two
  * consecutive paragraphs, together a known heading, are cut off both and set before them. A
  * paragraph that is a known heading on its own (« CONTEXTE DE LA MISSION ») runs into nothing: a
- * word in capitals above it (a tutor's family name, « LE MERRER Claire ») stays where it is
+ * word in capitals above it (a tutor's family name, « LE GALL Anne ») stays where it is
  * (`rule: heading-whole-below`).
  */
 function splitTwoLineRunInHeadings(blocks: readonly Block[], vocabulary: Vocabulary): Block[] {
@@ -270,9 +270,10 @@ function splitTwoLineRunInHeadings(blocks: readonly Block[], vocabulary: Vocabul
     const a = capsWords(block);
     const b = capsWords(next);
     let found: [number, number] | null = null;
-    for (let k = a.length; k >= 1 && !found; k--) {
+    const eitherHeading = a.length > 0 && b.length > 0 && (vocabulary.rubriqueOf(block.text) !== null || vocabulary.rubriqueOf(next!.text) !== null);
+    for (let k = a.length; k >= 1 && !found && !eitherHeading; k--) {
       for (let m = b.length; m >= 1 && !found; m--) {
-        if (vocabulary.rubriqueOf(block.text) === null && vocabulary.rubriqueOf(next!.text) === null && vocabulary.rubriqueOf([...a.slice(0, k), ...b.slice(0, m)].join(' ')) !== null) found = [k, m];
+        if (vocabulary.rubriqueOf([...a.slice(0, k), ...b.slice(0, m)].join(' ')) !== null) found = [k, m];
       }
     }
     if (!found || !next) {

@@ -38,6 +38,11 @@ describe('a reference cut by a column or page break', () => {
     expect(references).toEqual(['Une immersion auprès de l’équipe du Haut-Koenigsbourg, rapport de stage, 2019']);
   });
 
+  it('does not go on after a short word where the type is unknown (converter text may run two references into each other)', () => {
+    const references = referencesOf([block('Observatoire de la restauration collective durable, Guide de la'), block('Association des maires de Marne-et-Solvaire, www.maires-solvaire.fr')]);
+    expect(references).toEqual(['Observatoire de la restauration collective durable, Guide de la', 'Association des maires de Marne-et-Solvaire, www.maires-solvaire.fr']);
+  });
+
   it('ends on its web address, and a block opening on a capital after a longer word is a reference of its own', () => {
     const references = referencesOf([block('Publications de l’Union sociale pour l’habitat, www.union-habitat.org'), block('Rapport au Premier Ministre - mission Alsace Grand Est'), block('France eau publique')]);
     expect(references).toEqual(['Publications de l’Union sociale pour l’habitat, www.union-habitat.org', 'Rapport au Premier Ministre - mission Alsace Grand Est', 'France eau publique']);
