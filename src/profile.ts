@@ -55,6 +55,8 @@ export interface Plausibility {
   maxCharactersToMedian?: number;
   /** One text rubrique at most this many times the document's median length of that rubrique. */
   maxRubriqueToMedian?: number;
+  /** A tutor's function at most this many times the document's median function. */
+  maxFunctionToMedian?: number;
   /** Authors of one project, whatever the document (a team of the family is a handful of students). */
   maxAuthorsPerProject?: number;
   /** Characters of prose between two family e-mails beyond which they belong to two teams. */
@@ -65,6 +67,8 @@ export interface Plausibility {
   minSiblingsForFieldShare?: number;
   /** Consecutive lines printed as key figures in a text rubrique from which they are the project's figures read as text. */
   minFigureRunInText?: number;
+  /** Text rubriques of the document starting mid-sentence from which the text was cut at the wrong places throughout. */
+  minRubriquesCutMidSentence?: number;
 }
 
 /** The profile compiled for matching. Built once per run by `compileProfile`. */

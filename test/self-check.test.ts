@@ -119,6 +119,22 @@ describe('self-check', () => {
     expect(codes(selfCheck({ ...input, document }))).toContain('SIGNATORY_NOT_AUTHOR');
   });
 
+  it('authors-are-members: an author with no family e-mail and in no roster is not a student', async () => {
+    const input = await read();
+    const document = copy(input.document);
+    // A tutor's card read as an author (a converter that drops the tutor's heading's line break).
+    document.projets[0]!.auteurs.push({ prenom: 'Claire LE MERRER Directrice générale des territoires', nom: 'TUTRICE AU SEIN DE LA COLLECTIVITÉ', email: null, corps: null, promotion: null });
+    const found = selfCheck({ ...input, document }).filter((d) => d.code === 'AUTHOR_UNKNOWN');
+    expect(found.map((d) => [d.projet, d.severity])).toEqual([[1, 'error']]);
+    expect(found[0]!.message).toMatch(/« Claire LE MERRER Directrice.* est lu comme auteur mais n’a ni adresse de la famille ni place dans une liste de promotion/);
+    // Listed in a roster (its e-mail not printed), or a document whose rosters were not read: not checked.
+    const member = copy(document);
+    member.projets[0]!.auteurs.at(-1)!.promotion = 'MARIE CURIE';
+    expect(codes(selfCheck({ ...input, document: member }))).not.toContain('AUTHOR_UNKNOWN');
+    const noRosters = { ...copy(document), promotions: [] };
+    expect(codes(selfCheck({ ...input, document: noRosters }))).not.toContain('AUTHOR_UNKNOWN');
+  });
+
   it('printed-rubriques-read: a rubrique heading printed on the page whose field came out empty', async () => {
     const input = await read();
     const document = copy(input.document);
@@ -146,6 +162,22 @@ describe('self-check', () => {
     expect(codes(selfCheck({ ...input, segmented: close, document }))).not.toContain('PROJECT_IMPLAUSIBLE');
   });
 
+  it('one-team-per-project: prose beside a sidebar team, on its page, does not split it; prose under it does', async () => {
+    const input = await read();
+    const [first] = input.segmented.projects as [ProjectBlock];
+    // A PDF page: the team in a left sidebar (x 59–159), the context in the main column (x 235–547),
+    // the frames read by height so that the context comes between the team's cards.
+    const at = (block: Block, x: number, width: number): Block => ({ ...block, page: 3, box: { x, y: 0, width, height: 10, region: 0, column: 0 } });
+    const cards = first.blocks.filter((block) => block.text.includes('@'));
+    const prose = first.blocks.find((block) => block.text.startsWith('La collectivité'))!;
+    expect(cards).toHaveLength(2);
+    const project = (proseX: number): ProjectBlock => ({ ...first, blocks: [at(cards[0]!, 59, 100), at(prose, proseX, 312), at(cards[1]!, 59, 100)] });
+    const teams = (proseX: number) => selfCheck({ ...input, segmented: { ...input.segmented, projects: [project(proseX), ...input.segmented.projects.slice(1)] } }).filter((d) => d.code === 'PROJECT_IMPLAUSIBLE' || d.code === 'SOMMAIRE_TRUNCATED');
+    expect(teams(235)).toEqual([]);
+    expect(teams(48).map((d) => d.code)).toEqual(['SOMMAIRE_TRUNCATED', 'PROJECT_IMPLAUSIBLE']);
+    expect(teams(48)[1]!.message).toMatch(/Projet 01 : son texte imprime 2 équipes/);
+  });
+
   it('plausible-sizes: authors beyond the family bound, or beyond the median; text and rubrique beyond the median', async () => {
     const input = await read();
     const crowd = copy(input.document);
@@ -164,6 +196,20 @@ describe('self-check', () => {
     expect(rubrique.map((d) => [d.projet, /rubrique « PROBLÉMATIQUE »/.test(d.message)])).toEqual([[2, true]]);
     // Bounds a profile leaves out are not checked.
     expect(selfCheck({ ...input, document: long, vocabulary: withBounds({}) })).toEqual([]);
+  });
+
+  it('plausible-sizes: a tutor’s function beyond the median of the document’s functions', async () => {
+    const input = await read();
+    const bounds = withBounds({ maxFunctionToMedian: 6 });
+    expect(selfCheck({ ...input, vocabulary: bounds })).toEqual([]);
+    const glued = copy(input.document);
+    // The context's paragraph, set beside the team card, read as the end of the tutor's function.
+    glued.projets[1]!.tuteurs[0]!.fonction += ` ${PROSE}`;
+    const found = selfCheck({ ...input, document: glued, vocabulary: bounds });
+    expect(found.map((d) => [d.code, d.projet])).toEqual([['PROJECT_IMPLAUSIBLE', 2]]);
+    expect(found[0]!.message).toMatch(/fonction du tuteur « Hélène JACOB » fait \d+ caractères, plus de 6 fois la médiane des fonctions du document/);
+    // Not checked when the profile leaves the bound out.
+    expect(selfCheck({ ...input, document: glued, vocabulary: withBounds({}) })).toEqual([]);
   });
 
   it('fields-like-siblings: a rubrique, an e-mail or a function every other project prints, missing in one', async () => {
@@ -202,6 +248,30 @@ describe('self-check', () => {
     expect(selfCheck({ ...input, document: list, vocabulary: bounds })).toEqual([]);
   });
 
+  it('figures-in-text: key figures read as references', async () => {
+    const input = await read();
+    const bounds = withBounds({ minFigureRunInText: 3 });
+    const figures = copy(input.document);
+    const items = ['1,371 million d’habitants', '59 communes membres', '65 000 ménages demandeurs de logements sociaux en 2017'];
+    figures.projets[0]!.allerPlusLoin.push(...items.map((texte) => ({ texte, url: null })));
+    const found = selfCheck({ ...input, document: figures, vocabulary: bounds });
+    expect(found.map((d) => [d.code, d.projet])).toEqual([['FIGURES_IN_TEXT', 1]]);
+    expect(found[0]!.message).toMatch(/« Aller plus loin » contient 3 références de suite imprimées comme des chiffres clés/);
+    // Two references opening with a number (a year, a count) are references.
+    figures.projets[0]!.allerPlusLoin.splice(-1, 1);
+    expect(selfCheck({ ...input, document: figures, vocabulary: bounds })).toEqual([]);
+  });
+
+  it('figure-labels-hold-no-references: a key figure’s label with a web address', async () => {
+    const input = await read();
+    const glued = copy(input.document);
+    // The references, then the next rubrique's paragraph, read as the rest of the last label.
+    glued.projets[0]!.chiffres.at(-1)!.libelle += '\n\nAssociation des maires, www.maires-solvaire.fr\n\nL’équipe a rencontré les maires.';
+    const found = selfCheck({ ...input, document: glued });
+    expect(found.map((d) => [d.code, d.projet, d.severity])).toEqual([['FIGURE_LABEL_IMPLAUSIBLE', 1, 'error']]);
+    expect(found[0]!.message).toMatch(/le libellé du chiffre « 3 » contient une adresse web \(« www\.maires-solvaire\.fr »\)/);
+  });
+
   it('testimony-in-rubrique: a testimony signature in a body rubrique, an error when the testimony is empty', async () => {
     const input = await read();
     const folded = copy(input.document);
@@ -233,6 +303,52 @@ describe('self-check', () => {
     cut.projets[2]!.problematique = 'entraîné des travaux dans des directions variées.';
     const found = selfCheck({ ...input, document: cut });
     expect(found.map((d) => [d.code, d.projet, d.severity])).toEqual([['RUBRIQUE_STARTS_MID_SENTENCE', 3, 'warning']]);
+  });
+
+  it('rubriques-cut-in-document: several rubriques starting mid-sentence across the document are an error', async () => {
+    const input = await read();
+    const bounds = withBounds({ minRubriquesCutMidSentence: 3 });
+    const cut = copy(input.document);
+    cut.projets[0]!.problematique = 'faire mieux avec autant ?';
+    cut.projets[1]!.clesPourAgir = 'et les cadres ont été associés.';
+    const codesOf = (document: BrochureDocument) => codes(selfCheck({ ...input, document, vocabulary: bounds }));
+    // Two are warnings only (below the bound).
+    expect(codesOf(cut)).toEqual(['RUBRIQUE_STARTS_MID_SENTENCE', 'RUBRIQUE_STARTS_MID_SENTENCE']);
+    cut.projets[2]!.contexte = 'dans un territoire rural, la commune a changé.';
+    const found = selfCheck({ ...input, document: cut, vocabulary: bounds }).filter((d) => d.code === 'RUBRIQUES_CUT_MID_SENTENCE');
+    expect(found.map((d) => [d.severity, d.projet])).toEqual([['error', 1]]);
+    expect(found[0]!.message).toMatch(/^3 rubriques de \d+ commencent au milieu d’une phrase \(projets 01, 02, 03/);
+    // Half the rubriques or more in lower case: the document's style, not a cut.
+    const style = copy(cut);
+    for (const projet of style.projets) for (const key of ['contexte', 'problematique', 'clesPourAgir', 'temoignage'] as const) if (projet[key]) projet[key] = projet[key]!.charAt(0).toLowerCase() + projet[key]!.slice(1);
+    expect(codesOf(style)).not.toContain('RUBRIQUES_CUT_MID_SENTENCE');
+  });
+
+  it('paragraphs-under-their-headings: a paragraph read into another rubrique than the heading it is printed under', async () => {
+    const input = await read();
+    const [first] = input.segmented.projects as [ProjectBlock];
+    const paragraph = (words: string): string => `${words} `.repeat(12).trim();
+    const [context, problem, keys, carried] = [paragraph('La ville a engagé une démarche concertée.'), paragraph('Comment mieux piloter les services communs ?'), paragraph('Trois pistes ont été proposées aux élus.'), paragraph('Le guichet unique s’appuiera sur les maisons des solidarités.')];
+    const block = (text: string, x: number, y: number, width: number): Block => ({ kind: 'paragraph', text, lines: [{ text, bold: null, size: null }], page: 3, box: { x, y, width, height: 10, region: 0, column: 0 } });
+    // A page of two columns under a title set across both: CONTEXTE and PROBLÉMATIQUE in the
+    // first, DES CLÉS POUR AGIR at its foot, carried on at the head of the second.
+    const blocks = [
+      block('UN PREMIER PROJET DE TEST', 48, 50, 400), block('CONTEXTE', 48, 100, 100), block(context, 48, 120, 150), block('PROBLÉMATIQUE', 48, 300, 100), block(problem, 48, 320, 150),
+      block('DES CLÉS POUR AGIR', 48, 600, 100), block(keys, 48, 620, 150), block(carried, 220, 100, 150),
+    ];
+    const segmented = { ...input.segmented, projects: [{ ...first, blocks }, ...input.segmented.projects.slice(1)] };
+    const check = (fields: Partial<Record<'contexte' | 'problematique' | 'clesPourAgir', string>>) => {
+      const document = copy(input.document);
+      Object.assign(document.projets[0]!, { contexte: context, problematique: problem, clesPourAgir: `${keys}\n\n${carried}` }, fields);
+      return selfCheck({ ...input, segmented, document }).filter((d) => d.code === 'PARAGRAPH_UNDER_OTHER_HEADING');
+    };
+    expect(check({})).toEqual([]);
+    // The problem's paragraph read at the end of the context.
+    const merged = check({ contexte: `${context}\n\n${problem}`, problematique: null as unknown as string });
+    expect(merged.map((d) => [d.projet, d.severity])).toEqual([[1, 'error']]);
+    expect(merged[0]!.message).toMatch(/1 paragraphe lu dans une rubrique mais imprimé sous le titre d’une autre ; ainsi page 3 « Comment mieux.*lu dans « CONTEXTE », imprimé sous « PROBLÉMATIQUE »/);
+    // The head of the second column has no heading above it: where it belongs is not judged.
+    expect(check({ problematique: `${problem}\n\n${carried}`, clesPourAgir: keys })).toEqual([]);
   });
 
   it('makes the run partial: exit 3 territory (a cut sommaire read by the pipeline)', async () => {

@@ -6,6 +6,7 @@
  */
 import { foldForMatch } from '../conventions.js';
 import type { Vocabulary } from '../profile.js';
+import { sharesWidth } from './common.js';
 import type { Block, ExtractedDocument, ProjectBlock, SegmentedDocument } from '../types.js';
 
 /** One family e-mail as printed. */
@@ -83,8 +84,19 @@ function emailsOf(block: Block, pattern: RegExp): PrintedEmail[] {
 }
 
 /**
+ * Whether a block of prose stands between two e-mails of the page rather than beside them: on
+ * another page than the last e-mail, or overlapping its block's width. A team set in a sidebar
+ * beside a column of text (text frames read by height, not column after column) has that text
+ * between its cards in reading order, yet one team. Converter text has no geometry: all prose counts.
+ */
+function proseBetween(block: Block, lastEmail: Block | null): boolean {
+  if (lastEmail === null || !block.box || !lastEmail.box || block.page !== lastEmail.page) return true;
+  return sharesWidth(block.box, lastEmail.box);
+}
+
+/**
  * Groups e-mails into teams: a new team starts when prose (blocks of `CARD_LINE_MAX_CHARACTERS`
- * or more) adding up to `gap` characters stands between two e-mails.
+ * or more, `proseBetween` the e-mails) adding up to `gap` characters stands between two e-mails.
  * @param blocks Blocks in reading order.
  * @param pattern From `emailPattern`.
  * @param gap The profile's `teamGapCharacters` (no grouping, one team, when absent).
@@ -94,10 +106,11 @@ function teamsOf(blocks: readonly Block[], pattern: RegExp, gap: number | undefi
   const emails: PrintedEmail[] = [];
   const teams: PrintedEmail[][] = [];
   let prose = 0;
+  let lastEmail: Block | null = null;
   for (const block of blocks) {
     const found = emailsOf(block, pattern);
     if (found.length === 0) {
-      if (block.text.length >= CARD_LINE_MAX_CHARACTERS) prose += block.text.length;
+      if (block.text.length >= CARD_LINE_MAX_CHARACTERS && proseBetween(block, lastEmail)) prose += block.text.length;
       continue;
     }
     const startsTeam = teams.length === 0 || (gap !== undefined && prose >= gap);
@@ -105,6 +118,7 @@ function teamsOf(blocks: readonly Block[], pattern: RegExp, gap: number | undefi
     teams.at(-1)!.push(...found);
     emails.push(...found);
     prose = 0;
+    lastEmail = block;
   }
   return { emails, teams: teams.map((list) => ({ emails: list })) };
 }

@@ -17,7 +17,7 @@ import { emailKey, foldLetters, nameKey } from '../normalise/names.js';
 import type { Vocabulary } from '../profile.js';
 import type { BrochureDocument, Diagnostic, ExtractedDocument, ParsedProject, Projet, RubriqueKey, SegmentedDocument } from '../types.js';
 import { at, HOLDS, median, pad, page, projectPages } from './common.js';
-import { fieldsLikeSiblings, figuresInText, rubriquesStartSentences, testimonyInRubrique } from './repetition.js';
+import { fieldsLikeSiblings, figureLabelsHoldNoReferences, figuresInText, paragraphsUnderTheirHeadings, rubriquesCutInDocument, rubriquesStartSentences, testimonyInRubrique } from './repetition.js';
 import { foldedWords, gatherEvidence, printsInOrder, type Evidence, type PrintedEmail, type ProjectEvidence, type Team } from './evidence.js';
 
 /** What the passes look at. */
@@ -49,6 +49,12 @@ export interface SelfCheckPass {
  */
 const MEDIAN_MIN_PROJECTS = 3;
 
+/** Characters of an unknown author's name a message quotes (a name read from a whole card line can be long). */
+const NAME_SHOWN = 80;
+
+/** Characters of a too long tutor's function a message quotes. */
+const FUNCTION_SHOWN = 60;
+
 /** The checks, in order: numbering, sommaire, completeness, e-mails, signatories, sizes, then the document's repetition. */
 export const SELF_CHECK_PASSES: readonly SelfCheckPass[] = [
   { id: 'sommaire-sequence', run: sommaireSequence },
@@ -57,13 +63,17 @@ export const SELF_CHECK_PASSES: readonly SelfCheckPass[] = [
   { id: 'title-and-team', run: titleAndTeam },
   { id: 'emails-assigned', run: emailsAssigned },
   { id: 'signatories-are-authors', run: signatoriesAreAuthors },
+  { id: 'authors-are-members', run: authorsAreMembers },
   { id: 'printed-rubriques-read', run: printedRubriquesRead },
   { id: 'one-team-per-project', run: oneTeamPerProject },
   { id: 'plausible-sizes', run: plausibleSizes },
   { id: 'fields-like-siblings', run: fieldsLikeSiblings },
   { id: 'figures-in-text', run: figuresInText },
+  { id: 'figure-labels-hold-no-references', run: figureLabelsHoldNoReferences },
   { id: 'testimony-in-rubrique', run: testimonyInRubrique },
   { id: 'rubriques-start-sentences', run: rubriquesStartSentences },
+  { id: 'rubriques-cut-in-document', run: rubriquesCutInDocument },
+  { id: 'paragraphs-under-their-headings', run: paragraphsUnderTheirHeadings },
 ];
 
 /**
@@ -225,6 +235,27 @@ function signatoriesAreAuthors({ document, read }: PassInput): Diagnostic[] {
 }
 
 /**
+ * An author is a student: the rosters list every one, and each signs with a family e-mail. One
+ * with neither (no e-mail, in no roster the document read) is something else read as an author: a
+ * tutor's card, a collectivité, a heading. Not checked when the document read no roster member.
+ */
+function authorsAreMembers({ document, read }: PassInput): Diagnostic[] {
+  if (!document.promotions.some((promotion) => promotion.membres.length > 0)) return [];
+  const out: Diagnostic[] = [];
+  for (const { projet } of read) {
+    const strangers = projet.auteurs.filter((auteur) => !auteur.email && !auteur.promotion);
+    if (strangers.length === 0) continue;
+    out.push({
+      code: 'AUTHOR_UNKNOWN',
+      severity: 'error',
+      ...at(projet),
+      message: `Projet ${pad(projet.numero)}${projectPages(projet)} : ${strangers.map((auteur) => `« ${`${auteur.prenom} ${auteur.nom}`.slice(0, NAME_SHOWN)} »`).join(', ')} ${strangers.length > 1 ? 'sont lus comme auteurs mais n’ont' : 'est lu comme auteur mais n’a'} ni adresse de la famille ni place dans une liste de promotion : pas un élève (un tuteur, une collectivité, un titre lu comme un nom).`,
+    });
+  }
+  return out;
+}
+
+/**
  * A rubrique heading printed in a project's blocks has its field filled, unless parse found it
  * printed with nothing after it (content as an image, `EMPTY_RUBRIQUE`): else its content went
  * into another field.
@@ -271,7 +302,7 @@ function oneTeamPerProject({ read }: PassInput): Diagnostic[] {
     }));
 }
 
-/** Authors, text and each rubrique within the profile's bounds, relative to the document's own median. */
+/** Authors, text, each rubrique and each tutor's function within the profile's bounds, relative to the document's own median. */
 function plausibleSizes({ read, vocabulary }: PassInput): Diagnostic[] {
   const bounds = vocabulary.plausibility;
   const projets = read.map(({ projet }) => projet);
@@ -279,6 +310,7 @@ function plausibleSizes({ read, vocabulary }: PassInput): Diagnostic[] {
   const medianAuthors = median(projets.map((projet) => projet.auteurs.length));
   const medianCharacters = median(projets.map(characters));
   const medianRubrique = Object.fromEntries(TEXT_RUBRIQUES.map((key) => [key, median(projets.flatMap((projet) => (projet[key] ? [projet[key].length] : [])))]));
+  const medianFunction = median(projets.flatMap((projet) => projet.tuteurs.flatMap((tuteur) => (tuteur.fonction ? [tuteur.fonction.length] : []))));
   const out: Diagnostic[] = [];
   const implausible = (projet: Projet, what: string): void => {
     out.push({ code: 'PROJECT_IMPLAUSIBLE', severity: 'error', ...at(projet), message: `Projet ${pad(projet.numero)}${projectPages(projet)} : ${what}.` });
@@ -300,6 +332,12 @@ function plausibleSizes({ read, vocabulary }: PassInput): Diagnostic[] {
       const usual = medianRubrique[key]!;
       if (text && bounds.maxRubriqueToMedian !== undefined && usual > 0 && text.length > bounds.maxRubriqueToMedian * usual) {
         implausible(projet, `rubrique « ${vocabulary.rubriqueLabel(key)} » de ${text.length} caractères, plus de ${bounds.maxRubriqueToMedian} fois la médiane du document (${usual})`);
+      }
+    }
+    for (const tuteur of projet.tuteurs) {
+      const length = tuteur.fonction?.length ?? 0;
+      if (bounds.maxFunctionToMedian !== undefined && medianFunction > 0 && length > bounds.maxFunctionToMedian * medianFunction) {
+        implausible(projet, `la fonction du tuteur « ${tuteur.prenom} ${tuteur.nom} » fait ${length} caractères, plus de ${bounds.maxFunctionToMedian} fois la médiane des fonctions du document (${medianFunction}) : du texte d’une rubrique y a été lu (« ${tuteur.fonction!.slice(0, FUNCTION_SHOWN)}… »)`);
       }
     }
   }

@@ -7,9 +7,11 @@
  */
 import { foldForMatch } from '../conventions.js';
 import { looksLikeFigure } from '../parse/chiffres.js';
-import { BODY_RUBRIQUES, TEXT_RUBRIQUES } from '../text-rubriques.js';
-import type { Diagnostic, Personne, Projet, RubriqueKey } from '../types.js';
-import { at, HOLDS, pad, projectPages } from './common.js';
+import { URL } from '../parse/structure.js';
+import { BODY_RUBRIQUES, TEXT_RUBRIQUES, type TextRubrique } from '../text-rubriques.js';
+import { foldLetters } from '../normalise/names.js';
+import type { Block, Diagnostic, Personne, Projet, RubriqueKey } from '../types.js';
+import { at, HOLDS, pad, projectPages, sharesWidth } from './common.js';
 import { CARD_LINE_MAX_CHARACTERS } from './evidence.js';
 import type { PassInput } from './index.js';
 
@@ -72,24 +74,49 @@ export function fieldsLikeSiblings({ read, vocabulary }: PassInput): Diagnostic[
 
 /**
  * A text rubrique holds `minFigureRunInText` lines in a row printed as key figures (a number
- * alone, or a number then its label in lower case): the project's key figures, or another's, read
- * as text (figures set as a grid or appended to a rubrique without their heading).
+ * alone, or a number then its label in lower case), or the references as many items in a row: the
+ * project's key figures, or another's, read as text (figures set as a grid or appended to a
+ * rubrique without their heading, then cut off by the next heading).
  */
 export function figuresInText({ read, vocabulary }: PassInput): Diagnostic[] {
   const minRun = vocabulary.plausibility.minFigureRunInText;
   if (minRun === undefined) return [];
   const out: Diagnostic[] = [];
   for (const { projet } of read) {
-    for (const key of TEXT_RUBRIQUES) {
-      const run = longestFigureRun(projet[key] ?? '');
+    const fields = [
+      ...TEXT_RUBRIQUES.map((key) => ({ key, lines: (projet[key] ?? '').split(/\n+/), what: 'lignes' })),
+      { key: 'allerPlusLoin' as const, lines: projet.allerPlusLoin.map((item) => item.texte), what: 'références' },
+    ];
+    for (const { key, lines, what } of fields) {
+      const run = longestFigureRun(lines);
       if (run.length < minRun) continue;
       out.push({
         code: 'FIGURES_IN_TEXT',
         severity: 'error',
         ...at(projet),
-        message: `Projet ${pad(projet.numero)}${projectPages(projet)} : la rubrique « ${vocabulary.rubriqueLabel(key)} » contient ${run.length} lignes de suite imprimées comme des chiffres clés (« ${run[0]!.slice(0, 60)} »…)${projet.chiffres.length === 0 ? ', et le projet n’a aucun chiffre' : ''} : des chiffres clés ont été lus comme du texte.`,
+        message: `Projet ${pad(projet.numero)}${projectPages(projet)} : la rubrique « ${vocabulary.rubriqueLabel(key)} » contient ${run.length} ${what} de suite imprimées comme des chiffres clés (« ${run[0]!.slice(0, 60)} »…)${projet.chiffres.length === 0 ? ', et le projet n’a aucun chiffre' : ''} : des chiffres clés ont été lus comme du texte.`,
       });
     }
+  }
+  return out;
+}
+
+/**
+ * A key figure's label holds a web address: the references (and what follows them) were read into
+ * the figures, the last label running on past its figure (no label of the editions and designs
+ * read prints one: a figure's label says what the number counts).
+ */
+export function figureLabelsHoldNoReferences({ read, vocabulary }: PassInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { projet } of read) {
+    const glued = projet.chiffres.find((chiffre) => URL.test(chiffre.libelle));
+    if (glued === undefined) continue;
+    out.push({
+      code: 'FIGURE_LABEL_IMPLAUSIBLE',
+      severity: 'error',
+      ...at(projet),
+      message: `Projet ${pad(projet.numero)}${projectPages(projet)} : le libellé du chiffre « ${glued.valeur} » contient une adresse web (« ${URL.exec(glued.libelle)![0]} ») : des références ou du texte ont été lus dans « ${vocabulary.rubriqueLabel('chiffres')} ».`,
+    });
   }
   return out;
 }
@@ -99,15 +126,20 @@ function names(people: readonly Personne[]): string {
   return people.slice(0, NAMES_SHOWN).map((person) => `« ${person.prenom} ${person.nom} »`).join(', ') + (people.length > NAMES_SHOWN ? '…' : '');
 }
 
-/** The longest run of consecutive lines of a text that look like key figures. */
-function longestFigureRun(text: string): string[] {
+/** The longest run of consecutive lines (of a text, or references) that look like key figures. */
+function longestFigureRun(lines: readonly string[]): string[] {
   let best: string[] = [];
   let run: string[] = [];
-  for (const line of text.split(/\n+/).map((l) => l.trim()).filter((l) => l !== '')) {
+  for (const line of lines.map((l) => l.trim()).filter((l) => l !== '')) {
     run = line.length <= FIGURE_LINE_MAX_CHARACTERS && looksLikeFigure(line) ? [...run, line] : [];
     if (run.length > best.length) best = run;
   }
   return best;
+}
+
+/** The text rubriques of a project that start with a lower-case letter: in the middle of a sentence. */
+function midSentenceStarts(projet: Projet): { key: TextRubrique; text: string }[] {
+  return TEXT_RUBRIQUES.map((key) => ({ key, text: projet[key]?.trim() ?? '' })).filter(({ text }) => /^\p{Ll}/u.test(text));
 }
 
 /**
@@ -118,9 +150,7 @@ function longestFigureRun(text: string): string[] {
 export function rubriquesStartSentences({ read, vocabulary }: PassInput): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { projet } of read) {
-    for (const key of TEXT_RUBRIQUES) {
-      const text = projet[key]?.trim() ?? '';
-      if (!/^\p{Ll}/u.test(text)) continue;
+    for (const { key, text } of midSentenceStarts(projet)) {
       out.push({
         code: 'RUBRIQUE_STARTS_MID_SENTENCE',
         severity: 'warning',
@@ -130,6 +160,28 @@ export function rubriquesStartSentences({ read, vocabulary }: PassInput): Diagno
     }
   }
   return out;
+}
+
+/**
+ * Across the document, `minRubriquesCutMidSentence` text rubriques or more start in the middle of
+ * a sentence: one such start is a warning (`rubriquesStartSentences`), several are the text cut
+ * at the wrong places throughout (frames read out of order, headings missed), which costs whole
+ * sentences in every project it touches. Not when half the rubriques or more open in lower case:
+ * that is the document's own style, not a cut.
+ */
+export function rubriquesCutInDocument({ read, vocabulary }: PassInput): Diagnostic[] {
+  const minCut = vocabulary.plausibility.minRubriquesCutMidSentence;
+  if (minCut === undefined) return [];
+  const cut = read.flatMap(({ projet }) => midSentenceStarts(projet).map(({ key }) => ({ projet, key })));
+  const filled = read.flatMap(({ projet }) => TEXT_RUBRIQUES.filter((key) => HOLDS[key](projet)));
+  if (cut.length < minCut || cut.length * 2 >= filled.length) return [];
+  const projects = [...new Set(cut.map(({ projet }) => pad(projet.numero)))];
+  return [{
+    code: 'RUBRIQUES_CUT_MID_SENTENCE',
+    severity: 'error',
+    ...at(cut[0]!.projet),
+    message: `${cut.length} rubriques de ${filled.length} commencent au milieu d’une phrase (projets ${projects.join(', ')} ; « ${vocabulary.rubriqueLabel(cut[0]!.key)} » du projet ${projects[0]} la première) : le texte a été coupé ailleurs qu’à ses titres, des phrases sont lues dans d’autres rubriques.`,
+  }];
 }
 
 /**
@@ -168,4 +220,61 @@ export function testimonyInRubrique({ read, vocabulary }: PassInput): Diagnostic
     }
   }
   return out;
+}
+
+/** Letters of a prose block's start looked up in the text fields (enough to name one paragraph). */
+const PROBE_LETTERS = 60;
+
+/**
+ * Each paragraph of a text rubrique sits, on its page, under the heading of that rubrique: the
+ * nearest rubrique heading above it whose width overlaps its own. A paragraph whose nearest heading
+ * names another text rubrique was cut into the wrong field (text frames read in another order
+ * than the page sets them). The testimony is left out (a pull quote sits inside another rubrique's
+ * text, its heading none), and so is a paragraph with no heading above it on its page (a column
+ * or page carried on), or whose start is in no text field or in two. Converter text has no
+ * geometry: not checked.
+ */
+export function paragraphsUnderTheirHeadings({ read, segmented, vocabulary }: PassInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { projet } of read) {
+    const project = segmented.projects.find((p) => p.numero === projet.numero && !p.fromSommaireOnly);
+    if (!project) continue;
+    const fields = TEXT_RUBRIQUES.filter((key) => key !== 'temoignage').map((key) => ({ key, letters: foldLetters(projet[key] ?? '') }));
+    const headings = project.blocks.flatMap((block) => {
+      const key = block.box ? vocabulary.rubriqueOf(block.text) : null;
+      return key === null ? [] : [{ block, key }];
+    });
+    const prose = project.blocks.filter((block) => block.box && block.text.length >= CARD_LINE_MAX_CHARACTERS);
+    const misplaced: { key: TextRubrique; under: RubriqueKey; page: number | null; text: string }[] = [];
+    for (const block of prose) {
+      const probe = foldLetters(block.text).slice(0, PROBE_LETTERS);
+      const holders = fields.filter(({ letters }) => letters.includes(probe));
+      if (holders.length !== 1) continue;
+      const under = headingAbove(block, headings);
+      if (under === null || under === holders[0]!.key || !TEXT_RUBRIQUES.includes(under as TextRubrique)) continue;
+      misplaced.push({ key: holders[0]!.key, under, page: block.page, text: block.text });
+    }
+    if (misplaced.length === 0) continue;
+    const first = misplaced[0]!;
+    out.push({
+      code: 'PARAGRAPH_UNDER_OTHER_HEADING',
+      severity: 'error',
+      ...at(projet),
+      message: `Projet ${pad(projet.numero)}${projectPages(projet)} : ${misplaced.length} paragraphe${misplaced.length > 1 ? 's' : ''} lu${misplaced.length > 1 ? 's' : ''} dans une rubrique mais imprimé${misplaced.length > 1 ? 's' : ''} sous le titre d’une autre ; ainsi page ${first.page} « ${first.text.slice(0, 50)}… » lu dans « ${vocabulary.rubriqueLabel(first.key)} », imprimé sous « ${vocabulary.rubriqueLabel(first.under)} ».`,
+    });
+  }
+  return out;
+}
+
+/**
+ * The rubrique a paragraph is printed under, from its page alone: the nearest heading above it
+ * sharing some of its width. `null` when there is none on its page: a margin heading beside its
+ * text, a column or page carried on (a block's box covers its first column only, so what heads a
+ * column cannot be told reliably: not guessed).
+ */
+function headingAbove(block: Block, headings: readonly { block: Block; key: RubriqueKey }[]): RubriqueKey | null {
+  const box = block.box!;
+  const above = headings.filter((heading) => heading.block.page === block.page && heading.block.box!.y < box.y && sharesWidth(heading.block.box!, box));
+  if (above.length === 0) return null;
+  return above.reduce((best, heading) => (heading.block.box!.y > best.block.box!.y ? heading : best)).key;
 }

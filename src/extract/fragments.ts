@@ -66,12 +66,14 @@ export function pageFragments(page: PdfPage): Fragment[] {
   attachSuperscripts(groups);
   const columnStart = columnStarts(groups);
   const fragments: Fragment[] = [];
-  for (const group of groups) {
+  for (const [index, group] of groups.entries()) {
     const all = [...group.runs, ...group.sups].sort((a, b) => a.x - b.x);
     const supSet = new Set(group.sups);
     let current: PdfTextRun[] = [];
     let lastEnd = -Infinity;
     let lastSize = 0;
+    // Whether the fragment so far is words parted only by stretched spaces (a justified line of few words).
+    let wordsApart = true;
     for (const run of all) {
       if (isBlank(run.text)) {
         if (current.length > 0) current.push(run);
@@ -88,10 +90,16 @@ export function pageFragments(page: PdfPage): Fragment[] {
       // A gap wider than a word space where other lines start too is a grid's next cell (a grid of
       // key figures whose gutter a long label line narrows to less than 1.5 em).
       const nextCell = gap > CELL_GAP_EM * run.fontSize && columnStart(run.x);
-      if (current.length > 0 && (gap > 1.5 * Math.max(lastSize, supSet.has(run) ? 0 : run.fontSize) || (changesFace && gap > 0.8 * run.fontSize) || nextCell)) {
+      const wide = gap > 1.5 * Math.max(lastSize, supSet.has(run) ? 0 : run.fontSize);
+      // Justification stretches every space of a line alike: a line whose words sit at word spaces
+      // before the wide gap is not one, whatever follows the gap is beside it.
+      const stretched: boolean = wide && wordsApart && !changesFace && !nextCell && previous !== undefined && isJustifiedSpace(groups, index, current.find((other) => !isBlank(other.text))!, previous, run, gap);
+      if (current.length > 0 && ((wide && !stretched) || (changesFace && gap > 0.8 * run.fontSize) || nextCell)) {
         pushFragment(fragments, page.number, current, supSet);
         current = [];
+        wordsApart = true;
       }
+      wordsApart &&= !/\s/.test(run.text.trim()) && (current.length === 0 || stretched);
       current.push(run);
       lastEnd = Math.max(current.length > 1 ? lastEnd : -Infinity, run.x + run.width);
       if (!supSet.has(run)) lastSize = run.fontSize;
@@ -100,6 +108,41 @@ export function pageFragments(page: PdfPage): Fragment[] {
   }
   return fragments;
 }
+
+/**
+ * The widest word space (in em) a justified line stretches to: a label justified in a figure
+ * grid's narrow cell (about 30 characters wide) with two or three words on its line.
+ */
+const JUSTIFIED_GAP_MAX_EM = 5;
+
+/** How far below a line (in its size) the next line of its paragraph may be: the leading, with room for a loose one. */
+const NEXT_LINE_MAX_EM = 2;
+
+/**
+ * Whether a gap wider than a word space is one all the same, stretched by justification (`rule:
+ * justified-space`): a narrow cell's justified line (« permanences        d'accompagnement », a
+ * figure's label) would else be cut in two and its last word read after the cell. It is when both
+ * sides are set alike, the paragraph goes on under the line's start in the same face and size, and
+ * no line just above or below starts where the word after the gap starts (it opens no column of its
+ * own).
+ */
+function isJustifiedSpace(groups: readonly Group[], index: number, lineStart: PdfTextRun, previous: PdfTextRun, run: PdfTextRun, gap: number): boolean {
+  const size = run.fontSize;
+  if (gap > JUSTIFIED_GAP_MAX_EM * size || previous.fontName !== run.fontName || previous.bold !== run.bold || Math.abs(previous.fontSize - size) > 0.05 * size) return false;
+  const y = groups[index]!.y;
+  const near = groups.filter((other, k) => k !== index && Math.abs(other.y - y) <= NEXT_LINE_MAX_EM * size);
+  const startsAt = (group: Group, x: number): PdfTextRun | undefined => group.runs.find((other) => !isBlank(other.text) && Math.abs(other.x - x) <= EDGE_TOLERANCE);
+  const alike = (other: PdfTextRun | undefined): boolean => other !== undefined && other.fontName === run.fontName && other.bold === run.bold && Math.abs(other.fontSize - size) <= 0.05 * size;
+  const goesOn = near.some((other) => other.y > y && alike(startsAt(other, lineStart.x)));
+  // Text before the gap that ends where a line above or below ends is a justified column's full
+  // line: what follows the gap is beside the column (a right-aligned signature), not on its line.
+  const end = previous.x + previous.width;
+  const columnEdge = near.some((other) => other.runs.some((o) => !isBlank(o.text) && Math.abs(o.x + o.width - end) <= RIGHT_EDGE_TOLERANCE));
+  return goesOn && !columnEdge && !near.some((other) => startsAt(other, run.x) !== undefined);
+}
+
+/** How close (points) two lines must end to share a right edge (a justified column's). */
+const RIGHT_EDGE_TOLERANCE = 1;
 
 /** The narrowest gap (in em) that may part two cells of a grid, wider than a justified line's word spaces mostly are. */
 const CELL_GAP_EM = 1;

@@ -12,10 +12,11 @@ import { foldForMatch } from '../conventions.js';
 import { isHeaderRowText, type Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, RubriqueKey } from '../types.js';
-import { isLargerThanBody, isQuoteType, isRegular, isSmallerThanBody, lineSizes } from '../typography.js';
+import { isLargerThanBody, isQuoteType, isRegular, isSmallerThanBody, lineSizes, sameStyle } from '../typography.js';
 import { isBoldInlineFigure, isFiguresBoxTitle, isStandaloneFigure } from './chiffres.js';
 import { isAnyCaseName, isNamePart, splitNameAndRole } from './people.js';
 import type { Rubrique } from './rubriques.js';
+import { returnFiguresReadAwayFromHeading, returnReferencesReadAfterTestimony, returnSentenceStartFromTestimony, returnTextReadUnderNextHeading } from './read-ahead.js';
 import { isProse, isSidebarCard, isTeamBlock, meaningOf } from './structure.js';
 
 /** What the moves work on, changed in place. */
@@ -59,10 +60,20 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'signature-after-cards', run: returnSignatureToTestimony },
   { id: 'signature-ending-another-rubrique', run: returnEndingSignatureToTestimony },
   { id: 'cards-after-empty-tutors', run: returnCardsToEmptyTutors },
+  { id: 'text-read-under-next-heading', run: returnTextReadUnderNextHeading },
+  { id: 'figures-read-away-from-heading', run: returnFiguresReadAwayFromHeading },
+  { id: 'references-read-after-testimony', run: returnReferencesReadAfterTestimony },
+  { id: 'sentence-start-after-testimony', run: returnSentenceStartFromTestimony },
   { id: 'cut-sentence', run: rejoinCutSentence },
   { id: 'run-on-after-figures', run: (state) => state.rubriques.filter((rubrique) => rubrique.key === 'chiffres').flatMap((figures) => returnRunOnAfterFigures(figures, state.rubriques)) },
+  // After the text run on under the figures went back: the figures' own blocks end with their last label again.
+  { id: 'figures-frame-elsewhere', run: returnFiguresFrame },
   { id: 'pull-quote-run-on', run: returnPullQuoteRunOns },
   { id: 'run-on-after-tutors', run: returnRunOnAfterTutors },
+  // The text a sidebar of tutors interrupted is only whole again now: a pull-quote or key figures
+  // ending it are found here when the cut at the tutors' heading hid them from the passes above.
+  { id: 'pull-quote-after-run-on', run: moveEndingPullQuote },
+  { id: 'appended-figures-after-run-on', run: liftAppendedFigures },
   { id: 'prose-under-tutors-heading', run: returnProseUnderTutorsHeading },
   { id: 'column-headings-read-across', run: returnColumnsReadAcross },
   { id: 'unstyled-card-to-empty-tutors', run: returnUnstyledCardToTutors },
@@ -189,8 +200,10 @@ function moveEndingPullQuote(state: ShapeState): Move[] {
   if (rubriques.some((rubrique) => rubrique.key === 'temoignage')) return [];
   for (const [i, rubrique] of rubriques.entries()) {
     if (!isBodyRubrique(rubrique.key)) continue;
-    const at = pullQuoteStart(rubrique.blocks);
+    const threaded = threadQuoteFrames(rubrique.blocks);
+    const at = pullQuoteStart(threaded);
     if (at <= 0) continue;
+    rubrique.blocks.splice(0, rubrique.blocks.length, ...threaded);
     // The rule beside a pull-quote indents it: its blocks are paragraphs, not list items.
     const quote = rubrique.blocks.splice(at).map((block): Block => (block.kind === 'listItem' ? { ...block, kind: 'paragraph' } : block));
     rubriques.splice(i + 1, 0, { key: 'temoignage', heading: '', page: quote[0]!.page, blocks: quote });
@@ -360,7 +373,7 @@ const MIN_APPENDED_FIGURES = 2;
 const MAX_FIGURE_LABEL = 600;
 
 /** A key figure's label: short, not a figure itself, with words in lower case (not a heading). */
-function isFigureLabel(block: Block): boolean {
+export function isFigureLabel(block: Block): boolean {
   const text = block.text.trim();
   return text.length > 0 && text.length <= MAX_FIGURE_LABEL && !isStandaloneFigure(text) && !text.includes('@') && /\p{Ll}/u.test(text);
 }
@@ -428,6 +441,41 @@ function liftAppendedFigures(state: ShapeState): Move[] {
     return [{ to: 'chiffres', blocks: figures }];
   }
   return [];
+}
+
+/**
+ * The key figures cut by a frame (`rule: figures-frame-elsewhere`): a table of figures threaded
+ * through two frames, the reading order putting one of them after another rubrique (the
+ * references, the testimony). Figures set alone over or beside their labels, in the style of the
+ * project's figures, that end another rubrique to its last block go to the figures, before them
+ * when printed before them (an earlier page, or a column further left).
+ */
+function returnFiguresFrame(state: ShapeState): Move[] {
+  const figures = state.rubriques.find((rubrique) => rubrique.key === 'chiffres');
+  const style = figures?.blocks.find((block) => isStandaloneFigure(block.text))?.lines[0];
+  if (!figures || !style) return [];
+  const moves: Move[] = [];
+  for (const rubrique of state.rubriques) {
+    if (rubrique === figures || (!isBodyRubrique(rubrique.key) && rubrique.key !== 'temoignage' && rubrique.key !== 'allerPlusLoin')) continue;
+    const at = appendedFiguresStart(rubrique.blocks);
+    const tail = at < 0 ? [] : rubrique.blocks.slice(at);
+    const pairs = tail.length > 0 && tail.length % 2 === 0 && tail.every((block, i) => (i % 2 === 0 ? isStandaloneFigure(block.text) && sameStyle(block.lines[0]!, style) : isFigureLabel(block)));
+    if (!pairs) continue;
+    rubrique.blocks.splice(at);
+    if (printedBefore(tail[0]!, figures.blocks[0]!)) figures.blocks.unshift(...tail);
+    else figures.blocks.push(...tail);
+    moves.push({ to: 'chiffres', blocks: tail });
+  }
+  return moves;
+}
+
+/** How much further left (points) a frame must start to be read before another on its page. */
+const FRAME_COLUMN_STEP = 20;
+
+/** Whether a block is printed before another: on an earlier page, or in a column further left of the same page. */
+function printedBefore(block: Block, other: Block): boolean {
+  if (block.page === null || other.page === null || !block.box || !other.box) return false;
+  return block.page < other.page || (block.page === other.page && block.box.x + FRAME_COLUMN_STEP < other.box.x);
 }
 
 /** A box's title is one short line (« Et après... », « Les profils des personnels »). */
@@ -542,8 +590,8 @@ function returnCardsToEmptyTutors(state: ShapeState): Move[] {
   return moved.length > 0 ? [{ to: 'tuteurs', blocks: moved }] : [];
 }
 
-/** A sentence's end: a full stop, a question or exclamation mark, an ellipsis, a closing quote. */
-const SENTENCE_END = /[.!?…»"”)]$/u;
+/** A sentence's end: a full stop, a question or exclamation mark, an ellipsis, a closing quote (a colon announces what follows and ends none). */
+export const SENTENCE_END = /[.!?…»"”)]$/u;
 
 /**
  * The end of a sentence read away from its start: text frames threaded across columns or pages
@@ -583,7 +631,7 @@ function isHeaderRow(block: Block, vocabulary: Vocabulary): boolean {
 }
 
 /** A signature: a name in any case, a comma, then a role (« Léa Fontaine, directrice générale… »). */
-function isSignature(text: string): boolean {
+export function isSignature(text: string): boolean {
   const trimmed = text.trim();
   const comma = trimmed.indexOf(',');
   return trimmed.length < 200 && !/^[«“"]/.test(trimmed) && comma > 0 && isAnyCaseName(trimmed.slice(0, comma));
@@ -626,15 +674,47 @@ function pullQuoteStart(blocks: readonly Block[]): number {
   return -1;
 }
 
+/** How many blocks the lines set smaller after a pull-quote (its signature, its last words) may make: a frame can cut them in two. */
+const QUOTE_TAIL_BLOCKS_MAX = 2;
+
 /**
  * A pull-quote with neither « » nor a signature's words (the testimony printed as said): blocks
- * set larger than the body, two lines at least, the last one perhaps set smaller where the
+ * set larger than the body, two lines at least, the last one or two perhaps set smaller where the
  * signature goes, ending a sentence. Read as the testimony by type alone, so the caller reports it.
  */
 function unsignedPullQuote(run: readonly Block[]): boolean {
-  const quote = run.length > 1 && !isQuoteType(run.at(-1)!) ? run.slice(0, -1) : run;
+  let end = run.length;
+  while (end > 1 && run.length - end < QUOTE_TAIL_BLOCKS_MAX && !isQuoteType(run[end - 1]!)) end--;
+  const quote = run.slice(0, end);
   const lines = quote.reduce((sum, block) => sum + block.lines.length, 0);
   return quote.length > 0 && quote.every(isQuoteType) && lines >= 2 && /[.!?…»"]$/.test(run.at(-1)!.text.trim());
+}
+
+/** How far apart (points) two blocks may start and still be set in one frame's column. */
+const FRAME_EDGE_TOLERANCE = 2;
+
+/**
+ * A pull-quote threaded through two frames, as desktop publishing sets it (`rule:
+ * quote-frames-threaded`): its first frame at the foot of a column, the rest at the head of the
+ * next, which the reading order puts first. When the blocks set in the quote's type that end a
+ * text open in lower case and their last block stops mid-sentence, the leading ones printed at
+ * one left edge (the second frame) go after the others, the first joined to the cut sentence.
+ * Only where the positions are known (PDF). Returns the blocks unchanged when they do not show it.
+ */
+function threadQuoteFrames(blocks: readonly Block[]): readonly Block[] {
+  let start = blocks.length;
+  while (start > 0 && isQuoteType(blocks[start - 1]!)) start--;
+  const run = blocks.slice(start);
+  const first = run[0];
+  const cut = run.at(-1);
+  if (!first?.box || !cut || run.length < 2 || !/^\p{Ll}/u.test(first.text.trim()) || SENTENCE_END.test(cut.text.trim())) return blocks;
+  const sameFrame = (block: Block): boolean => block.box !== undefined && block.page === first.page && Math.abs(block.box.x - first.box!.x) <= FRAME_EDGE_TOLERANCE;
+  let split = 0;
+  while (split < run.length && sameFrame(run[split]!)) split++;
+  if (split === run.length) return blocks;
+  const [next, ...rest] = run.slice(0, split);
+  const joined: Block = { ...cut, lines: [...cut.lines, ...next!.lines], text: `${cut.text.trim()} ${next!.text.trim()}` };
+  return [...blocks.slice(0, start), ...run.slice(split, -1), joined, ...rest];
 }
 
 /** How far from the body's size a line may be and still be set in the body's type (a label is further). */

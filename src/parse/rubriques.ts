@@ -87,7 +87,8 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
       diagnostics.push(unknownHeading(block, meaning, where));
       continue;
     }
-    if (candidate(block) && !isOrganisationLine(block, headingBlocks, rubriques.length)) {
+    // A cell of a table's row heads no rubrique either (`rule: row-cell-no-heading`); it still ends the content a candidate before it heads.
+    if (candidate(block) && !isRowCell(block, blocks, vocabulary) && !isOrganisationLine(block, headingBlocks, rubriques.length)) {
       let end = i + 1;
       while (end < blocks.length && !knownHeading(blocks[end]!, vocabulary) && !candidate(blocks[end]!)) end++;
       const content = blocks.slice(i + 1, end);
@@ -169,6 +170,26 @@ export function figuresInTheirStyle(rubriques: readonly Rubrique[]): void {
  * The rubrique a block's words name when it is printed as a heading: a word of the vocabulary
  * opening in lower case (« ressources. ») is the last line of a paragraph a narrow column broke off.
  */
+/** How many other cells set alike on its baseline make a block a table's cell: a row of three (two rubrique headings may sit side by side, one per column). */
+const ROW_CELLS_MIN = 2;
+
+/** How far apart (points) the tops of a row's cells may be. */
+const ROW_TOP_TOLERANCE = 1;
+
+/**
+ * Whether a block is one cell of a table's row (« 40 ENTRETIENS | 4 ATELIERS… | BENCHMARK |
+ * 5 ATELIERS… », a header row in capitals): at least `ROW_CELLS_MIN` other blocks of its page
+ * start at its height in its first line's style, and none is a known heading (headings side by
+ * side over columns are headings). Only where positions are known (PDF).
+ */
+function isRowCell(block: Block, blocks: readonly Block[], vocabulary: Vocabulary): boolean {
+  const box = block.box;
+  const first = block.lines[0];
+  if (!box || !first) return false;
+  const mates = blocks.filter((other) => other !== block && other.page === block.page && other.box !== undefined && Math.abs(other.box.y - box.y) <= ROW_TOP_TOLERANCE && sameStyle(other.lines[0]!, first));
+  return mates.length >= ROW_CELLS_MIN && mates.every((other) => knownHeading(other, vocabulary) === null);
+}
+
 function knownHeading(block: Block, vocabulary: Vocabulary): RubriqueKey | null {
   if (block.kind !== 'paragraph' || /^\p{Ll}/u.test(block.text.trim())) return null;
   return vocabulary.rubriqueOf(block.text);

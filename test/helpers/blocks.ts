@@ -23,3 +23,8 @@ export function block(lines: string | readonly LineSpec[], page: number | null =
 export function alike(texts: readonly string[], size: number, bold: boolean, page: number | null = null): Block {
   return block(texts.map((text) => [text, size, bold] as const), page);
 }
+
+/** A block at a position on its page (points from the top left), as the PDF's layout gives it: a frame's or a cell's text. */
+export function placed(of: Block, x: number, y: number, width = 120, height = 12): Block {
+  return { ...of, box: { x, y, width, height, region: 0, column: 0 } };
+}

@@ -13,7 +13,7 @@ import { readBrochure } from '../../src/normalise/index.js';
 import { runStages } from '../../src/pipeline.js';
 import { DEFAULT_VOCABULARY } from '../../src/profile.js';
 import type { Block } from '../../src/types.js';
-import { alike, block } from '../helpers/blocks.js';
+import { alike, block, placed } from '../helpers/blocks.js';
 
 describe('key figures of a sidebar run on past a page break', () => {
   const figures = (): Rubrique => ({ key: 'chiffres', heading: 'LES CHIFFRES CLÉS', page: 30, blocks: [block([['93', 2.1, true]], 30), block([['personnes contactées', 0.86, false]], 30)] });
@@ -142,6 +142,30 @@ describe('a figures table whose labels column is read as fewer blocks than its r
   });
 });
 
+describe('a figures table whose labels column is read as more blocks than its rows', () => {
+  it('joins a label’s last line set apart to the label whose sentence it ends', () => {
+    const { figures } = parseFigures([
+      block('76%'),
+      block('42%'),
+      block('57%'),
+      block('Selon le Baromètre des risques de 2014\ndu Cabinet ARENGI et'),
+      block('ADGGC,'),
+      block('76% des collectivités interrogées déclarent\navoir mis en place du contrôle interne dont 42%'),
+      block('à travers une cellule dédiée de suivi des\nrisques.'),
+    ]);
+    expect(figures.map((figure) => figure.libelle)).toEqual([
+      'Selon le Baromètre des risques de 2014 du Cabinet ARENGI et ADGGC,',
+      '76% des collectivités interrogées déclarent avoir mis en place du contrôle interne dont 42%',
+      'à travers une cellule dédiée de suivi des risques.',
+    ]);
+  });
+
+  it('leaves labels that each end their sentence as they are', () => {
+    const { figures } = parseFigures([block('4'), block('11'), block('espaces SRADDET.'), block('AOM sur 52 EPCI.'), block('Enfin.')]);
+    expect(figures.map((figure) => figure.libelle)).toEqual(['', 'espaces SRADDET.\n\nAOM sur 52 EPCI.\n\nEnfin.']);
+  });
+});
+
 describe('figures as table rows', () => {
   it('reads a row taken for a list item (its right-aligned value indents it) as a figure of its own', () => {
     const rows = [block([['150 000 habitants supplémentaires', 0.9, false]], 2), { ...block([['1,371 million d’habitants', 0.9, false]], 2), kind: 'listItem' as const }, block([['59 communes membres', 0.9, false]], 2)];
@@ -181,5 +205,61 @@ describe('key figures in a table cut by a page break', () => {
   it('keeps a figure on the next page apart when the label before it ended its sentence', () => {
     const { figures } = parseFigures([cell('550', 61, true), cell('visiteurs par an.', 61), cell('050', 62, true), cell('communes.', 62)]);
     expect(figures.map((figure) => figure.valeur)).toEqual(['550', '050']);
+  });
+});
+
+describe('a table of key figures threaded through two frames', () => {
+  // No heading: the second frame (top of the right column) is read after the testimony, the first
+  // (foot of the left column) after the references.
+  const at = (text: string, size: number, bold: boolean, x: number, y: number): Block => placed(block([[text, size, bold]], 44), x, y);
+  const read = (tail: Block[]) =>
+    splitRubriques(
+      [
+        at('TÉMOIGNAGE', 0.95, true, 48, 438),
+        at('« La mission a été l’occasion de réinterroger nos problématiques de gestion. »', 1, false, 48, 474),
+        at('15 %', 1.2, true, 313, 63),
+        at('des dépenses de fonctionnement liées aux charges de structure', 0.85, false, 351, 62),
+        at('30', 1.2, true, 313, 98),
+        at('les dépenses de fonctionnement, trente fois les dépenses d’investissement', 0.85, false, 351, 97),
+        at('POUR ALLER PLUS LOIN', 0.95, true, 307, 219),
+        at('CERTU, Le coût des équipements publics, approche en coût global, novembre 2011', 0.85, false, 322, 290),
+        ...tail,
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 14 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('is read whole, the frame printed further left first (figures-frame-elsewhere)', () => {
+    const rubriques = read([at('18,1', 1.2, true, 54, 633), at('millions d’euros pour le réseau des bibliothèques', 0.85, false, 92, 632), at('13,2', 1.2, true, 54, 656), at('millions d’euros pour les piscines', 0.85, false, 92, 655)]);
+    const figures = rubriques.find(([key]) => key === 'chiffres')?.[1] as string[];
+    expect(figures.filter((text) => /^\d/.test(text))).toEqual(['18,1', '13,2', '15 %', '30']);
+    expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(1);
+  });
+
+  it('leaves figures set otherwise where they are (a list numbered in the body’s type)', () => {
+    const rubriques = read([at('2', 1, false, 54, 633), at('immersions réalisées dans les services', 0.85, false, 92, 632), at('3', 1, false, 54, 656), at('ateliers avec les agents', 0.85, false, 92, 655)]);
+    expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(5);
+  });
+});
+
+describe('key figures with no heading ending a text a sidebar of tutors cut', () => {
+  it('become the figures rubrique once the text is whole again (appended-figures-after-run-on)', () => {
+    const rubriques = splitRubriques(
+      [
+        block([['PISTES POUR AGIR', 0.95, true]], 40),
+        block([['Trois objectifs spécifiques ont été exprimés par le commanditaire de la', 1, false]], 40),
+        block([['TUTEUR AU SEIN DE LA COLLECTIVITÉ', 0.95, true]], 40),
+        block([['Marie DUPONT – Directrice générale des services', 0.85, false]], 40),
+        block([['mission, que l’équipe a déclinés en un plan d’actions partagé avec les services.', 1, false]], 41),
+        block([['18', 1.2, true]], 41),
+        block([['communes et environ 200 agents', 0.85, false]], 41),
+        block([['547', 1.2, true]], 41),
+        block([['km² soit 48,5 % de l’île', 0.85, false]], 41),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 13 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+    expect(rubriques.find(([key]) => key === 'chiffres')?.[1]).toEqual(['18', 'communes et environ 200 agents', '547', 'km² soit 48,5 % de l’île']);
+    expect(rubriques.find(([key]) => key === 'clesPourAgir')?.[1]).toHaveLength(2);
   });
 });

@@ -46,6 +46,32 @@ describe('a grid of key figures whose gutter a long label line narrows', () => {
   });
 });
 
+describe('a label justified in a narrow cell, its word spaces stretched past 1.5 em', () => {
+  // A figure grid's cell 159 points wide: « permanences » at its left edge, « d'accompagnement »
+  // pushed to its right edge (a 33-point space, 3.9 em), then the label's last line.
+  const cell = (second: PdfTextRun[]) => [run('11', 218.3, 596, 15, true), run('permanences', 218.3, 608.2, 8.5), run("d'accompagnement", 303.3, 608.2, 8.5), run('ouvertes en mairie', 218.3, 620.2, 8.5), ...second];
+
+  it('keeps the justified line whole: the label goes on under its start (justified-space)', () => {
+    expect(pageFragments(page(cell([]))).map((fragment) => fragment.text)).toContain("permanences d'accompagnement");
+  });
+
+  it('cuts it where a line under the word after the space starts too (a column of its own)', () => {
+    const texts = pageFragments(page(cell([run('en ligne', 303.3, 620.2, 8.5)]))).map((fragment) => fragment.text);
+    expect(texts).toContain('permanences');
+    expect(texts).toContain("d'accompagnement");
+  });
+
+  it('cuts a line whose words sit at word spaces before the gap (a column beside a right-aligned signature)', () => {
+    const texts = pageFragments(page([run('sans renoncer pour', 218.3, 608.2, 8.5), run('Agnès Tisserand,', 330, 608.2, 8.5), run('à la proximité', 218.3, 620.2, 8.5)])).map((fragment) => fragment.text);
+    expect(texts).toContain('sans renoncer pour');
+  });
+
+  it('cuts it where nothing goes on under the line (a line beside another)', () => {
+    const texts = pageFragments(page([run('permanences', 218.3, 608.2, 8.5), run("d'accompagnement", 303.3, 608.2, 8.5)])).map((fragment) => fragment.text);
+    expect(texts).toEqual(['permanences', "d'accompagnement"]);
+  });
+});
+
 describe('runs cut into fragments at a change of font and size', () => {
   it('cuts a line where both the font and the size change across a gap of 0.8 em (a sans heading beside a serif pull-quote)', () => {
     // The quote ends at 125; 12 points is more than 0.8 em and less than the 1.5 em of a column's gutter.

@@ -10,7 +10,7 @@ import { parseProject, withoutListNumbers } from '../../src/parse/index.js';
 import { headsFigures, splitRubriques } from '../../src/parse/rubriques.js';
 import { DEFAULT_VOCABULARY, SHIPPED_PROFILE, compileProfile } from '../../src/profile.js';
 import type { Block } from '../../src/types.js';
-import { block } from '../helpers/blocks.js';
+import { block, placed } from '../helpers/blocks.js';
 
 /** A line of body text. */
 const body = (text: string, page = 1): Block => block([[text, 1, false]], page);
@@ -136,5 +136,31 @@ describe('headings and titles set close above what follows (one block)', () => {
       ],
     });
     expect([parsed.titre, parsed.collectivite]).toEqual(['UN GUICHET UNIQUE POUR LES PROCHES AIDANTS', 'DÉPARTEMENT DE LA HAUTE-VALMORE']);
+  });
+});
+
+describe('a table whose header row is set like the headings', () => {
+  const at = (text: string, size: number, bold: boolean, x: number, y: number): Block => placed(block([[text, size, bold]], 66), x, y);
+  const read = (cellsBeside: number) =>
+    splitRubriques(
+      [
+        at('LA QUESTION POSÉE', 0.9, false, 48, 200),
+        at('Le diagnostic a réuni les acteurs du territoire en ateliers et en entretiens.', 1, false, 48, 220),
+        ...['40 ENTRETIENS', 'BENCHMARK'].slice(0, cellsBeside).map((text, i) => at(text, 0.81, false, 157 + 120 * i, 355)),
+        at('5 ATELIERS PARTICIPATIFS', 0.81, false, 413, 355),
+        at('« Favoriser la lutte contre l’isolement » • « Insertion et emploi »', 0.81, false, 413, 396),
+        at('PISTES POUR AGIR', 0.9, false, 48, 489),
+        at('Le travail de compilation a été complété par les échanges avec les partenaires.', 1, false, 48, 508),
+      ],
+      DEFAULT_VOCABULARY,
+      where,
+    ).rubriques.map((rubrique) => rubrique.key);
+
+  it('opens no rubrique at a cell of the row (row-cell-no-heading)', () => {
+    expect(read(2)).toEqual(['problematique', 'clesPourAgir']);
+  });
+
+  it('still takes a line set alone like the headings, over a quote, for the testimony', () => {
+    expect(read(0)).toEqual(['problematique', 'temoignage', 'clesPourAgir']);
   });
 });

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { splitRubriques } from '../../src/parse/rubriques.js';
 import { DEFAULT_VOCABULARY } from '../../src/profile.js';
-import { block } from '../helpers/blocks.js';
+import type { Block } from '../../src/types.js';
+import { block, placed } from '../helpers/blocks.js';
 
 describe('a testimony whose signature is read after a sidebar of tutors', () => {
   const read = (signature: string, page: number) =>
@@ -150,5 +151,92 @@ describe('the end of a sentence read away from its start', () => {
   it('stays where it is when it opens in capitals', () => {
     const rubriques = read('De la ville aussi.');
     expect(rubriques.find(([key]) => key === 'problematique')?.[1]).toHaveLength(2);
+  });
+});
+
+describe('a pull-quote ending a text a sidebar of tutors interrupted', () => {
+  // The tutors' heading, printed beside the text, cuts it: the text that runs on (and the
+  // pull-quote ending it) is read under the tutors until `run-on-after-tutors` gives it back.
+  const read = (quote: string, size: number) =>
+    splitRubriques(
+      [
+        block([['Le contexte', 1, true]], 42),
+        block([['La Ville a créé une nouvelle direction générale adjointe pour ses équipements.', 1, false]], 42),
+        block([['Des clés pour agir', 1, true]], 42),
+        block([['La mission a donné lieu à l’élaboration de quatre tableurs approchant le coût', 1, false]], 42),
+        block([['Tuteur dans la collectivité', 1, true]], 42),
+        block([['Aude EISINGER – Directrice générale adjointe culture, mer, sports', 0.89, false]], 42),
+        block([['complet des bibliothèques, des stades et des piscines de la Ville.', 1, false]], 43),
+        block([['Aude Eisinger, Directrice générale adjointe - Culture, Sports, Mer', 0.89, false]], 43),
+        block([[quote, size, false]], 43),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 14 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('is the testimony once the text is whole again (pull-quote-after-run-on)', () => {
+    const rubriques = read('« La mission a été l’occasion de réinterroger nos problématiques de gestion. »', 1.1);
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toEqual([
+      'Aude Eisinger, Directrice générale adjointe - Culture, Sports, Mer',
+      '« La mission a été l’occasion de réinterroger nos problématiques de gestion. »',
+    ]);
+    expect(rubriques.find(([key]) => key === 'clesPourAgir')?.[1]).toHaveLength(2);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['Aude EISINGER – Directrice générale adjointe culture, mer, sports']);
+  });
+
+  it('leaves text in the body’s type where it is', () => {
+    const rubriques = read('Les résultats ont été présentés au comité de direction en décembre.', 1);
+    expect(rubriques.find(([key]) => key === 'temoignage')).toBeUndefined();
+  });
+});
+
+/** A frame's text block at a position on its page. */
+const framed = (text: string, size: number, page: number, x: number, y: number, bold = false): Block => placed(block([[text, size, bold]], page), x, y);
+
+describe('a pull-quote threaded through two frames', () => {
+  // Its first frame at the foot of the first column, the rest at the head of the second: the
+  // reading order gives the second frame first.
+  const read = (start: string) =>
+    splitRubriques(
+      [
+        framed('Des clés pour agir', 1, 18, 48, 40, true),
+        framed('Le plan d’actions, décliné en une quarantaine de fiches, s’accompagne d’un plan de communication.', 1, 18, 48, 60),
+        framed('de s’interroger de façon méthodique sur ses attendus vis-à-vis de son encadrement de proximité.', 1.1, 18, 234, 74),
+        framed('Elles s’appuient sur un angle d’analyse distancié par rapport à la pratique quotidienne.', 1.1, 18, 234, 305),
+        framed(start, 1.1, 18, 62, 736),
+        framed('Les chiffres', 1, 19, 48, 60, true),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 5 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('is read in the frames’ order, the cut sentence joined (quote-frames-threaded)', () => {
+    const rubriques = read('Cette mission a permis à la Région');
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toEqual([
+      'Cette mission a permis à la Région de s’interroger de façon méthodique sur ses attendus vis-à-vis de son encadrement de proximité.',
+      'Elles s’appuient sur un angle d’analyse distancié par rapport à la pratique quotidienne.',
+    ]);
+    expect(rubriques.find(([key]) => key === 'clesPourAgir')?.[1]).toHaveLength(1);
+  });
+
+  it('is left in reading order when no sentence is cut', () => {
+    expect(read('Cette mission a permis à la Région de progresser.').find(([key]) => key === 'temoignage')?.[1]).toHaveLength(3);
+  });
+});
+
+describe('a pull-quote without quote marks or signature, its last words set smaller', () => {
+  it('is the testimony when a frame cut those words into two blocks (unsigned pull-quote)', () => {
+    const rubriques = splitRubriques(
+      [
+        block([['Des clés pour agir', 1, true]], 28),
+        block([['Celui-ci débouche sur une titularisation après une période probatoire de six mois.', 1, false]], 28),
+        block([['La mission réalisée par les élèves s’inscrit pleinement dans la démarche engagée par la Ville.', 1.1, false], ['Deux métiers ont été choisis en expérimentation.', 1.1, false]], 28),
+        block([['L’important travail de', 0.85, false]], 28),
+        block([['benchmark constitue une source d’inspiration.', 0.85, false]], 28),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 8 },
+    ).rubriques;
+    expect(rubriques.find((rubrique) => rubrique.key === 'temoignage')?.blocks).toHaveLength(3);
   });
 });

@@ -15,6 +15,12 @@ const GUTTER_WIDTH = 3;
 /** Rows that must hold text on both sides of a gutter: one row could be a ragged line end. */
 const GUTTER_MIN_ROWS = 2;
 
+/** A gap of `GUTTER_WIDTH` spaces or more before a piece of text. */
+const WIDE_GAP = new RegExp(` {${GUTTER_WIDTH},}(?=\\S)`, 'g');
+
+/** The spaces before a row's first piece, or a wide gap before another piece. */
+const PIECE_START = new RegExp(`(?:^ *| {${GUTTER_WIDTH},})(?=\\S)`, 'g');
+
 /** Share of a text's lines with a run of `GUTTER_WIDTH` spaces inside them from which it is laid out in columns. */
 const LAID_OUT_SHARE = 0.15;
 
@@ -60,6 +66,14 @@ function cut(rows: readonly string[], depth: number, out: string[]): void {
       return;
     }
     const gutter = findGutter(trimmed);
+    // Columns whose rows the converter interleaved: author cards set across them (e-mails side by side) are read
+    // apart first, between the columns above and those below, though the gutter would part the cards.
+    const interleaved = gutter !== null && trimmed.some((row) => CARD_ROW.test(row)) ? splitByIndent(trimmed) : null;
+    const cards = interleaved?.rowsApart ? splitAtGridBand(trimmed, offColumnsRow(interleaved), CARD_ROW) : null;
+    if (cards) {
+      for (const part of cards) cut(part, depth + 1, out);
+      return;
+    }
     if (gutter !== null) {
       const left = trimmed.map((row) => row.slice(0, gutter));
       const right = trimmed.map((row) => row.slice(gutter));
@@ -75,8 +89,17 @@ function cut(rows: readonly string[], depth: number, out: string[]): void {
   }
   const sides = depth < MAX_DEPTH ? splitByIndent(trimmed) : null;
   if (sides) {
-    cut(sides.left, depth + 1, out);
-    cut(sides.right, depth + 1, out);
+    // A grid of its own (cards, key figures) set across both columns is read apart, between the columns above and those
+    // below; rows running across under both columns are read after them.
+    const parts = splitAtGridBand(trimmed, offColumnsRow(sides)) ?? splitAtTrailingSpan(trimmed, sides);
+    for (const part of parts ?? [sides.left, sides.right]) cut(part, depth + 1, out);
+    return;
+  }
+  // Rows set apart with no blank row between them (Ghostscript) and no columns: a grid among them (key figures
+  // side by side, under a running head and above references) is read apart, its cells one after the other.
+  const grid = depth < MAX_DEPTH && !trimmed.some((row) => row.trim() === '') ? splitAtGridBand(trimmed, (row) => pieceStarts(row).length >= 2) : null;
+  if (grid) {
+    for (const part of grid) cut(part, depth + 1, out);
     return;
   }
   const indent = Math.min(...trimmed.filter((row) => row.trim() !== '').map(indentOf));
@@ -139,6 +162,9 @@ const MIN_COLUMN_SHIFT = 20;
 /** Character columns a row of the right column may start before or after its usual start (bullets, rounding). */
 const COLUMN_START_SLACK = 4;
 
+/** Character columns a column's numbers or bullets may hang left of its text: a wider shift is another column. */
+const MAX_HANG = 10;
+
 /** Rows each side needs: fewer could be a quote or a figure set apart. */
 const MIN_SIDE_ROWS = 4;
 
@@ -153,14 +179,16 @@ const MIN_SIDE_SWITCHES = 3;
  * @returns The two columns' rows (the right ones at their place on the grid), or null when the rows
  * do not take turns between two starts.
  */
-function splitByIndent(rows: readonly string[]): { left: string[]; right: string[] } | null {
+function splitByIndent(rows: readonly string[]): IndentSides | null {
   const written = rows.filter((row) => row.trim() !== '');
   const leftStart = Math.min(...written.map(indentOf));
   const counts = new Map<number, number>();
   for (const row of written) if (indentOf(row) >= leftStart + MIN_COLUMN_SHIFT) counts.set(indentOf(row), (counts.get(indentOf(row)) ?? 0) + 1);
   const rightStart = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
   if (rightStart === undefined) return null;
-  const from = rightStart - COLUMN_START_SLACK;
+  // Numbers or bullets hanging left of the column's text start the column too (a sommaire's « 12/ » before its title).
+  const hanging = [...counts.entries()].filter(([start, count]) => start < rightStart && start >= rightStart - MAX_HANG && count >= MIN_SIDE_ROWS).map(([start]) => start);
+  const from = Math.min(rightStart, ...hanging) - COLUMN_START_SLACK;
   const left: string[] = [];
   const right: string[] = [];
   const sides: ('left' | 'right' | 'both')[] = [];
@@ -171,7 +199,7 @@ function splitByIndent(rows: readonly string[]): { left: string[]; right: string
       sides.push('right');
       continue;
     }
-    const gap = [...row.matchAll(new RegExp(` {${GUTTER_WIDTH},}(?=\\S)`, 'g'))].find((m) => m.index + m[0].length >= from);
+    const gap = [...row.matchAll(WIDE_GAP)].find((m) => m.index + m[0].length >= from);
     if (!gap) {
       left.push(row);
       sides.push('left');
@@ -187,7 +215,120 @@ function splitByIndent(rows: readonly string[]): { left: string[]; right: string
   const rightRows = sides.filter((side) => side !== 'left').length;
   const leftRows = sides.filter((side) => side !== 'right').length;
   if (switches < MIN_SIDE_SWITCHES || rightRows < MIN_SIDE_ROWS || leftRows < MIN_SIDE_ROWS) return null;
-  return { left, right };
+  // The left column's own start: the indent most of its rows share (a running head may stand left of it).
+  const leftCounts = new Map<number, number>();
+  for (const row of left) if (row.trim() !== '') leftCounts.set(indentOf(row), (leftCounts.get(indentOf(row)) ?? 0) + 1);
+  const leftColumn = [...leftCounts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+  // Rows of one column only outnumber those holding both: the converter set the columns' rows apart.
+  const rowsApart = pure.length > sides.length - pure.length;
+  return { left, right, leftColumn, from, rightStart, rowsApart };
+}
+
+/** Two interleaved columns (`splitByIndent`): their rows, where the left column's rows start, where the right one's do. */
+interface IndentSides {
+  readonly left: string[];
+  readonly right: string[];
+  readonly leftColumn: number;
+  /** The right column's rows start at or after this character column. */
+  readonly from: number;
+  readonly rightStart: number;
+  /** Most rows hold one column's line only (Ghostscript), not both side by side (`pdftotext -layout`). */
+  readonly rowsApart: boolean;
+}
+
+/** A row of author cards: two e-mails side by side. */
+const CARD_ROW = /@\S+\s{3,}\S+@/;
+
+/** Rows in a row a grid needs: one is two columns' lines that happen to share a height. */
+const MIN_GRID_ROWS = 2;
+
+/** Words of the line right above a grid that heads it at most (« LES AUTEURS », « Les chiffres »). */
+const MAX_GRID_HEADING_WORDS = 4;
+
+/**
+ * A grid (author cards, key figures side by side): `MIN_GRID_ROWS` consecutive grid rows, and the
+ * lines under a cell that run further. The grid, with the short line right above that heads it, is
+ * read on its own between the rows above and those below.
+ * @param gridRow Whether a row is a grid's (across interleaved columns: `offColumnsRow`).
+ * @param needed A row the grid must hold (cards: e-mails side by side), when given.
+ * @returns The rows above, the grid, the rows below (the empty ones left out), or null without such a grid.
+ */
+function splitAtGridBand(rows: readonly string[], gridRow: (row: string) => boolean, needed?: RegExp): string[][] | null {
+  let start = 0;
+  while (start < rows.length) {
+    if (!gridRow(rows[start]!)) {
+      start++;
+      continue;
+    }
+    let end = start;
+    while (end < rows.length && gridRow(rows[end]!)) end++;
+    // A grid cell's text may run a line further than the others' (« habitants … entre 2010 et » / « 2030 (Scot) »).
+    while (end - start >= MIN_GRID_ROWS && end < rows.length && continuesGridCell(rows[end - 1]!, rows[end]!)) end++;
+    if (end - start >= MIN_GRID_ROWS && (!needed || rows.slice(start, end).some((row) => needed.test(row)))) {
+      const top = headsBelow(rows[start - 1]) ? start - 1 : start;
+      if (top === 0 && end === rows.length) return null;
+      return [rows.slice(0, top), rows.slice(top, end), rows.slice(end)].filter((part) => part.length > 0);
+    }
+    start = end;
+  }
+  return null;
+}
+
+/** A short line of one piece that ends no sentence (« LES AUTEURS », « Aller plus loin »): it heads the rows under it. */
+function headsBelow(row: string | undefined): boolean {
+  const text = row?.trim() ?? '';
+  return row !== undefined && pieceStarts(row).length === 1 && text.split(/\s+/).length <= MAX_GRID_HEADING_WORDS && !SENTENCE_END.test(text);
+}
+
+/** Times a column's usual line width a row runs over to run across both columns. */
+const SPANNING_WIDTH_SHARE = 1.5;
+
+/**
+ * Rows under two interleaved columns that run across both (« Aller plus loin » and its references
+ * set the page's width): after the right column's last row, the first row much wider than the left
+ * column's lines, with the short line heading it, starts a band read after both columns.
+ * @returns The columns' rows and the band's, or null without such rows.
+ */
+function splitAtTrailingSpan(rows: readonly string[], sides: IndentSides): string[][] | null {
+  const widthOf = (row: string): number => row.trimEnd().length - indentOf(row);
+  const widths = sides.left.filter((row) => row.trim() !== '').map(widthOf).sort((a, b) => a - b);
+  const usual = widths[Math.floor(widths.length / 2)] ?? 0;
+  let lastRight = -1;
+  rows.forEach((row, i) => {
+    if (pieceStarts(row).some((x) => x >= sides.from)) lastRight = i;
+  });
+  for (let i = lastRight + 1; i < rows.length; i++) {
+    if (widthOf(rows[i]!) <= SPANNING_WIDTH_SHARE * usual) continue;
+    const top = headsBelow(rows[i - 1]) && i - 1 > lastRight ? i - 1 : i;
+    return top > 0 ? [rows.slice(0, top), rows.slice(top)] : null;
+  }
+  return null;
+}
+
+/** Character columns a grid cell's next line may start off its cell's start. */
+const GRID_CELL_SLACK = 1;
+
+/** A row of one piece set under a piece of the grid row above it: that cell's next line. */
+function continuesGridCell(above: string, row: string): boolean {
+  const starts = pieceStarts(row);
+  return starts.length === 1 && pieceStarts(above).some((x) => Math.abs(x - starts[0]!) <= GRID_CELL_SLACK);
+}
+
+/**
+ * Whether a row is a grid's across two interleaved columns: pieces apart at wide gaps, one at least
+ * starting off both columns' starts (two columns' lines at one height start at the columns').
+ */
+function offColumnsRow(sides: IndentSides): (row: string) => boolean {
+  const atColumnStart = (x: number): boolean => Math.abs(x - sides.leftColumn) <= COLUMN_START_SLACK || (x >= sides.from && x <= sides.rightStart + COLUMN_START_SLACK);
+  return (row) => {
+    const starts = pieceStarts(row);
+    return starts.length >= 2 && starts.some((x) => !atColumnStart(x));
+  };
+}
+
+/** Where each piece of a row starts: its first character, and each after a gap of `GUTTER_WIDTH` spaces or more. */
+function pieceStarts(row: string): number[] {
+  return [...row.matchAll(PIECE_START)].map((match) => match.index + match[0].length);
 }
 
 function trimBlankRows(rows: readonly string[]): readonly string[] {
@@ -261,4 +402,32 @@ function findGutterRun(rows: readonly string[]): { start: number; end: number } 
     }
   }
   return best;
+}
+
+/** A row holding only a French ordinal's superscript (« 1er », « 1re », « 1ère », « 2e », « 2ème », « 2nd », « 2nde »). */
+const SUPERSCRIPT_ROW = /^(\s*)(e|er|re|ère|ème|nde?)\s*$/u;
+
+/**
+ * Ordinal superscripts written on a row of their own (Ghostscript sets the raised run on its own
+ * row, right above its line, and leaves a gap after the number: « 1  janvier » under « er »): the
+ * superscript goes back after the number it stands over (« 1er janvier »).
+ * @param lines The text's lines.
+ */
+export function joinSuperscriptRows(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const raised = SUPERSCRIPT_ROW.exec(lines[i]!);
+    const below = lines[i + 1];
+    // The gap after a number that the raised run left (« 1  janvier »), the nearest to where the run stands
+    // (a row's characters are packed, the run is placed by its position on the page: they drift apart).
+    const gaps = raised && below !== undefined ? [...below.matchAll(/\d( {2,})(?=\S)/g)].map((match) => match.index + 1) : [];
+    if (raised && gaps.length > 0) {
+      const at = gaps.reduce((best, gap) => (Math.abs(gap - raised[1]!.length) < Math.abs(best - raised[1]!.length) ? gap : best));
+      out.push(`${below!.slice(0, at)}${raised[2]!} ${below!.slice(at).trimStart()}`);
+      i++;
+      continue;
+    }
+    out.push(lines[i]!);
+  }
+  return out;
 }

@@ -145,11 +145,15 @@ export function dropRunningLines(lines: readonly string[]): string[] {
 /** Pages a text must show a running line or folio on, at least, for its page ends to be inferred from them. */
 const MIN_INFERRED_PAGES = 3;
 
+/** Pages in a row a brochure leaves unnumbered at most (full-page photos, a section's divider spread): a longer jump is no folio's. */
+const MAX_FOLIO_STEP = 8;
+
 /**
  * Page ends of a text written with no page breaks at all (Ghostscript's `txtwrite`): the lines
  * that end a page on paper, a running line that carries the page number (« Regards croisés …
- * 2031 / 2032   5 ») or a folio alone on its line, the folios counting up page after page. A page
- * break goes after each.
+ * 2031 / 2032   5 ») or a folio alone on its line, the folios counting up page after page (the
+ * longest such run: pages without a folio, photos, are skipped). A page break goes after each
+ * running line; a folio, the page's number and nothing else, becomes the page break.
  * @param lines The text's lines (none of them a page break).
  * @returns The lines with a form feed after each page end, or as they were when fewer than
  * `MIN_INFERRED_PAGES` ends are found.
@@ -166,16 +170,42 @@ export function inferPageBreaks(lines: readonly string[]): string[] {
     running.set(key, indexes);
   });
   for (const indexes of running.values()) if (indexes.length >= MIN_RUNNING_REPEATS) for (const index of indexes) ends.add(index);
-  let last = 0;
-  lines.forEach((line, index) => {
-    if (!FOLIO.test(line)) return;
-    const folio = Number(line.trim());
-    if (folio > last && folio - last <= MAX_FOLIO_OFFSET + 1) {
-      ends.add(index);
-      last = folio;
-    }
-  });
-  if (ends.size < MIN_INFERRED_PAGES) return [...lines];
+  const folios = countingFolios(lines);
+  if (ends.size + folios.size < MIN_INFERRED_PAGES) return [...lines];
   // The line that ends a page is set apart from the page's text by a blank row, as it is on paper: it runs across the columns.
-  return lines.flatMap((line, index) => (ends.has(index) ? ['', line, '\f'] : [line]));
+  return lines.flatMap((line, index) => (folios.has(index) ? ['', '\f'] : ends.has(index) ? ['', line, '\f'] : [line]));
+}
+
+/**
+ * The lines holding a folio alone: the longest run of bare numbers that count up through the
+ * text from its first pages, each at most `MAX_FOLIO_STEP` above the one before (a key figure set
+ * alone is off the count).
+ * @param lines The text's lines.
+ * @returns Their indexes, none when the run is shorter than `MIN_INFERRED_PAGES`.
+ */
+function countingFolios(lines: readonly string[]): Set<number> {
+  // For each number, the longest run ending on it so far, and the line of that run's folio before.
+  const best = new Map<number, { length: number; index: number }>();
+  const previousOf = new Map<number, number | null>();
+  let longest: { length: number; index: number } | undefined;
+  for (let index = 0; index < lines.length; index++) {
+    if (!FOLIO.test(lines[index]!)) continue;
+    const folio = Number(lines[index]!.trim());
+    let before: { length: number; index: number } | undefined;
+    for (let step = 1; step <= MAX_FOLIO_STEP; step++) {
+      const run = best.get(folio - step);
+      if (run && (!before || run.length > before.length)) before = run;
+    }
+    // A run starts on the brochure's first pages.
+    if (!before && folio > MAX_FOLIO_STEP) continue;
+    const run = { length: (before?.length ?? 0) + 1, index };
+    if ((best.get(folio)?.length ?? 0) >= run.length) continue;
+    best.set(folio, run);
+    previousOf.set(index, before?.index ?? null);
+    if (!longest || run.length > longest.length) longest = run;
+  }
+  const folios = new Set<number>();
+  if (!longest || longest.length < MIN_INFERRED_PAGES) return folios;
+  for (let at: number | null = longest.index; at !== null; at = previousOf.get(at) ?? null) folios.add(at);
+  return folios;
 }

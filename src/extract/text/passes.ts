@@ -3,11 +3,11 @@
  * pass is one transformation of the whole text's lines; the dialect (blank-line blocks, or one
  * printed line per line) is read from the text itself.
  */
-import { isLaidOut, readColumns } from './columns.js';
+import { isLaidOut, joinSuperscriptRows, readColumns } from './columns.js';
 import { hasHeadingMarks, splitBoldRuns, stripLineMarkup } from './markdown.js';
 import { dropFolios, dropRunningLines, folioLines, inferPageBreaks, markPageBreaks } from './pages.js';
 import { sortRostersReadAcross } from './rosters.js';
-import { movePageAfterCollectivite, orderSommaireColumns, splitFolioFromNumber, splitPageFromNextNumber } from './sommaire.js';
+import { moveNumberBeforeTitle, movePageAfterCollectivite, orderSommaireColumns, splitFolioFromNumber, splitPageFromNextNumber } from './sommaire.js';
 import { dealRostersReadAcross, placeSecondRosterHeading, splitRosterRuns, joinKernedWords, joinWordPieces, splitGluedEmails, splitGluedHeadings, splitGluedFigures, splitHeadingsGluedToText, splitRepeatedHeadings, splitRunInHeadings, splitTrailingBullets, splitSommaireRuns, unswapLetters } from './tokens.js';
 
 /**
@@ -31,6 +31,8 @@ interface LinePass {
 /** The passes, in order. */
 const LINE_PASSES: readonly LinePass[] = [
   { name: 'swapped letters', run: (lines) => lines.map(unswapLetters) },
+  // Before the columns: the superscript stands right over its number, row above row.
+  { name: 'ordinal superscripts on a row of their own', run: joinSuperscriptRows },
   { name: 'page breaks and columns', run: pagesAndColumns },
   // Before the running lines: a heading glued to its page's number (« 20DES CLÉS… ») looks like one.
   { name: 'repeated headings glued to a folio or a sentence', run: splitRepeatedHeadings },
@@ -52,6 +54,7 @@ const LINE_PASSES: readonly LinePass[] = [
   { name: 'rosters read across, row by row', run: dealRostersReadAcross },
   { name: 'two rosters read one after the other', run: placeSecondRosterHeading },
   { name: 'sommaire page run into the next number', run: splitPageFromNextNumber },
+  { name: 'sommaire number between its title\'s lines', run: moveNumberBeforeTitle },
   { name: 'sommaire entries run together', run: splitSommaireRuns },
   // Before the display words' pieces are set on one line: « SOM MAI RE » stays as the PDF path reads it.
   { name: 'words kerned into pieces', run: joinKernedWords },

@@ -243,3 +243,38 @@ export function splitPageFromNextNumber(lines: readonly string[]): string[] {
     return [`${glued[1]!}${digits.slice(0, -next.length)}`, `${next}/${glued[3]!}`];
   });
 }
+
+/** An entry's number alone on its line (« 12/ »). */
+const NUMBER_ALONE = /^\s*(\d{1,2})\/\s*$/;
+
+/**
+ * A sommaire number written between its title's lines (Ghostscript sets each run at its own row,
+ * and the number, centred on the title beside it, lands among the title's rows): the project page
+ * prints the title again in one piece, so the longest run of lines right before the number that
+ * the project page prints followed by the line after the number is the title's start, and the
+ * number goes before it (« 12/ DISPOSITIF… »).
+ */
+export function moveNumberBeforeTitle(lines: readonly string[]): string[] {
+  const out = [...lines];
+  let text: string | null = null;
+  for (let at = 0; at < out.length; at++) {
+    const number = NUMBER_ALONE.exec(out[at]!);
+    if (!number) continue;
+    const before: number[] = [];
+    for (let i = at - 1; i >= 0 && before.length < MAX_ENTRY_LINES; i--) {
+      if (out[i]!.trim() === '' || ENTRY_PAGE.test(out[i]!) || ENTRY_NUMBER.test(out[i]!)) break;
+      before.unshift(i);
+    }
+    const after = out.slice(at + 1).find((line) => line.trim() !== '');
+    if (before.length === 0 || after === undefined || ENTRY_PAGE.test(after) || ENTRY_NUMBER.test(after)) continue;
+    // Folded once, and only for a text that has such a number.
+    text ??= normal(lines.join(' '));
+    const lead = normal(after).split(' ').slice(0, CONTINUATION_KEY_WORDS).join(' ');
+    const start = before.findIndex((_, k) => text!.includes(`${normal(before.slice(k).map((i) => out[i]!).join(' '))} ${lead}`));
+    if (start < 0) continue;
+    const first = before[start]!;
+    out[first] = `${out[first]!.match(/^\s*/)![0]}${number[1]!}/ ${out[first]!.trim()}`;
+    out.splice(at, 1);
+  }
+  return out;
+}
