@@ -74,6 +74,7 @@ export function leafBlocks(leaf: Leaf, metrics: Metrics): DraftBlock[] {
   const indented = (line: Line): boolean => line.x0 - leaf.colX0 >= 0.4 * body && line.x0 - leaf.colX0 <= 2.6 * body;
   const short = (line: Line): boolean => line.x1 < leaf.colX1 - 0.1 * (leaf.colX1 - leaf.colX0);
 
+  const bullet = bulletOf(lines);
   const groups: Line[][] = [];
   for (const line of lines) {
     const group = groups.at(-1);
@@ -81,8 +82,8 @@ export function leafBlocks(leaf: Leaf, metrics: Metrics): DraftBlock[] {
     if (!group || !previous || breaksBefore(previous, line, metrics)) groups.push([line]);
     // A line starting at the list indent under a line at the column edge opens a list item, unless
     // that line opens a bulleted item (the indent is its hanging indent, even under a heading read
-    // in the same group).
-    else if (atBase(previous) && indented(line) && !BULLET.test(group[0]!.text) && !BULLET.test(previous.text)) groups.push([line]);
+    // in the same group), em dashes included when they are this leaf's bullets (`rule: dash-hanging-indent`).
+    else if (atBase(previous) && indented(line) && !bullet.test(group[0]!.text) && !bullet.test(previous.text)) groups.push([line]);
     // Inside a list, a line ending short of the column edge ends its item, unless it stops on a
     // word in lower case and the next line's first word would not have fitted after it (ragged
     // text in a narrow column; a list of names never ends a line so).
@@ -91,7 +92,6 @@ export function leafBlocks(leaf: Leaf, metrics: Metrics): DraftBlock[] {
   }
 
   const kinds = drawnListKinds(groups, leaf, indented);
-  const bullet = bulletOf(lines);
   const drafts: DraftBlock[] = [];
   groups.forEach((group, g) => {
     const table = tableRows(group, short);
@@ -129,15 +129,25 @@ export function withinTextColumn(leaf: Leaf, leaves: readonly Leaf[], metrics: M
   return reach === leaf.colX1 ? leaf : { ...leaf, colX1: reach };
 }
 
+/** A word in capitals (a surname as lists of names print it: « DUPONT », « DE LA »). */
+const CAPITALS_WORD = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+
 /**
- * Whether ragged text wrapped between two lines: the first stops on a word in lower case or a
- * comma and the next line's first word (and a space) would not have fitted after it, up to the
- * column's edge.
+ * Whether ragged text wrapped between two lines: the first stops mid-sentence and the next line's
+ * first word (and a space) would not have fitted after it, up to the column's edge. Mid-sentence:
+ * on a word in lower case or a comma; or on a capitalised word or a number (« … de la Région » /
+ * « Nord-Pas-de-Calais, … », « … Alsace » / « 2017-2021 ») unless a word in capitals stands on
+ * either side, as in a list of names, one per line (« Anne DE LA » / « FONTAINE »,
+ * « DUPONT Jean » / « MARTIN Marie »). `rule: ragged-wrap`
  */
 function wrapsRagged(previous: Line, line: Line, colX1: number): boolean {
-  // A comma never ends an item either (« … des Contrôleurs, » / « Inspecteurs et… »).
-  if (!/(?:^|\s)\p{Ll}\S*$/u.test(previous.text.trim()) && !previous.text.trim().endsWith(',')) return false;
+  const last = previous.text.trim().split(/\s+/).at(-1) ?? '';
   const word = line.text.trim().split(/\s+/)[0] ?? '';
+  // A comma never ends an item either (« … des Contrôleurs, » / « Inspecteurs et… »).
+  const goesOn = /^\p{Ll}/u.test(last) || last.endsWith(',');
+  const namesList = CAPITALS_WORD.test(last) || CAPITALS_WORD.test(word);
+  const runsOn = !SENTENCE_END.test(last) && /^[\p{Lu}\d]/u.test(last) && !namesList;
+  if (!goesOn && !runsOn) return false;
   const perChar = (line.x1 - line.x0) / Math.max(1, line.text.length);
   return (word.length + 1) * perChar >= colX1 - previous.x1;
 }

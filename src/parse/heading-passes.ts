@@ -110,6 +110,14 @@ function liftInnerHeading(block: Block, vocabulary: Vocabulary): Block[] {
   ];
 }
 
+/**
+ * A paragraph, or a list item: a sidebar indented from the page's text column sets its labelled
+ * entries as list items (« Tuteur au sein de la collectivité : » / « Prénom NOM, fonction »).
+ */
+function isProseOrItem(block: Block): boolean {
+  return block.kind === 'paragraph' || block.kind === 'listItem';
+}
+
 /** A label, a colon, then what it labels (on the same line or the next): « Tuteur : Claire DURAND, directrice… ». */
 const INLINE_LABEL = /^(\p{Lu}[^:]{2,59}?)\s*:\s*((?:\p{Lu}.*)?)$/u;
 
@@ -135,14 +143,21 @@ function joinWrappedLabelEntries(blocks: readonly Block[], vocabulary: Vocabular
     return key === 'tuteurs' || key === 'auteurs' ? match : null;
   };
   const out: Block[] = [];
+  // What the label of an entry this pass joined carries so far: a single word (« Jean-Marc »,
+  // the label alone on its line before it) is no whole name yet, and the next block goes on it too.
+  const carried = new Map<Block, string>();
   for (const block of blocks) {
     const previous = out.at(-1);
     const last = previous?.lines.at(-1);
     const first = block.lines[0]!;
-    const entry = last ? labelled(last) : null;
+    const entry = previous ? (carried.get(previous) ?? (last ? labelled(last)?.[2] : undefined)) : undefined;
+    const joined = previous !== undefined && carried.has(previous);
     const sameSize = last?.size != null && first.size != null && Math.abs(last.size - first.size) <= 0.05;
-    if (previous && entry && !entry[2]!.includes(',') && previous.kind === 'paragraph' && block.kind === 'paragraph' && sameSize && !labelled(first)) {
-      out[out.length - 1] = { ...previous, lines: [...previous.lines, ...block.lines], text: joinEntryLines([previous.text, block.text]) };
+    const open = entry !== undefined && !entry.includes(',') && (!joined || entry.trim().split(/\s+/).length <= 1);
+    if (previous && open && isProseOrItem(previous) && isProseOrItem(block) && sameSize && !labelled(first)) {
+      const entryBlock = { ...previous, lines: [...previous.lines, ...block.lines], text: joinEntryLines([previous.text, block.text]) };
+      out[out.length - 1] = entryBlock;
+      carried.set(entryBlock, joinEntryLines([entry, block.text]));
       continue;
     }
     out.push(block);
@@ -157,7 +172,7 @@ function joinWrappedLabelEntries(blocks: readonly Block[], vocabulary: Vocabular
  * it) so that it opens its rubrique as a heading does.
  */
 function splitInlineLabels(block: Block, vocabulary: Vocabulary): Block[] {
-  if (block.kind !== 'paragraph' || !block.text.includes(':')) return [block];
+  if (!isProseOrItem(block) || !block.text.includes(':')) return [block];
   const labelOf = (line: TextLine): { label: string; rest: string } | null => {
     const match = INLINE_LABEL.exec(line.text.trim());
     const key = match ? vocabulary.rubriqueOf(match[1]!) : null;
@@ -193,7 +208,8 @@ function splitInlineLabels(block: Block, vocabulary: Vocabulary): Block[] {
       continue;
     }
     flush();
-    out.push(piece([{ ...line, text: found.label }]));
+    // The label is a heading, whatever kind of block the line was read in.
+    out.push({ ...piece([{ ...line, text: found.label }]), kind: 'paragraph' });
     labelled = true;
     run = [{ ...line, text: found.rest }];
   }
@@ -225,7 +241,10 @@ function splitRunInHeading(block: Block, vocabulary: Vocabulary): Block[] {
 /**
  * A margin heading on two lines, each read on the same line as the text beside it (« LA Le projet
  * visait… » / « PROBLÉMATIQUE à mesurer… »): the words in capitals opening two
- * consecutive paragraphs, together a known heading, are cut off both and set before them.
+ * consecutive paragraphs, together a known heading, are cut off both and set before them. A
+ * paragraph that is a known heading on its own (« CONTEXTE DE LA MISSION ») runs into nothing: a
+ * word in capitals above it (a tutor's family name, « LE GALL Anne ») stays where it is
+ * (`rule: heading-whole-below`).
  */
 function splitTwoLineRunInHeadings(blocks: readonly Block[], vocabulary: Vocabulary): Block[] {
   const out: Block[] = [];
@@ -251,9 +270,10 @@ function splitTwoLineRunInHeadings(blocks: readonly Block[], vocabulary: Vocabul
     const a = capsWords(block);
     const b = capsWords(next);
     let found: [number, number] | null = null;
-    for (let k = a.length; k >= 1 && !found; k--) {
+    const eitherHeading = a.length > 0 && b.length > 0 && (vocabulary.rubriqueOf(block.text) !== null || vocabulary.rubriqueOf(next!.text) !== null);
+    for (let k = a.length; k >= 1 && !found && !eitherHeading; k--) {
       for (let m = b.length; m >= 1 && !found; m--) {
-        if (vocabulary.rubriqueOf(block.text) === null && vocabulary.rubriqueOf([...a.slice(0, k), ...b.slice(0, m)].join(' ')) !== null) found = [k, m];
+        if (vocabulary.rubriqueOf([...a.slice(0, k), ...b.slice(0, m)].join(' ')) !== null) found = [k, m];
       }
     }
     if (!found || !next) {

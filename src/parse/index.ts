@@ -85,7 +85,7 @@ export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEF
     clesPourAgir,
     temoignage: testimony.blocks === null ? null : renderRubrique(testimony.blocks.filter((block) => !isCaption(block.text))),
     chiffres: figures,
-    allerPlusLoin: withoutListNumbers(joinBrokenReferences((blocksOf('allerPlusLoin') ?? []).filter((block) => !isCaption(block.text)).flatMap(referencesOf)))
+    allerPlusLoin: withoutListNumbers(joinBrokenReferences((blocksOf('allerPlusLoin') ?? []).filter((block) => !isCaption(block.text)).flatMap((block) => referencesOf(block).map((text) => ({ text, block })))))
       .map((texte) => ({ texte, url: URL_IN_TEXT.exec(texte)?.[1] ?? null })),
     encadres,
     rubriques: rubriques.map((rubrique) => ({
@@ -176,21 +176,41 @@ function splitAtWeight(block: Block): Block[] {
   return [part(block.lines.slice(0, at)), part(block.lines.slice(at))];
 }
 
+/** Relative sizes closer than this are one type (the lines of one paragraph). */
+const SAME_SIZE = 0.05;
+
 /**
- * A reference broken over lines read as blocks (a narrow column): a block starting in lower case
- * continues the one before it, unless that one ended a sentence.
+ * A reference broken over lines read as blocks (a narrow column, a column or page break): a block
+ * starting in lower case continues the one before it, unless that one ended a sentence or on its
+ * web address. Where the type is known (PDF) and both blocks are set alike, a block also continues
+ * the one before when that one stops on a short word in lower case (« … la vocation même du » /
+ * « Service Innovation, … ») or on a word cut at a hyphen (`sentenceGoesOn`): converter text may
+ * run two references' lines into each other, and only the type says they are one text.
+ * `rule: reference-goes-on`
  */
-function joinBrokenReferences(texts: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const text of texts) {
+function joinBrokenReferences(pieces: readonly { text: string; block: Block }[]): string[] {
+  const out: { text: string; block: Block }[] = [];
+  for (const piece of pieces) {
     const previous = out.at(-1);
-    if (previous !== undefined && /^\p{Ll}/u.test(text.trim()) && !/[.!?]$/.test(previous.trim()) && !URL_IN_TEXT.test(previous)) {
-      out[out.length - 1] = `${previous.trim()} ${text.trim()}`;
+    const before = previous?.text.trim() ?? '';
+    const text = piece.text.trim();
+    const startsLower = /^\p{Ll}/u.test(text) && !/[.!?]$/.test(before);
+    const goesOn = previous !== undefined && (startsLower || (setAlike(previous.block, piece.block) && sentenceGoesOn(before, text)));
+    if (previous !== undefined && goesOn && !URL_IN_TEXT.test(previous.text)) {
+      out[out.length - 1] = { text: joinLines([previous.text, piece.text]), block: piece.block };
       continue;
     }
-    out.push(text);
+    out.push(piece);
   }
-  return out;
+  return out.map((piece) => piece.text);
+}
+
+/** Whether a block's last line and the next block's first line are set in one known type (size and weight). */
+function setAlike(block: Block, next: Block): boolean {
+  const last = block.lines.at(-1);
+  const first = next.lines[0];
+  if (last?.size == null || first?.size == null || last.bold === null || first.bold === null) return false;
+  return Math.abs(last.size - first.size) <= SAME_SIZE && last.bold === first.bold;
 }
 
 /**

@@ -271,8 +271,13 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
     const firstInBodyType = rubrique.blocks.findIndex((block) => !isSmallerThanBody(block));
     const bodyTextAfterCards = (block: Block, j: number): boolean =>
       isRegular(block) && !isSmallerThanBody(block) && ((stopsMidSentence(result, i) && /^\p{Ll}/u.test(block.text.trim())) || j === firstInBodyType);
+    // A long function in the cards' smaller type, not ending a sentence, is the card's, however long
+    // (`rule: long-function-in-card`).
+    const cardText = (block: Block, j: number): boolean =>
+      isSmallerThanBody(block) && (firstInBodyType < 0 || j < firstInBodyType) && !/[.!?]$/.test(block.text.trim());
+    const prose = (j: number): boolean => isProse(rubrique.blocks[j]!) && !cardText(rubrique.blocks[j]!, j);
     const firstProse = rubrique.blocks.findIndex(
-      (block, j) => j > 0 && !isDashCard(block) && (isProse(block) || bodyTextAfterCards(block, j) || (isRegular(block) && (isProse(rubrique.blocks[j + 1] ?? block) || block.page !== rubrique.page))),
+      (block, j) => j > 0 && !isDashCard(block) && (prose(j) || bodyTextAfterCards(block, j) || (isRegular(block) && (prose(Math.min(j + 1, rubrique.blocks.length - 1)) || block.page !== rubrique.page))),
     );
     if (firstProse <= 0) return;
     const runOn = rubrique.blocks.splice(firstProse);

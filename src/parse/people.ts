@@ -59,11 +59,12 @@ function readCards(blocks: readonly Block[], isDetail: (line: TextLine, text: st
 
 /**
  * Adds a detail line under a card; a role cut by hyphenation at the line end (« ressources hu- » /
- * « maines », lower case on both sides) is joined back into one word, as block text is.
+ * « maines », lower case on both sides) is joined back into one word, as block text is, whether
+ * the hyphen is printed « - » or as the typographic hyphen U+2010 (« com‐ » / « pétitivité »).
  */
 function pushDetail(details: string[], text: string): void {
   const last = details.at(-1);
-  if (last !== undefined && /\p{Ll}-$/u.test(last) && /^\p{Ll}/u.test(text)) details[details.length - 1] = `${last.slice(0, -1)}${text}`;
+  if (last !== undefined && /\p{Ll}[-\u2010]$/u.test(last) && /^\p{Ll}/u.test(text)) details[details.length - 1] = `${last.slice(0, -1)}${text}`;
   else details.push(text);
 }
 

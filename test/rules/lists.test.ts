@@ -50,9 +50,39 @@ describe('a band of a text column', () => {
     const lines = [fragment('Publications de l’AFIGESE', 186.7, 314.4, 670), fragment('Partages d’expérience au sein du réseau informel des Contrôleurs,', 186.7, 508.1, 683.5), fragment('Inspecteurs et Auditeurs Territoriaux (CIAT)', 186.7, 400.6, 697)];
     const leaf: Leaf = { fragments: lines, colX0: 172.6, colX1: 549.7, column: { colX0: 172.6, colX1: 549.7 } };
     expect(leafBlocks(leaf, metrics).map((draft) => draft.lines.length)).toEqual([1, 2]);
-    // Ending on a capitalised word without a comma (a list of names), the short line ends its item.
-    const names = [lines[0]!, fragment('Partages d’expérience au sein du réseau informel des Contrôleurs', 186.7, 505, 683.5), lines[2]!];
-    expect(leafBlocks({ ...leaf, fragments: names }, metrics).map((draft) => draft.lines.length)).toEqual([1, 1, 1]);
+    // Ending on a full stop, the short line ends its item, whatever the next word.
+    const ended = [lines[0]!, fragment('Partages d’expérience au sein du réseau informel des Contrôleurs.', 186.7, 506, 683.5), lines[2]!];
+    expect(leafBlocks({ ...leaf, fragments: ended }, metrics).map((draft) => draft.lines.length)).toEqual([1, 1, 1]);
+  });
+});
+
+describe('a list item wrapped by ragged text on a capitalised word or a number', () => {
+  const metrics = { bodySize: 9.5, leadingRatio: 1.34 };
+  const fragment = (text: string, x0: number, x1: number, y: number, size = 8.5) => ({ page: 1, text, x0, x1, y, top: y - 0.75 * size, bottom: y + 0.25 * size, size, bold: false, boldLead: '', chars: text.length });
+  // A narrow column (a third of the page), the references at the list indent.
+  const leafOf = (fragments: ReturnType<typeof fragment>[]): Leaf => ({ fragments, colX0: 394.2, colX1: 547.5, column: { colX0: 394.2, colX1: 547.5 } });
+  const linesOf = (leaf: Leaf): string[] => leafBlocks(leaf, metrics).map((draft) => draft.lines.map((line) => line.text).join(' '));
+
+  it('keeps the item whole when the line stops on a capitalised word and the next word would not have fitted', () => {
+    const item = [
+      fragment('Alain Pereilstein, Directeur du', 408.4, 539.4, 507),
+      fragment('contrôle de gestion - Région', 408.4, 529.9, 518.25),
+      fragment('Nord-Pas-de-Calais, Fiches', 408.4, 524.3, 530.25),
+      fragment('pratiques de la Lettre du cadre', 408.4, 543, 541.5),
+    ];
+    expect(linesOf(leafOf(item))).toEqual(['Alain Pereilstein, Directeur du contrôle de gestion - Région Nord-Pas-de-Calais, Fiches pratiques de la Lettre du cadre']);
+  });
+
+  it('keeps the item whole when a year range wrapped under a capitalised word', () => {
+    const item = [fragment('Stratégie touristique Alsace', 408.4, 529.3, 530), fragment('2017-2021', 408.4, 454.6, 542)];
+    expect(linesOf(leafOf(item))).toEqual(['Stratégie touristique Alsace 2017-2021']);
+  });
+
+  it('ends an item at a short line when a word in capitals stands on either side, as in a list of names', () => {
+    const familyFirst = [fragment('DUBOIS-MARTIN Jean-Christophe', 408.4, 531, 530), fragment('LEFEBVRE Marie-Hélène', 408.4, 512, 541.5)];
+    expect(linesOf(leafOf(familyFirst))).toEqual(['DUBOIS-MARTIN Jean-Christophe', 'LEFEBVRE Marie-Hélène']);
+    const givenFirst = [fragment('Anne-Sophie DE LA', 408.4, 500, 530), fragment('TOURNELLE Yves', 408.4, 470, 541.5)];
+    expect(linesOf(leafOf(givenFirst))).toEqual(['Anne-Sophie DE LA', 'TOURNELLE Yves']);
   });
 });
 
@@ -67,6 +97,18 @@ describe('em-dash list labels (babel french itemize)', () => {
     expect(drafts.map((draft) => [draft.kind, draft.lines.map((line) => line.text).join(' ')])).toEqual([
       ['listItem', 'Observatoire de la restauration collective durable, Guide, 2029'],
       ['listItem', 'Association des maires de Marne-et-Solvaire, www.maires-solvaire.fr'],
+    ]);
+  });
+
+  it('keep an item’s line at their hanging indent on the item, at the leaf’s left edge (dash-hanging-indent)', () => {
+    const items = [
+      fragment('— Le nouvel âge de la mobilité, Amar Georges, FYP éditions, 2011', 70, 370, 100),
+      fragment('— Motilité et mobilité : mode d’emploi, Kaufmann Vincent, Ravalet Emmanuel, Dupuit Élodie (dir.),', 70, 525, 112),
+      fragment('Alphil éditions, 2015', 86.4, 179, 124),
+    ];
+    expect(leafBlocks(leafOf(items), metrics).map((draft) => draft.lines.map((line) => line.text).join(' '))).toEqual([
+      'Le nouvel âge de la mobilité, Amar Georges, FYP éditions, 2011',
+      'Motilité et mobilité : mode d’emploi, Kaufmann Vincent, Ravalet Emmanuel, Dupuit Élodie (dir.), Alphil éditions, 2015',
     ]);
   });
 

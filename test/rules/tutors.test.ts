@@ -1,0 +1,88 @@
+/**
+ * Tutors' cards (src/parse/moves.ts, src/parse/people.ts): a name and a function in the cards' own
+ * type, kept together however the layout cut them. Each rule on a few invented blocks.
+ */
+import { describe, expect, it } from 'vitest';
+import { runHeadingPasses } from '../../src/parse/heading-passes.js';
+import { parseProject } from '../../src/parse/index.js';
+import { parseTutorCards } from '../../src/parse/people.js';
+import { splitRubriques } from '../../src/parse/rubriques.js';
+import { DEFAULT_VOCABULARY } from '../../src/profile.js';
+import type { Block } from '../../src/types.js';
+import { alike, block } from '../helpers/blocks.js';
+
+describe('a tutor’s long function in a sidebar beside a text rubrique', () => {
+  const read = (fonction: string) =>
+    splitRubriques(
+      [
+        block([['LE CONTEXTE', 0.9, true]], 88),
+        block([['La Région conduit une politique de soutien à l’innovation des entreprises, dont le Hub Recherche est l’un des outils', 1, false]], 88),
+        block([['TUTRICE AU SEIN DE LA COLLECTIVITÉ', 0.82, true]], 88),
+        block([['GOUJAT Amandine', 0.86, true]], 88),
+        block(fonction.split('\n').map((text) => [text, 0.86, false] as const), 88),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 18 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('stays on the card in the cards’ smaller type, longer than a line of prose (long-function-in-card)', () => {
+    const fonction = 'Responsable de Service Actions\nSectorielles Pôles de compétitivité,\nclusters, domaines d’excellence\nDirection du Développement\nEconomique';
+    const rubriques = read(fonction);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['GOUJAT Amandine', fonction.replaceAll('\n', ' ')]);
+    expect(rubriques.find(([key]) => key === 'contexte')?.[1]).toHaveLength(1);
+  });
+
+  it('goes back to the rubrique when it ends a sentence: text run on, not a function', () => {
+    const runOn = 'sur les besoins des entreprises, les atouts des autres dispositifs déjà existants et les attentes des partenaires de la Région.';
+    const rubriques = read(runOn);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['GOUJAT Amandine']);
+    expect(rubriques.find(([key]) => key === 'contexte')?.[1]).toHaveLength(2);
+  });
+});
+
+describe('a tutor labelled inline in a sidebar set as list items', () => {
+  /** The tutors' cards and the organisation of a project page whose sidebar holds these entries. */
+  const read = (entries: readonly Block[]) => {
+    const blocks = [
+      alike(['PROJET 02'], 1, true, 6),
+      alike(['BILAN DES 10 ANS D’EST ENSEMBLE'], 1.58, true, 6),
+      alike(['EST ENSEMBLE'], 1.11, false, 6),
+      ...entries,
+      alike(['L’équipe projet'], 1, true, 6),
+      alike(['Ariane RODEKUHR', 'ariane.rodekuhr@administrateur-inet.org'], 0.79, false, 6),
+      alike(['Contexte'], 1, true, 6),
+      alike(['Le bilan des 10 ans a été commandité par le Président.'], 1, false, 6),
+    ];
+    const parsed = parseProject({ numero: 2, section: '', heading: blocks[0]!, blocks: blocks.slice(1) });
+    return { tuteurs: parsed.tuteurs.map((card) => [card.name, card.details.join(' ')]), collectivite: parsed.collectivite };
+  };
+  const item = (lines: readonly (readonly [string, boolean])[]): Block => ({ ...block(lines.map(([text, bold]) => [text, 0.89, bold] as const), 6), kind: 'listItem' });
+
+  it('opens the tutors when the label ends its own line, its entry on the next (a label is a heading, whatever the kind of its block)', () => {
+    const { tuteurs, collectivite } = read([item([['Tuteur au sein de la collectivité :', false]]), item([['Guillaume CLEDIERE, Directeur', true], ['général des services', false]])]);
+    expect(tuteurs).toEqual([['Guillaume CLEDIERE', 'Directeur général des services']]);
+    expect(collectivite).toBe('EST ENSEMBLE');
+  });
+
+  it('takes a given name wrapped alone on its line with the family name and function under it', () => {
+    const { tuteurs } = read([
+      alike(['Tuteur au sein de la collectivité :'], 0.89, false, 6),
+      alike(['Jean-Jacques'], 0.89, true, 6),
+      block([['NARAYANINSAMY, Directeur', 0.89, true], ['général des services', 0.89, false]], 6),
+    ]);
+    expect(tuteurs).toEqual([['Jean-Jacques NARAYANINSAMY', 'Directeur général des services']]);
+  });
+});
+
+describe('a tutor’s function cut at the line end', () => {
+  it('is joined back into one word at the typographic hyphen U+2010 too', () => {
+    expect(parseTutorCards([alike(['Amandine GOUJAT'], 0.89, true), alike(['Responsable des pôles de com\u2010', 'pétitivité'], 0.89, false)]).map((card) => card.details)).toEqual([['Responsable des pôles de compétitivité']]);
+  });
+});
+
+describe('a tutor’s family name in capitals over a heading on a line of its own', () => {
+  it('stays on the card: the heading whole below runs into nothing (heading-whole-below)', () => {
+    const { blocks } = runHeadingPasses([alike(['ENCADREMENT'], 0.9, true), block([['LE MERRER Claire', 0.9, true], ['Directrice générale des territoires', 0.76, false]]), alike(['CONTEXTE DE LA MISSION'], 0.9, true)], DEFAULT_VOCABULARY);
+    expect(blocks.map((b) => b.text)).toEqual(['ENCADREMENT', 'LE MERRER Claire Directrice générale des territoires', 'CONTEXTE DE LA MISSION']);
+  });
+});
