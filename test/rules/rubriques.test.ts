@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/index.js';
 import { parseProject, withoutListNumbers } from '../../src/parse/index.js';
 import { headsFigures, splitRubriques } from '../../src/parse/rubriques.js';
+import { runHeadingPasses } from '../../src/parse/heading-passes.js';
 import { DEFAULT_VOCABULARY, SHIPPED_PROFILE, compileProfile } from '../../src/profile.js';
 import type { Block } from '../../src/types.js';
 import { block } from '../helpers/blocks.js';
@@ -136,5 +137,19 @@ describe('headings and titles set close above what follows (one block)', () => {
       ],
     });
     expect([parsed.titre, parsed.collectivite]).toEqual(['UN GUICHET UNIQUE POUR LES PROCHES AIDANTS', 'DÉPARTEMENT DE LA HAUTE-VALMORE']);
+  });
+});
+
+describe('a heading run into the line under it (markdown converters joining a column)', () => {
+  const cut = (text: string): string[] => runHeadingPasses([block(text)], DEFAULT_VOCABULARY).blocks.map((b) => b.text);
+
+  it('cuts a people heading of up to eight words off a card that opens with a name in either order', () => {
+    expect(cut('TUTEUR ET TUTRICE AU SEIN DE LA COLLECTIVITÉ Philippe HOARAU Directeur général des services')).toEqual(['TUTEUR ET TUTRICE AU SEIN DE LA COLLECTIVITÉ', 'Philippe HOARAU Directeur général des services']);
+    expect(cut('TUTRICE AU SEIN DE LA COLLECTIVITÉ TISSERAND Agnès Directrice générale adjointe')).toEqual(['TUTRICE AU SEIN DE LA COLLECTIVITÉ', 'TISSERAND Agnès Directrice générale adjointe']);
+    expect(cut('AUTEURS DU PROJET MARCHETTI Lisa lisa.marchetti@administrateur-inet.org')).toEqual(['AUTEURS DU PROJET', 'MARCHETTI Lisa lisa.marchetti@administrateur-inet.org']);
+  });
+
+  it('leaves a text heading before words in capitals: only a card opens with a name in capitals', () => {
+    expect(cut('CONTEXTE ET ENJEUX TERRITORIAUX La commune compte dix mille habitants.')).toEqual(['CONTEXTE ET ENJEUX TERRITORIAUX La commune compte dix mille habitants.']);
   });
 });
