@@ -11,7 +11,7 @@ import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, ParsedProject, ProjectBlock, RubriqueKey, TextLine } from '../types.js';
 import { parseFigures } from './chiffres.js';
 import { parseTutorCards, readAuthorCards } from './people.js';
-import { renderRubrique } from './render.js';
+import { renderRubrique, withoutListMarks } from './render.js';
 import { splitRubriques } from './rubriques.js';
 
 export { looksLikeName } from './people.js';
@@ -85,7 +85,7 @@ export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEF
     clesPourAgir,
     temoignage: testimony.blocks === null ? null : renderRubrique(testimony.blocks.filter((block) => !isCaption(block.text))),
     chiffres: figures,
-    allerPlusLoin: withoutListNumbers(joinBrokenReferences((blocksOf('allerPlusLoin') ?? []).filter((block) => !isCaption(block.text)).flatMap(referencesOf)))
+    allerPlusLoin: withoutListNumbers(joinBrokenReferences((blocksOf('allerPlusLoin') ?? []).filter((block) => !isCaption(block.text)).flatMap(referencesOf).map(withoutListMarks).filter((texte) => texte !== '')))
       .map((texte) => ({ texte, url: URL_IN_TEXT.exec(texte)?.[1] ?? null })),
     encadres,
     rubriques: rubriques.map((rubrique) => ({
