@@ -1,9 +1,11 @@
 /**
- * Converter markup (src/extract/text.ts): emphasis marks of any markdown flavour removed, the
- * words kept. Each rule on the smallest text that needs it.
+ * A converter's form, not the brochure's (src/extract/text.ts, text/tokens.ts): emphasis marks of
+ * any markdown flavour removed, the words kept; the space a converter dropped before « ? » put
+ * back by the text's own French spacing. Each rule on the smallest text that needs it.
  */
 import { describe, expect, it } from 'vitest';
 import { readText } from '../../src/extract/text.js';
+import { restoreSpaceBeforeHighMarks } from '../../src/extract/text/tokens.js';
 
 const texts = (source: string): string[] => readText(source).blocks.map((b) => b.text);
 
@@ -12,5 +14,20 @@ describe('italics', () => {
     expect(texts('_« Les habitants sont nos ambassadeurs. »_')).toEqual(['« Les habitants sont nos ambassadeurs. »']);
     expect(texts('_Aude Martin,\ndirectrice_')).toEqual(['Aude Martin, directrice']);
     expect(texts('Écrire à jean_dupont@exemple.fr')).toEqual(['Écrire à jean_dupont@exemple.fr']);
+  });
+});
+
+describe('the space before « ? » and « ! »', () => {
+  const colons = ['Le constat : un service', 'Trois axes : coûts', 'La méthode : des entretiens', 'Le calendrier : deux ans', 'Les partenaires : dix'];
+
+  it('is put back where the text glues the mark more often than it spaces it, its colons spaced', () => {
+    expect(restoreSpaceBeforeHighMarks([...colons, 'Comment faire? Ensemble!', 'Pourquoi?']).slice(colons.length)).toEqual(['Comment faire ? Ensemble !', 'Pourquoi ?']);
+    // A web address keeps its « ? »: no space follows it.
+    expect(restoreSpaceBeforeHighMarks([...colons, 'Quoi? Voir http://a.fr/p?id=1 ici']).at(-1)).toBe('Quoi ? Voir http://a.fr/p?id=1 ici');
+  });
+
+  it('is left as printed where the text spaces the mark, or does not space its colons', () => {
+    expect(restoreSpaceBeforeHighMarks([...colons, 'Comment faire ?', 'Quand ?', 'Pourquoi?']).at(-1)).toBe('Pourquoi?');
+    expect(restoreSpaceBeforeHighMarks(['Le constat: un service', 'Comment faire?']).at(-1)).toBe('Comment faire?');
   });
 });

@@ -542,3 +542,40 @@ export function splitRepeatedHeadings(lines: readonly string[]): string[] {
     return /\p{L}[.!?»]$/u.test(before) ? [before, heading] : [line];
   });
 }
+
+/** Colons after a space, at least, that tell a text set the French way (a space before « : », « ; », « ? », « ! »). */
+const MIN_SPACED_COLONS = 5;
+
+/** Share of its colons a text sets after a space to be set the French way. */
+const FRENCH_COLON_SHARE = 0.9;
+
+/** A high mark (« ? », « ! », « ; ») or a colon ending a word, glued to it or after a space; markup may close after it. */
+const HIGH_MARK = /([\p{L}\p{N}»)]|\s)([?!;:])(?=[\s*_]|$)/gu;
+
+/**
+ * The space before « ? », « ! » and « ; » that a converter dropped (pdf2md-ts, @opendocsg/pdf2md
+ * write « produites? » where the brochure prints « produites ? », its colons still after a space):
+ * a text set the French way spaces all four marks alike, so a mark the text glues to its word more
+ * often than it spaces it lost its space, which is put back everywhere it is glued. A mark the text
+ * mostly spaces is left as printed, a glued one included (a typo of the brochure).
+ * @param lines The text's lines.
+ * @returns The lines, the lost spaces back.
+ */
+export function restoreSpaceBeforeHighMarks(lines: readonly string[]): string[] {
+  const glued = new Map<string, number>();
+  const spaced = new Map<string, number>();
+  for (const line of lines) {
+    if (!/[?!;:]/.test(line)) continue;
+    for (const [, before, mark] of line.matchAll(HIGH_MARK)) {
+      const counts = /\s/.test(before!) ? spaced : glued;
+      counts.set(mark!, (counts.get(mark!) ?? 0) + 1);
+    }
+  }
+  const colons = (spaced.get(':') ?? 0) + (glued.get(':') ?? 0);
+  if ((spaced.get(':') ?? 0) < MIN_SPACED_COLONS || (spaced.get(':') ?? 0) < FRENCH_COLON_SHARE * colons) return [...lines];
+  const lost = ['?', '!', ';'].filter((mark) => (glued.get(mark) ?? 0) > (spaced.get(mark) ?? 0));
+  if (lost.length === 0) return [...lines];
+  // The marks need no escape inside a class.
+  const gluedMark = new RegExp(`([\\p{L}\\p{N}»)])([${lost.join('')}])(?=[\\s*_]|$)`, 'gu');
+  return lines.map((line) => line.replace(gluedMark, '$1 $2'));
+}
