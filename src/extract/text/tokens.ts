@@ -579,3 +579,25 @@ export function restoreSpaceBeforeHighMarks(lines: readonly string[]): string[] 
   const gluedMark = new RegExp(`([\\p{L}\\p{N}»)])([${lost.join('')}])(?=[\\s*_]|$)`, 'gu');
   return lines.map((line) => line.replace(gluedMark, '$1 $2'));
 }
+
+/** A word cut at a line-end hyphen whose two pieces a converter kept on one line, a space between (« accompa- gnant »). */
+const HYPHEN_KEPT_INSIDE = /(\p{L}*\p{Ll})- (\p{Ll}\p{L}*)/gu;
+
+/**
+ * Words cut at a line-end hyphen that a converter joined into one line without joining the word
+ * (pdf2md-ts, @opendocsg/pdf2md: « accompa- gnant », « terri- toire »): the pieces are one word
+ * when the text prints that word whole elsewhere, and not the hyphenated form (« pré- et
+ * post-opératoire » stays).
+ * @param lines The text's lines.
+ * @returns The lines with such words whole.
+ */
+export function joinHyphenKeptInside(lines: readonly string[]): string[] {
+  const cut = lines.map((line) => /\p{Ll}- \p{Ll}/u.test(line));
+  if (!cut.includes(true)) return [...lines];
+  const words = new Set<string>();
+  for (const line of lines) for (const word of line.toLowerCase().split(/[^\p{L}-]+/u)) if (word !== '') words.add(word);
+  return lines.map((line, index) => (cut[index] ? line.replace(HYPHEN_KEPT_INSIDE, (whole, head: string, tail: string) => {
+    const word = `${head}${tail}`.toLowerCase();
+    return words.has(word) && !words.has(`${head}-${tail}`.toLowerCase()) ? `${head}${tail}` : whole;
+  }) : line));
+}
