@@ -373,7 +373,13 @@ function splitNameAndEmail(block: Block): Block {
 export function parseTutorCards(blocks: readonly Block[]): PrintedPerson[] {
   // Where no name is set in bold (a table of regular rows), the name's shape alone says where a card starts.
   const noBold = blocks.every((block) => block.lines.every((line) => line.bold !== true));
-  const lines = blocks.map((block) => ({ ...block, lines: block.lines.flatMap(splitNameAndRole) }));
+  // A line right under a name is its role, never cards run together (« DGA Ressources Humaines » under « Claire DURAND »).
+  let previous: string | undefined;
+  const lines = blocks.map((block) => ({ ...block, lines: block.lines.flatMap((line) => {
+    const split = splitNameAndRole(line, previous !== undefined && looksLikeName(previous));
+    previous = line.text.trim();
+    return split;
+  }) }));
   return readCards(lines, (line, text) => !(line.bold === true || ((noBold || line.bold !== false) && looksLikeName(text))));
 }
 
@@ -385,18 +391,20 @@ const NAME_THEN_ROLE = /^(.+?)\s*(?:\s[–—-]\s|,)\s*(\S.*)$/u;
  * is a name line and a role line. Only a name the shape alone says is one (a family name in
  * capitals beside a given name) is cut, so that a role with a comma stays whole. With no
  * separator, a bold name followed by the role in regular type (« **Prénom NOM** fonction ») is cut
- * too, and so are cards run together with nothing between (`cardsRunTogether`).
+ * too, and so are cards run together with nothing between (`cardsRunTogether`), unless the line
+ * is printed right under a name (its role, which may open with an acronym: « DGA Ressources… »).
  * @param line A printed line.
+ * @param underName Whether the line is printed right under a name line.
  * @returns The line, or the name line (bold) and the role line (regular), once per card it prints.
  */
-export function splitNameAndRole(line: TextLine): TextLine[] {
+export function splitNameAndRole(line: TextLine, underName = false): TextLine[] {
   const text = line.text.trim();
   // The role wrapped to the next line: « Claire DURAND, » / « directrice… ».
   const bare = /^(.+?)\s*[,–—-]$/u.exec(text);
   if (bare && looksLikeName(bare[1]!)) return [{ ...line, text: bare[1]!, bold: true }];
   const match = NAME_THEN_ROLE.exec(text);
   if (match && looksLikeName(match[1]!)) return [{ ...line, text: match[1]!, bold: true }, { ...line, text: match[2]!, bold: false }];
-  const cards = cardsRunTogether(text);
+  const cards = underName ? null : cardsRunTogether(text);
   if (cards) return cards.flatMap(({ name, role }) => [{ ...line, text: name, bold: true }, { ...line, text: role, bold: false }]);
   // No separator, the name in bold and the role run in after it (a description list's label).
   const lead = line.boldLead?.trim();

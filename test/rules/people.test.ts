@@ -197,6 +197,10 @@ describe('tutors\' cards run together on one line (markdown converters joining a
     ]);
   });
 
+  it('reads a line right under a name as its role, even when it opens like a name (an acronym, then a capitalised word)', () => {
+    expect(parseTutorCards([block(['Claire DURAND', 'DGA Ressources Humaines et Finances'])]).map((card) => [card.name, card.details])).toEqual([['Claire DURAND', ['DGA Ressources Humaines et Finances']]]);
+  });
+
   it('reads nothing in a line that does not open with a name and a role', () => {
     expect(cards('Directrice générale des services')).toBeNull();
     expect(cards('Claire LE MERRER')).toBeNull();
