@@ -414,10 +414,10 @@ export function splitNameAndRole(line: TextLine, underName = false): TextLine[] 
   return [line];
 }
 
-/** A given name: one capitalised word, its parts joined by hyphens (« Claire », « Noor-Yasmin »). */
+/** A given name: one capitalised word, its parts joined by hyphens (« Claire », « Anne-Sophie »). */
 const GIVEN_NAME = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)*$/u;
 
-/** A word of a family name in capitals (« LE », « AUBIN-VASSELIN »). */
+/** A word of a family name in capitals (« LE », « GARNIER-BOSC »). */
 const FAMILY_WORD = /^\p{Lu}[\p{Lu}'’]+(?:-\p{Lu}[\p{Lu}'’]+)*$/u;
 
 /** A role's first word: a capital, then lower case (« Directrice », « Chef »). */
@@ -449,12 +449,12 @@ function nameEnd(tokens: readonly string[], start: number, order: NameOrder, giv
 /**
  * Tutors' cards run together on one line with nothing between name and role (« Prénom NOM
  * fonction », a table row read as one line; markdown converters joining a column's lines:
- * « Aleksandra GAIFFE Directrice… proximité Sandra DE PINHO Directrice Qualité… »). The line opens
+ * « Lucie MARTEL Directrice… proximité Paul DE SOUZA Directeur Qualité… »). The line opens
  * with a name in either order, the role opens with a capitalised word in lower case; a card's
  * order is the line's, so another name is the same shape inside the role, followed by a role of
  * its own. Inside a run a given name is one word (a second would be the role's last word,
- * « ressources Humaines Noor-Yasmin DJATAOU »); a name right before another name is the role's
- * words (« Chef de Mission INTERMOD Claire HEIDSIEK »: every card has a role).
+ * « ressources Humaines Anne-Sophie LEROUX »); a name right before another name is the role's
+ * words (« Chef de Mission MOBIL Claire DURAND »: every card has a role).
  * @param text A printed line.
  * @returns The cards, or `null` when the line does not open with a name followed by a role.
  */
