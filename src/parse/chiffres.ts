@@ -6,6 +6,7 @@
  * ("79 agents et cadres…"). A rubrique is read in one layout: once any figure stands alone,
  * numbers at the start of other blocks are part of labels (« 76% des collectivités… »).
  */
+import { SENTENCE_END } from '../conventions.js';
 import { joinLines, sentenceGoesOn } from '../extract/lines.js';
 import type { Block, PrintedFigure, TextLine } from '../types.js';
 import { renderInline } from './render.js';
@@ -101,7 +102,7 @@ function pairColumnFigures(figures: { valeur: string; page: number | null; label
     if (figures[i]!.label.length === 0) continue;
     const run = figures.slice(start, i + 1);
     const labels = figures[i]!.label;
-    const paired = run.length > 1 && labels.length < run.length ? labelsByLine(labels) : labels;
+    const paired = run.length > 1 && labels.length < run.length ? labelsByLine(labels) : run.length > 1 ? labelsJoined(labels, run.length) : labels;
     if (run.length > 1 && paired.length === run.length) run.forEach((figure, k) => (figure.label = [paired[k]!]));
     start = i + 1;
   }
@@ -138,6 +139,24 @@ function labelsByLine(labels: readonly Block[]): Block[] {
       current = [];
     }
   });
+  return out;
+}
+
+/**
+ * Labels of a table's rows read as more blocks than the rows (a converter set a label's last
+ * line apart: « … Cabinet ARENGI et » / « ADGGC, »): the shortest one-line block whose block
+ * before does not end its sentence is joined to that one, until the labels are as many as the
+ * figures. Left as they are when no such block is left.
+ */
+function labelsJoined(labels: readonly Block[], wanted: number): Block[] {
+  const out = [...labels];
+  while (out.length > wanted) {
+    const fragments = out.map((block, k) => ({ block, k })).filter(({ block, k }) => k > 0 && block.lines.length === 1 && !SENTENCE_END.test(out[k - 1]!.text.trim()));
+    if (fragments.length === 0) return [...labels];
+    const { block, k } = fragments.reduce((shortest, fragment) => (fragment.block.text.trim().length < shortest.block.text.trim().length ? fragment : shortest));
+    const previous = out[k - 1]!;
+    out.splice(k - 1, 2, { ...previous, lines: [...previous.lines, ...block.lines], text: `${previous.text.trim()} ${block.text.trim()}` });
+  }
   return out;
 }
 

@@ -17,6 +17,7 @@ import { isLargerThanBody, isQuoteType, isRegular, isSmallerThanBody, lineSizes 
 import { isBoldInlineFigure, isFiguresBoxTitle, isStandaloneFigure } from './chiffres.js';
 import { isAnyCaseName, isNamePart, splitNameAndRole } from './people.js';
 import type { Rubrique } from './rubriques.js';
+import { returnFiguresReadAwayFromHeading, returnReferencesReadAfterTestimony, returnSentenceStartFromTestimony, returnTextReadUnderNextHeading } from './read-ahead.js';
 import { withoutListMarks } from './render.js';
 import { isProse, isSidebarCard, isTeamBlock, meaningOf } from './structure.js';
 
@@ -61,6 +62,10 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'signature-after-cards', run: returnSignatureToTestimony },
   { id: 'signature-ending-another-rubrique', run: returnEndingSignatureToTestimony },
   { id: 'cards-after-empty-tutors', run: returnCardsToEmptyTutors },
+  { id: 'text-read-under-next-heading', run: returnTextReadUnderNextHeading },
+  { id: 'figures-read-away-from-heading', run: returnFiguresReadAwayFromHeading },
+  { id: 'references-read-after-testimony', run: returnReferencesReadAfterTestimony },
+  { id: 'sentence-start-after-testimony', run: returnSentenceStartFromTestimony },
   { id: 'announced-list', run: returnAnnouncedList },
   { id: 'cut-sentence', run: rejoinCutSentence },
   { id: 'run-on-after-figures', run: (state) => state.rubriques.filter((rubrique) => rubrique.key === 'chiffres').flatMap((figures) => returnRunOnAfterFigures(figures, state.rubriques)) },
@@ -406,7 +411,7 @@ const MIN_APPENDED_FIGURES = 2;
 const MAX_FIGURE_LABEL = 600;
 
 /** A key figure's label: short, not a figure itself, with words in lower case (not a heading). */
-function isFigureLabel(block: Block): boolean {
+export function isFigureLabel(block: Block): boolean {
   const text = block.text.trim();
   return text.length > 0 && text.length <= MAX_FIGURE_LABEL && !isStandaloneFigure(text) && !text.includes('@') && /\p{Ll}/u.test(text);
 }
@@ -588,8 +593,8 @@ function returnCardsToEmptyTutors(state: ShapeState): Move[] {
   return moved.length > 0 ? [{ to: 'tuteurs', blocks: moved }] : [];
 }
 
-/** A sentence's end: a full stop, a question or exclamation mark, an ellipsis, a closing quote. */
-const SENTENCE_END = /[.!?…»"”)]$/u;
+/** A sentence's end: a full stop, a question or exclamation mark, an ellipsis, a closing quote (a colon announces what follows and ends none). */
+export const SENTENCE_END = /[.!?…»"”)]$/u;
 
 /**
  * The end of a sentence read away from its start: text frames threaded across columns or pages
@@ -629,7 +634,7 @@ function isHeaderRow(block: Block, vocabulary: Vocabulary): boolean {
 }
 
 /** A signature: a name in any case, a comma, then a role (« Léa Fontaine, directrice générale… »). */
-function isSignature(text: string): boolean {
+export function isSignature(text: string): boolean {
   const trimmed = text.trim();
   const comma = trimmed.indexOf(',');
   return trimmed.length < 200 && !/^[«“"]/.test(trimmed) && comma > 0 && isAnyCaseName(trimmed.slice(0, comma));

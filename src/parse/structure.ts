@@ -53,6 +53,8 @@ export function headingStyle(blocks: readonly Block[], vocabulary: Vocabulary): 
 export function setLikeHeading(block: Block, style: HeadingStyle): boolean {
   const text = block.text.trim();
   if (block.kind !== 'paragraph' || block.lines.length > 2 || text.length > 60 || text.length < 3) return false;
+  // A figure with its unit in capitals (« 2,3 MRD ») is a key figure, never a heading.
+  if (isStandaloneFigure(text)) return false;
   if (numberedLikeHeadings(block, style)) return true;
   // In capitals; or, where the headings are in sentence case, a bold line opening with a capital
   // that is neither a lead-in ending in « : » nor a person's name (a card).

@@ -142,6 +142,30 @@ describe('a figures table whose labels column is read as fewer blocks than its r
   });
 });
 
+describe('a figures table whose labels column is read as more blocks than its rows', () => {
+  it('joins a label’s last line set apart to the label whose sentence it ends', () => {
+    const { figures } = parseFigures([
+      block('76%'),
+      block('42%'),
+      block('57%'),
+      block('Selon le Baromètre des risques de 2014\ndu Cabinet ARENGI et'),
+      block('ADGGC,'),
+      block('76% des collectivités interrogées déclarent\navoir mis en place du contrôle interne dont 42%'),
+      block('à travers une cellule dédiée de suivi des\nrisques.'),
+    ]);
+    expect(figures.map((figure) => figure.libelle)).toEqual([
+      'Selon le Baromètre des risques de 2014 du Cabinet ARENGI et ADGGC,',
+      '76% des collectivités interrogées déclarent avoir mis en place du contrôle interne dont 42%',
+      'à travers une cellule dédiée de suivi des risques.',
+    ]);
+  });
+
+  it('leaves labels that each end their sentence as they are', () => {
+    const { figures } = parseFigures([block('4'), block('11'), block('espaces SRADDET.'), block('AOM sur 52 EPCI.'), block('Enfin.')]);
+    expect(figures.map((figure) => figure.libelle)).toEqual(['', 'espaces SRADDET.\n\nAOM sur 52 EPCI.\n\nEnfin.']);
+  });
+});
+
 describe('figures as table rows', () => {
   it('reads a row taken for a list item (its right-aligned value indents it) as a figure of its own', () => {
     const rows = [block([['150 000 habitants supplémentaires', 0.9, false]], 2), { ...block([['1,371 million d’habitants', 0.9, false]], 2), kind: 'listItem' as const }, block([['59 communes membres', 0.9, false]], 2)];
