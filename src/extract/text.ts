@@ -221,8 +221,8 @@ function stripEmphasis(line: string, boldOpen: boolean): { text: string; bold: b
     open = !open;
   }
   open = !open; // the loop toggled once more than there are markers
-  // Italics: a lone `*` opening or closing a word, possibly over several lines ("*Aude Martin, …*").
-  text = text.replace(/(^|[\s(«"])\*(?=\S)/g, '$1').replace(/(\S)\*(?=$|[\s.,;:!?)»"])/g, '$1');
+  // Italics: a lone `*` or `_` opening or closing a word, possibly over several lines ("*Aude Martin, …*", "_« Les habitants… »_").
+  text = text.replace(/(^|[\s(«"])[*_](?=\S)/g, '$1').replace(/(\S)[*_](?=$|[\s.,;:!?)»"])/g, '$1');
   const bold = boldChars > 0 && plainChars === 0 ? true : boldChars === 0 && boldOpen === false && !line.includes('**') ? null : false;
   return { text, bold, open };
 }

@@ -217,18 +217,35 @@ function splitInlineLabels(block: Block, vocabulary: Vocabulary): Block[] {
   return out;
 }
 
+/** Words of a heading run into its line at most: the family's longest, « TUTEUR ET TUTRICE AU SEIN DE LA COLLECTIVITÉ », is eight. */
+const MAX_RUN_IN_HEADING_WORDS = 8;
+
+/** What text opens with after a heading in capitals: a capitalised word, an elided article, a quote. */
+const TEXT_OPENING = /^(?:\p{Lu}\p{Ll}|\p{Lu}['’]\p{L}|[«"])/u;
+
+/** A person's name in the « NOM Prénom » order opening the rest of a line: a family name in capitals, then a given name. */
+const FAMILY_NAME_FIRST = /^\p{Lu}[\p{Lu}'’-]+(?:\s\p{Lu}[\p{Lu}'’-]+)*\s\p{Lu}\p{Ll}/u;
+
+/** The rubriques whose content opens with a person's name (a card). */
+const PEOPLE_RUBRIQUES: ReadonlySet<string> = new Set(['auteurs', 'tuteurs']);
+
 /**
  * A heading in a margin read on the same line as the text beside it (« PROBLÉMATIQUE Comment
- * organiser… »): a known heading in capitals opening a paragraph's first line is cut off it.
+ * organiser… »): a known heading in capitals opening a paragraph's first line is cut off it, the
+ * longest first. Under a people heading the text is a card and may open with a name in capitals
+ * (« TUTRICE AU SEIN DE LA COLLECTIVITÉ TISSERAND Agnès Directrice… », « AUTEURS DU PROJET
+ * MARCHETTI Lisa lisa.marchetti@… », markdown converters running a column's lines together).
  */
 function splitRunInHeading(block: Block, vocabulary: Vocabulary): Block[] {
   const first = block.lines[0];
   if (block.kind !== 'paragraph' || !first) return [block];
   const words = first.text.trim().split(/\s+/);
-  for (let k = Math.min(5, words.length - 1); k >= 1; k--) {
+  for (let k = Math.min(MAX_RUN_IN_HEADING_WORDS, words.length - 1); k >= 1; k--) {
     const heading = words.slice(0, k).join(' ');
     const rest = words.slice(k).join(' ');
-    if (/\p{Ll}/u.test(heading) || !/^(?:\p{Lu}\p{Ll}|\p{Lu}['’]\p{L}|[«"])/u.test(rest) || vocabulary.rubriqueOf(heading) === null) continue;
+    if (/\p{Ll}/u.test(heading)) continue;
+    const key = vocabulary.rubriqueOf(heading);
+    if (key === null || !(TEXT_OPENING.test(rest) || (PEOPLE_RUBRIQUES.has(key) && FAMILY_NAME_FIRST.test(rest)))) continue;
     const lines = [{ ...first, text: rest }, ...block.lines.slice(1)];
     return [
       { ...block, text: heading, lines: [{ ...first, text: heading }] },

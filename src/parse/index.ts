@@ -11,7 +11,7 @@ import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, ParsedProject, ProjectBlock, RubriqueKey, TextLine } from '../types.js';
 import { parseFigures } from './chiffres.js';
 import { parseTutorCards, readAuthorCards } from './people.js';
-import { renderRubrique } from './render.js';
+import { renderRubrique, withoutListMarks } from './render.js';
 import { splitRubriques } from './rubriques.js';
 
 export { looksLikeName } from './people.js';
@@ -85,7 +85,7 @@ export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEF
     clesPourAgir,
     temoignage: testimony.blocks === null ? null : renderRubrique(testimony.blocks.filter((block) => !isCaption(block.text))),
     chiffres: figures,
-    allerPlusLoin: withoutListNumbers(joinBrokenReferences((blocksOf('allerPlusLoin') ?? []).filter((block) => !isCaption(block.text)).flatMap((block) => referencesOf(block).map((text) => ({ text, block })))))
+    allerPlusLoin: withoutListNumbers(joinBrokenReferences(referencePiecesOf((blocksOf('allerPlusLoin') ?? []).filter((block) => !isCaption(block.text)))))
       .map((texte) => ({ texte, url: URL_IN_TEXT.exec(texte)?.[1] ?? null })),
     encadres,
     rubriques: rubriques.map((rubrique) => ({
@@ -180,6 +180,15 @@ function splitAtWeight(block: Block): Block[] {
 const SAME_SIZE = 0.05;
 
 /**
+ * The references of « Aller plus loin », each with the block it was read from: a block cut into
+ * the references it runs together, the list marks a converter wrote apart removed.
+ */
+function referencePiecesOf(blocks: readonly Block[]): { text: string; block: Block }[] {
+  const pieces = blocks.flatMap((block) => referencesOf(block).map((text) => ({ text: withoutListMarks(text), block })));
+  return pieces.filter((piece) => piece.text !== '');
+}
+
+/**
  * A reference broken over lines read as blocks (a narrow column, a column or page break): a block
  * starting in lower case continues the one before it, unless that one ended a sentence or on its
  * web address. Where the type is known (PDF) and both blocks are set alike, a block also continues
@@ -222,14 +231,39 @@ function referencesOf(block: Block): string[] {
   const unstyled = block.lines.every((line) => line.size === null && line.bold === null);
   // Bullets kept (mutool writes each on a line of its own) mark the references themselves.
   const bulleted = block.lines.some((line) => BULLET.test(line.text));
-  if (block.kind !== 'paragraph' || block.lines.length < 2 || !unstyled || bulleted) return [block.text];
+  if (block.kind !== 'paragraph' || !unstyled || bulleted) return [block.text];
   const references: string[][] = [];
   for (const { text } of block.lines) {
     const current = references.at(-1);
     if (current && sentenceGoesOn(current.at(-1)!.trim(), text.trim())) current.push(text);
     else references.push([text]);
   }
-  return references.map((lines) => joinLines(lines));
+  return references.map((lines) => joinLines(lines)).flatMap(splitRunTogetherReferences);
+}
+
+/**
+ * Where one reference ends and the next opens in a line that runs them together (markdown
+ * converters join a list's lines with a space): the family's references end on their date
+ * (« déc. 2015 », « 2018-2023 »), a closing parenthesis or a web address, and the next opens with
+ * a capital.
+ */
+const REFERENCE_BOUNDARY = /(?<=\b(?:19|20)\d{2}(?:-(?:19|20)\d{2})?|\)|\b(?:https?:\/\/|www\.)\S+) (?=\p{Lu})/gu;
+
+/** Characters of a reference at least: a publisher or a place after a date (« Ville de Rennes ») is shorter, and stays with it. */
+const MIN_REFERENCE_CHARACTERS = 20;
+
+/** A line of converter text cut into the references it runs together (see `REFERENCE_BOUNDARY`). */
+function splitRunTogetherReferences(text: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (const boundary of text.matchAll(REFERENCE_BOUNDARY)) {
+    const piece = text.slice(start, boundary.index);
+    if (piece.trim().length < MIN_REFERENCE_CHARACTERS || text.length - boundary.index - 1 < MIN_REFERENCE_CHARACTERS) continue;
+    parts.push(piece.trim());
+    start = boundary.index + 1;
+  }
+  parts.push(text.slice(start).trim());
+  return parts;
 }
 
 /**

@@ -8,6 +8,7 @@
  * testimony, a tutor's card that a sidebar interleaved with the body to the tutors, text run on
  * under a floated box of figures or of tutors to the rubrique the box interrupted.
  */
+import { joinLines } from '../extract/lines.js';
 import { foldForMatch } from '../conventions.js';
 import { isHeaderRowText, type Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
@@ -17,6 +18,7 @@ import { isBoldInlineFigure, isFiguresBoxTitle, isStandaloneFigure } from './chi
 import { isAnyCaseName, isNamePart, splitNameAndRole } from './people.js';
 import type { Rubrique } from './rubriques.js';
 import { returnFiguresReadAwayFromHeading, returnReferencesReadAfterTestimony, returnSentenceStartFromTestimony, returnTextReadUnderNextHeading } from './read-ahead.js';
+import { withoutListMarks } from './render.js';
 import { isProse, isSidebarCard, isTeamBlock, meaningOf } from './structure.js';
 
 /** What the moves work on, changed in place. */
@@ -64,6 +66,7 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'figures-read-away-from-heading', run: returnFiguresReadAwayFromHeading },
   { id: 'references-read-after-testimony', run: returnReferencesReadAfterTestimony },
   { id: 'sentence-start-after-testimony', run: returnSentenceStartFromTestimony },
+  { id: 'announced-list', run: returnAnnouncedList },
   { id: 'cut-sentence', run: rejoinCutSentence },
   { id: 'run-on-after-figures', run: (state) => state.rubriques.filter((rubrique) => rubrique.key === 'chiffres').flatMap((figures) => returnRunOnAfterFigures(figures, state.rubriques)) },
   // After the text run on under the figures went back: the figures' own blocks end with their last label again.
@@ -328,6 +331,54 @@ function returnColumnsReadAcross(state: ShapeState): Move[] {
     const right = third.blocks.splice(1);
     second.blocks.push(...right);
     return [{ to: empty.key, blocks: left }, { to: second.key, blocks: right }];
+  }
+  return [];
+}
+
+/** Items that make a list: one line in lower case is the end of a sentence, not a list. */
+const MIN_LIST_ITEMS = 2;
+
+/** A paragraph that announces a list (« …trois scénarios : »). */
+const ANNOUNCES_LIST = /:$/;
+
+/** The lines of a block without its list marks (none left: the block was only a mark). */
+function linesWithoutListMarks(block: Block): Block['lines'] {
+  return block.lines.map((line) => ({ ...line, text: withoutListMarks(line.text) })).filter((line) => line.text !== '');
+}
+
+/**
+ * A list that a text rubrique announces (a paragraph ending on a colon, with no list after it) read
+ * under a later heading, where converters that follow the PDF's content order put it (« …trois
+ * scénarios : » / « Le troisième… », then « POUR ALLER PLUS LOIN » / « un groupement… ; » / « une
+ * cuisine… ; » / « un réseau… . »): the items open the later rubrique and have a list's shape, each
+ * in lower case, ending on a semicolon or a comma, the last on a full stop. They go back after the
+ * colon as list items, their marks (« • », « - », written apart) dropped. Only when the project has
+ * one such colon: two would leave the list's place a guess.
+ */
+function returnAnnouncedList(state: ShapeState): Move[] {
+  const announcing = state.rubriques.flatMap((rubrique, r) => (isBodyRubrique(rubrique.key) ? rubrique.blocks.flatMap((block, i) => {
+    const next = rubrique.blocks[i + 1];
+    const listFollows = next !== undefined && (next.kind === 'listItem' || linesWithoutListMarks(next).length !== next.lines.length || /^\p{Ll}/u.test(next.text.trim()));
+    return block.kind === 'paragraph' && ANNOUNCES_LIST.test(block.text.trim()) && !listFollows ? [{ r, rubrique, block }] : [];
+  }) : []));
+  if (announcing.length !== 1) return [];
+  const { r, rubrique, block } = announcing[0]!;
+  for (const later of state.rubriques.slice(r + 1)) {
+    const items: Block[] = [];
+    let end = 0;
+    let closed = false;
+    for (; end < later.blocks.length && !closed; end++) {
+      const lines = linesWithoutListMarks(later.blocks[end]!);
+      if (lines.length === 0) continue;
+      const text = joinLines(lines.map((line) => line.text));
+      if (!/^\p{Ll}/u.test(text) || !/[;,.]$/.test(text)) break;
+      items.push({ ...later.blocks[end]!, kind: 'listItem', lines, text });
+      closed = text.endsWith('.');
+    }
+    if (!closed || items.length < MIN_LIST_ITEMS) continue;
+    later.blocks.splice(0, end);
+    rubrique.blocks.splice(rubrique.blocks.indexOf(block) + 1, 0, ...items);
+    return [{ to: rubrique.key, blocks: items }];
   }
   return [];
 }

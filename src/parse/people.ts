@@ -374,7 +374,13 @@ function splitNameAndEmail(block: Block): Block {
 export function parseTutorCards(blocks: readonly Block[]): PrintedPerson[] {
   // Where no name is set in bold (a table of regular rows), the name's shape alone says where a card starts.
   const noBold = blocks.every((block) => block.lines.every((line) => line.bold !== true));
-  const lines = blocks.map((block) => ({ ...block, lines: block.lines.flatMap(splitNameAndRole) }));
+  // A line right under a name is its role, never cards run together (« DGA Ressources Humaines » under « Claire DURAND »).
+  let previous: string | undefined;
+  const lines = blocks.map((block) => ({ ...block, lines: block.lines.flatMap((line) => {
+    const split = splitNameAndRole(line, previous !== undefined && looksLikeName(previous));
+    previous = line.text.trim();
+    return split;
+  }) }));
   return readCards(lines, (line, text) => !(line.bold === true || ((noBold || line.bold !== false) && looksLikeName(text))));
 }
 
@@ -385,17 +391,22 @@ const NAME_THEN_ROLE = /^(.+?)\s*(?:\s[–—-]\s|,)\s*(\S.*)$/u;
  * A tutor printed on one line with the role (« Prénom NOM – fonction », « Prénom NOM, fonction »)
  * is a name line and a role line. Only a name the shape alone says is one (a family name in
  * capitals beside a given name) is cut, so that a role with a comma stays whole. With no
- * separator, a bold name followed by the role in regular type (« **Prénom NOM** fonction ») is cut too.
+ * separator, a bold name followed by the role in regular type (« **Prénom NOM** fonction ») is cut
+ * too, and so are cards run together with nothing between (`cardsRunTogether`), unless the line
+ * is printed right under a name (its role, which may open with an acronym: « DGA Ressources… »).
  * @param line A printed line.
- * @returns The line, or the name line (bold) and the role line (regular).
+ * @param underName Whether the line is printed right under a name line.
+ * @returns The line, or the name line (bold) and the role line (regular), once per card it prints.
  */
-export function splitNameAndRole(line: TextLine): TextLine[] {
+export function splitNameAndRole(line: TextLine, underName = false): TextLine[] {
   const text = line.text.trim();
   // The role wrapped to the next line: « Claire DURAND, » / « directrice… ».
   const bare = /^(.+?)\s*[,–—-]$/u.exec(text);
   if (bare && looksLikeName(bare[1]!)) return [{ ...line, text: bare[1]!, bold: true }];
-  const match = [NAME_THEN_ROLE.exec(text), NAME_CELL_THEN_ROLE.exec(text)].find((found) => found && looksLikeName(found[1]!));
-  if (match) return [{ ...line, text: match[1]!, bold: true }, { ...line, text: match[2]!, bold: false }];
+  const match = NAME_THEN_ROLE.exec(text);
+  if (match && looksLikeName(match[1]!)) return [{ ...line, text: match[1]!, bold: true }, { ...line, text: match[2]!, bold: false }];
+  const cards = underName ? null : cardsRunTogether(text);
+  if (cards) return cards.flatMap(({ name, role }) => [{ ...line, text: name, bold: true }, { ...line, text: role, bold: false }]);
   // No separator, the name in bold and the role run in after it (a description list's label).
   const lead = line.boldLead?.trim();
   if (lead && text.startsWith(lead) && text.length > lead.length && looksLikeName(lead)) {
@@ -404,9 +415,74 @@ export function splitNameAndRole(line: TextLine): TextLine[] {
   return [line];
 }
 
+/** A given name: one capitalised word, its parts joined by hyphens (« Claire », « Anne-Sophie »). */
+const GIVEN_NAME = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)*$/u;
+
+/** A word of a family name in capitals (« LE », « GARNIER-BOSC »). */
+const FAMILY_WORD = /^\p{Lu}[\p{Lu}'’]+(?:-\p{Lu}[\p{Lu}'’]+)*$/u;
+
+/** A role's first word: a capital, then lower case (« Directrice », « Chef »). */
+const ROLE_OPENING = /^\p{Lu}\p{Ll}/u;
+
+/** The two orders a card prints a name in. */
+type NameOrder = 'given-first' | 'family-first';
+
 /**
- * A name then the role with nothing between but a space: a table row « Prénom NOM | fonction » whose
- * cells were read as one line. The name ends with its family name in capitals; the role starts with
- * a capitalised word in lower case (« Directrice… »), so neither can take a word of the other.
+ * The end (exclusive) of a name printed in `order` from `tokens[start]`, or -1: given name(s) then
+ * family words in capitals, or family words then one given name. `givenWords` given names at most.
  */
-const NAME_CELL_THEN_ROLE = /^((?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)*\s+)+(?:\p{Lu}[\p{Lu}'’]+(?:[\s-]\p{Lu}[\p{Lu}'’]+)*))\s+(\p{Lu}\p{Ll}.*)$/u;
+function nameEnd(tokens: readonly string[], start: number, order: NameOrder, givenWords: number): number {
+  let i = start;
+  const run = (word: RegExp, most: number): number => {
+    let n = 0;
+    while (i < tokens.length && n < most && word.test(tokens[i]!)) {
+      i++;
+      n++;
+    }
+    return n;
+  };
+  const found = order === 'given-first'
+    ? run(GIVEN_NAME, givenWords) > 0 && run(FAMILY_WORD, Infinity) > 0
+    : run(FAMILY_WORD, Infinity) > 0 && run(GIVEN_NAME, 1) > 0;
+  return found ? i : -1;
+}
+
+/**
+ * Tutors' cards run together on one line with nothing between name and role (« Prénom NOM
+ * fonction », a table row read as one line; markdown converters joining a column's lines:
+ * « Lucie MARTEL Directrice… proximité Paul DE SOUZA Directeur Qualité… »). The line opens
+ * with a name in either order, the role opens with a capitalised word in lower case; a card's
+ * order is the line's, so another name is the same shape inside the role, followed by a role of
+ * its own. Inside a run a given name is one word (a second would be the role's last word,
+ * « ressources Humaines Anne-Sophie LEROUX »); a name right before another name is the role's
+ * words (« Chef de Mission MOBIL Claire DURAND »: every card has a role).
+ * @param text A printed line.
+ * @returns The cards, or `null` when the line does not open with a name followed by a role.
+ */
+export function cardsRunTogether(text: string): { name: string; role: string }[] | null {
+  const tokens = text.trim().split(/\s+/);
+  // A name followed by a role: the next word opens a role and is not itself a name's start.
+  const cardAt = (start: number, order: NameOrder, givenWords: number): number => {
+    const end = nameEnd(tokens, start, order, givenWords);
+    const opensRole = end > 0 && end < tokens.length && ROLE_OPENING.test(tokens[end]!) && nameEnd(tokens, end, order, 1) < 0;
+    return opensRole && looksLikeName(tokens.slice(start, end).join(' ')) ? end : -1;
+  };
+  const orders: NameOrder[] = ['given-first', 'family-first'];
+  // At the line's start a given name may be of several words (« Anne Claire DUPONT »): nothing before it to take them from.
+  const order = orders.find((candidate) => cardAt(0, candidate, Infinity) > 0);
+  if (!order) return null;
+  const starts = [0];
+  const ends = [cardAt(0, order, Infinity)];
+  // Each card's role holds one word at least before the next card's name.
+  for (let i = ends[0]! + 1; i < tokens.length; i++) {
+    const end = cardAt(i, order, 1);
+    if (end < 0) continue;
+    starts.push(i);
+    ends.push(end);
+    i = end;
+  }
+  return starts.map((start, k) => ({
+    name: tokens.slice(start, ends[k]).join(' '),
+    role: tokens.slice(ends[k], starts[k + 1] ?? tokens.length).join(' '),
+  }));
+}

@@ -45,6 +45,18 @@ export function renderRubrique(blocks: readonly Block[]): string | null {
   return out;
 }
 
+/** A list's mark alone, or opening or closing a line: converters write it apart from its item (« • » after the item, « - » alone). */
+const LIST_MARKS = /^\s*[-–•▪■◦●]\s*$|^\s*[-–•▪■◦●]\s+|\s+[•▪■◦●]\s*$/gu;
+
+/**
+ * A line or an item without the list marks a converter wrote apart from it.
+ * @param text A line or an item.
+ * @returns The text without its marks, trimmed ('' when it was only a mark).
+ */
+export function withoutListMarks(text: string): string {
+  return text.replace(LIST_MARKS, '').trim();
+}
+
 /**
  * Renders blocks as one running text (a key figure's label): lines joined by spaces, paragraphs
  * separated by a blank line, list items kept inline as "- item".

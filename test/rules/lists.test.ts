@@ -1,9 +1,12 @@
 /**
  * List items read from their bullets and indents (src/extract/blocks.ts), measured against the text
- * column they belong to; em dashes as list labels.
+ * column they belong to; em dashes as list labels; a list a converter read away from the sentence
+ * announcing it (src/parse/moves.ts), its marks written apart.
  */
 import { describe, expect, it } from 'vitest';
 import { leafBlocks, withinTextColumn } from '../../src/extract/blocks.js';
+import { readText } from '../../src/extract/text.js';
+import { parseProject } from '../../src/parse/index.js';
 import type { Leaf } from '../../src/extract/xycut.js';
 import { filler, layout, run } from '../helpers/runs.js';
 
@@ -115,5 +118,25 @@ describe('em-dash list labels (babel french itemize)', () => {
   it('are not when a single line opens on one (a signature)', () => {
     const signature = [fragment('— Agnès Tisserand, directrice générale adjointe', 300, 525, 100)];
     expect(leafBlocks(leafOf(signature), metrics).map((draft) => draft.lines[0]!.text)).toEqual(['— Agnès Tisserand, directrice générale adjointe']);
+  });
+});
+
+describe('a list a text rubrique announces, read under a later heading (converters in content order)', () => {
+  const project = (texts: readonly string[]) => {
+    const blocks = readText(texts.join('\n\n')).blocks;
+    return parseProject({ numero: 1, section: '', heading: blocks[0]!, blocks: blocks.slice(1) });
+  };
+  const announced = ['01', 'UN TITRE', 'UNE COLLECTIVITÉ', 'CONTEXTE', 'La communauté regroupe vingt-six communes et un peu plus de cent mille habitants, chacune avec sa cuisine.', 'DES CLÉS POUR AGIR', 'Le diagnostic a dégagé deux scénarios :', 'Le second a été retenu par le bureau communautaire, qui en a confié la mise en œuvre aux services techniques.', 'POUR ALLER PLUS LOIN'];
+
+  it('goes back after the colon as list items, the marks written apart dropped, and leaves the references', () => {
+    const parsed = project([...announced, 'un groupement de commandes ;', '•', '• une cuisine centrale.', '•', 'Observatoire de la restauration, Guide, 2029', '•']);
+    expect(parsed.clesPourAgir).toBe('Le diagnostic a dégagé deux scénarios :\n\n- un groupement de commandes ;\n- une cuisine centrale.\n\nLe second a été retenu par le bureau communautaire, qui en a confié la mise en œuvre aux services techniques.');
+    expect(parsed.allerPlusLoin.map((reference) => reference.texte)).toEqual(['Observatoire de la restauration, Guide, 2029']);
+  });
+
+  it('stays where it is read when its items do not close on a full stop, or when two paragraphs announce a list', () => {
+    expect(project([...announced, 'un groupement de commandes ;', 'une cuisine centrale ;', 'Observatoire, Guide, 2029']).clesPourAgir).toBe('Le diagnostic a dégagé deux scénarios :\n\nLe second a été retenu par le bureau communautaire, qui en a confié la mise en œuvre aux services techniques.');
+    const twice = [...announced.slice(0, 5), 'Les maires se posaient trois questions :', 'La première portait sur les coûts, la deuxième sur la qualité des repas servis.', ...announced.slice(5), 'un groupement de commandes ;', 'une cuisine centrale.'];
+    expect(project(twice).clesPourAgir).toBe('Le diagnostic a dégagé deux scénarios :\n\nLe second a été retenu par le bureau communautaire, qui en a confié la mise en œuvre aux services techniques.');
   });
 });

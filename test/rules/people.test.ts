@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VOCABULARY } from '../../src/profile.js';
-import { nameThenEmail, parseAuthorCards, parseTutorCards, readAuthorCards, splitNameAndRole, withoutHeaderRow } from '../../src/parse/people.js';
+import { cardsRunTogether, nameThenEmail, parseAuthorCards, parseTutorCards, readAuthorCards, splitNameAndRole, withoutHeaderRow } from '../../src/parse/people.js';
 import { spelling } from '../../src/similarity.js';
 import { isTeamBlock } from '../../src/parse/structure.js';
 import { moveByShape } from '../../src/parse/moves.js';
@@ -163,6 +163,50 @@ describe('tutors in a table of regular rows', () => {
     expect(parseTutorCards(cells).map((card) => [card.name, card.details])).toEqual([
       ['Philippe HOARAU', ['Directeur général des services']],
       ['Claire MÉNARD', ['Directrice de la transformation numérique']],
+    ]);
+  });
+});
+
+describe('tutors\' cards run together on one line (markdown converters joining a column)', () => {
+  const cards = (text: string) => cardsRunTogether(text)?.map(({ name, role }) => [name, role]) ?? null;
+
+  it('cuts a card at each name of the line\'s order followed by a role, the given name one word inside the run', () => {
+    expect(cards('Aleksandra GAIFFE Directrice générale adjointe performance Sandra DE PINHO Directrice Qualité et performance')).toEqual([
+      ['Aleksandra GAIFFE', 'Directrice générale adjointe performance'],
+      ['Sandra DE PINHO', 'Directrice Qualité et performance'],
+    ]);
+    // « Humaines » ends the role: a second given name inside a run would take it.
+    expect(cards('Jan SLIWA Directeur des ressources Humaines Noor-Yasmin DJATAOU Directrice adjointe')).toEqual([
+      ['Jan SLIWA', 'Directeur des ressources Humaines'],
+      ['Noor-Yasmin DJATAOU', 'Directrice adjointe'],
+    ]);
+  });
+
+  it('reads the names in the « NOM Prénom » order when the line opens so', () => {
+    expect(cards('TISSERAND Agnès Directrice générale adjointe des services')).toEqual([['TISSERAND Agnès', 'Directrice générale adjointe des services']]);
+    expect(cards('HOARAU Philippe Directeur général des services MÉNARD Claire Directrice du numérique')).toEqual([
+      ['HOARAU Philippe', 'Directeur général des services'],
+      ['MÉNARD Claire', 'Directrice du numérique'],
+    ]);
+  });
+
+  it('keeps a name-shaped pair right before a name in the role: every card has a role', () => {
+    expect(cards('Pascal RASCALON Chef de Mission INTERMOD Claire HEIDSIEK Directrice générale adjointe mobilités')).toEqual([
+      ['Pascal RASCALON', 'Chef de Mission INTERMOD'],
+      ['Claire HEIDSIEK', 'Directrice générale adjointe mobilités'],
+    ]);
+  });
+
+  it('reads a line right under a name as its role, even when it opens like a name (an acronym, then a capitalised word)', () => {
+    expect(parseTutorCards([block(['Claire DURAND', 'DGA Ressources Humaines et Finances'])]).map((card) => [card.name, card.details])).toEqual([['Claire DURAND', ['DGA Ressources Humaines et Finances']]]);
+  });
+
+  it('reads nothing in a line that does not open with a name and a role', () => {
+    expect(cards('Directrice générale des services')).toBeNull();
+    expect(cards('Claire LE MERRER')).toBeNull();
+    expect(parseTutorCards([block('Aleksandra GAIFFE Directrice générale adjointe Sandra DE PINHO Directrice Qualité')]).map((card) => [card.name, card.details])).toEqual([
+      ['Aleksandra GAIFFE', ['Directrice générale adjointe']],
+      ['Sandra DE PINHO', ['Directrice Qualité']],
     ]);
   });
 });

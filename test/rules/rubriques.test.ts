@@ -6,8 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/index.js';
+import { readText } from '../../src/extract/text.js';
 import { parseProject, withoutListNumbers } from '../../src/parse/index.js';
 import { headsFigures, splitRubriques } from '../../src/parse/rubriques.js';
+import { runHeadingPasses } from '../../src/parse/heading-passes.js';
 import { DEFAULT_VOCABULARY, SHIPPED_PROFILE, compileProfile } from '../../src/profile.js';
 import type { Block } from '../../src/types.js';
 import { block, placed } from '../helpers/blocks.js';
@@ -162,5 +164,41 @@ describe('a table whose header row is set like the headings', () => {
 
   it('still takes a line set alone like the headings, over a quote, for the testimony', () => {
     expect(read(0)).toEqual(['problematique', 'temoignage', 'clesPourAgir']);
+  });
+});
+
+describe('a heading run into the line under it (markdown converters joining a column)', () => {
+  const cut = (text: string): string[] => runHeadingPasses([block(text)], DEFAULT_VOCABULARY).blocks.map((b) => b.text);
+
+  it('cuts a people heading of up to eight words off a card that opens with a name in either order', () => {
+    expect(cut('TUTEUR ET TUTRICE AU SEIN DE LA COLLECTIVITÉ Philippe HOARAU Directeur général des services')).toEqual(['TUTEUR ET TUTRICE AU SEIN DE LA COLLECTIVITÉ', 'Philippe HOARAU Directeur général des services']);
+    expect(cut('TUTRICE AU SEIN DE LA COLLECTIVITÉ TISSERAND Agnès Directrice générale adjointe')).toEqual(['TUTRICE AU SEIN DE LA COLLECTIVITÉ', 'TISSERAND Agnès Directrice générale adjointe']);
+    expect(cut('AUTEURS DU PROJET MARCHETTI Lisa lisa.marchetti@administrateur-inet.org')).toEqual(['AUTEURS DU PROJET', 'MARCHETTI Lisa lisa.marchetti@administrateur-inet.org']);
+  });
+
+  it('leaves a text heading before words in capitals: only a card opens with a name in capitals', () => {
+    expect(cut('CONTEXTE ET ENJEUX TERRITORIAUX La commune compte dix mille habitants.')).toEqual(['CONTEXTE ET ENJEUX TERRITORIAUX La commune compte dix mille habitants.']);
+  });
+});
+
+describe('references run together on one line of converter text', () => {
+  const references = (line: string) => {
+    const blocks = readText(['01', 'UN TITRE', 'UNE COLLECTIVITÉ', 'CONTEXTE', 'La communauté regroupe vingt-six communes et un peu plus de cent mille habitants.', 'POUR ALLER PLUS LOIN', line].join('\n\n')).blocks;
+    return parseProject({ numero: 1, section: '', heading: blocks[0]!, blocks: blocks.slice(1) }).allerPlusLoin.map((reference) => reference.texte);
+  };
+
+  it('are cut where one ends on its date, a closing parenthesis or a web address and the next opens with a capital', () => {
+    expect(references('AdCF, La dimension ressources humaines, déc. 2015 Le Grand Narbonne, Charte de la mutualisation, 2018-2023 Guide pratique du contrôle interne (DGFIP) Publications de l’AFIGESE, voir www.afigese.fr Partages d’expérience du réseau')).toEqual([
+      'AdCF, La dimension ressources humaines, déc. 2015',
+      'Le Grand Narbonne, Charte de la mutualisation, 2018-2023',
+      'Guide pratique du contrôle interne (DGFIP)',
+      'Publications de l’AFIGESE, voir www.afigese.fr',
+      'Partages d’expérience du réseau',
+    ]);
+  });
+
+  it('keeps a short publisher or place after a date, and a date followed by a colon, with its reference', () => {
+    expect(references('Rapport annuel sur les mobilités 2019 Ville de Rennes')).toEqual(['Rapport annuel sur les mobilités 2019 Ville de Rennes']);
+    expect(references('Rapport de la Cour des comptes de février 2017 : Le logement social')).toEqual(['Rapport de la Cour des comptes de février 2017 : Le logement social']);
   });
 });

@@ -8,7 +8,7 @@ import { hasHeadingMarks, splitBoldRuns, stripLineMarkup } from './markdown.js';
 import { dropFolios, dropRunningLines, folioLines, inferPageBreaks, markPageBreaks } from './pages.js';
 import { sortRostersReadAcross } from './rosters.js';
 import { moveNumberBeforeTitle, movePageAfterCollectivite, orderSommaireColumns, splitFolioFromNumber, splitPageFromNextNumber } from './sommaire.js';
-import { dealRostersReadAcross, placeSecondRosterHeading, splitRosterRuns, joinKernedWords, joinWordPieces, splitGluedEmails, splitGluedHeadings, splitGluedFigures, splitHeadingsGluedToText, splitRepeatedHeadings, splitRunInHeadings, splitTrailingBullets, splitSommaireRuns, unswapLetters } from './tokens.js';
+import { dealRostersReadAcross, placeSecondRosterHeading, splitRosterRuns, joinHyphenKeptInside, joinKernedWords, joinWordPieces, restoreSpaceBeforeHighMarks, splitGluedEmails, splitGluedHeadings, splitGluedFigures, splitHeadingsGluedToText, splitRepeatedHeadings, splitRunInHeadings, splitTrailingBullets, splitSommaireRuns, unswapLetters } from './tokens.js';
 
 /**
  * How the converter separates blocks: `blocks`, a blank line ends a block (the seed converter,
@@ -42,6 +42,7 @@ const LINE_PASSES: readonly LinePass[] = [
     return lines.map((line) => stripLineMarkup(line, markdown));
   } },
   { name: 'bold runs', run: (lines) => lines.flatMap((line) => (/^\*\*[^*]+\*\*[^*]+\*\*/.test(line.trim()) ? splitBoldRuns(line) : [line])) },
+  { name: 'space lost before « ? » and « ! »', run: restoreSpaceBeforeHighMarks },
   { name: 'glued e-mails', run: splitGluedEmails },
   { name: 'glued headings', run: splitGluedHeadings },
   { name: 'headings glued to the text under them', run: splitHeadingsGluedToText },
@@ -59,6 +60,7 @@ const LINE_PASSES: readonly LinePass[] = [
   // Before the display words' pieces are set on one line: « SOM MAI RE » stays as the PDF path reads it.
   { name: 'words kerned into pieces', run: joinKernedWords },
   { name: 'display words in pieces', run: joinWordPieces },
+  { name: 'words cut at a hyphen kept on one line', run: joinHyphenKeptInside },
   { name: 'sommaire page before the collectivité', run: movePageAfterCollectivite },
   { name: 'sommaire columns read across', run: orderSommaireColumns },
   { name: 'folio glued to the project number', run: splitFolioFromNumber },

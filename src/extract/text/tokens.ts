@@ -542,3 +542,62 @@ export function splitRepeatedHeadings(lines: readonly string[]): string[] {
     return /\p{L}[.!?»]$/u.test(before) ? [before, heading] : [line];
   });
 }
+
+/** Colons after a space, at least, that tell a text set the French way (a space before « : », « ; », « ? », « ! »). */
+const MIN_SPACED_COLONS = 5;
+
+/** Share of its colons a text sets after a space to be set the French way. */
+const FRENCH_COLON_SHARE = 0.9;
+
+/** A high mark (« ? », « ! », « ; ») or a colon ending a word, glued to it or after a space; markup may close after it. */
+const HIGH_MARK = /([\p{L}\p{N}»)]|\s)([?!;:])(?=[\s*_]|$)/gu;
+
+/**
+ * The space before « ? », « ! » and « ; » that a converter dropped (pdf2md-ts, @opendocsg/pdf2md
+ * write « produites? » where the brochure prints « produites ? », its colons still after a space):
+ * a text set the French way spaces all four marks alike, so a mark the text glues to its word more
+ * often than it spaces it lost its space, which is put back everywhere it is glued. A mark the text
+ * mostly spaces is left as printed, a glued one included (a typo of the brochure).
+ * @param lines The text's lines.
+ * @returns The lines, the lost spaces back.
+ */
+export function restoreSpaceBeforeHighMarks(lines: readonly string[]): string[] {
+  const glued = new Map<string, number>();
+  const spaced = new Map<string, number>();
+  for (const line of lines) {
+    if (!/[?!;:]/.test(line)) continue;
+    for (const [, before, mark] of line.matchAll(HIGH_MARK)) {
+      const counts = /\s/.test(before!) ? spaced : glued;
+      counts.set(mark!, (counts.get(mark!) ?? 0) + 1);
+    }
+  }
+  const colons = (spaced.get(':') ?? 0) + (glued.get(':') ?? 0);
+  if ((spaced.get(':') ?? 0) < MIN_SPACED_COLONS || (spaced.get(':') ?? 0) < FRENCH_COLON_SHARE * colons) return [...lines];
+  const lost = ['?', '!', ';'].filter((mark) => (glued.get(mark) ?? 0) > (spaced.get(mark) ?? 0));
+  if (lost.length === 0) return [...lines];
+  // The marks need no escape inside a class.
+  const gluedMark = new RegExp(`([\\p{L}\\p{N}»)])([${lost.join('')}])(?=[\\s*_]|$)`, 'gu');
+  return lines.map((line) => line.replace(gluedMark, '$1 $2'));
+}
+
+/** A word cut at a line-end hyphen whose two pieces a converter kept on one line, a space between (« accompa- gnant »). */
+const HYPHEN_KEPT_INSIDE = /(\p{L}*\p{Ll})- (\p{Ll}\p{L}*)/gu;
+
+/**
+ * Words cut at a line-end hyphen that a converter joined into one line without joining the word
+ * (pdf2md-ts, @opendocsg/pdf2md: « accompa- gnant », « terri- toire »): the pieces are one word
+ * when the text prints that word whole elsewhere, and not the hyphenated form (« pré- et
+ * post-opératoire » stays).
+ * @param lines The text's lines.
+ * @returns The lines with such words whole.
+ */
+export function joinHyphenKeptInside(lines: readonly string[]): string[] {
+  const cut = lines.map((line) => /\p{Ll}- \p{Ll}/u.test(line));
+  if (!cut.includes(true)) return [...lines];
+  const words = new Set<string>();
+  for (const line of lines) for (const word of line.toLowerCase().split(/[^\p{L}-]+/u)) if (word !== '') words.add(word);
+  return lines.map((line, index) => (cut[index] ? line.replace(HYPHEN_KEPT_INSIDE, (whole, head: string, tail: string) => {
+    const word = `${head}${tail}`.toLowerCase();
+    return words.has(word) && !words.has(`${head}-${tail}`.toLowerCase()) ? `${head}${tail}` : whole;
+  }) : line));
+}

@@ -1,0 +1,45 @@
+/**
+ * A converter's form, not the brochure's (src/extract/text.ts, text/tokens.ts): emphasis marks of
+ * any markdown flavour removed, the words kept; the space a converter dropped before « ? » put
+ * back by the text's own French spacing; a word cut at a line-end hyphen kept on one line joined
+ * when the text prints it whole. Each rule on the smallest text that needs it.
+ */
+import { describe, expect, it } from 'vitest';
+import { readText } from '../../src/extract/text.js';
+import { joinHyphenKeptInside, restoreSpaceBeforeHighMarks } from '../../src/extract/text/tokens.js';
+
+const texts = (source: string): string[] => readText(source).blocks.map((b) => b.text);
+
+describe('italics', () => {
+  it('drops a lone `_` opening or closing a word, as a lone `*`, and keeps one inside a word', () => {
+    expect(texts('_« Les habitants sont nos ambassadeurs. »_')).toEqual(['« Les habitants sont nos ambassadeurs. »']);
+    expect(texts('_Aude Martin,\ndirectrice_')).toEqual(['Aude Martin, directrice']);
+    expect(texts('Écrire à jean_dupont@exemple.fr')).toEqual(['Écrire à jean_dupont@exemple.fr']);
+  });
+});
+
+describe('the space before « ? » and « ! »', () => {
+  const colons = ['Le constat : un service', 'Trois axes : coûts', 'La méthode : des entretiens', 'Le calendrier : deux ans', 'Les partenaires : dix'];
+
+  it('is put back where the text glues the mark more often than it spaces it, its colons spaced', () => {
+    expect(restoreSpaceBeforeHighMarks([...colons, 'Comment faire? Ensemble!', 'Pourquoi?']).slice(colons.length)).toEqual(['Comment faire ? Ensemble !', 'Pourquoi ?']);
+    // A web address keeps its « ? »: no space follows it.
+    expect(restoreSpaceBeforeHighMarks([...colons, 'Quoi? Voir http://a.fr/p?id=1 ici']).at(-1)).toBe('Quoi ? Voir http://a.fr/p?id=1 ici');
+  });
+
+  it('is left as printed where the text spaces the mark, or does not space its colons', () => {
+    expect(restoreSpaceBeforeHighMarks([...colons, 'Comment faire ?', 'Quand ?', 'Pourquoi?']).at(-1)).toBe('Pourquoi?');
+    expect(restoreSpaceBeforeHighMarks(['Le constat: un service', 'Comment faire?']).at(-1)).toBe('Comment faire?');
+  });
+});
+
+describe('a word cut at a line-end hyphen, its pieces kept on one line', () => {
+  it('is joined when the text prints the word whole elsewhere', () => {
+    expect(joinHyphenKeptInside(['Le terri- toire de la région.', 'Un territoire rural.'])[0]).toBe('Le territoire de la région.');
+  });
+
+  it('stays when the word is printed nowhere whole, or printed with its hyphen', () => {
+    expect(joinHyphenKeptInside(['Le terri- toire de la région.'])[0]).toBe('Le terri- toire de la région.');
+    expect(joinHyphenKeptInside(['Les pré- et post-opératoires.', 'Le préet.', 'Le pré-et.'])[0]).toBe('Les pré- et post-opératoires.');
+  });
+});
