@@ -386,9 +386,17 @@ function endsUnderTheOthers(columns: readonly (readonly Fragment[])[]): boolean 
   return rest.every((column) => column.every((fragment) => fragment.bottom <= lastTop));
 }
 
+/** How far from the body size (a share of it) a fragment's size may be and still be the body's type. */
+const BODY_SIZE_TOLERANCE = 0.05;
+
+/** A fragment of running text: the body's size, not bold. */
+function isBodyText(fragment: Fragment, body: number): boolean {
+  return !fragment.bold && Math.abs(fragment.size - body) <= BODY_SIZE_TOLERANCE * body;
+}
+
 /** Whether a part holds running text: three lines or more of regular body-size text. */
 function runsOfText(part: readonly Fragment[], body: number): boolean {
-  const lines = new Set(part.filter((fragment) => !fragment.bold && Math.abs(fragment.size - body) <= 0.05 * body).map((fragment) => Math.round(fragment.y)));
+  const lines = new Set(part.filter((fragment) => isBodyText(fragment, body)).map((fragment) => Math.round(fragment.y)));
   return lines.size >= 3;
 }
 
@@ -515,7 +523,7 @@ function isColumnFoot(strips: readonly Fragment[][], gutters: readonly Gap[], me
   const body = metrics.bodySize;
   const [upper, lower] = columnPieces(strips, gutters);
   if (strips.length !== 2 || !upper || !lower) return false;
-  const isBodyLine = (fragment: Fragment): boolean => !fragment.bold && Math.abs(fragment.size - body) <= 0.05 * body;
+  const isBodyLine = (fragment: Fragment): boolean => isBodyText(fragment, body);
   const bodyLines = (piece: readonly Fragment[]): number => new Set(piece.filter(isBodyLine).map((fragment) => Math.round(fragment.y))).size;
   // Prose: most lines hold words in lower case (« de », « la », verbs); a roster's names hold none.
   const isProse = (piece: readonly Fragment[]): boolean => {
@@ -545,13 +553,12 @@ function isColumnFoot(strips: readonly Fragment[][], gutters: readonly Gap[], me
  * heading, a figure, a caption set smaller opens and ends nothing), and no e-mail.
  */
 function sentenceJoins(pieces: readonly Fragment[][], body: number): number {
-  const isBodyText = (fragment: Fragment): boolean => !fragment.bold && Math.abs(fragment.size - body) <= 0.05 * body;
   let joins = 0;
   for (let i = 1; i < pieces.length; i++) {
     const foot = lastOnLine(pieces[i - 1]!, body);
     const head = firstOnLine(pieces[i]!, body);
     const opensLower = /^\p{Ll}/u.test(head.text.trimStart()) && !/^\S*@/.test(head.text.trimStart());
-    if (!opensLower || !isBodyText(head) || !isBodyText(foot)) continue;
+    if (!opensLower || !isBodyText(head, body) || !isBodyText(foot, body)) continue;
     joins += SENTENCE_END.test(foot.text.trimEnd()) ? -1 : 1;
   }
   return joins;
