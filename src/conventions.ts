@@ -27,6 +27,12 @@ export const EMAIL = /^[\p{L}\p{N}._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/u;
 export const SENTENCE_END = /[.:;!?»")]$/;
 
 /**
+ * A finished sentence: a full stop, a question or exclamation mark, an ellipsis, a closing quote or
+ * parenthesis (a colon announces what follows and finishes none, unlike `SENTENCE_END`).
+ */
+export const SENTENCE_FINISHED = /[.!?…»"”)]$/u;
+
+/**
  * French number words. Two of them around a line-end hyphen are a compound numeral (« dix-huit »,
  * « quatre-vingt », « vingt-et-un » by its halves): French writes those with hyphens and never as
  * one word, so the hyphen is kept, never taken for hyphenation.

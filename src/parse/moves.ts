@@ -9,7 +9,7 @@
  * under a floated box of figures or of tutors to the rubrique the box interrupted.
  */
 import { joinLines } from '../extract/lines.js';
-import { foldForMatch } from '../conventions.js';
+import { SENTENCE_FINISHED, foldForMatch } from '../conventions.js';
 import { isHeaderRowText, type Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, RubriqueKey } from '../types.js';
@@ -641,8 +641,6 @@ function returnCardsToEmptyTutors(state: ShapeState): Move[] {
   return moved.length > 0 ? [{ to: 'tuteurs', blocks: moved }] : [];
 }
 
-/** A sentence's end: a full stop, a question or exclamation mark, an ellipsis, a closing quote (a colon announces what follows and ends none). */
-export const SENTENCE_END = /[.!?…»"”)]$/u;
 
 /**
  * The end of a sentence read away from its start: text frames threaded across columns or pages
@@ -655,7 +653,7 @@ function rejoinCutSentence(state: ShapeState): Move[] {
   const texts = state.rubriques.filter((rubrique) => isBodyRubrique(rubrique.key));
   const cutShort = (block: Block): boolean => block.kind === 'paragraph' && /[\p{L},]$/u.test(block.text.trim());
   for (const rubrique of texts) {
-    const at = rubrique.blocks.findIndex((block, i) => block.kind === 'paragraph' && /^\p{Ll}/u.test(block.text.trim()) && i > 0 && SENTENCE_END.test(rubrique.blocks[i - 1]!.text.trim()));
+    const at = rubrique.blocks.findIndex((block, i) => block.kind === 'paragraph' && /^\p{Ll}/u.test(block.text.trim()) && i > 0 && SENTENCE_FINISHED.test(rubrique.blocks[i - 1]!.text.trim()));
     if (at < 0) continue;
     // Every paragraph of the text that stops mid-sentence: the rest goes only to the one there is.
     const cut = texts.flatMap((other) => other.blocks.filter((block) => block !== rubrique.blocks[at] && cutShort(block)));
@@ -758,7 +756,7 @@ function threadQuoteFrames(blocks: readonly Block[]): readonly Block[] {
   const run = blocks.slice(start);
   const first = run[0];
   const cut = run.at(-1);
-  if (!first?.box || !cut || run.length < 2 || !/^\p{Ll}/u.test(first.text.trim()) || SENTENCE_END.test(cut.text.trim())) return blocks;
+  if (!first?.box || !cut || run.length < 2 || !/^\p{Ll}/u.test(first.text.trim()) || SENTENCE_FINISHED.test(cut.text.trim())) return blocks;
   const sameFrame = (block: Block): boolean => block.box !== undefined && block.page === first.page && Math.abs(block.box.x - first.box!.x) <= FRAME_EDGE_TOLERANCE;
   let split = 0;
   while (split < run.length && sameFrame(run[split]!)) split++;

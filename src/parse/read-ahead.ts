@@ -18,10 +18,11 @@
  *   (`sentence-start-after-testimony`).
  * Only blocks whose type is unknown (converter text): a PDF's columns are read apart.
  */
+import { SENTENCE_FINISHED } from '../conventions.js';
 import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block } from '../types.js';
 import { isFiguresBoxTitle, isStandaloneFigure } from './chiffres.js';
-import { isFigureLabel, isSignature, SENTENCE_END, type Move, type ShapeState } from './moves.js';
+import { isFigureLabel, isSignature, type Move, type ShapeState } from './moves.js';
 import { continuesParagraph } from './render.js';
 import type { Rubrique } from './rubriques.js';
 import { URL } from './structure.js';
@@ -96,7 +97,7 @@ function goesOnFrom(before: readonly Block[], block: Block, underFigures: boolea
 
 /** Running text: a few lines ending a sentence (no reference, label or card is). */
 function isRunningText(block: Block): boolean {
-  return block.lines.length >= MIN_RUNNING_LINES && SENTENCE_END.test(block.text.trim());
+  return block.lines.length >= MIN_RUNNING_LINES && SENTENCE_FINISHED.test(block.text.trim());
 }
 
 /** Whether a block opens the content a heading announces: a figure set alone, the testimony's quote or signature, a reference. */
@@ -149,11 +150,11 @@ export function returnTextReadUnderNextHeading(state: ShapeState): Move[] {
  */
 function trailingFigures(blocks: readonly Block[], awaiting: number): number {
   // A label's last words a converter set apart (« 2021. ») belong to it: the block before does not end its sentence.
-  const inRun = (i: number): boolean => isStandaloneFigure(blocks[i]!.text) || isFigureLabel(blocks[i]!) || (i > 0 && !SENTENCE_END.test(blocks[i - 1]!.text.trim()));
+  const inRun = (i: number): boolean => isStandaloneFigure(blocks[i]!.text) || isFigureLabel(blocks[i]!) || (i > 0 && !SENTENCE_FINISHED.test(blocks[i - 1]!.text.trim()));
   let suffix = blocks.length;
   while (suffix > 0 && inRun(suffix - 1)) suffix--;
   const figure = blocks.findIndex((block, i) => i >= suffix && isStandaloneFigure(block.text));
-  const opensLabel = (i: number): boolean => i > 0 && /^\p{Ll}/u.test(blocks[i]!.text.trim()) && SENTENCE_END.test(blocks[i - 1]!.text.trim());
+  const opensLabel = (i: number): boolean => i > 0 && /^\p{Ll}/u.test(blocks[i]!.text.trim()) && SENTENCE_FINISHED.test(blocks[i - 1]!.text.trim());
   let start = figure;
   if (awaiting > 0) {
     const labelsAt = figure >= 0 ? figure - awaiting : blocks.findIndex((_, i) => i >= suffix && opensLabel(i));
@@ -208,7 +209,7 @@ export function returnSentenceStartFromTestimony(state: ShapeState): Move[] {
   if (!testimony || !start || testimony.blocks.length < 2 || start.kind !== 'paragraph' || !unstyled([start]) || !/[\p{L},]$/u.test(start.text.trim())) return [];
   const rests = state.rubriques
     .filter((rubrique) => isBodyRubrique(rubrique.key))
-    .flatMap((rubrique) => rubrique.blocks.map((block, i) => ({ rubrique, i })).filter(({ i }) => i > 0 && rubrique.blocks[i]!.kind === 'paragraph' && /^\p{Ll}/u.test(rubrique.blocks[i]!.text.trim()) && SENTENCE_END.test(rubrique.blocks[i - 1]!.text.trim())));
+    .flatMap((rubrique) => rubrique.blocks.map((block, i) => ({ rubrique, i })).filter(({ i }) => i > 0 && rubrique.blocks[i]!.kind === 'paragraph' && /^\p{Ll}/u.test(rubrique.blocks[i]!.text.trim()) && SENTENCE_FINISHED.test(rubrique.blocks[i - 1]!.text.trim())));
   if (rests.length !== 1) return [];
   const { rubrique, i } = rests[0]!;
   const rest = rubrique.blocks[i]!;
