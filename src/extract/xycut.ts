@@ -4,6 +4,7 @@
  * "and after" boxes) are moved after that text. Thresholds are ratios of the body size.
  */
 import { tableRowsAcross } from './cells.js';
+import { SENTENCE_FINISHED } from '../conventions.js';
 import type { Fragment, Metrics } from './fragments.js';
 import { DISPLAY_SIZE, SMALLER_THAN_BODY } from '../typography.js';
 
@@ -559,13 +560,11 @@ function sentenceJoins(pieces: readonly Fragment[][], body: number): number {
     const head = firstOnLine(pieces[i]!, body);
     const opensLower = /^\p{Ll}/u.test(head.text.trimStart()) && !/^\S*@/.test(head.text.trimStart());
     if (!opensLower || !isBodyText(head, body) || !isBodyText(foot, body)) continue;
-    joins += SENTENCE_END.test(foot.text.trimEnd()) ? -1 : 1;
+    joins += SENTENCE_FINISHED.test(foot.text.trimEnd()) ? -1 : 1;
   }
   return joins;
 }
 
-/** A sentence's end: a full stop, a question or exclamation mark or an ellipsis, then perhaps a closing quote or bracket. */
-const SENTENCE_END = /[.!?…][\s"'»”)\]]*$/u;
 
 /** The first fragment of a piece's first line (the leftmost of its topmost). */
 function firstOnLine(piece: readonly Fragment[], body: number): Fragment {
