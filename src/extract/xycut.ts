@@ -328,7 +328,10 @@ function headingTops(margin: readonly Fragment[], text: readonly Fragment[], bod
 function floatCut(fragments: readonly Fragment[], body: number, only?: 'left-run-on'): Fragment[][] | null {
   if (fragments.length > 400) return null;
   const tops = [...new Set(fragments.map((fragment) => fragment.top))].sort((a, b) => b - a);
+  // Sorted by x once: each line tried is counted from it without sorting again.
+  const byX = fragments.slice().sort((a, b) => a.x0 - b.x0);
   for (const at of tops) {
+    if (partsAbove(byX, at, 1.5 * body) !== 2) continue;
     const upper = fragments.filter((fragment) => fragment.top < at);
     const lower = fragments.filter((fragment) => fragment.top >= at);
     if (upper.length < 4 || lower.length === 0) continue;
@@ -629,6 +632,22 @@ function splitAlong(fragments: readonly Fragment[], axis: 'x' | 'y', gap: number
   }
   if (current.length > 0) parts.push(current);
   return { parts, gaps };
+}
+
+/**
+ * How many parts `splitAlong(above, 'x', gap)` would make of the fragments whose top lies above
+ * `at`, counted on fragments already sorted by x (a stable sort of a subset is the subset of the
+ * sorted whole), without building them: `floatCut` asks it for every line of a region.
+ */
+function partsAbove(byX: readonly Fragment[], at: number, gap: number): number {
+  let parts = 0;
+  let reach = -Infinity;
+  for (const fragment of byX) {
+    if (fragment.top >= at) continue;
+    if (parts === 0 || fragment.x0 - reach >= gap) parts++;
+    reach = Math.max(reach, fragment.x1);
+  }
+  return parts;
 }
 
 /**
