@@ -70,6 +70,8 @@ export function pageFragments(page: PdfPage): Fragment[] {
     const all = [...group.runs, ...group.sups].sort((a, b) => a.x - b.x);
     const supSet = new Set(group.sups);
     let current: PdfTextRun[] = [];
+    // The last run of `current` that is not blank.
+    let lastInked: PdfTextRun | undefined;
     let lastEnd = -Infinity;
     let lastSize = 0;
     // Whether the fragment so far is words parted only by stretched spaces (a justified line of few words).
@@ -83,7 +85,7 @@ export function pageFragments(page: PdfPage): Fragment[] {
       // and text (face and size both change: weight, or the font itself, as a sans heading beside a
       // serif pull-quote in the margin) a gap of 0.8 em is already a margin's gutter; so it is
       // between a number in display type and the title beside it (one size 1.5 times the other).
-      const previous = [...current].reverse().find((other) => !isBlank(other.text));
+      const previous = lastInked;
       const display = previous !== undefined && Math.max(previous.fontSize, run.fontSize) >= 1.5 * Math.min(previous.fontSize, run.fontSize);
       const changesFace = previous !== undefined && !supSet.has(run) && (previous.bold !== run.bold || previous.fontName !== run.fontName || display) && Math.abs(previous.fontSize - run.fontSize) > 0.05 * run.fontSize;
       const gap = run.x - lastEnd;
@@ -97,10 +99,12 @@ export function pageFragments(page: PdfPage): Fragment[] {
       if (current.length > 0 && ((wide && !stretched) || (changesFace && gap > 0.8 * run.fontSize) || nextCell)) {
         pushFragment(fragments, page.number, current, supSet);
         current = [];
+        lastInked = undefined;
         wordsApart = true;
       }
       wordsApart &&= !/\s/.test(run.text.trim()) && (current.length === 0 || stretched);
       current.push(run);
+      lastInked = run;
       lastEnd = Math.max(current.length > 1 ? lastEnd : -Infinity, run.x + run.width);
       if (!supSet.has(run)) lastSize = run.fontSize;
     }
@@ -164,13 +168,24 @@ function columnStarts(groups: readonly Group[]): (x: number) => boolean {
     for (const run of group.runs) {
       if (isBlank(run.text)) continue;
       const key = Math.round(run.x / EDGE_TOLERANCE);
-      buckets.set(key, [...(buckets.get(key) ?? []), { x: run.x, y: group.y }]);
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push({ x: run.x, y: group.y });
+      else buckets.set(key, [{ x: run.x, y: group.y }]);
     }
   }
+  // A page asks again for the x its runs start at (every line of a column): answered once each.
+  const answers = new Map<number, boolean>();
   return (x) => {
+    const known = answers.get(x);
+    if (known !== undefined) return known;
     const key = Math.round(x / EDGE_TOLERANCE);
-    const near = [key - 1, key, key + 1].flatMap((k) => buckets.get(k) ?? []).filter((start) => Math.abs(start.x - x) <= EDGE_TOLERANCE);
-    return new Set(near.map((start) => start.y)).size >= MIN_EDGE_LINES;
+    const lines = new Set<number>();
+    for (const k of [key - 1, key, key + 1]) {
+      for (const start of buckets.get(k) ?? []) if (Math.abs(start.x - x) <= EDGE_TOLERANCE) lines.add(start.y);
+    }
+    const answer = lines.size >= MIN_EDGE_LINES;
+    answers.set(x, answer);
+    return answer;
   };
 }
 
