@@ -1,12 +1,12 @@
 /**
  * Extract stage entry: picks the adapter from the input's first bytes and returns the block
- * stream. pdf.js is loaded only for PDF input (it is the costliest import).
+ * stream. pdf.js is loaded only for PDF input (it is the costliest import), the converter-text
+ * passes only for text.
  */
 import type { Deadline } from '../deadline.js';
 import { BrochureError } from '../errors.js';
 import type { ExtractedDocument, PdfPages } from '../types.js';
 import { readPdfPagesInThreads } from './pdf-threads.js';
-import { decodeText, readText } from './text.js';
 
 /** Options of the extract stage. */
 export interface ExtractOptions {
@@ -70,6 +70,8 @@ export async function extractDocument(bytes: Uint8Array, options: ExtractOptions
     const what = head.includes('<html') || head.includes('<!doctype') ? 'an HTML page' : 'not a PDF';
     throw new BrochureError('NOT_A_PDF', `${label(options)} is ${what} (no %PDF- header): download the brochure PDF again`);
   }
+  // The converter-text passes are loaded only for text (a PDF's run never needs them).
+  const { decodeText, readText } = await import('./text.js');
   return within(() => {
     const { text, diagnostics } = decodeText(bytes);
     const extracted = readText(text);
