@@ -104,3 +104,49 @@ export function spellingOf(orders: readonly string[], local: string): number {
   if (local === '' || orders.length === 0) return 0;
   return Math.max(...orders.map((order) => jaroWinkler(local, order)));
 }
+
+/**
+ * Whether an e-mail's letters spell a name: `spellingOf` at least `SPELLS_NAME`. Most pairs share
+ * too few letters to get there, and that is told without the similarity (a roster's names against
+ * every e-mail of the text: thousands of pairs).
+ */
+export function spellsName(orders: readonly string[], local: string): boolean {
+  if (local === '' || orders.length === 0) return false;
+  // Every order of a name holds the same letters: one bound for all of them.
+  if (jaroWinklerBound(orders[0]!, local) < SPELLS_NAME - BOUND_MARGIN) return false;
+  return spellingOf(orders, local) >= SPELLS_NAME;
+}
+
+/** Room left for rounding when a bound rules a pair out (the bound is exact arithmetic, the similarity floating point). */
+const BOUND_MARGIN = 1e-9;
+
+/** Letters `jaroWinklerBound` counts: names and e-mails compared as their capitals A to Z. */
+const A = 0x41;
+const LETTERS = 26;
+
+/**
+ * An upper bound of the Jaro-Winkler similarity of two strings of capitals A–Z from the letters
+ * they share: Jaro matches pair equal letters, so there are no more of them than the letters in
+ * common (`c`), Jaro is at most (c/|a| + c/|b| + 1) / 3, and the Winkler prefix (four letters at
+ * most, 0.1 each) adds at most 0.4 of what Jaro leaves. 1 (no bound) for any other character.
+ */
+function jaroWinklerBound(a: string, b: string): number {
+  const counts = new Array<number>(LETTERS).fill(0);
+  for (let i = 0; i < a.length; i++) {
+    const letter = a.charCodeAt(i) - A;
+    if (letter < 0 || letter >= LETTERS) return 1;
+    counts[letter]!++;
+  }
+  let shared = 0;
+  for (let i = 0; i < b.length; i++) {
+    const letter = b.charCodeAt(i) - A;
+    if (letter < 0 || letter >= LETTERS) return 1;
+    if (counts[letter]! > 0) {
+      counts[letter]!--;
+      shared++;
+    }
+  }
+  if (shared === 0) return 0;
+  const jaro = (shared / a.length + shared / b.length + 1) / 3;
+  return jaro + 0.4 * (1 - jaro);
+}

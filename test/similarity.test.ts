@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
-import { jaroWinkler, mostSimilar, similarEnough, withinEdits } from '../src/similarity.js';
+import { jaroWinkler, mostSimilar, nameOrders, similarEnough, SPELLS_NAME, spellingOf, spellsName, withinEdits } from '../src/similarity.js';
 
 /** The hand-written test `withinEdits(a, b, 1)` replaced in segment: one letter changed, added or dropped. */
 function withinOneEditByHand(a: string, b: string): boolean {
@@ -79,5 +79,33 @@ describe('withinEdits against the full Levenshtein distance', () => {
         for (const n of [0, 1, 2]) expect(withinEdits(a, b, n), `${a} ${b} ${n}`).toBe(distance(a, b) <= n);
       }
     }
+  });
+});
+
+describe('spellsName against the similarity it skips', () => {
+  it('decides like spellingOf at SPELLS_NAME on names and e-mails alike, a letter apart, and unlike (its bound never rules out a spelling)', () => {
+    let seed = 11;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const word = (): string => Array.from({ length: 2 + Math.floor(random() * 7) }, () => 'AEILNRST'[Math.floor(random() * 8)]).join('');
+    // An e-mail's letters: the name's in one order, a letter dropped, doubled or changed now and then.
+    const typo = (letters: string): string => {
+      const at = Math.floor(random() * letters.length);
+      const kind = Math.floor(random() * 4);
+      if (kind === 0) return letters.slice(0, at) + letters.slice(at + 1);
+      if (kind === 1) return letters.slice(0, at) + letters[at] + letters.slice(at);
+      if (kind === 2) return `${letters.slice(0, at)}E${letters.slice(at + 1)}`;
+      return letters;
+    };
+    let spelt = 0;
+    for (let i = 0; i < 3000; i++) {
+      const orders = nameOrders(`${word()} ${word()}`);
+      const local = random() < 0.5 ? typo(orders[Math.floor(random() * orders.length)]!) : `${word()}${word()}`;
+      const expected = spellingOf(orders, local) >= SPELLS_NAME;
+      if (expected) spelt++;
+      expect(spellsName(orders, local), `${orders[0]} / ${local}`).toBe(expected);
+    }
+    // Both answers were asked for many times.
+    expect(spelt).toBeGreaterThan(500);
+    expect(spelt).toBeLessThan(2500);
   });
 });

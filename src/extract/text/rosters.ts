@@ -6,7 +6,7 @@
  * order, which places the names no e-mail spells. The names are rewritten under their headings.
  */
 import { foldForMatch } from '../../conventions.js';
-import { localLetters, nameOrders, SPELLS_NAME, spellingOf } from '../../similarity.js';
+import { localLetters, nameOrders, spellsName } from '../../similarity.js';
 
 /** A roster line: a family name in capitals (one word or more), then a given name (« LE GOFF Maëlle »). */
 const ROSTER_NAME = /^\s*(\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)*) (\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ -]\p{Lu}\p{Ll}[\p{L}'’-]*)*)\s*$/u;
@@ -64,7 +64,7 @@ function corpsOfNames(names: readonly string[], emails: readonly { local: string
   const keys = names.map((name) => ({ orders: nameOrders(name), order: foldForMatch(name) }));
   // The same evidence as the authors' pairing (parse/people.ts): an e-mail spells the name, a letter dropped or doubled aside.
   const groups: (string | null)[] = keys.map(({ orders }) => {
-    const domains = new Set(emails.filter(({ local }) => spellingOf(orders, local) >= SPELLS_NAME).map(({ domain }) => domain));
+    const domains = new Set(emails.filter(({ local }) => spellsName(orders, local)).map(({ domain }) => domain));
     return domains.size === 1 ? [...domains][0]! : null;
   });
   const known = [...new Set(groups.filter((group): group is string => group !== null))];
