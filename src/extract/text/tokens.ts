@@ -355,14 +355,24 @@ export function joinKernedWords(lines: readonly string[]): string[] {
   const candidates = cores.map(() => [] as { start: number; end: number; run: string }[]);
   cores.forEach((line, index) => {
     line.forEach((piece, i) => {
-      if (!piece) return;
+      // A run's first piece may have an article before it, not a mark after it.
+      if (!piece || piece[3] !== '') return;
+      // The run grows a piece at a time (« rest », « rest aura », « rest aura tion »), as long as its pieces may be inside a word.
+      let run = piece[2]!.toLowerCase();
+      let joined = run;
       for (let n = 2; n <= MAX_WORD_PIECES && i + n <= line.length; n++) {
-        const run = runOf(line.slice(i, i + n));
-        if (run === null) continue;
-        const joined = run.replace(/ /g, '');
-        if (!words.has(joined) && !MONTHS.has(joined)) continue;
-        runs.set(run, (runs.get(run) ?? 0) + 1);
-        candidates[index]!.push({ start: i, end: i + n, run });
+        const next = line[i + n - 1];
+        // No article after the first piece.
+        if (!next || next[1] !== '') break;
+        const lower = next[2]!.toLowerCase();
+        run = `${run} ${lower}`;
+        joined += lower;
+        if (words.has(joined) || MONTHS.has(joined)) {
+          runs.set(run, (runs.get(run) ?? 0) + 1);
+          candidates[index]!.push({ start: i, end: i + n, run });
+        }
+        // A mark only after the last piece.
+        if (next[3] !== '') break;
       }
     });
   });
@@ -410,12 +420,6 @@ export function joinKernedWords(lines: readonly string[]): string[] {
 /** Removes the spaces a converter set before a comma (« Bellanger , ») and inside a web address (« www .site.fr »). */
 function closeGaps(line: string): string {
   return line.replace(/(\p{L}) ,(?=\s|$)/gu, '$1,').replace(/\bwww \.(?=\p{L})/gu, 'www.');
-}
-
-/** The lower-case run of word pieces (« rest aura tion »), or null when the tokens are not pieces: a mark only after the last, an article only before the first. */
-function runOf(pieces: readonly (RegExpExecArray | null)[]): string | null {
-  if (pieces.some((piece, k) => piece === null || (k > 0 && piece[1] !== '') || (k < pieces.length - 1 && piece[3] !== ''))) return null;
-  return pieces.map((piece) => piece![2]!.toLowerCase()).join(' ');
 }
 
 /** A heading in capitals of two words at least, the line's whole text. */
