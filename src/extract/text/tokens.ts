@@ -115,7 +115,7 @@ const HEADING_GLUED = /^(.*(?:^|\s)[\p{L}'’-]*\p{Ll}[.!?»])(\p{Lu}[\p{Lu}\s'�
 export function splitGluedHeadings(lines: readonly string[]): string[] {
   return lines.flatMap((line) => {
     // The patterns backtrack over long paragraph lines: try them only where a capital follows a small letter, or on a folio.
-    if (!GLUE_HINT.test(line) && !LEADING_DIGIT.test(line)) return [line];
+    if (!ENDS_IN_CAPITALS.test(line) || (!GLUE_HINT.test(line) && !LEADING_DIGIT.test(line))) return [line];
     const glued = HEADING_GLUED.exec(line.trim()) ?? DISPLAY_WORD_GLUED.exec(line.trim()) ?? DISPLAY_WORD_AFTER_FOLIO.exec(line.trim());
     return glued ? [glued[1]!, glued[2]!] : [line];
   });
@@ -131,6 +131,9 @@ const DISPLAY_WORD_GLUED = /^(.*\p{Ll})((?:\p{Lu}{3,}|\p{Lu}{2}(?=\s+\p{Lu}{3}))
 
 /** What every glued heading above holds: a capital right after a small letter (and its end mark). */
 const GLUE_HINT = /\p{Ll}[.!?»]?\p{Lu}/u;
+
+/** How every glued heading above ends: a capital, an apostrophe or a hyphen (most lines of text end otherwise). */
+const ENDS_IN_CAPITALS = /[\p{Lu}'’-]\s*$/u;
 
 /** What a display word glued to a folio starts with. */
 const LEADING_DIGIT = /^\s*\d/;
