@@ -33,7 +33,23 @@ export function similarEnough(a: string, b: string, threshold: number): boolean 
 export function withinEdits(a: string, b: string, n: number): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > n) return false;
-  return levenshteinAtMost(a, b, n);
+  return n === 1 ? oneEditApart(a, b) : levenshteinAtMost(a, b, n);
+}
+
+/**
+ * Whether two different strings whose lengths differ by one at most are one edit apart: past
+ * their common start, the rest is the same once the letter changed (same lengths) or the longer
+ * one's extra letter is skipped. Linear, where the distance is quadratic: segment asks it of every
+ * short block against every section title.
+ */
+function oneEditApart(a: string, b: string): boolean {
+  const [long, short] = a.length >= b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && long.charCodeAt(i) === short.charCodeAt(i)) i++;
+  // Past the first difference: the same letters after it (a change), or the longer one a letter ahead (an insertion).
+  const skip = long.length === short.length ? 1 : 0;
+  for (let j = i + skip; j < short.length; j++) if (long.charCodeAt(j + 1 - skip) !== short.charCodeAt(j)) return false;
+  return true;
 }
 
 /**
@@ -124,6 +140,9 @@ const BOUND_MARGIN = 1e-9;
 const A = 0x41;
 const LETTERS = 26;
 
+/** `jaroWinklerBound`'s count of each letter, one array for every call (it is asked thousands of times a run). */
+const LETTER_COUNTS = new Int32Array(LETTERS);
+
 /**
  * An upper bound of the Jaro-Winkler similarity of two strings of capitals A–Z from the letters
  * they share: Jaro matches pair equal letters, so there are no more of them than the letters in
@@ -131,18 +150,18 @@ const LETTERS = 26;
  * most, 0.1 each) adds at most 0.4 of what Jaro leaves. 1 (no bound) for any other character.
  */
 function jaroWinklerBound(a: string, b: string): number {
-  const counts = new Array<number>(LETTERS).fill(0);
+  const counts = LETTER_COUNTS.fill(0);
   for (let i = 0; i < a.length; i++) {
     const letter = a.charCodeAt(i) - A;
     if (letter < 0 || letter >= LETTERS) return 1;
-    counts[letter]!++;
+    counts[letter] = counts[letter]! + 1;
   }
   let shared = 0;
   for (let i = 0; i < b.length; i++) {
     const letter = b.charCodeAt(i) - A;
     if (letter < 0 || letter >= LETTERS) return 1;
     if (counts[letter]! > 0) {
-      counts[letter]!--;
+      counts[letter] = counts[letter]! - 1;
       shared++;
     }
   }
