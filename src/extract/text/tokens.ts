@@ -217,7 +217,10 @@ export function splitRosterRuns(lines: readonly string[]): string[] {
   });
 }
 
-const isRosterLine = (line: string): boolean => NAME_CHARACTERS_ONLY.test(line) && (line.trim().match(ROSTER_PAIR) ?? []).join(' ') === line.trim() && line.trim() !== '';
+/** How a roster line starts: the capitals of its first family name (most lines of text start otherwise, and are not matched further). */
+const ROSTER_LINE_START = /^\s*\p{Lu}[\p{Lu}'’-]/u;
+
+const isRosterLine = (line: string): boolean => ROSTER_LINE_START.test(line) && NAME_CHARACTERS_ONLY.test(line) && (line.trim().match(ROSTER_PAIR) ?? []).join(' ') === line.trim() && line.trim() !== '';
 const hasLowerCase = (line: string): boolean => /\p{Ll}/u.test(line);
 /** Roster names compare in alphabetical order without case nor accents. */
 const sortKey = foldForMatch;
@@ -346,7 +349,8 @@ export function joinKernedWords(lines: readonly string[]): string[] {
   const runs = new Map<string, number>();
   // Each distinct token read once: a text repeats most of its words.
   const pieceOf = new Map<string, RegExpExecArray | null>();
-  const cores = lines.map((line) => line.split(/\s+/).filter(Boolean).map((token) => {
+  const tokenLists = lines.map((line) => line.split(/\s+/).filter(Boolean));
+  const cores = tokenLists.map((tokens) => tokens.map((token) => {
     if (!pieceOf.has(token)) pieceOf.set(token, PIECE.exec(token));
     return pieceOf.get(token)!;
   }));
@@ -395,7 +399,7 @@ export function joinKernedWords(lines: readonly string[]): string[] {
   // Pieces of three letters at most are a display word set in pieces (« SOM MAI RE »), read as the PDF path reads it.
   const isDisplay = (tokens: readonly string[]): boolean => tokens.every((token) => token.length <= DISPLAY_PIECE_LETTERS && !/\p{Ll}/u.test(token));
   return lines.map((line, index) => {
-    const tokens = line.split(/\s+/).filter(Boolean);
+    const tokens = tokenLists[index]!;
     if (tokens.length < 2) return line;
     // The longest kerned word starting at each token (candidates come by start, then by length).
     const spans: { start: number; end: number }[] = [];
