@@ -279,23 +279,33 @@ export function compileProfile(profile: Profile = SHIPPED_PROFILE): Vocabulary {
   const markers = (profile.sommaire?.pageMarkers ?? []).map(foldWord).sort((a, b) => b.length - a.length).map(escape);
   const months = (profile.months ?? []).map(foldWord).map(escape);
   const audience = (profile.coverAudienceWords ?? []).map(foldWord).map(escape);
+  const rubriqueOfFolded = (text: string): RubriqueKey | null => {
+    // A numbered heading (« 1. Contexte », « II - Problématique », a subsection's « 1.3 Contexte »)
+    // names its rubrique all the same.
+    const folded = foldWord(text).replace(/^(?:\d{1,2}(?:\.\d{1,2})+\.?\s|(?:\d{1,2}|[IVX]{1,4})\s*[.)\u2013-])\s*/, '');
+    if (folded.length > 60) return null;
+    for (const { key, headings, patterns } of rubriques) {
+      if (headings.has(folded) || patterns.some((pattern) => pattern.test(folded))) return key;
+    }
+    const unspaced = folded.replace(/ /g, '');
+    for (const { key, unspacedHeadings, unspacedPatterns } of rubriques) {
+      if (unspacedHeadings.has(unspaced) || unspacedPatterns.some((pattern) => pattern.test(unspaced))) return key;
+    }
+    return null;
+  };
+  // The stages ask again of the same headings and lines (each pass of segment and parse): each text's answer kept.
+  const rubriqueOfText = new Map<string, RubriqueKey | null>();
   return {
     profile,
     rubriqueOf(text) {
       // Most blocks are paragraphs: skip them before the (costlier) folding.
       if (text.length > 80) return null;
-      // A numbered heading (« 1. Contexte », « II - Problématique », a subsection's « 1.3 Contexte »)
-      // names its rubrique all the same.
-      const folded = foldWord(text).replace(/^(?:\d{1,2}(?:\.\d{1,2})+\.?\s|(?:\d{1,2}|[IVX]{1,4})\s*[.)\u2013-])\s*/, '');
-      if (folded.length > 60) return null;
-      for (const { key, headings, patterns } of rubriques) {
-        if (headings.has(folded) || patterns.some((pattern) => pattern.test(folded))) return key;
-      }
-      const unspaced = folded.replace(/ /g, '');
-      for (const { key, unspacedHeadings, unspacedPatterns } of rubriques) {
-        if (unspacedHeadings.has(unspaced) || unspacedPatterns.some((pattern) => pattern.test(unspaced))) return key;
-      }
-      return null;
+      const known = rubriqueOfText.get(text);
+      if (known !== undefined) return known;
+      if (rubriqueOfText.size >= FOLDED_KEPT) rubriqueOfText.clear();
+      const key = rubriqueOfFolded(text);
+      rubriqueOfText.set(text, key);
+      return key;
     },
     isCaption(text) {
       // Caption patterns only look at the start of a block.
