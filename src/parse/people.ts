@@ -318,8 +318,20 @@ const CORPS_WORDS = 4;
 export function isCorpsCell(text: string, emailDomains: readonly EmailDomain[]): boolean {
   const letters = foldForMatch(text).replace(/[^A-Z]/g, '');
   if (letters === '' || text.includes('@')) return false;
-  const spelt = emailDomains.flatMap(({ domain, corps }) => [corps, domain.split(/[-.]/)[0] ?? '']).map((word) => foldForMatch(word).replace(/[^A-Z]/g, ''));
+  const spelt = corpsSpellings(emailDomains);
   return spelt.some((word) => word !== '' && Math.abs(word.length - letters.length) <= CORPS_LENGTH_GAP && jaroWinkler(letters, word) >= SPELLS_CORPS);
+}
+
+/** Each list of domains' corps spellings, folded once: `isCorpsCell` is asked of every run of a team's words. */
+const spellingsOfDomains = new WeakMap<readonly EmailDomain[], string[]>();
+
+/** The letters of each corps and of each domain's first word (« INGENIEUR », « INET »), as `isCorpsCell` compares them. */
+function corpsSpellings(emailDomains: readonly EmailDomain[]): string[] {
+  const known = spellingsOfDomains.get(emailDomains);
+  if (known) return known;
+  const spelt = emailDomains.flatMap(({ domain, corps }) => [corps, domain.split(/[-.]/)[0] ?? '']).map((word) => foldForMatch(word).replace(/[^A-Z]/g, ''));
+  spellingsOfDomains.set(emailDomains, spelt);
+  return spelt;
 }
 
 /**
