@@ -210,17 +210,16 @@ function emailsAssigned({ document, read, evidence }: PassInput): Diagnostic[] {
 /** A roster member whose name is printed on a card line of a project (a block shorter than prose) is one of its authors. */
 function signatoriesAreAuthors({ document, read }: PassInput): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const members = document.promotions.flatMap((promotion) => promotion.membres.map((membre) => ({ membre, promotion: promotion.nom })));
+  // Each member's key and words once, not once per project.
+  const members = document.promotions.flatMap((promotion) => promotion.membres.map((membre) => ({ membre, promotion: promotion.nom, key: nameKey(membre), given: foldedWords(membre.prenom), family: foldedWords(membre.nom) })));
   for (const { projet, evidence } of read) {
     // An author is the member when the names agree, or when the author's e-mail spells the
     // member's name and the given names agree (the family name misprinted on the page, « Paul
     // DUPONTEL » with paul.dupont@… for the roster's « DUPONT Paul »): an e-mail alone
     // does not make a name read with another person's given name (a team read shifted) the member.
     const authors = new Set(projet.auteurs.flatMap((auteur) => [nameKey(auteur), nameKey({ prenom: auteur.nom, nom: auteur.prenom }), spelledBy(auteur)]));
-    const missing = members.filter(({ membre }) => {
-      if (authors.has(nameKey(membre))) return false;
-      const given = foldedWords(membre.prenom);
-      const family = foldedWords(membre.nom);
+    const missing = members.filter(({ key, given, family }) => {
+      if (authors.has(key)) return false;
       return printsInOrder(evidence.words, given, family) || printsInOrder(evidence.words, family, given);
     });
     if (missing.length === 0) continue;
