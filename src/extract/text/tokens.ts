@@ -198,6 +198,9 @@ const ROSTER_PAIR = /\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)* \p{Lu}\p{Ll}
  */
 const ROSTER_PAIR_IN_RUN = /\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)*(?: |(?=\p{Lu}\p{Ll}))\p{Lu}\p{Ll}[\p{L}'’-]*(?: \p{Lu}\p{Ll}[\p{L}'’-]*)*/gu;
 
+/** How a roster line starts: the capitals of its first family name (most lines of text start otherwise, and are not matched further). */
+const ROSTER_LINE_START = /^\s*\p{Lu}[\p{Lu}'’-]/u;
+
 /** A line of the characters names are made of, and nothing else. */
 const NAME_CHARACTERS_ONLY = /^[\p{L}\s'’-]+$/u;
 
@@ -211,14 +214,11 @@ const MIN_ROSTER_PAIRS = 2;
 export function splitRosterRuns(lines: readonly string[]): string[] {
   return lines.flatMap((line) => {
     // Only letters, spaces, hyphens and apostrophes make a roster run: skip the pattern on any other line.
-    if (!NAME_CHARACTERS_ONLY.test(line)) return [line];
+    if (!ROSTER_LINE_START.test(line) || !NAME_CHARACTERS_ONLY.test(line)) return [line];
     const pairs = line.trim().match(ROSTER_PAIR_IN_RUN) ?? [];
     return pairs.length >= MIN_ROSTER_PAIRS && pairs.join(' ') === line.trim().replace(/\s+/g, ' ') ? pairs : [line];
   });
 }
-
-/** How a roster line starts: the capitals of its first family name (most lines of text start otherwise, and are not matched further). */
-const ROSTER_LINE_START = /^\s*\p{Lu}[\p{Lu}'’-]/u;
 
 const isRosterLine = (line: string): boolean => ROSTER_LINE_START.test(line) && NAME_CHARACTERS_ONLY.test(line) && (line.trim().match(ROSTER_PAIR) ?? []).join(' ') === line.trim() && line.trim() !== '';
 const hasLowerCase = (line: string): boolean => /\p{Ll}/u.test(line);
@@ -544,9 +544,15 @@ export function splitRepeatedHeadings(lines: readonly string[]): string[] {
   }
   const headings = [...counts].filter(([, count]) => count >= MIN_HEADING_REPEATS).map(([heading]) => heading);
   if (headings.length === 0) return [...lines];
+  // A line can only end with the headings ending in its last character: looked for among those only.
+  const byLastCharacter = new Map<string, string[]>();
+  for (const heading of headings) {
+    const last = heading.at(-1)!;
+    byLastCharacter.set(last, [...(byLastCharacter.get(last) ?? []), heading]);
+  }
   return lines.flatMap((line) => {
     const text = line.trim();
-    const heading = headings.find((candidate) => text.length > candidate.length && text.endsWith(candidate));
+    const heading = byLastCharacter.get(text.at(-1) ?? '')?.find((candidate) => text.length > candidate.length && text.endsWith(candidate));
     if (!heading) return [line];
     const before = text.slice(0, -heading.length);
     if (/^\d{1,3}$/.test(before)) return [heading];
