@@ -11,7 +11,8 @@ import { URL } from '../parse/structure.js';
 import { BODY_RUBRIQUES, TEXT_RUBRIQUES, type TextRubrique } from '../text-rubriques.js';
 import { foldLetters } from '../normalise/names.js';
 import type { Block, Diagnostic, Personne, Projet, RubriqueKey } from '../types.js';
-import { at, HOLDS, pad, projectPages, sharesWidth } from './common.js';
+import { sharesWidth } from '../boxes.js';
+import { at, HOLDS, pad, projectPages } from './common.js';
 import { CARD_LINE_MAX_CHARACTERS } from './evidence.js';
 import type { PassInput } from './index.js';
 

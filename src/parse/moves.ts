@@ -8,6 +8,7 @@
  * testimony, a tutor's card that a sidebar interleaved with the body to the tutors, text run on
  * under a floated box of figures or of tutors to the rubrique the box interrupted.
  */
+import { sharesWidth } from '../boxes.js';
 import { joinLines } from '../extract/lines.js';
 import { SENTENCE_FINISHED, foldForMatch } from '../conventions.js';
 import { isHeaderRowText, type Vocabulary } from '../profile.js';
@@ -73,6 +74,7 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'figures-frame-elsewhere', run: returnFiguresFrame },
   { id: 'pull-quote-run-on', run: returnPullQuoteRunOns },
   { id: 'run-on-after-tutors', run: returnRunOnAfterTutors },
+  { id: 'main-column-prose-beside-cards', run: returnMainColumnProse },
   // The text a sidebar of tutors interrupted is only whole again now: a pull-quote or key figures
   // ending it are found here when the cut at the tutors' heading hid them from the passes above.
   { id: 'pull-quote-after-run-on', run: moveEndingPullQuote },
@@ -286,6 +288,34 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
     const runOn = rubrique.blocks.splice(firstProse);
     before.blocks.push(...runOn);
     moves.push({ to: before.key, blocks: runOn });
+  });
+  return moves;
+}
+
+/**
+ * A sidebar of cards (the team, the tutors) read by height with the column of text beside it:
+ * paragraphs of the main column printed beside the cards land in the cards' rubrique, a tutor's
+ * function running on into sentences that continue the text. The page says otherwise: a paragraph
+ * (prose) that shares no width with any card of its rubrique on its page, and shares it with a
+ * block of the last text rubrique before the cards on that page, goes back to that rubrique's end,
+ * in reading order. PDF only (converter text has no boxes).
+ */
+function returnMainColumnProse(state: ShapeState): Move[] {
+  const result = state.rubriques;
+  const moves: Move[] = [];
+  result.forEach((rubrique, i) => {
+    if (rubrique.key !== 'tuteurs' && rubrique.key !== 'auteurs') return;
+    let k = i - 1;
+    while (k >= 0 && (result[k]!.key === 'auteurs' || result[k]!.key === 'tuteurs')) k--;
+    const before = result[k];
+    if (!before || !isBodyRubrique(before.key)) return;
+    const cards = rubrique.blocks.filter((block) => block.box && !isProse(block));
+    const beside = (block: Block, others: readonly Block[]): boolean => others.some((other) => other.page === block.page && sharesWidth(other.box!, block.box!));
+    const mainColumn = rubrique.blocks.filter((block) => block.box && isProse(block) && cards.some((card) => card.page === block.page) && !beside(block, cards) && beside(block, before.blocks.filter((other) => other.box)));
+    if (mainColumn.length === 0) return;
+    rubrique.blocks.splice(0, rubrique.blocks.length, ...rubrique.blocks.filter((block) => !mainColumn.includes(block)));
+    before.blocks.push(...mainColumn);
+    moves.push({ to: before.key, blocks: mainColumn });
   });
   return moves;
 }

@@ -9,7 +9,7 @@ import { parseTutorCards } from '../../src/parse/people.js';
 import { splitRubriques } from '../../src/parse/rubriques.js';
 import { DEFAULT_VOCABULARY } from '../../src/profile.js';
 import type { Block } from '../../src/types.js';
-import { alike, block } from '../helpers/blocks.js';
+import { alike, block, placed } from '../helpers/blocks.js';
 
 describe('a tutor’s long function in a sidebar beside a text rubrique', () => {
   const read = (fonction: string) =>
@@ -84,5 +84,39 @@ describe('a tutor’s family name in capitals over a heading on a line of its ow
   it('stays on the card: the heading whole below runs into nothing (heading-whole-below)', () => {
     const { blocks } = runHeadingPasses([alike(['ENCADREMENT'], 0.9, true), block([['LE MERRER Claire', 0.9, true], ['Directrice générale des territoires', 0.76, false]]), alike(['CONTEXTE DE LA MISSION'], 0.9, true)], DEFAULT_VOCABULARY);
     expect(blocks.map((b) => b.text)).toEqual(['ENCADREMENT', 'LE MERRER Claire Directrice générale des territoires', 'CONTEXTE DE LA MISSION']);
+  });
+});
+
+describe('a paragraph of the main column read between a sidebar’s tutors’ cards (main-column-prose-beside-cards)', () => {
+  // Frames read by height: the context's second paragraph, printed in the main column beside the
+  // sidebar, comes after the last card in reading order.
+  const body = (text: string, y: number) => placed(block([[text, 1, false]], 26), 235, y, 312, 80);
+  const read = (paragraphX: number) =>
+    splitRubriques(
+      [
+        placed(block([['Contexte', 1, true]], 26), 235, 188, 44, 9),
+        body('La Ville emploie 3500 agents, et nombreux sont ceux qui exercent des métiers pénibles. Les risques d’accidents du travail sont élevés.', 207),
+        placed(block([['Tutorat', 0.86, false]], 26), 59, 338, 40, 9),
+        placed(block([['Jan SLIWA, Directeur général adjoint ressources humaines', 0.86, false]], 26), 59, 350, 140, 20),
+        placed(block([['Tutorat', 0.86, false]], 26), 59, 380, 40, 9),
+        placed(block([['Noor DJATAOU, Directrice adjointe des ressources humaines', 0.86, false]], 26), 59, 392, 140, 20),
+        placed(block([['En 2018, la Ville a lancé un plan d’amélioration des conditions de travail, intitulé « Engageons-nous », décliné en cinq axes de travail.', 1, false]], 26), paragraphX, 299, 312, 120),
+        placed(block([['Problématique', 1, true]], 26), 235, 511, 72, 9),
+        body('De nombreux enjeux sont à l’oeuvre dans ces évolutions.', 531),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 8 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text.slice(0, 12))]);
+
+  it('goes back to the text rubrique whose column it shares, not into the tutor’s function', () => {
+    const rubriques = read(235);
+    expect(rubriques.filter(([key]) => key === 'tuteurs').map(([, texts]) => texts)).toEqual([['Jan SLIWA, D'], ['Noor DJATAOU']]);
+    expect(rubriques.find(([key]) => key === 'contexte')?.[1]).toEqual(['La Ville emp', 'En 2018, la ']);
+  });
+
+  it('stays with the cards when it is printed in their column', () => {
+    const rubriques = read(59);
+    expect(rubriques.find(([key]) => key === 'contexte')?.[1]).toEqual(['La Ville emp']);
+    expect(rubriques.filter(([key]) => key === 'tuteurs').map(([, texts]) => texts)).toEqual([['Jan SLIWA, D'], ['Noor DJATAOU', 'En 2018, la ']]);
   });
 });
