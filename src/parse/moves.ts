@@ -13,7 +13,7 @@ import { joinLines } from '../extract/lines.js';
 import { SENTENCE_FINISHED, foldForMatch } from '../conventions.js';
 import { isHeaderRowText, type Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
-import type { Block, Diagnostic, RubriqueKey } from '../types.js';
+import type { Block, Diagnostic, RubriqueKey, TextLine } from '../types.js';
 import { isLargerThanBody, isQuoteType, isRegular, isSmallerThanBody, lineSizes, sameStyle } from '../typography.js';
 import { isBoldInlineFigure, isFiguresBoxTitle, isStandaloneFigure } from './chiffres.js';
 import { isAnyCaseName, isNamePart, splitNameAndRole } from './people.js';
@@ -461,18 +461,38 @@ export function isFigureLabel(block: Block): boolean {
 
 /**
  * Where the key figures appended to a rubrique start: the first run of figures set alone (« 26 »,
- * « +18 % »), each followed by one label block, at least `MIN_APPENDED_FIGURES` long and after
- * some text. What follows the run goes with it (a box printed with the figures; the text that ran
- * on under them goes back by `returnRunOnAfterFigures`). `-1` without such a run.
+ * « +18 % »), each followed by its label, at least `MIN_APPENDED_FIGURES` long and after some
+ * text. A label is one block or several up to the next figure (a line, then a paragraph that
+ * explains it: « 1 ÈRE » / « région industrielle de France » / « L'équipement industriel… »,
+ * `figure-label-paragraphs`), `MAX_FIGURE_LABEL` characters at most. What follows the run goes
+ * with it (a box printed with the figures; the text that ran on under them goes back by
+ * `returnRunOnAfterFigures`). `-1` without such a run.
  */
 function appendedFiguresStart(blocks: readonly Block[]): number {
-  const pairsFrom = (start: number): number => {
-    let pairs = 0;
-    while (start + 2 * pairs + 1 < blocks.length && isStandaloneFigure(blocks[start + 2 * pairs]!.text) && isFigureLabel(blocks[start + 2 * pairs + 1]!)) pairs++;
-    return pairs;
+  const figuresFrom = (start: number): number => {
+    let figures = 0;
+    let at = start;
+    while (at < blocks.length && isStandaloneFigure(blocks[at]!.text)) {
+      const end = labelEnd(blocks, at + 1);
+      if (end === at + 1) break;
+      figures++;
+      at = end;
+    }
+    return figures;
   };
-  for (let start = 1; start < blocks.length; start++) if (pairsFrom(start) >= MIN_APPENDED_FIGURES) return start;
+  for (let start = 1; start < blocks.length; start++) if (figuresFrom(start) >= MIN_APPENDED_FIGURES) return start;
   return inlineFiguresStart(blocks);
+}
+
+/** Where a figure's label that starts at `from` ends: the label blocks up to the next figure set alone, `MAX_FIGURE_LABEL` characters at most. */
+function labelEnd(blocks: readonly Block[], from: number): number {
+  let end = from;
+  let length = 0;
+  while (end < blocks.length && isFigureLabel(blocks[end]!) && length + blocks[end]!.text.trim().length <= MAX_FIGURE_LABEL) {
+    length += blocks[end]!.text.trim().length;
+    end++;
+  }
+  return end;
 }
 
 /**
@@ -540,14 +560,25 @@ function returnFiguresFrame(state: ShapeState): Move[] {
     if (rubrique === figures || (!isBodyRubrique(rubrique.key) && rubrique.key !== 'temoignage' && rubrique.key !== 'allerPlusLoin')) continue;
     const at = appendedFiguresStart(rubrique.blocks);
     const tail = at < 0 ? [] : rubrique.blocks.slice(at);
-    const pairs = tail.length > 0 && tail.length % 2 === 0 && tail.every((block, i) => (i % 2 === 0 ? isStandaloneFigure(block.text) && sameStyle(block.lines[0]!, style) : isFigureLabel(block)));
-    if (!pairs) continue;
+    if (tail.length === 0 || !figuresWithLabels(tail, style)) continue;
     rubrique.blocks.splice(at);
     if (printedBefore(tail[0]!, figures.blocks[0]!)) figures.blocks.unshift(...tail);
     else figures.blocks.push(...tail);
     moves.push({ to: 'chiffres', blocks: tail });
   }
   return moves;
+}
+
+/** Whether blocks are key figures in one style, each set alone and followed by its label (one block or several: `labelEnd`), to the last block. */
+function figuresWithLabels(blocks: readonly Block[], style: TextLine): boolean {
+  let at = 0;
+  while (at < blocks.length) {
+    if (!isStandaloneFigure(blocks[at]!.text) || !sameStyle(blocks[at]!.lines[0]!, style)) return false;
+    const end = labelEnd(blocks, at + 1);
+    if (end === at + 1) return false;
+    at = end;
+  }
+  return true;
 }
 
 /** How much further left (points) a frame must start to be read before another on its page. */

@@ -53,6 +53,22 @@ describe('key figures appended to the rubrique before them, with no heading', ()
     expect(read.find(([key]) => key === 'contexte')?.[1]).toHaveLength(1);
   });
 
+  it('become the figures rubrique when each figure set alone is followed by a label and a paragraph that explains it (figure-label-paragraphs)', () => {
+    const read = project([
+      ['1 ÈRE', 2.1, true],
+      ['région industrielle de France', 0.9, false],
+      ['L’équipement industriel est une des composantes majeures du tissu régional, 5,7 milliards d’euros de valeur ajoutée.', 0.9, false],
+      ['2E', 2.1, true],
+      ['région numérique de France', 0.9, false],
+      ['Après l’Île-de-France, la Région est la deuxième région numérique de France.', 0.9, false],
+    ]);
+    expect(read.find(([key]) => key === 'chiffres')?.[1]).toHaveLength(6);
+    expect(read.find(([key]) => key === 'contexte')?.[1]).toHaveLength(1);
+    // One figure alone over its paragraphs is a number of the text, not a run of figures.
+    const one = project([['1 ÈRE', 2.1, true], ['région industrielle de France', 0.9, false], ['L’équipement industriel est une des composantes majeures du tissu régional.', 0.9, false]]);
+    expect(one.find(([key]) => key === 'chiffres')).toBeUndefined();
+  });
+
   it('take with them what follows them in the rubrique (a box printed with the figures)', () => {
     const long = 'répondants au sondage sur la culture usager, menés auprès des agents des antennes régionales et des lycées, dont les réponses ont été analysées avec le service de la statistique et restituées en séminaire de direction, puis reprises dans le plan d’actions.';
     const read = project([['93', 2.1, true], ['personnes contactées', 0.9, false], ['99', 2.1, true], [long, 0.9, false], ['& DES HAUTS DÉBATS', 1.1, true], ['Jeudi 10 octobre, à Lille', 0.9, false]]);
@@ -231,6 +247,20 @@ describe('a table of key figures threaded through two frames', () => {
 
   it('is read whole, the frame printed further left first (figures-frame-elsewhere)', () => {
     const rubriques = read([at('18,1', 1.2, true, 54, 633), at('millions d’euros pour le réseau des bibliothèques', 0.85, false, 92, 632), at('13,2', 1.2, true, 54, 656), at('millions d’euros pour les piscines', 0.85, false, 92, 655)]);
+    const figures = rubriques.find(([key]) => key === 'chiffres')?.[1] as string[];
+    expect(figures.filter((text) => /^\d/.test(text))).toEqual(['18,1', '13,2', '15 %', '30']);
+    expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(1);
+  });
+
+  it('is read whole when each figure of the other frame has a label and a paragraph under it (figures-frame-elsewhere, figure-label-paragraphs)', () => {
+    const rubriques = read([
+      at('18,1', 1.2, true, 54, 633),
+      at('millions d’euros pour le réseau des bibliothèques', 0.85, false, 92, 632),
+      at('Le réseau compte douze bibliothèques de quartier et une médiathèque centrale.', 0.85, false, 92, 645),
+      at('13,2', 1.2, true, 54, 676),
+      at('millions d’euros pour les piscines', 0.85, false, 92, 675),
+      at('Quatre bassins, dont deux ouverts toute l’année.', 0.85, false, 92, 688),
+    ]);
     const figures = rubriques.find(([key]) => key === 'chiffres')?.[1] as string[];
     expect(figures.filter((text) => /^\d/.test(text))).toEqual(['18,1', '13,2', '15 %', '30']);
     expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(1);
