@@ -462,7 +462,7 @@ export function isFigureLabel(block: Block): boolean {
 /**
  * Where the key figures appended to a rubrique start: the first run of figures set alone (« 26 »,
  * « +18 % »), each followed by its label, at least `MIN_APPENDED_FIGURES` long and after some
- * text. A label is one block or several up to the next figure (a line, then a paragraph that
+ * text. A label is one block or several printed flush under it up to the next figure (a line, then a paragraph that
  * explains it: « 1 ÈRE » / « région industrielle de France » / « L'équipement industriel… »,
  * `figure-label-paragraphs`), `MAX_FIGURE_LABEL` characters at most. What follows the run goes
  * with it (a box printed with the figures; the text that ran on under them goes back by
@@ -484,11 +484,27 @@ function appendedFiguresStart(blocks: readonly Block[]): number {
   return inlineFiguresStart(blocks);
 }
 
-/** Where a figure's label that starts at `from` ends: the label blocks up to the next figure set alone, `MAX_FIGURE_LABEL` characters at most. */
+/**
+ * How far (points) a label's further paragraph may start from the label's left edge: the two are
+ * set flush in one cell, so only the coordinates' noise separates them; a reference's indent
+ * (a bullet's, 15 points and more) or another column is further.
+ */
+const LABEL_EDGE_TOLERANCE = 3;
+
+/**
+ * Where a figure's label that starts at `from` ends: its first block, then the blocks printed
+ * under it, flush with it, on its page (PDF: each starts lower than the one above, within
+ * `LABEL_EDGE_TOLERANCE` of its left edge), up to the next figure set alone, `MAX_FIGURE_LABEL`
+ * characters at most. Text read after the label from another column (a testimony beside a figures
+ * grid) or indented under it (a reference's bullet) is no part of it; converter text, which has no
+ * boxes, keeps one block per label.
+ */
 function labelEnd(blocks: readonly Block[], from: number): number {
+  const under = (block: Block, above: Block): boolean =>
+    block.page === above.page && block.box !== undefined && above.box !== undefined && Math.abs(block.box.x - above.box.x) <= LABEL_EDGE_TOLERANCE && block.box.y > above.box.y;
   let end = from;
   let length = 0;
-  while (end < blocks.length && isFigureLabel(blocks[end]!) && length + blocks[end]!.text.trim().length <= MAX_FIGURE_LABEL) {
+  while (end < blocks.length && isFigureLabel(blocks[end]!) && (end === from || under(blocks[end]!, blocks[end - 1]!)) && length + blocks[end]!.text.trim().length <= MAX_FIGURE_LABEL) {
     length += blocks[end]!.text.trim().length;
     end++;
   }

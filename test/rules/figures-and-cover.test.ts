@@ -53,20 +53,32 @@ describe('key figures appended to the rubrique before them, with no heading', ()
     expect(read.find(([key]) => key === 'contexte')?.[1]).toHaveLength(1);
   });
 
-  it('become the figures rubrique when each figure set alone is followed by a label and a paragraph that explains it (figure-label-paragraphs)', () => {
-    const read = project([
-      ['1 ÈRE', 2.1, true],
-      ['région industrielle de France', 0.9, false],
-      ['L’équipement industriel est une des composantes majeures du tissu régional, 5,7 milliards d’euros de valeur ajoutée.', 0.9, false],
-      ['2E', 2.1, true],
-      ['région numérique de France', 0.9, false],
-      ['Après l’Île-de-France, la Région est la deuxième région numérique de France.', 0.9, false],
-    ]);
-    expect(read.find(([key]) => key === 'chiffres')?.[1]).toHaveLength(6);
-    expect(read.find(([key]) => key === 'contexte')?.[1]).toHaveLength(1);
-    // One figure alone over its paragraphs is a number of the text, not a run of figures.
-    const one = project([['1 ÈRE', 2.1, true], ['région industrielle de France', 0.9, false], ['L’équipement industriel est une des composantes majeures du tissu régional.', 0.9, false]]);
-    expect(one.find(([key]) => key === 'chiffres')).toBeUndefined();
+  it('become the figures rubrique when each figure set alone is followed by a label and a paragraph printed under it (figure-label-paragraphs)', () => {
+    /** A block of one line, printed at (x, y) on page 3. */
+    const cell = (spec: [string, number, boolean], x: number, y: number): Block => placed(block([spec], 3), x, y, 300, 12);
+    const read = (paragraphX: number) =>
+      splitRubriques(
+        [
+          cell(['CONTEXTE', 1.2, true], 156, 60),
+          cell(['La communauté regroupe vingt-six communes et un peu plus de 140 000 habitants, chacune avec sa cuisine.', 1, false], 156, 80),
+          cell(['1 ÈRE', 2.1, true], 156, 359),
+          cell(['région industrielle de France', 0.9, false], 156, 382),
+          cell(['L’équipement industriel est une des composantes majeures du tissu régional, 5,7 milliards d’euros de valeur ajoutée.', 0.9, false], paragraphX, 399),
+          cell(['2E', 2.1, true], 156, 470),
+          cell(['région numérique de France', 0.9, false], 156, 493),
+          cell(['Après l’Île-de-France, la Région est la deuxième région numérique de France.', 0.9, false], paragraphX, 510),
+          cell(['ALLER PLUS LOIN', 1.2, true], 156, 600),
+          cell(['Observatoire de la restauration collective, Guide, 2029', 1, false], 156, 620),
+        ],
+        DEFAULT_VOCABULARY,
+        { projet: 1 },
+      ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+    const under = read(156);
+    expect(under.find(([key]) => key === 'chiffres')?.[1]).toHaveLength(6);
+    expect(under.find(([key]) => key === 'contexte')?.[1]).toHaveLength(1);
+    // Text read after a label from another column (a testimony beside a figures grid) is not its paragraph: no run of figures.
+    const beside = read(520);
+    expect(beside.find(([key]) => key === 'chiffres')).toBeUndefined();
   });
 
   it('take with them what follows them in the rubrique (a box printed with the figures)', () => {
