@@ -574,7 +574,7 @@ function returnFiguresFrame(state: ShapeState): Move[] {
   const moves: Move[] = [];
   for (const rubrique of state.rubriques) {
     if (rubrique === figures || (!isBodyRubrique(rubrique.key) && rubrique.key !== 'temoignage' && rubrique.key !== 'allerPlusLoin')) continue;
-    const at = appendedFiguresStart(rubrique.blocks);
+    const at = figuresFrameStart(rubrique.blocks, style);
     const tail = at < 0 ? [] : rubrique.blocks.slice(at);
     if (tail.length === 0 || !figuresWithLabels(tail, style)) continue;
     rubrique.blocks.splice(at);
@@ -583,6 +583,20 @@ function returnFiguresFrame(state: ShapeState): Move[] {
     moves.push({ to: 'chiffres', blocks: tail });
   }
   return moves;
+}
+
+/**
+ * Where the frame of figures ending a rubrique starts: a run of appended figures
+ * (`appendedFiguresStart`), or one figure alone in the style of the project's figures with its
+ * label ending the rubrique (`single-figure-frame`: the last cell of a figures table threaded
+ * through two frames; the project's own figure style, not a number of the text, sets it apart).
+ * `-1` without one.
+ */
+function figuresFrameStart(blocks: readonly Block[], style: TextLine): number {
+  const run = appendedFiguresStart(blocks);
+  if (run >= 0) return run;
+  const last = blocks.map((block) => isStandaloneFigure(block.text)).lastIndexOf(true);
+  return last >= 1 && figuresWithLabels(blocks.slice(last), style) ? last : -1;
 }
 
 /** Whether blocks are key figures in one style, each set alone and followed by its label (one block or several: `labelEnd`), to the last block. */

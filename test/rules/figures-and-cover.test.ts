@@ -278,6 +278,16 @@ describe('a table of key figures threaded through two frames', () => {
     expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(1);
   });
 
+  it('takes back one figure in the project’s figure style, with its label, ending another rubrique (single-figure-frame)', () => {
+    const rubriques = read([at('86%', 1.2, true, 227, 663), at('des agents dont la moyenne d’âge est élevée sont exposés à un risque', 0.85, false, 262, 662)]);
+    const figures = rubriques.find(([key]) => key === 'chiffres')?.[1] as string[];
+    expect(figures.filter((text) => /^\d/.test(text))).toEqual(['86%', '15 %', '30']);
+    expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(1);
+    // A number of the text, in the body's type, stays.
+    const text = read([at('2', 1, false, 227, 663), at('immersions réalisées dans les services', 0.85, false, 262, 662)]);
+    expect(text.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(3);
+  });
+
   it('leaves figures set otherwise where they are (a list numbered in the body’s type)', () => {
     const rubriques = read([at('2', 1, false, 54, 633), at('immersions réalisées dans les services', 0.85, false, 92, 632), at('3', 1, false, 54, 656), at('ateliers avec les agents', 0.85, false, 92, 655)]);
     expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(5);
