@@ -130,10 +130,10 @@ function figureValue(text: string): string {
 
 /**
  * A key figure printed apart in display type on a project's pages (a number alone, set larger than
- * the body: « 12 500 », « +18 % »), that is none of the project's key figures, opens a line of one
+ * the body: « 4 300 », « +12 % »), that is none of the project's key figures, opens a line of one
  * of its text rubriques or one of its references, its label after it: the figures, set as a grid
- * across the columns, were read column by column into the text beside them (« 12 500 repas servis
- * chaque jour dans les écoles mutualisation des cuisines, 2029 »). From
+ * across the columns, were read column by column into the text beside them (« 4 300 places
+ * créées en crèche Rapport annuel, 2030 »). From
  * `minDisplayFiguresInText` such lines in a project. The project's number, printed in display type
  * too, is its heading, not among its blocks; converter text has no sizes: not checked.
  */

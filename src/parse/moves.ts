@@ -485,7 +485,7 @@ export function isFigureLabel(block: Block): boolean {
  * Where the key figures appended to a rubrique start: the first run of figures set alone (« 26 »,
  * « +18 % »), each followed by its label, at least `MIN_APPENDED_FIGURES` long and after some
  * text. A label is one block or several printed flush under it up to the next figure (a line, then a paragraph that
- * explains it: « 1 ÈRE » / « région industrielle de France » / « L'équipement industriel… »,
+ * explains it: « 3E » / « port fluvial de France » / « Le trafic y a doublé en dix ans… »,
  * `figure-label-paragraphs`), `MAX_FIGURE_LABEL` characters at most. What follows the run goes
  * with it (a box printed with the figures; the text that ran on under them goes back by
  * `returnRunOnAfterFigures`). `-1` without such a run.

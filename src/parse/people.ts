@@ -125,7 +125,7 @@ interface SpelledPair {
  * Name parts printed in cells of their own (« MARCHETTI » in a « Nom » column, « Lisa » in a
  * « Prénom » column) that together spell an e-mail's local part, segment by segment (« lisa.marchetti »).
  * A part of several words spells one segment or a run of them, as the family writes a particle's
- * name: « LE BRAS » is « lebras » or « le-bras » (`partsFrom`). Two parts at least: a name spelled
+ * name: « DE LA TOUR » is « delatour » or « de-la-tour » (`partsFrom`). Two parts at least: a name spelled
  * by one cell is the whole name's pairing.
  */
 function partsSpelling(email: string, words: readonly PrintedPerson[]): PrintedPerson[] | null {
