@@ -67,6 +67,8 @@ export interface Plausibility {
   minSiblingsForFieldShare?: number;
   /** Consecutive lines printed as key figures in a text rubrique from which they are the project's figures read as text. */
   minFigureRunInText?: number;
+  /** Lines of a project's text or references opening with a key figure printed apart in display type and not read as a figure, from which its figures were read into the text. */
+  minDisplayFiguresInText?: number;
   /** Text rubriques of the document starting mid-sentence from which the text was cut at the wrong places throughout. */
   minRubriquesCutMidSentence?: number;
   /** Share of the projects whose sommaire page is off the document's constant offset from their first page (or missing) beyond which the sommaire's cells were paired wrongly. */

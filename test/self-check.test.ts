@@ -285,6 +285,29 @@ describe('self-check', () => {
     expect(selfCheck({ ...input, document: figures, vocabulary: bounds })).toEqual([]);
   });
 
+  it('display-figures-in-text: a reference or a text line opening with a figure printed apart in display type and not read as a figure', async () => {
+    const input = await read();
+    const bounds = withBounds({ minDisplayFiguresInText: 1 });
+    const figure = (size: number): Block => ({ kind: 'paragraph', text: '12 500', lines: [{ text: '12 500', size, bold: true }], page: 4 });
+    const printing = (block: Block) => ({ ...input.segmented, projects: input.segmented.projects.map((project, i) => (i === 0 ? { ...project, blocks: [...project.blocks, block] } : project)) });
+    // Figures set as a grid across the columns, read column by column: the figure and its label open a reference.
+    const grid = copy(input.document);
+    grid.projets[0]!.allerPlusLoin.push({ texte: '12 500 repas servis chaque jour dans les écoles mutualisation des cuisines, 2029', url: null });
+    const found = selfCheck({ ...input, segmented: printing(figure(1.8)), document: grid, vocabulary: bounds });
+    expect(found.map((d) => [d.code, d.projet, d.severity])).toEqual([['FIGURE_READ_AS_TEXT', 1, 'error']]);
+    expect(found[0]!.message).toMatch(/« Aller plus loin » : « 12 500 repas servis/);
+    // In a text rubrique too.
+    const text = copy(input.document);
+    text.projets[0]!.contexte += '\n\n12 500 repas servis chaque jour dans les écoles';
+    expect(codes(selfCheck({ ...input, segmented: printing(figure(1.8)), document: text, vocabulary: bounds }))).toEqual(['FIGURE_READ_AS_TEXT']);
+    // A number in the body's type is the text's own; a figure read as a figure too is no loss; no display figure printed, nothing to tell.
+    expect(selfCheck({ ...input, segmented: printing(figure(1)), document: grid, vocabulary: bounds })).toEqual([]);
+    const alsoRead = copy(grid);
+    alsoRead.projets[0]!.chiffres.push({ valeur: '12 500', nombre: 12500, libelle: 'repas servis chaque jour dans les écoles' });
+    expect(selfCheck({ ...input, segmented: printing(figure(1.8)), document: alsoRead, vocabulary: bounds })).toEqual([]);
+    expect(selfCheck({ ...input, document: grid, vocabulary: bounds })).toEqual([]);
+  });
+
   it('figure-labels-hold-no-references: a key figure’s label with a web address', async () => {
     const input = await read();
     const glued = copy(input.document);

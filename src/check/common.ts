@@ -2,7 +2,7 @@
  * What the self-check's passes share: which fields a project holds, the document's median, and
  * how a diagnostic names a project and its pages.
  */
-import type { BlockBox, Projet, RubriqueKey } from '../types.js';
+import type { Projet, RubriqueKey } from '../types.js';
 
 /** Whether a project's field for a rubrique holds anything. */
 export const HOLDS: Record<RubriqueKey, (projet: Projet) => boolean> = {
@@ -42,9 +42,4 @@ export function projectPages(projet: Projet): string {
 /** A project number as printed: two digits. */
 export function pad(numero: number): string {
   return String(numero).padStart(2, '0');
-}
-
-/** Whether two boxes on a page share some width (a box of no width counts as one point wide). */
-export function sharesWidth(a: BlockBox, b: BlockBox): boolean {
-  return a.x < b.x + Math.max(b.width, 1) && b.x < a.x + Math.max(a.width, 1);
 }

@@ -6,7 +6,7 @@
  */
 import { foldForMatch } from '../conventions.js';
 import type { Vocabulary } from '../profile.js';
-import { sharesWidth } from './common.js';
+import { sharesWidth } from '../boxes.js';
 import type { Block, ExtractedDocument, ProjectBlock, SegmentedDocument } from '../types.js';
 
 /** One family e-mail as printed. */

@@ -17,7 +17,7 @@ import { emailKey, foldLetters, nameKey } from '../normalise/names.js';
 import type { Vocabulary } from '../profile.js';
 import type { BrochureDocument, Diagnostic, ExtractedDocument, ParsedProject, Projet, RubriqueKey, SegmentedDocument } from '../types.js';
 import { at, HOLDS, median, pad, page, projectPages } from './common.js';
-import { fieldsLikeSiblings, figureLabelsHoldNoReferences, figuresInText, paragraphsUnderTheirHeadings, rubriquesCutInDocument, rubriquesStartSentences, testimonyInRubrique } from './repetition.js';
+import { displayFiguresInText, fieldsLikeSiblings, figureLabelsHoldNoReferences, figuresInText, paragraphsUnderTheirHeadings, rubriquesCutInDocument, rubriquesStartSentences, testimonyInRubrique } from './repetition.js';
 import { foldedWords, gatherEvidence, printsInOrder, type Evidence, type PrintedEmail, type ProjectEvidence, type Team } from './evidence.js';
 
 /** What the passes look at. */
@@ -71,6 +71,7 @@ export const SELF_CHECK_PASSES: readonly SelfCheckPass[] = [
   { id: 'fields-like-siblings', run: fieldsLikeSiblings },
   { id: 'figures-in-text', run: figuresInText },
   { id: 'figure-labels-hold-no-references', run: figureLabelsHoldNoReferences },
+  { id: 'display-figures-in-text', run: displayFiguresInText },
   { id: 'testimony-in-rubrique', run: testimonyInRubrique },
   { id: 'rubriques-start-sentences', run: rubriquesStartSentences },
   { id: 'rubriques-cut-in-document', run: rubriquesCutInDocument },

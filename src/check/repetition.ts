@@ -6,14 +6,16 @@
  * read as lines of a text rubrique, a rubrique that starts in the middle of a sentence.
  */
 import { foldForMatch } from '../conventions.js';
-import { looksLikeFigure } from '../parse/chiffres.js';
+import { isStandaloneFigure, looksLikeFigure } from '../parse/chiffres.js';
 import { URL } from '../parse/structure.js';
 import { BODY_RUBRIQUES, TEXT_RUBRIQUES, type TextRubrique } from '../text-rubriques.js';
 import { foldLetters } from '../normalise/names.js';
 import type { Block, Diagnostic, Personne, Projet, RubriqueKey } from '../types.js';
-import { at, HOLDS, pad, projectPages, sharesWidth } from './common.js';
+import { sharesWidth } from '../boxes.js';
+import { at, HOLDS, pad, projectPages } from './common.js';
 import { CARD_LINE_MAX_CHARACTERS } from './evidence.js';
 import type { PassInput } from './index.js';
+import { isLargerThanBody } from '../typography.js';
 
 /**
  * The fields of the template a project may lose: the text rubriques, the key figures, the
@@ -116,6 +118,49 @@ export function figureLabelsHoldNoReferences({ read, vocabulary }: PassInput): D
       severity: 'error',
       ...at(projet),
       message: `Projet ${pad(projet.numero)}${projectPages(projet)} : le libellé du chiffre « ${glued.valeur} » contient une adresse web (« ${URL.exec(glued.libelle)![0]} ») : des références ou du texte ont été lus dans « ${vocabulary.rubriqueLabel('chiffres')} ».`,
+    });
+  }
+  return out;
+}
+
+/** A figure's value compared across fields: its spaces (thin, no-break) as one plain space. */
+function figureValue(text: string): string {
+  return text.trim().replace(/[\s\u00a0\u202f]+/g, ' ');
+}
+
+/**
+ * A key figure printed apart in display type on a project's pages (a number alone, set larger than
+ * the body: « 4 300 », « +12 % »), that is none of the project's key figures, opens a line of one
+ * of its text rubriques or one of its references, its label after it: the figures, set as a grid
+ * across the columns, were read column by column into the text beside them (« 4 300 places
+ * créées en crèche Rapport annuel, 2030 »). From
+ * `minDisplayFiguresInText` such lines in a project. The project's number, printed in display type
+ * too, is its heading, not among its blocks; converter text has no sizes: not checked.
+ */
+export function displayFiguresInText({ read, segmented, vocabulary }: PassInput): Diagnostic[] {
+  const minFigures = vocabulary.plausibility.minDisplayFiguresInText;
+  if (minFigures === undefined) return [];
+  const out: Diagnostic[] = [];
+  for (const { projet } of read) {
+    const project = segmented.projects.find((p) => p.numero === projet.numero && !p.fromSommaireOnly);
+    if (!project) continue;
+    const readAsFigures = new Set(projet.chiffres.map((chiffre) => figureValue(chiffre.valeur)));
+    const display = new Set(project.blocks.filter((block) => isStandaloneFigure(block.text) && isLargerThanBody(block)).map((block) => figureValue(block.text)).filter((value) => !readAsFigures.has(value)));
+    if (display.size === 0) continue;
+    const fields = [
+      ...TEXT_RUBRIQUES.map((key) => ({ key, lines: (projet[key] ?? '').split(/\n+/) })),
+      { key: 'allerPlusLoin' as const, lines: projet.allerPlusLoin.map((item) => item.texte) },
+    ];
+    const found = fields.flatMap(({ key, lines }) =>
+      lines.map(figureValue).filter((line) => looksLikeFigure(line) && [...display].some((value) => line.startsWith(`${value} `))).map((line) => ({ key, line })),
+    );
+    if (found.length < minFigures) continue;
+    const first = found[0]!;
+    out.push({
+      code: 'FIGURE_READ_AS_TEXT',
+      severity: 'error',
+      ...at(projet),
+      message: `Projet ${pad(projet.numero)}${projectPages(projet)} : ${found.length} ligne${found.length > 1 ? 's' : ''} de texte ou de références ouvre${found.length > 1 ? 'nt' : ''} sur un chiffre clé imprimé à part en gros caractères et absent des chiffres du projet ; ainsi « ${vocabulary.rubriqueLabel(first.key)} » : « ${first.line.slice(0, 70)}… » : des chiffres clés ont été lus dans le texte.`,
     });
   }
   return out;

@@ -8,11 +8,12 @@
  * testimony, a tutor's card that a sidebar interleaved with the body to the tutors, text run on
  * under a floated box of figures or of tutors to the rubrique the box interrupted.
  */
+import { sharesWidth } from '../boxes.js';
 import { joinLines } from '../extract/lines.js';
 import { SENTENCE_FINISHED, foldForMatch } from '../conventions.js';
 import { isHeaderRowText, type Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
-import type { Block, BlockBox, Diagnostic, RubriqueKey } from '../types.js';
+import type { Block, Diagnostic, RubriqueKey, TextLine } from '../types.js';
 import { isLargerThanBody, isQuoteType, isRegular, isSmallerThanBody, lineSizes, sameStyle } from '../typography.js';
 import { isBoldInlineFigure, isFiguresBoxTitle, isStandaloneFigure } from './chiffres.js';
 import { isAnyCaseName, isNamePart, splitNameAndRole } from './people.js';
@@ -73,6 +74,7 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'figures-frame-elsewhere', run: returnFiguresFrame },
   { id: 'pull-quote-run-on', run: returnPullQuoteRunOns },
   { id: 'run-on-after-tutors', run: returnRunOnAfterTutors },
+  { id: 'main-column-prose-beside-cards', run: returnMainColumnProse },
   // The text a sidebar of tutors interrupted is only whole again now: a pull-quote or key figures
   // ending it are found here when the cut at the tutors' heading hid them from the passes above.
   { id: 'pull-quote-after-run-on', run: moveEndingPullQuote },
@@ -291,6 +293,34 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
 }
 
 /**
+ * A sidebar of cards (the team, the tutors) read by height with the column of text beside it:
+ * paragraphs of the main column printed beside the cards land in the cards' rubrique, a tutor's
+ * function running on into sentences that continue the text. The page says otherwise: a paragraph
+ * (prose) that shares no width with any card of its rubrique on its page, and shares it with a
+ * block of the last text rubrique before the cards on that page, goes back to that rubrique's end,
+ * in reading order. PDF only (converter text has no boxes).
+ */
+function returnMainColumnProse(state: ShapeState): Move[] {
+  const result = state.rubriques;
+  const moves: Move[] = [];
+  result.forEach((rubrique, i) => {
+    if (rubrique.key !== 'tuteurs' && rubrique.key !== 'auteurs') return;
+    let k = i - 1;
+    while (k >= 0 && (result[k]!.key === 'auteurs' || result[k]!.key === 'tuteurs')) k--;
+    const before = result[k];
+    if (!before || !isBodyRubrique(before.key)) return;
+    const cards = rubrique.blocks.filter((block) => block.box && !isProse(block));
+    const beside = (block: Block, others: readonly Block[]): boolean => others.some((other) => other.page === block.page && sharesWidth(other.box!, block.box!));
+    const mainColumn = rubrique.blocks.filter((block) => block.box && isProse(block) && cards.some((card) => card.page === block.page) && !beside(block, cards) && beside(block, before.blocks.filter((other) => other.box)));
+    if (mainColumn.length === 0) return;
+    rubrique.blocks.splice(0, rubrique.blocks.length, ...rubrique.blocks.filter((block) => !mainColumn.includes(block)));
+    before.blocks.push(...mainColumn);
+    moves.push({ to: before.key, blocks: mainColumn });
+  });
+  return moves;
+}
+
+/**
  * Two headings read one after the other (a column's heading, then the sidebar's beside it:
  * « LE CONTEXTE » / « AUTEURS DU PROJET »), the text rubrique left empty, and the tutors' heading
  * followed by prose rather than a card: that prose is the empty rubrique's, run on under the
@@ -326,11 +356,11 @@ function returnProseUnderTutorsHeading(state: ShapeState): Move[] {
  */
 function textAboveItsColumn(blocks: readonly Block[], first: Block): number {
   const sameColumnAbove = (block: Block): boolean =>
-    block.box !== undefined && first.box !== undefined && block.page === first.page && overlapsHorizontally(block.box, first.box) && block.box.y < first.box.y;
+    block.box !== undefined && first.box !== undefined && block.page === first.page && sharesWidth(block.box, first.box) && block.box.y < first.box.y;
   let count = 0;
   while (count < blocks.length && sameColumnAbove(blocks[count]!)) count++;
   const cards = blocks.slice(count);
-  const besideCards = (block: Block): boolean => cards.every((card) => card.box !== undefined && card.page === block.page && !overlapsHorizontally(card.box, block.box!));
+  const besideCards = (block: Block): boolean => cards.every((card) => card.box !== undefined && card.page === block.page && !sharesWidth(card.box, block.box!));
   return cards.length > 0 && blocks.slice(0, count).every(besideCards) ? count : 0;
 }
 
@@ -453,18 +483,54 @@ export function isFigureLabel(block: Block): boolean {
 
 /**
  * Where the key figures appended to a rubrique start: the first run of figures set alone (« 26 »,
- * « +18 % »), each followed by one label block, at least `MIN_APPENDED_FIGURES` long and after
- * some text. What follows the run goes with it (a box printed with the figures; the text that ran
- * on under them goes back by `returnRunOnAfterFigures`). `-1` without such a run.
+ * « +18 % »), each followed by its label, at least `MIN_APPENDED_FIGURES` long and after some
+ * text. A label is one block or several printed flush under it up to the next figure (a line, then a paragraph that
+ * explains it: « 3E » / « port fluvial de France » / « Le trafic y a doublé en dix ans… »,
+ * `figure-label-paragraphs`), `MAX_FIGURE_LABEL` characters at most. What follows the run goes
+ * with it (a box printed with the figures; the text that ran on under them goes back by
+ * `returnRunOnAfterFigures`). `-1` without such a run.
  */
 function appendedFiguresStart(blocks: readonly Block[]): number {
-  const pairsFrom = (start: number): number => {
-    let pairs = 0;
-    while (start + 2 * pairs + 1 < blocks.length && isStandaloneFigure(blocks[start + 2 * pairs]!.text) && isFigureLabel(blocks[start + 2 * pairs + 1]!)) pairs++;
-    return pairs;
+  const figuresFrom = (start: number): number => {
+    let figures = 0;
+    let at = start;
+    while (at < blocks.length && isStandaloneFigure(blocks[at]!.text)) {
+      const end = labelEnd(blocks, at + 1);
+      if (end === at + 1) break;
+      figures++;
+      at = end;
+    }
+    return figures;
   };
-  for (let start = 1; start < blocks.length; start++) if (pairsFrom(start) >= MIN_APPENDED_FIGURES) return start;
+  for (let start = 1; start < blocks.length; start++) if (figuresFrom(start) >= MIN_APPENDED_FIGURES) return start;
   return inlineFiguresStart(blocks);
+}
+
+/**
+ * How far (points) a label's further paragraph may start from the label's left edge: the two are
+ * set flush in one cell, so only the coordinates' noise separates them; a reference's indent
+ * (a bullet's, 15 points and more) or another column is further.
+ */
+const LABEL_EDGE_TOLERANCE = 3;
+
+/**
+ * Where a figure's label that starts at `from` ends: its first block, then the blocks printed
+ * under it, flush with it, on its page (PDF: each starts lower than the one above, within
+ * `LABEL_EDGE_TOLERANCE` of its left edge), up to the next figure set alone, `MAX_FIGURE_LABEL`
+ * characters at most. Text read after the label from another column (a testimony beside a figures
+ * grid) or indented under it (a reference's bullet) is no part of it; converter text, which has no
+ * boxes, keeps one block per label.
+ */
+function labelEnd(blocks: readonly Block[], from: number): number {
+  const under = (block: Block, above: Block): boolean =>
+    block.page === above.page && block.box !== undefined && above.box !== undefined && Math.abs(block.box.x - above.box.x) <= LABEL_EDGE_TOLERANCE && block.box.y > above.box.y;
+  let end = from;
+  let length = 0;
+  while (end < blocks.length && isFigureLabel(blocks[end]!) && (end === from || under(blocks[end]!, blocks[end - 1]!)) && length + blocks[end]!.text.trim().length <= MAX_FIGURE_LABEL) {
+    length += blocks[end]!.text.trim().length;
+    end++;
+  }
+  return end;
 }
 
 /**
@@ -530,16 +596,41 @@ function returnFiguresFrame(state: ShapeState): Move[] {
   const moves: Move[] = [];
   for (const rubrique of state.rubriques) {
     if (rubrique === figures || (!isBodyRubrique(rubrique.key) && rubrique.key !== 'temoignage' && rubrique.key !== 'allerPlusLoin')) continue;
-    const at = appendedFiguresStart(rubrique.blocks);
+    const at = figuresFrameStart(rubrique.blocks, style);
     const tail = at < 0 ? [] : rubrique.blocks.slice(at);
-    const pairs = tail.length > 0 && tail.length % 2 === 0 && tail.every((block, i) => (i % 2 === 0 ? isStandaloneFigure(block.text) && sameStyle(block.lines[0]!, style) : isFigureLabel(block)));
-    if (!pairs) continue;
+    if (tail.length === 0 || !figuresWithLabels(tail, style)) continue;
     rubrique.blocks.splice(at);
     if (printedBefore(tail[0]!, figures.blocks[0]!)) figures.blocks.unshift(...tail);
     else figures.blocks.push(...tail);
     moves.push({ to: 'chiffres', blocks: tail });
   }
   return moves;
+}
+
+/**
+ * Where the frame of figures ending a rubrique starts: a run of appended figures
+ * (`appendedFiguresStart`), or one figure alone in the style of the project's figures with its
+ * label ending the rubrique (`single-figure-frame`: the last cell of a figures table threaded
+ * through two frames; the project's own figure style, not a number of the text, sets it apart).
+ * `-1` without one.
+ */
+function figuresFrameStart(blocks: readonly Block[], style: TextLine): number {
+  const run = appendedFiguresStart(blocks);
+  if (run >= 0) return run;
+  const last = blocks.map((block) => isStandaloneFigure(block.text)).lastIndexOf(true);
+  return last >= 1 && figuresWithLabels(blocks.slice(last), style) ? last : -1;
+}
+
+/** Whether blocks are key figures in one style, each set alone and followed by its label (one block or several: `labelEnd`), to the last block. */
+function figuresWithLabels(blocks: readonly Block[], style: TextLine): boolean {
+  let at = 0;
+  while (at < blocks.length) {
+    if (!isStandaloneFigure(blocks[at]!.text) || !sameStyle(blocks[at]!.lines[0]!, style)) return false;
+    const end = labelEnd(blocks, at + 1);
+    if (end === at + 1) return false;
+    at = end;
+  }
+  return true;
 }
 
 /** How much further left (points) a frame must start to be read before another on its page. */
@@ -682,15 +773,11 @@ function cardsBesideText(blocks: readonly Block[]): number {
   const text = [...blocks.slice(0, start), ...blocks.slice(end)];
   const apart = (card: Block): boolean => {
     const beside = text.filter((other) => other.page === card.page && other.box !== undefined);
-    return card.box !== undefined && beside.length > 0 && beside.every((other) => !overlapsHorizontally(card.box!, other.box!));
+    return card.box !== undefined && beside.length > 0 && beside.every((other) => !sharesWidth(card.box!, other.box!));
   };
   return cards.every(apart) ? start : -1;
 }
 
-/** Whether two boxes share some horizontal extent. */
-function overlapsHorizontally(a: BlockBox, b: BlockBox): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width;
-}
 
 
 /**

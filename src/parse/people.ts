@@ -124,13 +124,32 @@ interface SpelledPair {
 /**
  * Name parts printed in cells of their own (« MARCHETTI » in a « Nom » column, « Lisa » in a
  * « Prénom » column) that together spell an e-mail's local part, segment by segment (« lisa.marchetti »).
+ * A part of several words spells one segment or a run of them, as the family writes a particle's
+ * name: « DE LA TOUR » is « delatour » or « de-la-tour » (`partsFrom`). Two parts at least: a name spelled
+ * by one cell is the whole name's pairing.
  */
 function partsSpelling(email: string, words: readonly PrintedPerson[]): PrintedPerson[] | null {
   const segments = foldForMatch(email.split('@')[0]!).split(/[._-]+/).map((segment) => segment.replace(/[^A-Z]/g, '')).filter(Boolean);
   if (segments.length < 2) return null;
-  const parts = segments.map((segment) => words.find((card) => foldForMatch(card.name).replace(/[^A-Z]/g, '') === segment));
-  if (parts.some((part) => part === undefined) || new Set(parts).size !== parts.length) return null;
-  return [...(parts as PrintedPerson[])].sort((a, b) => words.indexOf(a) - words.indexOf(b));
+  const parts = partsFrom(segments, words, []);
+  if (parts === null || parts.length < 2) return null;
+  return [...parts].sort((a, b) => words.indexOf(a) - words.indexOf(b));
+}
+
+/**
+ * Name parts, each unused so far, whose letters spell the segments in order, each part one segment
+ * or a run of consecutive segments (a family name of several words); `null` when none do.
+ */
+function partsFrom(segments: readonly string[], words: readonly PrintedPerson[], used: readonly PrintedPerson[]): PrintedPerson[] | null {
+  if (segments.length === 0) return [];
+  for (let end = 1; end <= segments.length; end++) {
+    const letters = segments.slice(0, end).join('');
+    const part = words.find((card) => !used.includes(card) && foldForMatch(card.name).replace(/[^A-Z]/g, '') === letters);
+    if (part === undefined) continue;
+    const rest = partsFrom(segments.slice(end), words, [...used, part]);
+    if (rest !== null) return [part, ...rest];
+  }
+  return null;
 }
 
 /**
@@ -149,7 +168,7 @@ export function pairByLocalPart(cards: readonly PrintedPerson[], asRead: number)
   const emails = cards.flatMap((card) => card.details.filter(isEmail));
   const named = cards.filter((card) => card.name !== '');
   if (emails.length === 0 || named.length === 0 || cards.some((card) => card.details.some((detail) => !isEmail(detail)))) return null;
-  const words = named.filter((card) => isNamePart(card.name) && card.name.trim().split(/\s+/).length === 1);
+  const words = named.filter((card) => isNamePart(card.name));
   const candidates: SpelledPair[] = [
     ...named.flatMap((card) => emails.map((email) => ({ parts: [card], email, score: spelling(card.name, email) }))),
     ...emails.flatMap((email) => {

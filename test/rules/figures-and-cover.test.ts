@@ -53,6 +53,34 @@ describe('key figures appended to the rubrique before them, with no heading', ()
     expect(read.find(([key]) => key === 'contexte')?.[1]).toHaveLength(1);
   });
 
+  it('become the figures rubrique when each figure set alone is followed by a label and a paragraph printed under it (figure-label-paragraphs)', () => {
+    /** A block of one line, printed at (x, y) on page 3. */
+    const cell = (spec: [string, number, boolean], x: number, y: number): Block => placed(block([spec], 3), x, y, 300, 12);
+    const read = (paragraphX: number) =>
+      splitRubriques(
+        [
+          cell(['CONTEXTE', 1.2, true], 156, 60),
+          cell(['La communauté regroupe vingt-six communes et un peu plus de 140 000 habitants, chacune avec sa cuisine.', 1, false], 156, 80),
+          cell(['1 ÈRE', 2.1, true], 156, 359),
+          cell(['région industrielle de France', 0.9, false], 156, 382),
+          cell(['L’équipement industriel est une des composantes majeures du tissu régional, 5,7 milliards d’euros de valeur ajoutée.', 0.9, false], paragraphX, 399),
+          cell(['2E', 2.1, true], 156, 470),
+          cell(['région numérique de France', 0.9, false], 156, 493),
+          cell(['Après l’Île-de-France, la Région est la deuxième région numérique de France.', 0.9, false], paragraphX, 510),
+          cell(['ALLER PLUS LOIN', 1.2, true], 156, 600),
+          cell(['Observatoire de la restauration collective, Guide, 2029', 1, false], 156, 620),
+        ],
+        DEFAULT_VOCABULARY,
+        { projet: 1 },
+      ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+    const under = read(156);
+    expect(under.find(([key]) => key === 'chiffres')?.[1]).toHaveLength(6);
+    expect(under.find(([key]) => key === 'contexte')?.[1]).toHaveLength(1);
+    // Text read after a label from another column (a testimony beside a figures grid) is not its paragraph: no run of figures.
+    const beside = read(520);
+    expect(beside.find(([key]) => key === 'chiffres')).toBeUndefined();
+  });
+
   it('take with them what follows them in the rubrique (a box printed with the figures)', () => {
     const long = 'répondants au sondage sur la culture usager, menés auprès des agents des antennes régionales et des lycées, dont les réponses ont été analysées avec le service de la statistique et restituées en séminaire de direction, puis reprises dans le plan d’actions.';
     const read = project([['93', 2.1, true], ['personnes contactées', 0.9, false], ['99', 2.1, true], [long, 0.9, false], ['& DES HAUTS DÉBATS', 1.1, true], ['Jeudi 10 octobre, à Lille', 0.9, false]]);
@@ -234,6 +262,30 @@ describe('a table of key figures threaded through two frames', () => {
     const figures = rubriques.find(([key]) => key === 'chiffres')?.[1] as string[];
     expect(figures.filter((text) => /^\d/.test(text))).toEqual(['18,1', '13,2', '15 %', '30']);
     expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(1);
+  });
+
+  it('is read whole when each figure of the other frame has a label and a paragraph under it (figures-frame-elsewhere, figure-label-paragraphs)', () => {
+    const rubriques = read([
+      at('18,1', 1.2, true, 54, 633),
+      at('millions d’euros pour le réseau des bibliothèques', 0.85, false, 92, 632),
+      at('Le réseau compte douze bibliothèques de quartier et une médiathèque centrale.', 0.85, false, 92, 645),
+      at('13,2', 1.2, true, 54, 676),
+      at('millions d’euros pour les piscines', 0.85, false, 92, 675),
+      at('Quatre bassins, dont deux ouverts toute l’année.', 0.85, false, 92, 688),
+    ]);
+    const figures = rubriques.find(([key]) => key === 'chiffres')?.[1] as string[];
+    expect(figures.filter((text) => /^\d/.test(text))).toEqual(['18,1', '13,2', '15 %', '30']);
+    expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(1);
+  });
+
+  it('takes back one figure in the project’s figure style, with its label, ending another rubrique (single-figure-frame)', () => {
+    const rubriques = read([at('86%', 1.2, true, 227, 663), at('des agents dont la moyenne d’âge est élevée sont exposés à un risque', 0.85, false, 262, 662)]);
+    const figures = rubriques.find(([key]) => key === 'chiffres')?.[1] as string[];
+    expect(figures.filter((text) => /^\d/.test(text))).toEqual(['86%', '15 %', '30']);
+    expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(1);
+    // A number of the text, in the body's type, stays.
+    const text = read([at('2', 1, false, 227, 663), at('immersions réalisées dans les services', 0.85, false, 262, 662)]);
+    expect(text.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(3);
   });
 
   it('leaves figures set otherwise where they are (a list numbered in the body’s type)', () => {

@@ -25,6 +25,18 @@ describe('a name and its e-mail', () => {
     expect(read.rules).toEqual(['local-part', 'local-part']);
   });
 
+  it('are paired by the local part when a family name of several words fills one cell, spelt as one segment or several', () => {
+    // « LE BRAS » in the « Nom » column, « Camille » in the « Prénom » column: both cells spell the e-mail.
+    const read = pairs(['CARBAIN', 'Aénor', 'LE BRAS', 'Camille', 'MICHE', 'Amanda', 'aenor.carbain@conservateur-inet.org', 'camille.lebras@administrateur-inet.org', 'amanda.miche@ingenieurchef-inet.org']);
+    expect(read.cards).toEqual([
+      ['CARBAIN Aénor', ['aenor.carbain@conservateur-inet.org']],
+      ['LE BRAS Camille', ['camille.lebras@administrateur-inet.org']],
+      ['MICHE Amanda', ['amanda.miche@ingenieurchef-inet.org']],
+    ]);
+    const hyphened = pairs(['DE LA TOUR', 'Inès', 'VIGNAL', 'Théo', 'ines.de-la-tour@administrateur-inet.org', 'theo.vignal@ingenieurchef-inet.org']);
+    expect(hyphened.cards).toEqual([['DE LA TOUR Inès', ['ines.de-la-tour@administrateur-inet.org']], ['VIGNAL Théo', ['theo.vignal@ingenieurchef-inet.org']]]);
+  });
+
   it('are paired by the local part when the e-mails column is in another order than the names', () => {
     const read = pairs(['Lisa MARCHETTI', 'Théo VIGNAL', 'Kévin OYONO', 'theo.vignal@ingenieurchef-inet.org', 'kevin.oyono@conservateur-inet.org', 'lisa.marchetti@administrateur-inet.org']);
     expect(read.cards).toEqual([

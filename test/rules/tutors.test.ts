@@ -87,6 +87,40 @@ describe('a tutor’s family name in capitals over a heading on a line of its ow
   });
 });
 
+describe('a paragraph of the main column read between a sidebar’s tutors’ cards (main-column-prose-beside-cards)', () => {
+  // Frames read by height: the context's second paragraph, printed in the main column beside the
+  // sidebar, comes after the last card in reading order.
+  const body = (text: string, y: number) => placed(block([[text, 1, false]], 26), 235, y, 312, 80);
+  const read = (paragraphX: number) =>
+    splitRubriques(
+      [
+        placed(block([['Contexte', 1, true]], 26), 235, 188, 44, 9),
+        body('La Ville emploie 3500 agents, et nombreux sont ceux qui exercent des métiers pénibles. Les risques d’accidents du travail sont élevés.', 207),
+        placed(block([['Tutorat', 0.86, false]], 26), 59, 338, 40, 9),
+        placed(block([['Jan SLIWA, Directeur général adjoint ressources humaines', 0.86, false]], 26), 59, 350, 140, 20),
+        placed(block([['Tutorat', 0.86, false]], 26), 59, 380, 40, 9),
+        placed(block([['Noor DJATAOU, Directrice adjointe des ressources humaines', 0.86, false]], 26), 59, 392, 140, 20),
+        placed(block([['En 2018, la Ville a lancé un plan d’amélioration des conditions de travail, intitulé « Engageons-nous », décliné en cinq axes de travail.', 1, false]], 26), paragraphX, 299, 312, 120),
+        placed(block([['Problématique', 1, true]], 26), 235, 511, 72, 9),
+        body('De nombreux enjeux sont à l’oeuvre dans ces évolutions.', 531),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 8 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text.slice(0, 12))]);
+
+  it('goes back to the text rubrique whose column it shares, not into the tutor’s function', () => {
+    const rubriques = read(235);
+    expect(rubriques.filter(([key]) => key === 'tuteurs').map(([, texts]) => texts)).toEqual([['Jan SLIWA, D'], ['Noor DJATAOU']]);
+    expect(rubriques.find(([key]) => key === 'contexte')?.[1]).toEqual(['La Ville emp', 'En 2018, la ']);
+  });
+
+  it('stays with the cards when it is printed in their column', () => {
+    const rubriques = read(59);
+    expect(rubriques.find(([key]) => key === 'contexte')?.[1]).toEqual(['La Ville emp']);
+    expect(rubriques.filter(([key]) => key === 'tuteurs').map(([, texts]) => texts)).toEqual([['Jan SLIWA, D'], ['Noor DJATAOU', 'En 2018, la ']]);
+  });
+});
+
 describe('a sidebar of tutors read by its frames\' height, between the paragraphs of the text beside it', () => {
   // The sidebar (x 59, 150 wide) holds the tutors' heading and its cards; the text column (x 235,
   // 312 wide) holds the rubriques. Frames read by their top interleave the two.
