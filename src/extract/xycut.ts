@@ -72,6 +72,9 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
   if (fragments.length > 1) {
     const bands = splitAlong(fragments, 'y', 1.2 * body);
     const columns = splitAlong(fragments, 'x', 1.5 * body);
+    // Key figures whose labels bridge the gutter hide the columns above them: cut under the columns first (`rule: figure-grid-under-columns`).
+    const grid = columns.parts.length === 1 ? figureGridUnderColumns(fragments, body) : null;
+    if (grid) return recurse(grid, 'band');
     if (bands.gaps.length > 0) {
       let cut: Gap | undefined;
       if (columns.gaps.length === 0) cut = widest(bands.gaps);
@@ -206,8 +209,7 @@ const SIZE_READ_TOLERANCE = 0.01;
  * there is no such row, or no text above it.
  */
 function figureRowAcross(fragments: readonly Fragment[], columns: readonly Fragment[][], body: number): Fragment[][] | null {
-  const isFigure = (fragment: Fragment): boolean => fragment.bold && fragment.size >= (DISPLAY_SIZE - SIZE_READ_TOLERANCE) * body && /\d/.test(fragment.text) && fragment.text.trim().length <= MAX_FIGURE_CHARS;
-  const figures = fragments.filter(isFigure).sort((a, b) => a.top - b.top);
+  const figures = fragments.filter((fragment) => isDisplayFigure(fragment, body)).sort((a, b) => a.top - b.top);
   for (const figure of figures) {
     const row = figures.filter((other) => Math.abs(other.y - figure.y) <= 0.3 * body);
     const held = new Set(row.map((member) => columns.findIndex((part) => part.includes(member))));
@@ -222,6 +224,48 @@ function figureRowAcross(fragments: readonly Fragment[], columns: readonly Fragm
     return [above, below];
   }
   return null;
+}
+
+/** A key figure in display type: bold, half as large again as the body, a digit in a few characters. */
+function isDisplayFigure(fragment: Fragment, body: number): boolean {
+  return fragment.bold && fragment.size >= (DISPLAY_SIZE - SIZE_READ_TOLERANCE) * body && /\d/.test(fragment.text) && fragment.text.trim().length <= MAX_FIGURE_CHARS;
+}
+
+/** The fewest lines of running text a column above a figure grid holds to be a column of the text (not a figure's label). */
+const MIN_TEXT_COLUMN_LINES = 2;
+
+/**
+ * Key figures set as a grid across the columns at the foot of the text (`rule:
+ * figure-grid-under-columns`), their labels wider than a column so that they bridge the gutter:
+ * no gutter runs through the whole region, and cut into bands, or read as one, the two columns'
+ * lines would interleave. The grid's first row is bold figures in display type on one baseline,
+ * two at least, under two columns or more of running text (a gutter runs through everything above
+ * the row's top) and standing under at least two of them; from the row's top down there is no
+ * running text, only figures and their labels set apart: the region's foot. Cut at the row's top,
+ * the columns above are read first, then the grid. `null` when the region is not laid out so.
+ */
+function figureGridUnderColumns(fragments: readonly Fragment[], body: number): Fragment[][] | null {
+  const figures = fragments.filter((fragment) => isDisplayFigure(fragment, body)).sort((a, b) => a.top - b.top);
+  const first = figures[0];
+  if (!first) return null;
+  const row = figures.filter((other) => Math.abs(other.y - first.y) <= SAME_LINE * body);
+  const top = Math.min(...row.map((member) => member.top));
+  const above = fragments.filter((fragment) => fragment.top < top);
+  const below = fragments.filter((fragment) => fragment.top >= top);
+  if (row.length < 2 || below.some((fragment) => isBodyText(fragment, body))) return null;
+  const textColumns = splitAlong(above, 'x', GUTTER * body).parts.filter((part) => runningLines(part, body) >= MIN_TEXT_COLUMN_LINES);
+  if (textColumns.length < 2) return null;
+  // Under the columns: the row's figures stand under two of them at least (not a grid beside the text).
+  const under = textColumns.filter((part) => {
+    const extent = extentOf(part);
+    return row.some((figure) => figure.x0 >= extent.colX0 - 1 && figure.x0 < extent.colX1);
+  });
+  return under.length >= 2 ? [above, below] : null;
+}
+
+/** How many lines of running text (body size, regular) a part holds. */
+function runningLines(part: readonly Fragment[], body: number): number {
+  return new Set(part.filter((fragment) => isBodyText(fragment, body)).map((fragment) => Math.round(fragment.y))).size;
 }
 
 /**
@@ -397,8 +441,7 @@ function isBodyText(fragment: Fragment, body: number): boolean {
 
 /** Whether a part holds running text: three lines or more of regular body-size text. */
 function runsOfText(part: readonly Fragment[], body: number): boolean {
-  const lines = new Set(part.filter((fragment) => isBodyText(fragment, body)).map((fragment) => Math.round(fragment.y)));
-  return lines.size >= 3;
+  return runningLines(part, body) >= 3;
 }
 
 /**

@@ -59,3 +59,39 @@ describe('key figures in a row across the columns, under the text', () => {
     expect(read([...beside, ...row])[0]).toBe([...text[0]!, 'et la suite du texte de la', 'première colonne, plus bas.'].join(' '));
   });
 });
+
+describe('key figures in a grid across the columns, their labels bridging the gutter', () => {
+  const TEXT_WIDTH = 239;
+  const TEXT_COLUMNS = [48, 308];
+  const CELLS = [48, 218, 389];
+  const LABEL_WIDTH = 157;
+  const left = ['La communauté regroupe vingt-six', 'communes et un peu plus de cent', 'quarante mille habitants, chacune', 'avec sa cuisine et ses agents. Le', 'bureau a retenu le troisième des', 'scénarios, qui concilie la maîtrise'];
+  const right = ['des coûts et des repas préparés', 'près des écoles de chaque commune.', 'Une cuisine centrale livrera les', 'écoles dès la rentrée prochaine.'];
+  const textLine = (t: string, x: number, y: number): PdfTextRun => ({ ...run(t, x, y), width: TEXT_WIDTH });
+
+  /** The figures' baseline: their tops 2 pt under the first column's last line (closer than a narrow gap). */
+  const rowY = 100 + (left.length - 1) * LEADING + 16;
+
+  /** Two columns of text, the second ending higher, and a row of figures right under the first. */
+  function gridPage(): PdfTextRun[] {
+    return [
+      ...left.map((t, i) => textLine(t, TEXT_COLUMNS[0]!, 100 + i * LEADING)),
+      ...right.map((t, i) => textLine(t, TEXT_COLUMNS[1]!, 100 + i * LEADING)),
+      ...figures.flatMap(([value, label], c) => [run(value!, CELLS[c]!, rowY, { bold: true, size: 15 }), { ...run(label!, CELLS[c]!, rowY + 13, { size: 8.5 }), width: LABEL_WIDTH }]),
+    ];
+  }
+
+  it('are read after both columns, each figure with its label (figure-grid-under-columns)', () => {
+    // The first column's paragraph goes on at the head of the second: one block, read down the columns.
+    const blocks = read(gridPage());
+    expect(blocks[0]).toBe([...left, ...right].join(' '));
+    expect(blocks.slice(1)).toEqual(figures.flat());
+  });
+
+  it('are no foot of the region when running text follows them closely', () => {
+    // Text in the body's type right under the row (a line below the labels): the row is no foot of the region.
+    const after = textLine('Le texte reprend sous les chiffres, sur toute la largeur.', TEXT_COLUMNS[0]!, rowY + 2 * LEADING);
+    const blocks = read([...gridPage(), after]);
+    expect(blocks).not.toContain([...left, ...right].join(' '));
+  });
+});
