@@ -6,7 +6,7 @@
 import { tableRowsAcross } from './cells.js';
 import { SENTENCE_FINISHED } from '../conventions.js';
 import type { Fragment, Metrics } from './fragments.js';
-import { DISPLAY_SIZE, SMALLER_THAN_BODY } from '../typography.js';
+import { LARGER_THAN_BODY, SMALLER_THAN_BODY } from '../typography.js';
 
 /** A region of the page that the XY-cut could not split further, with the column it lies in. */
 export interface Leaf {
@@ -195,7 +195,7 @@ function marginHeadingRows(fragments: readonly Fragment[], columns: readonly Fra
   return [...rows, ...beyond].filter((row) => row.length > 0);
 }
 
-/** A key figure in display type holds a digit and at most this many characters (« 12 500 », « +18 % », « 1 ÈRE »). */
+/** A key figure set apart holds a digit and at most this many characters (« 12 500 », « +18 % », « 1 ÈRE »). */
 const MAX_FIGURE_CHARS = 12;
 
 /** Sizes read from a PDF fall a hair short of the size set (15 pt reads 14.9999994 pt). */
@@ -203,13 +203,13 @@ const SIZE_READ_TOLERANCE = 0.01;
 
 /**
  * Key figures set as a row across the columns (a grid spanning the columns under the text, closer
- * to it than a band gap): bold figures in display type on one baseline, in two columns or more, and
+ * to it than a band gap): bold figures set apart (`isKeyFigure`) on one baseline, in two columns or more, and
  * in every column that goes on below the row's top. Cut across the columns at the row's top, the
  * text above read first, column by column, then the row, each figure with its label. `null` when
  * there is no such row, or no text above it.
  */
 function figureRowAcross(fragments: readonly Fragment[], columns: readonly Fragment[][], body: number): Fragment[][] | null {
-  const figures = fragments.filter((fragment) => isDisplayFigure(fragment, body)).sort((a, b) => a.top - b.top);
+  const figures = fragments.filter((fragment) => isKeyFigure(fragment, body)).sort((a, b) => a.top - b.top);
   for (const figure of figures) {
     const row = figures.filter((other) => Math.abs(other.y - figure.y) <= 0.3 * body);
     const held = new Set(row.map((member) => columns.findIndex((part) => part.includes(member))));
@@ -226,9 +226,16 @@ function figureRowAcross(fragments: readonly Fragment[], columns: readonly Fragm
   return null;
 }
 
-/** A key figure in display type: bold, half as large again as the body, a digit in a few characters. */
-function isDisplayFigure(fragment: Fragment, body: number): boolean {
-  return fragment.bold && fragment.size >= (DISPLAY_SIZE - SIZE_READ_TOLERANCE) * body && /\d/.test(fragment.text) && fragment.text.trim().length <= MAX_FIGURE_CHARS;
+/**
+ * How much larger than the body a key figure in a row or grid is set, at least: a quarter (a grid's
+ * 15 pt figures over a 10.5 or 12 pt body read 1.43 and 1.25 times the body, short of display type),
+ * well above a bold word of the text or a heading set at the body's size or a step above it (1.1).
+ */
+const KEY_FIGURE_SIZE = 1.25;
+
+/** A key figure set apart: bold, a quarter larger than the body or more, a digit in a few characters. */
+function isKeyFigure(fragment: Fragment, body: number): boolean {
+  return fragment.bold && fragment.size >= (KEY_FIGURE_SIZE - SIZE_READ_TOLERANCE) * body && /\d/.test(fragment.text) && fragment.text.trim().length <= MAX_FIGURE_CHARS;
 }
 
 /** The fewest lines of running text a column above a figure grid holds to be a column of the text (not a figure's label). */
@@ -238,14 +245,14 @@ const MIN_TEXT_COLUMN_LINES = 2;
  * Key figures set as a grid across the columns at the foot of the text (`rule:
  * figure-grid-under-columns`), their labels wider than a column so that they bridge the gutter:
  * no gutter runs through the whole region, and cut into bands, or read as one, the two columns'
- * lines would interleave. The grid's first row is bold figures in display type on one baseline,
+ * lines would interleave. The grid's first row is bold figures set apart on one baseline,
  * two at least, under two columns or more of running text (a gutter runs through everything above
  * the row's top) and standing under at least two of them; from the row's top down there is no
  * running text, only figures and their labels set apart: the region's foot. Cut at the row's top,
  * the columns above are read first, then the grid. `null` when the region is not laid out so.
  */
 function figureGridUnderColumns(fragments: readonly Fragment[], body: number): Fragment[][] | null {
-  const figures = fragments.filter((fragment) => isDisplayFigure(fragment, body)).sort((a, b) => a.top - b.top);
+  const figures = fragments.filter((fragment) => isKeyFigure(fragment, body)).sort((a, b) => a.top - b.top);
   const first = figures[0];
   if (!first) return null;
   const row = figures.filter((other) => Math.abs(other.y - first.y) <= SAME_LINE * body);
@@ -439,6 +446,14 @@ function isBodyText(fragment: Fragment, body: number): boolean {
   return !fragment.bold && Math.abs(fragment.size - body) <= BODY_SIZE_TOLERANCE * body;
 }
 
+/**
+ * A fragment in a pull-quote's type: regular, larger than the body (`LARGER_THAN_BODY`), short of a
+ * key figure's size (a title or a figure is bold or larger still).
+ */
+function isQuoteText(fragment: Fragment, body: number): boolean {
+  return !fragment.bold && fragment.size >= (LARGER_THAN_BODY - SIZE_READ_TOLERANCE) * body && fragment.size < KEY_FIGURE_SIZE * body;
+}
+
 /** Whether a part holds running text: three lines or more of regular body-size text. */
 function runsOfText(part: readonly Fragment[], body: number): boolean {
   return runningLines(part, body) >= 3;
@@ -593,8 +608,10 @@ function isColumnFoot(strips: readonly Fragment[][], gutters: readonly Gap[], me
 
 /**
  * How well pieces of text follow one another: +1 where a piece opening in lower case follows one
- * ending mid-sentence, −1 where it follows one that ended its sentence. Only body text counts (a
- * heading, a figure, a caption set smaller opens and ends nothing), and no e-mail.
+ * ending mid-sentence, −1 where it follows one that ended its sentence. Only running text counts,
+ * the two ends set in one type: body text, or a pull-quote's larger regular type threaded through
+ * two frames (`rule: quote-flow-under-gap`); a heading, a figure, a caption or a label set smaller
+ * opens and ends nothing, and no e-mail.
  */
 function sentenceJoins(pieces: readonly Fragment[][], body: number): number {
   let joins = 0;

@@ -35,18 +35,25 @@ const text = [
 ];
 const figures = [['26', 'communes membres'], ['12 500', 'repas servis chaque jour'], ['+18 %', 'de produits durables']];
 
-/** The text in three columns, then a row of figures (15 pt) just under it, closer than a band gap. */
-function page(columnsWithText: number): PdfTextRun[] {
+/** The text in three columns, then a row of figures (15 pt, or `figureSize`) just under it, closer than a band gap. */
+function page(columnsWithText: number, figureSize = 15): PdfTextRun[] {
   const rowY = 100 + 3 * LEADING + 20;
   return [
     ...text.slice(0, columnsWithText).flatMap((column, c) => lines(column, c, 100)),
-    ...figures.flatMap(([value, label], c) => [run(value!, COLUMNS[c]!, rowY, { bold: true, size: 15 }), run(label!, COLUMNS[c]!, rowY + 13, { size: 8.5 })]),
+    ...figures.flatMap(([value, label], c) => [run(value!, COLUMNS[c]!, rowY, { bold: true, size: figureSize }), run(label!, COLUMNS[c]!, rowY + 13, { size: 8.5 })]),
   ];
 }
 
 describe('key figures in a row across the columns, under the text', () => {
   it('are read after the text of every column, each figure with its label (figure-row-across)', () => {
     const blocks = read(page(3));
+    expect(blocks.slice(0, 3)).toEqual(text.map((column) => column.join(' ')));
+    expect(blocks.slice(3)).toEqual(figures.flat());
+  });
+
+  it('are figures set a quarter larger than the body, short of display type (KEY_FIGURE_SIZE)', () => {
+    // 13 pt figures over a 10 pt body: a grid's 15 pt figures over a 10.5 pt body are as far from display type.
+    const blocks = read(page(3, 13));
     expect(blocks.slice(0, 3)).toEqual(text.map((column) => column.join(' ')));
     expect(blocks.slice(3)).toEqual(figures.flat());
   });
