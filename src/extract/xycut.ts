@@ -227,13 +227,14 @@ function figureRowAcross(fragments: readonly Fragment[], columns: readonly Fragm
 }
 
 /**
- * How much larger than the body a key figure in a row or grid is set, at least: a quarter (a grid's
- * 15 pt figures over a 10.5 or 12 pt body read 1.43 and 1.25 times the body, short of display type),
- * well above a bold word of the text or a heading set at the body's size or a step above it (1.1).
+ * How much larger than the body a key figure in a row, grid or table is set, at least: a grid's
+ * 15 pt figures over a 10.5 pt body read 1.43 times the body, short of display type, a table's
+ * 12 pt figures over a 10 pt body 1.2; a bold word of the text or a heading is set at the body's
+ * size or a step above it (1.1 at most).
  */
-const KEY_FIGURE_SIZE = 1.25;
+const KEY_FIGURE_SIZE = 1.15;
 
-/** A key figure set apart: bold, a quarter larger than the body or more, a digit in a few characters. */
+/** A key figure set apart: bold, larger than the body by `KEY_FIGURE_SIZE` or more, a digit in a few characters. */
 function isKeyFigure(fragment: Fragment, body: number): boolean {
   return fragment.bold && fragment.size >= (KEY_FIGURE_SIZE - SIZE_READ_TOLERANCE) * body && /\d/.test(fragment.text) && fragment.text.trim().length <= MAX_FIGURE_CHARS;
 }
@@ -538,14 +539,37 @@ function columnsGoingOn(upper: readonly Fragment[], lower: readonly Fragment[], 
  * gap, beside a column that ended higher, is the foot of that column: read strip by strip, it
  * would come after the next column. The evidence is the text's own sentences, where one piece of a
  * column meets the next piece read: a piece opening in lower case goes on from a sentence, so it
- * follows well a piece ending mid-sentence and cannot follow one that ended its sentence. 0 where
- * the sentences do not tell (a team or a figure row under a balanced body has none).
+ * follows well a piece ending mid-sentence and cannot follow one that ended its sentence. So does
+ * a table of key figures threaded through two frames (`rule: figure-table-flow-under-gap`): a piece
+ * ending with a figure and its label followed by one opening with a figure set alike. 0 where
+ * neither tells (a team under a balanced body has none).
  */
 function downColumnsEvidence(strips: readonly Fragment[][], gutters: readonly Gap[], body: number): number {
   const pieces = columnPieces(strips, gutters);
   const acrossFirst = pieces.flat().filter((piece) => piece.length > 0);
   const downFirst = pieces[0]!.flatMap((_, c) => pieces.map((strip) => strip[c]!)).filter((piece) => piece.length > 0);
-  return sentenceJoins(downFirst, body) - sentenceJoins(acrossFirst, body);
+  return sentenceJoins(downFirst, body) - sentenceJoins(acrossFirst, body) + figureTableJoins(downFirst, body) - figureTableJoins(acrossFirst, body);
+}
+
+/**
+ * How many times a table of key figures goes on from one piece to the next: the piece before ends
+ * with a key figure and its label (beside or under it, and nothing else under it), the next opens
+ * with a key figure in the same size and weight, its label in the piece too: the table's next row,
+ * in the next frame. (A column of numbers alone, a sommaire's, holds no label.)
+ */
+function figureTableJoins(pieces: readonly Fragment[][], body: number): number {
+  const isLabel = (fragment: Fragment): boolean => !fragment.bold && fragment.size < SMALLER_THAN_BODY * body;
+  let joins = 0;
+  for (let i = 1; i < pieces.length; i++) {
+    const head = firstOnLine(pieces[i]!, body);
+    const figures = pieces[i - 1]!.filter((fragment) => isKeyFigure(fragment, body));
+    const last = figures.reduce<Fragment | null>((a, b) => (a === null || b.top > a.top ? b : a), null);
+    if (!last || !isKeyFigure(head, body) || head.bold !== last.bold || Math.abs(head.size - last.size) > SIZE_READ_TOLERANCE * body) continue;
+    const labelled = (piece: readonly Fragment[], figure: Fragment): boolean => piece.some((fragment) => isLabel(fragment) && fragment.top >= figure.top - SAME_LINE * body);
+    const under = pieces[i - 1]!.filter((fragment) => fragment.top > last.bottom);
+    if (labelled(pieces[i - 1]!, last) && labelled(pieces[i]!, head) && under.every(isLabel)) joins++;
+  }
+  return joins;
 }
 
 /** Each strip's fragments by the column (between the gutters) they lie in. */
@@ -619,7 +643,8 @@ function sentenceJoins(pieces: readonly Fragment[][], body: number): number {
     const foot = lastOnLine(pieces[i - 1]!, body);
     const head = firstOnLine(pieces[i]!, body);
     const opensLower = /^\p{Ll}/u.test(head.text.trimStart()) && !/^\S*@/.test(head.text.trimStart());
-    if (!opensLower || !isBodyText(head, body) || !isBodyText(foot, body)) continue;
+    const oneType = (isBodyText(head, body) && isBodyText(foot, body)) || (isQuoteText(head, body) && isQuoteText(foot, body) && Math.abs(head.size - foot.size) <= BODY_SIZE_TOLERANCE * body);
+    if (!opensLower || !oneType) continue;
     joins += SENTENCE_FINISHED.test(foot.text.trimEnd()) ? -1 : 1;
   }
   return joins;

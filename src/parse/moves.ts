@@ -12,7 +12,7 @@ import { joinLines } from '../extract/lines.js';
 import { SENTENCE_FINISHED, foldForMatch } from '../conventions.js';
 import { isHeaderRowText, type Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
-import type { Block, Diagnostic, RubriqueKey } from '../types.js';
+import type { Block, Diagnostic, RubriqueKey, TextLine } from '../types.js';
 import { isLargerThanBody, isQuoteType, isRegular, isSmallerThanBody, lineSizes, sameStyle } from '../typography.js';
 import { isBoldInlineFigure, isFiguresBoxTitle, isStandaloneFigure } from './chiffres.js';
 import { isAnyCaseName, isNamePart, splitNameAndRole } from './people.js';
@@ -77,6 +77,8 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   // ending it are found here when the cut at the tutors' heading hid them from the passes above.
   { id: 'pull-quote-after-run-on', run: moveEndingPullQuote },
   { id: 'appended-figures-after-run-on', run: liftAppendedFigures },
+  // Key figures with no heading read after a pull-quote ending the text hid it from the pass above: it ends the text once they are lifted.
+  { id: 'pull-quote-before-figures', run: moveEndingPullQuote },
   { id: 'prose-under-tutors-heading', run: returnProseUnderTutorsHeading },
   { id: 'column-headings-read-across', run: returnColumnsReadAcross },
   { id: 'unstyled-card-to-empty-tutors', run: returnUnstyledCardToTutors },
@@ -508,16 +510,33 @@ function returnFiguresFrame(state: ShapeState): Move[] {
   const moves: Move[] = [];
   for (const rubrique of state.rubriques) {
     if (rubrique === figures || (!isBodyRubrique(rubrique.key) && rubrique.key !== 'temoignage' && rubrique.key !== 'allerPlusLoin')) continue;
-    const at = appendedFiguresStart(rubrique.blocks);
-    const tail = at < 0 ? [] : rubrique.blocks.slice(at);
-    const pairs = tail.length > 0 && tail.length % 2 === 0 && tail.every((block, i) => (i % 2 === 0 ? isStandaloneFigure(block.text) && sameStyle(block.lines[0]!, style) : isFigureLabel(block)));
-    if (!pairs) continue;
+    const at = framedFiguresStart(rubrique.blocks, style);
+    if (at < 0) continue;
+    const tail = rubrique.blocks.slice(at);
     rubrique.blocks.splice(at);
     if (printedBefore(tail[0]!, figures.blocks[0]!)) figures.blocks.unshift(...tail);
     else figures.blocks.push(...tail);
     moves.push({ to: 'chiffres', blocks: tail });
   }
   return moves;
+}
+
+/**
+ * The fewest figures a frame of the figures table holds: one, as a table's first row threaded to a
+ * column's foot is (its figure set exactly as the project's figures are: no text sets a number
+ * alone in that type).
+ */
+const MIN_FRAME_FIGURES = 1;
+
+/**
+ * Where the figures of a frame ending a rubrique start: pairs of a figure set alone in the
+ * project's figure style and its label, to the rubrique's last block, after some text. `-1` when
+ * fewer than `MIN_FRAME_FIGURES` pairs end it.
+ */
+function framedFiguresStart(blocks: readonly Block[], style: TextLine): number {
+  let at = blocks.length;
+  while (at >= 3 && isFigureLabel(blocks[at - 1]!) && isStandaloneFigure(blocks[at - 2]!.text) && sameStyle(blocks[at - 2]!.lines[0]!, style)) at -= 2;
+  return (blocks.length - at) / 2 >= MIN_FRAME_FIGURES ? at : -1;
 }
 
 /** How much further left (points) a frame must start to be read before another on its page. */

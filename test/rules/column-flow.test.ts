@@ -191,3 +191,72 @@ describe('a column that goes on under a gap (column-flow-under-gap)', () => {
   });
 });
 
+
+describe('a pull-quote threaded from a column’s foot to the head of the next (quote-flow-under-gap)', () => {
+  const QUOTE = 11;
+  const sized = (text: string, x: number, y: number, size: number, bold = false): PdfTextRun => ({ text, x, y, width: COLUMN_WIDTH, fontSize: size, bold, fontName: bold ? 'Arimo-Bold' : 'Arimo-Regular' });
+  const quoteStart = ['« L’équipe a su mobiliser les', 'acteurs du territoire et ses', 'propositions ont été présentées'];
+  const quoteRest = ['aux parties prenantes, qui les', 'ont adoptées. »'];
+
+  /** Column 1: text, then under a band gap (below where column 2 ends) the quote's signature and first lines; column 2: the quote's last lines, a heading and its references set smaller. */
+  function runs(rest: readonly string[]): PdfTextRun[] {
+    const footTop = 100 + context.length * LEADING + 40;
+    return [
+      ...paragraph(context, 0, 100),
+      sized('Jérôme Lenoir, directeur général', COLUMNS[0]!, footTop, 8),
+      ...quoteStart.map((text, i) => sized(text, COLUMNS[0]!, footTop + 14 + i * 14, QUOTE)),
+      ...rest.map((text, i) => sized(text, COLUMNS[1]!, 100 + i * 14, QUOTE)),
+      sized('ALLER PLUS LOIN', COLUMNS[1]!, 140, 9, true),
+      sized('Guide des coopérations, 2019', COLUMNS[1]!, 155, 8),
+    ];
+  }
+
+  it('is read down the first column before the second, when the quote’s sentence goes on there', () => {
+    const blocks = read(runs(quoteRest));
+    const start = blocks.findIndex((text) => text.includes('« L’équipe'));
+    const rest = blocks.findIndex((text) => text.includes('aux parties prenantes'));
+    expect(start).toBeGreaterThan(0);
+    expect(start).toBeLessThanOrEqual(rest);
+    expect(blocks.at(-1)).toBe('Guide des coopérations, 2019');
+  });
+
+  it('is read strip by strip when the second column opens a sentence of its own', () => {
+    const blocks = read(runs(['Aux parties prenantes, qui les', 'ont adoptées. »']));
+    expect(blocks.findIndex((text) => text.includes('« L’équipe'))).toBeGreaterThan(blocks.findIndex((text) => text.startsWith('Aux parties')));
+  });
+});
+
+describe('a table of key figures threaded from a column’s foot to the head of the next (figure-table-flow-under-gap)', () => {
+  const sized = (text: string, x: number, y: number, size: number, bold = false): PdfTextRun => ({ text, x, y, width: Math.min(COLUMN_WIDTH, text.length * size * 0.5), fontSize: size, bold, fontName: bold ? 'Arimo-Bold' : 'Arimo-Regular' });
+  /** A figure (12 pt, bold) at baseline `y` of column `c`, its label (8.5 pt) beside it, 10 pt after it (closer than a gutter), its top level with the figure's. */
+  const row = (figure: string, label: string, c: number, y: number, figureSize = 12): PdfTextRun[] => {
+    const value = sized(figure, COLUMNS[c]!, y, figureSize, true);
+    return [value, sized(label, COLUMNS[c]! + value.width + 10, y - 3, 8.5)];
+  };
+
+  /** Column 1: text, then under a band gap a pull-quote and the table's first rows; column 2: its last rows, ending high. */
+  function runs(secondFigureSize: number): PdfTextRun[] {
+    const footTop = 100 + context.length * LEADING + 40;
+    return [
+      ...paragraph(context, 0, 100),
+      sized('« Les élèves ont su mobiliser les agents. »', COLUMNS[0]!, footTop, 11),
+      ...row('30 000', 'visiteurs', 0, footTop + 30),
+      ...row('23 M', 'pages vues', 0, footTop + 60),
+      ...row('235', 'bibliothèques', 1, 100, secondFigureSize),
+      ...row('+25 %', 'départs', 1, 130, secondFigureSize),
+    ];
+  }
+
+  it('is read down the first column, its rows in the table’s order', () => {
+    expect(read(runs(12)).filter((text) => /^[+\d]/.test(text))).toEqual(['30 000', '23 M', '235', '+25 %']);
+  });
+
+  it('is read strip by strip when the numbers stand alone, with no label (a sommaire’s column of numbers)', () => {
+    const numbers = runs(12).filter((run) => run.bold || run.fontSize !== 8.5);
+    expect(read(numbers).filter((text) => /^[+\d]/.test(text))).toEqual(['235', '+25 %', '30 000', '23 M']);
+  });
+
+  it('is read strip by strip when the figures are set otherwise (two tables)', () => {
+    expect(read(runs(15)).filter((text) => /^[+\d]/.test(text))).toEqual(['235', '+25 %', '30 000', '23 M']);
+  });
+});
