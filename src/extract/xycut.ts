@@ -523,11 +523,15 @@ function columnsGoingOn(upper: readonly Fragment[], lower: readonly Fragment[], 
   let gutters: Gap[] = [];
   while (from > 0) {
     const together = splitAlong([...strips.slice(from - 1).flat(), ...lower], 'x', GUTTER * body);
-    if (together.parts.length < 2) break;
-    gutters = together.gaps;
+    // The strips right over the band may be the first column's own paragraphs, alone in it (the
+    // columns beside ended higher): they go on with the band until a strip shows the gutters
+    // (`rule: column-alone-over-band`); then a line across a gutter (a title) ends the columns.
+    if (together.parts.length < 2 && gutters.length > 0) break;
+    if (together.parts.length >= 2 && together.gaps.length < gutters.length) break;
+    if (together.parts.length >= 2) gutters = together.gaps;
     from--;
   }
-  if (from === strips.length || from === 0) return null;
+  if (gutters.length === 0 || from === 0) return null;
   const columns = strips.slice(from).flat();
   if (!readsDown([columns, [...lower]], gutters, metrics)) return null;
   return [strips.slice(0, from).flat(), [...columns, ...lower]];
@@ -548,7 +552,11 @@ function downColumnsEvidence(strips: readonly Fragment[][], gutters: readonly Ga
   const pieces = columnPieces(strips, gutters);
   const acrossFirst = pieces.flat().filter((piece) => piece.length > 0);
   const downFirst = pieces[0]!.flatMap((_, c) => pieces.map((strip) => strip[c]!)).filter((piece) => piece.length > 0);
-  return sentenceJoins(downFirst, body) - sentenceJoins(acrossFirst, body) + figureTableJoins(downFirst, body) - figureTableJoins(acrossFirst, body);
+  // Headings in a left margin (a first column all bold) head the rows beside them: read down, they
+  // would all come first, so a table going on beside them tells nothing of the columns' order.
+  const marginOfHeadings = pieces.every((strip) => strip[0]!.every((fragment) => fragment.bold));
+  const tables = marginOfHeadings ? 0 : figureTableJoins(downFirst, body) - figureTableJoins(acrossFirst, body);
+  return sentenceJoins(downFirst, body) - sentenceJoins(acrossFirst, body) + tables;
 }
 
 /**
@@ -630,9 +638,20 @@ function isColumnFoot(strips: readonly Fragment[][], gutters: readonly Gap[], me
   return upper.every((piece) => piece.length === 0 || bottom(piece) <= end) && after.every((piece) => end - bottom(piece) > BALANCED_COLUMNS * lineHeight);
 }
 
+/** A line that stops mid-sentence: on a word in lower case, a comma, a semicolon, a colon, an apostrophe or a hyphen (the sentence must go on). */
+const MID_SENTENCE = /[\p{Ll},;:'’-]$/u;
+
+/**
+ * What a piece opening in lower case after a line that neither finishes its sentence nor stops
+ * mid-sentence (on a number, a capital: « 2019-2024 ») weighs: half a join, as a list item may stop
+ * so without a stop (`rule: open-end-join`), where a line ending on a comma must go on.
+ */
+const OPEN_END_JOIN = 0.5;
+
 /**
  * How well pieces of text follow one another: +1 where a piece opening in lower case follows one
- * ending mid-sentence, −1 where it follows one that ended its sentence. Only running text counts,
+ * stopping mid-sentence (`MID_SENTENCE`; `OPEN_END_JOIN` where the line's end tells less), −1 where
+ * it follows one that ended its sentence. Only running text counts,
  * the two ends set in one type: body text, or a pull-quote's larger regular type threaded through
  * two frames (`rule: quote-flow-under-gap`); a heading, a figure, a caption or a label set smaller
  * opens and ends nothing, and no e-mail.
@@ -645,7 +664,8 @@ function sentenceJoins(pieces: readonly Fragment[][], body: number): number {
     const opensLower = /^\p{Ll}/u.test(head.text.trimStart()) && !/^\S*@/.test(head.text.trimStart());
     const oneType = (isBodyText(head, body) && isBodyText(foot, body)) || (isQuoteText(head, body) && isQuoteText(foot, body) && Math.abs(head.size - foot.size) <= BODY_SIZE_TOLERANCE * body);
     if (!opensLower || !oneType) continue;
-    joins += SENTENCE_FINISHED.test(foot.text.trimEnd()) ? -1 : 1;
+    const end = foot.text.trimEnd();
+    joins += SENTENCE_FINISHED.test(end) ? -1 : MID_SENTENCE.test(end) ? 1 : OPEN_END_JOIN;
   }
   return joins;
 }

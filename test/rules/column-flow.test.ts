@@ -260,3 +260,69 @@ describe('a table of key figures threaded from a column’s foot to the head of 
     expect(read(runs(15)).filter((text) => /^[+\d]/.test(text))).toEqual(['235', '+25 %', '30 000', '23 M']);
   });
 });
+
+describe('a column’s foot whose sentence the next column goes on, the text above it ending on a number (open-end-join)', () => {
+  // Column 1 ends a list item with no stop (« 2019-2024 »), then, under a band gap below where
+  // column 2 ends, a paragraph stopping on a comma; column 2 opens in lower case. Both joins go on
+  // a sentence; the comma says which one must.
+  const list = ['La convention intercommunale', 'd’attribution précise la politique', 'pour la période 2019-2024'];
+  const foot = ['A l’approche du mandat, la', 'Métropole a confié la mission', 'à la direction du logement,'];
+  const goesOn = ['afin de lui permettre de mieux', 'piloter la nouvelle politique.', 'Cette question est cruciale.'];
+  const runs = (): PdfTextRun[] => [
+    ...paragraph(list, 0, 100),
+    ...paragraph(foot, 0, 100 + list.length * LEADING + 14, true),
+    ...paragraph(goesOn, 1, 100),
+  ];
+
+  it('is read down the first column: the comma weighs more than a number', () => {
+    expect(read(runs())).toEqual([list.join(' '), [...foot, ...goesOn].join(' ')]);
+  });
+});
+
+describe('a table of key figures beside headings in a left margin', () => {
+  const sized = (text: string, x: number, y: number, size: number, bold = false, width = COLUMN_WIDTH): PdfTextRun => ({ text, x, y, width, fontSize: size, bold, fontName: bold ? 'Arimo-Bold' : 'Arimo-Regular' });
+  const TEXT_X = 145;
+
+  it('leaves the margin’s headings with the rows beside them, not read down first (figure-table-flow-under-gap)', () => {
+    const runs = [
+      sized('Le témoignage', 48, 100, 9, true, 80),
+      ...[
+        'La mission a permis à la Région Ile-de-France de s’interroger de façon',
+        'méthodique et approfondie sur ses attendus vis-à-vis de son encadrement',
+        'de proximité : les préconisations proposées reposent sur un diagnostic.',
+      ].map((text, i) => sized(text, TEXT_X, 100 + i * LEADING, BODY, false, 380)),
+      sized('10 ANS', TEXT_X, 163, 15, true, 50),
+      sized('après le transfert du personnel', TEXT_X + 60, 160, 8.5, false, 200),
+      sized('462', TEXT_X, 203, 15, true, 30),
+      sized('lycées répartis sur le territoire', TEXT_X + 60, 200, 8.5, false, 200),
+      sized('POUR ALLER PLUS LOIN', 48, 238, 9, true, 80),
+      sized('Étude qualitative, 2010.', TEXT_X, 238, 8.5, false, 150),
+    ];
+    const blocks = read(runs);
+    expect(blocks.findIndex((text) => text.startsWith('POUR ALLER'))).toBeGreaterThan(blocks.findIndex((text) => text.startsWith('462')));
+  });
+});
+
+describe('a column whose paragraphs go on alone under a title across the columns (column-alone-over-band)', () => {
+  it('is read down to its foot, its last paragraph going on at the head of the next column', () => {
+    // Column 1: a paragraph, another one alone under it (column 2 ended higher, column 3 is a
+    // sidebar), then under a band gap a heading and a paragraph stopping mid-sentence; column 2
+    // opens in lower case, going on from it.
+    const tutors = [run('TUTEUR DANS LA COLLECTIVITÉ', COLUMNS[2]!, 100, { bold: true }), run('MUNSCH Simon – Directeur général', COLUMNS[2]!, 115)];
+    const second = ['Plus de neuf mois après la mise', 'en œuvre, la direction a choisi', 'de recourir à une mission.'];
+    const secondTop = 100 + context.length * LEADING + 7;
+    const bandTop = secondTop + second.length * LEADING + 14;
+    const runs = [
+      { ...run('RÉORGANISATION DE LA FONCTION FINANCIÈRE DE LA RÉGION', COLUMNS[0]!, 82, { bold: true }), width: 400 },
+      ...paragraph(context, 0, 100),
+      ...paragraph(second, 0, secondTop),
+      run('La commande', COLUMNS[0]!, bandTop, { bold: true }),
+      ...paragraph(question, 0, bandTop + 18, true),
+      ...paragraph(questionGoesOn, 1, 100),
+      ...tutors,
+    ];
+    const joined = read(runs).join(' ');
+    expect(joined.indexOf(second[0]!)).toBeLessThan(joined.indexOf('La commande'));
+    expect(joined).toContain([...question, ...questionGoesOn].join(' '));
+  });
+});
