@@ -212,6 +212,7 @@ function figureRowAcross(fragments: readonly Fragment[], columns: readonly Fragm
   const figures = fragments.filter((fragment) => isKeyFigure(fragment, body)).sort((a, b) => a.top - b.top);
   for (const figure of figures) {
     const row = figures.filter((other) => Math.abs(other.y - figure.y) <= 0.3 * body);
+    if (!row.every((member) => standsOverLabel(member, fragments, body))) continue;
     const held = new Set(row.map((member) => columns.findIndex((part) => part.includes(member))));
     if (held.size < 2) continue;
     const top = Math.min(...row.map((member) => member.top));
@@ -260,7 +261,7 @@ function figureGridUnderColumns(fragments: readonly Fragment[], body: number): F
   const top = Math.min(...row.map((member) => member.top));
   const above = fragments.filter((fragment) => fragment.top < top);
   const below = fragments.filter((fragment) => fragment.top >= top);
-  if (row.length < 2 || below.some((fragment) => isBodyText(fragment, body))) return null;
+  if (row.length < 2 || !row.every((member) => standsOverLabel(member, fragments, body)) || below.some((fragment) => isBodyText(fragment, body))) return null;
   const textColumns = splitAlong(above, 'x', GUTTER * body).parts.filter((part) => runningLines(part, body) >= MIN_TEXT_COLUMN_LINES);
   if (textColumns.length < 2) return null;
   // Under the columns: the row's figures stand under two of them at least (not a grid beside the text).
@@ -268,7 +269,21 @@ function figureGridUnderColumns(fragments: readonly Fragment[], body: number): F
     const extent = extentOf(part);
     return row.some((figure) => figure.x0 >= extent.colX0 - 1 && figure.x0 < extent.colX1);
   });
-  return under.length >= 2 ? [above, below] : null;
+  if (under.length < 2) return null;
+  // The grid is read row by row, each row from its figures' top: read as columns, a figure would
+  // come before the figure beside it.
+  const rowTops = [...new Set(figures.map((figure) => Math.round(figure.top)))].filter((at, i, all) => i === 0 || at - all[i - 1]! > SAME_LINE * body);
+  const rows: Fragment[][] = rowTops.map(() => []);
+  for (const fragment of below) rows[Math.max(0, rowTops.filter((at) => fragment.top >= at - SAME_LINE * body).length - 1)]!.push(fragment);
+  return [above, ...rows.filter((row) => row.length > 0)];
+}
+
+/**
+ * Whether a figure stands over its label: a regular line set smaller than the figure starts right
+ * under it (within a body size), at its left edge. A sommaire's numbers have their titles beside them.
+ */
+function standsOverLabel(figure: Fragment, fragments: readonly Fragment[], body: number): boolean {
+  return fragments.some((fragment) => !fragment.bold && fragment.size < figure.size && fragment.top >= figure.bottom - SAME_LINE * body && fragment.top - figure.bottom <= body && Math.abs(fragment.x0 - figure.x0) <= body);
 }
 
 /** How many lines of running text (body size, regular) a part holds. */
@@ -555,7 +570,10 @@ function downColumnsEvidence(strips: readonly Fragment[][], gutters: readonly Ga
   // Headings in a left margin (a first column all bold) head the rows beside them: read down, they
   // would all come first, so a table going on beside them tells nothing of the columns' order.
   const marginOfHeadings = pieces.every((strip) => strip[0]!.every((fragment) => fragment.bold));
-  const tables = marginOfHeadings ? 0 : figureTableJoins(downFirst, body) - figureTableJoins(acrossFirst, body);
+  // Figures level with figures in another column are a grid's row (or a sommaire's numbers in two
+  // columns): its order across or down is the grid's, which no frame's threading tells.
+  const grid = pieces.some((strip) => strip.filter((piece) => piece.some((fragment) => isKeyFigure(fragment, body))).length >= 2);
+  const tables = marginOfHeadings || grid ? 0 : figureTableJoins(downFirst, body) - figureTableJoins(acrossFirst, body);
   return sentenceJoins(downFirst, body) - sentenceJoins(acrossFirst, body) + tables;
 }
 

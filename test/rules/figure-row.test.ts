@@ -80,11 +80,11 @@ describe('key figures in a grid across the columns, their labels bridging the gu
   const rowY = 100 + (left.length - 1) * LEADING + 16;
 
   /** Two columns of text, the second ending higher, and a row of figures right under the first. */
-  function gridPage(): PdfTextRun[] {
+  function gridPage(labelWidth = LABEL_WIDTH): PdfTextRun[] {
     return [
       ...left.map((t, i) => textLine(t, TEXT_COLUMNS[0]!, 100 + i * LEADING)),
       ...right.map((t, i) => textLine(t, TEXT_COLUMNS[1]!, 100 + i * LEADING)),
-      ...figures.flatMap(([value, label], c) => [run(value!, CELLS[c]!, rowY, { bold: true, size: 15 }), { ...run(label!, CELLS[c]!, rowY + 13, { size: 8.5 }), width: LABEL_WIDTH }]),
+      ...figures.flatMap(([value, label], c) => [run(value!, CELLS[c]!, rowY, { bold: true, size: 15 }), { ...run(label!, CELLS[c]!, rowY + 13, { size: 8.5 }), width: labelWidth }]),
     ];
   }
 
@@ -93,6 +93,14 @@ describe('key figures in a grid across the columns, their labels bridging the gu
     const blocks = read(gridPage());
     expect(blocks[0]).toBe([...left, ...right].join(' '));
     expect(blocks.slice(1)).toEqual(figures.flat());
+  });
+
+  it('are read row by row, each figure with its label, when the grid has two rows', () => {
+    // Labels narrower than a cell (gutters between the grid's columns), the second row closer than a band gap.
+    const second = [['4', 'ateliers'], ['3,7', 'note moyenne'], ['3', 'demi-journées']];
+    const row2 = second.flatMap(([value, label], c) => [run(value!, CELLS[c]!, rowY + 30, { bold: true, size: 15 }), { ...run(label!, CELLS[c]!, rowY + 43, { size: 8.5 }), width: 100 }]);
+    const blocks = read([...gridPage(100), ...row2]);
+    expect(blocks.slice(1)).toEqual([...figures.flat(), ...second.flat()]);
   });
 
   it('are no foot of the region when running text follows them closely', () => {
