@@ -292,3 +292,27 @@ describe('a pull-quote ending the text run on under a sidebar of tutors, key fig
     expect(rubriques.find(([key]) => key === 'chiffres')?.[1]).toHaveLength(4);
   });
 });
+
+describe('a pull-quote read after key figures with no heading', () => {
+  it('is the testimony, not the end of the figures (pull-quote-after-figures)', () => {
+    const rubriques = splitRubriques(
+      [
+        block([['CLÉS POUR AGIR', 0.95, true]], 11),
+        block([['L’équipe a observé le parcours de trente demandeurs et recueilli leurs difficultés.', 1, false]], 11),
+        block([['64 %', 2.2, true]], 11),
+        block([['des demandes déposées en ligne six mois après l’ouverture', 0.85, false]], 11),
+        block([['11', 2.2, true]], 11),
+        block([['permanences d’accompagnement ouvertes en mairie', 0.85, false]], 11),
+        block([['Philippe Hoarau, directeur général des services', 0.85, false]], 11),
+        block([['« Le regard des élèves a remis l’usager au centre d’un projet que nous pensions technique. »', 1.1, false]], 11),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 4 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toEqual([
+      'Philippe Hoarau, directeur général des services',
+      '« Le regard des élèves a remis l’usager au centre d’un projet que nous pensions technique. »',
+    ]);
+    expect(rubriques.find(([key]) => key === 'chiffres')?.[1]).toHaveLength(4);
+  });
+});
