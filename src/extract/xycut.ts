@@ -6,7 +6,7 @@
 import { tableRowsAcross } from './cells.js';
 import { SENTENCE_FINISHED } from '../conventions.js';
 import type { Fragment, Metrics } from './fragments.js';
-import { DISPLAY_SIZE, SMALLER_THAN_BODY } from '../typography.js';
+import { LARGER_THAN_BODY, SMALLER_THAN_BODY } from '../typography.js';
 
 /** A region of the page that the XY-cut could not split further, with the column it lies in. */
 export interface Leaf {
@@ -72,6 +72,9 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
   if (fragments.length > 1) {
     const bands = splitAlong(fragments, 'y', 1.2 * body);
     const columns = splitAlong(fragments, 'x', 1.5 * body);
+    // Key figures whose labels bridge the gutter hide the columns above them: cut under the columns first (`rule: figure-grid-under-columns`).
+    const grid = columns.parts.length === 1 ? figureGridUnderColumns(fragments, body) : null;
+    if (grid) return recurse(grid, 'band');
     if (bands.gaps.length > 0) {
       let cut: Gap | undefined;
       if (columns.gaps.length === 0) cut = widest(bands.gaps);
@@ -192,7 +195,7 @@ function marginHeadingRows(fragments: readonly Fragment[], columns: readonly Fra
   return [...rows, ...beyond].filter((row) => row.length > 0);
 }
 
-/** A key figure in display type holds a digit and at most this many characters (« 12 500 », « +18 % », « 1 ÈRE »). */
+/** A key figure set apart holds a digit and at most this many characters (« 12 500 », « +18 % », « 1 ÈRE »). */
 const MAX_FIGURE_CHARS = 12;
 
 /** Sizes read from a PDF fall a hair short of the size set (15 pt reads 14.9999994 pt). */
@@ -200,16 +203,16 @@ const SIZE_READ_TOLERANCE = 0.01;
 
 /**
  * Key figures set as a row across the columns (a grid spanning the columns under the text, closer
- * to it than a band gap): bold figures in display type on one baseline, in two columns or more, and
+ * to it than a band gap): bold figures set apart (`isKeyFigure`) on one baseline, in two columns or more, and
  * in every column that goes on below the row's top. Cut across the columns at the row's top, the
  * text above read first, column by column, then the row, each figure with its label. `null` when
  * there is no such row, or no text above it.
  */
 function figureRowAcross(fragments: readonly Fragment[], columns: readonly Fragment[][], body: number): Fragment[][] | null {
-  const isFigure = (fragment: Fragment): boolean => fragment.bold && fragment.size >= (DISPLAY_SIZE - SIZE_READ_TOLERANCE) * body && /\d/.test(fragment.text) && fragment.text.trim().length <= MAX_FIGURE_CHARS;
-  const figures = fragments.filter(isFigure).sort((a, b) => a.top - b.top);
+  const figures = fragments.filter((fragment) => isKeyFigure(fragment, body)).sort((a, b) => a.top - b.top);
   for (const figure of figures) {
     const row = figures.filter((other) => Math.abs(other.y - figure.y) <= 0.3 * body);
+    if (!row.every((member) => standsOverLabel(member, fragments, body))) continue;
     const held = new Set(row.map((member) => columns.findIndex((part) => part.includes(member))));
     if (held.size < 2) continue;
     const top = Math.min(...row.map((member) => member.top));
@@ -222,6 +225,70 @@ function figureRowAcross(fragments: readonly Fragment[], columns: readonly Fragm
     return [above, below];
   }
   return null;
+}
+
+/**
+ * How much larger than the body a key figure in a row, grid or table is set, at least: a grid's
+ * 15 pt figures over a 10.5 pt body read 1.43 times the body, short of display type, a table's
+ * 12 pt figures over a 10 pt body 1.2; a bold word of the text or a heading is set at the body's
+ * size or a step above it (1.1 at most).
+ */
+const KEY_FIGURE_SIZE = 1.15;
+
+/** A key figure set apart: bold, larger than the body by `KEY_FIGURE_SIZE` or more, a digit in a few characters. */
+function isKeyFigure(fragment: Fragment, body: number): boolean {
+  return fragment.bold && fragment.size >= (KEY_FIGURE_SIZE - SIZE_READ_TOLERANCE) * body && /\d/.test(fragment.text) && fragment.text.trim().length <= MAX_FIGURE_CHARS;
+}
+
+/** The fewest lines of running text a column above a figure grid holds to be a column of the text (not a figure's label). */
+const MIN_TEXT_COLUMN_LINES = 2;
+
+/**
+ * Key figures set as a grid across the columns at the foot of the text (`rule:
+ * figure-grid-under-columns`), their labels wider than a column so that they bridge the gutter:
+ * no gutter runs through the whole region, and cut into bands, or read as one, the two columns'
+ * lines would interleave. The grid's first row is bold figures set apart on one baseline,
+ * two at least, under two columns or more of running text (a gutter runs through everything above
+ * the row's top) and standing under at least two of them; from the row's top down there is no
+ * running text, only figures and their labels set apart: the region's foot. Cut at the row's top,
+ * the columns above are read first, then the grid. `null` when the region is not laid out so.
+ */
+function figureGridUnderColumns(fragments: readonly Fragment[], body: number): Fragment[][] | null {
+  const figures = fragments.filter((fragment) => isKeyFigure(fragment, body)).sort((a, b) => a.top - b.top);
+  const first = figures[0];
+  if (!first) return null;
+  const row = figures.filter((other) => Math.abs(other.y - first.y) <= SAME_LINE * body);
+  const top = Math.min(...row.map((member) => member.top));
+  const above = fragments.filter((fragment) => fragment.top < top);
+  const below = fragments.filter((fragment) => fragment.top >= top);
+  if (row.length < 2 || !row.every((member) => standsOverLabel(member, fragments, body)) || below.some((fragment) => isBodyText(fragment, body))) return null;
+  const textColumns = splitAlong(above, 'x', GUTTER * body).parts.filter((part) => runningLines(part, body) >= MIN_TEXT_COLUMN_LINES);
+  if (textColumns.length < 2) return null;
+  // Under the columns: the row's figures stand under two of them at least (not a grid beside the text).
+  const under = textColumns.filter((part) => {
+    const extent = extentOf(part);
+    return row.some((figure) => figure.x0 >= extent.colX0 - 1 && figure.x0 < extent.colX1);
+  });
+  if (under.length < 2) return null;
+  // The grid is read row by row, each row from its figures' top: read as columns, a figure would
+  // come before the figure beside it.
+  const rowTops = [...new Set(figures.map((figure) => Math.round(figure.top)))].filter((at, i, all) => i === 0 || at - all[i - 1]! > SAME_LINE * body);
+  const rows: Fragment[][] = rowTops.map(() => []);
+  for (const fragment of below) rows[Math.max(0, rowTops.filter((at) => fragment.top >= at - SAME_LINE * body).length - 1)]!.push(fragment);
+  return [above, ...rows.filter((row) => row.length > 0)];
+}
+
+/**
+ * Whether a figure stands over its label: a regular line set smaller than the figure starts right
+ * under it (within a body size), at its left edge. A sommaire's numbers have their titles beside them.
+ */
+function standsOverLabel(figure: Fragment, fragments: readonly Fragment[], body: number): boolean {
+  return fragments.some((fragment) => !fragment.bold && fragment.size < figure.size && fragment.top >= figure.bottom - SAME_LINE * body && fragment.top - figure.bottom <= body && Math.abs(fragment.x0 - figure.x0) <= body);
+}
+
+/** How many lines of running text (body size, regular) a part holds. */
+function runningLines(part: readonly Fragment[], body: number): number {
+  return new Set(part.filter((fragment) => isBodyText(fragment, body)).map((fragment) => Math.round(fragment.y))).size;
 }
 
 /**
@@ -398,10 +465,17 @@ function isBodyText(fragment: Fragment, body: number): boolean {
   return !fragment.bold && Math.abs(fragment.size - body) <= BODY_SIZE_TOLERANCE * body;
 }
 
+/**
+ * A fragment in a pull-quote's type: regular, larger than the body (`LARGER_THAN_BODY`), short of a
+ * key figure's size (a title or a figure is bold or larger still).
+ */
+function isQuoteText(fragment: Fragment, body: number): boolean {
+  return !fragment.bold && fragment.size >= (LARGER_THAN_BODY - SIZE_READ_TOLERANCE) * body && fragment.size < KEY_FIGURE_SIZE * body;
+}
+
 /** Whether a part holds running text: three lines or more of regular body-size text. */
 function runsOfText(part: readonly Fragment[], body: number): boolean {
-  const lines = new Set(part.filter((fragment) => isBodyText(fragment, body)).map((fragment) => Math.round(fragment.y)));
-  return lines.size >= 3;
+  return runningLines(part, body) >= 3;
 }
 
 /**
@@ -467,11 +541,15 @@ function columnsGoingOn(upper: readonly Fragment[], lower: readonly Fragment[], 
   let gutters: Gap[] = [];
   while (from > 0) {
     const together = splitAlong([...strips.slice(from - 1).flat(), ...lower], 'x', GUTTER * body);
-    if (together.parts.length < 2) break;
-    gutters = together.gaps;
+    // The strips right over the band may be the first column's own paragraphs, alone in it (the
+    // columns beside ended higher): they go on with the band until a strip shows the gutters
+    // (`rule: column-alone-over-band`); then a line across a gutter (a title) ends the columns.
+    if (together.parts.length < 2 && gutters.length > 0) break;
+    if (together.parts.length >= 2 && together.gaps.length < gutters.length) break;
+    if (together.parts.length >= 2) gutters = together.gaps;
     from--;
   }
-  if (from === strips.length || from === 0) return null;
+  if (gutters.length === 0 || from === 0) return null;
   const columns = strips.slice(from).flat();
   if (!readsDown([columns, [...lower]], gutters, metrics)) return null;
   return [strips.slice(0, from).flat(), [...columns, ...lower]];
@@ -483,14 +561,44 @@ function columnsGoingOn(upper: readonly Fragment[], lower: readonly Fragment[], 
  * gap, beside a column that ended higher, is the foot of that column: read strip by strip, it
  * would come after the next column. The evidence is the text's own sentences, where one piece of a
  * column meets the next piece read: a piece opening in lower case goes on from a sentence, so it
- * follows well a piece ending mid-sentence and cannot follow one that ended its sentence. 0 where
- * the sentences do not tell (a team or a figure row under a balanced body has none).
+ * follows well a piece ending mid-sentence and cannot follow one that ended its sentence. So does
+ * a table of key figures threaded through two frames (`rule: figure-table-flow-under-gap`): a piece
+ * ending with a figure and its label followed by one opening with a figure set alike. 0 where
+ * neither tells (a team under a balanced body has none).
  */
 function downColumnsEvidence(strips: readonly Fragment[][], gutters: readonly Gap[], body: number): number {
   const pieces = columnPieces(strips, gutters);
   const acrossFirst = pieces.flat().filter((piece) => piece.length > 0);
   const downFirst = pieces[0]!.flatMap((_, c) => pieces.map((strip) => strip[c]!)).filter((piece) => piece.length > 0);
-  return sentenceJoins(downFirst, body) - sentenceJoins(acrossFirst, body);
+  // Headings in a left margin (a first column all bold) head the rows beside them: read down, they
+  // would all come first, so a table going on beside them tells nothing of the columns' order.
+  const marginOfHeadings = pieces.every((strip) => strip[0]!.every((fragment) => fragment.bold));
+  // Figures level with figures in another column are a grid's row (or a sommaire's numbers in two
+  // columns): its order across or down is the grid's, which no frame's threading tells.
+  const grid = pieces.some((strip) => strip.filter((piece) => piece.some((fragment) => isKeyFigure(fragment, body))).length >= 2);
+  const tables = marginOfHeadings || grid ? 0 : figureTableJoins(downFirst, body) - figureTableJoins(acrossFirst, body);
+  return sentenceJoins(downFirst, body) - sentenceJoins(acrossFirst, body) + tables;
+}
+
+/**
+ * How many times a table of key figures goes on from one piece to the next: the piece before ends
+ * with a key figure and its label (beside or under it, and nothing else under it), the next opens
+ * with a key figure in the same size and weight, its label in the piece too: the table's next row,
+ * in the next frame. (A column of numbers alone, a sommaire's, holds no label.)
+ */
+function figureTableJoins(pieces: readonly Fragment[][], body: number): number {
+  const isLabel = (fragment: Fragment): boolean => !fragment.bold && fragment.size < SMALLER_THAN_BODY * body;
+  let joins = 0;
+  for (let i = 1; i < pieces.length; i++) {
+    const head = firstOnLine(pieces[i]!, body);
+    const figures = pieces[i - 1]!.filter((fragment) => isKeyFigure(fragment, body));
+    const last = figures.reduce<Fragment | null>((a, b) => (a === null || b.top > a.top ? b : a), null);
+    if (!last || !isKeyFigure(head, body) || head.bold !== last.bold || Math.abs(head.size - last.size) > SIZE_READ_TOLERANCE * body) continue;
+    const labelled = (piece: readonly Fragment[], figure: Fragment): boolean => piece.some((fragment) => isLabel(fragment) && fragment.top >= figure.top - SAME_LINE * body);
+    const under = pieces[i - 1]!.filter((fragment) => fragment.top > last.bottom);
+    if (labelled(pieces[i - 1]!, last) && labelled(pieces[i]!, head) && under.every(isLabel)) joins++;
+  }
+  return joins;
 }
 
 /** Each strip's fragments by the column (between the gutters) they lie in. */
@@ -551,10 +659,23 @@ function isColumnFoot(strips: readonly Fragment[][], gutters: readonly Gap[], me
   return upper.every((piece) => piece.length === 0 || bottom(piece) <= end) && after.every((piece) => end - bottom(piece) > BALANCED_COLUMNS * lineHeight);
 }
 
+/** A line that stops mid-sentence: on a word in lower case, a comma, a semicolon, a colon, an apostrophe or a hyphen (the sentence must go on). */
+const MID_SENTENCE = /[\p{Ll},;:'’-]$/u;
+
+/**
+ * What a piece opening in lower case after a line that neither finishes its sentence nor stops
+ * mid-sentence (on a number, a capital: « 2019-2024 ») weighs: half a join, as a list item may stop
+ * so without a stop (`rule: open-end-join`), where a line ending on a comma must go on.
+ */
+const OPEN_END_JOIN = 0.5;
+
 /**
  * How well pieces of text follow one another: +1 where a piece opening in lower case follows one
- * ending mid-sentence, −1 where it follows one that ended its sentence. Only body text counts (a
- * heading, a figure, a caption set smaller opens and ends nothing), and no e-mail.
+ * stopping mid-sentence (`MID_SENTENCE`; `OPEN_END_JOIN` where the line's end tells less), −1 where
+ * it follows one that ended its sentence. Only running text counts,
+ * the two ends set in one type: body text, or a pull-quote's larger regular type threaded through
+ * two frames (`rule: quote-flow-under-gap`); a heading, a figure, a caption or a label set smaller
+ * opens and ends nothing, and no e-mail.
  */
 function sentenceJoins(pieces: readonly Fragment[][], body: number): number {
   let joins = 0;
@@ -562,8 +683,10 @@ function sentenceJoins(pieces: readonly Fragment[][], body: number): number {
     const foot = lastOnLine(pieces[i - 1]!, body);
     const head = firstOnLine(pieces[i]!, body);
     const opensLower = /^\p{Ll}/u.test(head.text.trimStart()) && !/^\S*@/.test(head.text.trimStart());
-    if (!opensLower || !isBodyText(head, body) || !isBodyText(foot, body)) continue;
-    joins += SENTENCE_FINISHED.test(foot.text.trimEnd()) ? -1 : 1;
+    const oneType = (isBodyText(head, body) && isBodyText(foot, body)) || (isQuoteText(head, body) && isQuoteText(foot, body) && Math.abs(head.size - foot.size) <= BODY_SIZE_TOLERANCE * body);
+    if (!opensLower || !oneType) continue;
+    const end = foot.text.trimEnd();
+    joins += SENTENCE_FINISHED.test(end) ? -1 : MID_SENTENCE.test(end) ? 1 : OPEN_END_JOIN;
   }
   return joins;
 }

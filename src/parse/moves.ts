@@ -79,6 +79,9 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   // ending it are found here when the cut at the tutors' heading hid them from the passes above.
   { id: 'pull-quote-after-run-on', run: moveEndingPullQuote },
   { id: 'appended-figures-after-run-on', run: liftAppendedFigures },
+  // Key figures with no heading read after a pull-quote ending the text hid it from the pass above: it ends the text once they are lifted.
+  { id: 'pull-quote-before-figures', run: moveEndingPullQuote },
+  { id: 'pull-quote-after-figures', run: liftPullQuoteAfterFigures },
   { id: 'prose-under-tutors-heading', run: returnProseUnderTutorsHeading },
   { id: 'column-headings-read-across', run: returnColumnsReadAcross },
   { id: 'unstyled-card-to-empty-tutors', run: returnUnstyledCardToTutors },
@@ -938,6 +941,24 @@ export function returnRunOnAfterFigures(figures: Rubrique, rubriques: readonly R
   const toText = runOn.filter(body);
   const toTestimony = runOn.filter((block) => !body(block));
   return [...(toText.length > 0 ? [{ to: before!.key, blocks: toText }] : []), ...(toTestimony.length > 0 ? [{ to: testimony!.key, blocks: toTestimony }] : [])];
+}
+
+/**
+ * A pull-quote read after key figures with no heading (`rule: pull-quote-after-figures`): the
+ * figures' frame read before the column foot that holds the quote, the quote went with the figures
+ * lifted from the text. When the project has no testimony, the blocks after the last figure's
+ * label that make a pull-quote (its quote and signature, or its type) are the testimony.
+ */
+function liftPullQuoteAfterFigures(state: ShapeState): Move[] {
+  const at = state.rubriques.findIndex((rubrique) => rubrique.key === 'chiffres');
+  const figures = state.rubriques[at];
+  if (!figures || state.rubriques.some((rubrique) => rubrique.key === 'temoignage')) return [];
+  const last = figures.blocks.reduce((found, block, i) => (isStandaloneFigure(block.text) ? i : found), -1);
+  if (last < 0 || last + 2 >= figures.blocks.length) return [];
+  if (pullQuoteStart(figures.blocks.slice(last + 1)) !== 1) return [];
+  const quote = figures.blocks.splice(last + 2);
+  state.rubriques.splice(at + 1, 0, { key: 'temoignage', heading: '', page: quote[0]!.page, blocks: quote });
+  return [{ to: 'temoignage', blocks: quote }];
 }
 
 /** A line set smaller than the body in a pull-quote (its question or signature) is shorter than this. */

@@ -191,3 +191,138 @@ describe('a column that goes on under a gap (column-flow-under-gap)', () => {
   });
 });
 
+
+describe('a pull-quote threaded from a column’s foot to the head of the next (quote-flow-under-gap)', () => {
+  const QUOTE = 11;
+  const sized = (text: string, x: number, y: number, size: number, bold = false): PdfTextRun => ({ text, x, y, width: COLUMN_WIDTH, fontSize: size, bold, fontName: bold ? 'Arimo-Bold' : 'Arimo-Regular' });
+  const quoteStart = ['« L’équipe a su mobiliser les', 'acteurs du territoire et ses', 'propositions ont été présentées'];
+  const quoteRest = ['aux parties prenantes, qui les', 'ont adoptées. »'];
+
+  /** Column 1: text, then under a band gap (below where column 2 ends) the quote's signature and first lines; column 2: the quote's last lines, a heading and its references set smaller. */
+  function runs(rest: readonly string[]): PdfTextRun[] {
+    const footTop = 100 + context.length * LEADING + 40;
+    return [
+      ...paragraph(context, 0, 100),
+      sized('Jérôme Lenoir, directeur général', COLUMNS[0]!, footTop, 8),
+      ...quoteStart.map((text, i) => sized(text, COLUMNS[0]!, footTop + 14 + i * 14, QUOTE)),
+      ...rest.map((text, i) => sized(text, COLUMNS[1]!, 100 + i * 14, QUOTE)),
+      sized('ALLER PLUS LOIN', COLUMNS[1]!, 140, 9, true),
+      sized('Guide des coopérations, 2019', COLUMNS[1]!, 155, 8),
+    ];
+  }
+
+  it('is read down the first column before the second, when the quote’s sentence goes on there', () => {
+    const blocks = read(runs(quoteRest));
+    const start = blocks.findIndex((text) => text.includes('« L’équipe'));
+    const rest = blocks.findIndex((text) => text.includes('aux parties prenantes'));
+    expect(start).toBeGreaterThan(0);
+    expect(start).toBeLessThanOrEqual(rest);
+    expect(blocks.at(-1)).toBe('Guide des coopérations, 2019');
+  });
+
+  it('is read strip by strip when the second column opens a sentence of its own', () => {
+    const blocks = read(runs(['Aux parties prenantes, qui les', 'ont adoptées. »']));
+    expect(blocks.findIndex((text) => text.includes('« L’équipe'))).toBeGreaterThan(blocks.findIndex((text) => text.startsWith('Aux parties')));
+  });
+});
+
+describe('a table of key figures threaded from a column’s foot to the head of the next (figure-table-flow-under-gap)', () => {
+  const sized = (text: string, x: number, y: number, size: number, bold = false): PdfTextRun => ({ text, x, y, width: Math.min(COLUMN_WIDTH, text.length * size * 0.5), fontSize: size, bold, fontName: bold ? 'Arimo-Bold' : 'Arimo-Regular' });
+  /** A figure (12 pt, bold) at baseline `y` of column `c`, its label (8.5 pt) beside it, 10 pt after it (closer than a gutter), its top level with the figure's. */
+  const row = (figure: string, label: string, c: number, y: number, figureSize = 12): PdfTextRun[] => {
+    const value = sized(figure, COLUMNS[c]!, y, figureSize, true);
+    return [value, sized(label, COLUMNS[c]! + value.width + 10, y - 3, 8.5)];
+  };
+
+  /** Column 1: text, then under a band gap a pull-quote and the table's first rows; column 2: its last rows, ending high. */
+  function runs(secondFigureSize: number): PdfTextRun[] {
+    const footTop = 100 + context.length * LEADING + 40;
+    return [
+      ...paragraph(context, 0, 100),
+      sized('« Les élèves ont su mobiliser les agents. »', COLUMNS[0]!, footTop, 11),
+      ...row('30 000', 'visiteurs', 0, footTop + 30),
+      ...row('23 M', 'pages vues', 0, footTop + 60),
+      ...row('235', 'bibliothèques', 1, 100, secondFigureSize),
+      ...row('+25 %', 'départs', 1, 130, secondFigureSize),
+    ];
+  }
+
+  it('is read down the first column, its rows in the table’s order', () => {
+    expect(read(runs(12)).filter((text) => /^[+\d]/.test(text))).toEqual(['30 000', '23 M', '235', '+25 %']);
+  });
+
+  it('is read strip by strip when the numbers stand alone, with no label (a sommaire’s column of numbers)', () => {
+    const numbers = runs(12).filter((run) => run.bold || run.fontSize !== 8.5);
+    expect(read(numbers).filter((text) => /^[+\d]/.test(text))).toEqual(['235', '+25 %', '30 000', '23 M']);
+  });
+
+  it('is read strip by strip when the figures are set otherwise (two tables)', () => {
+    expect(read(runs(15)).filter((text) => /^[+\d]/.test(text))).toEqual(['235', '+25 %', '30 000', '23 M']);
+  });
+});
+
+describe('a column’s foot whose sentence the next column goes on, the text above it ending on a number (open-end-join)', () => {
+  // Column 1 ends a list item with no stop (« 2019-2024 »), then, under a band gap below where
+  // column 2 ends, a paragraph stopping on a comma; column 2 opens in lower case. Both joins go on
+  // a sentence; the comma says which one must.
+  const list = ['La convention intercommunale', 'd’attribution précise la politique', 'pour la période 2019-2024'];
+  const foot = ['A l’approche du mandat, la', 'Métropole a confié la mission', 'à la direction du logement,'];
+  const goesOn = ['afin de lui permettre de mieux', 'piloter la nouvelle politique.', 'Cette question est cruciale.'];
+  const runs = (): PdfTextRun[] => [
+    ...paragraph(list, 0, 100),
+    ...paragraph(foot, 0, 100 + list.length * LEADING + 14, true),
+    ...paragraph(goesOn, 1, 100),
+  ];
+
+  it('is read down the first column: the comma weighs more than a number', () => {
+    expect(read(runs())).toEqual([list.join(' '), [...foot, ...goesOn].join(' ')]);
+  });
+});
+
+describe('a table of key figures beside headings in a left margin', () => {
+  const sized = (text: string, x: number, y: number, size: number, bold = false, width = COLUMN_WIDTH): PdfTextRun => ({ text, x, y, width, fontSize: size, bold, fontName: bold ? 'Arimo-Bold' : 'Arimo-Regular' });
+  const TEXT_X = 145;
+
+  it('leaves the margin’s headings with the rows beside them, not read down first (figure-table-flow-under-gap)', () => {
+    const runs = [
+      sized('Le témoignage', 48, 100, 9, true, 80),
+      ...[
+        'La mission a permis à la Région Ile-de-France de s’interroger de façon',
+        'méthodique et approfondie sur ses attendus vis-à-vis de son encadrement',
+        'de proximité : les préconisations proposées reposent sur un diagnostic.',
+      ].map((text, i) => sized(text, TEXT_X, 100 + i * LEADING, BODY, false, 380)),
+      sized('10 ANS', TEXT_X, 163, 15, true, 50),
+      sized('après le transfert du personnel', TEXT_X + 60, 160, 8.5, false, 200),
+      sized('462', TEXT_X, 203, 15, true, 30),
+      sized('lycées répartis sur le territoire', TEXT_X + 60, 200, 8.5, false, 200),
+      sized('POUR ALLER PLUS LOIN', 48, 238, 9, true, 80),
+      sized('Étude qualitative, 2010.', TEXT_X, 238, 8.5, false, 150),
+    ];
+    const blocks = read(runs);
+    expect(blocks.findIndex((text) => text.startsWith('POUR ALLER'))).toBeGreaterThan(blocks.findIndex((text) => text.startsWith('462')));
+  });
+});
+
+describe('a column whose paragraphs go on alone under a title across the columns (column-alone-over-band)', () => {
+  it('is read down to its foot, its last paragraph going on at the head of the next column', () => {
+    // Column 1: a paragraph, another one alone under it (column 2 ended higher, column 3 is a
+    // sidebar), then under a band gap a heading and a paragraph stopping mid-sentence; column 2
+    // opens in lower case, going on from it.
+    const tutors = [run('TUTEUR DANS LA COLLECTIVITÉ', COLUMNS[2]!, 100, { bold: true }), run('MUNSCH Simon – Directeur général', COLUMNS[2]!, 115)];
+    const second = ['Plus de neuf mois après la mise', 'en œuvre, la direction a choisi', 'de recourir à une mission.'];
+    const secondTop = 100 + context.length * LEADING + 7;
+    const bandTop = secondTop + second.length * LEADING + 14;
+    const runs = [
+      { ...run('RÉORGANISATION DE LA FONCTION FINANCIÈRE DE LA RÉGION', COLUMNS[0]!, 82, { bold: true }), width: 400 },
+      ...paragraph(context, 0, 100),
+      ...paragraph(second, 0, secondTop),
+      run('La commande', COLUMNS[0]!, bandTop, { bold: true }),
+      ...paragraph(question, 0, bandTop + 18, true),
+      ...paragraph(questionGoesOn, 1, 100),
+      ...tutors,
+    ];
+    const joined = read(runs).join(' ');
+    expect(joined.indexOf(second[0]!)).toBeLessThan(joined.indexOf('La commande'));
+    expect(joined).toContain([...question, ...questionGoesOn].join(' '));
+  });
+});

@@ -35,12 +35,12 @@ const text = [
 ];
 const figures = [['26', 'communes membres'], ['12 500', 'repas servis chaque jour'], ['+18 %', 'de produits durables']];
 
-/** The text in three columns, then a row of figures (15 pt) just under it, closer than a band gap. */
-function page(columnsWithText: number): PdfTextRun[] {
+/** The text in three columns, then a row of figures (15 pt, or `figureSize`) just under it, closer than a band gap. */
+function page(columnsWithText: number, figureSize = 15): PdfTextRun[] {
   const rowY = 100 + 3 * LEADING + 20;
   return [
     ...text.slice(0, columnsWithText).flatMap((column, c) => lines(column, c, 100)),
-    ...figures.flatMap(([value, label], c) => [run(value!, COLUMNS[c]!, rowY, { bold: true, size: 15 }), run(label!, COLUMNS[c]!, rowY + 13, { size: 8.5 })]),
+    ...figures.flatMap(([value, label], c) => [run(value!, COLUMNS[c]!, rowY, { bold: true, size: figureSize }), run(label!, COLUMNS[c]!, rowY + 13, { size: 8.5 })]),
   ];
 }
 
@@ -51,11 +51,62 @@ describe('key figures in a row across the columns, under the text', () => {
     expect(blocks.slice(3)).toEqual(figures.flat());
   });
 
+  it('are figures set larger than the body, short of display type (KEY_FIGURE_SIZE)', () => {
+    // 12 pt figures over a 10 pt body, as a table sets them.
+    const blocks = read(page(3, 12));
+    expect(blocks.slice(0, 3)).toEqual(text.map((column) => column.join(' ')));
+    expect(blocks.slice(3).join(' ')).toBe(figures.flat().join(' '));
+  });
+
   it('do not cut a column whose text goes on beside them', () => {
     // Figures stacked in the last two columns, level by chance, beside the first column's text.
     const beside = [...lines([...text[0]!, 'et la suite du texte de la', 'première colonne, plus bas.'], 0, 100), ...lines(text[1]!.slice(0, 3), 1, 100), ...lines(text[2]!.slice(0, 3), 2, 100)];
     const rowY = 100 + 3 * LEADING + 20;
     const row = figures.slice(1).flatMap(([value, label], k) => [run(value!, COLUMNS[k + 1]!, rowY, { bold: true, size: 15 }), run(label!, COLUMNS[k + 1]!, rowY + 13, { size: 8.5 })]);
     expect(read([...beside, ...row])[0]).toBe([...text[0]!, 'et la suite du texte de la', 'première colonne, plus bas.'].join(' '));
+  });
+});
+
+describe('key figures in a grid across the columns, their labels bridging the gutter', () => {
+  const TEXT_WIDTH = 239;
+  const TEXT_COLUMNS = [48, 308];
+  const CELLS = [48, 218, 389];
+  const LABEL_WIDTH = 157;
+  const left = ['La communauté regroupe vingt-six', 'communes et un peu plus de cent', 'quarante mille habitants, chacune', 'avec sa cuisine et ses agents. Le', 'bureau a retenu le troisième des', 'scénarios, qui concilie la maîtrise'];
+  const right = ['des coûts et des repas préparés', 'près des écoles de chaque commune.', 'Une cuisine centrale livrera les', 'écoles dès la rentrée prochaine.'];
+  const textLine = (t: string, x: number, y: number): PdfTextRun => ({ ...run(t, x, y), width: TEXT_WIDTH });
+
+  /** The figures' baseline: their tops 2 pt under the first column's last line (closer than a narrow gap). */
+  const rowY = 100 + (left.length - 1) * LEADING + 16;
+
+  /** Two columns of text, the second ending higher, and a row of figures right under the first. */
+  function gridPage(labelWidth = LABEL_WIDTH): PdfTextRun[] {
+    return [
+      ...left.map((t, i) => textLine(t, TEXT_COLUMNS[0]!, 100 + i * LEADING)),
+      ...right.map((t, i) => textLine(t, TEXT_COLUMNS[1]!, 100 + i * LEADING)),
+      ...figures.flatMap(([value, label], c) => [run(value!, CELLS[c]!, rowY, { bold: true, size: 15 }), { ...run(label!, CELLS[c]!, rowY + 13, { size: 8.5 }), width: labelWidth }]),
+    ];
+  }
+
+  it('are read after both columns, each figure with its label (figure-grid-under-columns)', () => {
+    // The first column's paragraph goes on at the head of the second: one block, read down the columns.
+    const blocks = read(gridPage());
+    expect(blocks[0]).toBe([...left, ...right].join(' '));
+    expect(blocks.slice(1)).toEqual(figures.flat());
+  });
+
+  it('are read row by row, each figure with its label, when the grid has two rows', () => {
+    // Labels narrower than a cell (gutters between the grid's columns), the second row closer than a band gap.
+    const second = [['4', 'ateliers'], ['3,7', 'note moyenne'], ['3', 'demi-journées']];
+    const row2 = second.flatMap(([value, label], c) => [run(value!, CELLS[c]!, rowY + 30, { bold: true, size: 15 }), { ...run(label!, CELLS[c]!, rowY + 43, { size: 8.5 }), width: 100 }]);
+    const blocks = read([...gridPage(100), ...row2]);
+    expect(blocks.slice(1)).toEqual([...figures.flat(), ...second.flat()]);
+  });
+
+  it('are no foot of the region when running text follows them closely', () => {
+    // Text in the body's type right under the row (a line below the labels): the row is no foot of the region.
+    const after = textLine('Le texte reprend sous les chiffres, sur toute la largeur.', TEXT_COLUMNS[0]!, rowY + 2 * LEADING);
+    const blocks = read([...gridPage(), after]);
+    expect(blocks).not.toContain([...left, ...right].join(' '));
   });
 });

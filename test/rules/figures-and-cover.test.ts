@@ -288,6 +288,13 @@ describe('a table of key figures threaded through two frames', () => {
     expect(text.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(3);
   });
 
+  it('takes back a frame holding the table’s first row alone (single-figure-frame)', () => {
+    const rubriques = read([at('18,1', 1.2, true, 54, 633), at('millions d’euros pour le réseau des bibliothèques', 0.85, false, 92, 632)]);
+    const figures = rubriques.find(([key]) => key === 'chiffres')?.[1] as string[];
+    expect(figures.filter((text) => /^\d/.test(text))).toEqual(['18,1', '15 %', '30']);
+    expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(1);
+  });
+
   it('leaves figures set otherwise where they are (a list numbered in the body’s type)', () => {
     const rubriques = read([at('2', 1, false, 54, 633), at('immersions réalisées dans les services', 0.85, false, 92, 632), at('3', 1, false, 54, 656), at('ateliers avec les agents', 0.85, false, 92, 655)]);
     expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(5);

@@ -266,3 +266,53 @@ describe('a pull-quote printed under a sidebar of tutors, after the text run on 
     ]);
   });
 });
+
+describe('a pull-quote ending the text run on under a sidebar of tutors, key figures with no heading after it', () => {
+  it('is the testimony once the figures are lifted (pull-quote-before-figures)', () => {
+    const rubriques = splitRubriques(
+      [
+        block([['DES CLÉS POUR AGIR', 0.9, true]], 17),
+        block([['Au terme d’un important diagnostic, un plan d’actions est proposé autour de deux axes :', 1, false]], 17),
+        block([['TUTEUR DANS LA COLLECTIVITÉ', 0.9, true]], 17),
+        block([['BARRE Emmanuelle', 0.81, true], ['Directrice du développement des ressources humaines', 0.81, false]], 17),
+        block([['optimiser les relations au sein de la Région entre les différents services.', 1, false]], 18),
+        block([['Cette mission a permis à la Région de s’interroger de façon méthodique sur ses attendus.', 1.1, false], ['Les préconisations proposées reposent sur un diagnostic solide.', 1.1, false]], 18),
+        block([['10 ANS', 1.14, true]], 18),
+        block([['après le transfert du personnel, les Régions visent toujours à améliorer leur intégration', 0.81, false]], 18),
+        block([['462', 1.14, true]], 18),
+        block([['lycées répartis sur le territoire francilien', 0.81, false]], 18),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 5 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toEqual([
+      'Cette mission a permis à la Région de s’interroger de façon méthodique sur ses attendus. Les préconisations proposées reposent sur un diagnostic solide.',
+    ]);
+    expect(rubriques.find(([key]) => key === 'clesPourAgir')?.[1]).toHaveLength(2);
+    expect(rubriques.find(([key]) => key === 'chiffres')?.[1]).toHaveLength(4);
+  });
+});
+
+describe('a pull-quote read after key figures with no heading', () => {
+  it('is the testimony, not the end of the figures (pull-quote-after-figures)', () => {
+    const rubriques = splitRubriques(
+      [
+        block([['CLÉS POUR AGIR', 0.95, true]], 11),
+        block([['L’équipe a observé le parcours de trente demandeurs et recueilli leurs difficultés.', 1, false]], 11),
+        block([['64 %', 2.2, true]], 11),
+        block([['des demandes déposées en ligne six mois après l’ouverture', 0.85, false]], 11),
+        block([['11', 2.2, true]], 11),
+        block([['permanences d’accompagnement ouvertes en mairie', 0.85, false]], 11),
+        block([['Philippe Hoarau, directeur général des services', 0.85, false]], 11),
+        block([['« Le regard des élèves a remis l’usager au centre d’un projet que nous pensions technique. »', 1.1, false]], 11),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 4 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toEqual([
+      'Philippe Hoarau, directeur général des services',
+      '« Le regard des élèves a remis l’usager au centre d’un projet que nous pensions technique. »',
+    ]);
+    expect(rubriques.find(([key]) => key === 'chiffres')?.[1]).toHaveLength(4);
+  });
+});
