@@ -6,6 +6,7 @@
  */
 import type { PdfPage, PdfTextRun } from '../types.js';
 import { normaliseLigatures } from './lines.js';
+import { DISPLAY_SIZE } from '../typography.js';
 
 /** A piece of one printed line: runs on one baseline, close together. */
 export interface Fragment {
@@ -65,6 +66,7 @@ export function pageFragments(page: PdfPage): Fragment[] {
   }
   attachSuperscripts(groups);
   const columnStart = columnStarts(groups);
+  const figureCell = figureCellStarts(groups);
   const fragments: Fragment[] = [];
   for (const [index, group] of groups.entries()) {
     const all = [...group.runs, ...group.sups].sort((a, b) => a.x - b.x);
@@ -88,8 +90,9 @@ export function pageFragments(page: PdfPage): Fragment[] {
       const changesFace = previous !== undefined && !supSet.has(run) && (previous.bold !== run.bold || previous.fontName !== run.fontName || display) && Math.abs(previous.fontSize - run.fontSize) > 0.05 * run.fontSize;
       const gap = run.x - lastEnd;
       // A gap wider than a word space where other lines start too is a grid's next cell (a grid of
-      // key figures whose gutter a long label line narrows to less than 1.5 em).
-      const nextCell = gap > CELL_GAP_EM * run.fontSize && columnStart(run.x);
+      // key figures whose gutter a long label line narrows to less than 1.5 em), and so is one where
+      // a figure in display type starts just above: the label under its figure (`rule: figure-cell-edge`).
+      const nextCell = gap > CELL_GAP_EM * run.fontSize && (columnStart(run.x) || figureCell(index, run));
       const wide = gap > 1.5 * Math.max(lastSize, supSet.has(run) ? 0 : run.fontSize);
       // Justification stretches every space of a line alike: a line whose words sit at word spaces
       // before the wide gap is not one, whatever follows the gap is beside it.
@@ -171,6 +174,27 @@ function columnStarts(groups: readonly Group[]): (x: number) => boolean {
     const key = Math.round(x / EDGE_TOLERANCE);
     const near = [key - 1, key, key + 1].flatMap((k) => buckets.get(k) ?? []).filter((start) => Math.abs(start.x - x) <= EDGE_TOLERANCE);
     return new Set(near.map((start) => start.y)).size >= MIN_EDGE_LINES;
+  };
+}
+
+/** A key figure in display type holds a digit and at most this many characters (« 12 500 », « +18 % »). */
+const MAX_FIGURE_CHARS = 12;
+
+/**
+ * A grid cell's label under its figure (`rule: figure-cell-edge`): a run starting where, on a
+ * baseline just above (within `NEXT_LINE_MAX_EM` of the figure's size), a figure in display type
+ * starts (a number of at most `MAX_FIGURE_CHARS` characters, `DISPLAY_SIZE` times the run's size or
+ * more). A grid row of two cells has only the figure and one label line at that edge when the
+ * labels are one line long; the justified first cell's word spaces may be as wide as its gutter.
+ */
+function figureCellStarts(groups: readonly Group[]): (index: number, run: PdfTextRun) => boolean {
+  return (index, run) => {
+    const y = groups[index]!.y;
+    for (let k = index - 1; k >= 0 && y - groups[k]!.y <= NEXT_LINE_MAX_EM * groups[k]!.maxSize; k--) {
+      const figure = groups[k]!.runs.find((other) => !isBlank(other.text) && Math.abs(other.x - run.x) <= EDGE_TOLERANCE);
+      if (figure && /\d/.test(figure.text) && figure.text.trim().length <= MAX_FIGURE_CHARS && figure.fontSize >= DISPLAY_SIZE * run.fontSize) return true;
+    }
+    return false;
   };
 }
 
