@@ -448,7 +448,38 @@ const SAME_LINE = 0.3;
 /** Whether strips of columns (the same gutters) are read down each column, by their sentences or as a column's foot. */
 function readsDown(strips: readonly Fragment[][], gutters: readonly Gap[], metrics: Metrics): boolean {
   const evidence = downColumnsEvidence(strips, gutters, metrics.bodySize);
-  return evidence > 0 || (evidence === 0 && isColumnFoot(strips, gutters, metrics));
+  return evidence > 0 || (evidence === 0 && (isColumnFoot(strips, gutters, metrics) || isLongColumnFoot(strips, gutters, metrics)));
+}
+
+/**
+ * A column that ran this many lines (or more) below every later column before the gap is no column
+ * of a balanced body: what lies under the gap, in it alone, is its own foot.
+ */
+const LONG_COLUMN_LINES = 10;
+
+/**
+ * Whether what lies under a gap is the foot of a column that already ran far below the columns
+ * after it (`rule: column-foot-long-column`): all of it in that one column, not the last, whose
+ * piece above the gap is one column (no gutter inside), starts level with (or above) the later columns and ends more than
+ * `LONG_COLUMN_LINES` lines under every later column's end. Read
+ * under the columns, its foot (references going on into the next column's top) would come after
+ * them; a team or figures under a balanced body stand where all the columns end, and stay there.
+ */
+function isLongColumnFoot(strips: readonly Fragment[][], gutters: readonly Gap[], metrics: Metrics): boolean {
+  const [upper, lower] = columnPieces(strips, gutters);
+  if (strips.length !== 2 || !upper || !lower) return false;
+  const held = lower.flatMap((piece, c) => (piece.length > 0 ? [c] : []));
+  if (held.length !== 1 || upper[held[0]!]!.length === 0) return false;
+  const after = upper.slice(held[0]! + 1).filter((piece) => piece.length > 0);
+  const bottom = (piece: readonly Fragment[]): number => Math.max(...piece.map((fragment) => fragment.bottom));
+  const top = (piece: readonly Fragment[]): number => Math.min(...piece.map((fragment) => fragment.top));
+  const lineHeight = metrics.bodySize * metrics.leadingRatio;
+  const end = bottom(upper[held[0]!]!);
+  // Beside them from their top (a column of the page), not set under them (a team under references).
+  const besideFromTop = after.every((piece) => top(upper[held[0]!]!) <= top(piece) + lineHeight);
+  // One column of text, no gutter inside it (not a team set under the first of two columns of references).
+  const oneColumn = splitAlong(upper[held[0]!]!, 'x', GUTTER * metrics.bodySize).parts.length === 1;
+  return after.length > 0 && besideFromTop && oneColumn && after.every((piece) => end - bottom(piece) > LONG_COLUMN_LINES * lineHeight);
 }
 
 /**
