@@ -126,6 +126,10 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
       if (float) return recurse(float, 'band');
       return recurse(columns.parts, 'gutter');
     }
+    // Key figures in a grid whose cells cross the gutters of the columns above it hide those
+    // gutters: the text above is cut from the grid first (`rule: figure-grid-under-columns`).
+    const grid = figureGridUnderColumns(fragments, body);
+    if (grid) return recurse(grid, 'band');
     const float = floatCut(fragments, body);
     if (float) return recurse(float, 'band');
     const narrow = splitAlong(fragments, 'y', 0.5 * body);
@@ -206,8 +210,7 @@ const SIZE_READ_TOLERANCE = 0.01;
  * there is no such row, or no text above it.
  */
 function figureRowAcross(fragments: readonly Fragment[], columns: readonly Fragment[][], body: number): Fragment[][] | null {
-  const isFigure = (fragment: Fragment): boolean => fragment.bold && fragment.size >= (DISPLAY_SIZE - SIZE_READ_TOLERANCE) * body && /\d/.test(fragment.text) && fragment.text.trim().length <= MAX_FIGURE_CHARS;
-  const figures = fragments.filter(isFigure).sort((a, b) => a.top - b.top);
+  const figures = fragments.filter((fragment) => isDisplayFigure(fragment, body)).sort((a, b) => a.top - b.top);
   for (const figure of figures) {
     const row = figures.filter((other) => Math.abs(other.y - figure.y) <= 0.3 * body);
     const held = new Set(row.map((member) => columns.findIndex((part) => part.includes(member))));
@@ -222,6 +225,32 @@ function figureRowAcross(fragments: readonly Fragment[], columns: readonly Fragm
     return [above, below];
   }
   return null;
+}
+
+/**
+ * Key figures set as a grid under columns of text, closer to them than a band gap, its cells not
+ * aligned on the columns (a grid of three cells under two columns): no gutter crosses the region,
+ * so the columns above would be read line by line with the grid. A row of figures in display type
+ * (two or more on one baseline, `isDisplayFigure`) with text above it that parts into columns at a
+ * gutter: cut at the row's top, the columns above are read first, then the grid. `null` when the
+ * region has no such row.
+ */
+function figureGridUnderColumns(fragments: readonly Fragment[], body: number): Fragment[][] | null {
+  const figures = fragments.filter((fragment) => isDisplayFigure(fragment, body)).sort((a, b) => a.top - b.top);
+  for (const figure of figures) {
+    const row = figures.filter((other) => Math.abs(other.y - figure.y) <= 0.3 * body);
+    if (row.length < 2) continue;
+    const top = Math.min(...row.map((member) => member.top));
+    const above = fragments.filter((fragment) => fragment.top < top);
+    if (above.length === 0 || splitAlong(above, 'x', GUTTER * body).parts.length < 2) return null;
+    return [above, fragments.filter((fragment) => fragment.top >= top)];
+  }
+  return null;
+}
+
+/** A key figure in display type: bold, `DISPLAY_SIZE` times the body or more, a digit in a short text. */
+function isDisplayFigure(fragment: Fragment, body: number): boolean {
+  return fragment.bold && fragment.size >= (DISPLAY_SIZE - SIZE_READ_TOLERANCE) * body && /\d/.test(fragment.text) && fragment.text.trim().length <= MAX_FIGURE_CHARS;
 }
 
 /**

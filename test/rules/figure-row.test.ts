@@ -59,3 +59,24 @@ describe('key figures in a row across the columns, under the text', () => {
     expect(read([...beside, ...row])[0]).toBe([...text[0]!, 'et la suite du texte de la', 'première colonne, plus bas.'].join(' '));
   });
 });
+
+describe('key figures in a grid under two columns, its cells crossing their gutter', () => {
+  // Two columns of text 166 points apart, then (closer than a band gap) three cells 108 points
+  // apart: the second cell's label runs across the columns' gutter, so no gutter parts the region.
+  const GRID = [48, 156, 264];
+  const labels = ['des demandes déposées en', 'permanences ouvertes en', 'jours de délai gagnés'];
+  const runs = (): PdfTextRun[] => {
+    const rowY = 100 + 3 * LEADING + 8;
+    return [
+      ...text.slice(0, 2).flatMap((column, c) => column.map((line, i) => ({ ...run(line, [48, 214][c]!, 100 + i * LEADING), width: 140 }))),
+      ...figures.flatMap(([value], c) => [run(value!, GRID[c]!, rowY, { bold: true, size: 15 })]),
+      ...labels.map((label, c) => ({ ...run(label, GRID[c]!, rowY + 14, { size: 8.5 }), width: 95 })),
+    ];
+  };
+
+  it('are read after the columns above, each figure with its label (figure-grid-under-columns)', () => {
+    const blocks = read(runs());
+    expect(blocks.slice(0, 2)).toEqual(text.slice(0, 2).map((column) => column.join(' ')));
+    expect(blocks.slice(2)).toEqual(figures.flatMap(([value], c) => [value!, labels[c]!]));
+  });
+});
