@@ -6,7 +6,7 @@
 import { tableRowsAcross } from './cells.js';
 import { SENTENCE_FINISHED } from '../conventions.js';
 import type { Fragment, Metrics } from './fragments.js';
-import { DISPLAY_SIZE, SMALLER_THAN_BODY } from '../typography.js';
+import { DISPLAY_SIZE, LARGER_THAN_BODY, SMALLER_THAN_BODY } from '../typography.js';
 
 /** A region of the page that the XY-cut could not split further, with the column it lies in. */
 export interface Leaf {
@@ -138,7 +138,8 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
       // or the last strip is the columns' foot (`rule: column-foot-under-gap`).
       for (const run of columnRuns(narrow.parts, body)) {
         const evidence = downColumnsEvidence(run.strips, run.gutters, body);
-        if (evidence < 0 || (evidence === 0 && !isColumnFoot([run.strips.slice(0, -1).flat(), run.strips.at(-1)!], run.gutters, metrics))) continue;
+        const figures = figuresGoOn(run.strips, run.gutters, body);
+        if (evidence < 0 || (evidence === 0 && !figures && !isColumnFoot([run.strips.slice(0, -1).flat(), run.strips.at(-1)!], run.gutters, metrics))) continue;
         const before = narrow.parts.slice(0, run.from).flat();
         const after = narrow.parts.slice(run.from + run.strips.length).flat();
         const flow = run.strips.flat();
@@ -477,7 +478,31 @@ const SAME_LINE = 0.3;
 /** Whether strips of columns (the same gutters) are read down each column, by their sentences or as a column's foot. */
 function readsDown(strips: readonly Fragment[][], gutters: readonly Gap[], metrics: Metrics): boolean {
   const evidence = downColumnsEvidence(strips, gutters, metrics.bodySize);
-  return evidence > 0 || (evidence === 0 && (isColumnFoot(strips, gutters, metrics) || isLongColumnFoot(strips, gutters, metrics)));
+  return evidence > 0 || (evidence === 0 && (isColumnFoot(strips, gutters, metrics) || isLongColumnFoot(strips, gutters, metrics) || figuresGoOn(strips, gutters, metrics.bodySize)));
+}
+
+/**
+ * Whether a column's run of key figures goes on under a gap (`rule: figure-run-under-gap`): in one
+ * column, the pieces on both sides of a gap each hold a figure (bold, a digit in a short text,
+ * larger than the body: `isFigureType`) of one size, and label text beside or under it (each
+ * figure with its label in that column, not a table whose labels are the next column). Read strip
+ * by strip, the other columns' text would come between the first figures and the others.
+ */
+function figuresGoOn(strips: readonly Fragment[][], gutters: readonly Gap[], body: number): boolean {
+  const pieces = columnPieces(strips, gutters);
+  const figureSizes = (piece: readonly Fragment[]): number[] => (piece.some((fragment) => !fragment.bold) ? piece.filter((fragment) => isFigureType(fragment, body)).map((fragment) => fragment.size) : []);
+  for (let i = 1; i < pieces.length; i++) {
+    for (let c = 0; c < pieces[i]!.length; c++) {
+      const above = figureSizes(pieces[i - 1]![c]!);
+      if (figureSizes(pieces[i]![c]!).some((size) => above.some((other) => Math.abs(other - size) <= SIZE_READ_TOLERANCE * size))) return true;
+    }
+  }
+  return false;
+}
+
+/** A key figure's type: bold, larger than the body (`LARGER_THAN_BODY`), a digit in a short text (`MAX_FIGURE_CHARS`). */
+function isFigureType(fragment: Fragment, body: number): boolean {
+  return fragment.bold && fragment.size >= LARGER_THAN_BODY * body && /\d/.test(fragment.text) && fragment.text.trim().length <= MAX_FIGURE_CHARS;
 }
 
 /**

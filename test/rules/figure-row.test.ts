@@ -80,3 +80,33 @@ describe('key figures in a grid under two columns, its cells crossing their gutt
     expect(blocks.slice(2)).toEqual(figures.flatMap(([value], c) => [value!, labels[c]!]));
   });
 });
+
+describe('key figures with their labels in one column, a narrow gap across the page between two of them', () => {
+  // Column 1: a paragraph, a heading (10 points under it: less than a band gap) and the next
+  // paragraph. Column 2: a quote, then figures (12 pt bold) each with its label beside it, the
+  // second level with column 1's heading, so the narrow gap over the heading crosses both columns.
+  const para = (texts: readonly string[], top: number): PdfTextRun[] => texts.map((line, i) => ({ ...run(line, 48, top + i * LEADING), width: 140 }));
+  const figureAt = (value: string, label: string[], y: number): PdfTextRun[] => [run(value, 240, y, { bold: true, size: 12 }), ...label.map((line, i) => ({ ...run(line, 284, y - 1 + i * 11, { size: 8.5 }), width: 80 }))];
+  const first = [...text[0]!, ...text[1]!, ...text[2]!.slice(0, 3)];
+  const second = ['Une partie des habitants ne', 'parvient pas à déposer un', 'dossier en ligne : comment faire ?'];
+  // A title across both columns, closer to them than a band gap: no gutter parts the region.
+  const runs = (): PdfTextRun[] => [
+    { ...run('DÉMATÉRIALISER LES AUTORISATIONS D’URBANISME SANS LAISSER PERSONNE DE CÔTÉ', 48, 80, { bold: true }), width: 497 },
+    ...para(first, 100),
+    run('LA COMMANDE', 48, 250, { bold: true, size: 9.5 }),
+    ...para(second, 268),
+    ...['« Le regard des élèves a', 'remis l’usager au centre. »'].map((line, i) => ({ ...run(line, 234, 100 + i * LEADING, { size: 11.5 }), width: 137 })),
+    ...figureAt('64 %', ['des demandes', 'déposées en ligne', 'six mois après', 'l’ouverture du guichet'], 160),
+    ...figureAt('11', ['permanences', 'ouvertes en mairie'], 252),
+    ...figureAt('21', ['jours de délai', 'gagnés en moyenne'], 300),
+  ];
+
+  it('are read down their column, after the other column’s text (figure-run-under-gap)', () => {
+    const blocks = read(runs());
+    const at = (start: string): number => blocks.findIndex((block) => block.startsWith(start));
+    expect(at('LA COMMANDE')).toBeLessThan(at('64 %'));
+    expect(at('Une partie des habitants')).toBeLessThan(at('64 %'));
+    expect(at('64 %')).toBeLessThan(at('11'));
+    expect(at('11')).toBe(at('64 %') + 2);
+  });
+});
