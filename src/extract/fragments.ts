@@ -6,7 +6,7 @@
  */
 import type { PdfPage, PdfTextRun } from '../types.js';
 import { normaliseLigatures } from './lines.js';
-import { DISPLAY_SIZE } from '../typography.js';
+import { DISPLAY_SIZE, LARGER_THAN_BODY } from '../typography.js';
 
 /** A piece of one printed line: runs on one baseline, close together. */
 export interface Fragment {
@@ -33,6 +33,11 @@ export interface Metrics {
   readonly bodySize: number;
   /** Baseline-to-baseline distance of body lines divided by their size. */
   readonly leadingRatio: number;
+  /**
+   * The size the document prints its key figures in (`isKeyFigureType`, at least `MIN_FIGURE_REPEATS`
+   * times), learnt from its own repetition; absent when it prints none.
+   */
+  readonly figureSize?: number;
 }
 
 interface Group {
@@ -177,8 +182,8 @@ function columnStarts(groups: readonly Group[]): (x: number) => boolean {
   };
 }
 
-/** A key figure in display type holds a digit and at most this many characters (« 12 500 », « +18 % »). */
-const MAX_FIGURE_CHARS = 12;
+/** A key figure in display type holds a digit and at most this many characters (« 12 500 », « +18 % », « 1 ÈRE »). */
+export const MAX_FIGURE_CHARS = 12;
 
 /**
  * A grid cell's label under its figure (`rule: figure-cell-edge`): a run starting where, on a
@@ -325,5 +330,33 @@ export function measure(perPage: readonly Fragment[][]): Metrics {
     }
   }
   const leading = [...steps].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return { bodySize, leadingRatio: leading === undefined ? 1.2 : leading / bodySize };
+  const figureSize = keyFigureSize(perPage, bodySize);
+  return { bodySize, leadingRatio: leading === undefined ? 1.2 : leading / bodySize, ...(figureSize === undefined ? {} : { figureSize }) };
+}
+
+/** A type repeated this many times is the document's figure style: figures of one project at least, not a project number alone. */
+const MIN_FIGURE_REPEATS = 3;
+
+/**
+ * Whether a fragment is set as a key figure may be (`rule: figure-style`): bold, larger than the
+ * body, a short text holding a digit (« 12 500 », « +18 % », « 2,3 MRD »).
+ */
+export function isKeyFigureType(fragment: Fragment, bodySize: number): boolean {
+  return fragment.bold && fragment.size >= LARGER_THAN_BODY * bodySize && /\d/.test(fragment.text) && fragment.text.trim().length <= MAX_FIGURE_CHARS;
+}
+
+/**
+ * The document's key-figure size (`rule: figure-style`): the size most fragments of a key figure's
+ * type are printed in, when printed `MIN_FIGURE_REPEATS` times or more. The ~22 projects share one
+ * template, so their figures share one size, whatever its ratio to the body.
+ */
+function keyFigureSize(perPage: readonly Fragment[][], bodySize: number): number | undefined {
+  const bySize = new Map<number, number>();
+  for (const fragment of perPage.flat()) {
+    if (!isKeyFigureType(fragment, bodySize)) continue;
+    const key = Math.round(fragment.size * 10) / 10;
+    bySize.set(key, (bySize.get(key) ?? 0) + 1);
+  }
+  const [size, count] = [...bySize].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0, 0];
+  return count >= MIN_FIGURE_REPEATS ? size : undefined;
 }

@@ -5,8 +5,8 @@
  */
 import { tableRowsAcross } from './cells.js';
 import { SENTENCE_FINISHED } from '../conventions.js';
-import type { Fragment, Metrics } from './fragments.js';
-import { DISPLAY_SIZE, LARGER_THAN_BODY, SMALLER_THAN_BODY } from '../typography.js';
+import { isKeyFigureType, MAX_FIGURE_CHARS, type Fragment, type Metrics } from './fragments.js';
+import { DISPLAY_SIZE, SMALLER_THAN_BODY } from '../typography.js';
 
 /** A region of the page that the XY-cut could not split further, with the column it lies in. */
 export interface Leaf {
@@ -112,7 +112,7 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
       }
     }
     if (columns.parts.length > 1) {
-      const figureRow = figureRowAcross(fragments, columns.parts, body);
+      const figureRow = figureRowAcross(fragments, columns.parts, metrics);
       if (figureRow) return recurse(figureRow, 'band');
       const table = tableRowsAcross(fragments, columns.parts, metrics);
       if (table) return recurse(table, 'band');
@@ -128,7 +128,7 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
     }
     // Key figures in a grid whose cells cross the gutters of the columns above it hide those
     // gutters: the text above is cut from the grid first (`rule: figure-grid-under-columns`).
-    const grid = figureGridUnderColumns(fragments, body);
+    const grid = figureGridUnderColumns(fragments, metrics);
     if (grid) return recurse(grid, 'band');
     const float = floatCut(fragments, body);
     if (float) return recurse(float, 'band');
@@ -197,8 +197,6 @@ function marginHeadingRows(fragments: readonly Fragment[], columns: readonly Fra
   return [...rows, ...beyond].filter((row) => row.length > 0);
 }
 
-/** A key figure in display type holds a digit and at most this many characters (« 12 500 », « +18 % », « 1 ÈRE »). */
-const MAX_FIGURE_CHARS = 12;
 
 /** Sizes read from a PDF fall a hair short of the size set (15 pt reads 14.9999994 pt). */
 const SIZE_READ_TOLERANCE = 0.01;
@@ -210,8 +208,9 @@ const SIZE_READ_TOLERANCE = 0.01;
  * text above read first, column by column, then the row, each figure with its label. `null` when
  * there is no such row, or no text above it.
  */
-function figureRowAcross(fragments: readonly Fragment[], columns: readonly Fragment[][], body: number): Fragment[][] | null {
-  const figures = fragments.filter((fragment) => isDisplayFigure(fragment, body)).sort((a, b) => a.top - b.top);
+function figureRowAcross(fragments: readonly Fragment[], columns: readonly Fragment[][], metrics: Metrics): Fragment[][] | null {
+  const body = metrics.bodySize;
+  const figures = fragments.filter((fragment) => isDisplayFigure(fragment, metrics)).sort((a, b) => a.top - b.top);
   for (const figure of figures) {
     const row = figures.filter((other) => Math.abs(other.y - figure.y) <= 0.3 * body);
     const held = new Set(row.map((member) => columns.findIndex((part) => part.includes(member))));
@@ -236,8 +235,9 @@ function figureRowAcross(fragments: readonly Fragment[], columns: readonly Fragm
  * gutter: cut at the row's top, the columns above are read first, then the grid. `null` when the
  * region has no such row.
  */
-function figureGridUnderColumns(fragments: readonly Fragment[], body: number): Fragment[][] | null {
-  const figures = fragments.filter((fragment) => isDisplayFigure(fragment, body)).sort((a, b) => a.top - b.top);
+function figureGridUnderColumns(fragments: readonly Fragment[], metrics: Metrics): Fragment[][] | null {
+  const body = metrics.bodySize;
+  const figures = fragments.filter((fragment) => isDisplayFigure(fragment, metrics)).sort((a, b) => a.top - b.top);
   for (const figure of figures) {
     const row = figures.filter((other) => Math.abs(other.y - figure.y) <= 0.3 * body);
     if (row.length < 2) continue;
@@ -249,9 +249,14 @@ function figureGridUnderColumns(fragments: readonly Fragment[], body: number): F
   return null;
 }
 
-/** A key figure in display type: bold, `DISPLAY_SIZE` times the body or more, a digit in a short text. */
-function isDisplayFigure(fragment: Fragment, body: number): boolean {
-  return fragment.bold && fragment.size >= (DISPLAY_SIZE - SIZE_READ_TOLERANCE) * body && /\d/.test(fragment.text) && fragment.text.trim().length <= MAX_FIGURE_CHARS;
+/**
+ * A key figure in display type: bold, a digit in a short text, `DISPLAY_SIZE` times the body or
+ * more, or in the size the document prints its figures in (`Metrics.figureSize`, `rule: figure-style`).
+ */
+function isDisplayFigure(fragment: Fragment, metrics: Metrics): boolean {
+  const body = metrics.bodySize;
+  const display = fragment.size >= (DISPLAY_SIZE - SIZE_READ_TOLERANCE) * body || (metrics.figureSize !== undefined && Math.abs(fragment.size - metrics.figureSize) <= SIZE_READ_TOLERANCE * metrics.figureSize);
+  return fragment.bold && display && /\d/.test(fragment.text) && fragment.text.trim().length <= MAX_FIGURE_CHARS;
 }
 
 /**
@@ -484,13 +489,13 @@ function readsDown(strips: readonly Fragment[][], gutters: readonly Gap[], metri
 /**
  * Whether a column's run of key figures goes on under a gap (`rule: figure-run-under-gap`): in one
  * column, the pieces on both sides of a gap each hold a figure (bold, a digit in a short text,
- * larger than the body: `isFigureType`) of one size, and label text beside or under it (each
+ * larger than the body: `isKeyFigureType`) of one size, and label text beside or under it (each
  * figure with its label in that column, not a table whose labels are the next column). Read strip
  * by strip, the other columns' text would come between the first figures and the others.
  */
 function figuresGoOn(strips: readonly Fragment[][], gutters: readonly Gap[], body: number): boolean {
   const pieces = columnPieces(strips, gutters);
-  const figureSizes = (piece: readonly Fragment[]): number[] => (piece.some((fragment) => !fragment.bold) ? piece.filter((fragment) => isFigureType(fragment, body)).map((fragment) => fragment.size) : []);
+  const figureSizes = (piece: readonly Fragment[]): number[] => (piece.some((fragment) => !fragment.bold) ? piece.filter((fragment) => isKeyFigureType(fragment, body)).map((fragment) => fragment.size) : []);
   for (let i = 1; i < pieces.length; i++) {
     for (let c = 0; c < pieces[i]!.length; c++) {
       const above = figureSizes(pieces[i - 1]![c]!);
@@ -498,11 +503,6 @@ function figuresGoOn(strips: readonly Fragment[][], gutters: readonly Gap[], bod
     }
   }
   return false;
-}
-
-/** A key figure's type: bold, larger than the body (`LARGER_THAN_BODY`), a digit in a short text (`MAX_FIGURE_CHARS`). */
-function isFigureType(fragment: Fragment, body: number): boolean {
-  return fragment.bold && fragment.size >= LARGER_THAN_BODY * body && /\d/.test(fragment.text) && fragment.text.trim().length <= MAX_FIGURE_CHARS;
 }
 
 /**

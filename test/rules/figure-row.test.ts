@@ -51,6 +51,14 @@ describe('key figures in a row across the columns, under the text', () => {
     expect(blocks.slice(3)).toEqual(figures.flat());
   });
 
+  it('are known by the size the document prints its figures in, under display size (figure-style)', () => {
+    // Figures at 14 pt over a 10 pt body (1.4 times: no display type), three of them in one size.
+    const runs = page(3).map((r) => (r.fontSize === 15 ? { ...r, fontSize: 14 } : r));
+    const blocks = read(runs);
+    expect(blocks.slice(0, 3)).toEqual(text.map((column) => column.join(' ')));
+    expect(blocks.slice(3)).toEqual(figures.flat());
+  });
+
   it('do not cut a column whose text goes on beside them', () => {
     // Figures stacked in the last two columns, level by chance, beside the first column's text.
     const beside = [...lines([...text[0]!, 'et la suite du texte de la', 'première colonne, plus bas.'], 0, 100), ...lines(text[1]!.slice(0, 3), 1, 100), ...lines(text[2]!.slice(0, 3), 2, 100)];
