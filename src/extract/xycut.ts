@@ -511,6 +511,9 @@ function figuresGoOn(strips: readonly Fragment[][], gutters: readonly Gap[], bod
  */
 const LONG_COLUMN_LINES = 10;
 
+/** Columns of one page start within this many lines of one another (a first line set larger, a quote's looser leading). */
+const SAME_TOP_LINES = 2;
+
 /**
  * Whether what lies under a gap is the foot of a column that already ran far below the columns
  * after it (`rule: column-foot-long-column`): all of it in that one column, not the last, whose
@@ -530,7 +533,7 @@ function isLongColumnFoot(strips: readonly Fragment[][], gutters: readonly Gap[]
   const lineHeight = metrics.bodySize * metrics.leadingRatio;
   const end = bottom(upper[held[0]!]!);
   // Beside them from their top (a column of the page), not set under them (a team under references).
-  const besideFromTop = after.every((piece) => top(upper[held[0]!]!) <= top(piece) + lineHeight);
+  const besideFromTop = after.every((piece) => top(upper[held[0]!]!) <= top(piece) + SAME_TOP_LINES * lineHeight);
   // One column of text, no gutter inside it (not a team set under the first of two columns of references).
   const oneColumn = splitAlong(upper[held[0]!]!, 'x', GUTTER * metrics.bodySize).parts.length === 1;
   return after.length > 0 && besideFromTop && oneColumn && after.every((piece) => end - bottom(piece) > LONG_COLUMN_LINES * lineHeight);

@@ -14,7 +14,7 @@ import { isHeaderRowText, type Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, RubriqueKey } from '../types.js';
 import { isLargerThanBody, isQuoteType, isRegular, isSmallerThanBody, lineSizes, sameStyle } from '../typography.js';
-import { isBoldInlineFigure, isFiguresBoxTitle, isStandaloneFigure } from './chiffres.js';
+import { isBoldInlineFigure, isFiguresBoxTitle, isPlainInlineFigure, isStandaloneFigure } from './chiffres.js';
 import { isAnyCaseName, isNamePart, splitNameAndRole } from './people.js';
 import type { Rubrique } from './rubriques.js';
 import { returnFiguresReadAwayFromHeading, returnReferencesReadAfterTestimony, returnSentenceStartFromTestimony, returnTextReadUnderNextHeading } from './read-ahead.js';
@@ -442,7 +442,33 @@ function appendedFiguresStart(blocks: readonly Block[]): number {
     return pairs;
   };
   for (let start = 1; start < blocks.length; start++) if (pairsFrom(start) >= MIN_APPENDED_FIGURES) return start;
-  return inlineFiguresStart(blocks);
+  const bold = inlineFiguresStart(blocks);
+  return bold >= 0 ? bold : plainFiguresStart(blocks);
+}
+
+/**
+ * The fewest figures set inline in their label's type that make a run of key figures with no
+ * heading: nothing but their number and their place sets them apart, so more than the bold or
+ * display ones need (two numbers opening sentences happen in text; three blocks in a row ending
+ * the rubrique, as the self-check's `minFigureRunInText`, do not).
+ */
+const MIN_PLAIN_FIGURES = 3;
+
+/**
+ * Where key figures set inline in their label's type end a rubrique (`rule: appended-plain-figures`):
+ * at least `MIN_PLAIN_FIGURES` blocks in a row, each opening with a number and a word
+ * (`isPlainInlineFigure`), after some text, up to the rubrique's end or a box printed with the
+ * figures (a bold title, then its text). `-1` without such a run.
+ */
+function plainFiguresStart(blocks: readonly Block[]): number {
+  const isBoxTitle = (block: Block): boolean => block.lines.every((line) => line.bold === true) && isFiguresBoxTitle(block);
+  for (let start = 1; start < blocks.length; start++) {
+    if (!isPlainInlineFigure(blocks[start]!) || isPlainInlineFigure(blocks[start - 1]!)) continue;
+    let end = start;
+    while (end < blocks.length && isPlainInlineFigure(blocks[end]!)) end++;
+    if (end - start >= MIN_PLAIN_FIGURES && (end === blocks.length || isBoxTitle(blocks[end]!))) return start;
+  }
+  return -1;
 }
 
 /**
@@ -487,7 +513,7 @@ function liftAppendedFigures(state: ShapeState): Move[] {
       severity: 'info',
       ...state.where,
       ...(figures[0]!.page !== null ? { page: figures[0]!.page } : {}),
-      message: `Projet ${String(state.where.projet).padStart(2, '0')} : chiffres clés sans titre, lus à la suite de la rubrique « ${rubrique.heading || rubrique.key} » (${isStandaloneFigure(figures[0]!.text) ? 'chiffres seuls, chacun sur son libellé' : 'chiffres en gras, chacun en tête de son libellé'}, à partir de « ${figures[0]!.text.trim()} »).`,
+      message: `Projet ${String(state.where.projet).padStart(2, '0')} : chiffres clés sans titre, lus à la suite de la rubrique « ${rubrique.heading || rubrique.key} » (${isStandaloneFigure(figures[0]!.text) ? 'chiffres seuls, chacun sur son libellé' : isBoldInlineFigure(figures[0]!) ? 'chiffres en gras, chacun en tête de son libellé' : 'chiffres en tête de leur libellé, à la suite'}, à partir de « ${figures[0]!.text.trim()} »).`,
     });
     return [{ to: 'chiffres', blocks: figures }];
   }
