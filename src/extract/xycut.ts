@@ -5,7 +5,7 @@
  */
 import { tableRowsAcross } from './cells.js';
 import { SENTENCE_FINISHED } from '../conventions.js';
-import { isKeyFigureType, MAX_FIGURE_CHARS, type Fragment, type Metrics } from './fragments.js';
+import { MAX_FIGURE_CHARS, type Fragment, type Metrics } from './fragments.js';
 import { DISPLAY_SIZE, SMALLER_THAN_BODY } from '../typography.js';
 
 /** A region of the page that the XY-cut could not split further, with the column it lies in. */
@@ -138,7 +138,7 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
       // or the last strip is the columns' foot (`rule: column-foot-under-gap`).
       for (const run of columnRuns(narrow.parts, body)) {
         const evidence = downColumnsEvidence(run.strips, run.gutters, body);
-        const figures = figuresGoOn(run.strips, run.gutters, body);
+        const figures = figuresGoOn(run.strips, run.gutters, metrics);
         if (evidence < 0 || (evidence === 0 && !figures && !isColumnFoot([run.strips.slice(0, -1).flat(), run.strips.at(-1)!], run.gutters, metrics))) continue;
         const before = narrow.parts.slice(0, run.from).flat();
         const after = narrow.parts.slice(run.from + run.strips.length).flat();
@@ -256,7 +256,8 @@ function figureGridUnderColumns(fragments: readonly Fragment[], metrics: Metrics
 function isDisplayFigure(fragment: Fragment, metrics: Metrics): boolean {
   const body = metrics.bodySize;
   const display = fragment.size >= (DISPLAY_SIZE - SIZE_READ_TOLERANCE) * body || (metrics.figureSize !== undefined && Math.abs(fragment.size - metrics.figureSize) <= SIZE_READ_TOLERANCE * metrics.figureSize);
-  return fragment.bold && display && /\d/.test(fragment.text) && fragment.text.trim().length <= MAX_FIGURE_CHARS;
+  // « 01 »: a project number (sommaire, title) opens with a zero; no key figure does.
+  return fragment.bold && display && /\d/.test(fragment.text) && !/^0\d/.test(fragment.text.trim()) && fragment.text.trim().length <= MAX_FIGURE_CHARS;
 }
 
 /**
@@ -483,19 +484,19 @@ const SAME_LINE = 0.3;
 /** Whether strips of columns (the same gutters) are read down each column, by their sentences or as a column's foot. */
 function readsDown(strips: readonly Fragment[][], gutters: readonly Gap[], metrics: Metrics): boolean {
   const evidence = downColumnsEvidence(strips, gutters, metrics.bodySize);
-  return evidence > 0 || (evidence === 0 && (isColumnFoot(strips, gutters, metrics) || isLongColumnFoot(strips, gutters, metrics) || figuresGoOn(strips, gutters, metrics.bodySize)));
+  return evidence > 0 || (evidence === 0 && (isColumnFoot(strips, gutters, metrics) || isLongColumnFoot(strips, gutters, metrics) || figuresGoOn(strips, gutters, metrics)));
 }
 
 /**
  * Whether a column's run of key figures goes on under a gap (`rule: figure-run-under-gap`): in one
- * column, the pieces on both sides of a gap each hold a figure (bold, a digit in a short text,
- * larger than the body: `isKeyFigureType`) of one size, and label text beside or under it (each
+ * column, the pieces on both sides of a gap each hold a figure (`isDisplayFigure`: in display type
+ * or in the document's figure size) of one size, and label text beside or under it (each
  * figure with its label in that column, not a table whose labels are the next column). Read strip
  * by strip, the other columns' text would come between the first figures and the others.
  */
-function figuresGoOn(strips: readonly Fragment[][], gutters: readonly Gap[], body: number): boolean {
+function figuresGoOn(strips: readonly Fragment[][], gutters: readonly Gap[], metrics: Metrics): boolean {
   const pieces = columnPieces(strips, gutters);
-  const figureSizes = (piece: readonly Fragment[]): number[] => (piece.some((fragment) => !fragment.bold) ? piece.filter((fragment) => isKeyFigureType(fragment, body)).map((fragment) => fragment.size) : []);
+  const figureSizes = (piece: readonly Fragment[]): number[] => (piece.some((fragment) => !fragment.bold) ? piece.filter((fragment) => isDisplayFigure(fragment, metrics)).map((fragment) => fragment.size) : []);
   for (let i = 1; i < pieces.length; i++) {
     for (let c = 0; c < pieces[i]!.length; c++) {
       const above = figureSizes(pieces[i - 1]![c]!);
