@@ -491,16 +491,22 @@ function readsDown(strips: readonly Fragment[][], gutters: readonly Gap[], metri
  * Whether a column's run of key figures goes on under a gap (`rule: figure-run-under-gap`): in one
  * column, the pieces on both sides of a gap each hold a figure (`isDisplayFigure`: in display type
  * or in the document's figure size) of one size, and label text beside or under it (each
- * figure with its label in that column, not a table whose labels are the next column). Read strip
+ * figure with its label in that column, not a table whose labels are the next column), and another
+ * column holds running text on both sides of the gap. Read strip
  * by strip, the other columns' text would come between the first figures and the others.
  */
 function figuresGoOn(strips: readonly Fragment[][], gutters: readonly Gap[], metrics: Metrics): boolean {
   const pieces = columnPieces(strips, gutters);
   const figureSizes = (piece: readonly Fragment[]): number[] => (piece.some((fragment) => !fragment.bold) ? piece.filter((fragment) => isDisplayFigure(fragment, metrics)).map((fragment) => fragment.size) : []);
+  const body = metrics.bodySize;
   for (let i = 1; i < pieces.length; i++) {
     for (let c = 0; c < pieces[i]!.length; c++) {
       const above = figureSizes(pieces[i - 1]![c]!);
-      if (figureSizes(pieces[i]![c]!).some((size) => above.some((other) => Math.abs(other - size) <= SIZE_READ_TOLERANCE * size))) return true;
+      if (!figureSizes(pieces[i]![c]!).some((size) => above.some((other) => Math.abs(other - size) <= SIZE_READ_TOLERANCE * size))) continue;
+      // Running text beside them on both sides of the gap, that strip by strip would come between
+      // them (headings in a margin are cut into rows with their text by `marginHeadingRows`).
+      const hasText = (piece: readonly Fragment[]): boolean => piece.some((fragment) => isBodyText(fragment, body));
+      if (pieces[i]!.some((piece, k) => k !== c && hasText(piece) && hasText(pieces[i - 1]![k]!))) return true;
     }
   }
   return false;
