@@ -498,15 +498,12 @@ function readsDown(strips: readonly Fragment[][], gutters: readonly Gap[], metri
 function figuresGoOn(strips: readonly Fragment[][], gutters: readonly Gap[], metrics: Metrics): boolean {
   const pieces = columnPieces(strips, gutters);
   const figureSizes = (piece: readonly Fragment[]): number[] => (piece.some((fragment) => !fragment.bold) ? piece.filter((fragment) => isDisplayFigure(fragment, metrics)).map((fragment) => fragment.size) : []);
-  const body = metrics.bodySize;
   for (let i = 1; i < pieces.length; i++) {
     for (let c = 0; c < pieces[i]!.length; c++) {
       const above = figureSizes(pieces[i - 1]![c]!);
       if (!figureSizes(pieces[i]![c]!).some((size) => above.some((other) => Math.abs(other - size) <= SIZE_READ_TOLERANCE * size))) continue;
-      // Running text beside them on both sides of the gap, that strip by strip would come between
-      // them (headings in a margin are cut into rows with their text by `marginHeadingRows`).
-      const hasText = (piece: readonly Fragment[]): boolean => piece.some((fragment) => isBodyText(fragment, body));
-      if (pieces[i]!.some((piece, k) => k !== c && hasText(piece) && hasText(pieces[i - 1]![k]!))) return true;
+      // Text beside them (not headings alone: those in a margin are cut into rows with their text by `marginHeadingRows`).
+      if (pieces.some((strip) => strip.some((piece, k) => k !== c && piece.some((fragment) => !fragment.bold)))) return true;
     }
   }
   return false;
