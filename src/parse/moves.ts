@@ -17,7 +17,7 @@ import { isLargerThanBody, isQuoteType, isRegular, isSmallerThanBody, lineSizes,
 import { isBoldInlineFigure, isFiguresBoxTitle, isPlainInlineFigure, isStandaloneFigure } from './chiffres.js';
 import { isAnyCaseName, isNamePart, splitNameAndRole } from './people.js';
 import type { Rubrique } from './rubriques.js';
-import { returnFiguresReadAwayFromHeading, returnReferencesReadAfterTestimony, returnSentenceStartFromTestimony, returnTextReadUnderNextHeading } from './read-ahead.js';
+import { returnFiguresReadAwayFromHeading, returnReferencesReadAfterTestimony, returnSentenceStartFromTestimony, returnTextReadAfterReferences, returnTextReadUnderNextHeading } from './read-ahead.js';
 import { withoutListMarks } from './render.js';
 import { isProse, isSidebarCard, isTeamBlock, meaningOf } from './structure.js';
 
@@ -65,6 +65,7 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'text-read-under-next-heading', run: returnTextReadUnderNextHeading },
   { id: 'figures-read-away-from-heading', run: returnFiguresReadAwayFromHeading },
   { id: 'references-read-after-testimony', run: returnReferencesReadAfterTestimony },
+  { id: 'text-read-after-references', run: returnTextReadAfterReferences },
   { id: 'sentence-start-after-testimony', run: returnSentenceStartFromTestimony },
   { id: 'announced-list', run: returnAnnouncedList },
   { id: 'cut-sentence', run: rejoinCutSentence },
