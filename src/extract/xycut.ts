@@ -502,6 +502,10 @@ function figuresGoOn(strips: readonly Fragment[][], gutters: readonly Gap[], met
     for (let c = 0; c < pieces[i]!.length; c++) {
       const above = figureSizes(pieces[i - 1]![c]!);
       if (!figureSizes(pieces[i]![c]!).some((size) => above.some((other) => Math.abs(other - size) <= SIZE_READ_TOLERANCE * size))) continue;
+      // A grid's row (a figure level with one in another column) is read row by row (`figureRowAcross`).
+      const figures = pieces.flatMap((strip) => strip[c]!.filter((fragment) => isDisplayFigure(fragment, metrics)));
+      const others = pieces.flatMap((strip) => strip.filter((_, k) => k !== c).flat()).filter((fragment) => isDisplayFigure(fragment, metrics));
+      if (figures.some((figure) => others.some((other) => Math.abs(other.y - figure.y) <= SAME_LINE * metrics.bodySize))) continue;
       // Text beside them (not headings alone: those in a margin are cut into rows with their text by `marginHeadingRows`).
       if (pieces.some((strip) => strip.some((piece, k) => k !== c && piece.some((fragment) => !fragment.bold)))) return true;
     }
