@@ -339,11 +339,13 @@ const MIN_FIGURE_REPEATS = 3;
 
 /**
  * Whether a fragment is set as a key figure may be (`rule: figure-style`): bold, larger than the
- * body, a short text holding a digit (« 12 500 », « +18 % », « 2,3 MRD »), not a project number.
+ * body, a short text opening with its number (« 12 500 », « +18 % », « 2,3 MRD »), not a project number.
  */
 function isKeyFigureType(fragment: Fragment, bodySize: number): boolean {
   // « 01 », « 02 »: the family's project numbers (sommaire, titles) open with a zero; no key figure does.
-  return fragment.bold && fragment.size >= LARGER_THAN_BODY * bodySize && /\d/.test(fragment.text) && !/^0\d/.test(fragment.text.trim()) && fragment.text.trim().length <= MAX_FIGURE_CHARS;
+  // A figure opens with its number (« N° 9 », « Projet n°4 » are project labels).
+  const text = fragment.text.trim();
+  return fragment.bold && fragment.size >= LARGER_THAN_BODY * bodySize && /^[+-]?\d/.test(text) && !/^0\d/.test(text) && text.length <= MAX_FIGURE_CHARS;
 }
 
 /**

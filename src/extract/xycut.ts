@@ -497,7 +497,9 @@ function readsDown(strips: readonly Fragment[][], gutters: readonly Gap[], metri
  */
 function figuresGoOn(strips: readonly Fragment[][], gutters: readonly Gap[], metrics: Metrics): boolean {
   const pieces = columnPieces(strips, gutters);
-  const figureSizes = (piece: readonly Fragment[]): number[] => (piece.some((fragment) => !fragment.bold) ? piece.filter((fragment) => isDisplayFigure(fragment, metrics)).map((fragment) => fragment.size) : []);
+  // A label says in words what the number counts: lower case, not a sommaire's titles in capitals.
+  const labelled = (piece: readonly Fragment[]): boolean => piece.some((fragment) => !fragment.bold && PROSE_LINE.test(fragment.text));
+  const figureSizes = (piece: readonly Fragment[]): number[] => (labelled(piece) ? piece.filter((fragment) => isDisplayFigure(fragment, metrics)).map((fragment) => fragment.size) : []);
   for (let i = 1; i < pieces.length; i++) {
     for (let c = 0; c < pieces[i]!.length; c++) {
       const above = figureSizes(pieces[i - 1]![c]!);
@@ -519,13 +521,17 @@ function figuresGoOn(strips: readonly Fragment[][], gutters: readonly Gap[], met
  */
 const LONG_COLUMN_LINES = 10;
 
+/** A line of text: two words in lower case (a reference's, prose's), which no page number nor title in capitals holds. */
+const PROSE_LINE = /\p{Ll}{2,}\s+\S*\p{Ll}{2,}/u;
+
 /** Columns of one page start within this many lines of one another (a first line set larger, a quote's looser leading). */
 const SAME_TOP_LINES = 2;
 
 /**
  * Whether what lies under a gap is the foot of a column that already ran far below the columns
  * after it (`rule: column-foot-long-column`): all of it in that one column, not the last, whose
- * piece above the gap is one column (no gutter inside), starts level with (or above) the later columns and ends more than
+ * piece above the gap is one column (no gutter inside), starts level with (or above) the later columns (columns of text, not
+ * of page numbers) and ends more than
  * `LONG_COLUMN_LINES` lines under every later column's end. Read
  * under the columns, its foot (references going on into the next column's top) would come after
  * them; a team or figures under a balanced body stand where all the columns end, and stay there.
@@ -544,7 +550,9 @@ function isLongColumnFoot(strips: readonly Fragment[][], gutters: readonly Gap[]
   const besideFromTop = after.every((piece) => top(upper[held[0]!]!) <= top(piece) + SAME_TOP_LINES * lineHeight);
   // One column of text, no gutter inside it (not a team set under the first of two columns of references).
   const oneColumn = splitAlong(upper[held[0]!]!, 'x', GUTTER * metrics.bodySize).parts.length === 1;
-  return after.length > 0 && besideFromTop && oneColumn && after.every((piece) => end - bottom(piece) > LONG_COLUMN_LINES * lineHeight);
+  // Columns of text (references, prose): words in lower case, not a sommaire's column of page numbers.
+  const ofText = after.every((piece) => piece.some((fragment) => PROSE_LINE.test(fragment.text)));
+  return after.length > 0 && besideFromTop && oneColumn && ofText && after.every((piece) => end - bottom(piece) > LONG_COLUMN_LINES * lineHeight);
 }
 
 /**
