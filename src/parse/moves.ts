@@ -55,9 +55,10 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'before-team-to-empty-rubrique', run: returnBeforeTeam },
   { id: 'prose-inside-team-to-empty-rubrique', run: returnProseInsideTeam },
   { id: 'tutors-under-team', run: splitTutorsUnderTeam },
+  // A pull-quote ending the rubrique goes to the testimony before the figures appended to it would take it as their box.
+  { id: 'pull-quote-to-testimony', run: moveEndingPullQuote },
   { id: 'appended-figures', run: liftAppendedFigures },
   { id: 'box-closing-text', run: liftClosingBoxes },
-  { id: 'pull-quote-to-testimony', run: moveEndingPullQuote },
   { id: 'sidebar-cards-to-tutors', run: moveSidebarCards },
   { id: 'signature-after-cards', run: returnSignatureToTestimony },
   { id: 'signature-ending-another-rubrique', run: returnEndingSignatureToTestimony },
