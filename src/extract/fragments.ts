@@ -6,6 +6,7 @@
  */
 import type { PdfPage, PdfTextRun } from '../types.js';
 import { normaliseLigatures } from './lines.js';
+import { DISPLAY_SIZE, LARGER_THAN_BODY } from '../typography.js';
 
 /** A piece of one printed line: runs on one baseline, close together. */
 export interface Fragment {
@@ -32,6 +33,11 @@ export interface Metrics {
   readonly bodySize: number;
   /** Baseline-to-baseline distance of body lines divided by their size. */
   readonly leadingRatio: number;
+  /**
+   * The size the document prints its key figures in (`isKeyFigureType`, at least `MIN_FIGURE_REPEATS`
+   * times), learnt from its own repetition; absent when it prints none.
+   */
+  readonly figureSize?: number;
 }
 
 interface Group {
@@ -65,6 +71,7 @@ export function pageFragments(page: PdfPage): Fragment[] {
   }
   attachSuperscripts(groups);
   const columnStart = columnStarts(groups);
+  const figureCell = figureCellStarts(groups);
   const fragments: Fragment[] = [];
   for (const [index, group] of groups.entries()) {
     const all = [...group.runs, ...group.sups].sort((a, b) => a.x - b.x);
@@ -90,8 +97,9 @@ export function pageFragments(page: PdfPage): Fragment[] {
       const changesFace = previous !== undefined && !supSet.has(run) && (previous.bold !== run.bold || previous.fontName !== run.fontName || display) && Math.abs(previous.fontSize - run.fontSize) > 0.05 * run.fontSize;
       const gap = run.x - lastEnd;
       // A gap wider than a word space where other lines start too is a grid's next cell (a grid of
-      // key figures whose gutter a long label line narrows to less than 1.5 em).
-      const nextCell = gap > CELL_GAP_EM * run.fontSize && columnStart(run.x);
+      // key figures whose gutter a long label line narrows to less than 1.5 em), and so is one where
+      // a figure in display type starts just above: the label under its figure (`rule: figure-cell-edge`).
+      const nextCell = gap > CELL_GAP_EM * run.fontSize && (columnStart(run.x) || figureCell(index, run));
       const wide = gap > 1.5 * Math.max(lastSize, supSet.has(run) ? 0 : run.fontSize);
       // Justification stretches every space of a line alike: a line whose words sit at word spaces
       // before the wide gap is not one, whatever follows the gap is beside it.
@@ -186,6 +194,27 @@ function columnStarts(groups: readonly Group[]): (x: number) => boolean {
     const answer = lines.size >= MIN_EDGE_LINES;
     answers.set(x, answer);
     return answer;
+  };
+}
+
+/** A key figure in display type holds a digit and at most this many characters (« 12 500 », « +18 % », « 1 ÈRE »). */
+export const MAX_FIGURE_CHARS = 12;
+
+/**
+ * A grid cell's label under its figure (`rule: figure-cell-edge`): a run starting where, on a
+ * baseline just above (within `NEXT_LINE_MAX_EM` of the figure's size), a figure in display type
+ * starts (a number of at most `MAX_FIGURE_CHARS` characters, `DISPLAY_SIZE` times the run's size or
+ * more). A grid row of two cells has only the figure and one label line at that edge when the
+ * labels are one line long; the justified first cell's word spaces may be as wide as its gutter.
+ */
+function figureCellStarts(groups: readonly Group[]): (index: number, run: PdfTextRun) => boolean {
+  return (index, run) => {
+    const y = groups[index]!.y;
+    for (let k = index - 1; k >= 0 && y - groups[k]!.y <= NEXT_LINE_MAX_EM * groups[k]!.maxSize; k--) {
+      const figure = groups[k]!.runs.find((other) => !isBlank(other.text) && Math.abs(other.x - run.x) <= EDGE_TOLERANCE);
+      if (figure && /\d/.test(figure.text) && figure.text.trim().length <= MAX_FIGURE_CHARS && figure.fontSize >= DISPLAY_SIZE * run.fontSize) return true;
+    }
+    return false;
   };
 }
 
@@ -316,5 +345,36 @@ export function measure(perPage: readonly Fragment[][]): Metrics {
     }
   }
   const leading = [...steps].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return { bodySize, leadingRatio: leading === undefined ? 1.2 : leading / bodySize };
+  const figureSize = keyFigureSize(perPage, bodySize);
+  return { bodySize, leadingRatio: leading === undefined ? 1.2 : leading / bodySize, ...(figureSize === undefined ? {} : { figureSize }) };
+}
+
+/** A type repeated this many times is the document's figure style: figures of one project at least, not a project number alone. */
+const MIN_FIGURE_REPEATS = 3;
+
+/**
+ * Whether a fragment is set as a key figure may be (`rule: figure-style`): bold, larger than the
+ * body, a short text opening with its number (« 12 500 », « +18 % », « 2,3 MRD »), not a project number.
+ */
+function isKeyFigureType(fragment: Fragment, bodySize: number): boolean {
+  // « 01 », « 02 »: the family's project numbers (sommaire, titles) open with a zero; no key figure does.
+  // A figure opens with its number (« N° 9 », « Projet n°4 » are project labels).
+  const text = fragment.text.trim();
+  return fragment.bold && fragment.size >= LARGER_THAN_BODY * bodySize && /^[+-]?\d/.test(text) && !/^0\d/.test(text) && text.length <= MAX_FIGURE_CHARS;
+}
+
+/**
+ * The document's key-figure size (`rule: figure-style`): the size most fragments of a key figure's
+ * type are printed in, when printed `MIN_FIGURE_REPEATS` times or more. The ~22 projects share one
+ * template, so their figures share one size, whatever its ratio to the body.
+ */
+function keyFigureSize(perPage: readonly Fragment[][], bodySize: number): number | undefined {
+  const bySize = new Map<number, number>();
+  for (const fragment of perPage.flat()) {
+    if (!isKeyFigureType(fragment, bodySize)) continue;
+    const key = Math.round(fragment.size * 10) / 10;
+    bySize.set(key, (bySize.get(key) ?? 0) + 1);
+  }
+  const [size, count] = [...bySize].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0, 0];
+  return count >= MIN_FIGURE_REPEATS ? size : undefined;
 }

@@ -5,8 +5,8 @@
  */
 import { tableRowsAcross } from './cells.js';
 import { SENTENCE_FINISHED } from '../conventions.js';
-import type { Fragment, Metrics } from './fragments.js';
-import { LARGER_THAN_BODY, SMALLER_THAN_BODY } from '../typography.js';
+import { MAX_FIGURE_CHARS, type Fragment, type Metrics } from './fragments.js';
+import { DISPLAY_SIZE, LARGER_THAN_BODY, SMALLER_THAN_BODY } from '../typography.js';
 
 /** A region of the page that the XY-cut could not split further, with the column it lies in. */
 export interface Leaf {
@@ -115,7 +115,7 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
       }
     }
     if (columns.parts.length > 1) {
-      const figureRow = figureRowAcross(fragments, columns.parts, body);
+      const figureRow = figureRowAcross(fragments, columns.parts, metrics);
       if (figureRow) return recurse(figureRow, 'band');
       const table = tableRowsAcross(fragments, columns.parts, metrics);
       if (table) return recurse(table, 'band');
@@ -129,6 +129,10 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
       if (float) return recurse(float, 'band');
       return recurse(columns.parts, 'gutter');
     }
+    // Key figures in a grid whose cells cross the gutters of the columns above it hide those
+    // gutters: the text above is cut from the grid first (`rule: figure-grid-across-gutters`).
+    const gridAcross = figureGridAcrossGutters(fragments, metrics);
+    if (gridAcross) return recurse(gridAcross, 'band');
     const float = floatCut(fragments, body);
     if (float) return recurse(float, 'band');
     const narrow = splitAlong(fragments, 'y', 0.5 * body);
@@ -137,7 +141,8 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
       // or the last strip is the columns' foot (`rule: column-foot-under-gap`).
       for (const run of columnRuns(narrow.parts, body)) {
         const evidence = downColumnsEvidence(run.strips, run.gutters, body);
-        if (evidence < 0 || (evidence === 0 && !isColumnFoot([run.strips.slice(0, -1).flat(), run.strips.at(-1)!], run.gutters, metrics))) continue;
+        const figures = figuresGoOn(run.strips, run.gutters, metrics);
+        if (evidence < 0 || (evidence === 0 && !figures && !isColumnFoot([run.strips.slice(0, -1).flat(), run.strips.at(-1)!], run.gutters, metrics))) continue;
         const before = narrow.parts.slice(0, run.from).flat();
         const after = narrow.parts.slice(run.from + run.strips.length).flat();
         const flow = run.strips.flat();
@@ -195,8 +200,6 @@ function marginHeadingRows(fragments: readonly Fragment[], columns: readonly Fra
   return [...rows, ...beyond].filter((row) => row.length > 0);
 }
 
-/** A key figure set apart holds a digit and at most this many characters (« 12 500 », « +18 % », « 1 ÈRE »). */
-const MAX_FIGURE_CHARS = 12;
 
 /** Sizes read from a PDF fall a hair short of the size set (15 pt reads 14.9999994 pt). */
 const SIZE_READ_TOLERANCE = 0.01;
@@ -208,8 +211,9 @@ const SIZE_READ_TOLERANCE = 0.01;
  * text above read first, column by column, then the row, each figure with its label. `null` when
  * there is no such row, or no text above it.
  */
-function figureRowAcross(fragments: readonly Fragment[], columns: readonly Fragment[][], body: number): Fragment[][] | null {
-  const figures = fragments.filter((fragment) => isKeyFigure(fragment, body)).sort((a, b) => a.top - b.top);
+function figureRowAcross(fragments: readonly Fragment[], columns: readonly Fragment[][], metrics: Metrics): Fragment[][] | null {
+  const body = metrics.bodySize;
+  const figures = fragments.filter((fragment) => isKeyFigure(fragment, body) || isDisplayFigure(fragment, metrics)).sort((a, b) => a.top - b.top);
   for (const figure of figures) {
     const row = figures.filter((other) => Math.abs(other.y - figure.y) <= 0.3 * body);
     if (!row.every((member) => standsOverLabel(member, fragments, body))) continue;
@@ -289,6 +293,40 @@ function standsOverLabel(figure: Fragment, fragments: readonly Fragment[], body:
 /** How many lines of running text (body size, regular) a part holds. */
 function runningLines(part: readonly Fragment[], body: number): number {
   return new Set(part.filter((fragment) => isBodyText(fragment, body)).map((fragment) => Math.round(fragment.y))).size;
+}
+
+/**
+ * Key figures set as a grid under columns of text (`rule: figure-grid-across-gutters`), closer to
+ * them than a band gap (so no band cut parts them), its cells not
+ * aligned on the columns (a grid of three cells under two columns): no gutter crosses the region,
+ * so the columns above would be read line by line with the grid. A row of figures in display type
+ * (two or more on one baseline, `isDisplayFigure`) with text above it that parts into columns at a
+ * gutter: cut at the row's top, the columns above are read first, then the grid. `null` when the
+ * region has no such row.
+ */
+function figureGridAcrossGutters(fragments: readonly Fragment[], metrics: Metrics): Fragment[][] | null {
+  const body = metrics.bodySize;
+  const figures = fragments.filter((fragment) => isDisplayFigure(fragment, metrics)).sort((a, b) => a.top - b.top);
+  for (const figure of figures) {
+    const row = figures.filter((other) => Math.abs(other.y - figure.y) <= 0.3 * body);
+    if (row.length < 2) continue;
+    const top = Math.min(...row.map((member) => member.top));
+    const above = fragments.filter((fragment) => fragment.top < top);
+    if (above.length === 0 || splitAlong(above, 'x', GUTTER * body).parts.length < 2) return null;
+    return [above, fragments.filter((fragment) => fragment.top >= top)];
+  }
+  return null;
+}
+
+/**
+ * A key figure in display type: bold, a digit in a short text, `DISPLAY_SIZE` times the body or
+ * more, or in the size the document prints its figures in (`Metrics.figureSize`, `rule: figure-style`).
+ */
+function isDisplayFigure(fragment: Fragment, metrics: Metrics): boolean {
+  const body = metrics.bodySize;
+  const display = fragment.size >= (DISPLAY_SIZE - SIZE_READ_TOLERANCE) * body || (metrics.figureSize !== undefined && Math.abs(fragment.size - metrics.figureSize) <= SIZE_READ_TOLERANCE * metrics.figureSize);
+  // « 01 »: a project number (sommaire, title) opens with a zero; no key figure does.
+  return fragment.bold && display && /\d/.test(fragment.text) && !/^0\d/.test(fragment.text.trim()) && fragment.text.trim().length <= MAX_FIGURE_CHARS;
 }
 
 /**
@@ -525,7 +563,75 @@ const SAME_LINE = 0.3;
 /** Whether strips of columns (the same gutters) are read down each column, by their sentences or as a column's foot. */
 function readsDown(strips: readonly Fragment[][], gutters: readonly Gap[], metrics: Metrics): boolean {
   const evidence = downColumnsEvidence(strips, gutters, metrics.bodySize);
-  return evidence > 0 || (evidence === 0 && isColumnFoot(strips, gutters, metrics));
+  return evidence > 0 || (evidence === 0 && (isColumnFoot(strips, gutters, metrics) || isLongColumnFoot(strips, gutters, metrics) || figuresGoOn(strips, gutters, metrics)));
+}
+
+/**
+ * Whether a column's run of key figures goes on under a gap (`rule: figure-run-under-gap`): in one
+ * column, the pieces on both sides of a gap each hold a figure (`isDisplayFigure`: in display type
+ * or in the document's figure size) of one size, and label text beside or under it (each
+ * figure with its label in that column, not a table whose labels are the next column), and another
+ * column holds running text on both sides of the gap. Read strip
+ * by strip, the other columns' text would come between the first figures and the others.
+ */
+function figuresGoOn(strips: readonly Fragment[][], gutters: readonly Gap[], metrics: Metrics): boolean {
+  const pieces = columnPieces(strips, gutters);
+  // A label says in words what the number counts: lower case, not a sommaire's titles in capitals.
+  const labelled = (piece: readonly Fragment[]): boolean => piece.some((fragment) => !fragment.bold && PROSE_LINE.test(fragment.text));
+  const figureSizes = (piece: readonly Fragment[]): number[] => (labelled(piece) ? piece.filter((fragment) => isDisplayFigure(fragment, metrics)).map((fragment) => fragment.size) : []);
+  for (let i = 1; i < pieces.length; i++) {
+    for (let c = 0; c < pieces[i]!.length; c++) {
+      const above = figureSizes(pieces[i - 1]![c]!);
+      if (!figureSizes(pieces[i]![c]!).some((size) => above.some((other) => Math.abs(other - size) <= SIZE_READ_TOLERANCE * size))) continue;
+      // A grid's row (a figure level with one in another column) is read row by row (`figureRowAcross`).
+      const figures = pieces.flatMap((strip) => strip[c]!.filter((fragment) => isDisplayFigure(fragment, metrics)));
+      const others = pieces.flatMap((strip) => strip.filter((_, k) => k !== c).flat()).filter((fragment) => isDisplayFigure(fragment, metrics));
+      if (figures.some((figure) => others.some((other) => Math.abs(other.y - figure.y) <= SAME_LINE * metrics.bodySize))) continue;
+      // Text beside them (not headings alone: those in a margin are cut into rows with their text by `marginHeadingRows`).
+      if (pieces.some((strip) => strip.some((piece, k) => k !== c && piece.some((fragment) => !fragment.bold)))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A column that ran this many lines (or more) below every later column before the gap is no column
+ * of a balanced body: what lies under the gap, in it alone, is its own foot.
+ */
+const LONG_COLUMN_LINES = 10;
+
+/** A line of text: two words in lower case (a reference's, prose's), which no page number nor title in capitals holds. */
+const PROSE_LINE = /\p{Ll}{2,}\s+\S*\p{Ll}{2,}/u;
+
+/** Columns of one page start within this many lines of one another (a first line set larger, a quote's looser leading). */
+const SAME_TOP_LINES = 2;
+
+/**
+ * Whether what lies under a gap is the foot of a column that already ran far below the columns
+ * after it (`rule: column-foot-long-column`): all of it in that one column, not the last, whose
+ * piece above the gap is one column (no gutter inside), starts level with (or above) the later columns (columns of text, not
+ * of page numbers) and ends more than
+ * `LONG_COLUMN_LINES` lines under every later column's end. Read
+ * under the columns, its foot (references going on into the next column's top) would come after
+ * them; a team or figures under a balanced body stand where all the columns end, and stay there.
+ */
+function isLongColumnFoot(strips: readonly Fragment[][], gutters: readonly Gap[], metrics: Metrics): boolean {
+  const [upper, lower] = columnPieces(strips, gutters);
+  if (strips.length !== 2 || !upper || !lower) return false;
+  const held = lower.flatMap((piece, c) => (piece.length > 0 ? [c] : []));
+  if (held.length !== 1 || upper[held[0]!]!.length === 0) return false;
+  const after = upper.slice(held[0]! + 1).filter((piece) => piece.length > 0);
+  const bottom = (piece: readonly Fragment[]): number => Math.max(...piece.map((fragment) => fragment.bottom));
+  const top = (piece: readonly Fragment[]): number => Math.min(...piece.map((fragment) => fragment.top));
+  const lineHeight = metrics.bodySize * metrics.leadingRatio;
+  const end = bottom(upper[held[0]!]!);
+  // Beside them from their top (a column of the page), not set under them (a team under references).
+  const besideFromTop = after.every((piece) => top(upper[held[0]!]!) <= top(piece) + SAME_TOP_LINES * lineHeight);
+  // One column of text, no gutter inside it (not a team set under the first of two columns of references).
+  const oneColumn = splitAlong(upper[held[0]!]!, 'x', GUTTER * metrics.bodySize).parts.length === 1;
+  // Columns of text (references, prose): words in lower case, not a sommaire's column of page numbers.
+  const ofText = after.every((piece) => piece.some((fragment) => PROSE_LINE.test(fragment.text)));
+  return after.length > 0 && besideFromTop && oneColumn && ofText && after.every((piece) => end - bottom(piece) > LONG_COLUMN_LINES * lineHeight);
 }
 
 /**

@@ -67,7 +67,7 @@ function inlineFigure(block: Block, text: string): { valeur: string; label: stri
 
 /**
  * Whether a block is a key figure set inline in bold at the start of its label (« **26** communes
- * membres… »): a paragraph whose first line opens with a bold run that is a whole figure, with
+ * membres… »): a paragraph (or a list item) whose first line opens with a bold run that is a whole figure, with
  * label words after it, and no other line bold. A number merely opening a sentence is not one:
  * the figure's weight sets it apart.
  * @param block A block.
@@ -75,7 +75,26 @@ function inlineFigure(block: Block, text: string): { valeur: string; label: stri
  */
 export function isBoldInlineFigure(block: Block): boolean {
   const lead = block.lines[0]?.boldLead?.trim();
-  return block.kind === 'paragraph' && lead !== undefined && BOLD_FIGURE.test(lead) && block.text.trim().length > lead.length && block.lines.slice(1).every((line) => line.bold === false);
+  // A list item too: the figures set with a hanging indent under the rubrique's text read as items.
+  return (block.kind === 'paragraph' || block.kind === 'listItem') && lead !== undefined && BOLD_FIGURE.test(lead) && block.text.trim().length > lead.length && block.lines.slice(1).every((line) => line.bold === false);
+}
+
+/** A figure set inline in the label's own type opens its block: a number, an optional %, then a word (« 79 agents… », « 57980 Appels… »). */
+const PLAIN_INLINE_FIGURE = new RegExp(String.raw`^${NUMBER}(?:\s?%)?\s+\p{L}`, 'u');
+
+/** The longest block a figure set inline in the label's type makes: a label is a phrase or two, not a paragraph. */
+const MAX_PLAIN_FIGURE_CHARS = 250;
+
+/**
+ * Whether a block may be a key figure set inline in the label's own type, neither bold nor larger
+ * (« 79 agents et cadres directement mobilisés… »): a short paragraph or list item opening with a
+ * number and a word. Alone it is no evidence (a sentence may open with a number): only a run of them does.
+ * @param block A block.
+ * @returns `true` for that shape.
+ */
+export function isPlainInlineFigure(block: Block): boolean {
+  const text = block.text.trim();
+  return (block.kind === 'paragraph' || block.kind === 'listItem') && text.length <= MAX_PLAIN_FIGURE_CHARS && PLAIN_INLINE_FIGURE.test(text) && !text.includes('@');
 }
 
 /** A short title-like block after a figure's label starts a box (« Les profils des personnels », « Et après... »). */

@@ -15,10 +15,10 @@ import { isHeaderRowText, type Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, RubriqueKey, TextLine } from '../types.js';
 import { isLargerThanBody, isQuoteType, isRegular, isSmallerThanBody, lineSizes, sameStyle } from '../typography.js';
-import { isBoldInlineFigure, isFiguresBoxTitle, isStandaloneFigure } from './chiffres.js';
+import { isBoldInlineFigure, isFiguresBoxTitle, isPlainInlineFigure, isStandaloneFigure } from './chiffres.js';
 import { isAnyCaseName, isNamePart, splitNameAndRole } from './people.js';
 import type { Rubrique } from './rubriques.js';
-import { returnFiguresReadAwayFromHeading, returnReferencesReadAfterTestimony, returnSentenceStartFromTestimony, returnTextReadUnderNextHeading } from './read-ahead.js';
+import { returnFiguresReadAwayFromHeading, returnReferencesReadAfterTestimony, returnSentenceStartFromTestimony, returnTextReadAfterReferences, returnTextReadUnderNextHeading } from './read-ahead.js';
 import { withoutListMarks } from './render.js';
 import { isProse, isSidebarCard, isTeamBlock, meaningOf } from './structure.js';
 
@@ -56,9 +56,10 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'before-team-to-empty-rubrique', run: returnBeforeTeam },
   { id: 'prose-inside-team-to-empty-rubrique', run: returnProseInsideTeam },
   { id: 'tutors-under-team', run: splitTutorsUnderTeam },
+  // A pull-quote ending the rubrique goes to the testimony before the figures appended to it would take it as their box.
+  { id: 'pull-quote-to-testimony', run: moveEndingPullQuote },
   { id: 'appended-figures', run: liftAppendedFigures },
   { id: 'box-closing-text', run: liftClosingBoxes },
-  { id: 'pull-quote-to-testimony', run: moveEndingPullQuote },
   { id: 'sidebar-cards-to-tutors', run: moveSidebarCards },
   { id: 'signature-after-cards', run: returnSignatureToTestimony },
   { id: 'signature-ending-another-rubrique', run: returnEndingSignatureToTestimony },
@@ -66,6 +67,7 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'text-read-under-next-heading', run: returnTextReadUnderNextHeading },
   { id: 'figures-read-away-from-heading', run: returnFiguresReadAwayFromHeading },
   { id: 'references-read-after-testimony', run: returnReferencesReadAfterTestimony },
+  { id: 'text-read-after-references', run: returnTextReadAfterReferences },
   { id: 'sentence-start-after-testimony', run: returnSentenceStartFromTestimony },
   { id: 'announced-list', run: returnAnnouncedList },
   { id: 'cut-sentence', run: rejoinCutSentence },
@@ -506,7 +508,33 @@ function appendedFiguresStart(blocks: readonly Block[]): number {
     return figures;
   };
   for (let start = 1; start < blocks.length; start++) if (figuresFrom(start) >= MIN_APPENDED_FIGURES) return start;
-  return inlineFiguresStart(blocks);
+  const bold = inlineFiguresStart(blocks);
+  return bold >= 0 ? bold : plainFiguresStart(blocks);
+}
+
+/**
+ * The fewest figures set inline in their label's type that make a run of key figures with no
+ * heading: nothing but their number and their place sets them apart, so more than the bold or
+ * display ones need (two numbers opening sentences happen in text; three blocks in a row ending
+ * the rubrique, as the self-check's `minFigureRunInText`, do not).
+ */
+const MIN_PLAIN_FIGURES = 3;
+
+/**
+ * Where key figures set inline in their label's type end a rubrique (`rule: appended-plain-figures`):
+ * at least `MIN_PLAIN_FIGURES` blocks in a row, each opening with a number and a word
+ * (`isPlainInlineFigure`), after some text, up to the rubrique's end or a box printed with the
+ * figures (a bold title, then its text). `-1` without such a run.
+ */
+function plainFiguresStart(blocks: readonly Block[]): number {
+  const isBoxTitle = (block: Block): boolean => block.lines.every((line) => line.bold === true) && isFiguresBoxTitle(block);
+  for (let start = 1; start < blocks.length; start++) {
+    if (!isPlainInlineFigure(blocks[start]!) || isPlainInlineFigure(blocks[start - 1]!)) continue;
+    let end = start;
+    while (end < blocks.length && isPlainInlineFigure(blocks[end]!)) end++;
+    if (end - start >= MIN_PLAIN_FIGURES && (end === blocks.length || isBoxTitle(blocks[end]!))) return start;
+  }
+  return -1;
 }
 
 /**
@@ -578,7 +606,7 @@ function liftAppendedFigures(state: ShapeState): Move[] {
       severity: 'info',
       ...state.where,
       ...(figures[0]!.page !== null ? { page: figures[0]!.page } : {}),
-      message: `Projet ${String(state.where.projet).padStart(2, '0')} : chiffres clés sans titre, lus à la suite de la rubrique « ${rubrique.heading || rubrique.key} » (${isStandaloneFigure(figures[0]!.text) ? 'chiffres seuls, chacun sur son libellé' : 'chiffres en gras, chacun en tête de son libellé'}, à partir de « ${figures[0]!.text.trim()} »).`,
+      message: `Projet ${String(state.where.projet).padStart(2, '0')} : chiffres clés sans titre, lus à la suite de la rubrique « ${rubrique.heading || rubrique.key} » (${isStandaloneFigure(figures[0]!.text) ? 'chiffres seuls, chacun sur son libellé' : isBoldInlineFigure(figures[0]!) ? 'chiffres en gras, chacun en tête de son libellé' : 'chiffres en tête de leur libellé, à la suite'}, à partir de « ${figures[0]!.text.trim()} »).`,
     });
     return [{ to: 'chiffres', blocks: figures }];
   }

@@ -20,6 +20,7 @@
  */
 import { SENTENCE_FINISHED } from '../conventions.js';
 import { isBodyRubrique } from '../text-rubriques.js';
+import { isRegular, isSmallerThanBody, LARGER_THAN_BODY, lineSizes, SMALLER_THAN_BODY } from '../typography.js';
 import type { Block } from '../types.js';
 import { isFiguresBoxTitle, isStandaloneFigure } from './chiffres.js';
 import { isFigureLabel, isSignature, type Move, type ShapeState } from './moves.js';
@@ -246,4 +247,30 @@ export function returnReferencesReadAfterTestimony(state: ShapeState): Move[] {
   const moved = blocks.splice(start);
   references.blocks.push(...moved);
   return [{ to: 'allerPlusLoin', blocks: moved }];
+}
+
+/** Whether a block is set in the body's type: regular, every size known and neither smaller nor larger than the body's. */
+function inBodyType(block: Block): boolean {
+  return isRegular(block) && lineSizes(block).every((size) => size !== null && size > SMALLER_THAN_BODY && size < LARGER_THAN_BODY);
+}
+
+/**
+ * Running text read after the references (`rule: text-read-after-references`): the references'
+ * last blocks that are running text in the body's type (a few lines ending a sentence), after
+ * references set smaller than the body, go back to the text rubrique before the references' heading.
+ * A reference has a reference's shape and type: the main column's next paragraph, read after a
+ * sidebar's references beside it, has neither.
+ */
+export function returnTextReadAfterReferences(state: ShapeState): Move[] {
+  const at = state.rubriques.findIndex((rubrique) => rubrique.key === 'allerPlusLoin');
+  const references = state.rubriques[at];
+  const before = state.rubriques[at - 1];
+  if (!references || !before || !isBodyRubrique(before.key)) return [];
+  const blocks = references.blocks;
+  let start = blocks.length;
+  while (start > 0 && inBodyType(blocks[start - 1]!) && isRunningText(blocks[start - 1]!)) start--;
+  if (start === blocks.length || start === 0 || !blocks.slice(0, start).every(isSmallerThanBody)) return [];
+  const moved = blocks.splice(start);
+  before.blocks.push(...moved);
+  return [{ to: before.key, blocks: moved }];
 }

@@ -326,3 +326,31 @@ describe('a column whose paragraphs go on alone under a title across the columns
     expect(joined).toContain([...question, ...questionGoesOn].join(' '));
   });
 });
+
+describe('a column that ran far below the next one before the gap (column-foot-long-column)', () => {
+  const small = (text: string, c: number, y: number): PdfTextRun => ({ ...run(text, COLUMNS[c]!, y), fontSize: 8.5, width: Math.min(COLUMN_WIDTH, text.length * 3.6) });
+  const figure = (text: string, y: number): PdfTextRun => ({ ...run(text, COLUMNS[0]!, y, { bold: true }), fontSize: 21, width: text.length * 11 });
+  const figures = ['150 000', '1,371', '59', '65 000', '11 000', '41%', '20', '3000'];
+  // Column 1: a testimony's end, the key figures under their heading, then (a wider gap) the
+  // references' heading and their first reference; column 2 opens with the references that go on.
+  const page = (): PdfTextRun[] => {
+    const runs = [...paragraph(context, 0, 100), run('Les chiffres clés', COLUMNS[0]!, 190, { bold: true })];
+    figures.forEach((value, i) => runs.push(figure(value, 215 + 50 * i), small(`libellé du chiffre numéro ${i + 1}`, 0, 230 + 50 * i)));
+    const footTop = 230 + 50 * (figures.length - 1) + 36;
+    runs.push(run('Pour en savoir plus', COLUMNS[0]!, footTop, { bold: true }), small('Rapport public thématique de la Cour', 0, footTop + 18), small('des Comptes de février 2017', 0, footTop + 29));
+    runs.push(small("Publications et travaux de l'Union", 1, 100), small('sociale pour l’habitat, www.union-habitat.org', 1, 111), small('Le plan partenarial de la gestion', 1, 135), small('de la demande de logement social', 1, 146));
+    return runs;
+  };
+
+  it('is read down to its foot before the column beside it, which the references run on into', () => {
+    // The body's size is the document's: a page of running text before this one.
+    const before: PdfPage = { number: 1, width: 595, height: 842, runs: [0, 1, 2].flatMap((c) => paragraph([...context, ...keys], c, 100)), skippedRuns: 0 };
+    const last: PdfPage = { number: 2, width: 595, height: 842, runs: page(), skippedRuns: 0 };
+    const blocks = layoutPages({ pageCount: 2, pages: [before, last] }).blocks.filter((block) => block.page === 2).map((block) => block.text);
+    const at = (text: string): number => blocks.findIndex((block) => block.includes(text));
+    expect(at('libellé du chiffre numéro 1')).toBeLessThan(at('1,371'));
+    expect(at('1,371')).toBeLessThan(at('Publications et travaux'));
+    expect(at('Rapport public thématique')).toBeLessThan(at('Publications et travaux'));
+  });
+
+});

@@ -58,6 +58,14 @@ describe('key figures in a row across the columns, under the text', () => {
     expect(blocks.slice(3).join(' ')).toBe(figures.flat().join(' '));
   });
 
+  it('are known by the size the document prints its figures in, under display size (figure-style)', () => {
+    // Figures at 14 pt over a 10 pt body (1.4 times: no display type), three of them in one size.
+    const runs = page(3).map((r) => (r.fontSize === 15 ? { ...r, fontSize: 14 } : r));
+    const blocks = read(runs);
+    expect(blocks.slice(0, 3)).toEqual(text.map((column) => column.join(' ')));
+    expect(blocks.slice(3)).toEqual(figures.flat());
+  });
+
   it('do not cut a column whose text goes on beside them', () => {
     // Figures stacked in the last two columns, level by chance, beside the first column's text.
     const beside = [...lines([...text[0]!, 'et la suite du texte de la', 'première colonne, plus bas.'], 0, 100), ...lines(text[1]!.slice(0, 3), 1, 100), ...lines(text[2]!.slice(0, 3), 2, 100)];
@@ -103,10 +111,63 @@ describe('key figures in a grid across the columns, their labels bridging the gu
     expect(blocks.slice(1)).toEqual([...figures.flat(), ...second.flat()]);
   });
 
-  it('are no foot of the region when running text follows them closely', () => {
-    // Text in the body's type right under the row (a line below the labels): the row is no foot of the region.
+  it('leave the columns above read down when running text follows them closely (figure-grid-across-gutters)', () => {
+    // Text in the body's type right under the row (a line below the labels): the row is no foot of
+    // the region (figure-grid-under-columns does not take it), but the grid's cells still cross the
+    // gutter, so the columns above are cut from it and read down first.
     const after = textLine('Le texte reprend sous les chiffres, sur toute la largeur.', TEXT_COLUMNS[0]!, rowY + 2 * LEADING);
     const blocks = read([...gridPage(), after]);
-    expect(blocks).not.toContain([...left, ...right].join(' '));
+    expect(blocks[0]).toBe([...left, ...right].join(' '));
+  });
+});
+
+describe('key figures in a grid under two columns, its cells crossing their gutter', () => {
+  // Two columns of text 166 points apart, then (closer than a band gap) three cells 108 points
+  // apart: the second cell's label runs across the columns' gutter, so no gutter parts the region.
+  const GRID = [48, 156, 264];
+  const labels = ['des demandes déposées en', 'permanences ouvertes en', 'jours de délai gagnés'];
+  const runs = (): PdfTextRun[] => {
+    const rowY = 100 + 3 * LEADING + 8;
+    return [
+      ...text.slice(0, 2).flatMap((column, c) => column.map((line, i) => ({ ...run(line, [48, 214][c]!, 100 + i * LEADING), width: 140 }))),
+      ...figures.flatMap(([value], c) => [run(value!, GRID[c]!, rowY, { bold: true, size: 15 })]),
+      ...labels.map((label, c) => ({ ...run(label, GRID[c]!, rowY + 14, { size: 8.5 }), width: 95 })),
+    ];
+  };
+
+  it('are read after the columns above, each figure with its label (figure-grid-under-columns)', () => {
+    const blocks = read(runs());
+    expect(blocks.slice(0, 2)).toEqual(text.slice(0, 2).map((column) => column.join(' ')));
+    expect(blocks.slice(2)).toEqual(figures.flatMap(([value], c) => [value!, labels[c]!]));
+  });
+});
+
+describe('key figures with their labels in one column, a narrow gap across the page between two of them', () => {
+  // Column 1: a paragraph, a heading (10 points under it: less than a band gap) and the next
+  // paragraph. Column 2: a quote, then figures (12 pt bold) each with its label beside it, the
+  // second level with column 1's heading, so the narrow gap over the heading crosses both columns.
+  const para = (texts: readonly string[], top: number): PdfTextRun[] => texts.map((line, i) => ({ ...run(line, 48, top + i * LEADING), width: 140 }));
+  const figureAt = (value: string, label: string[], y: number): PdfTextRun[] => [run(value, 240, y, { bold: true, size: 12 }), ...label.map((line, i) => ({ ...run(line, 284, y - 1 + i * 11, { size: 8.5 }), width: 80 }))];
+  const first = [...text[0]!, ...text[1]!, ...text[2]!.slice(0, 3)];
+  const second = ['Une partie des habitants ne', 'parvient pas à déposer un', 'dossier en ligne : comment faire ?'];
+  // A title across both columns, closer to them than a band gap: no gutter parts the region.
+  const runs = (): PdfTextRun[] => [
+    { ...run('DÉMATÉRIALISER LES AUTORISATIONS D’URBANISME SANS LAISSER PERSONNE DE CÔTÉ', 48, 80, { bold: true }), width: 497 },
+    ...para(first, 100),
+    run('LA COMMANDE', 48, 250, { bold: true, size: 9.5 }),
+    ...para(second, 268),
+    ...['« Le regard des élèves a', 'remis l’usager au centre. »'].map((line, i) => ({ ...run(line, 234, 100 + i * LEADING, { size: 11.5 }), width: 137 })),
+    ...figureAt('64 %', ['des demandes', 'déposées en ligne', 'six mois après', 'l’ouverture du guichet'], 160),
+    ...figureAt('11', ['permanences', 'ouvertes en mairie'], 252),
+    ...figureAt('21', ['jours de délai', 'gagnés en moyenne'], 300),
+  ];
+
+  it('are read down their column, after the other column’s text (figure-run-under-gap)', () => {
+    const blocks = read(runs());
+    const at = (start: string): number => blocks.findIndex((block) => block.startsWith(start));
+    expect(at('LA COMMANDE')).toBeLessThan(at('64 %'));
+    expect(at('Une partie des habitants')).toBeLessThan(at('64 %'));
+    expect(at('64 %')).toBeLessThan(at('11'));
+    expect(at('11')).toBe(at('64 %') + 2);
   });
 });

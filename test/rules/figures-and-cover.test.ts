@@ -102,6 +102,12 @@ describe('key figures appended to the rubrique before them, with no heading', ()
     expect(read.find(([key]) => key === 'contexte')?.[1]).toHaveLength(1);
   });
 
+  it('become the figures rubrique when the bold figures read as list items (a hanging indent under the text)', () => {
+    const item = (figure: string, label: string): Block => ({ ...boldLed(figure, label), kind: 'listItem' });
+    const read = projectOf([boldLed('150 000', 'habitants supplémentaires'), item('1,371', 'million d’habitants')]);
+    expect(read.find(([key]) => key === 'chiffres')?.[1]).toEqual(['150 000 habitants supplémentaires', '1,371 million d’habitants']);
+  });
+
   it('take a box printed after the inline figures (a bold title, then its text) with them', () => {
     const read = projectOf([boldLed('79', 'agents mobilisés'), boldLed('8', 'tableaux de préfiguration'), block([['Et après...', 0.95, true]], 3), block([['La refonte de l’accueil devra s’inscrire sur plusieurs années.', 0.85, false]], 3)]);
     expect(read.find(([key]) => key === 'chiffres')?.[1]).toEqual(['79 agents mobilisés', '8 tableaux de préfiguration', 'Et après...', 'La refonte de l’accueil devra s’inscrire sur plusieurs années.']);
@@ -113,6 +119,19 @@ describe('key figures appended to the rubrique before them, with no heading', ()
     expect(goesOn.some(([key]) => key === 'chiffres')).toBe(false);
     const outnumbered = projectOf([boldLed('3', 'scénarios ont été proposés.'), text('Le premier mutualise.'), text('Le deuxième centralise.'), boldLed('2', 'ont été retenus.'), text('Le bureau décidera.'), text('Il votera en juin.')]);
     expect(outnumbered.some(([key]) => key === 'chiffres')).toBe(false);
+  });
+
+  it('become the figures rubrique when three blocks or more, each opening with a number in the label’s type, end the rubrique (appended-plain-figures)', () => {
+    const plain = (t: string): Block => block([[t, 1, false]], 3);
+    const read = projectOf([plain('79 agents et cadres directement mobilisés'), plain('8 tableaux de préfiguration du service'), plain('57980 Appels par an à l’Hotel de Ville'), block([['Et après...', 0.95, true]], 3), plain('La refonte de l’accueil devra s’inscrire sur plusieurs années.')]);
+    expect(read.find(([key]) => key === 'chiffres')?.[1]).toEqual(['79 agents et cadres directement mobilisés', '8 tableaux de préfiguration du service', '57980 Appels par an à l’Hotel de Ville', 'Et après...', 'La refonte de l’accueil devra s’inscrire sur plusieurs années.']);
+    expect(read.find(([key]) => key === 'contexte')?.[1]).toHaveLength(1);
+  });
+
+  it('stay in the text when only two blocks open with a number in the label’s type, or the text goes on after them', () => {
+    const plain = (t: string): Block => block([[t, 1, false]], 3);
+    expect(projectOf([plain('3 scénarios ont été proposés aux élus.'), plain('2 ont été retenus par le bureau.')]).some(([key]) => key === 'chiffres')).toBe(false);
+    expect(projectOf([plain('3 scénarios ont été proposés.'), plain('2 ont été retenus.'), plain('4 communes ont voté contre.'), plain('Le bureau décidera en juin.')]).some(([key]) => key === 'chiffres')).toBe(false);
   });
 
   it('stay in the text when one number alone ends it', () => {

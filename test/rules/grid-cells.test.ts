@@ -46,6 +46,33 @@ describe('a grid of key figures whose gutter a long label line narrows', () => {
   });
 });
 
+describe('a grid row of key figures whose labels are one line under each figure', () => {
+  // Three cells 170 points apart: a figure in display type, its label under it. The first label is
+  // justified (word spaces of 13.8 points) and ends 11.3 points before the second cell: a word space
+  // of its own line, and only two lines (figure and label) start at the second cell's edge.
+  const runs = [
+    run('79', 48, 703.3, 15, true),
+    run('8', 218.3, 703.3, 15, true),
+    run('agents', 48, 711, 8.5),
+    run('et', 90.8, 711, 8.5),
+    run('cadres', 113.2, 711, 8.5),
+    { ...run('directement', 155.2, 711, 8.5), width: 51.7 },
+    run('tableaux de préfiguration', 218.3, 711, 8.5),
+    run('mobilisés sur le thème', 48, 723, 8.5),
+  ];
+
+  it('cuts the label line where a figure in display type starts just above (figure-cell-edge)', () => {
+    const texts = pageFragments(page(runs)).map((fragment) => fragment.text);
+    expect(texts).toContain('agents et cadres directement');
+    expect(texts).toContain('tableaux de préfiguration');
+  });
+
+  it('keeps the line whole where the figure above is in the label’s own size (a number in the text)', () => {
+    const plain = runs.map((r) => (r.text === '8' ? { ...r, fontSize: 8.5, bold: false } : r));
+    expect(pageFragments(page(plain)).map((fragment) => fragment.text)).toContain('agents et cadres directement tableaux de préfiguration');
+  });
+});
+
 describe('a label justified in a narrow cell, its word spaces stretched past 1.5 em', () => {
   // A figure grid's cell 159 points wide: « permanences » at its left edge, « d'accompagnement »
   // pushed to its right edge (a 33-point space, 3.9 em), then the label's last line.

@@ -48,3 +48,31 @@ describe('a reference cut by a column or page break', () => {
     expect(references).toEqual(['Publications de l’Union sociale pour l’habitat, www.union-habitat.org', 'Rapport au Premier Ministre - mission Alsace Grand Est', 'France eau publique']);
   });
 });
+
+describe('running text in the body’s type read after references set smaller', () => {
+  const project = (last: Block) => {
+    const blocks = [
+      alike(['PROJET 01'], 1, true, 4),
+      alike(['MUTUALISER LA RESTAURATION SCOLAIRE'], 1.6, true, 4),
+      alike(['PROBLÉMATIQUE'], 1, true, 4),
+      alike(['Comment organiser un service commun de restauration scolaire ?'], 1, false, 4),
+      alike(['RÉFÉRENCES'], 1, true, 4),
+      alike(['Observatoire de la restauration collective durable, Guide, 2029'], 0.85, false, 4),
+      alike(['Association des maires de Marne-et-Solvaire, www.maires-solvaire.fr'], 0.85, false, 4),
+      last,
+    ];
+    return parseProject({ numero: 1, section: '', heading: blocks[0]!, blocks: blocks.slice(1) });
+  };
+  const paragraph = ['L’équipe devait proposer plusieurs scénarios d’organisation,', 'en estimer le coût et identifier les conditions de leur', 'acceptation par les élus comme par les agents.'];
+
+  it('goes back to the text rubrique before the references (text-read-after-references)', () => {
+    const read = project(alike(paragraph, 1, false, 4));
+    expect(read.allerPlusLoin.map((reference) => reference.texte)).toHaveLength(2);
+    expect(read.problematique).toContain('acceptation par les élus');
+  });
+
+  it('stays a reference when set in the references’ type', () => {
+    const read = project(alike(paragraph, 0.85, false, 4));
+    expect(read.allerPlusLoin).toHaveLength(3);
+  });
+});
