@@ -559,12 +559,24 @@ function sentenceJoins(pieces: readonly Fragment[][], body: number): number {
     const foot = lastOnLine(pieces[i - 1]!, body);
     const head = firstOnLine(pieces[i]!, body);
     const opensLower = /^\p{Ll}/u.test(head.text.trimStart()) && !/^\S*@/.test(head.text.trimStart());
-    if (!opensLower || !isBodyText(head, body) || !isBodyText(foot, body)) continue;
+    if (!opensLower || !meetAsText(foot, head, body)) continue;
     joins += SENTENCE_FINISHED.test(foot.text.trimEnd()) ? -1 : 1;
   }
   return joins;
 }
 
+
+/**
+ * Whether a piece's last line and the next piece's first line can be one sentence going on: both
+ * body text, or both set alike in a display face no smaller than the body and not bold (a
+ * pull-quote cut by a column break goes on in the next column in its own larger italics:
+ * `rule: column-flow-same-face`). A caption or a reference set smaller still opens and ends nothing.
+ */
+function meetAsText(foot: Fragment, head: Fragment, body: number): boolean {
+  if (isBodyText(foot, body) && isBodyText(head, body)) return true;
+  const alike = Math.abs(foot.size - head.size) <= BODY_SIZE_TOLERANCE * body;
+  return alike && !foot.bold && !head.bold && foot.size >= body;
+}
 
 /** The first fragment of a piece's first line (the leftmost of its topmost). */
 function firstOnLine(piece: readonly Fragment[], body: number): Fragment {

@@ -189,5 +189,27 @@ describe('a column that goes on under a gap (column-flow-under-gap)', () => {
     const joined = read(runs).join(' | ');
     expect(joined.indexOf(firstFoot[0]!)).toBeLessThan(joined.indexOf('DES CLÉS POUR AGIR'));
   });
+  it('reads a pull-quote cut by a column break on into the next column, set alike and larger (column-flow-same-face)', () => {
+    // Column 1: the body, then under a band gap (below where column 2 ends) a testimony set larger,
+    // its attribution and the quote's first lines, cut mid-sentence; column 2 opens with the rest of
+    // the quote in the same face, in lower case, then the references set smaller.
+    const quoteSize = 11;
+    const quote = (text: string, c: number, y: number): PdfTextRun => ({ ...run(text, COLUMNS[c]!, y, { full: true }), fontSize: quoteSize });
+    const small = (text: string, y: number): PdfTextRun => ({ ...run(text, COLUMNS[1]!, y), fontSize: 8.5 });
+    const footTop = 100 + context.length * LEADING + 30;
+    const runs = [
+      ...paragraph(context, 0, 100),
+      ...paragraph(keys, 0, 100 + context.length * LEADING),
+      quote('« L’équipe a su mobiliser autour de', 0, footTop + keys.length * LEADING),
+      quote('la démarche : vingt fiches-action', 0, footTop + keys.length * LEADING + 14),
+      quote('opérationnelles ont été présentées', 1, 100),
+      quote('aux élus du territoire. »', 1, 114),
+      run('Ressources', COLUMNS[1]!, 150, { bold: true }),
+      small('Le Grand Narbonne, Charte de la mutualisation, 2016', 168),
+    ];
+    const joined = read(runs).join(' | ');
+    expect(joined.indexOf('fiches-action')).toBeLessThan(joined.indexOf('opérationnelles'));
+    expect(joined.indexOf('aux élus du territoire')).toBeLessThan(joined.indexOf('Ressources'));
+  });
 });
 
