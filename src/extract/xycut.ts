@@ -656,23 +656,26 @@ export function placeFloats(leaves: readonly Leaf[], metrics: Metrics): Leaf[] {
   let run: Leaf[] = [];
   // The leaf read just before the run, in its column: a heading right over it owns it.
   let before: Leaf | null = null;
-  const flush = (): void => {
+  // The leaf read just after the run: set off alike right under it, it is what the run heads.
+  const flush = (next: Leaf | null): void => {
+    if (run.length === 0) return;
     const lines = run.reduce((sum, leaf) => sum + new Set(leaf.fragments.map((fragment) => Math.round(fragment.y))).size, 0);
-    if (lines >= 3 && !(before && headsInsetRun(before, run[0]!, metrics))) for (const leaf of run) floats.add(leaf);
+    const heads = (before && headsInsetRun(before, run[0]!, metrics)) || (next && opensSetOffBlock(run.at(-1)!, next, metrics));
+    if (lines >= 3 && !heads) for (const leaf of run) floats.add(leaf);
     run = [];
   };
   for (const leaf of leaves) {
-    if (run.length > 0 && run[0]!.column !== leaf.column) flush();
+    if (run.length > 0 && run[0]!.column !== leaf.column) flush(null);
     const edges = text.get(leaf.column);
     if (edges && isInsetBox(leaf, edges, metrics)) {
       if (run.length === 0 && before?.column !== leaf.column) before = null;
       run.push(leaf);
     } else {
-      flush();
+      flush(leaf);
       before = leaf;
     }
   }
-  flush();
+  flush(null);
   if (floats.size === 0) return [...leaves];
   const ordered: Leaf[] = [];
   const pageEnd: Leaf[] = [];
@@ -719,9 +722,29 @@ function headsInsetRun(heading: Leaf, first: Leaf, metrics: Metrics): boolean {
   if (top < bottom || top - bottom > 1.5 * metrics.bodySize) return false;
   // The same indent right above: the run ends a block set off alike (a pull-quote's signature
   // under its quote, both beside one rule), not a box inset in the text.
-  const x0 = (leaf: Leaf): number => Math.min(...leaf.fragments.map((fragment) => fragment.x0));
-  if (Math.abs(x0(heading) - x0(first)) <= 1.5 && x0(heading) > heading.colX0 + 0.4 * metrics.bodySize) return true;
+  if (sameIndent(heading, first, metrics)) return true;
   return heading.fragments.every((fragment) => fragment.bold) && new Set(heading.fragments.map((fragment) => Math.round(fragment.y))).size <= 2;
+}
+
+/** How far apart two leaves' left edges may be and still be one indent, in points (a rule's glyph offsets). */
+const SAME_INDENT = 1.5;
+
+/** Whether two leaves start at one indent, inset from their column's edge: one block set off beside one rule. */
+function sameIndent(a: Leaf, b: Leaf, metrics: Metrics): boolean {
+  const x0 = (leaf: Leaf): number => Math.min(...leaf.fragments.map((fragment) => fragment.x0));
+  return Math.abs(x0(a) - x0(b)) <= SAME_INDENT && x0(a) > a.colX0 + 0.4 * metrics.bodySize;
+}
+
+/**
+ * Whether an inset run's last leaf heads the leaf right under it, set at the same indent in the
+ * same column (`rule: set-off-block-head`): a testimony's signature and question over its quote
+ * set larger, all beside one rule, is the head of that block, read in its place before the quote.
+ */
+function opensSetOffBlock(last: Leaf, next: Leaf, metrics: Metrics): boolean {
+  if (last.column !== next.column) return false;
+  const bottom = Math.max(...last.fragments.map((fragment) => fragment.bottom));
+  const top = Math.min(...next.fragments.map((fragment) => fragment.top));
+  return top >= bottom && top - bottom <= 1.5 * metrics.bodySize && sameIndent(last, next, metrics);
 }
 
 /** Whether every fragment of a leaf is set smaller than the body and inset from both edges of the column's body text. */
