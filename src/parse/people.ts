@@ -126,11 +126,19 @@ interface SpelledPair {
  * « Prénom » column) that together spell an e-mail's local part, segment by segment (« lisa.marchetti »).
  */
 function partsSpelling(email: string, words: readonly PrintedPerson[]): PrintedPerson[] | null {
-  const segments = foldForMatch(email.split('@')[0]!).split(/[._-]+/).map((segment) => segment.replace(/[^A-Z]/g, '')).filter(Boolean);
+  const segments = localPartSegments(email);
   if (segments.length < 2) return null;
   const parts = segments.map((segment) => words.find((card) => foldForMatch(card.name).replace(/[^A-Z]/g, '') === segment));
   if (parts.some((part) => part === undefined) || new Set(parts).size !== parts.length) return null;
   return [...(parts as PrintedPerson[])].sort((a, b) => words.indexOf(a) - words.indexOf(b));
+}
+
+/**
+ * The name parts an e-mail spells: its local part's segments (« mathilde.toure » → « MATHILDE »,
+ * « TOURE »), folded as `foldForMatch` folds, letters only.
+ */
+export function localPartSegments(email: string): string[] {
+  return foldForMatch(email.split('@')[0]!).split(/[._-]+/).map((segment) => segment.replace(/[^A-Z]/g, '')).filter(Boolean);
 }
 
 /**
