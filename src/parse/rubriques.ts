@@ -10,6 +10,7 @@
  * Then blocks whose shape belongs elsewhere move there (`moves.ts`). Every cut and every move is
  * recorded with the id of the rule that made it (`RubriqueCut`, printed by `extract --explain`).
  */
+import { EMAIL } from '../conventions.js';
 import { foldForMatch, isHeaderRowText, type Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, RubriqueCut, RubriqueKey } from '../types.js';
@@ -195,8 +196,8 @@ function isRowCell(block: Block, blocks: readonly Block[], vocabulary: Vocabular
   return mates.length >= ROW_CELLS_MIN && mates.every((other) => knownHeading(other, vocabulary) === null);
 }
 
-/** An e-mail address inside printed text. */
-const EMAIL_IN_TEXT = /[\p{L}\p{N}._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/gu;
+/** An e-mail address inside printed text (`EMAIL` unanchored). */
+const EMAIL_IN_TEXT = new RegExp(EMAIL.source.slice(1, -1), 'gu');
 
 /** The name parts the project's e-mails spell (`localPartSegments`). */
 function emailNameParts(blocks: readonly Block[]): Set<string> {
@@ -204,13 +205,13 @@ function emailNameParts(blocks: readonly Block[]): Set<string> {
 }
 
 /**
- * Whether a block is one word of a name that an e-mail of the project spells (« TOURE », cut from
- * « Mathilde » by a team table's cells, beside « mathilde.toure@… »): a name, never a heading,
- * however it is set (`rule: email-name-no-heading`).
+ * Whether a block is one part of a name that an e-mail of the project spells (« TOURE », cut from
+ * « Mathilde » by a team table's cells, beside « mathilde.toure@… »; « LE BOHEC » beside
+ * « eleonora.lebohec@… »): a name, never a heading, however it is set (`rule: email-name-no-heading`).
  */
 function spelledByEmail(block: Block, nameParts: ReadonlySet<string>): boolean {
   const text = block.text.trim();
-  return block.lines.length === 1 && !/\s/.test(text) && isNamePart(text) && nameParts.has(foldForMatch(text).replace(/[^A-Z]/g, ''));
+  return block.lines.length === 1 && isNamePart(text) && nameParts.has(foldForMatch(text).replace(/[^A-Z]/g, ''));
 }
 
 function knownHeading(block: Block, vocabulary: Vocabulary): RubriqueKey | null {

@@ -266,4 +266,22 @@ describe('a family name alone in a team table’s cell', () => {
     expect(split.unknown).toEqual([]);
     expect(split.rubriques[1]!.blocks.map((b) => b.text)).toContain('TOURE');
   });
+
+  it('is never a heading when its words together are what the e-mail spells (« LE BOHEC », eleonora.lebohec@…)', () => {
+    const cell = (text: string) => block([[text, 0.81, false]], 28);
+    const split = splitRubriques(
+      [
+        block([['LES ÉLÈVES', 0.9, false]], 28),
+        cell('LE BOHEC'), cell('Eléonora Conservateur eleonora.lebohec@conservateur-inet.org'),
+        cell('TOUCHARD Laetitia'), cell('Conservateur laetitia.touchard@conservateur-inet.org'),
+        cell('JAULMES'), cell('Samuel'), cell('Administrateur samuel.jaulmes@administrateur-inet.org'),
+        cell('LEGRAND'), cell('Jérôme'), cell('Ingénieur en chef jerome.legrand@ingenieurchef-inet.org'),
+        block([['Tuteur : DARBOUSSET Lucie, Directrice du pôle culture', 0.81, false]], 28),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 11 },
+    );
+    expect(split.rubriques.map((rubrique) => rubrique.heading)).not.toContain('LE BOHEC');
+    expect(split.rubriques[0]!.blocks.map((b) => b.text)).toContain('LE BOHEC');
+  });
 });
