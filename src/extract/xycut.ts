@@ -560,9 +560,21 @@ function sentenceJoins(pieces: readonly Fragment[][], body: number): number {
     const head = firstOnLine(pieces[i]!, body);
     const opensLower = /^\p{Ll}/u.test(head.text.trimStart()) && !/^\S*@/.test(head.text.trimStart());
     if (!opensLower || !meetAsText(foot, head, body)) continue;
-    joins += SENTENCE_FINISHED.test(foot.text.trimEnd()) ? -1 : 1;
+    joins += SENTENCE_FINISHED.test(foot.text.trimEnd()) || endedShort(foot, head, pieces[i - 1]!) ? -1 : 1;
   }
   return joins;
+}
+
+/**
+ * Whether a piece's last line stopped short of its column's edge (the piece's widest line) with
+ * room left for the next piece's first word: its paragraph ended there, whatever its last word (a
+ * list item with no full stop), so the next piece does not go on from it (`rule: short-line-ends-paragraph`).
+ */
+function endedShort(foot: Fragment, head: Fragment, piece: readonly Fragment[]): boolean {
+  const edge = Math.max(...piece.map((fragment) => fragment.x1));
+  const word = head.text.trimStart().split(/\s+/)[0] ?? '';
+  const perChar = (head.x1 - head.x0) / Math.max(1, head.text.length);
+  return (word.length + 1) * perChar < edge - foot.x1;
 }
 
 

@@ -211,5 +211,22 @@ describe('a column that goes on under a gap (column-flow-under-gap)', () => {
     expect(joined.indexOf('fiches-action')).toBeLessThan(joined.indexOf('opérationnelles'));
     expect(joined.indexOf('aux élus du territoire')).toBeLessThan(joined.indexOf('Ressources'));
   });
+  it('does not go on from a line that stopped short with room for the next word: a list item ended there (short-line-ends-paragraph)', () => {
+    // Column 1: a list whose last item ends with no full stop on a short line, then (under a band
+    // gap below where column 2 ends) a paragraph cut mid-sentence on a comma; column 2 opens in
+    // lower case; the columns above the gap end within a line of each other (no column's foot to
+    // tell). Both pieces end without a full stop: only the short line says which one ended.
+    const footTop = 100 + 10 * LEADING + 14;
+    const runs = [
+      ...paragraph(['Dans ce contexte, deux documents', 'cadres majeurs ont été adoptés :'], 0, 100),
+      ...paragraph(['• Le plan partenarial de gestion', 'de la demande 2018-2023'], 0, 100 + 2 * LEADING + 6),
+      ...paragraph(['• La convention intercommunale', 'pour la période 2019-2024'], 0, 100 + 4 * LEADING + 12),
+      ...paragraph(['A l’approche d’une nouvelle', 'mandature, la Métropole a confié', 'une mission à la Direction,'], 0, footTop, true),
+      ...paragraph(['afin de lui permettre de mieux', 'piloter la nouvelle politique', 'publique en cours de structuration,', 'dans un contexte pluriel de', 'cinquante-neuf communes et de', 'vingt-quatre bailleurs sociaux.'], 1, 100),
+    ];
+    const joined = read(runs).join(' | ');
+    expect(joined.indexOf('la Direction,')).toBeLessThan(joined.indexOf('afin de lui'));
+    expect(joined.indexOf('2019-2024')).toBeLessThan(joined.indexOf('A l’approche'));
+  });
 });
 
