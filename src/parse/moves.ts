@@ -430,15 +430,32 @@ export function isFigureLabel(block: Block): boolean {
 }
 
 /**
+ * Whether a block under a figure's label is that label's further paragraph (« 1 ÈRE » / « région
+ * industrielle de France » / « L'équipement industriel est… »): set as the label, smaller than the
+ * body, no figure (`rule: figure-label-paragraphs`). Only where the sizes are known (PDF).
+ */
+function labelGoesOn(label: Block, block: Block): boolean {
+  const style = label.lines[0]!;
+  return !isStandaloneFigure(block.text) && isSmallerThanBody(label) && block.lines.every((line) => sameStyle(line, style));
+}
+
+/**
  * Where the key figures appended to a rubrique start: the first run of figures set alone (« 26 »,
- * « +18 % »), each followed by one label block, at least `MIN_APPENDED_FIGURES` long and after
+ * « +18 % »), each followed by one label block (and its further paragraphs set alike:
+ * `labelGoesOn`), at least `MIN_APPENDED_FIGURES` long and after
  * some text. What follows the run goes with it (a box printed with the figures; the text that ran
  * on under them goes back by `returnRunOnAfterFigures`). `-1` without such a run.
  */
 function appendedFiguresStart(blocks: readonly Block[]): number {
   const pairsFrom = (start: number): number => {
     let pairs = 0;
-    while (start + 2 * pairs + 1 < blocks.length && isStandaloneFigure(blocks[start + 2 * pairs]!.text) && isFigureLabel(blocks[start + 2 * pairs + 1]!)) pairs++;
+    let at = start;
+    while (at + 1 < blocks.length && isStandaloneFigure(blocks[at]!.text) && isFigureLabel(blocks[at + 1]!)) {
+      const label = blocks[at + 1]!;
+      pairs++;
+      at += 2;
+      while (at < blocks.length && labelGoesOn(label, blocks[at]!)) at++;
+    }
     return pairs;
   };
   for (let start = 1; start < blocks.length; start++) if (pairsFrom(start) >= MIN_APPENDED_FIGURES) return start;

@@ -53,6 +53,13 @@ describe('key figures appended to the rubrique before them, with no heading', ()
     expect(read.find(([key]) => key === 'contexte')?.[1]).toHaveLength(1);
   });
 
+  it('become the figures rubrique when each label goes on in further paragraphs set as the label (figure-label-paragraphs)', () => {
+    const further = 'L’équipement industriel est une des composantes majeures du tissu régional.';
+    const read = project([['1 ÈRE', 2.1, true], ['région industrielle de France', 0.81, false], [further, 0.81, false], ['2E', 2.1, true], ['région numérique de France', 0.81, false], ['La région compte deux labels French Tech.', 0.81, false]]);
+    expect(read.find(([key]) => key === 'chiffres')?.[1]).toEqual(['1 ÈRE', 'région industrielle de France', further, '2E', 'région numérique de France', 'La région compte deux labels French Tech.']);
+    expect(read.find(([key]) => key === 'contexte')?.[1]).toHaveLength(1);
+  });
+
   it('take with them what follows them in the rubrique (a box printed with the figures)', () => {
     const long = 'répondants au sondage sur la culture usager, menés auprès des agents des antennes régionales et des lycées, dont les réponses ont été analysées avec le service de la statistique et restituées en séminaire de direction, puis reprises dans le plan d’actions.';
     const read = project([['93', 2.1, true], ['personnes contactées', 0.9, false], ['99', 2.1, true], [long, 0.9, false], ['& DES HAUTS DÉBATS', 1.1, true], ['Jeudi 10 octobre, à Lille', 0.9, false]]);
