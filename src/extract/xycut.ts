@@ -567,10 +567,13 @@ function sentenceJoins(pieces: readonly Fragment[][], body: number): number {
 
 /**
  * Whether a piece's last line stopped short of its column's edge (the piece's widest line) with
- * room left for the next piece's first word: its paragraph ended there, whatever its last word (a
- * list item with no full stop), so the next piece does not go on from it (`rule: short-line-ends-paragraph`).
+ * room left for the next piece's first word, on a word with no mark after it: its paragraph ended
+ * there (a list item with no full stop), so the next piece does not go on from it (`rule:
+ * short-line-ends-paragraph`). A line ending on « ; » or « , » announces more (a list's next item
+ * in the next column).
  */
-function endedShort(foot: Fragment, head: Fragment, piece: readonly Fragment[]): boolean {
+export function endedShort(foot: Fragment, head: Fragment, piece: readonly Fragment[]): boolean {
+  if (!/[\p{L}\p{N}]$/u.test(foot.text.trimEnd())) return false;
   const edge = Math.max(...piece.map((fragment) => fragment.x1));
   const word = head.text.trimStart().split(/\s+/)[0] ?? '';
   const perChar = (head.x1 - head.x0) / Math.max(1, head.text.length);

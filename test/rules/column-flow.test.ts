@@ -8,6 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { layoutPages } from '../../src/extract/layout.js';
 import type { PdfPage, PdfTextRun } from '../../src/extract/pdf.js';
+import type { Fragment } from '../../src/extract/fragments.js';
+import { endedShort } from '../../src/extract/xycut.js';
 
 const BODY = 10;
 const LEADING = 13;
@@ -227,6 +229,14 @@ describe('a column that goes on under a gap (column-flow-under-gap)', () => {
     const joined = read(runs).join(' | ');
     expect(joined.indexOf('la Direction,')).toBeLessThan(joined.indexOf('afin de lui'));
     expect(joined.indexOf('2019-2024')).toBeLessThan(joined.indexOf('A l’approche'));
+  });
+  it('still goes on from a short line ending on « ; » or « , »: a list’s next item in the next column (short-line-ends-paragraph)', () => {
+    const fragment = (text: string, x0: number, x1: number): Fragment => ({ page: 1, text, x0, x1, y: 100, top: 92.5, bottom: 102.5, size: BODY, bold: false, boldLead: '', chars: text.length });
+    const column = [fragment('un groupement de commandes pour les', 62, 198)];
+    const head = fragment('une cuisine centrale', 232, 316);
+    expect(endedShort(fragment('commune gardant sa cuisine', 62, 160), head, column)).toBe(true);
+    expect(endedShort(fragment('commune gardant sa cuisine ;', 62, 168), head, column)).toBe(false);
+    expect(endedShort(fragment('commune gardant sa cuisine,', 62, 163), head, column)).toBe(false);
   });
 });
 
