@@ -560,20 +560,27 @@ function sentenceJoins(pieces: readonly Fragment[][], body: number): number {
     const head = firstOnLine(pieces[i]!, body);
     const opensLower = /^\p{Ll}/u.test(head.text.trimStart()) && !/^\S*@/.test(head.text.trimStart());
     if (!opensLower || !meetAsText(foot, head, body)) continue;
-    joins += SENTENCE_FINISHED.test(foot.text.trimEnd()) || endedShort(foot, head, pieces[i - 1]!) ? -1 : 1;
+    joins += SENTENCE_FINISHED.test(foot.text.trimEnd()) || endedShort(foot, head, pieces[i - 1]!, body) ? -1 : 1;
   }
   return joins;
 }
 
+/** How far in from its piece's left edge a line starts to be a list item's (a list indent), in body sizes. */
+const LIST_INDENT = 0.4;
+
 /**
- * Whether a piece's last line stopped short of its column's edge (the piece's widest line) with
- * room left for the next piece's first word, on a word with no mark after it: its paragraph ended
- * there (a list item with no full stop), so the next piece does not go on from it (`rule:
- * short-line-ends-paragraph`). A line ending on « ; » or « , » announces more (a list's next item
- * in the next column).
+ * Whether a piece ends with a list item whose last line stopped short of the column's edge (the
+ * piece's widest line) with room left for the next piece's first word, on a word with no mark
+ * after it: the item ended there though it has no full stop, so the next piece does not go on
+ * from it (`rule: short-line-ends-paragraph`). A line ending on « ; » or « , » announces more (the
+ * list's next item in the next column); a paragraph's line at the column's edge tells nothing
+ * (ragged text stops short anywhere).
  */
-export function endedShort(foot: Fragment, head: Fragment, piece: readonly Fragment[]): boolean {
+export function endedShort(foot: Fragment, head: Fragment, piece: readonly Fragment[], body: number): boolean {
   if (!/[\p{L}\p{N}]$/u.test(foot.text.trimEnd())) return false;
+  const lineStart = Math.min(...piece.filter((fragment) => Math.abs(fragment.top - foot.top) <= SAME_LINE * body).map((fragment) => fragment.x0));
+  const pieceStart = Math.min(...piece.map((fragment) => fragment.x0));
+  if (lineStart - pieceStart < LIST_INDENT * body) return false;
   const edge = Math.max(...piece.map((fragment) => fragment.x1));
   const word = head.text.trimStart().split(/\s+/)[0] ?? '';
   const perChar = (head.x1 - head.x0) / Math.max(1, head.text.length);

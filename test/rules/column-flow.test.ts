@@ -218,11 +218,13 @@ describe('a column that goes on under a gap (column-flow-under-gap)', () => {
     // gap below where column 2 ends) a paragraph cut mid-sentence on a comma; column 2 opens in
     // lower case; the columns above the gap end within a line of each other (no column's foot to
     // tell). Both pieces end without a full stop: only the short line says which one ended.
+    // The list's bullets are drawn (no glyph): its items' lines at the list indent.
+    const listItem = (texts: readonly string[], top: number): PdfTextRun[] => texts.map((text, i) => ({ ...run(text, COLUMNS[0]! + 14, top + i * LEADING), width: i < texts.length - 1 ? COLUMN_WIDTH - 14 : text.length * BODY * 0.42 }));
     const footTop = 100 + 10 * LEADING + 14;
     const runs = [
       ...paragraph(['Dans ce contexte, deux documents', 'cadres majeurs ont été adoptés :'], 0, 100),
-      ...paragraph(['• Le plan partenarial de gestion', 'de la demande 2018-2023'], 0, 100 + 2 * LEADING + 6),
-      ...paragraph(['• La convention intercommunale', 'pour la période 2019-2024'], 0, 100 + 4 * LEADING + 12),
+      ...listItem(['Le plan partenarial de gestion', 'de la demande 2018-2023'], 100 + 2 * LEADING + 6),
+      ...listItem(['La convention intercommunale', 'pour la période 2019-2024'], 100 + 4 * LEADING + 12),
       ...paragraph(['A l’approche d’une nouvelle', 'mandature, la Métropole a confié', 'une mission à la Direction,'], 0, footTop, true),
       ...paragraph(['afin de lui permettre de mieux', 'piloter la nouvelle politique', 'publique en cours de structuration,', 'dans un contexte pluriel de', 'cinquante-neuf communes et de', 'vingt-quatre bailleurs sociaux.'], 1, 100),
     ];
@@ -230,13 +232,17 @@ describe('a column that goes on under a gap (column-flow-under-gap)', () => {
     expect(joined.indexOf('la Direction,')).toBeLessThan(joined.indexOf('afin de lui'));
     expect(joined.indexOf('2019-2024')).toBeLessThan(joined.indexOf('A l’approche'));
   });
-  it('still goes on from a short line ending on « ; » or « , »: a list’s next item in the next column (short-line-ends-paragraph)', () => {
-    const fragment = (text: string, x0: number, x1: number): Fragment => ({ page: 1, text, x0, x1, y: 100, top: 92.5, bottom: 102.5, size: BODY, bold: false, boldLead: '', chars: text.length });
-    const column = [fragment('un groupement de commandes pour les', 62, 198)];
+  it('tells a list item’s end only: a short line ending on « ; » or « , » goes on, and so may a paragraph’s line (short-line-ends-paragraph)', () => {
+    const fragment = (text: string, x0: number, x1: number, top = 92.5): Fragment => ({ page: 1, text, x0, x1, y: top + 7.5, top, bottom: top + 10, size: BODY, bold: false, boldLead: '', chars: text.length });
+    const column = [fragment('Trois scénarios ont été étudiés par la mission :', 48, 198, 80)];
     const head = fragment('une cuisine centrale', 232, 316);
-    expect(endedShort(fragment('commune gardant sa cuisine', 62, 160), head, column)).toBe(true);
-    expect(endedShort(fragment('commune gardant sa cuisine ;', 62, 168), head, column)).toBe(false);
-    expect(endedShort(fragment('commune gardant sa cuisine,', 62, 163), head, column)).toBe(false);
+    const itemEnd = (text: string, x1: number): boolean => endedShort(fragment(text, 62, x1), head, [...column, fragment(text, 62, x1)], BODY);
+    expect(itemEnd('commune gardant sa cuisine', 160)).toBe(true);
+    expect(itemEnd('commune gardant sa cuisine ;', 168)).toBe(false);
+    expect(itemEnd('commune gardant sa cuisine,', 163)).toBe(false);
+    // A paragraph's line at the column's edge: ragged text stops short anywhere.
+    const paragraphLine = fragment('maintien de repas préparés à', 48, 160);
+    expect(endedShort(paragraphLine, head, [...column, paragraphLine], BODY)).toBe(false);
   });
 });
 
