@@ -85,6 +85,7 @@ export const DIAGNOSTIC_CODES = {
   SOMMAIRE_SEQUENCE_BROKEN: { severity: 'error', meaning: 'auto-contrôle : les numéros du sommaire lu ne vont pas de 01 à N sans trou ni doublon (entrées mal lues ; code de sortie 3)' },
   PROJECT_NUMBER_UNCLAIMED: { severity: 'error', meaning: 'auto-contrôle : un numéro entre 01 et le dernier projet n’est ni au sommaire ni dans le corps (code de sortie 3)' },
   PROJECT_NUMBER_DUPLICATED: { severity: 'error', meaning: 'auto-contrôle : deux projets lus portent le même numéro (code de sortie 3)' },
+  SOMMAIRE_PAGES_DISAGREE: { severity: 'error', meaning: 'auto-contrôle : les pages du sommaire lu ne suivent pas le début des projets dans le corps (à un décalage constant près) pour plusieurs projets : cases mal appariées (code de sortie 3)' },
   SOMMAIRE_TRUNCATED: { severity: 'error', meaning: 'auto-contrôle : le corps imprime plus d’équipes (adresses de la famille groupées) que le sommaire lu n’annonce de projets (code de sortie 3)' },
   PROJECT_INCOMPLETE: { severity: 'error', meaning: 'auto-contrôle : un projet lu dans le corps sans titre ou sans auteur (code de sortie 3)' },
   EMAIL_UNASSIGNED: { severity: 'error', meaning: 'auto-contrôle : une adresse de la famille imprimée sur les pages d’un projet (ou hors de tout projet) n’est celle d’aucun de ses auteurs (code de sortie 3)' },

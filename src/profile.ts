@@ -69,6 +69,8 @@ export interface Plausibility {
   minFigureRunInText?: number;
   /** Text rubriques of the document starting mid-sentence from which the text was cut at the wrong places throughout. */
   minRubriquesCutMidSentence?: number;
+  /** Share of the projects whose sommaire page is off the document's constant offset from their first page (or missing) beyond which the sommaire's cells were paired wrongly. */
+  maxSommairePagesAstray?: number;
 }
 
 /** The profile compiled for matching. Built once per run by `compileProfile`. */

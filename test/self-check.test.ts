@@ -69,6 +69,29 @@ describe('self-check', () => {
     expect(found.find((d) => d.code === 'SOMMAIRE_TRUNCATED')?.message).toMatch(/annonce 2 projets.*3 équipes/);
   });
 
+  it('sommaire-pages-agree: announced pages one row off the projects\' first pages, not a constant offset nor one typo', async () => {
+    const input = await read();
+    const placed = (pages: readonly (number | null)[], firsts: readonly number[]): BrochureDocument => {
+      const document = copy(input.document);
+      document.projets.forEach((projet, i) => {
+        projet.page = pages[i]!;
+        projet.pages = { debut: firsts[i]!, fin: firsts[i]! + 1 };
+      });
+      return document;
+    };
+    const disagree = (document: BrochureDocument) => selfCheck({ ...input, document }).filter((d) => d.code === 'SOMMAIRE_PAGES_DISAGREE');
+    // Pages equal to the first pages, or all off by the same folio offset: consistent.
+    expect(disagree(placed([5, 8, 11], [5, 8, 11]))).toEqual([]);
+    expect(disagree(placed([3, 6, 9], [5, 8, 11]))).toEqual([]);
+    // One page astray is a printed typo (TOC_PAGE_MISMATCH), not a misread.
+    expect(disagree(placed([5, 9, 11], [5, 8, 11]))).toEqual([]);
+    // A page column read one row off: each entry after the slip takes the next one's page, the last none.
+    const shifted = disagree(placed([5, 11, null], [5, 8, 11]));
+    expect(shifted.map((d) => d.message)).toEqual([expect.stringMatching(/pour 2 projets sur 3 \(02 p\. 11 pour p\. 8, 03 sans page pour p\. 11\).*sommaire-pages-agree/)]);
+    // A bound the profile leaves out is not checked.
+    expect(selfCheck({ ...input, document: placed([5, 11, null], [5, 8, 11]), vocabulary: withBounds({}) }).filter((d) => d.code === 'SOMMAIRE_PAGES_DISAGREE')).toEqual([]);
+  });
+
   it('title-and-team: a project read with no title or no author', async () => {
     const input = await read();
     const document = copy(input.document);

@@ -60,6 +60,7 @@ export const SELF_CHECK_PASSES: readonly SelfCheckPass[] = [
   { id: 'sommaire-sequence', run: sommaireSequence },
   { id: 'project-numbers', run: projectNumbers },
   { id: 'sommaire-truncated', run: sommaireTruncated },
+  { id: 'sommaire-pages-agree', run: sommairePagesAgree },
   { id: 'title-and-team', run: titleAndTeam },
   { id: 'emails-assigned', run: emailsAssigned },
   { id: 'signatories-are-authors', run: signatoriesAreAuthors },
@@ -107,6 +108,46 @@ function sommaireSequence({ segmented, evidence }: PassInput): Diagnostic[] {
     ...page(evidence.sommairePage),
     message: `Le sommaire lu numérote ${numbers.length} projet${numbers.length > 1 ? 's' : ''} de ${pad(Math.min(...numbers))} à ${pad(Math.max(...numbers))} : ${faults.join(', ')} (entrées mal lues).`,
   }];
+}
+
+/**
+ * The sommaire's pages agree with where the body's projects start (`sommaire-pages-agree`): the page
+ * the sommaire announces is printed twice in effect, once as a number in the sommaire and once as the
+ * page the project's number opens. The two may differ by one constant for the whole document (folios
+ * that do not count the cover), not entry by entry. Announced pages off that constant, or missing
+ * where most entries have one, in `maxSommairePagesAstray` of the entries and at least
+ * `MIN_PAGES_ASTRAY` of them, say the sommaire's cells (or the starts) were paired wrongly: a page
+ * column read one row off gives every entry its neighbour's page. One astray entry is a printed
+ * sommaire's typo (TOC_PAGE_MISMATCH, a warning).
+ */
+function sommairePagesAgree({ document, vocabulary }: PassInput): Diagnostic[] {
+  const maxShare = vocabulary.plausibility.maxSommairePagesAstray;
+  if (maxShare === undefined) return [];
+  const placed = document.projets.filter((projet) => projet.pages !== null);
+  const announced = placed.filter((projet) => projet.page !== null);
+  // Converter text has no pages; a sommaire printing no pages is not wrong about them.
+  if (announced.length < MIN_PAGES_ASTRAY || announced.length * 2 < placed.length) return [];
+  const offsets = announced.map((projet) => projet.page! - projet.pages!.debut);
+  const usual = mostFrequent(offsets);
+  const astray = placed.filter((projet) => projet.page === null || projet.page - projet.pages!.debut !== usual);
+  if (astray.length < MIN_PAGES_ASTRAY || astray.length <= maxShare * placed.length) return [];
+  const shown = astray.map((projet) => `${pad(projet.numero)} ${projet.page === null ? 'sans page' : `p. ${projet.page}`} pour p. ${projet.pages!.debut}`);
+  return [{
+    code: 'SOMMAIRE_PAGES_DISAGREE',
+    severity: 'error',
+    ...page(astray[0]!.pages!.debut),
+    message: `Les pages du sommaire lu ne s’accordent pas avec le début des projets pour ${astray.length} projet${astray.length > 1 ? 's' : ''} sur ${placed.length} (${shown.join(', ')}) : cases du sommaire mal appariées.`,
+  }];
+}
+
+/** Fewest astray pages that make SOMMAIRE_PAGES_DISAGREE: one alone is a printed typo. */
+const MIN_PAGES_ASTRAY = 2;
+
+/** The value met most often (the first of equals). */
+function mostFrequent(values: readonly number[]): number {
+  const counts = new Map<number, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
 }
 
 /** Every number from 01 to the highest is one project read from the body, once. */

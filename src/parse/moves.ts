@@ -12,7 +12,7 @@ import { joinLines } from '../extract/lines.js';
 import { SENTENCE_FINISHED, foldForMatch } from '../conventions.js';
 import { isHeaderRowText, type Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
-import type { Block, Diagnostic, RubriqueKey } from '../types.js';
+import type { Block, BlockBox, Diagnostic, RubriqueKey } from '../types.js';
 import { isLargerThanBody, isQuoteType, isRegular, isSmallerThanBody, lineSizes, sameStyle } from '../typography.js';
 import { isBoldInlineFigure, isFiguresBoxTitle, isStandaloneFigure } from './chiffres.js';
 import { isAnyCaseName, isNamePart, splitNameAndRole } from './people.js';
@@ -303,13 +303,35 @@ function returnProseUnderTutorsHeading(state: ShapeState): Move[] {
   while (k >= 0 && result[k]!.key === 'auteurs') k--;
   const before = result[k];
   const tutors = result[at];
-  if (!tutors || !before || !isBodyRubrique(before.key) || before.blocks.length > 0) return [];
+  if (!tutors || !before || !isBodyRubrique(before.key)) return [];
   let count = 0;
-  while (count < tutors.blocks.length && isProse(tutors.blocks[count]!)) count++;
+  if (before.blocks.length === 0) {
+    while (count < tutors.blocks.length && isProse(tutors.blocks[count]!)) count++;
+  } else {
+    count = textAboveItsColumn(tutors.blocks, before.blocks[0]!);
+  }
   if (count === 0) return [];
   const prose = tutors.blocks.splice(0, count);
-  before.blocks.push(...prose);
+  before.blocks.unshift(...prose);
   return [{ to: before.key, blocks: prose }];
+}
+
+/**
+ * How many of the blocks read under the tutors' heading open the text rubrique that already holds
+ * the rest of its column (`rule: text-above-its-column`): the sidebar's frames read by height put
+ * the heading between the rubrique's first lines (a paragraph, a subheading) and the paragraphs
+ * run on after the cards. On its page, each such block shares the horizontal extent of the
+ * rubrique's first block and is printed above it, and none shares the extent of the cards after
+ * it (they are beside it, in the sidebar). 0 without cards after them, or without positions.
+ */
+function textAboveItsColumn(blocks: readonly Block[], first: Block): number {
+  const sameColumnAbove = (block: Block): boolean =>
+    block.box !== undefined && first.box !== undefined && block.page === first.page && overlapsHorizontally(block.box, first.box) && block.box.y < first.box.y;
+  let count = 0;
+  while (count < blocks.length && sameColumnAbove(blocks[count]!)) count++;
+  const cards = blocks.slice(count);
+  const besideCards = (block: Block): boolean => cards.every((card) => card.box !== undefined && card.page === block.page && !overlapsHorizontally(card.box, block.box!));
+  return cards.length > 0 && blocks.slice(0, count).every(besideCards) ? count : 0;
 }
 
 /**
@@ -653,9 +675,38 @@ function returnCardsToEmptyTutors(state: ShapeState): Move[] {
   if (!tutors || !next || tutors.blocks.length > 0) return [];
   let count = 0;
   while (count < next.blocks.length && isDashCard(next.blocks[count]!)) count++;
-  const moved = next.blocks.splice(0, count);
+  const start = count > 0 ? 0 : cardsBesideText(next.blocks);
+  if (start < 0) return [];
+  let end = start;
+  while (end < next.blocks.length && isDashCard(next.blocks[end]!)) end++;
+  const moved = next.blocks.splice(start, end - start);
   tutors.blocks.push(...moved);
   return moved.length > 0 ? [{ to: 'tuteurs', blocks: moved }] : [];
+}
+
+/**
+ * Where a run of tutors' cards read inside a rubrique's text starts (`rule: cards-beside-text`): a
+ * sidebar's frames read by their height put its cards between two paragraphs of the rubrique
+ * beside it. Geometry says they are not the rubrique's: no card shares the horizontal extent of any
+ * other block of the rubrique on its page. `-1` without such a run (or without positions: converter text).
+ */
+function cardsBesideText(blocks: readonly Block[]): number {
+  const start = blocks.findIndex(isDashCard);
+  if (start < 0) return -1;
+  let end = start;
+  while (end < blocks.length && isDashCard(blocks[end]!)) end++;
+  const cards = blocks.slice(start, end);
+  const text = [...blocks.slice(0, start), ...blocks.slice(end)];
+  const apart = (card: Block): boolean => {
+    const beside = text.filter((other) => other.page === card.page && other.box !== undefined);
+    return card.box !== undefined && beside.length > 0 && beside.every((other) => !overlapsHorizontally(card.box!, other.box!));
+  };
+  return cards.every(apart) ? start : -1;
+}
+
+/** Whether two boxes share some horizontal extent. */
+function overlapsHorizontally(a: BlockBox, b: BlockBox): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width;
 }
 
 

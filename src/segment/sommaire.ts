@@ -389,7 +389,55 @@ export function labelBlock(blocks: readonly Block[], index: number, ctx: LabelCo
   const column = pageColumn(block, vocabulary);
   if (column) return column;
   if (isSectionTitle(blocks, index, ctx, vocabulary)) return [{ kind: 'section', text: block.text.trim() }];
-  return textAndPages(block.lines, vocabulary);
+  return pageCellOnTitleLine(blocks, index, block.lines, vocabulary) ?? textAndPages(block.lines, vocabulary);
+}
+
+/** A bare page number ending a line: the page cell the layout may have read onto its title. */
+const TRAILING_BARE_NUMBER = /^(.*\S)\s+(\d{1,3})$/u;
+
+/** Blocks looked at on either side for the sommaire's page cells (a sommaire of twenty-odd entries prints fewer than this many blocks per page). */
+const PAGE_CELL_SCAN = 60;
+
+/** Points by which the left edges of one column's page cells may differ (a table's cells are aligned to the point; a rounding more). */
+const PAGE_EDGE_TOLERANCE = 1;
+
+/** Page cells that must share a left edge to be a page column: one alone is just a number. */
+const MIN_PAGE_CELLS = 2;
+
+/**
+ * A page cell read onto the title line beside it (`rule: page-cell-on-title-line`): a table whose
+ * gutter before the page column is narrow, and a title short enough to end near it, gives one line
+ * « TITRE … 6 ». Geometry decides, not the number: the sommaire's other page cells, bare numbers
+ * alone, share a left edge on the page, and this block runs across that edge, so its trailing
+ * number sits in the page column. A title ending in a number inside its own column stays whole.
+ * @returns The block's labels with the page cut off its line, or `null` when nothing is in a page column.
+ */
+function pageCellOnTitleLine(blocks: readonly Block[], index: number, lines: readonly TextLine[], vocabulary: Vocabulary): SommaireLabel[] | null {
+  const block = blocks[index]!;
+  const box = block.box;
+  if (!box || block.page === null) return null;
+  const ending = lines.flatMap((line, at) => (TRAILING_BARE_NUMBER.test(line.text.trim()) ? [at] : []));
+  if (ending.length !== 1) return null;
+  const edges = pageCellEdges(blocks, index, vocabulary);
+  const acrossAnEdge = edges.some((edge) => box.x + PAGE_EDGE_TOLERANCE < edge && edge < box.x + box.width);
+  if (!acrossAnEdge) return null;
+  const at = ending[0]!;
+  const [, text, page] = TRAILING_BARE_NUMBER.exec(lines[at]!.text.trim())!;
+  const before = [...lines.slice(0, at), withText(lines[at]!, text!)];
+  return [...textAndPages(before, vocabulary), { kind: 'page', page: Number(page) }, ...textAndPages(lines.slice(at + 1), vocabulary)];
+}
+
+/** Left edges shared by at least `MIN_PAGE_CELLS` page cells (one-line blocks printing a bare number) near `index` on its page. */
+function pageCellEdges(blocks: readonly Block[], index: number, vocabulary: Vocabulary): number[] {
+  const page = blocks[index]!.page;
+  const lefts: number[] = [];
+  const last = Math.min(blocks.length, index + PAGE_CELL_SCAN + 1);
+  for (let j = Math.max(0, index - PAGE_CELL_SCAN); j < last; j++) {
+    const cell = blocks[j]!;
+    if (j === index || cell.page !== page || !cell.box || cell.lines.length !== 1) continue;
+    if (pageReference(cell.text, vocabulary)?.bare) lefts.push(cell.box.x);
+  }
+  return lefts.filter((x) => lefts.filter((other) => Math.abs(other - x) <= PAGE_EDGE_TOLERANCE).length >= MIN_PAGE_CELLS);
 }
 
 /**

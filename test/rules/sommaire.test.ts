@@ -7,7 +7,7 @@ import { DEFAULT_VOCABULARY } from '../../src/profile.js';
 import { segmentDocument } from '../../src/segment/index.js';
 import { readSommaire } from '../../src/segment/sommaire.js';
 import type { Block } from '../../src/types.js';
-import { block } from '../helpers/blocks.js';
+import { block, placed } from '../helpers/blocks.js';
 
 const read = (blocks: Block[]) => readSommaire(blocks, 0, DEFAULT_VOCABULARY);
 const entries = (blocks: Block[]) => read(blocks).entries.map((e) => [e.numero, e.texte, e.page, e.section]);
@@ -498,5 +498,31 @@ describe('a sommaire with each title and organisation line its own block', () =>
       [15, 'TARIFICATION INTERMODALE : VERS UNE OFFRE DE MOBILITÉ SERVICIELLE RÉGION GRAND EST', 39],
       [16, 'PRÉFIGURATION DE LA MÉDIATHÈQUE GRAND BESANÇON MÉTROPOLE', 42],
     ]);
+  });
+});
+
+describe('a page cell read onto its title line (page-cell-on-title-line)', () => {
+  // A table « number | title | page | collectivité »: the page cells are bare numbers sharing one
+  // left edge (x 347); the second title is short enough that its page cell joins its line.
+  const table = (secondTitleWidth: number) => [
+    block([['LES PROJETS', 1.5, true]], 2),
+    placed(block([['01', 0.95, true]], 2), 72, 140, 12),
+    placed(block([['TITRE UN SUR DEUX', 0.95, true], ['LIGNES', 0.95, true]], 2), 120, 140, 190),
+    placed(block([['5', 0.95, true]], 2), 347, 140, 6),
+    placed(block([['02', 0.95, true]], 2), 72, 180, 12),
+    placed(block([['UN TITRE COURT 6', 0.95, true]], 2), 120, 180, secondTitleWidth),
+    placed(block([['03', 0.95, true]], 2), 72, 240, 12),
+    placed(block([['TITRE TROIS', 0.95, true]], 2), 120, 240, 150),
+    placed(block([['8', 0.95, true]], 2), 347, 240, 6),
+    block([['Décembre 2031', 0.9, true]], 3),
+  ];
+
+  it('cuts the page off a title line that runs across the page column\'s edge', () => {
+    expect(entries(table(233)).map(([numero, texte, page]) => [numero, texte, page])).toEqual([[1, 'TITRE UN SUR DEUX LIGNES', 5], [2, 'UN TITRE COURT', 6], [3, 'TITRE TROIS', 8]]);
+  });
+
+  it('keeps a number ending a title inside its own column as the title\'s', () => {
+    // The same line ending left of the page column: « 6 » is the title's (and the pages shift, as printed text would have them).
+    expect(entries(table(200))[1]!.slice(1, 3)).toEqual(['UN TITRE COURT 6', 8]);
   });
 });

@@ -9,7 +9,7 @@ import { parseTutorCards } from '../../src/parse/people.js';
 import { splitRubriques } from '../../src/parse/rubriques.js';
 import { DEFAULT_VOCABULARY } from '../../src/profile.js';
 import type { Block } from '../../src/types.js';
-import { alike, block } from '../helpers/blocks.js';
+import { alike, block, placed } from '../helpers/blocks.js';
 
 describe('a tutor’s long function in a sidebar beside a text rubrique', () => {
   const read = (fonction: string) =>
@@ -84,5 +84,56 @@ describe('a tutor’s family name in capitals over a heading on a line of its ow
   it('stays on the card: the heading whole below runs into nothing (heading-whole-below)', () => {
     const { blocks } = runHeadingPasses([alike(['ENCADREMENT'], 0.9, true), block([['LE MERRER Claire', 0.9, true], ['Directrice générale des territoires', 0.76, false]]), alike(['CONTEXTE DE LA MISSION'], 0.9, true)], DEFAULT_VOCABULARY);
     expect(blocks.map((b) => b.text)).toEqual(['ENCADREMENT', 'LE MERRER Claire Directrice générale des territoires', 'CONTEXTE DE LA MISSION']);
+  });
+});
+
+describe('a sidebar of tutors read by its frames\' height, between the paragraphs of the text beside it', () => {
+  // The sidebar (x 59, 150 wide) holds the tutors' heading and its cards; the text column (x 235,
+  // 312 wide) holds the rubriques. Frames read by their top interleave the two.
+  const side = (of: Block, y: number) => placed(of, 59, y, 150, 20);
+  const main = (of: Block, y: number) => placed(of, 235, y, 312, 60);
+  const split = (blocks: Block[]) =>
+    splitRubriques(blocks, DEFAULT_VOCABULARY, { projet: 6 }).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+  const card = (text: string, y: number) => side(block([[text, 0.9, false]], 18), y);
+
+  it('takes the cards read inside the next rubrique back under the empty tutors\' heading (cards-beside-text)', () => {
+    const rubriques = split([
+      side(block([['Tuteurs dans la collectivité', 0.95, true]], 18), 298),
+      main(block([['Contexte et enjeux', 0.95, true]], 18), 148),
+      main(block([['La Région a engagé une démarche de culture usager au sein de ses services.', 1, false]], 18), 167),
+      card('Aleksandra GAIFFE – Directrice générale adjointe', 316),
+      card('Sandra DE PINHO – Directrice Qualité et performance', 355),
+      main(block([['D’autre part, la loi du 16 janvier 2015 a regroupé deux régions.', 1, false]], 18), 315),
+    ]);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['Aleksandra GAIFFE – Directrice générale adjointe', 'Sandra DE PINHO – Directrice Qualité et performance']);
+    expect(rubriques.find(([key]) => key === 'contexte')?.[1]).toHaveLength(2);
+  });
+
+  it('leaves dash lines inside the text\'s own column in the text', () => {
+    const rubriques = split([
+      side(block([['Tuteurs dans la collectivité', 0.95, true]], 18), 298),
+      main(block([['Contexte et enjeux', 0.95, true]], 18), 148),
+      main(block([['La Région a engagé une démarche de culture usager au sein de ses services.', 1, false]], 18), 167),
+      main(block([['Aleksandra GAIFFE – Directrice générale adjointe', 1, false]], 18), 240),
+      main(block([['D’autre part, la loi du 16 janvier 2015 a regroupé deux régions.', 1, false]], 18), 315),
+    ]);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual([]);
+  });
+
+  it('gives the text read under the tutors\' heading, above its column\'s rest and beside the cards, back to the rubrique (text-above-its-column)', () => {
+    const blocks = (firstX: number) => [
+      main(block([['La commande', 0.95, true]], 35), 240),
+      side(block([['Tuteur dans la collectivité', 0.95, true]], 35), 298),
+      placed(block([['Est Ensemble en quelques lignes ...', 1, true]], 35), firstX, 259, 134, 10),
+      side(block([['Jérôme LENOIR – Directeur général', 0.9, false], ['des services', 0.9, false]], 35), 316),
+      main(block([['pour autant, il constitue une opportunité de revoir les méthodes de travail.', 1, false]], 35), 317),
+      main(block([['Des clés pour agir', 0.95, true]], 35), 402),
+      main(block([['Le rapport propose d’articuler la gestion des risques avec les projets.', 1, false]], 35), 440),
+    ];
+    const rubriques = split(blocks(235));
+    expect(rubriques.find(([key]) => key === 'problematique')?.[1]).toEqual(['Est Ensemble en quelques lignes ...', 'pour autant, il constitue une opportunité de revoir les méthodes de travail.']);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['Jérôme LENOIR – Directeur général des services']);
+    // The same line in the sidebar's column is the sidebar's: it stays.
+    expect(split(blocks(59)).find(([key]) => key === 'tuteurs')?.[1]).toContain('Est Ensemble en quelques lignes ...');
   });
 });
