@@ -148,14 +148,8 @@ function wrapsRagged(previous: Line, line: Line, colX1: number): boolean {
   const namesList = CAPITALS_WORD.test(last) || CAPITALS_WORD.test(word);
   const runsOn = !SENTENCE_END.test(last) && /^[\p{Lu}\d]/u.test(last) && !namesList;
   if (!goesOn && !runsOn) return false;
-  return !nextWordFits(previous, line, colX1);
-}
-
-/** Whether the next line's first word (and a space) would have fitted after a line, up to `colX1`. */
-function nextWordFits(previous: Line, line: Line, colX1: number): boolean {
-  const word = line.text.trim().split(/\s+/)[0] ?? '';
   const perChar = (line.x1 - line.x0) / Math.max(1, line.text.length);
-  return (word.length + 1) * perChar < colX1 - previous.x1;
+  return (word.length + 1) * perChar >= colX1 - previous.x1;
 }
 
 /**
@@ -176,21 +170,11 @@ function drawnListKinds(groups: readonly (readonly Line[])[], column: Column, in
       g++;
       continue;
     }
-    const boxed = groups.slice(g, end).some((group) => setNarrower(group, reach));
+    const boxed = groups.slice(g, end).some((group) => group.length > 1 && Math.max(...group.map((line) => line.x1)) < reach);
     if (!boxed) for (let k = g; k < end; k++) if (!groups[k]!.every((line) => line.bold)) kinds[k] = 'listItem';
     g = end;
   }
   return kinds;
-}
-
-/**
- * Whether a block's lines wrap at an edge of their own, short of the column's (`reach`): an inset
- * box. Lines that stop short only because the next line's first word would not have fitted are a
- * list item's ragged text in a narrow column (`rule: ragged-list-item`), not a box.
- */
-function setNarrower(group: readonly Line[], reach: number): boolean {
-  if (group.length < 2 || Math.max(...group.map((line) => line.x1)) >= reach) return false;
-  return group.slice(0, -1).some((line, i) => nextWordFits(line, group[i + 1]!, reach));
 }
 
 /**

@@ -134,8 +134,8 @@ function partsSpelling(email: string, words: readonly PrintedPerson[]): PrintedP
 }
 
 /**
- * The name parts an e-mail spells: its local part's segments (« mathilde.toure » → « MATHILDE »,
- * « TOURE »), folded as `foldForMatch` folds, letters only.
+ * The name parts an e-mail spells: its local part's segments (« lea.durand » → « LEA »,
+ * « DURAND »), folded as `foldForMatch` folds, letters only.
  */
 export function localPartSegments(email: string): string[] {
   return foldForMatch(email.split('@')[0]!).split(/[._-]+/).map((segment) => segment.replace(/[^A-Z]/g, '')).filter(Boolean);

@@ -205,9 +205,9 @@ function emailNameParts(blocks: readonly Block[]): Set<string> {
 }
 
 /**
- * Whether a block is one part of a name that an e-mail of the project spells (« TOURE », cut from
- * « Mathilde » by a team table's cells, beside « mathilde.toure@… »; « LE BOHEC » beside
- * « eleonora.lebohec@… »): a name, never a heading, however it is set (`rule: email-name-no-heading`).
+ * Whether a block is one part of a name that an e-mail of the project spells (« DURAND », cut from
+ * « Léa » by a team table's cells, beside « lea.durand@… »; « LE GALL » beside « yann.legall@… »):
+ * a name, never a heading, however it is set (`rule: email-name-no-heading`).
  */
 function spelledByEmail(block: Block, nameParts: ReadonlySet<string>): boolean {
   const text = block.text.trim();

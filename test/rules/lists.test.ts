@@ -140,21 +140,3 @@ describe('a list a text rubrique announces, read under a later heading (converte
     expect(project(twice).clesPourAgir).toBe('Le diagnostic a dégagé deux scénarios :\n\nLe second a été retenu par le bureau communautaire, qui en a confié la mise en œuvre aux services techniques.');
   });
 });
-
-describe('an item of a list whose bullets are drawn, alone in its band (ragged-list-item)', () => {
-  const metrics = { bodySize: 10, leadingRatio: 1.35 };
-  const fragment = (text: string, x0: number, x1: number, y: number) => ({ page: 1, text, x0, x1, y, top: y - 7.5, bottom: y + 2.5, size: 10, bold: false, boldLead: '', chars: text.length });
-  // A narrow column of the page's grid (x 214–358); the item at the list indent, each line stopping
-  // short of the edge only because the next line's first word would not have fitted.
-  const leafOf = (fragments: ReturnType<typeof fragment>[]): Leaf => ({ fragments, colX0: 214, colX1: 358, column: { colX0: 214, colX1: 358, gutter: true } });
-
-  it('is a list item although its lines stop short of the column’s edge', () => {
-    const item = [fragment('Adapter l’organisation de', 228, 330, 340), fragment('l’action sociale aux nouveaux', 228, 347, 354), fragment('enjeux ;', 228, 260, 367.5)];
-    expect(leafBlocks(leafOf(item), metrics).map((draft) => draft.kind)).toEqual(['listItem']);
-  });
-
-  it('is an inset box when a line wrapped where the next word would still have fitted', () => {
-    const box = [fragment('La refonte de l’accueil est un projet', 228, 346, 340), fragment('à mener sur plusieurs années avec', 228, 346, 354), fragment('les agents.', 228, 262, 367.5)];
-    expect(leafBlocks(leafOf(box), metrics).map((draft) => draft.kind)).toEqual(['paragraph']);
-  });
-});
