@@ -789,14 +789,48 @@ function sentenceJoins(pieces: readonly Fragment[][], body: number): number {
     const foot = lastOnLine(pieces[i - 1]!, body);
     const head = firstOnLine(pieces[i]!, body);
     const opensLower = /^\p{Ll}/u.test(head.text.trimStart()) && !/^\S*@/.test(head.text.trimStart());
-    const oneType = (isBodyText(head, body) && isBodyText(foot, body)) || (isQuoteText(head, body) && isQuoteText(foot, body) && Math.abs(head.size - foot.size) <= BODY_SIZE_TOLERANCE * body);
-    if (!opensLower || !oneType) continue;
+    // Body text, or a pull-quote's larger regular type, on both sides (`meetAsText`: quote-flow-under-gap, column-flow-same-face).
+    if (!opensLower || !meetAsText(foot, head, body)) continue;
     const end = foot.text.trimEnd();
-    joins += SENTENCE_FINISHED.test(end) ? -1 : MID_SENTENCE.test(end) ? 1 : OPEN_END_JOIN;
+    joins += SENTENCE_FINISHED.test(end) || endedShort(foot, head, pieces[i - 1]!, body) ? -1 : MID_SENTENCE.test(end) ? 1 : OPEN_END_JOIN;
   }
   return joins;
 }
 
+/** How far in from its piece's left edge a line starts to be a list item's (a list indent), in body sizes. */
+const LIST_INDENT = 0.4;
+
+/**
+ * Whether a piece ends with a list item whose last line stopped short of the column's edge (the
+ * piece's widest line) with room left for the next piece's first word, on a word with no mark
+ * after it: the item ended there though it has no full stop, so the next piece does not go on
+ * from it (`rule: short-line-ends-paragraph`). A line ending on « ; » or « , » announces more (the
+ * list's next item in the next column); a paragraph's line at the column's edge tells nothing
+ * (ragged text stops short anywhere).
+ */
+export function endedShort(foot: Fragment, head: Fragment, piece: readonly Fragment[], body: number): boolean {
+  if (!/[\p{L}\p{N}]$/u.test(foot.text.trimEnd())) return false;
+  const lineStart = Math.min(...piece.filter((fragment) => Math.abs(fragment.top - foot.top) <= SAME_LINE * body).map((fragment) => fragment.x0));
+  const pieceStart = Math.min(...piece.map((fragment) => fragment.x0));
+  if (lineStart - pieceStart < LIST_INDENT * body) return false;
+  const edge = Math.max(...piece.map((fragment) => fragment.x1));
+  const word = head.text.trimStart().split(/\s+/)[0] ?? '';
+  const perChar = (head.x1 - head.x0) / Math.max(1, head.text.length);
+  return (word.length + 1) * perChar < edge - foot.x1;
+}
+
+
+/**
+ * Whether a piece's last line and the next piece's first line can be one sentence going on: both
+ * body text, or both set alike in a display face no smaller than the body and not bold (a
+ * pull-quote cut by a column break goes on in the next column in its own larger italics:
+ * `rule: column-flow-same-face`). A caption or a reference set smaller still opens and ends nothing.
+ */
+function meetAsText(foot: Fragment, head: Fragment, body: number): boolean {
+  if (isBodyText(foot, body) && isBodyText(head, body)) return true;
+  const alike = Math.abs(foot.size - head.size) <= BODY_SIZE_TOLERANCE * body;
+  return alike && !foot.bold && !head.bold && foot.size >= body;
+}
 
 /** The first fragment of a piece's first line (the leftmost of its topmost). */
 function firstOnLine(piece: readonly Fragment[], body: number): Fragment {
@@ -892,23 +926,26 @@ export function placeFloats(leaves: readonly Leaf[], metrics: Metrics): Leaf[] {
   let run: Leaf[] = [];
   // The leaf read just before the run, in its column: a heading right over it owns it.
   let before: Leaf | null = null;
-  const flush = (): void => {
+  // The leaf read just after the run: set off alike right under it, it is what the run heads.
+  const flush = (next: Leaf | null): void => {
+    if (run.length === 0) return;
     const lines = run.reduce((sum, leaf) => sum + new Set(leaf.fragments.map((fragment) => Math.round(fragment.y))).size, 0);
-    if (lines >= 3 && !(before && headsInsetRun(before, run[0]!, metrics))) for (const leaf of run) floats.add(leaf);
+    const heads = (before && headsInsetRun(before, run[0]!, metrics)) || (next && opensSetOffBlock(run.at(-1)!, next, metrics));
+    if (lines >= 3 && !heads) for (const leaf of run) floats.add(leaf);
     run = [];
   };
   for (const leaf of leaves) {
-    if (run.length > 0 && run[0]!.column !== leaf.column) flush();
+    if (run.length > 0 && run[0]!.column !== leaf.column) flush(null);
     const edges = text.get(leaf.column);
     if (edges && isInsetBox(leaf, edges, metrics)) {
       if (run.length === 0 && before?.column !== leaf.column) before = null;
       run.push(leaf);
     } else {
-      flush();
+      flush(leaf);
       before = leaf;
     }
   }
-  flush();
+  flush(null);
   if (floats.size === 0) return [...leaves];
   const ordered: Leaf[] = [];
   const pageEnd: Leaf[] = [];
@@ -955,9 +992,29 @@ function headsInsetRun(heading: Leaf, first: Leaf, metrics: Metrics): boolean {
   if (top < bottom || top - bottom > 1.5 * metrics.bodySize) return false;
   // The same indent right above: the run ends a block set off alike (a pull-quote's signature
   // under its quote, both beside one rule), not a box inset in the text.
-  const x0 = (leaf: Leaf): number => Math.min(...leaf.fragments.map((fragment) => fragment.x0));
-  if (Math.abs(x0(heading) - x0(first)) <= 1.5 && x0(heading) > heading.colX0 + 0.4 * metrics.bodySize) return true;
+  if (sameIndent(heading, first, metrics)) return true;
   return heading.fragments.every((fragment) => fragment.bold) && new Set(heading.fragments.map((fragment) => Math.round(fragment.y))).size <= 2;
+}
+
+/** How far apart two leaves' left edges may be and still be one indent, in points (a rule's glyph offsets). */
+const SAME_INDENT = 1.5;
+
+/** Whether two leaves start at one indent, inset from their column's edge: one block set off beside one rule. */
+function sameIndent(a: Leaf, b: Leaf, metrics: Metrics): boolean {
+  const x0 = (leaf: Leaf): number => Math.min(...leaf.fragments.map((fragment) => fragment.x0));
+  return Math.abs(x0(a) - x0(b)) <= SAME_INDENT && x0(a) > a.colX0 + 0.4 * metrics.bodySize;
+}
+
+/**
+ * Whether an inset run's last leaf heads the leaf right under it, set at the same indent in the
+ * same column (`rule: set-off-block-head`): a testimony's signature and question over its quote
+ * set larger, all beside one rule, is the head of that block, read in its place before the quote.
+ */
+function opensSetOffBlock(last: Leaf, next: Leaf, metrics: Metrics): boolean {
+  if (last.column !== next.column) return false;
+  const bottom = Math.max(...last.fragments.map((fragment) => fragment.bottom));
+  const top = Math.min(...next.fragments.map((fragment) => fragment.top));
+  return top >= bottom && top - bottom <= 1.5 * metrics.bodySize && sameIndent(last, next, metrics);
 }
 
 /** Whether every fragment of a leaf is set smaller than the body and inset from both edges of the column's body text. */

@@ -129,7 +129,7 @@ interface SpelledPair {
  * by one cell is the whole name's pairing.
  */
 function partsSpelling(email: string, words: readonly PrintedPerson[]): PrintedPerson[] | null {
-  const segments = foldForMatch(email.split('@')[0]!).split(/[._-]+/).map((segment) => segment.replace(/[^A-Z]/g, '')).filter(Boolean);
+  const segments = localPartSegments(email);
   if (segments.length < 2) return null;
   const parts = partsFrom(segments, words, []);
   if (parts === null || parts.length < 2) return null;
@@ -150,6 +150,14 @@ function partsFrom(segments: readonly string[], words: readonly PrintedPerson[],
     if (rest !== null) return [part, ...rest];
   }
   return null;
+}
+
+/**
+ * The name parts an e-mail spells: its local part's segments (« lea.durand » → « LEA »,
+ * « DURAND »), folded as `foldForMatch` folds, letters only.
+ */
+export function localPartSegments(email: string): string[] {
+  return foldForMatch(email.split('@')[0]!).split(/[._-]+/).map((segment) => segment.replace(/[^A-Z]/g, '')).filter(Boolean);
 }
 
 /**

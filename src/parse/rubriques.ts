@@ -10,14 +10,15 @@
  * Then blocks whose shape belongs elsewhere move there (`moves.ts`). Every cut and every move is
  * recorded with the id of the rule that made it (`RubriqueCut`, printed by `extract --explain`).
  */
-import { isHeaderRowText, type Vocabulary } from '../profile.js';
+import { EMAIL } from '../conventions.js';
+import { foldForMatch, isHeaderRowText, type Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, RubriqueCut, RubriqueKey } from '../types.js';
 import { DISPLAY_SIZE, isQuoteType, isRegular, isSmallerThanBody, sameStyle } from '../typography.js';
 import { isStandaloneFigure } from './chiffres.js';
 import { runHeadingPasses } from './heading-passes.js';
 import { moveByShape } from './moves.js';
-import { isAnyCaseName } from './people.js';
+import { isAnyCaseName, isNamePart, localPartSegments } from './people.js';
 import { headingStyle, isProse, meaningOf, numberedLikeHeadings, setLikeHeading, type HeadingStyle } from './structure.js';
 
 /** One rubrique: its heading as printed (`''` when the structure alone found it) and its blocks. */
@@ -53,6 +54,7 @@ const CUT_TEXT_MAX = 60;
 export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary, where: { projet: number; page?: number }): SplitProject {
   const { blocks, madeBy } = runHeadingPasses(printed, vocabulary);
   const style = headingStyle(blocks, vocabulary);
+  const nameParts = emailNameParts(blocks);
   const headingBlocks: Block[] = [];
   const rubriques: (Rubrique | { key: null; heading: string; page: number | null; blocks: Block[] })[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -72,13 +74,17 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
     // After the references, a box title in sentence case may follow headings in capitals.
     const current = rubriques.at(-1)?.key ?? null;
     // A team table's header cell (« Courriel », « Prénom Corps ») is set like a heading but heads a column, not a rubrique (`rule: header-cell-no-heading`).
-    const candidate = (b: Block): boolean => style !== null && !isHeaderRowText(b.text, vocabulary.teamTableHeaders) && (setLikeHeading(b, style) || (current === 'allerPlusLoin' && setLikeHeading(b, { ...style, sentenceCase: true })));
+    const candidate = (b: Block): boolean =>
+      style !== null &&
+      !isHeaderRowText(b.text, vocabulary.teamTableHeaders) &&
+      !spelledByEmail(b, nameParts) &&
+      (setLikeHeading(b, style) || (current === 'allerPlusLoin' && setLikeHeading(b, { ...style, sentenceCase: true })));
     if (headsFigures(block, blocks.slice(i + 1), blocks[i - 1])) {
       open('chiffres', block, 'heading-over-figures');
       diagnostics.push(unknownHeading(block, 'chiffres', where));
       continue;
     }
-    if (current !== null && style !== null && isBoxTitle(block, style, blocks.slice(i + 1), vocabulary)) {
+    if (current !== null && style !== null && !spelledByEmail(block, nameParts) && isBoxTitle(block, style, blocks.slice(i + 1), vocabulary)) {
       let end = i + 1;
       while (end < blocks.length && !knownHeading(blocks[end]!, vocabulary) && !isBoxTitle(blocks[end]!, style, blocks.slice(end + 1), vocabulary)) end++;
       const seen = rubriques.map((rubrique) => rubrique.key).filter((k): k is RubriqueKey => k !== null);
@@ -188,6 +194,24 @@ function isRowCell(block: Block, blocks: readonly Block[], vocabulary: Vocabular
   if (!box || !first) return false;
   const mates = blocks.filter((other) => other !== block && other.page === block.page && other.box !== undefined && Math.abs(other.box.y - box.y) <= ROW_TOP_TOLERANCE && sameStyle(other.lines[0]!, first));
   return mates.length >= ROW_CELLS_MIN && mates.every((other) => knownHeading(other, vocabulary) === null);
+}
+
+/** An e-mail address inside printed text (`EMAIL` unanchored). */
+const EMAIL_IN_TEXT = new RegExp(EMAIL.source.slice(1, -1), 'gu');
+
+/** The name parts the project's e-mails spell (`localPartSegments`). */
+function emailNameParts(blocks: readonly Block[]): Set<string> {
+  return new Set(blocks.flatMap((block) => [...block.text.matchAll(EMAIL_IN_TEXT)].flatMap((match) => localPartSegments(match[0]))));
+}
+
+/**
+ * Whether a block is one part of a name that an e-mail of the project spells (« DURAND », cut from
+ * « Léa » by a team table's cells, beside « lea.durand@… »; « LE GALL » beside « yann.legall@… »):
+ * a name, never a heading, however it is set (`rule: email-name-no-heading`).
+ */
+function spelledByEmail(block: Block, nameParts: ReadonlySet<string>): boolean {
+  const text = block.text.trim();
+  return block.lines.length === 1 && isNamePart(text) && nameParts.has(foldForMatch(text).replace(/[^A-Z]/g, ''));
 }
 
 function knownHeading(block: Block, vocabulary: Vocabulary): RubriqueKey | null {

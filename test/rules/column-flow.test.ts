@@ -8,6 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { layoutPages } from '../../src/extract/layout.js';
 import type { PdfPage, PdfTextRun } from '../../src/extract/pdf.js';
+import type { Fragment } from '../../src/extract/fragments.js';
+import { endedShort } from '../../src/extract/xycut.js';
 
 const BODY = 10;
 const LEADING = 13;
@@ -188,6 +190,59 @@ describe('a column that goes on under a gap (column-flow-under-gap)', () => {
     ];
     const joined = read(runs).join(' | ');
     expect(joined.indexOf(firstFoot[0]!)).toBeLessThan(joined.indexOf('DES CLÉS POUR AGIR'));
+  });
+  it('reads a pull-quote cut by a column break on into the next column, set alike and larger (column-flow-same-face)', () => {
+    // Column 1: the body, then under a band gap (below where column 2 ends) a testimony set larger,
+    // its attribution and the quote's first lines, cut mid-sentence; column 2 opens with the rest of
+    // the quote in the same face, in lower case, then the references set smaller.
+    const quoteSize = 11;
+    const quote = (text: string, c: number, y: number): PdfTextRun => ({ ...run(text, COLUMNS[c]!, y, { full: true }), fontSize: quoteSize });
+    const small = (text: string, y: number): PdfTextRun => ({ ...run(text, COLUMNS[1]!, y), fontSize: 8.5 });
+    const footTop = 100 + context.length * LEADING + 30;
+    const runs = [
+      ...paragraph(context, 0, 100),
+      ...paragraph(keys, 0, 100 + context.length * LEADING),
+      quote('« L’équipe a su mobiliser autour de', 0, footTop + keys.length * LEADING),
+      quote('la démarche : vingt fiches-action', 0, footTop + keys.length * LEADING + 14),
+      quote('opérationnelles ont été présentées', 1, 100),
+      quote('aux élus du territoire. »', 1, 114),
+      run('Ressources', COLUMNS[1]!, 150, { bold: true }),
+      small('Le Grand Narbonne, Charte de la mutualisation, 2016', 168),
+    ];
+    const joined = read(runs).join(' | ');
+    expect(joined.indexOf('fiches-action')).toBeLessThan(joined.indexOf('opérationnelles'));
+    expect(joined.indexOf('aux élus du territoire')).toBeLessThan(joined.indexOf('Ressources'));
+  });
+  it('does not go on from a line that stopped short with room for the next word: a list item ended there (short-line-ends-paragraph)', () => {
+    // Column 1: a list whose last item ends with no full stop on a short line, then (under a band
+    // gap below where column 2 ends) a paragraph cut mid-sentence on a comma; column 2 opens in
+    // lower case; the columns above the gap end within a line of each other (no column's foot to
+    // tell). Both pieces end without a full stop: only the short line says which one ended.
+    // The list's bullets are drawn (no glyph): its items' lines at the list indent.
+    const listItem = (texts: readonly string[], top: number): PdfTextRun[] => texts.map((text, i) => ({ ...run(text, COLUMNS[0]! + 14, top + i * LEADING), width: i < texts.length - 1 ? COLUMN_WIDTH - 14 : text.length * BODY * 0.42 }));
+    const footTop = 100 + 10 * LEADING + 14;
+    const runs = [
+      ...paragraph(['Dans ce contexte, deux documents', 'cadres majeurs ont été adoptés :'], 0, 100),
+      ...listItem(['Le plan partenarial de gestion', 'de la demande 2018-2023'], 100 + 2 * LEADING + 6),
+      ...listItem(['La convention intercommunale', 'pour la période 2019-2024'], 100 + 4 * LEADING + 12),
+      ...paragraph(['A l’approche d’une nouvelle', 'mandature, la Métropole a confié', 'une mission à la Direction,'], 0, footTop, true),
+      ...paragraph(['afin de lui permettre de mieux', 'piloter la nouvelle politique', 'publique en cours de structuration,', 'dans un contexte pluriel de', 'cinquante-neuf communes et de', 'vingt-quatre bailleurs sociaux.'], 1, 100),
+    ];
+    const joined = read(runs).join(' | ');
+    expect(joined.indexOf('la Direction,')).toBeLessThan(joined.indexOf('afin de lui'));
+    expect(joined.indexOf('2019-2024')).toBeLessThan(joined.indexOf('A l’approche'));
+  });
+  it('tells a list item’s end only: a short line ending on « ; » or « , » goes on, and so may a paragraph’s line (short-line-ends-paragraph)', () => {
+    const fragment = (text: string, x0: number, x1: number, top = 92.5): Fragment => ({ page: 1, text, x0, x1, y: top + 7.5, top, bottom: top + 10, size: BODY, bold: false, boldLead: '', chars: text.length });
+    const column = [fragment('Trois scénarios ont été étudiés par la mission :', 48, 198, 80)];
+    const head = fragment('une cuisine centrale', 232, 316);
+    const itemEnd = (text: string, x1: number): boolean => endedShort(fragment(text, 62, x1), head, [...column, fragment(text, 62, x1)], BODY);
+    expect(itemEnd('commune gardant sa cuisine', 160)).toBe(true);
+    expect(itemEnd('commune gardant sa cuisine ;', 168)).toBe(false);
+    expect(itemEnd('commune gardant sa cuisine,', 163)).toBe(false);
+    // A paragraph's line at the column's edge: ragged text stops short anywhere.
+    const paragraphLine = fragment('maintien de repas préparés à', 48, 160);
+    expect(endedShort(paragraphLine, head, [...column, paragraphLine], BODY)).toBe(false);
   });
 });
 

@@ -257,3 +257,43 @@ describe('a team table read column by column (groff, tbl)', () => {
     ]);
   });
 });
+
+describe('a family name alone in a team table’s cell', () => {
+  it('is never a heading when an e-mail of the project spells it (email-name-no-heading)', () => {
+    // Headings in capitals in a regular face; the team table's name cells cut « TOURE » from « Mathilde ».
+    const cell = (text: string) => block([[text, 0.85, false]], 25);
+    const split = splitRubriques(
+      [
+        block([['LE CONTEXTE', 0.95, false]], 25),
+        block([['La Ville de Saint-Denis emploie 3500 agents, et nombreux sont ceux qui exercent des métiers pénibles.', 1, false]], 25),
+        block([['LES ÉLÈVES', 0.95, false]], 25),
+        cell('LEGOND Agathe'), cell('Administrateur'),
+        cell('TOURE'), cell('Mathilde Administrateur'),
+        cell('RICHARD Sylvie'), block([['Administrateur', 0.85, false], ['agathe.legond@administrateur-inet.org', 0.85, false], ['mathilde.toure@administrateur-inet.org', 0.85, false], ['sylvie.richard@administrateur-inet.org', 0.85, false]], 25),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 8 },
+    );
+    expect(split.rubriques.map((rubrique) => rubrique.heading)).toEqual(['LE CONTEXTE', 'LES ÉLÈVES']);
+    expect(split.unknown).toEqual([]);
+    expect(split.rubriques[1]!.blocks.map((b) => b.text)).toContain('TOURE');
+  });
+
+  it('is never a heading when its words together are what the e-mail spells (« LE BOHEC », eleonora.lebohec@…)', () => {
+    const cell = (text: string) => block([[text, 0.81, false]], 28);
+    const split = splitRubriques(
+      [
+        block([['LES ÉLÈVES', 0.9, false]], 28),
+        cell('LE BOHEC'), cell('Eléonora Conservateur eleonora.lebohec@conservateur-inet.org'),
+        cell('TOUCHARD Laetitia'), cell('Conservateur laetitia.touchard@conservateur-inet.org'),
+        cell('JAULMES'), cell('Samuel'), cell('Administrateur samuel.jaulmes@administrateur-inet.org'),
+        cell('LEGRAND'), cell('Jérôme'), cell('Ingénieur en chef jerome.legrand@ingenieurchef-inet.org'),
+        block([['Tuteur : DARBOUSSET Lucie, Directrice du pôle culture', 0.81, false]], 28),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 11 },
+    );
+    expect(split.rubriques.map((rubrique) => rubrique.heading)).not.toContain('LE BOHEC');
+    expect(split.rubriques[0]!.blocks.map((b) => b.text)).toContain('LE BOHEC');
+  });
+});
