@@ -563,7 +563,17 @@ const SAME_LINE = 0.3;
 /** Whether strips of columns (the same gutters) are read down each column, by their sentences or as a column's foot. */
 function readsDown(strips: readonly Fragment[][], gutters: readonly Gap[], metrics: Metrics): boolean {
   const evidence = downColumnsEvidence(strips, gutters, metrics.bodySize);
-  return evidence > 0 || (evidence === 0 && (isColumnFoot(strips, gutters, metrics) || isLongColumnFoot(strips, gutters, metrics) || figuresGoOn(strips, gutters, metrics)));
+  if (evidence !== 0) return evidence > 0;
+  if (isColumnFoot(strips, gutters, metrics)) return true;
+  // A left margin of headings heads the rows beside it (`marginHeadingRows` reads them so): read
+  // down, every heading would come before all the text (`rule: long-foot-not-beside-headings`).
+  if (isMarginOfHeadings(columnPieces(strips, gutters))) return false;
+  return isLongColumnFoot(strips, gutters, metrics) || figuresGoOn(strips, gutters, metrics);
+}
+
+/** Whether the first column of every strip holds only bold lines: headings in a left margin, heading the rows beside them. */
+function isMarginOfHeadings(pieces: readonly Fragment[][][]): boolean {
+  return pieces.every((strip) => strip[0]!.every((fragment) => fragment.bold));
 }
 
 /**
@@ -678,7 +688,7 @@ function downColumnsEvidence(strips: readonly Fragment[][], gutters: readonly Ga
   const downFirst = pieces[0]!.flatMap((_, c) => pieces.map((strip) => strip[c]!)).filter((piece) => piece.length > 0);
   // Headings in a left margin (a first column all bold) head the rows beside them: read down, they
   // would all come first, so a table going on beside them tells nothing of the columns' order.
-  const marginOfHeadings = pieces.every((strip) => strip[0]!.every((fragment) => fragment.bold));
+  const marginOfHeadings = isMarginOfHeadings(pieces);
   // Figures level with figures in another column are a grid's row (or a sommaire's numbers in two
   // columns): its order across or down is the grid's, which no frame's threading tells.
   const grid = pieces.some((strip) => strip.filter((piece) => piece.some((fragment) => isKeyFigure(fragment, body))).length >= 2);

@@ -409,3 +409,36 @@ describe('a column that ran far below the next one before the gap (column-foot-l
   });
 
 });
+
+describe('a left margin of headings beside a long text column and a short sidebar (long-foot-not-beside-headings)', () => {
+  // Margin headings (bold, column 1) each level with their rubrique's text (column 2), which runs
+  // long and ends in a run of key figures; a sidebar's team (column 3) ends high. Read down column
+  // by column (as a long column's foot or a figure run would have it), every heading would come first.
+  const figure = (text: string, y: number): PdfTextRun => ({ ...run(text, COLUMNS[1]!, y, { bold: true }), fontSize: 12, width: text.length * 7 });
+  const label = (text: string, y: number): PdfTextRun => ({ ...run(text, COLUMNS[1]! + 50, y), fontSize: 8.5, width: 100 });
+  const runs = (): PdfTextRun[] => {
+    const keysTop = 100 + (context.length + question.length) * LEADING + 40;
+    const figuresTop = keysTop + keys.length * LEADING + 30;
+    return [
+      run('LE CONTEXTE', COLUMNS[0]!, 100, { bold: true }),
+      ...paragraph(context, 1, 100),
+      run('LA COMMANDE', COLUMNS[0]!, 100 + context.length * LEADING + 20, { bold: true }),
+      ...paragraph(question, 1, 100 + context.length * LEADING + 20),
+      run('DES CLÉS', COLUMNS[0]!, keysTop, { bold: true }),
+      ...paragraph(keys, 1, keysTop),
+      run('LES CHIFFRES', COLUMNS[0]!, figuresTop, { bold: true }),
+      ...['4 200', '27 %', '9'].flatMap((value, i) => [figure(value, figuresTop + 4 + i * 47), label(`aidants accompagnés numéro ${i + 1}`, figuresTop + 2 + i * 47)]),
+      run('L’ÉQUIPE PROJET', COLUMNS[2]!, 100, { bold: true }),
+      run('Quentin DELAHAYE', COLUMNS[2]!, 118),
+      run('quentin.delahaye@administrateur-inet.org', COLUMNS[2]!, 130),
+    ];
+  };
+
+  it('reads each heading with the text beside it, not all the headings first', () => {
+    const blocks = read(runs());
+    const at = (text: string): number => blocks.findIndex((block) => block.startsWith(text));
+    expect(at('LE CONTEXTE')).toBeLessThan(at(context[0]!));
+    expect(at(context[0]!)).toBeLessThan(at('LA COMMANDE'));
+    expect(at('LA COMMANDE')).toBeLessThan(at('DES CLÉS'));
+  });
+});
