@@ -641,7 +641,9 @@ function isLongColumnFoot(strips: readonly Fragment[][], gutters: readonly Gap[]
   const oneColumn = splitAlong(upper[held[0]!]!, 'x', GUTTER * metrics.bodySize).parts.length === 1;
   // Columns of text (references, prose): words in lower case, not a sommaire's column of page numbers.
   const ofText = after.every((piece) => piece.some((fragment) => PROSE_LINE.test(fragment.text)));
-  return after.length > 0 && besideFromTop && oneColumn && ofText && after.every((piece) => end - bottom(piece) > LONG_COLUMN_LINES * lineHeight);
+  // Opening as text that goes on (`rule: long-foot-into-running-text`), not under a heading of their own: a sidebar's « TUTRICE… » heads its cards, which follow no column.
+  const goOn = after.every((piece) => !firstOnLine(piece, metrics.bodySize).bold);
+  return after.length > 0 && besideFromTop && oneColumn && ofText && goOn && after.every((piece) => end - bottom(piece) > LONG_COLUMN_LINES * lineHeight);
 }
 
 /**

@@ -408,6 +408,15 @@ describe('a column that ran far below the next one before the gap (column-foot-l
     expect(at('Rapport public thématique')).toBeLessThan(at('Publications et travaux'));
   });
 
+  it('is not read down before a column that opens under a heading of its own, a sidebar of cards (long-foot-into-running-text)', () => {
+    const before: PdfPage = { number: 1, width: 595, height: 842, runs: [0, 1, 2].flatMap((c) => paragraph([...context, ...keys], c, 100)), skippedRuns: 0 };
+    // Column 2 opens with a bold heading over a tutor's card instead of references going on.
+    const sidebar = page().map((r) => (r.x === COLUMNS[1]! && r.y === 100 ? { ...r, text: 'TUTRICE AU SEIN DE LA COLLECTIVITÉ', bold: true, fontSize: BODY, fontName: 'Arimo-Bold' } : r));
+    const last: PdfPage = { number: 2, width: 595, height: 842, runs: sidebar, skippedRuns: 0 };
+    const blocks = layoutPages({ pageCount: 2, pages: [before, last] }).blocks.filter((block) => block.page === 2).map((block) => block.text);
+    const at = (text: string): number => blocks.findIndex((block) => block.includes(text));
+    expect(at('TUTRICE AU SEIN')).toBeLessThan(at('Rapport public thématique'));
+  });
 });
 
 describe('a left margin of headings beside a long text column and a short sidebar (long-foot-not-beside-headings)', () => {
