@@ -2,9 +2,14 @@
  * Where blocks stand on their page (PDF input): the geometry the parse stage and the self-check
  * both ask of two blocks' boxes.
  */
-import type { BlockBox } from './types.js';
+import type { Block, BlockBox } from './types.js';
 
 /** Whether two boxes on a page share some width (a box of no width counts as one point wide). */
 export function sharesWidth(a: BlockBox, b: BlockBox): boolean {
   return a.x < b.x + Math.max(b.width, 1) && b.x < a.x + Math.max(a.width, 1);
+}
+
+/** Whether two blocks are printed in one column of one page: both placed (PDF), on the same page, sharing some width. */
+export function inOneColumn(a: Block, b: Block): boolean {
+  return a.box !== undefined && b.box !== undefined && a.page === b.page && sharesWidth(a.box, b.box);
 }

@@ -11,7 +11,7 @@ import { URL } from '../parse/structure.js';
 import { BODY_RUBRIQUES, TEXT_RUBRIQUES, type TextRubrique } from '../text-rubriques.js';
 import { foldLetters } from '../normalise/names.js';
 import type { Block, Diagnostic, Personne, Projet, RubriqueKey } from '../types.js';
-import { sharesWidth } from '../boxes.js';
+import { inOneColumn } from '../boxes.js';
 import { at, HOLDS, pad, projectPages } from './common.js';
 import { CARD_LINE_MAX_CHARACTERS } from './evidence.js';
 import type { PassInput } from './index.js';
@@ -319,7 +319,7 @@ export function paragraphsUnderTheirHeadings({ read, segmented, vocabulary }: Pa
  */
 function headingAbove(block: Block, headings: readonly { block: Block; key: RubriqueKey }[]): RubriqueKey | null {
   const box = block.box!;
-  const above = headings.filter((heading) => heading.block.page === block.page && heading.block.box!.y < box.y && sharesWidth(heading.block.box!, box));
+  const above = headings.filter((heading) => inOneColumn(heading.block, block) && heading.block.box!.y < box.y);
   if (above.length === 0) return null;
   return above.reduce((best, heading) => (heading.block.box!.y > best.block.box!.y ? heading : best)).key;
 }

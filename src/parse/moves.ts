@@ -8,7 +8,7 @@
  * testimony, a tutor's card that a sidebar interleaved with the body to the tutors, text run on
  * under a floated box of figures or of tutors to the rubrique the box interrupted.
  */
-import { sharesWidth } from '../boxes.js';
+import { inOneColumn } from '../boxes.js';
 import { joinLines } from '../extract/lines.js';
 import { SENTENCE_FINISHED, foldForMatch } from '../conventions.js';
 import { isHeaderRowText, type Vocabulary } from '../profile.js';
@@ -315,7 +315,7 @@ function returnMainColumnProse(state: ShapeState): Move[] {
     const before = result[k];
     if (!before || !isBodyRubrique(before.key)) return;
     const cards = rubrique.blocks.filter((block) => block.box && !isProse(block));
-    const beside = (block: Block, others: readonly Block[]): boolean => others.some((other) => other.page === block.page && sharesWidth(other.box!, block.box!));
+    const beside = (block: Block, others: readonly Block[]): boolean => others.some((other) => inOneColumn(other, block));
     const mainColumn = rubrique.blocks.filter((block) => block.box && isProse(block) && cards.some((card) => card.page === block.page) && !beside(block, cards) && beside(block, before.blocks.filter((other) => other.box)));
     if (mainColumn.length === 0) return;
     rubrique.blocks.splice(0, rubrique.blocks.length, ...rubrique.blocks.filter((block) => !mainColumn.includes(block)));
@@ -360,12 +360,11 @@ function returnProseUnderTutorsHeading(state: ShapeState): Move[] {
  * it (they are beside it, in the sidebar). 0 without cards after them, or without positions.
  */
 function textAboveItsColumn(blocks: readonly Block[], first: Block): number {
-  const sameColumnAbove = (block: Block): boolean =>
-    block.box !== undefined && first.box !== undefined && block.page === first.page && sharesWidth(block.box, first.box) && block.box.y < first.box.y;
+  const sameColumnAbove = (block: Block): boolean => inOneColumn(block, first) && block.box!.y < first.box!.y;
   let count = 0;
   while (count < blocks.length && sameColumnAbove(blocks[count]!)) count++;
   const cards = blocks.slice(count);
-  const besideCards = (block: Block): boolean => cards.every((card) => card.box !== undefined && card.page === block.page && !sharesWidth(card.box, block.box!));
+  const besideCards = (block: Block): boolean => cards.every((card) => card.box !== undefined && card.page === block.page && !inOneColumn(card, block));
   return cards.length > 0 && blocks.slice(0, count).every(besideCards) ? count : 0;
 }
 
@@ -804,7 +803,7 @@ function cardsBesideText(blocks: readonly Block[]): number {
   const text = [...blocks.slice(0, start), ...blocks.slice(end)];
   const apart = (card: Block): boolean => {
     const beside = text.filter((other) => other.page === card.page && other.box !== undefined);
-    return card.box !== undefined && beside.length > 0 && beside.every((other) => !sharesWidth(card.box!, other.box!));
+    return card.box !== undefined && beside.length > 0 && beside.every((other) => !inOneColumn(card, other));
   };
   return cards.every(apart) ? start : -1;
 }
