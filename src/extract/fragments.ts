@@ -197,8 +197,13 @@ function columnStarts(groups: readonly Group[]): (x: number) => boolean {
   };
 }
 
-/** A key figure in display type holds a digit and at most this many characters (« 12 500 », « +18 % », « 1 ÈRE »). */
+/** A key figure set apart holds a digit and at most this many characters (« 12 500 », « +18 % », « 1 ÈRE »). */
 export const MAX_FIGURE_CHARS = 12;
+
+/** Whether a text is short enough, with a digit, to be a key figure set apart (`MAX_FIGURE_CHARS`). */
+export function isFigureText(text: string): boolean {
+  return /\d/.test(text) && text.trim().length <= MAX_FIGURE_CHARS;
+}
 
 /**
  * A grid cell's label under its figure (`rule: figure-cell-edge`): a run starting where, on a
@@ -212,7 +217,7 @@ function figureCellStarts(groups: readonly Group[]): (index: number, run: PdfTex
     const y = groups[index]!.y;
     for (let k = index - 1; k >= 0 && y - groups[k]!.y <= NEXT_LINE_MAX_EM * groups[k]!.maxSize; k--) {
       const figure = groups[k]!.runs.find((other) => !isBlank(other.text) && Math.abs(other.x - run.x) <= EDGE_TOLERANCE);
-      if (figure && /\d/.test(figure.text) && figure.text.trim().length <= MAX_FIGURE_CHARS && figure.fontSize >= DISPLAY_SIZE * run.fontSize) return true;
+      if (figure && isFigureText(figure.text) && figure.fontSize >= DISPLAY_SIZE * run.fontSize) return true;
     }
     return false;
   };

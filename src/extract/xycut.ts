@@ -5,7 +5,7 @@
  */
 import { tableRowsAcross } from './cells.js';
 import { SENTENCE_FINISHED } from '../conventions.js';
-import { MAX_FIGURE_CHARS, type Fragment, type Metrics } from './fragments.js';
+import { isFigureText, type Fragment, type Metrics } from './fragments.js';
 import { DISPLAY_SIZE, LARGER_THAN_BODY, SMALLER_THAN_BODY } from '../typography.js';
 
 /** A region of the page that the XY-cut could not split further, with the column it lies in. */
@@ -241,7 +241,7 @@ const KEY_FIGURE_SIZE = 1.15;
 
 /** A key figure set apart: bold, larger than the body by `KEY_FIGURE_SIZE` or more, a digit in a few characters. */
 function isKeyFigure(fragment: Fragment, body: number): boolean {
-  return fragment.bold && fragment.size >= (KEY_FIGURE_SIZE - SIZE_READ_TOLERANCE) * body && /\d/.test(fragment.text) && fragment.text.trim().length <= MAX_FIGURE_CHARS;
+  return fragment.bold && fragment.size >= (KEY_FIGURE_SIZE - SIZE_READ_TOLERANCE) * body && isFigureText(fragment.text);
 }
 
 /** The fewest lines of running text a column above a figure grid holds to be a column of the text (not a figure's label). */
@@ -326,7 +326,7 @@ function isDisplayFigure(fragment: Fragment, metrics: Metrics): boolean {
   const body = metrics.bodySize;
   const display = fragment.size >= (DISPLAY_SIZE - SIZE_READ_TOLERANCE) * body || (metrics.figureSize !== undefined && Math.abs(fragment.size - metrics.figureSize) <= SIZE_READ_TOLERANCE * metrics.figureSize);
   // « 01 »: a project number (sommaire, title) opens with a zero; no key figure does.
-  return fragment.bold && display && /\d/.test(fragment.text) && !/^0\d/.test(fragment.text.trim()) && fragment.text.trim().length <= MAX_FIGURE_CHARS;
+  return fragment.bold && display && isFigureText(fragment.text) && !/^0\d/.test(fragment.text.trim());
 }
 
 /**
