@@ -76,6 +76,7 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'figures-frame-elsewhere', run: returnFiguresFrame },
   { id: 'pull-quote-run-on', run: returnPullQuoteRunOns },
   { id: 'run-on-after-tutors', run: returnRunOnAfterTutors },
+  { id: 'figures-run-on-after-tutors', run: returnFiguresRunOnAfterTutors },
   { id: 'main-column-prose-beside-cards', run: returnMainColumnProse },
   // The text a sidebar of tutors interrupted is only whole again now: a pull-quote or key figures
   // ending it are found here when the cut at the tutors' heading hid them from the passes above.
@@ -295,6 +296,42 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
     moves.push({ to: before.key, blocks: runOn });
   });
   return moves;
+}
+
+/**
+ * Key figures that run on past a page break after a sidebar of cards (`rule:
+ * figures-run-on-after-tutors`): the figures' heading ends a column, the tutors' cards beside it
+ * are read after that column, and the figures printed at the next page's top land under the
+ * cards (a figure read as a tutor's name, or run into a function). A card never lies on a later
+ * page than its heading when the page's text was read before it: from the first block on a later
+ * page that is a key figure, the figures and their labels go back to the key figures before the
+ * cards.
+ */
+function returnFiguresRunOnAfterTutors(state: ShapeState): Move[] {
+  const result = state.rubriques;
+  const moves: Move[] = [];
+  result.forEach((rubrique, i) => {
+    let k = i - 1;
+    while (k >= 0 && result[k]!.key === 'auteurs') k--;
+    const figures = result[k];
+    if (rubrique.key !== 'tuteurs' || figures?.key !== 'chiffres' || rubrique.page === null) return;
+    const start = rubrique.blocks.findIndex((block) => block.page !== null && block.page > rubrique.page! && isFigureBlock(block));
+    if (start <= 0) return;
+    let end = start;
+    while (end < rubrique.blocks.length && isFigureBlock(rubrique.blocks[end]!)) {
+      // A figure set alone has its label in the block under it.
+      end += isStandaloneFigure(rubrique.blocks[end]!.text) && end + 1 < rubrique.blocks.length && !isFigureBlock(rubrique.blocks[end + 1]!) ? 2 : 1;
+    }
+    const runOn = rubrique.blocks.splice(start, end - start);
+    figures.blocks.push(...runOn);
+    moves.push({ to: 'chiffres', blocks: runOn });
+  });
+  return moves;
+}
+
+/** A key figure's block: the figure alone, or opening its label (in bold, or in the label's type). */
+function isFigureBlock(block: Block): boolean {
+  return isStandaloneFigure(block.text) || isBoldInlineFigure(block) || isPlainInlineFigure(block);
 }
 
 /**

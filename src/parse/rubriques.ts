@@ -100,7 +100,12 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
       const content = blocks.slice(i + 1, end);
       const seen = rubriques.map((rubrique) => rubrique.key).filter((k): k is RubriqueKey => k !== null);
       const meaning = meaningOf(content, vocabulary, seen);
-      const proseAfterPeople = (current === 'auteurs' || current === 'tuteurs') && content.some(isProse);
+      // Prose after the people's cards, not after text already read under them: a sidebar's cards
+      // read after the column beside them leave the text that runs on (next page, next column)
+      // under the cards, and a caption in that text (a table's title in capitals) heads no box
+      // (`rule: caption-in-run-on`; `run-on-after-tutors` moves the text back).
+      const peopleRead = rubriques.at(-1)?.blocks ?? [];
+      const proseAfterPeople = (current === 'auteurs' || current === 'tuteurs') && content.some(isProse) && !peopleRead.some(isProse);
       // References are a list with no sub-headings of another kind: what is not a reference ends them.
       const notReferences = current === 'allerPlusLoin' && meaning === null;
       // A heading numbered as the known ones are is a rubrique of its own, even over prose.

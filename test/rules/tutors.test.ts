@@ -171,3 +171,67 @@ describe('a sidebar of tutors read by its frames\' height, between the paragraph
     expect(split(blocks(59)).find(([key]) => key === 'tuteurs')?.[1]).toContain('Est Ensemble en quelques lignes ...');
   });
 });
+
+describe('a caption in the text run on after a sidebar’s cards (caption-in-run-on)', () => {
+  /** A project page whose sidebar (team, tutor) is read after the column, then the next page's text runs on. */
+  const read = (runOn: readonly Block[]) =>
+    splitRubriques(
+      [
+        alike(['LES PRÉCONISATIONS'], 0.9, true, 4),
+        alike(['La cartographie réalisée par la mission vise à permettre une analyse globale des modèles de mutualisation.'], 1, false, 4),
+        alike(['LES AUTEURS'], 0.9, true, 4),
+        alike(['PEYRATOUT Fanette', 'fanette.peyratout@administrateur-inet.org'], 0.81, true, 4),
+        alike(['Encadrement : LE MERRER Claire, Directrice générale des territoires'], 0.81, false, 4),
+        ...runOn,
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 1 },
+    );
+  const prose = alike(['Trois modèles de territorialisation ont été observés : la sectorisation concerne les métropoles qui n’ont pas territorialisé leurs services.'], 1, false, 5);
+  const caption = alike(['MODÈLES DE TERRITORIALISATION'], 0.9, true, 5);
+  const row = alike(['Sectorisation : pas de territorialisation des services en pôles, seulement une sectorisation du territoire pour les interventions.'], 1, false, 5);
+
+  it('stays in the text run on when prose was read under the cards before it: no box', () => {
+    const split = read([prose, caption, row]);
+    expect(split.unknown).toEqual([]);
+    expect(split.rubriques.find((rubrique) => rubrique.key === 'clesPourAgir')?.blocks.map((b) => b.text)).toEqual([
+      'La cartographie réalisée par la mission vise à permettre une analyse globale des modèles de mutualisation.',
+      prose.text,
+      caption.text,
+      row.text,
+    ]);
+  });
+
+  it('heads a box of its own right after the cards (prose-after-people)', () => {
+    const split = read([caption, row]);
+    expect(split.unknown.map((box) => box.heading)).toEqual([caption.text]);
+  });
+});
+
+describe('key figures run on to the next page after a sidebar’s tutor card (figures-run-on-after-tutors)', () => {
+  const read = (nextPage: readonly Block[]) =>
+    splitRubriques(
+      [
+        alike(['LES CHIFFRES CLÉS'], 0.9, true, 3),
+        alike(['TUTEUR'], 0.9, true, 3),
+        alike(['Agnès TISSERAND', 'Directrice générale adjointe des services à la population'], 0.81, true, 3),
+        ...nextPage,
+        alike(['ALLER PLUS LOIN'], 0.9, true, 4),
+        alike(['Association des maires de Marne-et-Solvaire, www.maires-solvaire.fr'], 0.81, false, 4),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 1 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('go back to the key figures, each figure with its label, and the card keeps its function', () => {
+    const rubriques = read([alike(['26'], 1.43, true, 4), alike(['communes membres de l’agglomération'], 0.81, false, 4), alike(['12 500'], 1.43, true, 4), alike(['repas servis chaque jour'], 0.81, false, 4)]);
+    expect(rubriques.find(([key]) => key === 'chiffres')?.[1]).toEqual(['26', 'communes membres de l’agglomération', '12 500', 'repas servis chaque jour']);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['Agnès TISSERAND Directrice générale adjointe des services à la population']);
+  });
+
+  it('figures set inline in the label’s type go back too', () => {
+    const rubriques = read([alike(['12 500 repas servis chaque jour dans les écoles'], 1, false, 4), alike(['+18 % de produits durables dans les assiettes'], 1, false, 4)]);
+    expect(rubriques.find(([key]) => key === 'chiffres')?.[1]).toHaveLength(2);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toHaveLength(1);
+  });
+});
