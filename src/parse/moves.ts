@@ -271,8 +271,15 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
     // The sidebar may hold the team above the tutors, or one labelled card per tutor when the text
     // before the cards stops mid-sentence (cards printed after the text end it): the interrupted
     // rubrique is before them all.
+    // A labelled card per tutor (« Tuteur : NOM Prénom, fonction », each its own tutors' rubrique)
+    // holding cards only is the same sidebar too, when the text after the last card is printed
+    // outside the cards' column (`rule: labelled-cards-one-sidebar`; checked below).
     let k = i - 1;
-    while (k >= 0 && (result[k]!.key === 'auteurs' || (result[k]!.key === 'tuteurs' && stopsMidSentence(result, k)))) k--;
+    let cardsOnly: Block[] = [];
+    while (k >= 0 && (result[k]!.key === 'auteurs' || (result[k]!.key === 'tuteurs' && (stopsMidSentence(result, k) || !result[k]!.blocks.some(isProse))))) {
+      if (result[k]!.key === 'tuteurs' && !stopsMidSentence(result, k)) cardsOnly = [...cardsOnly, ...result[k]!.blocks];
+      k--;
+    }
     const before = result[k];
     if (rubrique.key !== 'tuteurs' || !before || !isBodyRubrique(before.key)) return;
     // A card in regular type, « Prénom NOM – Directrice… », is a tutor, not text run on (`rule: card-not-run-on`).
@@ -291,6 +298,9 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
       (block, j) => j > 0 && !isDashCard(block) && (prose(j) || bodyTextAfterCards(block, j) || (isRegular(block) && (prose(Math.min(j + 1, rubrique.blocks.length - 1)) || block.page !== rubrique.page))),
     );
     if (firstProse <= 0) return;
+    const cards = [...cardsOnly, ...rubrique.blocks.slice(0, firstProse)];
+    const first = rubrique.blocks[firstProse]!;
+    if (cardsOnly.length > 0 && (first.box === undefined || cards.some((card) => inOneColumn(card, first)))) return;
     const runOn = rubrique.blocks.splice(firstProse);
     before.blocks.push(...runOn);
     moves.push({ to: before.key, blocks: runOn });

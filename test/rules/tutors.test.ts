@@ -235,3 +235,24 @@ describe('key figures run on to the next page after a sidebar’s tutor card (fi
     expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toHaveLength(1);
   });
 });
+
+describe('text run on after a sidebar of labelled tutor cards, one per tutor (labelled-cards-one-sidebar)', () => {
+  it('goes back to the rubrique the sidebar interrupted, not onto the last card’s function', () => {
+    // Placed as printed: the text column at x 156, the sidebar's cards at x 388.
+    const rubriques = splitRubriques(
+      [
+        placed(alike(['Contexte'], 0.9, true, 22), 48, 169, 44, 9),
+        placed(alike(['Portant sur la diffusion de la culture usager via notamment le design de service, au sein du Pôle Performance et proximité.'], 1, false, 22), 156, 170, 204, 270),
+        placed(alike(['Tuteur : GAIFFE Aleksandra, Directrice générale adjointe performance et proximité'], 0.81, false, 22), 388, 180, 113, 30),
+        placed(alike(['Tuteur : DE PINHO Sandra, Directrice Qualité et performance'], 0.81, false, 22), 388, 219, 144, 20),
+        placed(alike(['D’autre part, la loi du 16 janvier 2015 relative à la délimitation des régions a acté le regroupement des Régions, dans le cadre du'], 1, false, 22), 156, 447, 204, 300),
+        placed(alike(['projet d’amélioration des conditions de travail, le PAR a également permis la déclinaison d’actions ciblées, dont une démarche de simplification.'], 1, false, 23), 156, 60, 391, 40),
+        alike(['La commande'], 0.9, true, 23),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 6 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)] as const);
+    expect(rubriques.find(([key]) => key === 'contexte')?.[1]).toHaveLength(3);
+    expect(rubriques.filter(([key]) => key === 'tuteurs').map(([, texts]) => texts.length)).toEqual([1, 1]);
+  });
+});
