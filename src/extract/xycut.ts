@@ -99,6 +99,8 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
         const headed = bands.gaps.filter((gap) => opensWithHeading(fragments, gap, columns.parts[0]!, body));
         if (spanning.length > 0) cut = widest(spanning);
         else if (headed.length > 0) cut = widest(headed);
+        // A row of figures heading the columns is read first, whatever the columns under it go on with.
+        else if (isFigureRowOnTop(bands.parts[0]!, metrics)) return recurse([bands.parts[0]!, bands.parts.slice(1).flat()], 'band');
         else if (rowsAcross(bands.parts, columns.parts) || widest(bands.gaps).size >= widest(columns.gaps).size) cut = widest(bands.gaps);
       }
       if (cut) {
@@ -142,7 +144,8 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
       for (const run of columnRuns(narrow.parts, body)) {
         const evidence = downColumnsEvidence(run.strips, run.gutters, body);
         const figures = figuresGoOn(run.strips, run.gutters, metrics);
-        if (evidence < 0 || (evidence === 0 && !figures && !isColumnFoot([run.strips.slice(0, -1).flat(), run.strips.at(-1)!], run.gutters, metrics))) continue;
+        const foot = isColumnFoot([run.strips.slice(0, -1).flat(), run.strips.at(-1)!], run.gutters, metrics);
+        if (evidence < 0 || (evidence === 0 && !figures && !foot && !isRunningTextColumns(run.strips, run.gutters, metrics))) continue;
         const before = narrow.parts.slice(0, run.from).flat();
         const after = narrow.parts.slice(run.from + run.strips.length).flat();
         const flow = run.strips.flat();
@@ -229,6 +232,24 @@ function figureRowAcross(fragments: readonly Fragment[], columns: readonly Fragm
     return [above, below];
   }
   return null;
+}
+
+/**
+ * Whether a region's first band is a row of key figures over their labels heading the columns
+ * (`rule: figure-row-over-columns`): figures set apart on one baseline, two at least, each over its
+ * label, and nothing else in the band but labels (regular, smaller than the figures). A grid of
+ * figures that ends one page's text may close the next page's top, over the columns the text goes
+ * on in (references threaded through them): read as columns, each column would run its figure and
+ * label into the text under it. Cut under the row first, each figure is read with its label.
+ */
+function isFigureRowOnTop(band: readonly Fragment[], metrics: Metrics): boolean {
+  const body = metrics.bodySize;
+  const figures = band.filter((fragment) => isKeyFigure(fragment, body) || isDisplayFigure(fragment, metrics)).sort((a, b) => a.top - b.top);
+  const first = figures[0];
+  if (!first) return false;
+  const row = figures.filter((other) => Math.abs(other.y - first.y) <= SAME_LINE * body);
+  const labels = band.filter((fragment) => !row.includes(fragment));
+  return row.length >= 2 && row.every((figure) => standsOverLabel(figure, band, body)) && labels.every((fragment) => !fragment.bold && fragment.size < first.size);
 }
 
 /**
@@ -716,6 +737,36 @@ function figureTableJoins(pieces: readonly Fragment[][], body: number): number {
     const under = pieces[i - 1]!.filter((fragment) => fragment.top > last.bottom);
     if (labelled(pieces[i - 1]!, last) && labelled(pieces[i]!, head) && under.every(isLabel)) joins++;
   }
+  return joins + inlineFigureJoins(pieces, body);
+}
+
+/** A piece ending a run of key figures set inline holds this many of them at least (one bold number opening a sentence is no run). */
+const MIN_INLINE_FIGURE_RUN = 2;
+
+/**
+ * How many times a run of key figures set inline (« **18,1** millions d'euros… », the figure a bold
+ * lead of its label's line, at the body's size) goes on from one piece to the next (`rule:
+ * inline-figure-flow-under-gap`): the piece before holds `MIN_INLINE_FIGURE_RUN` such lines or
+ * more and ends with the last one's label (regular lines under it), the next opens with one in the
+ * same size: the run's next figure, in the next column.
+ */
+function inlineFigureJoins(pieces: readonly Fragment[][], body: number): number {
+  const lineStarts = (piece: readonly Fragment[]): Fragment[] => piece.filter((fragment) => firstOnLine(piece.filter((other) => Math.abs(other.top - fragment.top) <= SAME_LINE * body), body) === fragment);
+  // The figure leads its line, and its label follows on that line in regular type (numbers alone, a sommaire's, are no run of figures).
+  const opensInline = (fragment: Fragment, piece: readonly Fragment[]): boolean => {
+    const lead = fragment.boldLead.trim();
+    const labelled = fragment.text.trim().length > lead.length || piece.some((other) => !other.bold && other.x0 > fragment.x0 && Math.abs(other.top - fragment.top) <= SAME_LINE * body);
+    return lead !== '' && /^[+\-−]?\d/.test(lead) && isFigureText(lead) && labelled;
+  };
+  let joins = 0;
+  for (let i = 1; i < pieces.length; i++) {
+    const head = firstOnLine(pieces[i]!, body);
+    const figures = lineStarts(pieces[i - 1]!).filter((fragment) => opensInline(fragment, pieces[i - 1]!));
+    const last = figures.reduce<Fragment | null>((a, b) => (a === null || b.top > a.top ? b : a), null);
+    if (!last || figures.length < MIN_INLINE_FIGURE_RUN || !opensInline(head, pieces[i]!) || Math.abs(head.size - last.size) > SIZE_READ_TOLERANCE * body) continue;
+    const under = pieces[i - 1]!.filter((fragment) => fragment.top > last.bottom);
+    if (under.every((fragment) => !fragment.bold && Math.abs(fragment.size - last.size) <= SIZE_READ_TOLERANCE * body)) joins++;
+  }
   return joins;
 }
 
@@ -753,28 +804,59 @@ function isColumnFoot(strips: readonly Fragment[][], gutters: readonly Gap[], me
   const body = metrics.bodySize;
   const [upper, lower] = columnPieces(strips, gutters);
   if (strips.length !== 2 || !upper || !lower) return false;
-  const isBodyLine = (fragment: Fragment): boolean => isBodyText(fragment, body);
-  const bodyLines = (piece: readonly Fragment[]): number => new Set(piece.filter(isBodyLine).map((fragment) => Math.round(fragment.y))).size;
-  // Prose: most lines hold words in lower case (« de », « la », verbs); a roster's names hold none.
-  const isProse = (piece: readonly Fragment[]): boolean => {
-    const words = new Map<number, number>();
-    for (const fragment of piece.filter(isBodyLine)) words.set(Math.round(fragment.y), (words.get(Math.round(fragment.y)) ?? 0) + (fragment.text.match(/(?:^|\s)\p{Ll}/gu)?.length ?? 0));
-    const lines = [...words.values()];
-    return lines.filter((count) => count >= PROSE_WORDS).length * 2 >= lines.length;
-  };
-  const isRunningText = (piece: readonly Fragment[]): boolean =>
-    piece.every((fragment) => !fragment.text.includes('@') && (isBodyLine(fragment) || fragment.bold)) && bodyLines(piece) >= MIN_FOOT_LINES && isProse(piece);
   const held = lower.flatMap((piece, c) => (piece.length > 0 ? [c] : []));
-  if (held.length === 0 || !held.every((c) => isRunningText(lower[c]!) && bodyLines(upper[c]!) >= MIN_FOOT_LINES && isProse(upper[c]!))) return false;
+  if (held.length === 0 || !held.every((c) => isRunningText(lower[c]!, body, MIN_FOOT_LINES) && bodyLines(upper[c]!, body) >= MIN_FOOT_LINES && isProse(upper[c]!, body))) return false;
   if (held.length >= 2) return true;
   const c = held[0]!;
   const after = upper.slice(c + 1).filter((piece) => piece.length > 0);
   // The columns after it are the text's (a sidebar beside the text, its cards set smaller, is no column the text flows into).
-  if (after.length === 0 || !after.every((piece) => bodyLines(piece) >= MIN_FOOT_LINES)) return false;
+  if (after.length === 0 || !after.every((piece) => bodyLines(piece, body) >= MIN_FOOT_LINES)) return false;
   const bottom = (piece: readonly Fragment[]): number => Math.max(...piece.map((fragment) => fragment.bottom));
   const end = bottom(upper[c]!);
   const lineHeight = body * metrics.leadingRatio;
   return upper.every((piece) => piece.length === 0 || bottom(piece) <= end) && after.every((piece) => end - bottom(piece) > BALANCED_COLUMNS * lineHeight);
+}
+
+/** How many lines of body text a piece holds. */
+function bodyLines(piece: readonly Fragment[], body: number): number {
+  return new Set(piece.filter((fragment) => isBodyText(fragment, body)).map((fragment) => Math.round(fragment.y))).size;
+}
+
+/** Prose: most body lines hold words in lower case (« de », « la », verbs); a roster's names hold none. */
+function isProse(piece: readonly Fragment[], body: number): boolean {
+  const words = new Map<number, number>();
+  for (const fragment of piece.filter((f) => isBodyText(f, body))) words.set(Math.round(fragment.y), (words.get(Math.round(fragment.y)) ?? 0) + (fragment.text.match(/(?:^|\s)\p{Ll}/gu)?.length ?? 0));
+  const lines = [...words.values()];
+  return lines.filter((count) => count >= PROSE_WORDS).length * 2 >= lines.length;
+}
+
+/**
+ * Running text: prose at body size, headings in bold, no e-mail (not a team, not figures, not
+ * references set smaller, not a roster's names), `minLines` body lines at least.
+ */
+function isRunningText(piece: readonly Fragment[], body: number, minLines: number): boolean {
+  return piece.every((fragment) => !fragment.text.includes('@') && (isBodyText(fragment, body) || fragment.bold)) && bodyLines(piece, body) >= minLines && isProse(piece, body);
+}
+
+/**
+ * Whether strips cut at narrow gaps (no wider than a paragraph break) are columns of running text
+ * read down (`rule: column-flow-paragraph-gaps`): paragraph breaks in two columns of a body set on
+ * one leading often fall level, and a title across the columns hides their gutter, so the page is
+ * cut there into strips of two columns each. Every strip but the last holds running text in every
+ * column it fills, two columns at least; the last is running text too, a line of it at least (a
+ * column one line longer than the next, as a balanced body ends). Read strip by strip, the second
+ * column's top would come before the first column's foot. A team, figures, references set smaller,
+ * cards or headings in a margin are no running text and stay strip by strip.
+ */
+function isRunningTextColumns(strips: readonly Fragment[][], gutters: readonly Gap[], metrics: Metrics): boolean {
+  const body = metrics.bodySize;
+  const pieces = columnPieces(strips, gutters).map((strip) => strip.filter((piece) => piece.length > 0));
+  const last = pieces.at(-1)!;
+  return (
+    pieces.length >= 2 &&
+    pieces.slice(0, -1).every((strip) => strip.length >= 2 && strip.every((piece) => isRunningText(piece, body, 1))) &&
+    last.every((piece) => isRunningText(piece, body, 1) && !piece.every((fragment) => fragment.bold))
+  );
 }
 
 /** A line that stops mid-sentence: on a word in lower case, a comma, a semicolon, a colon, an apostrophe or a hyphen (the sentence must go on). */

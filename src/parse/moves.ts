@@ -349,8 +349,8 @@ function isFigureBlock(block: Block): boolean {
  * paragraphs of the main column printed beside the cards land in the cards' rubrique, a tutor's
  * function running on into sentences that continue the text. The page says otherwise: a paragraph
  * (prose) that shares no width with any card of its rubrique on its page, and shares it with a
- * block of the last text rubrique before the cards on that page, goes back to that rubrique's end,
- * in reading order. PDF only (converter text has no boxes).
+ * block of the last text rubrique before the cards on that page, goes back to that rubrique, in
+ * its place in the column. PDF only (converter text has no boxes).
  */
 function returnMainColumnProse(state: ShapeState): Move[] {
   const result = state.rubriques;
@@ -366,7 +366,13 @@ function returnMainColumnProse(state: ShapeState): Move[] {
     const mainColumn = rubrique.blocks.filter((block) => block.box && isProse(block) && cards.some((card) => card.page === block.page) && !beside(block, cards) && beside(block, before.blocks.filter((other) => other.box)));
     if (mainColumn.length === 0) return;
     rubrique.blocks.splice(0, rubrique.blocks.length, ...rubrique.blocks.filter((block) => !mainColumn.includes(block)));
-    before.blocks.push(...mainColumn);
+    // In its place in the column (`rule: main-column-prose-in-place`): before the rubrique's first
+    // block printed under it in that column on its page (text run on after the cards, already
+    // back), else at the rubrique's end.
+    for (const block of mainColumn) {
+      const under = before.blocks.findIndex((other) => inOneColumn(other, block) && other.box!.y > block.box!.y);
+      before.blocks.splice(under < 0 ? before.blocks.length : under, 0, block);
+    }
     moves.push({ to: before.key, blocks: mainColumn });
   });
   return moves;

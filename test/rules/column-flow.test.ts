@@ -451,3 +451,65 @@ describe('a left margin of headings beside a long text column and a short sideba
     expect(at('LA COMMANDE')).toBeLessThan(at('DES CLÉS'));
   });
 });
+
+describe('two columns of running text whose paragraph breaks fall level, under a title across them (column-flow-paragraph-gaps)', () => {
+  // The title stands close over the columns (no band gap), so the page is cut at every narrow gap:
+  // the paragraph breaks of both columns fall on one height, and the first column runs one line
+  // longer than the second, as a balanced body ends. No sentence tells: every paragraph ends its own.
+  const firstTop = ['Le bilan des dix ans a été commandé', 'par le président de la communauté,', 'qui souhaitait en tirer les leçons.'];
+  const firstMiddle = ['La communauté a été créée il y a dix', 'ans et regroupe neuf communes de', 'la petite couronne parisienne.'];
+  const firstFoot = ["L'enjeu de la mission est double."];
+  const secondTop = ['Dresser un bilan objectif des dix ans', 'et porter un regard neuf sur le', 'fonctionnement des institutions.'];
+  const secondMiddle = ['Le défi de la mission tenait à la', 'complexité du contexte et au grand', 'nombre des acteurs du territoire.'];
+  const middleTop = 100 + 3 * LEADING + 7;
+  const footTop = middleTop + 3 * LEADING + 7;
+  const page = (second: readonly PdfTextRun[]): string[] =>
+    read([
+      { ...run('BILAN DES DIX ANS DE LA COMMUNAUTÉ', COLUMNS[0]!, 82, { bold: true }), width: 400 },
+      ...paragraph(firstTop, 0, 100),
+      ...paragraph(firstMiddle, 0, middleTop),
+      ...paragraph(firstFoot, 0, footTop),
+      ...second,
+    ]);
+
+  it('reads the first column down to its last line before the second column', () => {
+    const blocks = page([...paragraph(secondTop, 1, 100), ...paragraph(secondMiddle, 1, middleTop)]);
+    expect(blocks.slice(1)).toEqual([firstTop, firstMiddle, firstFoot, secondTop, secondMiddle].map((lines) => lines.join(' ')));
+  });
+
+  it('reads strip by strip when the second column is no running text (a team’s cards beside the text)', () => {
+    const cards = (top: number): PdfTextRun[] => [run('Ariane RODEKUHR', COLUMNS[1]!, top, { bold: true }), run('ariane.rodekuhr@administrateur-inet.org', COLUMNS[1]!, top + LEADING)];
+    const blocks = page([...cards(100), ...cards(middleTop)]);
+    expect(blocks.indexOf('Ariane RODEKUHR')).toBeLessThan(blocks.indexOf(firstMiddle.join(' ')));
+  });
+});
+
+describe('key figures set inline, their run going on at the next column’s head (inline-figure-flow-under-gap)', () => {
+  /** A figure set inline: its number a bold run, its label in the same size after it, on one line. */
+  const inline = (figure: string, label: string, c: number, y: number): PdfTextRun[] => {
+    const value = run(figure, COLUMNS[c]!, y, { bold: true });
+    return [value, run(label, COLUMNS[c]! + value.width + 3, y)];
+  };
+  /** Column 1: text, then under a band gap the run of figures; column 2: the run's last figure, then the references' heading and one reference. */
+  const runs = (lastFigure: string): PdfTextRun[] => {
+    const footTop = 100 + context.length * LEADING + 40;
+    return [
+      ...paragraph(context, 0, 100),
+      ...inline('18,1', "M€ aux bibliothèques", 0, footTop),
+      ...inline('13,2', 'M€ aux piscines', 0, footTop + 2 * LEADING),
+      ...inline(lastFigure, 'des dépenses', 1, 100),
+      run('Références', COLUMNS[1]!, 100 + 2 * LEADING, { bold: true }),
+      run('Cour des comptes, Les piscines publiques, février 2018', COLUMNS[1]!, 100 + 3 * LEADING),
+    ];
+  };
+
+  it('is read down the first column, the run’s last figure before the references', () => {
+    const blocks = read(runs('15 %'));
+    expect(blocks.findIndex((text) => text.startsWith('13,2'))).toBeLessThan(blocks.findIndex((text) => text.startsWith('15 %')));
+  });
+
+  it('is read strip by strip when the next column opens otherwise (text of its own)', () => {
+    const blocks = read(runs('Les'));
+    expect(blocks.findIndex((text) => text.startsWith('Les'))).toBeLessThan(blocks.findIndex((text) => text.startsWith('18,1')));
+  });
+});

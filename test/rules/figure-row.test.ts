@@ -171,3 +171,26 @@ describe('key figures with their labels in one column, a narrow gap across the p
     expect(at('11')).toBe(at('64 %') + 2);
   });
 });
+
+describe('key figures in a row at the top of a page, over columns the references go on in (figure-row-over-columns)', () => {
+  /** The row of figures (15 pt) with their labels at the page's top, then, under a band gap, references threaded through the three columns. */
+  const runs = (figureSize: number): PdfTextRun[] => [
+    ...figures.flatMap(([value, label], c) => [run(value!, COLUMNS[c]!, 70, { bold: true, size: figureSize }), run(label!, COLUMNS[c]!, 83, { size: 8.5 })]),
+    run('Références', COLUMNS[0]!, 128, { bold: true }),
+    run('Observatoire de la restauration', COLUMNS[0]!, 141, { size: 8.5 }),
+    run('collective durable, guide, 2029', COLUMNS[1]!, 115, { size: 8.5 }),
+    run('Association des maires, 2030', COLUMNS[1]!, 141, { size: 8.5 }),
+    run('www.maires-solvaire.fr', COLUMNS[2]!, 115, { size: 8.5 }),
+  ];
+
+  it('is read first, each figure with its label, then the columns under it', () => {
+    const blocks = read(runs(15));
+    expect(blocks.slice(0, 6)).toEqual(['26', 'communes membres', '12 500', 'repas servis chaque jour', '+18 %', 'de produits durables']);
+    expect(blocks.slice(6).join(' ')).toBe('Références Observatoire de la restauration collective durable, guide, 2029 Association des maires, 2030 www.maires-solvaire.fr');
+  });
+
+  it('is not cut off when the bold numbers are no figures set apart (the body’s size: a column’s own first words)', () => {
+    const blocks = read(runs(10));
+    expect(blocks.indexOf('communes membres')).toBeGreaterThan(blocks.indexOf('Observatoire de la restauration') - 2);
+  });
+});

@@ -256,3 +256,27 @@ describe('text run on after a sidebar of labelled tutor cards, one per tutor (la
     expect(rubriques.filter(([key]) => key === 'tuteurs').map(([, texts]) => texts.length)).toEqual([1, 1]);
   });
 });
+
+describe('a paragraph of the main column read among a sidebar’s cards, the text run on after them (main-column-prose-in-place)', () => {
+  it('goes back to its place in the column, before the text printed under it', () => {
+    const main = (text: string, y: number, width = 205) => placed(block([[text, 1, false]], 32), 156, y, width, 50);
+    const side = (text: string, y: number, bold = true) => placed(block([[text, 0.81, bold]], 32), 389, y, 146, 30);
+    const rubriques = splitRubriques(
+      [
+        placed(block([['CONTEXTE DE LA MISSION', 0.9, true]], 32), 48, 198, 79, 9),
+        main('La Ville emploie 3500 agents, et nombreux sont ceux qui exercent des métiers pénibles. Les risques sont élevés.', 198),
+        side('TUTEURS DANS LA COLLECTIVITÉ', 347),
+        main('En 2018, la Ville a lancé un plan d’amélioration des conditions de travail, intitulé « Engageons-nous », décliné en cinq axes, afin de', 375),
+        side('Jan SLIWA Directeur général adjoint ressources humaines', 378),
+        side('Noor DJATAOU Directrice adjointe des ressources humaines', 418),
+        main('reclassement, mais également de prévenir ces situations, en multipliant les actions de prévention auprès des agents.', 531, 392),
+        main('Compte tenu de la complexité du sujet, la Ville a fait le choix de procéder à une expérimentation sur deux métiers.', 594, 392),
+        placed(block([['PROBLÉMATIQUE', 0.9, true]], 32), 48, 675, 96, 9),
+        main('De nombreux enjeux sont à l’oeuvre dans ces évolutions.', 674, 392),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 8 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text.slice(0, 12))] as const);
+    expect(rubriques.find(([key]) => key === 'contexte')?.[1]).toEqual(['La Ville emp', 'En 2018, la ', 'reclassement', 'Compte tenu ']);
+  });
+});
