@@ -33,6 +33,12 @@ export const SENTENCE_END = /[.:;!?»")]$/;
 export const SENTENCE_FINISHED = /[.!?…»"”)]$/u;
 
 /**
+ * A line ending on a French article, preposition or conjunction that never ends a sentence (« dans
+ * une », « de la », « et ») goes on, whatever the case of the next word (« … dans une » / « Mairie »).
+ */
+export const ENDS_ON_FUNCTION_WORD = /(?:^|[\s'’])(?:le|la|les|un|une|des|du|de|d|l|au|aux|à|dans|sur|sous|pour|par|avec|sans|entre|vers|chez|et|ou|mais|dont)['’]?$/iu;
+
+/**
  * French number words. Two of them around a line-end hyphen are a compound numeral (« dix-huit »,
  * « quatre-vingt », « vingt-et-un » by its halves): French writes those with hyphens and never as
  * one word, so the hyphen is kept, never taken for hyphenation.

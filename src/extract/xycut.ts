@@ -4,7 +4,7 @@
  * "and after" boxes) are moved after that text. Thresholds are ratios of the body size.
  */
 import { tableRowsAcross } from './cells.js';
-import { SENTENCE_FINISHED } from '../conventions.js';
+import { ENDS_ON_FUNCTION_WORD, SENTENCE_FINISHED } from '../conventions.js';
 import { isFigureText, type Fragment, type Metrics } from './fragments.js';
 import { DISPLAY_SIZE, LARGER_THAN_BODY, SMALLER_THAN_BODY } from '../typography.js';
 
@@ -882,10 +882,11 @@ function sentenceJoins(pieces: readonly Fragment[][], body: number): number {
   for (let i = 1; i < pieces.length; i++) {
     const foot = lastOnLine(pieces[i - 1]!, body);
     const head = firstOnLine(pieces[i]!, body);
-    const opensLower = /^\p{Ll}/u.test(head.text.trimStart()) && !/^\S*@/.test(head.text.trimStart());
+    const end = foot.text.trimEnd();
+    // A sentence left on an article or a preposition goes on even into a capital, a name (`rule: function-word-join`).
+    const opensLower = (/^\p{Ll}/u.test(head.text.trimStart()) || ENDS_ON_FUNCTION_WORD.test(end)) && !/^\S*@/.test(head.text.trimStart());
     // Body text, or a pull-quote's larger regular type, on both sides (`meetAsText`: quote-flow-under-gap, column-flow-same-face).
     if (!opensLower || !meetAsText(foot, head, body)) continue;
-    const end = foot.text.trimEnd();
     joins += SENTENCE_FINISHED.test(end) || endedShort(foot, head, pieces[i - 1]!, body) ? -1 : MID_SENTENCE.test(end) ? 1 : OPEN_END_JOIN;
   }
   return joins;

@@ -627,10 +627,12 @@ function labelEnd(blocks: readonly Block[], from: number): number {
 function inlineFiguresStart(blocks: readonly Block[]): number {
   const isLabelParagraph = (block: Block): boolean => block.kind === 'paragraph' && isRegular(block) && isFigureLabel(block);
   const isBoxTitle = (block: Block): boolean => block.lines.every((line) => line.bold === true) && isFiguresBoxTitle(block);
+  // A label announcing a list (« 4 types de données : - données métiers ») goes on in its items (`rule: figure-label-list`).
+  const isLabelItem = (at: number): boolean => blocks[at]!.kind === 'listItem' && isRegular(blocks[at]!) && (blocks[at - 1]!.text.includes(':') || blocks[at - 1]!.kind === 'listItem');
   for (let start = 1; start < blocks.length; start++) {
     if (!isBoldInlineFigure(blocks[start]!)) continue;
     let end = start;
-    while (end < blocks.length && (isBoldInlineFigure(blocks[end]!) || isLabelParagraph(blocks[end]!))) end++;
+    while (end < blocks.length && (isBoldInlineFigure(blocks[end]!) || isLabelParagraph(blocks[end]!) || (end > start && isLabelItem(end)))) end++;
     if (end < blocks.length && !isBoxTitle(blocks[end]!)) continue;
     const figures = blocks.slice(start, end).filter(isBoldInlineFigure).length;
     if (figures >= MIN_APPENDED_FIGURES && figures >= end - start - figures) return start;

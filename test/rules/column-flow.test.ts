@@ -279,6 +279,11 @@ describe('a pull-quote threaded from a column’s foot to the head of the next (
     const blocks = read(runs(['Aux parties prenantes, qui les', 'ont adoptées. »']));
     expect(blocks.findIndex((text) => text.includes('« L’équipe'))).toBeGreaterThan(blocks.findIndex((text) => text.startsWith('Aux parties')));
   });
+
+  it('is read down when the first column’s foot stops on an article, the second opening on a name (function-word-join)', () => {
+    const blocks = read(runs(['Mairie de la commune, qui les', 'ont adoptées. »']).map((run) => (run.text === 'propositions ont été présentées' ? { ...run, text: 'propositions présentées à la' } : run)));
+    expect(blocks.findIndex((text) => text.includes('« L’équipe'))).toBeLessThanOrEqual(blocks.findIndex((text) => text.includes('Mairie de la')));
+  });
 });
 
 describe('a table of key figures threaded from a column’s foot to the head of the next (figure-table-flow-under-gap)', () => {

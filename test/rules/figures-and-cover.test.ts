@@ -108,6 +108,13 @@ describe('key figures appended to the rubrique before them, with no heading', ()
     expect(read.find(([key]) => key === 'chiffres')?.[1]).toEqual(['150 000 habitants supplémentaires', '1,371 million d’habitants']);
   });
 
+  it('take a label’s list items with them when the label announces the list (figure-label-list)', () => {
+    const item = (text: string): Block => ({ ...block([[text, 1, false]], 3), kind: 'listItem' });
+    const read = projectOf([boldLed('80%', 'des opérateurs rencontrés'), boldLed('4', 'types de données identifiés : - données métiers'), item('données géographiques - données financières'), boldLed('3/4', 'des acteurs détiennent des données personnelles')]);
+    expect(read.find(([key]) => key === 'chiffres')?.[1]).toEqual(['80% des opérateurs rencontrés', '4 types de données identifiés : - données métiers', 'données géographiques - données financières', '3/4 des acteurs détiennent des données personnelles']);
+    expect(read.find(([key]) => key === 'contexte')?.[1]).toHaveLength(1);
+  });
+
   it('take a box printed after the inline figures (a bold title, then its text) with them', () => {
     const read = projectOf([boldLed('79', 'agents mobilisés'), boldLed('8', 'tableaux de préfiguration'), block([['Et après...', 0.95, true]], 3), block([['La refonte de l’accueil devra s’inscrire sur plusieurs années.', 0.85, false]], 3)]);
     expect(read.find(([key]) => key === 'chiffres')?.[1]).toEqual(['79 agents mobilisés', '8 tableaux de préfiguration', 'Et après...', 'La refonte de l’accueil devra s’inscrire sur plusieurs années.']);
