@@ -185,7 +185,7 @@ function returnTextGoingOnAfterTeam(state: ShapeState): Move[] {
   const cut = owner?.blocks.at(-1);
   if (!owner || !cut || !isBodyRubrique(owner.key)) return [];
   authors.blocks.splice(lastTeam + 1);
-  owner.blocks[owner.blocks.length - 1] = { ...cut, lines: [...cut.lines, ...first.lines], text: `${cut.text.trim()} ${first.text.trim()}` };
+  owner.blocks[owner.blocks.length - 1] = sentenceJoined(cut, first);
   owner.blocks.push(...rest);
   return [{ to: owner.key, blocks: tail }];
 }
@@ -853,10 +853,15 @@ function rejoinCutSentence(state: ShapeState): Move[] {
     const owner = texts.find((other) => other.blocks.at(-1) === cut[0]);
     if (cut.length !== 1 || !owner) continue;
     const [rest] = rubrique.blocks.splice(at, 1);
-    owner.blocks[owner.blocks.length - 1] = { ...cut[0]!, lines: [...cut[0]!.lines, ...rest!.lines], text: `${cut[0]!.text.trim()} ${rest!.text.trim()}` };
+    owner.blocks[owner.blocks.length - 1] = sentenceJoined(cut[0]!, rest!);
     return [{ to: owner.key, blocks: [rest!] }];
   }
   return [];
+}
+
+/** A block a frame cut mid-sentence joined to the block that goes on its sentence: one paragraph. */
+function sentenceJoined(cut: Block, rest: Block): Block {
+  return { ...cut, lines: [...cut.lines, ...rest.lines], text: `${cut.text.trim()} ${rest.text.trim()}` };
 }
 
 /** Whether the last text rubrique before `index` (past team and tutor rubriques) ends without closing its sentence. */
@@ -955,7 +960,7 @@ function threadQuoteFrames(blocks: readonly Block[]): readonly Block[] {
   while (split < run.length && sameFrame(run[split]!)) split++;
   if (split === run.length) return blocks;
   const [next, ...rest] = run.slice(0, split);
-  const joined: Block = { ...cut, lines: [...cut.lines, ...next!.lines], text: `${cut.text.trim()} ${next!.text.trim()}` };
+  const joined = sentenceJoined(cut, next!);
   return [...blocks.slice(0, start), ...run.slice(split, -1), joined, ...rest];
 }
 
