@@ -78,6 +78,7 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'pull-quote-run-on', run: returnPullQuoteRunOns },
   { id: 'run-on-after-tutors', run: returnRunOnAfterTutors },
   { id: 'figures-run-on-after-tutors', run: returnFiguresRunOnAfterTutors },
+  { id: 'references-run-on-after-tutors', run: returnReferencesRunOnAfterTutors },
   { id: 'main-column-prose-beside-cards', run: returnMainColumnProse },
   // The text a sidebar of tutors interrupted is only whole again now: a pull-quote or key figures
   // ending it are found here when the cut at the tutors' heading hid them from the passes above.
@@ -360,6 +361,35 @@ function returnFiguresRunOnAfterTutors(state: ShapeState): Move[] {
     const runOn = rubrique.blocks.splice(start, end - start);
     figures.blocks.push(...runOn);
     moves.push({ to: 'chiffres', blocks: runOn });
+  });
+  return moves;
+}
+
+/**
+ * References that run on past a page break after a sidebar of cards (`rule:
+ * references-run-on-after-tutors`), as key figures do (`figures-run-on-after-tutors`): the
+ * references end a column, the tutors' cards beside it are read after it, and the next page's first
+ * references land under the cards (read into a tutor's function). From the first block on a later
+ * page than the cards, the blocks set as the references already read (their first line's style) go
+ * back to them.
+ */
+function returnReferencesRunOnAfterTutors(state: ShapeState): Move[] {
+  const result = state.rubriques;
+  const moves: Move[] = [];
+  result.forEach((rubrique, i) => {
+    let k = i - 1;
+    while (k >= 0 && result[k]!.key === 'auteurs') k--;
+    const references = result[k];
+    const style = references?.blocks[0]?.lines[0];
+    if (rubrique.key !== 'tuteurs' || references?.key !== 'allerPlusLoin' || !style || rubrique.page === null) return;
+    const setAsReference = (block: Block): boolean => block.lines.every((line) => sameStyle(line, style));
+    const start = rubrique.blocks.findIndex((block) => block.page !== null && block.page > rubrique.page! && setAsReference(block));
+    if (start <= 0) return;
+    let end = start;
+    while (end < rubrique.blocks.length && setAsReference(rubrique.blocks[end]!)) end++;
+    const runOn = rubrique.blocks.splice(start, end - start);
+    references.blocks.push(...runOn);
+    moves.push({ to: 'allerPlusLoin', blocks: runOn });
   });
   return moves;
 }

@@ -280,3 +280,23 @@ describe('a paragraph of the main column read among a sidebar’s cards, the tex
     expect(rubriques.find(([key]) => key === 'contexte')?.[1]).toEqual(['La Ville emp', 'En 2018, la ', 'reclassement', 'Compte tenu ']);
   });
 });
+
+describe('references run on to the next page after a sidebar’s tutor card (references-run-on-after-tutors)', () => {
+  it('go back to the references, the card keeping its function', () => {
+    const rubriques = splitRubriques(
+      [
+        alike(['ALLER PLUS LOIN'], 0.9, true, 3),
+        alike(['Observatoire de la restauration collective durable, Guide de la mutualisation des cuisines, 2029'], 0.81, false, 3),
+        alike(['TUTEUR'], 0.9, true, 3),
+        alike(['Agnès TISSERAND', 'Directrice générale adjointe des services à la population'], 0.81, true, 3),
+        alike(['Association des maires de Marne-et-Solvaire, www.maires-solvaire.fr'], 0.81, false, 4),
+        alike(['L’ÉQUIPE PROJET'], 0.9, true, 4),
+        alike(['Lisa MARCHETTI lisa.marchetti@administrateur-inet.org'], 0.71, false, 4),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 1 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)] as const);
+    expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(2);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['Agnès TISSERAND Directrice générale adjointe des services à la population']);
+  });
+});
