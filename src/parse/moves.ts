@@ -344,25 +344,13 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
  * cards.
  */
 function returnFiguresRunOnAfterTutors(state: ShapeState): Move[] {
-  const result = state.rubriques;
-  const moves: Move[] = [];
-  result.forEach((rubrique, i) => {
-    let k = i - 1;
-    while (k >= 0 && result[k]!.key === 'auteurs') k--;
-    const figures = result[k];
-    if (rubrique.key !== 'tuteurs' || figures?.key !== 'chiffres' || rubrique.page === null) return;
-    const start = rubrique.blocks.findIndex((block) => block.page !== null && block.page > rubrique.page! && isFigureBlock(block));
-    if (start <= 0) return;
+  // A figure set alone has its label in the block under it.
+  const runEnd = (blocks: readonly Block[], start: number): number => {
     let end = start;
-    while (end < rubrique.blocks.length && isFigureBlock(rubrique.blocks[end]!)) {
-      // A figure set alone has its label in the block under it.
-      end += isStandaloneFigure(rubrique.blocks[end]!.text) && end + 1 < rubrique.blocks.length && !isFigureBlock(rubrique.blocks[end + 1]!) ? 2 : 1;
-    }
-    const runOn = rubrique.blocks.splice(start, end - start);
-    figures.blocks.push(...runOn);
-    moves.push({ to: 'chiffres', blocks: runOn });
-  });
-  return moves;
+    while (end < blocks.length && isFigureBlock(blocks[end]!)) end += isStandaloneFigure(blocks[end]!.text) && end + 1 < blocks.length && !isFigureBlock(blocks[end + 1]!) ? 2 : 1;
+    return end;
+  };
+  return returnRunOnPastCards(state, 'chiffres', () => isFigureBlock, runEnd);
 }
 
 /**
@@ -374,22 +362,43 @@ function returnFiguresRunOnAfterTutors(state: ShapeState): Move[] {
  * back to them.
  */
 function returnReferencesRunOnAfterTutors(state: ShapeState): Move[] {
+  const setAs = (references: Rubrique): ((block: Block) => boolean) | null => {
+    const style = references.blocks[0]?.lines[0];
+    return style ? (block) => block.lines.every((line) => sameStyle(line, style)) : null;
+  };
+  return returnRunOnPastCards(state, 'allerPlusLoin', setAs, (blocks, start, belongs) => {
+    let end = start;
+    while (end < blocks.length && belongs(blocks[end]!)) end++;
+    return end;
+  });
+}
+
+/**
+ * What a rubrique ended by a column break lends to the tutors' cards read after that column: from
+ * the first block on a later page than the cards that belongs to it (`belongs`, from what the
+ * rubrique already holds; `null`: nothing to tell by), up to `runEnd`, the blocks go back to it.
+ * A card never lies on a later page than its heading when the page's text was read before it.
+ */
+function returnRunOnPastCards(
+  state: ShapeState,
+  key: RubriqueKey,
+  belongsTo: (rubrique: Rubrique) => ((block: Block) => boolean) | null,
+  runEnd: (blocks: readonly Block[], start: number, belongs: (block: Block) => boolean) => number,
+): Move[] {
   const result = state.rubriques;
   const moves: Move[] = [];
   result.forEach((rubrique, i) => {
     let k = i - 1;
     while (k >= 0 && result[k]!.key === 'auteurs') k--;
-    const references = result[k];
-    const style = references?.blocks[0]?.lines[0];
-    if (rubrique.key !== 'tuteurs' || references?.key !== 'allerPlusLoin' || !style || rubrique.page === null) return;
-    const setAsReference = (block: Block): boolean => block.lines.every((line) => sameStyle(line, style));
-    const start = rubrique.blocks.findIndex((block) => block.page !== null && block.page > rubrique.page! && setAsReference(block));
+    const before = result[k];
+    if (rubrique.key !== 'tuteurs' || before?.key !== key || rubrique.page === null) return;
+    const belongs = belongsTo(before);
+    if (!belongs) return;
+    const start = rubrique.blocks.findIndex((block) => block.page !== null && block.page > rubrique.page! && belongs(block));
     if (start <= 0) return;
-    let end = start;
-    while (end < rubrique.blocks.length && setAsReference(rubrique.blocks[end]!)) end++;
-    const runOn = rubrique.blocks.splice(start, end - start);
-    references.blocks.push(...runOn);
-    moves.push({ to: 'allerPlusLoin', blocks: runOn });
+    const runOn = rubrique.blocks.splice(start, runEnd(rubrique.blocks, start, belongs) - start);
+    before.blocks.push(...runOn);
+    moves.push({ to: key, blocks: runOn });
   });
   return moves;
 }
