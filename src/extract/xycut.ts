@@ -768,9 +768,12 @@ function isColumnFoot(strips: readonly Fragment[][], gutters: readonly Gap[], me
   if (held.length === 0 || !held.every((c) => isRunningText(lower[c]!) && bodyLines(upper[c]!) >= MIN_FOOT_LINES && isProse(upper[c]!))) return false;
   if (held.length >= 2) return true;
   const c = held[0]!;
-  const after = upper.slice(c + 1).filter((piece) => piece.length > 0);
-  // The columns after it are the text's (a sidebar beside the text, its cards set smaller, is no column the text flows into).
-  if (after.length === 0 || !after.every((piece) => bodyLines(piece) >= MIN_FOOT_LINES)) return false;
+  // The columns after it that hold the text's lines: a sidebar beside the text (its cards set
+  // smaller, a tutor's name under its heading) is no column the text flows into, and, once a text
+  // column stands after the foot's, it does not keep the foot from being read before that column
+  // (`rule: column-foot-beside-sidebar`).
+  const after = upper.slice(c + 1).filter((piece) => bodyLines(piece) >= MIN_FOOT_LINES);
+  if (after.length === 0) return false;
   const bottom = (piece: readonly Fragment[]): number => Math.max(...piece.map((fragment) => fragment.bottom));
   const end = bottom(upper[c]!);
   const lineHeight = body * metrics.leadingRatio;

@@ -105,6 +105,27 @@ describe('a column that goes on under a gap (column-flow-under-gap)', () => {
     expect(blocks.indexOf('La commande')).toBeLessThan(blocks.indexOf(closing.join(' ')));
   });
 
+  it('is read down to its foot before the text column beside it, a tutor’s sidebar further right (column-foot-beside-sidebar)', () => {
+    // As above, with a third column: a tutor's heading and card set smaller, beside the text's top.
+    // The sidebar is no column the text flows into, and does not keep the foot from its column.
+    const footTop = 100 + context.length * LEADING + 12;
+    const closing = ['Le troisième scénario a été', 'retenu par le bureau communautaire.'];
+    const card = (text: string, y: number): PdfTextRun => ({ ...run(text, COLUMNS[2]!, y), fontSize: 8.5 });
+    const runs = [
+      ...paragraph(context, 0, 100),
+      run('La commande', COLUMNS[0]!, footTop, { bold: true }),
+      ...paragraph(['Comment organiser un service commun', 'sans retirer aux maires la main', 'sur les menus et les tarifs ?'], 0, footTop + 18),
+      ...paragraph(closing, 1, 100),
+      run('TUTEUR', COLUMNS[2]!, 110, { bold: true }),
+      card('GARNIER-BOSC Olivier –', 126),
+      card('Directeur de l’autonomie', 136),
+    ];
+    const blocks = read(runs);
+    expect(blocks.indexOf('La commande')).toBeGreaterThan(0);
+    expect(blocks.indexOf('La commande')).toBeLessThan(blocks.indexOf(closing.join(' ')));
+    expect(blocks.indexOf(closing.join(' '))).toBeLessThan(blocks.indexOf('TUTEUR'));
+  });
+
   it('leaves tutors under a balanced body after the last column', () => {
     // Two columns ending a line apart, then the tutors in body type under the first column.
     const first = ['Le bilan des dix ans a été', 'commandé par le président, qui', 'souhaitait en tirer les leçons.'];
