@@ -75,6 +75,9 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
     // Key figures whose labels bridge the gutter hide the columns above them: cut under the columns first (`rule: figure-grid-under-columns`).
     const grid = columns.parts.length === 1 ? figureGridUnderColumns(fragments, body) : null;
     if (grid) return recurse(grid, 'band');
+    // A row of headings, each over its own group of columns: each group is read whole under its heading (`rule: headed-column-groups`).
+    const groups = columns.gaps.length > 0 ? headedColumnGroups(fragments, bands.parts, columns.gaps, body) : null;
+    if (groups) return recurse(groups, 'gutter');
     if (bands.gaps.length > 0) {
       let cut: Gap | undefined;
       if (columns.gaps.length === 0) cut = widest(bands.gaps);
@@ -164,6 +167,46 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
   }
   const own = column ?? extentOf(fragments);
   out.push({ fragments, colX0: own.colX0, colX1: own.colX1, column: own });
+}
+
+/** Points by which a heading's left edge and its group's may differ (set on one grid: a rounding). */
+const GROUP_EDGE = 1;
+
+/**
+ * Groups of columns side by side, each under a heading of its own (`rule: headed-column-groups`):
+ * a sommaire in two columns, each headed by its section (« 01/ title / P05 » rows under each).
+ * The region's first band is a row of headings alone, two or more; each heading after the first
+ * starts where a gutter of the region ends; and the groups cut at those gutters repeat one
+ * template (the same columns at the same offsets from the group's left edge, two or more). Read
+ * band by band, the first rows of every group would come before the second rows of the first;
+ * a heading heads what is under it, so each group is read whole. `null` otherwise.
+ */
+function headedColumnGroups(fragments: readonly Fragment[], bands: readonly Fragment[][], gutters: readonly Gap[], body: number): Fragment[][] | null {
+  if (bands.length < 2) return null;
+  const heads = splitAlong(bands[0]!, 'x', GUTTER * body).parts;
+  if (heads.length < 2 || !heads.every((head) => isHeadingAlone(head, body))) return null;
+  const edges: number[] = [];
+  for (const head of heads.slice(1)) {
+    const left = Math.min(...head.map((fragment) => fragment.x0));
+    const gutter = gutters.find((gap) => Math.abs(gap.end - left) <= GROUP_EDGE);
+    if (!gutter) return null;
+    edges.push(gutter.end - GROUP_EDGE);
+  }
+  const groupOf = (fragment: Fragment): number => edges.filter((edge) => fragment.x0 >= edge).length;
+  const groups = heads.map((_, k) => fragments.filter((fragment) => groupOf(fragment) === k));
+  // Each heading in its own group, and each group's columns where the first group has them.
+  if (heads.some((head, k) => head.some((fragment) => groupOf(fragment) !== k))) return null;
+  const offsets = (group: readonly Fragment[]): number[] => {
+    const lefts = splitAlong(group, 'x', GUTTER * body).parts.map((part) => Math.min(...part.map((fragment) => fragment.x0)));
+    return lefts.map((left) => left - lefts[0]!);
+  };
+  const template = offsets(groups[0]!);
+  if (template.length < 2) return null;
+  const repeats = groups.every((group) => {
+    const own = offsets(group);
+    return own.length === template.length && own.every((offset, i) => Math.abs(offset - template[i]!) <= GROUP_EDGE);
+  });
+  return repeats ? groups : null;
 }
 
 /**
@@ -696,6 +739,17 @@ function downColumnsEvidence(strips: readonly Fragment[][], gutters: readonly Ga
   const grid = pieces.some((strip) => strip.filter((piece) => piece.some((fragment) => isKeyFigure(fragment, body))).length >= 2);
   const tables = marginOfHeadings || grid ? 0 : figureTableJoins(downFirst, body) - figureTableJoins(acrossFirst, body);
   return sentenceJoins(downFirst, body) - sentenceJoins(acrossFirst, body) + tables;
+}
+
+/** Lines a heading alone takes at most (a rubrique heading wrapped once in a narrow column). */
+const MAX_HEADING_LINES = 2;
+
+/** Whether a piece is a heading alone: bold lines, few, with no figure (a key figure is bold too). */
+function isHeadingAlone(piece: readonly Fragment[], body: number): boolean {
+  if (piece.length === 0 || !piece.every((fragment) => fragment.bold && !/\d/.test(fragment.text))) return false;
+  const tops = piece.map((fragment) => fragment.top).sort((a, b) => a - b);
+  const lines = tops.filter((top, i) => i === 0 || top - tops[i - 1]! > SAME_LINE * body).length;
+  return lines <= MAX_HEADING_LINES;
 }
 
 /**
