@@ -738,7 +738,8 @@ function downColumnsEvidence(strips: readonly Fragment[][], gutters: readonly Ga
   // columns): its order across or down is the grid's, which no frame's threading tells.
   const grid = pieces.some((strip) => strip.filter((piece) => piece.some((fragment) => isKeyFigure(fragment, body))).length >= 2);
   const tables = marginOfHeadings || grid ? 0 : figureTableJoins(downFirst, body) - figureTableJoins(acrossFirst, body);
-  return sentenceJoins(downFirst, body) - sentenceJoins(acrossFirst, body) + tables;
+  const headings = marginOfHeadings ? 0 : headingsOverText(pieces, body);
+  return sentenceJoins(downFirst, body) - sentenceJoins(acrossFirst, body) + tables + headings;
 }
 
 /** Lines a heading alone takes at most (a rubrique heading wrapped once in a narrow column). */
@@ -750,6 +751,24 @@ function isHeadingAlone(piece: readonly Fragment[], body: number): boolean {
   const tops = piece.map((fragment) => fragment.top).sort((a, b) => a - b);
   const lines = tops.filter((top, i) => i === 0 || top - tops[i - 1]! > SAME_LINE * body).length;
   return lines <= MAX_HEADING_LINES;
+}
+
+/**
+ * How many headings of a row stand over running text each (`rule: headings-over-columns`): a
+ * strip holding only headings alone, one over each of two columns or more, whose columns go on
+ * with running text in the next strip. A heading heads the text under it, so such a row is read
+ * down each column (each heading with its text), not as a row of headings and then the columns.
+ * A table's header row (« Nom | Prénom » over names, no prose) heads cells, not running text: it counts none.
+ */
+function headingsOverText(pieces: readonly Fragment[][][], body: number): number {
+  let count = 0;
+  for (let s = 0; s + 1 < pieces.length; s++) {
+    const headed = pieces[s]!.flatMap((piece, c) => (piece.length > 0 ? [c] : []));
+    if (headed.length < 2 || !headed.every((c) => isHeadingAlone(pieces[s]![c]!, body))) continue;
+    const proseUnder = (c: number): boolean => runsOfText(pieces[s + 1]![c]!, body) && pieces[s + 1]![c]!.some((fragment) => PROSE_LINE.test(fragment.text));
+    if (headed.every(proseUnder)) count += headed.length - 1;
+  }
+  return count;
 }
 
 /**

@@ -268,6 +268,35 @@ describe('a column that goes on under a gap (column-flow-under-gap)', () => {
 });
 
 
+describe('a row of headings, one over each column, under a title across the columns (headings-over-columns)', () => {
+  // The title across the columns hides their gutters, and the gaps under it and under the
+  // headings are narrower than a band's: the region is cut into strips, the headings' row one.
+  const second = ['L’équipe a rencontré les maires,', 'visité onze cuisines et interrogé', 'près de 300 parents d’élèves.'];
+  const runs = [
+    { ...run('MUTUALISER LA RESTAURATION SCOLAIRE DU BASSIN', COLUMNS[0]!, 70, { bold: true }), width: 400 },
+    run('CONTEXTE ET ENJEUX', COLUMNS[0]!, 90, { bold: true }),
+    run('CLÉS POUR AGIR', COLUMNS[1]!, 90, { bold: true }),
+    ...paragraph(context, 0, 110),
+    ...paragraph(second, 1, 110),
+  ];
+
+  it('reads each heading with the text under it, not the row of headings before the columns', () => {
+    expect(read(runs)).toEqual([runs[0]!.text, 'CONTEXTE ET ENJEUX', context.join(' '), 'CLÉS POUR AGIR', second.join(' ')]);
+  });
+
+  it('leaves a table’s header row over its cells a row: the headings head no running text', () => {
+    const names = [['COSTA', 'Jérôme'], ['FAURE', 'Adèle'], ['RAKOTO', 'Hugo']];
+    const table = [
+      { ...run('Promotion Rosa Bonheur', COLUMNS[0]!, 70, { bold: true }), width: 400 },
+      run('Nom', COLUMNS[0]!, 90, { bold: true }),
+      run('Prénom', COLUMNS[0]! + 44, 90, { bold: true }),
+      ...names.flatMap(([family, given], i) => [run(family!, COLUMNS[0]!, 110 + i * LEADING), run(given!, COLUMNS[0]! + 44, 110 + i * LEADING)]),
+    ];
+    const blocks = read(table).join(' | ');
+    expect(blocks.indexOf('Prénom')).toBeLessThan(blocks.indexOf('COSTA'));
+  });
+});
+
 describe('a pull-quote threaded from a column’s foot to the head of the next (quote-flow-under-gap)', () => {
   const QUOTE = 11;
   const sized = (text: string, x: number, y: number, size: number, bold = false): PdfTextRun => ({ text, x, y, width: COLUMN_WIDTH, fontSize: size, bold, fontName: bold ? 'Arimo-Bold' : 'Arimo-Regular' });
