@@ -739,7 +739,44 @@ function downColumnsEvidence(strips: readonly Fragment[][], gutters: readonly Ga
   const grid = pieces.some((strip) => strip.filter((piece) => piece.some((fragment) => isKeyFigure(fragment, body))).length >= 2);
   const tables = marginOfHeadings || grid ? 0 : figureTableJoins(downFirst, body) - figureTableJoins(acrossFirst, body);
   const headings = marginOfHeadings ? 0 : headingsOverText(pieces, body);
-  return sentenceJoins(downFirst, body) - sentenceJoins(acrossFirst, body) + tables + headings;
+  // Each piece with its column's left edge (a list's indent is measured from the column's edge, not the piece's).
+  const lefts = pieces[0]!.map((_, c) => Math.min(...pieces.flatMap((strip) => strip[c]!.map((fragment) => fragment.x0))));
+  const withLeft = (order: 'down' | 'across'): ColumnPiece[] => {
+    const cells = order === 'down' ? pieces[0]!.flatMap((_, c) => pieces.map((strip) => ({ piece: strip[c]!, left: lefts[c]! }))) : pieces.flatMap((strip) => strip.map((piece, c) => ({ piece, left: lefts[c]! })));
+    return cells.filter((cell) => cell.piece.length > 0);
+  };
+  const lists = marginOfHeadings ? 0 : listJoins(withLeft('down'), body) - listJoins(withLeft('across'), body);
+  return sentenceJoins(downFirst, body) - sentenceJoins(acrossFirst, body) + tables + headings + lists;
+}
+
+/** A piece of a column with that column's left edge. */
+interface ColumnPiece {
+  readonly piece: readonly Fragment[];
+  readonly left: number;
+}
+
+/**
+ * How many times a list goes on from one piece to the next (`rule: list-flow-under-gap`): the
+ * piece before ends with a line at a list indent from its column's left edge, and the next opens
+ * with a line at the same indent from its own column's edge, both in body type, the foot not a
+ * finished sentence and the head opening with a capital: the list's next item, at the next
+ * column's head (bullets drawn, not printed, leave only the indent to tell).
+ */
+function listJoins(cells: readonly ColumnPiece[], body: number): number {
+  let joins = 0;
+  for (let i = 1; i < cells.length; i++) {
+    const [before, after] = [cells[i - 1]!, cells[i]!];
+    const foot = lastOnLine(before.piece, body);
+    const head = firstOnLine(after.piece, body);
+    const footStart = Math.min(...before.piece.filter((fragment) => Math.abs(fragment.top - foot.top) <= SAME_LINE * body).map((fragment) => fragment.x0));
+    const footIndent = footStart - before.left;
+    const headIndent = head.x0 - after.left;
+    // Items of running text: body type on both sides, the foot's item not a finished sentence, the
+    // head's opening with a capital (a sentence going on in lower case is `sentenceJoins`' to weigh).
+    const items = isBodyText(foot, body) && isBodyText(head, body) && !SENTENCE_FINISHED.test(foot.text.trimEnd()) && /^\p{Lu}/u.test(head.text.trimStart());
+    if (footIndent >= LIST_INDENT * body && Math.abs(footIndent - headIndent) <= SAME_LINE * body && items) joins++;
+  }
+  return joins;
 }
 
 /** Lines a heading alone takes at most (a rubrique heading wrapped once in a narrow column). */

@@ -297,6 +297,40 @@ describe('a row of headings, one over each column, under a title across the colu
   });
 });
 
+describe('a list whose items go on from a column’s foot to the next column’s head (list-flow-under-gap)', () => {
+  // Bullets drawn, not printed: only the indent says a line is an item. The paragraph breaks of
+  // both columns at one height part the region into strips; no sentence tells their order.
+  const INDENT = 14;
+  const item = (text: string, c: number, y: number): PdfTextRun => {
+    const printed = run(text, COLUMNS[c]! + INDENT, y);
+    return { ...printed, width: Math.min(printed.width, COLUMN_WIDTH - INDENT) };
+  };
+  const first = ['Pour la Ville, la réorganisation de', 'l’accueil de l’hôtel de ville est', 'une ambition pour les années à', 'venir, portée par une démarche', 'collective et une plateforme', 'multiservices.'];
+  const secondTop = ['A cela s’ajoute la nécessité de', 'ne pas dénaturer la proximité', 'humaine.'];
+  const intro = ['On peut les regrouper en grandes', 'thématiques :'];
+  const secondFoot = ['Pour replacer chacun des', 'participants dans l’expérience,', 'l’équipe a mis en place des jeux.'];
+  const lower = 100 + first.length * LEADING + 4;
+  const runs = [
+    { ...run('DÉFINITION D’UNE NOUVELLE STRATÉGIE POUR L’ACCUEIL', COLUMNS[0]!, 84, { bold: true }), width: 400 },
+    ...paragraph(first, 0, 100),
+    item('L’organisation', 1, 100),
+    ...paragraph(secondTop, 1, 100 + LEADING + 4),
+    ...paragraph(intro, 0, lower),
+    item('Amélioration de l’expérience usager', 0, lower + 2 * LEADING),
+    item('Les métiers de l’accueil', 0, lower + 3 * LEADING),
+    ...paragraph(secondFoot, 1, lower),
+    // The list's last item alone under a narrow gap, beside a signature set smaller: no column's foot of running text.
+    item('Les espaces', 0, lower + 3 * LEADING + 17),
+    { ...run('Philippe Vincensini, directeur général', COLUMNS[1]! + INDENT, lower + 3 * LEADING + 23), fontSize: 8.5 },
+  ];
+
+  it('is read down the first column, its last items before the item at the next column’s head', () => {
+    const blocks = read(runs).join(' | ');
+    expect(blocks.indexOf('Les espaces')).toBeLessThan(blocks.indexOf('L’organisation'));
+    expect(blocks.indexOf('L’organisation')).toBeLessThan(blocks.indexOf(secondFoot[0]!));
+  });
+});
+
 describe('a pull-quote threaded from a column’s foot to the head of the next (quote-flow-under-gap)', () => {
   const QUOTE = 11;
   const sized = (text: string, x: number, y: number, size: number, bold = false): PdfTextRun => ({ text, x, y, width: COLUMN_WIDTH, fontSize: size, bold, fontName: bold ? 'Arimo-Bold' : 'Arimo-Regular' });
