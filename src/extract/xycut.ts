@@ -738,7 +738,7 @@ function downColumnsEvidence(strips: readonly Fragment[][], gutters: readonly Ga
   // columns): its order across or down is the grid's, which no frame's threading tells.
   const grid = pieces.some((strip) => strip.filter((piece) => piece.some((fragment) => isKeyFigure(fragment, body))).length >= 2);
   const tables = marginOfHeadings || grid ? 0 : figureTableJoins(downFirst, body) - figureTableJoins(acrossFirst, body);
-  const headings = marginOfHeadings ? 0 : headingsOverText(pieces, body);
+  const headings = marginOfHeadings ? 0 : headingsOverText(pieces, body) + headingsAtColumnFoot(pieces, body);
   // Each piece with its column's left edge (a list's indent is measured from the column's edge, not the piece's).
   const lefts = pieces[0]!.map((_, c) => Math.min(...pieces.flatMap((strip) => strip[c]!.map((fragment) => fragment.x0))));
   const withLeft = (order: 'down' | 'across'): ColumnPiece[] => {
@@ -804,6 +804,29 @@ function headingsOverText(pieces: readonly Fragment[][][], body: number): number
     if (headed.length < 2 || !headed.every((c) => isHeadingAlone(pieces[s]![c]!, body))) continue;
     const proseUnder = (c: number): boolean => runsOfText(pieces[s + 1]![c]!, body) && pieces[s + 1]![c]!.some((fragment) => PROSE_LINE.test(fragment.text));
     if (headed.every(proseUnder)) count += headed.length - 1;
+  }
+  return count;
+}
+
+/**
+ * How many columns end a strip with a heading over running text under the gap (`rule:
+ * heading-at-column-foot`): a piece whose last line is a heading alone (bold, no figure), under
+ * text of its own, beside another column, and whose column goes on with prose in the next strip.
+ * Read strip by strip, the heading would be parted from its text by the columns beside it.
+ */
+function headingsAtColumnFoot(pieces: readonly Fragment[][][], body: number): number {
+  let count = 0;
+  for (let s = 0; s + 1 < pieces.length; s++) {
+    if (pieces[s]!.filter((piece) => piece.length > 0).length < 2) continue;
+    pieces[s]!.forEach((piece, c) => {
+      if (piece.length === 0) return;
+      const lastTop = lastOnLine(piece, body).top;
+      const lastLine = piece.filter((fragment) => fragment.top >= lastTop - SAME_LINE * body);
+      const above = piece.filter((fragment) => fragment.top < lastTop - SAME_LINE * body);
+      const under = pieces[s + 1]![c]!;
+      const proseUnder = runsOfText(under, body) && under.some((fragment) => PROSE_LINE.test(fragment.text));
+      if (above.length > 0 && isHeadingAlone(lastLine, body) && proseUnder) count++;
+    });
   }
   return count;
 }

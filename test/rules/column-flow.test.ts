@@ -331,6 +331,33 @@ describe('a list whose items go on from a column’s foot to the next column’s
   });
 });
 
+describe('a heading at a column’s foot, its text under a narrow gap (heading-at-column-foot)', () => {
+  // The paragraph breaks of both columns at one height part the region into strips; a heading
+  // closes the first column's upper strip, its text opens the lower one. No sentence tells.
+  const first = ['Dans le cadre de sa politique de', 'modernisation, la communauté', 'souhaite compléter ses outils', 'managériaux par une démarche de', 'contrôle interne.'];
+  const second = ['Le rapport propose d’articuler la', 'gestion des risques avec les projets', 'de service et le projet de territoire.'];
+  const question = ['La mise en place d’une démarche de', 'contrôle interne est une', 'recommandation de nombreux rapports.'];
+  const secondFoot = ['Le rapport propose de définir les', 'grandes orientations de la gestion', 'des risques au sein d’un comité.'];
+  const headingTop = 100 + first.length * LEADING + 1;
+  const lower = headingTop + LEADING + 6;
+  const runs = [
+    { ...run('DISPOSITIF DE PILOTAGE ET DE CONTRÔLE INTERNE', COLUMNS[0]!, 84, { bold: true }), width: 400 },
+    ...paragraph(first, 0, 100),
+    run('La problématique', COLUMNS[0]!, headingTop, { bold: true }),
+    ...paragraph(second, 1, 100),
+    ...paragraph(question, 0, lower),
+    ...paragraph(secondFoot, 1, lower),
+    // A signature alone under a narrow gap, set smaller: no column's foot of running text.
+    { ...run('Jérôme Lenoir, directeur général', COLUMNS[1]!, lower + 3 * LEADING + 2), fontSize: 8.5 },
+  ];
+
+  it('is read with its text, down the first column before the next', () => {
+    const blocks = read(runs);
+    expect(blocks.indexOf(question.join(' '))).toBe(blocks.indexOf('La problématique') + 1);
+    expect(blocks.indexOf(question.join(' '))).toBeLessThan(blocks.indexOf(second.join(' ')));
+  });
+});
+
 describe('a pull-quote threaded from a column’s foot to the head of the next (quote-flow-under-gap)', () => {
   const QUOTE = 11;
   const sized = (text: string, x: number, y: number, size: number, bold = false): PdfTextRun => ({ text, x, y, width: COLUMN_WIDTH, fontSize: size, bold, fontName: bold ? 'Arimo-Bold' : 'Arimo-Regular' });
