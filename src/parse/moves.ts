@@ -268,12 +268,14 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
   const moves: Move[] = [];
   result.forEach((rubrique, i) => {
     // The sidebar may hold the team above the tutors, or one labelled card per tutor when the text
-    // before the cards stops mid-sentence (cards printed after the text end it), or whatever the
-    // text does when each label heads one card alone (« Tutorat : Prénom NOM, fonction » twice:
+    // before the cards stops mid-sentence (cards printed after the text end it), or when each
+    // label heads one card alone (« Tutorat : Prénom NOM, fonction » twice) and text in the last
+    // card's rubrique lies on a later page (the text went on over the page after the sidebar:
     // `rule: run-on-after-labelled-cards`): the interrupted rubrique is before them all.
-    const labelledCard = (rubrique: Rubrique): boolean => rubrique.key === 'tuteurs' && rubrique.blocks.length === 1;
+    const overPage = rubrique.page !== null && rubrique.blocks.some((block) => block.page !== null && block.page > rubrique.page!);
+    const labelledCard = (card: Rubrique): boolean => card.key === 'tuteurs' && card.blocks.length === 1;
     let k = i - 1;
-    while (k >= 0 && (result[k]!.key === 'auteurs' || (result[k]!.key === 'tuteurs' && (stopsMidSentence(result, k) || labelledCard(result[k]!))))) k--;
+    while (k >= 0 && (result[k]!.key === 'auteurs' || (result[k]!.key === 'tuteurs' && (stopsMidSentence(result, k) || (overPage && labelledCard(result[k]!)))))) k--;
     const before = result[k];
     if (rubrique.key !== 'tuteurs' || !before || !isBodyRubrique(before.key)) return;
     // A card in regular type, « Prénom NOM – Directrice… », is a tutor, not text run on (`rule: card-not-run-on`).

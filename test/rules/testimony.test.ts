@@ -107,7 +107,7 @@ describe('the rest of a sentence read after a sidebar’s tutors', () => {
 });
 
 describe('a list going on over the page after a sidebar of labelled cards, one label per tutor', () => {
-  it('goes back to the rubrique the cards interrupted, though its last line ended a sentence (run-on-after-labelled-cards)', () => {
+  it('goes back to the rubrique the cards interrupted over the page, though its last line ended a sentence (run-on-after-labelled-cards)', () => {
     const rubriques = splitRubriques(
       [
         block([['Problématique', 0.95, true]], 49),
