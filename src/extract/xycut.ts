@@ -75,6 +75,9 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
     // Key figures whose labels bridge the gutter hide the columns above them: cut under the columns first (`rule: figure-grid-under-columns`).
     const grid = columns.parts.length === 1 ? figureGridUnderColumns(fragments, body) : null;
     if (grid) return recurse(grid, 'band');
+    // A row of headings, each over its own group of columns: each group is read whole under its heading (`rule: headed-column-groups`).
+    const groups = columns.gaps.length > 0 ? headedColumnGroups(fragments, bands.parts, columns.gaps, body) : null;
+    if (groups) return recurse(groups, 'gutter');
     if (bands.gaps.length > 0) {
       let cut: Gap | undefined;
       if (columns.gaps.length === 0) cut = widest(bands.gaps);
@@ -167,6 +170,46 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
   }
   const own = column ?? extentOf(fragments);
   out.push({ fragments, colX0: own.colX0, colX1: own.colX1, column: own });
+}
+
+/** Points by which a heading's left edge and its group's may differ (set on one grid: a rounding). */
+const GROUP_EDGE = 1;
+
+/**
+ * Groups of columns side by side, each under a heading of its own (`rule: headed-column-groups`):
+ * a sommaire in two columns, each headed by its section (« 01/ title / P05 » rows under each).
+ * The region's first band is a row of headings alone, two or more; each heading after the first
+ * starts where a gutter of the region ends; and the groups cut at those gutters repeat one
+ * template (the same columns at the same offsets from the group's left edge, two or more). Read
+ * band by band, the first rows of every group would come before the second rows of the first;
+ * a heading heads what is under it, so each group is read whole. `null` otherwise.
+ */
+function headedColumnGroups(fragments: readonly Fragment[], bands: readonly Fragment[][], gutters: readonly Gap[], body: number): Fragment[][] | null {
+  if (bands.length < 2) return null;
+  const heads = splitAlong(bands[0]!, 'x', GUTTER * body).parts;
+  if (heads.length < 2 || !heads.every((head) => isHeadingAlone(head, body))) return null;
+  const edges: number[] = [];
+  for (const head of heads.slice(1)) {
+    const left = Math.min(...head.map((fragment) => fragment.x0));
+    const gutter = gutters.find((gap) => Math.abs(gap.end - left) <= GROUP_EDGE);
+    if (!gutter) return null;
+    edges.push(gutter.end - GROUP_EDGE);
+  }
+  const groupOf = (fragment: Fragment): number => edges.filter((edge) => fragment.x0 >= edge).length;
+  const groups = heads.map((_, k) => fragments.filter((fragment) => groupOf(fragment) === k));
+  // Each heading in its own group, and each group's columns where the first group has them.
+  if (heads.some((head, k) => head.some((fragment) => groupOf(fragment) !== k))) return null;
+  const offsets = (group: readonly Fragment[]): number[] => {
+    const lefts = splitAlong(group, 'x', GUTTER * body).parts.map((part) => Math.min(...part.map((fragment) => fragment.x0)));
+    return lefts.map((left) => left - lefts[0]!);
+  };
+  const template = offsets(groups[0]!);
+  if (template.length < 2) return null;
+  const repeats = groups.every((group) => {
+    const own = offsets(group);
+    return own.length === template.length && own.every((offset, i) => Math.abs(offset - template[i]!) <= GROUP_EDGE);
+  });
+  return repeats ? groups : null;
 }
 
 /**
@@ -716,7 +759,97 @@ function downColumnsEvidence(strips: readonly Fragment[][], gutters: readonly Ga
   // columns): its order across or down is the grid's, which no frame's threading tells.
   const grid = pieces.some((strip) => strip.filter((piece) => piece.some((fragment) => isKeyFigure(fragment, body))).length >= 2);
   const tables = marginOfHeadings || grid ? 0 : figureTableJoins(downFirst, body) - figureTableJoins(acrossFirst, body);
-  return sentenceJoins(downFirst, body) - sentenceJoins(acrossFirst, body) + tables;
+  const headings = marginOfHeadings ? 0 : headingsOverText(pieces, body) + headingsAtColumnFoot(pieces, body);
+  // Each piece with its column's left edge (a list's indent is measured from the column's edge, not the piece's).
+  const lefts = pieces[0]!.map((_, c) => Math.min(...pieces.flatMap((strip) => strip[c]!.map((fragment) => fragment.x0))));
+  const withLeft = (order: 'down' | 'across'): ColumnPiece[] => {
+    const cells = order === 'down' ? pieces[0]!.flatMap((_, c) => pieces.map((strip) => ({ piece: strip[c]!, left: lefts[c]! }))) : pieces.flatMap((strip) => strip.map((piece, c) => ({ piece, left: lefts[c]! })));
+    return cells.filter((cell) => cell.piece.length > 0);
+  };
+  const lists = marginOfHeadings ? 0 : listJoins(withLeft('down'), body) - listJoins(withLeft('across'), body);
+  return sentenceJoins(downFirst, body) - sentenceJoins(acrossFirst, body) + tables + headings + lists;
+}
+
+/** A piece of a column with that column's left edge. */
+interface ColumnPiece {
+  readonly piece: readonly Fragment[];
+  readonly left: number;
+}
+
+/**
+ * How many times a list goes on from one piece to the next (`rule: list-flow-under-gap`): the
+ * piece before ends with a line at a list indent from its column's left edge, and the next opens
+ * with a line at the same indent from its own column's edge, both in body type, the foot not a
+ * finished sentence and the head opening with a capital: the list's next item, at the next
+ * column's head (bullets drawn, not printed, leave only the indent to tell).
+ */
+function listJoins(cells: readonly ColumnPiece[], body: number): number {
+  let joins = 0;
+  for (let i = 1; i < cells.length; i++) {
+    const [before, after] = [cells[i - 1]!, cells[i]!];
+    const foot = lastOnLine(before.piece, body);
+    const head = firstOnLine(after.piece, body);
+    const footStart = Math.min(...before.piece.filter((fragment) => Math.abs(fragment.top - foot.top) <= SAME_LINE * body).map((fragment) => fragment.x0));
+    const footIndent = footStart - before.left;
+    const headIndent = head.x0 - after.left;
+    // Items of running text: body type on both sides, the foot's item not a finished sentence, the
+    // head's opening with a capital (a sentence going on in lower case is `sentenceJoins`' to weigh).
+    const items = isBodyText(foot, body) && isBodyText(head, body) && !SENTENCE_FINISHED.test(foot.text.trimEnd()) && /^\p{Lu}/u.test(head.text.trimStart());
+    if (footIndent >= LIST_INDENT * body && Math.abs(footIndent - headIndent) <= SAME_LINE * body && items) joins++;
+  }
+  return joins;
+}
+
+/** Lines a heading alone takes at most (a rubrique heading wrapped once in a narrow column). */
+const MAX_HEADING_LINES = 2;
+
+/** Whether a piece is a heading alone: bold lines, few, with no figure (a key figure is bold too). */
+function isHeadingAlone(piece: readonly Fragment[], body: number): boolean {
+  if (piece.length === 0 || !piece.every((fragment) => fragment.bold && !/\d/.test(fragment.text))) return false;
+  const tops = piece.map((fragment) => fragment.top).sort((a, b) => a - b);
+  const lines = tops.filter((top, i) => i === 0 || top - tops[i - 1]! > SAME_LINE * body).length;
+  return lines <= MAX_HEADING_LINES;
+}
+
+/**
+ * How many headings of a row stand over running text each (`rule: headings-over-columns`): a
+ * strip holding only headings alone, one over each of two columns or more, whose columns go on
+ * with running text in the next strip. A heading heads the text under it, so such a row is read
+ * down each column (each heading with its text), not as a row of headings and then the columns.
+ * A table's header row (« Nom | Prénom » over names, no prose) heads cells, not running text: it counts none.
+ */
+function headingsOverText(pieces: readonly Fragment[][][], body: number): number {
+  let count = 0;
+  for (let s = 0; s + 1 < pieces.length; s++) {
+    const headed = pieces[s]!.flatMap((piece, c) => (piece.length > 0 ? [c] : []));
+    if (headed.length < 2 || !headed.every((c) => isHeadingAlone(pieces[s]![c]!, body))) continue;
+    const proseUnder = (c: number): boolean => runsOfText(pieces[s + 1]![c]!, body) && pieces[s + 1]![c]!.some((fragment) => PROSE_LINE.test(fragment.text));
+    if (headed.every(proseUnder)) count += headed.length - 1;
+  }
+  return count;
+}
+
+/**
+ * How many columns end a strip with a heading over running text under the gap (`rule:
+ * heading-at-column-foot`): a piece whose last line is a heading alone (bold, no figure), under
+ * text of its own, beside another column, and whose column goes on with prose in the next strip.
+ * Read strip by strip, the heading would be parted from its text by the columns beside it.
+ */
+function headingsAtColumnFoot(pieces: readonly Fragment[][][], body: number): number {
+  let count = 0;
+  for (let s = 0; s + 1 < pieces.length; s++) {
+    if (pieces[s]!.filter((piece) => piece.length > 0).length < 2) continue;
+    pieces[s]!.forEach((piece, c) => {
+      if (piece.length === 0) return;
+      const lastTop = lastOnLine(piece, body).top;
+      const lastLine = piece.filter((fragment) => fragment.top >= lastTop - SAME_LINE * body);
+      const above = piece.filter((fragment) => fragment.top < lastTop - SAME_LINE * body);
+      const under = pieces[s + 1]![c]!;
+      const proseUnder = runsOfText(under, body) && under.some((fragment) => PROSE_LINE.test(fragment.text));
+      if (above.length > 0 && isHeadingAlone(lastLine, body) && proseUnder) count++;
+    });
+  }
+  return count;
 }
 
 /**
@@ -808,9 +941,12 @@ function isColumnFoot(strips: readonly Fragment[][], gutters: readonly Gap[], me
   if (held.length === 0 || !held.every((c) => isRunningText(lower[c]!, body, MIN_FOOT_LINES) && bodyLines(upper[c]!, body) >= MIN_FOOT_LINES && isProse(upper[c]!, body))) return false;
   if (held.length >= 2) return true;
   const c = held[0]!;
-  const after = upper.slice(c + 1).filter((piece) => piece.length > 0);
-  // The columns after it are the text's (a sidebar beside the text, its cards set smaller, is no column the text flows into).
-  if (after.length === 0 || !after.every((piece) => bodyLines(piece, body) >= MIN_FOOT_LINES)) return false;
+  // The columns after it that hold the text's lines: a sidebar beside the text (its cards set
+  // smaller, a tutor's name under its heading) is no column the text flows into, and, once a text
+  // column stands after the foot's, it does not keep the foot from being read before that column
+  // (`rule: column-foot-beside-sidebar`).
+  const after = upper.slice(c + 1).filter((piece) => bodyLines(piece, body) >= MIN_FOOT_LINES);
+  if (after.length === 0) return false;
   const bottom = (piece: readonly Fragment[]): number => Math.max(...piece.map((fragment) => fragment.bottom));
   const end = bottom(upper[c]!);
   const lineHeight = body * metrics.leadingRatio;

@@ -299,11 +299,17 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
     // rubrique is before them all.
     // A labelled card per tutor (« Tuteur : NOM Prénom, fonction », each its own tutors' rubrique)
     // holding cards only is the same sidebar too, when the text after the last card is printed
-    // outside the cards' column (`rule: labelled-cards-one-sidebar`; checked below).
+    // outside the cards' column (`rule: labelled-cards-one-sidebar`; checked below), or when each
+    // label heads one card alone (« Tutorat : Prénom NOM, fonction » twice) and text in the last
+    // card's rubrique lies on a later page (the text went on over the page after the sidebar:
+    // `rule: run-on-after-labelled-cards`).
+    const overPage = rubrique.page !== null && rubrique.blocks.some((block) => block.page !== null && block.page > rubrique.page!);
+    const labelledCardOverPage = (card: Rubrique): boolean => overPage && card.key === 'tuteurs' && card.blocks.length === 1;
     let k = i - 1;
     let cardsOnly: Block[] = [];
-    while (k >= 0 && (result[k]!.key === 'auteurs' || (result[k]!.key === 'tuteurs' && (stopsMidSentence(result, k) || !result[k]!.blocks.some(isProse))))) {
-      if (result[k]!.key === 'tuteurs' && !stopsMidSentence(result, k)) cardsOnly = [...cardsOnly, ...result[k]!.blocks];
+    while (k >= 0 && (result[k]!.key === 'auteurs' || (result[k]!.key === 'tuteurs' && (stopsMidSentence(result, k) || labelledCardOverPage(result[k]!) || !result[k]!.blocks.some(isProse))))) {
+      const cardsAlone = result[k]!.key === 'tuteurs' && !stopsMidSentence(result, k) && !labelledCardOverPage(result[k]!);
+      if (cardsAlone) cardsOnly = [...cardsOnly, ...result[k]!.blocks];
       k--;
     }
     const before = result[k];

@@ -105,6 +105,27 @@ describe('a column that goes on under a gap (column-flow-under-gap)', () => {
     expect(blocks.indexOf('La commande')).toBeLessThan(blocks.indexOf(closing.join(' ')));
   });
 
+  it('is read down to its foot before the text column beside it, a tutor’s sidebar further right (column-foot-beside-sidebar)', () => {
+    // As above, with a third column: a tutor's heading and card set smaller, beside the text's top.
+    // The sidebar is no column the text flows into, and does not keep the foot from its column.
+    const footTop = 100 + context.length * LEADING + 12;
+    const closing = ['Le troisième scénario a été', 'retenu par le bureau communautaire.'];
+    const card = (text: string, y: number): PdfTextRun => ({ ...run(text, COLUMNS[2]!, y), fontSize: 8.5 });
+    const runs = [
+      ...paragraph(context, 0, 100),
+      run('La commande', COLUMNS[0]!, footTop, { bold: true }),
+      ...paragraph(['Comment organiser un service commun', 'sans retirer aux maires la main', 'sur les menus et les tarifs ?'], 0, footTop + 18),
+      ...paragraph(closing, 1, 100),
+      run('TUTEUR', COLUMNS[2]!, 110, { bold: true }),
+      card('GARNIER-BOSC Olivier –', 126),
+      card('Directeur de l’autonomie', 136),
+    ];
+    const blocks = read(runs);
+    expect(blocks.indexOf('La commande')).toBeGreaterThan(0);
+    expect(blocks.indexOf('La commande')).toBeLessThan(blocks.indexOf(closing.join(' ')));
+    expect(blocks.indexOf(closing.join(' '))).toBeLessThan(blocks.indexOf('TUTEUR'));
+  });
+
   it('leaves tutors under a balanced body after the last column', () => {
     // Two columns ending a line apart, then the tutors in body type under the first column.
     const first = ['Le bilan des dix ans a été', 'commandé par le président, qui', 'souhaitait en tirer les leçons.'];
@@ -246,6 +267,96 @@ describe('a column that goes on under a gap (column-flow-under-gap)', () => {
   });
 });
 
+
+describe('a row of headings, one over each column, under a title across the columns (headings-over-columns)', () => {
+  // The title across the columns hides their gutters, and the gaps under it and under the
+  // headings are narrower than a band's: the region is cut into strips, the headings' row one.
+  const second = ['L’équipe a rencontré les maires,', 'visité onze cuisines et interrogé', 'près de 300 parents d’élèves.'];
+  const runs = [
+    { ...run('MUTUALISER LA RESTAURATION SCOLAIRE DU BASSIN', COLUMNS[0]!, 70, { bold: true }), width: 400 },
+    run('CONTEXTE ET ENJEUX', COLUMNS[0]!, 90, { bold: true }),
+    run('CLÉS POUR AGIR', COLUMNS[1]!, 90, { bold: true }),
+    ...paragraph(context, 0, 110),
+    ...paragraph(second, 1, 110),
+  ];
+
+  it('reads each heading with the text under it, not the row of headings before the columns', () => {
+    expect(read(runs)).toEqual([runs[0]!.text, 'CONTEXTE ET ENJEUX', context.join(' '), 'CLÉS POUR AGIR', second.join(' ')]);
+  });
+
+  it('leaves a table’s header row over its cells a row: the headings head no running text', () => {
+    const names = [['COSTA', 'Jérôme'], ['FAURE', 'Adèle'], ['RAKOTO', 'Hugo']];
+    const table = [
+      { ...run('Promotion Rosa Bonheur', COLUMNS[0]!, 70, { bold: true }), width: 400 },
+      run('Nom', COLUMNS[0]!, 90, { bold: true }),
+      run('Prénom', COLUMNS[0]! + 44, 90, { bold: true }),
+      ...names.flatMap(([family, given], i) => [run(family!, COLUMNS[0]!, 110 + i * LEADING), run(given!, COLUMNS[0]! + 44, 110 + i * LEADING)]),
+    ];
+    const blocks = read(table).join(' | ');
+    expect(blocks.indexOf('Prénom')).toBeLessThan(blocks.indexOf('COSTA'));
+  });
+});
+
+describe('a list whose items go on from a column’s foot to the next column’s head (list-flow-under-gap)', () => {
+  // Bullets drawn, not printed: only the indent says a line is an item. The paragraph breaks of
+  // both columns at one height part the region into strips; no sentence tells their order.
+  const INDENT = 14;
+  const item = (text: string, c: number, y: number): PdfTextRun => {
+    const printed = run(text, COLUMNS[c]! + INDENT, y);
+    return { ...printed, width: Math.min(printed.width, COLUMN_WIDTH - INDENT) };
+  };
+  const first = ['Pour la Ville, la réorganisation de', 'l’accueil de l’hôtel de ville est', 'une ambition pour les années à', 'venir, portée par une démarche', 'collective et une plateforme', 'multiservices.'];
+  const secondTop = ['A cela s’ajoute la nécessité de', 'ne pas dénaturer la proximité', 'humaine.'];
+  const intro = ['On peut les regrouper en grandes', 'thématiques :'];
+  const secondFoot = ['Pour replacer chacun des', 'participants dans l’expérience,', 'l’équipe a mis en place des jeux.'];
+  const lower = 100 + first.length * LEADING + 4;
+  const runs = [
+    { ...run('DÉFINITION D’UNE NOUVELLE STRATÉGIE POUR L’ACCUEIL', COLUMNS[0]!, 84, { bold: true }), width: 400 },
+    ...paragraph(first, 0, 100),
+    item('L’organisation', 1, 100),
+    ...paragraph(secondTop, 1, 100 + LEADING + 4),
+    ...paragraph(intro, 0, lower),
+    item('Amélioration de l’expérience usager', 0, lower + 2 * LEADING),
+    item('Les métiers de l’accueil', 0, lower + 3 * LEADING),
+    ...paragraph(secondFoot, 1, lower),
+    // The list's last item alone under a narrow gap, beside a signature set smaller: no column's foot of running text.
+    item('Les espaces', 0, lower + 3 * LEADING + 17),
+    { ...run('Philippe Vincensini, directeur général', COLUMNS[1]! + INDENT, lower + 3 * LEADING + 23), fontSize: 8.5 },
+  ];
+
+  it('is read down the first column, its last items before the item at the next column’s head', () => {
+    const blocks = read(runs).join(' | ');
+    expect(blocks.indexOf('Les espaces')).toBeLessThan(blocks.indexOf('L’organisation'));
+    expect(blocks.indexOf('L’organisation')).toBeLessThan(blocks.indexOf(secondFoot[0]!));
+  });
+});
+
+describe('a heading at a column’s foot, its text under a narrow gap (heading-at-column-foot)', () => {
+  // The paragraph breaks of both columns at one height part the region into strips; a heading
+  // closes the first column's upper strip, its text opens the lower one. No sentence tells.
+  const first = ['Dans le cadre de sa politique de', 'modernisation, la communauté', 'souhaite compléter ses outils', 'managériaux par une démarche de', 'contrôle interne.'];
+  const second = ['Le rapport propose d’articuler la', 'gestion des risques avec les projets', 'de service et le projet de territoire.'];
+  const question = ['La mise en place d’une démarche de', 'contrôle interne est une', 'recommandation de nombreux rapports.'];
+  const secondFoot = ['Le rapport propose de définir les', 'grandes orientations de la gestion', 'des risques au sein d’un comité.'];
+  const headingTop = 100 + first.length * LEADING + 1;
+  const lower = headingTop + LEADING + 6;
+  const runs = [
+    { ...run('DISPOSITIF DE PILOTAGE ET DE CONTRÔLE INTERNE', COLUMNS[0]!, 84, { bold: true }), width: 400 },
+    ...paragraph(first, 0, 100),
+    run('La problématique', COLUMNS[0]!, headingTop, { bold: true }),
+    ...paragraph(second, 1, 100),
+    ...paragraph(question, 0, lower),
+    ...paragraph(secondFoot, 1, lower),
+    // A signature alone under a narrow gap, set smaller: no column's foot of running text.
+    { ...run('Jérôme Lenoir, directeur général', COLUMNS[1]!, lower + 3 * LEADING + 2), fontSize: 8.5 },
+  ];
+
+  it('is read with its text, down the first column before the next', () => {
+    const blocks = read(runs);
+    expect(blocks.indexOf(question.join(' '))).toBe(blocks.indexOf('La problématique') + 1);
+    expect(blocks.indexOf(question.join(' '))).toBeLessThan(blocks.indexOf(second.join(' ')));
+  });
+});
 
 describe('a pull-quote threaded from a column’s foot to the head of the next (quote-flow-under-gap)', () => {
   const QUOTE = 11;

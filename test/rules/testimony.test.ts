@@ -106,6 +106,28 @@ describe('the rest of a sentence read after a sidebar’s tutors', () => {
   });
 });
 
+describe('a list going on over the page after a sidebar of labelled cards, one label per tutor', () => {
+  it('goes back to the rubrique the cards interrupted over the page, though its last line ended a sentence (run-on-after-labelled-cards)', () => {
+    const rubriques = splitRubriques(
+      [
+        block([['Problématique', 0.95, true]], 49),
+        block([['Quelle pertinence pour cette offre en 2019 ?', 1, false]], 49),
+        { ...block([['Du point de vue territorial, répond-elle aux besoins des acteurs du territoire ?', 1, false]], 49), kind: 'listItem' as const },
+        block([['Tutorat : Pascal RASCALON, Chef de Mission INTERMOD', 0.85, false]], 49),
+        block([['Tutorat : Claire HEIDSIEK, Directrice générale adjointe mobilités', 0.85, false]], 49),
+        { ...block([['Constitue-t-elle un outil suffisamment adaptable pour accompagner ces besoins ?', 1, false]], 50), kind: 'listItem' as const },
+        { ...block([['Et finalement : quel avenir lui réserver ? Modifier ? Abandonner ?', 1, false]], 50), kind: 'listItem' as const },
+        block([['Les préconisations', 0.95, true]], 50),
+        block([['De manière synthétique, l’offre a été construite avec un prisme avant tout tarifaire.', 1, false]], 50),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 15 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+    expect(rubriques.filter(([key]) => key === 'tuteurs').flatMap(([, blocks]) => blocks)).toHaveLength(2);
+    expect(rubriques.find(([key]) => key === 'problematique')?.[1]).toHaveLength(4);
+  });
+});
+
 describe('text in the body’s type read after tutors’ cards set smaller', () => {
   it('goes back to the rubrique the cards interrupted, even in capitals after a colon (sentence-run-on-after-tutors)', () => {
     const rubriques = splitRubriques(
