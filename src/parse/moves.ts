@@ -97,7 +97,8 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
  * @returns What each move moved, in order, with the move's id.
  */
 export function moveByShape(state: ShapeState): (Move & { readonly rule: string })[] {
-  return SHAPE_MOVES.flatMap((move) => move.run(state).map((moved) => ({ ...moved, rule: move.id })));
+  // A copy of what each move moved: a move may hand over the array it made the rubrique's blocks, which later moves change.
+  return SHAPE_MOVES.flatMap((move) => move.run(state).map((moved) => ({ ...moved, blocks: [...moved.blocks], rule: move.id })));
 }
 
 /** The index of the last team block among blocks (-1 when none). */
