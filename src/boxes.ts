@@ -13,3 +13,14 @@ export function sharesWidth(a: BlockBox, b: BlockBox): boolean {
 export function inOneColumn(a: Block, b: Block): boolean {
   return a.box !== undefined && b.box !== undefined && a.page === b.page && sharesWidth(a.box, b.box);
 }
+
+/**
+ * Whether `block` is printed in a column left of `other`'s on the same page, or on an earlier page:
+ * read before it in column flow, whatever order the reading order gave them (a frame at a
+ * column's foot goes on at the next column's head). `false` without positions (converter text).
+ */
+export function inEarlierColumn(block: Block, other: Block): boolean {
+  if (block.box === undefined || other.box === undefined || block.page === null || other.page === null) return false;
+  if (block.page !== other.page) return block.page < other.page;
+  return block.box.x + block.box.width <= other.box.x;
+}

@@ -8,7 +8,7 @@
  * testimony, a tutor's card that a sidebar interleaved with the body to the tutors, text run on
  * under a floated box of figures or of tutors to the rubrique the box interrupted.
  */
-import { inOneColumn } from '../boxes.js';
+import { inEarlierColumn, inOneColumn } from '../boxes.js';
 import { joinLines } from '../extract/lines.js';
 import { SENTENCE_FINISHED, foldForMatch } from '../conventions.js';
 import { isHeaderRowText, type Vocabulary } from '../profile.js';
@@ -64,6 +64,7 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'sidebar-cards-to-tutors', run: moveSidebarCards },
   { id: 'signature-after-cards', run: returnSignatureToTestimony },
   { id: 'signature-ending-another-rubrique', run: returnEndingSignatureToTestimony },
+  { id: 'quote-at-next-column-head', run: returnQuoteAtNextColumnHead },
   { id: 'cards-after-empty-tutors', run: returnCardsToEmptyTutors },
   { id: 'text-read-under-next-heading', run: returnTextReadUnderNextHeading },
   { id: 'figures-read-away-from-heading', run: returnFiguresReadAwayFromHeading },
@@ -98,7 +99,8 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
  * @returns What each move moved, in order, with the move's id.
  */
 export function moveByShape(state: ShapeState): (Move & { readonly rule: string })[] {
-  return SHAPE_MOVES.flatMap((move) => move.run(state).map((moved) => ({ ...moved, rule: move.id })));
+  // A copy of what each move moved: a move may hand over the array it made the rubrique's blocks, which later moves change.
+  return SHAPE_MOVES.flatMap((move) => move.run(state).map((moved) => ({ ...moved, blocks: [...moved.blocks], rule: move.id })));
 }
 
 /** The index of the last team block among blocks (-1 when none). */
@@ -880,8 +882,41 @@ function returnEndingSignatureToTestimony(state: ShapeState): Move[] {
     if (rubrique === testimony || rubrique === tutors || !signature || !isSignature(signature.text)) continue;
     if (!tutorNames.has(nameKey(signature.text.slice(0, signature.text.indexOf(','))))) continue;
     rubrique.blocks.pop();
-    testimony.blocks.push(signature);
+    // Printed at the foot of a column before the quote's, the signature heads the quote (`signature-in-earlier-column`).
+    if (inEarlierColumn(signature, testimony.blocks[0]!)) testimony.blocks.unshift(signature);
+    else testimony.blocks.push(signature);
     return [{ to: 'temoignage', blocks: [signature] }];
+  }
+  return [];
+}
+
+/** Blocks a quote may be cut into by its column (as `pullQuoteStart` looks back for its opening). */
+const MAX_QUOTE_BLOCKS = 6;
+
+/**
+ * The testimony's quote read away from its signature: the signature (under the testimony's
+ * heading) set at a column's foot, the quote in « » going on at the head of a later column, which
+ * the reading order read before the rest of the signature's column, ending another rubrique. When
+ * the testimony holds its signature alone, the quote ending a body rubrique, printed on the
+ * signature's page in a column right of it, goes after the signature.
+ */
+function returnQuoteAtNextColumnHead(state: ShapeState): Move[] {
+  const testimony = state.rubriques.find((rubrique) => rubrique.key === 'temoignage');
+  const signature = testimony?.blocks.at(-1);
+  if (!testimony || !signature || !testimony.blocks.every((block) => isSignature(block.text))) return [];
+  for (const rubrique of state.rubriques) {
+    if (!isBodyRubrique(rubrique.key)) continue;
+    const blocks = rubrique.blocks;
+    if (!closesQuote(blocks.at(-1))) continue;
+    let start = blocks.length - 1;
+    while (start > 0 && start >= blocks.length - MAX_QUOTE_BLOCKS && !opensQuote(blocks[start])) start--;
+    // The rubrique's own text stays before the quote.
+    if (start <= 0 || !opensQuote(blocks[start])) continue;
+    const quote = blocks.slice(start);
+    if (!quote.every((block) => inEarlierColumn(signature, block) && block.page === signature.page)) continue;
+    blocks.splice(start);
+    testimony.blocks.push(...quote);
+    return [{ to: 'temoignage', blocks: quote }];
   }
   return [];
 }
@@ -984,14 +1019,24 @@ export function isSignature(text: string): boolean {
   return trimmed.length < 200 && !/^[«“"]/.test(trimmed) && comma > 0 && isAnyCaseName(trimmed.slice(0, comma));
 }
 
+/** A block opening a quote (« », “ ” or straight quotes). */
+function opensQuote(block: Block | undefined): boolean {
+  return block !== undefined && /^[«“"]/.test(block.text.trim());
+}
+
+/** A block closing a quote, a full stop or an ellipsis after the mark allowed. */
+function closesQuote(block: Block | undefined): boolean {
+  return block !== undefined && /[»”"][.…]?$/.test(block.text.trim());
+}
+
 /**
  * Where a pull-quote starts among a text rubrique's blocks (-1 when none): the last blocks are a
  * quote in « » (which a column may cut into several blocks) then its signature (one or two
  * blocks), or a signature then a quote in « » to the end; the rubrique's own text comes before it.
  */
 function pullQuoteStart(blocks: readonly Block[]): number {
-  const opens = (block: Block | undefined): boolean => block !== undefined && /^[«“"]/.test(block.text.trim());
-  const closes = (block: Block | undefined): boolean => block !== undefined && /[»”"][.…]?$/.test(block.text.trim());
+  const opens = opensQuote;
+  const closes = closesQuote;
   const joined = (from: number, to: number): string => blocks.slice(from, to + 1).map((block) => block.text.trim()).join(' ');
   const openingBefore = (end: number): number => {
     for (let k = end; k >= Math.max(1, end - 6); k--) if (opens(blocks[k])) return k;

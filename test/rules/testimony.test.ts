@@ -338,3 +338,60 @@ describe('a pull-quote read after key figures with no heading', () => {
     expect(rubriques.find(([key]) => key === 'chiffres')?.[1]).toHaveLength(4);
   });
 });
+
+describe('a testimony’s signature at a column’s foot, its quote at the next column’s head', () => {
+  // The reading order reads the next column's head (the quote) before the signature's column ends.
+  const QUOTE = '« Le regard des élèves a remis l’usager au centre d’un projet que nous pensions seulement technique. »';
+  const SIGNATURE = 'Philippe Hoarau, directeur général des services';
+
+  const underHeading = (quoteX: number) =>
+    splitRubriques(
+      [
+        framed('Le contexte', 1, 7, 235, 182, true),
+        framed('Depuis 2029, toutes les communes doivent pouvoir recevoir les demandes par voie électronique.', 1, 7, 235, 201),
+        framed(QUOTE, 1, 7, quoteX, 182),
+        framed('Des clés pour agir', 1, 7, 235, 455, true),
+        framed('L’équipe a observé le parcours de trente demandeurs.', 1, 7, 235, 474),
+        framed('Le mot de la collectivité', 1, 7, 235, 720, true),
+        framed(SIGNATURE, 0.89, 7, 235, 738),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 4 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('takes the quote ending another rubrique, printed in a column right of the signature, after it (quote-at-next-column-head)', () => {
+    const rubriques = underHeading(401);
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toEqual([SIGNATURE, QUOTE]);
+    expect(rubriques.find(([key]) => key === 'contexte')?.[1]).toHaveLength(1);
+  });
+
+  it('leaves a quote printed in the rubrique’s own column where it is', () => {
+    const rubriques = underHeading(235);
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toEqual([SIGNATURE]);
+    expect(rubriques.find(([key]) => key === 'contexte')?.[1]).toHaveLength(2);
+  });
+
+  const pullQuote = (signatureX: number, signatureY: number) =>
+    splitRubriques(
+      [
+        framed('CONTEXTE', 0.95, 9, 48, 165, true),
+        framed('Depuis 2029, toutes les communes doivent pouvoir recevoir les demandes par voie électronique.', 1, 9, 48, 184),
+        framed(QUOTE, 1.1, 9, 227, 180),
+        framed('TUTEURS AU SEIN DE LA COLLECTIVITÉ', 0.95, 9, 388, 177, true),
+        placed(block([['Philippe HOARAU', 0.85, true], ['Directeur général des services', 0.8, false]], 9), 388, 207),
+        framed('DES CLÉS POUR AGIR', 0.95, 9, 48, 464, true),
+        framed('L’équipe a observé le parcours de trente demandeurs.', 1, 9, 48, 482),
+        framed(SIGNATURE, 0.85, 9, signatureX, signatureY),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 4 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('puts a signature read at the end of another rubrique, printed in a column left of the quote, before it (signature-in-earlier-column)', () => {
+    expect(pullQuote(62, 741).find(([key]) => key === 'temoignage')?.[1]).toEqual([SIGNATURE, QUOTE]);
+  });
+
+  it('puts a signature printed under the quote, in its column, after it', () => {
+    expect(pullQuote(227, 260).find(([key]) => key === 'temoignage')?.[1]).toEqual([QUOTE, SIGNATURE]);
+  });
+});
