@@ -722,7 +722,12 @@ function figureTableJoins(pieces: readonly Fragment[][], body: number): number {
 /** Each strip's fragments by the column (between the gutters) they lie in. */
 function columnPieces(strips: readonly Fragment[][], gutters: readonly Gap[]): Fragment[][][] {
   const columnOf = (fragment: Fragment): number => gutters.filter((gap) => fragment.x0 >= gap.end - 1).length;
-  return strips.map((strip) => Array.from({ length: gutters.length + 1 }, (_, c) => strip.filter((fragment) => columnOf(fragment) === c)));
+  // One pass per strip: each fragment's column is found once (the passes of `readsDown` ask for these pieces again and again).
+  return strips.map((strip) => {
+    const pieces = Array.from({ length: gutters.length + 1 }, (): Fragment[] => []);
+    for (const fragment of strip) pieces[columnOf(fragment)]!.push(fragment);
+    return pieces;
+  });
 }
 
 /**
