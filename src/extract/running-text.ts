@@ -87,7 +87,7 @@ export function dropRunningText(pages: readonly PdfPage[], perPage: readonly Fra
       start = i;
       const onPages = new Set(cluster.map((hit) => hit.fragment.page)).size;
       const elsewhere = (everywhere.get(key) ?? 0) - cluster.length;
-      if (onPages >= settings.minRepeats && onPages > elsewhere && !atContentLine(cluster[0]!.fragment.y, onPages, contentLines) && !scatteredUnderRunningText(cluster, perPageOf)) {
+      if (onPages >= settings.minRepeats && onPages > elsewhere && !atContentLine(cluster[0]!.fragment.y, onPages, contentLines) && !scatteredUnderRunningText(cluster, perPageOf) && !skipsAPageOfItsRun(cluster, perPageOf)) {
         for (const hit of cluster) removed.add(hit.fragment);
         slots.push({ y: cluster[0]!.fragment.y, size: cluster[0]!.fragment.size, side: cluster[0]!.side });
       }
@@ -124,6 +124,26 @@ function scatteredUnderRunningText(cluster: readonly { fragment: Fragment; side:
   const outward = ({ fragment, side }: { fragment: Fragment; side: 'top' | 'bottom' }): boolean =>
     perPageOf(fragment.page).some((other) => (side === 'top' ? other.bottom < fragment.top : other.top > fragment.bottom));
   return cluster.every(outward);
+}
+
+/**
+ * Whether a text repeated at one height is content that skips a page of its run (`rule:
+ * run-skips-a-page`): running text printed every other page (verso or recto) is printed on every
+ * page of its run; a rubrique heading that opens the second page of most projects is not. A page
+ * of its run that it skips while printing the running text standing further out on its pages
+ * (the same text at the same height: a page of the same kind) says it is content.
+ */
+function skipsAPageOfItsRun(cluster: readonly { fragment: Fragment; side: 'top' | 'bottom' }[], perPageOf: (page: number) => readonly Fragment[]): boolean {
+  const pages = [...new Set(cluster.map((hit) => hit.fragment.page))].sort((a, b) => a - b);
+  if (pages.length < 2 || pages.some((page, i) => i > 0 && page - pages[i - 1]! < RUNNING_PAGE_STEP)) return false;
+  const { fragment: repeated, side } = cluster[0]!;
+  const outer = perPageOf(repeated.page).filter((other) => (side === 'top' ? other.bottom < repeated.top : other.top > repeated.bottom));
+  const printsOuter = (page: number): boolean => outer.some((text) => perPageOf(page).some((other) => other.text === text.text && Math.abs(other.y - text.y) <= SAME_HEIGHT));
+  if (outer.length === 0 || !pages.every(printsOuter)) return false;
+  for (let page = pages[0]! + RUNNING_PAGE_STEP; page < pages.at(-1)!; page += RUNNING_PAGE_STEP) {
+    if (!pages.includes(page) && printsOuter(page)) return true;
+  }
+  return false;
 }
 
 /** How close (points) two baselines must be to stand at one height. */

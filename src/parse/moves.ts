@@ -53,6 +53,7 @@ export interface ShapeMove {
 export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'team-to-authors', run: moveTeamToAuthors },
   { id: 'after-team-to-empty-rubrique', run: returnAfterTeam },
+  { id: 'text-after-team-goes-on', run: returnTextGoingOnAfterTeam },
   { id: 'before-team-to-empty-rubrique', run: returnBeforeTeam },
   { id: 'prose-inside-team-to-empty-rubrique', run: returnProseInsideTeam },
   { id: 'tutors-under-team', run: splitTutorsUnderTeam },
@@ -163,6 +164,30 @@ function returnAfterTeam(state: ShapeState): Move[] {
   found.authors.blocks.splice(lastTeam + 1);
   found.before.blocks.push(...tail);
   return [{ to: found.before.key, blocks: tail }];
+}
+
+/**
+ * Text read after the team that goes on the sentence the text rubrique before the team left
+ * unfinished (`text-after-team-goes-on`): a column's head read after a team set across the columns
+ * above that column's foot. It opens in lower case, that rubrique stops mid-sentence, and none of
+ * it is a card (an e-mail, a name alone): it goes back to the rubrique, the cut sentence joined.
+ */
+function returnTextGoingOnAfterTeam(state: ShapeState): Move[] {
+  const at = state.rubriques.findIndex((rubrique) => rubrique.key === 'auteurs');
+  const authors = state.rubriques[at];
+  if (!authors || !stopsMidSentence(state.rubriques, at)) return [];
+  const lastTeam = lastTeamBlock(authors.blocks, state.vocabulary);
+  const tail = authors.blocks.slice(lastTeam + 1);
+  const [first, ...rest] = tail;
+  if (lastTeam < 0 || !first || !/^\p{Ll}/u.test(first.text.trim())) return [];
+  if (!tail.every((block) => !isNamePart(block.text) && !block.text.includes('@'))) return [];
+  const owner = state.rubriques.slice(0, at).filter((rubrique) => rubrique.key !== 'auteurs' && rubrique.key !== 'tuteurs').at(-1);
+  const cut = owner?.blocks.at(-1);
+  if (!owner || !cut || !isBodyRubrique(owner.key)) return [];
+  authors.blocks.splice(lastTeam + 1);
+  owner.blocks[owner.blocks.length - 1] = sentenceJoined(cut, first);
+  owner.blocks.push(...rest);
+  return [{ to: owner.key, blocks: tail }];
 }
 
 /** So does what a margin put before the team when two headings there ran into each other. */
@@ -828,10 +853,15 @@ function rejoinCutSentence(state: ShapeState): Move[] {
     const owner = texts.find((other) => other.blocks.at(-1) === cut[0]);
     if (cut.length !== 1 || !owner) continue;
     const [rest] = rubrique.blocks.splice(at, 1);
-    owner.blocks[owner.blocks.length - 1] = { ...cut[0]!, lines: [...cut[0]!.lines, ...rest!.lines], text: `${cut[0]!.text.trim()} ${rest!.text.trim()}` };
+    owner.blocks[owner.blocks.length - 1] = sentenceJoined(cut[0]!, rest!);
     return [{ to: owner.key, blocks: [rest!] }];
   }
   return [];
+}
+
+/** A block a frame cut mid-sentence joined to the block that goes on its sentence: one paragraph. */
+function sentenceJoined(cut: Block, rest: Block): Block {
+  return { ...cut, lines: [...cut.lines, ...rest.lines], text: `${cut.text.trim()} ${rest.text.trim()}` };
 }
 
 /** Whether the last text rubrique before `index` (past team and tutor rubriques) ends without closing its sentence. */
@@ -930,7 +960,7 @@ function threadQuoteFrames(blocks: readonly Block[]): readonly Block[] {
   while (split < run.length && sameFrame(run[split]!)) split++;
   if (split === run.length) return blocks;
   const [next, ...rest] = run.slice(0, split);
-  const joined: Block = { ...cut, lines: [...cut.lines, ...next!.lines], text: `${cut.text.trim()} ${next!.text.trim()}` };
+  const joined = sentenceJoined(cut, next!);
   return [...blocks.slice(0, start), ...run.slice(split, -1), joined, ...rest];
 }
 

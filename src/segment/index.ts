@@ -23,6 +23,7 @@ import type {
   TextLine,
 } from '../types.js';
 import { readSommaire } from './sommaire.js';
+import { sommaireColumnsInOrder } from './sommaire-columns.js';
 import { findProjectStarts } from './starts.js';
 
 /** A roster member line: family name in capitals then given names ("LE ROUX Paul", "DUPONTMarie"). */
@@ -38,9 +39,10 @@ const ROSTER_MEMBER_ANY_ORDER = /^(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*|
  * @returns Cover, sommaire, sections, projects and rosters, with the anomalies met.
  */
 export function segmentDocument(extracted: ExtractedDocument, vocabulary: Vocabulary = DEFAULT_VOCABULARY): SegmentedDocument {
-  const blocks = extracted.blocks;
   const diagnostics: Diagnostic[] = [];
-  const sommaireStart = blocks.findIndex((block) => vocabulary.isSommaireHeading(block.text));
+  const sommaireStart = extracted.blocks.findIndex((block) => vocabulary.isSommaireHeading(block.text));
+  // A sommaire in columns read row by row is put back in column order first (its numbers say so).
+  const blocks = sommaireStart >= 0 ? sommaireColumnsInOrder(extracted.blocks, sommaireStart + 1, vocabulary, extracted.bodyLineHeight) : extracted.blocks;
   const { entries, end: sommaireEnd, diagnostics: sommaireDiagnostics, sections: sommaireSections } = sommaireStart >= 0 ? readSommaire(blocks, sommaireStart + 1, vocabulary) : { entries: [], end: 0, diagnostics: [], sections: [] };
   diagnostics.push(...sommaireDiagnostics);
   if (sommaireStart < 0 || entries.length === 0) {

@@ -202,3 +202,31 @@ describe('references run together on one line of converter text', () => {
     expect(references('Rapport de la Cour des comptes de février 2017 : Le logement social')).toEqual(['Rapport de la Cour des comptes de février 2017 : Le logement social']);
   });
 });
+
+describe('a column’s head read after a team set across the columns above its foot (text-after-team-goes-on)', () => {
+  const read = (goesOn: string) => {
+    const blocks = [
+      block([['10', 3.6, true]], 26),
+      block([['RÉORGANISER LA FONCTION FINANCIÈRE', 1.5, true]], 26),
+      block([['Les préconisations', 0.95, true]], 26),
+      block([['La mission a montré que la dématérialisation, en général, et le système', 1, false]], 27),
+      block([['Les élèves', 0.95, true]], 27),
+      block([['Jérémie CHOLLEY jeremie.cholley@administrateur-inet.org', 0.75, false]], 27),
+      block([['Kevin CROUZET kevin.crouzet@administrateur-inet.org', 0.75, false]], 27),
+      block([[goesOn, 1, false]], 27),
+      block([['L’analyse comparative des autres régions a permis de mesurer la durée des démarches de changement.', 1, false]], 27),
+    ];
+    const parsed = parseProject({ numero: 10, section: '', heading: blocks[0]!, blocks: blocks.slice(1) });
+    return { authors: parsed.auteurs.map((author) => author.name), cles: parsed.clesPourAgir };
+  };
+
+  it('goes back to the rubrique whose sentence it ends, joined to it, the paragraph after it with it', () => {
+    const { authors, cles } = read('d’information financier, permettent de faire disparaître certaines tâches ;');
+    expect(authors).toEqual(['Jérémie CHOLLEY', 'Kevin CROUZET']);
+    expect(cles).toBe('La mission a montré que la dématérialisation, en général, et le système d’information financier, permettent de faire disparaître certaines tâches ;\n\nL’analyse comparative des autres régions a permis de mesurer la durée des démarches de changement.');
+  });
+
+  it('stays where it is when it does not open in lower case (no sentence it goes on)', () => {
+    expect(read('Des missions plus qualifiées pour les agents des directions financières.').authors).toHaveLength(4);
+  });
+});

@@ -113,3 +113,25 @@ describe('a heading that opens a page in many projects, pages apart', () => {
     expect(texts).toContain('Auteurs du projet');
   });
 });
+
+describe('a heading that opens the second page of most projects, every other page (run-skips-a-page)', () => {
+  // Projects of two pages from page 3: the running header on every page at 31; « Les chiffres clés »
+  // opens pages 4, 6 and 10 at 67; page 8 opens with the team lower down, under the same header.
+  const pages = Array.from({ length: 8 }, (_, i) => {
+    const number = i + 3;
+    const first = [4, 6, 10].includes(number) ? [run('Les chiffres clés', 48, 67, 9, 'DejaVuSans-Bold', true)] : number === 8 ? [run('Les élèves', 48, 78, 9, 'DejaVuSans-Bold', true)] : [];
+    return page(number, [run('Regards croisés sur les territoires', 45, 31, 8), ...first, run('La suite du texte de la page.', 45, 300, 10)]);
+  });
+
+  it('stays: running text every other page would print on page 8 too, which prints the running header', () => {
+    const kept = dropRunningText(pages, pages.map(pageFragments), settings).map((fragments) => fragments.map((fragment) => fragment.text));
+    expect(kept.filter((texts) => texts.includes('Les chiffres clés'))).toHaveLength(3);
+    expect(kept.some((texts) => texts.includes('Regards croisés sur les territoires'))).toBe(false);
+  });
+
+  it('while a header printed on every other page of its run goes', () => {
+    const verso = pages.map((p) => (p.number % 2 === 0 ? { ...p, runs: [...p.runs.filter((r) => r.text !== 'Les chiffres clés' && r.text !== 'Les élèves'), run('Les chiffres clés', 48, 67, 9, 'DejaVuSans-Bold', true)] } : p));
+    const kept = dropRunningText(verso, verso.map(pageFragments), settings).flat().map((fragment) => fragment.text);
+    expect(kept).not.toContain('Les chiffres clés');
+  });
+});
