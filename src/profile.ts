@@ -133,6 +133,9 @@ export function foldForMatch(text: string): string {
   return result;
 }
 
+/** A word of a table's row: what lies between white space and cell bars (« | »). */
+const FIRST_CELL_WORD = /[^\s|]+/;
+
 /**
  * Whether a printed text is a table's header row of names (« Nom | Prénom | Courriel », « Nom »,
  * « Prénom Corps »): every word a header word of the profile. Teams and rosters print such rows.
@@ -141,6 +144,12 @@ export function foldForMatch(text: string): string {
  */
 export function isHeaderRowText(text: string, headers: ReadonlySet<string>): boolean {
   if (headers.size === 0 || text.includes('@')) return false;
+  // The first word first, folded alone (folding keeps words apart and makes none): a paragraph is
+  // then never folded whole for this. (A word of accents alone folds to nothing: the whole decides.)
+  const first = FIRST_CELL_WORD.exec(text);
+  if (first === null) return false;
+  const firstWord = foldForMatch(first[0]);
+  if (firstWord !== '' && !headers.has(firstWord)) return false;
   const words = foldForMatch(text).split(/[\s|]+/).filter(Boolean);
   return words.length > 0 && words.every((word) => headers.has(word));
 }

@@ -155,19 +155,28 @@ export function tableRowsAcross(fragments: readonly Fragment[], columns: readonl
   }
   // A line beside nothing continues the cell above it in its column (set at the leading, same style).
   const inCellGaps: number[] = [];
+  // The index of the last line read so far in each column: the line above the next one there.
+  const lastInColumn = new Map<number, number>();
   lines.forEach((line, i) => {
-    const above = lines.slice(0, i).reverse().find((other) => other.column === line.column);
-    if (!above) return;
+    const aboveIndex = lastInColumn.get(line.column);
+    lastInColumn.set(line.column, i);
+    if (aboveIndex === undefined) return;
+    const above = lines[aboveIndex]!;
     const [a, b] = [above.fragments[0]!, line.fragments[0]!];
     const alike = a.bold === b.bold && Math.abs(a.size - b.size) <= 0.06 * Math.max(a.size, b.size);
     const step = b.y - a.y;
     const close = step <= (metrics.leadingRatio + 0.1) * b.size;
     const continues = close && (alike || underCellLine(above.fragments, line.fragments, beside.has(i)));
-    if (!beside.has(i) && continues) union(parent, i, lines.indexOf(above));
-    if (continues && find(parent, i) === find(parent, lines.indexOf(above))) inCellGaps.push(line.top - above.bottom);
+    if (!beside.has(i) && continues) union(parent, i, aboveIndex);
+    if (continues && find(parent, i) === find(parent, aboveIndex)) inCellGaps.push(line.top - above.bottom);
   });
   const rows = new Map<number, ColumnLine[]>();
-  lines.forEach((line, i) => rows.set(find(parent, i), [...(rows.get(find(parent, i)) ?? []), line]));
+  lines.forEach((line, i) => {
+    const root = find(parent, i);
+    const row = rows.get(root);
+    if (row) row.push(line);
+    else rows.set(root, [line]);
+  });
   const ordered = [...rows.values()].sort((a, b) => Math.min(...a.map((l) => l.top)) - Math.min(...b.map((l) => l.top)));
   const spread = (row: readonly ColumnLine[]): number => new Set(row.map((line) => line.column)).size;
   if (ordered.filter((row) => spread(row) >= 2).length < 2) return null;

@@ -504,29 +504,34 @@ function floatCut(fragments: readonly Fragment[], body: number, only?: 'left-run
     const upper = fragments.filter((fragment) => fragment.top < at);
     const lower = fragments.filter((fragment) => fragment.top >= at);
     if (upper.length < 4 || lower.length === 0) continue;
+    // Every way of running on under a box starts the next line with regular body text: without
+    // one, nothing below is asked (the columns above are not even cut).
+    const next = lower.filter((fragment) => fragment.top < at + 0.5 * body);
+    const regularAtBodySize = (fragment: Fragment): boolean => !fragment.bold && Math.abs(fragment.size - body) <= 0.1 * body;
+    if (!next.some(regularAtBodySize)) continue;
     const columns = splitAlong(upper, 'x', 1.5 * body);
     if (columns.parts.length !== 2 || !columns.parts.every((part) => new Set(part.map((fragment) => Math.round(fragment.top))).size >= 2)) continue;
     // The text runs on under the box: the next line is regular body text across the gutter.
     const gutter = columns.gaps[0]!;
-    const next = lower.filter((fragment) => fragment.top < at + 0.5 * body);
-    const across = next.some((fragment) => !fragment.bold && fragment.x0 < gutter.start && fragment.x1 > gutter.end && Math.abs(fragment.size - body) <= 0.1 * body);
+    const across = next.some((fragment) => regularAtBodySize(fragment) && fragment.x0 < gutter.start && fragment.x1 > gutter.end);
     // The box is the narrower part: a sidebar at the right, or headings in a left margin, or a
     // sidebar at the left clearly narrower than the text (not one of two even columns).
     const [left, right] = columns.parts;
     const width = (part: readonly Fragment[]): number => Math.max(...part.map((f) => f.x1)) - Math.min(...part.map((f) => f.x0));
-    const boxedRight = width(right!) < width(left!);
-    const boxedLeft = !boxedRight && (left!.every((fragment) => fragment.bold) || (width(left!) <= 0.6 * width(right!) && runsOfText(right!, body) && !rowsAligned(left!, right!, body)));
+    const [leftWidth, rightWidth] = [width(left!), width(right!)];
+    const boxedRight = rightWidth < leftWidth;
+    const boxedLeft = !boxedRight && (left!.every((fragment) => fragment.bold) || (leftWidth <= 0.6 * rightWidth && runsOfText(right!, body) && !rowsAligned(left!, right!, body)));
     // Under a box at the right, a paragraph's short last line may stop in the gutter: still a
     // line wider than the text beside the box (justified text never passes its column's edge).
     const textX0 = Math.min(...left!.map((fragment) => fragment.x0));
-    const widened = boxedRight && next.some((fragment) => !fragment.bold && fragment.x0 <= textX0 + 1 && fragment.x1 > gutter.start + body && Math.abs(fragment.size - body) <= 0.1 * body);
+    const widened = boxedRight && next.some((fragment) => regularAtBodySize(fragment) && fragment.x0 <= textX0 + 1 && fragment.x1 > gutter.start + body);
     // Under a box at the left, a paragraph's short last line starts under the box, where only the
     // box was (`rule: float-left-run-on`): still the text, when it is the region's one line left
     // and the text beside the box ran to its column's edge on the line before (the paragraph goes on),
     // and the box holds no body text (a box is set smaller or bold; a longer column of text is none).
     const boxX0 = Math.min(...left!.map((fragment) => fragment.x0));
     const boxType = left!.every((fragment) => fragment.bold || fragment.size < SMALLER_THAN_BODY * body);
-    const underLeftBox = boxedLeft && boxType && next.some((fragment) => !fragment.bold && fragment.x0 <= boxX0 + 1 && Math.abs(fragment.size - body) <= 0.1 * body) && lower.every((fragment) => next.includes(fragment)) && runsToItsEdge(right!, body);
+    const underLeftBox = boxedLeft && boxType && next.some((fragment) => regularAtBodySize(fragment) && fragment.x0 <= boxX0 + 1) && lower.every((fragment) => next.includes(fragment)) && runsToItsEdge(right!, body);
     if (only === 'left-run-on' ? underLeftBox : (across || widened || underLeftBox) && (boxedRight || boxedLeft)) return [upper, lower];
   }
   return null;
@@ -906,7 +911,12 @@ function inlineFigureJoins(pieces: readonly Fragment[][], body: number): number 
 /** Each strip's fragments by the column (between the gutters) they lie in. */
 function columnPieces(strips: readonly Fragment[][], gutters: readonly Gap[]): Fragment[][][] {
   const columnOf = (fragment: Fragment): number => gutters.filter((gap) => fragment.x0 >= gap.end - 1).length;
-  return strips.map((strip) => Array.from({ length: gutters.length + 1 }, (_, c) => strip.filter((fragment) => columnOf(fragment) === c)));
+  // One pass per strip: each fragment's column is found once (the passes of `readsDown` ask for these pieces again and again).
+  return strips.map((strip) => {
+    const pieces = Array.from({ length: gutters.length + 1 }, (): Fragment[] => []);
+    for (const fragment of strip) pieces[columnOf(fragment)]!.push(fragment);
+    return pieces;
+  });
 }
 
 /**

@@ -240,10 +240,13 @@ function splitRunInHeading(block: Block, vocabulary: Vocabulary): Block[] {
   const first = block.lines[0];
   if (block.kind !== 'paragraph' || !first) return [block];
   const words = first.text.trim().split(/\s+/);
-  for (let k = Math.min(MAX_RUN_IN_HEADING_WORDS, words.length - 1); k >= 1; k--) {
+  // A heading is in capitals: only the words before the first one holding a small letter can make it
+  // (most paragraphs open with « Le », and no cut is tried at all).
+  const capitals = words.findIndex((word) => /\p{Ll}/u.test(word));
+  const longest = Math.min(MAX_RUN_IN_HEADING_WORDS, words.length - 1, capitals === -1 ? words.length : capitals);
+  for (let k = longest; k >= 1; k--) {
     const heading = words.slice(0, k).join(' ');
     const rest = words.slice(k).join(' ');
-    if (/\p{Ll}/u.test(heading)) continue;
     const key = vocabulary.rubriqueOf(heading);
     if (key === null || !(TEXT_OPENING.test(rest) || (PEOPLE_RUBRIQUES.has(key) && FAMILY_NAME_FIRST.test(rest)))) continue;
     const lines = [{ ...first, text: rest }, ...block.lines.slice(1)];

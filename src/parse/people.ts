@@ -311,6 +311,8 @@ const NAME_THEN_EMAIL = /^(.*?\S)\s*(?:\||\s[–—-]\s|\s)\s*([\p{L}\p{N}._%+-]
  * @returns The name (table cells joined by a space) and the e-mail, or `null`.
  */
 export function nameThenEmail(line: string): { name: string; email: string } | null {
+  // Most lines asked are prose: without an « @ » the pattern would try every cut of the line.
+  if (!line.includes('@')) return null;
   const match = NAME_THEN_EMAIL.exec(line.trim());
   const name = match?.[1]!.replace(/\s*\|\s*/g, ' ').trim() ?? '';
   if (!match || !(isAnyCaseName(name) || isNamePart(name)) || !EMAIL.test(match[2]!)) return null;

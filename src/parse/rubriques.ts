@@ -206,7 +206,9 @@ const EMAIL_IN_TEXT = new RegExp(EMAIL.source.slice(1, -1), 'gu');
 
 /** The name parts the project's e-mails spell (`localPartSegments`). */
 function emailNameParts(blocks: readonly Block[]): Set<string> {
-  return new Set(blocks.flatMap((block) => [...block.text.matchAll(EMAIL_IN_TEXT)].flatMap((match) => localPartSegments(match[0]))));
+  // Only blocks holding an « @ »: the pattern, unanchored, is tried at every letter of every word of the prose.
+  const withAt = blocks.filter((block) => block.text.includes('@'));
+  return new Set(withAt.flatMap((block) => [...block.text.matchAll(EMAIL_IN_TEXT)].flatMap((match) => localPartSegments(match[0]))));
 }
 
 /**

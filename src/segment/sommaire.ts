@@ -17,6 +17,9 @@ export interface NumberAtStart {
   readonly labelled: boolean;
 }
 
+/** A digit as the number patterns read one (`\d` is ASCII only). */
+const ASCII_DIGIT = /[0-9]/;
+
 /** Letter-spaced display type (« P R O J E T 0 1 »), joined back. */
 function unspace(folded: string): string {
   return /^(?:\S ){2,}\S$/.test(folded) ? folded.replace(/ /g, '') : folded;
@@ -31,7 +34,8 @@ function unspace(folded: string): string {
  * @returns The number and what follows, or `null`.
  */
 export function numberAtStart(text: string, vocabulary: Vocabulary, allowTitle: boolean): NumberAtStart | null {
-  if (text.length > 200) return null;
+  // Every form holds the number's digits, which folding never makes (most lines asked hold none).
+  if (text.length > 200 || !ASCII_DIGIT.test(text)) return null;
   // The historical « 01/ », as OCR may read it (« 02] »).
   const slashed = SOMMAIRE_NUMBER.exec(text.trim());
   if (slashed) return { numero: Number(slashed[1]), rest: '', labelled: true };

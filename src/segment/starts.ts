@@ -217,8 +217,22 @@ function authorsHeadingFollows(blocks: readonly Block[], from: number, to: numbe
 function titleFollows(entry: SommaireEntry, after: readonly Block[]): boolean {
   const title = foldLetters(entry.texte).slice(0, TITLE_PREFIX);
   if (title.length < 8) return false;
-  const printed = foldLetters(after.map((block) => block.text).join(' '));
-  return printed.startsWith(title) || printed.slice(0, TITLE_PREFIX * 3).includes(title.slice(0, 16));
+  const printed = leadingLetters(after.map((block) => block.text), TITLE_PREFIX * 3);
+  return printed.startsWith(title) || printed.includes(title.slice(0, 16));
+}
+
+/**
+ * The first `count` letters (`foldLetters`) of texts read one after the other: the same as folding
+ * them joined, as letters ignore what stands between the texts, but each text is folded on its own
+ * (block texts are folded again and again: `foldForMatch` keeps them) and only until enough are read.
+ */
+function leadingLetters(texts: readonly string[], count: number): string {
+  let letters = '';
+  for (const text of texts) {
+    if (letters.length >= count) break;
+    letters += foldLetters(text);
+  }
+  return letters.slice(0, count);
 }
 
 /** Letters only, without accents or case: titles compared whatever their line breaks and punctuation. */

@@ -4,7 +4,7 @@
  * reading order), a name cut from the role beside it. Each rule on a few invented lines.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VOCABULARY } from '../../src/profile.js';
+import { DEFAULT_VOCABULARY, isHeaderRowText } from '../../src/profile.js';
 import { cardsRunTogether, nameThenEmail, parseAuthorCards, parseTutorCards, readAuthorCards, splitNameAndRole, withoutHeaderRow } from '../../src/parse/people.js';
 import { spelling } from '../../src/similarity.js';
 import { isTeamBlock } from '../../src/parse/structure.js';
@@ -122,6 +122,16 @@ describe('team table header row', () => {
     const blocks = [body('Élève'), body('Courriel'), row('Lisa MARCHETTI', 'lisa.marchetti@administrateur-inet.org'), row('Théo VIGNAL', 'theo.vignal@administrateur-inet.org')];
     expect(withoutHeaderRow(blocks)).toEqual(blocks.slice(2));
     expect(parseAuthorCards(blocks).map((card) => card.name)).toEqual(['Lisa MARCHETTI', 'Théo VIGNAL']);
+  });
+
+  it('reads a header row whatever its first cell bar, case and accents, and never a line of prose opening with a header word', () => {
+    const headers = DEFAULT_VOCABULARY.teamTableHeaders;
+    expect(isHeaderRowText('| Nom | Prénom | Courriel |', headers)).toBe(true);
+    expect(isHeaderRowText('PRÉNOM NOM  Adresse électronique', headers)).toBe(true);
+    expect(isHeaderRowText('Nom de la collectivité et adresse', headers)).toBe(false);
+    expect(isHeaderRowText('Élève | Courriel', headers)).toBe(false);
+    // A first word of accents alone folds to nothing: the row's other words decide.
+    expect(isHeaderRowText('\u0301 Nom | Courriel', headers)).toBe(true);
   });
 
   it('keeps a name cell printed apart (its words are in the e-mail) and a first author without e-mail', () => {

@@ -122,21 +122,25 @@ export function dropRunningLines(lines: readonly string[]): string[] {
   const numbersByKey = new Map<string, Set<string>>();
   // The running words, numbers aside; numbered headings (« 1.3 Contexte ») are no running text.
   const keyOf = (line: string): string | null => {
+    // A line without a digit first (most lines): its white space is not even folded.
+    if (!/\d/.test(line)) return null;
     const text = line.trim().replace(/\s+/g, ' ');
-    if (text.length < MIN_RUNNING_LENGTH || !/\d/.test(text) || !/\p{L}{3}/u.test(text) || /\d\.\d/.test(text)) return null;
+    if (text.length < MIN_RUNNING_LENGTH || !/\p{L}{3}/u.test(text) || /\d\.\d/.test(text)) return null;
     return text.replace(/\d+/g, '#');
   };
+  // Each line's key, once for both passes.
+  const keys = lines.map(keyOf);
   const occurrences = new Map<string, number>();
-  for (const line of lines) {
-    const key = keyOf(line);
+  for (const [index, line] of lines.entries()) {
+    const key = keys[index] ?? null;
     if (key === null) continue;
     const seen = numbersByKey.get(key) ?? new Set<string>();
     seen.add(line.trim().replace(/\s+/g, ' '));
     numbersByKey.set(key, seen);
     occurrences.set(key, (occurrences.get(key) ?? 0) + 1);
   }
-  return lines.filter((line) => {
-    const key = keyOf(line);
+  return lines.filter((_, index) => {
+    const key = keys[index] ?? null;
     // With its page number, or printed the same (the number on a line of its own) on page after page.
     return key === null || ((numbersByKey.get(key)?.size ?? 0) < MIN_RUNNING_REPEATS && (occurrences.get(key) ?? 0) < MIN_SAME_RUNNING_REPEATS);
   });

@@ -99,8 +99,11 @@ function dialectOf({ lines, breaks }: { lines: readonly string[]; breaks: Readon
 function pagesAndColumns(lines: string[]): string[] {
   const first = markPageBreaks(lines);
   // A laid-out text with no page breaks at all has its columns read page by page all the same, its page ends told by running lines and folios.
-  const { lines: marked, breaks } = first.breaks.size === 0 && isLaidOut(first.lines) ? markPageBreaks(inferPageBreaks(lines)) : first;
-  if (!isLaidOut(marked)) return dropFolios(marked, breaks);
+  const inferred = first.breaks.size === 0 && isLaidOut(first.lines);
+  const { lines: marked, breaks } = inferred ? markPageBreaks(inferPageBreaks(lines)) : first;
+  // (A text with no page breaks that is not laid out was just asked: not asked again.)
+  const laidOut = inferred || first.breaks.size > 0 ? isLaidOut(marked) : false;
+  if (!laidOut) return dropFolios(marked, breaks);
   const pages: string[][] = [[]];
   // The folios go before the columns are read: set at a page's foot, they would end its last column.
   const folios = folioLines(marked, breaks);
