@@ -105,7 +105,12 @@ const MAX_NUMBER_GAP = 3;
 /** What one piece of a sommaire block is, before the pieces are grouped into entries. */
 export type SommaireLabel =
   | { readonly kind: 'number'; readonly numero: number; readonly labelled: boolean; readonly page: number | null; readonly misread: string | null }
-  | { readonly kind: 'text'; readonly lines: readonly TextLine[] }
+  | {
+      readonly kind: 'text';
+      readonly lines: readonly TextLine[];
+      /** Printed in the same table row as the text before it in its block (under a page cell read onto the row's title line: `rule: row-under-page-cell`). */
+      readonly sameRow?: true;
+    }
   | { readonly kind: 'page'; readonly page: number }
   | { readonly kind: 'section'; readonly text: string };
 
@@ -279,7 +284,14 @@ function readPass(blocks: readonly Block[], from: number, vocabulary: Vocabulary
     // Unknown type (converter text): only when the sommaire goes on right after it.
     return known(first) || opensEntry(blocks, index + 1, context(), vocabulary) !== null || pageReference(blocks[index + 1]?.text ?? '', vocabulary) !== null;
   };
-  const placeText = (lines: readonly TextLine[], block: Block, index: number): boolean => {
+  const placeText = (lines: readonly TextLine[], block: Block, index: number, sameRow: boolean): boolean => {
+    // The row's next lines under its page cell (`rule: row-under-page-cell`) are the entry's that
+    // took the lines above, not the next entry still waiting for its title (a column of numbers
+    // read first): one row prints one entry.
+    if (sameRow && lastText?.lastIndex === index) {
+      feed(lastText, lines, block, index);
+      return true;
+    }
     const awaiting = drafts.find((draft) => !draft.hasText);
     const first = lines[0]!;
     const setAsOrganisation = lastText !== null && titleStyle !== null && known(first) && !sameStyle(first, titleStyle);
@@ -349,7 +361,7 @@ function readPass(blocks: readonly Block[], from: number, vocabulary: Vocabulary
           pendingPages.push(label.page);
           used = true;
         }
-      } else if (placeText(label.lines, block, i)) {
+      } else if (placeText(label.lines, block, i, label.sameRow === true)) {
         used = true;
       }
     }
@@ -428,7 +440,18 @@ function pageCellOnTitleLine(blocks: readonly Block[], index: number, lines: rea
   const at = ending[0]!;
   const [, text, page] = TRAILING_BARE_NUMBER.exec(lines[at]!.text.trim())!;
   const before = [...lines.slice(0, at), withText(lines[at]!, text!)];
-  return [...textAndPages(before, vocabulary), { kind: 'page', page: Number(page) }, ...textAndPages(lines.slice(at + 1), vocabulary)];
+  return [...textAndPages(before, vocabulary), { kind: 'page', page: Number(page) }, ...sameRow(textAndPages(lines.slice(at + 1), vocabulary))];
+}
+
+/**
+ * The lines a block prints under its page cell, marked as its row's (`rule: row-under-page-cell`):
+ * the block runs across the page column's edge with one page cell only, so it holds one table row,
+ * whose title goes on and whose collectivité comes under the line the page cell sits on. Up to
+ * another page the block might print (then it would hold another row).
+ */
+function sameRow(labels: readonly SommaireLabel[]): SommaireLabel[] {
+  const firstPage = labels.findIndex((label) => label.kind === 'page');
+  return labels.map((label, k) => (label.kind === 'text' && (firstPage < 0 || k < firstPage) ? { ...label, sameRow: true } : label));
 }
 
 /** Left edges shared by at least `MIN_PAGE_CELLS` page cells (one-line blocks printing a bare number) near `index` on its page. */

@@ -526,3 +526,29 @@ describe('a page cell read onto its title line (page-cell-on-title-line)', () =>
     expect(entries(table(200))[1]!.slice(1, 3)).toEqual(['UN TITRE COURT 6', 8]);
   });
 });
+
+describe('a row under its page cell, the numbers read first (row-under-page-cell)', () => {
+  // A column of the table read as its number cells first, then the titles: the first title's page
+  // cell (x 347) joins its first line, the title's second line and collectivité come under it in
+  // the same block. Those lines are the row's, not the next entry's that waits for its title.
+  const table = [
+    block([['LES PROJETS', 1.5, true]], 2),
+    placed(block([['01', 0.95, true]], 2), 72, 140, 12),
+    placed(block([['02', 0.95, true]], 2), 72, 200, 12),
+    placed(block([['03', 0.95, true]], 2), 72, 260, 12),
+    placed(block([['TITRE UN SUR 5', 0.95, true], ['DEUX LIGNES', 0.95, true], ['Ville de Rennes', 0.8, false]], 2), 120, 140, 233),
+    placed(block([['TITRE DEUX', 0.95, true], ['Région Bretagne', 0.8, false]], 2), 120, 200, 150),
+    placed(block([['7', 0.95, false]], 2), 347, 200, 6),
+    placed(block([['TITRE TROIS', 0.95, true], ['Ville de Brest', 0.8, false]], 2), 120, 260, 150),
+    placed(block([['9', 0.95, false]], 2), 347, 260, 6),
+    block([['Décembre 2031', 0.9, true]], 3),
+  ];
+
+  it('gives the lines under the page cell to the row\'s entry', () => {
+    expect(entries(table).map(([numero, texte, page]) => [numero, texte, page])).toEqual([
+      [1, 'TITRE UN SUR DEUX LIGNES Ville de Rennes', 5],
+      [2, 'TITRE DEUX Région Bretagne', 7],
+      [3, 'TITRE TROIS Ville de Brest', 9],
+    ]);
+  });
+});
