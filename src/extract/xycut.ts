@@ -120,7 +120,7 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
       }
     }
     if (columns.parts.length > 1) {
-      const figureRow = figureRowAcross(fragments, columns.parts, metrics);
+      const figureRow = figureRowAcross(fragments, columns.parts, metrics) ?? figuresUnderHeadingBeside(fragments, columns.parts, metrics);
       if (figureRow) return recurse(figureRow, 'band');
       const table = tableRowsAcross(fragments, columns.parts, metrics);
       if (table) return recurse(table, 'band');
@@ -275,6 +275,36 @@ function figureRowAcross(fragments: readonly Fragment[], columns: readonly Fragm
     return [above, below];
   }
   return null;
+}
+
+/** Figures in a row, at least: one figure alone under a column may be that column's own, read in its place. */
+const MIN_FIGURES_IN_ROW = 2;
+
+/**
+ * Key figures under some columns whose heading closes another column (`rule:
+ * figures-under-heading-beside`): a row of figures set apart on one baseline, two or more, each
+ * over its label, below the last line of a column that ends with a heading alone and holds nothing
+ * from the row's top down. A heading heads what follows it: read column by column, the figures
+ * would come before their heading, at the end of the text above them. Cut at the row's top, the
+ * columns are read first, the heading last, then the figures. `null` otherwise.
+ */
+function figuresUnderHeadingBeside(fragments: readonly Fragment[], columns: readonly Fragment[][], metrics: Metrics): Fragment[][] | null {
+  const body = metrics.bodySize;
+  const figures = fragments.filter((fragment) => isKeyFigure(fragment, body) || isDisplayFigure(fragment, metrics)).sort((a, b) => a.top - b.top);
+  const first = figures[0];
+  if (!first) return null;
+  const row = figures.filter((other) => Math.abs(other.y - first.y) <= SAME_LINE * body);
+  if (row.length < MIN_FIGURES_IN_ROW || !row.every((member) => standsOverLabel(member, fragments, body))) return null;
+  const top = Math.min(...row.map((member) => member.top));
+  // A column ended above the row, its last line a heading alone under text of its own.
+  const headed = columns.some((part) => {
+    if (part.some((fragment) => fragment.top >= top)) return false;
+    const lastTop = lastOnLine(part, body).top;
+    const lastLine = part.filter((fragment) => fragment.top >= lastTop - SAME_LINE * body);
+    return part.length > lastLine.length && isHeadingAlone(lastLine, body);
+  });
+  if (!headed) return null;
+  return [fragments.filter((fragment) => fragment.top < top), fragments.filter((fragment) => fragment.top >= top)];
 }
 
 /**

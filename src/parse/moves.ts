@@ -19,7 +19,7 @@ import { isBoldInlineFigure, isFiguresBoxTitle, isPlainInlineFigure, isStandalon
 import { isAnyCaseName, isNamePart, splitNameAndRole } from './people.js';
 import type { Rubrique } from './rubriques.js';
 import { returnFiguresReadAwayFromHeading, returnReferencesReadAfterTestimony, returnSentenceStartFromTestimony, returnTextReadAfterReferences, returnTextReadUnderNextHeading } from './read-ahead.js';
-import { withoutListMarks } from './render.js';
+import { continuesParagraph, withoutListMarks } from './render.js';
 import { isProse, isSidebarCard, isTeamBlock, meaningOf } from './structure.js';
 
 /** What the moves work on, changed in place. */
@@ -679,9 +679,13 @@ const LABEL_EDGE_TOLERANCE = 3;
 function labelEnd(blocks: readonly Block[], from: number): number {
   const under = (block: Block, above: Block): boolean =>
     block.page === above.page && block.box !== undefined && above.box !== undefined && Math.abs(block.box.x - above.box.x) <= LABEL_EDGE_TOLERANCE && block.box.y > above.box.y;
+  // A label cut by the page's foot goes on at the next page's head: its sentence unfinished, the
+  // rest opening in lower case, in the label's type (`rule: figure-label-over-page`).
+  const overPage = (block: Block, above: Block): boolean =>
+    above.page !== null && block.page === above.page + 1 && continuesParagraph(above.text, block.text) && block.lines[0] !== undefined && above.lines[0] !== undefined && sameStyle(block.lines[0], above.lines[0]);
   let end = from;
   let length = 0;
-  while (end < blocks.length && isFigureLabel(blocks[end]!) && (end === from || under(blocks[end]!, blocks[end - 1]!)) && length + blocks[end]!.text.trim().length <= MAX_FIGURE_LABEL) {
+  while (end < blocks.length && isFigureLabel(blocks[end]!) && (end === from || under(blocks[end]!, blocks[end - 1]!) || overPage(blocks[end]!, blocks[end - 1]!)) && length + blocks[end]!.text.trim().length <= MAX_FIGURE_LABEL) {
     length += blocks[end]!.text.trim().length;
     end++;
   }

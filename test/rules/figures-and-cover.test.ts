@@ -81,6 +81,32 @@ describe('key figures appended to the rubrique before them, with no heading', ()
     expect(beside.find(([key]) => key === 'chiffres')).toBeUndefined();
   });
 
+  it('become the figures rubrique when a label cut by the page’s foot goes on at the next page’s head (figure-label-over-page)', () => {
+    /** A block of one line, printed at (x, y) on `page`. */
+    const cell = (spec: [string, number, boolean], page: number, x: number, y: number): Block => placed(block([spec], page), x, y, 140, 12);
+    const read = (rest: string) =>
+      splitRubriques(
+        [
+          cell(['CONTEXTE', 1.2, true], 3, 48, 60),
+          cell(['La communauté regroupe vingt-six communes et un peu plus de 140 000 habitants, chacune avec sa cuisine.', 1, false], 3, 48, 80),
+          cell(['4', 2.1, true], 3, 407, 666),
+          cell(['espaces de projet : le schéma a découpé le territoire en quatre espaces, et il est apparu que les bassins de', 0.81, false], 3, 407, 689),
+          cell([rest, 0.81, false], 4, 61, 73),
+          cell(['11', 2.1, true], 4, 61, 108),
+          cell(['autorités organisatrices sur 52 communautés', 0.81, false], 4, 61, 131),
+          cell(['ALLER PLUS LOIN', 1.2, true], 4, 48, 244),
+          cell(['Observatoire de la restauration collective, Guide, 2029', 1, false], 4, 62, 262),
+        ],
+        DEFAULT_VOCABULARY,
+        { projet: 1 },
+      ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+    const goesOn = read('mobilité devraient s’inscrire dans ces quatre espaces.');
+    expect(goesOn.find(([key]) => key === 'chiffres')?.[1]).toHaveLength(5);
+    expect(goesOn.find(([key]) => key === 'contexte')?.[1]).toHaveLength(1);
+    // A new sentence at the next page's head is no part of the label: no run of figures.
+    expect(read('Mobilité : les bassins devront s’inscrire dans ces quatre espaces.').find(([key]) => key === 'chiffres')).toBeUndefined();
+  });
+
   it('take with them what follows them in the rubrique (a box printed with the figures)', () => {
     const long = 'répondants au sondage sur la culture usager, menés auprès des agents des antennes régionales et des lycées, dont les réponses ont été analysées avec le service de la statistique et restituées en séminaire de direction, puis reprises dans le plan d’actions.';
     const read = project([['93', 2.1, true], ['personnes contactées', 0.9, false], ['99', 2.1, true], [long, 0.9, false], ['& DES HAUTS DÉBATS', 1.1, true], ['Jeudi 10 octobre, à Lille', 0.9, false]]);
