@@ -277,6 +277,17 @@ function figureRowAcross(fragments: readonly Fragment[], columns: readonly Fragm
   return null;
 }
 
+/**
+ * The topmost row of figures: the fragments `isFigure` accepts on the baseline of the highest one,
+ * highest first (empty without any). The row rules each ask what stands in it.
+ */
+function firstFigureRow(fragments: readonly Fragment[], isFigure: (fragment: Fragment) => boolean, body: number): Fragment[] {
+  const figures = fragments.filter(isFigure).sort((a, b) => a.top - b.top);
+  const first = figures[0];
+  if (!first) return [];
+  return figures.filter((other) => Math.abs(other.y - first.y) <= SAME_LINE * body);
+}
+
 /** Figures in a row, at least: one figure alone under a column may be that column's own, read in its place. */
 const MIN_FIGURES_IN_ROW = 2;
 
@@ -290,19 +301,11 @@ const MIN_FIGURES_IN_ROW = 2;
  */
 function figuresUnderHeadingBeside(fragments: readonly Fragment[], columns: readonly Fragment[][], metrics: Metrics): Fragment[][] | null {
   const body = metrics.bodySize;
-  const figures = fragments.filter((fragment) => isKeyFigure(fragment, body) || isDisplayFigure(fragment, metrics)).sort((a, b) => a.top - b.top);
-  const first = figures[0];
-  if (!first) return null;
-  const row = figures.filter((other) => Math.abs(other.y - first.y) <= SAME_LINE * body);
+  const row = firstFigureRow(fragments, (fragment) => isKeyFigure(fragment, body) || isDisplayFigure(fragment, metrics), body);
   if (row.length < MIN_FIGURES_IN_ROW || !row.every((member) => standsOverLabel(member, fragments, body))) return null;
   const top = Math.min(...row.map((member) => member.top));
   // A column ended above the row, its last line a heading alone under text of its own.
-  const headed = columns.some((part) => {
-    if (part.some((fragment) => fragment.top >= top)) return false;
-    const lastTop = lastOnLine(part, body).top;
-    const lastLine = part.filter((fragment) => fragment.top >= lastTop - SAME_LINE * body);
-    return part.length > lastLine.length && isHeadingAlone(lastLine, body);
-  });
+  const headed = columns.some((part) => part.every((fragment) => fragment.top < top) && endsOnHeadingAlone(part, body));
   if (!headed) return null;
   return [fragments.filter((fragment) => fragment.top < top), fragments.filter((fragment) => fragment.top >= top)];
 }
@@ -317,10 +320,9 @@ function figuresUnderHeadingBeside(fragments: readonly Fragment[], columns: read
  */
 function isFigureRowOnTop(band: readonly Fragment[], metrics: Metrics): boolean {
   const body = metrics.bodySize;
-  const figures = band.filter((fragment) => isKeyFigure(fragment, body) || isDisplayFigure(fragment, metrics)).sort((a, b) => a.top - b.top);
-  const first = figures[0];
+  const row = firstFigureRow(band, (fragment) => isKeyFigure(fragment, body) || isDisplayFigure(fragment, metrics), body);
+  const first = row[0];
   if (!first) return false;
-  const row = figures.filter((other) => Math.abs(other.y - first.y) <= SAME_LINE * body);
   const labels = band.filter((fragment) => !row.includes(fragment));
   return row.length >= 2 && row.every((figure) => standsOverLabel(figure, band, body)) && labels.every((fragment) => !fragment.bold && fragment.size < first.size);
 }
@@ -846,6 +848,19 @@ function isHeadingAlone(piece: readonly Fragment[], body: number): boolean {
   return lines <= MAX_HEADING_LINES;
 }
 
+/** Whether a piece's last line is a heading alone under lines of its own (a heading closing a column). */
+function endsOnHeadingAlone(piece: readonly Fragment[], body: number): boolean {
+  if (piece.length === 0) return false;
+  const lastTop = lastOnLine(piece, body).top;
+  const lastLine = piece.filter((fragment) => fragment.top >= lastTop - SAME_LINE * body);
+  return lastLine.length < piece.length && isHeadingAlone(lastLine, body);
+}
+
+/** Whether a piece is running text with prose in it (a heading's text, not a table's cells or a roster's names). */
+function runsOfProse(piece: readonly Fragment[], body: number): boolean {
+  return runsOfText(piece, body) && piece.some((fragment) => PROSE_LINE.test(fragment.text));
+}
+
 /**
  * How many headings of a row stand over running text each (`rule: headings-over-columns`): a
  * strip holding only headings alone, one over each of two columns or more, whose columns go on
@@ -858,8 +873,7 @@ function headingsOverText(pieces: readonly Fragment[][][], body: number): number
   for (let s = 0; s + 1 < pieces.length; s++) {
     const headed = pieces[s]!.flatMap((piece, c) => (piece.length > 0 ? [c] : []));
     if (headed.length < 2 || !headed.every((c) => isHeadingAlone(pieces[s]![c]!, body))) continue;
-    const proseUnder = (c: number): boolean => runsOfText(pieces[s + 1]![c]!, body) && pieces[s + 1]![c]!.some((fragment) => PROSE_LINE.test(fragment.text));
-    if (headed.every(proseUnder)) count += headed.length - 1;
+    if (headed.every((c) => runsOfProse(pieces[s + 1]![c]!, body))) count += headed.length - 1;
   }
   return count;
 }
@@ -875,13 +889,7 @@ function headingsAtColumnFoot(pieces: readonly Fragment[][][], body: number): nu
   for (let s = 0; s + 1 < pieces.length; s++) {
     if (pieces[s]!.filter((piece) => piece.length > 0).length < 2) continue;
     pieces[s]!.forEach((piece, c) => {
-      if (piece.length === 0) return;
-      const lastTop = lastOnLine(piece, body).top;
-      const lastLine = piece.filter((fragment) => fragment.top >= lastTop - SAME_LINE * body);
-      const above = piece.filter((fragment) => fragment.top < lastTop - SAME_LINE * body);
-      const under = pieces[s + 1]![c]!;
-      const proseUnder = runsOfText(under, body) && under.some((fragment) => PROSE_LINE.test(fragment.text));
-      if (above.length > 0 && isHeadingAlone(lastLine, body) && proseUnder) count++;
+      if (endsOnHeadingAlone(piece, body) && runsOfProse(pieces[s + 1]![c]!, body)) count++;
     });
   }
   return count;
