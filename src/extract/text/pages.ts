@@ -21,6 +21,11 @@ export function markPageBreaks(lines: readonly string[]): { lines: string[]; bre
       out.push('');
       continue;
     }
+    // Most lines hold no form feed: kept as they are, without splitting.
+    if (!line.includes('\f')) {
+      out.push(line);
+      continue;
+    }
     const parts = line.split('\f');
     parts.forEach((part, k) => {
       if (k > 0) {
