@@ -349,18 +349,23 @@ export function joinKernedWords(lines: readonly string[]): string[] {
   const runs = new Map<string, number>();
   // Each distinct token read once: a text repeats most of its words.
   const pieceOf = new Map<string, RegExpExecArray | null>();
-  const tokenLists = lines.map((line) => line.split(/\s+/).filter(Boolean));
-  const cores = tokenLists.map((tokens) => tokens.map((token) => {
+  const tokensOf = (line: string): string[] => line.split(/\s+/).filter(Boolean);
+  const piecesOf = (tokens: readonly string[]): (RegExpExecArray | null)[] => tokens.map((token) => {
     if (!pieceOf.has(token)) pieceOf.set(token, PIECE.exec(token));
     return pieceOf.get(token)!;
-  }));
-  for (const line of cores) {
-    for (const piece of line) if (piece) words.set(piece[2]!.toLowerCase(), (words.get(piece[2]!.toLowerCase()) ?? 0) + 1);
+  });
+  // Nothing is kept per line from this first pass: kept for every line of a long text, the
+  // tokens outlived the young generation and their copying cost more than splitting again.
+  for (const line of lines) {
+    for (const piece of piecesOf(tokensOf(line))) if (piece) words.set(piece[2]!.toLowerCase(), (words.get(piece[2]!.toLowerCase()) ?? 0) + 1);
   }
   // Runs are counted only where their pieces make a word: the others are never joined. Where each
-  // such run stands is kept, as only those places can be joined (a run never counted is not kerned).
-  const candidates = cores.map(() => [] as { start: number; end: number; run: string }[]);
-  cores.forEach((line, index) => {
+  // such run stands is kept, as only those places can be joined (a run never counted is not kerned):
+  // with the line's tokens, for the lines that hold one.
+  const candidates = new Map<number, { tokens: string[]; runs: { start: number; end: number; run: string }[] }>();
+  lines.forEach((text, index) => {
+    const tokens = tokensOf(text);
+    const line = piecesOf(tokens);
     line.forEach((piece, i) => {
       // A run's first piece may have an article before it, not a mark after it.
       if (!piece || piece[3] !== '') return;
@@ -376,7 +381,8 @@ export function joinKernedWords(lines: readonly string[]): string[] {
         joined += lower;
         if (words.has(joined) || MONTHS.has(joined)) {
           runs.set(run, (runs.get(run) ?? 0) + 1);
-          candidates[index]!.push({ start: i, end: i + n, run });
+          if (!candidates.has(index)) candidates.set(index, { tokens, runs: [] });
+          candidates.get(index)!.runs.push({ start: i, end: i + n, run });
         }
         // A mark only after the last piece.
         if (next[3] !== '') break;
@@ -399,11 +405,14 @@ export function joinKernedWords(lines: readonly string[]): string[] {
   // Pieces of three letters at most are a display word set in pieces (« SOM MAI RE »), read as the PDF path reads it.
   const isDisplay = (tokens: readonly string[]): boolean => tokens.every((token) => token.length <= DISPLAY_PIECE_LETTERS && !/\p{Ll}/u.test(token));
   return lines.map((line, index) => {
-    const tokens = tokenLists[index]!;
+    const found = candidates.get(index);
+    // (A line of one token has no gap to close: `closeGaps` leaves it as it is.)
+    if (!found) return closeGaps(line);
+    const tokens = found.tokens;
     if (tokens.length < 2) return line;
     // The longest kerned word starting at each token (candidates come by start, then by length).
     const spans: { start: number; end: number }[] = [];
-    for (const candidate of candidates[index]!) {
+    for (const candidate of found.runs) {
       if (!isKerned(candidate.run)) continue;
       const last = spans.at(-1);
       if (last?.start === candidate.start) last.end = candidate.end;
@@ -426,6 +435,8 @@ export function joinKernedWords(lines: readonly string[]): string[] {
 
 /** Removes the spaces a converter set before a comma (« Bellanger , ») and inside a web address (« www .site.fr »). */
 function closeGaps(line: string): string {
+  // Both gaps hold a space before a mark: a line without one is left as it is, unread.
+  if (!line.includes(' ,') && !line.includes('www .')) return line;
   return line.replace(/(\p{L}) ,(?=\s|$)/gu, '$1,').replace(/\bwww \.(?=\p{L})/gu, 'www.');
 }
 
