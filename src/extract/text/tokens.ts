@@ -4,6 +4,7 @@
 import { MIN_ROSTER_NAMES } from './rosters.js';
 import { foldForMatch } from '../../conventions.js';
 import { DEFAULT_VOCABULARY } from '../../profile.js';
+import { flatMapLines } from './lines.js';
 
 /**
  * An e-mail address glued to the next printed word (« …-inet.orgJeanne DUPONT »): the domain ends
@@ -113,7 +114,7 @@ const HEADING_GLUED = /^(.*(?:^|\s)[\p{L}'’-]*\p{Ll}[.!?»])(\p{Lu}[\p{Lu}\s'�
  * @returns The lines, such headings on lines of their own.
  */
 export function splitGluedHeadings(lines: readonly string[]): string[] {
-  return lines.flatMap((line) => {
+  return flatMapLines(lines, (line) => {
     // The patterns backtrack over long paragraph lines: try them only where a capital follows a small letter, or on a folio.
     if (!ENDS_IN_CAPITALS.test(line) || (!GLUE_HINT.test(line) && !LEADING_DIGIT.test(line))) return [line];
     const glued = HEADING_GLUED.exec(line.trim()) ?? DISPLAY_WORD_GLUED.exec(line.trim()) ?? DISPLAY_WORD_AFTER_FOLIO.exec(line.trim());
@@ -212,7 +213,7 @@ const MIN_ROSTER_PAIRS = 2;
  * Arnaud LOURMELLE Baptiste »): a line made only of « NOM Prénom » pairs gives one line a pair.
  */
 export function splitRosterRuns(lines: readonly string[]): string[] {
-  return lines.flatMap((line) => {
+  return flatMapLines(lines, (line) => {
     // Only letters, spaces, hyphens and apostrophes make a roster run: skip the pattern on any other line.
     if (!ROSTER_LINE_START.test(line) || !NAME_CHARACTERS_ONLY.test(line)) return [line];
     const pairs = line.trim().match(ROSTER_PAIR_IN_RUN) ?? [];
@@ -454,7 +455,7 @@ const CAPITALS_HEADING = /^\p{Lu}[\p{Lu}'’-]*(?:\s+\p{Lu}[\p{Lu}'’-]*)+$/u;
 export function splitHeadingsGluedToText(lines: readonly string[]): string[] {
   const headings = new Set(lines.map((line) => line.trim()).filter((line) => CAPITALS_HEADING.test(line)));
   if (headings.size === 0) return [...lines];
-  return lines.flatMap((line) => {
+  return flatMapLines(lines, (line) => {
     const glued = /^(\p{Lu}[\p{Lu}\s'’-]*\p{Lu})(\p{Ll}.*)$/u.exec(line.trim());
     // A blank line after the heading: the text under it opens in lower case, yet starts a block.
     return glued && headings.has(glued[1]!.trim()) ? [glued[1]!.trim(), '', glued[2]!] : [line];
@@ -484,7 +485,7 @@ export function splitRunInHeadings(lines: readonly string[]): string[] {
   }
   const headings = [...counts].filter(([, count]) => count >= MIN_RUN_IN_HEADING_REPEATS).map(([heading]) => heading).sort((a, b) => b.length - a.length);
   if (headings.length === 0) return [...lines];
-  return lines.flatMap((line) => {
+  return flatMapLines(lines, (line) => {
     const text = line.trim();
     // Text runs on after the heading, not more capitals: a title in capitals may open with a shorter one (« COMMUNAUTÉ D'AGGLOMÉRATION »).
     const heading = headings.find((candidate) => text.startsWith(`${candidate} `) && /\p{Ll}/u.test(text.slice(candidate.length)));
@@ -503,7 +504,7 @@ export function splitRunInHeadings(lines: readonly string[]): string[] {
 export function splitTrailingBullets(lines: readonly string[]): string[] {
   // Most texts have no bullet glyph at all.
   if (!lines.some((line) => line.includes('•'))) return [...lines];
-  return lines.flatMap((line) => {
+  return flatMapLines(lines, (line) => {
     if (!line.includes('•')) return [line];
     const trailing = /^([^•|]*\S)\s?•(\p{Lu}[^•|]*)?$/u.exec(line);
     if (!trailing) return [line];
@@ -525,7 +526,7 @@ const FIGURE_AFTER_SENTENCE = /\p{Ll}[.)]\d[^.)]*$/u;
  * @returns The lines, such figures apart.
  */
 export function splitGluedFigures(lines: readonly string[]): string[] {
-  return lines.flatMap((line, i) => {
+  return flatMapLines(lines, (line, i) => {
     if (!/\d\s*\S{0,4}\s*$/.test(line) || !(/^\s*\p{Ll}/u.test(lines[i + 1] ?? '') || FIGURE_AFTER_SENTENCE.test(line))) return [line];
     const glued = FIGURE_GLUED.exec(line);
     return glued ? [glued[1]!, glued[2]!] : [line];
@@ -561,7 +562,7 @@ export function splitRepeatedHeadings(lines: readonly string[]): string[] {
     const last = heading.at(-1)!;
     byLastCharacter.set(last, [...(byLastCharacter.get(last) ?? []), heading]);
   }
-  return lines.flatMap((line) => {
+  return flatMapLines(lines, (line) => {
     const text = line.trim();
     const heading = byLastCharacter.get(text.at(-1) ?? '')?.find((candidate) => text.length > candidate.length && text.endsWith(candidate));
     if (!heading) return [line];
