@@ -336,6 +336,13 @@ const MAX_WORD_PIECES = 4;
 /** A piece of a word: letters only, an elided article before it (« L'ÉCHEL ») or a mark after it (« LE, ») kept apart. */
 const PIECE = /^((?:\p{L}+['’])?)(\p{L}+)([.,;:!?»)]*)$/u;
 
+/** A token read as `PIECE` reads it: the elided article before it, its letters in lower case, the mark after it. */
+interface KernedPiece {
+  readonly article: string;
+  readonly lower: string;
+  readonly mark: string;
+}
+
 /**
  * Words a converter printed in pieces, a space at each gap its font kerned wide (pypdf:
  * « REST AURA TION », « Décembr e », « PAUL E MILE »): pieces are joined when the whole word is
@@ -348,45 +355,44 @@ const PIECE = /^((?:\p{L}+['’])?)(\p{L}+)([.,;:!?»)]*)$/u;
 export function joinKernedWords(lines: readonly string[]): string[] {
   const words = new Map<string, number>();
   const runs = new Map<string, number>();
-  // Each distinct token read once: a text repeats most of its words.
-  const pieceOf = new Map<string, RegExpExecArray | null>();
-  const tokensOf = (line: string): string[] => line.split(/\s+/).filter(Boolean);
-  const piecesOf = (tokens: readonly string[]): (RegExpExecArray | null)[] => tokens.map((token) => {
-    if (!pieceOf.has(token)) pieceOf.set(token, PIECE.exec(token));
-    return pieceOf.get(token)!;
+  // Each distinct token read once, and lower-cased once: a text repeats most of its words.
+  const pieceOf = new Map<string, KernedPiece | null>();
+  const piecesOf = (line: string): (KernedPiece | null)[] => line.split(/\s+/).filter(Boolean).map((token) => {
+    let piece = pieceOf.get(token);
+    if (piece === undefined) {
+      const match = PIECE.exec(token);
+      piece = match ? { article: match[1]!, lower: match[2]!.toLowerCase(), mark: match[3]! } : null;
+      pieceOf.set(token, piece);
+    }
+    return piece;
   });
-  // Nothing is kept per line from this first pass: kept for every line of a long text, the
-  // tokens outlived the young generation and their copying cost more than splitting again.
-  for (const line of lines) {
-    for (const piece of piecesOf(tokensOf(line))) if (piece) words.set(piece[2]!.toLowerCase(), (words.get(piece[2]!.toLowerCase()) ?? 0) + 1);
+  const cores = lines.map(piecesOf);
+  for (const line of cores) {
+    for (const piece of line) if (piece) words.set(piece.lower, (words.get(piece.lower) ?? 0) + 1);
   }
   // Runs are counted only where their pieces make a word: the others are never joined. Where each
   // such run stands is kept, as only those places can be joined (a run never counted is not kerned):
-  // with the line's tokens, for the lines that hold one.
-  const candidates = new Map<number, { tokens: string[]; runs: { start: number; end: number; run: string }[] }>();
-  lines.forEach((text, index) => {
-    const tokens = tokensOf(text);
-    const line = piecesOf(tokens);
+  // for the lines that hold one.
+  const candidates = new Map<number, { start: number; end: number; run: string }[]>();
+  cores.forEach((line, index) => {
     line.forEach((piece, i) => {
       // A run's first piece may have an article before it, not a mark after it.
-      if (!piece || piece[3] !== '') return;
+      if (!piece || piece.mark !== '') return;
       // The run grows a piece at a time (« rest », « rest aura », « rest aura tion »), as long as its pieces may be inside a word.
-      let run = piece[2]!.toLowerCase();
-      let joined = run;
+      let joined = piece.lower;
       for (let n = 2; n <= MAX_WORD_PIECES && i + n <= line.length; n++) {
         const next = line[i + n - 1];
         // No article after the first piece.
-        if (!next || next[1] !== '') break;
-        const lower = next[2]!.toLowerCase();
-        run = `${run} ${lower}`;
-        joined += lower;
+        if (!next || next.article !== '') break;
+        joined += next.lower;
         if (words.has(joined) || MONTHS.has(joined)) {
+          const run = line.slice(i, i + n).map((part) => part!.lower).join(' ');
           runs.set(run, (runs.get(run) ?? 0) + 1);
-          if (!candidates.has(index)) candidates.set(index, { tokens, runs: [] });
-          candidates.get(index)!.runs.push({ start: i, end: i + n, run });
+          if (!candidates.has(index)) candidates.set(index, []);
+          candidates.get(index)!.push({ start: i, end: i + n, run });
         }
         // A mark only after the last piece.
-        if (next[3] !== '') break;
+        if (next.mark !== '') break;
       }
     });
   });
@@ -409,11 +415,11 @@ export function joinKernedWords(lines: readonly string[]): string[] {
     const found = candidates.get(index);
     // (A line of one token has no gap to close: `closeGaps` leaves it as it is.)
     if (!found) return closeGaps(line);
-    const tokens = found.tokens;
+    const tokens = line.split(/\s+/).filter(Boolean);
     if (tokens.length < 2) return line;
     // The longest kerned word starting at each token (candidates come by start, then by length).
     const spans: { start: number; end: number }[] = [];
-    for (const candidate of found.runs) {
+    for (const candidate of found) {
       if (!isKerned(candidate.run)) continue;
       const last = spans.at(-1);
       if (last?.start === candidate.start) last.end = candidate.end;
