@@ -44,13 +44,24 @@ export function describeBlocks(extracted: ExtractedDocument, vocabulary: Vocabul
   return extracted;
 }
 
+/** What a block's features are computed from on its first request: the run's words and the white measured after layout. */
+const pending = new WeakMap<Block, { readonly vocabulary: Vocabulary; readonly domains: readonly string[]; readonly gap: number | null }>();
+
+/** One getter for every block (a getter per block would give each block a shape of its own, and every stage's reads of blocks would slow). */
+const LAZY: PropertyDescriptor = {
+  enumerable: false,
+  configurable: true,
+  get(this: Block): BlockFeatures {
+    const { vocabulary, domains, gap } = pending.get(this)!;
+    pending.delete(this);
+    return attach(this, computeFeatures(this, vocabulary, domains, gap));
+  },
+};
+
 /** Keeps on a block features computed on first request (then kept as computed), with the gap measured after layout. */
 function attachLazily(block: Block, vocabulary: Vocabulary, domains: readonly string[], gap: number | null): void {
-  Object.defineProperty(block, 'features', {
-    enumerable: false,
-    configurable: true,
-    get: () => attach(block, computeFeatures(block, vocabulary, domains, gap)),
-  });
+  pending.set(block, { vocabulary, domains, gap });
+  Object.defineProperty(block, 'features', LAZY);
 }
 
 /**
