@@ -469,8 +469,8 @@ function firstWordWidth(fragment: Fragment): number {
  * on the heading above it, even when the heading is set with a looser leading than the text.
  */
 function headingTops(margin: readonly Fragment[], text: readonly Fragment[], body: number): number[] {
-  const lines = (fragments: readonly Fragment[]): { top: number; bottom: number; x0: number; x1: number; text: string; firstWordWidth: number }[] => {
-    const byTop = new Map<number, { top: number; bottom: number; x0: number; x1: number; text: string; firstWordWidth: number }>();
+  const lines = (fragments: readonly Fragment[]): { top: number; bottom: number; x0: number; x1: number; text: string; firstWordWidth: number; figures: boolean }[] => {
+    const byTop = new Map<number, { top: number; bottom: number; x0: number; x1: number; text: string; firstWordWidth: number; figures: boolean }>();
     for (const fragment of fragments) {
       const key = Math.round(fragment.top);
       const line = byTop.get(key);
@@ -482,6 +482,7 @@ function headingTops(margin: readonly Fragment[], text: readonly Fragment[], bod
         x1: Math.max(line?.x1 ?? -Infinity, fragment.x1),
         text: leftmost ? fragment.text : line.text,
         firstWordWidth: leftmost ? firstWordWidth(fragment) : line.firstWordWidth,
+        figures: (line?.figures ?? true) && isKeyFigure(fragment, body),
       });
     }
     return [...byTop.values()].sort((a, b) => a.top - b.top);
@@ -510,6 +511,11 @@ function headingTops(margin: readonly Fragment[], text: readonly Fragment[], bod
     // Level with a line inside a paragraph: the heading's own next line (a heading floats beside
     // the first line of its text), whatever its leading.
     if (beside >= 0 && !opensParagraph(beside)) continue;
+    // A figure and its label are one cell: a margin line level with the labels under a row of key
+    // figures, the line above it level with that row, goes on the heading (« LES CHIFFRES » /
+    // « CLÉS »), though the labels open a paragraph (`rule: margin-heading-over-figure-labels`).
+    const aboveBeside = levelWith(marginLines[i - 1]!.top);
+    if (beside > 0 && aboveBeside >= 0 && aboveBeside < beside && textLines.slice(aboveBeside, beside).every((row) => row.figures)) continue;
     // A heading opens with a capital: a line in lower case (« préconisations » under « Les ») goes
     // on the heading above it, even level with the next paragraph of a one-line one.
     // (Not « p. 5 » nor « page 5 »: a page number in a sommaire's margin column starts each row.)
