@@ -304,8 +304,10 @@ function figuresUnderHeadingBeside(fragments: readonly Fragment[], columns: read
   const row = firstFigureRow(fragments, (fragment) => isKeyFigure(fragment, body) || isDisplayFigure(fragment, metrics), body);
   if (row.length < MIN_FIGURES_IN_ROW || !row.every((member) => standsOverLabel(member, fragments, body))) return null;
   const top = Math.min(...row.map((member) => member.top));
-  // A column ended above the row, its last line a heading alone under text of its own.
-  const headed = columns.some((part) => part.every((fragment) => fragment.top < top) && endsOnHeadingAlone(part, body));
+  // A column ended above the row, its last line a heading alone under text of its own, or the
+  // column a heading alone, its text elsewhere (`rule: figures-under-heading-alone`: the heading
+  // opened the last column, the figures were set under all of them).
+  const headed = columns.some((part) => part.every((fragment) => fragment.top < top) && (endsOnHeadingAlone(part, body) || isHeadingAlone(part, body)));
   if (!headed) return null;
   return [fragments.filter((fragment) => fragment.top < top), fragments.filter((fragment) => fragment.top >= top)];
 }

@@ -226,3 +226,29 @@ describe('key figures under two columns whose heading closes the third column (f
     expect(blocks.slice(at('26'))).toEqual(figures.slice(0, 2).flatMap(([value], c) => [value!, labels[c]!.join(' ')]));
   });
 });
+
+describe('key figures under two columns whose heading alone opens the third column (figures-under-heading-alone)', () => {
+  // As under figures-under-heading-beside, but column 3 holds the figures' heading alone, at its
+  // head: its text went elsewhere (the figures set under all the columns).
+  const LABEL_WIDTH = 158;
+  const labels = [
+    ['communes membres, de la plus', 'petite à la ville-centre, qui', 'ont chacune leur cuisine et', 'leurs agents, et leurs menus', 'depuis plus de vingt ans.'],
+    ['repas servis chaque jour dans', 'les écoles du territoire, les', 'crèches et les foyers des', 'personnes âgées, livrés en', 'liaison chaude.'],
+  ];
+  const textTop = 100;
+  const rowY = textTop + 3 * LEADING + 17;
+  const runs = (): PdfTextRun[] => [
+    ...lines(text[0]!, 0, textTop),
+    ...lines(text[1]!.slice(0, 3), 1, textTop),
+    run('EN CHIFFRES', COLUMNS[2]!, textTop, { bold: true }),
+    ...figures.slice(0, 2).flatMap(([value], c) => [run(value!, COLUMNS[c]!, rowY, { bold: true, size: 15 }), ...labels[c]!.map((label, i) => ({ ...run(label, COLUMNS[c]!, rowY + 11 + i * 11, { size: 8.5 }), width: i === 3 && c === 0 ? LABEL_WIDTH : LABEL_WIDTH - 20 }))]),
+  ];
+
+  it('are read after the columns and the heading, each figure with its label', () => {
+    const blocks = read(runs());
+    const at = (start: string): number => blocks.findIndex((block) => block.startsWith(start));
+    expect(at('EN CHIFFRES')).toBeGreaterThan(-1);
+    expect(at('EN CHIFFRES')).toBeLessThan(at('26'));
+    expect(blocks.slice(at('26'))).toEqual(figures.slice(0, 2).flatMap(([value], c) => [value!, labels[c]!.join(' ')]));
+  });
+});
