@@ -112,6 +112,10 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
         // Columns that go on under the gap are read down, each in full (`rule: column-flow-under-gap`),
         // and so is one column's text going on alone under a gap beside columns that ended well above it
         // (`rule: column-foot-under-gap`), unless the sentences say otherwise.
+        // Unless figures set under the columns have their heading closing one of them: read down,
+        // the figures would end the text of their column, before their heading (`figures-under-heading-beside`).
+        const headedFigures = columns.parts.length > 1 ? figuresUnderHeadingBeside(fragments, columns.parts, metrics) : null;
+        if (headedFigures) return recurse(headedFigures, 'band');
         if (columns.parts.length > 1 && readsDown(strips, columns.gaps, metrics)) return recurse(columns.parts, 'gutter');
         // A title across the columns hides their gutters: the columns under it are tried with the band under them.
         const flow = columns.parts.length > 1 ? null : columnsGoingOn(strips[0]!, strips[1]!, metrics);
@@ -307,7 +311,14 @@ function figuresUnderHeadingBeside(fragments: readonly Fragment[], columns: read
   // A column ended above the row, its last line a heading alone under text of its own, or the
   // column a heading alone, its text elsewhere (`rule: figures-under-heading-alone`: the heading
   // opened the last column, the figures were set under all of them).
-  const headed = columns.some((part) => part.every((fragment) => fragment.top < top) && (endsOnHeadingAlone(part, body) || isHeadingAlone(part, body)));
+  // What that column prints under the figures' row (the references going on from the column
+  // beside: `rule: figures-under-heading-over-more`) is no part of it: nothing level with the row.
+  const bottom = Math.max(...row.map((member) => member.bottom));
+  const headed = columns.some((part) => {
+    const above = part.filter((fragment) => fragment.top < top);
+    const levelWithRow = part.some((fragment) => fragment.top >= top && fragment.top <= bottom);
+    return above.length > 0 && !levelWithRow && (endsOnHeadingAlone(above, body) || isHeadingAlone(above, body));
+  });
   if (!headed) return null;
   return [fragments.filter((fragment) => fragment.top < top), fragments.filter((fragment) => fragment.top >= top)];
 }

@@ -3,6 +3,7 @@
  * `figureRowAcross`): the text above is read first, column by column, then each figure with its
  * label. Each rule on a few invented runs.
  */
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { layoutPages } from '../../src/extract/layout.js';
 import type { PdfPage, PdfTextRun } from '../../src/extract/pdf.js';
@@ -250,5 +251,22 @@ describe('key figures under two columns whose heading alone opens the third colu
     expect(at('EN CHIFFRES')).toBeGreaterThan(-1);
     expect(at('EN CHIFFRES')).toBeLessThan(at('26'));
     expect(blocks.slice(at('26'))).toEqual(figures.slice(0, 2).flatMap(([value], c) => [value!, labels[c]!.join(' ')]));
+  });
+});
+
+describe('key figures under three columns, their heading closing the third, references and the team under them (figures-under-heading-beside before column-flow-under-gap)', () => {
+  // A page as printed (its runs: text, x, baseline, width, size, bold): the text in three columns,
+  // the third ending on « EN CHIFFRES »; the figures in a grid under the first two; under them the
+  // references, whose last one runs on into the third column, and the team, its lines wider than a
+  // column. Read down each column (the references join the columns' flow), the figures would end
+  // the first two columns' text, before their heading.
+  it('are read after the columns and their heading', async () => {
+    const printed = JSON.parse(await readFile(new URL('../fixtures/pages/figures-heading-closing-column.json', import.meta.url), 'utf8')) as [string, number, number, number, number, number][];
+    const runs = printed.map(([text, x, y, width, size, bold]) => ({ text, x, y, width, fontSize: size, bold: bold === 1, fontName: bold === 1 ? 'DejaVuSerif-Bold' : 'DejaVuSerif' }));
+    const blocks = read(runs);
+    const at = (start: string): number => blocks.findIndex((block) => block.startsWith(start));
+    expect(at('EN CHIFFRES')).toBeGreaterThan(-1);
+    expect(at('EN CHIFFRES')).toBeLessThan(at('550 000'));
+    expect(at('550 000')).toBeLessThan(at('2021'));
   });
 });
