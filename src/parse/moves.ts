@@ -73,6 +73,7 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'sentence-start-after-testimony', run: returnSentenceStartFromTestimony },
   { id: 'announced-list', run: returnAnnouncedList },
   { id: 'cut-sentence', run: rejoinCutSentence },
+  { id: 'paragraph-start-before-heading-over-page', run: returnParagraphStartUnderHeading },
   { id: 'run-on-after-figures', run: (state) => state.rubriques.filter((rubrique) => rubrique.key === 'chiffres').flatMap((figures) => returnRunOnAfterFigures(figures, state.rubriques)) },
   // After the text run on under the figures went back: the figures' own blocks end with their last label again.
   { id: 'figures-frame-elsewhere', run: returnFiguresFrame },
@@ -1007,6 +1008,30 @@ function rejoinCutSentence(state: ShapeState): Move[] {
     const [rest] = rubrique.blocks.splice(at, 1);
     owner.blocks[owner.blocks.length - 1] = sentenceJoined(cut[0]!, rest!);
     return [{ to: owner.key, blocks: [rest!] }];
+  }
+  return [];
+}
+
+/**
+ * A heading carried over a page break beside a paragraph's continuation (`rule:
+ * paragraph-start-before-heading-over-page`): a text rubrique whose first paragraph goes on a
+ * sentence in lower case, on the heading's page, after the rubrique before it ends mid-sentence on
+ * the page before (the heading, pushed to the next page, left the paragraph's start at the foot of
+ * the previous one). A sentence is never cut by a heading: the paragraph is one, and the heading
+ * printed beside it heads it whole. PDF only (converter text has no pages to tell by).
+ */
+function returnParagraphStartUnderHeading(state: ShapeState): Move[] {
+  const result = state.rubriques;
+  for (const [i, rubrique] of result.entries()) {
+    const before = result[i - 1];
+    const rest = rubrique.blocks[0];
+    const start = before?.blocks.at(-1);
+    if (!before || !rest || !start || !isBodyRubrique(rubrique.key) || !isBodyRubrique(before.key) || before.blocks.length < 2) continue;
+    const overPage = rubrique.page !== null && rest.page === rubrique.page && start.page !== null && start.page === rubrique.page - 1;
+    if (!overPage || start.kind !== 'paragraph' || rest.kind !== 'paragraph' || !continuesParagraph(start.text, rest.text)) continue;
+    before.blocks.pop();
+    rubrique.blocks[0] = sentenceJoined(start, rest);
+    return [{ to: rubrique.key, blocks: [start] }];
   }
   return [];
 }
