@@ -103,7 +103,8 @@ export function pageFragments(page: PdfPage): Fragment[] {
       // A margin heading whose longest word nearly fills its column (« PRÉCONISATIONS ») leaves
       // less than 0.8 em before the text beside it: a change of face, past a word space, onto the
       // text column's left edge, is that margin's gutter all the same (`rule: margin-heading-gutter`).
-      const marginGutter = changesFace && gap > MARGIN_GUTTER_EM * run.fontSize && columnStart(run.x);
+      // A heading is words: a figure in a table's cell stays on the label set beside it, as read elsewhere.
+      const marginGutter = changesFace && gap > MARGIN_GUTTER_EM * run.fontSize && columnStart(run.x) && !current.some((other) => /\d/.test(other.text));
       const wide = gap > 1.5 * Math.max(lastSize, supSet.has(run) ? 0 : run.fontSize);
       // Justification stretches every space of a line alike: a line whose words sit at word spaces
       // before the wide gap is not one, whatever follows the gap is beside it.

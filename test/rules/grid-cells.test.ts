@@ -135,3 +135,15 @@ describe('a margin heading whose longest word nearly fills its column (margin-he
     expect(pageFragments(page(text(false))).map((fragment) => fragment.text)).toEqual(['PRÉCONISATIONS des modèles de mutualisation']);
   });
 });
+
+describe('a figure in a table’s cell, its label set beside it past a narrow gap (margin-heading-gutter)', () => {
+  it('stays on its label, though the label starts on a column’s left edge', () => {
+    const runs = [
+      { ...run('150 000', 404, 200, 14, true), width: 47 },
+      run('habitants supplémentaires', 457, 200, 9),
+      run('entre 2010 et 2030', 457, 211, 9),
+      run('ménages demandeurs', 457, 222, 9),
+    ];
+    expect(pageFragments(page(runs)).map((fragment) => fragment.text)).toContain('150 000 habitants supplémentaires');
+  });
+});
