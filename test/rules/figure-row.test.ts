@@ -196,12 +196,13 @@ describe('key figures in a row at the top of a page, over columns the references
   });
 });
 
-describe('key figures under two columns whose heading closes the third column (figures-under-heading-beside)', () => {
+describe('key figures under two columns whose heading stands in the third column (figures-under-heading-beside, figures-under-heading-alone)', () => {
   // Column 1: text down to the row's top (closer than a band gap); column 2 a line shorter.
   // Column 3: a testimony ending higher, then the figures' heading alone at its foot, above the
-  // row's top. One line of the first label, wider than the text, narrows the first gutter below a
-  // gutter's width: columns 1 and 2 make one part, the row is in one part only, and no row across
-  // the columns (figure-row-across) is found; read by columns, the figures would end column 2's text.
+  // row's top; or the heading alone at its head, its text gone elsewhere. One line of the first
+  // label, wider than the text, narrows the first gutter below a gutter's width: columns 1 and 2
+  // make one part, the row is in one part only, and no row across the columns (figure-row-across)
+  // is found; read by columns, the figures would end column 2's text.
   /** The first label's widest line: 12 points short of the next column, narrower than a gutter. */
   const LABEL_WIDTH = 158;
   const quote = ['« L’équipe a su proposer des', 'scénarios clairs et chiffrés. »'];
@@ -211,42 +212,19 @@ describe('key figures under two columns whose heading closes the third column (f
   ];
   const textTop = 100;
   const rowY = textTop + 3 * LEADING + 17;
-  const runs = (): PdfTextRun[] => [
+  const third = {
+    'closing the column under a testimony': [...lines(quote, 2, textTop), run('EN CHIFFRES', COLUMNS[2]!, textTop + 2 * LEADING - 3, { bold: true })],
+    'alone at the column’s head': [run('EN CHIFFRES', COLUMNS[2]!, textTop, { bold: true })],
+  };
+  const runs = (column: PdfTextRun[]): PdfTextRun[] => [
     ...lines(text[0]!, 0, textTop),
     ...lines(text[1]!.slice(0, 3), 1, textTop),
-    ...lines(quote, 2, textTop),
-    run('EN CHIFFRES', COLUMNS[2]!, textTop + 2 * LEADING - 3, { bold: true }),
+    ...column,
     ...figures.slice(0, 2).flatMap(([value], c) => [run(value!, COLUMNS[c]!, rowY, { bold: true, size: 15 }), ...labels[c]!.map((label, i) => ({ ...run(label, COLUMNS[c]!, rowY + 11 + i * 11, { size: 8.5 }), width: i === 3 && c === 0 ? LABEL_WIDTH : LABEL_WIDTH - 20 }))]),
   ];
 
-  it('are read after the columns and their heading, each figure with its label', () => {
-    const blocks = read(runs());
-    const at = (start: string): number => blocks.findIndex((block) => block.startsWith(start));
-    expect(at('EN CHIFFRES')).toBeGreaterThan(-1);
-    expect(at('EN CHIFFRES')).toBeLessThan(at('26'));
-    expect(blocks.slice(at('26'))).toEqual(figures.slice(0, 2).flatMap(([value], c) => [value!, labels[c]!.join(' ')]));
-  });
-});
-
-describe('key figures under two columns whose heading alone opens the third column (figures-under-heading-alone)', () => {
-  // As under figures-under-heading-beside, but column 3 holds the figures' heading alone, at its
-  // head: its text went elsewhere (the figures set under all the columns).
-  const LABEL_WIDTH = 158;
-  const labels = [
-    ['communes membres, de la plus', 'petite à la ville-centre, qui', 'ont chacune leur cuisine et', 'leurs agents, et leurs menus', 'depuis plus de vingt ans.'],
-    ['repas servis chaque jour dans', 'les écoles du territoire, les', 'crèches et les foyers des', 'personnes âgées, livrés en', 'liaison chaude.'],
-  ];
-  const textTop = 100;
-  const rowY = textTop + 3 * LEADING + 17;
-  const runs = (): PdfTextRun[] => [
-    ...lines(text[0]!, 0, textTop),
-    ...lines(text[1]!.slice(0, 3), 1, textTop),
-    run('EN CHIFFRES', COLUMNS[2]!, textTop, { bold: true }),
-    ...figures.slice(0, 2).flatMap(([value], c) => [run(value!, COLUMNS[c]!, rowY, { bold: true, size: 15 }), ...labels[c]!.map((label, i) => ({ ...run(label, COLUMNS[c]!, rowY + 11 + i * 11, { size: 8.5 }), width: i === 3 && c === 0 ? LABEL_WIDTH : LABEL_WIDTH - 20 }))]),
-  ];
-
-  it('are read after the columns and the heading, each figure with its label', () => {
-    const blocks = read(runs());
+  it.each(Object.entries(third))('are read after the columns and their heading (%s), each figure with its label', (_, column) => {
+    const blocks = read(runs(column));
     const at = (start: string): number => blocks.findIndex((block) => block.startsWith(start));
     expect(at('EN CHIFFRES')).toBeGreaterThan(-1);
     expect(at('EN CHIFFRES')).toBeLessThan(at('26'));
