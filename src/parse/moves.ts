@@ -73,6 +73,7 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'sentence-start-after-testimony', run: returnSentenceStartFromTestimony },
   { id: 'announced-list', run: returnAnnouncedList },
   { id: 'cut-sentence', run: rejoinCutSentence },
+  { id: 'paragraph-start-before-heading-over-page', run: returnParagraphStartUnderHeading },
   { id: 'run-on-after-figures', run: (state) => state.rubriques.filter((rubrique) => rubrique.key === 'chiffres').flatMap((figures) => returnRunOnAfterFigures(figures, state.rubriques)) },
   // After the text run on under the figures went back: the figures' own blocks end with their last label again.
   { id: 'figures-frame-elsewhere', run: returnFiguresFrame },
@@ -358,7 +359,17 @@ function returnFiguresRunOnAfterTutors(state: ShapeState): Move[] {
     while (end < blocks.length && isFigureBlock(blocks[end]!)) end += isStandaloneFigure(blocks[end]!.text) && end + 1 < blocks.length && !isFigureBlock(blocks[end + 1]!) ? 2 : 1;
     return end;
   };
-  return returnRunOnPastCards(state, 'chiffres', () => isFigureBlock, runEnd);
+  // Figures appended to the rubrique before the cards, with no heading, cut by the column's foot
+  // (`rule: appended-figures-run-on-after-tutors`): the run goes back when, put after that
+  // rubrique's last block, it ends the rubrique as appended figures (`appendedFiguresStart`) that
+  // start before the cards.
+  const goesOn = (before: Rubrique, runOn: readonly Block[]): boolean => {
+    if (before.key === 'chiffres') return true;
+    if (!isBodyRubrique(before.key) && before.key !== 'temoignage') return false;
+    const start = appendedFiguresStart([...before.blocks, ...runOn]);
+    return start >= 0 && start < before.blocks.length;
+  };
+  return returnRunOnPastCards(state, goesOn, () => isFigureBlock, runEnd);
 }
 
 /**
@@ -374,7 +385,7 @@ function returnReferencesRunOnAfterTutors(state: ShapeState): Move[] {
     const style = references.blocks[0]?.lines[0];
     return style ? (block) => block.lines.every((line) => sameStyle(line, style)) : null;
   };
-  return returnRunOnPastCards(state, 'allerPlusLoin', setAs, (blocks, start, belongs) => {
+  return returnRunOnPastCards(state, (before) => before.key === 'allerPlusLoin', setAs, (blocks, start, belongs) => {
     let end = start;
     while (end < blocks.length && belongs(blocks[end]!)) end++;
     return end;
@@ -384,12 +395,13 @@ function returnReferencesRunOnAfterTutors(state: ShapeState): Move[] {
 /**
  * What a rubrique ended by a column break lends to the tutors' cards read after that column: from
  * the first block on a later page than the cards that belongs to it (`belongs`, from what the
- * rubrique already holds; `null`: nothing to tell by), up to `runEnd`, the blocks go back to it.
+ * rubrique already holds; `null`: nothing to tell by), up to `runEnd`, the blocks go back to it,
+ * when `goesOn` takes them there.
  * A card never lies on a later page than its heading when the page's text was read before it.
  */
 function returnRunOnPastCards(
   state: ShapeState,
-  key: RubriqueKey,
+  goesOn: (before: Rubrique, runOn: readonly Block[]) => boolean,
   belongsTo: (rubrique: Rubrique) => ((block: Block) => boolean) | null,
   runEnd: (blocks: readonly Block[], start: number, belongs: (block: Block) => boolean) => number,
 ): Move[] {
@@ -399,14 +411,16 @@ function returnRunOnPastCards(
     let k = i - 1;
     while (k >= 0 && result[k]!.key === 'auteurs') k--;
     const before = result[k];
-    if (rubrique.key !== 'tuteurs' || before?.key !== key || rubrique.page === null) return;
+    if (rubrique.key !== 'tuteurs' || !before || rubrique.page === null) return;
     const belongs = belongsTo(before);
     if (!belongs) return;
     const start = rubrique.blocks.findIndex((block) => block.page !== null && block.page > rubrique.page! && belongs(block));
     if (start <= 0) return;
-    const runOn = rubrique.blocks.splice(start, runEnd(rubrique.blocks, start, belongs) - start);
+    const end = runEnd(rubrique.blocks, start, belongs);
+    if (!goesOn(before, rubrique.blocks.slice(start, end))) return;
+    const runOn = rubrique.blocks.splice(start, end - start);
     before.blocks.push(...runOn);
-    moves.push({ to: key, blocks: runOn });
+    moves.push({ to: before.key, blocks: runOn });
   });
   return moves;
 }
@@ -994,6 +1008,30 @@ function rejoinCutSentence(state: ShapeState): Move[] {
     const [rest] = rubrique.blocks.splice(at, 1);
     owner.blocks[owner.blocks.length - 1] = sentenceJoined(cut[0]!, rest!);
     return [{ to: owner.key, blocks: [rest!] }];
+  }
+  return [];
+}
+
+/**
+ * A heading carried over a page break beside a paragraph's continuation (`rule:
+ * paragraph-start-before-heading-over-page`): a text rubrique whose first paragraph goes on a
+ * sentence in lower case, on the heading's page, after the rubrique before it ends mid-sentence on
+ * the page before (the heading, pushed to the next page, left the paragraph's start at the foot of
+ * the previous one). A sentence is never cut by a heading: the paragraph is one, and the heading
+ * printed beside it heads it whole. PDF only (converter text has no pages to tell by).
+ */
+function returnParagraphStartUnderHeading(state: ShapeState): Move[] {
+  const result = state.rubriques;
+  for (const [i, rubrique] of result.entries()) {
+    const before = result[i - 1];
+    const rest = rubrique.blocks[0];
+    const start = before?.blocks.at(-1);
+    if (!before || !rest || !start || !isBodyRubrique(rubrique.key) || !isBodyRubrique(before.key) || before.blocks.length < 2) continue;
+    const overPage = rubrique.page !== null && rest.page === rubrique.page && start.page !== null && start.page === rubrique.page - 1;
+    if (!overPage || start.kind !== 'paragraph' || rest.kind !== 'paragraph' || !continuesParagraph(start.text, rest.text)) continue;
+    before.blocks.pop();
+    rubrique.blocks[0] = sentenceJoined(start, rest);
+    return [{ to: rubrique.key, blocks: [start] }];
   }
   return [];
 }

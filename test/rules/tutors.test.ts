@@ -236,6 +236,36 @@ describe('key figures run on to the next page after a sidebar’s tutor card (fi
   });
 });
 
+describe('key figures appended to the testimony without a heading, run on past a sidebar’s tutor card (appended-figures-run-on-after-tutors)', () => {
+  const read = (nextPage: readonly Block[]) =>
+    splitRubriques(
+      [
+        alike(['PAROLE DE LA COLLECTIVITÉ'], 0.9, true, 3),
+        alike(['« L’équipe a su écouter des élus aux attentes parfois opposées et leur proposer une feuille de route partagée. »'], 1, false, 3),
+        alike(['Agnès Tisserand, directrice générale adjointe des services à la population'], 0.9, false, 3),
+        alike(['26 communes membres de l’agglomération'], 1, false, 3),
+        alike(['TUTORAT'], 0.9, true, 3),
+        alike(['Agnès TISSERAND – Directrice générale adjointe des services à la population'], 0.9, true, 3),
+        ...nextPage,
+        alike(['RESSOURCES'], 0.9, true, 4),
+        alike(['Association des maires de Marne-et-Solvaire, www.maires-solvaire.fr'], 0.81, false, 4),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 1 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('go back with the figure that ends the testimony, and are read as the key figures', () => {
+    const rubriques = read([alike(['12 500 repas servis chaque jour dans les écoles'], 1, false, 4), alike(['+18 % de produits durables dans les assiettes d’ici 2034'], 1, false, 4)]);
+    expect(rubriques.find(([key]) => key === 'chiffres')?.[1]).toHaveLength(3);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toHaveLength(1);
+  });
+
+  it('stay on the card when they would make no run of figures with the testimony’s end', () => {
+    const rubriques = read([alike(['12 500 repas servis chaque jour dans les écoles'], 1, false, 4)]);
+    expect(rubriques.find(([key]) => key === 'chiffres')).toBeUndefined();
+  });
+});
+
 describe('text run on after a sidebar of labelled tutor cards, one per tutor (labelled-cards-one-sidebar)', () => {
   it('goes back to the rubrique the sidebar interrupted, not onto the last card’s function', () => {
     // Placed as printed: the text column at x 156, the sidebar's cards at x 388.
