@@ -59,6 +59,8 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'tutors-under-team', run: splitTutorsUnderTeam },
   // A pull-quote ending the rubrique goes to the testimony before the figures appended to it would take it as their box.
   { id: 'pull-quote-to-testimony', run: moveEndingPullQuote },
+  // A pull-quote floated beside the text that the reading order put between two of its paragraphs.
+  { id: 'pull-quote-beside-text', run: movePullQuoteBesideText },
   { id: 'appended-figures', run: liftAppendedFigures },
   { id: 'box-closing-text', run: liftClosingBoxes },
   { id: 'sidebar-cards-to-tutors', run: moveSidebarCards },
@@ -963,13 +965,61 @@ function cardsBesideText(blocks: readonly Block[]): number {
   if (start < 0) return -1;
   let end = start;
   while (end < blocks.length && isDashCard(blocks[end]!)) end++;
-  const cards = blocks.slice(start, end);
+  return printedBesideText(blocks, start, end) ? start : -1;
+}
+
+/**
+ * Whether the blocks from `start` to `end` (excluded) are printed beside the rest of the
+ * rubrique's blocks, not in their column: each placed, and sharing no width with any other placed
+ * block of the rubrique on its page (there being one at least). `false` without positions.
+ */
+function printedBesideText(blocks: readonly Block[], start: number, end: number): boolean {
   const text = [...blocks.slice(0, start), ...blocks.slice(end)];
-  const apart = (card: Block): boolean => {
-    const beside = text.filter((other) => other.page === card.page && other.box !== undefined);
-    return card.box !== undefined && beside.length > 0 && beside.every((other) => !inOneColumn(card, other));
+  const apart = (run: Block): boolean => {
+    const beside = text.filter((other) => other.page === run.page && other.box !== undefined);
+    return run.box !== undefined && beside.length > 0 && beside.every((other) => !inOneColumn(run, other));
   };
-  return cards.every(apart) ? start : -1;
+  return blocks.slice(start, end).every(apart);
+}
+
+/**
+ * A testimony printed as a pull-quote with no heading, floated beside a text rubrique (`rule:
+ * pull-quote-beside-text`): frames read by their height put the quote and its signature between
+ * two paragraphs of the text beside it. A run of blocks inside the rubrique's text (text on both
+ * sides) opening a quote in « » and closing it, with its signature right after it (or right
+ * before it), is the testimony when geometry says it is not the text's: no block of the run
+ * shares the width of another block of the rubrique on its page. A quote inside the text's own
+ * column stays (`TESTIMONY_OUTSIDE_RUBRIQUE` reports it).
+ */
+function movePullQuoteBesideText(state: ShapeState): Move[] {
+  const { rubriques } = state;
+  if (rubriques.some((rubrique) => rubrique.key === 'temoignage')) return [];
+  for (const [i, rubrique] of rubriques.entries()) {
+    if (!isBodyRubrique(rubrique.key)) continue;
+    const run = quoteRunInside(rubrique.blocks);
+    if (!run || !printedBesideText(rubrique.blocks, run.start, run.end)) continue;
+    const quote = rubrique.blocks.splice(run.start, run.end - run.start);
+    rubriques.splice(i + 1, 0, { key: 'temoignage', heading: '', page: quote[0]!.page, blocks: quote });
+    return [{ to: 'temoignage', blocks: quote }];
+  }
+  return [];
+}
+
+/**
+ * A quote in « » with its signature right after it or right before it, inside a run of blocks
+ * (a block of text before and after it): its first and its end (excluded) index, or `null`.
+ */
+function quoteRunInside(blocks: readonly Block[]): { start: number; end: number } | null {
+  for (let open = 1; open < blocks.length - 1; open++) {
+    if (!opensQuote(blocks[open])) continue;
+    let close = open;
+    while (close < blocks.length - 1 && close - open < MAX_QUOTE_BLOCKS && !closesQuote(blocks[close])) close++;
+    if (!closesQuote(blocks[close])) continue;
+    // The signature after the quote, with text after it; or before the quote, with text before it.
+    if (close + 2 < blocks.length && isSignature(blocks[close + 1]!.text)) return { start: open, end: close + 2 };
+    if (open >= 2 && close + 1 < blocks.length && isSignature(blocks[open - 1]!.text)) return { start: open - 1, end: close + 1 };
+  }
+  return null;
 }
 
 

@@ -395,3 +395,35 @@ describe('a testimony’s signature at a column’s foot, its quote at the next 
     expect(pullQuote(227, 260).find(([key]) => key === 'temoignage')?.[1]).toEqual([QUOTE, SIGNATURE]);
   });
 });
+
+describe('a pull-quote floated beside a text rubrique, read between two of its paragraphs', () => {
+  // The text column (x 48, 236 wide) holds the context; the quote and its signature stand in the
+  // next column (x 321). Frames read by their top put them between the context's two paragraphs.
+  const text = (t: string, y: number) => placed(block([[t, 1, false]], 4), 48, y, 236, 80);
+  const read = (quoteX: number) =>
+    splitRubriques(
+      [
+        placed(block([['Le contexte', 0.9, true]], 4), 48, 164, 58, 9),
+        text('La communauté regroupe vingt-six communes et un peu plus de 140 000 habitants.', 183),
+        placed(block([['« L’équipe a su écouter des élus aux attentes parfois opposées. »', 1.1, false]], 4), quoteX, 179, 221, 59),
+        placed(block([['Agnès Tisserand, directrice générale adjointe des services', 0.81, false]], 4), quoteX, 247, 210, 20),
+        text('La loi impose désormais une part croissante de produits durables dans les repas servis aux enfants. Plusieurs maires ont demandé à l’agglomération d’étudier avec ses services techniques une mutualisation du service, sans renoncer pour autant à la proximité.', 275),
+        placed(block([['Problématique', 0.9, true]], 4), 48, 368, 72, 9),
+        text('Comment organiser un service commun de restauration scolaire ?', 387),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 1 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('takes the quote and its signature to the testimony (pull-quote-beside-text)', () => {
+    const rubriques = read(321);
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toEqual(['« L’équipe a su écouter des élus aux attentes parfois opposées. »', 'Agnès Tisserand, directrice générale adjointe des services']);
+    expect(rubriques.find(([key]) => key === 'contexte')?.[1]).toHaveLength(2);
+  });
+
+  it('leaves a quote printed in the text\'s own column in the text', () => {
+    const rubriques = read(60);
+    expect(rubriques.find(([key]) => key === 'temoignage')).toBeUndefined();
+    expect(rubriques.find(([key]) => key === 'contexte')?.[1]).toHaveLength(4);
+  });
+});
