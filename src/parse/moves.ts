@@ -90,6 +90,8 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   // Key figures with no heading read after a pull-quote ending the text hid it from the pass above: it ends the text once they are lifted.
   { id: 'pull-quote-before-figures', run: moveEndingPullQuote },
   { id: 'pull-quote-after-figures', run: liftPullQuoteAfterFigures },
+  // A testimony found only by the passes above had no place for its signature earlier: one ending another rubrique (figures beside the quote read before it) goes back to it.
+  { id: 'signature-ending-another-rubrique-late', run: returnEndingSignatureToTestimony },
   { id: 'prose-under-tutors-heading', run: returnProseUnderTutorsHeading },
   { id: 'column-headings-read-across', run: returnColumnsReadAcross },
   { id: 'unstyled-card-to-empty-tutors', run: returnUnstyledCardToTutors },
@@ -882,11 +884,13 @@ function returnEndingSignatureToTestimony(state: ShapeState): Move[] {
   if (!tutors || !testimony || last === undefined || isSignature(last.text)) return [];
   // A name's words in any order: the card prints « TISSERAND Agnès », the signature « Agnès Tisserand ».
   const nameKey = (name: string): string => foldForMatch(name).split(/[^A-Z]+/).filter(Boolean).sort().join(' ');
-  const tutorNames = new Set(tutors.blocks.map((card) => nameKey(card.lines[0]?.text ?? '')));
+  // The name before the role: a card on one line prints both (« HOARAU Philippe, Directeur… »).
+  const nameOf = (text: string): string => (text.includes(',') ? text.slice(0, text.indexOf(',')) : text);
+  const tutorNames = new Set(state.rubriques.filter((rubrique) => rubrique.key === 'tuteurs').flatMap((rubrique) => rubrique.blocks.map((card) => nameKey(nameOf(card.lines[0]?.text ?? '')))));
   for (const rubrique of state.rubriques) {
     const signature = rubrique.blocks.at(-1);
-    if (rubrique === testimony || rubrique === tutors || !signature || !isSignature(signature.text)) continue;
-    if (!tutorNames.has(nameKey(signature.text.slice(0, signature.text.indexOf(','))))) continue;
+    if (rubrique === testimony || rubrique.key === 'tuteurs' || !signature || !isSignature(signature.text)) continue;
+    if (!tutorNames.has(nameKey(nameOf(signature.text)))) continue;
     rubrique.blocks.pop();
     // Printed at the foot of a column before the quote's, the signature heads the quote (`signature-in-earlier-column`).
     if (inEarlierColumn(signature, testimony.blocks[0]!)) testimony.blocks.unshift(signature);

@@ -427,3 +427,41 @@ describe('a pull-quote floated beside a text rubrique, read between two of its p
     expect(rubriques.find(([key]) => key === 'contexte')?.[1]).toHaveLength(4);
   });
 });
+
+describe('a pull-quote\'s signature set at the page foot, read after the key figures beside the quote', () => {
+  // Three columns: the text (x 48), the quote over a table of figures (x 234); the quote's
+  // signature in a frame at the first column's foot. Frames read by their top: the text, the
+  // quote, the figures, the signature.
+  const at = (lines: [string, number, boolean][], x: number, y: number, page = 12) => placed(block(lines, page), x, y, 140, 20);
+  const read = (tutor: string) =>
+    splitRubriques(
+      [
+        at([['CLÉS POUR AGIR', 0.9, true]], 48, 460),
+        at([['L’équipe a observé le parcours de trente demandeurs et recueilli les difficultés rencontrées à chaque étape.', 1, false]], 48, 479),
+        at([['Des conseillers numériques ont été formés aux notions d’urbanisme afin de relayer ces permanences.', 1, false]], 48, 656),
+        at([['« Le regard des élèves a remis l’usager au centre d’un projet que nous pensions seulement technique. »', 1.1, false]], 234, 164),
+        at([['64 %', 1.14, true]], 240, 251),
+        at([['des demandes déposées en ligne six mois après l’ouverture du guichet', 0.81, false]], 284, 250),
+        at([['11', 1.14, true]], 240, 321),
+        at([['permanences d’accompagnement ouvertes en mairie', 0.81, false]], 284, 320),
+        at([['Philippe Hoarau, directeur général des services', 0.81, false]], 62, 749),
+        at([['AUTEURS DU PROJET', 0.9, true]], 48, 71, 13),
+        at([['LOURMEL Baptiste', 0.9, true], ['baptiste.lourmel@ingenieurchef-inet.org', 0.71, false]], 48, 90, 13),
+        at([['TUTEUR AU SEIN DE LA COLLECTIVITÉ', 0.9, true]], 48, 180, 13),
+        at([[tutor, 0.81, false]], 48, 188, 13),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 4 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('puts the signature back at the head of the testimony when a tutor\'s card names its signer (signature-ending-another-rubrique-late)', () => {
+    const rubriques = read('HOARAU Philippe, Directeur général des services');
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toEqual(['Philippe Hoarau, directeur général des services', '« Le regard des élèves a remis l’usager au centre d’un projet que nous pensions seulement technique. »']);
+    expect(rubriques.find(([key]) => key === 'chiffres')?.[1]).toHaveLength(4);
+  });
+
+  it('leaves it where it is when no tutor signs so', () => {
+    const rubriques = read('MÉNARD Claire, Directrice de la transformation numérique');
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toHaveLength(1);
+  });
+});
