@@ -866,6 +866,8 @@ function runsOfProse(piece: readonly Fragment[], body: number): boolean {
  * strip holding only headings alone, one over each of two columns or more, whose columns go on
  * with running text in the next strip. A heading heads the text under it, so such a row is read
  * down each column (each heading with its text), not as a row of headings and then the columns.
+ * Beside one column of running text, the others may go on with text in another type (`rule:
+ * headings-over-prose-and-references`: references set smaller, words in lower case, no e-mail).
  * A table's header row (« Nom | Prénom » over names, no prose) heads cells, not running text: it counts none.
  */
 function headingsOverText(pieces: readonly Fragment[][][], body: number): number {
@@ -873,9 +875,15 @@ function headingsOverText(pieces: readonly Fragment[][][], body: number): number
   for (let s = 0; s + 1 < pieces.length; s++) {
     const headed = pieces[s]!.flatMap((piece, c) => (piece.length > 0 ? [c] : []));
     if (headed.length < 2 || !headed.every((c) => isHeadingAlone(pieces[s]![c]!, body))) continue;
-    if (headed.every((c) => runsOfProse(pieces[s + 1]![c]!, body))) count += headed.length - 1;
+    const under = headed.map((c) => pieces[s + 1]![c]!);
+    if (under.some((piece) => runsOfProse(piece, body)) && under.every((piece) => runsOfProse(piece, body) || isTextInOtherType(piece))) count += headed.length - 1;
   }
   return count;
+}
+
+/** Text in a type other than the body's (references, a caption): lines of words in lower case, not all bold, no e-mail (not a team's cells). */
+function isTextInOtherType(piece: readonly Fragment[]): boolean {
+  return piece.some((fragment) => PROSE_LINE.test(fragment.text)) && !piece.every((fragment) => fragment.bold) && piece.every((fragment) => !fragment.text.includes('@'));
 }
 
 /**

@@ -61,6 +61,7 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'pull-quote-to-testimony', run: moveEndingPullQuote },
   // A pull-quote floated beside the text that the reading order put between two of its paragraphs.
   { id: 'pull-quote-beside-text', run: movePullQuoteBesideText },
+  { id: 'pull-quote-beside-references', run: moveReferencesEndingPullQuote },
   { id: 'appended-figures', run: liftAppendedFigures },
   { id: 'box-closing-text', run: liftClosingBoxes },
   { id: 'sidebar-cards-to-tutors', run: moveSidebarCards },
@@ -239,13 +240,26 @@ function splitTutorsUnderTeam(state: ShapeState): Move[] {
 
 /** A testimony printed as a pull-quote, with no heading: a quote and its signature ending a text rubrique. */
 function moveEndingPullQuote(state: ShapeState): Move[] {
+  return moveEndingPullQuoteOf(state, (rubrique) => isBodyRubrique(rubrique.key));
+}
+
+/**
+ * A pull-quote read after the references, printed beside them (`rule:
+ * pull-quote-beside-references`): under the text of an earlier column, which the reading order
+ * read as a band under all the columns. Its blocks share the width of no reference on their page.
+ */
+function moveReferencesEndingPullQuote(state: ShapeState): Move[] {
+  return moveEndingPullQuoteOf(state, (rubrique, blocks, at) => rubrique.key === 'allerPlusLoin' && printedBesideText(blocks, at, blocks.length));
+}
+
+/** The pull-quote ending the first rubrique `accepts` (with its blocks and the index its quote starts at) goes to a testimony opened after it. */
+function moveEndingPullQuoteOf(state: ShapeState, accepts: (rubrique: Rubrique, blocks: readonly Block[], at: number) => boolean): Move[] {
   const { rubriques, where } = state;
   if (rubriques.some((rubrique) => rubrique.key === 'temoignage')) return [];
   for (const [i, rubrique] of rubriques.entries()) {
-    if (!isBodyRubrique(rubrique.key)) continue;
     const threaded = threadQuoteFrames(rubrique.blocks);
     const at = pullQuoteStart(threaded);
-    if (at <= 0) continue;
+    if (at <= 0 || !accepts(rubrique, threaded, at)) continue;
     rubrique.blocks.splice(0, rubrique.blocks.length, ...threaded);
     // The rule beside a pull-quote indents it: its blocks are paragraphs, not list items.
     const quote = rubrique.blocks.splice(at).map((block): Block => (block.kind === 'listItem' ? { ...block, kind: 'paragraph' } : block));

@@ -465,3 +465,33 @@ describe('a pull-quote\'s signature set at the page foot, read after the key fig
     expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toHaveLength(1);
   });
 });
+
+describe('a pull-quote under the text of the first column, read after the references of the next', () => {
+  // The text column (x 48) ends with the quote and its signature above it (x 62); the references
+  // stand in the next column (x 235). Read as a band under both columns, the quote ends the references.
+  const at = (lines: [string, number, boolean][], x: number, y: number) => placed(block(lines, 9), x, y, 140, 20);
+  const read = (quoteX: number) =>
+    splitRubriques(
+      [
+        at([['CLÉS POUR AGIR', 0.95, true]], 48, 399),
+        at([['Une plateforme en ligne permet désormais à chacun de transcrire les registres de délibérations.', 1, false]], 48, 520),
+        at([['POUR EN SAVOIR PLUS', 0.95, true]], 221, 169),
+        { ...at([['Réseau des archives participatives, Transcrire ensemble : retours d’expérience, 2030', 0.85, false]], 235, 188), kind: 'listItem' },
+        at([['Sophie Bellanger, directrice des archives et du patrimoine écrit', 0.85, false]], quoteX, 650),
+        at([['« Les habitants sont devenus nos premiers ambassadeurs. Leur enthousiasme a convaincu les élus. »', 1.1, false]], quoteX, 680),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 3 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('takes it to the testimony when it is printed beside the references (pull-quote-beside-references)', () => {
+    const rubriques = read(62);
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toEqual(['Sophie Bellanger, directrice des archives et du patrimoine écrit', '« Les habitants sont devenus nos premiers ambassadeurs. Leur enthousiasme a convaincu les élus. »']);
+    expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(1);
+  });
+
+  it('leaves a quoted reference in the references\' own column', () => {
+    const rubriques = read(235);
+    expect(rubriques.find(([key]) => key === 'temoignage')).toBeUndefined();
+  });
+});
