@@ -624,7 +624,23 @@ function runsOfText(part: readonly Fragment[], body: number): boolean {
 function rowsAligned(left: readonly Fragment[], right: readonly Fragment[], body: number): boolean {
   const baselines = [...new Set(left.map((fragment) => fragment.y))];
   const aligned = baselines.filter((y) => right.some((fragment) => Math.abs(fragment.y - y) <= 0.2 * body));
-  return aligned.length * 2 >= baselines.length;
+  // Lines set on a leading of their own meet the text's baselines only here and there (`rule: own-leading-not-rows`).
+  const [leftStep, rightStep] = [lineStep(left), lineStep(right)];
+  const ownLeading = leftStep > 0 && rightStep > 0 && Math.abs(leftStep - rightStep) > OWN_LEADING * body;
+  return aligned.length * 2 >= baselines.length && !ownLeading;
+}
+
+/**
+ * How far (in body sizes) two parts' line steps may differ and still be one leading: the rows of a
+ * table step alike, a box set smaller steps on its own (8.5 pt type on 12 pt beside 10 pt on 13.5 pt).
+ */
+const OWN_LEADING = 0.1;
+
+/** The most common step from one baseline to the next in a part (its leading; 0 with fewer than three lines). */
+function lineStep(part: readonly Fragment[]): number {
+  const baselines = [...new Set(part.map((fragment) => Math.round(fragment.y * 4) / 4))].sort((a, b) => a - b);
+  const steps = baselines.slice(1).map((y, i) => y - baselines[i]!).sort((a, b) => a - b);
+  return steps.length >= 2 ? steps[Math.floor(steps.length / 2)]! : 0;
 }
 
 /**
