@@ -346,8 +346,13 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
     const cardText = (block: Block, j: number): boolean =>
       isSmallerThanBody(block) && (firstInBodyType < 0 || j < firstInBodyType) && !/[.!?]$/.test(block.text.trim());
     const prose = (j: number): boolean => isProse(rubrique.blocks[j]!) && !cardText(rubrique.blocks[j]!, j);
+    // A line set smaller than the prose after it is the last card's function under its name, not that prose's start (`rule: smaller-function-not-run-on`).
+    const opensProse = (block: Block, j: number): boolean => {
+      const next = Math.min(j + 1, rubrique.blocks.length - 1);
+      return prose(next) && (!isSmallerThanBody(block) || isSmallerThanBody(rubrique.blocks[next]!));
+    };
     const firstProse = rubrique.blocks.findIndex(
-      (block, j) => j > 0 && !isDashCard(block) && (prose(j) || bodyTextAfterCards(block, j) || (isRegular(block) && (prose(Math.min(j + 1, rubrique.blocks.length - 1)) || block.page !== rubrique.page))),
+      (block, j) => j > 0 && !isDashCard(block) && (prose(j) || bodyTextAfterCards(block, j) || (isRegular(block) && (opensProse(block, j) || block.page !== rubrique.page))),
     );
     if (firstProse <= 0) return;
     const cards = [...cardsOnly, ...rubrique.blocks.slice(0, firstProse)];
