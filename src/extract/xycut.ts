@@ -643,7 +643,23 @@ function runsOfText(part: readonly Fragment[], body: number): boolean {
 function rowsAligned(left: readonly Fragment[], right: readonly Fragment[], body: number): boolean {
   const baselines = [...new Set(left.map((fragment) => fragment.y))];
   const aligned = baselines.filter((y) => right.some((fragment) => Math.abs(fragment.y - y) <= 0.2 * body));
-  return aligned.length * 2 >= baselines.length;
+  // Lines set on a leading of their own meet the text's baselines only here and there (`rule: own-leading-not-rows`).
+  const [leftStep, rightStep] = [lineStep(left), lineStep(right)];
+  const ownLeading = leftStep > 0 && rightStep > 0 && Math.abs(leftStep - rightStep) > OWN_LEADING * body;
+  return aligned.length * 2 >= baselines.length && !ownLeading;
+}
+
+/**
+ * How far (in body sizes) two parts' line steps may differ and still be one leading: the rows of a
+ * table step alike, a box set smaller steps on its own (8.5 pt type on 12 pt beside 10 pt on 13.5 pt).
+ */
+const OWN_LEADING = 0.1;
+
+/** The most common step from one baseline to the next in a part (its leading; 0 with fewer than three lines). */
+function lineStep(part: readonly Fragment[]): number {
+  const baselines = [...new Set(part.map((fragment) => Math.round(fragment.y * 4) / 4))].sort((a, b) => a - b);
+  const steps = baselines.slice(1).map((y, i) => y - baselines[i]!).sort((a, b) => a - b);
+  return steps.length >= 2 ? steps[Math.floor(steps.length / 2)]! : 0;
 }
 
 /**
@@ -885,6 +901,8 @@ function runsOfProse(piece: readonly Fragment[], body: number): boolean {
  * strip holding only headings alone, one over each of two columns or more, whose columns go on
  * with running text in the next strip. A heading heads the text under it, so such a row is read
  * down each column (each heading with its text), not as a row of headings and then the columns.
+ * Beside one column of running text, the others may go on with text in another type (`rule:
+ * headings-over-prose-and-references`: references set smaller, words in lower case, no e-mail).
  * A table's header row (« Nom | Prénom » over names, no prose) heads cells, not running text: it counts none.
  */
 function headingsOverText(pieces: readonly Fragment[][][], body: number): number {
@@ -892,9 +910,15 @@ function headingsOverText(pieces: readonly Fragment[][][], body: number): number
   for (let s = 0; s + 1 < pieces.length; s++) {
     const headed = pieces[s]!.flatMap((piece, c) => (piece.length > 0 ? [c] : []));
     if (headed.length < 2 || !headed.every((c) => isHeadingAlone(pieces[s]![c]!, body))) continue;
-    if (headed.every((c) => runsOfProse(pieces[s + 1]![c]!, body))) count += headed.length - 1;
+    const under = headed.map((c) => pieces[s + 1]![c]!);
+    if (under.some((piece) => runsOfProse(piece, body)) && under.every((piece) => runsOfProse(piece, body) || isTextInOtherType(piece))) count += headed.length - 1;
   }
   return count;
+}
+
+/** Text in a type other than the body's (references, a caption): lines of words in lower case, not all bold, no e-mail (not a team's cells). */
+function isTextInOtherType(piece: readonly Fragment[]): boolean {
+  return piece.some((fragment) => PROSE_LINE.test(fragment.text)) && !piece.every((fragment) => fragment.bold) && piece.every((fragment) => !fragment.text.includes('@'));
 }
 
 /**

@@ -59,6 +59,9 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'tutors-under-team', run: splitTutorsUnderTeam },
   // A pull-quote ending the rubrique goes to the testimony before the figures appended to it would take it as their box.
   { id: 'pull-quote-to-testimony', run: moveEndingPullQuote },
+  // A pull-quote floated beside the text that the reading order put between two of its paragraphs.
+  { id: 'pull-quote-beside-text', run: movePullQuoteBesideText },
+  { id: 'pull-quote-beside-references', run: moveReferencesEndingPullQuote },
   { id: 'appended-figures', run: liftAppendedFigures },
   { id: 'box-closing-text', run: liftClosingBoxes },
   { id: 'sidebar-cards-to-tutors', run: moveSidebarCards },
@@ -89,6 +92,8 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   // Key figures with no heading read after a pull-quote ending the text hid it from the pass above: it ends the text once they are lifted.
   { id: 'pull-quote-before-figures', run: moveEndingPullQuote },
   { id: 'pull-quote-after-figures', run: liftPullQuoteAfterFigures },
+  // A testimony found only by the passes above had no place for its signature earlier: one ending another rubrique (figures beside the quote read before it) goes back to it.
+  { id: 'signature-ending-another-rubrique-late', run: returnEndingSignatureToTestimony },
   { id: 'prose-under-tutors-heading', run: returnProseUnderTutorsHeading },
   { id: 'column-headings-read-across', run: returnColumnsReadAcross },
   { id: 'unstyled-card-to-empty-tutors', run: returnUnstyledCardToTutors },
@@ -236,13 +241,26 @@ function splitTutorsUnderTeam(state: ShapeState): Move[] {
 
 /** A testimony printed as a pull-quote, with no heading: a quote and its signature ending a text rubrique. */
 function moveEndingPullQuote(state: ShapeState): Move[] {
+  return moveEndingPullQuoteOf(state, (rubrique) => isBodyRubrique(rubrique.key));
+}
+
+/**
+ * A pull-quote read after the references, printed beside them (`rule:
+ * pull-quote-beside-references`): under the text of an earlier column, which the reading order
+ * read as a band under all the columns. Its blocks share the width of no reference on their page.
+ */
+function moveReferencesEndingPullQuote(state: ShapeState): Move[] {
+  return moveEndingPullQuoteOf(state, (rubrique, blocks, at) => rubrique.key === 'allerPlusLoin' && printedBesideText(blocks, at, blocks.length));
+}
+
+/** The pull-quote ending the first rubrique `accepts` (with its blocks and the index its quote starts at) goes to a testimony opened after it. */
+function moveEndingPullQuoteOf(state: ShapeState, accepts: (rubrique: Rubrique, blocks: readonly Block[], at: number) => boolean): Move[] {
   const { rubriques, where } = state;
   if (rubriques.some((rubrique) => rubrique.key === 'temoignage')) return [];
   for (const [i, rubrique] of rubriques.entries()) {
-    if (!isBodyRubrique(rubrique.key)) continue;
     const threaded = threadQuoteFrames(rubrique.blocks);
     const at = pullQuoteStart(threaded);
-    if (at <= 0) continue;
+    if (at <= 0 || !accepts(rubrique, threaded, at)) continue;
     rubrique.blocks.splice(0, rubrique.blocks.length, ...threaded);
     // The rule beside a pull-quote indents it: its blocks are paragraphs, not list items.
     const quote = rubrique.blocks.splice(at).map((block): Block => (block.kind === 'listItem' ? { ...block, kind: 'paragraph' } : block));
@@ -329,8 +347,13 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
     const cardText = (block: Block, j: number): boolean =>
       isSmallerThanBody(block) && (firstInBodyType < 0 || j < firstInBodyType) && !/[.!?]$/.test(block.text.trim());
     const prose = (j: number): boolean => isProse(rubrique.blocks[j]!) && !cardText(rubrique.blocks[j]!, j);
+    // A line set smaller than the prose after it is the last card's function under its name, not that prose's start (`rule: smaller-function-not-run-on`).
+    const opensProse = (block: Block, j: number): boolean => {
+      const next = Math.min(j + 1, rubrique.blocks.length - 1);
+      return prose(next) && (!isSmallerThanBody(block) || isSmallerThanBody(rubrique.blocks[next]!));
+    };
     const firstProse = rubrique.blocks.findIndex(
-      (block, j) => j > 0 && !isDashCard(block) && (prose(j) || bodyTextAfterCards(block, j) || (isRegular(block) && (prose(Math.min(j + 1, rubrique.blocks.length - 1)) || block.page !== rubrique.page))),
+      (block, j) => j > 0 && !isDashCard(block) && (prose(j) || bodyTextAfterCards(block, j) || (isRegular(block) && (opensProse(block, j) || block.page !== rubrique.page))),
     );
     if (firstProse <= 0) return;
     const cards = [...cardsOnly, ...rubrique.blocks.slice(0, firstProse)];
@@ -894,11 +917,13 @@ function returnEndingSignatureToTestimony(state: ShapeState): Move[] {
   if (!tutors || !testimony || last === undefined || isSignature(last.text)) return [];
   // A name's words in any order: the card prints « TISSERAND Agnès », the signature « Agnès Tisserand ».
   const nameKey = (name: string): string => foldForMatch(name).split(/[^A-Z]+/).filter(Boolean).sort().join(' ');
-  const tutorNames = new Set(tutors.blocks.map((card) => nameKey(card.lines[0]?.text ?? '')));
+  // The name before the role: a card on one line prints both (« HOARAU Philippe, Directeur… »).
+  const nameOf = (text: string): string => (text.includes(',') ? text.slice(0, text.indexOf(',')) : text);
+  const tutorNames = new Set(state.rubriques.filter((rubrique) => rubrique.key === 'tuteurs').flatMap((rubrique) => rubrique.blocks.map((card) => nameKey(nameOf(card.lines[0]?.text ?? '')))));
   for (const rubrique of state.rubriques) {
     const signature = rubrique.blocks.at(-1);
-    if (rubrique === testimony || rubrique === tutors || !signature || !isSignature(signature.text)) continue;
-    if (!tutorNames.has(nameKey(signature.text.slice(0, signature.text.indexOf(','))))) continue;
+    if (rubrique === testimony || rubrique.key === 'tuteurs' || !signature || !isSignature(signature.text)) continue;
+    if (!tutorNames.has(nameKey(nameOf(signature.text)))) continue;
     rubrique.blocks.pop();
     // Printed at the foot of a column before the quote's, the signature heads the quote (`signature-in-earlier-column`).
     if (inEarlierColumn(signature, testimony.blocks[0]!)) testimony.blocks.unshift(signature);
@@ -977,13 +1002,61 @@ function cardsBesideText(blocks: readonly Block[]): number {
   if (start < 0) return -1;
   let end = start;
   while (end < blocks.length && isDashCard(blocks[end]!)) end++;
-  const cards = blocks.slice(start, end);
+  return printedBesideText(blocks, start, end) ? start : -1;
+}
+
+/**
+ * Whether the blocks from `start` to `end` (excluded) are printed beside the rest of the
+ * rubrique's blocks, not in their column: each placed, and sharing no width with any other placed
+ * block of the rubrique on its page (there being one at least). `false` without positions.
+ */
+function printedBesideText(blocks: readonly Block[], start: number, end: number): boolean {
   const text = [...blocks.slice(0, start), ...blocks.slice(end)];
-  const apart = (card: Block): boolean => {
-    const beside = text.filter((other) => other.page === card.page && other.box !== undefined);
-    return card.box !== undefined && beside.length > 0 && beside.every((other) => !inOneColumn(card, other));
+  const apart = (run: Block): boolean => {
+    const beside = text.filter((other) => other.page === run.page && other.box !== undefined);
+    return run.box !== undefined && beside.length > 0 && beside.every((other) => !inOneColumn(run, other));
   };
-  return cards.every(apart) ? start : -1;
+  return blocks.slice(start, end).every(apart);
+}
+
+/**
+ * A testimony printed as a pull-quote with no heading, floated beside a text rubrique (`rule:
+ * pull-quote-beside-text`): frames read by their height put the quote and its signature between
+ * two paragraphs of the text beside it. A run of blocks inside the rubrique's text (text on both
+ * sides) opening a quote in « » and closing it, with its signature right after it (or right
+ * before it), is the testimony when geometry says it is not the text's: no block of the run
+ * shares the width of another block of the rubrique on its page. A quote inside the text's own
+ * column stays (`TESTIMONY_OUTSIDE_RUBRIQUE` reports it).
+ */
+function movePullQuoteBesideText(state: ShapeState): Move[] {
+  const { rubriques } = state;
+  if (rubriques.some((rubrique) => rubrique.key === 'temoignage')) return [];
+  for (const [i, rubrique] of rubriques.entries()) {
+    if (!isBodyRubrique(rubrique.key)) continue;
+    const run = quoteRunInside(rubrique.blocks);
+    if (!run || !printedBesideText(rubrique.blocks, run.start, run.end)) continue;
+    const quote = rubrique.blocks.splice(run.start, run.end - run.start);
+    rubriques.splice(i + 1, 0, { key: 'temoignage', heading: '', page: quote[0]!.page, blocks: quote });
+    return [{ to: 'temoignage', blocks: quote }];
+  }
+  return [];
+}
+
+/**
+ * A quote in « » with its signature right after it or right before it, inside a run of blocks
+ * (a block of text before and after it): its first and its end (excluded) index, or `null`.
+ */
+function quoteRunInside(blocks: readonly Block[]): { start: number; end: number } | null {
+  for (let open = 1; open < blocks.length - 1; open++) {
+    if (!opensQuote(blocks[open])) continue;
+    let close = open;
+    while (close < blocks.length - 1 && close - open < MAX_QUOTE_BLOCKS && !closesQuote(blocks[close])) close++;
+    if (!closesQuote(blocks[close])) continue;
+    // The signature after the quote, with text after it; or before the quote, with text before it.
+    if (close + 2 < blocks.length && isSignature(blocks[close + 1]!.text)) return { start: open, end: close + 2 };
+    if (open >= 2 && close + 1 < blocks.length && isSignature(blocks[open - 1]!.text)) return { start: open - 1, end: close + 1 };
+  }
+  return null;
 }
 
 

@@ -74,6 +74,32 @@ describe('a tutor labelled inline in a sidebar set as list items', () => {
   });
 });
 
+describe('a tutor’s function in smaller type under the name, the text run on after the card', () => {
+  // The team and the tutor's card at a column's foot cut a sentence of « clés pour agir »; it goes
+  // on at the next column's head, read after the card.
+  const read = () =>
+    splitRubriques(
+      [
+        block([['Clés pour agir', 1, true]], 31),
+        block([['L’enjeu d’efficacité s’est trouvé au cœur de cette étude, puisqu’il s’agissait non seulement d’harmoniser les outils de la fonction financière,', 1, false]], 31),
+        block([['L’équipe', 1, true]], 31),
+        block([['CHOLLEY Jérémie', 1, true], ['jeremie.cholley@administrateur-inet.org', 0.79, false]], 31),
+        block([['Encadrement', 1, true]], 31),
+        block([['MUNSCH Simon', 1, true]], 31),
+        block([['Directeur général des services', 0.84, false]], 31),
+        block([['mais aussi d’adapter les ressources mobilisées à cet effet. Les questions de management ont été traitées avec les directions.', 1, false]], 31),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 10 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('stays on the card: the prose after it runs on, not the function (smaller-function-not-run-on)', () => {
+    const rubriques = read();
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['MUNSCH Simon', 'Directeur général des services']);
+    expect(rubriques.find(([key]) => key === 'clesPourAgir')?.[1]).toHaveLength(2);
+  });
+});
+
 describe('a tutor’s function cut at the line end', () => {
   it('is joined back into one word at the typographic hyphen U+2010 too', () => {
     expect(parseTutorCards([alike(['Amandine GOUJAT'], 0.89, true), alike(['Responsable des pôles de com\u2010', 'pétitivité'], 0.89, false)]).map((card) => card.details)).toEqual([['Responsable des pôles de compétitivité']]);
