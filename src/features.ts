@@ -2,8 +2,8 @@
  * The features layer: what the stages ask of a block again and again (its size class relative to
  * the body, weight, case, the white before it, and its shape: a project number, a family e-mail, a
  * person's name, a key figure, a dot leader, a web address), computed once per block, with the
- * run's vocabulary: right after layout for a PDF, on first request for converter text (no
- * geometry). The shapes are the stages' own predicates, read here once: this module defines none.
+ * run's vocabulary: for a PDF, the white before each block right after layout and the rest on the
+ * block's first request; all on first request for converter text (no geometry). The shapes are the stages' own predicates, read here once: this module defines none.
  *
  * Features are kept on their block, not enumerable (see `Block.features`); a block a stage makes
  * from another (a heading cut off a paragraph) gets its own on first request, from its own lines,
@@ -22,7 +22,8 @@ const GAP_PRECISION = 100;
 
 /**
  * Gives every block of a laid-out document its features, once (the pipeline's step after extract):
- * the white before a block needs its neighbour, known only here. Converter text has no geometry:
+ * the white before a block needs its neighbour, known only here, and is measured now; the rest is
+ * computed on the block's first request. Converter text has no geometry:
  * its blocks get their features on first request (`featuresOf`), so a text of 400 000 lines does
  * not pay for features no stage asks for.
  * @param extracted The extract stage's output.
@@ -34,10 +35,33 @@ export function describeBlocks(extracted: ExtractedDocument, vocabulary: Vocabul
   const domains = familyDomains(vocabulary);
   let previous: Block | undefined;
   for (const block of extracted.blocks) {
-    if (block.features === undefined) attach(block, computeFeatures(block, vocabulary, domains, gapBefore(previous, block, extracted.bodyLineHeight)));
+    // The white before the block is measured now, while its neighbour is known; the rest (patterns
+    // on its text) when first asked: only `--explain` reads features, and a run would otherwise
+    // pay for every block's.
+    if (block.features === undefined) attachLazily(block, vocabulary, domains, gapBefore(previous, block, extracted.bodyLineHeight));
     previous = block;
   }
   return extracted;
+}
+
+/** What a block's features are computed from on its first request: the run's words and the white measured after layout. */
+const pending = new WeakMap<Block, { readonly vocabulary: Vocabulary; readonly domains: readonly string[]; readonly gap: number | null }>();
+
+/** One getter for every block (a getter per block would give each block a shape of its own, and every stage's reads of blocks would slow). */
+const LAZY: PropertyDescriptor = {
+  enumerable: false,
+  configurable: true,
+  get(this: Block): BlockFeatures {
+    const { vocabulary, domains, gap } = pending.get(this)!;
+    pending.delete(this);
+    return attach(this, computeFeatures(this, vocabulary, domains, gap));
+  },
+};
+
+/** Keeps on a block features computed on first request (then kept as computed), with the gap measured after layout. */
+function attachLazily(block: Block, vocabulary: Vocabulary, domains: readonly string[], gap: number | null): void {
+  pending.set(block, { vocabulary, domains, gap });
+  Object.defineProperty(block, 'features', LAZY);
 }
 
 /**

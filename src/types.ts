@@ -135,7 +135,7 @@ export interface Block {
   readonly box?: BlockBox;
   /**
    * How the block is set and what it looks like, computed once (`src/features.ts`, with the run's
-   * vocabulary): right after layout for a PDF, on first request for converter text. Not enumerable: a block a stage makes from another (`{ ...block,
+   * vocabulary): on first request (for a PDF, with the white before the block measured right after layout). Not enumerable: a block a stage makes from another (`{ ...block,
    * lines }`) does not inherit features computed for other lines, and no output carries them.
    * Read them with `featuresOf(block, vocabulary)`, which computes (once) what a block lacks.
    */

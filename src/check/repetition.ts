@@ -292,7 +292,7 @@ export function paragraphsUnderTheirHeadings({ read, segmented, vocabulary }: Pa
     const prose = project.blocks.filter((block) => block.box && block.text.length >= CARD_LINE_MAX_CHARACTERS);
     const misplaced: { key: TextRubrique; under: RubriqueKey; page: number | null; text: string }[] = [];
     for (const block of prose) {
-      const probe = foldLetters(block.text).slice(0, PROBE_LETTERS);
+      const probe = foldedStart(block.text, PROBE_LETTERS);
       const holders = fields.filter(({ letters }) => letters.includes(probe));
       if (holders.length !== 1) continue;
       const under = headingAbove(block, headings, project.blocks);
@@ -309,6 +309,21 @@ export function paragraphsUnderTheirHeadings({ read, segmented, vocabulary }: Pa
     });
   }
   return out;
+}
+
+/** Characters of a text folded at a time to find its first letters: a line or two of prose. */
+const FOLD_STEP = 160;
+
+/**
+ * `foldLetters(text).slice(0, letters)`, folding no more of the text than it takes: folding is
+ * character by character, so the start of a text folds to the start of its folding.
+ */
+function foldedStart(text: string, letters: number): string {
+  for (let end = FOLD_STEP; end < text.length; end *= 2) {
+    const folded = foldLetters(text.slice(0, end));
+    if (folded.length >= letters) return folded.slice(0, letters);
+  }
+  return foldLetters(text).slice(0, letters);
 }
 
 /**

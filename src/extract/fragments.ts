@@ -376,8 +376,9 @@ const MIN_FIGURE_REPEATS = 3;
 function isKeyFigureType(fragment: Fragment, bodySize: number): boolean {
   // « 01 », « 02 »: the family's project numbers (sommaire, titles) open with a zero; no key figure does.
   // A figure opens with its number (« N° 9 », « Projet n°4 » are project labels).
+  if (!fragment.bold || fragment.size < LARGER_THAN_BODY * bodySize) return false;
   const text = fragment.text.trim();
-  return fragment.bold && fragment.size >= LARGER_THAN_BODY * bodySize && /^[+-]?\d/.test(text) && !/^0\d/.test(text) && text.length <= MAX_FIGURE_CHARS;
+  return /^[+-]?\d/.test(text) && !/^0\d/.test(text) && text.length <= MAX_FIGURE_CHARS;
 }
 
 /**
@@ -387,10 +388,12 @@ function isKeyFigureType(fragment: Fragment, bodySize: number): boolean {
  */
 function keyFigureSize(perPage: readonly Fragment[][], bodySize: number): number | undefined {
   const bySize = new Map<number, number>();
-  for (const fragment of perPage.flat()) {
-    if (!isKeyFigureType(fragment, bodySize)) continue;
-    const key = Math.round(fragment.size * 10) / 10;
-    bySize.set(key, (bySize.get(key) ?? 0) + 1);
+  for (const fragments of perPage) {
+    for (const fragment of fragments) {
+      if (!isKeyFigureType(fragment, bodySize)) continue;
+      const key = Math.round(fragment.size * 10) / 10;
+      bySize.set(key, (bySize.get(key) ?? 0) + 1);
+    }
   }
   const [size, count] = [...bySize].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0, 0];
   return count >= MIN_FIGURE_REPEATS ? size : undefined;

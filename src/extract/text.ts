@@ -217,6 +217,8 @@ function inCapitals(line: string): boolean {
 
 /** Removes `**` / `*` emphasis from a line, tracking a bold span left open by a previous line. */
 function stripEmphasis(line: string, boldOpen: boolean): { text: string; bold: boolean | null; open: boolean } {
+  // Most lines hold no mark: the text stays, and it is bold only inside a span left open (and not blank).
+  if (!line.includes('*') && !line.includes('_')) return { text: line, bold: boldOpen ? /\S/.test(line) : null, open: boldOpen };
   let open = boldOpen;
   let boldChars = 0;
   let plainChars = 0;

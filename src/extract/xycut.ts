@@ -970,17 +970,18 @@ const MIN_INLINE_FIGURE_RUN = 2;
  * same size: the run's next figure, in the next column.
  */
 function inlineFigureJoins(pieces: readonly Fragment[][], body: number): number {
-  const lineStarts = (piece: readonly Fragment[]): Fragment[] => piece.filter((fragment) => firstOnLine(piece.filter((other) => Math.abs(other.top - fragment.top) <= SAME_LINE * body), body) === fragment);
+  const startsItsLine = (fragment: Fragment, piece: readonly Fragment[]): boolean => firstOnLine(piece.filter((other) => Math.abs(other.top - fragment.top) <= SAME_LINE * body), body) === fragment;
   // The figure leads its line, and its label follows on that line in regular type (numbers alone, a sommaire's, are no run of figures).
+  // The bold lead is asked first: the line's other fragments are gathered only for a figure (every fragment's line, gathered, made this quadratic).
   const opensInline = (fragment: Fragment, piece: readonly Fragment[]): boolean => {
     const lead = fragment.boldLead.trim();
-    const labelled = fragment.text.trim().length > lead.length || piece.some((other) => !other.bold && other.x0 > fragment.x0 && Math.abs(other.top - fragment.top) <= SAME_LINE * body);
-    return lead !== '' && /^[+\-−]?\d/.test(lead) && isFigureText(lead) && labelled;
+    if (lead === '' || !/^[+\-−]?\d/.test(lead) || !isFigureText(lead)) return false;
+    return fragment.text.trim().length > lead.length || piece.some((other) => !other.bold && other.x0 > fragment.x0 && Math.abs(other.top - fragment.top) <= SAME_LINE * body);
   };
   let joins = 0;
   for (let i = 1; i < pieces.length; i++) {
     const head = firstOnLine(pieces[i]!, body);
-    const figures = lineStarts(pieces[i - 1]!).filter((fragment) => opensInline(fragment, pieces[i - 1]!));
+    const figures = pieces[i - 1]!.filter((fragment) => opensInline(fragment, pieces[i - 1]!) && startsItsLine(fragment, pieces[i - 1]!));
     const last = figures.reduce<Fragment | null>((a, b) => (a === null || b.top > a.top ? b : a), null);
     if (!last || figures.length < MIN_INLINE_FIGURE_RUN || !opensInline(head, pieces[i]!) || Math.abs(head.size - last.size) > SIZE_READ_TOLERANCE * body) continue;
     const under = pieces[i - 1]!.filter((fragment) => fragment.top > last.bottom);

@@ -345,8 +345,17 @@ const CORPS_WORDS = 4;
  * @returns `true` for a corps cell.
  */
 export function isCorpsCell(text: string, emailDomains: readonly EmailDomain[]): boolean {
-  const letters = foldForMatch(text).replace(/[^A-Z]/g, '');
-  if (letters === '' || text.includes('@')) return false;
+  return !text.includes('@') && spellsCorps(corpsLetters(text), emailDomains);
+}
+
+/** A text's letters as `isCorpsCell` compares them (folded, A to Z only): a run of words' are its words' end to end. */
+function corpsLetters(text: string): string {
+  return foldForMatch(text).replace(/[^A-Z]/g, '');
+}
+
+/** Whether folded letters spell a corps of the domains (`isCorpsCell` without its e-mail test). */
+function spellsCorps(letters: string, emailDomains: readonly EmailDomain[]): boolean {
+  if (letters === '') return false;
   const spelt = corpsSpellings(emailDomains);
   return spelt.some((word) => word !== '' && Math.abs(word.length - letters.length) <= CORPS_LENGTH_GAP && jaroWinkler(letters, word) >= SPELLS_CORPS);
 }
@@ -373,10 +382,12 @@ function corpsSpellings(emailDomains: readonly EmailDomain[]): string[] {
  */
 export function withoutCorpsWords(text: string, emailDomains: readonly EmailDomain[]): string {
   const words = text.trim().split(/\s+/);
+  // Each word folded once (folding is letter by letter): every run of up to `CORPS_WORDS` words is asked.
+  const letters = words.map(corpsLetters);
   for (let length = Math.min(CORPS_WORDS, words.length); length >= 1; length--) {
     for (let start = 0; start + length <= words.length; start++) {
       const run = words.slice(start, start + length);
-      if (run.includes('|') || !isCorpsCell(run.join(' '), emailDomains)) continue;
+      if (run.includes('|') || run.some((word) => word.includes('@')) || !spellsCorps(letters.slice(start, start + length).join(''), emailDomains)) continue;
       const rest = [...words.slice(0, start), ...words.slice(start + length)].join(' ').replace(/\|\s*\|/g, '|').replace(/^\s*\|\s*|\s*\|\s*$/g, '');
       return withoutCorpsWords(rest, emailDomains);
     }

@@ -127,6 +127,8 @@ export function segmentDocument(extracted: ExtractedDocument, vocabulary: Vocabu
 /** Returns a function telling which section a block names, if it names one (exact, or a near spelling). */
 function sectionMatcher(titles: readonly string[]): (block: Block) => string | null {
   const folded = titles.map((title) => ({ title, key: foldForMatch(title).replace(/[^A-Z]/g, '') }));
+  // No section to name (no sommaire read): no block is folded for it.
+  if (folded.length === 0) return () => null;
   return (block) => {
     if (block.text.length > 80) return null;
     const key = foldForMatch(block.text).replace(/[^A-Z]/g, '');

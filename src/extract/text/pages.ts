@@ -3,6 +3,8 @@
  * becomes a blank line: it ends a block, as on paper.
  */
 
+import { flatMapLines } from './lines.js';
+
 /** « -- 3 of 110 -- » (pdf-parse), « Page 3 of 110 », « [page 3] », « <!-- page 3 --> ». */
 const PAGE_MARKER = /^\s*(?:-{2,}\s*\d+\s+(?:of|sur|\/)\s+\d+\s*-{2,}|(?:page|p\.)\s*\d+\s*(?:(?:of|sur|\/)\s*\d+)?|\[\s*page\s*\d+\s*\]|<!--\s*page\s*\d+\s*-->|-{3,}\s*page\s*\d+\s*-{3,})\s*$/i;
 
@@ -19,6 +21,11 @@ export function markPageBreaks(lines: readonly string[]): { lines: string[]; bre
     if (PAGE_MARKER.test(line)) {
       breaks.add(out.length);
       out.push('');
+      continue;
+    }
+    // Most lines hold no form feed: kept as they are, without splitting.
+    if (!line.includes('\f')) {
+      out.push(line);
       continue;
     }
     const parts = line.split('\f');
@@ -177,7 +184,7 @@ export function inferPageBreaks(lines: readonly string[]): string[] {
   const folios = countingFolios(lines);
   if (ends.size + folios.size < MIN_INFERRED_PAGES) return [...lines];
   // The line that ends a page is set apart from the page's text by a blank row, as it is on paper: it runs across the columns.
-  return lines.flatMap((line, index) => (folios.has(index) ? ['', '\f'] : ends.has(index) ? ['', line, '\f'] : [line]));
+  return flatMapLines(lines, (line, index) => (folios.has(index) ? ['', '\f'] : ends.has(index) ? ['', line, '\f'] : [line]));
 }
 
 /**

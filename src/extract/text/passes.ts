@@ -9,6 +9,7 @@ import { dropFolios, dropRunningLines, folioLines, inferPageBreaks, markPageBrea
 import { sortRostersReadAcross } from './rosters.js';
 import { moveNumberBeforeTitle, movePageAfterCollectivite, orderSommaireColumns, splitFolioFromNumber, splitPageFromNextNumber } from './sommaire.js';
 import { dealRostersReadAcross, placeSecondRosterHeading, splitRosterRuns, joinHyphenKeptInside, joinKernedWords, joinWordPieces, restoreSpaceBeforeHighMarks, splitGluedEmails, splitGluedHeadings, splitGluedFigures, splitHeadingsGluedToText, splitRepeatedHeadings, splitRunInHeadings, splitTrailingBullets, splitSommaireRuns, unswapLetters } from './tokens.js';
+import { flatMapLines } from './lines.js';
 
 /**
  * How the converter separates blocks: `blocks`, a blank line ends a block (the seed converter,
@@ -41,7 +42,7 @@ const LINE_PASSES: readonly LinePass[] = [
     const markdown = hasHeadingMarks(lines);
     return lines.map((line) => stripLineMarkup(line, markdown));
   } },
-  { name: 'bold runs', run: (lines) => lines.flatMap((line) => (/^\*\*[^*]+\*\*[^*]+\*\*/.test(line.trim()) ? splitBoldRuns(line) : [line])) },
+  { name: 'bold runs', run: (lines) => flatMapLines(lines, (line) => (/^\*\*[^*]+\*\*[^*]+\*\*/.test(line.trim()) ? splitBoldRuns(line) : [line])) },
   { name: 'space lost before « ? » and « ! »', run: restoreSpaceBeforeHighMarks },
   { name: 'glued e-mails', run: splitGluedEmails },
   { name: 'glued headings', run: splitGluedHeadings },
@@ -79,7 +80,7 @@ export function prepareLines(lines: readonly string[], forced?: Dialect): { line
   for (const pass of LINE_PASSES) out = pass.run(out);
   // Without blank lines, one tab is a wide gap between two printed lines (pdf-parse), not a table's cell.
   // A row of three cells or more (two tabs) is a table's all the same.
-  if (dialect === 'lines') out = out.flatMap((line) => (line.split('\t').length === 2 ? line.split('\t') : [line]));
+  if (dialect === 'lines') out = flatMapLines(out, (line) => (line.split('\t').length === 2 ? line.split('\t') : [line]));
   return { lines: out, dialect };
 }
 

@@ -7,6 +7,7 @@
  * under its section title, each a block of its own.
  */
 import { foldForMatch } from '../../conventions.js';
+import { flatMapLines } from './lines.js';
 
 /** An entry's first line: its number, a slash, its title (« 05/ UN TITRE »). */
 const ENTRY_START = /^\s*(\d{1,2})\/\s+(\S.*)$/;
@@ -231,7 +232,7 @@ const PAGE_GLUED_TO_NUMBER = /^(\s*\/\s?P)(\d{2,5})\/(\s.*|)$/;
  */
 export function splitPageFromNextNumber(lines: readonly string[]): string[] {
   let last: number | null = null;
-  return lines.flatMap((line) => {
+  return flatMapLines(lines, (line) => {
     const entry = /^\s*(\d{1,2})\//.exec(line);
     if (entry) last = Number(entry[1]);
     const glued = PAGE_GLUED_TO_NUMBER.exec(line);

@@ -4,6 +4,7 @@
 import { MIN_ROSTER_NAMES } from './rosters.js';
 import { foldForMatch } from '../../conventions.js';
 import { DEFAULT_VOCABULARY } from '../../profile.js';
+import { flatMapLines } from './lines.js';
 
 /**
  * An e-mail address glued to the next printed word (« …-inet.orgJeanne DUPONT »): the domain ends
@@ -113,7 +114,7 @@ const HEADING_GLUED = /^(.*(?:^|\s)[\p{L}'’-]*\p{Ll}[.!?»])(\p{Lu}[\p{Lu}\s'�
  * @returns The lines, such headings on lines of their own.
  */
 export function splitGluedHeadings(lines: readonly string[]): string[] {
-  return lines.flatMap((line) => {
+  return flatMapLines(lines, (line) => {
     // The patterns backtrack over long paragraph lines: try them only where a capital follows a small letter, or on a folio.
     if (!ENDS_IN_CAPITALS.test(line) || (!GLUE_HINT.test(line) && !LEADING_DIGIT.test(line))) return [line];
     const glued = HEADING_GLUED.exec(line.trim()) ?? DISPLAY_WORD_GLUED.exec(line.trim()) ?? DISPLAY_WORD_AFTER_FOLIO.exec(line.trim());
@@ -212,7 +213,7 @@ const MIN_ROSTER_PAIRS = 2;
  * Arnaud LOURMELLE Baptiste »): a line made only of « NOM Prénom » pairs gives one line a pair.
  */
 export function splitRosterRuns(lines: readonly string[]): string[] {
-  return lines.flatMap((line) => {
+  return flatMapLines(lines, (line) => {
     // Only letters, spaces, hyphens and apostrophes make a roster run: skip the pattern on any other line.
     if (!ROSTER_LINE_START.test(line) || !NAME_CHARACTERS_ONLY.test(line)) return [line];
     const pairs = line.trim().match(ROSTER_PAIR_IN_RUN) ?? [];
@@ -335,6 +336,13 @@ const MAX_WORD_PIECES = 4;
 /** A piece of a word: letters only, an elided article before it (« L'ÉCHEL ») or a mark after it (« LE, ») kept apart. */
 const PIECE = /^((?:\p{L}+['’])?)(\p{L}+)([.,;:!?»)]*)$/u;
 
+/** A token read as `PIECE` reads it: the elided article before it, its letters in lower case, the mark after it. */
+interface KernedPiece {
+  readonly article: string;
+  readonly lower: string;
+  readonly mark: string;
+}
+
 /**
  * Words a converter printed in pieces, a space at each gap its font kerned wide (pypdf:
  * « REST AURA TION », « Décembr e », « PAUL E MILE »): pieces are joined when the whole word is
@@ -347,39 +355,44 @@ const PIECE = /^((?:\p{L}+['’])?)(\p{L}+)([.,;:!?»)]*)$/u;
 export function joinKernedWords(lines: readonly string[]): string[] {
   const words = new Map<string, number>();
   const runs = new Map<string, number>();
-  // Each distinct token read once: a text repeats most of its words.
-  const pieceOf = new Map<string, RegExpExecArray | null>();
-  const tokenLists = lines.map((line) => line.split(/\s+/).filter(Boolean));
-  const cores = tokenLists.map((tokens) => tokens.map((token) => {
-    if (!pieceOf.has(token)) pieceOf.set(token, PIECE.exec(token));
-    return pieceOf.get(token)!;
-  }));
+  // Each distinct token read once, and lower-cased once: a text repeats most of its words.
+  const pieceOf = new Map<string, KernedPiece | null>();
+  const piecesOf = (line: string): (KernedPiece | null)[] => line.split(/\s+/).filter(Boolean).map((token) => {
+    let piece = pieceOf.get(token);
+    if (piece === undefined) {
+      const match = PIECE.exec(token);
+      piece = match ? { article: match[1]!, lower: match[2]!.toLowerCase(), mark: match[3]! } : null;
+      pieceOf.set(token, piece);
+    }
+    return piece;
+  });
+  const cores = lines.map(piecesOf);
   for (const line of cores) {
-    for (const piece of line) if (piece) words.set(piece[2]!.toLowerCase(), (words.get(piece[2]!.toLowerCase()) ?? 0) + 1);
+    for (const piece of line) if (piece) words.set(piece.lower, (words.get(piece.lower) ?? 0) + 1);
   }
   // Runs are counted only where their pieces make a word: the others are never joined. Where each
-  // such run stands is kept, as only those places can be joined (a run never counted is not kerned).
-  const candidates = cores.map(() => [] as { start: number; end: number; run: string }[]);
+  // such run stands is kept, as only those places can be joined (a run never counted is not kerned):
+  // for the lines that hold one.
+  const candidates = new Map<number, { start: number; end: number; run: string }[]>();
   cores.forEach((line, index) => {
     line.forEach((piece, i) => {
       // A run's first piece may have an article before it, not a mark after it.
-      if (!piece || piece[3] !== '') return;
+      if (!piece || piece.mark !== '') return;
       // The run grows a piece at a time (« rest », « rest aura », « rest aura tion »), as long as its pieces may be inside a word.
-      let run = piece[2]!.toLowerCase();
-      let joined = run;
+      let joined = piece.lower;
       for (let n = 2; n <= MAX_WORD_PIECES && i + n <= line.length; n++) {
         const next = line[i + n - 1];
         // No article after the first piece.
-        if (!next || next[1] !== '') break;
-        const lower = next[2]!.toLowerCase();
-        run = `${run} ${lower}`;
-        joined += lower;
+        if (!next || next.article !== '') break;
+        joined += next.lower;
         if (words.has(joined) || MONTHS.has(joined)) {
+          const run = line.slice(i, i + n).map((part) => part!.lower).join(' ');
           runs.set(run, (runs.get(run) ?? 0) + 1);
-          candidates[index]!.push({ start: i, end: i + n, run });
+          if (!candidates.has(index)) candidates.set(index, []);
+          candidates.get(index)!.push({ start: i, end: i + n, run });
         }
         // A mark only after the last piece.
-        if (next[3] !== '') break;
+        if (next.mark !== '') break;
       }
     });
   });
@@ -399,11 +412,14 @@ export function joinKernedWords(lines: readonly string[]): string[] {
   // Pieces of three letters at most are a display word set in pieces (« SOM MAI RE »), read as the PDF path reads it.
   const isDisplay = (tokens: readonly string[]): boolean => tokens.every((token) => token.length <= DISPLAY_PIECE_LETTERS && !/\p{Ll}/u.test(token));
   return lines.map((line, index) => {
-    const tokens = tokenLists[index]!;
+    const found = candidates.get(index);
+    // (A line of one token has no gap to close: `closeGaps` leaves it as it is.)
+    if (!found) return closeGaps(line);
+    const tokens = line.split(/\s+/).filter(Boolean);
     if (tokens.length < 2) return line;
     // The longest kerned word starting at each token (candidates come by start, then by length).
     const spans: { start: number; end: number }[] = [];
-    for (const candidate of candidates[index]!) {
+    for (const candidate of found) {
       if (!isKerned(candidate.run)) continue;
       const last = spans.at(-1);
       if (last?.start === candidate.start) last.end = candidate.end;
@@ -426,6 +442,8 @@ export function joinKernedWords(lines: readonly string[]): string[] {
 
 /** Removes the spaces a converter set before a comma (« Bellanger , ») and inside a web address (« www .site.fr »). */
 function closeGaps(line: string): string {
+  // Both gaps hold a space before a mark: a line without one is left as it is, unread.
+  if (!line.includes(' ,') && !line.includes('www .')) return line;
   return line.replace(/(\p{L}) ,(?=\s|$)/gu, '$1,').replace(/\bwww \.(?=\p{L})/gu, 'www.');
 }
 
@@ -443,7 +461,7 @@ const CAPITALS_HEADING = /^\p{Lu}[\p{Lu}'’-]*(?:\s+\p{Lu}[\p{Lu}'’-]*)+$/u;
 export function splitHeadingsGluedToText(lines: readonly string[]): string[] {
   const headings = new Set(lines.map((line) => line.trim()).filter((line) => CAPITALS_HEADING.test(line)));
   if (headings.size === 0) return [...lines];
-  return lines.flatMap((line) => {
+  return flatMapLines(lines, (line) => {
     const glued = /^(\p{Lu}[\p{Lu}\s'’-]*\p{Lu})(\p{Ll}.*)$/u.exec(line.trim());
     // A blank line after the heading: the text under it opens in lower case, yet starts a block.
     return glued && headings.has(glued[1]!.trim()) ? [glued[1]!.trim(), '', glued[2]!] : [line];
@@ -473,7 +491,7 @@ export function splitRunInHeadings(lines: readonly string[]): string[] {
   }
   const headings = [...counts].filter(([, count]) => count >= MIN_RUN_IN_HEADING_REPEATS).map(([heading]) => heading).sort((a, b) => b.length - a.length);
   if (headings.length === 0) return [...lines];
-  return lines.flatMap((line) => {
+  return flatMapLines(lines, (line) => {
     const text = line.trim();
     // Text runs on after the heading, not more capitals: a title in capitals may open with a shorter one (« COMMUNAUTÉ D'AGGLOMÉRATION »).
     const heading = headings.find((candidate) => text.startsWith(`${candidate} `) && /\p{Ll}/u.test(text.slice(candidate.length)));
@@ -492,7 +510,7 @@ export function splitRunInHeadings(lines: readonly string[]): string[] {
 export function splitTrailingBullets(lines: readonly string[]): string[] {
   // Most texts have no bullet glyph at all.
   if (!lines.some((line) => line.includes('•'))) return [...lines];
-  return lines.flatMap((line) => {
+  return flatMapLines(lines, (line) => {
     if (!line.includes('•')) return [line];
     const trailing = /^([^•|]*\S)\s?•(\p{Lu}[^•|]*)?$/u.exec(line);
     if (!trailing) return [line];
@@ -514,7 +532,7 @@ const FIGURE_AFTER_SENTENCE = /\p{Ll}[.)]\d[^.)]*$/u;
  * @returns The lines, such figures apart.
  */
 export function splitGluedFigures(lines: readonly string[]): string[] {
-  return lines.flatMap((line, i) => {
+  return flatMapLines(lines, (line, i) => {
     if (!/\d\s*\S{0,4}\s*$/.test(line) || !(/^\s*\p{Ll}/u.test(lines[i + 1] ?? '') || FIGURE_AFTER_SENTENCE.test(line))) return [line];
     const glued = FIGURE_GLUED.exec(line);
     return glued ? [glued[1]!, glued[2]!] : [line];
@@ -550,7 +568,7 @@ export function splitRepeatedHeadings(lines: readonly string[]): string[] {
     const last = heading.at(-1)!;
     byLastCharacter.set(last, [...(byLastCharacter.get(last) ?? []), heading]);
   }
-  return lines.flatMap((line) => {
+  return flatMapLines(lines, (line) => {
     const text = line.trim();
     const heading = byLastCharacter.get(text.at(-1) ?? '')?.find((candidate) => text.length > candidate.length && text.endsWith(candidate));
     if (!heading) return [line];
