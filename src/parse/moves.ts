@@ -12,7 +12,7 @@ import { inEarlierColumn, inOneColumn } from '../boxes.js';
 import { joinLines } from '../extract/lines.js';
 import { SENTENCE_FINISHED, foldForMatch } from '../conventions.js';
 import { isHeaderRowText, type Vocabulary } from '../profile.js';
-import { isBodyRubrique } from '../text-rubriques.js';
+import { TEXT_RUBRIQUES, isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, RubriqueKey, TextLine } from '../types.js';
 import { isLargerThanBody, isQuoteType, isRegular, isSmallerThanBody, lineSizes, sameStyle } from '../typography.js';
 import { isBoldInlineFigure, isFiguresBoxTitle, isPlainInlineFigure, isStandaloneFigure } from './chiffres.js';
@@ -52,6 +52,7 @@ export interface ShapeMove {
 /** The moves, in the order they run (each sees what the ones before it did). */
 export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'team-to-authors', run: moveTeamToAuthors },
+  { id: 'column-above-people-band', run: returnColumnsAbovePeopleBand },
   { id: 'after-team-to-empty-rubrique', run: returnAfterTeam },
   { id: 'text-after-team-goes-on', run: returnTextGoingOnAfterTeam },
   { id: 'before-team-to-empty-rubrique', run: returnBeforeTeam },
@@ -149,6 +150,65 @@ function moveTeamToAuthors(state: ShapeState): Move[] {
   }
   authors.blocks.push(...stray);
   return [{ to: 'auteurs', blocks: stray }];
+}
+
+/**
+ * Text of the columns beside a band of people, read after it (`column-above-people-band`): the
+ * team or the tutors set in a band at a page's foot under the first column, the columns beside it
+ * ending above the band's top. Read column by column, the band comes with the first column and the
+ * columns beside it after it, so their text (a list's last items, a quote's end, a box) lands
+ * under the people's heading. A block of the team's or the tutors' rubrique printed on the band's
+ * page, in a column right of the band and ending above its top, no card (no e-mail, no name), was
+ * printed before the band: with the others so placed (some prose among them) it goes back to the
+ * text rubrique whose last block ends the column flow before it (the flow goes on from a column's
+ * foot to the next column's head), the cut sentence joined; a box it holds (a bold title over
+ * smaller text) becomes a box.
+ */
+function returnColumnsAbovePeopleBand(state: ShapeState): Move[] {
+  const moves: Move[] = [];
+  for (const people of state.rubriques.filter((rubrique) => rubrique.key === 'auteurs' || rubrique.key === 'tuteurs')) {
+    const band = people.blocks[0];
+    if (!band?.box || !isPeopleCard(band, state.vocabulary)) continue;
+    const bandTop = band.box.y;
+    const above = people.blocks.filter((block, i) => i > 0 && block.page === band.page && inEarlierColumn(band, block) && block.box !== undefined && block.box.y + block.box.height <= bandTop && !isPeopleCard(block, state.vocabulary));
+    const owner = above.length > 0 ? flowOwner(state.rubriques, above[0]!) : undefined;
+    if (!owner) continue;
+    const [first, ...rest] = above;
+    const cut = owner.blocks.at(-1)!;
+    // A sentence the owner left unfinished, going on in lower case at the next column's head.
+    const goesOn = !SENTENCE_FINISHED.test(cut.text.trim()) && /^\p{Ll}/u.test(first!.text.trim());
+    // Text, not cards: prose among the blocks, or the cut sentence going on to its end.
+    if (!above.some(isProse) && !(goesOn && SENTENCE_FINISHED.test(above.at(-1)!.text.trim()))) continue;
+    people.blocks.splice(0, people.blocks.length, ...people.blocks.filter((block) => !above.includes(block)));
+    const kept = owner.blocks.length;
+    if (goesOn) owner.blocks[kept - 1] = sentenceJoined(cut, first!);
+    owner.blocks.push(...(goesOn ? rest : above));
+    moves.push({ to: owner.key, blocks: above });
+    const box = closingBoxStart(owner.blocks);
+    if (box < kept) continue;
+    const [title, ...text] = owner.blocks.splice(box);
+    state.boxes.push({ heading: title!.text, blocks: text });
+    moves.push({ to: 'encadre', blocks: [title!, ...text] });
+  }
+  return moves;
+}
+
+/** A person's card: a team block (names and family e-mails), a tutor's card, a name alone, an e-mail. */
+function isPeopleCard(block: Block, vocabulary: Vocabulary): boolean {
+  const first = block.lines[0]?.text.trim() ?? '';
+  return block.text.includes('@') || isTeamBlock(block, vocabulary) || isSidebarCard(block) || isDashCard(block) || isAnyCaseName(first) || isNamePart(first);
+}
+
+/**
+ * The text rubrique whose last block comes last, in column flow, before `block` on its page: in
+ * the nearest column left of it, the lowest one there. `undefined` when no text rubrique ends in
+ * a column left of it on its page.
+ */
+function flowOwner(rubriques: readonly Rubrique[], block: Block): Rubrique | undefined {
+  const isText = (key: RubriqueKey): boolean => (TEXT_RUBRIQUES as readonly RubriqueKey[]).includes(key);
+  const ending = rubriques.filter((rubrique) => isText(rubrique.key) && rubrique.blocks.length > 0 && inEarlierColumn(rubrique.blocks.at(-1)!, block) && rubrique.blocks.at(-1)!.page === block.page);
+  const later = (a: Block, b: Block): boolean => inEarlierColumn(a, b) || (inOneColumn(a, b) && b.box!.y > a.box!.y);
+  return ending.reduce<Rubrique | undefined>((best, rubrique) => (best === undefined || later(best.blocks.at(-1)!, rubrique.blocks.at(-1)!) ? rubrique : best), undefined);
 }
 
 /** The authors' rubrique and the one printed just before it, when that one is empty. */
