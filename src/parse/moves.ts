@@ -104,6 +104,9 @@ export function moveByShape(state: ShapeState): (Move & { readonly rule: string 
   return SHAPE_MOVES.flatMap((move) => move.run(state).map((moved) => ({ ...moved, blocks: [...moved.blocks], rule: move.id })));
 }
 
+/** Points by which a block's left edge may stand left of a column's and still be printed in it (a rounding, a hanging mark). */
+const COLUMN_EDGE_TOLERANCE = 2;
+
 /** The index of the last team block among blocks (-1 when none). */
 function lastTeamBlock(blocks: readonly Block[], vocabulary: Vocabulary): number {
   return blocks.reduce((last, block, i) => (isTeamBlock(block, vocabulary) ? i : last), -1);
@@ -388,13 +391,23 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
     const cardText = (block: Block, j: number): boolean =>
       isSmallerThanBody(block) && (firstInBodyType < 0 || j < firstInBodyType) && !/[.!?]$/.test(block.text.trim());
     const prose = (j: number): boolean => isProse(rubrique.blocks[j]!) && !cardText(rubrique.blocks[j]!, j);
+    // The function under its card's name (« Catherine DURAND », then « – Directrice du… » in the
+    // card's type) is the card's, whatever prose follows it (`rule: function-under-card-name`).
+    const functionUnderName = (block: Block, j: number): boolean => cardText(block, j) && isAnyCaseName(rubrique.blocks[j - 1]!.text.trim());
     const firstProse = rubrique.blocks.findIndex(
-      (block, j) => j > 0 && !isDashCard(block) && (prose(j) || bodyTextAfterCards(block, j) || (isRegular(block) && (prose(Math.min(j + 1, rubrique.blocks.length - 1)) || block.page !== rubrique.page))),
+      (block, j) =>
+        j > 0 &&
+        !isDashCard(block) &&
+        !functionUnderName(block, j) &&
+        (prose(j) || bodyTextAfterCards(block, j) || (isRegular(block) && (prose(Math.min(j + 1, rubrique.blocks.length - 1)) || block.page !== rubrique.page))),
     );
     if (firstProse <= 0) return;
     const cards = [...cardsOnly, ...rubrique.blocks.slice(0, firstProse)];
     const first = rubrique.blocks[firstProse]!;
-    if (cardsOnly.length > 0 && (first.box === undefined || cards.some((card) => inOneColumn(card, first)))) return;
+    // Text set wider than the cards' column, from left of it (under a sidebar, across the page), is
+    // not the cards' column going on (`rule: run-on-wider-than-cards`).
+    const inCardsColumn = (card: Block): boolean => inOneColumn(card, first) && first.box!.x >= card.box!.x - COLUMN_EDGE_TOLERANCE;
+    if (cardsOnly.length > 0 && (first.box === undefined || cards.some(inCardsColumn))) return;
     const runOn = rubrique.blocks.splice(firstProse);
     before.blocks.push(...runOn);
     moves.push({ to: before.key, blocks: runOn });
