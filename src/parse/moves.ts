@@ -163,9 +163,8 @@ function moveTeamToAuthors(state: ShapeState): Move[] {
  * under the people's heading. A block of the team's or the tutors' rubrique printed on the band's
  * page, in a column right of the band and ending above its top, no card (no e-mail, no name), was
  * printed before the band: with the others so placed (some prose among them) it goes back to the
- * text rubrique whose last block ends the column flow before it (the flow goes on from a column's
- * foot to the next column's head), the cut sentence joined; a box it holds (a bold title over
- * smaller text) becomes a box.
+ * rubrique whose last block ends the column flow before it (`flowOwner`), the cut sentence
+ * joined; a box it holds (a bold title over smaller text) becomes a box.
  */
 function returnColumnsAbovePeopleBand(state: ShapeState): Move[] {
   const moves: Move[] = [];
@@ -180,14 +179,15 @@ function returnColumnsAbovePeopleBand(state: ShapeState): Move[] {
     const cut = owner.blocks.at(-1)!;
     // A sentence the owner left unfinished, going on in lower case at the next column's head.
     const goesOn = !SENTENCE_FINISHED.test(cut.text.trim()) && /^\p{Ll}/u.test(first!.text.trim());
-    // Text, not cards: prose among the blocks, or the cut sentence going on to its end.
-    if (!above.some(isProse) && !(goesOn && SENTENCE_FINISHED.test(above.at(-1)!.text.trim()))) continue;
-    people.blocks.splice(0, people.blocks.length, ...people.blocks.filter((block) => !above.includes(block)));
     const kept = owner.blocks.length;
+    // A box closing the owner's text (a bold title over smaller text) once they are back.
+    const box = goesOn ? -1 : closingBoxStart([...owner.blocks, ...above]);
+    // Text, not cards: prose among the blocks, the cut sentence going on to its end, or a box.
+    if (!above.some(isProse) && !(goesOn && SENTENCE_FINISHED.test(above.at(-1)!.text.trim())) && box < kept) continue;
+    people.blocks.splice(0, people.blocks.length, ...people.blocks.filter((block) => !above.includes(block)));
     if (goesOn) owner.blocks[kept - 1] = sentenceJoined(cut, first!);
     owner.blocks.push(...(goesOn ? rest : above));
     moves.push({ to: owner.key, blocks: above });
-    const box = closingBoxStart(owner.blocks);
     if (box < kept) continue;
     const [title, ...text] = owner.blocks.splice(box);
     state.boxes.push({ heading: title!.text, blocks: text });
@@ -203,15 +203,21 @@ function isPeopleCard(block: Block, vocabulary: Vocabulary): boolean {
 }
 
 /**
- * The text rubrique whose last block comes last, in column flow, before `block` on its page: in
- * the nearest column left of it, the lowest one there. `undefined` when no text rubrique ends in
- * a column left of it on its page.
+ * The rubrique whose last block comes last, in column flow, before `block` on its page: any
+ * rubrique ending in `block`'s own column above it (the column goes on), or a text rubrique ending
+ * in a column left of it (running text goes on from a column's foot to the next column's head;
+ * figures and references do not). `undefined` when none.
  */
 function flowOwner(rubriques: readonly Rubrique[], block: Block): Rubrique | undefined {
   const isText = (key: RubriqueKey): boolean => (TEXT_RUBRIQUES as readonly RubriqueKey[]).includes(key);
-  const ending = rubriques.filter((rubrique) => isText(rubrique.key) && rubrique.blocks.length > 0 && inEarlierColumn(rubrique.blocks.at(-1)!, block) && rubrique.blocks.at(-1)!.page === block.page);
+  const above = (last: Block): boolean => inOneColumn(last, block) && last.box!.y < block.box!.y;
+  const precedes = (rubrique: Rubrique): boolean => {
+    const last = rubrique.blocks.at(-1);
+    if (!last || last.page !== block.page || rubrique.key === 'auteurs' || rubrique.key === 'tuteurs') return false;
+    return above(last) || (isText(rubrique.key) && inEarlierColumn(last, block));
+  };
   const later = (a: Block, b: Block): boolean => inEarlierColumn(a, b) || (inOneColumn(a, b) && b.box!.y > a.box!.y);
-  return ending.reduce<Rubrique | undefined>((best, rubrique) => (best === undefined || later(best.blocks.at(-1)!, rubrique.blocks.at(-1)!) ? rubrique : best), undefined);
+  return rubriques.filter(precedes).reduce<Rubrique | undefined>((best, rubrique) => (best === undefined || later(best.blocks.at(-1)!, rubrique.blocks.at(-1)!) ? rubrique : best), undefined);
 }
 
 /** The authors' rubrique and the one printed just before it, when that one is empty. */

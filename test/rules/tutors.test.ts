@@ -382,6 +382,48 @@ describe('a column beside a band of people at the page’s foot, read after the 
     expect(rubriques.unknown.map((box) => [box.heading, box.blocks.length])).toEqual([['Et après...', 1]]);
   });
 
+  it('a box under the key figures of its own column, no prose in it, becomes a box: the column goes on under the figures', () => {
+    const split = splitRubriques(
+      [
+        placed(alike(['Les chiffres clés'], 0.9, true, 20), 308, 312, 82, 9),
+        placed(alike(['93 personnes contactées, 70 entretiens réalisés.'], 1, false, 20), 308, 330, 215, 15),
+        placed(alike(['1 formation au design de service à l’INET.'], 1, false, 20), 308, 519, 184, 15),
+        placed(alike(['L’équipe'], 0.9, true, 20), 48, 750, 42, 9),
+        placed(alike(['DAVID'], 0.8, false, 20), 54, 772, 25, 10),
+        placed(alike(['Julie Conservateur julie.david@conservateur-inet.org'], 0.8, false, 20), 132, 772, 90, 10),
+        placed(alike(['& DES HAUTS DÉBATS'], 0.9, true, 20), 317, 552, 105, 10),
+        placed(alike(['S’informer, échanger et débattre de l’actualité régionale'], 0.8, false, 20), 317, 570, 208, 12),
+        placed(alike(['Jeudi 10 octobre - 13h - 14h Lille (bar de l’Hémicycle)'], 0.8, false, 20), 317, 587, 201, 12),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 6 },
+    );
+    expect(split.unknown.map((box) => [box.heading, box.blocks.length])).toEqual([['& DES HAUTS DÉBATS', 2]]);
+    expect(split.rubriques.find((rubrique) => rubrique.key === 'chiffres')?.blocks).toHaveLength(2);
+    expect(split.rubriques.find((rubrique) => rubrique.key === 'auteurs')?.blocks.map((b) => b.text)).toEqual(['DAVID', 'Julie Conservateur julie.david@conservateur-inet.org']);
+  });
+
+  it('running text goes on from the testimony, not from references ending lower in the column before it', () => {
+    const split = splitRubriques(
+      [
+        placed(alike(['PAROLE DE LA COLLECTIVITÉ'], 0.9, true, 49), 221, 59, 152, 9),
+        placed(alike(['« Le Département a refondé sa politique culturelle en 2018, travailler à ce projet avec une équipe de l’INET est une opportunité.'], 1, false, 49), 221, 119, 152, 250),
+        placed(alike(['POUR ALLER PLUS LOIN'], 0.9, true, 49), 221, 480, 124, 9),
+        placed(alike(['Stratégie touristique Alsace 2017-2021'], 0.8, false, 49), 235, 492, 127, 10),
+        placed(alike(['L’ÉQUIPE'], 0.9, true, 49), 48, 557, 47, 9),
+        placed(alike(['MOKRANI Sara sara.mokrani@administrateur-inet.org'], 0.8, false, 49), 48, 576, 199, 10),
+        placed(alike(['TUTEUR'], 0.9, true, 49), 48, 661, 41, 9),
+        placed(block([['MEROT Olivier', 0.9, true], ['Directeur de la mission culture et tourisme', 0.8, false]], 49), 48, 680, 149, 20),
+        placed(alike(['Le croisement des expériences et des expertises sur une phase d’appropriation de la démarche avec les équipes a été fructueux : elles sauront capitaliser sur ces résultats. »'], 1, false, 49), 394, 59, 152, 290),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 21 },
+    );
+    expect(split.rubriques.find((rubrique) => rubrique.key === 'temoignage')?.blocks).toHaveLength(2);
+    expect(split.rubriques.find((rubrique) => rubrique.key === 'allerPlusLoin')?.blocks).toHaveLength(1);
+    expect(split.rubriques.find((rubrique) => rubrique.key === 'tuteurs')?.blocks).toHaveLength(1);
+  });
+
   it('a card beside the band, or text printed under the band’s top, stays where it was read', () => {
     const card = page(placed(block([['DURAND Léa', 0.9, true], ['Directrice générale adjointe des services', 0.8, false]], 10), 394, 59, 143, 20));
     expect(card.find(([key]) => key === 'temoignage')?.[1]).toHaveLength(1);
