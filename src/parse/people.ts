@@ -153,9 +153,9 @@ function partsFrom(segments: readonly string[], words: readonly PrintedPerson[],
 }
 
 /**
- * Two name parts printed in cells of their own and read one after the other (« MARCZAK »,
- * « Florian »): joined, they may spell an e-mail as a whole name does, where no segment of it is
- * one part exactly (« florianmartin.marczak »: a second given name the card does not print).
+ * Two name parts printed in cells of their own and read one after the other (« DURAND »,
+ * « Léa »): joined, they may spell an e-mail as a whole name does, where no segment of it is one
+ * part exactly (« leamarie.durand »: a second given name the card does not print).
  */
 function nextPartPairs(cards: readonly PrintedPerson[], words: readonly PrintedPerson[]): PrintedPerson[][] {
   return cards.slice(1).flatMap((card, i) => (words.includes(cards[i]!) && words.includes(card) ? [[cards[i]!, card]] : []));
