@@ -397,6 +397,30 @@ describe('self-check', () => {
     expect(check({ problematique: `${problem}\n\n${carried}`, clesPourAgir: keys })).toEqual([]);
   });
 
+  it('paragraphs-under-their-headings: a heading above a table across the columns does not head what is under the table (heading-above-across-band)', async () => {
+    const input = await read();
+    const [first] = input.segmented.projects as [ProjectBlock];
+    const paragraph = (words: string): string => `${words} `.repeat(12).trim();
+    const [context, problem, keys] = [paragraph('La ville a engagé une démarche concertée.'), paragraph('Comment mieux piloter les services communs ?'), paragraph('Trois pistes ont été proposées aux élus.')];
+    const block = (text: string, x: number, y: number, width: number, column: number): Block => ({ kind: 'paragraph', text, lines: [{ text, bold: null, size: null }], page: 3, box: { x, y, width, height: 10, region: 0, column } });
+    // PROBLÉMATIQUE heads the second column; under a table across the page, the columns start
+    // again: DES CLÉS POUR AGIR in the first, its text going on in the second.
+    const blocks = (withTable: boolean): Block[] => [
+      block('CONTEXTE', 48, 100, 100, 0), block(context, 48, 120, 150, 0), block('PROBLÉMATIQUE', 220, 100, 100, 1), block(problem, 220, 120, 150, 1),
+      ...(withTable ? [block('40 ENTRETIENS | 4 ATELIERS | BENCHMARK', 48, 400, 400, 2)] : []),
+      block('DES CLÉS POUR AGIR', 48, 500, 100, withTable ? 3 : 0), block(keys, 48, 520, 150, withTable ? 3 : 0), block(paragraph('Les résultats du diagnostic ont été débattus.'), 220, 520, 150, withTable ? 4 : 1),
+    ];
+    const check = (withTable: boolean) => {
+      const segmented = { ...input.segmented, projects: [{ ...first, blocks: blocks(withTable) }, ...input.segmented.projects.slice(1)] };
+      const document = copy(input.document);
+      Object.assign(document.projets[0]!, { contexte: context, problematique: problem, clesPourAgir: `${keys}\n\n${paragraph('Les résultats du diagnostic ont été débattus.')}` });
+      return selfCheck({ ...input, segmented, document }).filter((d) => d.code === 'PARAGRAPH_UNDER_OTHER_HEADING');
+    };
+    expect(check(true)).toEqual([]);
+    // With no table between them, the paragraph under PROBLÉMATIQUE read into the keys is one.
+    expect(check(false).map((d) => d.projet)).toEqual([1]);
+  });
+
   it('makes the run partial: exit 3 territory (a cut sommaire read by the pipeline)', async () => {
     const spec = withProse(cleanBrochure());
     // The sommaire lists only the first section (a damaged read of it, as the issue's class 3).

@@ -295,7 +295,7 @@ export function paragraphsUnderTheirHeadings({ read, segmented, vocabulary }: Pa
       const probe = foldLetters(block.text).slice(0, PROBE_LETTERS);
       const holders = fields.filter(({ letters }) => letters.includes(probe));
       if (holders.length !== 1) continue;
-      const under = headingAbove(block, headings);
+      const under = headingAbove(block, headings, project.blocks);
       if (under === null || under === holders[0]!.key || !TEXT_RUBRIQUES.includes(under as TextRubrique)) continue;
       misplaced.push({ key: holders[0]!.key, under, page: block.page, text: block.text });
     }
@@ -315,11 +315,17 @@ export function paragraphsUnderTheirHeadings({ read, segmented, vocabulary }: Pa
  * The rubrique a paragraph is printed under, from its page alone: the nearest heading above it
  * sharing some of its width. `null` when there is none on its page: a margin heading beside its
  * text, a column or page carried on (a block's box covers its first column only, so what heads a
- * column cannot be told reliably: not guessed).
+ * column cannot be told reliably: not guessed); and when a block of another flow than both (a
+ * table or a grid across the columns) is printed between them over the paragraph's width
+ * (`rule: heading-above-across-band`): the page's columns start again under it, their flow from
+ * the leftmost column, so the heading above does not tell.
  */
-function headingAbove(block: Block, headings: readonly { block: Block; key: RubriqueKey }[]): RubriqueKey | null {
+function headingAbove(block: Block, headings: readonly { block: Block; key: RubriqueKey }[], blocks: readonly Block[]): RubriqueKey | null {
   const box = block.box!;
   const above = headings.filter((heading) => inOneColumn(heading.block, block) && heading.block.box!.y < box.y);
   if (above.length === 0) return null;
-  return above.reduce((best, heading) => (heading.block.box!.y > best.block.box!.y ? heading : best)).key;
+  const nearest = above.reduce((best, heading) => (heading.block.box!.y > best.block.box!.y ? heading : best));
+  const top = nearest.block.box!;
+  const acrossBand = blocks.some((other) => other.box !== undefined && inOneColumn(other, block) && other.box.column !== top.column && other.box.column !== box.column && other.box.y > top.y && other.box.y < box.y);
+  return acrossBand ? null : nearest.key;
 }

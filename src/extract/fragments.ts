@@ -100,11 +100,16 @@ export function pageFragments(page: PdfPage): Fragment[] {
       // key figures whose gutter a long label line narrows to less than 1.5 em), and so is one where
       // a figure in display type starts just above: the label under its figure (`rule: figure-cell-edge`).
       const nextCell = gap > CELL_GAP_EM * run.fontSize && (columnStart(run.x) || figureCell(index, run));
+      // A margin heading whose longest word nearly fills its column (« PRÉCONISATIONS ») leaves
+      // less than 0.8 em before the text beside it: a change of face, past a word space, onto the
+      // text column's left edge, is that margin's gutter all the same (`rule: margin-heading-gutter`).
+      // A heading is words: a figure in a table's cell stays on the label set beside it, as read elsewhere.
+      const marginGutter = changesFace && gap > MARGIN_GUTTER_EM * run.fontSize && columnStart(run.x) && !current.some((other) => /\d/.test(other.text));
       const wide = gap > 1.5 * Math.max(lastSize, supSet.has(run) ? 0 : run.fontSize);
       // Justification stretches every space of a line alike: a line whose words sit at word spaces
       // before the wide gap is not one, whatever follows the gap is beside it.
       const stretched: boolean = wide && wordsApart && !changesFace && !nextCell && previous !== undefined && isJustifiedSpace(groups, index, current.find((other) => !isBlank(other.text))!, previous, run, gap);
-      if (current.length > 0 && ((wide && !stretched) || (changesFace && gap > 0.8 * run.fontSize) || nextCell)) {
+      if (current.length > 0 && ((wide && !stretched) || (changesFace && gap > 0.8 * run.fontSize) || nextCell || marginGutter)) {
         pushFragment(fragments, page.number, current, supSet);
         current = [];
         lastInked = undefined;
@@ -155,6 +160,13 @@ function isJustifiedSpace(groups: readonly Group[], index: number, lineStart: Pd
 
 /** How close (points) two lines must end to share a right edge (a justified column's). */
 const RIGHT_EDGE_TOLERANCE = 1;
+
+/**
+ * The narrowest gap (in em) that parts a heading from the text column beside it, when the face
+ * changes and the text starts on the column's left edge: twice a word space (a quarter of an em,
+ * a third at most), so that a bold word leading its sentence (« **Contexte** : … ») stays on it.
+ */
+const MARGIN_GUTTER_EM = 0.5;
 
 /** The narrowest gap (in em) that may part two cells of a grid, wider than a justified line's word spaces mostly are. */
 const CELL_GAP_EM = 1;

@@ -112,6 +112,10 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
         // Columns that go on under the gap are read down, each in full (`rule: column-flow-under-gap`),
         // and so is one column's text going on alone under a gap beside columns that ended well above it
         // (`rule: column-foot-under-gap`), unless the sentences say otherwise.
+        // Unless figures set under the columns have their heading closing one of them: read down,
+        // the figures would end the text of their column, before their heading (`figures-under-heading-beside`).
+        const headedFigures = columns.parts.length > 1 ? figuresUnderHeadingBeside(fragments, columns.parts, metrics) : null;
+        if (headedFigures) return recurse(headedFigures, 'band');
         if (columns.parts.length > 1 && readsDown(strips, columns.gaps, metrics)) return recurse(columns.parts, 'gutter');
         // A title across the columns hides their gutters: the columns under it are tried with the band under them.
         const flow = columns.parts.length > 1 ? null : columnsGoingOn(strips[0]!, strips[1]!, metrics);
@@ -304,8 +308,17 @@ function figuresUnderHeadingBeside(fragments: readonly Fragment[], columns: read
   const row = firstFigureRow(fragments, (fragment) => isKeyFigure(fragment, body) || isDisplayFigure(fragment, metrics), body);
   if (row.length < MIN_FIGURES_IN_ROW || !row.every((member) => standsOverLabel(member, fragments, body))) return null;
   const top = Math.min(...row.map((member) => member.top));
-  // A column ended above the row, its last line a heading alone under text of its own.
-  const headed = columns.some((part) => part.every((fragment) => fragment.top < top) && endsOnHeadingAlone(part, body));
+  // A column ended above the row, its last line a heading alone under text of its own, or the
+  // column a heading alone, its text elsewhere (`rule: figures-under-heading-alone`: the heading
+  // opened the last column, the figures were set under all of them).
+  // What that column prints under the figures' row (the references going on from the column
+  // beside: `rule: figures-under-heading-over-more`) is no part of it: nothing level with the row.
+  const bottom = Math.max(...row.map((member) => member.bottom));
+  const headed = columns.some((part) => {
+    const above = part.filter((fragment) => fragment.top < top);
+    const levelWithRow = part.some((fragment) => fragment.top >= top && fragment.top <= bottom);
+    return above.length > 0 && !levelWithRow && (endsOnHeadingAlone(above, body) || isHeadingAlone(above, body));
+  });
   if (!headed) return null;
   return [fragments.filter((fragment) => fragment.top < top), fragments.filter((fragment) => fragment.top >= top)];
 }
@@ -469,8 +482,8 @@ function firstWordWidth(fragment: Fragment): number {
  * on the heading above it, even when the heading is set with a looser leading than the text.
  */
 function headingTops(margin: readonly Fragment[], text: readonly Fragment[], body: number): number[] {
-  const lines = (fragments: readonly Fragment[]): { top: number; bottom: number; x0: number; x1: number; text: string; firstWordWidth: number }[] => {
-    const byTop = new Map<number, { top: number; bottom: number; x0: number; x1: number; text: string; firstWordWidth: number }>();
+  const lines = (fragments: readonly Fragment[]): { top: number; bottom: number; x0: number; x1: number; text: string; firstWordWidth: number; figures: boolean }[] => {
+    const byTop = new Map<number, { top: number; bottom: number; x0: number; x1: number; text: string; firstWordWidth: number; figures: boolean }>();
     for (const fragment of fragments) {
       const key = Math.round(fragment.top);
       const line = byTop.get(key);
@@ -482,6 +495,7 @@ function headingTops(margin: readonly Fragment[], text: readonly Fragment[], bod
         x1: Math.max(line?.x1 ?? -Infinity, fragment.x1),
         text: leftmost ? fragment.text : line.text,
         firstWordWidth: leftmost ? firstWordWidth(fragment) : line.firstWordWidth,
+        figures: (line?.figures ?? true) && isKeyFigure(fragment, body),
       });
     }
     return [...byTop.values()].sort((a, b) => a.top - b.top);
@@ -510,6 +524,11 @@ function headingTops(margin: readonly Fragment[], text: readonly Fragment[], bod
     // Level with a line inside a paragraph: the heading's own next line (a heading floats beside
     // the first line of its text), whatever its leading.
     if (beside >= 0 && !opensParagraph(beside)) continue;
+    // A figure and its label are one cell: a margin line level with the labels under a row of key
+    // figures, the line above it level with that row, goes on the heading (« LES CHIFFRES » /
+    // « CLÉS »), though the labels open a paragraph (`rule: margin-heading-over-figure-labels`).
+    const aboveBeside = levelWith(marginLines[i - 1]!.top);
+    if (beside > 0 && aboveBeside >= 0 && aboveBeside < beside && textLines.slice(aboveBeside, beside).every((row) => row.figures)) continue;
     // A heading opens with a capital: a line in lower case (« préconisations » under « Les ») goes
     // on the heading above it, even level with the next paragraph of a one-line one.
     // (Not « p. 5 » nor « page 5 »: a page number in a sommaire's margin column starts each row.)
@@ -624,7 +643,23 @@ function runsOfText(part: readonly Fragment[], body: number): boolean {
 function rowsAligned(left: readonly Fragment[], right: readonly Fragment[], body: number): boolean {
   const baselines = [...new Set(left.map((fragment) => fragment.y))];
   const aligned = baselines.filter((y) => right.some((fragment) => Math.abs(fragment.y - y) <= 0.2 * body));
-  return aligned.length * 2 >= baselines.length;
+  // Lines set on a leading of their own meet the text's baselines only here and there (`rule: own-leading-not-rows`).
+  const [leftStep, rightStep] = [lineStep(left), lineStep(right)];
+  const ownLeading = leftStep > 0 && rightStep > 0 && Math.abs(leftStep - rightStep) > OWN_LEADING * body;
+  return aligned.length * 2 >= baselines.length && !ownLeading;
+}
+
+/**
+ * How far (in body sizes) two parts' line steps may differ and still be one leading: the rows of a
+ * table step alike, a box set smaller steps on its own (8.5 pt type on 12 pt beside 10 pt on 13.5 pt).
+ */
+const OWN_LEADING = 0.1;
+
+/** The most common step from one baseline to the next in a part (its leading; 0 with fewer than three lines). */
+function lineStep(part: readonly Fragment[]): number {
+  const baselines = [...new Set(part.map((fragment) => Math.round(fragment.y * 4) / 4))].sort((a, b) => a - b);
+  const steps = baselines.slice(1).map((y, i) => y - baselines[i]!).sort((a, b) => a - b);
+  return steps.length >= 2 ? steps[Math.floor(steps.length / 2)]! : 0;
 }
 
 /**
@@ -866,6 +901,8 @@ function runsOfProse(piece: readonly Fragment[], body: number): boolean {
  * strip holding only headings alone, one over each of two columns or more, whose columns go on
  * with running text in the next strip. A heading heads the text under it, so such a row is read
  * down each column (each heading with its text), not as a row of headings and then the columns.
+ * Beside one column of running text, the others may go on with text in another type (`rule:
+ * headings-over-prose-and-references`: references set smaller, words in lower case, no e-mail).
  * A table's header row (« Nom | Prénom » over names, no prose) heads cells, not running text: it counts none.
  */
 function headingsOverText(pieces: readonly Fragment[][][], body: number): number {
@@ -873,9 +910,15 @@ function headingsOverText(pieces: readonly Fragment[][][], body: number): number
   for (let s = 0; s + 1 < pieces.length; s++) {
     const headed = pieces[s]!.flatMap((piece, c) => (piece.length > 0 ? [c] : []));
     if (headed.length < 2 || !headed.every((c) => isHeadingAlone(pieces[s]![c]!, body))) continue;
-    if (headed.every((c) => runsOfProse(pieces[s + 1]![c]!, body))) count += headed.length - 1;
+    const under = headed.map((c) => pieces[s + 1]![c]!);
+    if (under.some((piece) => runsOfProse(piece, body)) && under.every((piece) => runsOfProse(piece, body) || isTextInOtherType(piece))) count += headed.length - 1;
   }
   return count;
+}
+
+/** Text in a type other than the body's (references, a caption): lines of words in lower case, not all bold, no e-mail (not a team's cells). */
+function isTextInOtherType(piece: readonly Fragment[]): boolean {
+  return piece.some((fragment) => PROSE_LINE.test(fragment.text)) && !piece.every((fragment) => fragment.bold) && piece.every((fragment) => !fragment.text.includes('@'));
 }
 
 /**

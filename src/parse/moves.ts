@@ -60,6 +60,9 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'tutors-under-team', run: splitTutorsUnderTeam },
   // A pull-quote ending the rubrique goes to the testimony before the figures appended to it would take it as their box.
   { id: 'pull-quote-to-testimony', run: moveEndingPullQuote },
+  // A pull-quote floated beside the text that the reading order put between two of its paragraphs.
+  { id: 'pull-quote-beside-text', run: movePullQuoteBesideText },
+  { id: 'pull-quote-beside-references', run: moveReferencesEndingPullQuote },
   { id: 'appended-figures', run: liftAppendedFigures },
   { id: 'box-closing-text', run: liftClosingBoxes },
   { id: 'sidebar-cards-to-tutors', run: moveSidebarCards },
@@ -74,6 +77,7 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'sentence-start-after-testimony', run: returnSentenceStartFromTestimony },
   { id: 'announced-list', run: returnAnnouncedList },
   { id: 'cut-sentence', run: rejoinCutSentence },
+  { id: 'paragraph-start-before-heading-over-page', run: returnParagraphStartUnderHeading },
   { id: 'run-on-after-figures', run: (state) => state.rubriques.filter((rubrique) => rubrique.key === 'chiffres').flatMap((figures) => returnRunOnAfterFigures(figures, state.rubriques)) },
   // After the text run on under the figures went back: the figures' own blocks end with their last label again.
   { id: 'figures-frame-elsewhere', run: returnFiguresFrame },
@@ -89,6 +93,8 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   // Key figures with no heading read after a pull-quote ending the text hid it from the pass above: it ends the text once they are lifted.
   { id: 'pull-quote-before-figures', run: moveEndingPullQuote },
   { id: 'pull-quote-after-figures', run: liftPullQuoteAfterFigures },
+  // A testimony found only by the passes above had no place for its signature earlier: one ending another rubrique (figures beside the quote read before it) goes back to it.
+  { id: 'signature-ending-another-rubrique-late', run: returnEndingSignatureToTestimony },
   { id: 'prose-under-tutors-heading', run: returnProseUnderTutorsHeading },
   { id: 'column-headings-read-across', run: returnColumnsReadAcross },
   { id: 'unstyled-card-to-empty-tutors', run: returnUnstyledCardToTutors },
@@ -304,13 +310,26 @@ function splitTutorsUnderTeam(state: ShapeState): Move[] {
 
 /** A testimony printed as a pull-quote, with no heading: a quote and its signature ending a text rubrique. */
 function moveEndingPullQuote(state: ShapeState): Move[] {
+  return moveEndingPullQuoteOf(state, (rubrique) => isBodyRubrique(rubrique.key));
+}
+
+/**
+ * A pull-quote read after the references, printed beside them (`rule:
+ * pull-quote-beside-references`): under the text of an earlier column, which the reading order
+ * read as a band under all the columns. Its blocks share the width of no reference on their page.
+ */
+function moveReferencesEndingPullQuote(state: ShapeState): Move[] {
+  return moveEndingPullQuoteOf(state, (rubrique, blocks, at) => rubrique.key === 'allerPlusLoin' && printedBesideText(blocks, at, blocks.length));
+}
+
+/** The pull-quote ending the first rubrique `accepts` (with its blocks and the index its quote starts at) goes to a testimony opened after it. */
+function moveEndingPullQuoteOf(state: ShapeState, accepts: (rubrique: Rubrique, blocks: readonly Block[], at: number) => boolean): Move[] {
   const { rubriques, where } = state;
   if (rubriques.some((rubrique) => rubrique.key === 'temoignage')) return [];
   for (const [i, rubrique] of rubriques.entries()) {
-    if (!isBodyRubrique(rubrique.key)) continue;
     const threaded = threadQuoteFrames(rubrique.blocks);
     const at = pullQuoteStart(threaded);
-    if (at <= 0) continue;
+    if (at <= 0 || !accepts(rubrique, threaded, at)) continue;
     rubrique.blocks.splice(0, rubrique.blocks.length, ...threaded);
     // The rule beside a pull-quote indents it: its blocks are paragraphs, not list items.
     const quote = rubrique.blocks.splice(at).map((block): Block => (block.kind === 'listItem' ? { ...block, kind: 'paragraph' } : block));
@@ -397,15 +416,13 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
     const cardText = (block: Block, j: number): boolean =>
       isSmallerThanBody(block) && (firstInBodyType < 0 || j < firstInBodyType) && !/[.!?]$/.test(block.text.trim());
     const prose = (j: number): boolean => isProse(rubrique.blocks[j]!) && !cardText(rubrique.blocks[j]!, j);
-    // The function under its card's name (« Catherine DURAND », then « – Directrice du… » in the
-    // card's type) is the card's, whatever prose follows it (`rule: function-under-card-name`).
-    const functionUnderName = (block: Block, j: number): boolean => cardText(block, j) && isAnyCaseName(rubrique.blocks[j - 1]!.text.trim());
+    // A line set smaller than the prose after it is the last card's function under its name, not that prose's start (`rule: smaller-function-not-run-on`).
+    const opensProse = (block: Block, j: number): boolean => {
+      const next = Math.min(j + 1, rubrique.blocks.length - 1);
+      return prose(next) && (!isSmallerThanBody(block) || isSmallerThanBody(rubrique.blocks[next]!));
+    };
     const firstProse = rubrique.blocks.findIndex(
-      (block, j) =>
-        j > 0 &&
-        !isDashCard(block) &&
-        !functionUnderName(block, j) &&
-        (prose(j) || bodyTextAfterCards(block, j) || (isRegular(block) && (prose(Math.min(j + 1, rubrique.blocks.length - 1)) || block.page !== rubrique.page))),
+      (block, j) => j > 0 && !isDashCard(block) && (prose(j) || bodyTextAfterCards(block, j) || (isRegular(block) && (opensProse(block, j) || block.page !== rubrique.page))),
     );
     if (firstProse <= 0) return;
     const cards = [...cardsOnly, ...rubrique.blocks.slice(0, firstProse)];
@@ -437,7 +454,17 @@ function returnFiguresRunOnAfterTutors(state: ShapeState): Move[] {
     while (end < blocks.length && isFigureBlock(blocks[end]!)) end += isStandaloneFigure(blocks[end]!.text) && end + 1 < blocks.length && !isFigureBlock(blocks[end + 1]!) ? 2 : 1;
     return end;
   };
-  return returnRunOnPastCards(state, 'chiffres', () => isFigureBlock, runEnd);
+  // Figures appended to the rubrique before the cards, with no heading, cut by the column's foot
+  // (`rule: appended-figures-run-on-after-tutors`): the run goes back when, put after that
+  // rubrique's last block, it ends the rubrique as appended figures (`appendedFiguresStart`) that
+  // start before the cards.
+  const goesOn = (before: Rubrique, runOn: readonly Block[]): boolean => {
+    if (before.key === 'chiffres') return true;
+    if (!isBodyRubrique(before.key) && before.key !== 'temoignage') return false;
+    const start = appendedFiguresStart([...before.blocks, ...runOn]);
+    return start >= 0 && start < before.blocks.length;
+  };
+  return returnRunOnPastCards(state, goesOn, () => isFigureBlock, runEnd);
 }
 
 /**
@@ -453,7 +480,7 @@ function returnReferencesRunOnAfterTutors(state: ShapeState): Move[] {
     const style = references.blocks[0]?.lines[0];
     return style ? (block) => block.lines.every((line) => sameStyle(line, style)) : null;
   };
-  return returnRunOnPastCards(state, 'allerPlusLoin', setAs, (blocks, start, belongs) => {
+  return returnRunOnPastCards(state, (before) => before.key === 'allerPlusLoin', setAs, (blocks, start, belongs) => {
     let end = start;
     while (end < blocks.length && belongs(blocks[end]!)) end++;
     return end;
@@ -463,12 +490,13 @@ function returnReferencesRunOnAfterTutors(state: ShapeState): Move[] {
 /**
  * What a rubrique ended by a column break lends to the tutors' cards read after that column: from
  * the first block on a later page than the cards that belongs to it (`belongs`, from what the
- * rubrique already holds; `null`: nothing to tell by), up to `runEnd`, the blocks go back to it.
+ * rubrique already holds; `null`: nothing to tell by), up to `runEnd`, the blocks go back to it,
+ * when `goesOn` takes them there.
  * A card never lies on a later page than its heading when the page's text was read before it.
  */
 function returnRunOnPastCards(
   state: ShapeState,
-  key: RubriqueKey,
+  goesOn: (before: Rubrique, runOn: readonly Block[]) => boolean,
   belongsTo: (rubrique: Rubrique) => ((block: Block) => boolean) | null,
   runEnd: (blocks: readonly Block[], start: number, belongs: (block: Block) => boolean) => number,
 ): Move[] {
@@ -478,14 +506,16 @@ function returnRunOnPastCards(
     let k = i - 1;
     while (k >= 0 && result[k]!.key === 'auteurs') k--;
     const before = result[k];
-    if (rubrique.key !== 'tuteurs' || before?.key !== key || rubrique.page === null) return;
+    if (rubrique.key !== 'tuteurs' || !before || rubrique.page === null) return;
     const belongs = belongsTo(before);
     if (!belongs) return;
     const start = rubrique.blocks.findIndex((block) => block.page !== null && block.page > rubrique.page! && belongs(block));
     if (start <= 0) return;
-    const runOn = rubrique.blocks.splice(start, runEnd(rubrique.blocks, start, belongs) - start);
+    const end = runEnd(rubrique.blocks, start, belongs);
+    if (!goesOn(before, rubrique.blocks.slice(start, end))) return;
+    const runOn = rubrique.blocks.splice(start, end - start);
     before.blocks.push(...runOn);
-    moves.push({ to: key, blocks: runOn });
+    moves.push({ to: before.key, blocks: runOn });
   });
   return moves;
 }
@@ -959,11 +989,13 @@ function returnEndingSignatureToTestimony(state: ShapeState): Move[] {
   if (!tutors || !testimony || last === undefined || isSignature(last.text)) return [];
   // A name's words in any order: the card prints « TISSERAND Agnès », the signature « Agnès Tisserand ».
   const nameKey = (name: string): string => foldForMatch(name).split(/[^A-Z]+/).filter(Boolean).sort().join(' ');
-  const tutorNames = new Set(tutors.blocks.map((card) => nameKey(card.lines[0]?.text ?? '')));
+  // The name before the role: a card on one line prints both (« HOARAU Philippe, Directeur… »).
+  const nameOf = (text: string): string => (text.includes(',') ? text.slice(0, text.indexOf(',')) : text);
+  const tutorNames = new Set(state.rubriques.filter((rubrique) => rubrique.key === 'tuteurs').flatMap((rubrique) => rubrique.blocks.map((card) => nameKey(nameOf(card.lines[0]?.text ?? '')))));
   for (const rubrique of state.rubriques) {
     const signature = rubrique.blocks.at(-1);
-    if (rubrique === testimony || rubrique === tutors || !signature || !isSignature(signature.text)) continue;
-    if (!tutorNames.has(nameKey(signature.text.slice(0, signature.text.indexOf(','))))) continue;
+    if (rubrique === testimony || rubrique.key === 'tuteurs' || !signature || !isSignature(signature.text)) continue;
+    if (!tutorNames.has(nameKey(nameOf(signature.text)))) continue;
     rubrique.blocks.pop();
     // Printed at the foot of a column before the quote's, the signature heads the quote (`signature-in-earlier-column`).
     if (inEarlierColumn(signature, testimony.blocks[0]!)) testimony.blocks.unshift(signature);
@@ -1042,13 +1074,61 @@ function cardsBesideText(blocks: readonly Block[]): number {
   if (start < 0) return -1;
   let end = start;
   while (end < blocks.length && isDashCard(blocks[end]!)) end++;
-  const cards = blocks.slice(start, end);
+  return printedBesideText(blocks, start, end) ? start : -1;
+}
+
+/**
+ * Whether the blocks from `start` to `end` (excluded) are printed beside the rest of the
+ * rubrique's blocks, not in their column: each placed, and sharing no width with any other placed
+ * block of the rubrique on its page (there being one at least). `false` without positions.
+ */
+function printedBesideText(blocks: readonly Block[], start: number, end: number): boolean {
   const text = [...blocks.slice(0, start), ...blocks.slice(end)];
-  const apart = (card: Block): boolean => {
-    const beside = text.filter((other) => other.page === card.page && other.box !== undefined);
-    return card.box !== undefined && beside.length > 0 && beside.every((other) => !inOneColumn(card, other));
+  const apart = (run: Block): boolean => {
+    const beside = text.filter((other) => other.page === run.page && other.box !== undefined);
+    return run.box !== undefined && beside.length > 0 && beside.every((other) => !inOneColumn(run, other));
   };
-  return cards.every(apart) ? start : -1;
+  return blocks.slice(start, end).every(apart);
+}
+
+/**
+ * A testimony printed as a pull-quote with no heading, floated beside a text rubrique (`rule:
+ * pull-quote-beside-text`): frames read by their height put the quote and its signature between
+ * two paragraphs of the text beside it. A run of blocks inside the rubrique's text (text on both
+ * sides) opening a quote in « » and closing it, with its signature right after it (or right
+ * before it), is the testimony when geometry says it is not the text's: no block of the run
+ * shares the width of another block of the rubrique on its page. A quote inside the text's own
+ * column stays (`TESTIMONY_OUTSIDE_RUBRIQUE` reports it).
+ */
+function movePullQuoteBesideText(state: ShapeState): Move[] {
+  const { rubriques } = state;
+  if (rubriques.some((rubrique) => rubrique.key === 'temoignage')) return [];
+  for (const [i, rubrique] of rubriques.entries()) {
+    if (!isBodyRubrique(rubrique.key)) continue;
+    const run = quoteRunInside(rubrique.blocks);
+    if (!run || !printedBesideText(rubrique.blocks, run.start, run.end)) continue;
+    const quote = rubrique.blocks.splice(run.start, run.end - run.start);
+    rubriques.splice(i + 1, 0, { key: 'temoignage', heading: '', page: quote[0]!.page, blocks: quote });
+    return [{ to: 'temoignage', blocks: quote }];
+  }
+  return [];
+}
+
+/**
+ * A quote in « » with its signature right after it or right before it, inside a run of blocks
+ * (a block of text before and after it): its first and its end (excluded) index, or `null`.
+ */
+function quoteRunInside(blocks: readonly Block[]): { start: number; end: number } | null {
+  for (let open = 1; open < blocks.length - 1; open++) {
+    if (!opensQuote(blocks[open])) continue;
+    let close = open;
+    while (close < blocks.length - 1 && close - open < MAX_QUOTE_BLOCKS && !closesQuote(blocks[close])) close++;
+    if (!closesQuote(blocks[close])) continue;
+    // The signature after the quote, with text after it; or before the quote, with text before it.
+    if (close + 2 < blocks.length && isSignature(blocks[close + 1]!.text)) return { start: open, end: close + 2 };
+    if (open >= 2 && close + 1 < blocks.length && isSignature(blocks[open - 1]!.text)) return { start: open - 1, end: close + 1 };
+  }
+  return null;
 }
 
 
@@ -1073,6 +1153,30 @@ function rejoinCutSentence(state: ShapeState): Move[] {
     const [rest] = rubrique.blocks.splice(at, 1);
     owner.blocks[owner.blocks.length - 1] = sentenceJoined(cut[0]!, rest!);
     return [{ to: owner.key, blocks: [rest!] }];
+  }
+  return [];
+}
+
+/**
+ * A heading carried over a page break beside a paragraph's continuation (`rule:
+ * paragraph-start-before-heading-over-page`): a text rubrique whose first paragraph goes on a
+ * sentence in lower case, on the heading's page, after the rubrique before it ends mid-sentence on
+ * the page before (the heading, pushed to the next page, left the paragraph's start at the foot of
+ * the previous one). A sentence is never cut by a heading: the paragraph is one, and the heading
+ * printed beside it heads it whole. PDF only (converter text has no pages to tell by).
+ */
+function returnParagraphStartUnderHeading(state: ShapeState): Move[] {
+  const result = state.rubriques;
+  for (const [i, rubrique] of result.entries()) {
+    const before = result[i - 1];
+    const rest = rubrique.blocks[0];
+    const start = before?.blocks.at(-1);
+    if (!before || !rest || !start || !isBodyRubrique(rubrique.key) || !isBodyRubrique(before.key) || before.blocks.length < 2) continue;
+    const overPage = rubrique.page !== null && rest.page === rubrique.page && start.page !== null && start.page === rubrique.page - 1;
+    if (!overPage || start.kind !== 'paragraph' || rest.kind !== 'paragraph' || !continuesParagraph(start.text, rest.text)) continue;
+    before.blocks.pop();
+    rubrique.blocks[0] = sentenceJoined(start, rest);
+    return [{ to: rubrique.key, blocks: [start] }];
   }
   return [];
 }

@@ -295,6 +295,19 @@ describe('a row of headings, one over each column, under a title across the colu
     const blocks = read(table).join(' | ');
     expect(blocks.indexOf('Prénom')).toBeLessThan(blocks.indexOf('COSTA'));
   });
+
+  it('reads each heading with its column when one goes on with prose and the other with references set smaller (headings-over-prose-and-references)', () => {
+    const SMALLER = 8.5;
+    const references = ['Réseau des archives participatives,', 'Transcrire ensemble : retours', 'd’expérience, 2030'];
+    const withReferences = [
+      { ...run('OUVRIR LES ARCHIVES COMMUNALES AUX HABITANTS', COLUMNS[0]!, 70, { bold: true }), width: 400 },
+      run('CONTEXTE DE LA MISSION', COLUMNS[0]!, 90, { bold: true }),
+      run('POUR EN SAVOIR PLUS', COLUMNS[1]!, 90, { bold: true }),
+      ...paragraph(context, 0, 110),
+      ...references.map((text, i) => ({ ...run(text, COLUMNS[1]!, 110 + i * 11), fontSize: SMALLER })),
+    ];
+    expect(read(withReferences)).toEqual([withReferences[0]!.text, 'CONTEXTE DE LA MISSION', context.join(' '), 'POUR EN SAVOIR PLUS', references.join(' ')]);
+  });
 });
 
 describe('a list whose items go on from a column’s foot to the next column’s head (list-flow-under-gap)', () => {

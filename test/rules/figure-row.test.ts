@@ -3,6 +3,7 @@
  * `figureRowAcross`): the text above is read first, column by column, then each figure with its
  * label. Each rule on a few invented runs.
  */
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { layoutPages } from '../../src/extract/layout.js';
 import type { PdfPage, PdfTextRun } from '../../src/extract/pdf.js';
@@ -195,12 +196,13 @@ describe('key figures in a row at the top of a page, over columns the references
   });
 });
 
-describe('key figures under two columns whose heading closes the third column (figures-under-heading-beside)', () => {
+describe('key figures under two columns whose heading stands in the third column (figures-under-heading-beside, figures-under-heading-alone)', () => {
   // Column 1: text down to the row's top (closer than a band gap); column 2 a line shorter.
   // Column 3: a testimony ending higher, then the figures' heading alone at its foot, above the
-  // row's top. One line of the first label, wider than the text, narrows the first gutter below a
-  // gutter's width: columns 1 and 2 make one part, the row is in one part only, and no row across
-  // the columns (figure-row-across) is found; read by columns, the figures would end column 2's text.
+  // row's top; or the heading alone at its head, its text gone elsewhere. One line of the first
+  // label, wider than the text, narrows the first gutter below a gutter's width: columns 1 and 2
+  // make one part, the row is in one part only, and no row across the columns (figure-row-across)
+  // is found; read by columns, the figures would end column 2's text.
   /** The first label's widest line: 12 points short of the next column, narrower than a gutter. */
   const LABEL_WIDTH = 158;
   const quote = ['« L’équipe a su proposer des', 'scénarios clairs et chiffrés. »'];
@@ -210,19 +212,39 @@ describe('key figures under two columns whose heading closes the third column (f
   ];
   const textTop = 100;
   const rowY = textTop + 3 * LEADING + 17;
-  const runs = (): PdfTextRun[] => [
+  const third = {
+    'closing the column under a testimony': [...lines(quote, 2, textTop), run('EN CHIFFRES', COLUMNS[2]!, textTop + 2 * LEADING - 3, { bold: true })],
+    'alone at the column’s head': [run('EN CHIFFRES', COLUMNS[2]!, textTop, { bold: true })],
+  };
+  const runs = (column: PdfTextRun[]): PdfTextRun[] => [
     ...lines(text[0]!, 0, textTop),
     ...lines(text[1]!.slice(0, 3), 1, textTop),
-    ...lines(quote, 2, textTop),
-    run('EN CHIFFRES', COLUMNS[2]!, textTop + 2 * LEADING - 3, { bold: true }),
+    ...column,
     ...figures.slice(0, 2).flatMap(([value], c) => [run(value!, COLUMNS[c]!, rowY, { bold: true, size: 15 }), ...labels[c]!.map((label, i) => ({ ...run(label, COLUMNS[c]!, rowY + 11 + i * 11, { size: 8.5 }), width: i === 3 && c === 0 ? LABEL_WIDTH : LABEL_WIDTH - 20 }))]),
   ];
 
-  it('are read after the columns and their heading, each figure with its label', () => {
-    const blocks = read(runs());
+  it.each(Object.entries(third))('are read after the columns and their heading (%s), each figure with its label', (_, column) => {
+    const blocks = read(runs(column));
     const at = (start: string): number => blocks.findIndex((block) => block.startsWith(start));
     expect(at('EN CHIFFRES')).toBeGreaterThan(-1);
     expect(at('EN CHIFFRES')).toBeLessThan(at('26'));
     expect(blocks.slice(at('26'))).toEqual(figures.slice(0, 2).flatMap(([value], c) => [value!, labels[c]!.join(' ')]));
+  });
+});
+
+describe('key figures under three columns, their heading closing the third, references and the team under them (figures-under-heading-beside before column-flow-under-gap)', () => {
+  // A page as printed (its runs: text, x, baseline, width, size, bold): the text in three columns,
+  // the third ending on « EN CHIFFRES »; the figures in a grid under the first two; under them the
+  // references, whose last one runs on into the third column, and the team, its lines wider than a
+  // column. Read down each column (the references join the columns' flow), the figures would end
+  // the first two columns' text, before their heading.
+  it('are read after the columns and their heading', async () => {
+    const printed = JSON.parse(await readFile(new URL('../fixtures/pages/figures-heading-closing-column.json', import.meta.url), 'utf8')) as [string, number, number, number, number, number][];
+    const runs = printed.map(([text, x, y, width, size, bold]) => ({ text, x, y, width, fontSize: size, bold: bold === 1, fontName: bold === 1 ? 'DejaVuSerif-Bold' : 'DejaVuSerif' }));
+    const blocks = read(runs);
+    const at = (start: string): number => blocks.findIndex((block) => block.startsWith(start));
+    expect(at('EN CHIFFRES')).toBeGreaterThan(-1);
+    expect(at('EN CHIFFRES')).toBeLessThan(at('550 000'));
+    expect(at('550 000')).toBeLessThan(at('2021'));
   });
 });

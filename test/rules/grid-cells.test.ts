@@ -114,3 +114,36 @@ describe('runs cut into fragments at a change of font and size', () => {
     expect(pageFragments(page(runs)).map((fragment) => fragment.text)).toEqual(['7', 'MÉTROPOLE AUDACIEUSE']);
   });
 });
+
+describe('a margin heading whose longest word nearly fills its column (margin-heading-gutter)', () => {
+  // « PRÉCONISATIONS » (bold, 9 pt) ends at 147.7; the text column beside it starts at 155.7:
+  // 8 points, less than 0.8 em of the text's 10 pt.
+  const heading = { ...run('PRÉCONISATIONS', 48, 600, 9, true), width: 99.7 };
+  const text = (edgeLines: boolean) => [
+    heading,
+    run('des modèles de mutualisation', 155.7, 600, 10),
+    ...(edgeLines ? [run('La cartographie réalisée', 155.7, 586, 10), run('jamais été réalisée', 155.7, 614, 10)] : []),
+  ];
+
+  it('cuts the heading from the text that starts on the text column’s left edge', () => {
+    const texts = pageFragments(page(text(true))).map((fragment) => fragment.text);
+    expect(texts).toContain('PRÉCONISATIONS');
+    expect(texts).toContain('des modèles de mutualisation');
+  });
+
+  it('keeps a bold word leading its line where no column starts after it', () => {
+    expect(pageFragments(page(text(false))).map((fragment) => fragment.text)).toEqual(['PRÉCONISATIONS des modèles de mutualisation']);
+  });
+});
+
+describe('a figure in a table’s cell, its label set beside it past a narrow gap (margin-heading-gutter)', () => {
+  it('stays on its label, though the label starts on a column’s left edge', () => {
+    const runs = [
+      { ...run('150 000', 404, 200, 14, true), width: 47 },
+      run('habitants supplémentaires', 457, 200, 9),
+      run('entre 2010 et 2030', 457, 211, 9),
+      run('ménages demandeurs', 457, 222, 9),
+    ];
+    expect(pageFragments(page(runs)).map((fragment) => fragment.text)).toContain('150 000 habitants supplémentaires');
+  });
+});

@@ -75,3 +75,28 @@ describe('headings in a left margin beside a sidebar the text wraps around', () 
     expect(blocks.slice(0, at).join(' ')).toContain(sidebar.join(' '));
   });
 });
+
+describe('a margin heading of two lines beside a row of key figures over their labels', () => {
+  it('reads the heading’s second line, level with the labels, with its first (margin-heading-over-figure-labels)', () => {
+    // « LES CHIFFRES » level with the figures (bold, 1.5 times the body), « CLÉS » level with their labels.
+    const figure = (text: string, x: number): PdfTextRun => ({ text, x, y: 492, width: text.length * BODY * 0.8, fontSize: 1.5 * BODY, bold: true, fontName: 'Carlito-Bold' });
+    const label = (text: string, x: number, y: number): PdfTextRun => ({ text, x, y, width: text.length * BODY * 0.35, fontSize: 0.8 * BODY, bold: false, fontName: 'Caladea-Regular' });
+    // The text runs on right above the row, closer than a band's gap (baselines: the figures' top is 478).
+    const textTop = 478 - first.length * LEADING;
+    const runs = [
+      run('Le contexte', 48, textTop, true),
+      ...paragraph(first, textTop),
+      run('Les chiffres', 48, 488, true),
+      figure('150 000', TEXT_X),
+      figure('59', 290),
+      run('Clés', 48, 500, true),
+      label('habitants de plus', TEXT_X, 501),
+      label('en dix ans', TEXT_X, 511),
+      label('communes membres', 290, 501),
+    ];
+    const blocks = read(runs);
+    const heading = blocks.findIndex((text) => text.startsWith('Les chiffres'));
+    expect(blocks[heading]).toBe('Les chiffres Clés');
+    expect(blocks.indexOf('Clés')).toBe(-1);
+  });
+});

@@ -230,3 +230,28 @@ describe('a column’s head read after a team set across the columns above its f
     expect(read('Des missions plus qualifiées pour les agents des directions financières.').authors).toHaveLength(4);
   });
 });
+
+describe('a margin heading carried over a page break beside its paragraph’s continuation (paragraph-start-before-heading-over-page)', () => {
+  const read = (restPage: number) =>
+    splitRubriques(
+      [
+        block([['CONTEXTE', 0.9, true]], 18),
+        body('La Région a lancé un plan d’amélioration de la qualité de service, dont une démarche de simplification.', 18),
+        body('Dans ce contexte, la mission consistait à réfléchir à la diffusion d’une culture usager en identifiant les', 18),
+        block([['LA PROBLÉMATIQUE', 0.9, true]], restPage),
+        body('démarches à mettre en œuvre pour y parvenir. Un parti pris a été choisi : celui de la symétrie des attentions.', restPage),
+      ],
+      DEFAULT_VOCABULARY,
+      where,
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)] as const);
+
+  it('heads the whole paragraph: its start at the previous page’s foot goes under it', () => {
+    const rubriques = read(19);
+    expect(rubriques.find(([key]) => key === 'contexte')?.[1]).toHaveLength(1);
+    expect(rubriques.find(([key]) => key === 'problematique')?.[1][0]).toMatch(/^Dans ce contexte.* identifiant les démarches à mettre/);
+  });
+
+  it('leaves the rubriques as cut on one page (no page break to carry the heading over)', () => {
+    expect(read(18).find(([key]) => key === 'contexte')?.[1]).toHaveLength(2);
+  });
+});

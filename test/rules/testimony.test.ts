@@ -395,3 +395,103 @@ describe('a testimony’s signature at a column’s foot, its quote at the next 
     expect(pullQuote(227, 260).find(([key]) => key === 'temoignage')?.[1]).toEqual([QUOTE, SIGNATURE]);
   });
 });
+
+describe('a pull-quote floated beside a text rubrique, read between two of its paragraphs', () => {
+  // The text column (x 48, 236 wide) holds the context; the quote and its signature stand in the
+  // next column (x 321). Frames read by their top put them between the context's two paragraphs.
+  const text = (t: string, y: number) => placed(block([[t, 1, false]], 4), 48, y, 236, 80);
+  const read = (quoteX: number) =>
+    splitRubriques(
+      [
+        placed(block([['Le contexte', 0.9, true]], 4), 48, 164, 58, 9),
+        text('La communauté regroupe vingt-six communes et un peu plus de 140 000 habitants.', 183),
+        placed(block([['« L’équipe a su écouter des élus aux attentes parfois opposées. »', 1.1, false]], 4), quoteX, 179, 221, 59),
+        placed(block([['Agnès Tisserand, directrice générale adjointe des services', 0.81, false]], 4), quoteX, 247, 210, 20),
+        text('La loi impose désormais une part croissante de produits durables dans les repas servis aux enfants. Plusieurs maires ont demandé à l’agglomération d’étudier avec ses services techniques une mutualisation du service, sans renoncer pour autant à la proximité.', 275),
+        placed(block([['Problématique', 0.9, true]], 4), 48, 368, 72, 9),
+        text('Comment organiser un service commun de restauration scolaire ?', 387),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 1 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('takes the quote and its signature to the testimony (pull-quote-beside-text)', () => {
+    const rubriques = read(321);
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toEqual(['« L’équipe a su écouter des élus aux attentes parfois opposées. »', 'Agnès Tisserand, directrice générale adjointe des services']);
+    expect(rubriques.find(([key]) => key === 'contexte')?.[1]).toHaveLength(2);
+  });
+
+  it('leaves a quote printed in the text\'s own column in the text', () => {
+    const rubriques = read(60);
+    expect(rubriques.find(([key]) => key === 'temoignage')).toBeUndefined();
+    expect(rubriques.find(([key]) => key === 'contexte')?.[1]).toHaveLength(4);
+  });
+});
+
+describe('a pull-quote\'s signature set at the page foot, read after the key figures beside the quote', () => {
+  // Three columns: the text (x 48), the quote over a table of figures (x 234); the quote's
+  // signature in a frame at the first column's foot. Frames read by their top: the text, the
+  // quote, the figures, the signature.
+  const at = (lines: [string, number, boolean][], x: number, y: number, page = 12) => placed(block(lines, page), x, y, 140, 20);
+  const read = (tutor: string) =>
+    splitRubriques(
+      [
+        at([['CLÉS POUR AGIR', 0.9, true]], 48, 460),
+        at([['L’équipe a observé le parcours de trente demandeurs et recueilli les difficultés rencontrées à chaque étape.', 1, false]], 48, 479),
+        at([['Des conseillers numériques ont été formés aux notions d’urbanisme afin de relayer ces permanences.', 1, false]], 48, 656),
+        at([['« Le regard des élèves a remis l’usager au centre d’un projet que nous pensions seulement technique. »', 1.1, false]], 234, 164),
+        at([['64 %', 1.14, true]], 240, 251),
+        at([['des demandes déposées en ligne six mois après l’ouverture du guichet', 0.81, false]], 284, 250),
+        at([['11', 1.14, true]], 240, 321),
+        at([['permanences d’accompagnement ouvertes en mairie', 0.81, false]], 284, 320),
+        at([['Philippe Hoarau, directeur général des services', 0.81, false]], 62, 749),
+        at([['AUTEURS DU PROJET', 0.9, true]], 48, 71, 13),
+        at([['LOURMEL Baptiste', 0.9, true], ['baptiste.lourmel@ingenieurchef-inet.org', 0.71, false]], 48, 90, 13),
+        at([['TUTEUR AU SEIN DE LA COLLECTIVITÉ', 0.9, true]], 48, 180, 13),
+        at([[tutor, 0.81, false]], 48, 188, 13),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 4 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('puts the signature back at the head of the testimony when a tutor\'s card names its signer (signature-ending-another-rubrique-late)', () => {
+    const rubriques = read('HOARAU Philippe, Directeur général des services');
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toEqual(['Philippe Hoarau, directeur général des services', '« Le regard des élèves a remis l’usager au centre d’un projet que nous pensions seulement technique. »']);
+    expect(rubriques.find(([key]) => key === 'chiffres')?.[1]).toHaveLength(4);
+  });
+
+  it('leaves it where it is when no tutor signs so', () => {
+    const rubriques = read('MÉNARD Claire, Directrice de la transformation numérique');
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toHaveLength(1);
+  });
+});
+
+describe('a pull-quote under the text of the first column, read after the references of the next', () => {
+  // The text column (x 48) ends with the quote and its signature above it (x 62); the references
+  // stand in the next column (x 235). Read as a band under both columns, the quote ends the references.
+  const at = (lines: [string, number, boolean][], x: number, y: number) => placed(block(lines, 9), x, y, 140, 20);
+  const read = (quoteX: number) =>
+    splitRubriques(
+      [
+        at([['CLÉS POUR AGIR', 0.95, true]], 48, 399),
+        at([['Une plateforme en ligne permet désormais à chacun de transcrire les registres de délibérations.', 1, false]], 48, 520),
+        at([['POUR EN SAVOIR PLUS', 0.95, true]], 221, 169),
+        { ...at([['Réseau des archives participatives, Transcrire ensemble : retours d’expérience, 2030', 0.85, false]], 235, 188), kind: 'listItem' },
+        at([['Sophie Bellanger, directrice des archives et du patrimoine écrit', 0.85, false]], quoteX, 650),
+        at([['« Les habitants sont devenus nos premiers ambassadeurs. Leur enthousiasme a convaincu les élus. »', 1.1, false]], quoteX, 680),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 3 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('takes it to the testimony when it is printed beside the references (pull-quote-beside-references)', () => {
+    const rubriques = read(62);
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toEqual(['Sophie Bellanger, directrice des archives et du patrimoine écrit', '« Les habitants sont devenus nos premiers ambassadeurs. Leur enthousiasme a convaincu les élus. »']);
+    expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(1);
+  });
+
+  it('leaves a quoted reference in the references\' own column', () => {
+    const rubriques = read(235);
+    expect(rubriques.find(([key]) => key === 'temoignage')).toBeUndefined();
+  });
+});

@@ -74,6 +74,32 @@ describe('a tutor labelled inline in a sidebar set as list items', () => {
   });
 });
 
+describe('a tutor’s function in smaller type under the name, the text run on after the card', () => {
+  // The team and the tutor's card at a column's foot cut a sentence of « clés pour agir »; it goes
+  // on at the next column's head, read after the card.
+  const read = () =>
+    splitRubriques(
+      [
+        block([['Clés pour agir', 1, true]], 31),
+        block([['L’enjeu d’efficacité s’est trouvé au cœur de cette étude, puisqu’il s’agissait non seulement d’harmoniser les outils de la fonction financière,', 1, false]], 31),
+        block([['L’équipe', 1, true]], 31),
+        block([['CHOLLEY Jérémie', 1, true], ['jeremie.cholley@administrateur-inet.org', 0.79, false]], 31),
+        block([['Encadrement', 1, true]], 31),
+        block([['MUNSCH Simon', 1, true]], 31),
+        block([['Directeur général des services', 0.84, false]], 31),
+        block([['mais aussi d’adapter les ressources mobilisées à cet effet. Les questions de management ont été traitées avec les directions.', 1, false]], 31),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 10 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('stays on the card: the prose after it runs on, not the function (smaller-function-not-run-on)', () => {
+    const rubriques = read();
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['MUNSCH Simon', 'Directeur général des services']);
+    expect(rubriques.find(([key]) => key === 'clesPourAgir')?.[1]).toHaveLength(2);
+  });
+});
+
 describe('a tutor’s function cut at the line end', () => {
   it('is joined back into one word at the typographic hyphen U+2010 too', () => {
     expect(parseTutorCards([alike(['Amandine GOUJAT'], 0.89, true), alike(['Responsable des pôles de com\u2010', 'pétitivité'], 0.89, false)]).map((card) => card.details)).toEqual([['Responsable des pôles de compétitivité']]);
@@ -236,6 +262,36 @@ describe('key figures run on to the next page after a sidebar’s tutor card (fi
   });
 });
 
+describe('key figures appended to the testimony without a heading, run on past a sidebar’s tutor card (appended-figures-run-on-after-tutors)', () => {
+  const read = (nextPage: readonly Block[]) =>
+    splitRubriques(
+      [
+        alike(['PAROLE DE LA COLLECTIVITÉ'], 0.9, true, 3),
+        alike(['« L’équipe a su écouter des élus aux attentes parfois opposées et leur proposer une feuille de route partagée. »'], 1, false, 3),
+        alike(['Agnès Tisserand, directrice générale adjointe des services à la population'], 0.9, false, 3),
+        alike(['26 communes membres de l’agglomération'], 1, false, 3),
+        alike(['TUTORAT'], 0.9, true, 3),
+        alike(['Agnès TISSERAND – Directrice générale adjointe des services à la population'], 0.9, true, 3),
+        ...nextPage,
+        alike(['RESSOURCES'], 0.9, true, 4),
+        alike(['Association des maires de Marne-et-Solvaire, www.maires-solvaire.fr'], 0.81, false, 4),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 1 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('go back with the figure that ends the testimony, and are read as the key figures', () => {
+    const rubriques = read([alike(['12 500 repas servis chaque jour dans les écoles'], 1, false, 4), alike(['+18 % de produits durables dans les assiettes d’ici 2034'], 1, false, 4)]);
+    expect(rubriques.find(([key]) => key === 'chiffres')?.[1]).toHaveLength(3);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toHaveLength(1);
+  });
+
+  it('stay on the card when they would make no run of figures with the testimony’s end', () => {
+    const rubriques = read([alike(['12 500 repas servis chaque jour dans les écoles'], 1, false, 4)]);
+    expect(rubriques.find(([key]) => key === 'chiffres')).toBeUndefined();
+  });
+});
+
 describe('text run on after a sidebar of labelled tutor cards, one per tutor (labelled-cards-one-sidebar)', () => {
   it('goes back to the rubrique the sidebar interrupted, not onto the last card’s function', () => {
     // Placed as printed: the text column at x 156, the sidebar's cards at x 388.
@@ -301,7 +357,7 @@ describe('references run on to the next page after a sidebar’s tutor card (ref
   });
 });
 
-describe('a tutor’s function under the card’s name, before the text run on after the sidebar (function-under-card-name)', () => {
+describe('a tutor’s function under the card’s name, before the text run on after the sidebar (smaller-function-not-run-on)', () => {
   it('stays the card’s: only the text from the next page goes back to the rubrique the sidebar interrupted', () => {
     const rubriques = splitRubriques(
       [
