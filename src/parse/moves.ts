@@ -12,7 +12,7 @@ import { inEarlierColumn, inOneColumn } from '../boxes.js';
 import { joinLines } from '../extract/lines.js';
 import { SENTENCE_FINISHED, foldForMatch } from '../conventions.js';
 import { isHeaderRowText, type Vocabulary } from '../profile.js';
-import { isBodyRubrique } from '../text-rubriques.js';
+import { TEXT_RUBRIQUES, isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, RubriqueKey, TextLine } from '../types.js';
 import { isLargerThanBody, isQuoteType, isRegular, isSmallerThanBody, lineSizes, sameStyle } from '../typography.js';
 import { isBoldInlineFigure, isFiguresBoxTitle, isPlainInlineFigure, isStandaloneFigure } from './chiffres.js';
@@ -52,6 +52,7 @@ export interface ShapeMove {
 /** The moves, in the order they run (each sees what the ones before it did). */
 export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'team-to-authors', run: moveTeamToAuthors },
+  { id: 'column-above-people-band', run: returnColumnsAbovePeopleBand },
   { id: 'after-team-to-empty-rubrique', run: returnAfterTeam },
   { id: 'text-after-team-goes-on', run: returnTextGoingOnAfterTeam },
   { id: 'before-team-to-empty-rubrique', run: returnBeforeTeam },
@@ -109,6 +110,9 @@ export function moveByShape(state: ShapeState): (Move & { readonly rule: string 
   return SHAPE_MOVES.flatMap((move) => move.run(state).map((moved) => ({ ...moved, blocks: [...moved.blocks], rule: move.id })));
 }
 
+/** Points by which a block's left edge may stand left of a column's and still be printed in it (a rounding, a hanging mark). */
+const COLUMN_EDGE_TOLERANCE = 2;
+
 /** The index of the last team block among blocks (-1 when none). */
 function lastTeamBlock(blocks: readonly Block[], vocabulary: Vocabulary): number {
   return blocks.reduce((last, block, i) => (isTeamBlock(block, vocabulary) ? i : last), -1);
@@ -155,6 +159,71 @@ function moveTeamToAuthors(state: ShapeState): Move[] {
   }
   authors.blocks.push(...stray);
   return [{ to: 'auteurs', blocks: stray }];
+}
+
+/**
+ * Text of the columns beside a band of people, read after it (`column-above-people-band`): the
+ * team or the tutors set in a band at a page's foot under the first column, the columns beside it
+ * ending above the band's top. Read column by column, the band comes with the first column and the
+ * columns beside it after it, so their text (a list's last items, a quote's end, a box) lands
+ * under the people's heading. A block of the team's or the tutors' rubrique printed on the band's
+ * page, in a column right of the band and ending above its top, no card (no e-mail, no name), was
+ * printed before the band: with the others so placed (some prose among them) it goes back to the
+ * rubrique whose last block ends the column flow before it (`flowOwner`), the cut sentence
+ * joined; a box it holds (a bold title over smaller text) becomes a box.
+ */
+function returnColumnsAbovePeopleBand(state: ShapeState): Move[] {
+  const moves: Move[] = [];
+  for (const people of state.rubriques.filter((rubrique) => rubrique.key === 'auteurs' || rubrique.key === 'tuteurs')) {
+    const band = people.blocks[0];
+    if (!band?.box || !isPeopleCard(band, state.vocabulary)) continue;
+    const bandTop = band.box.y;
+    const above = people.blocks.filter((block, i) => i > 0 && block.page === band.page && inEarlierColumn(band, block) && block.box !== undefined && block.box.y + block.box.height <= bandTop && !isPeopleCard(block, state.vocabulary));
+    const owner = above.length > 0 ? flowOwner(state.rubriques, above[0]!) : undefined;
+    if (!owner) continue;
+    const [first, ...rest] = above;
+    const cut = owner.blocks.at(-1)!;
+    // A sentence the owner left unfinished, going on in lower case at the next column's head.
+    const goesOn = !SENTENCE_FINISHED.test(cut.text.trim()) && /^\p{Ll}/u.test(first!.text.trim());
+    const kept = owner.blocks.length;
+    // A box closing the owner's text (a bold title over smaller text) once they are back.
+    const box = goesOn ? -1 : closingBoxStart([...owner.blocks, ...above]);
+    // Text, not cards: prose among the blocks, the cut sentence going on to its end, or a box.
+    if (!above.some(isProse) && !(goesOn && SENTENCE_FINISHED.test(above.at(-1)!.text.trim())) && box < kept) continue;
+    people.blocks.splice(0, people.blocks.length, ...people.blocks.filter((block) => !above.includes(block)));
+    if (goesOn) owner.blocks[kept - 1] = sentenceJoined(cut, first!);
+    owner.blocks.push(...(goesOn ? rest : above));
+    moves.push({ to: owner.key, blocks: above });
+    if (box < kept) continue;
+    const [title, ...text] = owner.blocks.splice(box);
+    state.boxes.push({ heading: title!.text, blocks: text });
+    moves.push({ to: 'encadre', blocks: [title!, ...text] });
+  }
+  return moves;
+}
+
+/** A person's card: a team block (names and family e-mails), a tutor's card, a name alone, an e-mail. */
+function isPeopleCard(block: Block, vocabulary: Vocabulary): boolean {
+  const first = block.lines[0]?.text.trim() ?? '';
+  return block.text.includes('@') || isTeamBlock(block, vocabulary) || isSidebarCard(block) || isDashCard(block) || isAnyCaseName(first) || isNamePart(first);
+}
+
+/**
+ * The rubrique whose last block comes last, in column flow, before `block` on its page: any
+ * rubrique ending in `block`'s own column above it (the column goes on), or a text rubrique ending
+ * in a column left of it (running text goes on from a column's foot to the next column's head;
+ * figures and references do not). `undefined` when none.
+ */
+function flowOwner(rubriques: readonly Rubrique[], block: Block): Rubrique | undefined {
+  const isText = (key: RubriqueKey): boolean => (TEXT_RUBRIQUES as readonly RubriqueKey[]).includes(key);
+  const above = (last: Block): boolean => inOneColumn(last, block) && last.box!.y < block.box!.y;
+  const precedes = (rubrique: Rubrique): boolean => {
+    const last = rubrique.blocks.at(-1);
+    if (!last || last.page !== block.page || rubrique.key === 'auteurs' || rubrique.key === 'tuteurs') return false;
+    return above(last) || (isText(rubrique.key) && inEarlierColumn(last, block));
+  };
+  const later = (a: Block, b: Block): boolean => inEarlierColumn(a, b) || (inOneColumn(a, b) && b.box!.y > a.box!.y);
+  return rubriques.filter(precedes).reduce<Rubrique | undefined>((best, rubrique) => (best === undefined || later(best.blocks.at(-1)!, rubrique.blocks.at(-1)!) ? rubrique : best), undefined);
 }
 
 /** The authors' rubrique and the one printed just before it, when that one is empty. */
@@ -358,7 +427,10 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
     if (firstProse <= 0) return;
     const cards = [...cardsOnly, ...rubrique.blocks.slice(0, firstProse)];
     const first = rubrique.blocks[firstProse]!;
-    if (cardsOnly.length > 0 && (first.box === undefined || cards.some((card) => inOneColumn(card, first)))) return;
+    // Text set wider than the cards' column, from left of it (under a sidebar, across the page), is
+    // not the cards' column going on (`rule: run-on-wider-than-cards`).
+    const inCardsColumn = (card: Block): boolean => inOneColumn(card, first) && first.box!.x >= card.box!.x - COLUMN_EDGE_TOLERANCE;
+    if (cardsOnly.length > 0 && (first.box === undefined || cards.some(inCardsColumn))) return;
     const runOn = rubrique.blocks.splice(firstProse);
     before.blocks.push(...runOn);
     moves.push({ to: before.key, blocks: runOn });

@@ -153,6 +153,15 @@ function partsFrom(segments: readonly string[], words: readonly PrintedPerson[],
 }
 
 /**
+ * Two name parts printed in cells of their own and read one after the other (« DURAND »,
+ * « Léa »): joined, they may spell an e-mail as a whole name does, where no segment of it is one
+ * part exactly (« leamarie.durand »: a second given name the card does not print).
+ */
+function nextPartPairs(cards: readonly PrintedPerson[], words: readonly PrintedPerson[]): PrintedPerson[][] {
+  return cards.slice(1).flatMap((card, i) => (words.includes(cards[i]!) && words.includes(card) ? [[cards[i]!, card]] : []));
+}
+
+/**
  * The name parts an e-mail spells: its local part's segments (« lea.durand » → « LEA »,
  * « DURAND »), folded as `foldForMatch` folds, letters only.
  */
@@ -183,6 +192,7 @@ export function pairByLocalPart(cards: readonly PrintedPerson[], asRead: number)
       const parts = partsSpelling(email, words);
       return parts ? [{ parts, email, score: 1 }] : [];
     }),
+    ...emails.flatMap((email) => nextPartPairs(cards, words).map((parts) => ({ parts, email, score: spelling(parts.map((part) => part.name).join(' '), email) }))),
   ].filter((pair) => pair.score >= SPELLS_NAME).sort((a, b) => b.score - a.score || b.parts.length - a.parts.length);
   const chosen: SpelledPair[] = [];
   const used = new Set<PrintedPerson>();

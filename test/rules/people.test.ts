@@ -37,6 +37,15 @@ describe('a name and its e-mail', () => {
     expect(hyphened.cards).toEqual([['DE LA TOUR Inès', ['ines.de-la-tour@administrateur-inet.org']], ['VIGNAL Théo', ['theo.vignal@ingenieurchef-inet.org']]]);
   });
 
+  it('name cells read one after the other that together spell an e-mail naming a second given name are its owner (« florianmartin.marczak »)', () => {
+    const read = pairs(['LABURTHE Marie', 'MARCZAK', 'Florian', 'MOKRANI', 'Sara', 'marie.laburthe@administrateur-inet.org', 'florianmartin.marczak@ingenieurchef-inet.org', 'sara.mokrani@administrateur-inet.org']);
+    expect(read.cards).toEqual([
+      ['LABURTHE Marie', ['marie.laburthe@administrateur-inet.org']],
+      ['MARCZAK Florian', ['florianmartin.marczak@ingenieurchef-inet.org']],
+      ['MOKRANI Sara', ['sara.mokrani@administrateur-inet.org']],
+    ]);
+  });
+
   it('are paired by the local part when the e-mails column is in another order than the names', () => {
     const read = pairs(['Lisa MARCHETTI', 'Théo VIGNAL', 'Kévin OYONO', 'theo.vignal@ingenieurchef-inet.org', 'kevin.oyono@conservateur-inet.org', 'lisa.marchetti@administrateur-inet.org']);
     expect(read.cards).toEqual([

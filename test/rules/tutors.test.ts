@@ -356,3 +356,134 @@ describe('references run on to the next page after a sidebar’s tutor card (ref
     expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['Agnès TISSERAND Directrice générale adjointe des services à la population']);
   });
 });
+
+describe('a tutor’s function under the card’s name, before the text run on after the sidebar (smaller-function-not-run-on)', () => {
+  it('stays the card’s: only the text from the next page goes back to the rubrique the sidebar interrupted', () => {
+    const rubriques = splitRubriques(
+      [
+        placed(alike(['PROBLÉMATIQUE'], 0.9, true, 34), 214, 260, 96, 9),
+        placed(alike(['A cela s’ajoute enfin la nécessité, avec une nouvelle organisation, de ne pas dénaturer le marqueur fort qu’est la proximité humaine, la convivialité, les solidarités'], 1, false, 34), 214, 693, 145, 60),
+        placed(alike(['ENCADREMENT'], 0.9, true, 34), 388, 181, 86, 9),
+        placed(alike(['Catherine TUDOSE-MARTINEZ'], 0.8, true, 34), 388, 199, 141, 10),
+        placed(alike(['Directrice du management et de l’accompagnement au changement'], 0.8, false, 34), 388, 211, 146, 20),
+        placed(alike(['et la personnalisation élevé des services rendus à l’utilisateur, spécifiquement dans une ville de cette taille.'], 1, false, 35), 48, 59, 231, 30),
+        placed(alike(['CLÉS POUR AGIR'], 0.9, true, 35), 48, 95, 95, 9),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 9 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text.slice(0, 20))] as const);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['Catherine TUDOSE-MAR', 'Directrice du manage']);
+    expect(rubriques.find(([key]) => key === 'problematique')?.[1]).toEqual(['A cela s’ajoute enfi', 'et la personnalisati']);
+  });
+});
+
+describe('text run on across the page under a sidebar of labelled tutor cards (run-on-wider-than-cards)', () => {
+  it('goes back to the rubrique the sidebar interrupted: set from left of the cards’ column, it is not that column going on', () => {
+    const rubriques = splitRubriques(
+      [
+        placed(alike(['CLÉS POUR AGIR'], 0.9, true, 7), 48, 327, 88, 9),
+        placed(alike(['L’équipe a observé le parcours de trente demandeurs et recueilli les difficultés rencontrées à chaque étape.'], 1, false, 7), 48, 347, 312, 50),
+        placed(alike(['LES AUTEURS'], 0.9, true, 7), 389, 184, 71, 9),
+        placed(alike(['Baptiste LOURMEL baptiste.lourmel@ingenieurchef-inet.org'], 0.8, false, 7), 389, 202, 102, 20),
+        placed(alike(['Tuteur : Philippe HOARAU, Directeur général des services'], 0.8, false, 7), 389, 294, 143, 20),
+        placed(alike(['Tuteur : Claire MÉNARD, Directrice de la transformation numérique'], 0.8, false, 7), 389, 321, 147, 20),
+        placed(alike(['Des conseillers numériques ont été formés aux notions d’urbanisme afin de relayer ces permanences dans les communes rurales.'], 1, false, 7), 48, 407, 499, 25),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 4 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text.slice(0, 20))] as const);
+    expect(rubriques.find(([key]) => key === 'clesPourAgir')?.[1]).toEqual(['L’équipe a observé l', 'Des conseillers numé']);
+    expect(rubriques.filter(([key]) => key === 'tuteurs').map(([, texts]) => texts)).toEqual([['Philippe HOARAU, Dir'], ['Claire MÉNARD, Direc']]);
+  });
+});
+
+describe('a column beside a band of people at the page’s foot, read after the band (column-above-people-band)', () => {
+  // Three columns (x 48, 221, 394) over a band at the page's foot (y 348 on): the team, then the tutor.
+  const page = (third: Block) =>
+    splitRubriques(
+      [
+        placed(alike(['PAROLE DE LA COLLECTIVITÉ'], 0.9, true, 10), 221, 59, 152, 9),
+        placed(alike(['« L’équipe d’élèves a su rapidement mobiliser autour de la démarche, soulignant la pédagogie dont ont su faire preuve les élèves, qui a contribué'], 1, false, 10), 221, 107, 153, 230),
+        placed(alike(['L’ÉQUIPE'], 0.9, true, 10), 48, 348, 47, 9),
+        placed(alike(['GARRIGUES Xavier xavier.garrigues@administrateur-inet.org'], 0.8, false, 10), 48, 367, 226, 10),
+        placed(alike(['MANIN Olivier olivier.manin@ingenieurchef-inet.org'], 0.8, false, 10), 48, 382, 190, 10),
+        third,
+        placed(alike(['TUTEUR'], 0.9, true, 10), 48, 437, 41, 9),
+        placed(block([['LENOIR Jérôme', 0.9, true], ['Directeur général des services', 0.8, false]], 10), 48, 456, 108, 20),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 3 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)] as const);
+
+  it('goes back to the text ending in the column before it, the cut sentence joined', () => {
+    const rubriques = page(placed(alike(['en soi à faire progresser la prise de conscience vers une nécessaire accélération de la mutualisation. »'], 1, false, 10), 394, 59, 143, 60));
+    expect(rubriques.find(([key]) => key === 'auteurs')?.[1]).toHaveLength(2);
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1].at(-1)).toMatch(/qui a contribué en soi à faire progresser.*mutualisation\. »$/);
+  });
+
+  it('a box among that text becomes a box', () => {
+    const rubriques = splitRubriques(
+      [
+        placed(alike(['TÉMOIGNAGE DE LA COLLECTIVITÉ'], 0.9, true, 29), 48, 305, 197, 9),
+        placed(alike(['"Je les remercie très sincèrement pour la qualité de leur travail, surtout dans sa dimension opérationnelle."'], 1, false, 29), 48, 546, 239, 90),
+        placed(alike(['LES AUTEURS'], 0.9, true, 29), 48, 652, 77, 9),
+        placed(alike(['BERGER Thibault thibault.berger@administrateur-inet.org'], 0.9, false, 29), 48, 670, 150, 20),
+        placed(alike(['Et après...'], 0.9, true, 29), 317, 477, 55, 10),
+        placed(alike(['La refonte de l’accueil est un projet qui devra s’inscrire sur plusieurs années, et accompagner la collectivité sur ce chemin.'], 0.8, false, 29), 317, 495, 221, 120),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 9 },
+    );
+    expect(rubriques.rubriques.find((rubrique) => rubrique.key === 'auteurs')?.blocks).toHaveLength(1);
+    expect(rubriques.unknown.map((box) => [box.heading, box.blocks.length])).toEqual([['Et après...', 1]]);
+  });
+
+  it('a box under the key figures of its own column, no prose in it, becomes a box: the column goes on under the figures', () => {
+    const split = splitRubriques(
+      [
+        placed(alike(['Les chiffres clés'], 0.9, true, 20), 308, 312, 82, 9),
+        placed(alike(['93 personnes contactées, 70 entretiens réalisés.'], 1, false, 20), 308, 330, 215, 15),
+        placed(alike(['1 formation au design de service à l’INET.'], 1, false, 20), 308, 519, 184, 15),
+        placed(alike(['L’équipe'], 0.9, true, 20), 48, 750, 42, 9),
+        placed(alike(['DAVID'], 0.8, false, 20), 54, 772, 25, 10),
+        placed(alike(['Julie Conservateur julie.david@conservateur-inet.org'], 0.8, false, 20), 132, 772, 90, 10),
+        placed(alike(['& DES HAUTS DÉBATS'], 0.9, true, 20), 317, 552, 105, 10),
+        placed(alike(['S’informer, échanger et débattre de l’actualité régionale'], 0.8, false, 20), 317, 570, 208, 12),
+        placed(alike(['Jeudi 10 octobre - 13h - 14h Lille (bar de l’Hémicycle)'], 0.8, false, 20), 317, 587, 201, 12),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 6 },
+    );
+    expect(split.unknown.map((box) => [box.heading, box.blocks.length])).toEqual([['& DES HAUTS DÉBATS', 2]]);
+    expect(split.rubriques.find((rubrique) => rubrique.key === 'chiffres')?.blocks).toHaveLength(2);
+    expect(split.rubriques.find((rubrique) => rubrique.key === 'auteurs')?.blocks.map((b) => b.text)).toEqual(['DAVID', 'Julie Conservateur julie.david@conservateur-inet.org']);
+  });
+
+  it('running text goes on from the testimony, not from references ending lower in the column before it', () => {
+    const split = splitRubriques(
+      [
+        placed(alike(['PAROLE DE LA COLLECTIVITÉ'], 0.9, true, 49), 221, 59, 152, 9),
+        placed(alike(['« Le Département a refondé sa politique culturelle en 2018, travailler à ce projet avec une équipe de l’INET est une opportunité.'], 1, false, 49), 221, 119, 152, 250),
+        placed(alike(['POUR ALLER PLUS LOIN'], 0.9, true, 49), 221, 480, 124, 9),
+        placed(alike(['Stratégie touristique Alsace 2017-2021'], 0.8, false, 49), 235, 492, 127, 10),
+        placed(alike(['L’ÉQUIPE'], 0.9, true, 49), 48, 557, 47, 9),
+        placed(alike(['MOKRANI Sara sara.mokrani@administrateur-inet.org'], 0.8, false, 49), 48, 576, 199, 10),
+        placed(alike(['TUTEUR'], 0.9, true, 49), 48, 661, 41, 9),
+        placed(block([['MEROT Olivier', 0.9, true], ['Directeur de la mission culture et tourisme', 0.8, false]], 49), 48, 680, 149, 20),
+        placed(alike(['Le croisement des expériences et des expertises sur une phase d’appropriation de la démarche avec les équipes a été fructueux : elles sauront capitaliser sur ces résultats. »'], 1, false, 49), 394, 59, 152, 290),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 21 },
+    );
+    expect(split.rubriques.find((rubrique) => rubrique.key === 'temoignage')?.blocks).toHaveLength(2);
+    expect(split.rubriques.find((rubrique) => rubrique.key === 'allerPlusLoin')?.blocks).toHaveLength(1);
+    expect(split.rubriques.find((rubrique) => rubrique.key === 'tuteurs')?.blocks).toHaveLength(1);
+  });
+
+  it('a card beside the band, or text printed under the band’s top, stays where it was read', () => {
+    const card = page(placed(block([['DURAND Léa', 0.9, true], ['Directrice générale adjointe des services', 0.8, false]], 10), 394, 59, 143, 20));
+    expect(card.find(([key]) => key === 'temoignage')?.[1]).toHaveLength(1);
+    const under = page(placed(alike(['en soi à faire progresser la prise de conscience vers une nécessaire accélération de la mutualisation. »'], 1, false, 10), 394, 360, 143, 60));
+    expect(under.find(([key]) => key === 'temoignage')?.[1]).toHaveLength(1);
+  });
+});
