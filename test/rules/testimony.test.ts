@@ -528,6 +528,6 @@ describe('a pull-quote signed over its quote, under the text, read after a sideb
 
   it('stays on the card when printed under it, in the cards’ column', () => {
     const rubriques = read(388, 262);
-    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1].at(-1)).toContain(SIGNATURE);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]?.at(-1)).toContain(SIGNATURE);
   });
 });
