@@ -1384,12 +1384,22 @@ function liftPullQuoteAfterFigures(state: ShapeState): Move[] {
   const at = state.rubriques.findIndex((rubrique) => rubrique.key === 'chiffres');
   const figures = state.rubriques[at];
   if (!figures || state.rubriques.some((rubrique) => rubrique.key === 'temoignage')) return [];
-  const last = figures.blocks.reduce((found, block, i) => (isStandaloneFigure(block.text) ? i : found), -1);
-  if (last < 0 || last + 2 >= figures.blocks.length) return [];
-  if (pullQuoteStart(figures.blocks.slice(last + 1)) !== 1) return [];
-  const quote = figures.blocks.splice(last + 2);
+  const last = lastFigureEnd(figures.blocks);
+  if (last < 0 || last + 1 >= figures.blocks.length) return [];
+  if (pullQuoteStart(figures.blocks.slice(last)) !== 1) return [];
+  const quote = figures.blocks.splice(last + 1);
   state.rubriques.splice(at + 1, 0, { key: 'temoignage', heading: '', page: quote[0]!.page, blocks: quote });
   return [{ to: 'temoignage', blocks: quote }];
+}
+
+/**
+ * Where the last key figure ends among a figures rubrique's blocks (-1 when none): the label under
+ * a figure set alone (« 64 % », then its label), or the block of a figure set inline at its
+ * label's start (« **64 %** des demandes… », one block: `rule: pull-quote-after-inline-figures`).
+ */
+function lastFigureEnd(blocks: readonly Block[]): number {
+  const ends = blocks.map((block, i) => (isStandaloneFigure(block.text) ? i + 1 : isFigureBlock(block) ? i : -1));
+  return Math.max(-1, ...ends);
 }
 
 /** A line set smaller than the body in a pull-quote (its question or signature) is shorter than this. */

@@ -339,6 +339,40 @@ describe('a pull-quote read after key figures with no heading', () => {
   });
 });
 
+describe('a pull-quote read after key figures set inline, with no heading', () => {
+  // Each figure opens its label in bold (« **64 %** des demandes… »): one block per figure.
+  const inline = (figure: string, label: string): Block => {
+    const printed = block([[`${figure} ${label}`, 1, false]], 9);
+    return { ...printed, lines: [{ ...printed.lines[0]!, boldLead: figure }] };
+  };
+  const read = (last: Block) =>
+    splitRubriques(
+      [
+        block([['En chiffres', 0.95, true]], 9),
+        inline('64 %', 'des demandes déposées en ligne six mois après l’ouverture du guichet'),
+        inline('11', 'permanences d’accompagnement ouvertes en mairie'),
+        block([['Philippe Hoarau, directeur général des services', 0.85, false]], 9),
+        last,
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 4 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('is the testimony, not a box after the figures (pull-quote-after-inline-figures)', () => {
+    const rubriques = read(block([['« Le regard des élèves a remis l’usager au centre d’un projet que nous pensions technique. »', 1.1, false]], 9));
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toEqual([
+      'Philippe Hoarau, directeur général des services',
+      '« Le regard des élèves a remis l’usager au centre d’un projet que nous pensions technique. »',
+    ]);
+    expect(rubriques.find(([key]) => key === 'chiffres')?.[1]).toHaveLength(2);
+  });
+
+  it('leaves a figure after the last one where it is', () => {
+    const rubriques = read(inline('21', 'jours de délai d’instruction gagnés en moyenne'));
+    expect(rubriques.find(([key]) => key === 'temoignage')).toBeUndefined();
+  });
+});
+
 describe('a testimony’s signature at a column’s foot, its quote at the next column’s head', () => {
   // The reading order reads the next column's head (the quote) before the signature's column ends.
   const QUOTE = '« Le regard des élèves a remis l’usager au centre d’un projet que nous pensions seulement technique. »';
