@@ -9,6 +9,11 @@ export function sharesWidth(a: BlockBox, b: BlockBox): boolean {
   return a.x < b.x + Math.max(b.width, 1) && b.x < a.x + Math.max(a.width, 1);
 }
 
+/** Whether two boxes on a page share some height: printed level with each other (a box of no height counts as one point high). */
+export function sharesHeight(a: BlockBox, b: BlockBox): boolean {
+  return a.y < b.y + Math.max(b.height, 1) && b.y < a.y + Math.max(a.height, 1);
+}
+
 /** Whether two blocks are printed in one column of one page: both placed (PDF), on the same page, sharing some width. */
 export function inOneColumn(a: Block, b: Block): boolean {
   return a.box !== undefined && b.box !== undefined && a.page === b.page && sharesWidth(a.box, b.box);

@@ -8,7 +8,7 @@
  * testimony, a tutor's card that a sidebar interleaved with the body to the tutors, text run on
  * under a floated box of figures or of tutors to the rubrique the box interrupted.
  */
-import { inEarlierColumn, inOneColumn } from '../boxes.js';
+import { inEarlierColumn, inOneColumn, sharesHeight, sharesWidth } from '../boxes.js';
 import { joinLines } from '../extract/lines.js';
 import { SENTENCE_FINISHED, foldForMatch } from '../conventions.js';
 import { isHeaderRowText, type Vocabulary } from '../profile.js';
@@ -16,7 +16,7 @@ import { TEXT_RUBRIQUES, isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, RubriqueKey, TextLine } from '../types.js';
 import { isLargerThanBody, isQuoteType, isRegular, isSmallerThanBody, lineSizes, sameStyle } from '../typography.js';
 import { isBoldInlineFigure, isFiguresBoxTitle, isPlainInlineFigure, isStandaloneFigure } from './chiffres.js';
-import { isAnyCaseName, isNamePart, splitNameAndRole } from './people.js';
+import { isAnyCaseName, isNamePart, looksLikeName, splitNameAndRole } from './people.js';
 import type { Rubrique } from './rubriques.js';
 import { returnFiguresReadAwayFromHeading, returnReferencesReadAfterTestimony, returnSentenceStartFromTestimony, returnTextReadAfterReferences, returnTextReadUnderNextHeading } from './read-ahead.js';
 import { continuesParagraph, withoutListMarks } from './render.js';
@@ -425,17 +425,36 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
       (block, j) => j > 0 && !isDashCard(block) && (prose(j) || bodyTextAfterCards(block, j) || (isRegular(block) && (opensProse(block, j) || block.page !== rubrique.page))),
     );
     if (firstProse <= 0) return;
-    const cards = [...cardsOnly, ...rubrique.blocks.slice(0, firstProse)];
-    const first = rubrique.blocks[firstProse]!;
+    const start = runOnStartAwayFromCards(rubrique.blocks, firstProse);
+    const cards = [...cardsOnly, ...rubrique.blocks.slice(0, start)];
+    const first = rubrique.blocks[start]!;
     // Text set wider than the cards' column, from left of it (under a sidebar, across the page), is
     // not the cards' column going on (`rule: run-on-wider-than-cards`).
     const inCardsColumn = (card: Block): boolean => inOneColumn(card, first) && first.box!.x >= card.box!.x - COLUMN_EDGE_TOLERANCE;
     if (cardsOnly.length > 0 && (first.box === undefined || cards.some(inCardsColumn))) return;
-    const runOn = rubrique.blocks.splice(firstProse);
+    const runOn = rubrique.blocks.splice(start);
     before.blocks.push(...runOn);
     moves.push({ to: before.key, blocks: runOn });
   });
   return moves;
+}
+
+/**
+ * Where text run on after the tutors' cards starts, from its first paragraph `firstProse` (`rule:
+ * run-on-away-from-cards`): the blocks just before that paragraph printed in its column on its page
+ * and away from every card there (sharing neither their width nor their height) belong to it, not
+ * to the last card, whatever their type (a pull-quote's signature set smaller over its quote).
+ * A card's function stands under its name in the cards' column; a card beside another stands level with it.
+ */
+function runOnStartAwayFromCards(blocks: readonly Block[], firstProse: number): number {
+  const first = blocks[firstProse]!;
+  const awayFromCards = (block: Block, cards: readonly Block[]): boolean => {
+    const onPage = cards.filter((card) => card.box !== undefined && card.page === block.page);
+    return inOneColumn(block, first) && onPage.length > 0 && onPage.every((card) => !sharesWidth(card.box!, block.box!) && !sharesHeight(card.box!, block.box!));
+  };
+  let start = firstProse;
+  while (start > 1 && awayFromCards(blocks[start - 1]!, blocks.slice(0, start - 1))) start--;
+  return start;
 }
 
 /**
@@ -480,11 +499,31 @@ function returnReferencesRunOnAfterTutors(state: ShapeState): Move[] {
     const style = references.blocks[0]?.lines[0];
     return style ? (block) => block.lines.every((line) => sameStyle(line, style)) : null;
   };
-  return returnRunOnPastCards(state, (before) => before.key === 'allerPlusLoin', setAs, (blocks, start, belongs) => {
-    let end = start;
-    while (end < blocks.length && belongs(blocks[end]!)) end++;
-    return end;
-  });
+  return returnRunOnPastCards(
+    state,
+    (before) => before.key === 'allerPlusLoin',
+    setAs,
+    (blocks, start, belongs) => {
+      let end = start;
+      while (end < blocks.length && belongs(blocks[end]!)) end++;
+      return end;
+    },
+    abovePlacedCards,
+  );
+}
+
+/**
+ * Whether a block read after the tutors' cards is printed above them on their page, in a column
+ * none of them reaches (`rule: references-above-cards`): a column of references beside the team
+ * and the tutors' band, read after the band. A card is printed under its heading; one opening a
+ * later column at its head opens with a name, which this block does not.
+ */
+function abovePlacedCards(block: Block, cards: readonly Block[]): boolean {
+  const onPage = cards.filter((card) => card.box !== undefined && card.page === block.page);
+  const firstLine = block.lines[0]?.text.trim() ?? '';
+  const name = firstLine.split(/[,–—]/)[0]!.trim();
+  if (block.box === undefined || onPage.length === 0 || looksLikeName(name) || isAnyCaseName(name)) return false;
+  return onPage.every((card) => block.box!.y + block.box!.height < card.box!.y && !sharesWidth(card.box!, block.box!));
 }
 
 /**
@@ -499,6 +538,7 @@ function returnRunOnPastCards(
   goesOn: (before: Rubrique, runOn: readonly Block[]) => boolean,
   belongsTo: (rubrique: Rubrique) => ((block: Block) => boolean) | null,
   runEnd: (blocks: readonly Block[], start: number, belongs: (block: Block) => boolean) => number,
+  onCardsPage: (block: Block, cards: readonly Block[]) => boolean = () => false,
 ): Move[] {
   const result = state.rubriques;
   const moves: Move[] = [];
@@ -509,7 +549,9 @@ function returnRunOnPastCards(
     if (rubrique.key !== 'tuteurs' || !before || rubrique.page === null) return;
     const belongs = belongsTo(before);
     if (!belongs) return;
-    const start = rubrique.blocks.findIndex((block) => block.page !== null && block.page > rubrique.page! && belongs(block));
+    // Or, on the cards' page, where `onCardsPage` says no card is printed.
+    const readAfterCards = (block: Block, j: number): boolean => block.page !== null && (block.page > rubrique.page! || onCardsPage(block, rubrique.blocks.slice(0, j)));
+    const start = rubrique.blocks.findIndex((block, j) => readAfterCards(block, j) && belongs(block));
     if (start <= 0) return;
     const end = runEnd(rubrique.blocks, start, belongs);
     if (!goesOn(before, rubrique.blocks.slice(start, end))) return;

@@ -4,8 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseProject } from '../../src/parse/index.js';
+import { splitRubriques } from '../../src/parse/rubriques.js';
+import { DEFAULT_VOCABULARY } from '../../src/profile.js';
 import type { Block } from '../../src/types.js';
-import { alike, block } from '../helpers/blocks.js';
+import { alike, block, placed } from '../helpers/blocks.js';
 
 /** The references a project page holding these blocks under « POUR ALLER PLUS LOIN » gives. */
 function referencesOf(items: readonly Block[]): string[] {
@@ -74,5 +76,37 @@ describe('running text in the body’s type read after references set smaller', 
   it('stays a reference when set in the references’ type', () => {
     const read = project(alike(paragraph, 0.85, false, 4));
     expect(read.allerPlusLoin).toHaveLength(3);
+  });
+});
+
+describe('references printed in a column beside the team and the tutors’ band, read after the band (references-above-cards)', () => {
+  // As printed (page 49): the references' heading and first item in the middle column, more items
+  // in the right column from higher up; the team and the tutors across the foot of the left columns.
+  const read = (x: number, y: number) =>
+    splitRubriques(
+      [
+        placed(alike(['POUR EN SAVOIR PLUS'], 0.95, true, 49), 221, 528, 130, 9),
+        placed(alike(['Changer les comportements, faire évoluer les pratiques sociales vers plus de durabilité.'], 0.85, false, 49), 235, 546, 134, 32),
+        placed(alike(['L’ÉQUIPE PROJET'], 0.95, true, 49), 48, 595, 97, 9),
+        placed(alike(['DAOUD Radia', 'radia.daoud@ingenieurchef-inet.org'], 0.95, false, 49), 48, 614, 135, 20),
+        placed(alike(['TUTEURS'], 0.95, true, 49), 48, 742, 52, 9),
+        placed(alike(['RASCALON Pascal – Chef de Mission INTERMOD'], 0.85, false, 49), 48, 759, 210, 9),
+        placed(alike(['HEIDSIEK Claire – Directrice générale adjointe mobilités'], 0.85, false, 49), 48, 774, 245, 9),
+        placed(alike(['ADEME, L’apport des sciences humaines et sociales pour comprendre et agir, 2016'], 0.85, false, 49), x, y, 128, 32),
+        placed(alike(['Le nouvel âge de la mobilité, Amar Georges, FYP éditions, 2011'], 0.85, false, 49), x, y + 38, 123, 32),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 15 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('go back to the references, and the last card keeps its function', () => {
+    const rubriques = read(408, 445);
+    expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(3);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['RASCALON Pascal – Chef de Mission INTERMOD', 'HEIDSIEK Claire – Directrice générale adjointe mobilités']);
+  });
+
+  it('stay under the cards when printed under them', () => {
+    const rubriques = read(48, 790);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toHaveLength(4);
   });
 });

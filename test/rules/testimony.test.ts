@@ -529,3 +529,39 @@ describe('a pull-quote under the text of the first column, read after the refere
     expect(rubriques.find(([key]) => key === 'temoignage')).toBeUndefined();
   });
 });
+
+describe('a pull-quote signed over its quote, under the text, read after a sidebar of tutors (run-on-away-from-cards)', () => {
+  // As printed: the text column at x 48, the tutors' sidebar at x 388 beside its top; the
+  // signature (set smaller) over the quote (set larger) at the text's foot, read after the cards.
+  const SIGNATURE = 'Philippe Hoarau, directeur général des services';
+  const QUOTE = '« Le regard des élèves a remis l’usager au centre d’un projet que nous pensions seulement technique. »';
+  const read = (signatureX: number, signatureY: number) =>
+    splitRubriques(
+      [
+        placed(block([['Pistes pour agir', 0.9, true]], 7), 48, 332, 79, 9),
+        placed(block([['L’équipe a observé le parcours de trente demandeurs et recueilli les difficultés rencontrées à chaque étape.', 1, false]], 7), 48, 351, 312, 67),
+        placed(block([['Tuteurs au sein de la collectivité', 0.9, true]], 7), 388, 175, 103, 23),
+        placed(block([['Philippe HOARAU', 0.81, false], ['Directeur général des services', 0.81, false]], 7), 388, 207, 108, 20),
+        placed(block([['Claire MÉNARD', 0.81, false], ['Directrice de la transformation numérique', 0.81, false]], 7), 388, 237, 147, 20),
+        placed(block([[SIGNATURE, 0.81, false]], 7), signatureX, signatureY, 179, 9),
+        placed(block([[QUOTE, 1.1, false]], 7), 62, 511, 298, 27),
+        placed(block([['En chiffres', 0.9, true]], 7), 48, 555, 54, 9),
+        placed(block([['64 %', 1.43, true]], 7), 48, 575, 34, 15),
+        placed(block([['des demandes déposées en ligne', 0.81, false]], 7), 48, 591, 96, 32),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 4 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('goes with its quote to the testimony, not onto the last card’s function', () => {
+    const rubriques = read(62, 493);
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toEqual([SIGNATURE, QUOTE]);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toHaveLength(2);
+    expect(rubriques.find(([key]) => key === 'clesPourAgir')?.[1]).toHaveLength(1);
+  });
+
+  it('stays on the card when printed under it, in the cards’ column', () => {
+    const rubriques = read(388, 262);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]?.at(-1)).toContain(SIGNATURE);
+  });
+});
