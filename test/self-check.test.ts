@@ -257,6 +257,27 @@ describe('self-check', () => {
     expect(selfCheck({ ...input, document: folded, vocabulary: withBounds({ fieldShareOfSiblings: 0.9, minSiblingsForFieldShare: 8 }) }).filter((d) => d.code === 'FIELD_MISSING')).toEqual([]);
   });
 
+  it('family-rubriques-read: a body rubrique every project of the family prints, empty in half the projects or more', async () => {
+    const input = await read();
+    const unread = (document: typeof input.document) => selfCheck({ ...input, document }).filter((d) => d.code === 'RUBRIQUE_UNREAD_IN_DOCUMENT');
+    expect(unread(input.document)).toEqual([]);
+    // Its heading glued to the text beside it in every project: the text went into the problématique.
+    const glued = copy(input.document);
+    glued.projets[0]!.clesPourAgir = null;
+    glued.projets[2]!.clesPourAgir = null;
+    const found = unread(glued);
+    expect(found.map((d) => [d.projet, d.severity])).toEqual([[1, 'error']]);
+    expect(found[0]!.message).toMatch(/« DES CLÉS POUR AGIR », que tout projet de la famille imprime, est vide dans 2 des 3 projets \(01, 03\).*family-rubriques-read/);
+    // One project's loss is fields-like-siblings' to judge, not the document's.
+    const one = copy(input.document);
+    one.projets[1]!.clesPourAgir = null;
+    expect(unread(one)).toEqual([]);
+    // The testimony is no body rubrique: a document may print none.
+    const noTestimony = copy(input.document);
+    for (const projet of noTestimony.projets) projet.temoignage = null;
+    expect(unread(noTestimony)).toEqual([]);
+  });
+
   it('figures-in-text: key figures read as lines of a text rubrique', async () => {
     const input = await read();
     const bounds = withBounds({ minFigureRunInText: 3 });

@@ -17,7 +17,7 @@ import { emailKey, foldLetters, nameKey } from '../normalise/names.js';
 import type { Vocabulary } from '../profile.js';
 import type { BrochureDocument, Diagnostic, ExtractedDocument, ParsedProject, Projet, RubriqueKey, SegmentedDocument } from '../types.js';
 import { at, HOLDS, median, pad, page, projectPages } from './common.js';
-import { displayFiguresInText, fieldsLikeSiblings, figureLabelsHoldNoReferences, figuresInText, paragraphsUnderTheirHeadings, rubriquesCutInDocument, rubriquesStartSentences, testimonyInRubrique } from './repetition.js';
+import { displayFiguresInText, familyRubriquesRead, fieldsLikeSiblings, figureLabelsHoldNoReferences, figuresInText, paragraphsUnderTheirHeadings, rubriquesCutInDocument, rubriquesStartSentences, testimonyInRubrique } from './repetition.js';
 import { foldedWords, gatherEvidence, printsInOrder, type Evidence, type PrintedEmail, type ProjectEvidence, type Team } from './evidence.js';
 
 /** What the passes look at. */
@@ -69,6 +69,7 @@ export const SELF_CHECK_PASSES: readonly SelfCheckPass[] = [
   { id: 'one-team-per-project', run: oneTeamPerProject },
   { id: 'plausible-sizes', run: plausibleSizes },
   { id: 'fields-like-siblings', run: fieldsLikeSiblings },
+  { id: 'family-rubriques-read', run: familyRubriquesRead },
   { id: 'figures-in-text', run: figuresInText },
   { id: 'figure-labels-hold-no-references', run: figureLabelsHoldNoReferences },
   { id: 'display-figures-in-text', run: displayFiguresInText },

@@ -75,6 +75,38 @@ export function fieldsLikeSiblings({ read, vocabulary }: PassInput): Diagnostic[
 }
 
 /**
+ * Every project of the family prints the body's three rubriques (contexte, problématique, des clés
+ * pour agir). A document in which one of them is empty in at least half its projects has not read
+ * that heading anywhere: its text went into the rubrique before it in every project alike (a
+ * heading glued to the text beside it, a heading set in a way no rule knows), so no sibling breaks
+ * a norm and `fields-like-siblings` cannot see it. Checked from `FAMILY_RUBRIQUE_MIN_PROJECTS`.
+ */
+export function familyRubriquesRead({ read, vocabulary }: PassInput): Diagnostic[] {
+  const projets = read.map(({ projet }) => projet);
+  if (projets.length < FAMILY_RUBRIQUE_MIN_PROJECTS) return [];
+  const out: Diagnostic[] = [];
+  for (const key of BODY_RUBRIQUES) {
+    const empty = projets.filter((projet) => !HOLDS[key](projet));
+    if (empty.length < FAMILY_RUBRIQUE_EMPTY_SHARE * projets.length) continue;
+    const first = empty[0]!;
+    const numbers = empty.map((projet) => pad(projet.numero)).join(', ');
+    out.push({
+      code: 'RUBRIQUE_UNREAD_IN_DOCUMENT',
+      severity: 'error',
+      ...at(first),
+      message: `La rubrique « ${vocabulary.rubriqueLabel(key)} », que tout projet de la famille imprime, est vide dans ${empty.length} des ${projets.length} projets (${numbers}) : son titre n’a été reconnu nulle part, son texte est allé dans une autre rubrique ou a été perdu.`,
+    });
+  }
+  return out;
+}
+
+/** Fewest projects that make an empty body rubrique the document's, not one project's (fields-like-siblings judges a lone one). */
+const FAMILY_RUBRIQUE_MIN_PROJECTS = 3;
+
+/** Share of the projects a body rubrique is empty in that says its heading was read nowhere: half (a few losses are one project's each). */
+const FAMILY_RUBRIQUE_EMPTY_SHARE = 0.5;
+
+/**
  * A text rubrique holds `minFigureRunInText` lines in a row printed as key figures (a number
  * alone, or a number then its label in lower case), or the references as many items in a row: the
  * project's key figures, or another's, read as text (figures set as a grid or appended to a
