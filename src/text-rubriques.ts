@@ -21,3 +21,11 @@ export type TextRubrique = (typeof TEXT_RUBRIQUES)[number];
 export function isBodyRubrique(key: RubriqueKey | null): boolean {
   return (BODY_RUBRIQUES as readonly (RubriqueKey | null)[]).includes(key);
 }
+
+/**
+ * Whether a rubrique is printed as running text (the body's three and the testimony).
+ * @param key A rubrique, or `null` (an unknown heading's).
+ */
+export function isTextRubrique(key: RubriqueKey | null): boolean {
+  return (TEXT_RUBRIQUES as readonly (RubriqueKey | null)[]).includes(key);
+}

@@ -12,7 +12,7 @@ import { inEarlierColumn, inOneColumn, sharesHeight, sharesWidth } from '../boxe
 import { joinLines } from '../extract/lines.js';
 import { SENTENCE_FINISHED, foldForMatch } from '../conventions.js';
 import { isHeaderRowText, type Vocabulary } from '../profile.js';
-import { TEXT_RUBRIQUES, isBodyRubrique } from '../text-rubriques.js';
+import { isBodyRubrique, isTextRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, RubriqueKey, TextLine } from '../types.js';
 import { isLargerThanBody, isQuoteType, isRegular, isSmallerThanBody, lineSizes, sameStyle } from '../typography.js';
 import { isBoldInlineFigure, isFiguresBoxTitle, isPlainInlineFigure, isStandaloneFigure } from './chiffres.js';
@@ -215,12 +215,11 @@ function isPeopleCard(block: Block, vocabulary: Vocabulary): boolean {
  * figures and references do not). `undefined` when none.
  */
 function flowOwner(rubriques: readonly Rubrique[], block: Block): Rubrique | undefined {
-  const isText = (key: RubriqueKey): boolean => (TEXT_RUBRIQUES as readonly RubriqueKey[]).includes(key);
   const above = (last: Block): boolean => inOneColumn(last, block) && last.box!.y < block.box!.y;
   const precedes = (rubrique: Rubrique): boolean => {
     const last = rubrique.blocks.at(-1);
     if (!last || last.page !== block.page || rubrique.key === 'auteurs' || rubrique.key === 'tuteurs') return false;
-    return above(last) || (isText(rubrique.key) && inEarlierColumn(last, block));
+    return above(last) || (isTextRubrique(rubrique.key) && inEarlierColumn(last, block));
   };
   const later = (a: Block, b: Block): boolean => inEarlierColumn(a, b) || (inOneColumn(a, b) && b.box!.y > a.box!.y);
   return rubriques.filter(precedes).reduce<Rubrique | undefined>((best, rubrique) => (best === undefined || later(best.blocks.at(-1)!, rubrique.blocks.at(-1)!) ? rubrique : best), undefined);
@@ -439,6 +438,11 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
   return moves;
 }
 
+/** The cards placed on `block`'s page (those with a position): what a block read after them is weighed against. */
+function placedOnPageOf(block: Block, cards: readonly Block[]): Block[] {
+  return cards.filter((card) => card.box !== undefined && card.page === block.page);
+}
+
 /**
  * Where text run on after the tutors' cards starts, from its first paragraph `firstProse` (`rule:
  * run-on-away-from-cards`): the blocks just before that paragraph printed in its column on its page
@@ -449,7 +453,7 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
 function runOnStartAwayFromCards(blocks: readonly Block[], firstProse: number): number {
   const first = blocks[firstProse]!;
   const awayFromCards = (block: Block, cards: readonly Block[]): boolean => {
-    const onPage = cards.filter((card) => card.box !== undefined && card.page === block.page);
+    const onPage = placedOnPageOf(block, cards);
     return inOneColumn(block, first) && onPage.length > 0 && onPage.every((card) => !sharesWidth(card.box!, block.box!) && !sharesHeight(card.box!, block.box!));
   };
   let start = firstProse;
@@ -519,7 +523,7 @@ function returnReferencesRunOnAfterTutors(state: ShapeState): Move[] {
  * later column at its head opens with a name, which this block does not.
  */
 function abovePlacedCards(block: Block, cards: readonly Block[]): boolean {
-  const onPage = cards.filter((card) => card.box !== undefined && card.page === block.page);
+  const onPage = placedOnPageOf(block, cards);
   const firstLine = block.lines[0]?.text.trim() ?? '';
   const name = firstLine.split(/[,–—]/)[0]!.trim();
   if (block.box === undefined || onPage.length === 0 || looksLikeName(name) || isAnyCaseName(name)) return false;
