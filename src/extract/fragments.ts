@@ -362,16 +362,26 @@ export function measure(perPage: readonly Fragment[][]): Metrics {
   const bodySize = [...bySize].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
   const steps = new Map<number, number>();
   for (const fragments of perPage) {
-    const body = fragments
-      .filter((fragment) => Math.abs(fragment.size - bodySize) <= 0.05 * bodySize)
-      .sort((a, b) => Math.round(a.x0) - Math.round(b.x0) || a.y - b.y);
-    for (let i = 1; i < body.length; i++) {
-      const [a, b] = [body[i - 1]!, body[i]!];
-      if (Math.round(a.x0) !== Math.round(b.x0)) continue;
-      const step = b.y - a.y;
-      if (step < 0.9 * bodySize || step > 2 * bodySize) continue;
-      const key = Math.round(step * 4) / 4;
-      steps.set(key, (steps.get(key) ?? 0) + 1);
+    // The baselines of body-size fragments by left edge (rounded to the point): one column's lines
+    // share it, so the steps between its consecutive baselines are the leading. Each edge's
+    // baselines are sorted as numbers (no comparator called for every pair of fragments), the
+    // edges left to right, the steps counted in that order.
+    const baselinesAt = new Map<number, number[]>();
+    for (const fragment of fragments) {
+      if (!(Math.abs(fragment.size - bodySize) <= 0.05 * bodySize)) continue;
+      const edge = Math.round(fragment.x0);
+      const baselines = baselinesAt.get(edge);
+      if (baselines) baselines.push(fragment.y);
+      else baselinesAt.set(edge, [fragment.y]);
+    }
+    for (const edge of [...baselinesAt.keys()].sort((a, b) => a - b)) {
+      const baselines = Float64Array.from(baselinesAt.get(edge)!).sort();
+      for (let i = 1; i < baselines.length; i++) {
+        const step = baselines[i]! - baselines[i - 1]!;
+        if (step < 0.9 * bodySize || step > 2 * bodySize) continue;
+        const key = Math.round(step * 4) / 4;
+        steps.set(key, (steps.get(key) ?? 0) + 1);
+      }
     }
   }
   const leading = [...steps].sort((a, b) => b[1] - a[1])[0]?.[0];
