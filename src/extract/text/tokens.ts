@@ -486,16 +486,22 @@ export function splitRunInHeadings(lines: readonly string[]): string[] {
   const counts = new Map<string, number>();
   for (const line of lines) {
     const text = line.replace(/\*\*/g, '').trim();
+    // The words are counted last: a line of text has a mark or a digit, and is not split.
+    if (text.length < MIN_REPEATED_HEADING_LENGTH || !/^\p{Lu}/u.test(text) || /[\d.,;:!?»«()]/.test(text)) continue;
     const words = text.split(/\s+/).length;
-    if (text.length >= MIN_REPEATED_HEADING_LENGTH && words >= 2 && words <= MAX_HEADING_WORDS && /^\p{Lu}/u.test(text) && !/[\d.,;:!?»«()]/.test(text)) counts.set(text, (counts.get(text) ?? 0) + 1);
+    if (words >= 2 && words <= MAX_HEADING_WORDS) counts.set(text, (counts.get(text) ?? 0) + 1);
   }
   const headings = [...counts].filter(([, count]) => count >= MIN_RUN_IN_HEADING_REPEATS).map(([heading]) => heading).sort((a, b) => b.length - a.length);
   if (headings.length === 0) return [...lines];
+  // What a line run on after each heading opens with (built once, not once per line and heading).
+  const openings = headings.map((heading) => `${heading} `);
+  // Every heading opens with a capital: a line that does not is not read further.
   return flatMapLines(lines, (line) => {
     const text = line.trim();
+    if (!/^\p{Lu}/u.test(text)) return [line];
     // Text runs on after the heading, not more capitals: a title in capitals may open with a shorter one (« COMMUNAUTÉ D'AGGLOMÉRATION »).
-    const heading = headings.find((candidate) => text.startsWith(`${candidate} `) && /\p{Ll}/u.test(text.slice(candidate.length)));
-    return heading ? [heading, '', text.slice(heading.length + 1)] : [line];
+    const k = openings.findIndex((opening) => text.startsWith(opening) && /\p{Ll}/u.test(text.slice(opening.length - 1)));
+    return k >= 0 ? [headings[k]!, '', text.slice(openings[k]!.length)] : [line];
   });
 }
 
