@@ -356,28 +356,37 @@ export function joinKernedWords(lines: readonly string[]): string[] {
   const words = new Map<string, number>();
   const runs = new Map<string, number>();
   // Each distinct token read once, and lower-cased once: a text repeats most of its words.
+  // (Plain loops here and below, not callbacks: run once per token of a cold process, tens of
+  // thousands of callbacks cost about twice as much.)
   const pieceOf = new Map<string, KernedPiece | null>();
-  const piecesOf = (line: string): (KernedPiece | null)[] => line.split(/\s+/).filter(Boolean).map((token) => {
-    let piece = pieceOf.get(token);
-    if (piece === undefined) {
-      const match = PIECE.exec(token);
-      piece = match ? { article: match[1]!, lower: match[2]!.toLowerCase(), mark: match[3]! } : null;
-      pieceOf.set(token, piece);
+  const cores: (KernedPiece | null)[][] = [];
+  for (const line of lines) {
+    const pieces: (KernedPiece | null)[] = [];
+    const tokens = line.split(/\s+/);
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t]!;
+      if (token === '') continue;
+      let piece = pieceOf.get(token);
+      if (piece === undefined) {
+        const match = PIECE.exec(token);
+        piece = match ? { article: match[1]!, lower: match[2]!.toLowerCase(), mark: match[3]! } : null;
+        pieceOf.set(token, piece);
+      }
+      if (piece) words.set(piece.lower, (words.get(piece.lower) ?? 0) + 1);
+      pieces.push(piece);
     }
-    return piece;
-  });
-  const cores = lines.map(piecesOf);
-  for (const line of cores) {
-    for (const piece of line) if (piece) words.set(piece.lower, (words.get(piece.lower) ?? 0) + 1);
+    cores.push(pieces);
   }
   // Runs are counted only where their pieces make a word: the others are never joined. Where each
   // such run stands is kept, as only those places can be joined (a run never counted is not kerned):
   // for the lines that hold one.
   const candidates = new Map<number, { start: number; end: number; run: string }[]>();
-  cores.forEach((line, index) => {
-    line.forEach((piece, i) => {
+  for (let index = 0; index < cores.length; index++) {
+    const line = cores[index]!;
+    for (let i = 0; i < line.length; i++) {
+      const piece = line[i];
       // A run's first piece may have an article before it, not a mark after it.
-      if (!piece || piece.mark !== '') return;
+      if (!piece || piece.mark !== '') continue;
       // The run grows a piece at a time (« rest », « rest aura », « rest aura tion »), as long as its pieces may be inside a word.
       let joined = piece.lower;
       for (let n = 2; n <= MAX_WORD_PIECES && i + n <= line.length; n++) {
@@ -394,8 +403,8 @@ export function joinKernedWords(lines: readonly string[]): string[] {
         // A mark only after the last piece.
         if (next.mark !== '') break;
       }
-    });
-  });
+    }
+  }
   /** A word whose pieces these are: printed whole elsewhere as often as in pieces, and one piece never on its own. */
   const kernedRuns = new Map<string, boolean>();
   const isKerned = (run: string): boolean => {
