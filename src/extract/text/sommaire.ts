@@ -167,14 +167,17 @@ const TITLE_END_WORDS = 3;
  */
 export function movePageAfterCollectivite(lines: readonly string[]): string[] {
   const out = [...lines];
-  // Each line normalised once, kept in step with `out`: the text after a line is searched for every page reference.
-  const normalised = out.map(normal);
-  const textAfter = (index: number): string => normalised.slice(index + 1).filter((line) => line !== '').join(' ');
+  // Each line normalised once, kept in step with `out`: the text after a line is searched for every
+  // page reference. (Only once an entry is found: most texts set no page at the right of a title.)
+  let normalised: string[] | undefined;
+  const textAfter = (index: number): string => normalised!.slice(index + 1).filter((line) => line !== '').join(' ');
   for (let i = 0; i < out.length; i++) {
     if (!ENTRY_PAGE.test(out[i]!)) continue;
     const title = entryTitleBefore(out, i);
-    const next = out.findIndex((line, j) => j > i && line.trim() !== '');
-    if (title === null || next < 0 || ENTRY_NUMBER.test(out[next]!) || ENTRY_PAGE.test(out[next]!)) continue;
+    let next = i + 1;
+    while (next < out.length && out[next]!.trim() === '') next++;
+    if (title === null || next === out.length || ENTRY_NUMBER.test(out[next]!) || ENTRY_PAGE.test(out[next]!)) continue;
+    normalised ??= out.map(normal);
     const lead = normalised[next]!.split(' ').slice(0, CONTINUATION_KEY_WORDS).join(' ');
     // The title's last words only: the project page may print a word of the title otherwise (« MUNICIPALES » / « COMMUNALES »).
     const titleEnd = title.split(' ').slice(-TITLE_END_WORDS).join(' ');
