@@ -184,7 +184,7 @@ export function inferPageBreaks(lines: readonly string[]): string[] {
   const folios = countingFolios(lines);
   if (ends.size + folios.size < MIN_INFERRED_PAGES) return [...lines];
   // The line that ends a page is set apart from the page's text by a blank row, as it is on paper: it runs across the columns.
-  return flatMapLines(lines, (line, index) => (folios.has(index) ? ['', '\f'] : ends.has(index) ? ['', line, '\f'] : [line]));
+  return flatMapLines(lines, (line, index) => (folios.has(index) ? ['', '\f'] : ends.has(index) ? ['', line, '\f'] : line));
 }
 
 /**

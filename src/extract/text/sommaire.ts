@@ -239,10 +239,10 @@ export function splitPageFromNextNumber(lines: readonly string[]): string[] {
     const entry = /^\s*(\d{1,2})\//.exec(line);
     if (entry) last = Number(entry[1]);
     const glued = PAGE_GLUED_TO_NUMBER.exec(line);
-    if (!glued || last === null) return [line];
+    if (!glued || last === null) return line;
     const next = String(last + 1).padStart(2, '0');
     const digits = glued[2]!;
-    if (!digits.endsWith(next) || digits.length === next.length) return [line];
+    if (!digits.endsWith(next) || digits.length === next.length) return line;
     last += 1;
     return [`${glued[1]!}${digits.slice(0, -next.length)}`, `${next}/${glued[3]!}`];
   });

@@ -116,9 +116,9 @@ const HEADING_GLUED = /^(.*(?:^|\s)[\p{L}'’-]*\p{Ll}[.!?»])(\p{Lu}[\p{Lu}\s'�
 export function splitGluedHeadings(lines: readonly string[]): string[] {
   return flatMapLines(lines, (line) => {
     // The patterns backtrack over long paragraph lines: try them only where a capital follows a small letter, or on a folio.
-    if (!ENDS_IN_CAPITALS.test(line) || (!GLUE_HINT.test(line) && !LEADING_DIGIT.test(line))) return [line];
+    if (!ENDS_IN_CAPITALS.test(line) || (!GLUE_HINT.test(line) && !LEADING_DIGIT.test(line))) return line;
     const glued = HEADING_GLUED.exec(line.trim()) ?? DISPLAY_WORD_GLUED.exec(line.trim()) ?? DISPLAY_WORD_AFTER_FOLIO.exec(line.trim());
-    return glued ? [glued[1]!, glued[2]!] : [line];
+    return glued ? [glued[1]!, glued[2]!] : line;
   });
 }
 
@@ -215,9 +215,9 @@ const MIN_ROSTER_PAIRS = 2;
 export function splitRosterRuns(lines: readonly string[]): string[] {
   return flatMapLines(lines, (line) => {
     // Only letters, spaces, hyphens and apostrophes make a roster run: skip the pattern on any other line.
-    if (!ROSTER_LINE_START.test(line) || !NAME_CHARACTERS_ONLY.test(line)) return [line];
+    if (!ROSTER_LINE_START.test(line) || !NAME_CHARACTERS_ONLY.test(line)) return line;
     const pairs = line.trim().match(ROSTER_PAIR_IN_RUN) ?? [];
-    return pairs.length >= MIN_ROSTER_PAIRS && pairs.join(' ') === line.trim().replace(/\s+/g, ' ') ? pairs : [line];
+    return pairs.length >= MIN_ROSTER_PAIRS && pairs.join(' ') === line.trim().replace(/\s+/g, ' ') ? pairs : line;
   });
 }
 
@@ -473,7 +473,7 @@ export function splitHeadingsGluedToText(lines: readonly string[]): string[] {
   return flatMapLines(lines, (line) => {
     const glued = /^(\p{Lu}[\p{Lu}\s'’-]*\p{Lu})(\p{Ll}.*)$/u.exec(line.trim());
     // A blank line after the heading: the text under it opens in lower case, yet starts a block.
-    return glued && headings.has(glued[1]!.trim()) ? [glued[1]!.trim(), '', glued[2]!] : [line];
+    return glued && headings.has(glued[1]!.trim()) ? [glued[1]!.trim(), '', glued[2]!] : line;
   });
 }
 
@@ -507,10 +507,10 @@ export function splitRunInHeadings(lines: readonly string[]): string[] {
   // Every heading opens with a capital: a line that does not is not read further.
   return flatMapLines(lines, (line) => {
     const text = line.trim();
-    if (!/^\p{Lu}/u.test(text)) return [line];
+    if (!/^\p{Lu}/u.test(text)) return line;
     // Text runs on after the heading, not more capitals: a title in capitals may open with a shorter one (« COMMUNAUTÉ D'AGGLOMÉRATION »).
     const k = openings.findIndex((opening) => text.startsWith(opening) && /\p{Ll}/u.test(text.slice(opening.length - 1)));
-    return k >= 0 ? [headings[k]!, '', text.slice(openings[k]!.length)] : [line];
+    return k >= 0 ? [headings[k]!, '', text.slice(openings[k]!.length)] : line;
   });
 }
 
@@ -526,9 +526,9 @@ export function splitTrailingBullets(lines: readonly string[]): string[] {
   // Most texts have no bullet glyph at all.
   if (!lines.some((line) => line.includes('•'))) return [...lines];
   return flatMapLines(lines, (line) => {
-    if (!line.includes('•')) return [line];
+    if (!line.includes('•')) return line;
     const trailing = /^([^•|]*\S)\s?•(\p{Lu}[^•|]*)?$/u.exec(line);
-    if (!trailing) return [line];
+    if (!trailing) return line;
     return trailing[2] === undefined ? [trailing[1]!, ''] : [trailing[1]!, '', trailing[2]];
   });
 }
@@ -548,9 +548,9 @@ const FIGURE_AFTER_SENTENCE = /\p{Ll}[.)]\d[^.)]*$/u;
  */
 export function splitGluedFigures(lines: readonly string[]): string[] {
   return flatMapLines(lines, (line, i) => {
-    if (!/\d\s*\S{0,4}\s*$/.test(line) || !(/^\s*\p{Ll}/u.test(lines[i + 1] ?? '') || FIGURE_AFTER_SENTENCE.test(line))) return [line];
+    if (!/\d\s*\S{0,4}\s*$/.test(line) || !(/^\s*\p{Ll}/u.test(lines[i + 1] ?? '') || FIGURE_AFTER_SENTENCE.test(line))) return line;
     const glued = FIGURE_GLUED.exec(line);
-    return glued ? [glued[1]!, glued[2]!] : [line];
+    return glued ? [glued[1]!, glued[2]!] : line;
   });
 }
 
@@ -586,10 +586,10 @@ export function splitRepeatedHeadings(lines: readonly string[]): string[] {
   return flatMapLines(lines, (line) => {
     const text = line.trim();
     const heading = byLastCharacter.get(text.at(-1) ?? '')?.find((candidate) => text.length > candidate.length && text.endsWith(candidate));
-    if (!heading) return [line];
+    if (!heading) return line;
     const before = text.slice(0, -heading.length);
     if (/^\d{1,3}$/.test(before)) return [heading];
-    return /\p{L}[.!?»]$/u.test(before) ? [before, heading] : [line];
+    return /\p{L}[.!?»]$/u.test(before) ? [before, heading] : line;
   });
 }
 
