@@ -236,6 +236,11 @@ export function placeSecondRosterHeading(lines: readonly string[]): string[] {
   const out = [...lines];
   for (let i = 0; i < out.length; i++) {
     if (!isRosterLine(out[i]!) || (i > 0 && isRosterLine(out[i - 1]!))) continue;
+    // Both headings first: without them (a roster under one heading, or a name after a blank line
+    // inside a roster, which starts a run here too) the names are not read.
+    const second = headingBlockBefore(out, i);
+    const first = second ? headingBlockBefore(out, second.start) : null;
+    if (!second || !first) continue;
     // The names run on to the next heading: blank lines and a name the converter glued (« NOMPrénom ») go on.
     let end = i;
     while (end + 1 < out.length && (out[end + 1]!.trim() === '' || isRosterLine(out[end + 1]!) || /^\S*\p{Ll}\S*$/u.test(out[end + 1]!.trim()))) end++;
@@ -243,9 +248,6 @@ export function placeSecondRosterHeading(lines: readonly string[]): string[] {
     const names = run.filter(({ line }) => line.trim() !== '');
     const restarts = names.filter((name, k) => k > 0 && sortKey(name.line) < sortKey(names[k - 1]!.line)).map(({ at }) => at);
     if (names.length < MIN_ROSTER_NAMES || restarts.length !== 1) continue;
-    const second = headingBlockBefore(out, i);
-    const first = second ? headingBlockBefore(out, second.start) : null;
-    if (!second || !first) continue;
     const heading = out.slice(second.start, second.end + 1);
     const at = restarts[0]!;
     out.splice(at, 0, '', ...heading, '');
@@ -254,6 +256,9 @@ export function placeSecondRosterHeading(lines: readonly string[]): string[] {
   }
   return out;
 }
+
+/** Rosters read across at least: one roster is read down its column. */
+const MIN_DEALT_ROSTERS = 2;
 
 /**
  * Rosters set side by side that the converter read across, row by row (« PROMOTION A » /
@@ -268,17 +273,20 @@ export function dealRostersReadAcross(lines: readonly string[]): string[] {
   const out = [...lines];
   for (let i = 0; i < out.length; i++) {
     if (!isRosterLine(out[i]!) || (i > 0 && isRosterLine(out[i - 1]!))) continue;
+    // Two headings at least before the names (rosters are dealt to two or more): else (a name after
+    // a blank line inside a roster starts a run here too) the names are not read.
+    const before: { start: number; end: number }[] = [];
+    for (let heading = headingBlockBefore(out, i); heading; heading = headingBlockBefore(out, heading.start)) before.unshift(heading);
+    if (before.length < MIN_DEALT_ROSTERS) continue;
     let end = i;
     while (end + 1 < out.length && (out[end + 1]!.trim() === '' || isRosterLine(out[end + 1]!))) end++;
     const names = out.slice(i, end + 1).filter((line) => line.trim() !== '');
-    const before: { start: number; end: number }[] = [];
-    for (let heading = headingBlockBefore(out, i); heading; heading = headingBlockBefore(out, heading.start)) before.unshift(heading);
     const restarts = names.filter((name, k) => k > 0 && sortKey(name) < sortKey(names[k - 1]!)).length;
     if (names.length < MIN_ROSTER_NAMES) continue;
     // The headings nearest the names first: a title in capitals further up is no roster's.
     let headings: { start: number; end: number }[] = [];
     let rosters: string[][] | null = null;
-    for (let count = 2; count <= Math.min(before.length, restarts) && !rosters; count++) {
+    for (let count = MIN_DEALT_ROSTERS; count <= Math.min(before.length, restarts) && !rosters; count++) {
       headings = before.slice(-count);
       rosters = dealInTurn(names, count);
     }
