@@ -138,13 +138,15 @@ export function dropRunningLines(lines: readonly string[]): string[] {
   // Each line's key, once for both passes.
   const keys = lines.map(keyOf);
   const occurrences = new Map<string, number>();
-  for (const [index, line] of lines.entries()) {
+  for (const key of keys) if (key !== null) occurrences.set(key, (occurrences.get(key) ?? 0) + 1);
+  // The numbers a key is printed with are told apart only for keys seen often enough to be running
+  // (most keys are a sentence's, seen once).
+  for (let index = 0; index < lines.length; index++) {
     const key = keys[index] ?? null;
-    if (key === null) continue;
+    if (key === null || occurrences.get(key)! < MIN_RUNNING_REPEATS) continue;
     const seen = numbersByKey.get(key) ?? new Set<string>();
-    seen.add(line.trim().replace(/\s+/g, ' '));
+    seen.add(lines[index]!.trim().replace(/\s+/g, ' '));
     numbersByKey.set(key, seen);
-    occurrences.set(key, (occurrences.get(key) ?? 0) + 1);
   }
   return lines.filter((_, index) => {
     const key = keys[index] ?? null;
