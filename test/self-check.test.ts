@@ -201,6 +201,22 @@ describe('self-check', () => {
     expect(teams(48)[1]!.message).toMatch(/Projet 01 : son texte imprime 2 équipes/);
   });
 
+  it('one-team-per-project: prose under a grid of cards read column after column does not split it; prose over the next card does (prose-under-both-cards)', async () => {
+    const input = await read();
+    const [first] = input.segmented.projects as [ProjectBlock];
+    // A PDF page: two cards side by side (x 48 and 305, y 100–120), the context under them in the
+    // first column (y 200–300), the page read down that column first, so the context comes between them.
+    const at = (block: Block, x: number, y: number, width: number, height: number): Block => ({ ...block, page: 3, box: { x, y, width, height, region: 0, column: 0 } });
+    const cards = first.blocks.filter((block) => block.text.includes('@'));
+    const prose = first.blocks.find((block) => block.text.startsWith('La collectivité'))!;
+    expect(cards).toHaveLength(2);
+    const project = (secondCardX: number, secondCardY: number): ProjectBlock => ({ ...first, blocks: [at(cards[0]!, 48, 100, 140, 20), at(prose, 48, 200, 240, 100), at(cards[1]!, secondCardX, secondCardY, 140, 20)] });
+    const teams = (x: number, y: number) => selfCheck({ ...input, segmented: { ...input.segmented, projects: [project(x, y), ...input.segmented.projects.slice(1)] } }).filter((d) => d.code === 'PROJECT_IMPLAUSIBLE' || d.code === 'SOMMAIRE_TRUNCATED');
+    expect(teams(305, 100)).toEqual([]);
+    // The second card printed under the context: the context stands between the two.
+    expect(teams(48, 400).map((d) => d.code)).toEqual(['SOMMAIRE_TRUNCATED', 'PROJECT_IMPLAUSIBLE']);
+  });
+
   it('plausible-sizes: authors beyond the family bound, or beyond the median; text and rubrique beyond the median', async () => {
     const input = await read();
     const crowd = copy(input.document);

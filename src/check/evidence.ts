@@ -87,10 +87,14 @@ function emailsOf(block: Block, pattern: RegExp): PrintedEmail[] {
  * Whether a block of prose stands between two e-mails of the page rather than beside them: on
  * another page than the last e-mail, or overlapping its block's width. A team set in a sidebar
  * beside a column of text (text frames read by height, not column after column) has that text
- * between its cards in reading order, yet one team. Converter text has no geometry: all prose counts.
+ * between its cards in reading order, yet one team. Nor does prose printed wholly under the next
+ * e-mail's card on the last e-mail's page stand between them (`rule: prose-under-both-cards`): a
+ * grid of cards over a column of text, read column after column, has that text between its first
+ * column's cards and the next column's, yet one team. Converter text has no geometry: all prose counts.
  */
-function proseBetween(block: Block, lastEmail: Block | null): boolean {
+function proseBetween(block: Block, lastEmail: Block | null, nextEmail: Block): boolean {
   if (lastEmail === null || !block.box || !lastEmail.box || block.page !== lastEmail.page) return true;
+  if (nextEmail.box && nextEmail.page === block.page && block.box.y >= nextEmail.box.y + nextEmail.box.height) return false;
   return sharesWidth(block.box, lastEmail.box);
 }
 
@@ -105,19 +109,21 @@ function proseBetween(block: Block, lastEmail: Block | null): boolean {
 function teamsOf(blocks: readonly Block[], pattern: RegExp, gap: number | undefined): { emails: PrintedEmail[]; teams: Team[] } {
   const emails: PrintedEmail[] = [];
   const teams: PrintedEmail[][] = [];
-  let prose = 0;
+  // Prose read since the last e-mail: whether it stands between that e-mail and the next is known at the next.
+  let proseBlocks: Block[] = [];
   let lastEmail: Block | null = null;
   for (const block of blocks) {
     const found = emailsOf(block, pattern);
     if (found.length === 0) {
-      if (block.text.length >= CARD_LINE_MAX_CHARACTERS && proseBetween(block, lastEmail)) prose += block.text.length;
+      if (block.text.length >= CARD_LINE_MAX_CHARACTERS) proseBlocks.push(block);
       continue;
     }
+    const prose = proseBlocks.filter((prose) => proseBetween(prose, lastEmail, block)).reduce((sum, prose) => sum + prose.text.length, 0);
     const startsTeam = teams.length === 0 || (gap !== undefined && prose >= gap);
     if (startsTeam) teams.push([]);
     teams.at(-1)!.push(...found);
     emails.push(...found);
-    prose = 0;
+    proseBlocks = [];
     lastEmail = block;
   }
   return { emails, teams: teams.map((list) => ({ emails: list })) };

@@ -853,7 +853,10 @@ interface ColumnPiece {
  * piece before ends with a line at a list indent from its column's left edge, and the next opens
  * with a line at the same indent from its own column's edge, both in body type, the foot not a
  * finished sentence and the head opening with a capital: the list's next item, at the next
- * column's head (bullets drawn, not printed, leave only the indent to tell).
+ * column's head (bullets drawn, not printed, leave only the indent to tell). A list also opens
+ * where the foot is its lead-in, a line ending on a colon at any indent, and the head an item at
+ * the list indent (`rule: list-lead-in-join`): read strip by strip, a lead-in at a column's foot
+ * would be followed by the next column's heading or a sidebar, its items read after them.
  */
 function listJoins(cells: readonly ColumnPiece[], body: number): number {
   let joins = 0;
@@ -867,10 +870,15 @@ function listJoins(cells: readonly ColumnPiece[], body: number): number {
     // Items of running text: body type on both sides, the foot's item not a finished sentence, the
     // head's opening with a capital (a sentence going on in lower case is `sentenceJoins`' to weigh).
     const items = isBodyText(foot, body) && isBodyText(head, body) && !SENTENCE_FINISHED.test(foot.text.trimEnd()) && /^\p{Lu}/u.test(head.text.trimStart());
-    if (footIndent >= LIST_INDENT * body && Math.abs(footIndent - headIndent) <= SAME_LINE * body && items) joins++;
+    const nextItem = footIndent >= LIST_INDENT * body && Math.abs(footIndent - headIndent) <= SAME_LINE * body;
+    const firstItem = LIST_LEAD_IN.test(foot.text.trimEnd()) && headIndent >= LIST_INDENT * body;
+    if (items && (nextItem || firstItem)) joins++;
   }
   return joins;
 }
+
+/** A line announcing what follows it (« … qui s'appuie sur : »): a list's lead-in, its first item next. */
+const LIST_LEAD_IN = /:$/u;
 
 /** Lines a heading alone takes at most (a rubrique heading wrapped once in a narrow column). */
 const MAX_HEADING_LINES = 2;

@@ -344,6 +344,60 @@ describe('a list whose items go on from a column’s foot to the next column’s
   });
 });
 
+describe('a list’s lead-in at a column’s foot, its first item under a narrow gap (list-lead-in-join)', () => {
+  // As a Loire-Atlantique page printed it: the first column ends its context on « … sur : », its
+  // first item under the gap, the next items at the second column's head over « PROBLÉMATIQUE »,
+  // whose text ends on « … conduit à : » with its items under the same gap and a paragraph under
+  // them; a sidebar of tutors set smaller beside them. Bullets drawn, not printed: only the indent says a line is an item. The
+  // list's items join both ways (the first column's item before the second column's either way),
+  // and no sentence opens in lower case: only the lead-ins tell.
+  const INDENT = 14;
+  const item = (texts: readonly string[], c: number, top: number): PdfTextRun[] =>
+    texts.map((text, i) => {
+      const printed = run(text, COLUMNS[c]! + INDENT, top + i * LEADING, { full: i < texts.length - 1 });
+      return { ...printed, width: Math.min(printed.width, COLUMN_WIDTH - INDENT) };
+    });
+  const context = ['La répartition des compétences', 'issue des lois récentes a modifié', 'le périmètre d’action des', 'départements.', 'Le département a engagé la', 'rénovation de l’action sociale', 'de proximité, un chantier qui', 's’appuie sur :'];
+  const firstItem = ['L’accueil social universel,', 'premier niveau d’accueil pour', 'les usagers ;'];
+  const secondItem = ['L’identification des espaces', 'des solidarités ;'];
+  const thirdItem = ['L’élaboration d’un projet', 'territorial des solidarités.'];
+  const question = ['Le déploiement progressif de', 'l’accueil sur tout le territoire', 'conduit à :'];
+  const secondList = ['Adapter l’organisation de', 'l’action sociale ;'];
+  const closing = ['Cette démarche est une des', 'actions à déployer sur le', 'territoire.'];
+  const tutor = ['Marion Tanniou, directrice de', 'la délégation d’Ancenis'];
+  // Both columns end on one baseline; their lists go on under a gap narrower than a band's.
+  const foot = 116 + (context.length - 1) * LEADING;
+  const lower = foot + LEADING + 4;
+  const runs = [
+    { ...run('DIAGNOSTIC ET AXES PRIORITAIRES DU PROJET DES SOLIDARITÉS', COLUMNS[0]!, 84, { bold: true }), width: 480 },
+    run('CONTEXTE', COLUMNS[0]!, 100, { bold: true }),
+    ...paragraph(context, 0, 116),
+    ...item(secondItem, 1, 100),
+    ...item(thirdItem, 1, 100 + 2 * LEADING + 4),
+    run('PROBLÉMATIQUE', COLUMNS[1]!, foot - 3 * LEADING - 6, { bold: true }),
+    ...paragraph(question, 1, foot - 2 * LEADING),
+    run('ENCADREMENT', COLUMNS[2]!, 112, { bold: true }),
+    ...tutor.map((text, i) => ({ ...run(text, COLUMNS[2]!, 126 + i * 11), fontSize: 8.5 })),
+    ...item(firstItem, 0, lower),
+    ...item(secondList, 1, lower + 3),
+    // The second column's text goes on under another narrow gap, alone: no foot of both columns.
+    ...paragraph(closing, 1, lower + firstItem.length * LEADING + 5),
+  ];
+
+  it('reads the first column’s item after its lead-in, before the second column’s items and heading', () => {
+    const blocks = read(runs).join(' | ');
+    expect(blocks.indexOf(firstItem[0]!)).toBeGreaterThan(blocks.indexOf(context.at(-1)!));
+    expect(blocks.indexOf(firstItem[0]!)).toBeLessThan(blocks.indexOf(secondItem[0]!));
+    expect(blocks.indexOf(secondList[0]!)).toBeLessThan(blocks.indexOf('ENCADREMENT'));
+  });
+
+  it('is read strip by strip when no line announces the items (nothing tells the order)', () => {
+    const unannounced = runs.map((printed) => (printed.text.endsWith(' :') ? { ...printed, text: printed.text.replace(/ :$/, ' ces actions.') } : printed));
+    const blocks = read(unannounced).join(' | ');
+    expect(blocks.indexOf(firstItem[0]!)).toBeGreaterThan(blocks.indexOf('ENCADREMENT'));
+  });
+});
+
 describe('a heading at a column’s foot, its text under a narrow gap (heading-at-column-foot)', () => {
   // The paragraph breaks of both columns at one height part the region into strips; a heading
   // closes the first column's upper strip, its text opens the lower one. No sentence tells.
