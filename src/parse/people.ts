@@ -5,7 +5,7 @@
  */
 import { EMAIL, foldForMatch } from '../conventions.js';
 import { isHeaderRowText } from '../profile.js';
-import { jaroWinkler, localLetters, nameOrders, SPELLS_NAME, spelling, spellingOf, spellsName } from '../similarity.js';
+import { jaroWinkler, localLetters, mayBeAsSimilar, nameOrders, SPELLS_NAME, spelling, spellingOf, spellsName } from '../similarity.js';
 import type { AuthorPairing, Block, PrintedPerson, TextLine } from '../types.js';
 
 /** Name tokens: words in capitals (family names) or capitalised words (given names), hyphens allowed. */
@@ -387,7 +387,8 @@ function corpsLetters(text: string): string {
 function spellsCorps(letters: string, emailDomains: readonly EmailDomain[]): boolean {
   if (letters === '') return false;
   const spelt = corpsSpellings(emailDomains);
-  return spelt.some((word) => word !== '' && Math.abs(word.length - letters.length) <= CORPS_LENGTH_GAP && jaroWinkler(letters, word) >= SPELLS_CORPS);
+  // The letters' bound first: most runs of a team's words share too few letters with any corps.
+  return spelt.some((word) => word !== '' && Math.abs(word.length - letters.length) <= CORPS_LENGTH_GAP && mayBeAsSimilar(letters, word, SPELLS_CORPS) && jaroWinkler(letters, word) >= SPELLS_CORPS);
 }
 
 /** Each list of domains' corps spellings, folded once: `isCorpsCell` is asked of every run of a team's words. */
