@@ -453,12 +453,7 @@ function figureTableRows(fragments: readonly Fragment[], columns: readonly Fragm
     if (c + 2 !== columns.length || !columns.slice(0, c).every((column) => column.every((fragment) => fragment.bold))) continue;
     const figures = [...columns[c]!].sort((a, b) => a.top - b.top);
     const labels = columns[c + 1]!;
-    if (figures.length < 2 || !figures.every((fragment) => fragment.bold && /\d/.test(fragment.text))) continue;
-    if (labels.some((fragment) => fragment.bold)) continue;
-    // One line per figure, set apart: not a heading's lines nor a paragraph's.
-    // (No overlap is enough: rows stand as close as lines where each label holds one line.)
-    if (figures.some((fragment, i) => i > 0 && fragment.top - figures[i - 1]!.bottom < 0.15 * body)) continue;
-    if (!figures.every((figure) => labels.some((label) => Math.abs(label.top - figure.top) <= 0.3 * body))) continue;
+    if (!isFigureTablePair(figures, labels, body)) continue;
     const tops = figures.slice(1).map((figure) => Math.min(figure.top, ...labels.filter((label) => Math.abs(label.top - figure.top) <= 0.3 * body).map((label) => label.top)));
     const rows: Fragment[][] = [[], ...tops.map(() => [])];
     for (const fragment of fragments) rows[tops.filter((top) => fragment.top >= top - 0.1 * body).length]!.push(fragment);
@@ -476,6 +471,8 @@ function isFigureTablePair(figuresColumn: readonly Fragment[], labels: readonly 
   const figures = [...figuresColumn].sort((a, b) => a.top - b.top);
   if (figures.length < 2 || !figures.every((fragment) => fragment.bold && /\d/.test(fragment.text))) return false;
   if (labels.some((fragment) => fragment.bold)) return false;
+  // One line per figure, set apart: not a heading's lines nor a paragraph's.
+  // (No overlap is enough: rows stand as close as lines where each label holds one line.)
   if (figures.some((fragment, i) => i > 0 && fragment.top - figures[i - 1]!.bottom < 0.15 * body)) return false;
   return figures.every((figure) => labels.some((label) => Math.abs(label.top - figure.top) <= 0.3 * body));
 }
