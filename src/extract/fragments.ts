@@ -147,7 +147,7 @@ function isJustifiedSpace(groups: readonly Group[], index: number, lineStart: Pd
   const size = run.fontSize;
   if (gap > JUSTIFIED_GAP_MAX_EM * size || previous.fontName !== run.fontName || previous.bold !== run.bold || Math.abs(previous.fontSize - size) > 0.05 * size) return false;
   const y = groups[index]!.y;
-  const near = groups.filter((other, k) => k !== index && Math.abs(other.y - y) <= NEXT_LINE_MAX_EM * size);
+  const near = groupsNear(groups, index, NEXT_LINE_MAX_EM * size);
   const startsAt = (group: Group, x: number): PdfTextRun | undefined => group.runs.find((other) => !isBlank(other.text) && Math.abs(other.x - x) <= EDGE_TOLERANCE);
   const alike = (other: PdfTextRun | undefined): boolean => other !== undefined && other.fontName === run.fontName && other.bold === run.bold && Math.abs(other.fontSize - size) <= 0.05 * size;
   const goesOn = near.some((other) => other.y > y && alike(startsAt(other, lineStart.x)));
@@ -156,6 +156,19 @@ function isJustifiedSpace(groups: readonly Group[], index: number, lineStart: Pd
   const end = previous.x + previous.width;
   const columnEdge = near.some((other) => other.runs.some((o) => !isBlank(o.text) && Math.abs(o.x + o.width - end) <= RIGHT_EDGE_TOLERANCE));
   return goesOn && !columnEdge && !near.some((other) => startsAt(other, run.x) !== undefined);
+}
+
+/**
+ * The groups other than `groups[index]` whose baseline lies within `reach` of its own, in order.
+ * Groups are sorted by baseline: only the neighbours are read, not the whole page for every gap.
+ */
+function groupsNear(groups: readonly Group[], index: number, reach: number): Group[] {
+  const y = groups[index]!.y;
+  let from = index;
+  while (from > 0 && Math.abs(groups[from - 1]!.y - y) <= reach) from--;
+  let to = index;
+  while (to + 1 < groups.length && Math.abs(groups[to + 1]!.y - y) <= reach) to++;
+  return [...groups.slice(from, index), ...groups.slice(index + 1, to + 1)];
 }
 
 /** How close (points) two lines must end to share a right edge (a justified column's). */
@@ -349,16 +362,26 @@ export function measure(perPage: readonly Fragment[][]): Metrics {
   const bodySize = [...bySize].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
   const steps = new Map<number, number>();
   for (const fragments of perPage) {
-    const body = fragments
-      .filter((fragment) => Math.abs(fragment.size - bodySize) <= 0.05 * bodySize)
-      .sort((a, b) => Math.round(a.x0) - Math.round(b.x0) || a.y - b.y);
-    for (let i = 1; i < body.length; i++) {
-      const [a, b] = [body[i - 1]!, body[i]!];
-      if (Math.round(a.x0) !== Math.round(b.x0)) continue;
-      const step = b.y - a.y;
-      if (step < 0.9 * bodySize || step > 2 * bodySize) continue;
-      const key = Math.round(step * 4) / 4;
-      steps.set(key, (steps.get(key) ?? 0) + 1);
+    // The baselines of body-size fragments by left edge (rounded to the point): one column's lines
+    // share it, so the steps between its consecutive baselines are the leading. Each edge's
+    // baselines are sorted as numbers (no comparator called for every pair of fragments), the
+    // edges left to right, the steps counted in that order.
+    const baselinesAt = new Map<number, number[]>();
+    for (const fragment of fragments) {
+      if (!(Math.abs(fragment.size - bodySize) <= 0.05 * bodySize)) continue;
+      const edge = Math.round(fragment.x0);
+      const baselines = baselinesAt.get(edge);
+      if (baselines) baselines.push(fragment.y);
+      else baselinesAt.set(edge, [fragment.y]);
+    }
+    for (const edge of [...baselinesAt.keys()].sort((a, b) => a - b)) {
+      const baselines = Float64Array.from(baselinesAt.get(edge)!).sort();
+      for (let i = 1; i < baselines.length; i++) {
+        const step = baselines[i]! - baselines[i - 1]!;
+        if (step < 0.9 * bodySize || step > 2 * bodySize) continue;
+        const key = Math.round(step * 4) / 4;
+        steps.set(key, (steps.get(key) ?? 0) + 1);
+      }
     }
   }
   const leading = [...steps].sort((a, b) => b[1] - a[1])[0]?.[0];

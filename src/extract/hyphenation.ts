@@ -4,7 +4,7 @@
  * block's text, and line sizes are given relative to the body size.
  */
 import { INVERTED_PRONOUN, NUMBER_WORD } from '../conventions.js';
-import type { Block, TextLine } from '../types.js';
+import type { Block, BlockBox, TextLine } from '../types.js';
 import type { DraftBlock } from './blocks.js';
 import type { Metrics } from './fragments.js';
 import { joinLines } from './lines.js';
@@ -86,8 +86,8 @@ const LINE_END_HYPHEN = /(\p{L}+)[-\u2010]$/u;
 /** The first word of a line, in lower case (the rest of a cut word). */
 const LINE_START_WORD = /^(\p{Ll}\p{L}*)/u;
 
-/** A draft block made final: its lines joined into text (hyphens decided by `keepHyphen`), line sizes relative to the body. */
-export function finishBlock(draft: DraftBlock, metrics: Metrics, keepHyphen: (left: string, right: string) => boolean): Block {
+/** A draft block made final: its lines joined into text (hyphens decided by `keepHyphen`), line sizes relative to the body, placed at `box`. */
+export function finishBlock(draft: DraftBlock, metrics: Metrics, keepHyphen: (left: string, right: string) => boolean, box: BlockBox): Block {
   const lines: TextLine[] = draft.lines.map((line) => ({
     text: line.text,
     bold: line.bold,
@@ -96,7 +96,8 @@ export function finishBlock(draft: DraftBlock, metrics: Metrics, keepHyphen: (le
   }));
   const text = joinPairwise(joinBrokenCompounds(lines.map((line) => line.text)), keepHyphen);
   // A table row is one line of text, whatever `joinLines` keeps on its own line.
-  return { kind: draft.kind, text: draft.kind === 'tableRow' ? text.replace(/\s*\n\s*/g, ' ') : text, lines, page: draft.lines[0]!.page };
+  // The box set here, not spread onto a copy: one object per block of the document.
+  return { kind: draft.kind, text: draft.kind === 'tableRow' ? text.replace(/\s*\n\s*/g, ' ') : text, lines, page: draft.lines[0]!.page, box };
 }
 
 /**

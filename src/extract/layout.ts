@@ -79,7 +79,7 @@ export function layoutPages(read: PdfPages, options: LayoutOptions = {}): Extrac
     });
   }
   const keepHyphen = hyphenVocabulary(drafts);
-  const blocks = drafts.map((draft, i) => ({ ...finishBlock(draft, metrics, keepHyphen), box: boxOf(draft, places[i]!) }));
+  const blocks = drafts.map((draft, i) => finishBlock(draft, metrics, keepHyphen, boxOf(draft, places[i]!)));
   const bodyLineHeight = metrics.bodySize * metrics.leadingRatio;
   return { format: 'pdf', pageCount: pages.pageCount, blocks, bodyLineHeight, diagnostics: [...textLayer, ...skippedTextDiagnostics(pages)] };
 }

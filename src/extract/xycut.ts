@@ -36,6 +36,12 @@ function extentOf(fragments: readonly Fragment[]): Column {
   return { colX0, colX1 };
 }
 
+/** The column a part makes of itself: its extent, and whether a gutter cut it. */
+function ownColumn(part: readonly Fragment[], gutter: boolean): Column {
+  const { colX0, colX1 } = extentOf(part);
+  return { colX0, colX1, gutter };
+}
+
 /**
  * Orders a region's fragments into leaves (recursive XY-cut). Tries, in order:
  * - bands and columns: a wide horizontal gap across the region (> 1.2 body size, more than a
@@ -66,12 +72,15 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
     }
     for (const part of parts) {
       const own = cut === 'gutter' || cut === 'beside' || column === null || (cut === 'band' && !column.gutter);
-      cutRegion(part, own ? { ...extentOf(part), gutter: cut === 'gutter' } : column, metrics, out);
+      cutRegion(part, own ? ownColumn(part, cut === 'gutter') : column, metrics, out);
     }
   };
   if (fragments.length > 1) {
-    const bands = splitAlong(fragments, 'y', 1.2 * body);
-    const columns = splitAlong(fragments, 'x', 1.5 * body);
+    // Sorted once per axis: the bands and columns here, the narrow cuts and `floatCut` below.
+    const byTop = sortedAlong(fragments, 'y');
+    const byLeft = sortedAlong(fragments, 'x');
+    const bands = splitSorted(byTop, 'y', 1.2 * body);
+    const columns = splitSorted(byLeft, 'x', 1.5 * body);
     // Key figures whose labels bridge the gutter hide the columns above them: cut under the columns first (`rule: figure-grid-under-columns`).
     const grid = columns.parts.length === 1 ? figureGridUnderColumns(fragments, body) : null;
     if (grid) return recurse(grid, 'band');
@@ -136,7 +145,7 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
       if (rows) return recurse(rows, 'band');
       // The first column ending under all the others: a box at the left that the text's last line
       // runs on under (`rule: float-left-run-on`), not a column of its own.
-      const float = endsUnderTheOthers(columns.parts) ? floatCut(fragments, body, 'left-run-on') : null;
+      const float = endsUnderTheOthers(columns.parts) ? floatCut(fragments, body, byLeft, 'left-run-on') : null;
       if (float) return recurse(float, 'band');
       return recurse(columns.parts, 'gutter');
     }
@@ -144,16 +153,17 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
     // gutters: the text above is cut from the grid first (`rule: figure-grid-across-gutters`).
     const gridAcross = figureGridAcrossGutters(fragments, metrics);
     if (gridAcross) return recurse(gridAcross, 'band');
-    const float = floatCut(fragments, body);
+    const float = floatCut(fragments, body, byLeft);
     if (float) return recurse(float, 'band');
-    const narrow = splitAlong(fragments, 'y', 0.5 * body);
+    const narrow = splitSorted(byTop, 'y', 0.5 * body);
     if (narrow.parts.length > 1) {
       // Strips that share column gutters are one flow of columns when the sentences say so (`rule: column-flow-under-gap`)
       // or the last strip is the columns' foot (`rule: column-foot-under-gap`).
       for (const run of columnRuns(narrow.parts, body)) {
-        const evidence = downColumnsEvidence(run.strips, run.gutters, body);
-        const figures = figuresGoOn(run.strips, run.gutters, metrics);
-        const foot = isColumnFoot([run.strips.slice(0, -1).flat(), run.strips.at(-1)!], run.gutters, metrics);
+        const pieces = columnPieces(run.strips, run.gutters);
+        const evidence = downColumnsEvidence(pieces, body);
+        const figures = figuresGoOn(pieces, metrics);
+        const foot = isColumnFoot(columnPieces([run.strips.slice(0, -1).flat(), run.strips.at(-1)!], run.gutters), metrics);
         if (evidence < 0 || (evidence === 0 && !figures && !foot && !isRunningTextColumns(run.strips, run.gutters, metrics))) continue;
         const before = narrow.parts.slice(0, run.from).flat();
         const after = narrow.parts.slice(run.from + run.strips.length).flat();
@@ -164,7 +174,7 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
     }
     // Only between lines: one justified line has word gaps as wide as this.
     const baselines = new Set(fragments.map((fragment) => Math.round(fragment.y)));
-    const beside = baselines.size > 1 ? splitAlong(fragments, 'x', 0.5 * body) : null;
+    const beside = baselines.size > 1 ? splitSorted(byLeft, 'x', 0.5 * body) : null;
     if (beside && beside.parts.length > 1) {
       // A figures table whose columns stand closer than a gutter (a LaTeX tabular's column gap):
       // row by row, each row's figure read before its label, as across a gutter.
@@ -571,13 +581,12 @@ function headingTops(margin: readonly Fragment[], text: readonly Fragment[], bod
  * width below it. Cut there, so the text beside the box and the box are read as columns.
  * `null` when the region is not laid out so. With `only`, that way of running on under the box
  * alone is looked for (in a region already cut into columns, where the others would mistake a
- * column's longer line for text under a box).
+ * column's longer line for text under a box). `byX` is `fragments` sorted by left edge
+ * (`sortedAlong`): each line tried is counted and cut from it without sorting again.
  */
-function floatCut(fragments: readonly Fragment[], body: number, only?: 'left-run-on'): Fragment[][] | null {
+function floatCut(fragments: readonly Fragment[], body: number, byX: readonly Fragment[], only?: 'left-run-on'): Fragment[][] | null {
   if (fragments.length > 400) return null;
   const tops = [...new Set(fragments.map((fragment) => fragment.top))].sort((a, b) => b - a);
-  // Sorted by x once: each line tried is counted from it without sorting again.
-  const byX = fragments.slice().sort((a, b) => a.x0 - b.x0);
   for (const at of tops) {
     if (partsAbove(byX, at, 1.5 * body) !== 2) continue;
     const upper = fragments.filter((fragment) => fragment.top < at);
@@ -588,7 +597,8 @@ function floatCut(fragments: readonly Fragment[], body: number, only?: 'left-run
     const next = lower.filter((fragment) => fragment.top < at + 0.5 * body);
     const regularAtBodySize = (fragment: Fragment): boolean => !fragment.bold && Math.abs(fragment.size - body) <= 0.1 * body;
     if (!next.some(regularAtBodySize)) continue;
-    const columns = splitAlong(upper, 'x', 1.5 * body);
+    // The fragments above, still sorted by x (a stable sort's subset is the subset's stable sort).
+    const columns = splitSorted(byX.filter((fragment) => fragment.top < at), 'x', 1.5 * body);
     if (columns.parts.length !== 2 || !columns.parts.every((part) => new Set(part.map((fragment) => Math.round(fragment.top))).size >= 2)) continue;
     // The text runs on under the box: the next line is regular body text across the gutter.
     const gutter = columns.gaps[0]!;
@@ -621,7 +631,7 @@ function floatCut(fragments: readonly Fragment[], body: number, only?: 'left-run
  * columns above the line where the text runs on under it. `null` when there is none.
  */
 function floatedBox(fragments: readonly Fragment[], body: number): Fragment[] | null {
-  const cut = floatCut(fragments, body);
+  const cut = floatCut(fragments, body, sortedAlong(fragments, 'x'));
   if (!cut) return null;
   const [left, right] = splitAlong(cut[0]!, 'x', 1.5 * body).parts;
   const width = (part: readonly Fragment[]): number => Math.max(...part.map((f) => f.x1)) - Math.min(...part.map((f) => f.x0));
@@ -726,13 +736,15 @@ const SAME_LINE = 0.3;
 
 /** Whether strips of columns (the same gutters) are read down each column, by their sentences or as a column's foot. */
 function readsDown(strips: readonly Fragment[][], gutters: readonly Gap[], metrics: Metrics): boolean {
-  const evidence = downColumnsEvidence(strips, gutters, metrics.bodySize);
+  // Each strip cut at the gutters once, for every rule below.
+  const pieces = columnPieces(strips, gutters);
+  const evidence = downColumnsEvidence(pieces, metrics.bodySize);
   if (evidence !== 0) return evidence > 0;
-  if (isColumnFoot(strips, gutters, metrics)) return true;
+  if (isColumnFoot(pieces, metrics)) return true;
   // A left margin of headings heads the rows beside it (`marginHeadingRows` reads them so): read
   // down, every heading would come before all the text (`rule: long-foot-not-beside-headings`).
-  if (isMarginOfHeadings(columnPieces(strips, gutters))) return false;
-  return isLongColumnFoot(strips, gutters, metrics) || figuresGoOn(strips, gutters, metrics);
+  if (isMarginOfHeadings(pieces)) return false;
+  return isLongColumnFoot(pieces, metrics) || figuresGoOn(pieces, metrics);
 }
 
 /** Whether the first column of every strip holds only bold lines: headings in a left margin, heading the rows beside them. */
@@ -748,8 +760,7 @@ function isMarginOfHeadings(pieces: readonly Fragment[][][]): boolean {
  * column holds running text on both sides of the gap. Read strip
  * by strip, the other columns' text would come between the first figures and the others.
  */
-function figuresGoOn(strips: readonly Fragment[][], gutters: readonly Gap[], metrics: Metrics): boolean {
-  const pieces = columnPieces(strips, gutters);
+function figuresGoOn(pieces: readonly Fragment[][][], metrics: Metrics): boolean {
   // A label says in words what the number counts: lower case, not a sommaire's titles in capitals.
   const labelled = (piece: readonly Fragment[]): boolean => piece.some((fragment) => !fragment.bold && PROSE_LINE.test(fragment.text));
   const figureSizes = (piece: readonly Fragment[]): number[] => (labelled(piece) ? piece.filter((fragment) => isDisplayFigure(fragment, metrics)).map((fragment) => fragment.size) : []);
@@ -789,9 +800,9 @@ const SAME_TOP_LINES = 2;
  * under the columns, its foot (references going on into the next column's top) would come after
  * them; a team or figures under a balanced body stand where all the columns end, and stay there.
  */
-function isLongColumnFoot(strips: readonly Fragment[][], gutters: readonly Gap[], metrics: Metrics): boolean {
-  const [upper, lower] = columnPieces(strips, gutters);
-  if (strips.length !== 2 || !upper || !lower) return false;
+function isLongColumnFoot(pieces: readonly Fragment[][][], metrics: Metrics): boolean {
+  const [upper, lower] = pieces;
+  if (pieces.length !== 2 || !upper || !lower) return false;
   const held = lower.flatMap((piece, c) => (piece.length > 0 ? [c] : []));
   if (held.length !== 1 || upper[held[0]!]!.length === 0) return false;
   const after = upper.slice(held[0]! + 1).filter((piece) => piece.length > 0);
@@ -848,8 +859,7 @@ function columnsGoingOn(upper: readonly Fragment[], lower: readonly Fragment[], 
  * ending with a figure and its label followed by one opening with a figure set alike. 0 where
  * neither tells (a team under a balanced body has none).
  */
-function downColumnsEvidence(strips: readonly Fragment[][], gutters: readonly Gap[], body: number): number {
-  const pieces = columnPieces(strips, gutters);
+function downColumnsEvidence(pieces: readonly Fragment[][][], body: number): number {
   const acrossFirst = pieces.flat().filter((piece) => piece.length > 0);
   const downFirst = pieces[0]!.flatMap((_, c) => pieces.map((strip) => strip[c]!)).filter((piece) => piece.length > 0);
   // Headings in a left margin (a first column all bold) head the rows beside them: read down, they
@@ -1028,7 +1038,11 @@ function inlineFigureJoins(pieces: readonly Fragment[][], body: number): number 
 
 /** Each strip's fragments by the column (between the gutters) they lie in. */
 function columnPieces(strips: readonly Fragment[][], gutters: readonly Gap[]): Fragment[][][] {
-  const columnOf = (fragment: Fragment): number => gutters.filter((gap) => fragment.x0 >= gap.end - 1).length;
+  const columnOf = (fragment: Fragment): number => {
+    let column = 0;
+    for (const gap of gutters) if (fragment.x0 >= gap.end - 1) column++;
+    return column;
+  };
   // One pass per strip: each fragment's column is found once (the passes of `readsDown` ask for these pieces again and again).
   return strips.map((strip) => {
     const pieces = Array.from({ length: gutters.length + 1 }, (): Fragment[] => []);
@@ -1061,10 +1075,10 @@ const MIN_FOOT_LINES = 2;
  *   running text too (not a sidebar's cards) and ended well above (more than a balanced body's
  *   difference): strip by strip, that column's foot would come after the columns beside it.
  */
-function isColumnFoot(strips: readonly Fragment[][], gutters: readonly Gap[], metrics: Metrics): boolean {
+function isColumnFoot(pieces: readonly Fragment[][][], metrics: Metrics): boolean {
   const body = metrics.bodySize;
-  const [upper, lower] = columnPieces(strips, gutters);
-  if (strips.length !== 2 || !upper || !lower) return false;
+  const [upper, lower] = pieces;
+  if (pieces.length !== 2 || !upper || !lower) return false;
   const held = lower.flatMap((piece, c) => (piece.length > 0 ? [c] : []));
   if (held.length === 0 || !held.every((c) => isRunningText(lower[c]!, body, MIN_FOOT_LINES) && bodyLines(upper[c]!, body) >= MIN_FOOT_LINES && isProse(upper[c]!, body))) return false;
   if (held.length >= 2) return true;
@@ -1193,14 +1207,25 @@ function meetAsText(foot: Fragment, head: Fragment, body: number): boolean {
 
 /** The first fragment of a piece's first line (the leftmost of its topmost). */
 function firstOnLine(piece: readonly Fragment[], body: number): Fragment {
-  const top = Math.min(...piece.map((fragment) => fragment.top));
-  return piece.filter((fragment) => fragment.top <= top + SAME_LINE * body).reduce((a, b) => (b.x0 < a.x0 ? b : a));
+  // Asked of every piece, in both reading orders, by each join rule: two passes, no arrays.
+  let top = Infinity;
+  for (const fragment of piece) top = Math.min(top, fragment.top);
+  let first: Fragment | undefined;
+  for (const fragment of piece) {
+    if (fragment.top <= top + SAME_LINE * body && (first === undefined || fragment.x0 < first.x0)) first = fragment;
+  }
+  return first!;
 }
 
 /** The last fragment of a piece's last line (the rightmost of its lowest). */
 function lastOnLine(piece: readonly Fragment[], body: number): Fragment {
-  const top = Math.max(...piece.map((fragment) => fragment.top));
-  return piece.filter((fragment) => fragment.top >= top - SAME_LINE * body).reduce((a, b) => (b.x1 > a.x1 ? b : a));
+  let top = -Infinity;
+  for (const fragment of piece) top = Math.max(top, fragment.top);
+  let last: Fragment | undefined;
+  for (const fragment of piece) {
+    if (fragment.top >= top - SAME_LINE * body && (last === undefined || fragment.x1 > last.x1)) last = fragment;
+  }
+  return last!;
 }
 
 /** An empty strip across a region: from `start` (where the text before it ends) to `end` (where the next starts). */
@@ -1230,27 +1255,42 @@ function rowsAcross(bands: readonly Fragment[][], columns: readonly Fragment[][]
   return columns.slice(1).some((part) => part.every((fragment) => Math.abs(fragment.y - firstBaseline.get(fragment)!) <= 1));
 }
 
+/** Fragments in the order `splitAlong` sweeps them: by top (y) or left edge (x), ties in their order. */
+const BY_TOP = (a: Fragment, b: Fragment): number => a.top - b.top;
+const BY_LEFT = (a: Fragment, b: Fragment): number => a.x0 - b.x0;
+
+/** A copy of fragments sorted along an axis (stably: `BY_TOP` or `BY_LEFT`). */
+function sortedAlong(fragments: readonly Fragment[], axis: 'x' | 'y'): Fragment[] {
+  return fragments.slice().sort(axis === 'y' ? BY_TOP : BY_LEFT);
+}
+
 /**
  * Splits fragments at every gap of at least `gap` points across the whole region, along y
  * (bands) or x (columns), and lists those gaps.
  */
 function splitAlong(fragments: readonly Fragment[], axis: 'x' | 'y', gap: number): { parts: Fragment[][]; gaps: Gap[] } {
-  const start = (fragment: Fragment): number => (axis === 'y' ? fragment.top : fragment.x0);
-  const end = (fragment: Fragment): number => (axis === 'y' ? fragment.bottom : fragment.x1);
-  const sorted = fragments.slice().sort(axis === 'y' ? (a, b) => a.top - b.top : (a, b) => a.x0 - b.x0);
+  return splitSorted(sortedAlong(fragments, axis), axis, gap);
+}
+
+/**
+ * `splitAlong` on fragments already sorted along the axis (`sortedAlong`): `cutRegion` asks for
+ * bands and columns at two widths each, from one sort per axis.
+ */
+function splitSorted(sorted: readonly Fragment[], axis: 'x' | 'y', gap: number): { parts: Fragment[][]; gaps: Gap[] } {
   const parts: Fragment[][] = [];
   const gaps: Gap[] = [];
   let current: Fragment[] = [];
   let reach = -Infinity;
   for (const fragment of sorted) {
-    const space = start(fragment) - reach;
+    const start = axis === 'y' ? fragment.top : fragment.x0;
+    const space = start - reach;
     if (current.length > 0 && space >= gap) {
       parts.push(current);
-      gaps.push({ start: reach, end: start(fragment), size: space });
+      gaps.push({ start: reach, end: start, size: space });
       current = [];
     }
     current.push(fragment);
-    reach = Math.max(reach, end(fragment));
+    reach = Math.max(reach, axis === 'y' ? fragment.bottom : fragment.x1);
   }
   if (current.length > 0) parts.push(current);
   return { parts, gaps };

@@ -179,11 +179,31 @@ export function splitRosterPeople(line: string): string[] {
 }
 
 /**
+ * Texts this long (a rubrique's text, not a name or a word) are folded once per run: the checks of
+ * normalise and the self-check each fold every project's rubriques whole.
+ */
+const LONG_TEXT = 200;
+/** Long texts' foldings kept, emptied past this many so a long-lived process keeps few. */
+const LONG_TEXTS_KEPT = 1_000;
+const foldedLong = new Map<string, string>();
+
+/**
  * Folds a string for comparison: no accents, lower case, letters only.
  * @param text Any printed string.
  * @returns "Benoît MOREL" -> "benoitmorel".
  */
 export function foldLetters(text: string): string {
+  if (text.length < LONG_TEXT) return foldLettersNow(text);
+  const known = foldedLong.get(text);
+  if (known !== undefined) return known;
+  const folded = foldLettersNow(text);
+  if (foldedLong.size >= LONG_TEXTS_KEPT) foldedLong.clear();
+  foldedLong.set(text, folded);
+  return folded;
+}
+
+/** `foldLetters` itself, on every call. */
+function foldLettersNow(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

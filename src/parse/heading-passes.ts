@@ -220,6 +220,9 @@ function splitInlineLabels(block: Block, vocabulary: Vocabulary): Block[] {
 /** Words of a heading run into its line at most: the family's longest, « TUTEUR ET TUTRICE AU SEIN DE LA COLLECTIVITÉ », is eight. */
 const MAX_RUN_IN_HEADING_WORDS = 8;
 
+/** A line whose first word holds a small letter: no word of a heading in capitals opens it. */
+const FIRST_WORD_IN_LOWER_CASE = /^\s*\S*\p{Ll}/u;
+
 /** What text opens with after a heading in capitals: a capitalised word, an elided article, a quote. */
 const TEXT_OPENING = /^(?:\p{Lu}\p{Ll}|\p{Lu}['’]\p{L}|[«"])/u;
 
@@ -238,7 +241,8 @@ const PEOPLE_RUBRIQUES: ReadonlySet<string> = new Set(['auteurs', 'tuteurs']);
  */
 function splitRunInHeading(block: Block, vocabulary: Vocabulary): Block[] {
   const first = block.lines[0];
-  if (block.kind !== 'paragraph' || !first) return [block];
+  // (Tested before the line is split into words: a converter sets a whole paragraph on one line.)
+  if (block.kind !== 'paragraph' || !first || FIRST_WORD_IN_LOWER_CASE.test(first.text)) return [block];
   const words = first.text.trim().split(/\s+/);
   // A heading is in capitals: only the words before the first one holding a small letter can make it
   // (most paragraphs open with « Le », and no cut is tried at all).
@@ -269,7 +273,7 @@ function splitRunInHeading(block: Block, vocabulary: Vocabulary): Block[] {
 function splitTwoLineRunInHeadings(blocks: readonly Block[], vocabulary: Vocabulary): Block[] {
   const out: Block[] = [];
   const capsWords = (block: Block | undefined): string[] => {
-    if (!block || block.kind !== 'paragraph' || !block.lines[0]) return [];
+    if (!block || block.kind !== 'paragraph' || !block.lines[0] || FIRST_WORD_IN_LOWER_CASE.test(block.lines[0].text)) return [];
     const words = block.lines[0].text.trim().split(/\s+/);
     const caps: string[] = [];
     for (const word of words.slice(0, -1)) {

@@ -11,6 +11,9 @@ import type { AuthorPairing, Block, PrintedPerson, TextLine } from '../types.js'
 /** Name tokens: words in capitals (family names) or capitalised words (given names), hyphens allowed. */
 const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’]*)(?:-\p{Lu}[\p{L}'’]*)*$/u;
 
+/** Words of a name at most (given names, particles and family names). */
+const MAX_NAME_WORDS = 6;
+
 /**
  * Whether a line reads as a person's name: two to six tokens, each capitalised, at least one
  * entirely in capitals (the family name) and one not (a given name).
@@ -18,8 +21,9 @@ const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’]*)(?:-\p{Lu}[\p{L}'’]*)*$/u;
  * @returns `true` for "Claire LE GOFF", "Luce Garcia-LOPEZ"; `false` for "Directeur général".
  */
 export function looksLikeName(line: string): boolean {
-  const tokens = line.trim().split(/\s+/);
-  if (tokens.length < 2 || tokens.length > 6) return false;
+  // Split no further than one word too many (as in `isAnyCaseName`).
+  const tokens = line.trim().split(/\s+/, MAX_NAME_WORDS + 1);
+  if (tokens.length < 2 || tokens.length > MAX_NAME_WORDS) return false;
   if (!tokens.every((token) => NAME_TOKEN.test(token))) return false;
   const isCaps = (token: string): boolean => /\p{Lu}{2}/u.test(token) && token === token.toUpperCase();
   const hasCapsPart = (token: string): boolean => token.split('-').some((part) => part.length >= 2 && part === part.toUpperCase());
@@ -33,8 +37,9 @@ export function looksLikeName(line: string): boolean {
  * @returns `true` for two to six capitalised words or particles.
  */
 export function isAnyCaseName(line: string): boolean {
-  const tokens = line.trim().split(/\s+/);
-  return tokens.length >= 2 && tokens.length <= 6 && tokens.every((token) => /^(?:\p{Lu}[\p{L}'’]*|d['’]\p{Lu}[\p{L}'’]*|de|du|des|le|la|van|von|der|di|da)(?:-\p{Lu}[\p{L}'’]*)*$/u.test(token)) && tokens.some((token) => /^\p{Lu}/u.test(token));
+  // Split no further than one word too many: a converter's paragraph is one line of a hundred words.
+  const tokens = line.trim().split(/\s+/, MAX_NAME_WORDS + 1);
+  return tokens.length >= 2 && tokens.length <= MAX_NAME_WORDS && tokens.every((token) => /^(?:\p{Lu}[\p{L}'’]*|d['’]\p{Lu}[\p{L}'’]*|de|du|des|le|la|van|von|der|di|da)(?:-\p{Lu}[\p{L}'’]*)*$/u.test(token)) && tokens.some((token) => /^\p{Lu}/u.test(token));
 }
 
 /**
@@ -331,14 +336,18 @@ function joinSplitNames(cards: PrintedPerson[]): PrintedPerson[] {
   return out;
 }
 
+/** Words of a given or family name printed alone at most. */
+const MAX_NAME_PART_WORDS = 4;
+
 /**
  * One to four capitalised words or particles: a given or family name printed alone.
  * @param text A printed line.
  * @returns `true` for « Lisa », « LE GOFF », « de La Fontaine ».
  */
 export function isNamePart(text: string): boolean {
-  const tokens = text.trim().split(/\s+/);
-  return tokens.length <= 4 && tokens.every((token) => /^(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*|de|du|des|le|la|van|von|der|di|da|d['’]\p{Lu}[\p{L}'’]*)$/u.test(token));
+  // Split no further than one word too many (as in `isAnyCaseName`).
+  const tokens = text.trim().split(/\s+/, MAX_NAME_PART_WORDS + 1);
+  return tokens.length <= MAX_NAME_PART_WORDS && tokens.every((token) => /^(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*|de|du|des|le|la|van|von|der|di|da|d['’]\p{Lu}[\p{L}'’]*)$/u.test(token));
 }
 
 /** A name and an e-mail on one line (« NOM Prénom  e-mail », a table row « NOM Prénom | e-mail », « Prénom NOM — e-mail »). */

@@ -266,7 +266,8 @@ function readRosters(blocks: readonly Block[], from: number, vocabulary: Vocabul
       continue;
     }
     const memberLines = joinWrappedNames(block.lines.map((line) => line.text.trim()).filter((line) => line !== ''));
-    const isMember = (line: string): boolean => (ROSTER_MEMBER.test(line) || ROSTER_MEMBER_ANY_ORDER.test(line) || (current?.table === true && isNameCell(line))) && line.length <= 60;
+    // The length first: a paragraph (a converter sets one on a single line) is not read by the patterns.
+    const isMember = (line: string): boolean => line.length <= 60 && (ROSTER_MEMBER.test(line) || ROSTER_MEMBER_ANY_ORDER.test(line) || (current?.table === true && isNameCell(line)));
     if (!current || memberLines.length === 0 || !memberLines.every(isMember)) break;
     current.lines.push(...memberLines);
   }

@@ -138,13 +138,15 @@ export function dropRunningLines(lines: readonly string[]): string[] {
   // Each line's key, once for both passes.
   const keys = lines.map(keyOf);
   const occurrences = new Map<string, number>();
-  for (const [index, line] of lines.entries()) {
+  for (const key of keys) if (key !== null) occurrences.set(key, (occurrences.get(key) ?? 0) + 1);
+  // The numbers a key is printed with are told apart only for keys seen often enough to be running
+  // (most keys are a sentence's, seen once).
+  for (let index = 0; index < lines.length; index++) {
     const key = keys[index] ?? null;
-    if (key === null) continue;
+    if (key === null || occurrences.get(key)! < MIN_RUNNING_REPEATS) continue;
     const seen = numbersByKey.get(key) ?? new Set<string>();
-    seen.add(line.trim().replace(/\s+/g, ' '));
+    seen.add(lines[index]!.trim().replace(/\s+/g, ' '));
     numbersByKey.set(key, seen);
-    occurrences.set(key, (occurrences.get(key) ?? 0) + 1);
   }
   return lines.filter((_, index) => {
     const key = keys[index] ?? null;
@@ -184,7 +186,7 @@ export function inferPageBreaks(lines: readonly string[]): string[] {
   const folios = countingFolios(lines);
   if (ends.size + folios.size < MIN_INFERRED_PAGES) return [...lines];
   // The line that ends a page is set apart from the page's text by a blank row, as it is on paper: it runs across the columns.
-  return flatMapLines(lines, (line, index) => (folios.has(index) ? ['', '\f'] : ends.has(index) ? ['', line, '\f'] : [line]));
+  return flatMapLines(lines, (line, index) => (folios.has(index) ? ['', '\f'] : ends.has(index) ? ['', line, '\f'] : line));
 }
 
 /**

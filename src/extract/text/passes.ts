@@ -42,7 +42,7 @@ const LINE_PASSES: readonly LinePass[] = [
     const markdown = hasHeadingMarks(lines);
     return lines.map((line) => stripLineMarkup(line, markdown));
   } },
-  { name: 'bold runs', run: (lines) => flatMapLines(lines, (line) => (/^\*\*[^*]+\*\*[^*]+\*\*/.test(line.trim()) ? splitBoldRuns(line) : [line])) },
+  { name: 'bold runs', run: (lines) => flatMapLines(lines, (line) => (/^\*\*[^*]+\*\*[^*]+\*\*/.test(line.trim()) ? splitBoldRuns(line) : line)) },
   { name: 'space lost before « ? » and « ! »', run: restoreSpaceBeforeHighMarks },
   { name: 'glued e-mails', run: splitGluedEmails },
   { name: 'glued headings', run: splitGluedHeadings },
@@ -80,7 +80,7 @@ export function prepareLines(lines: readonly string[], forced?: Dialect): { line
   for (const pass of LINE_PASSES) out = pass.run(out);
   // Without blank lines, one tab is a wide gap between two printed lines (pdf-parse), not a table's cell.
   // A row of three cells or more (two tabs) is a table's all the same.
-  if (dialect === 'lines') out = flatMapLines(out, (line) => (line.split('\t').length === 2 ? line.split('\t') : [line]));
+  if (dialect === 'lines') out = flatMapLines(out, (line) => (line.split('\t').length === 2 ? line.split('\t') : line));
   return { lines: out, dialect };
 }
 

@@ -17,6 +17,9 @@ const EMAIL_IN_LINE = /([\p{L}\p{N}._%+-]+)@([a-z0-9.-]+\.[a-z]{2,})/giu;
 /** Names a roster holds at least, read across or as a column: fewer could be a project's team. */
 export const MIN_ROSTER_NAMES = 6;
 
+/** Corps a roster read across mixes at least (`corpsOfNames` needs two known from e-mails). */
+const MIN_CORPS = 2;
+
 /**
  * Rewrites rosters read across under their headings, each name under the heading of its corps.
  * Nothing moves unless every name finds its roster and there are as many corps as headings.
@@ -24,8 +27,8 @@ export const MIN_ROSTER_NAMES = 6;
  * @returns The lines, each roster under its heading.
  */
 export function sortRostersReadAcross(lines: readonly string[]): string[] {
-  const domainOf = emailDomains(lines);
-  if (domainOf.length === 0) return [...lines];
+  // Read only when a roster may be rewritten (most texts have none to rewrite).
+  let domainOf: { local: string; domain: string }[] | undefined;
   for (let i = 0; i < lines.length; i++) {
     if (!ROSTER_NAME.test(lines[i]!) || (i > 0 && ROSTER_NAME.test(lines[i - 1]!))) continue;
     // The names, blank lines between them aside.
@@ -33,6 +36,11 @@ export function sortRostersReadAcross(lines: readonly string[]): string[] {
     while (end + 1 < lines.length && (lines[end + 1]!.trim() === '' || ROSTER_NAME.test(lines[end + 1]!))) end++;
     const names = lines.slice(i, end + 1).filter((line) => line.trim() !== '').map((line) => line.trim());
     if (names.length < MIN_ROSTER_NAMES) continue;
+    // Two corps at least, so two headings at least right before the names: without them (a roster's
+    // own heading only, or the names of a roster set with blank lines, each of which starts a run
+    // here) no e-mail need be read against any name.
+    if (!headingBlocksBefore(lines, i, MIN_CORPS)) continue;
+    domainOf ??= emailDomains(lines);
     const groups = corpsOfNames(names, domainOf);
     if (!groups) continue;
     const corps = [...new Set(groups)];
@@ -68,7 +76,7 @@ function corpsOfNames(names: readonly string[], emails: readonly { local: string
     return domains.size === 1 ? [...domains][0]! : null;
   });
   const known = [...new Set(groups.filter((group): group is string => group !== null))];
-  if (known.length < 2) return null;
+  if (known.length < MIN_CORPS) return null;
   // Each roster is in alphabetical order: a name without e-mail goes where it keeps that order, when only one roster can take it.
   for (let n = 0; n < groups.length; n++) {
     if (groups[n] !== null) continue;

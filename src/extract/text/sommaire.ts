@@ -167,14 +167,17 @@ const TITLE_END_WORDS = 3;
  */
 export function movePageAfterCollectivite(lines: readonly string[]): string[] {
   const out = [...lines];
-  // Each line normalised once, kept in step with `out`: the text after a line is searched for every page reference.
-  const normalised = out.map(normal);
-  const textAfter = (index: number): string => normalised.slice(index + 1).filter((line) => line !== '').join(' ');
+  // Each line normalised once, kept in step with `out`: the text after a line is searched for every
+  // page reference. (Only once an entry is found: most texts set no page at the right of a title.)
+  let normalised: string[] | undefined;
+  const textAfter = (index: number): string => normalised!.slice(index + 1).filter((line) => line !== '').join(' ');
   for (let i = 0; i < out.length; i++) {
     if (!ENTRY_PAGE.test(out[i]!)) continue;
     const title = entryTitleBefore(out, i);
-    const next = out.findIndex((line, j) => j > i && line.trim() !== '');
-    if (title === null || next < 0 || ENTRY_NUMBER.test(out[next]!) || ENTRY_PAGE.test(out[next]!)) continue;
+    let next = i + 1;
+    while (next < out.length && out[next]!.trim() === '') next++;
+    if (title === null || next === out.length || ENTRY_NUMBER.test(out[next]!) || ENTRY_PAGE.test(out[next]!)) continue;
+    normalised ??= out.map(normal);
     const lead = normalised[next]!.split(' ').slice(0, CONTINUATION_KEY_WORDS).join(' ');
     // The title's last words only: the project page may print a word of the title otherwise (« MUNICIPALES » / « COMMUNALES »).
     const titleEnd = title.split(' ').slice(-TITLE_END_WORDS).join(' ');
@@ -236,10 +239,10 @@ export function splitPageFromNextNumber(lines: readonly string[]): string[] {
     const entry = /^\s*(\d{1,2})\//.exec(line);
     if (entry) last = Number(entry[1]);
     const glued = PAGE_GLUED_TO_NUMBER.exec(line);
-    if (!glued || last === null) return [line];
+    if (!glued || last === null) return line;
     const next = String(last + 1).padStart(2, '0');
     const digits = glued[2]!;
-    if (!digits.endsWith(next) || digits.length === next.length) return [line];
+    if (!digits.endsWith(next) || digits.length === next.length) return line;
     last += 1;
     return [`${glued[1]!}${digits.slice(0, -next.length)}`, `${next}/${glued[3]!}`];
   });

@@ -65,12 +65,15 @@ function sommaireEntries(blocks: readonly Block[]): PrintedEntry[] {
 export function cutAfterPrintedTitles(blocks: readonly Block[]): Block[] {
   const entries = sommaireEntries(blocks);
   if (entries.length === 0) return [...blocks];
+  // The lines read so far, once longer than every entry, make none with the lines after.
+  const longest = Math.max(...entries.map(({ text }) => text.length));
   return blocks.flatMap((block) => {
     if (block.lines.length < 2 || block.kind !== 'paragraph') return [block];
     let covered = '';
     // Up to the block's last line: a block that is the whole entry (laid-out text sets no blank line between title and collectivité) has its collectivité set apart too.
     for (let n = 1; n <= block.lines.length; n++) {
       covered += key(block.lines[n - 1]!.text);
+      if (covered.length > longest) break;
       const entry = covered.length >= MIN_ENTRY_LENGTH ? entries.find(({ text }) => text === covered) : undefined;
       if (!entry) continue;
       const after = n < block.lines.length ? [withLines(block, block.lines.slice(n))] : [];
@@ -95,9 +98,12 @@ function collectiviteUnderTitle(block: Block, entries: readonly PrintedEntry[]):
   if (ENTRY_NUMBER.test(block.lines[0]!.text)) return null;
   for (let n = 1; n < block.lines.length; n++) {
     const line = key(block.lines[n]!.text);
+    // The words above are read only for a line that is some entry's collectivité (most lines are none).
+    const ending = entries.filter((entry) => entry.last === line && entry.titleWords.size > 0);
+    if (ending.length === 0) continue;
     const above = wordsOf(block.lines.slice(0, n).map((printed) => printed.text).join(' '));
     const shared = (entry: PrintedEntry): number => (2 * [...above].filter((word) => entry.titleWords.has(word)).length) / (above.size + entry.titleWords.size);
-    if (!entries.some((entry) => entry.last === line && entry.titleWords.size > 0 && shared(entry) >= TITLE_WORDS_SHARE)) continue;
+    if (!ending.some((entry) => shared(entry) >= TITLE_WORDS_SHARE)) continue;
     // What the block runs on with after the collectivité (« LE CONTEXTE », « LES AUTEURS ») is a block of its own.
     const after = n + 1 < block.lines.length ? [withLines(block, block.lines.slice(n + 1))] : [];
     return [withLines(block, block.lines.slice(0, n)), withLines(block, block.lines.slice(n, n + 1)), ...after];

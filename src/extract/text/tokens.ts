@@ -116,9 +116,9 @@ const HEADING_GLUED = /^(.*(?:^|\s)[\p{L}'’-]*\p{Ll}[.!?»])(\p{Lu}[\p{Lu}\s'�
 export function splitGluedHeadings(lines: readonly string[]): string[] {
   return flatMapLines(lines, (line) => {
     // The patterns backtrack over long paragraph lines: try them only where a capital follows a small letter, or on a folio.
-    if (!ENDS_IN_CAPITALS.test(line) || (!GLUE_HINT.test(line) && !LEADING_DIGIT.test(line))) return [line];
+    if (!ENDS_IN_CAPITALS.test(line) || (!GLUE_HINT.test(line) && !LEADING_DIGIT.test(line))) return line;
     const glued = HEADING_GLUED.exec(line.trim()) ?? DISPLAY_WORD_GLUED.exec(line.trim()) ?? DISPLAY_WORD_AFTER_FOLIO.exec(line.trim());
-    return glued ? [glued[1]!, glued[2]!] : [line];
+    return glued ? [glued[1]!, glued[2]!] : line;
   });
 }
 
@@ -215,9 +215,9 @@ const MIN_ROSTER_PAIRS = 2;
 export function splitRosterRuns(lines: readonly string[]): string[] {
   return flatMapLines(lines, (line) => {
     // Only letters, spaces, hyphens and apostrophes make a roster run: skip the pattern on any other line.
-    if (!ROSTER_LINE_START.test(line) || !NAME_CHARACTERS_ONLY.test(line)) return [line];
+    if (!ROSTER_LINE_START.test(line) || !NAME_CHARACTERS_ONLY.test(line)) return line;
     const pairs = line.trim().match(ROSTER_PAIR_IN_RUN) ?? [];
-    return pairs.length >= MIN_ROSTER_PAIRS && pairs.join(' ') === line.trim().replace(/\s+/g, ' ') ? pairs : [line];
+    return pairs.length >= MIN_ROSTER_PAIRS && pairs.join(' ') === line.trim().replace(/\s+/g, ' ') ? pairs : line;
   });
 }
 
@@ -236,6 +236,11 @@ export function placeSecondRosterHeading(lines: readonly string[]): string[] {
   const out = [...lines];
   for (let i = 0; i < out.length; i++) {
     if (!isRosterLine(out[i]!) || (i > 0 && isRosterLine(out[i - 1]!))) continue;
+    // Both headings first: without them (a roster under one heading, or a name after a blank line
+    // inside a roster, which starts a run here too) the names are not read.
+    const second = headingBlockBefore(out, i);
+    const first = second ? headingBlockBefore(out, second.start) : null;
+    if (!second || !first) continue;
     // The names run on to the next heading: blank lines and a name the converter glued (« NOMPrénom ») go on.
     let end = i;
     while (end + 1 < out.length && (out[end + 1]!.trim() === '' || isRosterLine(out[end + 1]!) || /^\S*\p{Ll}\S*$/u.test(out[end + 1]!.trim()))) end++;
@@ -243,9 +248,6 @@ export function placeSecondRosterHeading(lines: readonly string[]): string[] {
     const names = run.filter(({ line }) => line.trim() !== '');
     const restarts = names.filter((name, k) => k > 0 && sortKey(name.line) < sortKey(names[k - 1]!.line)).map(({ at }) => at);
     if (names.length < MIN_ROSTER_NAMES || restarts.length !== 1) continue;
-    const second = headingBlockBefore(out, i);
-    const first = second ? headingBlockBefore(out, second.start) : null;
-    if (!second || !first) continue;
     const heading = out.slice(second.start, second.end + 1);
     const at = restarts[0]!;
     out.splice(at, 0, '', ...heading, '');
@@ -254,6 +256,9 @@ export function placeSecondRosterHeading(lines: readonly string[]): string[] {
   }
   return out;
 }
+
+/** Rosters read across at least: one roster is read down its column. */
+const MIN_DEALT_ROSTERS = 2;
 
 /**
  * Rosters set side by side that the converter read across, row by row (« PROMOTION A » /
@@ -268,17 +273,20 @@ export function dealRostersReadAcross(lines: readonly string[]): string[] {
   const out = [...lines];
   for (let i = 0; i < out.length; i++) {
     if (!isRosterLine(out[i]!) || (i > 0 && isRosterLine(out[i - 1]!))) continue;
+    // Two headings at least before the names (rosters are dealt to two or more): else (a name after
+    // a blank line inside a roster starts a run here too) the names are not read.
+    const before: { start: number; end: number }[] = [];
+    for (let heading = headingBlockBefore(out, i); heading; heading = headingBlockBefore(out, heading.start)) before.unshift(heading);
+    if (before.length < MIN_DEALT_ROSTERS) continue;
     let end = i;
     while (end + 1 < out.length && (out[end + 1]!.trim() === '' || isRosterLine(out[end + 1]!))) end++;
     const names = out.slice(i, end + 1).filter((line) => line.trim() !== '');
-    const before: { start: number; end: number }[] = [];
-    for (let heading = headingBlockBefore(out, i); heading; heading = headingBlockBefore(out, heading.start)) before.unshift(heading);
     const restarts = names.filter((name, k) => k > 0 && sortKey(name) < sortKey(names[k - 1]!)).length;
     if (names.length < MIN_ROSTER_NAMES) continue;
     // The headings nearest the names first: a title in capitals further up is no roster's.
     let headings: { start: number; end: number }[] = [];
     let rosters: string[][] | null = null;
-    for (let count = 2; count <= Math.min(before.length, restarts) && !rosters; count++) {
+    for (let count = MIN_DEALT_ROSTERS; count <= Math.min(before.length, restarts) && !rosters; count++) {
       headings = before.slice(-count);
       rosters = dealInTurn(names, count);
     }
@@ -356,28 +364,37 @@ export function joinKernedWords(lines: readonly string[]): string[] {
   const words = new Map<string, number>();
   const runs = new Map<string, number>();
   // Each distinct token read once, and lower-cased once: a text repeats most of its words.
+  // (Plain loops here and below, not callbacks: run once per token of a cold process, tens of
+  // thousands of callbacks cost about twice as much.)
   const pieceOf = new Map<string, KernedPiece | null>();
-  const piecesOf = (line: string): (KernedPiece | null)[] => line.split(/\s+/).filter(Boolean).map((token) => {
-    let piece = pieceOf.get(token);
-    if (piece === undefined) {
-      const match = PIECE.exec(token);
-      piece = match ? { article: match[1]!, lower: match[2]!.toLowerCase(), mark: match[3]! } : null;
-      pieceOf.set(token, piece);
+  const cores: (KernedPiece | null)[][] = [];
+  for (const line of lines) {
+    const pieces: (KernedPiece | null)[] = [];
+    const tokens = line.split(/\s+/);
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t]!;
+      if (token === '') continue;
+      let piece = pieceOf.get(token);
+      if (piece === undefined) {
+        const match = PIECE.exec(token);
+        piece = match ? { article: match[1]!, lower: match[2]!.toLowerCase(), mark: match[3]! } : null;
+        pieceOf.set(token, piece);
+      }
+      if (piece) words.set(piece.lower, (words.get(piece.lower) ?? 0) + 1);
+      pieces.push(piece);
     }
-    return piece;
-  });
-  const cores = lines.map(piecesOf);
-  for (const line of cores) {
-    for (const piece of line) if (piece) words.set(piece.lower, (words.get(piece.lower) ?? 0) + 1);
+    cores.push(pieces);
   }
   // Runs are counted only where their pieces make a word: the others are never joined. Where each
   // such run stands is kept, as only those places can be joined (a run never counted is not kerned):
   // for the lines that hold one.
   const candidates = new Map<number, { start: number; end: number; run: string }[]>();
-  cores.forEach((line, index) => {
-    line.forEach((piece, i) => {
+  for (let index = 0; index < cores.length; index++) {
+    const line = cores[index]!;
+    for (let i = 0; i < line.length; i++) {
+      const piece = line[i];
       // A run's first piece may have an article before it, not a mark after it.
-      if (!piece || piece.mark !== '') return;
+      if (!piece || piece.mark !== '') continue;
       // The run grows a piece at a time (« rest », « rest aura », « rest aura tion »), as long as its pieces may be inside a word.
       let joined = piece.lower;
       for (let n = 2; n <= MAX_WORD_PIECES && i + n <= line.length; n++) {
@@ -394,8 +411,8 @@ export function joinKernedWords(lines: readonly string[]): string[] {
         // A mark only after the last piece.
         if (next.mark !== '') break;
       }
-    });
-  });
+    }
+  }
   /** A word whose pieces these are: printed whole elsewhere as often as in pieces, and one piece never on its own. */
   const kernedRuns = new Map<string, boolean>();
   const isKerned = (run: string): boolean => {
@@ -464,7 +481,7 @@ export function splitHeadingsGluedToText(lines: readonly string[]): string[] {
   return flatMapLines(lines, (line) => {
     const glued = /^(\p{Lu}[\p{Lu}\s'’-]*\p{Lu})(\p{Ll}.*)$/u.exec(line.trim());
     // A blank line after the heading: the text under it opens in lower case, yet starts a block.
-    return glued && headings.has(glued[1]!.trim()) ? [glued[1]!.trim(), '', glued[2]!] : [line];
+    return glued && headings.has(glued[1]!.trim()) ? [glued[1]!.trim(), '', glued[2]!] : line;
   });
 }
 
@@ -486,16 +503,22 @@ export function splitRunInHeadings(lines: readonly string[]): string[] {
   const counts = new Map<string, number>();
   for (const line of lines) {
     const text = line.replace(/\*\*/g, '').trim();
+    // The words are counted last: a line of text has a mark or a digit, and is not split.
+    if (text.length < MIN_REPEATED_HEADING_LENGTH || !/^\p{Lu}/u.test(text) || /[\d.,;:!?»«()]/.test(text)) continue;
     const words = text.split(/\s+/).length;
-    if (text.length >= MIN_REPEATED_HEADING_LENGTH && words >= 2 && words <= MAX_HEADING_WORDS && /^\p{Lu}/u.test(text) && !/[\d.,;:!?»«()]/.test(text)) counts.set(text, (counts.get(text) ?? 0) + 1);
+    if (words >= 2 && words <= MAX_HEADING_WORDS) counts.set(text, (counts.get(text) ?? 0) + 1);
   }
   const headings = [...counts].filter(([, count]) => count >= MIN_RUN_IN_HEADING_REPEATS).map(([heading]) => heading).sort((a, b) => b.length - a.length);
   if (headings.length === 0) return [...lines];
+  // What a line run on after each heading opens with (built once, not once per line and heading).
+  const openings = headings.map((heading) => `${heading} `);
+  // Every heading opens with a capital: a line that does not is not read further.
   return flatMapLines(lines, (line) => {
     const text = line.trim();
+    if (!/^\p{Lu}/u.test(text)) return line;
     // Text runs on after the heading, not more capitals: a title in capitals may open with a shorter one (« COMMUNAUTÉ D'AGGLOMÉRATION »).
-    const heading = headings.find((candidate) => text.startsWith(`${candidate} `) && /\p{Ll}/u.test(text.slice(candidate.length)));
-    return heading ? [heading, '', text.slice(heading.length + 1)] : [line];
+    const k = openings.findIndex((opening) => text.startsWith(opening) && /\p{Ll}/u.test(text.slice(opening.length - 1)));
+    return k >= 0 ? [headings[k]!, '', text.slice(openings[k]!.length)] : line;
   });
 }
 
@@ -511,9 +534,9 @@ export function splitTrailingBullets(lines: readonly string[]): string[] {
   // Most texts have no bullet glyph at all.
   if (!lines.some((line) => line.includes('•'))) return [...lines];
   return flatMapLines(lines, (line) => {
-    if (!line.includes('•')) return [line];
+    if (!line.includes('•')) return line;
     const trailing = /^([^•|]*\S)\s?•(\p{Lu}[^•|]*)?$/u.exec(line);
-    if (!trailing) return [line];
+    if (!trailing) return line;
     return trailing[2] === undefined ? [trailing[1]!, ''] : [trailing[1]!, '', trailing[2]];
   });
 }
@@ -533,9 +556,9 @@ const FIGURE_AFTER_SENTENCE = /\p{Ll}[.)]\d[^.)]*$/u;
  */
 export function splitGluedFigures(lines: readonly string[]): string[] {
   return flatMapLines(lines, (line, i) => {
-    if (!/\d\s*\S{0,4}\s*$/.test(line) || !(/^\s*\p{Ll}/u.test(lines[i + 1] ?? '') || FIGURE_AFTER_SENTENCE.test(line))) return [line];
+    if (!/\d\s*\S{0,4}\s*$/.test(line) || !(/^\s*\p{Ll}/u.test(lines[i + 1] ?? '') || FIGURE_AFTER_SENTENCE.test(line))) return line;
     const glued = FIGURE_GLUED.exec(line);
-    return glued ? [glued[1]!, glued[2]!] : [line];
+    return glued ? [glued[1]!, glued[2]!] : line;
   });
 }
 
@@ -571,10 +594,10 @@ export function splitRepeatedHeadings(lines: readonly string[]): string[] {
   return flatMapLines(lines, (line) => {
     const text = line.trim();
     const heading = byLastCharacter.get(text.at(-1) ?? '')?.find((candidate) => text.length > candidate.length && text.endsWith(candidate));
-    if (!heading) return [line];
+    if (!heading) return line;
     const before = text.slice(0, -heading.length);
     if (/^\d{1,3}$/.test(before)) return [heading];
-    return /\p{L}[.!?»]$/u.test(before) ? [before, heading] : [line];
+    return /\p{L}[.!?»]$/u.test(before) ? [before, heading] : line;
   });
 }
 
