@@ -174,10 +174,10 @@ function partsFrom(segments: readonly string[], words: readonly PrintedPerson[],
 
 /**
  * `given-name-opens-segment`: name parts printed in cells of their own (a team table read column by
- * column, the cells of one row apart in reading order: « MARCZAK », « MOKRANI », « Florian »,
- * « Sara ») that spell an e-mail's segments, all but one exactly and that one by the part it opens
- * with (« florianmartin.marczak »: « Florian » opens « florianmartin », a second given name the
- * card does not print; « MARCZAK » spells « marczak »). Exact spellings are tried first.
+ * column, the cells of one row apart in reading order: « DURAND », « VIGNAL », « Léa », « Théo »)
+ * that spell an e-mail's segments, all but one exactly and that one by the part it opens with
+ * (« leamarie.durand »: « Léa » opens « leamarie », a second given name the card does not print;
+ * « DURAND » spells « durand »). Exact spellings are tried first.
  */
 function partsOpeningSegment(email: string, words: readonly PrintedPerson[]): PrintedPerson[] | null {
   return partsSpelling(email, words) === null ? partsSpelling(email, words, 1) : null;
