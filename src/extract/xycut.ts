@@ -139,6 +139,8 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
       if (table) return recurse(table, 'band');
       const figureRows = figureTableRows(fragments, columns.parts, body);
       if (figureRows) return recurse(figureRows, 'band');
+      const tableColumn = figureTableAmongColumns(columns.parts, body);
+      if (tableColumn) return recurse(tableColumn, 'gutter');
       const rows = marginHeadingRows(fragments, columns.parts, body);
       if (rows) return recurse(rows, 'band');
       // The first column ending under all the others: a box at the left that the text's last line
@@ -461,16 +463,42 @@ function figureTableRows(fragments: readonly Fragment[], columns: readonly Fragm
     if (c + 2 !== columns.length || !columns.slice(0, c).every((column) => column.every((fragment) => fragment.bold))) continue;
     const figures = [...columns[c]!].sort((a, b) => a.top - b.top);
     const labels = columns[c + 1]!;
-    if (figures.length < 2 || !figures.every((fragment) => fragment.bold && /\d/.test(fragment.text))) continue;
-    if (labels.some((fragment) => fragment.bold)) continue;
-    // One line per figure, set apart: not a heading's lines nor a paragraph's.
-    // (No overlap is enough: rows stand as close as lines where each label holds one line.)
-    if (figures.some((fragment, i) => i > 0 && fragment.top - figures[i - 1]!.bottom < 0.15 * body)) continue;
-    if (!figures.every((figure) => labels.some((label) => Math.abs(label.top - figure.top) <= 0.3 * body))) continue;
+    if (!isFigureTablePair(figures, labels, body)) continue;
     const tops = figures.slice(1).map((figure) => Math.min(figure.top, ...labels.filter((label) => Math.abs(label.top - figure.top) <= 0.3 * body).map((label) => label.top)));
     const rows: Fragment[][] = [[], ...tops.map(() => [])];
     for (const fragment of fragments) rows[tops.filter((top) => fragment.top >= top - 0.1 * body).length]!.push(fragment);
     return rows.filter((row) => row.length > 0);
+  }
+  return null;
+}
+
+/**
+ * Whether a column holds key figures and the next one their labels, as `figureTableRows` reads
+ * them: bold figures (a digit, one line each, set apart), each level with the top of a label in
+ * the next column, the labels not bold.
+ */
+function isFigureTablePair(figuresColumn: readonly Fragment[], labels: readonly Fragment[], body: number): boolean {
+  const figures = [...figuresColumn].sort((a, b) => a.top - b.top);
+  if (figures.length < 2 || !figures.every((fragment) => fragment.bold && /\d/.test(fragment.text))) return false;
+  if (labels.some((fragment) => fragment.bold)) return false;
+  // One line per figure, set apart: not a heading's lines nor a paragraph's.
+  // (No overlap is enough: rows stand as close as lines where each label holds one line.)
+  if (figures.some((fragment, i) => i > 0 && fragment.top - figures[i - 1]!.bottom < 0.15 * body)) return false;
+  return figures.every((figure) => labels.some((label) => Math.abs(label.top - figure.top) <= 0.3 * body));
+}
+
+/**
+ * A table of key figures flowing through a page's columns (`rule: figure-table-in-page-column`):
+ * in one page column, a narrow column of bold figures, each level with its label's top in the
+ * column after it, the label run on from the column before (a row cut by the column break).
+ * Read column by column, the page's figures would come before every label; the two are one page
+ * column instead, read in its turn, where `figureTableRows` reads it row by row. `null` when no
+ * columns are laid out so.
+ */
+function figureTableAmongColumns(columns: readonly Fragment[][], body: number): Fragment[][] | null {
+  for (let c = 0; c + 1 < columns.length; c++) {
+    if (!isFigureTablePair(columns[c]!, columns[c + 1]!, body)) continue;
+    return [...columns.slice(0, c), [...columns[c]!, ...columns[c + 1]!], ...columns.slice(c + 2)];
   }
   return null;
 }
@@ -1309,7 +1337,7 @@ export function placeFloats(leaves: readonly Leaf[], metrics: Metrics): Leaf[] {
     if (run.length > 0 && run[0]!.column !== leaf.column) flush(null);
     const edges = text.get(leaf.column);
     if (edges && isInsetBox(leaf, edges, metrics)) {
-      if (run.length === 0 && before?.column !== leaf.column) before = null;
+      if (run.length === 0 && before?.column !== leaf.column && !(before && cellWithin(before, leaf))) before = null;
       run.push(leaf);
     } else {
       flush(leaf);
@@ -1357,10 +1385,13 @@ function bodyTextEdges(leaves: readonly Leaf[], metrics: Metrics): Map<Column, C
  * A heading is one or two bold lines; either is within 1.5 body of the run.
  */
 function headsInsetRun(heading: Leaf, first: Leaf, metrics: Metrics): boolean {
-  if (heading.column !== first.column) return false;
+  const cell = cellWithin(heading, first);
+  if (heading.column !== first.column && !cell) return false;
   const bottom = Math.max(...heading.fragments.map((fragment) => fragment.bottom));
   const top = Math.min(...first.fragments.map((fragment) => fragment.top));
   if (top < bottom || top - bottom > 1.5 * metrics.bodySize) return false;
+  // A cell cut beside its figure within the column, at the run's indent: the run goes on in that cell (`rule: inset-continues-cell`).
+  if (cell) return leftEdge(heading) - leftEdge(first) <= SAME_INDENT && leftEdge(first) - leftEdge(heading) <= SAME_INDENT;
   // The same indent right above: the run ends a block set off alike (a pull-quote's signature
   // under its quote, both beside one rule), not a box inset in the text.
   if (sameIndent(heading, first, metrics)) return true;
@@ -1369,6 +1400,21 @@ function headsInsetRun(heading: Leaf, first: Leaf, metrics: Metrics): boolean {
 
 /** How far apart two leaves' left edges may be and still be one indent, in points (a rule's glyph offsets). */
 const SAME_INDENT = 1.5;
+
+/** A leaf's left edge: its leftmost fragment's. */
+function leftEdge(leaf: Leaf): number {
+  return Math.min(...leaf.fragments.map((fragment) => fragment.x0));
+}
+
+/**
+ * Whether a leaf is a cell cut beside another within a column (a key figure's label beside its
+ * figure, each in a column of its own) and the next leaf lies in that column: a run inset in the
+ * column right under the cell, at its indent, is the rest of the cell (its label's paragraph
+ * under it, `rule: inset-continues-cell`), not a box to read after the column's text.
+ */
+function cellWithin(cell: Leaf, next: Leaf): boolean {
+  return cell.column !== next.column && cell.colX0 >= next.colX0 && cell.colX1 <= next.colX1;
+}
 
 /** Whether two leaves start at one indent, inset from their column's edge: one block set off beside one rule. */
 function sameIndent(a: Leaf, b: Leaf, metrics: Metrics): boolean {

@@ -837,11 +837,15 @@ function labelEnd(blocks: readonly Block[], from: number): number {
     block.page === above.page && block.box !== undefined && above.box !== undefined && Math.abs(block.box.x - above.box.x) <= LABEL_EDGE_TOLERANCE && block.box.y > above.box.y;
   // A label cut by the page's foot goes on at the next page's head: its sentence unfinished, the
   // rest opening in lower case, in the label's type (`rule: figure-label-over-page`).
-  const overPage = (block: Block, above: Block): boolean =>
-    above.page !== null && block.page === above.page + 1 && continuesParagraph(above.text, block.text) && block.lines[0] !== undefined && above.lines[0] !== undefined && sameStyle(block.lines[0], above.lines[0]);
+  const goesOnInType = (block: Block, above: Block): boolean => continuesParagraph(above.text, block.text) && block.lines[0] !== undefined && above.lines[0] !== undefined && sameStyle(block.lines[0], above.lines[0]);
+  const overPage = (block: Block, above: Block): boolean => above.page !== null && block.page === above.page + 1 && goesOnInType(block, above);
+  // And one cut by its column's foot goes on at the next column's head, as it would over a page
+  // (a figures table flowing through the page's columns: `rule: figure-label-over-column`).
+  const overColumn = (block: Block, above: Block): boolean =>
+    block.page === above.page && block.box !== undefined && above.box !== undefined && block.box.x > above.box.x + above.box.width && block.box.y < above.box.y && goesOnInType(block, above);
   let end = from;
   let length = 0;
-  while (end < blocks.length && isFigureLabel(blocks[end]!) && (end === from || under(blocks[end]!, blocks[end - 1]!) || overPage(blocks[end]!, blocks[end - 1]!)) && length + blocks[end]!.text.trim().length <= MAX_FIGURE_LABEL) {
+  while (end < blocks.length && isFigureLabel(blocks[end]!) && (end === from || under(blocks[end]!, blocks[end - 1]!) || overPage(blocks[end]!, blocks[end - 1]!) || overColumn(blocks[end]!, blocks[end - 1]!)) && length + blocks[end]!.text.trim().length <= MAX_FIGURE_LABEL) {
     length += blocks[end]!.text.trim().length;
     end++;
   }

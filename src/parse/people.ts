@@ -133,28 +133,54 @@ interface SpelledPair {
  * name: « DE LA TOUR » is « delatour » or « de-la-tour » (`partsFrom`). Two parts at least: a name spelled
  * by one cell is the whole name's pairing.
  */
-function partsSpelling(email: string, words: readonly PrintedPerson[]): PrintedPerson[] | null {
+function partsSpelling(email: string, words: readonly PrintedPerson[], openings = 0): PrintedPerson[] | null {
   const segments = localPartSegments(email);
   if (segments.length < 2) return null;
-  const parts = partsFrom(segments, words, []);
+  const parts = partsFrom(segments, words, [], openings);
   if (parts === null || parts.length < 2) return null;
   return [...parts].sort((a, b) => words.indexOf(a) - words.indexOf(b));
 }
 
+/** The fewest letters a name part must print to stand for a segment it only opens (« Flo » is no given name). */
+const OPENING_PART_LETTERS = 3;
+
+/**
+ * How a pair found by `given-name-opens-segment` ranks: it qualifies (the other segments are spelt
+ * exactly), and any pair spelling its e-mail closer goes first.
+ */
+const OPENING_PAIR_SCORE = SPELLS_NAME;
+
 /**
  * Name parts, each unused so far, whose letters spell the segments in order, each part one segment
- * or a run of consecutive segments (a family name of several words); `null` when none do.
+ * or a run of consecutive segments (a family name of several words); `null` when none do. Up to
+ * `openings` segments may be spelt by a part that only opens them (`given-name-opens-segment`).
  */
-function partsFrom(segments: readonly string[], words: readonly PrintedPerson[], used: readonly PrintedPerson[]): PrintedPerson[] | null {
+function partsFrom(segments: readonly string[], words: readonly PrintedPerson[], used: readonly PrintedPerson[], openings = 0): PrintedPerson[] | null {
   if (segments.length === 0) return [];
+  const lettersOf = (card: PrintedPerson): string => foldForMatch(card.name).replace(/[^A-Z]/g, '');
   for (let end = 1; end <= segments.length; end++) {
     const letters = segments.slice(0, end).join('');
-    const part = words.find((card) => !used.includes(card) && foldForMatch(card.name).replace(/[^A-Z]/g, '') === letters);
+    const part = words.find((card) => !used.includes(card) && lettersOf(card) === letters);
     if (part === undefined) continue;
-    const rest = partsFrom(segments.slice(end), words, [...used, part]);
+    const rest = partsFrom(segments.slice(end), words, [...used, part], openings);
     if (rest !== null) return [part, ...rest];
   }
-  return null;
+  if (openings === 0) return null;
+  const opening = words.find((card) => !used.includes(card) && lettersOf(card).length >= OPENING_PART_LETTERS && segments[0]!.startsWith(lettersOf(card)));
+  if (opening === undefined) return null;
+  const rest = partsFrom(segments.slice(1), words, [...used, opening], openings - 1);
+  return rest === null ? null : [opening, ...rest];
+}
+
+/**
+ * `given-name-opens-segment`: name parts printed in cells of their own (a team table read column by
+ * column, the cells of one row apart in reading order: « DURAND », « VIGNAL », « Léa », « Théo »)
+ * that spell an e-mail's segments, all but one exactly and that one by the part it opens with
+ * (« leamarie.durand »: « Léa » opens « leamarie », a second given name the card does not print;
+ * « DURAND » spells « durand »). Exact spellings are tried first.
+ */
+function partsOpeningSegment(email: string, words: readonly PrintedPerson[]): PrintedPerson[] | null {
+  return partsSpelling(email, words) === null ? partsSpelling(email, words, 1) : null;
 }
 
 /**
@@ -209,6 +235,10 @@ export function pairByLocalPart(cards: readonly PrintedPerson[], asRead: number)
       return parts ? [{ parts, email, score: 1 }] : [];
     }),
     ...emails.flatMap((_, k) => nextParts.flatMap((parts, j) => scored(parts, nextOrders[j]!, k))),
+    ...emails.flatMap((email) => {
+      const parts = partsOpeningSegment(email, words);
+      return parts ? [{ parts, email, score: OPENING_PAIR_SCORE }] : [];
+    }),
   ].filter((pair) => pair.score >= SPELLS_NAME).sort((a, b) => b.score - a.score || b.parts.length - a.parts.length);
   const chosen: SpelledPair[] = [];
   const used = new Set<PrintedPerson>();

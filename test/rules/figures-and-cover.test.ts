@@ -107,6 +107,34 @@ describe('key figures appended to the rubrique before them, with no heading', ()
     expect(read('Mobilité : les bassins devront s’inscrire dans ces quatre espaces.').find(([key]) => key === 'chiffres')).toBeUndefined();
   });
 
+  it('become the figures rubrique when a label cut by its column’s foot goes on at the next column’s head (figure-label-over-column)', () => {
+    /** A block of one line, printed at (x, y) on page 4. */
+    const cell = (spec: [string, number, boolean], x: number, y: number): Block => placed(block([spec], 4), x, y, 140, 12);
+    const read = (rest: string, restX: number) =>
+      splitRubriques(
+        [
+          cell(['CONTEXTE', 1.2, true], 48, 60),
+          cell(['La communauté regroupe vingt-six communes et un peu plus de 140 000 habitants, chacune avec sa cuisine.', 1, false], 48, 80),
+          cell(['1 ÈRE', 1.3, true], 54, 310),
+          cell(['région industrielle de France', 0.9, false], 102, 309),
+          cell(['L’équipement industriel est une des composantes majeures du tissu régional (14,4 % contre 11 % en', 0.9, false], 102, 339),
+          cell([rest, 0.9, false], restX, 59),
+          cell(['2E', 1.3, true], 227, 153),
+          cell(['région française pour son nombre de brevets déposés.', 0.9, false], 275, 152),
+          cell(['ALLER PLUS LOIN', 1.2, true], 394, 305),
+          cell(['Observatoire de la restauration collective, Guide, 2029', 1, false], 394, 324),
+        ],
+        DEFAULT_VOCABULARY,
+        { projet: 1 },
+      ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+    const goesOn = read('moyenne nationale). La région assure 20 % de la richesse créée.', 275);
+    expect(goesOn.find(([key]) => key === 'chiffres')?.[1]).toEqual(['1 ÈRE', 'région industrielle de France', expect.stringMatching(/^L’équipement/), expect.stringMatching(/^moyenne nationale/), '2E', expect.stringMatching(/^région française/)]);
+    expect(goesOn.find(([key]) => key === 'contexte')?.[1]).toHaveLength(1);
+    // A new sentence at the next column's head is no part of the label: the figures start after it.
+    const newSentence = read('Mobilité : la région assure 20 % de la richesse créée.', 275);
+    expect(newSentence.find(([key]) => key === 'chiffres')?.[1]?.[0]).not.toBe('1 ÈRE');
+  });
+
   it('take with them what follows them in the rubrique (a box printed with the figures)', () => {
     const long = 'répondants au sondage sur la culture usager, menés auprès des agents des antennes régionales et des lycées, dont les réponses ont été analysées avec le service de la statistique et restituées en séminaire de direction, puis reprises dans le plan d’actions.';
     const read = project([['93', 2.1, true], ['personnes contactées', 0.9, false], ['99', 2.1, true], [long, 0.9, false], ['& DES HAUTS DÉBATS', 1.1, true], ['Jeudi 10 octobre, à Lille', 0.9, false]]);

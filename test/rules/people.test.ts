@@ -46,6 +46,23 @@ describe('a name and its e-mail', () => {
     ]);
   });
 
+  it('name cells of one row read apart (a table read column by column) spell an e-mail naming a second given name: the given name opens its segment (given-name-opens-segment)', () => {
+    // The table's rows on the next page, read column by column: family names, then given names, then e-mails.
+    const read = pairs(['MARCZAK', 'MOKRANI', 'Florian', 'Sara', 'florianmartin.marczak@ingenieurchef-inet.org', 'sara.mokrani@administrateur-inet.org']);
+    expect(read.cards).toEqual([
+      ['MARCZAK Florian', ['florianmartin.marczak@ingenieurchef-inet.org']],
+      ['MOKRANI Sara', ['sara.mokrani@administrateur-inet.org']],
+    ]);
+    expect(read.rules).toEqual(['local-part', 'local-part']);
+  });
+
+  it('a part that opens a segment never takes an e-mail another part spells exactly, nor stands for it with too few letters', () => {
+    const read = pairs(['MARTIN', 'MARTIN', 'Jean', 'Jeanne', 'jeanne.martin@administrateur-inet.org']);
+    expect(read.cards).toContainEqual(['MARTIN Jeanne', ['jeanne.martin@administrateur-inet.org']]);
+    const short = pairs(['MOKRANI', 'DURAND', 'Sara', 'Lé', 'sara.mokrani@administrateur-inet.org', 'leamarie.durand@administrateur-inet.org']);
+    expect(short.cards).toContainEqual(['', ['leamarie.durand@administrateur-inet.org']]);
+  });
+
   it('are paired by the local part when the e-mails column is in another order than the names', () => {
     const read = pairs(['Lisa MARCHETTI', 'Théo VIGNAL', 'Kévin OYONO', 'theo.vignal@ingenieurchef-inet.org', 'kevin.oyono@conservateur-inet.org', 'lisa.marchetti@administrateur-inet.org']);
     expect(read.cards).toEqual([
