@@ -308,6 +308,8 @@ export function compileProfile(profile: Profile = SHIPPED_PROFILE): Vocabulary {
   };
   // The stages ask again of the same headings and lines (each pass of segment and parse): each text's answer kept.
   const rubriqueOfText = new Map<string, RubriqueKey | null>();
+  // Parse asks it of each block of a rubrique several times (each list of blocks it reads is filtered of captions).
+  const captionOfText = new Map<string, boolean>();
   return {
     profile,
     rubriqueOf(text) {
@@ -321,9 +323,14 @@ export function compileProfile(profile: Profile = SHIPPED_PROFILE): Vocabulary {
       return key;
     },
     isCaption(text) {
+      const known = captionOfText.get(text);
+      if (known !== undefined) return known;
+      if (captionOfText.size >= FOLDED_KEPT) captionOfText.clear();
       // Caption patterns only look at the start of a block.
       const folded = foldForMatch(text.slice(0, 40));
-      return captions.some((pattern) => pattern.test(folded));
+      const caption = captions.some((pattern) => pattern.test(folded));
+      captionOfText.set(text, caption);
+      return caption;
     },
     isSommaireHeading(text) {
       return text.length <= 40 && sommaireHeadings.has(foldWord(text).replace(/ /g, ''));

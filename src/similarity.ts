@@ -129,8 +129,19 @@ export function spellingOf(orders: readonly string[], local: string): number {
 export function spellsName(orders: readonly string[], local: string): boolean {
   if (local === '' || orders.length === 0) return false;
   // Every order of a name holds the same letters: one bound for all of them.
-  if (jaroWinklerBound(orders[0]!, local) < SPELLS_NAME - BOUND_MARGIN) return false;
+  if (!mayBeAsSimilar(orders[0]!, local, SPELLS_NAME)) return false;
   return spellingOf(orders, local) >= SPELLS_NAME;
+}
+
+/**
+ * Whether two strings of capitals A–Z share letters enough to reach a Jaro-Winkler similarity
+ * (`jaroWinklerBound`): `false` tells, without the similarity, that they do not.
+ * @param a Capitals A–Z (any other character: always `true`).
+ * @param b Capitals A–Z.
+ * @param similarity The similarity to reach.
+ */
+export function mayBeAsSimilar(a: string, b: string, similarity: number): boolean {
+  return jaroWinklerBound(a, b) >= similarity - BOUND_MARGIN;
 }
 
 /** Room left for rounding when a bound rules a pair out (the bound is exact arithmetic, the similarity floating point). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance.js';
-import { jaroWinkler, mostSimilar, nameOrders, similarEnough, SPELLS_NAME, spellingOf, spellsName, withinEdits } from '../src/similarity.js';
+import { jaroWinkler, mayBeAsSimilar, mostSimilar, nameOrders, similarEnough, SPELLS_NAME, spellingOf, spellsName, withinEdits } from '../src/similarity.js';
 
 /** The hand-written test `withinEdits(a, b, 1)` replaced in segment: one letter changed, added or dropped. */
 function withinOneEditByHand(a: string, b: string): boolean {
@@ -107,5 +107,27 @@ describe('spellsName against the similarity it skips', () => {
     // Both answers were asked for many times.
     expect(spelt).toBeGreaterThan(500);
     expect(spelt).toBeLessThan(2500);
+  });
+});
+
+describe('mayBeAsSimilar', () => {
+  it('never says no where the similarity reaches the value, and says no to letters mostly unshared', () => {
+    let seed = 29;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const word = (): string => Array.from({ length: 3 + Math.floor(random() * 12) }, () => 'ACDEGHILMNORST'[Math.floor(random() * 14)]).join('');
+    let ruledOut = 0;
+    for (let i = 0; i < 3000; i++) {
+      const a = word();
+      // Half the pairs a letter apart (they reach 0.9 often), half unrelated.
+      const b = random() < 0.5 ? `${a.slice(0, -1)}E` : word();
+      for (const similarity of [0.75, 0.9]) {
+        const may = mayBeAsSimilar(a, b, similarity);
+        if (jaroWinkler(a, b) >= similarity) expect(may, `${a} / ${b}`).toBe(true);
+        if (!may) ruledOut++;
+      }
+    }
+    expect(ruledOut).toBeGreaterThan(500);
+    expect(mayBeAsSimilar('LISA', 'ADMINISTRATEUR', 0.9)).toBe(false);
+    expect(mayBeAsSimilar('ADMINISTRATRICE', 'ADMINISTRATEUR', 0.9)).toBe(true);
   });
 });

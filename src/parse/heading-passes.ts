@@ -251,8 +251,11 @@ function splitRunInHeading(block: Block, vocabulary: Vocabulary): Block[] {
   for (let k = longest; k >= 1; k--) {
     const heading = words.slice(0, k).join(' ');
     const rest = words.slice(k).join(' ');
+    // What follows is read first: a cut that leaves a word in capitals opening the rest (most) is no cut, whatever the heading.
+    const textOpens = TEXT_OPENING.test(rest);
+    if (!textOpens && !FAMILY_NAME_FIRST.test(rest)) continue;
     const key = vocabulary.rubriqueOf(heading);
-    if (key === null || !(TEXT_OPENING.test(rest) || (PEOPLE_RUBRIQUES.has(key) && FAMILY_NAME_FIRST.test(rest)))) continue;
+    if (key === null || !(textOpens || PEOPLE_RUBRIQUES.has(key))) continue;
     const lines = [{ ...first, text: rest }, ...block.lines.slice(1)];
     return [
       { ...block, text: heading, lines: [{ ...first, text: heading }] },

@@ -356,7 +356,8 @@ function moveSidebarCards(state: ShapeState): Move[] {
   if (!tutors) return [];
   const moves: Move[] = [];
   for (const rubrique of state.rubriques) {
-    if (rubrique === tutors) continue;
+    // No card at all, nothing to move: asked first, as where the team ends is costly to read (every line of the team's blocks).
+    if (rubrique === tutors || !rubrique.blocks.some(isSidebarCard)) continue;
     const lastTeam = rubrique.key === 'auteurs' ? lastTeamBlock(rubrique.blocks, state.vocabulary) : -1;
     if (!isBodyRubrique(rubrique.key) && lastTeam < 0) continue;
     const cards = rubrique.blocks.filter((block, i) => i > lastTeam && isSidebarCard(block));

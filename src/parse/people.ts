@@ -5,7 +5,7 @@
  */
 import { EMAIL, foldForMatch } from '../conventions.js';
 import { isHeaderRowText } from '../profile.js';
-import { jaroWinkler, SPELLS_NAME, spelling } from '../similarity.js';
+import { jaroWinkler, localLetters, mayBeAsSimilar, nameOrders, SPELLS_NAME, spelling, spellingOf, spellsName } from '../similarity.js';
 import type { AuthorPairing, Block, PrintedPerson, TextLine } from '../types.js';
 
 /** Name tokens: words in capitals (family names) or capitalised words (given names), hyphens allowed. */
@@ -217,13 +217,24 @@ export function pairByLocalPart(cards: readonly PrintedPerson[], asRead: number)
   const named = cards.filter((card) => card.name !== '');
   if (emails.length === 0 || named.length === 0 || cards.some((card) => card.details.some((detail) => !isEmail(detail)))) return null;
   const words = named.filter((card) => isNamePart(card.name));
+  // Each e-mail's letters and each name's orders once (`spelling` in two halves); a pair whose letters
+  // cannot spell the name (`spellsName`'s bound: most pairs) is not scored, the filter below drops it anyway.
+  const locals = emails.map(localLetters);
+  const ordersOf = (parts: readonly PrintedPerson[]): string[] => nameOrders(parts.map((part) => part.name).join(' '));
+  const scored = (parts: PrintedPerson[], orders: readonly string[], k: number): SpelledPair[] =>
+    spellsName(orders, locals[k]!) ? [{ parts, email: emails[k]!, score: spellingOf(orders, locals[k]!) }] : [];
+  const nextParts = nextPartPairs(cards, words);
+  const nextOrders = nextParts.map(ordersOf);
   const candidates: SpelledPair[] = [
-    ...named.flatMap((card) => emails.map((email) => ({ parts: [card], email, score: spelling(card.name, email) }))),
+    ...named.flatMap((card) => {
+      const orders = ordersOf([card]);
+      return emails.flatMap((_, k) => scored([card], orders, k));
+    }),
     ...emails.flatMap((email) => {
       const parts = partsSpelling(email, words);
       return parts ? [{ parts, email, score: 1 }] : [];
     }),
-    ...emails.flatMap((email) => nextPartPairs(cards, words).map((parts) => ({ parts, email, score: spelling(parts.map((part) => part.name).join(' '), email) }))),
+    ...emails.flatMap((_, k) => nextParts.flatMap((parts, j) => scored(parts, nextOrders[j]!, k))),
     ...emails.flatMap((email) => {
       const parts = partsOpeningSegment(email, words);
       return parts ? [{ parts, email, score: OPENING_PAIR_SCORE }] : [];
@@ -406,7 +417,8 @@ function corpsLetters(text: string): string {
 function spellsCorps(letters: string, emailDomains: readonly EmailDomain[]): boolean {
   if (letters === '') return false;
   const spelt = corpsSpellings(emailDomains);
-  return spelt.some((word) => word !== '' && Math.abs(word.length - letters.length) <= CORPS_LENGTH_GAP && jaroWinkler(letters, word) >= SPELLS_CORPS);
+  // The letters' bound first: most runs of a team's words share too few letters with any corps.
+  return spelt.some((word) => word !== '' && Math.abs(word.length - letters.length) <= CORPS_LENGTH_GAP && mayBeAsSimilar(letters, word, SPELLS_CORPS) && jaroWinkler(letters, word) >= SPELLS_CORPS);
 }
 
 /** Each list of domains' corps spellings, folded once: `isCorpsCell` is asked of every run of a team's words. */
