@@ -1391,7 +1391,7 @@ function headsInsetRun(heading: Leaf, first: Leaf, metrics: Metrics): boolean {
   const top = Math.min(...first.fragments.map((fragment) => fragment.top));
   if (top < bottom || top - bottom > 1.5 * metrics.bodySize) return false;
   // A cell cut beside its figure within the column, at the run's indent: the run goes on in that cell (`rule: inset-continues-cell`).
-  if (cell) return leftEdge(heading) - leftEdge(first) <= SAME_INDENT && leftEdge(first) - leftEdge(heading) <= SAME_INDENT;
+  if (cell) return Math.abs(leftEdge(heading) - leftEdge(first)) <= SAME_INDENT;
   // The same indent right above: the run ends a block set off alike (a pull-quote's signature
   // under its quote, both beside one rule), not a box inset in the text.
   if (sameIndent(heading, first, metrics)) return true;
@@ -1418,8 +1418,7 @@ function cellWithin(cell: Leaf, next: Leaf): boolean {
 
 /** Whether two leaves start at one indent, inset from their column's edge: one block set off beside one rule. */
 function sameIndent(a: Leaf, b: Leaf, metrics: Metrics): boolean {
-  const x0 = (leaf: Leaf): number => Math.min(...leaf.fragments.map((fragment) => fragment.x0));
-  return Math.abs(x0(a) - x0(b)) <= SAME_INDENT && x0(a) > a.colX0 + 0.4 * metrics.bodySize;
+  return Math.abs(leftEdge(a) - leftEdge(b)) <= SAME_INDENT && leftEdge(a) > a.colX0 + 0.4 * metrics.bodySize;
 }
 
 /**

@@ -172,16 +172,6 @@ function partsFrom(segments: readonly string[], words: readonly PrintedPerson[],
   return rest === null ? null : [opening, ...rest];
 }
 
-/**
- * `given-name-opens-segment`: name parts printed in cells of their own (a team table read column by
- * column, the cells of one row apart in reading order: « DURAND », « VIGNAL », « Léa », « Théo »)
- * that spell an e-mail's segments, all but one exactly and that one by the part it opens with
- * (« leamarie.durand »: « Léa » opens « leamarie », a second given name the card does not print;
- * « DURAND » spells « durand »). Exact spellings are tried first.
- */
-function partsOpeningSegment(email: string, words: readonly PrintedPerson[]): PrintedPerson[] | null {
-  return partsSpelling(email, words) === null ? partsSpelling(email, words, 1) : null;
-}
 
 /**
  * Two name parts printed in cells of their own and read one after the other (« DURAND »,
@@ -224,19 +214,25 @@ export function pairByLocalPart(cards: readonly PrintedPerson[], asRead: number)
   const scored = (parts: PrintedPerson[], orders: readonly string[], k: number): SpelledPair[] =>
     spellsName(orders, locals[k]!) ? [{ parts, email: emails[k]!, score: spellingOf(orders, locals[k]!) }] : [];
   const nextParts = nextPartPairs(cards, words);
+  // Each e-mail's name parts spelling its segments exactly, once (the opening-segment pairs are looked for only where there are none).
+  const exactParts = emails.map((email) => partsSpelling(email, words));
   const nextOrders = nextParts.map(ordersOf);
   const candidates: SpelledPair[] = [
     ...named.flatMap((card) => {
       const orders = ordersOf([card]);
       return emails.flatMap((_, k) => scored([card], orders, k));
     }),
-    ...emails.flatMap((email) => {
-      const parts = partsSpelling(email, words);
+    ...emails.flatMap((email, k) => {
+      const parts = exactParts[k];
       return parts ? [{ parts, email, score: 1 }] : [];
     }),
     ...emails.flatMap((_, k) => nextParts.flatMap((parts, j) => scored(parts, nextOrders[j]!, k))),
-    ...emails.flatMap((email) => {
-      const parts = partsOpeningSegment(email, words);
+    // `given-name-opens-segment`: name parts printed in cells of their own (a team table read column
+    // by column: « DURAND », « VIGNAL », « Léa », « Théo ») spelling an e-mail's segments, all but one
+    // exactly and that one by the part it opens with (« leamarie.durand »: « Léa » opens « leamarie »,
+    // a second given name the card does not print); only for an e-mail no parts spell exactly.
+    ...emails.flatMap((email, k) => {
+      const parts = exactParts[k] ? null : partsSpelling(email, words, 1);
       return parts ? [{ parts, email, score: OPENING_PAIR_SCORE }] : [];
     }),
   ].filter((pair) => pair.score >= SPELLS_NAME).sort((a, b) => b.score - a.score || b.parts.length - a.parts.length);
