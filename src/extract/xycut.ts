@@ -162,9 +162,13 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
       for (const run of columnRuns(narrow.parts, body)) {
         const pieces = columnPieces(run.strips, run.gutters);
         const evidence = downColumnsEvidence(pieces, body);
-        const figures = figuresGoOn(pieces, metrics);
-        const foot = isColumnFoot(columnPieces([run.strips.slice(0, -1).flat(), run.strips.at(-1)!], run.gutters), metrics);
-        if (evidence < 0 || (evidence === 0 && !figures && !foot && !isRunningTextColumns(run.strips, run.gutters, metrics))) continue;
+        if (evidence < 0) continue;
+        // The other rules are asked only where the sentences tell nothing.
+        if (evidence === 0) {
+          const figures = figuresGoOn(pieces, metrics);
+          const foot = !figures && isColumnFoot(columnPieces([run.strips.slice(0, -1).flat(), run.strips.at(-1)!], run.gutters), metrics);
+          if (!figures && !foot && !isRunningTextColumns(run.strips, run.gutters, metrics)) continue;
+        }
         const before = narrow.parts.slice(0, run.from).flat();
         const after = narrow.parts.slice(run.from + run.strips.length).flat();
         const flow = run.strips.flat();
@@ -867,17 +871,22 @@ function downColumnsEvidence(pieces: readonly Fragment[][][], body: number): num
   const marginOfHeadings = isMarginOfHeadings(pieces);
   // Figures level with figures in another column are a grid's row (or a sommaire's numbers in two
   // columns): its order across or down is the grid's, which no frame's threading tells.
-  const grid = pieces.some((strip) => strip.filter((piece) => piece.some((fragment) => isKeyFigure(fragment, body))).length >= 2);
+  const grid = !marginOfHeadings && pieces.some((strip) => strip.filter((piece) => piece.some((fragment) => isKeyFigure(fragment, body))).length >= 2);
   const tables = marginOfHeadings || grid ? 0 : figureTableJoins(downFirst, body) - figureTableJoins(acrossFirst, body);
   const headings = marginOfHeadings ? 0 : headingsOverText(pieces, body) + headingsAtColumnFoot(pieces, body);
+  const lists = marginOfHeadings ? 0 : listJoinsDownOverAcross(pieces, body);
+  return sentenceJoins(downFirst, body) - sentenceJoins(acrossFirst, body) + tables + headings + lists;
+}
+
+/** How many more times a list goes on from piece to piece read down the columns than read across them (`listJoins`). */
+function listJoinsDownOverAcross(pieces: readonly Fragment[][][], body: number): number {
   // Each piece with its column's left edge (a list's indent is measured from the column's edge, not the piece's).
   const lefts = pieces[0]!.map((_, c) => Math.min(...pieces.flatMap((strip) => strip[c]!.map((fragment) => fragment.x0))));
   const withLeft = (order: 'down' | 'across'): ColumnPiece[] => {
     const cells = order === 'down' ? pieces[0]!.flatMap((_, c) => pieces.map((strip) => ({ piece: strip[c]!, left: lefts[c]! }))) : pieces.flatMap((strip) => strip.map((piece, c) => ({ piece, left: lefts[c]! })));
     return cells.filter((cell) => cell.piece.length > 0);
   };
-  const lists = marginOfHeadings ? 0 : listJoins(withLeft('down'), body) - listJoins(withLeft('across'), body);
-  return sentenceJoins(downFirst, body) - sentenceJoins(acrossFirst, body) + tables + headings + lists;
+  return listJoins(withLeft('down'), body) - listJoins(withLeft('across'), body);
 }
 
 /** A piece of a column with that column's left edge. */
@@ -902,15 +911,17 @@ function listJoins(cells: readonly ColumnPiece[], body: number): number {
     const [before, after] = [cells[i - 1]!, cells[i]!];
     const foot = lastOnLine(before.piece, body);
     const head = firstOnLine(after.piece, body);
-    const footStart = Math.min(...before.piece.filter((fragment) => Math.abs(fragment.top - foot.top) <= SAME_LINE * body).map((fragment) => fragment.x0));
-    const footIndent = footStart - before.left;
-    const headIndent = head.x0 - after.left;
     // Items of running text: body type on both sides, the foot's item not a finished sentence, the
     // head's opening with a capital (a sentence going on in lower case is `sentenceJoins`' to weigh).
     const items = isBodyText(foot, body) && isBodyText(head, body) && !SENTENCE_FINISHED.test(foot.text.trimEnd()) && /^\p{Lu}/u.test(head.text.trimStart());
+    // The indents are measured only between items (the foot's line gathered for them alone).
+    if (!items) continue;
+    const footStart = Math.min(...before.piece.filter((fragment) => Math.abs(fragment.top - foot.top) <= SAME_LINE * body).map((fragment) => fragment.x0));
+    const footIndent = footStart - before.left;
+    const headIndent = head.x0 - after.left;
     const nextItem = footIndent >= LIST_INDENT * body && Math.abs(footIndent - headIndent) <= SAME_LINE * body;
     const firstItem = LIST_LEAD_IN.test(foot.text.trimEnd()) && headIndent >= LIST_INDENT * body;
-    if (items && (nextItem || firstItem)) joins++;
+    if (nextItem || firstItem) joins++;
   }
   return joins;
 }
@@ -995,9 +1006,11 @@ function figureTableJoins(pieces: readonly Fragment[][], body: number): number {
   let joins = 0;
   for (let i = 1; i < pieces.length; i++) {
     const head = firstOnLine(pieces[i]!, body);
+    // The head is asked first: the piece before is searched for figures only under a figure.
+    if (!isKeyFigure(head, body)) continue;
     const figures = pieces[i - 1]!.filter((fragment) => isKeyFigure(fragment, body));
     const last = figures.reduce<Fragment | null>((a, b) => (a === null || b.top > a.top ? b : a), null);
-    if (!last || !isKeyFigure(head, body) || head.bold !== last.bold || Math.abs(head.size - last.size) > SIZE_READ_TOLERANCE * body) continue;
+    if (!last || head.bold !== last.bold || Math.abs(head.size - last.size) > SIZE_READ_TOLERANCE * body) continue;
     const labelled = (piece: readonly Fragment[], figure: Fragment): boolean => piece.some((fragment) => isLabel(fragment) && fragment.top >= figure.top - SAME_LINE * body);
     const under = pieces[i - 1]!.filter((fragment) => fragment.top > last.bottom);
     if (labelled(pieces[i - 1]!, last) && labelled(pieces[i]!, head) && under.every(isLabel)) joins++;
@@ -1027,9 +1040,11 @@ function inlineFigureJoins(pieces: readonly Fragment[][], body: number): number 
   let joins = 0;
   for (let i = 1; i < pieces.length; i++) {
     const head = firstOnLine(pieces[i]!, body);
+    // The head is asked first: the piece before is searched for figures only under an inline figure.
+    if (!opensInline(head, pieces[i]!)) continue;
     const figures = pieces[i - 1]!.filter((fragment) => opensInline(fragment, pieces[i - 1]!) && startsItsLine(fragment, pieces[i - 1]!));
     const last = figures.reduce<Fragment | null>((a, b) => (a === null || b.top > a.top ? b : a), null);
-    if (!last || figures.length < MIN_INLINE_FIGURE_RUN || !opensInline(head, pieces[i]!) || Math.abs(head.size - last.size) > SIZE_READ_TOLERANCE * body) continue;
+    if (!last || figures.length < MIN_INLINE_FIGURE_RUN || Math.abs(head.size - last.size) > SIZE_READ_TOLERANCE * body) continue;
     const under = pieces[i - 1]!.filter((fragment) => fragment.top > last.bottom);
     if (under.every((fragment) => !fragment.bold && Math.abs(fragment.size - last.size) <= SIZE_READ_TOLERANCE * body)) joins++;
   }
