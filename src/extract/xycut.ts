@@ -589,7 +589,7 @@ function headingTops(margin: readonly Fragment[], text: readonly Fragment[], bod
  * (`sortedAlong`): each line tried is counted and cut from it without sorting again.
  */
 function floatCut(fragments: readonly Fragment[], body: number, byX: readonly Fragment[], only?: 'left-run-on'): Fragment[][] | null {
-  if (fragments.length > 400) return null;
+  if (fragments.length > 400 || !someApart(fragments, 1.5 * body)) return null;
   const tops = [...new Set(fragments.map((fragment) => fragment.top))].sort((a, b) => b - a);
   for (const at of tops) {
     if (partsAbove(byX, at, 1.5 * body) !== 2) continue;
@@ -1309,6 +1309,21 @@ function splitSorted(sorted: readonly Fragment[], axis: 'x' | 'y', gap: number):
   }
   if (current.length > 0) parts.push(current);
   return { parts, gaps };
+}
+
+/**
+ * Whether two of the fragments stand `gap` apart across x (one ends that far left of where another
+ * starts): without such a pair no subset of them parts into columns (`partsAbove` is 1 at every
+ * line), so `floatCut` asks this once before trying every line of a region of one column.
+ */
+function someApart(fragments: readonly Fragment[], gap: number): boolean {
+  let lastStart = -Infinity;
+  let firstEnd = Infinity;
+  for (const fragment of fragments) {
+    lastStart = Math.max(lastStart, fragment.x0);
+    firstEnd = Math.min(firstEnd, fragment.x1);
+  }
+  return lastStart - firstEnd >= gap;
 }
 
 /**
