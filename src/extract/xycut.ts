@@ -872,21 +872,53 @@ function downColumnsEvidence(pieces: readonly Fragment[][][], body: number): num
   // Figures level with figures in another column are a grid's row (or a sommaire's numbers in two
   // columns): its order across or down is the grid's, which no frame's threading tells.
   const grid = !marginOfHeadings && pieces.some((strip) => strip.filter((piece) => piece.some((fragment) => isKeyFigure(fragment, body))).length >= 2);
-  const tables = marginOfHeadings || grid ? 0 : figureTableJoins(downFirst, body) - figureTableJoins(acrossFirst, body);
+  const ends = lineEnds(body);
+  const tables = marginOfHeadings || grid ? 0 : figureTableJoins(downFirst, body, ends) - figureTableJoins(acrossFirst, body, ends);
   const headings = marginOfHeadings ? 0 : headingsOverText(pieces, body) + headingsAtColumnFoot(pieces, body);
-  const lists = marginOfHeadings ? 0 : listJoinsDownOverAcross(pieces, body);
-  return sentenceJoins(downFirst, body) - sentenceJoins(acrossFirst, body) + tables + headings + lists;
+  const lists = marginOfHeadings ? 0 : listJoinsDownOverAcross(pieces, body, ends);
+  return sentenceJoins(downFirst, body, ends) - sentenceJoins(acrossFirst, body, ends) + tables + headings + lists;
+}
+
+/** The first and the last fragment of a piece's lines (`firstOnLine`, `lastOnLine`). */
+interface LineEnds {
+  first(piece: readonly Fragment[]): Fragment;
+  last(piece: readonly Fragment[]): Fragment;
+}
+
+/**
+ * `firstOnLine` and `lastOnLine` found once per piece, for one `downColumnsEvidence`: every join
+ * rule asks them of every piece, in both reading orders (the same piece arrays, never changed once cut).
+ */
+function lineEnds(body: number): LineEnds {
+  const firsts = new Map<readonly Fragment[], Fragment>();
+  const lasts = new Map<readonly Fragment[], Fragment>();
+  return {
+    first(piece) {
+      const known = firsts.get(piece);
+      if (known !== undefined) return known;
+      const first = firstOnLine(piece, body);
+      firsts.set(piece, first);
+      return first;
+    },
+    last(piece) {
+      const known = lasts.get(piece);
+      if (known !== undefined) return known;
+      const last = lastOnLine(piece, body);
+      lasts.set(piece, last);
+      return last;
+    },
+  };
 }
 
 /** How many more times a list goes on from piece to piece read down the columns than read across them (`listJoins`). */
-function listJoinsDownOverAcross(pieces: readonly Fragment[][][], body: number): number {
+function listJoinsDownOverAcross(pieces: readonly Fragment[][][], body: number, ends: LineEnds): number {
   // Each piece with its column's left edge (a list's indent is measured from the column's edge, not the piece's).
   const lefts = pieces[0]!.map((_, c) => Math.min(...pieces.flatMap((strip) => strip[c]!.map((fragment) => fragment.x0))));
   const withLeft = (order: 'down' | 'across'): ColumnPiece[] => {
     const cells = order === 'down' ? pieces[0]!.flatMap((_, c) => pieces.map((strip) => ({ piece: strip[c]!, left: lefts[c]! }))) : pieces.flatMap((strip) => strip.map((piece, c) => ({ piece, left: lefts[c]! })));
     return cells.filter((cell) => cell.piece.length > 0);
   };
-  return listJoins(withLeft('down'), body) - listJoins(withLeft('across'), body);
+  return listJoins(withLeft('down'), body, ends) - listJoins(withLeft('across'), body, ends);
 }
 
 /** A piece of a column with that column's left edge. */
@@ -905,12 +937,12 @@ interface ColumnPiece {
  * the list indent (`rule: list-lead-in-join`): read strip by strip, a lead-in at a column's foot
  * would be followed by the next column's heading or a sidebar, its items read after them.
  */
-function listJoins(cells: readonly ColumnPiece[], body: number): number {
+function listJoins(cells: readonly ColumnPiece[], body: number, ends: LineEnds): number {
   let joins = 0;
   for (let i = 1; i < cells.length; i++) {
     const [before, after] = [cells[i - 1]!, cells[i]!];
-    const foot = lastOnLine(before.piece, body);
-    const head = firstOnLine(after.piece, body);
+    const foot = ends.last(before.piece);
+    const head = ends.first(after.piece);
     // Items of running text: body type on both sides, the foot's item not a finished sentence, the
     // head's opening with a capital (a sentence going on in lower case is `sentenceJoins`' to weigh).
     const items = isBodyText(foot, body) && isBodyText(head, body) && !SENTENCE_FINISHED.test(foot.text.trimEnd()) && /^\p{Lu}/u.test(head.text.trimStart());
@@ -1001,11 +1033,11 @@ function headingsAtColumnFoot(pieces: readonly Fragment[][][], body: number): nu
  * with a key figure in the same size and weight, its label in the piece too: the table's next row,
  * in the next frame. (A column of numbers alone, a sommaire's, holds no label.)
  */
-function figureTableJoins(pieces: readonly Fragment[][], body: number): number {
+function figureTableJoins(pieces: readonly Fragment[][], body: number, ends: LineEnds): number {
   const isLabel = (fragment: Fragment): boolean => !fragment.bold && fragment.size < SMALLER_THAN_BODY * body;
   let joins = 0;
   for (let i = 1; i < pieces.length; i++) {
-    const head = firstOnLine(pieces[i]!, body);
+    const head = ends.first(pieces[i]!);
     // The head is asked first: the piece before is searched for figures only under a figure.
     if (!isKeyFigure(head, body)) continue;
     const figures = pieces[i - 1]!.filter((fragment) => isKeyFigure(fragment, body));
@@ -1015,7 +1047,7 @@ function figureTableJoins(pieces: readonly Fragment[][], body: number): number {
     const under = pieces[i - 1]!.filter((fragment) => fragment.top > last.bottom);
     if (labelled(pieces[i - 1]!, last) && labelled(pieces[i]!, head) && under.every(isLabel)) joins++;
   }
-  return joins + inlineFigureJoins(pieces, body);
+  return joins + inlineFigureJoins(pieces, body, ends);
 }
 
 /** A piece ending a run of key figures set inline holds this many of them at least (one bold number opening a sentence is no run). */
@@ -1028,7 +1060,7 @@ const MIN_INLINE_FIGURE_RUN = 2;
  * more and ends with the last one's label (regular lines under it), the next opens with one in the
  * same size: the run's next figure, in the next column.
  */
-function inlineFigureJoins(pieces: readonly Fragment[][], body: number): number {
+function inlineFigureJoins(pieces: readonly Fragment[][], body: number, ends: LineEnds): number {
   const startsItsLine = (fragment: Fragment, piece: readonly Fragment[]): boolean => firstOnLine(piece.filter((other) => Math.abs(other.top - fragment.top) <= SAME_LINE * body), body) === fragment;
   // The figure leads its line, and its label follows on that line in regular type (numbers alone, a sommaire's, are no run of figures).
   // The bold lead is asked first: the line's other fragments are gathered only for a figure (every fragment's line, gathered, made this quadratic).
@@ -1039,7 +1071,7 @@ function inlineFigureJoins(pieces: readonly Fragment[][], body: number): number 
   };
   let joins = 0;
   for (let i = 1; i < pieces.length; i++) {
-    const head = firstOnLine(pieces[i]!, body);
+    const head = ends.first(pieces[i]!);
     // The head is asked first: the piece before is searched for figures only under an inline figure.
     if (!opensInline(head, pieces[i]!)) continue;
     const figures = pieces[i - 1]!.filter((fragment) => opensInline(fragment, pieces[i - 1]!) && startsItsLine(fragment, pieces[i - 1]!));
@@ -1170,11 +1202,11 @@ const OPEN_END_JOIN = 0.5;
  * two frames (`rule: quote-flow-under-gap`); a heading, a figure, a caption or a label set smaller
  * opens and ends nothing, and no e-mail.
  */
-function sentenceJoins(pieces: readonly Fragment[][], body: number): number {
+function sentenceJoins(pieces: readonly Fragment[][], body: number, ends: LineEnds): number {
   let joins = 0;
   for (let i = 1; i < pieces.length; i++) {
-    const foot = lastOnLine(pieces[i - 1]!, body);
-    const head = firstOnLine(pieces[i]!, body);
+    const foot = ends.last(pieces[i - 1]!);
+    const head = ends.first(pieces[i]!);
     const end = foot.text.trimEnd();
     // A sentence left on an article or a preposition goes on even into a capital, a name (`rule: function-word-join`).
     const opensLower = (/^\p{Ll}/u.test(head.text.trimStart()) || ENDS_ON_FUNCTION_WORD.test(end)) && !/^\S*@/.test(head.text.trimStart());
