@@ -592,6 +592,9 @@ function floatCut(fragments: readonly Fragment[], body: number, byX: readonly Fr
   if (fragments.length > 400 || !someApart(fragments, 1.5 * body)) return null;
   const tops = [...new Set(fragments.map((fragment) => fragment.top))].sort((a, b) => b - a);
   for (const at of tops) {
+    // Running on under a box at the left is the region's one line left (`underLeftBox` below): with
+    // `only` that, no line above the region's last is tried.
+    if (only === 'left-run-on' && tops[0]! >= at + 0.5 * body) continue;
     if (partsAbove(byX, at, 1.5 * body) !== 2) continue;
     const upper = fragments.filter((fragment) => fragment.top < at);
     const lower = fragments.filter((fragment) => fragment.top >= at);
