@@ -387,10 +387,12 @@ function figureGridUnderColumns(fragments: readonly Fragment[], body: number): F
   const first = figures[0];
   if (!first) return null;
   const row = figures.filter((other) => Math.abs(other.y - first.y) <= SAME_LINE * body);
+  // A figure alone (a project's number in display type) makes no row: the region is not cut at it.
+  if (row.length < 2) return null;
   const top = Math.min(...row.map((member) => member.top));
   const above = fragments.filter((fragment) => fragment.top < top);
   const below = fragments.filter((fragment) => fragment.top >= top);
-  if (row.length < 2 || !row.every((member) => standsOverLabel(member, fragments, body)) || below.some((fragment) => isBodyText(fragment, body))) return null;
+  if (!row.every((member) => standsOverLabel(member, fragments, body)) || below.some((fragment) => isBodyText(fragment, body))) return null;
   const textColumns = splitAlong(above, 'x', GUTTER * body).parts.filter((part) => runningLines(part, body) >= MIN_TEXT_COLUMN_LINES);
   if (textColumns.length < 2) return null;
   // Under the columns: the row's figures stand under two of them at least (not a grid beside the text).
