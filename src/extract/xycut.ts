@@ -895,24 +895,18 @@ interface LineEnds {
  * rule asks them of every piece, in both reading orders (the same piece arrays, never changed once cut).
  */
 function lineEnds(body: number): LineEnds {
-  const firsts = new Map<readonly Fragment[], Fragment>();
-  const lasts = new Map<readonly Fragment[], Fragment>();
-  return {
-    first(piece) {
-      const known = firsts.get(piece);
-      if (known !== undefined) return known;
-      const first = firstOnLine(piece, body);
-      firsts.set(piece, first);
-      return first;
-    },
-    last(piece) {
-      const known = lasts.get(piece);
-      if (known !== undefined) return known;
-      const last = lastOnLine(piece, body);
-      lasts.set(piece, last);
-      return last;
-    },
+  const once = (find: (piece: readonly Fragment[], body: number) => Fragment): ((piece: readonly Fragment[]) => Fragment) => {
+    const found = new Map<readonly Fragment[], Fragment>();
+    return (piece) => {
+      let end = found.get(piece);
+      if (end === undefined) {
+        end = find(piece, body);
+        found.set(piece, end);
+      }
+      return end;
+    };
   };
+  return { first: once(firstOnLine), last: once(lastOnLine) };
 }
 
 /** How many more times a list goes on from piece to piece read down the columns than read across them (`listJoins`). */
