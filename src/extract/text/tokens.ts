@@ -349,6 +349,43 @@ interface KernedPiece {
   readonly article: string;
   readonly lower: string;
   readonly mark: string;
+  /** `lettersHash(lower)`: a run's hash is made from its pieces' (see `lettersHash`). */
+  readonly hash: number;
+  /** `HASH_BASE` to the power of the letters' count, modulo 2^32: what a hash before this piece is multiplied by. */
+  readonly shift: number;
+  /** Times the token is printed in the text. */
+  count: number;
+}
+
+/** Multiplier of `lettersHash` (odd: modulo 2^32 its powers never vanish). */
+const HASH_BASE = 31;
+
+/**
+ * A polynomial hash of a text's characters, modulo 2^32: hash(a + b) = hash(a) × HASH_BASE^|b| +
+ * hash(b), so the hash of pieces run together comes from the pieces' own without building the
+ * text. Equal texts have equal hashes: a hash no word has rules a run out, exactly.
+ */
+function lettersHash(text: string): number {
+  let hash = 0;
+  for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, HASH_BASE) + text.charCodeAt(i)) | 0;
+  return hash;
+}
+
+/** `HASH_BASE` to the power `length`, modulo 2^32. */
+function hashShift(length: number): number {
+  let shift = 1;
+  for (let i = 0; i < length; i++) shift = Math.imul(shift, HASH_BASE);
+  return shift;
+}
+
+/** The hash of a run's pieces run together, from the hash of those before the piece and the piece's own. */
+function hashAfter(hash: number, piece: KernedPiece): number {
+  return (Math.imul(hash, piece.shift) + piece.hash) | 0;
+}
+
+/** A token's piece, with its letters' hash. */
+function readPiece(article: string, lower: string, mark: string): KernedPiece {
+  return { article, lower, mark, hash: lettersHash(lower), shift: hashShift(lower.length), count: 0 };
 }
 
 /**
@@ -367,6 +404,10 @@ export function joinKernedWords(lines: readonly string[]): string[] {
   // (Plain loops here and below, not callbacks: run once per token of a cold process, tens of
   // thousands of callbacks cost about twice as much.)
   const pieceOf = new Map<string, KernedPiece | null>();
+  // The hashes of every word and month a run may make: most runs' hashes are none of them, and
+  // those runs are never built as text (tens of thousands of strings) to be looked up.
+  const wordHashes = new Set<number>();
+  for (const month of MONTHS) wordHashes.add(lettersHash(month));
   const cores: (KernedPiece | null)[][] = [];
   for (const line of lines) {
     const pieces: (KernedPiece | null)[] = [];
@@ -377,18 +418,22 @@ export function joinKernedWords(lines: readonly string[]): string[] {
       let piece = pieceOf.get(token);
       if (piece === undefined) {
         const match = PIECE.exec(token);
-        piece = match ? { article: match[1]!, lower: match[2]!.toLowerCase(), mark: match[3]! } : null;
+        piece = match ? readPiece(match[1]!, match[2]!.toLowerCase(), match[3]!) : null;
+        if (piece) wordHashes.add(piece.hash);
         pieceOf.set(token, piece);
       }
-      if (piece) words.set(piece.lower, (words.get(piece.lower) ?? 0) + 1);
+      if (piece) piece.count++;
       pieces.push(piece);
     }
     cores.push(pieces);
   }
+  // Each word counted over its tokens (« Rest », « REST »), once per token rather than once per printing.
+  for (const piece of pieceOf.values()) if (piece) words.set(piece.lower, (words.get(piece.lower) ?? 0) + piece.count);
   // Runs are counted only where their pieces make a word: the others are never joined. Where each
   // such run stands is kept, as only those places can be joined (a run never counted is not kerned):
   // for the lines that hold one.
   const candidates = new Map<number, { start: number; end: number; run: string }[]>();
+  const isWordOrMonth = (joined: string): boolean => words.has(joined) || MONTHS.has(joined);
   for (let index = 0; index < cores.length; index++) {
     const line = cores[index]!;
     for (let i = 0; i < line.length; i++) {
@@ -396,14 +441,16 @@ export function joinKernedWords(lines: readonly string[]): string[] {
       // A run's first piece may have an article before it, not a mark after it.
       if (!piece || piece.mark !== '') continue;
       // The run grows a piece at a time (« rest », « rest aura », « rest aura tion »), as long as its pieces may be inside a word.
-      let joined = piece.lower;
+      let hash = piece.hash;
       for (let n = 2; n <= MAX_WORD_PIECES && i + n <= line.length; n++) {
         const next = line[i + n - 1];
         // No article after the first piece.
         if (!next || next.article !== '') break;
-        joined += next.lower;
-        if (words.has(joined) || MONTHS.has(joined)) {
-          const run = line.slice(i, i + n).map((part) => part!.lower).join(' ');
+        hash = hashAfter(hash, next);
+        // Only a run whose hash is a word's is built as text and looked up (equal texts, equal hashes).
+        const parts = wordHashes.has(hash) ? line.slice(i, i + n).map((part) => part!.lower) : [];
+        if (parts.length > 0 && isWordOrMonth(parts.join(''))) {
+          const run = parts.join(' ');
           runs.set(run, (runs.get(run) ?? 0) + 1);
           if (!candidates.has(index)) candidates.set(index, []);
           candidates.get(index)!.push({ start: i, end: i + n, run });
