@@ -116,7 +116,7 @@ const HEADING_GLUED = /^(.*(?:^|\s)[\p{L}'’-]*\p{Ll}[.!?»])(\p{Lu}[\p{Lu}\s'�
 export function splitGluedHeadings(lines: readonly string[]): string[] {
   return flatMapLines(lines, (line) => {
     // The patterns backtrack over long paragraph lines: try them only where a capital follows a small letter, or on a folio.
-    if (!ENDS_IN_CAPITALS.test(line) || (!GLUE_HINT.test(line) && !LEADING_DIGIT.test(line))) return line;
+    if (!endsInCapitals(line) || (!GLUE_HINT.test(line) && !LEADING_DIGIT.test(line))) return line;
     const glued = HEADING_GLUED.exec(line.trim()) ?? DISPLAY_WORD_GLUED.exec(line.trim()) ?? DISPLAY_WORD_AFTER_FOLIO.exec(line.trim());
     return glued ? [glued[1]!, glued[2]!] : line;
   });
@@ -134,7 +134,16 @@ const DISPLAY_WORD_GLUED = /^(.*\p{Ll})((?:\p{Lu}{3,}|\p{Lu}{2}(?=\s+\p{Lu}{3}))
 const GLUE_HINT = /\p{Ll}[.!?»]?\p{Lu}/u;
 
 /** How every glued heading above ends: a capital, an apostrophe or a hyphen (most lines of text end otherwise). */
-const ENDS_IN_CAPITALS = /[\p{Lu}'’-]\s*$/u;
+const LAST_IN_CAPITALS = /[\p{Lu}'’-]$/u;
+
+/**
+ * Whether a line's last written character is one `LAST_IN_CAPITALS` allows: read on the last two
+ * code units (a capital outside the basic plane takes two), as a pattern anchored at the end is
+ * otherwise tried from every position of the line.
+ */
+function endsInCapitals(line: string): boolean {
+  return LAST_IN_CAPITALS.test(line.trimEnd().slice(-2));
+}
 
 /** What a display word glued to a folio starts with. */
 const LEADING_DIGIT = /^\s*\d/;
@@ -349,7 +358,7 @@ interface KernedPiece {
   readonly article: string;
   readonly lower: string;
   readonly mark: string;
-  /** `lettersHash(lower)`: a run's hash is made from its pieces' (see `lettersHash`). */
+  /** The letters' hash (see `readPiece`): a run's hash is made from its pieces'. */
   readonly hash: number;
   /** `HASH_BASE` to the power of the letters' count, modulo 2^32: what a hash before this piece is multiplied by. */
   readonly shift: number;
@@ -357,35 +366,28 @@ interface KernedPiece {
   count: number;
 }
 
-/** Multiplier of `lettersHash` (odd: modulo 2^32 its powers never vanish). */
+/** Multiplier of the letters' hash (odd: modulo 2^32 its powers never vanish). */
 const HASH_BASE = 31;
-
-/**
- * A polynomial hash of a text's characters, modulo 2^32: hash(a + b) = hash(a) × HASH_BASE^|b| +
- * hash(b), so the hash of pieces run together comes from the pieces' own without building the
- * text. Equal texts have equal hashes: a hash no word has rules a run out, exactly.
- */
-function lettersHash(text: string): number {
-  let hash = 0;
-  for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, HASH_BASE) + text.charCodeAt(i)) | 0;
-  return hash;
-}
-
-/** `HASH_BASE` to the power `length`, modulo 2^32. */
-function hashShift(length: number): number {
-  let shift = 1;
-  for (let i = 0; i < length; i++) shift = Math.imul(shift, HASH_BASE);
-  return shift;
-}
 
 /** The hash of a run's pieces run together, from the hash of those before the piece and the piece's own. */
 function hashAfter(hash: number, piece: KernedPiece): number {
   return (Math.imul(hash, piece.shift) + piece.hash) | 0;
 }
 
-/** A token's piece, with its letters' hash. */
+/**
+ * A token's piece, with a polynomial hash of its letters modulo 2^32: hash(a + b) = hash(a) ×
+ * HASH_BASE^|b| + hash(b), so the hash of pieces run together comes from the pieces' own
+ * without building the text (`hashAfter`). Equal texts have equal hashes: a run whose hash no
+ * word has is no word, exactly.
+ */
 function readPiece(article: string, lower: string, mark: string): KernedPiece {
-  return { article, lower, mark, hash: lettersHash(lower), shift: hashShift(lower.length), count: 0 };
+  let hash = 0;
+  let shift = 1;
+  for (let i = 0; i < lower.length; i++) {
+    hash = (Math.imul(hash, HASH_BASE) + lower.charCodeAt(i)) | 0;
+    shift = Math.imul(shift, HASH_BASE);
+  }
+  return { article, lower, mark, hash, shift, count: 0 };
 }
 
 /**
@@ -407,7 +409,7 @@ export function joinKernedWords(lines: readonly string[]): string[] {
   // The hashes of every word and month a run may make: most runs' hashes are none of them, and
   // those runs are never built as text (tens of thousands of strings) to be looked up.
   const wordHashes = new Set<number>();
-  for (const month of MONTHS) wordHashes.add(lettersHash(month));
+  for (const month of MONTHS) wordHashes.add(readPiece('', month, '').hash);
   const cores: (KernedPiece | null)[][] = [];
   for (const line of lines) {
     const pieces: (KernedPiece | null)[] = [];
