@@ -477,10 +477,8 @@ export function joinKernedWords(lines: readonly string[]): string[] {
   };
   // Pieces of three letters at most are a display word set in pieces (« SOM MAI RE »), read as the PDF path reads it.
   const isDisplay = (tokens: readonly string[]): boolean => tokens.every((token) => token.length <= DISPLAY_PIECE_LETTERS && !/\p{Ll}/u.test(token));
-  return lines.map((line, index) => {
-    const found = candidates.get(index);
-    // (A line of one token has no gap to close: `closeGaps` leaves it as it is.)
-    if (!found) return closeGaps(line);
+  /** The line with the kerned words among its candidate runs joined. */
+  const joinRuns = (line: string, found: readonly { start: number; end: number; run: string }[]): string => {
     const tokens = line.split(/\s+/).filter(Boolean);
     if (tokens.length < 2) return line;
     // The longest kerned word starting at each token (candidates come by start, then by length).
@@ -503,7 +501,14 @@ export function joinKernedWords(lines: readonly string[]): string[] {
     }
     // Rebuilt only where a word was joined: other lines keep their spacing (laid-out columns).
     return closeGaps(`${/^\s*/.exec(line)![0]}${out.join(' ')}`);
-  });
+  };
+  // (A plain loop: most lines hold no candidate and only have their gaps closed.)
+  const joined: string[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const found = candidates.get(index);
+    joined.push(found ? joinRuns(lines[index]!, found) : closeGaps(lines[index]!));
+  }
+  return joined;
 }
 
 /** Removes the spaces a converter set before a comma (« Bellanger , ») and inside a web address (« www .site.fr »). */
