@@ -556,7 +556,8 @@ const MAX_HEADING_WORDS = 6;
 export function splitRunInHeadings(lines: readonly string[]): string[] {
   const counts = new Map<string, number>();
   for (const line of lines) {
-    const text = line.replace(/\*\*/g, '').trim();
+    // (Most lines hold no bold mark to take out.)
+    const text = (line.includes('**') ? line.replace(/\*\*/g, '') : line).trim();
     // The words are counted last: a line of text has a mark or a digit, and is not split.
     if (text.length < MIN_REPEATED_HEADING_LENGTH || !/^\p{Lu}/u.test(text) || /[\d.,;:!?»«()]/.test(text)) continue;
     const words = text.split(/\s+/).length;
@@ -564,15 +565,24 @@ export function splitRunInHeadings(lines: readonly string[]): string[] {
   }
   const headings = [...counts].filter(([, count]) => count >= MIN_RUN_IN_HEADING_REPEATS).map(([heading]) => heading).sort((a, b) => b.length - a.length);
   if (headings.length === 0) return [...lines];
-  // What a line run on after each heading opens with (built once, not once per line and heading).
-  const openings = headings.map((heading) => `${heading} `);
+  // What a line run on after each heading opens with (built once, not once per line and heading),
+  // longest first, under what comes before its first space: a line can only open with the
+  // openings whose start is its own (each opening holds a space, its last character at least).
+  const openingsByStart = new Map<string, { heading: string; opening: string }[]>();
+  for (const heading of headings) {
+    const opening = `${heading} `;
+    const start = opening.slice(0, opening.indexOf(' '));
+    openingsByStart.set(start, [...(openingsByStart.get(start) ?? []), { heading, opening }]);
+  }
   // Every heading opens with a capital: a line that does not is not read further.
   return flatMapLines(lines, (line) => {
     const text = line.trim();
     if (!/^\p{Lu}/u.test(text)) return line;
+    const space = text.indexOf(' ');
+    const openings = space < 0 ? undefined : openingsByStart.get(text.slice(0, space));
     // Text runs on after the heading, not more capitals: a title in capitals may open with a shorter one (« COMMUNAUTÉ D'AGGLOMÉRATION »).
-    const k = openings.findIndex((opening) => text.startsWith(opening) && /\p{Ll}/u.test(text.slice(opening.length - 1)));
-    return k >= 0 ? [headings[k]!, '', text.slice(openings[k]!.length)] : line;
+    const found = openings?.find(({ opening }) => text.startsWith(opening) && /\p{Ll}/u.test(text.slice(opening.length - 1)));
+    return found ? [found.heading, '', text.slice(found.opening.length)] : line;
   });
 }
 
