@@ -183,8 +183,10 @@ export function displayFiguresInText({ read, segmented, vocabulary }: PassInput)
       ...TEXT_RUBRIQUES.map((key) => ({ key, lines: (projet[key] ?? '').split(/\n+/) })),
       { key: 'allerPlusLoin' as const, lines: projet.allerPlusLoin.map((item) => item.texte) },
     ];
+    // A line opening on a displayed figure is tested for a figure's shape only then (most lines open on none).
+    const opensOnDisplayed = (line: string): boolean => [...display].some((value) => line.startsWith(`${value} `));
     const found = fields.flatMap(({ key, lines }) =>
-      lines.map(figureValue).filter((line) => looksLikeFigure(line) && [...display].some((value) => line.startsWith(`${value} `))).map((line) => ({ key, line })),
+      lines.map(figureValue).filter((line) => opensOnDisplayed(line) && looksLikeFigure(line)).map((line) => ({ key, line })),
     );
     if (found.length < minFigures) continue;
     const first = found[0]!;

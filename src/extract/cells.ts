@@ -170,6 +170,8 @@ export function tableRowsAcross(fragments: readonly Fragment[], columns: readonl
     if (!beside.has(i) && continues) union(parent, i, aboveIndex);
     if (continues && find(parent, i) === find(parent, aboveIndex)) inCellGaps.push(line.top - above.bottom);
   });
+  // A cell's lines apart from the lines beside it are what makes a table: none, no table (asked before the rows are gathered).
+  if (inCellGaps.length === 0) return null;
   const rows = new Map<number, ColumnLine[]>();
   lines.forEach((line, i) => {
     const root = find(parent, i);
@@ -177,13 +179,15 @@ export function tableRowsAcross(fragments: readonly Fragment[], columns: readonl
     if (row) row.push(line);
     else rows.set(root, [line]);
   });
-  const ordered = [...rows.values()].sort((a, b) => Math.min(...a.map((l) => l.top)) - Math.min(...b.map((l) => l.top)));
+  // The counts first, on the rows in any order: columns of running text make one long row, never sorted.
   const spread = (row: readonly ColumnLine[]): number => new Set(row.map((line) => line.column)).size;
-  if (ordered.filter((row) => spread(row) >= 2).length < 2) return null;
   const perColumn = (row: readonly ColumnLine[]): number[] => columns.map((_, c) => row.filter((line) => line.column === c).length);
-  if (ordered.some((row) => perColumn(row).some((n) => n > MAX_CELL_LINES))) return null;
+  if ([...rows.values()].some((row) => perColumn(row).some((n) => n > MAX_CELL_LINES))) return null;
+  if ([...rows.values()].filter((row) => spread(row) >= 2).length < 2) return null;
+  const topOf = new Map([...rows.values()].map((row) => [row, Math.min(...row.map((l) => l.top))]));
+  const ordered = [...rows.values()].sort((a, b) => topOf.get(a)! - topOf.get(b)!);
   const multi = ordered.filter((row) => spread(row) >= 2);
-  if (inCellGaps.length === 0 || !alikeDownColumns(multi, columns.length) || !multi.every((row) => cellsAligned(row, body))) return null;
+  if (!alikeDownColumns(multi, columns.length) || !multi.every((row) => cellsAligned(row, body))) return null;
   // Rows apart by more than a cell's lines (the cell padding), and never overlapping.
   const widestInCell = Math.max(...inCellGaps);
   for (let r = 1; r < ordered.length; r++) {

@@ -99,7 +99,8 @@ export function pageFragments(page: PdfPage): Fragment[] {
       // A gap wider than a word space where other lines start too is a grid's next cell (a grid of
       // key figures whose gutter a long label line narrows to less than 1.5 em), and so is one where
       // a figure in display type starts just above: the label under its figure (`rule: figure-cell-edge`).
-      const nextCell = gap > CELL_GAP_EM * run.fontSize && (columnStart(run.x) || figureCell(index, run));
+      // Only a run after another on the line can open a cell (the page's edges and figures are asked for no line's first run).
+      const nextCell = current.length > 0 && gap > CELL_GAP_EM * run.fontSize && (columnStart(run.x) || figureCell(index, run));
       // A margin heading whose longest word nearly fills its column (« PRÉCONISATIONS ») leaves
       // less than 0.8 em before the text beside it: a change of face, past a word space, onto the
       // text column's left edge, is that margin's gutter all the same (`rule: margin-heading-gutter`).
@@ -195,22 +196,28 @@ const MIN_EDGE_LINES = 3;
  * `MIN_EDGE_LINES` baselines (a grid's cells: the figure, then its label's lines).
  */
 function columnStarts(groups: readonly Group[]): (x: number) => boolean {
-  // Runs bucketed by x, so that a look-up reads only the buckets within the tolerance.
-  const buckets = new Map<number, { x: number; y: number }[]>();
-  for (const group of groups) {
-    for (const run of group.runs) {
-      if (isBlank(run.text)) continue;
-      const key = Math.round(run.x / EDGE_TOLERANCE);
-      const bucket = buckets.get(key);
-      if (bucket) bucket.push({ x: run.x, y: group.y });
-      else buckets.set(key, [{ x: run.x, y: group.y }]);
+  // Runs bucketed by x, so that a look-up reads only the buckets within the tolerance; bucketed at
+  // the first look-up (most pages, their lines one run each, never ask).
+  let buckets: Map<number, { x: number; y: number }[]> | undefined;
+  const bucketed = (): Map<number, { x: number; y: number }[]> => {
+    const out = new Map<number, { x: number; y: number }[]>();
+    for (const group of groups) {
+      for (const run of group.runs) {
+        if (isBlank(run.text)) continue;
+        const key = Math.round(run.x / EDGE_TOLERANCE);
+        const bucket = out.get(key);
+        if (bucket) bucket.push({ x: run.x, y: group.y });
+        else out.set(key, [{ x: run.x, y: group.y }]);
+      }
     }
-  }
+    return out;
+  };
   // A page asks again for the x its runs start at (every line of a column): answered once each.
   const answers = new Map<number, boolean>();
   return (x) => {
     const known = answers.get(x);
     if (known !== undefined) return known;
+    buckets ??= bucketed();
     const key = Math.round(x / EDGE_TOLERANCE);
     const lines = new Set<number>();
     for (const k of [key - 1, key, key + 1]) {

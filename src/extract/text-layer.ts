@@ -170,6 +170,9 @@ function dropDoubleDrawn(page: PdfPage): { page: PdfPage; dropped: number } {
   // stays linear: a twin lies in the run's cell or a neighbouring one.
   const grid = new Map<string, number[]>();
   const seen = new Set<string>();
+  // A text printed once on the page has no twin: only the others are put in the grid.
+  const printed = new Map<string, number>();
+  for (const run of page.runs) printed.set(run.text, (printed.get(run.text) ?? 0) + 1);
   const cell = (run: PdfTextRun, dx = 0, dy = 0) => `${Math.floor(run.x / 4) + dx}|${Math.floor(run.y / 4) + dy}|${run.text}`;
   const kept: PdfTextRun[] = [];
   let dropped = 0;
@@ -196,8 +199,10 @@ function dropDoubleDrawn(page: PdfPage): { page: PdfPage; dropped: number } {
       dropped++;
       continue;
     }
-    const key = cell(run);
-    grid.set(key, [...(grid.get(key) ?? []), kept.length]);
+    if (printed.get(run.text)! > 1) {
+      const key = cell(run);
+      grid.set(key, [...(grid.get(key) ?? []), kept.length]);
+    }
     kept.push(run);
   }
   return { page: dropped > 0 ? { ...page, runs: kept } : page, dropped };
@@ -334,8 +339,12 @@ function attestedWords(pages: readonly PdfPage[]): Set<string> {
   const words = new Set<string>();
   for (const page of pages) {
     for (const chain of chains(page)) {
-      for (const [word] of normaliseLigatures(chain.text).matchAll(WORD)) {
-        if (word.length >= 3 && !UNREADABLE_CHAR.test(word) && !TRUNCATED_LIGATURE.test(word)) words.add(word.toLowerCase());
+      const text = normaliseLigatures(chain.text);
+      // Most chains hold no damaged character: their words are not tested one by one.
+      const damaged = UNREADABLE_CHAR.test(text) || TRUNCATED_LIGATURE.test(text);
+      // The words as strings (no match object per word: the whole document's words are read here).
+      for (const word of text.match(WORD) ?? []) {
+        if (word.length >= 3 && (!damaged || (!UNREADABLE_CHAR.test(word) && !TRUNCATED_LIGATURE.test(word)))) words.add(word.toLowerCase());
       }
     }
   }

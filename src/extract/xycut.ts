@@ -162,9 +162,13 @@ export function cutRegion(fragments: readonly Fragment[], column: Column | null,
       for (const run of columnRuns(narrow.parts, body)) {
         const pieces = columnPieces(run.strips, run.gutters);
         const evidence = downColumnsEvidence(pieces, body);
-        const figures = figuresGoOn(pieces, metrics);
-        const foot = isColumnFoot(columnPieces([run.strips.slice(0, -1).flat(), run.strips.at(-1)!], run.gutters), metrics);
-        if (evidence < 0 || (evidence === 0 && !figures && !foot && !isRunningTextColumns(run.strips, run.gutters, metrics))) continue;
+        if (evidence < 0) continue;
+        // The other rules are asked only where the sentences tell nothing.
+        if (evidence === 0) {
+          const figures = figuresGoOn(pieces, metrics);
+          const foot = !figures && isColumnFoot(columnPieces([run.strips.slice(0, -1).flat(), run.strips.at(-1)!], run.gutters), metrics);
+          if (!figures && !foot && !isRunningTextColumns(run.strips, run.gutters, metrics)) continue;
+        }
         const before = narrow.parts.slice(0, run.from).flat();
         const after = narrow.parts.slice(run.from + run.strips.length).flat();
         const flow = run.strips.flat();
@@ -383,10 +387,12 @@ function figureGridUnderColumns(fragments: readonly Fragment[], body: number): F
   const first = figures[0];
   if (!first) return null;
   const row = figures.filter((other) => Math.abs(other.y - first.y) <= SAME_LINE * body);
+  // A figure alone (a project's number in display type) makes no row: the region is not cut at it.
+  if (row.length < 2) return null;
   const top = Math.min(...row.map((member) => member.top));
   const above = fragments.filter((fragment) => fragment.top < top);
   const below = fragments.filter((fragment) => fragment.top >= top);
-  if (row.length < 2 || !row.every((member) => standsOverLabel(member, fragments, body)) || below.some((fragment) => isBodyText(fragment, body))) return null;
+  if (!row.every((member) => standsOverLabel(member, fragments, body)) || below.some((fragment) => isBodyText(fragment, body))) return null;
   const textColumns = splitAlong(above, 'x', GUTTER * body).parts.filter((part) => runningLines(part, body) >= MIN_TEXT_COLUMN_LINES);
   if (textColumns.length < 2) return null;
   // Under the columns: the row's figures stand under two of them at least (not a grid beside the text).
@@ -585,9 +591,12 @@ function headingTops(margin: readonly Fragment[], text: readonly Fragment[], bod
  * (`sortedAlong`): each line tried is counted and cut from it without sorting again.
  */
 function floatCut(fragments: readonly Fragment[], body: number, byX: readonly Fragment[], only?: 'left-run-on'): Fragment[][] | null {
-  if (fragments.length > 400) return null;
+  if (fragments.length > 400 || !someApart(fragments, 1.5 * body)) return null;
   const tops = [...new Set(fragments.map((fragment) => fragment.top))].sort((a, b) => b - a);
   for (const at of tops) {
+    // Running on under a box at the left is the region's one line left (`underLeftBox` below): with
+    // `only` that, no line above the region's last is tried.
+    if (only === 'left-run-on' && tops[0]! >= at + 0.5 * body) continue;
     if (partsAbove(byX, at, 1.5 * body) !== 2) continue;
     const upper = fragments.filter((fragment) => fragment.top < at);
     const lower = fragments.filter((fragment) => fragment.top >= at);
@@ -867,17 +876,48 @@ function downColumnsEvidence(pieces: readonly Fragment[][][], body: number): num
   const marginOfHeadings = isMarginOfHeadings(pieces);
   // Figures level with figures in another column are a grid's row (or a sommaire's numbers in two
   // columns): its order across or down is the grid's, which no frame's threading tells.
-  const grid = pieces.some((strip) => strip.filter((piece) => piece.some((fragment) => isKeyFigure(fragment, body))).length >= 2);
-  const tables = marginOfHeadings || grid ? 0 : figureTableJoins(downFirst, body) - figureTableJoins(acrossFirst, body);
+  const grid = !marginOfHeadings && pieces.some((strip) => strip.filter((piece) => piece.some((fragment) => isKeyFigure(fragment, body))).length >= 2);
+  const ends = lineEnds(body);
+  const tables = marginOfHeadings || grid ? 0 : figureTableJoins(downFirst, body, ends) - figureTableJoins(acrossFirst, body, ends);
   const headings = marginOfHeadings ? 0 : headingsOverText(pieces, body) + headingsAtColumnFoot(pieces, body);
+  const lists = marginOfHeadings ? 0 : listJoinsDownOverAcross(pieces, body, ends);
+  return sentenceJoins(downFirst, body, ends) - sentenceJoins(acrossFirst, body, ends) + tables + headings + lists;
+}
+
+/** The first and the last fragment of a piece's lines (`firstOnLine`, `lastOnLine`). */
+interface LineEnds {
+  first(piece: readonly Fragment[]): Fragment;
+  last(piece: readonly Fragment[]): Fragment;
+}
+
+/**
+ * `firstOnLine` and `lastOnLine` found once per piece, for one `downColumnsEvidence`: every join
+ * rule asks them of every piece, in both reading orders (the same piece arrays, never changed once cut).
+ */
+function lineEnds(body: number): LineEnds {
+  const once = (find: (piece: readonly Fragment[], body: number) => Fragment): ((piece: readonly Fragment[]) => Fragment) => {
+    const found = new Map<readonly Fragment[], Fragment>();
+    return (piece) => {
+      let end = found.get(piece);
+      if (end === undefined) {
+        end = find(piece, body);
+        found.set(piece, end);
+      }
+      return end;
+    };
+  };
+  return { first: once(firstOnLine), last: once(lastOnLine) };
+}
+
+/** How many more times a list goes on from piece to piece read down the columns than read across them (`listJoins`). */
+function listJoinsDownOverAcross(pieces: readonly Fragment[][][], body: number, ends: LineEnds): number {
   // Each piece with its column's left edge (a list's indent is measured from the column's edge, not the piece's).
   const lefts = pieces[0]!.map((_, c) => Math.min(...pieces.flatMap((strip) => strip[c]!.map((fragment) => fragment.x0))));
   const withLeft = (order: 'down' | 'across'): ColumnPiece[] => {
     const cells = order === 'down' ? pieces[0]!.flatMap((_, c) => pieces.map((strip) => ({ piece: strip[c]!, left: lefts[c]! }))) : pieces.flatMap((strip) => strip.map((piece, c) => ({ piece, left: lefts[c]! })));
     return cells.filter((cell) => cell.piece.length > 0);
   };
-  const lists = marginOfHeadings ? 0 : listJoins(withLeft('down'), body) - listJoins(withLeft('across'), body);
-  return sentenceJoins(downFirst, body) - sentenceJoins(acrossFirst, body) + tables + headings + lists;
+  return listJoins(withLeft('down'), body, ends) - listJoins(withLeft('across'), body, ends);
 }
 
 /** A piece of a column with that column's left edge. */
@@ -896,21 +936,23 @@ interface ColumnPiece {
  * the list indent (`rule: list-lead-in-join`): read strip by strip, a lead-in at a column's foot
  * would be followed by the next column's heading or a sidebar, its items read after them.
  */
-function listJoins(cells: readonly ColumnPiece[], body: number): number {
+function listJoins(cells: readonly ColumnPiece[], body: number, ends: LineEnds): number {
   let joins = 0;
   for (let i = 1; i < cells.length; i++) {
     const [before, after] = [cells[i - 1]!, cells[i]!];
-    const foot = lastOnLine(before.piece, body);
-    const head = firstOnLine(after.piece, body);
-    const footStart = Math.min(...before.piece.filter((fragment) => Math.abs(fragment.top - foot.top) <= SAME_LINE * body).map((fragment) => fragment.x0));
-    const footIndent = footStart - before.left;
-    const headIndent = head.x0 - after.left;
+    const foot = ends.last(before.piece);
+    const head = ends.first(after.piece);
     // Items of running text: body type on both sides, the foot's item not a finished sentence, the
     // head's opening with a capital (a sentence going on in lower case is `sentenceJoins`' to weigh).
     const items = isBodyText(foot, body) && isBodyText(head, body) && !SENTENCE_FINISHED.test(foot.text.trimEnd()) && /^\p{Lu}/u.test(head.text.trimStart());
+    // The indents are measured only between items (the foot's line gathered for them alone).
+    if (!items) continue;
+    const footStart = Math.min(...before.piece.filter((fragment) => Math.abs(fragment.top - foot.top) <= SAME_LINE * body).map((fragment) => fragment.x0));
+    const footIndent = footStart - before.left;
+    const headIndent = head.x0 - after.left;
     const nextItem = footIndent >= LIST_INDENT * body && Math.abs(footIndent - headIndent) <= SAME_LINE * body;
     const firstItem = LIST_LEAD_IN.test(foot.text.trimEnd()) && headIndent >= LIST_INDENT * body;
-    if (items && (nextItem || firstItem)) joins++;
+    if (nextItem || firstItem) joins++;
   }
   return joins;
 }
@@ -990,19 +1032,21 @@ function headingsAtColumnFoot(pieces: readonly Fragment[][][], body: number): nu
  * with a key figure in the same size and weight, its label in the piece too: the table's next row,
  * in the next frame. (A column of numbers alone, a sommaire's, holds no label.)
  */
-function figureTableJoins(pieces: readonly Fragment[][], body: number): number {
+function figureTableJoins(pieces: readonly Fragment[][], body: number, ends: LineEnds): number {
   const isLabel = (fragment: Fragment): boolean => !fragment.bold && fragment.size < SMALLER_THAN_BODY * body;
   let joins = 0;
   for (let i = 1; i < pieces.length; i++) {
-    const head = firstOnLine(pieces[i]!, body);
+    const head = ends.first(pieces[i]!);
+    // The head is asked first: the piece before is searched for figures only under a figure.
+    if (!isKeyFigure(head, body)) continue;
     const figures = pieces[i - 1]!.filter((fragment) => isKeyFigure(fragment, body));
     const last = figures.reduce<Fragment | null>((a, b) => (a === null || b.top > a.top ? b : a), null);
-    if (!last || !isKeyFigure(head, body) || head.bold !== last.bold || Math.abs(head.size - last.size) > SIZE_READ_TOLERANCE * body) continue;
+    if (!last || head.bold !== last.bold || Math.abs(head.size - last.size) > SIZE_READ_TOLERANCE * body) continue;
     const labelled = (piece: readonly Fragment[], figure: Fragment): boolean => piece.some((fragment) => isLabel(fragment) && fragment.top >= figure.top - SAME_LINE * body);
     const under = pieces[i - 1]!.filter((fragment) => fragment.top > last.bottom);
     if (labelled(pieces[i - 1]!, last) && labelled(pieces[i]!, head) && under.every(isLabel)) joins++;
   }
-  return joins + inlineFigureJoins(pieces, body);
+  return joins + inlineFigureJoins(pieces, body, ends);
 }
 
 /** A piece ending a run of key figures set inline holds this many of them at least (one bold number opening a sentence is no run). */
@@ -1015,7 +1059,7 @@ const MIN_INLINE_FIGURE_RUN = 2;
  * more and ends with the last one's label (regular lines under it), the next opens with one in the
  * same size: the run's next figure, in the next column.
  */
-function inlineFigureJoins(pieces: readonly Fragment[][], body: number): number {
+function inlineFigureJoins(pieces: readonly Fragment[][], body: number, ends: LineEnds): number {
   const startsItsLine = (fragment: Fragment, piece: readonly Fragment[]): boolean => firstOnLine(piece.filter((other) => Math.abs(other.top - fragment.top) <= SAME_LINE * body), body) === fragment;
   // The figure leads its line, and its label follows on that line in regular type (numbers alone, a sommaire's, are no run of figures).
   // The bold lead is asked first: the line's other fragments are gathered only for a figure (every fragment's line, gathered, made this quadratic).
@@ -1026,10 +1070,12 @@ function inlineFigureJoins(pieces: readonly Fragment[][], body: number): number 
   };
   let joins = 0;
   for (let i = 1; i < pieces.length; i++) {
-    const head = firstOnLine(pieces[i]!, body);
+    const head = ends.first(pieces[i]!);
+    // The head is asked first: the piece before is searched for figures only under an inline figure.
+    if (!opensInline(head, pieces[i]!)) continue;
     const figures = pieces[i - 1]!.filter((fragment) => opensInline(fragment, pieces[i - 1]!) && startsItsLine(fragment, pieces[i - 1]!));
     const last = figures.reduce<Fragment | null>((a, b) => (a === null || b.top > a.top ? b : a), null);
-    if (!last || figures.length < MIN_INLINE_FIGURE_RUN || !opensInline(head, pieces[i]!) || Math.abs(head.size - last.size) > SIZE_READ_TOLERANCE * body) continue;
+    if (!last || figures.length < MIN_INLINE_FIGURE_RUN || Math.abs(head.size - last.size) > SIZE_READ_TOLERANCE * body) continue;
     const under = pieces[i - 1]!.filter((fragment) => fragment.top > last.bottom);
     if (under.every((fragment) => !fragment.bold && Math.abs(fragment.size - last.size) <= SIZE_READ_TOLERANCE * body)) joins++;
   }
@@ -1155,11 +1201,11 @@ const OPEN_END_JOIN = 0.5;
  * two frames (`rule: quote-flow-under-gap`); a heading, a figure, a caption or a label set smaller
  * opens and ends nothing, and no e-mail.
  */
-function sentenceJoins(pieces: readonly Fragment[][], body: number): number {
+function sentenceJoins(pieces: readonly Fragment[][], body: number, ends: LineEnds): number {
   let joins = 0;
   for (let i = 1; i < pieces.length; i++) {
-    const foot = lastOnLine(pieces[i - 1]!, body);
-    const head = firstOnLine(pieces[i]!, body);
+    const foot = ends.last(pieces[i - 1]!);
+    const head = ends.first(pieces[i]!);
     const end = foot.text.trimEnd();
     // A sentence left on an article or a preposition goes on even into a capital, a name (`rule: function-word-join`).
     const opensLower = (/^\p{Ll}/u.test(head.text.trimStart()) || ENDS_ON_FUNCTION_WORD.test(end)) && !/^\S*@/.test(head.text.trimStart());
@@ -1294,6 +1340,21 @@ function splitSorted(sorted: readonly Fragment[], axis: 'x' | 'y', gap: number):
   }
   if (current.length > 0) parts.push(current);
   return { parts, gaps };
+}
+
+/**
+ * Whether two of the fragments stand `gap` apart across x (one ends that far left of where another
+ * starts): without such a pair no subset of them parts into columns (`partsAbove` is 1 at every
+ * line), so `floatCut` asks this once before trying every line of a region of one column.
+ */
+function someApart(fragments: readonly Fragment[], gap: number): boolean {
+  let lastStart = -Infinity;
+  let firstEnd = Infinity;
+  for (const fragment of fragments) {
+    lastStart = Math.max(lastStart, fragment.x0);
+    firstEnd = Math.min(firstEnd, fragment.x1);
+  }
+  return lastStart - firstEnd >= gap;
 }
 
 /**
