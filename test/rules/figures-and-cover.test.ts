@@ -436,6 +436,16 @@ describe('key figures read out of their printed order across columns (src/parse/
     expect(box?.blocks.map((b) => b.text)).toEqual(['La refonte de l’accueil peut s’enclencher car le levier de la dématérialisation va générer des outils.']);
   });
 
+  it('keeps a grid’s row labels with the figures above them (the last label of a row is no rest of the next row’s first)', () => {
+    const { figures } = parseFigures([
+      figure('11 000', 397, 68),
+      label('attributions de logement sur les 65 000 demandes', 397, 101),
+      figure('41%', 57, 155),
+      label('de demandes issues de ménages faisant déjà partie du parc social', 57, 189),
+    ]);
+    expect(figures.map((f) => f.libelle)).toEqual(['attributions de logement sur les 65 000 demandes', 'de demandes issues de ménages faisant déjà partie du parc social']);
+  });
+
   it('keeps the block beside as the label’s when the box’s title is not under the label (the label’s column may end there)', () => {
     const { figures } = parseFigures([
       figure('1', 221, 636),
