@@ -270,8 +270,9 @@ function joinedBlocks(first: Block, rest: Block): Block {
  * last words flowed to the next column's head, which is higher up and read first): a block set in
  * that label's type, printed at the head of a column right of it, just before the figure whose label
  * ends no sentence, goes on that label (« … Métropole Renne, Région » / « Bretagne, Etalab, … »),
- * not on the label before nor as a box's title; unless it is printed under the figure before it,
- * whose label it then is (a grid of figures, row by row: the row's last label, then the next row's
+ * not on the label before nor as a box's title. Only when it is read first of its page's figures
+ * (the page's head read before the page's first figure): read after a figure of its page, it is
+ * that figure's label (a grid of figures, row by row: the row's last label, then the next row's
  * first figure further left and lower down).
  * `rule: label-rest-read-before-its-figure`
  */
@@ -283,9 +284,9 @@ function labelRestReadBeforeItsFigure(blocks: readonly Block[]): Block[] {
     const labelLast = label.lines.at(-1);
     const restFirst = rest.lines[0];
     if (!labelLast || !restFirst || !sameStyle(labelLast, restFirst) || SENTENCE_END.test(label.text.trim())) continue;
-    // Under the figure before it, it is that figure's label (a grid of figures read row by row).
-    const figureBefore = out.slice(0, i).reverse().find(isFigureBlock);
-    if (!atNextColumnHead(rest, label) || (figureBefore !== undefined && printedUnder(rest, figureBefore))) continue;
+    // After a figure of its own page, it is that figure's label (a grid of figures read row by row).
+    const afterFigureOfItsPage = out.slice(0, i).some((block) => isFigureBlock(block) && block.page === rest.page);
+    if (!atNextColumnHead(rest, label) || afterFigureOfItsPage) continue;
     out.splice(i, 3, figure, joinedBlocks(label, rest));
   }
   return out;

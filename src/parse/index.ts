@@ -236,8 +236,11 @@ function joinBrokenReferences(pieces: readonly ReferencePiece[]): ReferencePiece
   return out;
 }
 
-/** How a reference of the family opens: a capital, a figure, an opening quote or a web address (« Rapport … », « 2030 : … », « “Vivre …” », « www.… »). */
-const REFERENCE_OPENING = /^(?:[\p{Lu}\d«"“']|https?:\/\/|www\.)/u;
+/**
+ * How a reference of the family opens: a list mark a converter or a layout kept (« — », « • »), a
+ * capital, a figure, an opening quote or a web address (« Rapport … », « 2030 : … », « “Vivre …” », « www.… »).
+ */
+const REFERENCE_OPENING = /^(?:[-–—•▪■◦●\p{Lu}\d«"“']|https?:\/\/|www\.)/u;
 
 /** Where no reference stops: on a comma, a hyphen or an opening quote or parenthesis (« … ADEME, », « 2018- », « « slowlife »). */
 const NO_REFERENCE_STOP = /[,\-«(\[]$/u;

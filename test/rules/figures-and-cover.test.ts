@@ -404,15 +404,15 @@ describe('key figures with no heading ending a text a sidebar of tutors cut', ()
 });
 
 describe('key figures read out of their printed order across columns (src/parse/chiffres.ts)', () => {
-  /** A figure, a label or a box's block on page 24, where the layout put it (points from the top left). */
-  const figure = (text: string, x: number, y: number): Block => placed(alike([text], 2.1, true, 24), x, y, 30, 22);
-  const label = (text: string, x: number, y: number, width = 130): Block => placed(alike([text], 0.81, false, 24), x, y, width, 20);
+  /** A figure, a label or a box's block on page 24 (or `page`), where the layout put it (points from the top left). */
+  const figure = (text: string, x: number, y: number, page = 24): Block => placed(alike([text], 2.1, true, page), x, y, 30, 22);
+  const label = (text: string, x: number, y: number, width = 130, page = 24): Block => placed(alike([text], 0.81, false, page), x, y, width, 20);
   const title = (text: string, x: number, y: number): Block => placed(alike([text], 0.9, true, 24), x, y, 50, 9);
 
-  it('gives a label’s rest read before its figure (the next column’s head, higher up) to that label (label-rest-read-before-its-figure)', () => {
+  it('gives a label’s rest read before its figure (the next column’s head, higher up, read first of its page) to that label (label-rest-read-before-its-figure)', () => {
     const { figures, box } = parseFigures([
-      figure('+60%', 313, 760),
-      label('des acteurs ont participé à l’atelier de co-construction.', 356, 760),
+      figure('+60%', 313, 760, 23),
+      label('des acteurs ont participé à l’atelier de co-construction.', 356, 760, 130, 23),
       label('Bretagne, Etalab, la CNIL, Civiteo', 356, 59),
       figure('6', 54, 83),
       label('experts interrogés pour enrichir le cadrage : Métropole Renne, Région', 96, 82, 180),
