@@ -171,16 +171,23 @@ export function movePageAfterCollectivite(lines: readonly string[]): string[] {
   // page reference. (Only once an entry is found: most texts set no page at the right of a title.)
   let normalised: string[] | undefined;
   const textAfter = (index: number): string => normalised!.slice(index + 1).filter((line) => line !== '').join(' ');
+  // The lines after a page are the text's last lines, never moved (a page moves down to `next` at
+  // most, and is read again from there): their text is the end of the whole text folded at once, so
+  // what the whole text does not print, the text after a page does not print either. Folded in one
+  // piece, not line by line (a text whose pages all stay, the 2019 one, needs no more).
+  let whole: string | undefined;
   for (let i = 0; i < out.length; i++) {
     if (!ENTRY_PAGE.test(out[i]!)) continue;
     const title = entryTitleBefore(out, i);
     let next = i + 1;
     while (next < out.length && out[next]!.trim() === '') next++;
     if (title === null || next === out.length || ENTRY_NUMBER.test(out[next]!) || ENTRY_PAGE.test(out[next]!)) continue;
-    normalised ??= out.map(normal);
-    const lead = normalised[next]!.split(' ').slice(0, CONTINUATION_KEY_WORDS).join(' ');
+    const lead = normal(out[next]!).split(' ').slice(0, CONTINUATION_KEY_WORDS).join(' ');
     // The title's last words only: the project page may print a word of the title otherwise (« MUNICIPALES » / « COMMUNALES »).
     const titleEnd = title.split(' ').slice(-TITLE_END_WORDS).join(' ');
+    whole ??= normal(lines.join(' '));
+    if (!whole.includes(`${titleEnd} ${lead}`)) continue;
+    normalised ??= out.map(normal);
     if (!textAfter(next).includes(`${titleEnd} ${lead}`)) continue;
     const [page] = out.splice(i, 1);
     out.splice(next, 0, page!);

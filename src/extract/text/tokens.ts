@@ -116,7 +116,7 @@ const HEADING_GLUED = /^(.*(?:^|\s)[\p{L}'’-]*\p{Ll}[.!?»])(\p{Lu}[\p{Lu}\s'�
 export function splitGluedHeadings(lines: readonly string[]): string[] {
   return flatMapLines(lines, (line) => {
     // The patterns backtrack over long paragraph lines: try them only where a capital follows a small letter, or on a folio.
-    if (!ENDS_IN_CAPITALS.test(line) || (!GLUE_HINT.test(line) && !LEADING_DIGIT.test(line))) return line;
+    if (!endsInCapitals(line) || (!GLUE_HINT.test(line) && !LEADING_DIGIT.test(line))) return line;
     const glued = HEADING_GLUED.exec(line.trim()) ?? DISPLAY_WORD_GLUED.exec(line.trim()) ?? DISPLAY_WORD_AFTER_FOLIO.exec(line.trim());
     return glued ? [glued[1]!, glued[2]!] : line;
   });
@@ -134,7 +134,16 @@ const DISPLAY_WORD_GLUED = /^(.*\p{Ll})((?:\p{Lu}{3,}|\p{Lu}{2}(?=\s+\p{Lu}{3}))
 const GLUE_HINT = /\p{Ll}[.!?»]?\p{Lu}/u;
 
 /** How every glued heading above ends: a capital, an apostrophe or a hyphen (most lines of text end otherwise). */
-const ENDS_IN_CAPITALS = /[\p{Lu}'’-]\s*$/u;
+const LAST_IN_CAPITALS = /[\p{Lu}'’-]$/u;
+
+/**
+ * Whether a line's last written character is one `LAST_IN_CAPITALS` allows: read on the last two
+ * code units (a capital outside the basic plane takes two), as a pattern anchored at the end is
+ * otherwise tried from every position of the line.
+ */
+function endsInCapitals(line: string): boolean {
+  return LAST_IN_CAPITALS.test(line.trimEnd().slice(-2));
+}
 
 /** What a display word glued to a folio starts with. */
 const LEADING_DIGIT = /^\s*\d/;
@@ -349,6 +358,36 @@ interface KernedPiece {
   readonly article: string;
   readonly lower: string;
   readonly mark: string;
+  /** The letters' hash (see `readPiece`): a run's hash is made from its pieces'. */
+  readonly hash: number;
+  /** `HASH_BASE` to the power of the letters' count, modulo 2^32: what a hash before this piece is multiplied by. */
+  readonly shift: number;
+  /** Times the token is printed in the text. */
+  count: number;
+}
+
+/** Multiplier of the letters' hash (odd: modulo 2^32 its powers never vanish). */
+const HASH_BASE = 31;
+
+/** The hash of a run's pieces run together, from the hash of those before the piece and the piece's own. */
+function hashAfter(hash: number, piece: KernedPiece): number {
+  return (Math.imul(hash, piece.shift) + piece.hash) | 0;
+}
+
+/**
+ * A token's piece, with a polynomial hash of its letters modulo 2^32: hash(a + b) = hash(a) ×
+ * HASH_BASE^|b| + hash(b), so the hash of pieces run together comes from the pieces' own
+ * without building the text (`hashAfter`). Equal texts have equal hashes: a run whose hash no
+ * word has is no word, exactly.
+ */
+function readPiece(article: string, lower: string, mark: string): KernedPiece {
+  let hash = 0;
+  let shift = 1;
+  for (let i = 0; i < lower.length; i++) {
+    hash = (Math.imul(hash, HASH_BASE) + lower.charCodeAt(i)) | 0;
+    shift = Math.imul(shift, HASH_BASE);
+  }
+  return { article, lower, mark, hash, shift, count: 0 };
 }
 
 /**
@@ -367,6 +406,10 @@ export function joinKernedWords(lines: readonly string[]): string[] {
   // (Plain loops here and below, not callbacks: run once per token of a cold process, tens of
   // thousands of callbacks cost about twice as much.)
   const pieceOf = new Map<string, KernedPiece | null>();
+  // The hashes of every word and month a run may make: most runs' hashes are none of them, and
+  // those runs are never built as text (tens of thousands of strings) to be looked up.
+  const wordHashes = new Set<number>();
+  for (const month of MONTHS) wordHashes.add(readPiece('', month, '').hash);
   const cores: (KernedPiece | null)[][] = [];
   for (const line of lines) {
     const pieces: (KernedPiece | null)[] = [];
@@ -377,18 +420,22 @@ export function joinKernedWords(lines: readonly string[]): string[] {
       let piece = pieceOf.get(token);
       if (piece === undefined) {
         const match = PIECE.exec(token);
-        piece = match ? { article: match[1]!, lower: match[2]!.toLowerCase(), mark: match[3]! } : null;
+        piece = match ? readPiece(match[1]!, match[2]!.toLowerCase(), match[3]!) : null;
+        if (piece) wordHashes.add(piece.hash);
         pieceOf.set(token, piece);
       }
-      if (piece) words.set(piece.lower, (words.get(piece.lower) ?? 0) + 1);
+      if (piece) piece.count++;
       pieces.push(piece);
     }
     cores.push(pieces);
   }
+  // Each word counted over its tokens (« Rest », « REST »), once per token rather than once per printing.
+  for (const piece of pieceOf.values()) if (piece) words.set(piece.lower, (words.get(piece.lower) ?? 0) + piece.count);
   // Runs are counted only where their pieces make a word: the others are never joined. Where each
   // such run stands is kept, as only those places can be joined (a run never counted is not kerned):
   // for the lines that hold one.
   const candidates = new Map<number, { start: number; end: number; run: string }[]>();
+  const isWordOrMonth = (joined: string): boolean => words.has(joined) || MONTHS.has(joined);
   for (let index = 0; index < cores.length; index++) {
     const line = cores[index]!;
     for (let i = 0; i < line.length; i++) {
@@ -396,14 +443,16 @@ export function joinKernedWords(lines: readonly string[]): string[] {
       // A run's first piece may have an article before it, not a mark after it.
       if (!piece || piece.mark !== '') continue;
       // The run grows a piece at a time (« rest », « rest aura », « rest aura tion »), as long as its pieces may be inside a word.
-      let joined = piece.lower;
+      let hash = piece.hash;
       for (let n = 2; n <= MAX_WORD_PIECES && i + n <= line.length; n++) {
         const next = line[i + n - 1];
         // No article after the first piece.
         if (!next || next.article !== '') break;
-        joined += next.lower;
-        if (words.has(joined) || MONTHS.has(joined)) {
-          const run = line.slice(i, i + n).map((part) => part!.lower).join(' ');
+        hash = hashAfter(hash, next);
+        // Only a run whose hash is a word's is built as text and looked up (equal texts, equal hashes).
+        const parts = wordHashes.has(hash) ? line.slice(i, i + n).map((part) => part!.lower) : [];
+        if (parts.length > 0 && isWordOrMonth(parts.join(''))) {
+          const run = parts.join(' ');
           runs.set(run, (runs.get(run) ?? 0) + 1);
           if (!candidates.has(index)) candidates.set(index, []);
           candidates.get(index)!.push({ start: i, end: i + n, run });
@@ -428,10 +477,8 @@ export function joinKernedWords(lines: readonly string[]): string[] {
   };
   // Pieces of three letters at most are a display word set in pieces (« SOM MAI RE »), read as the PDF path reads it.
   const isDisplay = (tokens: readonly string[]): boolean => tokens.every((token) => token.length <= DISPLAY_PIECE_LETTERS && !/\p{Ll}/u.test(token));
-  return lines.map((line, index) => {
-    const found = candidates.get(index);
-    // (A line of one token has no gap to close: `closeGaps` leaves it as it is.)
-    if (!found) return closeGaps(line);
+  /** The line with the kerned words among its candidate runs joined. */
+  const joinRuns = (line: string, found: readonly { start: number; end: number; run: string }[]): string => {
     const tokens = line.split(/\s+/).filter(Boolean);
     if (tokens.length < 2) return line;
     // The longest kerned word starting at each token (candidates come by start, then by length).
@@ -454,7 +501,14 @@ export function joinKernedWords(lines: readonly string[]): string[] {
     }
     // Rebuilt only where a word was joined: other lines keep their spacing (laid-out columns).
     return closeGaps(`${/^\s*/.exec(line)![0]}${out.join(' ')}`);
-  });
+  };
+  // (A plain loop: most lines hold no candidate and only have their gaps closed.)
+  const joined: string[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const found = candidates.get(index);
+    joined.push(found ? joinRuns(lines[index]!, found) : closeGaps(lines[index]!));
+  }
+  return joined;
 }
 
 /** Removes the spaces a converter set before a comma (« Bellanger , ») and inside a web address (« www .site.fr »). */
@@ -502,7 +556,8 @@ const MAX_HEADING_WORDS = 6;
 export function splitRunInHeadings(lines: readonly string[]): string[] {
   const counts = new Map<string, number>();
   for (const line of lines) {
-    const text = line.replace(/\*\*/g, '').trim();
+    // (Most lines hold no bold mark to take out.)
+    const text = (line.includes('**') ? line.replace(/\*\*/g, '') : line).trim();
     // The words are counted last: a line of text has a mark or a digit, and is not split.
     if (text.length < MIN_REPEATED_HEADING_LENGTH || !/^\p{Lu}/u.test(text) || /[\d.,;:!?»«()]/.test(text)) continue;
     const words = text.split(/\s+/).length;
@@ -510,15 +565,24 @@ export function splitRunInHeadings(lines: readonly string[]): string[] {
   }
   const headings = [...counts].filter(([, count]) => count >= MIN_RUN_IN_HEADING_REPEATS).map(([heading]) => heading).sort((a, b) => b.length - a.length);
   if (headings.length === 0) return [...lines];
-  // What a line run on after each heading opens with (built once, not once per line and heading).
-  const openings = headings.map((heading) => `${heading} `);
+  // What a line run on after each heading opens with (built once, not once per line and heading),
+  // longest first, under what comes before its first space: a line can only open with the
+  // openings whose start is its own (each opening holds a space, its last character at least).
+  const openingsByStart = new Map<string, { heading: string; opening: string }[]>();
+  for (const heading of headings) {
+    const opening = `${heading} `;
+    const start = opening.slice(0, opening.indexOf(' '));
+    openingsByStart.set(start, [...(openingsByStart.get(start) ?? []), { heading, opening }]);
+  }
   // Every heading opens with a capital: a line that does not is not read further.
   return flatMapLines(lines, (line) => {
     const text = line.trim();
     if (!/^\p{Lu}/u.test(text)) return line;
+    const space = text.indexOf(' ');
+    const openings = space < 0 ? undefined : openingsByStart.get(text.slice(0, space));
     // Text runs on after the heading, not more capitals: a title in capitals may open with a shorter one (« COMMUNAUTÉ D'AGGLOMÉRATION »).
-    const k = openings.findIndex((opening) => text.startsWith(opening) && /\p{Ll}/u.test(text.slice(opening.length - 1)));
-    return k >= 0 ? [headings[k]!, '', text.slice(openings[k]!.length)] : line;
+    const found = openings?.find(({ opening }) => text.startsWith(opening) && /\p{Ll}/u.test(text.slice(opening.length - 1)));
+    return found ? [found.heading, '', text.slice(found.opening.length)] : line;
   });
 }
 
