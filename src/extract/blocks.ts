@@ -66,12 +66,21 @@ function leadingBold(parts: readonly Fragment[]): string {
   return lead.join(' ');
 }
 
+/** A list's indent from its column's left edge, in body sizes: wider than a first line's indent slip, narrower than a second column. */
+const LIST_INDENT_MIN = 0.4;
+const LIST_INDENT_MAX = 2.6;
+
+/** Whether a line set `indent` points right of its column's left edge stands at a list's indent. */
+function isListIndent(indent: number, bodySize: number): boolean {
+  return indent >= LIST_INDENT_MIN * bodySize && indent <= LIST_INDENT_MAX * bodySize;
+}
+
 /** Cuts a leaf's lines into blocks and tells paragraphs, list items and table rows apart. */
 export function leafBlocks(leaf: Leaf, metrics: Metrics): DraftBlock[] {
   const lines = leafLines(leaf.fragments);
   const body = metrics.bodySize;
   const atBase = (line: Line): boolean => Math.abs(line.x0 - leaf.colX0) <= 1.5;
-  const indented = (line: Line): boolean => line.x0 - leaf.colX0 >= 0.4 * body && line.x0 - leaf.colX0 <= 2.6 * body;
+  const indented = (line: Line): boolean => isListIndent(line.x0 - leaf.colX0, body);
   const short = (line: Line): boolean => line.x1 < leaf.colX1 - 0.1 * (leaf.colX1 - leaf.colX0);
 
   const bullet = bulletOf(lines);
@@ -175,6 +184,45 @@ function drawnListKinds(groups: readonly (readonly Line[])[], column: Column, in
     g = end;
   }
   return kinds;
+}
+
+/** A paragraph announcing a list: its last line ends on a colon (« … et conduit à : »). */
+const ANNOUNCES_LIST = /:\s*$/u;
+
+/** Blocks indented alike under such a paragraph to be its list: one alone may be a quote the colon introduces. */
+const MIN_ANNOUNCED_ITEMS = 2;
+
+/** Points two items' left edges may differ by and still be one list's indent (as `leafBlocks` aligns them). */
+const SAME_INDENT = 1.5;
+
+/**
+ * Bullets drawn rather than printed, each item read as a band of its own (set with paragraph
+ * spacing, the XY-cut parts them, so `leafBlocks` meets them one at a time and cannot tell an
+ * item from an inset box): under a paragraph ending on a colon, the paragraphs that follow it on
+ * its page, two or more, every line at one list indent from its left edge, none in bold, are the
+ * list it announces (`rule: announced-drawn-list`).
+ * @param drafts The document's blocks in reading order.
+ * @param metrics Body size.
+ * @returns The blocks, such paragraphs made list items.
+ */
+export function announcedDrawnLists(drafts: readonly DraftBlock[], metrics: Metrics): DraftBlock[] {
+  const out = [...drafts];
+  for (let i = 0; i < out.length; i++) {
+    const lead = out[i]!;
+    const last = lead.lines.at(-1)!;
+    if (lead.kind !== 'paragraph' || last.bold || !ANNOUNCES_LIST.test(last.text)) continue;
+    const edge = Math.min(...lead.lines.map((line) => line.x0));
+    const itemX0 = out[i + 1]?.lines[0]?.x0 ?? NaN;
+    const isItem = (draft: DraftBlock): boolean =>
+      draft.kind === 'paragraph' &&
+      draft.lines.every((line) => line.page === last.page && !line.bold && isListIndent(line.x0 - edge, metrics.bodySize) && Math.abs(line.x0 - itemX0) <= SAME_INDENT);
+    let end = i + 1;
+    while (end < out.length && isItem(out[end]!)) end++;
+    if (end - (i + 1) < MIN_ANNOUNCED_ITEMS) continue;
+    for (let k = i + 1; k < end; k++) out[k] = { kind: 'listItem', lines: out[k]!.lines };
+    i = end - 1;
+  }
+  return out;
 }
 
 /**

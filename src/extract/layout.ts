@@ -21,7 +21,7 @@
  */
 import { BrochureError } from '../errors.js';
 import type { BlockBox, Diagnostic, ExtractedDocument, PdfPages } from '../types.js';
-import { continuesAcrossBreak, leafBlocks, withinTextColumn, type DraftBlock } from './blocks.js';
+import { announcedDrawnLists, continuesAcrossBreak, leafBlocks, withinTextColumn, type DraftBlock } from './blocks.js';
 import { measure, pageFragments } from './fragments.js';
 import { respaceLetterSpaced } from './letter-spacing.js';
 import { finishBlock, hyphenVocabulary } from './hyphenation.js';
@@ -78,8 +78,9 @@ export function layoutPages(read: PdfPages, options: LayoutOptions = {}): Extrac
       lastFull = last.x1 >= leaf.colX1 - 0.1 * (leaf.colX1 - leaf.colX0);
     });
   }
-  const keepHyphen = hyphenVocabulary(drafts);
-  const blocks = drafts.map((draft, i) => finishBlock(draft, metrics, keepHyphen, boxOf(draft, places[i]!)));
+  const listed = announcedDrawnLists(drafts, metrics);
+  const keepHyphen = hyphenVocabulary(listed);
+  const blocks = listed.map((draft, i) => finishBlock(draft, metrics, keepHyphen, boxOf(draft, places[i]!)));
   const bodyLineHeight = metrics.bodySize * metrics.leadingRatio;
   return { format: 'pdf', pageCount: pages.pageCount, blocks, bodyLineHeight, diagnostics: [...textLayer, ...skippedTextDiagnostics(pages)] };
 }

@@ -79,6 +79,11 @@ export function joinLines(lines: readonly string[], keepHyphen?: (left: string, 
     // Only the end of the text so far can hold the cut word.
     const cut = tail.endsWith('-') || tail.endsWith('\u2010') ? /(\p{L}+)[-\u2010]$/u.exec(tail) : null;
     const next = /^(\p{L}+)/u.exec(line);
+    // A range of figures cut at its hyphen (« 2018- » / « 2021 ») is one word: no space.
+    if (/\d[-\u2010]$/u.test(tail) && /^\d/u.test(line)) {
+      append(line);
+      continue;
+    }
     if (cut && next) {
       // Lower case after the hyphen: hyphenation, unless the compound is a real one. Upper case
       // ("AUBIN-" / "VASSELIN"): a compound name cut at its own hyphen.

@@ -8,6 +8,7 @@
  */
 import { SENTENCE_END } from '../conventions.js';
 import { joinLines, sentenceGoesOn } from '../extract/lines.js';
+import { sameStyle } from '../typography.js';
 import type { Block, PrintedFigure, TextLine } from '../types.js';
 import { renderInline } from './render.js';
 
@@ -242,13 +243,94 @@ function inlineFigureRows(block: Block): Block[] | null {
   return rows.map((lines) => ({ ...block, lines, text: joinLines(lines.map((line) => line.text)) }));
 }
 
+/** A figure set alone (« 79 », « 45 H ») or a paragraph: what the reading-order passes below tell apart. */
+function isFigureBlock(block: Block): boolean {
+  return block.kind === 'paragraph' && STANDALONE.test(block.text.trim());
+}
+
+/** Whether `block` is printed on `above`'s page lower down, sharing some of its width (the same column goes on). */
+function printedUnder(block: Block, above: Block): boolean {
+  if (block.page !== above.page || !block.box || !above.box) return false;
+  const overlap = Math.min(block.box.x + block.box.width, above.box.x + above.box.width) - Math.max(block.box.x, above.box.x);
+  return overlap > 0 && block.box.y > above.box.y;
+}
+
+/** Whether `block` is printed right of `label` and higher up on its page: the head of a column after the label's (column flow). */
+function atNextColumnHead(block: Block, label: Block): boolean {
+  return block.page === label.page && !!block.box && !!label.box && block.box.x > label.box.x + label.box.width && block.box.y < label.box.y;
+}
+
+/** Two blocks as one: the sentence a frame cut joined back (the first block's place and kind kept). */
+function joinedBlocks(first: Block, rest: Block): Block {
+  return { ...first, lines: [...first.lines, ...rest.lines], text: joinLines([first.text, rest.text]) };
+}
+
+/**
+ * The rest of a figure's label read before its figure (a figures table at a page's head, the label's
+ * last words flowed to the next column's head, which is higher up and read first): a block set in
+ * that label's type, printed at the head of a column right of it, just before the figure whose label
+ * ends no sentence, goes on that label (« … Métropole Renne, Région » / « Bretagne, Etalab, … »),
+ * not on the label before nor as a box's title. Only when it is read first of its page's figures
+ * (the page's head read before the page's first figure): read after a figure of its page, it is
+ * that figure's label (a grid of figures, row by row: the row's last label, then the next row's
+ * first figure further left and lower down).
+ * `rule: label-rest-read-before-its-figure`
+ */
+function labelRestReadBeforeItsFigure(blocks: readonly Block[]): Block[] {
+  const out = [...blocks];
+  for (let i = 0; i + 2 < out.length; i++) {
+    const [rest, figure, label] = [out[i]!, out[i + 1]!, out[i + 2]!];
+    if (isFigureBlock(rest) || !isFigureBlock(figure) || isFigureBlock(label) || rest.kind !== 'paragraph') continue;
+    const labelLast = label.lines.at(-1);
+    const restFirst = rest.lines[0];
+    if (!labelLast || !restFirst || !sameStyle(labelLast, restFirst) || SENTENCE_END.test(label.text.trim())) continue;
+    // After a figure of its own page, it is that figure's label (a grid of figures read row by row).
+    const afterFigureOfItsPage = out.slice(0, i).some((block) => isFigureBlock(block) && block.page === rest.page);
+    if (!atNextColumnHead(rest, label) || afterFigureOfItsPage) continue;
+    out.splice(i, 3, figure, joinedBlocks(label, rest));
+  }
+  return out;
+}
+
+/**
+ * A box printed with the figures whose text (or the rest of it, a frame cut) lies in another column
+ * beside the labels, read before the box's title: the block after a figure's label, printed right of
+ * it on its page, followed by a bold box title printed under that label (so the label's column goes
+ * on under it: the label was cut by no column's foot), is the box's text, not the label's. It goes
+ * after the title; opening in lower case, it ends the sentence of the box's block after the title
+ * that ends none (« … car le levier de » / « la dématérialisation… »).
+ * `rule: box-text-read-before-its-title`
+ */
+function boxTextReadBeforeItsTitle(blocks: readonly Block[]): Block[] {
+  const out = [...blocks];
+  for (let i = 1; i + 1 < out.length; i++) {
+    const [label, text, title] = [out[i - 1]!, out[i]!, out[i + 1]!];
+    const afterLabel = !isFigureBlock(label) && out.slice(0, i - 1).some(isFigureBlock);
+    const boldTitle = title.lines.every((line) => line.bold === true) && isFiguresBoxTitle(title);
+    if (!afterLabel || !boldTitle || isFigureBlock(text) || !printedUnder(title, label)) continue;
+    if (!text.box || !label.box || text.page !== label.page || text.box.x <= label.box.x + label.box.width) continue;
+    const opened = out[i + 2];
+    const endsSentence = opened === undefined || SENTENCE_END.test(opened.text.trim());
+    if (/^\p{Ll}/u.test(text.text.trim()) && !endsSentence) out.splice(i, 3, title, joinedBlocks(opened!, text));
+    else out.splice(i, 2, title, text);
+    return out;
+  }
+  return out;
+}
+
+/** The passes that put the rubrique's blocks back in the order the figures are printed in, in order (each names its rule). */
+const FIGURE_ORDER_PASSES: readonly { readonly name: string; readonly run: (blocks: readonly Block[]) => Block[] }[] = [
+  { name: 'label-rest-read-before-its-figure', run: labelRestReadBeforeItsFigure },
+  { name: 'box-text-read-before-its-title', run: boxTextReadBeforeItsTitle },
+];
+
 /**
  * Splits the blocks of « Les chiffres » into figures and a trailing box, if any.
  * @param blocks Blocks under the heading, up to the next rubrique.
  * @returns The figures as printed and the box (text after the last label that belongs to no figure).
  */
 export function parseFigures(printed: readonly Block[]): { figures: PrintedFigure[]; box: { titre: string | null; blocks: Block[] } | null } {
-  const blocks = splitFigureColumns(printed);
+  const blocks = FIGURE_ORDER_PASSES.reduce((read, pass) => pass.run(read), splitFigureColumns(printed));
   const standaloneLayout = blocks.some((block) => STANDALONE.test(block.text.trim()));
   const figures: { valeur: string; page: number | null; label: Block[] }[] = [];
   let box: { titre: string | null; blocks: Block[] } | null = null;

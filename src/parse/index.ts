@@ -85,7 +85,7 @@ export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEF
     clesPourAgir,
     temoignage: testimony.blocks === null ? null : renderRubrique(testimony.blocks.filter((block) => !isCaption(block.text))),
     chiffres: figures,
-    allerPlusLoin: withoutListNumbers(joinBrokenReferences(referencePiecesOf((blocksOf('allerPlusLoin') ?? []).filter((block) => !isCaption(block.text)))))
+    allerPlusLoin: withoutListNumbers(joinReferencePieces(referencePiecesOf((blocksOf('allerPlusLoin') ?? []).filter((block) => !isCaption(block.text)))))
       .map((texte) => ({ texte, url: URL_IN_TEXT.exec(texte)?.[1] ?? null })),
     encadres,
     rubriques: rubriques.map((rubrique) => ({
@@ -183,9 +183,31 @@ const SAME_SIZE = 0.05;
  * The references of « Aller plus loin », each with the block it was read from: a block cut into
  * the references it runs together, the list marks a converter wrote apart removed.
  */
-function referencePiecesOf(blocks: readonly Block[]): { text: string; block: Block }[] {
+function referencePiecesOf(blocks: readonly Block[]): ReferencePiece[] {
   const pieces = blocks.flatMap((block) => referencesOf(block).map((text) => ({ text: withoutListMarks(text), block })));
   return pieces.filter((piece) => piece.text !== '');
+}
+
+/** A reference's text with the block it was read from (the last one, once pieces are joined). */
+interface ReferencePiece {
+  readonly text: string;
+  readonly block: Block;
+}
+
+/** The passes that join a reference's pieces cut apart by the reading, in order (each names its rule). */
+const REFERENCE_JOINS: readonly { readonly name: string; readonly join: (pieces: readonly ReferencePiece[]) => ReferencePiece[] }[] = [
+  { name: 'reference-goes-on', join: joinBrokenReferences },
+  { name: 'reference-cut-at-break', join: joinReferencesCutAtBreak },
+];
+
+/** The references, one per printed item: the pieces joined by each pass of `REFERENCE_JOINS` in turn. */
+function joinReferencePieces(pieces: readonly ReferencePiece[]): string[] {
+  return REFERENCE_JOINS.reduce((joined, pass) => pass.join(joined), pieces).map((piece) => piece.text);
+}
+
+/** Two pieces as one reference: the text joined, the later block kept (a third piece is judged against it). */
+function joinedPiece(previous: ReferencePiece, piece: ReferencePiece): ReferencePiece {
+  return { text: joinLines([previous.text, piece.text]), block: piece.block };
 }
 
 /**
@@ -197,8 +219,8 @@ function referencePiecesOf(blocks: readonly Block[]): { text: string; block: Blo
  * run two references' lines into each other, and only the type says they are one text.
  * `rule: reference-goes-on`
  */
-function joinBrokenReferences(pieces: readonly { text: string; block: Block }[]): string[] {
-  const out: { text: string; block: Block }[] = [];
+function joinBrokenReferences(pieces: readonly ReferencePiece[]): ReferencePiece[] {
+  const out: ReferencePiece[] = [];
   for (const piece of pieces) {
     const previous = out.at(-1);
     const before = previous?.text.trim() ?? '';
@@ -206,12 +228,76 @@ function joinBrokenReferences(pieces: readonly { text: string; block: Block }[])
     const startsLower = /^\p{Ll}/u.test(text) && !/[.!?]$/.test(before);
     const goesOn = previous !== undefined && (startsLower || (setAlike(previous.block, piece.block) && sentenceGoesOn(before, text)));
     if (previous !== undefined && goesOn && !URL_IN_TEXT.test(previous.text)) {
-      out[out.length - 1] = { text: joinLines([previous.text, piece.text]), block: piece.block };
+      out[out.length - 1] = joinedPiece(previous, piece);
       continue;
     }
     out.push(piece);
   }
-  return out.map((piece) => piece.text);
+  return out;
+}
+
+/**
+ * How a reference of the family opens: a list mark a converter or a layout kept (« — », « • »), a
+ * capital, a figure, an opening quote or a web address (« Rapport … », « 2030 : … », « “Vivre …” », « www.… »).
+ */
+const REFERENCE_OPENING = /^(?:[-–—•▪■◦●\p{Lu}\d«"“']|https?:\/\/|www\.)/u;
+
+/** Where no reference stops: on a comma, a hyphen or an opening quote or parenthesis (« … ADEME, », « 2018- », « « slowlife »). */
+const NO_REFERENCE_STOP = /[,\-«(\[]$/u;
+
+/** How a list's references close when they close alike: on their date (« 2016 », « 2018-2023 »), or on their web address. */
+const REFERENCE_CLOSINGS: readonly RegExp[] = [/\b(?:19|20)\d{2}(?:-(?:19|20)\d{2})?[.)]?$/u, /\b(?:https?:\/\/|www\.)\S+$/u];
+
+/**
+ * Other references of the list that must all close alike before a piece that does not close so is
+ * judged cut: two make a shape the list keeps, one alone may be chance.
+ */
+const MIN_REFERENCES_SHAPING_THE_LIST = 2;
+
+/**
+ * Whether a block was read right after a column or page break from the one before: on a later page,
+ * or in another column of the page starting higher up (the column flow going up to the next
+ * column's head). Only a PDF's layout says so: converter text has neither pages nor boxes.
+ */
+function readAcrossBreak(previous: Block, block: Block): boolean {
+  if (previous.page === null || block.page === null) return false;
+  if (block.page > previous.page) return true;
+  if (block.page !== previous.page || !previous.box || !block.box) return false;
+  return block.box.column !== previous.box.column && block.box.y < previous.box.y;
+}
+
+/**
+ * A reference cut by a column or page break whose two pieces each look like a text of their own
+ * (the bullet that opens an item is drawn, not printed, so the text says nothing of it): the piece
+ * read across the break continues the one before when it opens as no reference of the family
+ * opens (« (PPGID), adopté… », « », il s'agit… ») after a piece that ends no sentence, or when the
+ * piece before stops where no reference stops (« … ADEME, », « … 2018- »), or when every other
+ * reference of the list closes alike (all on their date, or all on their web address) and so does
+ * the piece read across the break, but not the piece before it (« … vers plus de durabilité. » /
+ * « ADEME, …, 2016 »): apart, that one would be the only item of the list out of its shape. A piece
+ * closing otherwise than the list (« Publications…, www.… » among references closing on their
+ * date) is an item of its own.
+ * `rule: reference-cut-at-break`
+ */
+function joinReferencesCutAtBreak(pieces: readonly ReferencePiece[]): ReferencePiece[] {
+  const out: ReferencePiece[] = [];
+  pieces.forEach((piece, index) => {
+    const previous = out.at(-1);
+    if (previous === undefined || !readAcrossBreak(previous.block, piece.block) || URL_IN_TEXT.test(previous.text)) {
+      out.push(piece);
+      return;
+    }
+    const before = previous.text.trim();
+    const text = piece.text.trim();
+    const others = pieces.filter((_, other) => other !== index && other !== index - 1).map((other) => other.text.trim());
+    const opensNoReference = !REFERENCE_OPENING.test(text) && !/[.!?]$/.test(before);
+    const stopsNoReference = NO_REFERENCE_STOP.test(before);
+    const listShape = others.length >= MIN_REFERENCES_SHAPING_THE_LIST ? REFERENCE_CLOSINGS.find((closing) => others.every((other) => closing.test(other))) : undefined;
+    const closesTheList = listShape !== undefined && !listShape.test(before) && listShape.test(text);
+    if (opensNoReference || stopsNoReference || closesTheList) out[out.length - 1] = joinedPiece(previous, piece);
+    else out.push(piece);
+  });
+  return out;
 }
 
 /** Whether a block's last line and the next block's first line are set in one known type (size and weight). */

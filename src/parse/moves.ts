@@ -164,7 +164,8 @@ function moveTeamToAuthors(state: ShapeState): Move[] {
 /**
  * Text of the columns beside a band of people, read after it (`column-above-people-band`): the
  * team or the tutors set in a band at a page's foot under the first column, the columns beside it
- * ending above the band's top. Read column by column, the band comes with the first column and the
+ * ending above the band's top; or set across the columns, their text ending above it
+ * (`people-band-across-columns`: an inset box read after the whole page). Read column by column, the band comes with the first column and the
  * columns beside it after it, so their text (a list's last items, a quote's end, a box) lands
  * under the people's heading. A block of the team's or the tutors' rubrique printed on the band's
  * page, in a column right of the band and ending above its top, no card (no e-mail, no name), was
@@ -178,7 +179,9 @@ function returnColumnsAbovePeopleBand(state: ShapeState): Move[] {
     const band = people.blocks[0];
     if (!band?.box || !isPeopleCard(band, state.vocabulary)) continue;
     const bandTop = band.box.y;
-    const above = people.blocks.filter((block, i) => i > 0 && block.page === band.page && inEarlierColumn(band, block) && block.box !== undefined && block.box.y + block.box.height <= bandTop && !isPeopleCard(block, state.vocabulary));
+    // Beside the band (in a column right of it) or over it (the band set across the columns: `people-band-across-columns`).
+    const besideOrOver = (block: Block): boolean => inEarlierColumn(band, block) || inOneColumn(band, block);
+    const above = people.blocks.filter((block, i) => i > 0 && block.page === band.page && besideOrOver(block) && block.box !== undefined && block.box.y + block.box.height <= bandTop && !isPeopleCard(block, state.vocabulary));
     const owner = above.length > 0 ? flowOwner(state.rubriques, above[0]!) : undefined;
     if (!owner) continue;
     const [first, ...rest] = above;

@@ -110,9 +110,27 @@ export function readAuthorCards(blocks: readonly Block[], tableHeaders: Readonly
   return { cards, pairings };
 }
 
-/** How many cards pair a name with an e-mail that spells it. */
-function spelledPairs(cards: readonly PrintedPerson[]): number {
-  return cards.filter((card) => card.name !== '' && card.details.some((detail) => EMAIL.test(detail) && spelling(card.name, detail) >= SPELLS_NAME)).length;
+/** A name spelt letter for letter by an e-mail's local part (`spelling`'s best score). */
+const EXACT_SPELLING = 1;
+
+/** How the reading order pairs names and e-mails: the cards whose e-mail spells their name, and those it spells exactly. */
+interface OrderSpelling {
+  readonly spelled: number;
+  readonly exact: number;
+}
+
+/** How many cards pair a name with an e-mail that spells it, and how many of them exactly. */
+function spelledPairs(cards: readonly PrintedPerson[]): OrderSpelling {
+  let spelled = 0;
+  let exact = 0;
+  for (const card of cards) {
+    if (card.name === '') continue;
+    const scores = card.details.filter((detail) => EMAIL.test(detail)).map((email) => spelling(card.name, email));
+    const best = Math.max(0, ...scores);
+    if (best >= SPELLS_NAME) spelled++;
+    if (best >= EXACT_SPELLING) exact++;
+  }
+  return { spelled, exact };
 }
 
 /** How close the last e-mail left must be to the last name left to go with it (a misspelt e-mail; not a project's contact address). */
@@ -198,10 +216,10 @@ export function localPartSegments(email: string): string[] {
  * reading order; one name and one e-mail left over are paired by elimination. Names keep their
  * printed order; an e-mail that spells no name is kept on a card of its own (never dropped).
  * @param cards Cards as read, one per name line (e-mails under the name above them).
- * @param asRead How many names the reading order pairs with an e-mail that spells them.
+ * @param asRead How many names the reading order pairs with an e-mail that spells them, and how many exactly.
  * @returns The cards re-paired, or `null` when the reading order is as good.
  */
-export function pairByLocalPart(cards: readonly PrintedPerson[], asRead: number): PrintedPerson[] | null {
+export function pairByLocalPart(cards: readonly PrintedPerson[], asRead: OrderSpelling): PrintedPerson[] | null {
   const isEmail = (detail: string): boolean => EMAIL.test(detail);
   const emails = cards.flatMap((card) => card.details.filter(isEmail));
   const named = cards.filter((card) => card.name !== '');
@@ -247,7 +265,14 @@ export function pairByLocalPart(cards: readonly PrintedPerson[], asRead: number)
   for (const pair of candidates) {
     if (!taken.has(pair.email) && !pair.parts.some((part) => used.has(part))) choose(pair);
   }
-  if (chosen.length <= asRead) return null;
+  // Re-paired, the e-mails must spell more names than as read, or as many with more of them spelt
+  // exactly: a name read beside another's e-mail may still come close to it, by a shared given
+  // name alone (« HUSSON Nathalie » beside « nathalie.bouchain », a team table's rows read column
+  // by column over a page break), where the e-mail spells its own name parts letter for letter
+  // (`exact-spelling-over-order`).
+  const exact = chosen.filter((pair) => pair.score >= EXACT_SPELLING).length;
+  const spellsMore = chosen.length > asRead.spelled || (chosen.length === asRead.spelled && exact > asRead.exact);
+  if (!spellsMore) return null;
   // One whole name and one e-mail left over, the e-mail still close to the name: a misspelt e-mail in a column.
   const leftNames = named.filter((card) => !used.has(card) && (looksLikeName(card.name) || isAnyCaseName(card.name)));
   const leftEmails = emails.filter((email) => !taken.has(email));

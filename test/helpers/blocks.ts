@@ -24,7 +24,10 @@ export function alike(texts: readonly string[], size: number, bold: boolean, pag
   return block(texts.map((text) => [text, size, bold] as const), page);
 }
 
-/** A block at a position on its page (points from the top left), as the PDF's layout gives it: a frame's or a cell's text. */
-export function placed(of: Block, x: number, y: number, width = 120, height = 12): Block {
-  return { ...of, box: { x, y, width, height, region: 0, column: 0 } };
+/**
+ * A block at a position on its page (points from the top left), as the PDF's layout gives it: a
+ * frame's or a cell's text; `column` the page column it was read in (its region too).
+ */
+export function placed(of: Block, x: number, y: number, width = 120, height = 12, column = 0): Block {
+  return { ...of, box: { x, y, width, height, region: column, column } };
 }

@@ -402,3 +402,57 @@ describe('key figures with no heading ending a text a sidebar of tutors cut', ()
     expect(rubriques.find(([key]) => key === 'clesPourAgir')?.[1]).toHaveLength(2);
   });
 });
+
+describe('key figures read out of their printed order across columns (src/parse/chiffres.ts)', () => {
+  /** A figure, a label or a box's block on page 24 (or `page`), where the layout put it (points from the top left). */
+  const figure = (text: string, x: number, y: number, page = 24): Block => placed(alike([text], 2.1, true, page), x, y, 30, 22);
+  const label = (text: string, x: number, y: number, width = 130, page = 24): Block => placed(alike([text], 0.81, false, page), x, y, width, 20);
+  const title = (text: string, x: number, y: number): Block => placed(alike([text], 0.9, true, 24), x, y, 50, 9);
+
+  it('gives a label’s rest read before its figure (the next column’s head, higher up, read first of its page) to that label (label-rest-read-before-its-figure)', () => {
+    const { figures, box } = parseFigures([
+      figure('+60%', 313, 760, 23),
+      label('des acteurs ont participé à l’atelier de co-construction.', 356, 760, 130, 23),
+      label('Bretagne, Etalab, la CNIL, Civiteo', 356, 59),
+      figure('6', 54, 83),
+      label('experts interrogés pour enrichir le cadrage : Métropole Renne, Région', 96, 82, 180),
+    ]);
+    expect(box).toBeNull();
+    expect(figures.map((f) => f.libelle)).toEqual(['des acteurs ont participé à l’atelier de co-construction.', 'experts interrogés pour enrichir le cadrage : Métropole Renne, Région Bretagne, Etalab, la CNIL, Civiteo']);
+  });
+
+  it('gives a box’s text read between the last label and the box’s title under it to the box, its cut sentence joined (box-text-read-before-its-title)', () => {
+    const { figures, box } = parseFigures([
+      figure('14', 221, 542),
+      label('fiches méthodologiques livrées', 221, 564, 115),
+      figure('1', 221, 636),
+      label('cahier des charges fonctionnel', 221, 659, 115),
+      label('la dématérialisation va générer des outils.', 403, 68),
+      title('Et après...', 230, 699),
+      label('La refonte de l’accueil peut s’enclencher car le levier de', 230, 715),
+    ]);
+    expect(figures.map((f) => f.libelle)).toEqual(['fiches méthodologiques livrées', 'cahier des charges fonctionnel']);
+    expect(box?.titre).toBe('Et après...');
+    expect(box?.blocks.map((b) => b.text)).toEqual(['La refonte de l’accueil peut s’enclencher car le levier de la dématérialisation va générer des outils.']);
+  });
+
+  it('keeps a grid’s row labels with the figures above them (the last label of a row is no rest of the next row’s first)', () => {
+    const { figures } = parseFigures([
+      figure('11 000', 397, 68),
+      label('attributions de logement sur les 65 000 demandes', 397, 101),
+      figure('41%', 57, 155),
+      label('de demandes issues de ménages faisant déjà partie du parc social', 57, 189),
+    ]);
+    expect(figures.map((f) => f.libelle)).toEqual(['attributions de logement sur les 65 000 demandes', 'de demandes issues de ménages faisant déjà partie du parc social']);
+  });
+
+  it('keeps the block beside as the label’s when the box’s title is not under the label (the label’s column may end there)', () => {
+    const { figures } = parseFigures([
+      figure('1', 221, 636),
+      label('cahier des charges fonctionnel', 221, 659, 115),
+      label('la dématérialisation va générer des outils.', 403, 68),
+      title('Et après...', 403, 699),
+    ]);
+    expect(figures.map((f) => f.libelle)).toEqual(['cahier des charges fonctionnel la dématérialisation va générer des outils.']);
+  });
+});

@@ -140,3 +140,32 @@ describe('a list a text rubrique announces, read under a later heading (converte
     expect(project(twice).clesPourAgir).toBe('Le diagnostic a dégagé deux scénarios :\n\nLe second a été retenu par le bureau communautaire, qui en a confié la mise en œuvre aux services techniques.');
   });
 });
+
+describe('bullets drawn, each item set apart (announced-drawn-list)', () => {
+  // Items at a list indent under a sentence ending on a colon, set with paragraph spacing (the
+  // XY-cut reads each as a band of its own) and ragged (their lines stop short of the column edge,
+  // as an inset box's do); the bullets are drawn, not in the text layer.
+  const item = (first: string, second: string, y: number) => [run(first, 70.9, y, { width: 200 }), run(second, 70.9, y + 14, { width: 100 })];
+  const page = (items: ReturnType<typeof item>[]) =>
+    layout([
+      ...filler(100),
+      run('A compter de septembre, le service se déploie sur le territoire et conduit à :', 56.8, 300, { width: 360 }),
+      ...items.flatMap((runs, k) => runs.map((r) => ({ ...r, y: r.y + 44 * k }))),
+      run('Cette démarche constitue une des actions structurantes du projet.', 56.8, 330 + 44 * items.length, { width: 320 }),
+    ]);
+
+  it('reads the blocks the colon announces as list items', () => {
+    const blocks = page([item('Adapter l’organisation de l’action sociale', 'aux nouveaux enjeux ;', 330), item('Accompagner les professionnels dans', 'l’évolution de leurs pratiques ;', 330), item('Mobiliser les réseaux et renforcer les', 'partenariats.', 330)]);
+    expect(blocks.filter((block) => block.kind === 'listItem').map((block) => block.text)).toEqual([
+      'Adapter l’organisation de l’action sociale aux nouveaux enjeux ;',
+      'Accompagner les professionnels dans l’évolution de leurs pratiques ;',
+      'Mobiliser les réseaux et renforcer les partenariats.',
+    ]);
+    expect(blocks.at(-1)?.kind).toBe('paragraph');
+  });
+
+  it('leaves one indented block under a colon a paragraph (a quote the colon introduces)', () => {
+    const blocks = page([item('« Nous voulions un accueil qui ressemble', 'à la ville. »', 330)]);
+    expect(blocks.filter((block) => block.kind === 'listItem')).toEqual([]);
+  });
+});

@@ -56,6 +56,16 @@ describe('a name and its e-mail', () => {
     expect(read.rules).toEqual(['local-part', 'local-part']);
   });
 
+  it('family-name cells read before their rows\' other cells: the e-mail spelt exactly wins over a name as close by its given name alone (exact-spelling-over-order)', () => {
+    // The rows on the next page: the « Nom » column first, then each row's given name, corps and e-mail on one line.
+    const read = pairs(['BOUCHAIN', 'HUSSON', 'Nathalie nathalie.bouchain@ingenieurchef-inet.org', 'Matthieu matthieu.husson@conservateur-inet.org']);
+    expect(read.cards).toEqual([
+      ['BOUCHAIN Nathalie', ['nathalie.bouchain@ingenieurchef-inet.org']],
+      ['HUSSON Matthieu', ['matthieu.husson@conservateur-inet.org']],
+    ]);
+    expect(read.rules).toEqual(['local-part', 'local-part']);
+  });
+
   it('a part that opens a segment never takes an e-mail another part spells exactly, nor stands for it with too few letters', () => {
     const read = pairs(['MARTIN', 'MARTIN', 'Jean', 'Jeanne', 'jeanne.martin@administrateur-inet.org']);
     expect(read.cards).toContainEqual(['MARTIN Jeanne', ['jeanne.martin@administrateur-inet.org']]);

@@ -51,6 +51,64 @@ describe('a reference cut by a column or page break', () => {
   });
 });
 
+describe('a reference cut at a column or page break whose pieces each look whole (reference-cut-at-break)', () => {
+  /** A reference set smaller on page 50, in page column `column` at height `y` (the next column's head is higher up). */
+  const item = (text: string, column: number, y: number, page = 50): Block => placed(alike([text], 0.89, false, page), 48 + 173 * column, y, 130, 30, column);
+
+  it('goes on at the next column’s head when that piece opens as no reference opens', () => {
+    const references = referencesOf([
+      item('Le plan partenarial de la gestion de la demande de logement social et d’information des demandeurs', 0, 500),
+      item('(PPGID), adopté par la Métropole de LYON, pour la période 2018-2023', 1, 100),
+      item('La convention intercommunale d’attribution (CIA), pour la période 2019-2024', 1, 140),
+    ]);
+    expect(references).toEqual([
+      'Le plan partenarial de la gestion de la demande de logement social et d’information des demandeurs (PPGID), adopté par la Métropole de LYON, pour la période 2018-2023',
+      'La convention intercommunale d’attribution (CIA), pour la période 2019-2024',
+    ]);
+  });
+
+  it('goes on after a piece that stops where no reference stops (a comma, a range of years cut at its hyphen)', () => {
+    const references = referencesOf([
+      item('Changer les comportements, faire évoluer les pratiques sociales vers plus de durabilité. ADEME,', 0, 500),
+      item('L’apport des sciences humaines et sociales pour comprendre et agir, 2016', 1, 100),
+      item('Schéma départemental d’orientation pour la culture et le patrimoine 2018-', 1, 140),
+      item('2021', 0, 60, 51),
+    ]);
+    expect(references).toEqual([
+      'Changer les comportements, faire évoluer les pratiques sociales vers plus de durabilité. ADEME, L’apport des sciences humaines et sociales pour comprendre et agir, 2016',
+      'Schéma départemental d’orientation pour la culture et le patrimoine 2018-2021',
+    ]);
+  });
+
+  const closingOnDates = (title: string, cut: (column: number, y: number) => [number, number]) => [
+    item(title, 0, 500),
+    item('ADEME, L’apport des sciences humaines et sociales pour comprendre et agir, 2016', ...cut(1, 100)),
+    item('Le nouvel âge de la mobilité, Amar Georges, FYP éditions, 2011', 1, 140),
+    item('Motilité et mobilité : mode d’emploi, Kaufmann Vincent, Alphil éditions, 2015', 2, 100),
+  ];
+
+  it('goes on when every other reference closes on its date, the piece before the break does not and the piece after it does', () => {
+    const references = referencesOf(closingOnDates('Changer les comportements, faire évoluer les pratiques sociales vers plus de durabilité.', (column, y) => [column, y]));
+    expect(references).toHaveLength(3);
+    expect(references[0]).toBe('Changer les comportements, faire évoluer les pratiques sociales vers plus de durabilité. ADEME, L’apport des sciences humaines et sociales pour comprendre et agir, 2016');
+  });
+
+  it('stays apart with no break between the pieces (the next block under the first in its column)', () => {
+    const references = referencesOf(closingOnDates('Changer les comportements, faire évoluer les pratiques sociales vers plus de durabilité.', () => [0, 540]));
+    expect(references).toHaveLength(4);
+  });
+
+  it('stays apart when the piece after the break closes otherwise than the list (on a web address among dates)', () => {
+    const references = referencesOf([
+      item('Rapport public thématique de la Cour des Comptes de février 2017 : le logement social face au défi de l’accès des publics modestes', 0, 500),
+      item('Publications et travaux de l’Union sociale pour l’habitat (USH), www.union-habitat.org', 1, 100),
+      item('Le plan partenarial de la gestion de la demande de logement social, pour la période 2018-2023', 1, 140),
+      item('La convention intercommunale d’attribution (CIA), pour la période 2019-2024', 2, 100),
+    ]);
+    expect(references).toHaveLength(4);
+  });
+});
+
 describe('running text in the body’s type read after references set smaller', () => {
   const project = (last: Block) => {
     const blocks = [

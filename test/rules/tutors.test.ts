@@ -438,6 +438,26 @@ describe('a column beside a band of people at the page’s foot, read after the 
     expect(rubriques.unknown.map((box) => [box.heading, box.blocks.length])).toEqual([['Et après...', 1]]);
   });
 
+  it('over a band set across the columns (people-band-across-columns), a box under the figures goes back and becomes a box', () => {
+    // The tutors' card runs across both columns (x 48 to 492); the box ends the right column, above it.
+    const split = splitRubriques(
+      [
+        placed(alike(['EN CHIFFRES'], 0.95, true, 28), 308, 170, 75, 9),
+        placed(alike(['79 agents et cadres directement mobilisés sur le thème de l’accueil'], 1, false, 28), 308, 188, 234, 25),
+        placed(alike(['1 cahier des charges fonctionnel'], 1, false, 28), 308, 331, 164, 12),
+        placed(alike(['TUTEUR AU SEIN DE LA COLLECTIVITÉ'], 0.95, true, 28), 48, 673, 216, 9),
+        placed(alike(['Catherine TUDOSE-MARTINEZ – Directrice du management et de l’accompagnement au changement'], 0.85, false, 28), 48, 690, 444, 10),
+        placed(alike(['Et après...'], 0.95, true, 28), 317, 364, 55, 10),
+        placed(alike(['La refonte de l’accueil est un projet qui devra s’inscrire sur plusieurs années, et accompagner la collectivité sur ce chemin.'], 0.85, false, 28), 317, 381, 221, 90),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 9 },
+    );
+    expect(split.rubriques.find((rubrique) => rubrique.key === 'tuteurs')?.blocks.map((b) => b.text)).toEqual(['Catherine TUDOSE-MARTINEZ – Directrice du management et de l’accompagnement au changement']);
+    expect(split.unknown.map((box) => [box.heading, box.blocks.length])).toEqual([['Et après...', 1]]);
+    expect(split.rubriques.find((rubrique) => rubrique.key === 'chiffres')?.blocks).toHaveLength(2);
+  });
+
   it('a box under the key figures of its own column, no prose in it, becomes a box: the column goes on under the figures', () => {
     const split = splitRubriques(
       [
