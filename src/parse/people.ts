@@ -267,7 +267,7 @@ export function pairByLocalPart(cards: readonly PrintedPerson[], asRead: OrderSp
   }
   // Re-paired, the e-mails must spell more names than as read, or as many with more of them spelt
   // exactly: a name read beside another's e-mail may still come close to it, by a shared given
-  // name alone (« HUSSON Nathalie » beside « nathalie.bouchain », a team table's rows read column
+  // name alone (« VIGNAL Léa » beside « lea.durand », a team table's rows read column
   // by column over a page break), where the e-mail spells its own name parts letter for letter
   // (`exact-spelling-over-order`).
   const exact = chosen.filter((pair) => pair.score >= EXACT_SPELLING).length;
