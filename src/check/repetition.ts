@@ -184,7 +184,8 @@ export function displayFiguresInText({ read, segmented, vocabulary }: PassInput)
       { key: 'allerPlusLoin' as const, lines: projet.allerPlusLoin.map((item) => item.texte) },
     ];
     // A line opening on a displayed figure is tested for a figure's shape only then (most lines open on none).
-    const opensOnDisplayed = (line: string): boolean => [...display].some((value) => line.startsWith(`${value} `));
+    const displayed = [...display];
+    const opensOnDisplayed = (line: string): boolean => displayed.some((value) => line.startsWith(`${value} `));
     const found = fields.flatMap(({ key, lines }) =>
       lines.map(figureValue).filter((line) => opensOnDisplayed(line) && looksLikeFigure(line)).map((line) => ({ key, line })),
     );

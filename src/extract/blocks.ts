@@ -66,6 +66,9 @@ function leadingBold(parts: readonly Fragment[]): string {
   return lead.join(' ');
 }
 
+/** Points two left edges may differ by and still be one edge (a column's, a list's indent): above the producers' rounding, below any indent. */
+const SAME_LEFT_EDGE = 1.5;
+
 /** A list's indent from its column's left edge, in body sizes: wider than a first line's indent slip, narrower than a second column. */
 const LIST_INDENT_MIN = 0.4;
 const LIST_INDENT_MAX = 2.6;
@@ -79,7 +82,7 @@ function isListIndent(indent: number, bodySize: number): boolean {
 export function leafBlocks(leaf: Leaf, metrics: Metrics): DraftBlock[] {
   const lines = leafLines(leaf.fragments);
   const body = metrics.bodySize;
-  const atBase = (line: Line): boolean => Math.abs(line.x0 - leaf.colX0) <= 1.5;
+  const atBase = (line: Line): boolean => Math.abs(line.x0 - leaf.colX0) <= SAME_LEFT_EDGE;
   const indented = (line: Line): boolean => isListIndent(line.x0 - leaf.colX0, body);
   const short = (line: Line): boolean => line.x1 < leaf.colX1 - 0.1 * (leaf.colX1 - leaf.colX0);
 
@@ -96,7 +99,7 @@ export function leafBlocks(leaf: Leaf, metrics: Metrics): DraftBlock[] {
     // Inside a list, a line ending short of the column edge ends its item, unless it stops on a
     // word in lower case and the next line's first word would not have fitted after it (ragged
     // text in a narrow column; a list of names never ends a line so).
-    else if (indented(previous) && indented(line) && Math.abs(previous.x0 - line.x0) < 1.5 && short(previous) && !wrapsRagged(previous, line, leaf.colX1)) groups.push([line]);
+    else if (indented(previous) && indented(line) && Math.abs(previous.x0 - line.x0) < SAME_LEFT_EDGE && short(previous) && !wrapsRagged(previous, line, leaf.colX1)) groups.push([line]);
     else group.push(line);
   }
 
@@ -130,7 +133,7 @@ export function withinTextColumn(leaf: Leaf, leaves: readonly Leaf[], metrics: M
   if (leaf.column.gutter === true) return leaf;
   let reach = leaf.colX1;
   for (const other of leaves) {
-    if (other === leaf || Math.abs(other.colX0 - leaf.colX0) > 1.5) continue;
+    if (other === leaf || Math.abs(other.colX0 - leaf.colX0) > SAME_LEFT_EDGE) continue;
     for (const fragment of other.fragments) {
       if (!fragment.bold && Math.abs(fragment.size - metrics.bodySize) <= 0.05 * metrics.bodySize) reach = Math.max(reach, fragment.x1);
     }
@@ -172,7 +175,7 @@ function drawnListKinds(groups: readonly (readonly Line[])[], column: Column, in
   let g = 0;
   while (g < groups.length) {
     const x0 = groups[g]![0]!.x0;
-    const alike = (group: readonly Line[]): boolean => group.every((line) => indented(line) && Math.abs(line.x0 - x0) < 1.5);
+    const alike = (group: readonly Line[]): boolean => group.every((line) => indented(line) && Math.abs(line.x0 - x0) < SAME_LEFT_EDGE);
     let end = g;
     while (end < groups.length && alike(groups[end]!)) end++;
     if (end === g) {
@@ -191,9 +194,6 @@ const ANNOUNCES_LIST = /:\s*$/u;
 
 /** Blocks indented alike under such a paragraph to be its list: one alone may be a quote the colon introduces. */
 const MIN_ANNOUNCED_ITEMS = 2;
-
-/** Points two items' left edges may differ by and still be one list's indent (as `leafBlocks` aligns them). */
-const SAME_INDENT = 1.5;
 
 /**
  * Bullets drawn rather than printed, each item read as a band of its own (set with paragraph
@@ -215,7 +215,7 @@ export function announcedDrawnLists(drafts: readonly DraftBlock[], metrics: Metr
     const itemX0 = out[i + 1]?.lines[0]?.x0 ?? NaN;
     const isItem = (draft: DraftBlock): boolean =>
       draft.kind === 'paragraph' &&
-      draft.lines.every((line) => line.page === last.page && !line.bold && isListIndent(line.x0 - edge, metrics.bodySize) && Math.abs(line.x0 - itemX0) <= SAME_INDENT);
+      draft.lines.every((line) => line.page === last.page && !line.bold && isListIndent(line.x0 - edge, metrics.bodySize) && Math.abs(line.x0 - itemX0) < SAME_LEFT_EDGE);
     let end = i + 1;
     while (end < out.length && isItem(out[end]!)) end++;
     if (end - (i + 1) < MIN_ANNOUNCED_ITEMS) continue;
@@ -268,7 +268,7 @@ export function continuesAcrossBreak(previous: DraftBlock, next: DraftBlock): bo
  */
 function bulletOf(lines: readonly Line[]): RegExp {
   const dashed = lines.filter((line) => EM_DASH_BULLET.test(line.text));
-  return dashed.length >= 2 && dashed.every((line) => Math.abs(line.x0 - dashed[0]!.x0) < 1.5) ? BULLET_OR_EM_DASH : BULLET;
+  return dashed.length >= 2 && dashed.every((line) => Math.abs(line.x0 - dashed[0]!.x0) < SAME_LEFT_EDGE) ? BULLET_OR_EM_DASH : BULLET;
 }
 
 /** Splits a group of lines before each line that starts with a printed bullet. */

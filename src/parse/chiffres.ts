@@ -6,6 +6,7 @@
  * ("79 agents et cadres…"). A rubrique is read in one layout: once any figure stands alone,
  * numbers at the start of other blocks are part of labels (« 76% des collectivités… »).
  */
+import { inEarlierColumn, sharesWidth } from '../boxes.js';
 import { SENTENCE_END } from '../conventions.js';
 import { joinLines, sentenceGoesOn } from '../extract/lines.js';
 import { sameStyle } from '../typography.js';
@@ -251,13 +252,12 @@ function isFigureBlock(block: Block): boolean {
 /** Whether `block` is printed on `above`'s page lower down, sharing some of its width (the same column goes on). */
 function printedUnder(block: Block, above: Block): boolean {
   if (block.page !== above.page || !block.box || !above.box) return false;
-  const overlap = Math.min(block.box.x + block.box.width, above.box.x + above.box.width) - Math.max(block.box.x, above.box.x);
-  return overlap > 0 && block.box.y > above.box.y;
+  return sharesWidth(block.box, above.box) && block.box.y > above.box.y;
 }
 
 /** Whether `block` is printed right of `label` and higher up on its page: the head of a column after the label's (column flow). */
 function atNextColumnHead(block: Block, label: Block): boolean {
-  return block.page === label.page && !!block.box && !!label.box && block.box.x > label.box.x + label.box.width && block.box.y < label.box.y;
+  return block.page === label.page && inEarlierColumn(label, block) && block.box!.y < label.box!.y;
 }
 
 /** Two blocks as one: the sentence a frame cut joined back (the first block's place and kind kept). */
@@ -308,7 +308,7 @@ function boxTextReadBeforeItsTitle(blocks: readonly Block[]): Block[] {
     const afterLabel = !isFigureBlock(label) && out.slice(0, i - 1).some(isFigureBlock);
     const boldTitle = title.lines.every((line) => line.bold === true) && isFiguresBoxTitle(title);
     if (!afterLabel || !boldTitle || isFigureBlock(text) || !printedUnder(title, label)) continue;
-    if (!text.box || !label.box || text.page !== label.page || text.box.x <= label.box.x + label.box.width) continue;
+    if (text.page !== label.page || !inEarlierColumn(label, text)) continue;
     const opened = out[i + 2];
     const endsSentence = opened === undefined || SENTENCE_END.test(opened.text.trim());
     if (/^\p{Ll}/u.test(text.text.trim()) && !endsSentence) out.splice(i, 3, title, joinedBlocks(opened!, text));

@@ -165,9 +165,9 @@ function moveTeamToAuthors(state: ShapeState): Move[] {
  * Text of the columns beside a band of people, read after it (`column-above-people-band`): the
  * team or the tutors set in a band at a page's foot under the first column, the columns beside it
  * ending above the band's top; or set across the columns, their text ending above it
- * (`people-band-across-columns`: an inset box read after the whole page). Read column by column, the band comes with the first column and the
- * columns beside it after it, so their text (a list's last items, a quote's end, a box) lands
- * under the people's heading. A block of the team's or the tutors' rubrique printed on the band's
+ * (`people-band-across-columns`: an inset box read after the whole page). Read column by column,
+ * the band comes with the first column and the columns beside it after it, so their text (a list's
+ * last items, a quote's end, a box) lands under the people's heading. A block of the team's or the tutors' rubrique printed on the band's
  * page, in a column right of the band and ending above its top, no card (no e-mail, no name), was
  * printed before the band: with the others so placed (some prose among them) it goes back to the
  * rubrique whose last block ends the column flow before it (`flowOwner`), the cut sentence

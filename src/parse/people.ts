@@ -242,7 +242,7 @@ export function pairByLocalPart(cards: readonly PrintedPerson[], asRead: OrderSp
     }),
     ...emails.flatMap((email, k) => {
       const parts = exactParts[k];
-      return parts ? [{ parts, email, score: 1 }] : [];
+      return parts ? [{ parts, email, score: EXACT_SPELLING }] : [];
     }),
     ...emails.flatMap((_, k) => nextParts.flatMap((parts, j) => scored(parts, nextOrders[j]!, k))),
     // `given-name-opens-segment`: name parts printed in cells of their own (a team table read column
