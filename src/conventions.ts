@@ -6,6 +6,8 @@
  * `src/profile.ts`). Nothing of a given year's content (titles, names, counts, pages) belongs here.
  */
 
+import { latin } from './alphabet.js';
+
 export { foldForMatch } from './profile.js';
 
 /**
@@ -21,7 +23,7 @@ export const SOMMAIRE_PAGE = /^[/1Il|]\s*P\.?\s*(\d{1,3})$/i;
 export const EDITION = /^((?:19|20)\d{2})\s*[/-]\s*((?:19|20)\d{2})$/;
 
 /** An e-mail address as printed (accented letters allowed: they are printed, then reported). */
-export const EMAIL = /^[\p{L}\p{N}._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/u;
+export const EMAIL = latin('u')`^[\p{L}\p{N}._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$`;
 
 /** Sentence-ending characters: a block ending otherwise, followed by one starting in lower case, was cut by a column or page break. */
 export const SENTENCE_END = /[.:;!?»")]$/;

@@ -11,6 +11,7 @@ import type { ValidateFunction } from 'ajv/dist/2020.js';
 // Like the output schema, the JSON stays in place (tsc resolves it from src/ and dist/ alike).
 import shipped from '../profiles/inet.json' with { type: 'json' };
 import schema from '../schemas/profile.schema.json' with { type: 'json' };
+import { latinSource } from './alphabet.js';
 import { BrochureError } from './errors.js';
 import type { Corps, RubriqueKey } from './types.js';
 
@@ -336,7 +337,7 @@ export function compileProfile(profile: Profile = SHIPPED_PROFILE): Vocabulary {
       return text.length <= 40 && sommaireHeadings.has(foldWord(text).replace(/ /g, ''));
     },
     projectNumber: new RegExp(`^(?:(?:${labels.join('|') || '(?!)'})\\s*)?(\\d{1,2})$`, 'iu'),
-    projectNumberThenText: new RegExp(`^((?:${labels.join('|') || '(?!)'})?)\\s*(\\d{1,2})\\s*([/.)\u2013\u2014-]?)\\s*([\\p{L}«"].*)$`, 'iu'),
+    projectNumberThenText: new RegExp(latinSource(`^((?:${labels.join('|') || '(?!)'})?)\\s*(\\d{1,2})\\s*([/.)\u2013\u2014-]?)\\s*([\\p{L}«"].*)$`), 'iu'),
     sommairePage: new RegExp(`^(?:/\\s*)?(?:${markers.join('|') || '(?!)'})\\s*\\.?\\s*(\\d{1,3})$`, 'iu'),
     rosterHeadings: (profile.rosters?.headingPatterns ?? []).map((source) => new RegExp(source, 'u')),
     emailDomains: profile.emailDomains ?? [],

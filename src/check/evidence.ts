@@ -6,6 +6,7 @@
  */
 import { foldForMatch } from '../conventions.js';
 import type { Vocabulary } from '../profile.js';
+import { latinSource } from '../alphabet.js';
 import { sharesWidth } from '../boxes.js';
 import type { Block, ExtractedDocument, ProjectBlock, SegmentedDocument } from '../types.js';
 
@@ -69,7 +70,7 @@ export const CARD_LINE_MAX_CHARACTERS = 160;
 function emailPattern(vocabulary: Vocabulary): RegExp | null {
   const domains = vocabulary.emailDomains.map((entry) => entry.domain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   if (domains.length === 0) return null;
-  return new RegExp(`[\\p{L}\\p{N}._%+-]+@(?:${domains.join('|')})(?![A-Za-z0-9-]|\\.[A-Za-z])`, 'giu');
+  return new RegExp(latinSource(`[\\p{L}\\p{N}._%+-]+@(?:${domains.join('|')})(?![A-Za-z0-9-]|\\.[A-Za-z])`), 'giu');
 }
 
 /**

@@ -16,6 +16,7 @@ import { at, HOLDS, pad, projectPages } from './common.js';
 import { CARD_LINE_MAX_CHARACTERS } from './evidence.js';
 import type { PassInput } from './index.js';
 import { isLargerThanBody } from '../typography.js';
+import { latin } from '../alphabet.js';
 
 /**
  * The fields of the template a project may lose: the text rubriques, the key figures, the
@@ -219,7 +220,7 @@ function longestFigureRun(lines: readonly string[]): string[] {
 
 /** The text rubriques of a project that start with a lower-case letter: in the middle of a sentence. */
 function midSentenceStarts(projet: Projet): { key: TextRubrique; text: string }[] {
-  return TEXT_RUBRIQUES.map((key) => ({ key, text: projet[key]?.trim() ?? '' })).filter(({ text }) => /^\p{Ll}/u.test(text));
+  return TEXT_RUBRIQUES.map((key) => ({ key, text: projet[key]?.trim() ?? '' })).filter(({ text }) => latin('u')`^\p{Ll}`.test(text));
 }
 
 /**
@@ -269,7 +270,7 @@ export function rubriquesCutInDocument({ read, vocabulary }: PassInput): Diagnos
  * parenthesis or a space, a role word; or a quoted title, a comma and a name (« « Un regard
  * neuf », Anne Martin, DGS… »). Group 1 is the quoted title, group 2 the role word.
  */
-const SIGNATURE = /^(«[^»]*»\s*,\s*)?(?:\p{Lu}[\p{L}'’-]*\s+){1,3}?\p{Lu}[\p{L}'’-]*\s*[,(]?\s*(\p{L}+)/u;
+const SIGNATURE = latin('u')`^(«[^»]*»\s*,\s*)?(?:\p{Lu}[\p{L}'’-]*\s+){1,3}?\p{Lu}[\p{L}'’-]*\s*[,(]?\s*(\p{L}+)`;
 
 /**
  * A body rubrique holds a testimony's signature line (a card line: « Anne Martin,

@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { jaroWinkler } from '../similarity.js';
+import { latin } from '../alphabet.js';
 
 /** Names at least this similar (`nameSimilarity`) are reported as candidates. */
 export const CANDIDATE_THRESHOLD = 0.92;
@@ -23,7 +24,7 @@ export const CANDIDATE_THRESHOLD = 0.92;
 const FAMILY_NAME_WEIGHT = 0.7;
 
 /** An e-mail anywhere in a text (a tutor's card prints it among the role lines). */
-const EMAIL_IN_TEXT = /[\p{L}\p{N}._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/gu;
+const EMAIL_IN_TEXT = latin('gu')`[\p{L}\p{N}._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`;
 
 /** Words printed before some collectivités' names and not part of what they are called. */
 const COLLECTIVITE_PREFIX = /^VILLE (?:DE |D ')?/;

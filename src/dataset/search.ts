@@ -7,6 +7,7 @@
  */
 import PorterStemmerFr from 'natural/lib/natural/stemmers/porter_stemmer_fr.js';
 import type Database from 'better-sqlite3';
+import { latin } from '../alphabet.js';
 
 /** What the index keeps of a project, column by column (the columns of `search_fts`). */
 const INDEXED_TEXT = {
@@ -21,13 +22,13 @@ const INDEXED_TEXT = {
 } as const;
 
 /** A word: letters and digits (a hyphen, an apostrophe or a dot separates words, as the FTS5 tokenizer does). */
-const WORD = /[\p{L}\p{N}]+/gu;
+const WORD = latin('gu')`[\p{L}\p{N}]+`;
 
 /**
  * A plural « s » (after three letters at least), dropped before stemming: natural's French stemmer
  * gives « usager » -> « usag » but « usagers » -> « usager », so the plural would not find the singular.
  */
-const PLURAL_S = /(?<=\p{L}{3})s$/u;
+const PLURAL_S = latin('u')`(?<=\p{L}{3})s$`;
 
 /** At most this many results by default (the CLI's `--limit`). */
 export const DEFAULT_SEARCH_LIMIT = 20;

@@ -8,6 +8,7 @@ import type { Block, BlockBox, TextLine } from '../types.js';
 import type { DraftBlock } from './blocks.js';
 import type { Metrics } from './fragments.js';
 import { joinLines } from './lines.js';
+import { latin, latinSource } from '../alphabet.js';
 
 /**
  * Builds the decision for a line-end hyphen from the document's own words: keep the hyphen when
@@ -55,7 +56,7 @@ export function hyphenVocabulary(drafts: readonly DraftBlock[]): (left: string, 
     // compound ("fiches", "fiches-actions"): much cheaper than hashing every word of the document.
     const words = [...new Set([...joined, ...prefixes])].sort((a, b) => b.length - a.length);
     // The part after a hyphen is looked at, not consumed: it may itself head a compound.
-    const pattern = new RegExp(`(?<!\\p{L})(-?)(${words.join('|')})(?!\\p{L})(?=-(\\p{L}+)|)`, 'gu');
+    const pattern = new RegExp(latinSource(`(?<!\\p{L})(-?)(${words.join('|')})(?!\\p{L})(?=-(\\p{L}+)|)`), 'gu');
     for (const [, inside, word, next] of kept.join('\n').toLowerCase().matchAll(pattern)) {
       // After a hyphen, the word is inside a compound ("c'est-à-dire"): not a word of its own.
       if (next === undefined) {
@@ -81,10 +82,10 @@ export function hyphenVocabulary(drafts: readonly DraftBlock[]): (left: string, 
 }
 
 /** A line ending in a word cut by a hyphen ("dyna-"), or by the typographic hyphen U+2010. */
-const LINE_END_HYPHEN = /(\p{L}+)[-\u2010]$/u;
+const LINE_END_HYPHEN = latin('u')`(\p{L}+)[-\u2010]$`;
 
 /** The first word of a line, in lower case (the rest of a cut word). */
-const LINE_START_WORD = /^(\p{Ll}\p{L}*)/u;
+const LINE_START_WORD = latin('u')`^(\p{Ll}\p{L}*)`;
 
 /** A draft block made final: its lines joined into text (hyphens decided by `keepHyphen`), line sizes relative to the body, placed at `box`. */
 export function finishBlock(draft: DraftBlock, metrics: Metrics, keepHyphen: (left: string, right: string) => boolean, box: BlockBox): Block {
@@ -124,7 +125,7 @@ function joinBrokenCompounds(texts: readonly string[]): string[] {
   const out: string[] = [];
   for (const text of texts) {
     const previous = out.at(-1);
-    const compound = previous !== undefined && /[\p{L}\d]-$/u.test(previous) && /^(?:\d|\p{Lu}\p{Ll})/u.test(text);
+    const compound = previous !== undefined && latin('u')`[\p{L}\d]-$`.test(previous) && latin('u')`^(?:\d|\p{Lu}\p{Ll})`.test(text);
     if (compound || (previous !== undefined && /\d\/$/u.test(previous) && /^\d/u.test(text))) out[out.length - 1] = previous + text;
     else out.push(text);
   }

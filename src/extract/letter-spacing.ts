@@ -7,6 +7,7 @@
  * Only geometry-free text rules here: which fragments are letter-spaced is read from their text.
  */
 import type { Fragment } from './fragments.js';
+import { latin } from '../alphabet.js';
 
 /** Fewest tokens for a letter-spaced fragment (« 2 0 3 1 » alone is too little to tell). */
 const MIN_TOKENS = 5;
@@ -42,9 +43,9 @@ export function wordsOf(texts: Iterable<string>): Map<string, number> {
     const tokens = text.split(/\s+/);
     tokens.forEach((token, index) => {
       if (index === tokens.length - 1 && /[-\u2010\u00ad]$/.test(token)) return;
-      if (index === 0 && /^\p{Ll}/u.test(token)) return;
-      const word = fold(token).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}'’]+$/gu, '');
-      if (word.length > 0 && word.length <= MAX_WORD && /\p{L}/u.test(word)) words.set(word, (words.get(word) ?? 0) + 1);
+      if (index === 0 && latin('u')`^\p{Ll}`.test(token)) return;
+      const word = fold(token).replace(latin('gu')`^[^\p{L}\p{N}]+|[^\p{L}\p{N}'’]+$`, '');
+      if (word.length > 0 && word.length <= MAX_WORD && latin('u')`\p{L}`.test(word)) words.set(word, (words.get(word) ?? 0) + 1);
     });
   }
   return words;
@@ -77,17 +78,17 @@ export function respace(text: string, words: ReadonlyMap<string, number>): strin
   };
   for (let i = 0; i < n; i++) {
     if (cost[i] === Infinity) continue;
-    if (/\p{N}/u.test(chars[i]!)) {
+    if (latin('u')`\p{N}`.test(chars[i]!)) {
       let j = i;
-      while (j < n && /[\p{N}.,]/u.test(chars[j]!)) j++;
+      while (j < n && latin('u')`[\p{N}.,]`.test(chars[j]!)) j++;
       relax(i, j, 1);
       continue;
     }
-    if (!/\p{L}/u.test(chars[i]!)) relax(i, i + 1, 1);
+    if (!latin('u')`\p{L}`.test(chars[i]!)) relax(i, i + 1, 1);
     let word = '';
     for (let j = i; j < n && j - i < MAX_WORD; j++) {
       word += folded[j];
-      if (!/[\p{L}'’]/u.test(chars[j]!)) break;
+      if (!latin('u')`[\p{L}'’]`.test(chars[j]!)) break;
       const count = words.get(word);
       relax(i, j + 1, count === undefined ? 1 + 4 * (j + 1 - i) : Math.log(total / count));
     }

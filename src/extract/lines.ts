@@ -3,6 +3,8 @@
  */
 
 /** Ligatures and presentation forms that fonts emit as single code points. */
+import { latin } from '../alphabet.js';
+
 const LIGATURES: Readonly<Record<string, string>> = {
   '\ufb00': 'ff',
   '\ufb01': 'fi',
@@ -35,14 +37,14 @@ export function normaliseLigatures(text: string): string {
  * @param line The line, trimmed.
  */
 export function sentenceGoesOn(previous: string, line: string): boolean {
-  if (/^\p{Ll}/u.test(line) && !/[.!?]$/.test(previous) && !/^\S*(?:@|:\/\/|www\.)/.test(line)) return true;
-  if (/\p{L}-$/u.test(previous)) return true;
+  if (latin('u')`^\p{Ll}`.test(line) && !/[.!?]$/.test(previous) && !/^\S*(?:@|:\/\/|www\.)/.test(line)) return true;
+  if (latin('u')`\p{L}-$`.test(previous)) return true;
   // A line ending in a short word in lower case (« et », « de », « en ») ends no block: the sentence goes on.
-  return /(?:^|\s)\p{Ll}{1,3}$/u.test(previous) && !/^\p{Lu}{2}/u.test(line);
+  return latin('u')`(?:^|\s)\p{Ll}{1,3}$`.test(previous) && !latin('u')`^\p{Lu}{2}`.test(line);
 }
 
 /** A line that starts an enumerated item: "2. ", "3) ", "Tâche 1.2 :", "Phase 2 :". */
-const ENUMERATED_LINE = /^(?:\d{1,2}[.)]\s|\p{Lu}\p{Ll}+ \d+(?:\.\d+)* ?:)/u;
+const ENUMERATED_LINE = latin('u')`^(?:\d{1,2}[.)]\s|\p{Lu}\p{Ll}+ \d+(?:\.\d+)* ?:)`;
 
 /**
  * Joins the printed lines of one block into one string: lines are separated by a space, and a
@@ -77,8 +79,8 @@ export function joinLines(lines: readonly string[], keepHyphen?: (left: string, 
     }
     // "-" or the typographic hyphen U+2010 some producers print at a hyphenation point.
     // Only the end of the text so far can hold the cut word.
-    const cut = tail.endsWith('-') || tail.endsWith('\u2010') ? /(\p{L}+)[-\u2010]$/u.exec(tail) : null;
-    const next = /^(\p{L}+)/u.exec(line);
+    const cut = tail.endsWith('-') || tail.endsWith('\u2010') ? latin('u')`(\p{L}+)[-\u2010]$`.exec(tail) : null;
+    const next = latin('u')`^(\p{L}+)`.exec(line);
     // A range of figures cut at its hyphen (« 2018- » / « 2021 ») is one word: no space.
     if (/\d[-\u2010]$/u.test(tail) && /^\d/u.test(line)) {
       append(line);
@@ -87,7 +89,7 @@ export function joinLines(lines: readonly string[], keepHyphen?: (left: string, 
     if (cut && next) {
       // Lower case after the hyphen: hyphenation, unless the compound is a real one. Upper case
       // ("AUBIN-" / "VASSELIN"): a compound name cut at its own hyphen.
-      const hyphenation = /^\p{Ll}/u.test(next[1]!) && !(keepHyphen?.(cut[1]!, next[1]!) ?? false);
+      const hyphenation = latin('u')`^\p{Ll}`.test(next[1]!) && !(keepHyphen?.(cut[1]!, next[1]!) ?? false);
       if (hyphenation) {
         parts[parts.length - 1] = parts.at(-1)!.slice(0, -1);
         tail = tail.slice(0, -1);

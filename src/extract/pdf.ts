@@ -29,6 +29,7 @@ import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { BrochureError } from '../errors.js';
 import type { PdfPage, PdfPages, PdfTextRun } from '../types.js';
 import { restoreHyphens, shownGlyphs } from './soft-hyphens.js';
+import { latin } from '../alphabet.js';
 
 restoreNatives();
 
@@ -187,7 +188,7 @@ export class PageReader {
    * (operator list, built only for such pages) tell which gaps were hyphens (`soft-hyphens.ts`).
    */
   async #withHyphens(page: PdfPage): Promise<PdfPage> {
-    const gapped = (run: PdfTextRun): boolean => run.hyphenReadAsGap === true && /[\p{L}\p{N}] [\p{L}\p{N}]/u.test(run.text);
+    const gapped = (run: PdfTextRun): boolean => run.hyphenReadAsGap === true && latin('u')`[\p{L}\p{N}] [\p{L}\p{N}]`.test(run.text);
     if (!page.runs.some(gapped)) return page;
     let proxy: PDFPageProxy | undefined;
     try {

@@ -8,10 +8,12 @@
  */
 
 /** Letters (without spaces) each side of a gap compared with the glyphs: enough to make a chance match implausible. */
+import { latin } from '../alphabet.js';
+
 const CONTEXT = 8;
 
 /** A gap between two letters in a run: where a dropped hyphen leaves a space. */
-const GAP = /(?<=[\p{L}\p{N}]) (?=[\p{L}\p{N}])/gu;
+const GAP = latin('gu')`(?<=[\p{L}\p{N}]) (?=[\p{L}\p{N}])`;
 
 /** Whitespace, which the glyphs and the runs may hold differently (written, or inferred from a gap). */
 const SPACE = /\s+/gu;

@@ -26,6 +26,7 @@
 import { UNREADABLE_CHAR } from '../unreadable.js';
 import type { Diagnostic, PdfPage, PdfPages, PdfTextRun } from '../types.js';
 import { normaliseLigatures } from './lines.js';
+import { latin } from '../alphabet.js';
 
 /** Font tesseract (and OCRmyPDF, which uses it) draws its invisible text layer with. */
 const OCR_FONT = /^GlyphLessFont$/i;
@@ -37,7 +38,7 @@ const LIGATURE_SPELLINGS = ['fi', 'fl', 'ff', 'ffi', 'ffl'] as const;
 const TRUNCATED_LIGATURE = /[\u00fa-\u00ff]/;
 
 /** A word: letters, with the damaged characters this module looks at. */
-const WORD = /[\p{L}\p{M}\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff]+/gu;
+const WORD = latin('gu')`[\p{L}\p{M}\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff]+`;
 
 /** Result of `checkTextLayer`. */
 export interface TextLayerResult {
@@ -238,7 +239,7 @@ function dropSpaceBeforeHyphen(page: PdfPage): PdfPage {
  * A space inside an e-mail's domain: « @ » and a domain part with no dot yet, then the rest of
  * the domain in lower case (further gaps allowed), dotted.
  */
-const GAP_IN_EMAIL_DOMAIN = /(@[\p{L}\p{N}-]+) (?=[\p{Ll}\p{N}-]+(?: [\p{Ll}\p{N}-]+)*(?:\.[\p{Ll}\p{N}-]+)+)/u;
+const GAP_IN_EMAIL_DOMAIN = latin('u')`(@[\p{L}\p{N}-]+) (?=[\p{Ll}\p{N}-]+(?: [\p{Ll}\p{N}-]+)*(?:\.[\p{Ll}\p{N}-]+)+)`;
 
 /**
  * In the runs of fonts whose hyphens read as gaps (`PdfTextRun.hyphenReadAsGap`), puts the hyphen
@@ -253,7 +254,7 @@ function repairHyphenGaps(pages: readonly PdfPage[]): { pages: PdfPage[]; repair
     let spaced = false;
     const runs = page.runs.map((run) => {
       if (run.hyphenReadAsGap !== true) return run;
-      spaced ||= /\p{L} \p{L}/u.test(run.text);
+      spaced ||= latin('u')`\p{L} \p{L}`.test(run.text);
       let text = run.text;
       // One gap at a time: a domain may have lost several hyphens (« ingenieur chef inet.org »).
       for (let match = GAP_IN_EMAIL_DOMAIN.exec(text); match; match = GAP_IN_EMAIL_DOMAIN.exec(text)) {
@@ -411,7 +412,7 @@ function swappedWords(chain: Chain): { start: number; word: string; repaired: st
       repaired += letter ?? char;
     });
     // The swapped characters must make a word of letters with what surrounds them.
-    if (edits.size > 0 && !UNREADABLE_CHAR.test(repaired) && /^\p{L}+$/u.test(repaired)) out.push({ start: match.index, word, repaired, edits });
+    if (edits.size > 0 && !UNREADABLE_CHAR.test(repaired) && latin('u')`^\p{L}+$`.test(repaired)) out.push({ start: match.index, word, repaired, edits });
   }
   return out;
 }

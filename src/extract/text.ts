@@ -13,6 +13,7 @@ import type { Block, BlockKind, Diagnostic, ExtractedDocument, TextLine } from '
 import { joinLines, normaliseLigatures, sentenceGoesOn } from './lines.js';
 import { prepareLines, type Dialect } from './text/passes.js';
 import { cutAfterPrintedTitles } from './text/titles.js';
+import { latin } from '../alphabet.js';
 
 /** Windows-1252 characters of bytes 0x80-0x9F (Node's decoder treats the label as ISO-8859-1 there). */
 const WINDOWS_1252_HIGH =
@@ -60,7 +61,7 @@ export function decodeText(bytes: Uint8Array): { text: string; diagnostics: Diag
 const INLINE_MARKUP: readonly [RegExp, string][] = [
   [/\^\[\d+\]/g, ''], // footnote call "^[1]": its footnote text is not kept either
   [/\^\{([^{}]*)\}/g, '$1'], // superscript "1^{er}" -> "1er"
-  [/\^([\p{L}]+)/gu, '$1'], // superscript without braces "2^E" -> "2E"
+  [latin('gu')`\^([\p{L}]+)`, '$1'], // superscript without braces "2^E" -> "2E"
   // No part of a pattern may run over the character that opens the next match ("[", "{", "<"):
   // a line of 300 000 "[" with no "]" is then scanned once, not once per "[" (quadratic).
   [/\[([^[\]]*)\]\([^()[\]]*\)/g, '$1'], // link "[text](#)" -> "text"
@@ -70,10 +71,10 @@ const INLINE_MARKUP: readonly [RegExp, string][] = [
 ];
 
 /** A line that is only a key figure: a number, perhaps with a sign, a unit or a short word in capitals. */
-const KEY_FIGURE = /^[+±~≈<>]?\s?\d[\d\s.,/]*(?:\s?[%€]|\s?\p{Lu}{1,4})?$/u;
+const KEY_FIGURE = latin('u')`^[+±~≈<>]?\s?\d[\d\s.,/]*(?:\s?[%€]|\s?\p{Lu}{1,4})?$`;
 
 /** A date on a line of its own, a capitalised word and a year (« Décembre 2019 »): the colophon's publication date. */
-const MONTH_YEAR = /^\p{Lu}\p{Ll}+ (?:19|20)\d{2}$/u;
+const MONTH_YEAR = latin('u')`^\p{Lu}\p{Ll}+ (?:19|20)\d{2}$`;
 
 /** A sommaire entry's number opening a line (« 16/ », « 16/ TITRE »). */
 const SOMMAIRE_LINE_START = /^\s*\d{1,2}\s*\/(?:\s|$)/;
@@ -195,14 +196,14 @@ export function readText(text: string, options: { readonly dialect?: Dialect } =
 function continuesBlock(block: readonly RawLine[], line: string): boolean {
   const previous = block.at(-1)!.text;
   if (sentenceGoesOn(previous, line)) return true;
-  const capitals = (text: string): boolean => !/\p{Ll}/u.test(text) && /\p{Lu}/u.test(text);
-  if (capitals(line) && block.some((raw) => /\p{Lu}-$/u.test(raw.text))) return true;
+  const capitals = (text: string): boolean => !latin('u')`\p{Ll}`.test(text) && latin('u')`\p{Lu}`.test(text);
+  if (capitals(line) && block.some((raw) => latin('u')`\p{Lu}-$`.test(raw.text))) return true;
   // One word in capitals after a line of capitals ending no sentence: the last word of a heading set on two lines.
   return capitals(line) && /^\S+$/.test(line) && block.length === 1 && capitals(previous) && /\s/.test(previous.trim()) && !/[.:;!?]$/.test(previous);
 }
 
 /** A word of one to three capitals alone on a line: too short to tell a heading by `inCapitals`. */
-const SHORT_CAPITALS_WORD = /^\p{Lu}{1,3}$/u;
+const SHORT_CAPITALS_WORD = latin('u')`^\p{Lu}{1,3}$`;
 
 /** The block's last line that tells its case (a short word in capitals does not), or undefined. */
 function lastCasedLine(block: readonly RawLine[]): RawLine | undefined {
@@ -212,7 +213,7 @@ function lastCasedLine(block: readonly RawLine[]): RawLine | undefined {
 
 /** A line in capitals (four letters at least, none in lower case): a heading, a title, a name of place. */
 function inCapitals(line: string): boolean {
-  return !/\p{Ll}/u.test(line) && (line.match(/\p{Lu}/gu)?.length ?? 0) >= 4;
+  return !latin('u')`\p{Ll}`.test(line) && (line.match(latin('gu')`\p{Lu}`)?.length ?? 0) >= 4;
 }
 
 /** Removes `**` / `*` emphasis from a line, tracking a bold span left open by a previous line. */
@@ -270,7 +271,7 @@ const MAX_INSIDE_LINE_WORDS = 6;
 const MIN_CUT_PARAGRAPH_LENGTH = 100;
 
 /** A paragraph whose last sentence stops short: on a letter in lower case, a comma or a word cut at a hyphen. */
-const STOPS_MID_SENTENCE = /(?:\p{Ll}|\p{Ll}-|,)$/u;
+const STOPS_MID_SENTENCE = latin('u')`(?:\p{Ll}|\p{Ll}-|,)$`;
 
 /**
  * Moves the short lines a converter read inside a sentence cut by a page or a column (« … des
@@ -282,7 +283,7 @@ const STOPS_MID_SENTENCE = /(?:\p{Ll}|\p{Ll}-|,)$/u;
 function moveLinesOutOfCutSentences(blocks: readonly Block[]): Block[] {
   const out = [...blocks];
   const isInsideLine = (block: Block): boolean =>
-    block.kind === 'paragraph' && block.lines.length === 1 && /^\p{Lu}/u.test(block.text) && !/[.!?:;»"]$/.test(block.text.trim()) && block.text.trim().split(/\s+/).length <= MAX_INSIDE_LINE_WORDS;
+    block.kind === 'paragraph' && block.lines.length === 1 && latin('u')`^\p{Lu}`.test(block.text) && !/[.!?:;»"]$/.test(block.text.trim()) && block.text.trim().split(/\s+/).length <= MAX_INSIDE_LINE_WORDS;
   for (let i = 0; i < out.length; i++) {
     // A short paragraph that stops so is a signature or a card (« Claire DURAND » / « Directrice des territoires »), not running text cut short.
     if (out[i]!.kind !== 'paragraph' || out[i]!.text.length < MIN_CUT_PARAGRAPH_LENGTH || !STOPS_MID_SENTENCE.test(out[i]!.text.trim())) continue;
@@ -290,10 +291,10 @@ function moveLinesOutOfCutSentences(blocks: readonly Block[]): Block[] {
     while (k < out.length && k - i - 1 < MAX_LINES_INSIDE_SENTENCE && isInsideLine(out[k]!)) k++;
     const rest = out[k];
     // An address (e-mail, web) opens in lower case too, and is a line of its own.
-    if (k === i + 1 || !rest || rest.kind !== 'paragraph' || !/^\p{Ll}/u.test(rest.text.trim()) || /^\S*(?:@|:\/\/|www\.)/.test(rest.text.trim())) continue;
+    if (k === i + 1 || !rest || rest.kind !== 'paragraph' || !latin('u')`^\p{Ll}`.test(rest.text.trim()) || /^\S*(?:@|:\/\/|www\.)/.test(rest.text.trim())) continue;
     // The sentence's end may itself run on (a word cut at a hyphen): the lines go after all of it.
     let end = k;
-    while (end + 1 < out.length && STOPS_MID_SENTENCE.test(out[end]!.text.trim()) && out[end + 1]!.kind === 'paragraph' && /^\p{Ll}/u.test(out[end + 1]!.text.trim())) end++;
+    while (end + 1 < out.length && STOPS_MID_SENTENCE.test(out[end]!.text.trim()) && out[end + 1]!.kind === 'paragraph' && latin('u')`^\p{Ll}`.test(out[end + 1]!.text.trim())) end++;
     const inside = out.splice(i + 1, k - i - 1);
     out.splice(i + 1 + end - k + 1, 0, ...inside);
   }
@@ -311,11 +312,11 @@ const MAX_DISPLAY_PIECE_WORDS = 4;
  */
 function joinHyphenBreaks(blocks: readonly Block[]): Block[] {
   const joined: Block[] = [];
-  const displayPiece = (text: string): boolean => !/\p{Ll}/u.test(text) && /\p{Lu}/u.test(text) && text.trim().split(/\s+/).length <= MAX_DISPLAY_PIECE_WORDS;
+  const displayPiece = (text: string): boolean => !latin('u')`\p{Ll}`.test(text) && latin('u')`\p{Lu}`.test(text) && text.trim().split(/\s+/).length <= MAX_DISPLAY_PIECE_WORDS;
   for (const block of blocks) {
     const previous = joined.at(-1);
-    const cutDisplay = previous !== undefined && displayPiece(block.text) && previous.lines.every((line) => displayPiece(line.text)) && previous.lines.some((line) => /\p{Lu}-$/u.test(line.text));
-    if (previous && previous.kind !== 'tableRow' && block.kind === 'paragraph' && ((/\p{Ll}-$/u.test(previous.text) && /^\p{Ll}/u.test(block.text)) || cutDisplay)) {
+    const cutDisplay = previous !== undefined && displayPiece(block.text) && previous.lines.every((line) => displayPiece(line.text)) && previous.lines.some((line) => latin('u')`\p{Lu}-$`.test(line.text));
+    if (previous && previous.kind !== 'tableRow' && block.kind === 'paragraph' && ((latin('u')`\p{Ll}-$`.test(previous.text) && latin('u')`^\p{Ll}`.test(block.text)) || cutDisplay)) {
       const lines = [...previous.lines, ...block.lines];
       joined[joined.length - 1] = { ...previous, lines, text: joinLines(lines.map((line) => line.text)) };
     } else {

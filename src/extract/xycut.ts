@@ -7,6 +7,7 @@ import { tableRowsAcross } from './cells.js';
 import { ENDS_ON_FUNCTION_WORD, SENTENCE_FINISHED } from '../conventions.js';
 import { isFigureText, type Fragment, type Metrics } from './fragments.js';
 import { DISPLAY_SIZE, LARGER_THAN_BODY, SMALLER_THAN_BODY } from '../typography.js';
+import { latin } from '../alphabet.js';
 
 /** A region of the page that the XY-cut could not split further, with the column it lies in. */
 export interface Leaf {
@@ -576,7 +577,7 @@ function headingTops(margin: readonly Fragment[], text: readonly Fragment[], bod
     // A heading opens with a capital: a line in lower case (« préconisations » under « Les ») goes
     // on the heading above it, even level with the next paragraph of a one-line one.
     // (Not « p. 5 » nor « page 5 »: a page number in a sommaire's margin column starts each row.)
-    if (/^\p{Ll}{3,}/u.test(line.text.trim()) && !/\d/.test(line.text)) continue;
+    if (latin('u')`^\p{Ll}{3,}`.test(line.text.trim()) && !/\d/.test(line.text)) continue;
     if (line.top - marginLines[i - 1]!.bottom >= 0.4 * body || beside >= 0) tops.push(line.top);
   }
   return tops;
@@ -795,7 +796,7 @@ function figuresGoOn(pieces: readonly Fragment[][][], metrics: Metrics): boolean
 const LONG_COLUMN_LINES = 10;
 
 /** A line of text: two words in lower case (a reference's, prose's), which no page number nor title in capitals holds. */
-const PROSE_LINE = /\p{Ll}{2,}\s+\S*\p{Ll}{2,}/u;
+const PROSE_LINE = latin('u')`\p{Ll}{2,}\s+\S*\p{Ll}{2,}`;
 
 /** Columns of one page start within this many lines of one another (a first line set larger, a quote's looser leading). */
 const SAME_TOP_LINES = 2;
@@ -944,7 +945,7 @@ function listJoins(cells: readonly ColumnPiece[], body: number, ends: LineEnds):
     const head = ends.first(after.piece);
     // Items of running text: body type on both sides, the foot's item not a finished sentence, the
     // head's opening with a capital (a sentence going on in lower case is `sentenceJoins`' to weigh).
-    const items = isBodyText(foot, body) && isBodyText(head, body) && !SENTENCE_FINISHED.test(foot.text.trimEnd()) && /^\p{Lu}/u.test(head.text.trimStart());
+    const items = isBodyText(foot, body) && isBodyText(head, body) && !SENTENCE_FINISHED.test(foot.text.trimEnd()) && latin('u')`^\p{Lu}`.test(head.text.trimStart());
     // The indents are measured only between items (the foot's line gathered for them alone).
     if (!items) continue;
     const footStart = Math.min(...before.piece.filter((fragment) => Math.abs(fragment.top - foot.top) <= SAME_LINE * body).map((fragment) => fragment.x0));
@@ -1149,7 +1150,7 @@ function bodyLines(piece: readonly Fragment[], body: number): number {
 /** Prose: most body lines hold words in lower case (« de », « la », verbs); a roster's names hold none. */
 function isProse(piece: readonly Fragment[], body: number): boolean {
   const words = new Map<number, number>();
-  for (const fragment of piece.filter((f) => isBodyText(f, body))) words.set(Math.round(fragment.y), (words.get(Math.round(fragment.y)) ?? 0) + (fragment.text.match(/(?:^|\s)\p{Ll}/gu)?.length ?? 0));
+  for (const fragment of piece.filter((f) => isBodyText(f, body))) words.set(Math.round(fragment.y), (words.get(Math.round(fragment.y)) ?? 0) + (fragment.text.match(latin('gu')`(?:^|\s)\p{Ll}`)?.length ?? 0));
   const lines = [...words.values()];
   return lines.filter((count) => count >= PROSE_WORDS).length * 2 >= lines.length;
 }
@@ -1184,7 +1185,7 @@ function isRunningTextColumns(strips: readonly Fragment[][], gutters: readonly G
 }
 
 /** A line that stops mid-sentence: on a word in lower case, a comma, a semicolon, a colon, an apostrophe or a hyphen (the sentence must go on). */
-const MID_SENTENCE = /[\p{Ll},;:'’-]$/u;
+const MID_SENTENCE = latin('u')`[\p{Ll},;:'’-]$`;
 
 /**
  * What a piece opening in lower case after a line that neither finishes its sentence nor stops
@@ -1208,7 +1209,7 @@ function sentenceJoins(pieces: readonly Fragment[][], body: number, ends: LineEn
     const head = ends.first(pieces[i]!);
     const end = foot.text.trimEnd();
     // A sentence left on an article or a preposition goes on even into a capital, a name (`rule: function-word-join`).
-    const opensLower = (/^\p{Ll}/u.test(head.text.trimStart()) || ENDS_ON_FUNCTION_WORD.test(end)) && !/^\S*@/.test(head.text.trimStart());
+    const opensLower = (latin('u')`^\p{Ll}`.test(head.text.trimStart()) || ENDS_ON_FUNCTION_WORD.test(end)) && !/^\S*@/.test(head.text.trimStart());
     // Body text, or a pull-quote's larger regular type, on both sides (`meetAsText`: quote-flow-under-gap, column-flow-same-face).
     if (!opensLower || !meetAsText(foot, head, body)) continue;
     joins += SENTENCE_FINISHED.test(end) || endedShort(foot, head, pieces[i - 1]!, body) ? -1 : MID_SENTENCE.test(end) ? 1 : OPEN_END_JOIN;
@@ -1228,7 +1229,7 @@ const LIST_INDENT = 0.4;
  * (ragged text stops short anywhere).
  */
 export function endedShort(foot: Fragment, head: Fragment, piece: readonly Fragment[], body: number): boolean {
-  if (!/[\p{L}\p{N}]$/u.test(foot.text.trimEnd())) return false;
+  if (!latin('u')`[\p{L}\p{N}]$`.test(foot.text.trimEnd())) return false;
   const lineStart = Math.min(...piece.filter((fragment) => Math.abs(fragment.top - foot.top) <= SAME_LINE * body).map((fragment) => fragment.x0));
   const pieceStart = Math.min(...piece.map((fragment) => fragment.x0));
   if (lineStart - pieceStart < LIST_INDENT * body) return false;

@@ -11,6 +11,7 @@ import { mostSimilar } from '../similarity.js';
 import { BODY_RUBRIQUES, type TextRubrique } from '../text-rubriques.js';
 import { foldLetters } from './names.js';
 import type { Promotion, RosterMatch } from './promotions.js';
+import { latin } from '../alphabet.js';
 
 /** What the checks look at. */
 export interface CheckInput {
@@ -261,7 +262,7 @@ function compareWithMention(projet: Projet, tuteur: Projet['tuteurs'][number], f
     const text = projet[field];
     // Most rubriques do not name the tutor: rule them out on the folded letters before scanning words.
     if (!text || !(folded[field] ?? '').includes(familyKey)) continue;
-    const words = [...text.matchAll(/[\p{L}'’-]+/gu)];
+    const words = [...text.matchAll(latin('gu')`[\p{L}'’-]+`)];
     // Compare raw lengths first: folding every word of every rubrique is the costly part.
     const index = words.findIndex((_, i) =>
       familyTokens.every((token, k) => {
@@ -273,7 +274,7 @@ function compareWithMention(projet: Projet, tuteur: Projet['tuteurs'][number], f
     const last = words[index + familyTokens.length - 1]!;
     const printedFamily = text.slice(words[index]!.index, last.index! + last[0].length);
     const after = text.slice(last.index! + last[0].length);
-    const extra = /^ (\p{Lu}\p{Ll}+)(?=[,(])/u.exec(after);
+    const extra = latin('u')`^ (\p{Lu}\p{Ll}+)(?=[,(])`.exec(after);
     const printedName = `${tuteur.prenom} ${printedFamily}${extra ? ` ${extra[1]}` : ''}`;
     if (printedFamily.toUpperCase() !== tuteur.nom.toUpperCase() || extra) {
       out.push({
@@ -466,15 +467,15 @@ function checkContent({ document }: CheckInput): Diagnostic[] {
       const lastParagraph = text.split(/\n\n+/).at(-1) ?? '';
       const lastLine = lastParagraph.split('\n').at(-1) ?? '';
       // The testimony may end on its attribution line (no full stop): only body rubriques are checked.
-      if (field !== 'temoignage' && !lastParagraph.startsWith('- ') && !lastParagraph.includes(' | ') && !ENUMERATED.test(lastLine) && /\p{Ll}$/u.test(lastParagraph) && !SENTENCE_END.test(lastParagraph)) {
+      if (field !== 'temoignage' && !lastParagraph.startsWith('- ') && !lastParagraph.includes(' | ') && !ENUMERATED.test(lastLine) && latin('u')`\p{Ll}$`.test(lastParagraph) && !SENTENCE_END.test(lastParagraph)) {
         out.push({ code: 'TRUNCATED_TEXT', severity: 'warning', ...at(projet), message: `${capitalise(RUBRIQUE_LABEL[field])} s’arrête en pleine phrase : « …${lastParagraph.slice(-80)} ».` });
       }
     }
     for (const chiffre of projet.chiffres) {
-      if (/(?:^|\s)\p{Lu}\?$|(?:^|\s)\p{L}$/u.test(chiffre.libelle.trim())) {
+      if (latin('u')`(?:^|\s)\p{Lu}\?$|(?:^|\s)\p{L}$`.test(chiffre.libelle.trim())) {
         out.push({ code: 'TRUNCATED_TEXT', severity: 'warning', ...at(projet), message: `Le libellé du chiffre « ${chiffre.valeur} » semble tronqué : « …${chiffre.libelle.slice(-60)} ».` });
       }
-      if (/^\d+\s+\p{L}/u.test(chiffre.libelle) && chiffre.valeur.replace(/\D/g, '').length <= 2) {
+      if (latin('u')`^\d+\s+\p{L}`.test(chiffre.libelle) && chiffre.valeur.replace(/\D/g, '').length <= 2) {
         out.push({ code: 'CHIFFRE_AMBIGUOUS', severity: 'info', ...at(projet), message: `Le chiffre « ${chiffre.valeur} » est suivi d’un autre nombre : « ${clip(chiffre.libelle, 80)} » (lecture à vérifier).` });
       }
     }
@@ -483,7 +484,7 @@ function checkContent({ document }: CheckInput): Diagnostic[] {
       out.push({ code: 'CHIFFRE_AMBIGUOUS', severity: 'info', ...at(projet), message: `Chiffres et phrase entremêlés : le libellé de « ${leadingNumbers[0]!.valeur} » commence par « ${clip(leadingNumbers[0]!.libelle, 60)} » (lu littéralement).` });
     }
     for (const item of projet.allerPlusLoin) {
-      if (item.url === null && item.texte.length > 250 && /[.!?]\s+\p{Lu}/u.test(item.texte)) {
+      if (item.url === null && item.texte.length > 250 && latin('u')`[.!?]\s+\p{Lu}`.test(item.texte)) {
         out.push({ code: 'ALLER_PLUS_LOIN_PROSE', severity: 'info', ...at(projet), message: `« Aller plus loin » contient un paragraphe de texte et non une référence : « ${clip(item.texte, 80)} ».` });
       }
     }
@@ -498,13 +499,13 @@ function repeatedWords(text: string): string[] {
   for (let i = 1; i < tokens.length; i++) {
     const previous = tokens[i - 1]!;
     const word = tokens[i]!.replace(/[.,;:!?»)]+$/, '');
-    if (word.length >= 5 && /^\p{L}/u.test(word) && (previous === word || previous === `${word},`)) found.push(`${previous} ${tokens[i]}`);
+    if (word.length >= 5 && latin('u')`^\p{L}`.test(word) && (previous === word || previous === `${word},`)) found.push(`${previous} ${tokens[i]}`);
   }
   return found;
 }
 
 /** An enumerated item ("5. …", "Tâche 4.4 : …"): it may end without a full stop. */
-const ENUMERATED = /^(?:\d{1,2}[.)]\s|\p{Lu}\p{Ll}+ \d+(?:\.\d+)* ?:)/u;
+const ENUMERATED = latin('u')`^(?:\d{1,2}[.)]\s|\p{Lu}\p{Ll}+ \d+(?:\.\d+)* ?:)`;
 
 function words(text: string): string[] {
   return text.replace(/\s+/g, ' ').trim().split(' ');

@@ -4,11 +4,12 @@
  */
 import { DEFAULT_VOCABULARY, type Vocabulary } from '../profile.js';
 import type { Corps, Personne } from '../types.js';
+import { latin } from '../alphabet.js';
 
 /** Whether a name token is (or ends in) a family name in capitals: "LE", "GOFF", "Garcia-LOPEZ". */
 function isFamilyToken(token: string): boolean {
   const last = token.split('-').at(-1) ?? '';
-  return /\p{Lu}{2}/u.test(last) && last === last.toUpperCase();
+  return latin('u')`\p{Lu}{2}`.test(last) && last === last.toUpperCase();
 }
 
 /** Particles that belong to the family name when no e-mail tells (the profile's list is used by the pipeline). */
@@ -137,7 +138,7 @@ export function splitName(printed: string): Personne {
  */
 export function splitRosterLine(line: string, known?: ReadonlySet<string>): { personne: Personne; missingSpace: boolean } {
   const tokens = line.trim().split(/\s+/);
-  const glued = /^(\p{Lu}[\p{Lu}'’-]+)(\p{Lu}\p{Ll}.*)$/u.exec(tokens[0] ?? '');
+  const glued = latin('u')`^(\p{Lu}[\p{Lu}'’-]+)(\p{Lu}\p{Ll}.*)$`.exec(tokens[0] ?? '');
   if (glued) tokens.splice(0, 1, glued[1]!, glued[2]!);
   if (tokens.length < 2) return { personne: { prenom: '', nom: tokens[0] ?? '' }, missingSpace: glued !== null };
   const byKnown = known ? allSplits(tokens).filter((split) => known.has(nameKey(split))) : [];
@@ -168,7 +169,7 @@ export function splitRosterPeople(line: string): string[] {
   const tokens = line.trim().split(/\s+/);
   const caps = tokens.map(isFamilyToken);
   const switches = caps.slice(1).filter((cap, i) => cap !== caps[i]).length;
-  if (switches < 3 || !tokens.every((token) => /^\p{Lu}/u.test(token))) return [line];
+  if (switches < 3 || !tokens.every((token) => latin('u')`^\p{Lu}`.test(token))) return [line];
   const people: string[][] = [];
   tokens.forEach((token, i) => {
     const opens = i === 0 || (caps[i] === caps[0] && caps[i - 1] !== caps[0]);
@@ -231,5 +232,5 @@ export function corpsOfEmail(email: string | null, vocabulary: Vocabulary = DEFA
 export function titleCase(text: string): string {
   return text
     .toLowerCase()
-    .replace(/(^|[\s'’-])(\p{Ll})/gu, (_, separator: string, letter: string) => separator + letter.toUpperCase());
+    .replace(latin('gu')`(^|[\s'’-])(\p{Ll})`, (_, separator: string, letter: string) => separator + letter.toUpperCase());
 }

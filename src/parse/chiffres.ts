@@ -12,12 +12,13 @@ import { joinLines, sentenceGoesOn } from '../extract/lines.js';
 import { sameStyle } from '../typography.js';
 import type { Block, PrintedFigure, TextLine } from '../types.js';
 import { renderInline } from './render.js';
+import { latin } from '../alphabet.js';
 
 /** A number as printed: space-separated thousands, decimals with a comma, an optional "/4". */
 const NUMBER = String.raw`[+-]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)?(?:\/\d+(?:[.,]\d+)?)?`;
 
 /** A block that is a figure alone: a number and an optional short unit in capitals or %. */
-const STANDALONE = new RegExp(String.raw`^${NUMBER}\s?(?:%|[\p{Lu}]{1,4})?$`, 'u');
+const STANDALONE = latin('u')`^${NUMBER}\s?(?:%|[\p{Lu}]{1,4})?$`;
 
 /**
  * Whether a block is a key figure set alone (« 150 000 », « +18 % »).
@@ -34,7 +35,7 @@ export function isStandaloneFigure(text: string): boolean {
  * numbered list item (« 1 - Piloter… », « 2. Dresser… ») is not one: its number is followed by
  * punctuation or a capital.
  */
-const FIGURE_LINE = new RegExp(String.raw`^${NUMBER}(?:\s?%)?(?:\s?\p{Lu}{1,4})?\s+\p{Ll}`, 'u');
+const FIGURE_LINE = latin('u')`^${NUMBER}(?:\s?%)?(?:\s?\p{Lu}{1,4})?\s+\p{Ll}`;
 
 /**
  * Whether a line of text is printed the way a key figure is: the figure alone, or the figure
@@ -51,7 +52,7 @@ export function looksLikeFigure(text: string): boolean {
 const INLINE = new RegExp(String.raw`^(${NUMBER}(?:\s?%)?)\s+(\S.*)$`, 'su');
 
 /** A bold run that is a whole figure: a number and a short unit word printed with it (« 2,3 MRD », « 10 ANS », « 2E »). */
-const BOLD_FIGURE = new RegExp(String.raw`^${NUMBER}(?:\s?(?:%|\p{L}[\p{L}'’€.]{0,5}))?$`, 'u');
+const BOLD_FIGURE = latin('u')`^${NUMBER}(?:\s?(?:%|\p{L}[\p{L}'’€.]{0,5}))?$`;
 
 /**
  * The inline figure at the start of a block: its leading bold run when that is a number with its
@@ -82,7 +83,7 @@ export function isBoldInlineFigure(block: Block): boolean {
 }
 
 /** A figure set inline in the label's own type opens its block: a number, an optional %, then a word (« 79 agents… », « 57980 Appels… »). */
-const PLAIN_INLINE_FIGURE = new RegExp(String.raw`^${NUMBER}(?:\s?%)?\s+\p{L}`, 'u');
+const PLAIN_INLINE_FIGURE = latin('u')`^${NUMBER}(?:\s?%)?\s+\p{L}`;
 
 /** The longest block a figure set inline in the label's type makes: a label is a phrase or two, not a paragraph. */
 const MAX_PLAIN_FIGURE_CHARS = 250;
@@ -100,7 +101,7 @@ export function isPlainInlineFigure(block: Block): boolean {
 }
 
 /** A short title-like block after a figure's label starts a box (« Les profils des personnels », « Et après... »). */
-const BOX_TITLE = /^[\p{Lu}&«"][^\d]{0,50}$/u;
+const BOX_TITLE = latin('u')`^[\p{Lu}&«"][^\d]{0,50}$`;
 
 /**
  * Whether a block after the key figures can title a box printed with them: a short paragraph
@@ -155,7 +156,7 @@ function labelsByLine(labels: readonly Block[]): Block[] {
     const next = lines[k + 1];
     if (next === undefined || next.block !== entry.block || entry.line.text.trim().length < 0.85 * longest) {
       // A word cut at a line end (« ressources hu- » / « maines ») is joined back, as block text is.
-      const text = current.map(({ line }) => line.text.trim()).join(' ').replace(/(\p{Ll})- (\p{Ll})/gu, '$1$2');
+      const text = current.map(({ line }) => line.text.trim()).join(' ').replace(latin('gu')`(\p{Ll})- (\p{Ll})`, '$1$2');
       out.push({ ...entry.block, lines: current.map(({ line }) => line), text });
       current = [];
     }
@@ -222,7 +223,7 @@ function splitFigureColumns(blocks: readonly Block[]): Block[] {
 }
 
 /** A line opening with a number and words after it: an inline figure's first line. */
-const OPENS_INLINE_FIGURE = new RegExp(String.raw`^${NUMBER}(?:\s?%)?\s+\S`, 'u');
+const OPENS_INLINE_FIGURE = latin('u')`^${NUMBER}(?:\s?%)?\s+\S`;
 
 /**
  * Inline figures run into one block of unstyled lines (converter text with no blank line between
@@ -311,7 +312,7 @@ function boxTextReadBeforeItsTitle(blocks: readonly Block[]): Block[] {
     if (text.page !== label.page || !inEarlierColumn(label, text)) continue;
     const opened = out[i + 2];
     const endsSentence = opened === undefined || SENTENCE_END.test(opened.text.trim());
-    if (/^\p{Ll}/u.test(text.text.trim()) && !endsSentence) out.splice(i, 3, title, joinedBlocks(opened!, text));
+    if (latin('u')`^\p{Ll}`.test(text.text.trim()) && !endsSentence) out.splice(i, 3, title, joinedBlocks(opened!, text));
     else out.splice(i, 2, title, text);
     return out;
   }

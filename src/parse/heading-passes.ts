@@ -8,6 +8,7 @@
  */
 import type { Vocabulary } from '../profile.js';
 import type { Block, TextLine } from '../types.js';
+import { latin } from '../alphabet.js';
 
 /** One pass over a project's blocks. */
 export interface HeadingPass {
@@ -119,7 +120,7 @@ function isProseOrItem(block: Block): boolean {
 }
 
 /** A label, a colon, then what it labels (on the same line or the next): « Tuteur : Claire DURAND, directrice… ». */
-const INLINE_LABEL = /^(\p{Lu}[^:]{2,59}?)\s*:\s*((?:\p{Lu}.*)?)$/u;
+const INLINE_LABEL = latin('u')`^(\p{Lu}[^:]{2,59}?)\s*:\s*((?:\p{Lu}.*)?)$`;
 
 /**
  * The wrapped lines of one person's entry joined: a line ending on a hyphen before a capital is a
@@ -127,7 +128,7 @@ const INLINE_LABEL = /^(\p{Lu}[^:]{2,59}?)\s*:\s*((?:\p{Lu}.*)?)$/u;
  * with its hyphen and no space.
  */
 function joinEntryLines(texts: readonly string[]): string {
-  return texts.map((text) => text.trim()).filter(Boolean).reduce((joined, text) => (joined === '' ? text : /\p{L}-$/u.test(joined) && /^\p{Lu}/u.test(text) ? joined + text : `${joined} ${text}`), '');
+  return texts.map((text) => text.trim()).filter(Boolean).reduce((joined, text) => (joined === '' ? text : latin('u')`\p{L}-$`.test(joined) && latin('u')`^\p{Lu}`.test(text) ? joined + text : `${joined} ${text}`), '');
 }
 
 /**
@@ -221,13 +222,13 @@ function splitInlineLabels(block: Block, vocabulary: Vocabulary): Block[] {
 const MAX_RUN_IN_HEADING_WORDS = 8;
 
 /** A line whose first word holds a small letter: no word of a heading in capitals opens it. */
-const FIRST_WORD_IN_LOWER_CASE = /^\s*\S*\p{Ll}/u;
+const FIRST_WORD_IN_LOWER_CASE = latin('u')`^\s*\S*\p{Ll}`;
 
 /** What text opens with after a heading in capitals: a capitalised word, an elided article, a quote. */
-const TEXT_OPENING = /^(?:\p{Lu}\p{Ll}|\p{Lu}['’]\p{L}|[«"])/u;
+const TEXT_OPENING = latin('u')`^(?:\p{Lu}\p{Ll}|\p{Lu}['’]\p{L}|[«"])`;
 
 /** A person's name in the « NOM Prénom » order opening the rest of a line: a family name in capitals, then a given name. */
-const FAMILY_NAME_FIRST = /^\p{Lu}[\p{Lu}'’-]+(?:\s\p{Lu}[\p{Lu}'’-]+)*\s\p{Lu}\p{Ll}/u;
+const FAMILY_NAME_FIRST = latin('u')`^\p{Lu}[\p{Lu}'’-]+(?:\s\p{Lu}[\p{Lu}'’-]+)*\s\p{Lu}\p{Ll}`;
 
 /** The rubriques whose content opens with a person's name (a card). */
 const PEOPLE_RUBRIQUES: ReadonlySet<string> = new Set(['auteurs', 'tuteurs']);
@@ -246,7 +247,7 @@ function splitRunInHeading(block: Block, vocabulary: Vocabulary): Block[] {
   const words = first.text.trim().split(/\s+/);
   // A heading is in capitals: only the words before the first one holding a small letter can make it
   // (most paragraphs open with « Le », and no cut is tried at all).
-  const capitals = words.findIndex((word) => /\p{Ll}/u.test(word));
+  const capitals = words.findIndex((word) => latin('u')`\p{Ll}`.test(word));
   const longest = Math.min(MAX_RUN_IN_HEADING_WORDS, words.length - 1, capitals === -1 ? words.length : capitals);
   for (let k = longest; k >= 1; k--) {
     const heading = words.slice(0, k).join(' ');
@@ -280,7 +281,7 @@ function splitTwoLineRunInHeadings(blocks: readonly Block[], vocabulary: Vocabul
     const words = block.lines[0].text.trim().split(/\s+/);
     const caps: string[] = [];
     for (const word of words.slice(0, -1)) {
-      if (/\p{Ll}/u.test(word) || !/\p{Lu}/u.test(word)) break;
+      if (latin('u')`\p{Ll}`.test(word) || !latin('u')`\p{Lu}`.test(word)) break;
       caps.push(word);
     }
     return caps.slice(0, 4);

@@ -13,6 +13,7 @@ import { parseFigures } from './chiffres.js';
 import { parseTutorCards, readAuthorCards } from './people.js';
 import { renderRubrique, withoutListMarks } from './render.js';
 import { splitRubriques } from './rubriques.js';
+import { latin } from '../alphabet.js';
 
 export { looksLikeName } from './people.js';
 export { continuesParagraph, renderRubrique } from './render.js';
@@ -114,7 +115,7 @@ function splitInfographics(blocks: readonly Block[]): { kept: Block[]; boxes: { 
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     const title = block.text.trim();
-    if (block.kind === 'paragraph' && title.length <= 60 && /\s/.test(title) && !/\p{Ll}/u.test(title)) {
+    if (block.kind === 'paragraph' && title.length <= 60 && /\s/.test(title) && !latin('u')`\p{Ll}`.test(title)) {
       let end = i + 1;
       while (end < blocks.length && isShortLabel(blocks[end]!)) end++;
       if (end - i - 1 >= INFOGRAPHIC_MIN_ITEMS) {
@@ -136,7 +137,7 @@ function splitTrailingBox(blocks: Block[] | null): { blocks: Block[] | null; box
   if (blocks === null) return { blocks, box: null };
   const start = blocks.findIndex((block, i) => {
     const first = block.lines[0]?.text.trim() ?? '';
-    return i > 0 && block.kind === 'paragraph' && /\s/.test(first) && !/\p{Ll}/u.test(first) && /\p{Lu}{2}/u.test(first);
+    return i > 0 && block.kind === 'paragraph' && /\s/.test(first) && !latin('u')`\p{Ll}`.test(first) && latin('u')`\p{Lu}{2}`.test(first);
   });
   if (start < 0) return { blocks, box: null };
   const boxBlocks = blocks.slice(start);
@@ -225,7 +226,7 @@ function joinBrokenReferences(pieces: readonly ReferencePiece[]): ReferencePiece
     const previous = out.at(-1);
     const before = previous?.text.trim() ?? '';
     const text = piece.text.trim();
-    const startsLower = /^\p{Ll}/u.test(text) && !/[.!?]$/.test(before);
+    const startsLower = latin('u')`^\p{Ll}`.test(text) && !/[.!?]$/.test(before);
     const goesOn = previous !== undefined && (startsLower || (setAlike(previous.block, piece.block) && sentenceGoesOn(before, text)));
     if (previous !== undefined && goesOn && !URL_IN_TEXT.test(previous.text)) {
       out[out.length - 1] = joinedPiece(previous, piece);
@@ -240,7 +241,7 @@ function joinBrokenReferences(pieces: readonly ReferencePiece[]): ReferencePiece
  * How a reference of the family opens: a list mark a converter or a layout kept (« — », « • »), a
  * capital, a figure, an opening quote or a web address (« Rapport … », « 2030 : … », « “Vivre …” », « www.… »).
  */
-const REFERENCE_OPENING = /^(?:[-–—•▪■◦●\p{Lu}\d«"“']|https?:\/\/|www\.)/u;
+const REFERENCE_OPENING = latin('u')`^(?:[-–—•▪■◦●\p{Lu}\d«"“']|https?:\/\/|www\.)`;
 
 /** Where no reference stops: on a comma, a hyphen or an opening quote or parenthesis (« … ADEME, », « 2018- », « « slowlife »). */
 const NO_REFERENCE_STOP = /[,\-«(\[]$/u;
@@ -333,7 +334,7 @@ function referencesOf(block: Block): string[] {
  * (« déc. 2015 », « 2018-2023 »), a closing parenthesis or a web address, and the next opens with
  * a capital.
  */
-const REFERENCE_BOUNDARY = /(?<=\b(?:19|20)\d{2}(?:-(?:19|20)\d{2})?|\)|\b(?:https?:\/\/|www\.)\S+) (?=\p{Lu})/gu;
+const REFERENCE_BOUNDARY = latin('gu')`(?<=\b(?:19|20)\d{2}(?:-(?:19|20)\d{2})?|\)|\b(?:https?:\/\/|www\.)\S+) (?=\p{Lu})`;
 
 /** Characters of a reference at least: a publisher or a place after a date (« Ville de Rennes ») is shorter, and stays with it. */
 const MIN_REFERENCE_CHARACTERS = 20;

@@ -21,6 +21,7 @@ import type { Rubrique } from './rubriques.js';
 import { returnFiguresReadAwayFromHeading, returnReferencesReadAfterTestimony, returnSentenceStartFromTestimony, returnTextReadAfterReferences, returnTextReadUnderNextHeading } from './read-ahead.js';
 import { continuesParagraph, withoutListMarks } from './render.js';
 import { isProse, isSidebarCard, isTeamBlock, meaningOf } from './structure.js';
+import { latin } from '../alphabet.js';
 
 /** What the moves work on, changed in place. */
 export interface ShapeState {
@@ -187,7 +188,7 @@ function returnColumnsAbovePeopleBand(state: ShapeState): Move[] {
     const [first, ...rest] = above;
     const cut = owner.blocks.at(-1)!;
     // A sentence the owner left unfinished, going on in lower case at the next column's head.
-    const goesOn = !SENTENCE_FINISHED.test(cut.text.trim()) && /^\p{Ll}/u.test(first!.text.trim());
+    const goesOn = !SENTENCE_FINISHED.test(cut.text.trim()) && latin('u')`^\p{Ll}`.test(first!.text.trim());
     const kept = owner.blocks.length;
     // A box closing the owner's text (a bold title over smaller text) once they are back.
     const box = goesOn ? -1 : closingBoxStart([...owner.blocks, ...above]);
@@ -260,7 +261,7 @@ function returnTextGoingOnAfterTeam(state: ShapeState): Move[] {
   const lastTeam = lastTeamBlock(authors.blocks, state.vocabulary);
   const tail = authors.blocks.slice(lastTeam + 1);
   const [first, ...rest] = tail;
-  if (lastTeam < 0 || !first || !/^\p{Ll}/u.test(first.text.trim())) return [];
+  if (lastTeam < 0 || !first || !latin('u')`^\p{Ll}`.test(first.text.trim())) return [];
   if (!tail.every((block) => !isNamePart(block.text) && !block.text.includes('@'))) return [];
   const owner = state.rubriques.slice(0, at).filter((rubrique) => rubrique.key !== 'auteurs' && rubrique.key !== 'tuteurs').at(-1);
   const cut = owner?.blocks.at(-1);
@@ -413,7 +414,7 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
     // case: no card opens so), or any such text once every card above it is set smaller than the body.
     const firstInBodyType = rubrique.blocks.findIndex((block) => !isSmallerThanBody(block));
     const bodyTextAfterCards = (block: Block, j: number): boolean =>
-      isRegular(block) && !isSmallerThanBody(block) && ((stopsMidSentence(result, i) && /^\p{Ll}/u.test(block.text.trim())) || j === firstInBodyType);
+      isRegular(block) && !isSmallerThanBody(block) && ((stopsMidSentence(result, i) && latin('u')`^\p{Ll}`.test(block.text.trim())) || j === firstInBodyType);
     // A long function in the cards' smaller type, not ending a sentence, is the card's, however long
     // (`rule: long-function-in-card`).
     const cardText = (block: Block, j: number): boolean =>
@@ -698,7 +699,7 @@ function linesWithoutListMarks(block: Block): Block['lines'] {
 function returnAnnouncedList(state: ShapeState): Move[] {
   const announcing = state.rubriques.flatMap((rubrique, r) => (isBodyRubrique(rubrique.key) ? rubrique.blocks.flatMap((block, i) => {
     const next = rubrique.blocks[i + 1];
-    const listFollows = next !== undefined && (next.kind === 'listItem' || linesWithoutListMarks(next).length !== next.lines.length || /^\p{Ll}/u.test(next.text.trim()));
+    const listFollows = next !== undefined && (next.kind === 'listItem' || linesWithoutListMarks(next).length !== next.lines.length || latin('u')`^\p{Ll}`.test(next.text.trim()));
     return block.kind === 'paragraph' && ANNOUNCES_LIST.test(block.text.trim()) && !listFollows ? [{ r, rubrique, block }] : [];
   }) : []));
   if (announcing.length !== 1) return [];
@@ -711,7 +712,7 @@ function returnAnnouncedList(state: ShapeState): Move[] {
       const lines = linesWithoutListMarks(later.blocks[end]!);
       if (lines.length === 0) continue;
       const text = joinLines(lines.map((line) => line.text));
-      if (!/^\p{Ll}/u.test(text) || !/[;,.]$/.test(text)) break;
+      if (!latin('u')`^\p{Ll}`.test(text) || !/[;,.]$/.test(text)) break;
       items.push({ ...later.blocks[end]!, kind: 'listItem', lines, text });
       closed = text.endsWith('.');
     }
@@ -750,7 +751,7 @@ function isUnstyledCard(block: Block): boolean {
   if (!first || rest.length === 0 || rest.length > MAX_CARD_ROLE_LINES || block.lines.some((line) => line.size !== null || line.bold !== null)) return false;
   // A family name in capitals and a given name: « NOM Prénom » or « Prénom NOM ».
   const name = first.text.trim();
-  if (!isAnyCaseName(name) || !/\p{Lu}{2,}/u.test(name) || !/\p{Lu}\p{Ll}/u.test(name)) return false;
+  if (!isAnyCaseName(name) || !latin('u')`\p{Lu}{2,}`.test(name) || !latin('u')`\p{Lu}\p{Ll}`.test(name)) return false;
   return rest.every((line) => !line.text.includes('@') && !/[.!?]$/.test(line.text.trim()) && line.text.length < 80);
 }
 
@@ -766,7 +767,7 @@ const MAX_FIGURE_LABEL = 600;
 /** A key figure's label: short, not a figure itself, with words in lower case (not a heading). */
 export function isFigureLabel(block: Block): boolean {
   const text = block.text.trim();
-  return text.length > 0 && text.length <= MAX_FIGURE_LABEL && !isStandaloneFigure(text) && !text.includes('@') && /\p{Ll}/u.test(text);
+  return text.length > 0 && text.length <= MAX_FIGURE_LABEL && !isStandaloneFigure(text) && !text.includes('@') && latin('u')`\p{Ll}`.test(text);
 }
 
 /**
@@ -1196,9 +1197,9 @@ function quoteRunInside(blocks: readonly Block[]): { start: number; end: number 
  */
 function rejoinCutSentence(state: ShapeState): Move[] {
   const texts = state.rubriques.filter((rubrique) => isBodyRubrique(rubrique.key));
-  const cutShort = (block: Block): boolean => block.kind === 'paragraph' && /[\p{L},]$/u.test(block.text.trim());
+  const cutShort = (block: Block): boolean => block.kind === 'paragraph' && latin('u')`[\p{L},]$`.test(block.text.trim());
   for (const rubrique of texts) {
-    const at = rubrique.blocks.findIndex((block, i) => block.kind === 'paragraph' && /^\p{Ll}/u.test(block.text.trim()) && i > 0 && SENTENCE_FINISHED.test(rubrique.blocks[i - 1]!.text.trim()));
+    const at = rubrique.blocks.findIndex((block, i) => block.kind === 'paragraph' && latin('u')`^\p{Ll}`.test(block.text.trim()) && i > 0 && SENTENCE_FINISHED.test(rubrique.blocks[i - 1]!.text.trim()));
     if (at < 0) continue;
     // Every paragraph of the text that stops mid-sentence: the rest goes only to the one there is.
     const cut = texts.flatMap((other) => other.blocks.filter((block) => block !== rubrique.blocks[at] && cutShort(block)));
@@ -1340,7 +1341,7 @@ function threadQuoteFrames(blocks: readonly Block[]): readonly Block[] {
   const run = blocks.slice(start);
   const first = run[0];
   const cut = run.at(-1);
-  if (!first?.box || !cut || run.length < 2 || !/^\p{Ll}/u.test(first.text.trim()) || SENTENCE_FINISHED.test(cut.text.trim())) return blocks;
+  if (!first?.box || !cut || run.length < 2 || !latin('u')`^\p{Ll}`.test(first.text.trim()) || SENTENCE_FINISHED.test(cut.text.trim())) return blocks;
   const sameFrame = (block: Block): boolean => block.box !== undefined && block.page === first.page && Math.abs(block.box.x - first.box!.x) <= FRAME_EDGE_TOLERANCE;
   let split = 0;
   while (split < run.length && sameFrame(run[split]!)) split++;

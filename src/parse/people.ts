@@ -7,9 +7,10 @@ import { EMAIL, foldForMatch } from '../conventions.js';
 import { isHeaderRowText } from '../profile.js';
 import { jaroWinkler, localLetters, mayBeAsSimilar, nameOrders, SPELLS_NAME, spelling, spellingOf, spellsName } from '../similarity.js';
 import type { AuthorPairing, Block, PrintedPerson, TextLine } from '../types.js';
+import { latin } from '../alphabet.js';
 
 /** Name tokens: words in capitals (family names) or capitalised words (given names), hyphens allowed. */
-const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’]*)(?:-\p{Lu}[\p{L}'’]*)*$/u;
+const NAME_TOKEN = latin('u')`^(?:\p{Lu}[\p{L}'’]*)(?:-\p{Lu}[\p{L}'’]*)*$`;
 
 /** Words of a name at most (given names, particles and family names). */
 const MAX_NAME_WORDS = 6;
@@ -25,7 +26,7 @@ export function looksLikeName(line: string): boolean {
   const tokens = line.trim().split(/\s+/, MAX_NAME_WORDS + 1);
   if (tokens.length < 2 || tokens.length > MAX_NAME_WORDS) return false;
   if (!tokens.every((token) => NAME_TOKEN.test(token))) return false;
-  const isCaps = (token: string): boolean => /\p{Lu}{2}/u.test(token) && token === token.toUpperCase();
+  const isCaps = (token: string): boolean => latin('u')`\p{Lu}{2}`.test(token) && token === token.toUpperCase();
   const hasCapsPart = (token: string): boolean => token.split('-').some((part) => part.length >= 2 && part === part.toUpperCase());
   return tokens.some(hasCapsPart) && tokens.some((token) => !isCaps(token));
 }
@@ -39,7 +40,7 @@ export function looksLikeName(line: string): boolean {
 export function isAnyCaseName(line: string): boolean {
   // Split no further than one word too many: a converter's paragraph is one line of a hundred words.
   const tokens = line.trim().split(/\s+/, MAX_NAME_WORDS + 1);
-  return tokens.length >= 2 && tokens.length <= MAX_NAME_WORDS && tokens.every((token) => /^(?:\p{Lu}[\p{L}'’]*|d['’]\p{Lu}[\p{L}'’]*|de|du|des|le|la|van|von|der|di|da)(?:-\p{Lu}[\p{L}'’]*)*$/u.test(token)) && tokens.some((token) => /^\p{Lu}/u.test(token));
+  return tokens.length >= 2 && tokens.length <= MAX_NAME_WORDS && tokens.every((token) => latin('u')`^(?:\p{Lu}[\p{L}'’]*|d['’]\p{Lu}[\p{L}'’]*|de|du|des|le|la|van|von|der|di|da)(?:-\p{Lu}[\p{L}'’]*)*$`.test(token)) && tokens.some((token) => latin('u')`^\p{Lu}`.test(token));
 }
 
 /**
@@ -69,7 +70,7 @@ function readCards(blocks: readonly Block[], isDetail: (line: TextLine, text: st
  */
 function pushDetail(details: string[], text: string): void {
   const last = details.at(-1);
-  if (last !== undefined && /\p{Ll}[-\u2010]$/u.test(last) && /^\p{Ll}/u.test(text)) details[details.length - 1] = `${last.slice(0, -1)}${text}`;
+  if (last !== undefined && latin('u')`\p{Ll}[-\u2010]$`.test(last) && latin('u')`^\p{Ll}`.test(text)) details[details.length - 1] = `${last.slice(0, -1)}${text}`;
   else details.push(text);
 }
 
@@ -357,7 +358,7 @@ function joinSplitNames(cards: PrintedPerson[]): PrintedPerson[] {
     // Only a lone word is half a name: two full names in a row are two people (one without e-mail).
     const lone = (name: string): boolean => name.trim().split(/\s+/).length === 1;
     // A compound family name wrapped at its hyphen (« DUPONT- » / « MOREAU ») joins without a space.
-    const cut = previous !== undefined && /\p{Lu}-$/u.test(previous.name.trim());
+    const cut = previous !== undefined && latin('u')`\p{Lu}-$`.test(previous.name.trim());
     const head = cut ? previous!.name.trim().slice(0, -1) : previous?.name ?? '';
     if (previous && previous.details.length === 0 && previous.name !== '' && card.details.length > 0 && parts <= 6 && isNamePart(head) && isNamePart(card.name) && (cut || lone(previous.name) || lone(card.name))) {
       out[out.length - 1] = { ...card, name: cut ? `${previous.name.trim()}${card.name.trim()}` : `${previous.name} ${card.name}` };
@@ -379,11 +380,11 @@ const MAX_NAME_PART_WORDS = 4;
 export function isNamePart(text: string): boolean {
   // Split no further than one word too many (as in `isAnyCaseName`).
   const tokens = text.trim().split(/\s+/, MAX_NAME_PART_WORDS + 1);
-  return tokens.length <= MAX_NAME_PART_WORDS && tokens.every((token) => /^(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*|de|du|des|le|la|van|von|der|di|da|d['’]\p{Lu}[\p{L}'’]*)$/u.test(token));
+  return tokens.length <= MAX_NAME_PART_WORDS && tokens.every((token) => latin('u')`^(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*|de|du|des|le|la|van|von|der|di|da|d['’]\p{Lu}[\p{L}'’]*)$`.test(token));
 }
 
 /** A name and an e-mail on one line (« NOM Prénom  e-mail », a table row « NOM Prénom | e-mail », « Prénom NOM — e-mail »). */
-const NAME_THEN_EMAIL = /^(.*?\S)\s*(?:\||\s[–—-]\s|\s)\s*([\p{L}\p{N}._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})$/u;
+const NAME_THEN_EMAIL = latin('u')`^(.*?\S)\s*(?:\||\s[–—-]\s|\s)\s*([\p{L}\p{N}._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})$`;
 
 /**
  * A line printing a name then an e-mail, in any of the family's forms (« NOM Prénom  e-mail »,
@@ -550,13 +551,13 @@ export function splitNameAndRole(line: TextLine, underName = false): TextLine[] 
 }
 
 /** A given name: one capitalised word, its parts joined by hyphens (« Claire », « Anne-Sophie »). */
-const GIVEN_NAME = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)*$/u;
+const GIVEN_NAME = latin('u')`^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)*$`;
 
 /** A word of a family name in capitals (« LE », « GARNIER-BOSC »). */
-const FAMILY_WORD = /^\p{Lu}[\p{Lu}'’]+(?:-\p{Lu}[\p{Lu}'’]+)*$/u;
+const FAMILY_WORD = latin('u')`^\p{Lu}[\p{Lu}'’]+(?:-\p{Lu}[\p{Lu}'’]+)*$`;
 
 /** A role's first word: a capital, then lower case (« Directrice », « Chef »). */
-const ROLE_OPENING = /^\p{Lu}\p{Ll}/u;
+const ROLE_OPENING = latin('u')`^\p{Lu}\p{Ll}`;
 
 /** The two orders a card prints a name in. */
 type NameOrder = 'given-first' | 'family-first';

@@ -27,9 +27,10 @@ import { isFigureLabel, isSignature, type Move, type ShapeState } from './moves.
 import { continuesParagraph } from './render.js';
 import type { Rubrique } from './rubriques.js';
 import { URL } from './structure.js';
+import { latin } from '../alphabet.js';
 
 /** An enumerated item's marker: an optional word (« Tâche », « Phase »), a number (« 2 », « 2.3 »), then « - », « . », « ) » or « : ». */
-const ENUMERATION = /^(?:(\p{Lu}\p{Ll}+)\s+)?(\d{1,2}(?:\.\d{1,2})*)\s*([-.):])\s/u;
+const ENUMERATION = latin('u')`^(?:(\p{Lu}\p{Ll}+)\s+)?(\d{1,2}(?:\.\d{1,2})*)\s*([-.):])\s`;
 
 /** The fewest figures (set alone, or awaiting their labels) that make a run of key figures: one alone may be a count in the text. */
 const MIN_FIGURES = 2;
@@ -89,7 +90,7 @@ function goesOnFrom(before: readonly Block[], block: Block, underFigures: boolea
   const last = before.at(-1)?.text.trim() ?? '';
   if (last === '') return false;
   const text = block.text.trim();
-  const sentenceGoesOn = underFigures ? /\p{L}-$/u.test(last) && /^\p{Ll}/u.test(text) : continuesParagraph(last, text);
+  const sentenceGoesOn = underFigures ? latin('u')`\p{L}-$`.test(last) && latin('u')`^\p{Ll}`.test(text) : continuesParagraph(last, text);
   if (sentenceGoesOn || last.endsWith(':')) return true;
   const previous = lastEnumerated(before);
   const item = enumerationOf(text);
@@ -155,7 +156,7 @@ function trailingFigures(blocks: readonly Block[], awaiting: number): number {
   let suffix = blocks.length;
   while (suffix > 0 && inRun(suffix - 1)) suffix--;
   const figure = blocks.findIndex((block, i) => i >= suffix && isStandaloneFigure(block.text));
-  const opensLabel = (i: number): boolean => i > 0 && /^\p{Ll}/u.test(blocks[i]!.text.trim()) && SENTENCE_FINISHED.test(blocks[i - 1]!.text.trim());
+  const opensLabel = (i: number): boolean => i > 0 && latin('u')`^\p{Ll}`.test(blocks[i]!.text.trim()) && SENTENCE_FINISHED.test(blocks[i - 1]!.text.trim());
   let start = figure;
   if (awaiting > 0) {
     const labelsAt = figure >= 0 ? figure - awaiting : blocks.findIndex((_, i) => i >= suffix && opensLabel(i));
@@ -207,10 +208,10 @@ export function returnFiguresReadAwayFromHeading(state: ShapeState): Move[] {
 export function returnSentenceStartFromTestimony(state: ShapeState): Move[] {
   const testimony = state.rubriques.find((rubrique) => rubrique.key === 'temoignage');
   const start = testimony?.blocks.at(-1);
-  if (!testimony || !start || testimony.blocks.length < 2 || start.kind !== 'paragraph' || !unstyled([start]) || !/[\p{L},]$/u.test(start.text.trim())) return [];
+  if (!testimony || !start || testimony.blocks.length < 2 || start.kind !== 'paragraph' || !unstyled([start]) || !latin('u')`[\p{L},]$`.test(start.text.trim())) return [];
   const rests = state.rubriques
     .filter((rubrique) => isBodyRubrique(rubrique.key))
-    .flatMap((rubrique) => rubrique.blocks.map((block, i) => ({ rubrique, i })).filter(({ i }) => i > 0 && rubrique.blocks[i]!.kind === 'paragraph' && /^\p{Ll}/u.test(rubrique.blocks[i]!.text.trim()) && SENTENCE_FINISHED.test(rubrique.blocks[i - 1]!.text.trim())));
+    .flatMap((rubrique) => rubrique.blocks.map((block, i) => ({ rubrique, i })).filter(({ i }) => i > 0 && rubrique.blocks[i]!.kind === 'paragraph' && latin('u')`^\p{Ll}`.test(rubrique.blocks[i]!.text.trim()) && SENTENCE_FINISHED.test(rubrique.blocks[i - 1]!.text.trim())));
   if (rests.length !== 1) return [];
   const { rubrique, i } = rests[0]!;
   const rest = rubrique.blocks[i]!;

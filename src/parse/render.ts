@@ -4,6 +4,7 @@
  */
 import { SENTENCE_END } from '../conventions.js';
 import type { Block } from '../types.js';
+import { latin } from '../alphabet.js';
 
 /**
  * Whether `next` continues the paragraph `previous`, cut in two by a column or page break:
@@ -13,7 +14,7 @@ import type { Block } from '../types.js';
  * @returns `true` when the two are one paragraph.
  */
 export function continuesParagraph(previous: string, next: string): boolean {
-  return /^\p{Ll}/u.test(next) && !SENTENCE_END.test(previous.trimEnd());
+  return latin('u')`^\p{Ll}`.test(next) && !SENTENCE_END.test(previous.trimEnd());
 }
 
 /**

@@ -25,12 +25,13 @@ import type {
 import { readSommaire } from './sommaire.js';
 import { sommaireColumnsInOrder } from './sommaire-columns.js';
 import { findProjectStarts } from './starts.js';
+import { latin } from '../alphabet.js';
 
 /** A roster member line: family name in capitals then given names ("LE ROUX Paul", "DUPONTMarie"). */
-const ROSTER_MEMBER = /^[\p{Lu}][\p{Lu}'’ -]*\p{Lu}\s*\p{Lu}\p{Ll}/u;
+const ROSTER_MEMBER = latin('u')`^[\p{Lu}][\p{Lu}'’ -]*\p{Lu}\s*\p{Lu}\p{Ll}`;
 
 /** A roster member line in another order or case ("Paul LE ROUX", "Paul Le Roux"): capitalised words and particles only. */
-const ROSTER_MEMBER_ANY_ORDER = /^(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*|de|du|des|van|von|der|di|da|d['’]\p{Lu}[\p{L}'’]*)(?:\s+(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*|de|du|des|van|von|der|di|da|d['’]\p{Lu}[\p{L}'’]*)){1,5}$/u;
+const ROSTER_MEMBER_ANY_ORDER = latin('u')`^(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*|de|du|des|van|von|der|di|da|d['’]\p{Lu}[\p{L}'’]*)(?:\s+(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*|de|du|des|van|von|der|di|da|d['’]\p{Lu}[\p{L}'’]*)){1,5}$`;
 
 /**
  * Cuts the brochure into its parts.
@@ -155,7 +156,7 @@ const TAGGED_ROSTER_MIN_LINES = 8;
  * @returns The name as printed and the promotion, or `null`.
  */
 export function taggedMember(line: string): { name: string; promotion: string } | null {
-  const match = /^(.+?)\s*\(\s*(\p{Lu}[^()]{1,59}?)\s*\)$/u.exec(line.trim());
+  const match = latin('u')`^(.+?)\s*\(\s*(\p{Lu}[^()]{1,59}?)\s*\)$`.exec(line.trim());
   if (!match) return null;
   const name = match[1]!;
   return (ROSTER_MEMBER.test(name) || ROSTER_MEMBER_ANY_ORDER.test(name)) && name.length <= 60 ? { name, promotion: match[2]! } : null;
@@ -316,9 +317,9 @@ function joinNameCells(lines: readonly string[]): string[] {
 }
 
 /** A family name alone on a line, in capitals (« LEFORT-DUVAL »). */
-const FAMILY_NAME_ALONE = /^\p{Lu}[\p{Lu}'’ -]*\p{Lu}$/u;
+const FAMILY_NAME_ALONE = latin('u')`^\p{Lu}[\p{Lu}'’ -]*\p{Lu}$`;
 /** Given names alone on a line, capitalised (« Christine », « Jean-Victor »). */
-const GIVEN_NAMES_ALONE = /^\p{Lu}\p{Ll}[\p{L}'’]*(?:[- ]\p{Lu}\p{Ll}[\p{L}'’]*)*$/u;
+const GIVEN_NAMES_ALONE = latin('u')`^\p{Lu}\p{Ll}[\p{L}'’]*(?:[- ]\p{Lu}\p{Ll}[\p{L}'’]*)*$`;
 
 /**
  * Rejoins a « NOM Prénom » member wrapped in a narrow roster column: a family name alone in

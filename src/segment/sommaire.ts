@@ -7,6 +7,7 @@ import { SOMMAIRE_NUMBER, SOMMAIRE_PAGE, foldForMatch } from '../conventions.js'
 import { sameStyle } from '../typography.js';
 import type { Vocabulary } from '../profile.js';
 import type { Block, Diagnostic, SommaireEntry, TextLine } from '../types.js';
+import { latin } from '../alphabet.js';
 
 /** A project number that opens a line, with its label and separator, as found by `numberAtStart`. */
 export interface NumberAtStart {
@@ -280,7 +281,7 @@ function readPass(blocks: readonly Block[], from: number, vocabulary: Vocabulary
     // After its page: the organisation under the title's page (« TITRE …… 12 » then « COLLECTIVITÉ »).
     if (draft.blocksAfterPage >= MAX_BLOCKS_AFTER_PAGE || index - draft.lastIndex > MAX_BLOCKS_AFTER_PAGE) return false;
     const text = lines.map((line) => line.text).join(' ');
-    if (!/\p{Lu}{2}/u.test(text) || text !== text.toUpperCase() || likeSection) return false;
+    if (!latin('u')`\p{Lu}{2}`.test(text) || text !== text.toUpperCase() || likeSection) return false;
     // Unknown type (converter text): only when the sommaire goes on right after it.
     return known(first) || opensEntry(blocks, index + 1, context(), vocabulary) !== null || pageReference(blocks[index + 1]?.text ?? '', vocabulary) !== null;
   };
@@ -296,7 +297,7 @@ function readPass(blocks: readonly Block[], from: number, vocabulary: Vocabulary
     const first = lines[0]!;
     const setAsOrganisation = lastText !== null && titleStyle !== null && known(first) && !sameStyle(first, titleStyle);
     // A title has words: a rule or a lone mark is not one.
-    if (awaiting && !setAsOrganisation && /\p{L}{2}/u.test(lines.map((line) => line.text).join(' '))) {
+    if (awaiting && !setAsOrganisation && latin('u')`\p{L}{2}`.test(lines.map((line) => line.text).join(' '))) {
       titleStyle ??= known(first) ? first : null;
       feed(awaiting, lines, block, index);
       return true;
@@ -625,7 +626,7 @@ function isSectionTitle(blocks: readonly Block[], index: number, ctx: LabelConte
   const block = blocks[index];
   if (!block || !ctx.sectionsAllowed) return false;
   const text = block.text.trim();
-  if (text.length > 60 || !/\p{Lu}{3}/u.test(text) || text !== text.toUpperCase()) return false;
+  if (text.length > 60 || !latin('u')`\p{Lu}{3}`.test(text) || text !== text.toUpperCase()) return false;
   if (hasLeaderPage(block) || trailingPage(text, vocabulary) !== null || pageReference(text, vocabulary) !== null) return false;
   const line = block.lines[0]!;
   const styled = ctx.sectionStyle !== null && known(line) && known(ctx.sectionStyle);

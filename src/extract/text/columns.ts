@@ -7,6 +7,8 @@
  */
 
 /** Blank rows that separate two bands of a page (one blank row is a paragraph break inside a column). */
+import { latin } from '../../alphabet.js';
+
 const BAND_GAP_ROWS = 2;
 
 /** Blank character columns a gutter needs: converters put up to two spaces between words. */
@@ -149,7 +151,7 @@ function dropOtherSideRows(side: readonly string[], other: readonly string[]): s
   side.forEach((row, i) => {
     const above = kept.at(-1)?.trim() ?? '';
     const below = side[i + 1]?.trim() ?? '';
-    const continues = /\p{L}-$/u.test(above) || (above.length >= FULL_LINE_SHARE * longest && !SENTENCE_END.test(above));
+    const continues = latin('u')`\p{L}-$`.test(above) || (above.length >= FULL_LINE_SHARE * longest && !SENTENCE_END.test(above));
     if (row.trim() === '' && other[i]!.trim() !== '' && above !== '' && below !== '' && continues) return;
     kept.push(row);
   });

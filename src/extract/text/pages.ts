@@ -4,6 +4,7 @@
  */
 
 import { flatMapLines } from './lines.js';
+import { latin } from '../../alphabet.js';
 
 /** « -- 3 of 110 -- » (pdf-parse), « Page 3 of 110 », « [page 3] », « <!-- page 3 --> ». */
 const PAGE_MARKER = /^\s*(?:-{2,}\s*\d+\s+(?:of|sur|\/)\s+\d+\s*-{2,}|(?:page|p\.)\s*\d+\s*(?:(?:of|sur|\/)\s*\d+)?|\[\s*page\s*\d+\s*\]|<!--\s*page\s*\d+\s*-->|-{3,}\s*page\s*\d+\s*-{3,})\s*$/i;
@@ -132,7 +133,7 @@ export function dropRunningLines(lines: readonly string[]): string[] {
     // A line without a digit first (most lines): its white space is not even folded.
     if (!/\d/.test(line)) return null;
     const text = line.trim().replace(/\s+/g, ' ');
-    if (text.length < MIN_RUNNING_LENGTH || !/\p{L}{3}/u.test(text) || /\d\.\d/.test(text)) return null;
+    if (text.length < MIN_RUNNING_LENGTH || !latin('u')`\p{L}{3}`.test(text) || /\d\.\d/.test(text)) return null;
     return text.replace(/\d+/g, '#');
   };
   // Each line's key, once for both passes.
@@ -176,7 +177,7 @@ export function inferPageBreaks(lines: readonly string[]): string[] {
   const running = new Map<string, number[]>();
   lines.forEach((line, index) => {
     const match = /^(.*\S)\s+(\d{1,3})\s*$/.exec(line);
-    if (!match || !/\p{L}{3}/u.test(match[1]!)) return;
+    if (!match || !latin('u')`\p{L}{3}`.test(match[1]!)) return;
     const key = match[1]!.replace(/\s+/g, ' ');
     const indexes = running.get(key) ?? [];
     indexes.push(index);

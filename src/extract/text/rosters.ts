@@ -7,12 +7,13 @@
  */
 import { foldForMatch } from '../../conventions.js';
 import { localLetters, nameOrders, spellsName } from '../../similarity.js';
+import { latin } from '../../alphabet.js';
 
 /** A roster line: a family name in capitals (one word or more), then a given name (« LE GOFF Maëlle »). */
-const ROSTER_NAME = /^\s*(\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)*) (\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ -]\p{Lu}\p{Ll}[\p{L}'’-]*)*)\s*$/u;
+const ROSTER_NAME = latin('u')`^\s*(\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)*) (\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ -]\p{Lu}\p{Ll}[\p{L}'’-]*)*)\s*$`;
 
 /** An e-mail anywhere in a line: its local part and its domain. */
-const EMAIL_IN_LINE = /([\p{L}\p{N}._%+-]+)@([a-z0-9.-]+\.[a-z]{2,})/giu;
+const EMAIL_IN_LINE = latin('giu')`([\p{L}\p{N}._%+-]+)@([a-z0-9.-]+\.[a-z]{2,})`;
 
 /** Names a roster holds at least, read across or as a column: fewer could be a project's team. */
 export const MIN_ROSTER_NAMES = 6;
@@ -105,9 +106,9 @@ function headingBlocksBefore(lines: readonly string[], index: number, count: num
   let start = index;
   while (blocks.length < count) {
     while (at >= 0 && lines[at]!.trim() === '') at--;
-    if (at < 0 || /\p{Ll}/u.test(lines[at]!) || !/\p{Lu}/u.test(lines[at]!)) return null;
+    if (at < 0 || latin('u')`\p{Ll}`.test(lines[at]!) || !latin('u')`\p{Lu}`.test(lines[at]!)) return null;
     const end = at;
-    while (at > 0 && lines[at - 1]!.trim() !== '' && !/\p{Ll}/u.test(lines[at - 1]!)) at--;
+    while (at > 0 && lines[at - 1]!.trim() !== '' && !latin('u')`\p{Ll}`.test(lines[at - 1]!)) at--;
     blocks.unshift(lines.slice(at, end + 1).map((line) => line.trim()));
     start = at;
     at--;

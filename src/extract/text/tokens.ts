@@ -5,12 +5,13 @@ import { MIN_ROSTER_NAMES } from './rosters.js';
 import { foldForMatch } from '../../conventions.js';
 import { DEFAULT_VOCABULARY } from '../../profile.js';
 import { flatMapLines } from './lines.js';
+import { latin, latinSource } from '../../alphabet.js';
 
 /**
  * An e-mail address glued to the next printed word (« …-inet.orgJeanne DUPONT »): the domain ends
  * in lower case, the next card's name starts with a capital. The address and the rest become two lines.
  */
-const EMAIL_GLUED = /^(.*?[\p{L}\p{N}._%+-]+@[a-z0-9.-]+\.[a-z]{2,})(?=\p{Lu})(.+)$/u;
+const EMAIL_GLUED = latin('u')`^(.*?[\p{L}\p{N}._%+-]+@[a-z0-9.-]+\.[a-z]{2,})(?=\p{Lu})(.+)$`;
 
 /**
  * Cuts lines where an e-mail address runs into the next word.
@@ -63,7 +64,7 @@ export function unswapLetters(line: string): string {
  * A piece of a display word set on lines of its own (« SOM » / « MAI » / « RE »); the first may
  * carry the page number a converter glued to it (« 2SOM », pypdf), which is dropped.
  */
-const WORD_PIECE = /^\s*\d{0,3}(\p{Lu}{1,3})\s*$/u;
+const WORD_PIECE = latin('u')`^\s*\d{0,3}(\p{Lu}{1,3})\s*$`;
 
 /** Pieces that make a word: one capital alone on a line is an initial or a list mark, two are a word. */
 const MIN_WORD_PIECES = 2;
@@ -105,7 +106,7 @@ export function joinWordPieces(lines: readonly string[]): string[] {
  * A sentence end glued to a heading in capitals that ends the line (« …de son projet.DES CLÉS POUR
  * AGIR »): a word of letters, its end mark, then capitals (an address « www.inet.FR » is no sentence).
  */
-const HEADING_GLUED = /^(.*(?:^|\s)[\p{L}'’-]*\p{Ll}[.!?»])(\p{Lu}[\p{Lu}\s'’-]*\p{Lu}{3}[\p{Lu}\s'’-]*)$/u;
+const HEADING_GLUED = latin('u')`^(.*(?:^|\s)[\p{L}'’-]*\p{Ll}[.!?»])(\p{Lu}[\p{Lu}\s'’-]*\p{Lu}{3}[\p{Lu}\s'’-]*)$`;
 
 /**
  * Cuts a heading in capitals from the sentence it was glued to (pypdf joins the end of a column to
@@ -128,13 +129,13 @@ export function splitGluedHeadings(lines: readonly string[]): string[] {
  * line's end, start a line of their own. Its first word may be an article of two capitals when a
  * longer word follows (« …à la populationLE CONTEXTE »).
  */
-const DISPLAY_WORD_GLUED = /^(.*\p{Ll})((?:\p{Lu}{3,}|\p{Lu}{2}(?=\s+\p{Lu}{3}))(?:\s+\p{Lu}[\p{Lu}'’-]*)*-?)$/u;
+const DISPLAY_WORD_GLUED = latin('u')`^(.*\p{Ll})((?:\p{Lu}{3,}|\p{Lu}{2}(?=\s+\p{Lu}{3}))(?:\s+\p{Lu}[\p{Lu}'’-]*)*-?)$`;
 
 /** What every glued heading above holds: a capital right after a small letter (and its end mark). */
-const GLUE_HINT = /\p{Ll}[.!?»]?\p{Lu}/u;
+const GLUE_HINT = latin('u')`\p{Ll}[.!?»]?\p{Lu}`;
 
 /** How every glued heading above ends: a capital, an apostrophe or a hyphen (most lines of text end otherwise). */
-const LAST_IN_CAPITALS = /[\p{Lu}'’-]$/u;
+const LAST_IN_CAPITALS = latin('u')`[\p{Lu}'’-]$`;
 
 /**
  * Whether a line's last written character is one `LAST_IN_CAPITALS` allows: read on the last two
@@ -149,7 +150,7 @@ function endsInCapitals(line: string): boolean {
 const LEADING_DIGIT = /^\s*\d/;
 
 /** A display word cut at a hyphen glued to the page number before it (« 110PROMO- »). */
-const DISPLAY_WORD_AFTER_FOLIO = /^(\d{1,3})(\p{Lu}{3,}-)$/u;
+const DISPLAY_WORD_AFTER_FOLIO = latin('u')`^(\d{1,3})(\p{Lu}{3,}-)$`;
 
 /** A sommaire page reference (« / P61 ») inside a line. */
 const ENTRY_PAGE_INSIDE = /\s\/\s?P\d{1,3}\b/;
@@ -200,19 +201,19 @@ export function splitSommaireRuns(lines: readonly string[]): string[] {
 }
 
 /** A roster's « NOM Prénom »: a name in capitals (of one word or more), a first name in lower case after its capital. */
-const ROSTER_PAIR = /\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)* \p{Lu}\p{Ll}[\p{L}'’-]*/gu;
+const ROSTER_PAIR = latin('gu')`\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)* \p{Lu}\p{Ll}[\p{L}'’-]*`;
 
 /**
  * The same pair inside a roster run together, where a converter may also have glued the name to
  * the first name (« DUPONTJeanne ») and a student may have two first names (« MARTIN Anne Claire »).
  */
-const ROSTER_PAIR_IN_RUN = /\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)*(?: |(?=\p{Lu}\p{Ll}))\p{Lu}\p{Ll}[\p{L}'’-]*(?: \p{Lu}\p{Ll}[\p{L}'’-]*)*/gu;
+const ROSTER_PAIR_IN_RUN = latin('gu')`\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)*(?: |(?=\p{Lu}\p{Ll}))\p{Lu}\p{Ll}[\p{L}'’-]*(?: \p{Lu}\p{Ll}[\p{L}'’-]*)*`;
 
 /** How a roster line starts: the capitals of its first family name (most lines of text start otherwise, and are not matched further). */
-const ROSTER_LINE_START = /^\s*\p{Lu}[\p{Lu}'’-]/u;
+const ROSTER_LINE_START = latin('u')`^\s*\p{Lu}[\p{Lu}'’-]`;
 
 /** A line of the characters names are made of, and nothing else. */
-const NAME_CHARACTERS_ONLY = /^[\p{L}\s'’-]+$/u;
+const NAME_CHARACTERS_ONLY = latin('u')`^[\p{L}\s'’-]+$`;
 
 /** Pairs a line must hold to be a roster run together: one pair is an ordinary roster line. */
 const MIN_ROSTER_PAIRS = 2;
@@ -231,7 +232,7 @@ export function splitRosterRuns(lines: readonly string[]): string[] {
 }
 
 const isRosterLine = (line: string): boolean => ROSTER_LINE_START.test(line) && NAME_CHARACTERS_ONLY.test(line) && (line.trim().match(ROSTER_PAIR) ?? []).join(' ') === line.trim() && line.trim() !== '';
-const hasLowerCase = (line: string): boolean => /\p{Ll}/u.test(line);
+const hasLowerCase = (line: string): boolean => latin('u')`\p{Ll}`.test(line);
 /** Roster names compare in alphabetical order without case nor accents. */
 const sortKey = foldForMatch;
 
@@ -252,7 +253,7 @@ export function placeSecondRosterHeading(lines: readonly string[]): string[] {
     if (!second || !first) continue;
     // The names run on to the next heading: blank lines and a name the converter glued (« NOMPrénom ») go on.
     let end = i;
-    while (end + 1 < out.length && (out[end + 1]!.trim() === '' || isRosterLine(out[end + 1]!) || /^\S*\p{Ll}\S*$/u.test(out[end + 1]!.trim()))) end++;
+    while (end + 1 < out.length && (out[end + 1]!.trim() === '' || isRosterLine(out[end + 1]!) || latin('u')`^\S*\p{Ll}\S*$`.test(out[end + 1]!.trim()))) end++;
     const run = out.slice(i, end + 1).map((line, k) => ({ line, at: i + k }));
     const names = run.filter(({ line }) => line.trim() !== '');
     const restarts = names.filter((name, k) => k > 0 && sortKey(name.line) < sortKey(names[k - 1]!.line)).map(({ at }) => at);
@@ -351,7 +352,7 @@ const DISPLAY_PIECE_LETTERS = 3;
 const MAX_WORD_PIECES = 4;
 
 /** A piece of a word: letters only, an elided article before it (« L'ÉCHEL ») or a mark after it (« LE, ») kept apart. */
-const PIECE = /^((?:\p{L}+['’])?)(\p{L}+)([.,;:!?»)]*)$/u;
+const PIECE = latin('u')`^((?:\p{L}+['’])?)(\p{L}+)([.,;:!?»)]*)$`;
 
 /** A token read as `PIECE` reads it: the elided article before it, its letters in lower case, the mark after it. */
 interface KernedPiece {
@@ -476,7 +477,7 @@ export function joinKernedWords(lines: readonly string[]): string[] {
     return kerned;
   };
   // Pieces of three letters at most are a display word set in pieces (« SOM MAI RE »), read as the PDF path reads it.
-  const isDisplay = (tokens: readonly string[]): boolean => tokens.every((token) => token.length <= DISPLAY_PIECE_LETTERS && !/\p{Ll}/u.test(token));
+  const isDisplay = (tokens: readonly string[]): boolean => tokens.every((token) => token.length <= DISPLAY_PIECE_LETTERS && !latin('u')`\p{Ll}`.test(token));
   /** The line with the kerned words among its candidate runs joined. */
   const joinRuns = (line: string, found: readonly { start: number; end: number; run: string }[]): string => {
     const tokens = line.split(/\s+/).filter(Boolean);
@@ -515,11 +516,11 @@ export function joinKernedWords(lines: readonly string[]): string[] {
 function closeGaps(line: string): string {
   // Both gaps hold a space before a mark: a line without one is left as it is, unread.
   if (!line.includes(' ,') && !line.includes('www .')) return line;
-  return line.replace(/(\p{L}) ,(?=\s|$)/gu, '$1,').replace(/\bwww \.(?=\p{L})/gu, 'www.');
+  return line.replace(latin('gu')`(\p{L}) ,(?=\s|$)`, '$1,').replace(latin('gu')`\bwww \.(?=\p{L})`, 'www.');
 }
 
 /** A heading in capitals of two words at least, the line's whole text. */
-const CAPITALS_HEADING = /^\p{Lu}[\p{Lu}'’-]*(?:\s+\p{Lu}[\p{Lu}'’-]*)+$/u;
+const CAPITALS_HEADING = latin('u')`^\p{Lu}[\p{Lu}'’-]*(?:\s+\p{Lu}[\p{Lu}'’-]*)+$`;
 
 /**
  * A heading the text prints on a line of its own elsewhere (each project has one) glued to the
@@ -533,7 +534,7 @@ export function splitHeadingsGluedToText(lines: readonly string[]): string[] {
   const headings = new Set(lines.map((line) => line.trim()).filter((line) => CAPITALS_HEADING.test(line)));
   if (headings.size === 0) return [...lines];
   return flatMapLines(lines, (line) => {
-    const glued = /^(\p{Lu}[\p{Lu}\s'’-]*\p{Lu})(\p{Ll}.*)$/u.exec(line.trim());
+    const glued = latin('u')`^(\p{Lu}[\p{Lu}\s'’-]*\p{Lu})(\p{Ll}.*)$`.exec(line.trim());
     // A blank line after the heading: the text under it opens in lower case, yet starts a block.
     return glued && headings.has(glued[1]!.trim()) ? [glued[1]!.trim(), '', glued[2]!] : line;
   });
@@ -559,7 +560,7 @@ export function splitRunInHeadings(lines: readonly string[]): string[] {
     // (Most lines hold no bold mark to take out.)
     const text = (line.includes('**') ? line.replace(/\*\*/g, '') : line).trim();
     // The words are counted last: a line of text has a mark or a digit, and is not split.
-    if (text.length < MIN_REPEATED_HEADING_LENGTH || !/^\p{Lu}/u.test(text) || /[\d.,;:!?»«()]/.test(text)) continue;
+    if (text.length < MIN_REPEATED_HEADING_LENGTH || !latin('u')`^\p{Lu}`.test(text) || /[\d.,;:!?»«()]/.test(text)) continue;
     const words = text.split(/\s+/).length;
     if (words >= 2 && words <= MAX_HEADING_WORDS) counts.set(text, (counts.get(text) ?? 0) + 1);
   }
@@ -577,11 +578,11 @@ export function splitRunInHeadings(lines: readonly string[]): string[] {
   // Every heading opens with a capital: a line that does not is not read further.
   return flatMapLines(lines, (line) => {
     const text = line.trim();
-    if (!/^\p{Lu}/u.test(text)) return line;
+    if (!latin('u')`^\p{Lu}`.test(text)) return line;
     const space = text.indexOf(' ');
     const openings = space < 0 ? undefined : openingsByStart.get(text.slice(0, space));
     // Text runs on after the heading, not more capitals: a title in capitals may open with a shorter one (« COMMUNAUTÉ D'AGGLOMÉRATION »).
-    const found = openings?.find(({ opening }) => text.startsWith(opening) && /\p{Ll}/u.test(text.slice(opening.length - 1)));
+    const found = openings?.find(({ opening }) => text.startsWith(opening) && latin('u')`\p{Ll}`.test(text.slice(opening.length - 1)));
     return found ? [found.heading, '', text.slice(found.opening.length)] : line;
   });
 }
@@ -599,17 +600,17 @@ export function splitTrailingBullets(lines: readonly string[]): string[] {
   if (!lines.some((line) => line.includes('•'))) return [...lines];
   return flatMapLines(lines, (line) => {
     if (!line.includes('•')) return line;
-    const trailing = /^([^•|]*\S)\s?•(\p{Lu}[^•|]*)?$/u.exec(line);
+    const trailing = latin('u')`^([^•|]*\S)\s?•(\p{Lu}[^•|]*)?$`.exec(line);
     if (!trailing) return line;
     return trailing[2] === undefined ? [trailing[1]!, ''] : [trailing[1]!, '', trailing[2]];
   });
 }
 
 /** A key figure glued to the end of the label before it (« million d'habitants59 », « (budget 2019)65 000 », « réalisés.99 »). */
-const FIGURE_GLUED = /^(.*(?:\p{Ll}{3}|\p{Ll}[.)]|\)))(\d[\d  ]*(?:[.,]\d+)?\s?(?:%|€|\p{Lu}{1,4})?)\s*$/u;
+const FIGURE_GLUED = latin('u')`^(.*(?:\p{Ll}{3}|\p{Ll}[.)]|\)))(\d[\d  ]*(?:[.,]\d+)?\s?(?:%|€|\p{Lu}{1,4})?)\s*$`;
 
 /** The same after a sentence's end (« …autorité.462 »): prose never runs a number into a full stop so. */
-const FIGURE_AFTER_SENTENCE = /\p{Ll}[.)]\d[^.)]*$/u;
+const FIGURE_AFTER_SENTENCE = latin('u')`\p{Ll}[.)]\d[^.)]*$`;
 
 /**
  * Parts a key figure a converter glued to the end of the previous figure's label (pypdf writes a
@@ -620,7 +621,7 @@ const FIGURE_AFTER_SENTENCE = /\p{Ll}[.)]\d[^.)]*$/u;
  */
 export function splitGluedFigures(lines: readonly string[]): string[] {
   return flatMapLines(lines, (line, i) => {
-    if (!/\d\s*\S{0,4}\s*$/.test(line) || !(/^\s*\p{Ll}/u.test(lines[i + 1] ?? '') || FIGURE_AFTER_SENTENCE.test(line))) return line;
+    if (!/\d\s*\S{0,4}\s*$/.test(line) || !(latin('u')`^\s*\p{Ll}`.test(lines[i + 1] ?? '') || FIGURE_AFTER_SENTENCE.test(line))) return line;
     const glued = FIGURE_GLUED.exec(line);
     return glued ? [glued[1]!, glued[2]!] : line;
   });
@@ -661,7 +662,7 @@ export function splitRepeatedHeadings(lines: readonly string[]): string[] {
     if (!heading) return line;
     const before = text.slice(0, -heading.length);
     if (/^\d{1,3}$/.test(before)) return [heading];
-    return /\p{L}[.!?»]$/u.test(before) ? [before, heading] : line;
+    return latin('u')`\p{L}[.!?»]$`.test(before) ? [before, heading] : line;
   });
 }
 
@@ -672,7 +673,7 @@ const MIN_SPACED_COLONS = 5;
 const FRENCH_COLON_SHARE = 0.9;
 
 /** A high mark (« ? », « ! », « ; ») or a colon ending a word, glued to it or after a space; markup may close after it. */
-const HIGH_MARK = /([\p{L}\p{N}»)]|\s)([?!;:])(?=[\s*_]|$)/gu;
+const HIGH_MARK = latin('gu')`([\p{L}\p{N}»)]|\s)([?!;:])(?=[\s*_]|$)`;
 
 /**
  * The space before « ? », « ! » and « ; » that a converter dropped (pdf2md-ts, @opendocsg/pdf2md
@@ -698,12 +699,12 @@ export function restoreSpaceBeforeHighMarks(lines: readonly string[]): string[] 
   const lost = ['?', '!', ';'].filter((mark) => (glued.get(mark) ?? 0) > (spaced.get(mark) ?? 0));
   if (lost.length === 0) return [...lines];
   // The marks need no escape inside a class.
-  const gluedMark = new RegExp(`([\\p{L}\\p{N}»)])([${lost.join('')}])(?=[\\s*_]|$)`, 'gu');
+  const gluedMark = new RegExp(latinSource(`([\\p{L}\\p{N}»)])([${lost.join('')}])(?=[\\s*_]|$)`), 'gu');
   return lines.map((line) => line.replace(gluedMark, '$1 $2'));
 }
 
 /** A word cut at a line-end hyphen whose two pieces a converter kept on one line, a space between (« accompa- gnant »). */
-const HYPHEN_KEPT_INSIDE = /(\p{L}*\p{Ll})- (\p{Ll}\p{L}*)/gu;
+const HYPHEN_KEPT_INSIDE = latin('gu')`(\p{L}*\p{Ll})- (\p{Ll}\p{L}*)`;
 
 /**
  * Words cut at a line-end hyphen that a converter joined into one line without joining the word
@@ -714,10 +715,10 @@ const HYPHEN_KEPT_INSIDE = /(\p{L}*\p{Ll})- (\p{Ll}\p{L}*)/gu;
  * @returns The lines with such words whole.
  */
 export function joinHyphenKeptInside(lines: readonly string[]): string[] {
-  const cut = lines.map((line) => /\p{Ll}- \p{Ll}/u.test(line));
+  const cut = lines.map((line) => latin('u')`\p{Ll}- \p{Ll}`.test(line));
   if (!cut.includes(true)) return [...lines];
   const words = new Set<string>();
-  for (const line of lines) for (const word of line.toLowerCase().split(/[^\p{L}-]+/u)) if (word !== '') words.add(word);
+  for (const line of lines) for (const word of line.toLowerCase().split(latin('u')`[^\p{L}-]+`)) if (word !== '') words.add(word);
   return lines.map((line, index) => (cut[index] ? line.replace(HYPHEN_KEPT_INSIDE, (whole, head: string, tail: string) => {
     const word = `${head}${tail}`.toLowerCase();
     return words.has(word) && !words.has(`${head}-${tail}`.toLowerCase()) ? `${head}${tail}` : whole;
