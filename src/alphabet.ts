@@ -112,6 +112,12 @@ export function latinSource(source: string): string {
 /** Compiled patterns by call site (a template's strings are one object per site): most are built once. */
 const compiledBySite = new WeakMap<TemplateStringsArray, RegExp>();
 
+/** A template tag building patterns with given flags. */
+type PatternTag = (strings: TemplateStringsArray, ...values: readonly unknown[]) => RegExp;
+
+/** One tag per set of flags: a pattern used on every line asks for its tag each time. */
+const tagsByFlags = new Map<string, PatternTag>();
+
 /**
  * A pattern over the family's alphabet, written as a template (`` latin('u')`^\p{Lu}` ``): the
  * template's raw text is the pattern's source, as between the slashes of a literal.
@@ -120,7 +126,16 @@ const compiledBySite = new WeakMap<TemplateStringsArray, RegExp>();
  * @param flags The pattern's flags (`u` among them: the classes need it).
  * @returns The template tag.
  */
-export function latin(flags: string): (strings: TemplateStringsArray, ...values: readonly unknown[]) => RegExp {
+export function latin(flags: string): PatternTag {
+  let tag = tagsByFlags.get(flags);
+  if (tag === undefined) {
+    tag = tagFor(flags);
+    tagsByFlags.set(flags, tag);
+  }
+  return tag;
+}
+
+function tagFor(flags: string): PatternTag {
   const stateful = flags.includes('g') || flags.includes('y');
   return (strings, ...values) => {
     const cached = values.length === 0 ? compiledBySite.get(strings) : undefined;
@@ -130,3 +145,25 @@ export function latin(flags: string): (strings: TemplateStringsArray, ...values:
     return stateful ? new RegExp(pattern) : pattern;
   };
 }
+
+// The questions every stage asks of a text's letters, each one pattern for the whole run.
+const LOWER_CASE = latin('u')`\p{Ll}`;
+const STARTS_IN_LOWER_CASE = latin('u')`^\p{Ll}`;
+const CAPITAL = latin('u')`\p{Lu}`;
+const STARTS_WITH_CAPITAL = latin('u')`^\p{Lu}`;
+const LETTER = latin('u')`\p{L}`;
+
+/** Whether a text holds a lower-case letter. */
+export const hasLowerCase = (text: string): boolean => LOWER_CASE.test(text);
+
+/** Whether a text's first character is a lower-case letter (a sentence going on). */
+export const startsInLowerCase = (text: string): boolean => STARTS_IN_LOWER_CASE.test(text);
+
+/** Whether a text holds a capital. */
+export const hasCapital = (text: string): boolean => CAPITAL.test(text);
+
+/** Whether a text's first character is a capital. */
+export const startsWithCapital = (text: string): boolean => STARTS_WITH_CAPITAL.test(text);
+
+/** Whether a text holds a letter. */
+export const hasLetter = (text: string): boolean => LETTER.test(text);

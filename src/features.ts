@@ -16,7 +16,7 @@ import type { Vocabulary } from './profile.js';
 import { hasLeaderPage, numberAtStart } from './segment/sommaire.js';
 import type { Block, BlockFeatures, ExtractedDocument, SizeClass, TextLine } from './types.js';
 import { DISPLAY_SIZE, LARGER_THAN_BODY, SMALLER_THAN_BODY } from './typography.js';
-import { latin } from './alphabet.js';
+import { hasLetter, hasLowerCase, latin } from './alphabet.js';
 
 /** Gaps are rounded to hundredths of a body line height (as line sizes are to hundredths of the body's): finer differences are the coordinates' noise. */
 const GAP_PRECISION = 100;
@@ -143,8 +143,8 @@ function weightOf(lines: readonly TextLine[]): BlockFeatures['weight'] {
 const LOWER_CASE_WORD = latin('u')`(?:^|[\s'’-])\p{Ll}\p{L}`;
 
 function caseOf(text: string): BlockFeatures['case'] {
-  if (!latin('u')`\p{L}`.test(text)) return null;
-  if (!latin('u')`\p{Ll}`.test(text)) return 'upper';
+  if (!hasLetter(text)) return null;
+  if (!hasLowerCase(text)) return 'upper';
   return LOWER_CASE_WORD.test(text) ? 'mixed' : 'title';
 }
 

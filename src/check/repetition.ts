@@ -16,7 +16,7 @@ import { at, HOLDS, pad, projectPages } from './common.js';
 import { CARD_LINE_MAX_CHARACTERS } from './evidence.js';
 import type { PassInput } from './index.js';
 import { isLargerThanBody } from '../typography.js';
-import { latin } from '../alphabet.js';
+import { latin, startsInLowerCase } from '../alphabet.js';
 
 /**
  * The fields of the template a project may lose: the text rubriques, the key figures, the
@@ -220,7 +220,7 @@ function longestFigureRun(lines: readonly string[]): string[] {
 
 /** The text rubriques of a project that start with a lower-case letter: in the middle of a sentence. */
 function midSentenceStarts(projet: Projet): { key: TextRubrique; text: string }[] {
-  return TEXT_RUBRIQUES.map((key) => ({ key, text: projet[key]?.trim() ?? '' })).filter(({ text }) => latin('u')`^\p{Ll}`.test(text));
+  return TEXT_RUBRIQUES.map((key) => ({ key, text: projet[key]?.trim() ?? '' })).filter(({ text }) => startsInLowerCase(text));
 }
 
 /**

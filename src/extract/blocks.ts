@@ -8,7 +8,7 @@ import type { BlockKind } from '../types.js';
 import { byBaseline, cellOrderedLines } from './cells.js';
 import type { Fragment, Metrics } from './fragments.js';
 import type { Column, Leaf } from './xycut.js';
-import { latin } from '../alphabet.js';
+import { latin, startsInLowerCase } from '../alphabet.js';
 
 /** Bullet glyphs a list item may start with in the text layer (many layouts draw the bullet instead). */
 const BULLET = /^\s*[•▪■●◦‣–-]\s+/u;
@@ -157,7 +157,7 @@ function wrapsRagged(previous: Line, line: Line, colX1: number): boolean {
   const last = previous.text.trim().split(/\s+/).at(-1) ?? '';
   const word = line.text.trim().split(/\s+/)[0] ?? '';
   // A comma never ends an item either (« … des Contrôleurs, » / « Inspecteurs et… »).
-  const goesOn = latin('u')`^\p{Ll}`.test(last) || last.endsWith(',');
+  const goesOn = startsInLowerCase(last) || last.endsWith(',');
   const namesList = CAPITALS_WORD.test(last) || CAPITALS_WORD.test(word);
   const runsOn = !SENTENCE_END.test(last) && latin('u')`^[\p{Lu}\d]`.test(last) && !namesList;
   if (!goesOn && !runsOn) return false;
@@ -259,7 +259,7 @@ export function continuesAcrossBreak(previous: DraftBlock, next: DraftBlock): bo
   const last = previous.lines.at(-1)!;
   const first = next.lines[0]!;
   if (last.bold !== first.bold || Math.abs(last.size - first.size) > 0.06 * Math.max(last.size, first.size)) return false;
-  return !SENTENCE_END.test(last.text) && latin('u')`^\p{Ll}`.test(first.text);
+  return !SENTENCE_END.test(last.text) && startsInLowerCase(first.text);
 }
 
 /**

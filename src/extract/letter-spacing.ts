@@ -7,7 +7,7 @@
  * Only geometry-free text rules here: which fragments are letter-spaced is read from their text.
  */
 import type { Fragment } from './fragments.js';
-import { latin } from '../alphabet.js';
+import { hasLetter, latin, startsInLowerCase } from '../alphabet.js';
 
 /** Fewest tokens for a letter-spaced fragment (« 2 0 3 1 » alone is too little to tell). */
 const MIN_TOKENS = 5;
@@ -43,9 +43,9 @@ export function wordsOf(texts: Iterable<string>): Map<string, number> {
     const tokens = text.split(/\s+/);
     tokens.forEach((token, index) => {
       if (index === tokens.length - 1 && /[-\u2010\u00ad]$/.test(token)) return;
-      if (index === 0 && latin('u')`^\p{Ll}`.test(token)) return;
+      if (index === 0 && startsInLowerCase(token)) return;
       const word = fold(token).replace(latin('gu')`^[^\p{L}\p{N}]+|[^\p{L}\p{N}'’]+$`, '');
-      if (word.length > 0 && word.length <= MAX_WORD && latin('u')`\p{L}`.test(word)) words.set(word, (words.get(word) ?? 0) + 1);
+      if (word.length > 0 && word.length <= MAX_WORD && hasLetter(word)) words.set(word, (words.get(word) ?? 0) + 1);
     });
   }
   return words;
@@ -84,7 +84,7 @@ export function respace(text: string, words: ReadonlyMap<string, number>): strin
       relax(i, j, 1);
       continue;
     }
-    if (!latin('u')`\p{L}`.test(chars[i]!)) relax(i, i + 1, 1);
+    if (!hasLetter(chars[i]!)) relax(i, i + 1, 1);
     let word = '';
     for (let j = i; j < n && j - i < MAX_WORD; j++) {
       word += folded[j];

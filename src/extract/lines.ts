@@ -3,7 +3,7 @@
  */
 
 /** Ligatures and presentation forms that fonts emit as single code points. */
-import { latin } from '../alphabet.js';
+import { latin, startsInLowerCase } from '../alphabet.js';
 
 const LIGATURES: Readonly<Record<string, string>> = {
   '\ufb00': 'ff',
@@ -37,7 +37,7 @@ export function normaliseLigatures(text: string): string {
  * @param line The line, trimmed.
  */
 export function sentenceGoesOn(previous: string, line: string): boolean {
-  if (latin('u')`^\p{Ll}`.test(line) && !/[.!?]$/.test(previous) && !/^\S*(?:@|:\/\/|www\.)/.test(line)) return true;
+  if (startsInLowerCase(line) && !/[.!?]$/.test(previous) && !/^\S*(?:@|:\/\/|www\.)/.test(line)) return true;
   if (latin('u')`\p{L}-$`.test(previous)) return true;
   // A line ending in a short word in lower case (« et », « de », « en ») ends no block: the sentence goes on.
   return latin('u')`(?:^|\s)\p{Ll}{1,3}$`.test(previous) && !latin('u')`^\p{Lu}{2}`.test(line);
@@ -89,7 +89,7 @@ export function joinLines(lines: readonly string[], keepHyphen?: (left: string, 
     if (cut && next) {
       // Lower case after the hyphen: hyphenation, unless the compound is a real one. Upper case
       // ("AUBIN-" / "VASSELIN"): a compound name cut at its own hyphen.
-      const hyphenation = latin('u')`^\p{Ll}`.test(next[1]!) && !(keepHyphen?.(cut[1]!, next[1]!) ?? false);
+      const hyphenation = startsInLowerCase(next[1]!) && !(keepHyphen?.(cut[1]!, next[1]!) ?? false);
       if (hyphenation) {
         parts[parts.length - 1] = parts.at(-1)!.slice(0, -1);
         tail = tail.slice(0, -1);

@@ -13,7 +13,7 @@ import type { Block, BlockKind, Diagnostic, ExtractedDocument, TextLine } from '
 import { joinLines, normaliseLigatures, sentenceGoesOn } from './lines.js';
 import { prepareLines, type Dialect } from './text/passes.js';
 import { cutAfterPrintedTitles } from './text/titles.js';
-import { latin } from '../alphabet.js';
+import { hasCapital, hasLowerCase, latin, startsInLowerCase, startsWithCapital } from '../alphabet.js';
 
 /** Windows-1252 characters of bytes 0x80-0x9F (Node's decoder treats the label as ISO-8859-1 there). */
 const WINDOWS_1252_HIGH =
@@ -196,7 +196,7 @@ export function readText(text: string, options: { readonly dialect?: Dialect } =
 function continuesBlock(block: readonly RawLine[], line: string): boolean {
   const previous = block.at(-1)!.text;
   if (sentenceGoesOn(previous, line)) return true;
-  const capitals = (text: string): boolean => !latin('u')`\p{Ll}`.test(text) && latin('u')`\p{Lu}`.test(text);
+  const capitals = (text: string): boolean => !hasLowerCase(text) && hasCapital(text);
   if (capitals(line) && block.some((raw) => latin('u')`\p{Lu}-$`.test(raw.text))) return true;
   // One word in capitals after a line of capitals ending no sentence: the last word of a heading set on two lines.
   return capitals(line) && /^\S+$/.test(line) && block.length === 1 && capitals(previous) && /\s/.test(previous.trim()) && !/[.:;!?]$/.test(previous);
@@ -213,7 +213,7 @@ function lastCasedLine(block: readonly RawLine[]): RawLine | undefined {
 
 /** A line in capitals (four letters at least, none in lower case): a heading, a title, a name of place. */
 function inCapitals(line: string): boolean {
-  return !latin('u')`\p{Ll}`.test(line) && (line.match(latin('gu')`\p{Lu}`)?.length ?? 0) >= 4;
+  return !hasLowerCase(line) && (line.match(latin('gu')`\p{Lu}`)?.length ?? 0) >= 4;
 }
 
 /** Removes `**` / `*` emphasis from a line, tracking a bold span left open by a previous line. */
@@ -283,7 +283,7 @@ const STOPS_MID_SENTENCE = latin('u')`(?:\p{Ll}|\p{Ll}-|,)$`;
 function moveLinesOutOfCutSentences(blocks: readonly Block[]): Block[] {
   const out = [...blocks];
   const isInsideLine = (block: Block): boolean =>
-    block.kind === 'paragraph' && block.lines.length === 1 && latin('u')`^\p{Lu}`.test(block.text) && !/[.!?:;»"]$/.test(block.text.trim()) && block.text.trim().split(/\s+/).length <= MAX_INSIDE_LINE_WORDS;
+    block.kind === 'paragraph' && block.lines.length === 1 && startsWithCapital(block.text) && !/[.!?:;»"]$/.test(block.text.trim()) && block.text.trim().split(/\s+/).length <= MAX_INSIDE_LINE_WORDS;
   for (let i = 0; i < out.length; i++) {
     // A short paragraph that stops so is a signature or a card (« Claire DURAND » / « Directrice des territoires »), not running text cut short.
     if (out[i]!.kind !== 'paragraph' || out[i]!.text.length < MIN_CUT_PARAGRAPH_LENGTH || !STOPS_MID_SENTENCE.test(out[i]!.text.trim())) continue;
@@ -291,10 +291,10 @@ function moveLinesOutOfCutSentences(blocks: readonly Block[]): Block[] {
     while (k < out.length && k - i - 1 < MAX_LINES_INSIDE_SENTENCE && isInsideLine(out[k]!)) k++;
     const rest = out[k];
     // An address (e-mail, web) opens in lower case too, and is a line of its own.
-    if (k === i + 1 || !rest || rest.kind !== 'paragraph' || !latin('u')`^\p{Ll}`.test(rest.text.trim()) || /^\S*(?:@|:\/\/|www\.)/.test(rest.text.trim())) continue;
+    if (k === i + 1 || !rest || rest.kind !== 'paragraph' || !startsInLowerCase(rest.text.trim()) || /^\S*(?:@|:\/\/|www\.)/.test(rest.text.trim())) continue;
     // The sentence's end may itself run on (a word cut at a hyphen): the lines go after all of it.
     let end = k;
-    while (end + 1 < out.length && STOPS_MID_SENTENCE.test(out[end]!.text.trim()) && out[end + 1]!.kind === 'paragraph' && latin('u')`^\p{Ll}`.test(out[end + 1]!.text.trim())) end++;
+    while (end + 1 < out.length && STOPS_MID_SENTENCE.test(out[end]!.text.trim()) && out[end + 1]!.kind === 'paragraph' && startsInLowerCase(out[end + 1]!.text.trim())) end++;
     const inside = out.splice(i + 1, k - i - 1);
     out.splice(i + 1 + end - k + 1, 0, ...inside);
   }
@@ -312,11 +312,11 @@ const MAX_DISPLAY_PIECE_WORDS = 4;
  */
 function joinHyphenBreaks(blocks: readonly Block[]): Block[] {
   const joined: Block[] = [];
-  const displayPiece = (text: string): boolean => !latin('u')`\p{Ll}`.test(text) && latin('u')`\p{Lu}`.test(text) && text.trim().split(/\s+/).length <= MAX_DISPLAY_PIECE_WORDS;
+  const displayPiece = (text: string): boolean => !hasLowerCase(text) && hasCapital(text) && text.trim().split(/\s+/).length <= MAX_DISPLAY_PIECE_WORDS;
   for (const block of blocks) {
     const previous = joined.at(-1);
     const cutDisplay = previous !== undefined && displayPiece(block.text) && previous.lines.every((line) => displayPiece(line.text)) && previous.lines.some((line) => latin('u')`\p{Lu}-$`.test(line.text));
-    if (previous && previous.kind !== 'tableRow' && block.kind === 'paragraph' && ((latin('u')`\p{Ll}-$`.test(previous.text) && latin('u')`^\p{Ll}`.test(block.text)) || cutDisplay)) {
+    if (previous && previous.kind !== 'tableRow' && block.kind === 'paragraph' && ((latin('u')`\p{Ll}-$`.test(previous.text) && startsInLowerCase(block.text)) || cutDisplay)) {
       const lines = [...previous.lines, ...block.lines];
       joined[joined.length - 1] = { ...previous, lines, text: joinLines(lines.map((line) => line.text)) };
     } else {

@@ -7,7 +7,7 @@ import { tableRowsAcross } from './cells.js';
 import { ENDS_ON_FUNCTION_WORD, SENTENCE_FINISHED } from '../conventions.js';
 import { isFigureText, type Fragment, type Metrics } from './fragments.js';
 import { DISPLAY_SIZE, LARGER_THAN_BODY, SMALLER_THAN_BODY } from '../typography.js';
-import { latin } from '../alphabet.js';
+import { latin, startsInLowerCase, startsWithCapital } from '../alphabet.js';
 
 /** A region of the page that the XY-cut could not split further, with the column it lies in. */
 export interface Leaf {
@@ -945,7 +945,7 @@ function listJoins(cells: readonly ColumnPiece[], body: number, ends: LineEnds):
     const head = ends.first(after.piece);
     // Items of running text: body type on both sides, the foot's item not a finished sentence, the
     // head's opening with a capital (a sentence going on in lower case is `sentenceJoins`' to weigh).
-    const items = isBodyText(foot, body) && isBodyText(head, body) && !SENTENCE_FINISHED.test(foot.text.trimEnd()) && latin('u')`^\p{Lu}`.test(head.text.trimStart());
+    const items = isBodyText(foot, body) && isBodyText(head, body) && !SENTENCE_FINISHED.test(foot.text.trimEnd()) && startsWithCapital(head.text.trimStart());
     // The indents are measured only between items (the foot's line gathered for them alone).
     if (!items) continue;
     const footStart = Math.min(...before.piece.filter((fragment) => Math.abs(fragment.top - foot.top) <= SAME_LINE * body).map((fragment) => fragment.x0));
@@ -1209,7 +1209,7 @@ function sentenceJoins(pieces: readonly Fragment[][], body: number, ends: LineEn
     const head = ends.first(pieces[i]!);
     const end = foot.text.trimEnd();
     // A sentence left on an article or a preposition goes on even into a capital, a name (`rule: function-word-join`).
-    const opensLower = (latin('u')`^\p{Ll}`.test(head.text.trimStart()) || ENDS_ON_FUNCTION_WORD.test(end)) && !/^\S*@/.test(head.text.trimStart());
+    const opensLower = (startsInLowerCase(head.text.trimStart()) || ENDS_ON_FUNCTION_WORD.test(end)) && !/^\S*@/.test(head.text.trimStart());
     // Body text, or a pull-quote's larger regular type, on both sides (`meetAsText`: quote-flow-under-gap, column-flow-same-face).
     if (!opensLower || !meetAsText(foot, head, body)) continue;
     joins += SENTENCE_FINISHED.test(end) || endedShort(foot, head, pieces[i - 1]!, body) ? -1 : MID_SENTENCE.test(end) ? 1 : OPEN_END_JOIN;

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_VOCABULARY, type Vocabulary } from '../profile.js';
 import type { Corps, Personne } from '../types.js';
-import { latin } from '../alphabet.js';
+import { latin, startsWithCapital } from '../alphabet.js';
 
 /** Whether a name token is (or ends in) a family name in capitals: "LE", "GOFF", "Garcia-LOPEZ". */
 function isFamilyToken(token: string): boolean {
@@ -169,7 +169,7 @@ export function splitRosterPeople(line: string): string[] {
   const tokens = line.trim().split(/\s+/);
   const caps = tokens.map(isFamilyToken);
   const switches = caps.slice(1).filter((cap, i) => cap !== caps[i]).length;
-  if (switches < 3 || !tokens.every((token) => latin('u')`^\p{Lu}`.test(token))) return [line];
+  if (switches < 3 || !tokens.every((token) => startsWithCapital(token))) return [line];
   const people: string[][] = [];
   tokens.forEach((token, i) => {
     const opens = i === 0 || (caps[i] === caps[0] && caps[i - 1] !== caps[0]);

@@ -12,7 +12,7 @@ import { joinLines, sentenceGoesOn } from '../extract/lines.js';
 import { sameStyle } from '../typography.js';
 import type { Block, PrintedFigure, TextLine } from '../types.js';
 import { renderInline } from './render.js';
-import { latin } from '../alphabet.js';
+import { latin, startsInLowerCase } from '../alphabet.js';
 
 /** A number as printed: space-separated thousands, decimals with a comma, an optional "/4". */
 const NUMBER = String.raw`[+-]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d+)?(?:\/\d+(?:[.,]\d+)?)?`;
@@ -312,7 +312,7 @@ function boxTextReadBeforeItsTitle(blocks: readonly Block[]): Block[] {
     if (text.page !== label.page || !inEarlierColumn(label, text)) continue;
     const opened = out[i + 2];
     const endsSentence = opened === undefined || SENTENCE_END.test(opened.text.trim());
-    if (latin('u')`^\p{Ll}`.test(text.text.trim()) && !endsSentence) out.splice(i, 3, title, joinedBlocks(opened!, text));
+    if (startsInLowerCase(text.text.trim()) && !endsSentence) out.splice(i, 3, title, joinedBlocks(opened!, text));
     else out.splice(i, 2, title, text);
     return out;
   }

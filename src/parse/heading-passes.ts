@@ -8,7 +8,7 @@
  */
 import type { Vocabulary } from '../profile.js';
 import type { Block, TextLine } from '../types.js';
-import { latin } from '../alphabet.js';
+import { hasCapital, hasLowerCase, latin, startsWithCapital } from '../alphabet.js';
 
 /** One pass over a project's blocks. */
 export interface HeadingPass {
@@ -128,7 +128,7 @@ const INLINE_LABEL = latin('u')`^(\p{Lu}[^:]{2,59}?)\s*:\s*((?:\p{Lu}.*)?)$`;
  * with its hyphen and no space.
  */
 function joinEntryLines(texts: readonly string[]): string {
-  return texts.map((text) => text.trim()).filter(Boolean).reduce((joined, text) => (joined === '' ? text : latin('u')`\p{L}-$`.test(joined) && latin('u')`^\p{Lu}`.test(text) ? joined + text : `${joined} ${text}`), '');
+  return texts.map((text) => text.trim()).filter(Boolean).reduce((joined, text) => (joined === '' ? text : latin('u')`\p{L}-$`.test(joined) && startsWithCapital(text) ? joined + text : `${joined} ${text}`), '');
 }
 
 /**
@@ -247,7 +247,7 @@ function splitRunInHeading(block: Block, vocabulary: Vocabulary): Block[] {
   const words = first.text.trim().split(/\s+/);
   // A heading is in capitals: only the words before the first one holding a small letter can make it
   // (most paragraphs open with « Le », and no cut is tried at all).
-  const capitals = words.findIndex((word) => latin('u')`\p{Ll}`.test(word));
+  const capitals = words.findIndex((word) => hasLowerCase(word));
   const longest = Math.min(MAX_RUN_IN_HEADING_WORDS, words.length - 1, capitals === -1 ? words.length : capitals);
   for (let k = longest; k >= 1; k--) {
     const heading = words.slice(0, k).join(' ');
@@ -281,7 +281,7 @@ function splitTwoLineRunInHeadings(blocks: readonly Block[], vocabulary: Vocabul
     const words = block.lines[0].text.trim().split(/\s+/);
     const caps: string[] = [];
     for (const word of words.slice(0, -1)) {
-      if (latin('u')`\p{Ll}`.test(word) || !latin('u')`\p{Lu}`.test(word)) break;
+      if (hasLowerCase(word) || !hasCapital(word)) break;
       caps.push(word);
     }
     return caps.slice(0, 4);

@@ -13,7 +13,7 @@ import { parseFigures } from './chiffres.js';
 import { parseTutorCards, readAuthorCards } from './people.js';
 import { renderRubrique, withoutListMarks } from './render.js';
 import { splitRubriques } from './rubriques.js';
-import { latin } from '../alphabet.js';
+import { hasLowerCase, latin, startsInLowerCase } from '../alphabet.js';
 
 export { looksLikeName } from './people.js';
 export { continuesParagraph, renderRubrique } from './render.js';
@@ -115,7 +115,7 @@ function splitInfographics(blocks: readonly Block[]): { kept: Block[]; boxes: { 
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     const title = block.text.trim();
-    if (block.kind === 'paragraph' && title.length <= 60 && /\s/.test(title) && !latin('u')`\p{Ll}`.test(title)) {
+    if (block.kind === 'paragraph' && title.length <= 60 && /\s/.test(title) && !hasLowerCase(title)) {
       let end = i + 1;
       while (end < blocks.length && isShortLabel(blocks[end]!)) end++;
       if (end - i - 1 >= INFOGRAPHIC_MIN_ITEMS) {
@@ -137,7 +137,7 @@ function splitTrailingBox(blocks: Block[] | null): { blocks: Block[] | null; box
   if (blocks === null) return { blocks, box: null };
   const start = blocks.findIndex((block, i) => {
     const first = block.lines[0]?.text.trim() ?? '';
-    return i > 0 && block.kind === 'paragraph' && /\s/.test(first) && !latin('u')`\p{Ll}`.test(first) && latin('u')`\p{Lu}{2}`.test(first);
+    return i > 0 && block.kind === 'paragraph' && /\s/.test(first) && !hasLowerCase(first) && latin('u')`\p{Lu}{2}`.test(first);
   });
   if (start < 0) return { blocks, box: null };
   const boxBlocks = blocks.slice(start);
@@ -226,7 +226,7 @@ function joinBrokenReferences(pieces: readonly ReferencePiece[]): ReferencePiece
     const previous = out.at(-1);
     const before = previous?.text.trim() ?? '';
     const text = piece.text.trim();
-    const startsLower = latin('u')`^\p{Ll}`.test(text) && !/[.!?]$/.test(before);
+    const startsLower = startsInLowerCase(text) && !/[.!?]$/.test(before);
     const goesOn = previous !== undefined && (startsLower || (setAlike(previous.block, piece.block) && sentenceGoesOn(before, text)));
     if (previous !== undefined && goesOn && !URL_IN_TEXT.test(previous.text)) {
       out[out.length - 1] = joinedPiece(previous, piece);

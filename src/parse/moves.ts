@@ -21,7 +21,7 @@ import type { Rubrique } from './rubriques.js';
 import { returnFiguresReadAwayFromHeading, returnReferencesReadAfterTestimony, returnSentenceStartFromTestimony, returnTextReadAfterReferences, returnTextReadUnderNextHeading } from './read-ahead.js';
 import { continuesParagraph, withoutListMarks } from './render.js';
 import { isProse, isSidebarCard, isTeamBlock, meaningOf } from './structure.js';
-import { latin } from '../alphabet.js';
+import { hasLowerCase, latin, startsInLowerCase } from '../alphabet.js';
 
 /** What the moves work on, changed in place. */
 export interface ShapeState {
@@ -188,7 +188,7 @@ function returnColumnsAbovePeopleBand(state: ShapeState): Move[] {
     const [first, ...rest] = above;
     const cut = owner.blocks.at(-1)!;
     // A sentence the owner left unfinished, going on in lower case at the next column's head.
-    const goesOn = !SENTENCE_FINISHED.test(cut.text.trim()) && latin('u')`^\p{Ll}`.test(first!.text.trim());
+    const goesOn = !SENTENCE_FINISHED.test(cut.text.trim()) && startsInLowerCase(first!.text.trim());
     const kept = owner.blocks.length;
     // A box closing the owner's text (a bold title over smaller text) once they are back.
     const box = goesOn ? -1 : closingBoxStart([...owner.blocks, ...above]);
@@ -261,7 +261,7 @@ function returnTextGoingOnAfterTeam(state: ShapeState): Move[] {
   const lastTeam = lastTeamBlock(authors.blocks, state.vocabulary);
   const tail = authors.blocks.slice(lastTeam + 1);
   const [first, ...rest] = tail;
-  if (lastTeam < 0 || !first || !latin('u')`^\p{Ll}`.test(first.text.trim())) return [];
+  if (lastTeam < 0 || !first || !startsInLowerCase(first.text.trim())) return [];
   if (!tail.every((block) => !isNamePart(block.text) && !block.text.includes('@'))) return [];
   const owner = state.rubriques.slice(0, at).filter((rubrique) => rubrique.key !== 'auteurs' && rubrique.key !== 'tuteurs').at(-1);
   const cut = owner?.blocks.at(-1);
@@ -414,7 +414,7 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
     // case: no card opens so), or any such text once every card above it is set smaller than the body.
     const firstInBodyType = rubrique.blocks.findIndex((block) => !isSmallerThanBody(block));
     const bodyTextAfterCards = (block: Block, j: number): boolean =>
-      isRegular(block) && !isSmallerThanBody(block) && ((stopsMidSentence(result, i) && latin('u')`^\p{Ll}`.test(block.text.trim())) || j === firstInBodyType);
+      isRegular(block) && !isSmallerThanBody(block) && ((stopsMidSentence(result, i) && startsInLowerCase(block.text.trim())) || j === firstInBodyType);
     // A long function in the cards' smaller type, not ending a sentence, is the card's, however long
     // (`rule: long-function-in-card`).
     const cardText = (block: Block, j: number): boolean =>
@@ -699,7 +699,7 @@ function linesWithoutListMarks(block: Block): Block['lines'] {
 function returnAnnouncedList(state: ShapeState): Move[] {
   const announcing = state.rubriques.flatMap((rubrique, r) => (isBodyRubrique(rubrique.key) ? rubrique.blocks.flatMap((block, i) => {
     const next = rubrique.blocks[i + 1];
-    const listFollows = next !== undefined && (next.kind === 'listItem' || linesWithoutListMarks(next).length !== next.lines.length || latin('u')`^\p{Ll}`.test(next.text.trim()));
+    const listFollows = next !== undefined && (next.kind === 'listItem' || linesWithoutListMarks(next).length !== next.lines.length || startsInLowerCase(next.text.trim()));
     return block.kind === 'paragraph' && ANNOUNCES_LIST.test(block.text.trim()) && !listFollows ? [{ r, rubrique, block }] : [];
   }) : []));
   if (announcing.length !== 1) return [];
@@ -712,7 +712,7 @@ function returnAnnouncedList(state: ShapeState): Move[] {
       const lines = linesWithoutListMarks(later.blocks[end]!);
       if (lines.length === 0) continue;
       const text = joinLines(lines.map((line) => line.text));
-      if (!latin('u')`^\p{Ll}`.test(text) || !/[;,.]$/.test(text)) break;
+      if (!startsInLowerCase(text) || !/[;,.]$/.test(text)) break;
       items.push({ ...later.blocks[end]!, kind: 'listItem', lines, text });
       closed = text.endsWith('.');
     }
@@ -767,7 +767,7 @@ const MAX_FIGURE_LABEL = 600;
 /** A key figure's label: short, not a figure itself, with words in lower case (not a heading). */
 export function isFigureLabel(block: Block): boolean {
   const text = block.text.trim();
-  return text.length > 0 && text.length <= MAX_FIGURE_LABEL && !isStandaloneFigure(text) && !text.includes('@') && latin('u')`\p{Ll}`.test(text);
+  return text.length > 0 && text.length <= MAX_FIGURE_LABEL && !isStandaloneFigure(text) && !text.includes('@') && hasLowerCase(text);
 }
 
 /**
@@ -1199,7 +1199,7 @@ function rejoinCutSentence(state: ShapeState): Move[] {
   const texts = state.rubriques.filter((rubrique) => isBodyRubrique(rubrique.key));
   const cutShort = (block: Block): boolean => block.kind === 'paragraph' && latin('u')`[\p{L},]$`.test(block.text.trim());
   for (const rubrique of texts) {
-    const at = rubrique.blocks.findIndex((block, i) => block.kind === 'paragraph' && latin('u')`^\p{Ll}`.test(block.text.trim()) && i > 0 && SENTENCE_FINISHED.test(rubrique.blocks[i - 1]!.text.trim()));
+    const at = rubrique.blocks.findIndex((block, i) => block.kind === 'paragraph' && startsInLowerCase(block.text.trim()) && i > 0 && SENTENCE_FINISHED.test(rubrique.blocks[i - 1]!.text.trim()));
     if (at < 0) continue;
     // Every paragraph of the text that stops mid-sentence: the rest goes only to the one there is.
     const cut = texts.flatMap((other) => other.blocks.filter((block) => block !== rubrique.blocks[at] && cutShort(block)));
@@ -1341,7 +1341,7 @@ function threadQuoteFrames(blocks: readonly Block[]): readonly Block[] {
   const run = blocks.slice(start);
   const first = run[0];
   const cut = run.at(-1);
-  if (!first?.box || !cut || run.length < 2 || !latin('u')`^\p{Ll}`.test(first.text.trim()) || SENTENCE_FINISHED.test(cut.text.trim())) return blocks;
+  if (!first?.box || !cut || run.length < 2 || !startsInLowerCase(first.text.trim()) || SENTENCE_FINISHED.test(cut.text.trim())) return blocks;
   const sameFrame = (block: Block): boolean => block.box !== undefined && block.page === first.page && Math.abs(block.box.x - first.box!.x) <= FRAME_EDGE_TOLERANCE;
   let split = 0;
   while (split < run.length && sameFrame(run[split]!)) split++;

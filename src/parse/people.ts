@@ -7,7 +7,7 @@ import { EMAIL, foldForMatch } from '../conventions.js';
 import { isHeaderRowText } from '../profile.js';
 import { jaroWinkler, localLetters, mayBeAsSimilar, nameOrders, SPELLS_NAME, spelling, spellingOf, spellsName } from '../similarity.js';
 import type { AuthorPairing, Block, PrintedPerson, TextLine } from '../types.js';
-import { latin } from '../alphabet.js';
+import { latin, startsInLowerCase, startsWithCapital } from '../alphabet.js';
 
 /** Name tokens: words in capitals (family names) or capitalised words (given names), hyphens allowed. */
 const NAME_TOKEN = latin('u')`^(?:\p{Lu}[\p{L}'’]*)(?:-\p{Lu}[\p{L}'’]*)*$`;
@@ -40,7 +40,7 @@ export function looksLikeName(line: string): boolean {
 export function isAnyCaseName(line: string): boolean {
   // Split no further than one word too many: a converter's paragraph is one line of a hundred words.
   const tokens = line.trim().split(/\s+/, MAX_NAME_WORDS + 1);
-  return tokens.length >= 2 && tokens.length <= MAX_NAME_WORDS && tokens.every((token) => latin('u')`^(?:\p{Lu}[\p{L}'’]*|d['’]\p{Lu}[\p{L}'’]*|de|du|des|le|la|van|von|der|di|da)(?:-\p{Lu}[\p{L}'’]*)*$`.test(token)) && tokens.some((token) => latin('u')`^\p{Lu}`.test(token));
+  return tokens.length >= 2 && tokens.length <= MAX_NAME_WORDS && tokens.every((token) => latin('u')`^(?:\p{Lu}[\p{L}'’]*|d['’]\p{Lu}[\p{L}'’]*|de|du|des|le|la|van|von|der|di|da)(?:-\p{Lu}[\p{L}'’]*)*$`.test(token)) && tokens.some((token) => startsWithCapital(token));
 }
 
 /**
@@ -70,7 +70,7 @@ function readCards(blocks: readonly Block[], isDetail: (line: TextLine, text: st
  */
 function pushDetail(details: string[], text: string): void {
   const last = details.at(-1);
-  if (last !== undefined && latin('u')`\p{Ll}[-\u2010]$`.test(last) && latin('u')`^\p{Ll}`.test(text)) details[details.length - 1] = `${last.slice(0, -1)}${text}`;
+  if (last !== undefined && latin('u')`\p{Ll}[-\u2010]$`.test(last) && startsInLowerCase(text)) details[details.length - 1] = `${last.slice(0, -1)}${text}`;
   else details.push(text);
 }
 

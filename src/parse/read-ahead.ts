@@ -27,7 +27,7 @@ import { isFigureLabel, isSignature, type Move, type ShapeState } from './moves.
 import { continuesParagraph } from './render.js';
 import type { Rubrique } from './rubriques.js';
 import { URL } from './structure.js';
-import { latin } from '../alphabet.js';
+import { latin, startsInLowerCase } from '../alphabet.js';
 
 /** An enumerated item's marker: an optional word (« Tâche », « Phase »), a number (« 2 », « 2.3 »), then « - », « . », « ) » or « : ». */
 const ENUMERATION = latin('u')`^(?:(\p{Lu}\p{Ll}+)\s+)?(\d{1,2}(?:\.\d{1,2})*)\s*([-.):])\s`;
@@ -90,7 +90,7 @@ function goesOnFrom(before: readonly Block[], block: Block, underFigures: boolea
   const last = before.at(-1)?.text.trim() ?? '';
   if (last === '') return false;
   const text = block.text.trim();
-  const sentenceGoesOn = underFigures ? latin('u')`\p{L}-$`.test(last) && latin('u')`^\p{Ll}`.test(text) : continuesParagraph(last, text);
+  const sentenceGoesOn = underFigures ? latin('u')`\p{L}-$`.test(last) && startsInLowerCase(text) : continuesParagraph(last, text);
   if (sentenceGoesOn || last.endsWith(':')) return true;
   const previous = lastEnumerated(before);
   const item = enumerationOf(text);
@@ -156,7 +156,7 @@ function trailingFigures(blocks: readonly Block[], awaiting: number): number {
   let suffix = blocks.length;
   while (suffix > 0 && inRun(suffix - 1)) suffix--;
   const figure = blocks.findIndex((block, i) => i >= suffix && isStandaloneFigure(block.text));
-  const opensLabel = (i: number): boolean => i > 0 && latin('u')`^\p{Ll}`.test(blocks[i]!.text.trim()) && SENTENCE_FINISHED.test(blocks[i - 1]!.text.trim());
+  const opensLabel = (i: number): boolean => i > 0 && startsInLowerCase(blocks[i]!.text.trim()) && SENTENCE_FINISHED.test(blocks[i - 1]!.text.trim());
   let start = figure;
   if (awaiting > 0) {
     const labelsAt = figure >= 0 ? figure - awaiting : blocks.findIndex((_, i) => i >= suffix && opensLabel(i));
@@ -211,7 +211,7 @@ export function returnSentenceStartFromTestimony(state: ShapeState): Move[] {
   if (!testimony || !start || testimony.blocks.length < 2 || start.kind !== 'paragraph' || !unstyled([start]) || !latin('u')`[\p{L},]$`.test(start.text.trim())) return [];
   const rests = state.rubriques
     .filter((rubrique) => isBodyRubrique(rubrique.key))
-    .flatMap((rubrique) => rubrique.blocks.map((block, i) => ({ rubrique, i })).filter(({ i }) => i > 0 && rubrique.blocks[i]!.kind === 'paragraph' && latin('u')`^\p{Ll}`.test(rubrique.blocks[i]!.text.trim()) && SENTENCE_FINISHED.test(rubrique.blocks[i - 1]!.text.trim())));
+    .flatMap((rubrique) => rubrique.blocks.map((block, i) => ({ rubrique, i })).filter(({ i }) => i > 0 && rubrique.blocks[i]!.kind === 'paragraph' && startsInLowerCase(rubrique.blocks[i]!.text.trim()) && SENTENCE_FINISHED.test(rubrique.blocks[i - 1]!.text.trim())));
   if (rests.length !== 1) return [];
   const { rubrique, i } = rests[0]!;
   const rest = rubrique.blocks[i]!;

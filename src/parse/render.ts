@@ -4,7 +4,7 @@
  */
 import { SENTENCE_END } from '../conventions.js';
 import type { Block } from '../types.js';
-import { latin } from '../alphabet.js';
+import { startsInLowerCase } from '../alphabet.js';
 
 /**
  * Whether `next` continues the paragraph `previous`, cut in two by a column or page break:
@@ -14,7 +14,7 @@ import { latin } from '../alphabet.js';
  * @returns `true` when the two are one paragraph.
  */
 export function continuesParagraph(previous: string, next: string): boolean {
-  return latin('u')`^\p{Ll}`.test(next) && !SENTENCE_END.test(previous.trimEnd());
+  return startsInLowerCase(next) && !SENTENCE_END.test(previous.trimEnd());
 }
 
 /**

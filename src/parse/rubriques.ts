@@ -20,7 +20,7 @@ import { runHeadingPasses } from './heading-passes.js';
 import { moveByShape } from './moves.js';
 import { isAnyCaseName, isNamePart, localPartSegments } from './people.js';
 import { headingStyle, isProse, meaningOf, numberedLikeHeadings, setLikeHeading, type HeadingStyle } from './structure.js';
-import { latin } from '../alphabet.js';
+import { startsInLowerCase, startsWithCapital } from '../alphabet.js';
 
 /** One rubrique: its heading as printed (`''` when the structure alone found it) and its blocks. */
 export interface Rubrique {
@@ -223,7 +223,7 @@ function spelledByEmail(block: Block, nameParts: ReadonlySet<string>): boolean {
 }
 
 function knownHeading(block: Block, vocabulary: Vocabulary): RubriqueKey | null {
-  if (block.kind !== 'paragraph' || latin('u')`^\p{Ll}`.test(block.text.trim())) return null;
+  if (block.kind !== 'paragraph' || startsInLowerCase(block.text.trim())) return null;
   return vocabulary.rubriqueOf(block.text);
 }
 
@@ -238,7 +238,7 @@ function knownHeading(block: Block, vocabulary: Vocabulary): RubriqueKey | null 
  */
 export function headsFigures(block: Block, after: readonly Block[], before?: Block): boolean {
   const text = block.text.trim();
-  if (block.kind !== 'paragraph' || block.lines.length !== 1 || text.length > 40 || /[.:;,]$/.test(text) || !latin('u')`^\p{Lu}`.test(text) || isStandaloneFigure(text)) return false;
+  if (block.kind !== 'paragraph' || block.lines.length !== 1 || text.length > 40 || /[.:;,]$/.test(text) || !startsWithCapital(text) || isStandaloneFigure(text)) return false;
   const bigFigure = (b: Block | undefined): boolean =>
     b !== undefined && isStandaloneFigure(b.text) && b.lines.every((line) => line.bold === true || (line.size !== null && line.size >= DISPLAY_SIZE));
   const label = (b: Block | undefined): boolean => b !== undefined && !isStandaloneFigure(b.text) && b.text.trim().length > 0;

@@ -10,7 +10,7 @@ import type { Block, RubriqueKey } from '../types.js';
 import { knownSizes, lineSizes, SMALLER_THAN_BODY } from '../typography.js';
 import { isStandaloneFigure } from './chiffres.js';
 import { isAnyCaseName, isNamePart, looksLikeName, nameThenEmail, withoutCorpsWords } from './people.js';
-import { latin } from '../alphabet.js';
+import { hasLowerCase, latin, startsWithCapital } from '../alphabet.js';
 
 /** A printed web address. */
 export const URL = /\b(?:https?:\/\/|www\.)\S+/i;
@@ -39,7 +39,7 @@ export function headingStyle(blocks: readonly Block[], vocabulary: Vocabulary): 
   if (known.length === 0) return null;
   const bold = known.every((block) => block.lines.every((line) => line.bold === true)) ? true : known.some((block) => block.lines.some((line) => line.bold === true)) ? null : false;
   const sizes = knownSizes(known);
-  const sentenceCase = known.every((block) => latin('u')`\p{Ll}`.test(block.text));
+  const sentenceCase = known.every((block) => hasLowerCase(block.text));
   const numbered = known.filter((block) => HEADING_NUMBER.test(block.text.trim())).length >= 2;
   return { bold, sizes, sentenceCase, numbered };
 }
@@ -59,8 +59,8 @@ export function setLikeHeading(block: Block, style: HeadingStyle): boolean {
   if (numberedLikeHeadings(block, style)) return true;
   // In capitals; or, where the headings are in sentence case, a bold line opening with a capital
   // that is neither a lead-in ending in « : » nor a person's name (a card).
-  const capitals = !latin('u')`\p{Ll}`.test(text) && latin('u')`\p{Lu}{3}`.test(text);
-  const sentence = style.sentenceCase && latin('u')`^\p{Lu}`.test(text) && !text.endsWith(':') && !isAnyCaseName(text) && block.lines.every((line) => line.bold === true);
+  const capitals = !hasLowerCase(text) && latin('u')`\p{Lu}{3}`.test(text);
+  const sentence = style.sentenceCase && startsWithCapital(text) && !text.endsWith(':') && !isAnyCaseName(text) && block.lines.every((line) => line.bold === true);
   const cased = capitals || sentence;
   if (!cased || /[.;,!?»]$/.test(text) || /\d{2}/.test(text) || text.includes('@')) return false;
   if (style.bold === true && !block.lines.every((line) => line.bold === true)) return false;

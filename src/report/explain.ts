@@ -16,7 +16,7 @@ import { featuresOf } from '../features.js';
 import { foldForMatch, type Vocabulary } from '../profile.js';
 import type { Block, BlockFeatures, ExtractedDocument, ParsedProject, ProjectBlock, SegmentedDocument, TextLine } from '../types.js';
 import { DISPLAY_SIZE, LARGER_THAN_BODY, SMALLER_THAN_BODY } from '../typography.js';
-import { latin } from '../alphabet.js';
+import { hasLowerCase, latin } from '../alphabet.js';
 
 /** Letters a block must share with a sommaire title to be that title printed again (shorter runs match by chance). */
 const TITLE_MIN_LETTERS = 8;
@@ -84,7 +84,7 @@ export function styleOf(lines: readonly TextLine[]): StyleOf {
   const weight = weights.has(null) ? 'unknown' : weights.size > 1 ? 'mixed' : weights.has(true) ? 'bold' : 'regular';
   const text = lines.map((line) => line.text).join(' ');
   const letters = text.replace(latin('gu')`[^\p{L}]`, '');
-  const kase = letters === '' ? 'none' : !latin('u')`\p{Ll}`.test(letters) ? 'capitals' : latin('u')`^\P{L}*\p{Lu}`.test(text) ? 'sentence' : 'lower';
+  const kase = letters === '' ? 'none' : !hasLowerCase(letters) ? 'capitals' : latin('u')`^\P{L}*\p{Lu}`.test(text) ? 'sentence' : 'lower';
   return { size, ratio, weight, case: kase };
 }
 

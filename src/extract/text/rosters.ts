@@ -7,7 +7,7 @@
  */
 import { foldForMatch } from '../../conventions.js';
 import { localLetters, nameOrders, spellsName } from '../../similarity.js';
-import { latin } from '../../alphabet.js';
+import { hasCapital, hasLowerCase, latin } from '../../alphabet.js';
 
 /** A roster line: a family name in capitals (one word or more), then a given name (« LE GOFF Maëlle »). */
 const ROSTER_NAME = latin('u')`^\s*(\p{Lu}[\p{Lu}'’-]+(?: \p{Lu}[\p{Lu}'’-]+)*) (\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ -]\p{Lu}\p{Ll}[\p{L}'’-]*)*)\s*$`;
@@ -106,9 +106,9 @@ function headingBlocksBefore(lines: readonly string[], index: number, count: num
   let start = index;
   while (blocks.length < count) {
     while (at >= 0 && lines[at]!.trim() === '') at--;
-    if (at < 0 || latin('u')`\p{Ll}`.test(lines[at]!) || !latin('u')`\p{Lu}`.test(lines[at]!)) return null;
+    if (at < 0 || hasLowerCase(lines[at]!) || !hasCapital(lines[at]!)) return null;
     const end = at;
-    while (at > 0 && lines[at - 1]!.trim() !== '' && !latin('u')`\p{Ll}`.test(lines[at - 1]!)) at--;
+    while (at > 0 && lines[at - 1]!.trim() !== '' && !hasLowerCase(lines[at - 1]!)) at--;
     blocks.unshift(lines.slice(at, end + 1).map((line) => line.trim()));
     start = at;
     at--;

@@ -5,7 +5,7 @@ import { MIN_ROSTER_NAMES } from './rosters.js';
 import { foldForMatch } from '../../conventions.js';
 import { DEFAULT_VOCABULARY } from '../../profile.js';
 import { flatMapLines } from './lines.js';
-import { latin, latinSource } from '../../alphabet.js';
+import { hasLowerCase, latin, latinSource, startsWithCapital } from '../../alphabet.js';
 
 /**
  * An e-mail address glued to the next printed word (« …-inet.orgJeanne DUPONT »): the domain ends
@@ -232,7 +232,6 @@ export function splitRosterRuns(lines: readonly string[]): string[] {
 }
 
 const isRosterLine = (line: string): boolean => ROSTER_LINE_START.test(line) && NAME_CHARACTERS_ONLY.test(line) && (line.trim().match(ROSTER_PAIR) ?? []).join(' ') === line.trim() && line.trim() !== '';
-const hasLowerCase = (line: string): boolean => latin('u')`\p{Ll}`.test(line);
 /** Roster names compare in alphabetical order without case nor accents. */
 const sortKey = foldForMatch;
 
@@ -477,7 +476,7 @@ export function joinKernedWords(lines: readonly string[]): string[] {
     return kerned;
   };
   // Pieces of three letters at most are a display word set in pieces (« SOM MAI RE »), read as the PDF path reads it.
-  const isDisplay = (tokens: readonly string[]): boolean => tokens.every((token) => token.length <= DISPLAY_PIECE_LETTERS && !latin('u')`\p{Ll}`.test(token));
+  const isDisplay = (tokens: readonly string[]): boolean => tokens.every((token) => token.length <= DISPLAY_PIECE_LETTERS && !hasLowerCase(token));
   /** The line with the kerned words among its candidate runs joined. */
   const joinRuns = (line: string, found: readonly { start: number; end: number; run: string }[]): string => {
     const tokens = line.split(/\s+/).filter(Boolean);
@@ -560,7 +559,7 @@ export function splitRunInHeadings(lines: readonly string[]): string[] {
     // (Most lines hold no bold mark to take out.)
     const text = (line.includes('**') ? line.replace(/\*\*/g, '') : line).trim();
     // The words are counted last: a line of text has a mark or a digit, and is not split.
-    if (text.length < MIN_REPEATED_HEADING_LENGTH || !latin('u')`^\p{Lu}`.test(text) || /[\d.,;:!?»«()]/.test(text)) continue;
+    if (text.length < MIN_REPEATED_HEADING_LENGTH || !startsWithCapital(text) || /[\d.,;:!?»«()]/.test(text)) continue;
     const words = text.split(/\s+/).length;
     if (words >= 2 && words <= MAX_HEADING_WORDS) counts.set(text, (counts.get(text) ?? 0) + 1);
   }
@@ -578,11 +577,11 @@ export function splitRunInHeadings(lines: readonly string[]): string[] {
   // Every heading opens with a capital: a line that does not is not read further.
   return flatMapLines(lines, (line) => {
     const text = line.trim();
-    if (!latin('u')`^\p{Lu}`.test(text)) return line;
+    if (!startsWithCapital(text)) return line;
     const space = text.indexOf(' ');
     const openings = space < 0 ? undefined : openingsByStart.get(text.slice(0, space));
     // Text runs on after the heading, not more capitals: a title in capitals may open with a shorter one (« COMMUNAUTÉ D'AGGLOMÉRATION »).
-    const found = openings?.find(({ opening }) => text.startsWith(opening) && latin('u')`\p{Ll}`.test(text.slice(opening.length - 1)));
+    const found = openings?.find(({ opening }) => text.startsWith(opening) && hasLowerCase(text.slice(opening.length - 1)));
     return found ? [found.heading, '', text.slice(found.opening.length)] : line;
   });
 }
