@@ -152,6 +152,8 @@ const STARTS_IN_LOWER_CASE = latin('u')`^\p{Ll}`;
 const CAPITAL = latin('u')`\p{Lu}`;
 const STARTS_WITH_CAPITAL = latin('u')`^\p{Lu}`;
 const LETTER = latin('u')`\p{L}`;
+const STARTS_WITH_LETTER = latin('u')`^\p{L}`;
+const CAPITALS_IN_A_ROW = latin('u')`\p{Lu}{2}`;
 
 /** Whether a text holds a lower-case letter. */
 export const hasLowerCase = (text: string): boolean => LOWER_CASE.test(text);
@@ -167,3 +169,9 @@ export const startsWithCapital = (text: string): boolean => STARTS_WITH_CAPITAL.
 
 /** Whether a text holds a letter. */
 export const hasLetter = (text: string): boolean => LETTER.test(text);
+
+/** Whether a text's first character is a letter. */
+export const startsWithLetter = (text: string): boolean => STARTS_WITH_LETTER.test(text);
+
+/** Whether a text holds two capitals in a row (a word in capitals, not an initial). */
+export const hasCapitalsInARow = (text: string): boolean => CAPITALS_IN_A_ROW.test(text);

@@ -115,6 +115,12 @@ function joinPairwise(texts: readonly string[], keepHyphen: (left: string, right
   return text;
 }
 
+/** A compound's first part, broken after its hyphen: a word or a number (« Loire- », « 2018- »). */
+const COMPOUND_HEAD = latin('u')`[\p{L}\d]-$`;
+
+/** A compound's second part that cannot be the rest of a cut word: a number or a capitalised name. */
+const COMPOUND_TAIL = latin('u')`^(?:\d|\p{Lu}\p{Ll})`;
+
 /**
  * Joins lines broken after the hyphen of a compound whose second part cannot be a cut word:
  * a number ("2018-" + "2023") or a capitalised name ("Loire-" + "Atlantique"). Capitals
@@ -125,7 +131,7 @@ function joinBrokenCompounds(texts: readonly string[]): string[] {
   const out: string[] = [];
   for (const text of texts) {
     const previous = out.at(-1);
-    const compound = previous !== undefined && latin('u')`[\p{L}\d]-$`.test(previous) && latin('u')`^(?:\d|\p{Lu}\p{Ll})`.test(text);
+    const compound = previous !== undefined && COMPOUND_HEAD.test(previous) && COMPOUND_TAIL.test(text);
     if (compound || (previous !== undefined && /\d\/$/u.test(previous) && /^\d/u.test(text))) out[out.length - 1] = previous + text;
     else out.push(text);
   }

@@ -44,6 +44,12 @@ export function sentenceGoesOn(previous: string, line: string): boolean {
 }
 
 /** A line that starts an enumerated item: "2. ", "3) ", "Tâche 1.2 :", "Phase 2 :". */
+/** A word cut at the line's end, its hyphen after it. */
+const WORD_CUT_AT_END = latin('u')`(\p{L}+)[-\u2010]$`;
+
+/** The letters a line opens with (the rest of a word cut at the line before's end). */
+const LEADING_LETTERS = latin('u')`^(\p{L}+)`;
+
 const ENUMERATED_LINE = latin('u')`^(?:\d{1,2}[.)]\s|\p{Lu}\p{Ll}+ \d+(?:\.\d+)* ?:)`;
 
 /**
@@ -79,8 +85,8 @@ export function joinLines(lines: readonly string[], keepHyphen?: (left: string, 
     }
     // "-" or the typographic hyphen U+2010 some producers print at a hyphenation point.
     // Only the end of the text so far can hold the cut word.
-    const cut = tail.endsWith('-') || tail.endsWith('\u2010') ? latin('u')`(\p{L}+)[-\u2010]$`.exec(tail) : null;
-    const next = latin('u')`^(\p{L}+)`.exec(line);
+    const cut = tail.endsWith('-') || tail.endsWith('\u2010') ? WORD_CUT_AT_END.exec(tail) : null;
+    const next = LEADING_LETTERS.exec(line);
     // A range of figures cut at its hyphen (« 2018- » / « 2021 ») is one word: no space.
     if (/\d[-\u2010]$/u.test(tail) && /^\d/u.test(line)) {
       append(line);

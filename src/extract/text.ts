@@ -197,13 +197,20 @@ function continuesBlock(block: readonly RawLine[], line: string): boolean {
   const previous = block.at(-1)!.text;
   if (sentenceGoesOn(previous, line)) return true;
   const capitals = (text: string): boolean => !hasLowerCase(text) && hasCapital(text);
-  if (capitals(line) && block.some((raw) => latin('u')`\p{Lu}-$`.test(raw.text))) return true;
+  if (capitals(line) && block.some((raw) => CAPITAL_THEN_HYPHEN_AT_END.test(raw.text))) return true;
   // One word in capitals after a line of capitals ending no sentence: the last word of a heading set on two lines.
   return capitals(line) && /^\S+$/.test(line) && block.length === 1 && capitals(previous) && /\s/.test(previous.trim()) && !/[.:;!?]$/.test(previous);
 }
 
 /** A word of one to three capitals alone on a line: too short to tell a heading by `inCapitals`. */
 const SHORT_CAPITALS_WORD = latin('u')`^\p{Lu}{1,3}$`;
+
+/** A line ending on a word cut at a hyphen: in capitals, in lower case. */
+const CAPITAL_THEN_HYPHEN_AT_END = latin('u')`\p{Lu}-$`;
+const LOWER_CASE_THEN_HYPHEN_AT_END = latin('u')`\p{Ll}-$`;
+
+/** Every capital of a line (global: only ever given to `match`, which starts it from the line's start). */
+const CAPITALS = latin('gu')`\p{Lu}`;
 
 /** The block's last line that tells its case (a short word in capitals does not), or undefined. */
 function lastCasedLine(block: readonly RawLine[]): RawLine | undefined {
@@ -213,7 +220,7 @@ function lastCasedLine(block: readonly RawLine[]): RawLine | undefined {
 
 /** A line in capitals (four letters at least, none in lower case): a heading, a title, a name of place. */
 function inCapitals(line: string): boolean {
-  return !hasLowerCase(line) && (line.match(latin('gu')`\p{Lu}`)?.length ?? 0) >= 4;
+  return !hasLowerCase(line) && (line.match(CAPITALS)?.length ?? 0) >= 4;
 }
 
 /** Removes `**` / `*` emphasis from a line, tracking a bold span left open by a previous line. */
@@ -315,8 +322,8 @@ function joinHyphenBreaks(blocks: readonly Block[]): Block[] {
   const displayPiece = (text: string): boolean => !hasLowerCase(text) && hasCapital(text) && text.trim().split(/\s+/).length <= MAX_DISPLAY_PIECE_WORDS;
   for (const block of blocks) {
     const previous = joined.at(-1);
-    const cutDisplay = previous !== undefined && displayPiece(block.text) && previous.lines.every((line) => displayPiece(line.text)) && previous.lines.some((line) => latin('u')`\p{Lu}-$`.test(line.text));
-    if (previous && previous.kind !== 'tableRow' && block.kind === 'paragraph' && ((latin('u')`\p{Ll}-$`.test(previous.text) && startsInLowerCase(block.text)) || cutDisplay)) {
+    const cutDisplay = previous !== undefined && displayPiece(block.text) && previous.lines.every((line) => displayPiece(line.text)) && previous.lines.some((line) => CAPITAL_THEN_HYPHEN_AT_END.test(line.text));
+    if (previous && previous.kind !== 'tableRow' && block.kind === 'paragraph' && ((LOWER_CASE_THEN_HYPHEN_AT_END.test(previous.text) && startsInLowerCase(block.text)) || cutDisplay)) {
       const lines = [...previous.lines, ...block.lines];
       joined[joined.length - 1] = { ...previous, lines, text: joinLines(lines.map((line) => line.text)) };
     } else {

@@ -1147,10 +1147,13 @@ function bodyLines(piece: readonly Fragment[], body: number): number {
   return new Set(piece.filter((fragment) => isBodyText(fragment, body)).map((fragment) => Math.round(fragment.y))).size;
 }
 
+/** Every word that starts in lower case (global: only ever given to `match`, which starts it from the text's start). */
+const LOWER_CASE_WORDS = latin('gu')`(?:^|\s)\p{Ll}`;
+
 /** Prose: most body lines hold words in lower case (« de », « la », verbs); a roster's names hold none. */
 function isProse(piece: readonly Fragment[], body: number): boolean {
   const words = new Map<number, number>();
-  for (const fragment of piece.filter((f) => isBodyText(f, body))) words.set(Math.round(fragment.y), (words.get(Math.round(fragment.y)) ?? 0) + (fragment.text.match(latin('gu')`(?:^|\s)\p{Ll}`)?.length ?? 0));
+  for (const fragment of piece.filter((f) => isBodyText(f, body))) words.set(Math.round(fragment.y), (words.get(Math.round(fragment.y)) ?? 0) + (fragment.text.match(LOWER_CASE_WORDS)?.length ?? 0));
   const lines = [...words.values()];
   return lines.filter((count) => count >= PROSE_WORDS).length * 2 >= lines.length;
 }

@@ -11,7 +11,7 @@ import { mostSimilar } from '../similarity.js';
 import { BODY_RUBRIQUES, type TextRubrique } from '../text-rubriques.js';
 import { foldLetters } from './names.js';
 import type { Promotion, RosterMatch } from './promotions.js';
-import { latin } from '../alphabet.js';
+import { latin, startsWithLetter } from '../alphabet.js';
 
 /** What the checks look at. */
 export interface CheckInput {
@@ -499,7 +499,7 @@ function repeatedWords(text: string): string[] {
   for (let i = 1; i < tokens.length; i++) {
     const previous = tokens[i - 1]!;
     const word = tokens[i]!.replace(/[.,;:!?»)]+$/, '');
-    if (word.length >= 5 && latin('u')`^\p{L}`.test(word) && (previous === word || previous === `${word},`)) found.push(`${previous} ${tokens[i]}`);
+    if (word.length >= 5 && startsWithLetter(word) && (previous === word || previous === `${word},`)) found.push(`${previous} ${tokens[i]}`);
   }
   return found;
 }

@@ -4,12 +4,12 @@
  */
 import { DEFAULT_VOCABULARY, type Vocabulary } from '../profile.js';
 import type { Corps, Personne } from '../types.js';
-import { latin, startsWithCapital } from '../alphabet.js';
+import { hasCapitalsInARow, latin, startsWithCapital } from '../alphabet.js';
 
 /** Whether a name token is (or ends in) a family name in capitals: "LE", "GOFF", "Garcia-LOPEZ". */
 function isFamilyToken(token: string): boolean {
   const last = token.split('-').at(-1) ?? '';
-  return latin('u')`\p{Lu}{2}`.test(last) && last === last.toUpperCase();
+  return hasCapitalsInARow(last) && last === last.toUpperCase();
 }
 
 /** Particles that belong to the family name when no e-mail tells (the profile's list is used by the pipeline). */

@@ -13,7 +13,7 @@ import { parseFigures } from './chiffres.js';
 import { parseTutorCards, readAuthorCards } from './people.js';
 import { renderRubrique, withoutListMarks } from './render.js';
 import { splitRubriques } from './rubriques.js';
-import { hasLowerCase, latin, startsInLowerCase } from '../alphabet.js';
+import { hasCapitalsInARow, hasLowerCase, latin, startsInLowerCase } from '../alphabet.js';
 
 export { looksLikeName } from './people.js';
 export { continuesParagraph, renderRubrique } from './render.js';
@@ -137,7 +137,7 @@ function splitTrailingBox(blocks: Block[] | null): { blocks: Block[] | null; box
   if (blocks === null) return { blocks, box: null };
   const start = blocks.findIndex((block, i) => {
     const first = block.lines[0]?.text.trim() ?? '';
-    return i > 0 && block.kind === 'paragraph' && /\s/.test(first) && !hasLowerCase(first) && latin('u')`\p{Lu}{2}`.test(first);
+    return i > 0 && block.kind === 'paragraph' && /\s/.test(first) && !hasLowerCase(first) && hasCapitalsInARow(first);
   });
   if (start < 0) return { blocks, box: null };
   const boxBlocks = blocks.slice(start);

@@ -7,7 +7,7 @@ import { EMAIL, foldForMatch } from '../conventions.js';
 import { isHeaderRowText } from '../profile.js';
 import { jaroWinkler, localLetters, mayBeAsSimilar, nameOrders, SPELLS_NAME, spelling, spellingOf, spellsName } from '../similarity.js';
 import type { AuthorPairing, Block, PrintedPerson, TextLine } from '../types.js';
-import { latin, startsInLowerCase, startsWithCapital } from '../alphabet.js';
+import { hasCapitalsInARow, latin, startsInLowerCase, startsWithCapital } from '../alphabet.js';
 
 /** Name tokens: words in capitals (family names) or capitalised words (given names), hyphens allowed. */
 const NAME_TOKEN = latin('u')`^(?:\p{Lu}[\p{L}'’]*)(?:-\p{Lu}[\p{L}'’]*)*$`;
@@ -26,7 +26,7 @@ export function looksLikeName(line: string): boolean {
   const tokens = line.trim().split(/\s+/, MAX_NAME_WORDS + 1);
   if (tokens.length < 2 || tokens.length > MAX_NAME_WORDS) return false;
   if (!tokens.every((token) => NAME_TOKEN.test(token))) return false;
-  const isCaps = (token: string): boolean => latin('u')`\p{Lu}{2}`.test(token) && token === token.toUpperCase();
+  const isCaps = (token: string): boolean => hasCapitalsInARow(token) && token === token.toUpperCase();
   const hasCapsPart = (token: string): boolean => token.split('-').some((part) => part.length >= 2 && part === part.toUpperCase());
   return tokens.some(hasCapsPart) && tokens.some((token) => !isCaps(token));
 }
@@ -358,7 +358,7 @@ function joinSplitNames(cards: PrintedPerson[]): PrintedPerson[] {
     // Only a lone word is half a name: two full names in a row are two people (one without e-mail).
     const lone = (name: string): boolean => name.trim().split(/\s+/).length === 1;
     // A compound family name wrapped at its hyphen (« DUPONT- » / « MOREAU ») joins without a space.
-    const cut = previous !== undefined && latin('u')`\p{Lu}-$`.test(previous.name.trim());
+    const cut = previous !== undefined && CUT_AT_HYPHEN_IN_CAPITALS.test(previous.name.trim());
     const head = cut ? previous!.name.trim().slice(0, -1) : previous?.name ?? '';
     if (previous && previous.details.length === 0 && previous.name !== '' && card.details.length > 0 && parts <= 6 && isNamePart(head) && isNamePart(card.name) && (cut || lone(previous.name) || lone(card.name))) {
       out[out.length - 1] = { ...card, name: cut ? `${previous.name.trim()}${card.name.trim()}` : `${previous.name} ${card.name}` };
@@ -372,6 +372,12 @@ function joinSplitNames(cards: PrintedPerson[]): PrintedPerson[] {
 /** Words of a given or family name printed alone at most. */
 const MAX_NAME_PART_WORDS = 4;
 
+/** A word of a name printed alone: capitalised (hyphenated parts too), or a particle. */
+const NAME_PART_WORD = latin('u')`^(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*|de|du|des|le|la|van|von|der|di|da|d['’]\p{Lu}[\p{L}'’]*)$`;
+
+/** A compound family name wrapped at its hyphen (« DUPONT- »). */
+const CUT_AT_HYPHEN_IN_CAPITALS = latin('u')`\p{Lu}-$`;
+
 /**
  * One to four capitalised words or particles: a given or family name printed alone.
  * @param text A printed line.
@@ -380,7 +386,7 @@ const MAX_NAME_PART_WORDS = 4;
 export function isNamePart(text: string): boolean {
   // Split no further than one word too many (as in `isAnyCaseName`).
   const tokens = text.trim().split(/\s+/, MAX_NAME_PART_WORDS + 1);
-  return tokens.length <= MAX_NAME_PART_WORDS && tokens.every((token) => latin('u')`^(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*|de|du|des|le|la|van|von|der|di|da|d['’]\p{Lu}[\p{L}'’]*)$`.test(token));
+  return tokens.length <= MAX_NAME_PART_WORDS && tokens.every((token) => NAME_PART_WORD.test(token));
 }
 
 /** A name and an e-mail on one line (« NOM Prénom  e-mail », a table row « NOM Prénom | e-mail », « Prénom NOM — e-mail »). */

@@ -7,7 +7,7 @@ import { SOMMAIRE_NUMBER, SOMMAIRE_PAGE, foldForMatch } from '../conventions.js'
 import { sameStyle } from '../typography.js';
 import type { Vocabulary } from '../profile.js';
 import type { Block, Diagnostic, SommaireEntry, TextLine } from '../types.js';
-import { latin } from '../alphabet.js';
+import { hasCapitalsInARow, latin } from '../alphabet.js';
 
 /** A project number that opens a line, with its label and separator, as found by `numberAtStart`. */
 export interface NumberAtStart {
@@ -281,7 +281,7 @@ function readPass(blocks: readonly Block[], from: number, vocabulary: Vocabulary
     // After its page: the organisation under the title's page (« TITRE …… 12 » then « COLLECTIVITÉ »).
     if (draft.blocksAfterPage >= MAX_BLOCKS_AFTER_PAGE || index - draft.lastIndex > MAX_BLOCKS_AFTER_PAGE) return false;
     const text = lines.map((line) => line.text).join(' ');
-    if (!latin('u')`\p{Lu}{2}`.test(text) || text !== text.toUpperCase() || likeSection) return false;
+    if (!hasCapitalsInARow(text) || text !== text.toUpperCase() || likeSection) return false;
     // Unknown type (converter text): only when the sommaire goes on right after it.
     return known(first) || opensEntry(blocks, index + 1, context(), vocabulary) !== null || pageReference(blocks[index + 1]?.text ?? '', vocabulary) !== null;
   };

@@ -41,6 +41,9 @@ export function markPageBreaks(lines: readonly string[]): { lines: string[]; bre
   return { lines: out, breaks };
 }
 
+/** Three letters in a row: a running line holds a word. */
+const THREE_LETTERS = latin('u')`\p{L}{3}`;
+
 /** How far a folio may be from the page's rank in the file (a cover or an inserted page not counted). */
 const MAX_FOLIO_OFFSET = 3;
 
@@ -133,7 +136,7 @@ export function dropRunningLines(lines: readonly string[]): string[] {
     // A line without a digit first (most lines): its white space is not even folded.
     if (!/\d/.test(line)) return null;
     const text = line.trim().replace(/\s+/g, ' ');
-    if (text.length < MIN_RUNNING_LENGTH || !latin('u')`\p{L}{3}`.test(text) || /\d\.\d/.test(text)) return null;
+    if (text.length < MIN_RUNNING_LENGTH || !THREE_LETTERS.test(text) || /\d\.\d/.test(text)) return null;
     return text.replace(/\d+/g, '#');
   };
   // Each line's key, once for both passes.
@@ -177,7 +180,7 @@ export function inferPageBreaks(lines: readonly string[]): string[] {
   const running = new Map<string, number[]>();
   lines.forEach((line, index) => {
     const match = /^(.*\S)\s+(\d{1,3})\s*$/.exec(line);
-    if (!match || !latin('u')`\p{L}{3}`.test(match[1]!)) return;
+    if (!match || !THREE_LETTERS.test(match[1]!)) return;
     const key = match[1]!.replace(/\s+/g, ' ');
     const indexes = running.get(key) ?? [];
     indexes.push(index);
