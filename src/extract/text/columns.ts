@@ -409,6 +409,9 @@ function findGutterRun(rows: readonly string[]): { start: number; end: number } 
 /** A row holding only a French ordinal's superscript (« 1er », « 1re », « 1ère », « 2e », « 2ème », « 2nd », « 2nde »). */
 const SUPERSCRIPT_ROW = /^(\s*)(e|er|re|ère|ème|nde?)\s*$/u;
 
+/** What `joinSuperscriptRows` needs: a `SUPERSCRIPT_ROW` line. */
+export const SUPERSCRIPT_ROW_NEEDS = /^[^\S\n]*(?:e|er|re|ère|ème|nde?)[^\S\n]*$/mu;
+
 /**
  * Ordinal superscripts written on a row of their own (Ghostscript sets the raised run on its own
  * row, right above its line, and leaves a gap after the number: « 1  janvier » under « er »): the

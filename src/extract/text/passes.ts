@@ -3,12 +3,12 @@
  * pass is one transformation of the whole text's lines; the dialect (blank-line blocks, or one
  * printed line per line) is read from the text itself.
  */
-import { isLaidOut, joinSuperscriptRows, readColumns } from './columns.js';
+import { isLaidOut, joinSuperscriptRows, readColumns, SUPERSCRIPT_ROW_NEEDS } from './columns.js';
 import { hasHeadingMarks, splitBoldRuns, stripLineMarkup } from './markdown.js';
 import { dropFolios, dropRunningLines, folioLines, inferPageBreaks, markPageBreaks } from './pages.js';
 import { sortRostersReadAcross } from './rosters.js';
-import { moveNumberBeforeTitle, movePageAfterCollectivite, orderSommaireColumns, splitFolioFromNumber, splitPageFromNextNumber } from './sommaire.js';
-import { dealRostersReadAcross, placeSecondRosterHeading, splitRosterRuns, joinHyphenKeptInside, joinKernedWords, joinWordPieces, restoreSpaceBeforeHighMarks, splitGluedEmails, splitGluedHeadings, splitGluedFigures, splitHeadingsGluedToText, splitRepeatedHeadings, splitRunInHeadings, splitTrailingBullets, splitSommaireRuns, unswapLetters } from './tokens.js';
+import { moveNumberBeforeTitle, movePageAfterCollectivite, NUMBER_ALONE_NEEDS, orderSommaireColumns, PAGE_GLUED_TO_NUMBER_NEEDS, splitFolioFromNumber, splitPageFromNextNumber } from './sommaire.js';
+import { CUT_KEPT_INSIDE, dealRostersReadAcross, GLUED_EMAIL_NEEDS, GLUED_FIGURE_NEEDS, GLUED_HEADING_NEEDS, placeSecondRosterHeading, ROSTER_RUN_NEEDS, SOMMAIRE_RUN_NEEDS, splitRosterRuns, joinHyphenKeptInside, joinKernedWords, joinWordPieces, restoreSpaceBeforeHighMarks, splitGluedEmails, splitGluedHeadings, splitGluedFigures, splitHeadingsGluedToText, splitRepeatedHeadings, splitRunInHeadings, splitTrailingBullets, splitSommaireRuns, SWAPPED_LETTER_NEEDS, TRAILING_BULLET_NEEDS, unswapLetters, WORD_PIECES_NEED } from './tokens.js';
 import { flatMapLines } from './lines.js';
 
 /**
@@ -24,16 +24,25 @@ const MIN_LINES_FOR_DIALECT = 50;
 /** Below this share of blank lines among the written ones, blank lines do not separate blocks. */
 const BLOCKS_MIN_BLANK_SHARE = 0.1;
 
-interface LinePass {
+export interface LinePass {
   readonly name: string;
   readonly run: (lines: string[]) => string[];
+  /**
+   * What the text holds wherever the pass changes a line (the core of its own patterns): asked of
+   * the whole text first, in one search, and the pass is not run on a text without it. Most passes
+   * repair one converter's habit, absent from most texts; run, each reads every line.
+   */
+  readonly needs?: RegExp;
 }
 
+/** The bold runs `splitBoldRuns` cuts: two bold spans on one line. */
+const BOLD_RUNS = /^\*\*[^*]+\*\*[^*]+\*\*/;
+
 /** The passes, in order. */
-const LINE_PASSES: readonly LinePass[] = [
-  { name: 'swapped letters', run: (lines) => lines.map(unswapLetters) },
+export const LINE_PASSES: readonly LinePass[] = [
+  { name: 'swapped letters', needs: SWAPPED_LETTER_NEEDS, run: (lines) => lines.map(unswapLetters) },
   // Before the columns: the superscript stands right over its number, row above row.
-  { name: 'ordinal superscripts on a row of their own', run: joinSuperscriptRows },
+  { name: 'ordinal superscripts on a row of their own', needs: SUPERSCRIPT_ROW_NEEDS, run: joinSuperscriptRows },
   { name: 'page breaks and columns', run: pagesAndColumns },
   // Before the running lines: a heading glued to its page's number (« 20DES CLÉS… ») looks like one.
   { name: 'repeated headings glued to a folio or a sentence', run: splitRepeatedHeadings },
@@ -42,26 +51,26 @@ const LINE_PASSES: readonly LinePass[] = [
     const markdown = hasHeadingMarks(lines);
     return lines.map((line) => stripLineMarkup(line, markdown));
   } },
-  { name: 'bold runs', run: (lines) => flatMapLines(lines, (line) => (/^\*\*[^*]+\*\*[^*]+\*\*/.test(line.trim()) ? splitBoldRuns(line) : line)) },
+  { name: 'bold runs', needs: /\*\*[^*\n]+\*\*[^*\n]+\*\*/, run: (lines) => flatMapLines(lines, (line) => (BOLD_RUNS.test(line.trim()) ? splitBoldRuns(line) : line)) },
   { name: 'space lost before « ? » and « ! »', run: restoreSpaceBeforeHighMarks },
-  { name: 'glued e-mails', run: splitGluedEmails },
-  { name: 'glued headings', run: splitGluedHeadings },
+  { name: 'glued e-mails', needs: GLUED_EMAIL_NEEDS, run: splitGluedEmails },
+  { name: 'glued headings', needs: GLUED_HEADING_NEEDS, run: splitGluedHeadings },
   { name: 'headings glued to the text under them', run: splitHeadingsGluedToText },
   { name: 'headings run into their text', run: splitRunInHeadings },
-  { name: 'bullets written after their item', run: splitTrailingBullets },
-  { name: 'key figures glued to the label before', run: splitGluedFigures },
-  { name: 'roster lines run together', run: splitRosterRuns },
+  { name: 'bullets written after their item', needs: TRAILING_BULLET_NEEDS, run: splitTrailingBullets },
+  { name: 'key figures glued to the label before', needs: GLUED_FIGURE_NEEDS, run: splitGluedFigures },
+  { name: 'roster lines run together', needs: ROSTER_RUN_NEEDS, run: splitRosterRuns },
   // By the corps the e-mails give first; row by row where the e-mails do not tell.
   { name: 'rosters read across their columns', run: sortRostersReadAcross },
   { name: 'rosters read across, row by row', run: dealRostersReadAcross },
   { name: 'two rosters read one after the other', run: placeSecondRosterHeading },
-  { name: 'sommaire page run into the next number', run: splitPageFromNextNumber },
-  { name: 'sommaire number between its title\'s lines', run: moveNumberBeforeTitle },
-  { name: 'sommaire entries run together', run: splitSommaireRuns },
+  { name: 'sommaire page run into the next number', needs: PAGE_GLUED_TO_NUMBER_NEEDS, run: splitPageFromNextNumber },
+  { name: 'sommaire number between its title\'s lines', needs: NUMBER_ALONE_NEEDS, run: moveNumberBeforeTitle },
+  { name: 'sommaire entries run together', needs: SOMMAIRE_RUN_NEEDS, run: splitSommaireRuns },
   // Before the display words' pieces are set on one line: « SOM MAI RE » stays as the PDF path reads it.
   { name: 'words kerned into pieces', run: joinKernedWords },
-  { name: 'display words in pieces', run: joinWordPieces },
-  { name: 'words cut at a hyphen kept on one line', run: joinHyphenKeptInside },
+  { name: 'display words in pieces', needs: WORD_PIECES_NEED, run: joinWordPieces },
+  { name: 'words cut at a hyphen kept on one line', needs: CUT_KEPT_INSIDE, run: joinHyphenKeptInside },
   { name: 'sommaire page before the collectivité', run: movePageAfterCollectivite },
   { name: 'sommaire columns read across', run: orderSommaireColumns },
   { name: 'folio glued to the project number', run: splitFolioFromNumber },
@@ -77,7 +86,16 @@ export function prepareLines(lines: readonly string[], forced?: Dialect): { line
   // Told before the passes: page breaks and columns add blank lines of their own.
   const dialect = forced ?? dialectOf(markPageBreaks(lines));
   let out = [...lines];
-  for (const pass of LINE_PASSES) out = pass.run(out);
+  // The whole text the passes' needs are asked of, joined again only after a pass has run.
+  let text: string | null = null;
+  for (const pass of LINE_PASSES) {
+    if (pass.needs) {
+      text ??= out.join('\n');
+      if (!pass.needs.test(text)) continue;
+    }
+    out = pass.run(out);
+    text = null;
+  }
   // Without blank lines, one tab is a wide gap between two printed lines (pdf-parse), not a table's cell.
   // A row of three cells or more (two tabs) is a table's all the same.
   if (dialect === 'lines') out = flatMapLines(out, (line) => (line.split('\t').length === 2 ? line.split('\t') : line));

@@ -235,6 +235,9 @@ export function splitFolioFromNumber(lines: readonly string[]): string[] {
 /** A page reference with digits glued to it, then a slash: a page and the next entry's number run together (« / P5712/ TITRE »). */
 const PAGE_GLUED_TO_NUMBER = /^(\s*\/\s?P)(\d{2,5})\/(\s.*|)$/;
 
+/** What every line `splitPageFromNextNumber` cuts is: `PAGE_GLUED_TO_NUMBER`. */
+export const PAGE_GLUED_TO_NUMBER_NEEDS = /^[^\S\n]*\/\s?P\d{2,5}\//m;
+
 /**
  * A sommaire page run into the next entry's number (« / P5712/ DISPOSITIF… », pypdf: page 57,
  * entry 12): the entries are numbered in turn, so the digits part where the number is the one
@@ -257,6 +260,9 @@ export function splitPageFromNextNumber(lines: readonly string[]): string[] {
 
 /** An entry's number alone on its line (« 12/ »). */
 const NUMBER_ALONE = /^\s*(\d{1,2})\/\s*$/;
+
+/** What `moveNumberBeforeTitle` needs: a `NUMBER_ALONE` line. */
+export const NUMBER_ALONE_NEEDS = /^[^\S\n]*\d{1,2}\/[^\S\n]*$/m;
 
 /**
  * A sommaire number written between its title's lines (Ghostscript sets each run at its own row,

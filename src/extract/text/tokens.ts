@@ -18,6 +18,9 @@ const EMAIL_GLUED = latin('u')`^(.*?[\p{L}\p{N}._%+-]+@[a-z0-9.-]+\.[a-z]{2,})(?
  * @param lines The text's lines.
  * @returns The lines, an address glued to what follows ending its line.
  */
+/** What every line `splitGluedEmails` cuts holds: an address's domain right before a capital (`EMAIL_GLUED`'s core). */
+export const GLUED_EMAIL_NEEDS = latin('u')`@[a-z0-9.-]+\.[a-z]{2,}\p{Lu}`;
+
 export function splitGluedEmails(lines: readonly string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
@@ -45,6 +48,9 @@ export function splitGluedEmails(lines: readonly string[]): string[] {
  */
 const SWAPPED_LETTER = /[\u4100-\u5a00\u6100-\u7a00]/g;
 
+/** What every line `unswapLetters` repairs holds (its first test, asked of the whole text first). */
+export const SWAPPED_LETTER_NEEDS = /[\u4100-\u7a00]/;
+
 /**
  * Repairs letters written with swapped bytes.
  * @param line One line.
@@ -68,6 +74,9 @@ const WORD_PIECE = latin('u')`^\s*\d{0,3}(\p{Lu}{1,3})\s*$`;
 
 /** Pieces that make a word: one capital alone on a line is an initial or a list mark, two are a word. */
 const MIN_WORD_PIECES = 2;
+
+/** What `joinWordPieces` joins: two `WORD_PIECE` lines, only blank lines between them. */
+export const WORD_PIECES_NEED = latin('mu')`^[^\S\n]*\d{0,3}\p{Lu}{1,3}[^\S\n]*\n(?:[^\S\n]*\n)*[^\S\n]*\d{0,3}\p{Lu}{1,3}[^\S\n]*$`;
 
 /**
  * Joins a display word a converter wrote piece by piece, one line each (the sommaire heading set
@@ -146,6 +155,13 @@ function endsInCapitals(line: string): boolean {
   return LAST_IN_CAPITALS.test(line.trimEnd().slice(-2));
 }
 
+/**
+ * What every line `splitGluedHeadings` cuts holds: a small letter (and an end mark) right before
+ * capitals that run to the line's end (`HEADING_GLUED`, `DISPLAY_WORD_GLUED`), or a folio glued to a
+ * display word (`DISPLAY_WORD_AFTER_FOLIO`).
+ */
+export const GLUED_HEADING_NEEDS = latin('mu')`\p{Ll}[.!?»]?\p{Lu}[\p{Lu}\s'’-]*$|^[^\S\n]*\d{1,3}\p{Lu}{3,}-[^\S\n]*$`;
+
 /** What a display word glued to a folio starts with. */
 const LEADING_DIGIT = /^\s*\d/;
 
@@ -154,6 +170,9 @@ const DISPLAY_WORD_AFTER_FOLIO = latin('u')`^(\d{1,3})(\p{Lu}{3,}-)$`;
 
 /** A sommaire page reference (« / P61 ») inside a line. */
 const ENTRY_PAGE_INSIDE = /\s\/\s?P\d{1,3}\b/;
+
+/** What every line `splitSommaireRuns` rewrites holds: a page reference after white space on its own line (`ENTRY_PAGE_INSIDE`, `ENTRY_PAGE_AT_RIGHT`). */
+export const SOMMAIRE_RUN_NEEDS = /[^\S\n]\/[^\S\n]?P\d{1,3}\b/;
 
 /** A page reference set at the right of an entry's first line (« 01/   TITRE   / P05 », laid-out text). */
 const ENTRY_PAGE_AT_RIGHT = /^(.*\S)\s{2,}(\/\s?P\d{1,3})\s*$/;
@@ -217,6 +236,9 @@ const NAME_CHARACTERS_ONLY = latin('u')`^[\p{L}\s'’-]+$`;
 
 /** Pairs a line must hold to be a roster run together: one pair is an ordinary roster line. */
 const MIN_ROSTER_PAIRS = 2;
+
+/** What every line `splitRosterRuns` cuts is: two `ROSTER_PAIR_IN_RUN` pairs or more, white space between, and nothing else. */
+export const ROSTER_RUN_NEEDS = new RegExp(`^[^\\S\\n]*(?:${ROSTER_PAIR_IN_RUN.source})(?:[^\\S\\n]+(?:${ROSTER_PAIR_IN_RUN.source}))+[^\\S\\n]*$`, 'mu');
 
 /**
  * A roster's lines run together into one (markdown converters join a paragraph's lines: « KESSLER
@@ -521,6 +543,9 @@ function closeGaps(line: string): string {
 /** A heading in capitals of two words at least, the line's whole text. */
 const CAPITALS_HEADING = latin('u')`^\p{Lu}[\p{Lu}'’-]*(?:\s+\p{Lu}[\p{Lu}'’-]*)+$`;
 
+/** Capitals, then text run on from them with no space (« POUR ALLER PLUS LOINun groupement… »). */
+const CAPITALS_THEN_TEXT = latin('u')`^(\p{Lu}[\p{Lu}\s'’-]*\p{Lu})(\p{Ll}.*)$`;
+
 /**
  * A heading the text prints on a line of its own elsewhere (each project has one) glued to the
  * text under it, no space between (« POUR ALLER PLUS LOINun groupement… », pypdf): the heading
@@ -533,7 +558,7 @@ export function splitHeadingsGluedToText(lines: readonly string[]): string[] {
   const headings = new Set(lines.map((line) => line.trim()).filter((line) => CAPITALS_HEADING.test(line)));
   if (headings.size === 0) return [...lines];
   return flatMapLines(lines, (line) => {
-    const glued = latin('u')`^(\p{Lu}[\p{Lu}\s'’-]*\p{Lu})(\p{Ll}.*)$`.exec(line.trim());
+    const glued = CAPITALS_THEN_TEXT.exec(line.trim());
     // A blank line after the heading: the text under it opens in lower case, yet starts a block.
     return glued && headings.has(glued[1]!.trim()) ? [glued[1]!.trim(), '', glued[2]!] : line;
   });
@@ -595,8 +620,6 @@ export function splitRunInHeadings(lines: readonly string[]): string[] {
  * @returns The lines, an item's end a blank line.
  */
 export function splitTrailingBullets(lines: readonly string[]): string[] {
-  // Most texts have no bullet glyph at all.
-  if (!lines.some((line) => line.includes('•'))) return [...lines];
   return flatMapLines(lines, (line) => {
     if (!line.includes('•')) return line;
     const trailing = latin('u')`^([^•|]*\S)\s?•(\p{Lu}[^•|]*)?$`.exec(line);
@@ -605,11 +628,20 @@ export function splitTrailingBullets(lines: readonly string[]): string[] {
   });
 }
 
+/** What `splitTrailingBullets` needs: a bullet glyph (most texts have none). */
+export const TRAILING_BULLET_NEEDS = /•/;
+
 /** A key figure glued to the end of the label before it (« million d'habitants59 », « (budget 2019)65 000 », « réalisés.99 »). */
 const FIGURE_GLUED = latin('u')`^(.*(?:\p{Ll}{3}|\p{Ll}[.)]|\)))(\d[\d  ]*(?:[.,]\d+)?\s?(?:%|€|\p{Lu}{1,4})?)\s*$`;
 
+/** What every line `splitGluedFigures` cuts holds: `FIGURE_GLUED`'s figure, right after a small letter, a full stop or a parenthesis, to the line's end. */
+export const GLUED_FIGURE_NEEDS = latin('mu')`[\p{Ll}.)]\d[\d  ]*(?:[.,]\d+)?[^\S\n]?(?:%|€|\p{Lu}{1,4})?[^\S\n]*$`;
+
 /** The same after a sentence's end (« …autorité.462 »): prose never runs a number into a full stop so. */
 const FIGURE_AFTER_SENTENCE = latin('u')`\p{Ll}[.)]\d[^.)]*$`;
+
+/** A line that opens in lower case, as a figure's label does. */
+const OPENS_IN_LOWER_CASE = latin('u')`^\s*\p{Ll}`;
 
 /**
  * Parts a key figure a converter glued to the end of the previous figure's label (pypdf writes a
@@ -620,7 +652,7 @@ const FIGURE_AFTER_SENTENCE = latin('u')`\p{Ll}[.)]\d[^.)]*$`;
  */
 export function splitGluedFigures(lines: readonly string[]): string[] {
   return flatMapLines(lines, (line, i) => {
-    if (!/\d\s*\S{0,4}\s*$/.test(line) || !(latin('u')`^\s*\p{Ll}`.test(lines[i + 1] ?? '') || FIGURE_AFTER_SENTENCE.test(line))) return line;
+    if (!/\d\s*\S{0,4}\s*$/.test(line) || !(OPENS_IN_LOWER_CASE.test(lines[i + 1] ?? '') || FIGURE_AFTER_SENTENCE.test(line))) return line;
     const glued = FIGURE_GLUED.exec(line);
     return glued ? [glued[1]!, glued[2]!] : line;
   });
@@ -705,6 +737,9 @@ export function restoreSpaceBeforeHighMarks(lines: readonly string[]): string[] 
 /** A word cut at a line-end hyphen whose two pieces a converter kept on one line, a space between (« accompa- gnant »). */
 const HYPHEN_KEPT_INSIDE = latin('gu')`(\p{L}*\p{Ll})- (\p{Ll}\p{L}*)`;
 
+/** Whether a line holds such a cut (`HYPHEN_KEPT_INSIDE`'s core: what `joinHyphenKeptInside` needs of the whole text, then asked of every line). */
+export const CUT_KEPT_INSIDE = latin('u')`\p{Ll}- \p{Ll}`;
+
 /**
  * Words cut at a line-end hyphen that a converter joined into one line without joining the word
  * (pdf2md-ts, @opendocsg/pdf2md: « accompa- gnant », « terri- toire »): the pieces are one word
@@ -714,8 +749,7 @@ const HYPHEN_KEPT_INSIDE = latin('gu')`(\p{L}*\p{Ll})- (\p{Ll}\p{L}*)`;
  * @returns The lines with such words whole.
  */
 export function joinHyphenKeptInside(lines: readonly string[]): string[] {
-  const cut = lines.map((line) => latin('u')`\p{Ll}- \p{Ll}`.test(line));
-  if (!cut.includes(true)) return [...lines];
+  const cut = lines.map((line) => CUT_KEPT_INSIDE.test(line));
   const words = new Set<string>();
   for (const line of lines) for (const word of line.toLowerCase().split(latin('u')`[^\p{L}-]+`)) if (word !== '') words.add(word);
   return lines.map((line, index) => (cut[index] ? line.replace(HYPHEN_KEPT_INSIDE, (whole, head: string, tail: string) => {
