@@ -8,7 +8,7 @@
 
 import { latin } from './alphabet.js';
 
-export { foldForMatch } from './profile.js';
+export { foldForMatch, WHITE_SPACE_TO_COLLAPSE } from './profile.js';
 
 /**
  * A sommaire entry's number with its slash ("01/"), the family's historical form. OCR reads that

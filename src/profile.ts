@@ -119,11 +119,12 @@ const folded = new Map<string, string>();
 const FOLDED_KEPT = 20_000;
 
 /**
- * White space to fold into one space: a run of two or more, or one that is not a plain space.
- * (Not `\s+`: a single space, by far the most frequent, would be matched and replaced by itself,
- * about 9 ms on a whole converter text against 1.)
+ * White space to write as one space: a run of two or more, or one that is not a plain space
+ * (`text.replace(WHITE_SPACE_TO_COLLAPSE, ' ')` gives what `/\s+/g` gives). Not `\s+`: a single
+ * space, by far the most frequent, would be matched and replaced by itself, about 9 ms on a whole
+ * converter text against 1.
  */
-const WHITE_SPACE_TO_FOLD = /\s{2,}|[^\S ]/g;
+export const WHITE_SPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/g;
 
 /** Upper-cases, strips accents and folds white space, for matching headings whatever their case or accents. */
 export function foldForMatch(text: string): string {
@@ -134,7 +135,7 @@ export function foldForMatch(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .toUpperCase()
-    .replace(WHITE_SPACE_TO_FOLD, ' ')
+    .replace(WHITE_SPACE_TO_COLLAPSE, ' ')
     .trim();
   if (folded.size >= FOLDED_KEPT) folded.clear();
   folded.set(text, result);

@@ -247,12 +247,15 @@ function stripEmphasis(line: string, boldOpen: boolean): { text: string; bold: b
   return { text, bold, open };
 }
 
+/** Spaces, tabs and no-break spaces to write as one space: a run of two or more, or a tab or a no-break space alone (not each single space replaced by itself). */
+const SPACES_TO_COLLAPSE = /[ \t\u00a0]{2,}|[\t\u00a0]/g;
+
 /** Applies the inline markup rules and folds white space. */
 function cleanInline(line: string): string {
   let text = line;
   // Every markup rule needs one of these characters: most lines have none.
   if (/[\^[<\\]/.test(text)) for (const [pattern, replacement] of INLINE_MARKUP) text = text.replace(pattern, replacement);
-  return normaliseLigatures(text).replace(/[ \t\u00a0]+/g, ' ').trim();
+  return normaliseLigatures(text).replace(SPACES_TO_COLLAPSE, ' ').trim();
 }
 
 /** A tab-separated table row: cells cleaned and joined by ` | `. */

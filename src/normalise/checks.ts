@@ -3,7 +3,7 @@
  * field: they compare what is printed in two places and say where they disagree.
  * The codes are listed, with what each means, in the README.
  */
-import { EMAIL, SENTENCE_END, foldForMatch } from '../conventions.js';
+import { EMAIL, SENTENCE_END, WHITE_SPACE_TO_COLLAPSE, foldForMatch } from '../conventions.js';
 import type { Vocabulary } from '../profile.js';
 import { UNREADABLE_CHAR } from '../unreadable.js';
 import type { BrochureDocument, Diagnostic, ParsedProject, Personne, Projet, RubriqueKey, SegmentedDocument } from '../types.js';
@@ -371,7 +371,7 @@ function checkSections({ segmented }: CheckInput): Diagnostic[] {
         code: 'SECTION_TITLE_VARIANT',
         severity: 'info' as const,
         ...(heading.page !== null ? { page: heading.page } : {}),
-        message: `Intercalaire de section imprimé « ${heading.texte.replace(/\s+/g, ' ')} » ; sommaire et en-têtes : « ${closest} ».`,
+        message: `Intercalaire de section imprimé « ${heading.texte.replace(WHITE_SPACE_TO_COLLAPSE, ' ')} » ; sommaire et en-têtes : « ${closest} ».`,
       };
     });
 }
@@ -443,7 +443,7 @@ function checkContent({ document }: CheckInput): Diagnostic[] {
       if (!text) continue;
       for (const paragraph of text.split(/\n\n+/)) {
         // Verbatim repeats only: case and spacing folded, no accent folding needed.
-        const key = paragraph.toLowerCase().replace(/\s+/g, ' ');
+        const key = paragraph.toLowerCase().replace(WHITE_SPACE_TO_COLLAPSE, ' ');
         if (key.length < 80) continue;
         const first = paragraphs.get(key);
         if (first && first.projet.numero !== projet.numero) {
@@ -508,7 +508,7 @@ function repeatedWords(text: string): string[] {
 const ENUMERATED = latin('u')`^(?:\d{1,2}[.)]\s|\p{Lu}\p{Ll}+ \d+(?:\.\d+)* ?:)`;
 
 function words(text: string): string[] {
-  return text.replace(/\s+/g, ' ').trim().split(' ');
+  return text.replace(WHITE_SPACE_TO_COLLAPSE, ' ').trim().split(' ');
 }
 
 /** The spans where two word sequences differ (common prefix and suffix removed). */
@@ -526,7 +526,7 @@ function differingSpans(a: readonly string[], b: readonly string[]): [string, st
 }
 
 function clip(text: string, length = 100): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = text.replace(WHITE_SPACE_TO_COLLAPSE, ' ').trim();
   return flat.length > length ? `${flat.slice(0, length)}…` : flat;
 }
 

@@ -3,7 +3,7 @@
  * and family names, e-mails lower-cased, corps read from the e-mail domain, promotions found in
  * the rosters. Fields stay as printed: every disagreement becomes a diagnostic.
  */
-import { EDITION, EMAIL, foldForMatch } from '../conventions.js';
+import { EDITION, EMAIL, WHITE_SPACE_TO_COLLAPSE, foldForMatch } from '../conventions.js';
 import { DEFAULT_VOCABULARY, type Vocabulary } from '../profile.js';
 import { BrochureError } from '../errors.js';
 import type { Auteur, Block, BrochureDocument, Diagnostic, ParsedProject, Projet, SegmentedDocument, Tuteur } from '../types.js';
@@ -74,7 +74,7 @@ export function normaliseDocument(
     });
     const tuteurs = project.tuteurs.map((card): Tuteur => ({
       ...splitPersonName(card.name, { particles }).personne,
-      fonction: card.details.length > 0 ? card.details.join(' ').replace(/\s+/g, ' ').trim() : null,
+      fonction: card.details.length > 0 ? card.details.join(' ').replace(WHITE_SPACE_TO_COLLAPSE, ' ').trim() : null,
     }));
     return {
       id: projectId(brochure.anneeDebut, project.numero),

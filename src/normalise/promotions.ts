@@ -3,6 +3,7 @@
  * cover), and finding each author in them. Rosters and project pages spell some names
  * differently; a match that needs more than accents or case is reported, never hidden.
  */
+import { WHITE_SPACE_TO_COLLAPSE } from '../conventions.js';
 import { jaroWinkler, mostSimilar } from '../similarity.js';
 import { UNREADABLE_CHAR } from '../unreadable.js';
 import type { Diagnostic, Personne, RosterBlock } from '../types.js';
@@ -55,7 +56,7 @@ export function readPromotions(rosters: readonly RosterBlock[], coverNames: read
       }
       return personne;
     });
-    const heading = roster.heading.replace(/\s+/g, ' ').trim();
+    const heading = roster.heading.replace(WHITE_SPACE_TO_COLLAPSE, ' ').trim();
     const best = mostSimilar(coverNames, foldLetters(heading), foldLetters);
     if (best && best.score >= SAME_PROMOTION) {
       if (foldLetters(best.item) !== foldLetters(heading)) {

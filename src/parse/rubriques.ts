@@ -10,7 +10,7 @@
  * Then blocks whose shape belongs elsewhere move there (`moves.ts`). Every cut and every move is
  * recorded with the id of the rule that made it (`RubriqueCut`, printed by `extract --explain`).
  */
-import { EMAIL } from '../conventions.js';
+import { EMAIL, WHITE_SPACE_TO_COLLAPSE } from '../conventions.js';
 import { foldForMatch, isHeaderRowText, type Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, RubriqueCut, RubriqueKey } from '../types.js';
@@ -139,7 +139,7 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
 
 /** The start of a block's text, as a cut record quotes it. */
 function cutText(block: Block | undefined): string {
-  const text = (block?.text ?? '').trim().replace(/\s+/g, ' ');
+  const text = (block?.text ?? '').trim().replace(WHITE_SPACE_TO_COLLAPSE, ' ');
   return text.length > CUT_TEXT_MAX ? `${text.slice(0, CUT_TEXT_MAX)}…` : text;
 }
 

@@ -8,7 +8,7 @@
  * document is then partial. Only a document with neither a numbered sommaire nor any e-mail of the
  * family's domains is refused.
  */
-import { foldForMatch } from '../conventions.js';
+import { WHITE_SPACE_TO_COLLAPSE, foldForMatch } from '../conventions.js';
 import { DEFAULT_VOCABULARY, isHeaderRowText, type Vocabulary } from '../profile.js';
 import { BrochureError } from '../errors.js';
 import { withinEdits } from '../similarity.js';
@@ -231,7 +231,7 @@ function rosterHeading(block: Block, vocabulary: Vocabulary): string | null {
     if (!match?.[1]) continue;
     // Keep the printed spelling (accents) of the name: folding keeps the length of unaccented text,
     // so the name is the printed text's tail of the same length.
-    const printed = block.text.replace(/\s+/g, ' ').trim();
+    const printed = block.text.replace(WHITE_SPACE_TO_COLLAPSE, ' ').trim();
     const name = printed.slice(printed.length - match[1].length).trim();
     return name.length > 0 ? name : match[1];
   }

@@ -3,7 +3,7 @@
  * forms the family prints: « 01/ … / P05 », « PROJET 01 … p. 5 », « N° 1 … 5 », a dot leader and a
  * bare page number at the end of the title (« TITRE ....... 5 »), or the page first.
  */
-import { SOMMAIRE_NUMBER, SOMMAIRE_PAGE, foldForMatch } from '../conventions.js';
+import { SOMMAIRE_NUMBER, SOMMAIRE_PAGE, WHITE_SPACE_TO_COLLAPSE, foldForMatch } from '../conventions.js';
 import { sameStyle } from '../typography.js';
 import type { Vocabulary } from '../profile.js';
 import type { Block, Diagnostic, SommaireEntry, TextLine } from '../types.js';
@@ -47,7 +47,7 @@ export function numberAtStart(text: string, vocabulary: Vocabulary, allowTitle: 
   const withTitle = vocabulary.projectNumberThenText.exec(folded);
   if (!withTitle) return null;
   // Keep the printed spelling of what follows: the folded prefix has the printed prefix's length.
-  const printed = text.replace(/\s+/g, ' ').trim();
+  const printed = text.replace(WHITE_SPACE_TO_COLLAPSE, ' ').trim();
   const rest = printed.slice(printed.length - withTitle[4]!.length).trim();
   return { numero: Number(withTitle[2]), rest, labelled: withTitle[1] !== '' || withTitle[3] === '/' };
 }

@@ -3,6 +3,7 @@
  * becomes a blank line: it ends a block, as on paper.
  */
 
+import { WHITE_SPACE_TO_COLLAPSE } from '../../conventions.js';
 import { flatMapLines } from './lines.js';
 import { latin } from '../../alphabet.js';
 
@@ -135,7 +136,7 @@ export function dropRunningLines(lines: readonly string[]): string[] {
   const keyOf = (line: string): string | null => {
     // A line without a digit first (most lines): its white space is not even folded.
     if (!/\d/.test(line)) return null;
-    const text = line.trim().replace(/\s+/g, ' ');
+    const text = line.trim().replace(WHITE_SPACE_TO_COLLAPSE, ' ');
     if (text.length < MIN_RUNNING_LENGTH || !THREE_LETTERS.test(text) || /\d\.\d/.test(text)) return null;
     return text.replace(/\d+/g, '#');
   };
@@ -149,7 +150,7 @@ export function dropRunningLines(lines: readonly string[]): string[] {
     const key = keys[index] ?? null;
     if (key === null || occurrences.get(key)! < MIN_RUNNING_REPEATS) continue;
     const seen = numbersByKey.get(key) ?? new Set<string>();
-    seen.add(lines[index]!.trim().replace(/\s+/g, ' '));
+    seen.add(lines[index]!.trim().replace(WHITE_SPACE_TO_COLLAPSE, ' '));
     numbersByKey.set(key, seen);
   }
   return lines.filter((_, index) => {
@@ -181,7 +182,7 @@ export function inferPageBreaks(lines: readonly string[]): string[] {
   lines.forEach((line, index) => {
     const match = /^(.*\S)\s+(\d{1,3})\s*$/.exec(line);
     if (!match || !THREE_LETTERS.test(match[1]!)) return;
-    const key = match[1]!.replace(/\s+/g, ' ');
+    const key = match[1]!.replace(WHITE_SPACE_TO_COLLAPSE, ' ');
     const indexes = running.get(key) ?? [];
     indexes.push(index);
     running.set(key, indexes);

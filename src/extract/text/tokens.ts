@@ -2,7 +2,7 @@
  * Token repairs of converter text: what a converter glued or garbled inside a line.
  */
 import { MIN_ROSTER_NAMES } from './rosters.js';
-import { foldForMatch } from '../../conventions.js';
+import { WHITE_SPACE_TO_COLLAPSE, foldForMatch } from '../../conventions.js';
 import { DEFAULT_VOCABULARY } from '../../profile.js';
 import { flatMapLines } from './lines.js';
 import { hasLowerCase, latin, latinSource, startsWithCapital } from '../../alphabet.js';
@@ -249,7 +249,7 @@ export function splitRosterRuns(lines: readonly string[]): string[] {
     // Only letters, spaces, hyphens and apostrophes make a roster run: skip the pattern on any other line.
     if (!ROSTER_LINE_START.test(line) || !NAME_CHARACTERS_ONLY.test(line)) return line;
     const pairs = line.trim().match(ROSTER_PAIR_IN_RUN) ?? [];
-    return pairs.length >= MIN_ROSTER_PAIRS && pairs.join(' ') === line.trim().replace(/\s+/g, ' ') ? pairs : line;
+    return pairs.length >= MIN_ROSTER_PAIRS && pairs.join(' ') === line.trim().replace(WHITE_SPACE_TO_COLLAPSE, ' ') ? pairs : line;
   });
 }
 
