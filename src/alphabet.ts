@@ -5,15 +5,19 @@
  * Patterns are written with Unicode's names for these classes (`\p{L}`, `\p{Lu}`, `\p{Ll}`,
  * `\p{N}`, and `\P{…}` outside a class), and `latin` reads each over the Latin script's blocks
  * (`LATIN_BLOCKS`): exactly Unicode's letters, capitals, lower-case letters and digits of those
- * blocks, nothing outside them. The brochure is French; its names are those of French public
- * service, written in Latin letters (« Łukasz », « Dąbrowski », « Nguyễn » included).
+ * blocks, nothing outside them (`alphabet-ranges.ts`, generated from the engine's Unicode data by
+ * test/tools/alphabet-ranges.mjs and checked against it by test/rules/alphabet.test.ts). The
+ * brochure is French; its names are those of French public service, written in Latin letters
+ * (« Łukasz », « Dąbrowski », « Nguyễn » included).
  *
  * Why not Unicode's classes over every script: V8 builds and compiles each such class anew for
  * every pattern it appears in, about 650 ranges for `\p{Lu}` alone, about 0.2 ms each. A cold run
  * meets some 300 of them, 60 to 80 ms of a converter text's 450 (docs/performance.md, « Tenth
- * session »). Over the Latin blocks a class has about 290 ranges, and a run compiles it in a
- * fraction of that time.
+ * session »). Over the Latin blocks a class has at most about 290 ranges, written as the letters
+ * themselves, and a run compiles it in a fraction of that time.
  */
+
+import { LATIN_RANGES } from './alphabet-ranges.js';
 
 /**
  * The Latin script's blocks, as [first, last] code points: Basic Latin, Latin-1 Supplement, Latin
@@ -26,51 +30,11 @@ export const LATIN_BLOCKS: readonly (readonly [number, number])[] = [
   [0xfb00, 0xfb06],
 ];
 
-/** The classes a pattern may name, each as Unicode defines it over every script (only ever used to build the Latin ranges). */
-const UNICODE_CLASSES = {
-  L: /^\p{L}$/u,
-  Lu: /^\p{Lu}$/u,
-  Ll: /^\p{Ll}$/u,
-  N: /^\p{N}$/u,
-} as const;
+/** The classes a pattern may name: letters, capitals, lower-case letters, digits. */
+type ClassName = keyof typeof LATIN_RANGES;
 
-type ClassName = keyof typeof UNICODE_CLASSES;
-
-/** A code point as a pattern escape (`\u{e9}`), whatever the character. */
-const escapeCodePoint = (codePoint: number): string => `\\u{${codePoint.toString(16)}}`;
-
-/**
- * A class's members in the Latin blocks as the inside of a character class (`A-Z\u{c0}-…`),
- * read from the engine's own Unicode data.
- */
-function latinRanges(unicodeClass: RegExp): string {
-  const ranges: string[] = [];
-  for (const [first, last] of LATIN_BLOCKS) {
-    let start = -1;
-    for (let codePoint = first; codePoint <= last + 1; codePoint++) {
-      const member = codePoint <= last && unicodeClass.test(String.fromCodePoint(codePoint));
-      if (member && start < 0) start = codePoint;
-      if (!member && start >= 0) {
-        const end = codePoint - 1;
-        ranges.push(start === end ? escapeCodePoint(start) : `${escapeCodePoint(start)}-${escapeCodePoint(end)}`);
-        start = -1;
-      }
-    }
-  }
-  return ranges.join('');
-}
-
-/** Each class's Latin ranges, built the first time a pattern names it. */
-const rangesByClass = new Map<ClassName, string>();
-
-function rangesOf(name: ClassName): string {
-  let ranges = rangesByClass.get(name);
-  if (ranges === undefined) {
-    ranges = latinRanges(UNICODE_CLASSES[name]);
-    rangesByClass.set(name, ranges);
-  }
-  return ranges;
-}
+/** A class's members in the Latin blocks, as the inside of a character class (generated: see alphabet-ranges.ts). */
+const rangesOf = (name: ClassName): string => LATIN_RANGES[name];
 
 /** `\p{…}` or `\P{…}` naming one of the classes above. */
 const CLASS_ESCAPE = /^\\([pP])\{(Lu|Ll|L|N)\}/;

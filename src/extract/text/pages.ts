@@ -10,6 +10,9 @@ import { latin } from '../../alphabet.js';
 /** « -- 3 of 110 -- » (pdf-parse), « Page 3 of 110 », « [page 3] », « <!-- page 3 --> ». */
 const PAGE_MARKER = /^\s*(?:-{2,}\s*\d+\s+(?:of|sur|\/)\s+\d+\s*-{2,}|(?:page|p\.)\s*\d+\s*(?:(?:of|sur|\/)\s*\d+)?|\[\s*page\s*\d+\s*\]|<!--\s*page\s*\d+\s*-->|-{3,}\s*page\s*\d+\s*-{3,})\s*$/i;
 
+/** `PAGE_MARKER` on any line of a whole text. */
+const PAGE_MARKER_ANYWHERE = new RegExp(PAGE_MARKER.source, 'im');
+
 /**
  * Turns form feeds and page-marker lines into blank lines (a form feed glued to the next page's
  * first line, as `pdftotext` writes it, starts that line anew).
@@ -17,6 +20,9 @@ const PAGE_MARKER = /^\s*(?:-{2,}\s*\d+\s+(?:of|sur|\/)\s+\d+\s*-{2,}|(?:page|p\
  * @returns The lines with one blank line per page break, and where the breaks are.
  */
 export function markPageBreaks(lines: readonly string[]): { lines: string[]; breaks: Set<number> } {
+  // Most texts mark no page at all: asked of the whole text in one search before any line is read.
+  const text = lines.join('\n');
+  if (!text.includes('\f') && !PAGE_MARKER_ANYWHERE.test(text)) return { lines: [...lines], breaks: new Set() };
   const out: string[] = [];
   const breaks = new Set<number>();
   for (const line of lines) {
