@@ -51,7 +51,6 @@ describe('a line pass\'s need', () => {
       'ordinal superscripts on a row of their own': ['   er', '1  janvier 2019'],
       'bold runs': ['**TITRE** texte **/ P05**'],
       'glued e-mails': ['jeanne.dupont@administrateur-inet.orgPaul MARTIN'],
-      'glued headings': ['…de son projet.DES CLÉS POUR AGIR'],
       'bullets written after their item': ['gardant sa cuisine ;•'],
       'key figures glued to the label before': ['million d\'habitants59', 'de personnes'],
       'roster lines run together': ['KESSLER Arnaud LOURMELLE Baptiste'],

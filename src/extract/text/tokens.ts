@@ -155,13 +155,6 @@ function endsInCapitals(line: string): boolean {
   return LAST_IN_CAPITALS.test(line.trimEnd().slice(-2));
 }
 
-/**
- * What every line `splitGluedHeadings` cuts holds: a small letter (and an end mark) right before
- * capitals that run to the line's end (`HEADING_GLUED`, `DISPLAY_WORD_GLUED`), or a folio glued to a
- * display word (`DISPLAY_WORD_AFTER_FOLIO`).
- */
-export const GLUED_HEADING_NEEDS = latin('mu')`\p{Ll}[.!?»]?\p{Lu}[\p{Lu}\s'’-]*$|^[^\S\n]*\d{1,3}\p{Lu}{3,}-[^\S\n]*$`;
-
 /** What a display word glued to a folio starts with. */
 const LEADING_DIGIT = /^\s*\d/;
 
