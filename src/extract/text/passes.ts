@@ -87,20 +87,28 @@ export function prepareLines(lines: readonly string[], forced?: Dialect): { line
   // Told before the passes: page breaks and columns add blank lines of their own.
   const dialect = forced ?? dialectOf(markPageBreaks(lines));
   let out = [...lines];
-  // The whole text the passes' needs are asked of, joined again only after a pass has run.
+  // The whole text the passes' needs are asked of, joined again only after a pass changed a line.
   let text: string | null = null;
   for (const pass of LINE_PASSES) {
     if (pass.needs) {
       text ??= out.join('\n');
       if (!pass.needs.test(text)) continue;
     }
+    const before = out;
     out = pass.run(out);
-    text = null;
+    if (text !== null && !sameLines(before, out)) text = null;
   }
   // Without blank lines, one tab is a wide gap between two printed lines (pdf-parse), not a table's cell.
   // A row of three cells or more (two tabs) is a table's all the same.
   if (dialect === 'lines') out = flatMapLines(out, (line) => (line.split('\t').length === 2 ? line.split('\t') : line));
   return { lines: out, dialect };
+}
+
+/** Whether a pass left every line as it was (comparing is cheaper than joining the text again). */
+function sameLines(before: readonly string[], after: readonly string[]): boolean {
+  if (before.length !== after.length) return false;
+  for (let i = 0; i < before.length; i++) if (before[i] !== after[i]) return false;
+  return true;
 }
 
 /** Blocks when blank lines are frequent, those around page breaks aside (pdf-parse writes « -- 3 of 110 -- » between two). */
