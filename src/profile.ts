@@ -126,17 +126,18 @@ const FOLDED_KEPT = 20_000;
  */
 export const WHITE_SPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/g;
 
+/** A character from U+00C0 on: the first letters with accents (and every combining mark and curly quote) are there. */
+const BEYOND_LATIN_1_SYMBOLS = /[^\u0000-\u00bf]/;
+
 /** Upper-cases, strips accents and folds white space, for matching headings whatever their case or accents. */
 export function foldForMatch(text: string): string {
   const known = folded.get(text);
   if (known !== undefined) return known;
-  const result = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .toUpperCase()
-    .replace(WHITE_SPACE_TO_COLLAPSE, ' ')
-    .trim();
+  // Below U+00C0 no character decomposes, nor is a combining mark or a curly quote: most headings and numbers.
+  const unaccented = BEYOND_LATIN_1_SYMBOLS.test(text)
+    ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\u2018\u2019\u02bc]/g, "'")
+    : text;
+  const result = unaccented.toUpperCase().replace(WHITE_SPACE_TO_COLLAPSE, ' ').trim();
   if (folded.size >= FOLDED_KEPT) folded.clear();
   folded.set(text, result);
   return result;
