@@ -76,6 +76,8 @@ export function dropFolios(lines: readonly string[], breaks: ReadonlySet<number>
  * @param breaks Indexes of the page-break lines.
  */
 export function folioLines(lines: readonly string[], breaks: ReadonlySet<number>): Set<number> {
+  // Without a page break no line is beside one, and no page's folio tells an offset.
+  if (breaks.size === 0) return new Set();
   let page = 1;
   const folios = new Set<number>();
   const pageOf: number[] = [];
