@@ -509,9 +509,15 @@ function returnFiguresRunOnAfterTutors(state: ShapeState): Move[] {
  * back to them.
  */
 function returnReferencesRunOnAfterTutors(state: ShapeState): Move[] {
+  // A block in the tutors' own card form is their next card, not a reference (`rule:
+  // card-form-not-reference`): the last card « NOM Prénom – fonction » carried to the next page,
+  // set in the references' type. The template tells them apart: the tutors' first card (never a
+  // run-on) has that form, and no reference read so far has it.
+  const cardForm = state.rubriques.some((rubrique) => rubrique.key === 'tuteurs' && rubrique.blocks[0] !== undefined && isDashCard(rubrique.blocks[0]));
   const setAs = (references: Rubrique): ((block: Block) => boolean) | null => {
     const style = references.blocks[0]?.lines[0];
-    return style ? (block) => block.lines.every((line) => sameStyle(line, style)) : null;
+    const nextCard = (block: Block): boolean => cardForm && isDashCard(block) && !references.blocks.some(isDashCard);
+    return style ? (block) => !nextCard(block) && block.lines.every((line) => sameStyle(line, style)) : null;
   };
   return returnRunOnPastCards(
     state,

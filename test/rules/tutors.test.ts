@@ -392,6 +392,35 @@ describe('references run on to the next page after a sidebar’s tutor card (ref
   });
 });
 
+describe('a tutor’s one-line card carried to the next page, set in the references’ type (card-form-not-reference)', () => {
+  const read = (nextPage: string) =>
+    splitRubriques(
+      [
+        alike(['Ressources'], 0.9, true, 41),
+        alike(['Le nouvel âge de la mobilité, Amar Georges, FYP éditions, 2011'], 0.81, false, 41),
+        alike(['L’équipe'], 0.9, true, 41),
+        alike(['OUARDI Samira samira.ouardi@administrateur-inet.org'], 0.71, false, 41),
+        alike(['Encadrement'], 0.9, true, 41),
+        alike(['RASCALON Pascal – Chef de Mission INTERMOD'], 0.81, false, 41),
+        alike([nextPage], 0.81, false, 42),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 15 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)] as const);
+
+  it('stays with the tutors: the tutors’ first card has its form, no reference has it', () => {
+    const rubriques = read('HEIDSIEK Claire – Directrice générale adjointe mobilités');
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['RASCALON Pascal – Chef de Mission INTERMOD', 'HEIDSIEK Claire – Directrice générale adjointe mobilités']);
+    expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(1);
+  });
+
+  it('a reference in the references’ type still goes back to them', () => {
+    const rubriques = read('Motilité et mobilité : mode d’emploi, Kaufmann Vincent, Alphil éditions, 2015');
+    expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(2);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toHaveLength(1);
+  });
+});
+
 describe('a tutor’s function under the card’s name, before the text run on after the sidebar (smaller-function-not-run-on)', () => {
   it('stays the card’s: only the text from the next page goes back to the rubrique the sidebar interrupted', () => {
     const rubriques = splitRubriques(
