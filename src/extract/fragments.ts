@@ -116,7 +116,10 @@ export function pageFragments(page: PdfPage): Fragment[] {
         lastInked = undefined;
         wordsApart = true;
       }
-      wordsApart &&= !/\s/.test(run.text.trim()) && (current.length === 0 || stretched);
+      // A run set against the one before, no word space between (a ligature's glyph, « fi » +
+      // « ches »), is the same word going on, not a word apart (`rule: word-in-pieces`).
+      const sameWord = previous !== undefined && gap <= WORD_PIECE_GAP_EM * run.fontSize;
+      wordsApart &&= !/\s/.test(run.text.trim()) && (current.length === 0 || stretched || sameWord);
       current.push(run);
       lastInked = run;
       lastEnd = Math.max(current.length > 1 ? lastEnd : -Infinity, run.x + run.width);
@@ -132,6 +135,12 @@ export function pageFragments(page: PdfPage): Fragment[] {
  * grid's narrow cell (about 30 characters wide) with two or three words on its line.
  */
 const JUSTIFIED_GAP_MAX_EM = 5;
+
+/**
+ * The widest gap (in em) between two runs of one word: pieces a PDF writes apart (a ligature's
+ * glyph and the rest of the word) touch, or nearly, with kerning; a word space is a quarter em or more.
+ */
+const WORD_PIECE_GAP_EM = 0.1;
 
 /** How far below a line (in its size) the next line of its paragraph may be: the leading, with room for a loose one. */
 const NEXT_LINE_MAX_EM = 2;

@@ -259,12 +259,15 @@ const MIN_REFERENCES_SHAPING_THE_LIST = 2;
  * Whether a block was read right after a column or page break from the one before: on a later page,
  * or in another column of the page starting higher up (the column flow going up to the next
  * column's head). Only a PDF's layout says so: converter text has neither pages nor boxes.
+ * Higher up than the block before ends, not only than it starts (`rule: next-column-head-level`):
+ * a reference whose first lines are alone at a column's head goes on at the next column's head,
+ * level with them; a block of the same column always starts under the one before.
  */
 function readAcrossBreak(previous: Block, block: Block): boolean {
   if (previous.page === null || block.page === null) return false;
   if (block.page > previous.page) return true;
   if (block.page !== previous.page || !previous.box || !block.box) return false;
-  return block.box.column !== previous.box.column && block.box.y < previous.box.y;
+  return block.box.column !== previous.box.column && block.box.y < previous.box.y + previous.box.height;
 }
 
 /**

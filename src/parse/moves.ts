@@ -486,11 +486,16 @@ function returnFiguresRunOnAfterTutors(state: ShapeState): Move[] {
   // (`rule: appended-figures-run-on-after-tutors`): the run goes back when, put after that
   // rubrique's last block, it ends the rubrique as appended figures (`appendedFiguresStart`) that
   // start before the cards.
+  // Or wholly after the cards (`rule: appended-figures-all-after-tutors`): a frame of key figures
+  // with no heading printed at the next page's head, the project holding no key figures elsewhere,
+  // whose run, put after that rubrique's last block, starts right there as appended figures. A card
+  // opens with a name, never with a figure set alone over its label.
+  const noFigures = !state.rubriques.some((rubrique) => rubrique.key === 'chiffres');
   const goesOn = (before: Rubrique, runOn: readonly Block[]): boolean => {
     if (before.key === 'chiffres') return true;
     if (!isBodyRubrique(before.key) && before.key !== 'temoignage') return false;
     const start = appendedFiguresStart([...before.blocks, ...runOn]);
-    return start >= 0 && start < before.blocks.length;
+    return start >= 0 && (start < before.blocks.length || (noFigures && start === before.blocks.length));
   };
   return returnRunOnPastCards(state, goesOn, () => isFigureBlock, runEnd);
 }
@@ -504,9 +509,15 @@ function returnFiguresRunOnAfterTutors(state: ShapeState): Move[] {
  * back to them.
  */
 function returnReferencesRunOnAfterTutors(state: ShapeState): Move[] {
+  // A block in the tutors' own card form is their next card, not a reference (`rule:
+  // card-form-not-reference`): the last card « NOM Prénom – fonction » carried to the next page,
+  // set in the references' type. The template tells them apart: the tutors' first card (never a
+  // run-on) has that form, and no reference read so far has it.
+  const cardForm = state.rubriques.some((rubrique) => rubrique.key === 'tuteurs' && rubrique.blocks[0] !== undefined && isDashCard(rubrique.blocks[0]));
   const setAs = (references: Rubrique): ((block: Block) => boolean) | null => {
     const style = references.blocks[0]?.lines[0];
-    return style ? (block) => block.lines.every((line) => sameStyle(line, style)) : null;
+    const nextCard = (block: Block): boolean => cardForm && isDashCard(block) && !references.blocks.some(isDashCard);
+    return style ? (block) => !nextCard(block) && block.lines.every((line) => sameStyle(line, style)) : null;
   };
   return returnRunOnPastCards(
     state,
@@ -1007,9 +1018,20 @@ function liftClosingBoxes(state: ShapeState): Move[] {
   return moves;
 }
 
-/** A signature's or a card's name, folded: the text before its comma. */
-function signedName(text: string): string {
-  return foldForMatch(text.slice(0, Math.max(text.indexOf(','), 0))).replace(/[^A-Z]/g, '');
+/**
+ * A person's name as a key that a card and a signature share (`rule: signature-names-any-order`):
+ * the words before the role's comma (a card on one line prints both, « HOARAU Philippe,
+ * Directeur… »), folded, in any order, as a card prints « TISSERAND Agnès » and the signature
+ * « Agnès Tisserand, directrice… ». Empty when there is no word.
+ */
+function personKey(line: string): string {
+  const name = line.includes(',') ? line.slice(0, line.indexOf(',')) : line;
+  return foldForMatch(name).split(/[^A-Z]+/).filter(Boolean).sort().join(' ');
+}
+
+/** The name key of a tutor's card: its first line, the name (the function under it or after its comma). */
+function cardKey(card: Block): string {
+  return personKey(card.lines[0]?.text ?? '');
 }
 
 /**
@@ -1024,7 +1046,9 @@ function returnSignatureToTestimony(state: ShapeState): Move[] {
   const testimony = state.rubriques.find((rubrique) => rubrique.key === 'temoignage');
   const last = testimony?.blocks.at(-1);
   if (!tutors || !testimony || last === undefined || isSignature(last.text)) return [];
-  const at = tutors.blocks.findIndex((block, i) => i > 0 && isSignature(block.text) && block.page !== tutors.blocks[i - 1]!.page && tutors.blocks.slice(0, i).some((card) => signedName(card.text) !== '' && signedName(card.text) === signedName(block.text)));
+  // The signature's name is the card's in any order (`personKey`): a card « TISSERAND Agnès » over its function.
+  const signs = (block: Block, i: number): boolean => personKey(block.text) !== '' && tutors.blocks.slice(0, i).some((card) => cardKey(card) === personKey(block.text));
+  const at = tutors.blocks.findIndex((block, i) => i > 0 && isSignature(block.text) && block.page !== tutors.blocks[i - 1]!.page && signs(block, i));
   if (at < 0) return [];
   const moved = tutors.blocks.splice(at, 1);
   testimony.blocks.push(...moved);
@@ -1042,15 +1066,12 @@ function returnEndingSignatureToTestimony(state: ShapeState): Move[] {
   const testimony = state.rubriques.find((rubrique) => rubrique.key === 'temoignage');
   const last = testimony?.blocks.at(-1);
   if (!tutors || !testimony || last === undefined || isSignature(last.text)) return [];
-  // A name's words in any order: the card prints « TISSERAND Agnès », the signature « Agnès Tisserand ».
-  const nameKey = (name: string): string => foldForMatch(name).split(/[^A-Z]+/).filter(Boolean).sort().join(' ');
-  // The name before the role: a card on one line prints both (« HOARAU Philippe, Directeur… »).
-  const nameOf = (text: string): string => (text.includes(',') ? text.slice(0, text.indexOf(',')) : text);
-  const tutorNames = new Set(state.rubriques.filter((rubrique) => rubrique.key === 'tuteurs').flatMap((rubrique) => rubrique.blocks.map((card) => nameKey(nameOf(card.lines[0]?.text ?? '')))));
+  // A name's words in any order (`personKey`): the card prints « TISSERAND Agnès », the signature « Agnès Tisserand ».
+  const tutorNames = new Set(state.rubriques.filter((rubrique) => rubrique.key === 'tuteurs').flatMap((rubrique) => rubrique.blocks.map(cardKey)));
   for (const rubrique of state.rubriques) {
     const signature = rubrique.blocks.at(-1);
     if (rubrique === testimony || rubrique.key === 'tuteurs' || !signature || !isSignature(signature.text)) continue;
-    if (!tutorNames.has(nameKey(nameOf(signature.text)))) continue;
+    if (!tutorNames.has(personKey(signature.text))) continue;
     rubrique.blocks.pop();
     // Printed at the foot of a column before the quote's, the signature heads the quote (`signature-in-earlier-column`).
     if (inEarlierColumn(signature, testimony.blocks[0]!)) testimony.blocks.unshift(signature);

@@ -42,6 +42,9 @@ export interface SplitProject {
   readonly diagnostics: Diagnostic[];
 }
 
+/** The heading pass that cuts a label out of the line it opens (`heading-passes.ts`). */
+const INLINE_LABEL_PASS = 'split-inline-labels';
+
 /** What a cut record quotes of a block: its first line, shortened. */
 const CUT_TEXT_MAX = 60;
 
@@ -54,7 +57,12 @@ const CUT_TEXT_MAX = 60;
  */
 export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary, where: { projet: number; page?: number }): SplitProject {
   const { blocks, madeBy } = runHeadingPasses(printed, vocabulary);
-  const style = headingStyle(blocks, vocabulary);
+  // A label cut out of its line (« Tuteur : Prénom NOM, fonction ») is set as that line, not as the
+  // headings are: the style is read from the headings printed apart (`rule:
+  // style-without-inline-labels`; from the labels only when nothing else is known), else a
+  // regular label makes every regular line in capitals, a table's cell, a heading candidate.
+  const printedApart = blocks.filter((block) => madeBy.get(block) !== INLINE_LABEL_PASS);
+  const style = headingStyle(printedApart, vocabulary) ?? headingStyle(blocks, vocabulary);
   const nameParts = emailNameParts(blocks);
   const headingBlocks: Block[] = [];
   const rubriques: (Rubrique | { key: null; heading: string; page: number | null; blocks: Block[] })[] = [];

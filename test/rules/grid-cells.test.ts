@@ -99,6 +99,17 @@ describe('a label justified in a narrow cell, its word spaces stretched past 1.5
   });
 });
 
+describe('a justified label line whose first word a ligature writes in two runs (word-in-pieces)', () => {
+  // « fi » (a ligature's glyph) and « ches » set against it, then « méthodologiques » pushed to the
+  // cell's right edge (24 points, 2.7 em), the label going on under the line's start.
+  const line = [{ ...run('fi', 290.1, 304.9, 8.9), width: 5.4 }, { ...run('ches', 295.4, 304.9, 8.9), width: 19.7 }, { ...run('méthodologiques', 339.4, 304.9, 8.9), width: 73.8 }];
+
+  it('keeps the line whole: the pieces are one word, the wide space a stretched one', () => {
+    const texts = pageFragments(page([...line, run('livrées', 290.1, 316.2, 8.9)])).map((fragment) => fragment.text);
+    expect(texts).toContain('fiches méthodologiques');
+  });
+});
+
 describe('runs cut into fragments at a change of font and size', () => {
   it('cuts a line where both the font and the size change across a gap of 0.8 em (a sans heading beside a serif pull-quote)', () => {
     // The quote ends at 125; 12 points is more than 0.8 em and less than the 1.5 em of a column's gutter.

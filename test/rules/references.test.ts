@@ -80,6 +80,18 @@ describe('a reference cut at a column or page break whose pieces each look whole
     ]);
   });
 
+  it('goes on at the next column’s head level with the first piece, alone at its own column’s head (next-column-head-level)', () => {
+    const references = referencesOf([
+      item('Le nouvel âge de la mobilité, Amar Georges, FYP éditions, 2011', 1, 600, 50),
+      item('Motilité et mobilité : mode d’emploi, Kaufmann Vincent, Ravalet Emmanuel, Dupuit Élodie (dir.),', 0, 60, 51),
+      item('Alphil éditions, 2015', 1, 60, 51),
+    ]);
+    expect(references).toEqual([
+      'Le nouvel âge de la mobilité, Amar Georges, FYP éditions, 2011',
+      'Motilité et mobilité : mode d’emploi, Kaufmann Vincent, Ravalet Emmanuel, Dupuit Élodie (dir.), Alphil éditions, 2015',
+    ]);
+  });
+
   const closingOnDates = (title: string, cut: (column: number, y: number) => [number, number]) => [
     item(title, 0, 500),
     item('ADEME, L’apport des sciences humaines et sociales pour comprendre et agir, 2016', ...cut(1, 100)),

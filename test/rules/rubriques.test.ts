@@ -18,6 +18,34 @@ import { block, placed } from '../helpers/blocks.js';
 const body = (text: string, page = 1): Block => block([[text, 1, false]], page);
 const where = { projet: 7 };
 
+describe('a tutor’s inline label among headings printed apart in bold (style-without-inline-labels)', () => {
+  const heading = (text: string): Block => block([[text, 0.9, true]], 60);
+  const cell = (text: string): Block => block([[text, 0.81, false]], 60);
+  const read = (tutor: Block) =>
+    splitRubriques(
+      [
+        heading('PROBLÉMATIQUE'),
+        body('Comment décroiser les politiques sociales et culturelles du Département ?', 60),
+        cell('Maire et adjoints aux affaires sociales • Responsables de CCAS'),
+        cell('PARTICIPANTS'),
+        cell('«Favoriser la lutte contre l’isolement» • «Insertion et emploi» • «Numérique et accès au droit»'),
+        heading('RECOMMANDATIONS'),
+        body('Ce travail de compilation et de synthèses a permis d’identifier des axes de travail.', 60),
+        tutor,
+      ],
+      DEFAULT_VOCABULARY,
+      where,
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.length]);
+
+  it('does not make a regular table cell in capitals a heading: the label is set as its line, not as the headings', () => {
+    expect(read(cell('Tuteur : Lucie DARBOUSSET, directrice du pôle culture'))).toEqual([
+      ['problematique', 4],
+      ['clesPourAgir', 1],
+      ['tuteurs', 1],
+    ]);
+  });
+});
+
 describe('rubriques of a hand-made design (headings set regular, numbered)', () => {
   const title = block([['UN GUICHET UNIQUE', 1.47, true]], 1);
   const organisation = block([['DÉPARTEMENT DE LA HAUTE-VALMORE', 0.95, false]], 1);

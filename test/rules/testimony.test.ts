@@ -36,6 +36,32 @@ describe('a testimony whose signature is read after a sidebar of tutors', () => 
   });
 });
 
+describe('a testimony whose signature is read after a tutor’s card printed « NOM Prénom » over the function', () => {
+  const read = (signature: string) =>
+    splitRubriques(
+      [
+        block([['Témoignage de la collectivité', 0.9, true]], 5),
+        block([['« L’équipe a su écouter des élus aux attentes parfois opposées. »', 1, false]], 5),
+        block([['Tutorat', 0.9, true]], 5),
+        block([['TISSERAND Agnès', 0.81, true], ['Directrice générale adjointe des services', 0.76, false]], 5),
+        block([[signature, 0.81, false]], 6),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 1 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('gets it back when it signs with the card’s name in the other order (signature-names-any-order)', () => {
+    const rubriques = read('Agnès Tisserand, directrice générale adjointe des services');
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toEqual(['« L’équipe a su écouter des élus aux attentes parfois opposées. »', 'Agnès Tisserand, directrice générale adjointe des services']);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['TISSERAND Agnès Directrice générale adjointe des services']);
+  });
+
+  it('leaves a signature of another name on the card’s side', () => {
+    const rubriques = read('Agnès Martin, directrice générale adjointe des services');
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toHaveLength(2);
+  });
+});
+
 describe('tutors’ cards of a sidebar read under the next heading', () => {
   const read = (card: string) =>
     splitRubriques(

@@ -292,6 +292,41 @@ describe('key figures appended to the testimony without a heading, run on past a
   });
 });
 
+describe('key figures with no heading printed wholly at the next page’s head, after a sidebar’s tutor card (appended-figures-all-after-tutors)', () => {
+  const read = (nextPage: readonly Block[]) =>
+    splitRubriques(
+      [
+        alike(['Témoignage de la collectivité'], 0.9, true, 5),
+        alike(['« L’équipe a su écouter des élus aux attentes parfois opposées et leur proposer une feuille de route partagée. »'], 1, false, 5),
+        alike(['Agnès Tisserand, directrice générale adjointe des services à la population'], 0.81, false, 5),
+        alike(['Tutorat'], 0.9, true, 5),
+        alike(['TISSERAND Agnès', 'Directrice générale adjointe des services à la population'], 0.81, true, 5),
+        ...nextPage,
+        alike(['Ressources'], 0.9, true, 6),
+        alike(['Association des maires de Marne-et-Solvaire, www.maires-solvaire.fr'], 0.81, false, 6),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 1 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+  const figures = [
+    alike(['26'], 2.09, true, 6),
+    alike(['communes membres de l’agglomération'], 0.81, false, 6),
+    alike(['12 500'], 2.09, true, 6),
+    alike(['repas servis chaque jour dans les écoles'], 0.81, false, 6),
+  ];
+
+  it('are read as the key figures, and the card keeps its function alone', () => {
+    const rubriques = read(figures);
+    expect(rubriques.find(([key]) => key === 'chiffres')?.[1]).toEqual(['26', 'communes membres de l’agglomération', '12 500', 'repas servis chaque jour dans les écoles']);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['TISSERAND Agnès Directrice générale adjointe des services à la population']);
+  });
+
+  it('stay on the card when they make no run of figures (one number alone over its line)', () => {
+    const rubriques = read(figures.slice(0, 2));
+    expect(rubriques.find(([key]) => key === 'chiffres')).toBeUndefined();
+  });
+});
+
 describe('text run on after a sidebar of labelled tutor cards, one per tutor (labelled-cards-one-sidebar)', () => {
   it('goes back to the rubrique the sidebar interrupted, not onto the last card’s function', () => {
     // Placed as printed: the text column at x 156, the sidebar's cards at x 388.
@@ -354,6 +389,35 @@ describe('references run on to the next page after a sidebar’s tutor card (ref
     ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)] as const);
     expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(2);
     expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['Agnès TISSERAND Directrice générale adjointe des services à la population']);
+  });
+});
+
+describe('a tutor’s one-line card carried to the next page, set in the references’ type (card-form-not-reference)', () => {
+  const read = (nextPage: string) =>
+    splitRubriques(
+      [
+        alike(['Ressources'], 0.9, true, 41),
+        alike(['Le nouvel âge de la mobilité, Amar Georges, FYP éditions, 2011'], 0.81, false, 41),
+        alike(['L’équipe'], 0.9, true, 41),
+        alike(['OUARDI Samira samira.ouardi@administrateur-inet.org'], 0.71, false, 41),
+        alike(['Encadrement'], 0.9, true, 41),
+        alike(['RASCALON Pascal – Chef de Mission INTERMOD'], 0.81, false, 41),
+        alike([nextPage], 0.81, false, 42),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 15 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)] as const);
+
+  it('stays with the tutors: the tutors’ first card has its form, no reference has it', () => {
+    const rubriques = read('HEIDSIEK Claire – Directrice générale adjointe mobilités');
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['RASCALON Pascal – Chef de Mission INTERMOD', 'HEIDSIEK Claire – Directrice générale adjointe mobilités']);
+    expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(1);
+  });
+
+  it('a reference in the references’ type still goes back to them', () => {
+    const rubriques = read('Motilité et mobilité : mode d’emploi, Kaufmann Vincent, Alphil éditions, 2015');
+    expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toHaveLength(2);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toHaveLength(1);
   });
 });
 
