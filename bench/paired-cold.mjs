@@ -3,10 +3,13 @@
 // PDF and text. More than two trees run in the same rounds (the order rotates each round), so that
 // every ratio is measured under the same load. Each run's CPU time (user + system, both threads,
 // through GNU time) is measured too: on a loaded machine it moves much less than the wall time.
-// Usage: node bench/paired-cold.mjs OLD_TREE NEW_TREE [MORE_TREES...] [ROUNDS]   (each tree built with npm run build)
+// Usage: node bench/paired-cold.mjs [--only pdf|text] OLD_TREE NEW_TREE [MORE_TREES...] [ROUNDS]   (each tree built with npm run build)
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 const args = process.argv.slice(2);
+// --only pdf|text: one input alone (more rounds in the same time).
+const onlyAt = args.indexOf('--only');
+const only = onlyAt >= 0 ? args.splice(onlyAt, 2)[1] : undefined;
 const rounds = /^\d+$/.test(args.at(-1) ?? '') ? Number(args.pop()) : 9;
 const trees = args.map((tree) => resolve(tree));
 if (trees.length < 2) {
@@ -17,7 +20,7 @@ const here = resolve(import.meta.dirname, '..');
 const inputs = { pdf: `${here}/fixtures/inet-2019/input.pdf`, text: `${here}/fixtures/inet-2019/input.txt` };
 const GNU_TIME = '/usr/bin/time';
 const median = (xs) => { const s = [...xs].sort((x, y) => x - y); return s[Math.floor(s.length / 2)]; };
-for (const [kind, input] of Object.entries(inputs)) {
+for (const [kind, input] of Object.entries(inputs).filter(([kind]) => only === undefined || kind === only)) {
   const times = new Map(trees.map((tree) => [tree, []]));
   const cpu = new Map(trees.map((tree) => [tree, []]));
   // Round 0 warms the disk cache and is not counted.
