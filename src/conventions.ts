@@ -10,6 +10,9 @@ import { latin } from './alphabet.js';
 
 export { foldForMatch, WHITE_SPACE_TO_COLLAPSE } from './profile.js';
 
+/** A word in capitals cut at its hyphen at the end of a line (« PROMO- », a compound name « DUPONT- »). */
+export const CAPITALS_CUT_AT_HYPHEN = latin('u')`\p{Lu}-$`;
+
 /**
  * A sommaire entry's number with its slash ("01/"), the family's historical form. OCR reads that
  * thin slash as "]", "|" or "!" ("02]"), characters a sommaire never prints there otherwise.

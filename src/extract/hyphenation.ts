@@ -7,7 +7,7 @@ import { INVERTED_PRONOUN, NUMBER_WORD } from '../conventions.js';
 import type { Block, BlockBox, TextLine } from '../types.js';
 import type { DraftBlock } from './blocks.js';
 import type { Metrics } from './fragments.js';
-import { joinLines } from './lines.js';
+import { joinLines, WORD_CUT_AT_END } from './lines.js';
 import { latin, latinSource } from '../alphabet.js';
 
 /**
@@ -29,7 +29,7 @@ export function hyphenVocabulary(drafts: readonly DraftBlock[]): (left: string, 
   for (const draft of drafts) {
     for (let i = 1; i < draft.lines.length; i++) {
       const text = draft.lines[i - 1]!.text;
-      const left = /[-\u2010]$/.test(text) ? LINE_END_HYPHEN.exec(text.slice(-40)) : null;
+      const left = /[-\u2010]$/.test(text) ? WORD_CUT_AT_END.exec(text.slice(-40)) : null;
       const right = left ? LINE_START_WORD.exec(draft.lines[i]!.text) : null;
       if (!left || !right) continue;
       const [l, r] = [left[1]!.toLowerCase(), right[1]!.toLowerCase()];
@@ -80,9 +80,6 @@ export function hyphenVocabulary(drafts: readonly DraftBlock[]): (left: string, 
     return l.length >= 4 && seenPrefixes.has(l) && seenAlone.has(l);
   };
 }
-
-/** A line ending in a word cut by a hyphen ("dyna-"), or by the typographic hyphen U+2010. */
-const LINE_END_HYPHEN = latin('u')`(\p{L}+)[-\u2010]$`;
 
 /** The first word of a line, in lower case (the rest of a cut word). */
 const LINE_START_WORD = latin('u')`^(\p{Ll}\p{L}*)`;

@@ -38,18 +38,23 @@ export function normaliseLigatures(text: string): string {
  */
 export function sentenceGoesOn(previous: string, line: string): boolean {
   if (startsInLowerCase(line) && !/[.!?]$/.test(previous) && !/^\S*(?:@|:\/\/|www\.)/.test(line)) return true;
-  if (latin('u')`\p{L}-$`.test(previous)) return true;
+  if (LETTER_THEN_HYPHEN_AT_END.test(previous)) return true;
   // A line ending in a short word in lower case (« et », « de », « en ») ends no block: the sentence goes on.
-  return latin('u')`(?:^|\s)\p{Ll}{1,3}$`.test(previous) && !latin('u')`^\p{Lu}{2}`.test(line);
+  return SHORT_LOWER_CASE_WORD_AT_END.test(previous) && !TWO_CAPITALS_AT_START.test(line);
 }
 
-/** A line that starts an enumerated item: "2. ", "3) ", "Tâche 1.2 :", "Phase 2 :". */
-/** A word cut at the line's end, its hyphen after it. */
-const WORD_CUT_AT_END = latin('u')`(\p{L}+)[-\u2010]$`;
+/** `sentenceGoesOn`'s shapes (asked of every pair of lines): a word cut at a hyphen, a short word in lower case ending a line, a word in capitals opening one. */
+const LETTER_THEN_HYPHEN_AT_END = latin('u')`\p{L}-$`;
+const SHORT_LOWER_CASE_WORD_AT_END = latin('u')`(?:^|\s)\p{Ll}{1,3}$`;
+const TWO_CAPITALS_AT_START = latin('u')`^\p{Lu}{2}`;
+
+/** A line ending in a word cut by a hyphen ("dyna-"), or by the typographic hyphen U+2010: the word's letters. */
+export const WORD_CUT_AT_END = latin('u')`(\p{L}+)[-\u2010]$`;
 
 /** The letters a line opens with (the rest of a word cut at the line before's end). */
 const LEADING_LETTERS = latin('u')`^(\p{L}+)`;
 
+/** A line that starts an enumerated item: "2. ", "3) ", "Tâche 1.2 :", "Phase 2 :". */
 const ENUMERATED_LINE = latin('u')`^(?:\d{1,2}[.)]\s|\p{Lu}\p{Ll}+ \d+(?:\.\d+)* ?:)`;
 
 /**

@@ -7,7 +7,7 @@
  * text into the same `Block` stream the PDF adapter gives: a blank line ends a block, a `- ` line
  * starts a list item, a line with tabs is a table row.
  */
-import { EDITION, SOMMAIRE_PAGE } from '../conventions.js';
+import { CAPITALS_CUT_AT_HYPHEN, EDITION, SOMMAIRE_PAGE } from '../conventions.js';
 import { BrochureError } from '../errors.js';
 import type { Block, BlockKind, Diagnostic, ExtractedDocument, TextLine } from '../types.js';
 import { joinLines, normaliseLigatures, sentenceGoesOn } from './lines.js';
@@ -197,7 +197,7 @@ function continuesBlock(block: readonly RawLine[], line: string): boolean {
   const previous = block.at(-1)!.text;
   if (sentenceGoesOn(previous, line)) return true;
   const capitals = (text: string): boolean => !hasLowerCase(text) && hasCapital(text);
-  if (capitals(line) && block.some((raw) => CAPITAL_THEN_HYPHEN_AT_END.test(raw.text))) return true;
+  if (capitals(line) && block.some((raw) => CAPITALS_CUT_AT_HYPHEN.test(raw.text))) return true;
   // One word in capitals after a line of capitals ending no sentence: the last word of a heading set on two lines.
   return capitals(line) && /^\S+$/.test(line) && block.length === 1 && capitals(previous) && /\s/.test(previous.trim()) && !/[.:;!?]$/.test(previous);
 }
@@ -205,8 +205,7 @@ function continuesBlock(block: readonly RawLine[], line: string): boolean {
 /** A word of one to three capitals alone on a line: too short to tell a heading by `inCapitals`. */
 const SHORT_CAPITALS_WORD = latin('u')`^\p{Lu}{1,3}$`;
 
-/** A line ending on a word cut at a hyphen: in capitals, in lower case. */
-const CAPITAL_THEN_HYPHEN_AT_END = latin('u')`\p{Lu}-$`;
+/** A line ending on a word in lower case cut at a hyphen. */
 const LOWER_CASE_THEN_HYPHEN_AT_END = latin('u')`\p{Ll}-$`;
 
 /** Every capital of a line (global: only ever given to `match`, which starts it from the line's start). */
@@ -325,7 +324,7 @@ function joinHyphenBreaks(blocks: readonly Block[]): Block[] {
   const displayPiece = (text: string): boolean => !hasLowerCase(text) && hasCapital(text) && text.trim().split(/\s+/).length <= MAX_DISPLAY_PIECE_WORDS;
   for (const block of blocks) {
     const previous = joined.at(-1);
-    const cutDisplay = previous !== undefined && displayPiece(block.text) && previous.lines.every((line) => displayPiece(line.text)) && previous.lines.some((line) => CAPITAL_THEN_HYPHEN_AT_END.test(line.text));
+    const cutDisplay = previous !== undefined && displayPiece(block.text) && previous.lines.every((line) => displayPiece(line.text)) && previous.lines.some((line) => CAPITALS_CUT_AT_HYPHEN.test(line.text));
     if (previous && previous.kind !== 'tableRow' && block.kind === 'paragraph' && ((LOWER_CASE_THEN_HYPHEN_AT_END.test(previous.text) && startsInLowerCase(block.text)) || cutDisplay)) {
       const lines = [...previous.lines, ...block.lines];
       joined[joined.length - 1] = { ...previous, lines, text: joinLines(lines.map((line) => line.text)) };

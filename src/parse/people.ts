@@ -3,7 +3,7 @@
  * for tutors). Cards come one block each from the PDF, or name and details in separate blocks
  * from converter text, so cards are rebuilt line by line.
  */
-import { EMAIL, foldForMatch } from '../conventions.js';
+import { CAPITALS_CUT_AT_HYPHEN, EMAIL, foldForMatch } from '../conventions.js';
 import { isHeaderRowText } from '../profile.js';
 import { jaroWinkler, localLetters, mayBeAsSimilar, nameOrders, SPELLS_NAME, spelling, spellingOf, spellsName } from '../similarity.js';
 import type { AuthorPairing, Block, PrintedPerson, TextLine } from '../types.js';
@@ -31,6 +31,9 @@ export function looksLikeName(line: string): boolean {
   return tokens.some(hasCapsPart) && tokens.some((token) => !isCaps(token));
 }
 
+/** A word of a name in any case: capitalised (hyphenated parts too), « d'» before a capital, or a particle. */
+const ANY_CASE_NAME_WORD = latin('u')`^(?:\p{Lu}[\p{L}'’]*|d['’]\p{Lu}[\p{L}'’]*|de|du|des|le|la|van|von|der|di|da)(?:-\p{Lu}[\p{L}'’]*)*$`;
+
 /**
  * Whether a line reads as a name in any case and order, where something else (an e-mail beside it,
  * a bold face) already says it is a person: « Lisa Marchetti », « LISA MARCHETTI », « Jean de La Fontaine ».
@@ -40,7 +43,7 @@ export function looksLikeName(line: string): boolean {
 export function isAnyCaseName(line: string): boolean {
   // Split no further than one word too many: a converter's paragraph is one line of a hundred words.
   const tokens = line.trim().split(/\s+/, MAX_NAME_WORDS + 1);
-  return tokens.length >= 2 && tokens.length <= MAX_NAME_WORDS && tokens.every((token) => latin('u')`^(?:\p{Lu}[\p{L}'’]*|d['’]\p{Lu}[\p{L}'’]*|de|du|des|le|la|van|von|der|di|da)(?:-\p{Lu}[\p{L}'’]*)*$`.test(token)) && tokens.some((token) => startsWithCapital(token));
+  return tokens.length >= 2 && tokens.length <= MAX_NAME_WORDS && tokens.every((token) => ANY_CASE_NAME_WORD.test(token)) && tokens.some((token) => startsWithCapital(token));
 }
 
 /**
@@ -358,7 +361,7 @@ function joinSplitNames(cards: PrintedPerson[]): PrintedPerson[] {
     // Only a lone word is half a name: two full names in a row are two people (one without e-mail).
     const lone = (name: string): boolean => name.trim().split(/\s+/).length === 1;
     // A compound family name wrapped at its hyphen (« DUPONT- » / « MOREAU ») joins without a space.
-    const cut = previous !== undefined && CUT_AT_HYPHEN_IN_CAPITALS.test(previous.name.trim());
+    const cut = previous !== undefined && CAPITALS_CUT_AT_HYPHEN.test(previous.name.trim());
     const head = cut ? previous!.name.trim().slice(0, -1) : previous?.name ?? '';
     if (previous && previous.details.length === 0 && previous.name !== '' && card.details.length > 0 && parts <= 6 && isNamePart(head) && isNamePart(card.name) && (cut || lone(previous.name) || lone(card.name))) {
       out[out.length - 1] = { ...card, name: cut ? `${previous.name.trim()}${card.name.trim()}` : `${previous.name} ${card.name}` };
@@ -374,9 +377,6 @@ const MAX_NAME_PART_WORDS = 4;
 
 /** A word of a name printed alone: capitalised (hyphenated parts too), or a particle. */
 const NAME_PART_WORD = latin('u')`^(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)*|de|du|des|le|la|van|von|der|di|da|d['’]\p{Lu}[\p{L}'’]*)$`;
-
-/** A compound family name wrapped at its hyphen (« DUPONT- »). */
-const CUT_AT_HYPHEN_IN_CAPITALS = latin('u')`\p{Lu}-$`;
 
 /**
  * One to four capitalised words or particles: a given or family name printed alone.
