@@ -142,6 +142,23 @@ describe('self-check', () => {
     expect(codes(selfCheck({ ...input, document }))).toContain('SIGNATORY_NOT_AUTHOR');
   });
 
+  it('people-are-named: a key figure read as a tutor or an author names nobody', async () => {
+    const input = await read();
+    expect(codes(selfCheck(input))).not.toContain('PERSON_NOT_A_NAME');
+    const document = copy(input.document);
+    // A figures table read after a sidebar's tutor card: each row became a card (« 4 200 » over its label).
+    document.projets[1]!.tuteurs.push({ prenom: '4', nom: '200', fonction: 'aidants accompagnés chaque année' });
+    document.projets[1]!.tuteurs.push({ prenom: '', nom: '%', fonction: 'des aidants interrogés' });
+    const found = selfCheck({ ...input, document }).filter((d) => d.code === 'PERSON_NOT_A_NAME');
+    expect(found.map((d) => [d.projet, d.severity])).toEqual([[2, 'error']]);
+    expect(found[0]!.message).toMatch(/« 4 200 » \(tuteur\), « % » \(tuteur\) ne sont pas des noms de personne.*people-are-named/);
+    // Names with particles, hyphens, apostrophes and accents are names.
+    const names = copy(input.document);
+    names.projets[1]!.tuteurs.push({ prenom: 'Anne-Sophie', nom: "D'ARCY DE LA TOUR-ÉMERY", fonction: 'Directrice' });
+    names.projets[1]!.auteurs[0]!.prenom = 'Nguyễn Thị';
+    expect(codes(selfCheck({ ...input, document: names }))).not.toContain('PERSON_NOT_A_NAME');
+  });
+
   it('authors-are-members: an author with no family e-mail and in no roster is not a student', async () => {
     const input = await read();
     const document = copy(input.document);

@@ -12,6 +12,7 @@
  * (an error, but for one warning) naming what disagrees, with project and pages, and the pass that
  * found it. Any error makes the run partial (`StageResults.partial`, exit 3). Nothing here changes a field.
  */
+import { hasLetter, latin } from '../alphabet.js';
 import { TEXT_RUBRIQUES } from '../text-rubriques.js';
 import { emailKey, foldLetters, nameKey } from '../normalise/names.js';
 import type { Vocabulary } from '../profile.js';
@@ -65,6 +66,7 @@ export const SELF_CHECK_PASSES: readonly SelfCheckPass[] = [
   { id: 'emails-assigned', run: emailsAssigned },
   { id: 'signatories-are-authors', run: signatoriesAreAuthors },
   { id: 'authors-are-members', run: authorsAreMembers },
+  { id: 'people-are-named', run: peopleAreNamed },
   { id: 'printed-rubriques-read', run: printedRubriquesRead },
   { id: 'one-team-per-project', run: oneTeamPerProject },
   { id: 'plausible-sizes', run: plausibleSizes },
@@ -322,6 +324,35 @@ function printedRubriquesRead({ read, parsed, segmented, vocabulary }: PassInput
         message: `Projet ${pad(projet.numero)} : « ${heading} » est imprimé${block.page !== null ? ` page ${block.page}` : ''} mais la rubrique est vide dans le document (son contenu est allé ailleurs).`,
       });
     }
+  }
+  return out;
+}
+
+/** A digit anywhere in a person's name: printed names never hold one. */
+const DIGIT = latin('u')`\p{N}`;
+
+/**
+ * Every author and tutor read is named as a person is (`people-are-named`): with letters and
+ * without a digit. A key figure (« 4 200 », « 27 % ») or a date read onto a tutor's card or into a
+ * team names nobody: blocks went to the wrong rubrique, and the figures or text they hold are
+ * missing where they belong. Whatever the design, a name is made of letters.
+ */
+function peopleAreNamed({ read }: PassInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { projet } of read) {
+    const people = [
+      ...projet.auteurs.map((auteur) => ({ name: `${auteur.prenom} ${auteur.nom}`.trim(), role: 'auteur' })),
+      ...projet.tuteurs.map((tuteur) => ({ name: `${tuteur.prenom} ${tuteur.nom}`.trim(), role: 'tuteur' })),
+    ];
+    const unnamed = people.filter(({ name }) => !hasLetter(name) || DIGIT.test(name));
+    if (unnamed.length === 0) continue;
+    const shown = unnamed.map(({ name, role }) => `« ${name.slice(0, NAME_SHOWN)} » (${role})`).join(', ');
+    out.push({
+      code: 'PERSON_NOT_A_NAME',
+      severity: 'error',
+      ...at(projet),
+      message: `Projet ${pad(projet.numero)}${projectPages(projet)} : ${shown} ${unnamed.length > 1 ? 'ne sont pas des noms' : 'n’est pas un nom'} de personne (des chiffres, ou aucune lettre) : un chiffre clé ou du texte lu comme une personne.`,
+    });
   }
   return out;
 }
