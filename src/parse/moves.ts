@@ -85,6 +85,7 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'pull-quote-run-on', run: returnPullQuoteRunOns },
   { id: 'run-on-after-tutors', run: returnRunOnAfterTutors },
   { id: 'figures-run-on-after-tutors', run: returnFiguresRunOnAfterTutors },
+  { id: 'figures-beside-cards', run: returnFiguresBesideCards },
   { id: 'references-run-on-after-tutors', run: returnReferencesRunOnAfterTutors },
   { id: 'main-column-prose-beside-cards', run: returnMainColumnProse },
   // The text a sidebar of tutors interrupted is only whole again now: a pull-quote or key figures
@@ -476,12 +477,6 @@ function runOnStartAwayFromCards(blocks: readonly Block[], firstProse: number): 
  * cards.
  */
 function returnFiguresRunOnAfterTutors(state: ShapeState): Move[] {
-  // A figure set alone has its label in the block under it.
-  const runEnd = (blocks: readonly Block[], start: number): number => {
-    let end = start;
-    while (end < blocks.length && isFigureBlock(blocks[end]!)) end += isStandaloneFigure(blocks[end]!.text) && end + 1 < blocks.length && !isFigureBlock(blocks[end + 1]!) ? 2 : 1;
-    return end;
-  };
   // Figures appended to the rubrique before the cards, with no heading, cut by the column's foot
   // (`rule: appended-figures-run-on-after-tutors`): the run goes back when, put after that
   // rubrique's last block, it ends the rubrique as appended figures (`appendedFiguresStart`) that
@@ -497,7 +492,32 @@ function returnFiguresRunOnAfterTutors(state: ShapeState): Move[] {
     const start = appendedFiguresStart([...before.blocks, ...runOn]);
     return start >= 0 && (start < before.blocks.length || (noFigures && start === before.blocks.length));
   };
-  return returnRunOnPastCards(state, goesOn, () => isFigureBlock, runEnd);
+  return returnRunOnPastCards(state, goesOn, () => isFigureBlock, figureRunEnd);
+}
+
+/**
+ * Key figures printed under their heading beside a sidebar of cards (`rule: figures-beside-cards`):
+ * the heading ends its column's text, the tutors' sidebar beside that column is read next, and the
+ * figures under the heading (a table or a grid, read as a region of its own) land under the cards,
+ * each figure read as a tutor's name over a function. On the cards' page, a key figure printed in
+ * a column that no card reaches is no card: from it, the figures and their labels go back to the
+ * key figures whose heading was read just before the cards.
+ */
+function returnFiguresBesideCards(state: ShapeState): Move[] {
+  return returnRunOnPastCards(state, (before) => before.key === 'chiffres', () => isFigureBlock, figureRunEnd, inColumnNoCardReaches);
+}
+
+/** The end of a run of key figures from `start`: a figure set alone has its label in the block under it. */
+function figureRunEnd(blocks: readonly Block[], start: number): number {
+  let end = start;
+  while (end < blocks.length && isFigureBlock(blocks[end]!)) end += isStandaloneFigure(blocks[end]!.text) && end + 1 < blocks.length && !isFigureBlock(blocks[end + 1]!) ? 2 : 1;
+  return end;
+}
+
+/** Whether a block is printed on a page of the cards, in a column none of them there reaches. */
+function inColumnNoCardReaches(block: Block, cards: readonly Block[]): boolean {
+  const onPage = placedOnPageOf(block, cards);
+  return block.box !== undefined && onPage.length > 0 && onPage.every((card) => !sharesWidth(card.box!, block.box!));
 }
 
 /**

@@ -262,6 +262,36 @@ describe('key figures run on to the next page after a sidebar’s tutor card (fi
   });
 });
 
+describe('key figures under their heading beside a sidebar’s tutor card, read after the card (figures-beside-cards)', () => {
+  // The figures' heading ends the main column; the tutor's sidebar (right, higher up) is read next;
+  // the figures table under the heading, read as a region of its own, comes last.
+  const read = (figureX: number) =>
+    splitRubriques(
+      [
+        placed(alike(['LES CHIFFRES CLÉS'], 0.9, true, 7), 48, 569, 104, 9),
+        placed(alike(['TUTEUR DANS LA COLLECTIVITÉ'], 0.9, true, 7), 388, 291, 90, 23, 1),
+        placed(alike(['GARNIER-BOSC Olivier – Directeur de l’autonomie'], 0.81, false, 7), 388, 322, 139, 21, 1),
+        placed(alike(['4 200'], 1.2, true, 7), figureX, 592, 27, 12),
+        placed(alike(['aidants accompagnés chaque année'], 0.81, false, 7), figureX + 38, 591, 227, 8),
+        placed(alike(['27 %'], 1.2, true, 7), figureX, 615, 27, 12),
+        placed(alike(['des aidants interrogés'], 0.81, false, 7), figureX + 38, 614, 215, 8),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 2 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('go back to the key figures when printed in a column no card reaches', () => {
+    const rubriques = read(54);
+    expect(rubriques.find(([key]) => key === 'chiffres')?.[1]).toEqual(['4 200', 'aidants accompagnés chaque année', '27 %', 'des aidants interrogés']);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['GARNIER-BOSC Olivier – Directeur de l’autonomie']);
+  });
+
+  it('stay under the cards when printed in the cards’ column', () => {
+    const rubriques = read(390);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toHaveLength(5);
+  });
+});
+
 describe('key figures appended to the testimony without a heading, run on past a sidebar’s tutor card (appended-figures-run-on-after-tutors)', () => {
   const read = (nextPage: readonly Block[]) =>
     splitRubriques(
