@@ -86,6 +86,7 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'run-on-after-tutors', run: returnRunOnAfterTutors },
   { id: 'figures-run-on-after-tutors', run: returnFiguresRunOnAfterTutors },
   { id: 'figures-beside-cards', run: returnFiguresBesideCards },
+  { id: 'text-above-figures-heading', run: returnTextAboveFiguresHeading },
   { id: 'references-run-on-after-tutors', run: returnReferencesRunOnAfterTutors },
   { id: 'main-column-prose-beside-cards', run: returnMainColumnProse },
   // The text a sidebar of tutors interrupted is only whole again now: a pull-quote or key figures
@@ -505,6 +506,41 @@ function returnFiguresRunOnAfterTutors(state: ShapeState): Move[] {
  */
 function returnFiguresBesideCards(state: ShapeState): Move[] {
   return returnRunOnPastCards(state, (before) => before.key === 'chiffres', () => isFigureBlock, figureRunEnd, inColumnNoCardReaches);
+}
+
+/**
+ * Key figures printed right under their heading, at most this many heading heights below it: the
+ * heading stands over its figures (a grid or a row set as a band under the page's columns).
+ */
+const FIGURES_UNDER_HEADING_HEIGHTS = 3;
+
+/**
+ * Text read between the key figures' heading and its figures but printed above the heading, in
+ * another column (`rule: text-above-figures-heading`): the heading ends a column right over its
+ * figures, set as a band under the columns, and the next column's text is read between the
+ * heading and the band. The heading has its content right under it, the figures, so the text at
+ * the next column's head is not its own: it continues the text rubrique read before the heading,
+ * and goes back to its end.
+ */
+function returnTextAboveFiguresHeading(state: ShapeState): Move[] {
+  const moves: Move[] = [];
+  state.rubriques.forEach((figures, i) => {
+    const heading = figures.headingBox;
+    const before = state.rubriques[i - 1];
+    if (figures.key !== 'chiffres' || heading === undefined || !before || !isTextRubrique(before.key)) return;
+    const first = figures.blocks.findIndex(isFigureBlock);
+    const figure = figures.blocks[first];
+    if (first <= 0 || figure?.box === undefined || figure.page !== figures.page) return;
+    const headingBottom = heading.y + heading.height;
+    const underHeading = figure.box.y >= headingBottom && figure.box.y - headingBottom <= FIGURES_UNDER_HEADING_HEIGHTS * heading.height;
+    const aboveHeading = (block: Block): boolean => block.box !== undefined && block.page === figures.page && block.box.y + block.box.height <= heading.y && !sharesWidth(block.box, heading);
+    const read = figures.blocks.slice(0, first);
+    if (!underHeading || !read.every(aboveHeading)) return;
+    figures.blocks.splice(0, first);
+    before.blocks.push(...read);
+    moves.push({ to: before.key, blocks: read });
+  });
+  return moves;
 }
 
 /** The end of a run of key figures from `start`: a figure set alone has its label in the block under it. */

@@ -13,7 +13,7 @@
 import { EMAIL, WHITE_SPACE_TO_COLLAPSE } from '../conventions.js';
 import { foldForMatch, isHeaderRowText, type Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
-import type { Block, Diagnostic, RubriqueCut, RubriqueKey } from '../types.js';
+import type { Block, BlockBox, Diagnostic, RubriqueCut, RubriqueKey } from '../types.js';
 import { DISPLAY_SIZE, isQuoteType, isRegular, isSmallerThanBody, sameStyle } from '../typography.js';
 import { isStandaloneFigure } from './chiffres.js';
 import { runHeadingPasses } from './heading-passes.js';
@@ -27,6 +27,8 @@ export interface Rubrique {
   readonly key: RubriqueKey;
   readonly heading: string;
   readonly page: number | null;
+  /** Where its heading is printed (PDF; none for converter text or a rubrique a move made). */
+  readonly headingBox?: BlockBox;
   readonly blocks: Block[];
 }
 
@@ -69,7 +71,7 @@ export function splitRubriques(printed: readonly Block[], vocabulary: Vocabulary
   const diagnostics: Diagnostic[] = [];
   const cuts: RubriqueCut[] = [];
   const open = (key: RubriqueKey | null, block: Block, rule: string): void => {
-    rubriques.push({ key, heading: block.text, page: block.page, blocks: [] });
+    rubriques.push({ key, heading: block.text, page: block.page, ...(block.box ? { headingBox: block.box } : {}), blocks: [] });
     const pass = madeBy.get(block);
     cuts.push({ rubrique: key ?? 'encadre', rule, page: block.page, text: cutText(block), ...(pass !== undefined ? { pass } : {}) });
   };
