@@ -272,12 +272,19 @@ function returnTextGoingOnAfterTeam(state: ShapeState): Move[] {
   return [{ to: owner.key, blocks: tail }];
 }
 
-/** So does what a margin put before the team when two headings there ran into each other. */
+/**
+ * So does what a margin put before the team when two headings there ran into each other. The team
+ * starts at its first card, or before it at the name cells and header row a table's rows printed
+ * apart from their e-mails (`rule: team-from-name-cells`: « FAURE » read alone before « Adèle …
+ * adele.faure@… »).
+ */
 function returnBeforeTeam(state: ShapeState): Move[] {
   const found = emptyBeforeAuthors(state);
   if (!found) return [];
-  const firstTeam = found.authors.blocks.findIndex((block) => isTeamBlock(block, state.vocabulary));
-  const head = found.authors.blocks.slice(0, Math.max(firstTeam, 0));
+  const blocks = found.authors.blocks;
+  let firstTeam = blocks.findIndex((block) => isTeamBlock(block, state.vocabulary));
+  while (firstTeam > 0 && (isNamePart(blocks[firstTeam - 1]!.text) || isHeaderRow(blocks[firstTeam - 1]!, state.vocabulary))) firstTeam--;
+  const head = blocks.slice(0, Math.max(firstTeam, 0));
   if (head.length === 0 || !head.every((block) => !isNamePart(block.text) && !block.text.includes('@') && !isHeaderRow(block, state.vocabulary))) return [];
   found.authors.blocks.splice(0, head.length);
   found.before.blocks.push(...head);
