@@ -414,7 +414,12 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
       k--;
     }
     const before = result[k];
-    if (rubrique.key !== 'tuteurs' || !before || !isBodyRubrique(before.key)) return;
+    // The testimony too, when its quote is left open (`rule: testimony-run-on-after-tutors`): a quote
+    // cut at a column's foot beside the cards goes on over the page after them; only the rest of
+    // its sentence, in lower case, goes back (checked below). A signature ends no sentence either:
+    // only the open quote tells that the testimony was cut.
+    const cutTestimony = before?.key === 'temoignage' && leavesQuoteOpen(before.blocks);
+    if (rubrique.key !== 'tuteurs' || !before || !(isBodyRubrique(before.key) || cutTestimony)) return;
     // A card in regular type, « Prénom NOM – Directrice… », is a tutor, not text run on (`rule: card-not-run-on`).
     // Text in the body's type after the cards is text run on, whatever follows it
     // (`rule: sentence-run-on-after-tutors`): the rest of a sentence the cards interrupted (in lower
@@ -439,6 +444,7 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
     const start = runOnStartAwayFromCards(rubrique.blocks, firstProse);
     const cards = [...cardsOnly, ...rubrique.blocks.slice(0, start)];
     const first = rubrique.blocks[start]!;
+    if (cutTestimony && !startsInLowerCase(first.text.trim())) return;
     // Text set wider than the cards' column, from left of it (under a sidebar, across the page), is
     // not the cards' column going on (`rule: run-on-wider-than-cards`).
     const inCardsColumn = (card: Block): boolean => inOneColumn(card, first) && first.box!.x >= card.box!.x - COLUMN_EDGE_TOLERANCE;
@@ -448,6 +454,12 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
     moves.push({ to: before.key, blocks: runOn });
   });
   return moves;
+}
+
+/** Whether blocks open more quotes (« , “) than they close: a quote cut before its end. */
+function leavesQuoteOpen(blocks: readonly Block[]): boolean {
+  const text = blocks.map((block) => block.text).join(' ');
+  return (text.match(/[«“]/g)?.length ?? 0) > (text.match(/[»”]/g)?.length ?? 0);
 }
 
 /** The cards placed on `block`'s page (those with a position): what a block read after them is weighed against. */
