@@ -274,12 +274,19 @@ function returnTextGoingOnAfterTeam(state: ShapeState): Move[] {
   return [{ to: owner.key, blocks: tail }];
 }
 
-/** So does what a margin put before the team when two headings there ran into each other. */
+/**
+ * So does what a margin put before the team when two headings there ran into each other. The team
+ * starts at its first card, or before it at the name cells and header row a table's rows printed
+ * apart from their e-mails (`rule: team-from-name-cells`: « FAURE » read alone before « Adèle …
+ * adele.faure@… »).
+ */
 function returnBeforeTeam(state: ShapeState): Move[] {
   const found = emptyBeforeAuthors(state);
   if (!found) return [];
-  const firstTeam = found.authors.blocks.findIndex((block) => isTeamBlock(block, state.vocabulary));
-  const head = found.authors.blocks.slice(0, Math.max(firstTeam, 0));
+  const blocks = found.authors.blocks;
+  let firstTeam = blocks.findIndex((block) => isTeamBlock(block, state.vocabulary));
+  while (firstTeam > 0 && (isNamePart(blocks[firstTeam - 1]!.text) || isHeaderRow(blocks[firstTeam - 1]!, state.vocabulary))) firstTeam--;
+  const head = blocks.slice(0, Math.max(firstTeam, 0));
   if (head.length === 0 || !head.every((block) => !isNamePart(block.text) && !block.text.includes('@') && !isHeaderRow(block, state.vocabulary))) return [];
   found.authors.blocks.splice(0, head.length);
   found.before.blocks.push(...head);
@@ -409,7 +416,12 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
       k--;
     }
     const before = result[k];
-    if (rubrique.key !== 'tuteurs' || !before || !isBodyRubrique(before.key)) return;
+    // The testimony too, when its quote is left open (`rule: testimony-run-on-after-tutors`): a quote
+    // cut at a column's foot beside the cards goes on over the page after them; only the rest of
+    // its sentence, in lower case, goes back (checked below). A signature ends no sentence either:
+    // only the open quote tells that the testimony was cut.
+    const cutTestimony = before?.key === 'temoignage' && leavesQuoteOpen(before.blocks);
+    if (rubrique.key !== 'tuteurs' || !before || !(isBodyRubrique(before.key) || cutTestimony)) return;
     // A card in regular type, « Prénom NOM – Directrice… », is a tutor, not text run on (`rule: card-not-run-on`).
     // Text in the body's type after the cards is text run on, whatever follows it
     // (`rule: sentence-run-on-after-tutors`): the rest of a sentence the cards interrupted (in lower
@@ -434,6 +446,7 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
     const start = runOnStartAwayFromCards(rubrique.blocks, firstProse);
     const cards = [...cardsOnly, ...rubrique.blocks.slice(0, start)];
     const first = rubrique.blocks[start]!;
+    if (cutTestimony && !startsInLowerCase(first.text.trim())) return;
     // Text set wider than the cards' column, from left of it (under a sidebar, across the page), is
     // not the cards' column going on (`rule: run-on-wider-than-cards`).
     const inCardsColumn = (card: Block): boolean => inOneColumn(card, first) && first.box!.x >= card.box!.x - COLUMN_EDGE_TOLERANCE;
@@ -443,6 +456,12 @@ function returnRunOnAfterTutors(state: ShapeState): Move[] {
     moves.push({ to: before.key, blocks: runOn });
   });
   return moves;
+}
+
+/** Whether blocks open more quotes (« , “) than they close: a quote cut before its end. */
+function leavesQuoteOpen(blocks: readonly Block[]): boolean {
+  const text = blocks.map((block) => block.text).join(' ');
+  return (text.match(/[«“]/g)?.length ?? 0) > (text.match(/[»”]/g)?.length ?? 0);
 }
 
 /** The cards placed on `block`'s page (those with a position): what a block read after them is weighed against. */

@@ -180,3 +180,38 @@ describe('references printed in a column beside the team and the tutors’ band,
     expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toHaveLength(4);
   });
 });
+
+describe('a reference beside its margin heading, the team’s heading read under that heading (team-from-name-cells)', () => {
+  // As printed: « POUR EN SAVOIR PLUS » and « RÉDACTEURS » one under the other in the left margin,
+  // the one reference beside the first, then the team as a table whose family-name cells are read
+  // apart from the rest of their rows.
+  const read = (items: readonly Block[]) =>
+    splitRubriques(
+      [
+        alike(['LES PRÉCONISATIONS'], 0.95, true, 8),
+        alike(['L’équipe a conçu avec le service des archives un programme de transcription collaborative.'], 1, false, 8),
+        alike(['POUR EN', 'SAVOIR PLUS'], 0.95, true, 8),
+        alike(['RÉDACTEURS'], 0.95, true, 8),
+        ...items,
+        alike(['FAURE'], 0.85, false, 8),
+        alike(['Adèle Conservateur', 'adele.faure@conservateur-inet.org'], 0.85, false, 8),
+        alike(['RAKOTO'], 0.85, false, 8),
+        alike(['Hugo Conservateur', 'hugo.rakoto@conservateur-inet.org'], 0.85, false, 8),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 3 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+  const reference = 'Réseau des archives participatives, Transcrire ensemble : retours d’expérience, 2030';
+
+  it('goes back to the references, the team starting at its first name cell', () => {
+    const rubriques = read([alike([reference], 1, false, 8)]);
+    expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toEqual([reference]);
+    expect(rubriques.find(([key]) => key === 'auteurs')?.[1]).toEqual(['FAURE', 'Adèle Conservateur adele.faure@conservateur-inet.org', 'RAKOTO', 'Hugo Conservateur hugo.rakoto@conservateur-inet.org']);
+  });
+
+  it('leaves a name cell with the team', () => {
+    const rubriques = read([]);
+    expect(rubriques.find(([key]) => key === 'allerPlusLoin')?.[1]).toEqual([]);
+    expect(rubriques.find(([key]) => key === 'auteurs')?.[1]).toHaveLength(4);
+  });
+});

@@ -591,3 +591,36 @@ describe('a pull-quote signed over its quote, under the text, read after a sideb
     expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]?.at(-1)).toContain(SIGNATURE);
   });
 });
+
+describe('a testimony cut at a column’s foot beside a sidebar of cards, going on over the page (testimony-run-on-after-tutors)', () => {
+  // As printed: the quote opens at the foot of the text's last column, the sidebar's team and tutor
+  // beside the column are read after it, the quote goes on at the next page's head.
+  const read = (testimony: readonly string[], runOn: string) =>
+    splitRubriques(
+      [
+        block([['Des clés pour agir', 1, true]], 34),
+        block([['La mission a fourni à la Direction du Pôle une feuille de route en trois grands axes.', 1, false]], 34),
+        block([['Le mot de la collectivité', 1, true]], 34),
+        ...testimony.map((text) => block([[text, 1, false]], 34)),
+        block([['L’équipe projet', 1, true]], 34),
+        block([['Samuel JAULMES', 0.85, false], ['samuel.jaulmes@administrateur-inet.org', 0.85, false]], 34),
+        block([['Tuteur', 1, true]], 34),
+        block([['Lucie DARBOUSSET', 0.85, false], ['Directrice du pôle culture', 0.85, false]], 34),
+        block([[runOn, 1, false], ['de réflexions innovantes. Les travaux des élèves de l’INET sont venus conforter la dynamique du pôle. »', 1, false]], 35),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 11 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+  const runOn = 'politique culturelle du Département, le projet collectif a facilité l’émergence';
+
+  it('goes back to the testimony when its quote is left open', () => {
+    const rubriques = read(['Lucie Darbousset Directrice du pôle culture', '« Dans un contexte d’évolution de la'], runOn);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['Lucie DARBOUSSET Directrice du pôle culture']);
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toHaveLength(3);
+  });
+
+  it('stays after the cards when the quote is closed, though the signature under it ends no sentence', () => {
+    const rubriques = read(['« Le projet a été une réussite. »', 'Lucie Darbousset, directrice du pôle culture'], runOn);
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toHaveLength(2);
+  });
+});
