@@ -329,7 +329,11 @@ function pushFragment(out: Fragment[], page: number, runs: readonly PdfTextRun[]
     if (previous && previous.text === run.text && Math.abs(previous.x - run.x) < 0.2 * run.fontSize) continue;
     const sup = sups.has(run);
     const size = sup ? (previous?.fontSize ?? run.fontSize) : run.fontSize;
-    if (text !== '' && (space || run.x - end > 0.15 * size)) text += ' ';
+    // A run starting well back over the ink before it is another text printed across it, not its
+    // word going on: a margin heading wider than its margin runs into the text beside it
+    // (« RECOMMANDATIONS » over « La cartographie… »), the two words parted (`rule: margin-heading-overflow`).
+    const overprints = end - run.x > OVERPRINT_EM * size;
+    if (text !== '' && (space || run.x - end > 0.15 * size || overprints)) text += ' ';
     text += run.text;
     end = Math.max(end, run.x + run.width);
     space = false;
@@ -353,6 +357,13 @@ function pushFragment(out: Fragment[], page: number, runs: readonly PdfTextRun[]
   const boldLead = boldLeadEnd > 0 ? cleanText(text.slice(0, boldLeadEnd)) : '';
   out.push({ page, text: cleaned, x0, x1, y: main.y, top, bottom, size: main.fontSize, bold: boldChars * 2 > chars, boldLead: cleaned.startsWith(boldLead) ? boldLead : '', chars });
 }
+
+/**
+ * How far (in em) a run may start back over the ink before it and still be the same text going on:
+ * kerning and a glyph's side bearing draw a word back a tenth of an em at most, so a run starting
+ * half an em before the previous run's end is another text set across it (`rule: margin-heading-overflow`).
+ */
+const OVERPRINT_EM = 0.5;
 
 /** Characters `cleanText` rewrites: ligatures, soft hyphen, controls, unusual spaces, runs of spaces. */
 const NEEDS_CLEANING = /[\ufb00-\ufb06\uf001\uf002\u00ad\u0000-\u001f\u007f\u200b\ufeff\u00a0\u2007\u202f]|\s\s|^\s|\s$/;

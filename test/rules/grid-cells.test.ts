@@ -147,6 +147,22 @@ describe('a margin heading whose longest word nearly fills its column (margin-he
   });
 });
 
+describe('a margin heading wider than its margin, running into the text beside it (margin-heading-overflow)', () => {
+  // « RECOMMANDATIONS » (bold, at the body's size) ends at 165; the text column beside it starts at
+  // 155.7, 9.3 points (about an em) back over the heading's last letters: no space between them.
+  const heading = { ...run('RECOMMANDATIONS', 48, 600, 9.5, true), width: 117 };
+
+  it('parts the heading from the text’s first word', () => {
+    const texts = pageFragments(page([heading, run('La cartographie réalisée', 155.7, 600, 9.5)])).map((fragment) => fragment.text);
+    expect(texts).toEqual(['RECOMMANDATIONS La cartographie réalisée']);
+  });
+
+  it('keeps a word whose next run kerning draws back a little over it whole', () => {
+    const piece = { ...run('cartogra', 155.7, 600, 9.5), width: 40 };
+    expect(pageFragments(page([piece, run('phie', 155.7 + 40 - 0.05 * 9.5, 600, 9.5)])).map((fragment) => fragment.text)).toEqual(['cartographie']);
+  });
+});
+
 describe('a figure in a table’s cell, its label set beside it past a narrow gap (margin-heading-gutter)', () => {
   it('stays on its label, though the label starts on a column’s left edge', () => {
     const runs = [
