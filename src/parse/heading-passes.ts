@@ -32,6 +32,7 @@ export const HEADING_PASSES: readonly HeadingPass[] = [
   { id: 'split-run-in-heading', run: eachBlock(splitRunInHeading) },
   { id: 'split-two-line-run-in-headings', run: splitTwoLineRunInHeadings },
   { id: 'join-split-headings', run: joinSplitHeadings },
+  { id: 'margin-heading-lines-apart', run: joinMarginHeadingLinesApart },
 ];
 
 /**
@@ -335,6 +336,45 @@ function joinSplitHeadings(blocks: readonly Block[], vocabulary: Vocabulary): Bl
     if (next && after && short(block) && short(after) && vocabulary.rubriqueOf(block.text) === null && vocabulary.rubriqueOf(after.text) === null) {
       const text = `${block.text.trim()} ${after.text.trim()}`;
       if (block.lines.every((line) => line.bold === true) && after.lines.every((line) => line.bold === true) && vocabulary.rubriqueOf(text) !== null) {
+        out.push({ ...block, text, lines: [...block.lines, ...after.lines] }, next);
+        i += 2;
+        continue;
+      }
+    }
+    out.push(block);
+  }
+  return out;
+}
+
+/** How far (points) two lines of one margin heading may start apart: the same left edge, read to rounding. */
+const MARGIN_EDGE_TOLERANCE = 1;
+
+/**
+ * A margin heading of two lines whose second line is a known heading on its own (« LA » /
+ * « PROBLÉMATIQUE »), the first line of the text beside it read between them: the heading is one
+ * when the page says so — both lines bold, starting at the same left edge, the second right under
+ * the first (less than a line's height of white between them), the text read between them printed
+ * right of the first line and starting above the second — and the two lines together name the
+ * rubrique the second names alone (`rule: margin-heading-lines-apart`). Without that geometry (a
+ * tutor's family name in capitals above a heading, converter text) nothing is joined
+ * (`heading-whole-below`).
+ */
+function joinMarginHeadingLinesApart(blocks: readonly Block[], vocabulary: Vocabulary): Block[] {
+  const headingLine = (b: Block): boolean => b.kind === 'paragraph' && b.lines.length === 1 && b.lines[0]!.bold === true && b.box !== undefined;
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const next = blocks[i + 1];
+    const after = blocks[i + 2];
+    if (next?.box && after && headingLine(block) && headingLine(after) && block.page === after.page && next.page === block.page && vocabulary.rubriqueOf(block.text) === null) {
+      const key = vocabulary.rubriqueOf(after.text);
+      const text = `${block.text.trim()} ${after.text.trim()}`;
+      const first = block.box!;
+      const second = after.box!;
+      const sameEdge = Math.abs(first.x - second.x) <= MARGIN_EDGE_TOLERANCE;
+      const rightUnder = second.y > first.y && second.y - (first.y + first.height) < first.height;
+      const besideFirst = next.box.x >= first.x + first.width && next.box.y < second.y;
+      if (key !== null && vocabulary.rubriqueOf(text) === key && sameEdge && rightUnder && besideFirst) {
         out.push({ ...block, text, lines: [...block.lines, ...after.lines] }, next);
         i += 2;
         continue;

@@ -283,3 +283,28 @@ describe('a margin heading carried over a page break beside its paragraph’s co
     expect(read(18).find(([key]) => key === 'contexte')?.[1]).toHaveLength(2);
   });
 });
+
+describe('a margin heading of two lines, its second a heading on its own, the text’s first line read between them (margin-heading-lines-apart)', () => {
+  // « LA » over « PROBLÉMATIQUE » in the margin (x 48, a line apart), the text beside « LA » (x 156)
+  // read between them, a sidebar's tutor card read just before.
+  const heading = (text: string, x: number, y: number, width: number): Block => placed(block([[text, 1, true]], 7), x, y, width, 9);
+  const blocks = (secondLineX: number): Block[] => [
+    placed(block([['Tuteur', 0.89, false]], 7), 389, 231, 30, 9),
+    placed(block([['Claire MÉNARD, Directrice de la transformation numérique', 0.89, false]], 7), 389, 240, 147, 20),
+    heading('LA', 48, 267, 13),
+    placed(body('Une partie des habitants, notamment les plus âgés, ne', 7), 156, 266, 205, 9),
+    heading('PROBLÉMATIQUE', secondLineX, 280, 88),
+    placed(body('parvient pas à déposer un dossier en ligne. Comment généraliser le dépôt électronique ?', 7), 156, 279, 372, 22),
+  ];
+  const passes = (secondLineX: number): Block[] => runHeadingPasses(blocks(secondLineX), DEFAULT_VOCABULARY).blocks;
+
+  it('joins the two lines into one heading, before the text’s first line', () => {
+    expect(passes(48).slice(2, 4).map((b) => b.text)).toEqual(['LA PROBLÉMATIQUE', 'Une partie des habitants, notamment les plus âgés, ne']);
+    const { rubriques } = splitRubriques(passes(48), DEFAULT_VOCABULARY, where);
+    expect(rubriques.find((rubrique) => rubrique.key === 'problematique')?.blocks.map((b) => b.text.slice(0, 10))).toEqual(['Une partie', 'parvient p']);
+  });
+
+  it('leaves them apart when the second line does not start at the first’s left edge (no one margin heading)', () => {
+    expect(passes(60).map((b) => b.text)).toContain('LA');
+  });
+});
