@@ -614,11 +614,10 @@ function returnReferencesRunOnAfterTutors(state: ShapeState): Move[] {
  * later column at its head opens with a name, which this block does not.
  */
 function abovePlacedCards(block: Block, cards: readonly Block[]): boolean {
-  const onPage = placedOnPageOf(block, cards);
   const firstLine = block.lines[0]?.text.trim() ?? '';
   const name = firstLine.split(/[,–—]/)[0]!.trim();
-  if (block.box === undefined || onPage.length === 0 || looksLikeName(name) || isAnyCaseName(name)) return false;
-  return onPage.every((card) => block.box!.y + block.box!.height < card.box!.y && !sharesWidth(card.box!, block.box!));
+  if (!inColumnNoCardReaches(block, cards) || looksLikeName(name) || isAnyCaseName(name)) return false;
+  return placedOnPageOf(block, cards).every((card) => block.box!.y + block.box!.height < card.box!.y);
 }
 
 /**
