@@ -20,6 +20,18 @@ async function read(spec: BrochureSpec = withProse(cleanBrochure())): Promise<Se
   return { extracted: results.extracted, segmented: results.segmented, parsed: results.parsed, document: results.document, vocabulary: DEFAULT_VOCABULARY, partial: results.partial };
 }
 
+/** The document with two more authors per project (a share of a team says nothing below eight authors), spelled as their e-mails and rosters say. */
+function withMoreAuthors(document: SelfCheckInput['document']): SelfCheckInput['document'] {
+  const more = copy(document);
+  const names = [['Hugo', 'BLANC'], ['Inès', 'CARON'], ['Jules', 'FABRE'], ['Katia', 'GAUTHIER'], ['Louis', 'HENRY'], ['Maud', 'JOLY']];
+  more.projets.forEach((projet, p) => {
+    for (const [prenom, nom] of names.slice(2 * p, 2 * p + 2)) {
+      projet.auteurs.push({ prenom: prenom!, nom: nom!, email: `${prenom!.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')}.${nom!.toLowerCase()}@administrateur-inet.org`, corps: 'administrateur', promotion: 'MARIE CURIE' });
+    }
+  });
+  return more;
+}
+
 function withProse(spec: BrochureSpec): BrochureSpec {
   for (const section of spec.sections) for (const projet of section.projets) projet.contexte = PROSE;
   return spec;
@@ -157,6 +169,50 @@ describe('self-check', () => {
     names.projets[1]!.tuteurs.push({ prenom: 'Anne-Sophie', nom: "D'ARCY DE LA TOUR-ÉMERY", fonction: 'Directrice' });
     names.projets[1]!.auteurs[0]!.prenom = 'Nguyễn Thị';
     expect(codes(selfCheck({ ...input, document: names }))).not.toContain('PERSON_NOT_A_NAME');
+  });
+
+  it('emails-spell-authors: most authors\' e-mails not spelling the names read is a misread team', async () => {
+    const input = await read();
+    expect(codes(selfCheck(input))).not.toContain('EMAILS_DISAGREE_WITH_NAMES');
+    const document = withMoreAuthors(input.document);
+    expect(codes(selfCheck({ ...input, document }))).not.toContain('EMAILS_DISAGREE_WITH_NAMES');
+    const authors = document.projets.flatMap((projet) => projet.auteurs).filter((auteur) => auteur.email !== null);
+    expect(authors.length).toBeGreaterThanOrEqual(8);
+    // A converter glued each family name to its e-mail: the name read is the given name alone.
+    const glued = copy(document);
+    for (const auteur of glued.projets.flatMap((projet) => projet.auteurs)) {
+      if (auteur.email === null) continue;
+      auteur.email = `${auteur.nom.toLowerCase()}${auteur.email}`;
+      auteur.nom = '';
+    }
+    const found = selfCheck({ ...input, document: glued }).filter((d) => d.code === 'EMAILS_DISAGREE_WITH_NAMES');
+    expect(found.map((d) => [d.projet, d.severity])).toEqual([[1, 'error']]);
+    expect(found[0]!.message).toMatch(new RegExp(`^${authors.length} auteurs sur ${authors.length} ont une adresse qui n’épelle pas le nom lu.*emails-spell-authors`));
+    // A few typos (up to half of the authors) are the brochure's, reported author by author only.
+    const typos = copy(document);
+    const withEmail = typos.projets.flatMap((projet) => projet.auteurs).filter((auteur) => auteur.email !== null);
+    for (const auteur of withEmail.slice(0, Math.floor(withEmail.length / 2))) auteur.nom = `${auteur.nom}X`;
+    expect(codes(selfCheck({ ...input, document: typos }))).not.toContain('EMAILS_DISAGREE_WITH_NAMES');
+  });
+
+  it('authors-in-rosters: most authors in none of the rosters read is a misread of their names', async () => {
+    const input = await read();
+    expect(codes(selfCheck(input))).not.toContain('AUTHORS_OUTSIDE_ROSTERS');
+    expect(input.document.promotions.some((promotion) => promotion.membres.length > 0)).toBe(true);
+    const document = withMoreAuthors(input.document);
+    expect(codes(selfCheck({ ...input, document }))).not.toContain('AUTHORS_OUTSIDE_ROSTERS');
+    const strangers = copy(document);
+    const authors = strangers.projets.flatMap((projet) => projet.auteurs);
+    for (const auteur of authors.slice(0, Math.floor(authors.length / 2) + 1)) auteur.promotion = null;
+    const found = selfCheck({ ...input, document: strangers }).filter((d) => d.code === 'AUTHORS_OUTSIDE_ROSTERS');
+    expect(found.map((d) => d.severity)).toEqual(['error']);
+    expect(found[0]!.message).toMatch(/mais \d+ auteurs sur \d+ n’y figurent pas.*authors-in-rosters/);
+    // Half of them or fewer, or no roster read: not checked.
+    const half = copy(document);
+    const halfAuthors = half.projets.flatMap((projet) => projet.auteurs);
+    for (const auteur of halfAuthors.slice(0, Math.floor(halfAuthors.length / 2))) auteur.promotion = null;
+    expect(codes(selfCheck({ ...input, document: half }))).not.toContain('AUTHORS_OUTSIDE_ROSTERS');
+    expect(codes(selfCheck({ ...input, document: { ...copy(strangers), promotions: [] } }))).not.toContain('AUTHORS_OUTSIDE_ROSTERS');
   });
 
   it('authors-are-members: an author with no family e-mail and in no roster is not a student', async () => {

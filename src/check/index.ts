@@ -14,7 +14,7 @@
  */
 import { hasLetter, latin } from '../alphabet.js';
 import { TEXT_RUBRIQUES } from '../text-rubriques.js';
-import { emailKey, foldLetters, nameKey } from '../normalise/names.js';
+import { emailKey, emailNameMismatch, foldLetters, nameKey } from '../normalise/names.js';
 import type { Vocabulary } from '../profile.js';
 import type { BrochureDocument, Diagnostic, ExtractedDocument, ParsedProject, Projet, RubriqueKey, SegmentedDocument } from '../types.js';
 import { at, HOLDS, median, pad, page, projectPages } from './common.js';
@@ -67,6 +67,8 @@ export const SELF_CHECK_PASSES: readonly SelfCheckPass[] = [
   { id: 'signatories-are-authors', run: signatoriesAreAuthors },
   { id: 'authors-are-members', run: authorsAreMembers },
   { id: 'people-are-named', run: peopleAreNamed },
+  { id: 'emails-spell-authors', run: emailsSpellAuthors },
+  { id: 'authors-in-rosters', run: authorsInRosters },
   { id: 'printed-rubriques-read', run: printedRubriquesRead },
   { id: 'one-team-per-project', run: oneTeamPerProject },
   { id: 'plausible-sizes', run: plausibleSizes },
@@ -355,6 +357,71 @@ function peopleAreNamed({ read }: PassInput): Diagnostic[] {
     });
   }
   return out;
+}
+
+/**
+ * Authors below this many say nothing as a share (two typos in a team of four are half of it):
+ * the document-wide agreement of names, e-mails and rosters is not checked.
+ */
+const MIN_AUTHORS_FOR_SHARE = 8;
+
+/**
+ * Share of the authors whose e-mail does not spell the printed name, or who are in no roster read,
+ * above which the reading is at fault and not the printing: a brochure's typos touch a few names
+ * (2 of 14 at most in the committed documents), a team misread (e-mails glued to the names, names
+ * read from the wrong column) nearly all of them.
+ */
+const MAX_DISAGREEING_SHARE = 0.5;
+
+/** Projects a document-wide message names at most. */
+const PROJECTS_SHOWN = 6;
+
+/** « projets 01, 02, 05… » for a document-wide message. */
+function projectList(projets: readonly Projet[]): string {
+  const numbers = [...new Set(projets.map((projet) => pad(projet.numero)))];
+  const shown = numbers.slice(0, PROJECTS_SHOWN).join(', ');
+  return `projet${numbers.length > 1 ? 's' : ''} ${shown}${numbers.length > PROJECTS_SHOWN ? '…' : ''}`;
+}
+
+/**
+ * Each e-mail spells its owner's name (`emails-spell-authors`), whatever the design: when most
+ * authors' e-mails do not, the teams were misread (an e-mail glued to the family name before it,
+ * names paired with the wrong addresses), not misprinted. One error for the document; each author
+ * keeps its `EMAIL_NAME_MISMATCH` warning, with project and page.
+ */
+function emailsSpellAuthors({ read }: PassInput): Diagnostic[] {
+  const withEmail = read.flatMap(({ projet }) => projet.auteurs.filter((auteur) => auteur.email !== null).map((auteur) => ({ projet, auteur })));
+  if (withEmail.length < MIN_AUTHORS_FOR_SHARE) return [];
+  const disagreeing = withEmail.filter(({ auteur }) => emailNameMismatch(auteur.email!.split('@')[0]!, auteur) === 'warning');
+  if (disagreeing.length <= withEmail.length * MAX_DISAGREEING_SHARE) return [];
+  const first = disagreeing[0]!;
+  return [{
+    code: 'EMAILS_DISAGREE_WITH_NAMES',
+    severity: 'error',
+    ...at(first.projet),
+    message: `${disagreeing.length} auteurs sur ${withEmail.length} ont une adresse qui n’épelle pas le nom lu (${projectList(disagreeing.map(({ projet }) => projet))} ; « ${`${first.auteur.prenom} ${first.auteur.nom}`.trim().slice(0, NAME_SHOWN)} » / « ${first.auteur.email} ») : les équipes ont été mal lues (adresses collées aux noms ou appariées aux mauvais noms), pas mal imprimées.`,
+  }];
+}
+
+/**
+ * The rosters list every author (`authors-in-rosters`): when they were read and most authors are
+ * in none of them, the authors' names were misread. One error for the document; each author keeps
+ * its `AUTHOR_NOT_IN_ROSTER` warning.
+ */
+function authorsInRosters({ document, read }: PassInput): Diagnostic[] {
+  const members = document.promotions.reduce((count, promotion) => count + promotion.membres.length, 0);
+  if (members === 0) return [];
+  const authors = read.flatMap(({ projet }) => projet.auteurs.map((auteur) => ({ projet, auteur })));
+  if (authors.length < MIN_AUTHORS_FOR_SHARE) return [];
+  const outside = authors.filter(({ auteur }) => !auteur.promotion);
+  if (outside.length <= authors.length * MAX_DISAGREEING_SHARE) return [];
+  const first = outside[0]!;
+  return [{
+    code: 'AUTHORS_OUTSIDE_ROSTERS',
+    severity: 'error',
+    ...at(first.projet),
+    message: `Les listes de promotion lues comptent ${members} membres, mais ${outside.length} auteurs sur ${authors.length} n’y figurent pas (${projectList(outside.map(({ projet }) => projet))} ; « ${`${first.auteur.prenom} ${first.auteur.nom}`.trim().slice(0, NAME_SHOWN)} ») : les noms des auteurs ont été mal lus.`,
+  }];
 }
 
 /** The « given|family » key an author's e-mail spells, when the author's given name is the e-mail's; else ''. */

@@ -9,7 +9,7 @@ import { UNREADABLE_CHAR } from '../unreadable.js';
 import type { BrochureDocument, Diagnostic, ParsedProject, Personne, Projet, RubriqueKey, SegmentedDocument } from '../types.js';
 import { mostSimilar } from '../similarity.js';
 import { BODY_RUBRIQUES, type TextRubrique } from '../text-rubriques.js';
-import { foldLetters } from './names.js';
+import { emailNameMismatch, foldLetters } from './names.js';
 import type { Promotion, RosterMatch } from './promotions.js';
 import { latin, startsWithLetter } from '../alphabet.js';
 
@@ -121,23 +121,6 @@ function checkAuthors({ document, projects, matches, vocabulary }: CheckInput): 
     }
   }
   return out;
-}
-
-/**
- * Compares an e-mail's local part with the printed name, accents, spaces and hyphens folded
- * ("anne.durandvidal" spells "Anne DURAND-VIDAL").
- * @returns `null` when they agree, `info` when the local part only uses a longer or shorter
- * given name, `warning` when a name is spelt differently.
- */
-function emailNameMismatch(local: string, person: Personne): 'info' | 'warning' | null {
-  const [givenPart = '', ...rest] = local.split('.');
-  const familyPart = foldLetters(rest.join(''));
-  const given = foldLetters(person.prenom);
-  const family = foldLetters(person.nom);
-  const localGiven = foldLetters(givenPart);
-  if (localGiven === given && familyPart === family) return null;
-  if (familyPart === family && (localGiven.startsWith(given) || given.startsWith(localGiven))) return 'info';
-  return 'warning';
 }
 
 /** Where a diagnostic about a project points: its number and, for PDF input, its first page. */

@@ -56,6 +56,25 @@ export function emailKey(email: string | null | undefined): string | null {
 }
 
 /**
+ * Compares an e-mail's local part with the printed name, accents, spaces and hyphens folded
+ * ("anne.durandvidal" spells "Anne DURAND-VIDAL").
+ * @param local The e-mail's local part.
+ * @param person The name as printed, split.
+ * @returns `null` when they agree, `info` when the local part only uses a longer or shorter
+ * given name, `warning` when a name is spelt differently.
+ */
+export function emailNameMismatch(local: string, person: Personne): 'info' | 'warning' | null {
+  const [givenPart = '', ...rest] = local.split('.');
+  const familyPart = foldLetters(rest.join(''));
+  const given = foldLetters(person.prenom);
+  const family = foldLetters(person.nom);
+  const localGiven = foldLetters(givenPart);
+  if (localGiven === given && familyPart === family) return null;
+  if (familyPart === family && (localGiven.startsWith(given) || given.startsWith(localGiven))) return 'info';
+  return 'warning';
+}
+
+/**
  * Splits a printed name into given and family names, case kept, whatever the order and case:
  * « Prénom NOM », « NOM Prénom », all capitals, title case, particles, compound given names and
  * hyphenated family names. The e-mail's local part decides first, then known people (rosters,
