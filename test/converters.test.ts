@@ -15,6 +15,9 @@ import type { BrochureDocument } from '../src/types.js';
 import { FIXTURES } from './helpers/fixtures.js';
 
 const dir = join(FIXTURES, 'converters');
+
+/** Below this score a run has failed (issue 15's bar), and must say so. */
+const FAILED_BELOW = 0.95;
 const { floors } = JSON.parse(readFileSync(join(dir, 'known-scores.json'), 'utf8')) as {
   floors: Record<string, Record<string, { minScore?: number; edition?: 'EDITION_NOT_FOUND' }>>;
 };
@@ -41,9 +44,11 @@ describe('converter texts', () => {
       expect(undated.document.diagnostics.some((d) => d.code === 'EDITION_NOT_FOUND' && d.severity === 'error')).toBe(true);
     }
     const edition = floor.edition === 'EDITION_NOT_FOUND' ? { edition: `${expected.brochure.anneeDebut}-${expected.brochure.anneeFin}` } : {};
-    const { document } = await runStages(bytes, { fileName: file, ...edition });
+    const { document, partial } = await runStages(bytes, { fileName: file, ...edition });
     if (floor.edition === 'EDITION_NOT_FOUND') expect(document.diagnostics.some((d) => d.code === 'EDITION_SUPPLIED')).toBe(true);
     const comparison = compareDocuments(document, expected);
     expect(comparison.score, formatComparison(comparison)).toBeGreaterThanOrEqual(floor.minScore!);
+    // A run that failed knows it (issue 15): read below the bar, the text is written partial (exit 3).
+    if (comparison.score < FAILED_BELOW) expect(partial, `${brochure} ${file} read at ${comparison.score.toFixed(4)} yet not partial`).toBe(true);
   }, 60_000);
 });

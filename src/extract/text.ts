@@ -82,7 +82,11 @@ const SOMMAIRE_LINE_START = /^\s*\d{1,2}\s*\/(?:\s|$)/;
 /** Characters the converter uses for image placeholders and empty frames. */
 const PLACEHOLDER = /^[\s\u00a0\u200b\uf000-\uf8ff]*$/;
 const LIST_MARKER = /^\s*(?:[-*+•▪■]|\d+\))?\s*$/;
-const BULLET_LINE = /^\s*[-*+•▪■]\s+(.*)$/;
+/**
+ * A list item's line: a bullet and a space, or a bullet glyph glued to its item (« •AdCF, … »: some
+ * converters drop the tab after it). A hyphen, star or plus glued to what follows is text (« -10 % »).
+ */
+const BULLET_LINE = /^\s*(?:[-*+•▪■]\s+|[•▪■](?=\S))(.*)$/;
 
 interface RawLine {
   readonly text: string;

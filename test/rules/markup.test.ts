@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readText } from '../../src/extract/text.js';
-import { joinHyphenKeptInside, restoreSpaceBeforeHighMarks } from '../../src/extract/text/tokens.js';
+import { joinHyphenKeptInside, restoreSpaceBeforeHighMarks, splitNamesGluedToEmails } from '../../src/extract/text/tokens.js';
 
 const texts = (source: string): string[] => readText(source).blocks.map((b) => b.text);
 
@@ -41,5 +41,51 @@ describe('a word cut at a line-end hyphen, its pieces kept on one line', () => {
   it('stays when the word is printed nowhere whole, or printed with its hyphen', () => {
     expect(joinHyphenKeptInside(['Le terri- toire de la région.'])[0]).toBe('Le terri- toire de la région.');
     expect(joinHyphenKeptInside(['Les pré- et post-opératoires.', 'Le préet.', 'Le pré-et.'])[0]).toBe('Les pré- et post-opératoires.');
+  });
+});
+
+describe('a family name glued to the e-mail after it', () => {
+  it('is parted from it where the address spells the name', () => {
+    expect(splitNamesGluedToEmails([
+      'Anne DURANDanne.durand@administrateur-inet.org',
+      // A compound family name: the address spells its last word's end.
+      'Yves LE MOALyves.lemoal@conservateur-inet.org',
+      // A letter of the address mistyped in a long name.
+      'Paul BERTRANDIpaul.bertrandy@administrateur-inet.org',
+      // The capitals longer than the address's family part: the given name printed before is the address's.
+      'Léa MARTINEZLlea.martinez@ingenieurchef-inet.org',
+      // Letters with accents in the address.
+      'Anaïs FAUREanaïs.faure@conservateur-inet.org',
+    ])).toEqual([
+      'Anne DURAND anne.durand@administrateur-inet.org',
+      'Yves LE MOAL yves.lemoal@conservateur-inet.org',
+      'Paul BERTRANDI paul.bertrandy@administrateur-inet.org',
+      'Léa MARTINEZL lea.martinez@ingenieurchef-inet.org',
+      'Anaïs FAURE anaïs.faure@conservateur-inet.org',
+    ]);
+  });
+
+  it('stays glued where the address spells neither the capitals nor the name before them', () => {
+    const kept = [
+      // Another name, one letter off in a short name.
+      'Marc ROYanne.ray@administrateur-inet.org',
+      'Contact : DRHjeanne.petit@exemple.fr',
+      // No capitals glued: nothing to part.
+      'Anne DURAND anne.durand@administrateur-inet.org',
+    ];
+    expect(splitNamesGluedToEmails(kept)).toEqual(kept);
+  });
+
+  it('gives the authors their family names when the text is read', () => {
+    const blocks = texts('LES AUTEURS\nAnne DURANDanne.durand@administrateur-inet.org');
+    expect(blocks.join(' ')).toContain('Anne DURAND anne.durand@administrateur-inet.org');
+  });
+});
+
+describe('a bullet glued to its item', () => {
+  it('starts a list item when the glyph is a bullet, not when it is a hyphen', () => {
+    const source = 'ALLER PLUS LOIN\n\n•Guide de la mutualisation, 2029\n\n•Observatoire des cuisines, 2030\n\n-10 % de déchets';
+    const items = readText(source).blocks.filter((block) => block.kind === 'listItem').map((block) => block.text);
+    expect(items).toEqual(['Guide de la mutualisation, 2029', 'Observatoire des cuisines, 2030']);
   });
 });

@@ -8,7 +8,7 @@ import { hasHeadingMarks, splitBoldRuns, stripLineMarkup } from './markdown.js';
 import { dropFolios, dropRunningLines, folioLines, inferPageBreaks, markPageBreaks } from './pages.js';
 import { sortRostersReadAcross } from './rosters.js';
 import { moveNumberBeforeTitle, movePageAfterCollectivite, NUMBER_ALONE_NEEDS, orderSommaireColumns, PAGE_GLUED_TO_NUMBER_NEEDS, splitFolioFromNumber, splitPageFromNextNumber } from './sommaire.js';
-import { CUT_KEPT_INSIDE, dealRostersReadAcross, GLUED_EMAIL_NEEDS, GLUED_FIGURE_NEEDS, placeSecondRosterHeading, ROSTER_RUN_NEEDS, SOMMAIRE_RUN_NEEDS, splitRosterRuns, joinHyphenKeptInside, joinKernedWords, joinWordPieces, restoreSpaceBeforeHighMarks, splitGluedEmails, splitGluedHeadings, splitGluedFigures, splitHeadingsGluedToText, splitRepeatedHeadings, splitRunInHeadings, splitTrailingBullets, splitSommaireRuns, SWAPPED_LETTER_NEEDS, TRAILING_BULLET_NEEDS, unswapLetters, WORD_PIECES_NEED } from './tokens.js';
+import { CUT_KEPT_INSIDE, dealRostersReadAcross, GLUED_EMAIL_NEEDS, GLUED_FIGURE_NEEDS, placeSecondRosterHeading, ROSTER_RUN_NEEDS, SOMMAIRE_RUN_NEEDS, splitRosterRuns, joinHyphenKeptInside, joinKernedWords, joinWordPieces, restoreSpaceBeforeHighMarks, splitGluedEmails, splitNamesGluedToEmails, splitGluedHeadings, splitGluedFigures, splitHeadingsGluedToText, splitRepeatedHeadings, splitRunInHeadings, splitTrailingBullets, splitSommaireRuns, SWAPPED_LETTER_NEEDS, TRAILING_BULLET_NEEDS, unswapLetters, WORD_PIECES_NEED } from './tokens.js';
 import { flatMapLines } from './lines.js';
 
 /**
@@ -54,6 +54,7 @@ export const LINE_PASSES: readonly LinePass[] = [
   { name: 'bold runs', needs: /\*\*[^*\n]+\*\*[^*\n]+\*\*/, run: (lines) => flatMapLines(lines, (line) => (BOLD_RUNS.test(line.trim()) ? splitBoldRuns(line) : line)) },
   { name: 'space lost before « ? » and « ! »', run: restoreSpaceBeforeHighMarks },
   { name: 'glued e-mails', needs: GLUED_EMAIL_NEEDS, run: splitGluedEmails },
+  { name: 'family names glued to their e-mail', run: splitNamesGluedToEmails },
   // (No need asked first: a pattern for it, tried at every position of the text, costs more than the pass.)
   { name: 'glued headings', run: splitGluedHeadings },
   { name: 'headings glued to the text under them', run: splitHeadingsGluedToText },

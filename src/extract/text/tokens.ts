@@ -42,6 +42,66 @@ export function splitGluedEmails(lines: readonly string[]): string[] {
 }
 
 /**
+ * Capitals glued to the lower-case e-mail after them, at a word's start (« Anne
+ * DURANDanne.durand@administrateur-inet.org »: markitdown on a LibreOffice PDF, whose name and
+ * address are two runs of text side by side): the capitals and the address.
+ */
+const CAPITALS_GLUED_TO_EMAIL = latin('gu')`(?<!\p{L})(\p{Lu}[\p{Lu}'’-]*)(\p{Ll}[\p{Ll}0-9._%+-]*@[a-z0-9.-]+\.[a-z]{2,})`;
+
+/** What is left of a folded text once all but its letters are dropped. */
+const NOT_A_FOLDED_LETTER = /[^A-Z]/g;
+
+/**
+ * Letters in which a family name and its e-mail may differ and still be the same name: a brochure's
+ * addresses carry typos of one letter (« DURANT » and « anne.durand »).
+ */
+const MAX_LETTER_SLIPS = 1;
+
+/** Below this many letters a name one letter away from the address is another name (« ROY », « RAY »). */
+const MIN_LETTERS_FOR_SLIP = 5;
+
+/**
+ * Sets a space between a family name and the e-mail glued to it, where the e-mail is the evidence:
+ * its local part's family part ends with the capitals (« DURAND » and « anne.durand »; « MOAL » and
+ * « yves.lemoal »), but for one letter in a long name; or its given part is the word printed
+ * before the capitals (« Anne DURANDE » and « anne.durand »). Capitals the address does not spell
+ * stay glued: the converter's text is kept unless the document itself says where the cut is.
+ * @param lines The text's lines.
+ * @returns The lines, such names and e-mails apart.
+ */
+export function splitNamesGluedToEmails(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    // Most lines hold no address: the pattern is not tried on them.
+    out.push(line.includes('@') ? line.replace(CAPITALS_GLUED_TO_EMAIL, splitIfSpelled) : line);
+  }
+  return out;
+}
+
+/** The e-mail's local part: its given part (before the first dot or underscore) and its family part. */
+const EMAIL_LOCAL_PARTS = /^([^._@]+)[._]([^@]+)@/;
+
+/** The last word before a point of a line (the given name before a family name). */
+const LAST_WORD = /(\S+)\s*$/;
+
+/** `splitNamesGluedToEmails`'s replacement: the capitals and the address apart when the address spells the name. */
+function splitIfSpelled(glued: string, capitals: string, email: string, offset: number, line: string): string {
+  const parts = EMAIL_LOCAL_PARTS.exec(email);
+  if (!parts) return glued;
+  const lettersOf = (text: string): string => foldForMatch(text).replace(NOT_A_FOLDED_LETTER, '');
+  const givenBefore = LAST_WORD.exec(line.slice(0, offset))?.[1] ?? '';
+  if (givenBefore !== '' && lettersOf(givenBefore) === lettersOf(parts[1]!)) return `${capitals} ${email}`;
+  const foldedCapitals = lettersOf(capitals);
+  const foldedFamily = lettersOf(parts[2]!);
+  if (foldedCapitals === '' || foldedFamily.length < foldedCapitals.length) return glued;
+  const familyEnd = foldedFamily.slice(-foldedCapitals.length);
+  let slips = 0;
+  for (let i = 0; i < familyEnd.length; i++) if (familyEnd[i] !== foldedCapitals[i]) slips++;
+  const allowed = foldedCapitals.length >= MIN_LETTERS_FOR_SLIP ? MAX_LETTER_SLIPS : 0;
+  return slips <= allowed ? `${capitals} ${email}` : glued;
+}
+
+/**
  * A Latin letter whose UTF-16 bytes were swapped (U+7400 for « t »): Ghostscript's text device
  * writes the letters of some ligature glyphs so (« Concep琀椀on »). Only code points whose low byte
  * is zero and whose high byte is an ASCII letter, next to a Latin letter or another such one.
