@@ -137,6 +137,8 @@ interface LabelContext {
    */
   readonly missingStyles: readonly TextLine[];
   readonly entries: number;
+  /** The last entry's lines read so far, as one text (`''` before the first entry or its title). */
+  readonly lastEntryText: string;
 }
 
 /** An entry being read. */
@@ -252,6 +254,7 @@ function readPass(blocks: readonly Block[], from: number, vocabulary: Vocabulary
     sectionsAllowed: drafts.length === 0 || sectionsBeforeEntries,
     entries: drafts.length,
     missingStyles: drafts.length === 0 ? [] : missingStyles(drafts.at(-1)!),
+    lastEntryText: drafts.at(-1)?.lines.map((line) => line.text).join(' ') ?? '',
   });
   const feed = (draft: Draft, lines: readonly TextLine[], block: Block, index: number): void => {
     if (draft.hasText && draft.page !== null && draft.lastIndex !== index) draft.blocksAfterPage++;
@@ -636,6 +639,7 @@ function isSectionTitle(blocks: readonly Block[], index: number, ctx: LabelConte
   // like a section title it is set (`rule: entry-line-not-section`, the form from `entry-form`).
   if (known(line) && ctx.missingStyles.some((missing) => sameStyle(line, missing))) return false;
   if (opensEntry(blocks, index, ctx, vocabulary) !== null) return false;
+  if (collectiviteAfterTitle(blocks, index, ctx, vocabulary)) return false;
   if (opensEntry(blocks, index + 1, ctx, vocabulary) !== null) return true;
   // The first of a row of section titles read one after the other (two columns' headings).
   if (ctx.entries === 0 || ctx.lastHasPage) {
@@ -645,4 +649,65 @@ function isSectionTitle(blocks: readonly Block[], index: number, ctx: LabelConte
   // A page between them is the next entry's only when the last entry has its own (page printed first).
   if (ctx.entries > 0 && !ctx.lastHasPage) return false;
   return pageReference(blocks[index + 1]?.text ?? '', vocabulary) !== null && opensEntry(blocks, index + 2, ctx, vocabulary) !== null;
+}
+
+/**
+ * Words of the last entry's title looked for right before the line in the body: enough to be that
+ * title's ending and no other text's, few enough that the project page's own line breaks and a
+ * word it spells otherwise further up (an accent, a typo) do not matter.
+ */
+const TITLE_TAIL_WORDS = 3;
+
+/** The document's blocks folded for matching (`foldForMatch`), one string, with where each block starts in it. */
+interface FoldedBlocks {
+  /** Every block's folded text, joined by a space, with a space before and after. */
+  readonly text: string;
+  /** Offset in `text` of each block's folded text. */
+  readonly starts: readonly number[];
+  /** Each block's folded text. */
+  readonly blocks: readonly string[];
+}
+
+/** Folded blocks, kept per block array (the sommaire is read twice, and asked about a few section titles each time). */
+const foldedDocuments = new WeakMap<readonly Block[], FoldedBlocks>();
+
+function foldedBlocks(blocks: readonly Block[]): FoldedBlocks {
+  const known = foldedDocuments.get(blocks);
+  if (known) return known;
+  const folded = blocks.map((block) => foldForMatch(block.text));
+  const starts: number[] = [];
+  let at = 1;
+  for (const text of folded) {
+    starts.push(at);
+    at += text.length + 1;
+  }
+  const result = { text: ` ${folded.join(' ')} `, starts, blocks: folded };
+  foldedDocuments.set(blocks, result);
+  return result;
+}
+
+/**
+ * A sommaire row cut by a page break after its page cell (`rule: collectivite-after-title`): the
+ * entry's collectivité opens the next page, alone, in capitals, right before the next entry's
+ * number, just as a section title is printed. The body tells them apart: each project page prints
+ * its sommaire title again with the collectivité right under it, and each section's name once, as
+ * a band before the section's first project number. So a line that the body prints right after
+ * the last entry's title (its last words, then this line; case, accents and white space folded),
+ * and never as a band before a project number, is that entry's collectivité, not a section.
+ * @returns Whether the block is the last entry's collectivité by that evidence.
+ */
+function collectiviteAfterTitle(blocks: readonly Block[], index: number, ctx: LabelContext, vocabulary: Vocabulary): boolean {
+  if (ctx.lastEntryText === '' || index + 1 >= blocks.length) return false;
+  const folded = foldedBlocks(blocks);
+  const candidate = folded.blocks[index]!;
+  const tail = foldForMatch(ctx.lastEntryText).split(' ').slice(-TITLE_TAIL_WORDS).join(' ');
+  if (candidate === '' || tail === '') return false;
+  // Looked for after the line itself: the sommaire prints the entry's page between them.
+  if (folded.text.indexOf(` ${tail} ${candidate} `, folded.starts[index + 1]! - 1) < 0) return false;
+  for (let j = index + 1; j + 1 < blocks.length; j++) {
+    if (folded.blocks[j] !== candidate) continue;
+    const next = blocks[j + 1]!;
+    if (numberAtStart((next.lines[0]?.text ?? next.text).trim(), vocabulary, true) !== null) return false;
+  }
+  return true;
 }

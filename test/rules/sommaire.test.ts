@@ -276,6 +276,72 @@ describe('a sommaire row cut by a page break', () => {
   });
 });
 
+describe('a collectivité opening the next page after its row\'s page (collectivite-after-title)', () => {
+  // Converter text: weight and size unknown, so the line looks like a section title to the sommaire.
+  const sommaire = (afterPage: string) => [
+    block('CONDUIRE LE CHANGEMENT'),
+    block('01 UN TITRE INVENTÉ POUR LE PROJET'),
+    block('VILLE DE LORVAL'),
+    block('5'),
+    block('02 UNE ÉTUDE DES JARDINS PARTAGÉS DE LA\nVALLÉE BASSE'),
+    block('9'),
+    block(afterPage),
+    block('03 UN TROISIÈME PROJET INVENTÉ'),
+    block('RÉGION DU NORD'),
+    block('12'),
+    block('Éditorial : les projets de cette année, présentés par leurs auteurs.'),
+  ];
+  const project = (numero: string, ...lines: string[]) => [block(numero), ...lines.map((text) => block(text)), block('LES AUTEURS'), block('Anne DURAND')];
+
+  it('gives the last entry the line the body prints right under its title, not a new section', () => {
+    const blocks = [
+      ...sommaire('COMMUNAUTÉ DE COMMUNES DU VAL FLEURI'),
+      block('CONDUIRE LE CHANGEMENT'),
+      ...project('01', 'UN TITRE INVENTÉ POUR LE PROJET', 'VILLE DE LORVAL'),
+      ...project('02', 'UNE ÉTUDE DES JARDINS PARTAGÉS DE LA', 'Vallée basse', 'Communauté de communes du Val Fleuri'),
+      ...project('03', 'UN TROISIÈME PROJET INVENTÉ', 'RÉGION DU NORD'),
+    ];
+    expect(entries(blocks)).toEqual([
+      [1, 'UN TITRE INVENTÉ POUR LE PROJET VILLE DE LORVAL', 5, 'CONDUIRE LE CHANGEMENT'],
+      [2, 'UNE ÉTUDE DES JARDINS PARTAGÉS DE LA VALLÉE BASSE COMMUNAUTÉ DE COMMUNES DU VAL FLEURI', 9, 'CONDUIRE LE CHANGEMENT'],
+      [3, 'UN TROISIÈME PROJET INVENTÉ RÉGION DU NORD', 12, 'CONDUIRE LE CHANGEMENT'],
+    ]);
+    expect(read(blocks).sections).toEqual(['CONDUIRE LE CHANGEMENT']);
+  });
+
+  it('still reads a section title the body prints as a band before a project, not after the last title', () => {
+    const blocks = [
+      ...sommaire('GÉRER AUTREMENT'),
+      block('CONDUIRE LE CHANGEMENT'),
+      ...project('01', 'UN TITRE INVENTÉ POUR LE PROJET', 'VILLE DE LORVAL'),
+      ...project('02', 'UNE ÉTUDE DES JARDINS PARTAGÉS DE LA', 'VALLÉE BASSE', 'COMMUNAUTÉ DE COMMUNES DU VAL FLEURI'),
+      block('GÉRER AUTREMENT'),
+      ...project('03', 'UN TROISIÈME PROJET INVENTÉ', 'RÉGION DU NORD'),
+    ];
+    expect(entries(blocks).map(([numero, , , section]) => [numero, section])).toEqual([
+      [1, 'CONDUIRE LE CHANGEMENT'],
+      [2, 'CONDUIRE LE CHANGEMENT'],
+      [3, 'GÉRER AUTREMENT'],
+    ]);
+  });
+
+  it('still reads a section title printed after the last title when the body also prints it as a band before a project', () => {
+    const blocks = [
+      ...sommaire('GÉRER AUTREMENT'),
+      block('CONDUIRE LE CHANGEMENT'),
+      ...project('01', 'UN TITRE INVENTÉ POUR LE PROJET', 'VILLE DE LORVAL'),
+      ...project('02', 'UNE ÉTUDE DES JARDINS PARTAGÉS DE LA VALLÉE BASSE', 'GÉRER AUTREMENT'),
+      block('GÉRER AUTREMENT'),
+      ...project('03', 'UN TROISIÈME PROJET INVENTÉ', 'RÉGION DU NORD'),
+    ];
+    expect(entries(blocks).map(([numero, , , section]) => [numero, section])).toEqual([
+      [1, 'CONDUIRE LE CHANGEMENT'],
+      [2, 'CONDUIRE LE CHANGEMENT'],
+      [3, 'GÉRER AUTREMENT'],
+    ]);
+  });
+});
+
 describe('a title set like the section titles', () => {
   it('is the title the last entry still lacks, not a section, when the first entry printed a line in its style (entry-line-not-section)', () => {
     const blocks = [
