@@ -9,6 +9,7 @@
  */
 import { CAPITALS_CUT_AT_HYPHEN, EDITION, SOMMAIRE_PAGE } from '../conventions.js';
 import { BrochureError } from '../errors.js';
+import { DEFAULT_VOCABULARY } from '../profile.js';
 import type { Block, BlockKind, Diagnostic, ExtractedDocument, TextLine } from '../types.js';
 import { joinLines, normaliseLigatures, sentenceGoesOn } from './lines.js';
 import { prepareLines, type Dialect } from './text/passes.js';
@@ -154,6 +155,13 @@ export function readText(text: string, options: { readonly dialect?: Dialect } =
       pending.push({ text: bullet[1]!.trim(), bold });
       continue;
     }
+    // A heading the family's profile knows, alone on its line, is a block of its own (`known-heading-alone`).
+    if (isKnownHeading(line.trim())) {
+      flush();
+      pending.push({ text: line.trim(), bold });
+      flush();
+      continue;
+    }
     // The edition (« 2019 / 2020 »), a key figure (« 150 000 ») and a date are blocks of their own, whatever the converter ran them into.
     if (EDITION.test(line.trim()) || KEY_FIGURE.test(line.trim()) || MONTH_YEAR.test(line.trim())) {
       flush();
@@ -184,6 +192,21 @@ export function readText(text: string, options: { readonly dialect?: Dialect } =
     diagnostics.push({ code: 'LINK_TARGET_LOST', severity: 'info', message: `${lostLinks.length} lien${lostLinks.length > 1 ? 's' : ''} sans adresse (« (#) » du convertisseur) : ${shown}${lostLinks.length > 5 ? '…' : ''}.` });
   }
   return { format: 'text', pageCount: null, blocks: cutAfterPrintedTitles(joinHyphenBreaks(moveLinesOutOfCutSentences(blocks))), diagnostics };
+}
+
+/** Characters of a line at most to be read as a heading the profile knows (the longest, « TUTEURS AU SEIN DE LA COLLECTIVITÉ », holds 34). */
+const KNOWN_HEADING_MAX_CHARS = 48;
+
+/**
+ * A line that is, whole, a heading the family's profile knows: the sommaire's (« SOMMAIRE ») or a
+ * rubrique's (« CONTEXTE », « L'ÉQUIPE », « LES CHIFFRES »). A converter sets no blank line between
+ * such a heading and a title in capitals printed right above or under it (« SOMMAIRE » over the
+ * first section's title, a project's collectivité over « L'ÉQUIPE »), and the change of case that
+ * parts other blocks does not part them: the words themselves do.
+ */
+function isKnownHeading(line: string): boolean {
+  if (line.length > KNOWN_HEADING_MAX_CHARS || !startsWithCapital(line)) return false;
+  return DEFAULT_VOCABULARY.isSommaireHeading(line) || DEFAULT_VOCABULARY.rubriqueOf(line) !== null;
 }
 
 /**

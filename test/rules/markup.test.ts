@@ -89,3 +89,20 @@ describe('a bullet glued to its item', () => {
     expect(items).toEqual(['Guide de la mutualisation, 2029', 'Observatoire des cuisines, 2030']);
   });
 });
+
+describe('a heading the profile knows, alone on its line', () => {
+  it('is a block of its own, whatever the capitals around it', () => {
+    // No blank line between the sommaire's heading and the first section, nor between a collectivité and the team's heading.
+    expect(texts('SOMMAIRE\nAGIR ENSEMBLE\n\nVILLE DE NULLEPART\nL\'ÉQUIPE\nAnne DURAND anne.durand@administrateur-inet.org')).toEqual([
+      'SOMMAIRE',
+      'AGIR ENSEMBLE',
+      'VILLE DE NULLEPART',
+      'L\'ÉQUIPE',
+      'Anne DURAND anne.durand@administrateur-inet.org',
+    ]);
+  });
+
+  it('is not cut out of a line that only holds its words among others', () => {
+    expect(texts('LE SOMMAIRE DES ACTIONS\nDU CONTEXTE LOCAL')).toEqual(['LE SOMMAIRE DES ACTIONS DU CONTEXTE LOCAL']);
+  });
+});
