@@ -232,6 +232,7 @@ const START_RULES: Readonly<Record<string, string>> = {
   'family-emails': "e-mails of the family's domains follow (a team)",
   'title-only': "no confirmed number: the sommaire's title, printed in the body, opens the project",
   'not-in-sommaire': 'the sommaire does not list this number: kept because the body confirms it',
+  'next-in-sequence': "the number goes on from the last project's (the sommaire stops before it)",
   'sommaire-only': 'the body never confirmed it: title, organisation and page come from the sommaire',
 };
 

@@ -40,7 +40,8 @@ export type StartEvidence =
   | 'announced-page'
   | 'family-emails'
   | 'title-only'
-  | 'not-in-sommaire';
+  | 'not-in-sommaire'
+  | 'next-in-sequence';
 
 /** One project's start. */
 export interface ProjectStart {
@@ -79,13 +80,16 @@ export function findProjectStarts(blocks: readonly Block[], from: number, to: nu
     const numero = head.numero;
     if (numero <= last) continue;
     const entry = byNumber.get(numero);
-    if (byNumber.size > 0 && !entry && !missingFromSommaire(numero, last, byNumber)) continue;
+    // The next number of the body's own sequence (the last start's plus one) is read past a sommaire cut short too.
+    const inSequence = numero === last + 1;
+    if (byNumber.size > 0 && !entry && !missingFromSommaire(numero, last, byNumber) && !inSequence) continue;
     // The same number again just after (a section divider's big « 1 » before « PROJET 01 »): that one is the project's.
     if (blocks.slice(i + 1, Math.min(to, i + 4)).some((next) => numberAtStart(next.lines[0]?.text ?? next.text, vocabulary, false)?.numero === numero)) continue;
     const lead = leadBlocks(block, head.rest);
     // Far from the page the sommaire announces, a number is a key figure or a list item.
     if (entry?.page != null && block.page !== null && Math.abs(block.page - entry.page - offset) > 2) continue;
     const evidence = startEvidence(blocks, i, to, head, entry, lead, vocabulary);
+    if (inSequence && !entry) evidence.push('next-in-sequence');
     const how = decide(evidence, entry !== undefined, byNumber.size > 0);
     if (!how) continue;
     starts.push({ index: i, numero, heading: lead.length > 0 ? { ...block, lines: block.lines.slice(0, 1), text: first } : block, lead, how, evidence });
@@ -126,7 +130,8 @@ function startEvidence(blocks: readonly Block[], index: number, to: number, head
  * read at all, only the authors' heading confirms a number (an unread sommaire's « 10/ TITRE » lines
  * are followed by the body's e-mails too). A number a sommaire lacks needs the body alone to
  * say so twice: set as a project number (a label, display type) and followed by a team (the
- * authors' heading, or the family's e-mails).
+ * authors' heading, or the family's e-mails), or go on from the last start and be followed by the
+ * authors' heading.
  */
 function decide(evidence: readonly StartEvidence[], listed: boolean, hasSommaire: boolean): ProjectStart['how'] | null {
   const has = (id: StartEvidence): boolean => evidence.includes(id);
@@ -138,7 +143,10 @@ function decide(evidence: readonly StartEvidence[], listed: boolean, hasSommaire
     return has('labelled-number') && has('announced-page') ? 'page' : null;
   }
   const setAsNumber = has('labelled-number') || has('display-number');
-  return setAsNumber && (has('authors-heading') || has('family-emails')) ? 'body' : null;
+  if (setAsNumber && (has('authors-heading') || has('family-emails'))) return 'body';
+  // Converter text sets no number apart by its type: the number that goes on from the last start,
+  // followed by the authors' heading, is said twice by the body all the same (`next-in-sequence`).
+  return has('next-in-sequence') && has('authors-heading') ? 'body' : null;
 }
 
 /** Whether a team's e-mails of the family's domains come after a block, before any other project number. */

@@ -30,7 +30,19 @@ describe('a start the sommaire lacks', () => {
     const blocks = [...project('PROJET 01', 'UN PREMIER TITRE DE PROJET', 5), ...project('PROJET 02', 'UN DEUXIÈME TITRE DE PROJET', 7), ...project('PROJET 03', 'UN TROISIÈME TITRE', 9)];
     const starts = findProjectStarts(blocks, 0, blocks.length, entries, DEFAULT_VOCABULARY);
     expect(starts.map((start) => [start.numero, start.index, start.how])).toEqual([[1, 0, 'authors'], [2, 6, 'authors'], [3, 12, 'body']]);
-    expect(starts[2]!.evidence).toEqual(['not-in-sommaire', 'labelled-number', 'display-number', 'authors-heading', 'family-emails']);
+    expect(starts[2]!.evidence).toEqual(['not-in-sommaire', 'labelled-number', 'display-number', 'authors-heading', 'family-emails', 'next-in-sequence']);
+  });
+
+  it('is kept in converter text, its number in body type, when it goes on from the last start and the authors’ heading follows', () => {
+    // No type size in converter text: « 03 » alone on its line, far past a sommaire cut short after 02.
+    const plain = (number: string, title: string): Block[] => project(number, title, 0).map((b) => ({ ...b, page: null, lines: b.lines.map((line) => ({ ...line, size: null, bold: null })) }));
+    const blocks = [...plain('01', 'UN PREMIER TITRE DE PROJET'), ...plain('02', 'UN DEUXIÈME TITRE DE PROJET'), ...plain('03', 'UN TROISIÈME TITRE'), ...plain('04', 'UN QUATRIÈME TITRE'), ...plain('05', 'UN CINQUIÈME TITRE'), ...plain('06', 'UN SIXIÈME TITRE')];
+    const starts = findProjectStarts(blocks, 0, blocks.length, entries, DEFAULT_VOCABULARY);
+    expect(starts.map((start) => [start.numero, start.how])).toEqual([[1, 'authors'], [2, 'authors'], [3, 'body'], [4, 'body'], [5, 'body'], [6, 'body']]);
+    expect(starts[5]!.evidence).toEqual(['not-in-sommaire', 'authors-heading', 'family-emails', 'next-in-sequence']);
+    // A number that skips the sequence is not read so (« 09 » after 02: a key figure over a team's page).
+    const skipping = [...plain('01', 'UN PREMIER TITRE DE PROJET'), ...plain('02', 'UN DEUXIÈME TITRE DE PROJET'), ...plain('09', 'UN AUTRE TITRE')];
+    expect(findProjectStarts(skipping, 0, skipping.length, entries, DEFAULT_VOCABULARY).map((start) => start.numero)).toEqual([1, 2]);
   });
 
   it('is kept on a cluster of family e-mails when the authors’ heading is not a known one', () => {
