@@ -346,6 +346,25 @@ describe('self-check', () => {
     expect(selfCheck({ ...input, document: folded, vocabulary: withBounds({ fieldShareOfSiblings: 0.9, minSiblingsForFieldShare: 8 }) }).filter((d) => d.code === 'FIELD_MISSING')).toEqual([]);
   });
 
+  it('collectivites-read: no collectivité in half the projects or more, read into their titles', async () => {
+    const input = await read();
+    const unread = (document: typeof input.document) => selfCheck({ ...input, document }).filter((d) => d.code === 'COLLECTIVITE_UNREAD_IN_DOCUMENT');
+    expect(unread(input.document)).toEqual([]);
+    // A converter ran each entry's title and collectivité together: the collectivité went into the title.
+    const glued = copy(input.document);
+    for (const projet of glued.projets.slice(0, 2)) {
+      projet.titre = `${projet.titre} ${projet.collectivite}`;
+      projet.collectivite = '';
+    }
+    const found = unread(glued);
+    expect(found.map((d) => [d.projet, d.severity])).toEqual([[1, 'error']]);
+    expect(found[0]!.message).toMatch(/^2 des 3 projets n’ont pas de collectivité \(01, 02\).*collectivites-read/);
+    // One project without: fewer than half, not the document's.
+    const one = copy(input.document);
+    one.projets[1]!.collectivite = '';
+    expect(unread(one)).toEqual([]);
+  });
+
   it('family-rubriques-read: a body rubrique every project of the family prints, empty in half the projects or more', async () => {
     const input = await read();
     const unread = (document: typeof input.document) => selfCheck({ ...input, document }).filter((d) => d.code === 'RUBRIQUE_UNREAD_IN_DOCUMENT');

@@ -436,6 +436,12 @@ describe('evidence passes', () => {
     const runIn = ['DES CLÉS POUR AGIR La cartographie réalisée.', 'Témoignage de la collectivité « Un regard », dit-il.', 'UNE SECTION Le texte.', 'VILLE DE LYON ET MÉTROPOLE'];
     expect(splitRunInHeadings([...lines, ...runIn]).slice(lines.length)).toEqual(['DES CLÉS POUR AGIR', '', 'La cartographie réalisée.', 'Témoignage de la collectivité', '', '« Un regard », dit-il.', 'UNE SECTION Le texte.', 'VILLE DE LYON ET MÉTROPOLE']);
   });
+  it('leaves a sentence that opens with a heading\'s words, its next word in lower case', async () => {
+    const { splitRunInHeadings } = await import('../src/extract/text/tokens.js');
+    const lines = ['Les auteurs', 'Les auteurs', 'Des clés pour agir', 'Des clés pour agir'];
+    const sentences = ['Les auteurs du rapport proposent deux temps.', 'Des clés pour agir ont été proposées.', 'Les auteurs Le rapport propose deux temps.'];
+    expect(splitRunInHeadings([...lines, ...sentences]).slice(lines.length)).toEqual(['Les auteurs du rapport proposent deux temps.', 'Des clés pour agir ont été proposées.', 'Les auteurs', '', 'Le rapport propose deux temps.']);
+  });
   it('parts a heading every project prints from the folio or the sentence glued before it', async () => {
     const { splitRepeatedHeadings } = await import('../src/extract/text/tokens.js');
     const alone = ['DES CLÉS POUR AGIR', 'Témoignage de la collectivité'].flatMap((heading) => [heading, heading, heading]);

@@ -18,7 +18,7 @@ import { emailKey, emailNameMismatch, foldLetters, nameKey } from '../normalise/
 import type { Vocabulary } from '../profile.js';
 import type { BrochureDocument, Diagnostic, ExtractedDocument, ParsedProject, Projet, RubriqueKey, SegmentedDocument } from '../types.js';
 import { at, HOLDS, median, pad, page, projectPages } from './common.js';
-import { displayFiguresInText, familyRubriquesRead, fieldsLikeSiblings, figureLabelsHoldNoReferences, figuresInText, paragraphsUnderTheirHeadings, rubriquesCutInDocument, rubriquesStartSentences, testimonyInRubrique } from './repetition.js';
+import { collectivitesRead, displayFiguresInText, familyRubriquesRead, fieldsLikeSiblings, figureLabelsHoldNoReferences, figuresInText, paragraphsUnderTheirHeadings, rubriquesCutInDocument, rubriquesStartSentences, testimonyInRubrique } from './repetition.js';
 import { foldedWords, gatherEvidence, printsInOrder, type Evidence, type PrintedEmail, type ProjectEvidence, type Team } from './evidence.js';
 
 /** What the passes look at. */
@@ -74,6 +74,7 @@ export const SELF_CHECK_PASSES: readonly SelfCheckPass[] = [
   { id: 'plausible-sizes', run: plausibleSizes },
   { id: 'fields-like-siblings', run: fieldsLikeSiblings },
   { id: 'family-rubriques-read', run: familyRubriquesRead },
+  { id: 'collectivites-read', run: collectivitesRead },
   { id: 'figures-in-text', run: figuresInText },
   { id: 'figure-labels-hold-no-references', run: figureLabelsHoldNoReferences },
   { id: 'display-figures-in-text', run: displayFiguresInText },

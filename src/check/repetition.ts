@@ -101,6 +101,26 @@ export function familyRubriquesRead({ read, vocabulary }: PassInput): Diagnostic
   return out;
 }
 
+/**
+ * Every project of the family names the collectivité it was carried out for, printed under its
+ * title. A document in which half its projects or more have none read it into the title (a
+ * sommaire entry or a heading whose lines the converter ran together) or lost it, in every project
+ * alike (`collectivites-read`). Checked from `FAMILY_RUBRIQUE_MIN_PROJECTS`, as the body rubriques.
+ */
+export function collectivitesRead({ read }: PassInput): Diagnostic[] {
+  const projets = read.map(({ projet }) => projet);
+  if (projets.length < FAMILY_RUBRIQUE_MIN_PROJECTS) return [];
+  const without = projets.filter((projet) => projet.collectivite === null || projet.collectivite.trim() === '');
+  if (without.length < FAMILY_RUBRIQUE_EMPTY_SHARE * projets.length) return [];
+  const first = without[0]!;
+  return [{
+    code: 'COLLECTIVITE_UNREAD_IN_DOCUMENT',
+    severity: 'error',
+    ...at(first),
+    message: `${without.length} des ${projets.length} projets n’ont pas de collectivité (${without.map((projet) => pad(projet.numero)).join(', ')}) alors que tout projet de la famille en nomme une : elle a été lue dans le titre (« ${first.titre.slice(0, 80)} ») ou perdue.`,
+  }];
+}
+
 /** Fewest projects that make an empty body rubrique the document's, not one project's (fields-like-siblings judges a lone one). */
 const FAMILY_RUBRIQUE_MIN_PROJECTS = 3;
 

@@ -5,7 +5,7 @@ import { MIN_ROSTER_NAMES } from './rosters.js';
 import { WHITE_SPACE_TO_COLLAPSE, foldForMatch } from '../../conventions.js';
 import { DEFAULT_VOCABULARY } from '../../profile.js';
 import { flatMapLines } from './lines.js';
-import { hasLowerCase, latin, latinSource, startsWithCapital } from '../../alphabet.js';
+import { hasLowerCase, latin, latinSource, startsInLowerCase, startsWithCapital } from '../../alphabet.js';
 
 /**
  * An e-mail address glued to the next printed word (« …-inet.orgJeanne DUPONT »): the domain ends
@@ -659,7 +659,9 @@ export function splitRunInHeadings(lines: readonly string[]): string[] {
     const space = text.indexOf(' ');
     const openings = space < 0 ? undefined : openingsByStart.get(text.slice(0, space));
     // Text runs on after the heading, not more capitals: a title in capitals may open with a shorter one (« COMMUNAUTÉ D'AGGLOMÉRATION »).
-    const found = openings?.find(({ opening }) => text.startsWith(opening) && hasLowerCase(text.slice(opening.length - 1)));
+    // And the text opens a sentence: after words in lower case the heading's words are a sentence's
+    // own (« Les auteurs du rapport proposent… »), not a heading (`run-in-heading-opens-a-sentence`).
+    const found = openings?.find(({ opening }) => text.startsWith(opening) && hasLowerCase(text.slice(opening.length - 1)) && !startsInLowerCase(text.slice(opening.length)));
     return found ? [found.heading, '', text.slice(found.opening.length)] : line;
   });
 }
