@@ -139,7 +139,8 @@ function parseEach(segmented: SegmentedDocument, parseProject: LaterStages['pars
   const failures: Diagnostic[] = [];
   for (const project of segmented.projects) {
     try {
-      parsed.push(parseProject(project, vocabulary));
+      const entry = segmented.sommaire.find((candidate) => candidate.numero === project.numero);
+      parsed.push(parseProject(project, vocabulary, entry));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const raw = project.blocks.map((block) => block.text).join('\n\n');

@@ -6,9 +6,9 @@
  * any order; a heading printed twice appends to the same rubrique.
  */
 import { joinLines, sentenceGoesOn } from '../extract/lines.js';
-import { DEFAULT_VOCABULARY, type Vocabulary } from '../profile.js';
+import { DEFAULT_VOCABULARY, foldForMatch, type Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
-import type { Block, Diagnostic, ParsedProject, ProjectBlock, RubriqueKey, TextLine } from '../types.js';
+import type { Block, Diagnostic, ParsedProject, ProjectBlock, RubriqueKey, SommaireEntry, TextLine } from '../types.js';
 import { parseFigures } from './chiffres.js';
 import { parseTutorCards, readAuthorCards } from './people.js';
 import { renderRubrique, withoutListMarks } from './render.js';
@@ -28,15 +28,17 @@ const URL_IN_TEXT = /\b((?:https?:\/\/|www\.)[^\s<>»"]+[^\s<>»".,;:)])/i;
  * Reads one project's fields.
  * @param project The project's blocks from the segment stage.
  * @param vocabulary The family's words (the shipped profile when omitted).
+ * @param entry The project's sommaire entry, when the sommaire lists it: its last line tells the
+ * collectivité under a title the body printed in one block with it.
  * @returns The fields as printed, with the anomalies met.
  */
-export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEFAULT_VOCABULARY): ParsedProject {
+export function parseProject(project: ProjectBlock, vocabulary: Vocabulary = DEFAULT_VOCABULARY, entry?: SommaireEntry): ParsedProject {
   const isCaption = (text: string): boolean => vocabulary.isCaption(text);
   const diagnostics: Diagnostic[] = [];
   const where = { projet: project.numero, ...(project.heading.page !== null ? { page: project.heading.page } : {}) };
   const { headingBlocks, rubriques, unknown, cuts, diagnostics: splitDiagnostics } = splitRubriques(project.blocks, vocabulary, where);
   diagnostics.push(...splitDiagnostics);
-  const { titre, collectivite } = readTitle(headingBlocks);
+  const { titre, collectivite } = readTitle(headingBlocks, entry);
   const blocksOf = (key: RubriqueKey): Block[] | null => {
     const found = rubriques.filter((rubrique) => rubrique.key === key);
     return found.length === 0 ? null : found.flatMap((rubrique) => rubrique.blocks);
@@ -151,10 +153,11 @@ function splitTrailingBox(blocks: Block[] | null): { blocks: Block[] | null; box
 
 /**
  * Title and organisation: set apart by weight when the input tells it (title bold, organisation
- * regular), else the last block under the number is the organisation.
+ * regular), else the last block under the number is the organisation, once the collectivité the
+ * sommaire prints as its entry's last line is parted from title lines run into its block.
  */
-function readTitle(printed: readonly Block[]): { titre: string; collectivite: string } {
-  const blocks = printed.flatMap(splitAtWeight);
+function readTitle(printed: readonly Block[], entry?: SommaireEntry): { titre: string; collectivite: string } {
+  const blocks = splitCollectiviteLine(printed.flatMap(splitAtWeight), entry);
   const known = blocks.filter((block) => block.lines.some((line) => line.bold !== null));
   const boldBlocks = blocks.filter((block) => block.lines.every((line) => line.bold === true));
   if (known.length === blocks.length && boldBlocks.length > 0 && boldBlocks.length < blocks.length) {
@@ -164,6 +167,33 @@ function readTitle(printed: readonly Block[]): { titre: string; collectivite: st
   if (blocks.length === 0) return { titre: '', collectivite: '' };
   if (blocks.length === 1) return { titre: blocks[0]!.text, collectivite: '' };
   return { titre: joinText(blocks.slice(0, -1)), collectivite: blocks.at(-1)!.text };
+}
+
+/**
+ * The title's last block parted before the collectivité's lines when the project's sommaire entry
+ * ends with the same lines (`collectivite-line-of-entry`): the title is printed twice and wraps
+ * differently each time, the collectivité is set on lines of its own in both (« … ÉVOLUTIONS EN » /
+ * « PERSPECTIVE COMPARÉE » / « VILLE DE NULLEPART » in the sommaire, « … GOUVERNANCE : » /
+ * « ÉVOLUTIONS EN PERSPECTIVE COMPARÉE » / « VILLE DE NULLEPART » under the number). The lines both
+ * printings end with, up to the first that differs, are the collectivité; printings that are the
+ * same line for line say nothing of where the title ends, and the family's order decides: the last
+ * line. A converter that sets no blank line between title and collectivité runs both into one
+ * block, which would read no collectivité.
+ */
+function splitCollectiviteLine(blocks: readonly Block[], entry?: SommaireEntry): Block[] {
+  const last = blocks.at(-1);
+  if (!last || !entry || last.lines.some((line) => line.bold !== null)) return [...blocks];
+  const printed = last.lines.map((line) => foldForMatch(line.text));
+  const announced = entry.lines.map((line) => foldForMatch(line.text));
+  let shared = 0;
+  while (shared < printed.length && shared < announced.length && printed[printed.length - 1 - shared] === announced[announced.length - 1 - shared]) shared++;
+  if (shared === 0 || printed.length < 2) return [...blocks];
+  // The block is the same lines as the whole entry: the last one is the collectivité, as the last
+  // block is when they are apart. The block is only the entry's last lines: it is the collectivité.
+  if (shared === printed.length && shared === announced.length) shared = 1;
+  else if (shared >= printed.length || shared >= announced.length) return [...blocks];
+  const part = (lines: readonly TextLine[]): Block => ({ ...last, lines, text: lines.map((line) => line.text.trim()).join(' ') });
+  return [...blocks.slice(0, -1), part(last.lines.slice(0, -shared)), part(last.lines.slice(-shared))];
 }
 
 /**
