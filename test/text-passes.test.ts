@@ -296,6 +296,11 @@ describe('evidence passes', () => {
     const { lines, breaks } = markPageBreaks(['texte', '2', '\fPILOTER', '01', 'TITRE', '17', '\f22', 'projets']);
     expect(dropFolios(lines, breaks).filter((line) => line !== '')).toEqual(['texte', 'PILOTER', '01', 'TITRE', '17', '22', 'projets']);
   });
+  it('drops a folio set between dashes (« — 3 — »), as a bare one', async () => {
+    const { dropFolios } = await import('../src/extract/text/pages.js');
+    const { lines, breaks } = markPageBreaks(['texte', '— 2 —', '\fPILOTER', '01', 'TITRE', '- 3 -', '\f22', 'projets', '— 40 —']);
+    expect(dropFolios(lines, breaks).filter((line) => line !== '')).toEqual(['texte', 'PILOTER', '01', 'TITRE', '22', 'projets', '— 40 —']);
+  });
   it('drops a running line that carries the page number, or repeats the same on four pages', async () => {
     const { dropRunningLines } = await import('../src/extract/text/pages.js');
     const footer = (n: number): string => `Regards croisés sur les territoires · 2031 / 2032 ${n}`;

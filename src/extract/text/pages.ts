@@ -54,8 +54,17 @@ const THREE_LETTERS = latin('u')`\p{L}{3}`;
 /** How far a folio may be from the page's rank in the file (a cover or an inserted page not counted). */
 const MAX_FOLIO_OFFSET = 3;
 
-/** A line that holds only a number a page could carry (« 01 » with its zero is a project number). */
-const FOLIO = /^\s*[1-9]\d{0,2}\s*$/;
+/**
+ * A line that holds only a number a page could carry (« 01 » with its zero is a project number),
+ * bare or between dashes as some typesetters set it (« — 60 — », groff's default page footer).
+ */
+const FOLIO = /^\s*(?:[—–-]\s*)?([1-9]\d{0,2})(?:\s*[—–-])?\s*$/;
+
+/** The page number a folio line carries, or NaN when the line is no folio. */
+function folioNumber(line: string): number {
+  const folio = FOLIO.exec(line);
+  return folio ? Number(folio[1]) : Number.NaN;
+}
 
 /**
  * Removes the page numbers printed on a line of their own right before or after a page break,
@@ -87,7 +96,7 @@ export function folioLines(lines: readonly string[], breaks: ReadonlySet<number>
     if (breaks.has(index)) page++;
     pageOf.push(page);
     // A number far from the page's rank is a project number or a figure set at the page's edge.
-    const offset = Number(line.trim()) - page;
+    const offset = folioNumber(line) - page;
     if (FOLIO.test(line) && Math.abs(offset) <= MAX_FOLIO_OFFSET && besideBreak(lines, breaks, index)) {
       folios.add(index);
       numbered.add(page);
@@ -100,7 +109,7 @@ export function folioLines(lines: readonly string[], breaks: ReadonlySet<number>
   if (offset === undefined || offsets.get(offset)! < MIN_FOLIOS_FOR_OFFSET) return folios;
   lines.forEach((line, index) => {
     const page = pageOf[index]!;
-    if (numbered.has(page) || !FOLIO.test(line) || Number(line.trim()) !== page + offset) return;
+    if (numbered.has(page) || !FOLIO.test(line) || folioNumber(line) !== page + offset) return;
     if ((lines[index - 1] ?? '').trim() === '' && (lines[index + 1] ?? '').trim() === '') {
       folios.add(index);
       numbered.add(page);
@@ -216,7 +225,7 @@ function countingFolios(lines: readonly string[]): Set<number> {
   let longest: { length: number; index: number } | undefined;
   for (let index = 0; index < lines.length; index++) {
     if (!FOLIO.test(lines[index]!)) continue;
-    const folio = Number(lines[index]!.trim());
+    const folio = folioNumber(lines[index]!);
     let before: { length: number; index: number } | undefined;
     for (let step = 1; step <= MAX_FOLIO_STEP; step++) {
       const run = best.get(folio - step);
