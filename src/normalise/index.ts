@@ -158,11 +158,18 @@ export function readBrochure(cover: readonly Block[], colophon: readonly Block[]
   const years = edition === null ? null : EDITION.exec(edition);
   // The title is what the cover prints before the line about the students and promotions,
   // in the title's type: a line set far smaller above it (the institute's name as a logo) is not part of it.
+  // Line by line: a converter may run the title and that line into one block (both in capitals).
   const before: Block[] = [];
+  const endsTitle = (text: string): boolean => vocabulary.coverAudience.test(foldForMatch(text)) || EDITION.test(text.trim());
   for (const block of cover) {
-    const folded = foldForMatch(block.text);
-    if (vocabulary.coverAudience.test(folded) || EDITION.test(block.text.trim())) break;
-    before.push(block);
+    const end = block.lines.findIndex((line) => endsTitle(line.text));
+    if (end < 0 && !endsTitle(block.text)) {
+      before.push(block);
+      continue;
+    }
+    const titleLines = block.lines.slice(0, Math.max(0, end));
+    if (titleLines.length > 0) before.push({ ...block, lines: titleLines, text: titleLines.map((line) => line.text.trim()).join(' ') });
+    break;
   }
   const largest = Math.max(0, ...before.map((block) => block.lines[0]?.size ?? 0));
   const titleBlocks = before.filter((block) => block.lines[0]?.size == null || block.lines[0].size >= TITLE_SHARE_OF_LARGEST * largest).map((block) => block.text.trim());

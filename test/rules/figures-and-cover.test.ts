@@ -207,6 +207,11 @@ describe('the cover’s title', () => {
     expect(readBrochure(cover, [], DEFAULT_VOCABULARY).titre).toBe('REGARDS CROISÉS SUR LES TERRITOIRES');
     expect(readBrochure([block('I N E T'), ...cover.slice(1).map((b) => block(b.lines.map((l) => l.text)))], [], DEFAULT_VOCABULARY).titre).toBe('I N E T REGARDS CROISÉS SUR LES TERRITOIRES');
   });
+
+  it('ends at the line about the students, even in the title’s own block (a converter ran them together)', () => {
+    const cover = [block(['REGARDS CROISÉS SUR LES TERRITOIRES', 'PROJETS COLLECTIFS DES ÉLÈVES TERRITORIAUX DE L’INET', 'DES PROMOTIONS']), block('2019 / 2020')];
+    expect(readBrochure(cover, [], DEFAULT_VOCABULARY).titre).toBe('REGARDS CROISÉS SUR LES TERRITOIRES');
+  });
 });
 
 describe('a values column read as one block', () => {

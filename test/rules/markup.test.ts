@@ -106,3 +106,4 @@ describe('a heading the profile knows, alone on its line', () => {
     expect(texts('LE SOMMAIRE DES ACTIONS\nDU CONTEXTE LOCAL')).toEqual(['LE SOMMAIRE DES ACTIONS DU CONTEXTE LOCAL']);
   });
 });
+
