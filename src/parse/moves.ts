@@ -77,6 +77,7 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'text-read-after-references', run: returnTextReadAfterReferences },
   { id: 'sentence-start-after-testimony', run: returnSentenceStartFromTestimony },
   { id: 'announced-list', run: returnAnnouncedList },
+  { id: 'announced-list-after-figures', run: returnAnnouncedListAfterFigures },
   { id: 'cut-sentence', run: rejoinCutSentence },
   { id: 'paragraph-start-before-heading-over-page', run: returnParagraphStartUnderHeading },
   { id: 'run-on-after-figures', run: (state) => state.rubriques.filter((rubrique) => rubrique.key === 'chiffres').flatMap((figures) => returnRunOnAfterFigures(figures, state.rubriques)) },
@@ -807,6 +808,34 @@ function returnAnnouncedList(state: ShapeState): Move[] {
     return [{ to: rubrique.key, blocks: items }];
   }
   return [];
+}
+
+/**
+ * The list a text rubrique announces (a paragraph ending on a colon, nothing after it) read after
+ * the last label of a sidebar of key figures printed between the colon and the list (converter
+ * text: the sidebar's frame comes first in the content order). After the last figure's label, the
+ * blocks that make a list (each ending on a semicolon or a comma, the last on a full stop, in any
+ * case: such items open with a verb, « Redéfinir… ; », « Se réorganiser… . ») go back after the
+ * colon as list items. Only when the project has one such colon, as `announced-list`.
+ */
+function returnAnnouncedListAfterFigures(state: ShapeState): Move[] {
+  const announcing = state.rubriques.flatMap((rubrique) => (isBodyRubrique(rubrique.key) && rubrique.blocks.at(-1)?.kind === 'paragraph' && ANNOUNCES_LIST.test(rubrique.blocks.at(-1)!.text.trim()) ? [rubrique] : []));
+  const figures = state.rubriques.find((rubrique) => rubrique.key === 'chiffres');
+  if (announcing.length !== 1 || !figures || state.rubriques.indexOf(figures) < state.rubriques.indexOf(announcing[0]!)) return [];
+  const last = lastFigureEnd(figures.blocks);
+  if (last < 0) return [];
+  const items: Block[] = [];
+  const after = figures.blocks.slice(last + 1);
+  for (const block of after) {
+    const lines = linesWithoutListMarks(block);
+    const text = joinLines(lines.map((line) => line.text));
+    if (lines.length === 0 || !/[;,.]$/.test(text)) return [];
+    items.push({ ...block, kind: 'listItem', lines, text });
+  }
+  if (items.length < MIN_LIST_ITEMS || !items.at(-1)!.text.endsWith('.') || items.slice(0, -1).some((item) => item.text.endsWith('.'))) return [];
+  figures.blocks.splice(last + 1);
+  announcing[0]!.blocks.push(...items);
+  return [{ to: announcing[0]!.key, blocks: items }];
 }
 
 /** Lines of a tutor's function under the name, at most (a paragraph is longer). */

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitRubriques } from '../../src/parse/rubriques.js';
 import { DEFAULT_VOCABULARY } from '../../src/profile.js';
-import { alike, placed } from '../helpers/blocks.js';
+import { alike, block, placed } from '../helpers/blocks.js';
 
 const PROSE_START = 'L’équipe a conduit quarante entretiens avec des aidants, des associations et les services du Département, et a comparé les guichets de trois autres départements.';
 const PROSE_NEXT_COLUMN = 'Le guichet s’appuiera sur les maisons départementales des solidarités et sur un numéro d’appel unique, ouvert six jours sur sept, qui orientera chaque aidant.';
@@ -38,5 +38,36 @@ describe('the next column’s text read between the figures’ heading and its f
   it('stays when printed in the heading’s own column (an introduction under the heading), or when the figures stand apart from the heading', () => {
     expect(read(235).find(([key]) => key === 'clesPourAgir')?.[1]).toEqual([PROSE_START]);
     expect(read(401, 60).find(([key]) => key === 'clesPourAgir')?.[1]).toEqual([PROSE_START]);
+  });
+});
+
+describe('the text a sidebar of key figures cut, read after its last label (converter text)', () => {
+  const read = (after: readonly string[], announcing = 'La mission a accompagné la direction à :') =>
+    splitRubriques(
+      [
+        block('LA PROBLÉMATIQUE'),
+        block(announcing),
+        // The sidebar: the tutor's card, then the figures, read between the text and its end.
+        block('TUTRICE AU SEIN DE LA COLLECTIVITÉ'),
+        block('DUPONT Claire Directrice de l’habitat'),
+        block('LES CHIFFRES CLÉS'),
+        block('150 000'),
+        block('habitants supplémentaires en 2030'),
+        block('41 %'),
+        block('de demandes issues du parc social'),
+        ...after.map((text) => block(text)),
+        block('DES CLÉS POUR AGIR'),
+        block('Trois pistes ont été proposées.'),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 4 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('gives back the list a colon announced (announced-list-after-figures)', () => {
+    const rubriques = read(['Redéfinir son rôle de pilote ;', 'Réorienter ses priorités ;', 'Se réorganiser.']);
+    expect(rubriques.find(([key]) => key === 'problematique')?.[1]).toEqual(['La mission a accompagné la direction à :', 'Redéfinir son rôle de pilote ;', 'Réorienter ses priorités ;', 'Se réorganiser.']);
+    expect(rubriques.find(([key]) => key === 'chiffres')?.[1]).toEqual(['150 000', 'habitants supplémentaires en 2030', '41 %', 'de demandes issues du parc social']);
+    // No colon before: the blocks stay (a label's second paragraph is no one's list).
+    expect(read(['Redéfinir son rôle de pilote ;', 'Se réorganiser.'], 'La mission a accompagné la direction.').find(([key]) => key === 'chiffres')?.[1]).toHaveLength(6);
   });
 });
