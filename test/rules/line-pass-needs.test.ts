@@ -58,6 +58,7 @@ describe('a line pass\'s need', () => {
       'sommaire number between its title\'s lines': ['UN TITRE', '12/', 'SUR DEUX LIGNES', '/ P57', '', 'UN TITRE SUR DEUX LIGNES'],
       'sommaire entries run together': ['12/ TITRE COLLECTIVITÉ / P61 13/ AUTRE TITRE / P65'],
       'display words in pieces': ['SOM', '', 'MAI', '', 'RE'],
+      'letter-spaced lines': ['2 0 1 9 / 2 0 2 0'],
       'words cut at a hyphen kept on one line': ['un accompa- gnant', 'un accompagnant'],
     };
     for (const pass of LINE_PASSES.filter((candidate) => candidate.needs)) {

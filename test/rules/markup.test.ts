@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readText } from '../../src/extract/text.js';
-import { joinHyphenKeptInside, restoreSpaceBeforeHighMarks, splitNamesGluedToEmails } from '../../src/extract/text/tokens.js';
+import { joinHyphenKeptInside, joinLetterSpacedLines, restoreSpaceBeforeHighMarks, splitNamesGluedToEmails } from '../../src/extract/text/tokens.js';
 
 const texts = (source: string): string[] => readText(source).blocks.map((b) => b.text);
 
@@ -107,3 +107,15 @@ describe('a heading the profile knows, alone on its line', () => {
   });
 });
 
+describe('a line printed letter-spaced, one space between its characters', () => {
+  it('has its words and its years run together, its marks apart', () => {
+    expect(joinLetterSpacedLines(['2 0 1 9 / 2 0 2 0', 'S O M M A I R E', 'R E G A R D S  C R O I S É S'])).toEqual(['2019 / 2020', 'SOMMAIRE', 'REGARDS CROISÉS']);
+    // The edition found on a cover so printed.
+    expect(readText('REGARDS CROISÉS\n\n2 0 3 1 / 2 0 3 2').blocks.map((b) => b.text)).toContain('2031 / 2032');
+  });
+
+  it('stays as printed when a run is no word: a row of small numbers, initials', () => {
+    const kept = ['1 2 3 4', 'A B', 'P R O J E T  0 1', 'Le 1 2 3'];
+    expect(joinLetterSpacedLines(kept)).toEqual(kept);
+  });
+});

@@ -8,7 +8,7 @@ import { hasHeadingMarks, splitBoldRuns, stripLineMarkup } from './markdown.js';
 import { dropFolios, dropRunningLines, folioLines, inferPageBreaks, markPageBreaks } from './pages.js';
 import { sortRostersReadAcross } from './rosters.js';
 import { moveNumberBeforeTitle, movePageAfterCollectivite, NUMBER_ALONE_NEEDS, orderSommaireColumns, PAGE_GLUED_TO_NUMBER_NEEDS, splitFolioFromNumber, splitPageFromNextNumber } from './sommaire.js';
-import { CUT_KEPT_INSIDE, dealRostersReadAcross, GLUED_EMAIL_NEEDS, GLUED_FIGURE_NEEDS, placeSecondRosterHeading, ROSTER_RUN_NEEDS, SOMMAIRE_RUN_NEEDS, splitRosterRuns, joinHyphenKeptInside, joinKernedWords, joinWordPieces, restoreSpaceBeforeHighMarks, splitGluedEmails, splitNamesGluedToEmails, splitGluedHeadings, splitGluedFigures, splitHeadingsGluedToText, splitRepeatedHeadings, splitRunInHeadings, splitTrailingBullets, splitSommaireRuns, SWAPPED_LETTER_NEEDS, TRAILING_BULLET_NEEDS, unswapLetters, WORD_PIECES_NEED } from './tokens.js';
+import { CUT_KEPT_INSIDE, dealRostersReadAcross, GLUED_EMAIL_NEEDS, GLUED_FIGURE_NEEDS, placeSecondRosterHeading, ROSTER_RUN_NEEDS, SOMMAIRE_RUN_NEEDS, splitRosterRuns, joinHyphenKeptInside, joinKernedWords, joinLetterSpacedLines, joinWordPieces, LETTER_SPACED_NEEDS, restoreSpaceBeforeHighMarks, splitGluedEmails, splitNamesGluedToEmails, splitGluedHeadings, splitGluedFigures, splitHeadingsGluedToText, splitRepeatedHeadings, splitRunInHeadings, splitTrailingBullets, splitSommaireRuns, SWAPPED_LETTER_NEEDS, TRAILING_BULLET_NEEDS, unswapLetters, WORD_PIECES_NEED } from './tokens.js';
 import { flatMapLines } from './lines.js';
 
 /**
@@ -72,6 +72,7 @@ export const LINE_PASSES: readonly LinePass[] = [
   // Before the display words' pieces are set on one line: « SOM MAI RE » stays as the PDF path reads it.
   { name: 'words kerned into pieces', run: joinKernedWords },
   { name: 'display words in pieces', needs: WORD_PIECES_NEED, run: joinWordPieces },
+  { name: 'letter-spaced lines', needs: LETTER_SPACED_NEEDS, run: joinLetterSpacedLines },
   { name: 'words cut at a hyphen kept on one line', needs: CUT_KEPT_INSIDE, run: joinHyphenKeptInside },
   { name: 'sommaire page before the collectivité', run: movePageAfterCollectivite },
   { name: 'sommaire columns read across', run: orderSommaireColumns },

@@ -127,6 +127,68 @@ export function unswapLetters(line: string): string {
 }
 
 /**
+ * A line set letter-spaced (CSS letter-spacing, a display face): every character a word of its own
+ * (« 2 0 1 9 / 2 0 2 0 », « S O M M A I R E »), a wider gap between its words if any.
+ */
+const LETTER_SPACED_LINE = /^\s*\S(?: {1,2}\S){3,}\s*$/;
+
+/** What `joinLetterSpacedLines` joins (`LETTER_SPACED_LINE`, on one line of the text). */
+export const LETTER_SPACED_NEEDS = /^[^\S\n]*\S(?: \S){3,}[^\S\n]*$/m;
+
+/** A gap between the words of a letter-spaced line: wider than the one between its characters. */
+const WORD_GAP_IN_SPACED = / {2,}/;
+
+/**
+ * Joins the characters of a line a converter printed letter-spaced, one space between characters:
+ * each run of letters (four at least: « S O M M A I R E ») or of digits that makes a year
+ * (« 2 0 1 9 ») is run together; a mark set apart (« / ») stays apart, a gap of two spaces or more
+ * parts words. A line with any other run (« 1 2 3 4 », a row of small numbers; « A B », initials)
+ * is not known to be letter-spaced, and stays as printed.
+ * @param lines The text's lines.
+ * @returns The lines, letter-spaced ones joined.
+ */
+export function joinLetterSpacedLines(lines: readonly string[]): string[] {
+  return lines.map((line) => {
+    if (!LETTER_SPACED_LINE.test(line)) return line;
+    const words: string[] = [];
+    for (const word of line.trim().split(WORD_GAP_IN_SPACED)) {
+      // Runs of letters and digits between the marks set apart.
+      const parts = word.split(' ');
+      const runs: string[][] = [];
+      for (const char of parts) {
+        const last = runs.at(-1);
+        if (isLetterOrDigit(char) && last && isLetterOrDigit(last[0]!)) last.push(char);
+        else runs.push([char]);
+      }
+      const joined = runs.map((run) => (isLetterOrDigit(run[0]!) ? joinSpacedRun(run) : run.join('')));
+      if (joined.some((run) => run === null)) return line;
+      words.push(joined.join(' '));
+    }
+    return words.join(' ');
+  });
+}
+
+/** Letters of a letter-spaced word at least: fewer are initials or list marks (« A B »). */
+const MIN_SPACED_LETTERS = 4;
+
+/** A year as the family prints it (the edition « 2019 / 2020 »). */
+const YEAR = /^(?:19|20)\d{2}$/;
+
+/** A run of characters set apart joined, or null when it is no letter-spaced word (a row of numbers). */
+function joinSpacedRun(run: readonly string[]): string | null {
+  const text = run.join('');
+  if (run.every((char) => !DIGIT_CHAR.test(char))) return run.length >= MIN_SPACED_LETTERS ? text : null;
+  return YEAR.test(text) ? text : null;
+}
+
+/** A digit. */
+const DIGIT_CHAR = /^\d$/;
+
+/** A letter or a digit (accented letters too: a letter-spaced word may hold them). */
+const LETTER_OR_DIGIT = latin('u')`^[\p{L}\p{N}]$`;
+const isLetterOrDigit = (char: string): boolean => LETTER_OR_DIGIT.test(char);
+
+/**
  * A piece of a display word set on lines of its own (« SOM » / « MAI » / « RE »); the first may
  * carry the page number a converter glued to it (« 2SOM », pypdf), which is dropped.
  */
