@@ -215,6 +215,21 @@ describe('self-check', () => {
     expect(codes(selfCheck({ ...input, document: { ...copy(strangers), promotions: [] } }))).not.toContain('AUTHORS_OUTSIDE_ROSTERS');
   });
 
+  it('functions-name-nobody: a tutor\'s function holding the tutor\'s own name is a signature read into the card', async () => {
+    const input = await read();
+    expect(codes(selfCheck(input))).not.toContain('TUTOR_FUNCTION_NAMES_TUTOR');
+    const document = copy(input.document);
+    const tuteur = document.projets[0]!.tuteurs[0]!;
+    tuteur.fonction = `${tuteur.fonction} ${tuteur.prenom} ${tuteur.nom.toLowerCase()}, ${tuteur.fonction}`;
+    const found = selfCheck({ ...input, document }).filter((d) => d.code === 'TUTOR_FUNCTION_NAMES_TUTOR');
+    expect(found.map((d) => [d.projet, d.severity])).toEqual([[1, 'error']]);
+    expect(found[0]!.message).toMatch(/contient son propre nom : une signature.*functions-name-nobody/);
+    // Another person's name in a function (a service named after someone) is no signature of the tutor.
+    const other = copy(input.document);
+    other.projets[0]!.tuteurs[0]!.fonction = 'Directeur du centre Marie Curie';
+    expect(codes(selfCheck({ ...input, document: other }))).not.toContain('TUTOR_FUNCTION_NAMES_TUTOR');
+  });
+
   it('authors-are-members: an author with no family e-mail and in no roster is not a student', async () => {
     const input = await read();
     const document = copy(input.document);

@@ -69,6 +69,7 @@ export const SELF_CHECK_PASSES: readonly SelfCheckPass[] = [
   { id: 'people-are-named', run: peopleAreNamed },
   { id: 'emails-spell-authors', run: emailsSpellAuthors },
   { id: 'authors-in-rosters', run: authorsInRosters },
+  { id: 'functions-name-nobody', run: functionsNameNobody },
   { id: 'printed-rubriques-read', run: printedRubriquesRead },
   { id: 'one-team-per-project', run: oneTeamPerProject },
   { id: 'plausible-sizes', run: plausibleSizes },
@@ -423,6 +424,35 @@ function authorsInRosters({ document, read }: PassInput): Diagnostic[] {
     ...at(first.projet),
     message: `Les listes de promotion lues comptent ${members} membres, mais ${outside.length} auteurs sur ${authors.length} n’y figurent pas (${projectList(outside.map(({ projet }) => projet))} ; « ${`${first.auteur.prenom} ${first.auteur.nom}`.trim().slice(0, NAME_SHOWN)} ») : les noms des auteurs ont été mal lus.`,
   }];
+}
+
+/** Letters of a family name at least for its presence in a function to say anything (« LE », « NG »). */
+const MIN_NAME_LETTERS_IN_FUNCTION = 3;
+
+/**
+ * A tutor's function names no one (`functions-name-nobody`): « Directrice des archives » says what
+ * the tutor does, never who. A function that holds the tutor's own family name is a signature read
+ * into the card (the testimony's « Sophie Martin, directrice des archives », printed beside the
+ * card), and the testimony lacks it. No tutor of the committed designs' and fixtures' gold (2 936)
+ * has such a function.
+ */
+function functionsNameNobody({ read }: PassInput): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { projet } of read) {
+    const named = projet.tuteurs.filter((tuteur) => {
+      const family = foldedWords(tuteur.nom);
+      if (family.join('').length < MIN_NAME_LETTERS_IN_FUNCTION || !tuteur.fonction) return false;
+      return ` ${foldedWords(tuteur.fonction).join(' ')} `.includes(` ${family.join(' ')} `);
+    });
+    if (named.length === 0) continue;
+    out.push({
+      code: 'TUTOR_FUNCTION_NAMES_TUTOR',
+      severity: 'error',
+      ...at(projet),
+      message: `Projet ${pad(projet.numero)}${projectPages(projet)} : la fonction ${named.map((tuteur) => `de « ${`${tuteur.prenom} ${tuteur.nom}`.trim()} » (« ${(tuteur.fonction ?? '').slice(0, FUNCTION_SHOWN)} »)`).join(', ')} contient son propre nom : une signature (celle du témoignage) lue dans la carte du tuteur.`,
+    });
+  }
+  return out;
 }
 
 /** The « given|family » key an author's e-mail spells, when the author's given name is the e-mail's; else ''. */

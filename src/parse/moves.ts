@@ -99,6 +99,8 @@ export const SHAPE_MOVES: readonly ShapeMove[] = [
   { id: 'pull-quote-after-figures', run: liftPullQuoteAfterFigures },
   // A testimony found only by the passes above had no place for its signature earlier: one ending another rubrique (figures beside the quote read before it) goes back to it.
   { id: 'signature-ending-another-rubrique-late', run: returnEndingSignatureToTestimony },
+  // Once the testimony is found (by its quote when no heading is printed), a signature left under the tutor's card opens it.
+  { id: 'signature-run-after-card', run: returnSignatureRunToTestimony },
   { id: 'prose-under-tutors-heading', run: returnProseUnderTutorsHeading },
   { id: 'column-headings-read-across', run: returnColumnsReadAcross },
   { id: 'unstyled-card-to-empty-tutors', run: returnUnstyledCardToTutors },
@@ -1132,6 +1134,16 @@ function personKey(line: string): string {
   return foldForMatch(name).split(/[^A-Z]+/).filter(Boolean).sort().join(' ');
 }
 
+/**
+ * Whether a card opens with the name of a person key (`personKey`), its words in any order: a card
+ * on one line prints the function after the name with no comma (« Sophie BELLANGER Directrice… »).
+ */
+function cardOpensWithName(card: Block, key: string): boolean {
+  const words = foldForMatch(card.lines[0]?.text ?? '').split(/[^A-Z]+/).filter(Boolean);
+  const count = key.split(' ').length;
+  return words.slice(0, count).sort().join(' ') === key;
+}
+
 /** The name key of a tutor's card: its first line, the name (the function under it or after its comma). */
 function cardKey(card: Block): string {
   return personKey(card.lines[0]?.text ?? '');
@@ -1156,6 +1168,37 @@ function returnSignatureToTestimony(state: ShapeState): Move[] {
   const moved = tutors.blocks.splice(at, 1);
   testimony.blocks.push(...moved);
   return [{ to: 'temoignage', blocks: moved }];
+}
+
+/**
+ * Pieces a signature set in a narrow column is read in at least: one block under the cards, in
+ * their column, is left where the geometry put it (`run-on-away-from-cards` decides that case).
+ */
+const MIN_SIGNATURE_PIECES = 2;
+
+/**
+ * The testimony's signature set in a narrow column under the tutor's card, its lines read as items
+ * after the card (« Sophie Bellanger, directrice » / « des archives… » / « écrit »), the quote after
+ * them: the blocks that end the tutors' rubrique and together sign with the name of a card before
+ * them are the testimony's signature, and open the testimony when it has none (its first block the
+ * quote). Without it, the card's function took the signature in (`functions-name-nobody`).
+ */
+function returnSignatureRunToTestimony(state: ShapeState): Move[] {
+  const tutors = state.rubriques.find((rubrique) => rubrique.key === 'tuteurs');
+  const testimony = state.rubriques.find((rubrique) => rubrique.key === 'temoignage');
+  const first = testimony?.blocks[0];
+  const last = testimony?.blocks.at(-1);
+  if (!tutors || !testimony || !first || !last || isSignature(first.text) || isSignature(last.text)) return [];
+  for (let at = 1; at + MIN_SIGNATURE_PIECES <= tutors.blocks.length; at++) {
+    const run = tutors.blocks.slice(at);
+    const signature = joinLines(run.map((block) => block.text));
+    if (!isSignature(signature) || personKey(signature) === '') continue;
+    if (!tutors.blocks.slice(0, at).some((card) => cardOpensWithName(card, personKey(signature)))) continue;
+    tutors.blocks.splice(at);
+    testimony.blocks.unshift({ ...run[0]!, kind: 'paragraph', lines: run.flatMap((block) => block.lines), text: signature });
+    return [{ to: 'temoignage', blocks: run }];
+  }
+  return [];
 }
 
 /**

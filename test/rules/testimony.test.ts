@@ -624,3 +624,30 @@ describe('a testimony cut at a column’s foot beside a sidebar of cards, going 
     expect(rubriques.find(([key]) => key === 'temoignage')?.[1]).toHaveLength(2);
   });
 });
+
+describe('a testimony signature set in a narrow column under the tutor’s card, no testimony heading', () => {
+  const read = (signature: readonly string[]) =>
+    splitRubriques(
+      [
+        block([['Clés pour agir', 1, true]], 8),
+        block([['L’équipe a conçu un programme de transcription collaborative.', 1, false]], 8),
+        block([['Tuteur au sein de la collectivité', 1, true]], 8),
+        block([['Sophie MARTEL Directrice des archives', 0.9, false]], 8),
+        ...signature.map((line) => ({ ...block([[line, 0.9, false]], 8), kind: 'listItem' as const })),
+        ...['« Les habitants sont', 'devenus nos premiers', 'ambassadeurs. »'].map((line) => ({ ...block([[line, 1.1, false]], 8), kind: 'listItem' as const })),
+      ],
+      DEFAULT_VOCABULARY,
+      { projet: 3 },
+    ).rubriques.map((rubrique) => [rubrique.key, rubrique.blocks.map((b) => b.text)]);
+
+  it('opens the testimony when its lines sign with the card’s name (signature-run-after-card)', () => {
+    const rubriques = read(['Sophie Martel, directrice', 'des archives']);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toEqual(['Sophie MARTEL Directrice des archives']);
+    expect(rubriques.find(([key]) => key === 'temoignage')?.[1]?.[0]).toBe('Sophie Martel, directrice des archives');
+  });
+
+  it('stays with the tutors when it signs with another name', () => {
+    const rubriques = read(['Paul Durand, directeur', 'des services']);
+    expect(rubriques.find(([key]) => key === 'tuteurs')?.[1]).toHaveLength(3);
+  });
+});
