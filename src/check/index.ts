@@ -393,16 +393,27 @@ function projectList(projets: readonly Projet[]): string {
  */
 function emailsSpellAuthors({ read }: PassInput): Diagnostic[] {
   const withEmail = read.flatMap(({ projet }) => projet.auteurs.filter((auteur) => auteur.email !== null).map((auteur) => ({ projet, auteur })));
-  if (withEmail.length < MIN_AUTHORS_FOR_SHARE) return [];
-  const disagreeing = withEmail.filter(({ auteur }) => emailNameMismatch(auteur.email!.split('@')[0]!, auteur) === 'warning');
-  if (disagreeing.length <= withEmail.length * MAX_DISAGREEING_SHARE) return [];
+  const disagreeing = mostOf(withEmail, ({ auteur }) => emailNameMismatch(auteur.email!.split('@')[0]!, auteur) === 'warning');
+  if (disagreeing.length === 0) return [];
   const first = disagreeing[0]!;
   return [{
     code: 'EMAILS_DISAGREE_WITH_NAMES',
     severity: 'error',
     ...at(first.projet),
-    message: `${disagreeing.length} auteurs sur ${withEmail.length} ont une adresse qui n’épelle pas le nom lu (${projectList(disagreeing.map(({ projet }) => projet))} ; « ${`${first.auteur.prenom} ${first.auteur.nom}`.trim().slice(0, NAME_SHOWN)} » / « ${first.auteur.email} ») : les équipes ont été mal lues (adresses collées aux noms ou appariées aux mauvais noms), pas mal imprimées.`,
+    message: `${disagreeing.length} auteurs sur ${withEmail.length} ont une adresse qui n’épelle pas le nom lu (${projectList(disagreeing.map(({ projet }) => projet))} ; « ${nameShown(first.auteur)} » / « ${first.auteur.email} ») : les équipes ont été mal lues (adresses collées aux noms ou appariées aux mauvais noms), pas mal imprimées.`,
   }];
+}
+
+/** The authors checked that fail a test, when they are more than `MAX_DISAGREEING_SHARE` of them (from `MIN_AUTHORS_FOR_SHARE` authors); else none. */
+function mostOf<T>(checked: readonly T[], fails: (author: T) => boolean): T[] {
+  if (checked.length < MIN_AUTHORS_FOR_SHARE) return [];
+  const failing = checked.filter(fails);
+  return failing.length > checked.length * MAX_DISAGREEING_SHARE ? failing : [];
+}
+
+/** An author's name for a message, as read, cut to `NAME_SHOWN` characters. */
+function nameShown(auteur: Projet['auteurs'][number]): string {
+  return `${auteur.prenom} ${auteur.nom}`.trim().slice(0, NAME_SHOWN);
 }
 
 /**
@@ -414,15 +425,13 @@ function authorsInRosters({ document, read }: PassInput): Diagnostic[] {
   const members = document.promotions.reduce((count, promotion) => count + promotion.membres.length, 0);
   if (members === 0) return [];
   const authors = read.flatMap(({ projet }) => projet.auteurs.map((auteur) => ({ projet, auteur })));
-  if (authors.length < MIN_AUTHORS_FOR_SHARE) return [];
-  const outside = authors.filter(({ auteur }) => !auteur.promotion);
-  if (outside.length <= authors.length * MAX_DISAGREEING_SHARE) return [];
-  const first = outside[0]!;
+  const outside = mostOf(authors, ({ auteur }) => !auteur.promotion);
+  if (outside.length === 0) return [];
   return [{
     code: 'AUTHORS_OUTSIDE_ROSTERS',
     severity: 'error',
-    ...at(first.projet),
-    message: `Les listes de promotion lues comptent ${members} membres, mais ${outside.length} auteurs sur ${authors.length} n’y figurent pas (${projectList(outside.map(({ projet }) => projet))} ; « ${`${first.auteur.prenom} ${first.auteur.nom}`.trim().slice(0, NAME_SHOWN)} ») : les noms des auteurs ont été mal lus.`,
+    ...at(outside[0]!.projet),
+    message: `Les listes de promotion lues comptent ${members} membres, mais ${outside.length} auteurs sur ${authors.length} n’y figurent pas (${projectList(outside.map(({ projet }) => projet))} ; « ${nameShown(outside[0]!.auteur)} ») : les noms des auteurs ont été mal lus.`,
   }];
 }
 
