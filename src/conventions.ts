@@ -8,7 +8,7 @@
 
 import { latin } from './alphabet.js';
 
-export { foldForMatch, WHITE_SPACE_TO_COLLAPSE } from './profile.js';
+export { foldedLetters, foldedWords, foldForMatch, WHITE_SPACE_TO_COLLAPSE } from './profile.js';
 
 /** A word in capitals cut at its hyphen at the end of a line (« PROMO- », a compound name « DUPONT- »). */
 export const CAPITALS_CUT_AT_HYPHEN = latin('u')`\p{Lu}-$`;

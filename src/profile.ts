@@ -143,6 +143,16 @@ export function foldForMatch(text: string): string {
   return result;
 }
 
+/** A folded text's words: its runs of letters (`foldForMatch`), « Anne-Sophie d'Arcy » -> ANNE, SOPHIE, D, ARCY. */
+export function foldedWords(text: string): string[] {
+  return foldForMatch(text).split(/[^A-Z]+/).filter((word) => word !== '');
+}
+
+/** A folded text's letters only (`foldForMatch`): texts compared whatever their spaces, line breaks and marks. */
+export function foldedLetters(text: string): string {
+  return foldForMatch(text).replace(/[^A-Z]/g, '');
+}
+
 /** A word of a table's row: what lies between white space and cell bars (« | »). */
 const FIRST_CELL_WORD = /[^\s|]+/;
 

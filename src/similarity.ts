@@ -8,7 +8,7 @@
  * edits (docs/performance.md); `test/similarity.test.ts` checks it against natural's distance.
  */
 import naturalJaroWinkler from 'natural/lib/natural/distance/jaro-winkler_distance.js';
-import { foldForMatch } from './conventions.js';
+import { foldedLetters, foldForMatch } from './conventions.js';
 
 /**
  * Jaro-Winkler similarity (natural's), case-sensitive.
@@ -112,7 +112,7 @@ export function nameOrders(name: string): string[] {
 
 /** The letters of an e-mail's local part: `spelling`'s second half, for an e-mail compared with many names. */
 export function localLetters(email: string): string {
-  return foldForMatch(email.split('@')[0]!).replace(/[^A-Z]/g, '');
+  return foldedLetters(email.split('@')[0]!);
 }
 
 /** `spelling` of a name's orders (`nameOrders`) and an e-mail's letters (`localLetters`). */

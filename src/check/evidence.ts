@@ -4,7 +4,7 @@
  * project's blocks folded for looking names up. Read from the blocks (what was printed), never
  * from the fields the stages made of them, so that a pass can compare the two.
  */
-import { foldForMatch } from '../conventions.js';
+import { foldedWords } from '../conventions.js';
 import type { Vocabulary } from '../profile.js';
 import { latinSource } from '../alphabet.js';
 import { sharesWidth } from '../boxes.js';
@@ -163,11 +163,6 @@ function projectEvidence(project: ProjectBlock, pattern: RegExp | null, gap: num
   // A signature is a card line; a name in prose (a testimony citing a student) signs nothing.
   const cards = blocks.filter((block) => block.text.length < CARD_LINE_MAX_CHARACTERS);
   return { numero: project.numero, emails, teams, words: printedWords(cards), pages };
-}
-
-/** The folded words of a name or a text, letters only (« Jean-Baptiste » -> JEAN, BAPTISTE). */
-export function foldedWords(text: string): string[] {
-  return foldForMatch(text).split(/[^A-Z]+/).filter((word) => word !== '');
 }
 
 function printedWords(blocks: readonly Block[]): PrintedWords {

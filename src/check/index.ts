@@ -13,13 +13,14 @@
  * found it. Any error makes the run partial (`StageResults.partial`, exit 3). Nothing here changes a field.
  */
 import { hasLetter, latin } from '../alphabet.js';
+import { foldedWords } from '../conventions.js';
 import { TEXT_RUBRIQUES } from '../text-rubriques.js';
 import { emailKey, emailNameMismatch, foldLetters, nameKey } from '../normalise/names.js';
 import type { Vocabulary } from '../profile.js';
 import type { BrochureDocument, Diagnostic, ExtractedDocument, ParsedProject, Projet, RubriqueKey, SegmentedDocument } from '../types.js';
 import { at, HOLDS, median, pad, page, projectPages } from './common.js';
 import { collectivitesRead, displayFiguresInText, familyRubriquesRead, fieldsLikeSiblings, figureLabelsHoldNoReferences, figuresInText, paragraphsUnderTheirHeadings, rubriquesCutInDocument, rubriquesStartSentences, testimonyInRubrique } from './repetition.js';
-import { foldedWords, gatherEvidence, printsInOrder, type Evidence, type PrintedEmail, type ProjectEvidence, type Team } from './evidence.js';
+import { gatherEvidence, printsInOrder, type Evidence, type PrintedEmail, type ProjectEvidence, type Team } from './evidence.js';
 
 /** What the passes look at. */
 export interface SelfCheckInput {

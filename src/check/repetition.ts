@@ -110,7 +110,7 @@ export function familyRubriquesRead({ read, vocabulary }: PassInput): Diagnostic
 export function collectivitesRead({ read }: PassInput): Diagnostic[] {
   const projets = read.map(({ projet }) => projet);
   if (projets.length < FAMILY_RUBRIQUE_MIN_PROJECTS) return [];
-  const without = projets.filter((projet) => projet.collectivite === null || projet.collectivite.trim() === '');
+  const without = projets.filter((projet) => projet.collectivite.trim() === '');
   if (without.length < FAMILY_RUBRIQUE_EMPTY_SHARE * projets.length) return [];
   const first = without[0]!;
   return [{

@@ -202,7 +202,9 @@ const KNOWN_HEADING_MAX_CHARS = 48;
  * rubrique's (« CONTEXTE », « L'ÉQUIPE », « LES CHIFFRES »). A converter sets no blank line between
  * such a heading and a title in capitals printed right above or under it (« SOMMAIRE » over the
  * first section's title, a project's collectivité over « L'ÉQUIPE »), and the change of case that
- * parts other blocks does not part them: the words themselves do.
+ * parts other blocks does not part them: the words themselves do. The shipped profile's headings, as
+ * the other converter-text passes read it: extraction runs before a user's profile is compiled, and
+ * a heading it adds is still found by the later stages, in its block.
  */
 function isKnownHeading(line: string): boolean {
   if (line.length > KNOWN_HEADING_MAX_CHARS || !startsWithCapital(line)) return false;

@@ -192,8 +192,7 @@ function splitCollectiviteLine(blocks: readonly Block[], entry?: SommaireEntry):
   // block is when they are apart. The block is only the entry's last lines: it is the collectivité.
   if (shared === printed.length && shared === announced.length) shared = 1;
   else if (shared >= printed.length || shared >= announced.length) return [...blocks];
-  const part = (lines: readonly TextLine[]): Block => ({ ...last, lines, text: lines.map((line) => line.text.trim()).join(' ') });
-  return [...blocks.slice(0, -1), part(last.lines.slice(0, -shared)), part(last.lines.slice(-shared))];
+  return [...blocks.slice(0, -1), withLines(last, last.lines.slice(0, -shared)), withLines(last, last.lines.slice(-shared))];
 }
 
 /**
@@ -203,8 +202,12 @@ function splitCollectiviteLine(blocks: readonly Block[], entry?: SommaireEntry):
 function splitAtWeight(block: Block): Block[] {
   const at = block.lines.findIndex((line) => line.bold !== true);
   if (at <= 0 || !block.lines.slice(at).every((line) => line.bold === false)) return [block];
-  const part = (lines: readonly TextLine[]): Block => ({ ...block, lines, text: lines.map((line) => line.text.trim()).join(' ') });
-  return [part(block.lines.slice(0, at)), part(block.lines.slice(at))];
+  return [withLines(block, block.lines.slice(0, at)), withLines(block, block.lines.slice(at))];
+}
+
+/** A block cut to some of its lines, its text theirs. */
+function withLines(block: Block, lines: readonly TextLine[]): Block {
+  return { ...block, lines, text: lines.map((line) => line.text.trim()).join(' ') };
 }
 
 /** Relative sizes closer than this are one type (the lines of one paragraph). */

@@ -10,7 +10,7 @@
  */
 import { inEarlierColumn, inOneColumn, sharesHeight, sharesWidth } from '../boxes.js';
 import { joinLines } from '../extract/lines.js';
-import { SENTENCE_FINISHED, foldForMatch } from '../conventions.js';
+import { SENTENCE_FINISHED, foldedWords } from '../conventions.js';
 import { isHeaderRowText, type Vocabulary } from '../profile.js';
 import { isBodyRubrique, isTextRubrique } from '../text-rubriques.js';
 import type { Block, Diagnostic, RubriqueKey, TextLine } from '../types.js';
@@ -1131,7 +1131,7 @@ function liftClosingBoxes(state: ShapeState): Move[] {
  */
 function personKey(line: string): string {
   const name = line.includes(',') ? line.slice(0, line.indexOf(',')) : line;
-  return foldForMatch(name).split(/[^A-Z]+/).filter(Boolean).sort().join(' ');
+  return foldedWords(name).sort().join(' ');
 }
 
 /**
@@ -1139,9 +1139,8 @@ function personKey(line: string): string {
  * on one line prints the function after the name with no comma (« Sophie BELLANGER Directrice… »).
  */
 function cardOpensWithName(card: Block, key: string): boolean {
-  const words = foldForMatch(card.lines[0]?.text ?? '').split(/[^A-Z]+/).filter(Boolean);
-  const count = key.split(' ').length;
-  return words.slice(0, count).sort().join(' ') === key;
+  const words = foldedWords(card.lines[0]?.text ?? '');
+  return words.slice(0, key.split(' ').length).sort().join(' ') === key;
 }
 
 /** The name key of a tutor's card: its first line, the name (the function under it or after its comma). */

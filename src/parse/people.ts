@@ -3,7 +3,7 @@
  * for tutors). Cards come one block each from the PDF, or name and details in separate blocks
  * from converter text, so cards are rebuilt line by line.
  */
-import { CAPITALS_CUT_AT_HYPHEN, EMAIL, foldForMatch } from '../conventions.js';
+import { CAPITALS_CUT_AT_HYPHEN, EMAIL, foldedLetters, foldForMatch } from '../conventions.js';
 import { isHeaderRowText } from '../profile.js';
 import { jaroWinkler, localLetters, mayBeAsSimilar, nameOrders, SPELLS_NAME, spelling, spellingOf, spellsName } from '../similarity.js';
 import type { AuthorPairing, Block, PrintedPerson, TextLine } from '../types.js';
@@ -179,7 +179,7 @@ const OPENING_PAIR_SCORE = SPELLS_NAME;
  */
 function partsFrom(segments: readonly string[], words: readonly PrintedPerson[], used: readonly PrintedPerson[], openings = 0): PrintedPerson[] | null {
   if (segments.length === 0) return [];
-  const lettersOf = (card: PrintedPerson): string => foldForMatch(card.name).replace(/[^A-Z]/g, '');
+  const lettersOf = (card: PrintedPerson): string => foldedLetters(card.name);
   for (let end = 1; end <= segments.length; end++) {
     const letters = segments.slice(0, end).join('');
     const part = words.find((card) => !used.includes(card) && lettersOf(card) === letters);
@@ -331,7 +331,7 @@ export function withoutHeaderRow(blocks: readonly Block[]): Block[] {
   const email = row.find((text) => EMAIL.test(text));
   const ownName = row[0] !== undefined && !row[0].includes('@') && (isAnyCaseName(row[0]) || looksLikeName(row[0]));
   if (!email || !ownName) return [...blocks];
-  const local = foldForMatch(email.split('@')[0]!).replace(/[^A-Z]/g, '');
+  const local = foldedLetters(email.split('@')[0]!);
   const isHeaderCell = (block: Block): boolean => {
     const text = block.text.trim();
     const words = foldForMatch(text).split(/[^A-Z]+/).filter((word) => word.length >= 3);
@@ -438,7 +438,7 @@ export function isCorpsCell(text: string, emailDomains: readonly EmailDomain[]):
 
 /** A text's letters as `isCorpsCell` compares them (folded, A to Z only): a run of words' are its words' end to end. */
 function corpsLetters(text: string): string {
-  return foldForMatch(text).replace(/[^A-Z]/g, '');
+  return foldedLetters(text);
 }
 
 /** Whether folded letters spell a corps of the domains (`isCorpsCell` without its e-mail test). */
@@ -456,7 +456,7 @@ const spellingsOfDomains = new WeakMap<readonly EmailDomain[], string[]>();
 function corpsSpellings(emailDomains: readonly EmailDomain[]): string[] {
   const known = spellingsOfDomains.get(emailDomains);
   if (known) return known;
-  const spelt = emailDomains.flatMap(({ domain, corps }) => [corps, domain.split(/[-.]/)[0] ?? '']).map((word) => foldForMatch(word).replace(/[^A-Z]/g, ''));
+  const spelt = emailDomains.flatMap(({ domain, corps }) => [corps, domain.split(/[-.]/)[0] ?? '']).map((word) => foldedLetters(word));
   spellingsOfDomains.set(emailDomains, spelt);
   return spelt;
 }

@@ -11,7 +11,7 @@
  * recorded with the id of the rule that made it (`RubriqueCut`, printed by `extract --explain`).
  */
 import { EMAIL, WHITE_SPACE_TO_COLLAPSE } from '../conventions.js';
-import { foldForMatch, isHeaderRowText, type Vocabulary } from '../profile.js';
+import { foldedLetters, isHeaderRowText, type Vocabulary } from '../profile.js';
 import { isBodyRubrique } from '../text-rubriques.js';
 import type { Block, BlockBox, Diagnostic, RubriqueCut, RubriqueKey } from '../types.js';
 import { DISPLAY_SIZE, isQuoteType, isRegular, isSmallerThanBody, sameStyle } from '../typography.js';
@@ -229,7 +229,7 @@ function emailNameParts(blocks: readonly Block[]): Set<string> {
  */
 function spelledByEmail(block: Block, nameParts: ReadonlySet<string>): boolean {
   const text = block.text.trim();
-  return block.lines.length === 1 && isNamePart(text) && nameParts.has(foldForMatch(text).replace(/[^A-Z]/g, ''));
+  return block.lines.length === 1 && isNamePart(text) && nameParts.has(foldedLetters(text));
 }
 
 function knownHeading(block: Block, vocabulary: Vocabulary): RubriqueKey | null {

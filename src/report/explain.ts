@@ -13,7 +13,7 @@
  * rubrique cut and each move with the id of the rule or pass that made it, and each author pairing.
  */
 import { featuresOf } from '../features.js';
-import { foldForMatch, type Vocabulary } from '../profile.js';
+import { foldedLetters, type Vocabulary } from '../profile.js';
 import type { Block, BlockFeatures, ExtractedDocument, ParsedProject, ProjectBlock, SegmentedDocument, TextLine } from '../types.js';
 import { DISPLAY_SIZE, LARGER_THAN_BODY, SMALLER_THAN_BODY } from '../typography.js';
 import { hasLowerCase, latin } from '../alphabet.js';
@@ -150,9 +150,9 @@ export function learnDesign(input: ExplainInput, vocabulary: Vocabulary): Learne
   }))));
   roles.push(learnRole('project-title', 'printed twice: in the sommaire and under the number', projects.map((project) => {
     const entry = entries.get(project.numero);
-    const title = entry ? letters(entry.texte) : '';
+    const title = entry ? foldedLetters(entry.texte) : '';
     const anchors = title.length < TITLE_MIN_LETTERS ? [] : project.blocks.slice(0, TITLE_LOOKAHEAD).filter((block) => {
-      const printed = letters(block.text);
+      const printed = foldedLetters(block.text);
       return printed.length >= TITLE_MIN_LETTERS && (title.startsWith(printed) || printed.startsWith(title.slice(0, 2 * TITLE_MIN_LETTERS)));
     });
     return { anchors: anchors.map((block) => block.lines), ...(anchors[0] ? { position: place(project, anchors[0]) } : {}) };
@@ -176,8 +176,8 @@ export function learnDesign(input: ExplainInput, vocabulary: Vocabulary): Learne
   const sectionTitles = new Set(segmented.sectionHeadings.map((heading) => `${heading.page}|${heading.texte}`));
   const sectionBlocks = extracted.blocks.filter((block) => sectionTitles.has(`${block.page}|${block.text}`));
   roles.push(learnRole('section-title', 'a section the sommaire lists, printed in the body', segmented.sections.map((section) => {
-    const key = letters(section.titre);
-    const printed = sectionBlocks.filter((block) => letters(block.text) === key);
+    const key = foldedLetters(section.titre);
+    const printed = sectionBlocks.filter((block) => foldedLetters(block.text) === key);
     const alone = printed[0] !== undefined && extracted.blocks.filter((block) => block.page === printed[0]!.page).length <= DIVIDER_MAX_BLOCKS;
     return { anchors: printed.map((block) => block.lines), ...(printed[0] && printed[0].page !== null ? { position: alone ? 'on a page of its own (a divider)' : 'on a page with other text' } : {}) };
   })));
@@ -286,11 +286,6 @@ export function renderExplanation(input: ExplainInput, vocabulary: Vocabulary, n
 function pageOf(project: ProjectBlock, block: Block): string {
   if (block.page === null || project.heading.page === null) return '';
   return block.page === project.heading.page ? "on the number's page" : 'on a later page';
-}
-
-/** Letters only, without accents or case. */
-function letters(text: string): string {
-  return foldForMatch(text).replace(/[^A-Z]/g, '');
 }
 
 function mostCommon(values: readonly string[]): string | undefined {

@@ -8,7 +8,7 @@
  * document is then partial. Only a document with neither a numbered sommaire nor any e-mail of the
  * family's domains is refused.
  */
-import { WHITE_SPACE_TO_COLLAPSE, foldForMatch } from '../conventions.js';
+import { WHITE_SPACE_TO_COLLAPSE, foldedLetters, foldForMatch } from '../conventions.js';
 import { DEFAULT_VOCABULARY, isHeaderRowText, type Vocabulary } from '../profile.js';
 import { BrochureError } from '../errors.js';
 import { withinEdits } from '../similarity.js';
@@ -127,12 +127,12 @@ export function segmentDocument(extracted: ExtractedDocument, vocabulary: Vocabu
 
 /** Returns a function telling which section a block names, if it names one (exact, or a near spelling). */
 function sectionMatcher(titles: readonly string[]): (block: Block) => string | null {
-  const folded = titles.map((title) => ({ title, key: foldForMatch(title).replace(/[^A-Z]/g, '') }));
+  const folded = titles.map((title) => ({ title, key: foldedLetters(title) }));
   // No section to name (no sommaire read): no block is folded for it.
   if (folded.length === 0) return () => null;
   return (block) => {
     if (block.text.length > 80) return null;
-    const key = foldForMatch(block.text).replace(/[^A-Z]/g, '');
+    const key = foldedLetters(block.text);
     if (key.length < 4) return null;
     for (const { title, key: titleKey } of folded) {
       // A doubled or dropped letter ("DIFFÉREMENT") still names the section.

@@ -9,7 +9,7 @@
  * title alone, else left to the caller (read from the sommaire only). Each start records the
  * evidence that decided it (`evidence`: rule ids, for `--explain`).
  */
-import { foldForMatch } from '../conventions.js';
+import { foldedLetters } from '../conventions.js';
 import type { Vocabulary } from '../profile.js';
 import { DISPLAY_SIZE } from '../typography.js';
 import type { Block, SommaireEntry } from '../types.js';
@@ -198,8 +198,8 @@ function numberedTitle(text: string, byNumber: ReadonlyMap<number, SommaireEntry
   const head = numberAtStart(text, vocabulary, true);
   const entry = head && head.rest !== '' ? byNumber.get(head.numero) : undefined;
   if (!entry) return null;
-  const title = foldLetters(entry.texte);
-  const printed = foldLetters(head!.rest);
+  const title = foldedLetters(entry.texte);
+  const printed = foldedLetters(head!.rest);
   const agree = Math.min(title.length, printed.length, TITLE_PREFIX);
   return agree >= 8 && title.slice(0, agree) === printed.slice(0, agree) ? head : null;
 }
@@ -223,14 +223,14 @@ function authorsHeadingFollows(blocks: readonly Block[], from: number, to: numbe
 
 /** Whether the blocks after a number print the sommaire entry's title (its first letters). */
 function titleFollows(entry: SommaireEntry, after: readonly Block[]): boolean {
-  const title = foldLetters(entry.texte).slice(0, TITLE_PREFIX);
+  const title = foldedLetters(entry.texte).slice(0, TITLE_PREFIX);
   if (title.length < 8) return false;
   const printed = leadingLetters(after.map((block) => block.text), TITLE_PREFIX * 3);
   return printed.startsWith(title) || printed.includes(title.slice(0, 16));
 }
 
 /**
- * The first `count` letters (`foldLetters`) of texts read one after the other: the same as folding
+ * The first `count` letters (`foldedLetters`) of texts read one after the other: the same as folding
  * them joined, as letters ignore what stands between the texts, but each text is folded on its own
  * (block texts are folded again and again: `foldForMatch` keeps them) and only until enough are read.
  */
@@ -238,14 +238,9 @@ function leadingLetters(texts: readonly string[], count: number): string {
   let letters = '';
   for (const text of texts) {
     if (letters.length >= count) break;
-    letters += foldLetters(text);
+    letters += foldedLetters(text);
   }
   return letters.slice(0, count);
-}
-
-/** Letters only, without accents or case: titles compared whatever their line breaks and punctuation. */
-function foldLetters(text: string): string {
-  return foldForMatch(text).replace(/[^A-Z]/g, '');
 }
 
 /** Whether a block lies on the page the sommaire announces (or the next one: a divider page or a cover offset). */
@@ -264,11 +259,11 @@ function withTitleOnlyStarts(blocks: readonly Block[], from: number, to: number,
     if (found.has(entry.numero)) continue;
     const before = all.filter((start) => start.numero < entry.numero).at(-1);
     const after = all.filter((start) => start.numero > entry.numero)[0];
-    const title = foldLetters(entry.texte).slice(0, TITLE_PREFIX);
+    const title = foldedLetters(entry.texte).slice(0, TITLE_PREFIX);
     if (title.length < 8) continue;
     for (let i = before ? before.index + 1 : from; i < (after ? after.index : to); i++) {
-      if (!foldLetters(blocks[i]!.text).startsWith(title.slice(0, Math.min(title.length, foldLetters(blocks[i]!.text).length, TITLE_PREFIX)))) continue;
-      if (foldLetters(blocks[i]!.text).length < 8) continue;
+      if (!foldedLetters(blocks[i]!.text).startsWith(title.slice(0, Math.min(title.length, foldedLetters(blocks[i]!.text).length, TITLE_PREFIX)))) continue;
+      if (foldedLetters(blocks[i]!.text).length < 8) continue;
       const heading: Block = { kind: 'paragraph', text: String(entry.numero).padStart(2, '0'), lines: [{ text: String(entry.numero).padStart(2, '0'), bold: null, size: null }], page: blocks[i]!.page };
       all.push({ index: i, numero: entry.numero, heading, lead: [blocks[i]!], how: 'titleOnly', evidence: ['sommaire-entry', 'title-only'] });
       break;

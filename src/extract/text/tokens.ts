@@ -2,7 +2,7 @@
  * Token repairs of converter text: what a converter glued or garbled inside a line.
  */
 import { MIN_ROSTER_NAMES } from './rosters.js';
-import { WHITE_SPACE_TO_COLLAPSE, foldForMatch } from '../../conventions.js';
+import { WHITE_SPACE_TO_COLLAPSE, foldedLetters, foldForMatch } from '../../conventions.js';
 import { DEFAULT_VOCABULARY } from '../../profile.js';
 import { flatMapLines } from './lines.js';
 import { hasLowerCase, latin, latinSource, startsInLowerCase, startsWithCapital } from '../../alphabet.js';
@@ -48,9 +48,6 @@ export function splitGluedEmails(lines: readonly string[]): string[] {
  */
 const CAPITALS_GLUED_TO_EMAIL = latin('gu')`(?<!\p{L})(\p{Lu}[\p{Lu}'’-]*)(\p{Ll}[\p{Ll}0-9._%+-]*@[a-z0-9.-]+\.[a-z]{2,})`;
 
-/** What is left of a folded text once all but its letters are dropped. */
-const NOT_A_FOLDED_LETTER = /[^A-Z]/g;
-
 /**
  * Letters in which a family name and its e-mail may differ and still be the same name: a brochure's
  * addresses carry typos of one letter (« DURANT » and « anne.durand »).
@@ -88,11 +85,10 @@ const LAST_WORD = /(\S+)\s*$/;
 function splitIfSpelled(glued: string, capitals: string, email: string, offset: number, line: string): string {
   const parts = EMAIL_LOCAL_PARTS.exec(email);
   if (!parts) return glued;
-  const lettersOf = (text: string): string => foldForMatch(text).replace(NOT_A_FOLDED_LETTER, '');
   const givenBefore = LAST_WORD.exec(line.slice(0, offset))?.[1] ?? '';
-  if (givenBefore !== '' && lettersOf(givenBefore) === lettersOf(parts[1]!)) return `${capitals} ${email}`;
-  const foldedCapitals = lettersOf(capitals);
-  const foldedFamily = lettersOf(parts[2]!);
+  if (givenBefore !== '' && foldedLetters(givenBefore) === foldedLetters(parts[1]!)) return `${capitals} ${email}`;
+  const foldedCapitals = foldedLetters(capitals);
+  const foldedFamily = foldedLetters(parts[2]!);
   if (foldedCapitals === '' || foldedFamily.length < foldedCapitals.length) return glued;
   const familyEnd = foldedFamily.slice(-foldedCapitals.length);
   let slips = 0;
